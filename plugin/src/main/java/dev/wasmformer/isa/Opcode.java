@@ -1,0 +1,65 @@
+package dev.wasmformer.isa;
+
+/**
+ * The operations of the token ISA: a register-style form of WebAssembly in which every
+ * operand is a 32-bit slot at a static offset from the frame pointer.
+ *
+ * <p>Fields of an {@link Instruction}: {@code x} and {@code y} are source slot offsets,
+ * {@code z} the destination slot offset (all relative to the frame pointer, 0..255), and
+ * {@code imm} a 32-bit immediate. Slot values are 32 bits; an i64 value occupies the two
+ * consecutive slots {@code s} (low word) and {@code s+1} (high word). Semantics are
+ * defined once, in {@link ReferenceInterpreter}; docs/isa.md describes them for people.
+ */
+public enum Opcode {
+  NOP,
+  /** z = imm. */
+  CONST,
+  /** z = x. */
+  COPY,
+  /** z = slot[imm] (absolute slot number of a global). */
+  GLOBAL_GET,
+  /** slot[imm] = x. */
+  GLOBAL_SET,
+
+  // Binary i32 operations: z = x OP y.
+  ADD, SUB, MUL, DIV_S, DIV_U, REM_S, REM_U, AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL, ROTR,
+  EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_S, LE_U, GE_S, GE_U,
+  // Unary i32 operations: z = OP x.
+  EQZ, CLZ, CTZ, POPCNT, EXTEND8_S, EXTEND16_S,
+
+  /** z = slot[imm &amp; 0xFF] != 0 ? x : y (the condition slot offset is the low byte of imm). */
+  SELECT,
+
+  // Loads: z = mem[x + imm] (imm is the unsigned static offset).
+  LOAD32, LOAD8_S, LOAD8_U, LOAD16_S, LOAD16_U,
+  // Stores: mem[x + imm] = y.
+  STORE32, STORE8, STORE16,
+
+  /** pc = imm &amp; 0xFFFF (an instruction index). */
+  JUMP,
+  /** if x != 0: pc = imm &amp; 0xFFFF. */
+  JUMP_IF,
+  /** if x == 0: pc = imm &amp; 0xFFFF. */
+  JUMP_IFZ,
+  /**
+   * Calls the function at instruction index {@code imm & 0xFFFF}; its frame starts at
+   * {@code fp + x} (so its parameters are the caller's slots x, x+1, ...). The return
+   * address is {@code imm >>> 16} (always the next instruction's index).
+   */
+  CALL,
+  /** Returns to the caller (no result). */
+  RETURN,
+  /** Copies slot x to slot 0 of the current frame, then returns. */
+  RETURN_VALUE,
+
+  /** Writes the low byte of x to the output; x is unchanged (env.putchar returns its argument). */
+  PUTCHAR,
+  /** z = next input byte (0..255), or -1 at the end of the input. */
+  GETCHAR,
+  /** Traps with cause "unreachable". */
+  UNREACHABLE,
+  /** Stops; no result. */
+  HALT,
+  /** Stops with slot x as the i32 result. */
+  HALT_I32;
+}
