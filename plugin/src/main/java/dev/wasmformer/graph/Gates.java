@@ -76,4 +76,25 @@ public final class Gates {
         .minus(g.relu(name + ".d", d.times(-k).minus(off)))
         .minus(gate(name + ".e", v, m, flags));
   }
+
+  /**
+   * {@code AND(flags) · [x == c]} for 0/1 flags and integer x with {@code |x - c| + 1 < m}:
+   * three units.
+   */
+  public Expr equalIf(String name, Expr x, double c, double m, Expr... flags) {
+    Expr off = offset(m, flags);
+    return g.relu(name + ".a", x.minus(c - 1).minus(off))
+        .minus(g.relu(name + ".b", x.minus(c).minus(off)).times(2))
+        .plus(g.relu(name + ".c", x.minus(c + 1).minus(off)));
+  }
+
+  /**
+   * {@code AND(flags) · v · [u >= 1]} for 0/1 flags, integer {@code u >= 0}, {@code 0 <= v <
+   * 256} and {@code 256·u < m}: two units.
+   */
+  public Expr gateIfPositive(String name, Expr v, Expr u, double m, Expr... flags) {
+    Expr off = offset(m, flags);
+    Expr base = u.minus(1).times(256).minus(off);
+    return g.relu(name + ".a", v.plus(base)).minus(g.relu(name + ".b", base));
+  }
 }

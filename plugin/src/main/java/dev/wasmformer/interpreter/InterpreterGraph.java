@@ -1,0 +1,395 @@
+package dev.wasmformer.interpreter;
+
+import static dev.wasmformer.isa.Opcode.*;
+
+import dev.wasmformer.graph.Expr;
+import dev.wasmformer.graph.Gates;
+import dev.wasmformer.graph.Graph;
+import dev.wasmformer.interpreter.Vocab.Kind;
+import dev.wasmformer.isa.Opcode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The token-ISA interpreter written once in the graph DSL: at every position it works out
+ * which instruction is executing and which of its trace tokens comes next, and scores that
+ * token highest. docs/architecture.md walks through it; the layer each part lands in is
+ * chosen by the assembler.
+ *
+ * <p>Machine state lives in the token stream only: the program counter is the target of
+ * the latest jump plus the number of START tokens since; the frame pointer is the latest
+ * FP_LO/FP_HI pair; a slot's value is the latest 4-byte word written under its address; a
+ * memory byte is the latest byte written under its address (or the prompt's data image).
+ */
+public final class InterpreterGraph {
+  /** Prompt tokens per instruction: opcode, x, y, z, imm bytes 0..3. */
+  public static final int FIELDS = 8;
+  /** Prompt position of instruction 0's opcode (position 0 holds BOS). */
+  public static final int CODE_BASE = 1;
+
+  /** Opcodes the interpreter executes. */
+  public static final Set<Opcode> SUPPORTED = Collections.unmodifiableSet(EnumSet.of(
+      NOP, CONST, COPY, GLOBAL_GET, GLOBAL_SET, ADD, SUB, AND, OR, XOR,
+      EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_S, LE_U, GE_S, GE_U, EQZ, SELECT,
+      LOAD32, LOAD8_S, LOAD8_U, LOAD16_S, LOAD16_U, STORE32, STORE8, STORE16,
+      JUMP, JUMP_IF, JUMP_IFZ, CALL, RETURN, RETURN_VALUE, PUTCHAR, GETCHAR, UNREACHABLE, HALT, HALT_I32));
+
+  private static final double CLASS_WEIGHT = 0x1p20;
+  private static final double M_SLOT = 0x1p18;
+  private static final double M_WORD = 0x1p35;
+  private static final double M_MEM = 0x1p46;
+  private static final int LANES = 9;
+
+  private final Vocab vocab;
+  private final Graph g;
+  private final Gates gates;
+  private final Map<Kind, List<Expr>> classGates = new EnumMap<>(Kind.class);
+  private final Map<Integer, List<Expr>> trapGates = new HashMap<>();
+  private final List<Expr> value = new ArrayList<>();
+  private final Map<String, Expr> laneAnd = new HashMap<>();
+
+  // per-position machine view
+  private Expr[] lane;
+  private Expr[] op;
+  private Expr fpsLo, fpsHi, fps;
+  private Expr fX, fY, fZ;
+  private Expr[] imm;
+  private Expr[] xbit, ybit, cbit;
+
+  private InterpreterGraph(Vocab vocab) {
+    this.vocab = vocab;
+    this.g = new Graph(vocab.size());
+    this.gates = new Gates(g);
+  }
+
+  /** Builds the interpreter graph over the given vocabulary. */
+  public static Graph build(Vocab vocab) {
+    InterpreterGraph ig = new InterpreterGraph(vocab);
+    ig.define();
+    return ig.g;
+  }
+
+  private Expr flag(Kind... kinds) {
+    return g.input("is." + kinds[0].name().toLowerCase() + (kinds.length > 1 ? "+" : ""), vocab.feature(t -> 1, kinds));
+  }
+
+  private Expr f(Opcode o) {
+    return op[o.ordinal()];
+  }
+
+  /** AND of an opcode flag and a lane flag, one unit, shared. */
+  private Expr at(Opcode o, int l) {
+    return laneAnd.computeIfAbsent(o + "@" + l, k -> gates.and("at." + k, f(o), lane[l]));
+  }
+
+  private void emit(Kind kind, Expr gate) {
+    classGates.computeIfAbsent(kind, k -> new ArrayList<>()).add(gate);
+  }
+
+  private static Expr bytesOf(Expr[] bits, int b) {
+    Expr e = Expr.ZERO;
+    for (int i = 0; i < 8; i++) e = e.plus(bits[8 * b + i].times(1 << i));
+    return e;
+  }
+
+  /** The value of the low {@code n} bits. */
+  private static Expr low(Expr[] bits, int n) {
+    Expr e = Expr.ZERO;
+    for (int i = 0; i < n; i++) e = e.plus(bits[i].times(Math.pow(2, i)));
+    return e;
+  }
+
+  private void define() {
+    Kind[] byteKinds = vocab.byteKinds().toArray(Kind[]::new);
+    Expr val = g.input("val", vocab.feature(vocab::value, byteKinds));
+    Expr[] bits = new Expr[8];
+    for (int i = 0; i < 8; i++) {
+      int bit = i;
+      bits[i] = g.input("bit" + i, vocab.feature(t -> (vocab.value(t) >> bit) & 1, byteKinds));
+    }
+    Expr[] opFlag = new Expr[Opcode.values().length];
+    for (Opcode o : Opcode.values()) {
+      double[] t = new double[vocab.size()];
+      t[vocab.opcode(o)] = 1;
+      opFlag[o.ordinal()] = g.input("op." + o, t);
+    }
+    Expr p = g.position();
+    Expr isStart = flag(Kind.START);
+
+    // ---- where are we: counters, the latest control tokens, the lane within the instruction
+    Expr starts = g.cumSum("starts", isStart);
+    Expr reads = g.cumSum("reads", flag(Kind.READ));
+    Expr lastStart = g.latest("lastStart", isStart, List.of(p)).get(0);
+    Expr jumpLo = g.latest("jumpLo", flag(Kind.JUMP_LO), List.of(val)).get(0);
+    List<Expr> jumpHi = g.latest("jumpHi", flag(Kind.JUMP_HI), List.of(val, starts));
+    Expr fpLo = g.latest("fpLo", flag(Kind.FP_LO), List.of(val)).get(0);
+    Expr fpHi = g.latest("fpHi", flag(Kind.FP_HI), List.of(val)).get(0);
+    Expr dataBegin = g.latest("dataBegin", flag(Kind.DATA_BEGIN), List.of(p)).get(0);
+    Expr inputBegin = g.latest("inputBegin", flag(Kind.INPUT_BEGIN), List.of(p)).get(0);
+    List<Expr> bitList = List.of(bits);
+    Expr[][] prev = new Expr[4][];
+    prev[0] = bits;
+    for (int k = 1; k <= 3; k++) prev[k] = g.at("prev" + k, p.minus(k), bitList).toArray(Expr[]::new);
+    Expr laneNumber = p.minus(lastStart);
+    lane = new Expr[LANES];
+    for (int l = 0; l < LANES; l++) lane[l] = gates.equal("lane" + l, laneNumber, l);
+
+    // the program counter as of this instruction's START, and the frame pointer then
+    Expr pcAtStart = jumpLo.plus(jumpHi.get(0).times(256)).plus(starts).minus(jumpHi.get(1)).minus(1);
+    List<Expr> snap = g.at("snapshot", lastStart, List.of(fpLo, fpHi, pcAtStart));
+    fpsLo = snap.get(0);
+    fpsHi = snap.get(1);
+    fps = fpsLo.plus(fpsHi.times(256));
+    Expr pc = snap.get(2);
+
+    // ---- fetch the instruction's fields from the prompt
+    Expr base = pc.times(FIELDS).plus(CODE_BASE);
+    op = g.at("fetch.op", base, List.of(opFlag)).toArray(Expr[]::new);
+    fX = g.at("fetch.x", base.plus(1), List.of(val)).get(0);
+    fY = g.at("fetch.y", base.plus(2), List.of(val)).get(0);
+    fZ = g.at("fetch.z", base.plus(3), List.of(val)).get(0);
+    imm = new Expr[4];
+    for (int i = 0; i < 4; i++) imm[i] = g.at("fetch.imm" + i, base.plus(4 + i), List.of(val)).get(0);
+    Expr imm16 = imm[0].plus(imm[1].times(256));
+    Expr imm32 = imm16.plus(imm[2].times(65536)).plus(imm[3].times(16777216));
+
+    // ---- slots: a word is keyed by its slot address at the token holding its last byte
+    Expr[] wordBits = new Expr[32];
+    for (int b = 0; b < 4; b++) for (int i = 0; i < 8; i++) wordBits[8 * b + i] = prev[3 - b][i];
+    Expr validW = Expr.ZERO, aW = Expr.ZERO, a2W = Expr.ZERO;
+    Map<String, List<Opcode>> groups = new HashMap<>();
+    for (Opcode o : SUPPORTED) {
+      int wl = TracePlan.wordLane(o);
+      if (wl < 0) continue;
+      String kind = o == GLOBAL_SET ? "global" : o == RETURN_VALUE ? "result" : "z";
+      groups.computeIfAbsent(kind + "@" + wl, k -> new ArrayList<>()).add(o);
+    }
+    for (var e : groups.entrySet()) {
+      String kind = e.getKey().substring(0, e.getKey().indexOf('@'));
+      int wl = Integer.parseInt(e.getKey().substring(e.getKey().indexOf('@') + 1));
+      Expr fs = Expr.ZERO;
+      for (Opcode o : e.getValue()) fs = fs.plus(f(o));
+      Expr addr = switch (kind) {
+        case "global" -> imm16;
+        case "result" -> fps;
+        default -> fps.plus(fZ);
+      };
+      String n = "word." + e.getKey();
+      validW = validW.plus(gates.and(n + ".valid", fs, lane[wl]));
+      aW = aW.plus(gates.gate(n + ".a", addr, M_SLOT, fs, lane[wl]));
+      a2W = a2W.plus(gates.gateSquare(n + ".a2", addr, M_SLOT, fs, lane[wl]));
+    }
+    validW = g.sum("word.valid", validW);
+    aW = g.sum("word.a", aW);
+    a2W = g.sum("word.a2", a2W);
+    List<Expr> wordList = List.of(wordBits);
+    Expr notGlobal = Expr.constant(1).minus(f(GLOBAL_GET));
+    Expr qX = gates.gate("slot.qx.global", imm16, M_SLOT, f(GLOBAL_GET))
+        .plus(gates.gate("slot.qx.local", fps.plus(fX), M_SLOT, notGlobal));
+    xbit = g.lookup("slot.x", validW, aW, a2W, qX, wordList).toArray(Expr[]::new);
+    ybit = g.lookup("slot.y", validW, aW, a2W, fps.plus(fY), wordList).toArray(Expr[]::new);
+    cbit = g.lookup("slot.c", validW, aW, a2W, fps.plus(imm[0]), wordList).toArray(Expr[]::new);
+
+    // ---- calls: RETURN finds the CALL that made the current frame by its frame pointer
+    Expr fpNow = fpLo.plus(fpHi.times(256));
+    List<Expr> call = g.lookup("call",
+        gates.and("call.valid", f(CALL), lane[3]),
+        gates.gate("call.a", fpNow, M_SLOT, f(CALL), lane[3]),
+        gates.gateSquare("call.a2", fpNow, M_SLOT, f(CALL), lane[3]),
+        fps, List.of(fpsLo, fpsHi, imm[2], imm[3]));
+
+    // ---- linear memory: bytes keyed by address, from stores and the prompt's data image
+    Expr xu = low(xbit, 32);
+    Expr addr = xu.plus(imm32);
+    Expr validM = flag(Kind.DATA);
+    Expr dataAddr = p.minus(dataBegin).minus(1);
+    Expr aM = gates.gate("data.a", dataAddr, M_WORD, validM);
+    Expr a2M = gates.gateSquare("data.a2", dataAddr, M_WORD, validM);
+    for (int l = 1; l <= 4; l++) {
+      Expr fs = Expr.ZERO;
+      for (Opcode o : List.of(STORE8, STORE16, STORE32)) {
+        if (TracePlan.afterStart(o).size() >= l) fs = fs.plus(f(o));
+      }
+      Expr a = addr.plus(l - 1);
+      validM = validM.plus(gates.and("store" + l + ".valid", fs, lane[l]));
+      aM = aM.plus(gates.gate("store" + l + ".a", a, M_WORD, fs, lane[l]));
+      a2M = a2M.plus(gates.gateSquare("store" + l + ".a2", a, M_WORD, fs, lane[l]));
+    }
+    validM = g.sum("mem.valid", validM);
+    aM = g.sum("mem.a", aM);
+    a2M = g.sum("mem.a2", a2M);
+    Expr[] mval = new Expr[4], msign = new Expr[4], mdiff = new Expr[4];
+    for (int i = 0; i < 4; i++) {
+      Expr q = addr.plus(i);
+      List<Expr> m = g.lookup("mem" + i, validM, aM, a2M, q, List.of(val, bits[7], aM));
+      mval[i] = m.get(0);
+      msign[i] = m.get(1);
+      mdiff[i] = m.get(2).minus(q);
+    }
+
+    // ---- input: getchar reads the input position numbered by the READs so far
+    Expr validIn = flag(Kind.INPUT, Kind.INPUT_END);
+    List<Expr> in = g.lookup("input", validIn,
+        gates.gate("input.a", p, M_WORD, validIn), gates.gateSquare("input.a2", p, M_WORD, validIn),
+        inputBegin.plus(reads), List.of(val, flag(Kind.INPUT_END)));
+
+    defineInstructions(call, in, mval, msign, mdiff);
+    defineLogits();
+  }
+
+  private void defineInstructions(List<Expr> call, List<Expr> in, Expr[] mval, Expr[] msign, Expr[] mdiff) {
+    Expr xu = low(xbit, 32), yu = low(ybit, 32), cu = low(cbit, 32);
+    Expr xs = xu.minus(xbit[31].times(0x1p32)), ys = yu.minus(ybit[31].times(0x1p32));
+    Expr[] xb = new Expr[4], yb = new Expr[4];
+    for (int b = 0; b < 4; b++) {
+      xb[b] = bytesOf(xbit, b);
+      yb[b] = bytesOf(ybit, b);
+    }
+    // static token kinds
+    for (Opcode o : SUPPORTED) {
+      List<Kind> plan = TracePlan.afterStart(o);
+      for (int l = 0; l < plan.size(); l++) {
+        Kind k = plan.get(l);
+        if ((o == JUMP_IF || o == JUMP_IFZ) && l < 2) continue;
+        if (k == Kind.TRAP) trapGates.computeIfAbsent(0, c -> new ArrayList<>()).add(at(o, l));
+        else emit(k, at(o, l));
+      }
+    }
+    for (Opcode o : SUPPORTED) {
+      String n = o.name().toLowerCase();
+      Expr fo = f(o);
+      switch (o) {
+        case CONST -> { for (int l = 0; l < 4; l++) value.add(gates.gate(n + l, imm[l], 256, fo, lane[l])); }
+        case COPY, GLOBAL_GET, GLOBAL_SET, HALT_I32, RETURN_VALUE, STORE32, STORE16, STORE8, PUTCHAR -> {
+          int w = switch (o) { case STORE16 -> 2; case STORE8, PUTCHAR -> 1; default -> 4; };
+          Expr[] src = o.name().startsWith("STORE") ? yb : xb;
+          for (int l = 0; l < w; l++) value.add(gates.gate(n + l, src[l], 256, fo, lane[l]));
+          if (o == RETURN_VALUE) frameReturn(n, call, 4);
+        }
+        case RETURN -> frameReturn(n, call, 0);
+        case ADD -> {
+          for (int l = 0; l < 4; l++) {
+            value.add(gates.gate(n + l, xb[l].plus(yb[l]), 512, fo, lane[l]));
+            if (l > 0) value.add(gates.atLeastIf(n + l + ".cin", low(xbit, 8 * l).plus(low(ybit, 8 * l)), Math.pow(2, 8 * l), M_WORD, fo, lane[l]));
+            value.add(gates.atLeastIf(n + l + ".cout", low(xbit, 8 * l + 8).plus(low(ybit, 8 * l + 8)), Math.pow(2, 8 * l + 8), M_WORD, fo, lane[l]).times(-256));
+          }
+        }
+        case SUB -> {
+          for (int l = 0; l < 4; l++) {
+            value.add(gates.gate(n + l, xb[l].plus(255).minus(yb[l]), 512, fo, lane[l]));
+            value.add(at(o, l).times(-255));
+            if (l > 0) value.add(gates.atLeastIf(n + l + ".bin", low(ybit, 8 * l).minus(low(xbit, 8 * l)), 1, M_WORD, fo, lane[l]).times(-1));
+            value.add(gates.atLeastIf(n + l + ".bout", low(ybit, 8 * l + 8).minus(low(xbit, 8 * l + 8)), 1, M_WORD, fo, lane[l]).times(256));
+          }
+        }
+        case AND, OR, XOR -> {
+          for (int l = 0; l < 4; l++) {
+            if (o == XOR) value.add(gates.gate(n + l, xb[l].plus(yb[l]), 512, fo, lane[l]));
+            if (o == OR) value.add(at(o, l).times(255));
+            for (int i = 0; i < 8; i++) {
+              Expr x = xbit[8 * l + i], y = ybit[8 * l + i];
+              double w = 1 << i;
+              switch (o) {
+                case AND -> value.add(gates.and(n + l + "." + i, x, y, fo, lane[l]).times(w));
+                case XOR -> value.add(gates.and(n + l + "." + i, x, y, fo, lane[l]).times(-2 * w));
+                default -> value.add(gates.and(n + l + "." + i, Expr.constant(1).minus(x), Expr.constant(1).minus(y), fo, lane[l]).times(-w));
+              }
+            }
+          }
+        }
+        case EQ -> value.add(gates.equalIf(n, xu.minus(yu), 0, M_WORD, fo, lane[0]));
+        case NE -> value.add(at(o, 0).minus(gates.equalIf(n, xu.minus(yu), 0, M_WORD, fo, lane[0])));
+        case EQZ -> value.add(at(o, 0).minus(gates.atLeastIf(n, xu, 1, M_WORD, fo, lane[0])));
+        case LT_U -> value.add(gates.atLeastIf(n, yu.minus(xu), 1, M_WORD, fo, lane[0]));
+        case GT_U -> value.add(gates.atLeastIf(n, xu.minus(yu), 1, M_WORD, fo, lane[0]));
+        case LE_U -> value.add(gates.atLeastIf(n, yu.minus(xu), 0, M_WORD, fo, lane[0]));
+        case GE_U -> value.add(gates.atLeastIf(n, xu.minus(yu), 0, M_WORD, fo, lane[0]));
+        case LT_S -> value.add(gates.atLeastIf(n, ys.minus(xs), 1, M_WORD, fo, lane[0]));
+        case GT_S -> value.add(gates.atLeastIf(n, xs.minus(ys), 1, M_WORD, fo, lane[0]));
+        case LE_S -> value.add(gates.atLeastIf(n, ys.minus(xs), 0, M_WORD, fo, lane[0]));
+        case GE_S -> value.add(gates.atLeastIf(n, xs.minus(ys), 0, M_WORD, fo, lane[0]));
+        case SELECT -> {
+          for (int l = 0; l < 4; l++) {
+            value.add(gates.gate(n + l, yb[l], 256, fo, lane[l]));
+            value.add(gates.gateIfPositive(n + l + ".x", xb[l], cu, 0x1p42, fo, lane[l]));
+            value.add(gates.gateIfPositive(n + l + ".y", yb[l], cu, 0x1p42, fo, lane[l]).times(-1));
+          }
+        }
+        case LOAD32, LOAD16_U, LOAD16_S, LOAD8_U, LOAD8_S -> {
+          int w = o == LOAD32 ? 4 : (o == LOAD8_U || o == LOAD8_S) ? 1 : 2;
+          for (int l = 0; l < w; l++) value.add(gates.gateIfZero(n + l, mval[l], mdiff[l], M_MEM, fo, lane[l]));
+          if (o == LOAD16_S || o == LOAD8_S) {
+            for (int l = w; l < 4; l++) {
+              value.add(gates.gateIfZero(n + l, msign[w - 1], mdiff[w - 1], M_MEM, fo, lane[l]).times(255));
+            }
+          }
+        }
+        case JUMP, JUMP_IF, JUMP_IFZ -> {
+          for (int l = 0; l < 2; l++) {
+            value.add(gates.gate(n + l, imm[l], 256, fo, lane[l]));
+            if (o == JUMP) continue;
+            Expr nonzero = gates.atLeastIf(n + l + ".nz", xu, 1, M_WORD, fo, lane[l]);
+            Expr taken = o == JUMP_IF ? nonzero : at(o, l).minus(nonzero);
+            emit(l == 0 ? Kind.JUMP_LO : Kind.JUMP_HI, taken);
+            emit(Kind.NO_JUMP, at(o, l).minus(taken));
+          }
+        }
+        case CALL -> {
+          Expr sum = fpsLo.plus(fX);
+          value.add(gates.gate(n + ".lo", sum, 512, fo, lane[0]));
+          value.add(gates.atLeastIf(n + ".carry0", sum, 256, 1024, fo, lane[0]).times(-256));
+          value.add(gates.gate(n + ".hi", fpsHi, 256, fo, lane[1]));
+          value.add(gates.atLeastIf(n + ".carry1", sum, 256, 1024, fo, lane[1]));
+          value.add(gates.gate(n + ".tlo", imm[0], 256, fo, lane[2]));
+          value.add(gates.gate(n + ".thi", imm[1], 256, fo, lane[3]));
+        }
+        case GETCHAR -> {
+          Expr end = in.get(1);
+          value.add(gates.gate(n + ".v", in.get(0), 256, fo, lane[1]));
+          for (int l = 1; l <= 4; l++) value.add(gates.and(n + l + ".end", end, fo, lane[l]).times(255));
+        }
+        default -> {}
+      }
+    }
+  }
+
+  /** The caller's frame pointer and return address, emitted from lane {@code from} on. */
+  private void frameReturn(String n, List<Expr> call, int from) {
+    Expr fo = f(valueOf(n.toUpperCase()));
+    for (int i = 0; i < 4; i++) value.add(gates.gate(n + ".frame" + i, call.get(i), 256, fo, lane[from + i]));
+  }
+
+  private void defineLogits() {
+    Expr y = g.sum("next.value", Expr.sum(value));
+    Expr others = Expr.ZERO;
+    Map<Kind, Expr> gate = new EnumMap<>(Kind.class);
+    for (var e : classGates.entrySet()) {
+      Expr s = g.sum("next." + e.getKey().name().toLowerCase(), Expr.sum(e.getValue()));
+      gate.put(e.getKey(), s);
+      others = others.plus(s);
+    }
+    Map<Integer, Expr> traps = new HashMap<>();
+    for (var e : trapGates.entrySet()) {
+      Expr s = g.sum("next.trap" + e.getKey(), Expr.sum(e.getValue()));
+      traps.put(e.getKey(), s);
+      others = others.plus(s);
+    }
+    gate.put(Kind.START, Expr.constant(1).minus(others));
+    for (var e : gate.entrySet()) {
+      Kind k = e.getKey();
+      Expr w = e.getValue().times(CLASS_WEIGHT);
+      if (k.isByte) {
+        for (int v = 0; v < 256; v++) g.logit(vocab.id(k, v), w.plus(y.times(2 * v)).minus((double) v * v));
+      } else {
+        g.logit(vocab.id(k), w);
+      }
+    }
+    for (var e : traps.entrySet()) g.logit(vocab.id(Kind.TRAP, e.getKey()), e.getValue().times(CLASS_WEIGHT));
+  }
+}

@@ -1,0 +1,73 @@
+package dev.wasmformer.interpreter;
+
+import dev.wasmformer.interpreter.Vocab.Kind;
+import dev.wasmformer.isa.Opcode;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trace tokens of each instruction: a START token, then a fixed sequence of kinds
+ * that does not depend on operand values. A conditional jump emits JUMP_LO, JUMP_HI when
+ * taken and NO_JUMP twice when not. This table is the trace format's specification.
+ */
+public final class TracePlan {
+  private static final Map<Opcode, List<Kind>> AFTER_START = new EnumMap<>(Opcode.class);
+
+  static {
+    List<Kind> word = List.of(Kind.BYTE, Kind.BYTE, Kind.BYTE, Kind.BYTE);
+    List<Kind> frame = List.of(Kind.FP_LO, Kind.FP_HI, Kind.JUMP_LO, Kind.JUMP_HI);
+    for (Opcode op : Opcode.values()) {
+      AFTER_START.put(op, switch (op) {
+        case NOP -> List.of();
+        case STORE16 -> List.of(Kind.BYTE, Kind.BYTE);
+        case STORE8 -> List.of(Kind.BYTE);
+        case JUMP, JUMP_IF, JUMP_IFZ -> List.of(Kind.JUMP_LO, Kind.JUMP_HI);
+        case CALL, RETURN -> frame;
+        case RETURN_VALUE -> concat(word, frame);
+        case PUTCHAR -> List.of(Kind.OUT);
+        case GETCHAR -> concat(List.of(Kind.READ), word);
+        case UNREACHABLE -> List.of(Kind.TRAP);
+        case HALT -> List.of(Kind.HALT);
+        case HALT_I32 -> List.of(Kind.RESULT, Kind.RESULT, Kind.RESULT, Kind.RESULT, Kind.HALT);
+        default -> word;
+      });
+    }
+  }
+
+  private static List<Kind> concat(List<Kind> a, List<Kind> b) {
+    List<Kind> l = new java.util.ArrayList<>(a);
+    l.addAll(b);
+    return List.copyOf(l);
+  }
+
+  private TracePlan() {}
+
+  /** The kinds of the tokens after START (for a conditional jump: as when taken). */
+  public static List<Kind> afterStart(Opcode op) {
+    return Collections.unmodifiableList(AFTER_START.get(op));
+  }
+
+  /** Trace tokens per execution of {@code op}, START included. */
+  public static int tokens(Opcode op) {
+    return 1 + AFTER_START.get(op).size();
+  }
+
+  /** Lane (0 = START) of the last byte of the slot word an instruction writes, or -1. */
+  public static int wordLane(Opcode op) {
+    return switch (op) {
+      case GETCHAR -> 5;
+      case NOP, STORE32, STORE16, STORE8, JUMP, JUMP_IF, JUMP_IFZ, CALL, RETURN, PUTCHAR, UNREACHABLE, HALT,
+          HALT_I32 -> -1;
+      default -> 4;
+    };
+  }
+
+  /** Longest instruction, in tokens. */
+  public static int maxTokens() {
+    int m = 0;
+    for (Opcode op : Opcode.values()) m = Math.max(m, tokens(op));
+    return m;
+  }
+}

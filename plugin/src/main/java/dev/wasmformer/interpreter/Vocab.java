@@ -1,0 +1,149 @@
+package dev.wasmformer.interpreter;
+
+import dev.wasmformer.isa.Opcode;
+import dev.wasmformer.runtime.format.Token;
+import dev.wasmformer.runtime.format.TokenRole;
+import dev.wasmformer.runtime.format.Vocabulary;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The interpreter's tokens: what the prompt is written in and what the trace is made of.
+ * Each kind of token is a contiguous range of ids; byte kinds have 256 entries.
+ */
+public final class Vocab {
+  /** Kinds of token. Byte kinds carry a value 0..255 in their embedding (and its bits). */
+  public enum Kind {
+    BOS(false, TokenRole.MARKER),
+    OPCODE(false, TokenRole.PROGRAM_OPCODE),
+    FIELD(true, TokenRole.PROGRAM_BYTE),
+    DATA_BEGIN(false, TokenRole.MARKER),
+    DATA(true, TokenRole.DATA_BYTE),
+    INPUT_BEGIN(false, TokenRole.MARKER),
+    INPUT(true, TokenRole.INPUT_BYTE),
+    INPUT_END(false, TokenRole.INPUT_END),
+    /** Starts every executed instruction. */
+    START(false, TokenRole.TRACE_CONTROL),
+    /** A byte written to a slot or to memory. */
+    BYTE(true, TokenRole.TRACE_BYTE),
+    FP_LO(true, TokenRole.TRACE_CONTROL),
+    FP_HI(true, TokenRole.TRACE_CONTROL),
+    JUMP_LO(true, TokenRole.TRACE_CONTROL),
+    JUMP_HI(true, TokenRole.TRACE_CONTROL),
+    /** A branch not taken. */
+    NO_JUMP(false, TokenRole.TRACE_CONTROL),
+    /** getchar consumed one input position. */
+    READ(false, TokenRole.TRACE_CONTROL),
+    OUT(true, TokenRole.OUTPUT_BYTE),
+    RESULT(true, TokenRole.RESULT_BYTE),
+    HALT(false, TokenRole.HALT),
+    TRAP(false, TokenRole.TRAP);
+
+    final boolean isByte;
+    final TokenRole role;
+
+    Kind(boolean isByte, TokenRole role) {
+      this.isByte = isByte;
+      this.role = role;
+    }
+  }
+
+  /** Trap causes, in the order of their TRAP tokens. */
+  public static final List<String> TRAP_CAUSES = List.of(
+      "unreachable",
+      "integer divide by zero",
+      "integer overflow",
+      "out of bounds memory access",
+      "call stack exhausted");
+
+  private final int[] first = new int[Kind.values().length];
+  private final int size;
+
+  public Vocab() {
+    int n = 0;
+    for (Kind k : Kind.values()) {
+      first[k.ordinal()] = n;
+      n += switch (k) {
+        case OPCODE -> Opcode.values().length;
+        case TRAP -> TRAP_CAUSES.size();
+        default -> k.isByte ? 256 : 1;
+      };
+    }
+    size = n;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /** The id of a kind's token (for byte kinds, of value {@code value}). */
+  public int id(Kind kind, int value) {
+    return first[kind.ordinal()] + value;
+  }
+
+  public int id(Kind kind) {
+    return first[kind.ordinal()];
+  }
+
+  public int opcode(Opcode op) {
+    return id(Kind.OPCODE, op.ordinal());
+  }
+
+  /** Number of ids of a kind. */
+  public int count(Kind kind) {
+    int k = kind.ordinal();
+    return (k + 1 < first.length ? first[k + 1] : size) - first[k];
+  }
+
+  /** The kind of a token id. */
+  public Kind kind(int token) {
+    Kind[] all = Kind.values();
+    for (int k = all.length - 1; k >= 0; k--) if (token >= first[k]) return all[k];
+    throw new IllegalArgumentException("token " + token);
+  }
+
+  /** The value of a token within its kind (byte value, opcode ordinal, trap cause). */
+  public int value(int token) {
+    return token - first[kind(token).ordinal()];
+  }
+
+  /** Human-readable text of a token. */
+  public String text(int token) {
+    Kind k = kind(token);
+    int v = value(token);
+    return switch (k) {
+      case OPCODE -> Opcode.values()[v].name();
+      case TRAP -> TRAP_CAUSES.get(v);
+      default -> k.isByte ? k.name().toLowerCase() + ":" + v : k.name().toLowerCase();
+    };
+  }
+
+  /** The vocabulary as stored in a bundle. */
+  public Vocabulary toProto() {
+    Vocabulary.Builder b = Vocabulary.newBuilder();
+    for (int t = 0; t < size; t++) {
+      Kind k = kind(t);
+      int v = value(t);
+      b.addTokens(Token.newBuilder().setText(text(t)).setRole(k.role)
+          .setValue(k.isByte || k == Kind.TRAP ? v : 0)
+          .setCommit(k == Kind.START));
+    }
+    return b.build();
+  }
+
+  /** A table of {@code valueOf(token)} over all ids of some kinds, zero elsewhere. */
+  double[] feature(java.util.function.IntToDoubleFunction valueOf, Kind... kinds) {
+    double[] f = new double[size];
+    for (Kind k : kinds) {
+      for (int t = id(k); t < id(k) + count(k); t++) f[t] = valueOf.applyAsDouble(t);
+    }
+    return f;
+  }
+
+  /** Ids of all kinds carrying a byte. */
+  List<Kind> byteKinds() {
+    List<Kind> l = new ArrayList<>();
+    for (Kind k : Kind.values()) if (k.isByte) l.add(k);
+    return l;
+  }
+}
