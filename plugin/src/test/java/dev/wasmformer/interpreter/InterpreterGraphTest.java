@@ -43,4 +43,71 @@ class InterpreterGraphTest {
     var out2 = EvaluatorRunner.evaluate(GRAPH, VOCAB, prog, new long[] {-100}, new byte[0], 10_000);
     assertThat(out2.result()).isEqualTo(-35);
   }
+
+  /** fib(n) by recursion: fib(n) = n < 2 ? n : fib(n-1) + fib(n-2). */
+  static TokenProgram fib() {
+    // function at 3, frame: slot0 = n, slot1 = tmp, slot2 = arg/result of call, slot3 = scratch
+    return program(List.of(
+        ins(CONST, 0, 0, 1, 0),
+        ins(CALL, 1, 0, 0, 3 | (2 << 16)),
+        ins(HALT_I32, 1, 0, 0, 0),
+        /* 3 */ ins(CONST, 0, 0, 1, 2),
+        ins(LT_S, 0, 1, 1, 0),
+        ins(JUMP_IFZ, 1, 0, 0, 7),
+        ins(RETURN_VALUE, 0, 0, 0, 0),
+        /* 7 */ ins(CONST, 0, 0, 2, 1),
+        ins(SUB, 0, 2, 2, 0),
+        ins(CALL, 2, 0, 0, 3 | (10 << 16)),
+        /* 10 */ ins(COPY, 2, 0, 1, 0),
+        ins(CONST, 0, 0, 2, 2),
+        ins(SUB, 0, 2, 2, 0),
+        ins(CALL, 2, 0, 0, 3 | (14 << 16)),
+        /* 14 */ ins(ADD, 1, 2, 1, 0),
+        ins(RETURN_VALUE, 1, 0, 0, 0)), new byte[0], List.of(0));
+  }
+
+  @Test
+  void computesFibonacciByRecursion() {
+    Program prog = new ProgramEncoder(VOCAB).encode(fib());
+    var out = EvaluatorRunner.evaluate(GRAPH, VOCAB, prog, new long[] {10}, new byte[0], 200_000);
+    assertThat(out.result()).isEqualTo(55);
+  }
+
+  /** Copies input to output upper-cased through memory; returns the byte count. */
+  static TokenProgram echo() {
+    byte[] mem = new byte[40];
+    mem[32] = 'x';
+    mem[33] = (byte) 0xE0; // -32 as a signed byte
+    // frame (fp0 = 1 global): slot1 = count, slot2 = c, slot3 = tmp, slot4 = addr
+    return new TokenProgram("echo", "main", List.of(), List.of(TokenProgram.ValueKind.I32), List.of(
+        ins(CONST, 0, 0, 1, 0),
+        /* 1 */ ins(GETCHAR, 0, 0, 2, 0),
+        ins(CONST, 0, 0, 3, -1),
+        ins(EQ, 2, 3, 3, 0),
+        ins(JUMP_IF, 3, 0, 0, 14),
+        ins(CONST, 0, 0, 4, 100),
+        ins(STORE8, 4, 2, 0, 3),          // mem[103] = c
+        ins(LOAD8_U, 4, 0, 2, 3),         // c = mem[103]
+        ins(CONST, 0, 0, 4, 0),
+        ins(LOAD8_S, 4, 0, 3, 33),        // tmp = -32
+        ins(ADD, 2, 3, 2, 0),
+        ins(PUTCHAR, 2, 0, 0, 0),
+        ins(GLOBAL_GET, 0, 0, 3, 0),      // tmp = global0
+        ins(JUMP, 0, 0, 0, 16),
+        /* 14 */ ins(LOAD32, 4, 0, 5, 32),   // slot5 = mem[0 + 32..35] = 0x0000E078 (slot4 is 0 here)
+        ins(HALT_I32, 5, 0, 0, 0),
+        /* 16 */ ins(CONST, 0, 0, 5, 1),
+        ins(ADD, 3, 5, 3, 0),
+        ins(GLOBAL_SET, 3, 0, 0, 0),
+        ins(ADD, 1, 5, 1, 0),
+        ins(JUMP, 0, 0, 0, 1)), mem, 65536, 1, List.of(), List.of());
+  }
+
+  @Test
+  void echoesInputThroughMemoryAndData() {
+    Program prog = new ProgramEncoder(VOCAB).encode(echo());
+    var out = EvaluatorRunner.evaluate(GRAPH, VOCAB, prog, new long[0], "abc".getBytes(StandardCharsets.ISO_8859_1), 100_000);
+    assertThat(new String(out.output(), StandardCharsets.ISO_8859_1)).isEqualTo("ABC");
+    assertThat(out.result()).isEqualTo(0xE078);
+  }
 }
