@@ -8,7 +8,8 @@ package dev.wasmformer.isa;
  * {@code z} the destination slot offset (all relative to the frame pointer, 0..255), and
  * {@code imm} a 32-bit immediate. Slot values are 32 bits; an i64 value occupies the two
  * consecutive slots {@code s} (low word) and {@code s+1} (high word). Semantics are
- * defined once, in {@link ReferenceInterpreter}; docs/isa.md describes them for people.
+ * defined once: arithmetic and memory access in {@link I32Ops}, control and I/O in
+ * {@link ReferenceInterpreter}; docs/isa.md describes them for people.
  */
 public enum Opcode {
   NOP,
@@ -62,4 +63,29 @@ public enum Opcode {
   HALT,
   /** Stops with slot x as the i32 result. */
   HALT_I32;
+
+  /** Whether this is a binary i32 operation, z = x OP y (ADD .. GE_U). */
+  public boolean isBinary() {
+    return compareTo(ADD) >= 0 && compareTo(GE_U) <= 0;
+  }
+
+  /** Whether this is a unary i32 operation, z = OP x (EQZ .. EXTEND16_S). */
+  public boolean isUnary() {
+    return compareTo(EQZ) >= 0 && compareTo(EXTEND16_S) <= 0;
+  }
+
+  /** Whether this is a load, z = mem[x + imm]. */
+  public boolean isLoad() {
+    return compareTo(LOAD32) >= 0 && compareTo(LOAD16_U) <= 0;
+  }
+
+  /** Whether this is a store, mem[x + imm] = y. */
+  public boolean isStore() {
+    return compareTo(STORE32) >= 0 && compareTo(STORE16) <= 0;
+  }
+
+  /** Whether imm holds an instruction index (JUMP, JUMP_IF, JUMP_IFZ, CALL). */
+  public boolean hasTarget() {
+    return this == JUMP || this == JUMP_IF || this == JUMP_IFZ || this == CALL;
+  }
 }

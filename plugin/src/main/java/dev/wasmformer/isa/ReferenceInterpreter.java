@@ -1,0 +1,234 @@
+package dev.wasmformer.isa;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Executes a {@link TokenProgram} directly at the ISA level: the test oracle every other
+ * execution of a token program (the interpreter graph, the transformer) must agree with.
+ * It is deliberately plain: one switch over the opcodes, state in arrays.
+ *
+ * <p>Machine state: 65536 slots of 32 bits (absolute slots 0..globals-1 are the globals),
+ * the frame pointer fp (initially {@code globals}), pc (initially 0), a call stack of
+ * (return index, caller fp) pairs, linear memory of {@code memoryBytes} bytes, the input
+ * bytes with a read position, and the output bytes.
+ */
+public final class ReferenceInterpreter {
+  /** Number of slots; a frame must fit entirely below this bound. */
+  public static final int SLOT_COUNT = 65536;
+  /** Largest frame pointer a CALL may create: the callee's whole slot window must exist. */
+  public static final int MAX_FRAME_POINTER = SLOT_COUNT - 1 - Instruction.MAX_SLOT_OFFSET;
+  /** Largest number of instructions a program may have (branch targets are 16 bits). */
+  public static final int MAX_INSTRUCTIONS = 65536;
+  /** Instruction budget of {@link #run(long[], byte[])}. */
+  public static final long DEFAULT_INSTRUCTION_LIMIT = 1_000_000_000L;
+
+  /**
+   * The outcome of a run that halted.
+   *
+   * @param value the i32 result (sign-extended), present when the program halted with HALT_I32
+   * @param output the bytes written by PUTCHAR
+   * @param instructions the number of instructions executed, the stub's and the HALT included
+   */
+  public record Result(OptionalLong value, byte[] output, long instructions) {
+    public Result {
+      output = output.clone();
+    }
+
+    @Override
+    public byte[] output() {
+      return output.clone();
+    }
+  }
+
+  private final TokenProgram program;
+
+  /** Checks that {@code program} is well formed (targets, globals, slots) for execution. */
+  public ReferenceInterpreter(TokenProgram program) {
+    this.program = program;
+    validate(program);
+  }
+
+  /** Runs with the default instruction budget. */
+  public Result run(long[] args, byte[] input) {
+    return run(args, input, DEFAULT_INSTRUCTION_LIMIT);
+  }
+
+  /**
+   * Runs the program's entry with {@code args} (one per parameter; an i32 argument may be
+   * given signed or unsigned, only its low 32 bits count) and {@code input} as the bytes
+   * GETCHAR reads.
+   *
+   * @throws Trap if execution traps or does not halt within {@code instructionLimit}
+   */
+  public Result run(long[] args, byte[] input, long instructionLimit) {
+    Instruction[] code = patchArguments(args);
+    byte[] memory = Arrays.copyOf(program.memory(), program.memoryBytes());
+    int[] slots = new int[SLOT_COUNT];
+    int[] returnPcs = new int[64];
+    int[] callerFps = new int[64];
+    int depth = 0;
+    int fp = program.globals();
+    int pc = 0;
+    int inputPos = 0;
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    long steps = 0;
+
+    while (true) {
+      if (steps == instructionLimit) {
+        throw new Trap(Trap.Cause.INSTRUCTION_LIMIT, pc, steps, output.toByteArray());
+      }
+      steps++;
+      Instruction in = code[pc];
+      int x = fp + in.x();
+      int y = fp + in.y();
+      int z = fp + in.z();
+      int next = pc + 1;
+      try {
+        switch (in.op()) {
+          case NOP -> {}
+          case CONST -> slots[z] = in.imm();
+          case COPY -> slots[z] = slots[x];
+          case GLOBAL_GET -> slots[z] = slots[in.imm()];
+          case GLOBAL_SET -> slots[in.imm()] = slots[x];
+          case ADD, SUB, MUL, DIV_S, DIV_U, REM_S, REM_U, AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL,
+              ROTR, EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_S, LE_U, GE_S, GE_U ->
+              slots[z] = I32Ops.binary(in.op(), slots[x], slots[y]);
+          case EQZ, CLZ, CTZ, POPCNT, EXTEND8_S, EXTEND16_S ->
+              slots[z] = I32Ops.unary(in.op(), slots[x]);
+          case SELECT -> slots[z] = slots[fp + (in.imm() & 0xFF)] != 0 ? slots[x] : slots[y];
+          case LOAD32, LOAD8_S, LOAD8_U, LOAD16_S, LOAD16_U ->
+              slots[z] = I32Ops.load(in.op(), memory, address(in, slots[x], memory.length));
+          case STORE32, STORE8, STORE16 ->
+              I32Ops.store(in.op(), memory, address(in, slots[x], memory.length), slots[y]);
+          case JUMP -> next = in.imm() & 0xFFFF;
+          case JUMP_IF -> {
+            if (slots[x] != 0) next = in.imm() & 0xFFFF;
+          }
+          case JUMP_IFZ -> {
+            if (slots[x] == 0) next = in.imm() & 0xFFFF;
+          }
+          case CALL -> {
+            int calleeFp = fp + in.x();
+            if (calleeFp > MAX_FRAME_POINTER) throw new Trap(Trap.Cause.CALL_STACK_EXHAUSTED);
+            if (depth == returnPcs.length) {
+              returnPcs = Arrays.copyOf(returnPcs, depth * 2);
+              callerFps = Arrays.copyOf(callerFps, depth * 2);
+            }
+            returnPcs[depth] = in.imm() >>> 16;
+            callerFps[depth] = fp;
+            depth++;
+            fp = calleeFp;
+            next = in.imm() & 0xFFFF;
+          }
+          case RETURN, RETURN_VALUE -> {
+            if (in.op() == Opcode.RETURN_VALUE) slots[fp] = slots[x];
+            if (depth == 0) throw new IllegalStateException("return without a caller at " + pc);
+            depth--;
+            fp = callerFps[depth];
+            next = returnPcs[depth];
+          }
+          case PUTCHAR -> output.write(slots[x] & 0xFF);
+          case GETCHAR -> slots[z] = inputPos < input.length ? input[inputPos++] & 0xFF : -1;
+          case UNREACHABLE -> throw new Trap(Trap.Cause.UNREACHABLE);
+          case HALT -> {
+            return new Result(OptionalLong.empty(), output.toByteArray(), steps);
+          }
+          case HALT_I32 -> {
+            return new Result(OptionalLong.of(slots[x]), output.toByteArray(), steps);
+          }
+        }
+      } catch (Trap trap) {
+        throw new Trap(trap.trapCause(), pc, steps, output.toByteArray());
+      }
+      pc = next;
+    }
+  }
+
+  /** The effective address {@code x + imm} (both unsigned), checked against the memory size. */
+  private static int address(Instruction in, int base, int memoryBytes) {
+    long address = Integer.toUnsignedLong(base) + Integer.toUnsignedLong(in.imm());
+    if (address + I32Ops.accessWidth(in.op()) > memoryBytes) {
+      throw new Trap(Trap.Cause.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    }
+    return (int) address;
+  }
+
+  /** The code with the stub's argument CONSTs set, as the runtime's prompt would carry them. */
+  private Instruction[] patchArguments(long[] args) {
+    List<TokenProgram.ValueKind> params = program.params();
+    if (args.length != params.size()) {
+      throw new IllegalArgumentException(
+          program.entry() + " takes " + params.size() + " arguments, got " + args.length);
+    }
+    Instruction[] code = program.instructions().toArray(new Instruction[0]);
+    for (int i = 0; i < args.length; i++) {
+      int at = program.paramInstructions().get(i);
+      if (params.get(i) == TokenProgram.ValueKind.I32) {
+        if (args[i] < Integer.MIN_VALUE || args[i] > 0xFFFF_FFFFL) {
+          throw new IllegalArgumentException("argument " + i + " does not fit in i32: " + args[i]);
+        }
+        code[at] = withImm(code[at], (int) args[i]);
+      } else {
+        code[at] = withImm(code[at], (int) args[i]);
+        code[at + 1] = withImm(code[at + 1], (int) (args[i] >>> 32));
+      }
+    }
+    return code;
+  }
+
+  private static Instruction withImm(Instruction in, int imm) {
+    return new Instruction(in.op(), in.x(), in.y(), in.z(), imm);
+  }
+
+  private static void validate(TokenProgram p) {
+    List<String> problems = new ArrayList<>();
+    List<Instruction> code = p.instructions();
+    if (code.isEmpty() || code.size() > MAX_INSTRUCTIONS) {
+      problems.add("needs 1.." + MAX_INSTRUCTIONS + " instructions, has " + code.size());
+    }
+    if (p.globals() < 0 || p.globals() > MAX_FRAME_POINTER) {
+      problems.add("global slot count out of range: " + p.globals());
+    }
+    if (p.memory().length > p.memoryBytes()) {
+      problems.add("memory image of " + p.memory().length + " bytes exceeds the memory size "
+          + p.memoryBytes());
+    }
+    for (int i = 0; i < code.size(); i++) {
+      Instruction in = code.get(i);
+      switch (in.op()) {
+        case JUMP, JUMP_IF, JUMP_IFZ -> {
+          if (in.imm() < 0 || in.imm() >= code.size()) problems.add(i + ": bad target in " + in);
+        }
+        case CALL -> {
+          if ((in.imm() & 0xFFFF) >= code.size() || in.imm() >>> 16 != i + 1 || in.x() == 0) {
+            problems.add(i + ": bad call " + in);
+          }
+        }
+        case GLOBAL_GET, GLOBAL_SET -> {
+          if (in.imm() < 0 || in.imm() >= p.globals()) problems.add(i + ": bad global in " + in);
+        }
+        case SELECT -> {
+          if ((in.imm() & ~0xFF) != 0) problems.add(i + ": bad condition slot in " + in);
+        }
+        default -> {}
+      }
+    }
+    if (p.paramInstructions().size() != p.params().size()) {
+      problems.add("has " + p.params().size() + " parameters but "
+          + p.paramInstructions().size() + " argument instructions");
+    }
+    for (int at : p.paramInstructions()) {
+      if (at < 0 || at >= code.size() || code.get(at).op() != Opcode.CONST) {
+        problems.add("argument instruction " + at + " is not a CONST");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          "malformed token program " + p.name() + ": " + String.join("; ", problems));
+    }
+  }
+}

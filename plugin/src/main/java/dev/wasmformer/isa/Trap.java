@@ -1,0 +1,70 @@
+package dev.wasmformer.isa;
+
+/**
+ * A trap of a token program: execution stopped because an instruction could not complete.
+ * Causes mirror WebAssembly's traps, plus the limits of the ISA (slots, instruction budget).
+ */
+public final class Trap extends RuntimeException {
+  /** Why execution stopped. */
+  public enum Cause {
+    UNREACHABLE("unreachable"),
+    INTEGER_DIVIDE_BY_ZERO("integer divide by zero"),
+    INTEGER_OVERFLOW("integer overflow"),
+    OUT_OF_BOUNDS_MEMORY_ACCESS("out of bounds memory access"),
+    /** A call would place a frame whose slots reach beyond absolute slot 65535. */
+    CALL_STACK_EXHAUSTED("call stack exhausted"),
+    INSTRUCTION_LIMIT("instruction limit reached");
+
+    private final String text;
+
+    Cause(String text) {
+      this.text = text;
+    }
+
+    /** The cause as WebAssembly's specification words it (e.g. "integer divide by zero"). */
+    public String text() {
+      return text;
+    }
+  }
+
+  private final Cause trapCause;
+  private final int pc;
+  private final long instructions;
+  private final byte[] output;
+
+  /** A trap raised by an operation that does not know where it runs (e.g. {@link I32Ops}). */
+  public Trap(Cause cause) {
+    this(cause, -1, 0, new byte[0]);
+  }
+
+  /**
+   * A trap at instruction {@code pc}, after {@code instructions} executed instructions
+   * (including the trapping one), with the output written so far.
+   */
+  public Trap(Cause cause, int pc, long instructions, byte[] output) {
+    super(cause.text() + (pc >= 0 ? " at instruction " + pc : ""));
+    this.trapCause = cause;
+    this.pc = pc;
+    this.instructions = instructions;
+    this.output = output.clone();
+  }
+
+  public Cause trapCause() {
+    return trapCause;
+  }
+
+  /** Index of the trapping instruction, or -1 when not known. */
+  public int pc() {
+    return pc;
+  }
+
+  /** Instructions executed up to and including the trapping one (0 when not known). */
+  public long instructions() {
+    return instructions;
+  }
+
+  /** Output bytes written before the trap. */
+  public byte[] output() {
+    return output.clone();
+  }
+}

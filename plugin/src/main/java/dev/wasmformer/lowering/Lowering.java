@@ -1,0 +1,153 @@
+package dev.wasmformer.lowering;
+
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
+import dev.wasmformer.isa.Opcode;
+import dev.wasmformer.isa.TokenProgram;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Lowers a WebAssembly binary module to a {@link TokenProgram}: decodes and validates it
+ * (with Chicory), then emits the entry stub followed by the entry function and every
+ * function it can reach, in the order they are first called.
+ */
+public final class Lowering {
+  private Lowering() {}
+
+  /**
+   * Lowers the exported function {@code entryOrNull} (null: {@code main}, else
+   * {@code _start}) and everything it reaches, using every opcode of the ISA.
+   *
+   * @throws MalformedWasmException if the bytes are not a valid module
+   * @throws UnsupportedWasmException if the module uses what the lowering does not support
+   * @throws LoweringException if the entry function does not exist
+   */
+  public static TokenProgram lower(byte[] wasm, String entryOrNull) {
+    return lower(wasm, entryOrNull, EnumSet.allOf(Opcode.class));
+  }
+
+  /**
+   * Like {@link #lower(byte[], String)}, for a target that supports only the opcodes in
+   * {@code supported}: a WebAssembly construct needing any other opcode is refused, and the
+   * message names the construct, the function and the missing opcode.
+   */
+  public static TokenProgram lower(byte[] wasm, String entryOrNull, Set<Opcode> supported) {
+    ModuleInfo module = new ModuleInfo(decode(wasm));
+    return new Lowering.Run(module, EnumSet.copyOf(supported)).lower(module.entry(entryOrNull));
+  }
+
+  private static WasmModule decode(byte[] wasm) {
+    try {
+      return Parser.parse(wasm);
+    } catch (ChicoryException e) {
+      throw new MalformedWasmException("malformed or invalid WebAssembly module: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // The decoder reports some truncated inputs only as index or buffer errors.
+      throw new MalformedWasmException("malformed WebAssembly module: " + e, e);
+    }
+  }
+
+  /** One lowering: the code being emitted and the functions placed so far. */
+  private static final class Run implements FunctionLowering.Calls {
+    private final ModuleInfo module;
+    private final CodeBuffer out;
+    private final List<Integer> order = new ArrayList<>();
+    private final Map<Integer, Integer> starts = new HashMap<>();
+    private final List<int[]> callSites = new ArrayList<>();
+
+    Run(ModuleInfo module, Set<Opcode> supported) {
+      this.module = module;
+      this.out = new CodeBuffer(supported.isEmpty() ? EnumSet.noneOf(Opcode.class) : supported);
+    }
+
+    TokenProgram lower(int entry) {
+      FunctionType entryType = module.type(entry);
+      String entryName = module.name(entry);
+      List<TokenProgram.ValueKind> params = kinds(entryType.params(), entryName, "parameter");
+      List<TokenProgram.ValueKind> results = kinds(entryType.returns(), entryName, "result");
+      if (results.size() > 1) {
+        throw new UnsupportedWasmException("unsupported multiple results in function " + entryName);
+      }
+      List<Integer> paramInstructions = new ArrayList<>();
+      byte[] memory = module.memoryImage();
+      emitStub(entry, params.size(), results.size(), paramInstructions);
+
+      List<TokenProgram.FunctionInfo> functions = new ArrayList<>();
+      functions.add(new TokenProgram.FunctionInfo("(entry stub)", 0));
+      for (int i = 0; i < order.size(); i++) {
+        int function = order.get(i);
+        starts.put(function, out.next());
+        functions.add(new TokenProgram.FunctionInfo(module.name(function), out.next()));
+        new FunctionLowering(module, function, out, this).lower();
+      }
+      for (int[] site : callSites) {
+        out.patchTarget(site[0], starts.get(site[1]));
+      }
+      return new TokenProgram(entryName, entryName, params, results, out.instructions(), memory,
+          module.memoryBytes(), module.globals().size(), paramInstructions, functions);
+    }
+
+    /**
+     * The stub's frame starts at the first slot after the globals; its slot 0 is reserved,
+     * so the called function's frame (at slot 1) starts strictly above it.
+     */
+    private void emitStub(int entry, int paramCount, int resultCount, List<Integer> paramInstructions) {
+      out.lowering("the entry stub");
+      for (ModuleInfo.GlobalInfo global : module.globals()) {
+        if (global.initialValue().isPresent()) {
+          out.emit(Opcode.CONST, 0, 0, 1, global.initialValue().getAsInt());
+          out.emit(Opcode.GLOBAL_SET, 1, 0, 0, global.slot());
+        }
+      }
+      OptionalInt start = module.startFunction();
+      if (start.isPresent()) {
+        if (module.isImport(start.getAsInt())) {
+          throw new UnsupportedWasmException("unsupported start function " + module.name(start.getAsInt())
+              + ": it is an import");
+        }
+        callAt(out.emit(Opcode.CALL, 1, 0, 0, (out.next() + 1) << 16), start.getAsInt());
+      }
+      if (paramCount > 254) {
+        throw new UnsupportedWasmException("entry " + module.name(entry) + " has more than 254 parameters");
+      }
+      for (int i = 0; i < paramCount; i++) {
+        paramInstructions.add(out.emit(Opcode.CONST, 0, 0, 1 + i, 0));
+      }
+      callAt(out.emit(Opcode.CALL, 1, 0, 0, (out.next() + 1) << 16), entry);
+      if (resultCount == 1) {
+        out.emit(Opcode.HALT_I32, 1, 0, 0, 0);
+      } else {
+        out.emit(Opcode.HALT, 0, 0, 0, 0);
+      }
+    }
+
+    @Override
+    public void callAt(int instruction, int function) {
+      callSites.add(new int[] {instruction, function});
+      if (!starts.containsKey(function) && !order.contains(function)) {
+        order.add(function);
+      }
+    }
+
+    private static List<TokenProgram.ValueKind> kinds(List<ValType> types, String function, String what) {
+      List<TokenProgram.ValueKind> kinds = new ArrayList<>();
+      for (ValType t : types) {
+        if (!t.equals(ValType.I32)) {
+          throw new UnsupportedWasmException("unsupported " + what + " type "
+              + t.name().toLowerCase(java.util.Locale.ROOT) + " in function " + function);
+        }
+        kinds.add(TokenProgram.ValueKind.I32);
+      }
+      return kinds;
+    }
+  }
+}
