@@ -26,8 +26,8 @@ final class BundleValidator {
     int vocabSize = dimension("shape.vocab_size", shape.getVocabSize());
     checkPositionSlots(shape, dModel);
     checkWeights(bundle.getWeights(), shape, dModel, vocabSize);
-    checkVocabulary(bundle.getVocabulary(), vocabSize);
-    checkPrograms(bundle.getProgramsList(), vocabSize);
+    int programBytes = checkVocabulary(bundle.getVocabulary(), vocabSize);
+    checkPrograms(bundle.getProgramsList(), vocabSize, programBytes);
   }
 
   private static int dimension(String name, int value) throws BundleFormatException {
@@ -172,7 +172,8 @@ final class BundleValidator {
     }
   }
 
-  private static void checkVocabulary(Vocabulary vocabulary, int vocabSize)
+  /** Returns the number of byte values that have a PROGRAM_BYTE token. */
+  private static int checkVocabulary(Vocabulary vocabulary, int vocabSize)
       throws BundleFormatException {
     if (vocabulary.getTokensCount() != vocabSize) {
       throw new BundleFormatException(
@@ -217,6 +218,7 @@ final class BundleValidator {
       throw new BundleFormatException(
           "the vocabulary has " + inputEnds + " INPUT_END tokens, expected exactly one");
     }
+    return bytesByRole.getOrDefault(TokenRole.PROGRAM_BYTE, Map.of()).size();
   }
 
   private static boolean isByteRole(TokenRole role) {
@@ -227,7 +229,7 @@ final class BundleValidator {
     };
   }
 
-  private static void checkPrograms(List<Program> programs, int vocabSize)
+  private static void checkPrograms(List<Program> programs, int vocabSize, int programBytes)
       throws BundleFormatException {
     Set<String> names = new HashSet<>();
     for (int p = 0; p < programs.size(); p++) {
@@ -249,6 +251,11 @@ final class BundleValidator {
       }
       for (ValueType type : program.getResultsList()) byteWidth(name + ".results", type);
       checkParamPositions(name, program, bytes);
+      if (bytes > 0 && programBytes < 256) {
+        throw new BundleFormatException(
+            name + " takes parameters, but the vocabulary has PROGRAM_BYTE tokens for only "
+                + programBytes + " of the 256 byte values");
+      }
     }
   }
 

@@ -324,6 +324,20 @@ class BundleFilesTest {
   }
 
   @Test
+  void aProgramWithParametersNeedsAProgramByteTokenForEveryByteValue() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    bundle
+        .getVocabularyBuilder()
+        .getTokensBuilder(TestBundles.byteToken(TokenRole.PROGRAM_BYTE, 0x7f))
+        .setRole(TokenRole.DATA_BYTE);
+
+    assertRefused(
+        bundle.build(),
+        "programs[0] (\"add\") takes parameters, but the vocabulary has PROGRAM_BYTE tokens for"
+            + " only 255 of the 256 byte values");
+  }
+
+  @Test
   void aVocabularyWithoutHaltIsRefused() {
     Bundle.Builder bundle = TestBundles.tiny().toBuilder();
     bundle.getVocabularyBuilder().getTokensBuilder(TestBundles.HALT).setRole(TokenRole.MARKER);
