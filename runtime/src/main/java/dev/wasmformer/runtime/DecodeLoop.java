@@ -1,0 +1,114 @@
+package dev.wasmformer.runtime;
+
+import java.util.Arrays;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * One run of autoregressive decoding: feed the prompt, then feed back every arg-max token
+ * until HALT or TRAP, reading outputs and results off the tokens' roles. Not thread-safe;
+ * one instance per run.
+ */
+final class DecodeLoop {
+  private final TokenStepper stepper;
+  private final TokenTable tokens;
+  private final long maxTokens;
+  private final TraceListener listener;
+  private final long startNanos = System.nanoTime();
+
+  private long generated;
+  private long instructions;
+  private byte[] output = new byte[64];
+  private int outputLength;
+
+  DecodeLoop(TokenStepper stepper, TokenTable tokens, RunOptions options) {
+    this.stepper = stepper;
+    this.tokens = tokens;
+    this.maxTokens = options.maxTokens();
+    this.listener = options.traceListener().orElse(null);
+  }
+
+  /**
+   * Runs to HALT.
+   *
+   * @param prompt the prompt tokens, at least one
+   * @param resultBytes how many RESULT_BYTE tokens the program's result takes (0, 4 or 8)
+   */
+  RunResult run(int[] prompt, int resultBytes) {
+    int token = 0;
+    for (int p : prompt) token = stepper.step(p);
+    long result = 0;
+    int resultCount = 0;
+    while (true) {
+      if (!accept(token)) throw new TokenLimitException(maxTokens, stats(), output());
+      switch (tokens.action(token)) {
+        case TokenTable.OUTPUT_BYTE -> write(tokens.value(token));
+        case TokenTable.RESULT_BYTE -> {
+          if (resultCount == resultBytes) {
+            throw malformed("more than " + resultBytes + " result bytes");
+          }
+          result |= (long) tokens.value(token) << (8 * resultCount++);
+        }
+        case TokenTable.HALT -> {
+          if (resultCount != resultBytes) {
+            throw malformed("HALT after " + resultCount + " of " + resultBytes + " result bytes");
+          }
+          return new RunResult(returnValue(result, resultBytes), output(), stats());
+        }
+        case TokenTable.TRAP -> throw trap(token);
+        default -> {}
+      }
+      token = stepper.step(token);
+    }
+  }
+
+  /** Counts a generated token; false when the token limit leaves no room for it. */
+  private boolean accept(int token) {
+    if (generated == maxTokens) return false;
+    generated++;
+    if (listener != null) listener.onToken(token);
+    if (tokens.commit(token)) instructions++;
+    return true;
+  }
+
+  // The address, when present, follows as two TRAP_ADDRESS_BYTE tokens, low byte first.
+  private TrapException trap(int trapToken) {
+    String reason = tokens.text(trapToken);
+    int low = stepper.step(trapToken);
+    if (tokens.action(low) != TokenTable.TRAP_ADDRESS_BYTE || !accept(low)) {
+      return new TrapException(reason, OptionalInt.empty(), stats(), output());
+    }
+    int high = stepper.step(low);
+    if (tokens.action(high) != TokenTable.TRAP_ADDRESS_BYTE || !accept(high)) {
+      return new TrapException(reason, OptionalInt.empty(), stats(), output());
+    }
+    int address = tokens.value(low) | tokens.value(high) << 8;
+    return new TrapException(reason, OptionalInt.of(address), stats(), output());
+  }
+
+  private static OptionalLong returnValue(long result, int resultBytes) {
+    return switch (resultBytes) {
+      case 0 -> OptionalLong.empty();
+      case 4 -> OptionalLong.of((int) result);
+      default -> OptionalLong.of(result);
+    };
+  }
+
+  private MalformedTraceException malformed(String problem) {
+    return new MalformedTraceException(
+        "malformed trace: " + problem + " (generated token " + generated + ")", stats(), output());
+  }
+
+  private void write(int b) {
+    if (outputLength == output.length) output = Arrays.copyOf(output, output.length * 2);
+    output[outputLength++] = (byte) b;
+  }
+
+  private byte[] output() {
+    return Arrays.copyOf(output, outputLength);
+  }
+
+  private RunStats stats() {
+    return new RunStats(generated, instructions, (System.nanoTime() - startNanos) / 1e9);
+  }
+}

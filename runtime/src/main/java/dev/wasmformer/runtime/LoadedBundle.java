@@ -1,0 +1,57 @@
+package dev.wasmformer.runtime;
+
+import dev.wasmformer.runtime.format.Bundle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A validated bundle with its transformer built, and its programs; immutable and thread-safe. */
+public final class LoadedBundle {
+  private final Bundle bundle;
+  private final TokenTable tokens;
+  private final Map<String, Program> programs;
+
+  /** {@code bundle} must be validated. */
+  LoadedBundle(Bundle bundle, StepperFactory steppers) {
+    this.bundle = bundle;
+    this.tokens = new TokenTable(bundle.getVocabulary());
+    Map<String, Program> byName = new LinkedHashMap<>();
+    for (dev.wasmformer.runtime.format.Program program : bundle.getProgramsList()) {
+      byName.put(program.getName(), new Program(program, tokens, steppers));
+    }
+    this.programs = java.util.Collections.unmodifiableMap(byName);
+  }
+
+  /** The programs in bundle order. */
+  public List<Program> programs() {
+    return List.copyOf(programs.values());
+  }
+
+  /**
+   * The program called {@code name}.
+   *
+   * @throws IllegalArgumentException naming the available programs, if there is none
+   */
+  public Program program(String name) {
+    Program program = programs.get(name);
+    if (program == null) {
+      throw new IllegalArgumentException(
+          "no program \"" + name + "\" in this bundle; it has: "
+              + (programs.isEmpty() ? "no programs" : String.join(", ", programs.keySet())));
+    }
+    return program;
+  }
+
+  /** The text of token {@code id}, e.g. for printing a trace. */
+  public String tokenText(int id) {
+    if (id < 0 || id >= tokens.size()) {
+      throw new IndexOutOfBoundsException("token " + id + " outside the vocabulary of " + tokens.size());
+    }
+    return tokens.text(id);
+  }
+
+  /** The validated bundle message (weights, vocabulary, programs, metadata), for tools. */
+  public Bundle bundle() {
+    return bundle;
+  }
+}

@@ -1,0 +1,135 @@
+package dev.wasmformer.runtime;
+
+import dev.wasmformer.runtime.format.ValueType;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** One token program of a loaded bundle, ready to run; immutable and thread-safe. */
+public final class Program {
+  private final String name;
+  private final String entry;
+  private final List<NumberType> params;
+  private final List<NumberType> results;
+  private final int[] prefix;
+  private final int[] suffix;
+  private final int[] paramPositions;
+  private final TokenTable tokens;
+  private final StepperFactory steppers;
+
+  /** {@code program} must come from a validated bundle whose vocabulary {@code tokens} is. */
+  Program(dev.wasmformer.runtime.format.Program program, TokenTable tokens, StepperFactory steppers) {
+    this.name = program.getName();
+    this.entry = program.getEntry();
+    this.params = program.getParamsList().stream().map(Program::numberType).toList();
+    this.results = program.getResultsList().stream().map(Program::numberType).toList();
+    this.prefix = program.getPrefixList().stream().mapToInt(Integer::intValue).toArray();
+    this.suffix = program.getSuffixList().stream().mapToInt(Integer::intValue).toArray();
+    this.paramPositions =
+        program.getParamPositionsList().stream().mapToInt(Integer::intValue).toArray();
+    this.tokens = tokens;
+    this.steppers = steppers;
+  }
+
+  private static NumberType numberType(ValueType type) {
+    return switch (type) {
+      case I32 -> NumberType.I32;
+      case I64 -> NumberType.I64;
+      default -> throw new IllegalArgumentException("not a number type: " + type);
+    };
+  }
+
+  /** The program's name, unique within its bundle. */
+  public String name() {
+    return name;
+  }
+
+  /** The exported function the program enters. */
+  public String entry() {
+    return entry;
+  }
+
+  public List<NumberType> params() {
+    return params;
+  }
+
+  /** Empty, or the one result type. */
+  public List<NumberType> results() {
+    return results;
+  }
+
+  /** E.g. {@code add(i32, i32) -> i32}; a program without result shows {@code -> ()}. */
+  public String signature() {
+    String paramList = params.stream().map(NumberType::toString).collect(Collectors.joining(", "));
+    String result = results.isEmpty() ? "()" : results.get(0).toString();
+    return name + "(" + paramList + ") -> " + result;
+  }
+
+  /** Runs with {@code args} and otherwise default options. */
+  public RunResult run(long... args) {
+    return run(RunOptions.defaults().withArgs(args));
+  }
+
+  /**
+   * Runs the program on the transformer until it halts.
+   *
+   * @throws IllegalArgumentException if the arguments do not match the parameters, or the
+   *     input has a byte the vocabulary has no INPUT_BYTE token for
+   * @throws TrapException if the program traps
+   * @throws TokenLimitException if the run reaches {@link RunOptions#maxTokens()} first
+   * @throws MalformedTraceException if the model's trace cannot be read as a result
+   */
+  public RunResult run(RunOptions options) {
+    int[] prompt = prompt(options.args(), options.input());
+    TokenStepper stepper = steppers.newStepper(options.attention());
+    int resultBytes = results.isEmpty() ? 0 : results.get(0).bytes();
+    return new DecodeLoop(stepper, tokens, options).run(prompt, resultBytes);
+  }
+
+  /** prefix (argument bytes patched in) + INPUT_BYTE per input byte + INPUT_END + suffix. */
+  int[] prompt(long[] args, byte[] input) {
+    checkArguments(args);
+    int[] prompt = new int[prefix.length + input.length + 1 + suffix.length];
+    System.arraycopy(prefix, 0, prompt, 0, prefix.length);
+    int position = 0;
+    for (int p = 0; p < params.size(); p++) {
+      for (int b = 0; b < params.get(p).bytes(); b++) {
+        int value = (int) (args[p] >>> (8 * b)) & 0xFF;
+        // Validation guarantees a PROGRAM_BYTE token for every value when there are params.
+        prompt[paramPositions[position++]] = tokens.programByte(value);
+      }
+    }
+    int at = prefix.length;
+    for (byte b : input) {
+      int token = tokens.inputByte(b & 0xFF);
+      if (token < 0) {
+        throw new IllegalArgumentException(
+            String.format("this bundle cannot take input byte 0x%02x (no INPUT_BYTE token)", b));
+      }
+      prompt[at++] = token;
+    }
+    prompt[at++] = tokens.inputEnd();
+    System.arraycopy(suffix, 0, prompt, at, suffix.length);
+    return prompt;
+  }
+
+  private void checkArguments(long[] args) {
+    if (args.length != params.size()) {
+      throw new IllegalArgumentException(
+          signature() + " takes " + params.size() + " argument" + (params.size() == 1 ? "" : "s")
+              + ", got " + args.length);
+    }
+    for (int p = 0; p < args.length; p++) {
+      if (params.get(p) == NumberType.I32
+          && (args[p] < Integer.MIN_VALUE || args[p] > 0xFFFF_FFFFL)) {
+        throw new IllegalArgumentException(
+            "argument " + (p + 1) + " of " + signature() + " is " + args[p]
+                + ", which does not fit in an i32 (-2147483648..4294967295)");
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return signature();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.wasmformer.runtime;
+
+import dev.wasmformer.runtime.format.Bundle;
+import dev.wasmformer.runtime.format.BundleFiles;
+import dev.wasmformer.runtime.format.BundleFormatException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/** Entry point of the runtime: loads bundles, whose programs then run on the transformer. */
+public final class Wasmformer {
+  /** The classpath folder where the Maven plugin puts bundles. */
+  public static final String RESOURCE_FOLDER = "META-INF/wasmformer/";
+
+  private Wasmformer() {}
+
+  /**
+   * Loads the bundle file at {@code path}.
+   *
+   * @throws BundleFormatException if the file is not a valid bundle (the message says why)
+   */
+  public static LoadedBundle load(Path path) throws IOException {
+    return loaded(BundleFiles.read(path));
+  }
+
+  /** Loads a bundle file from {@code in}, reading it to its end; does not close it. */
+  public static LoadedBundle load(InputStream in) throws IOException {
+    return loaded(BundleFiles.read(in));
+  }
+
+  /**
+   * Loads the bundle the wasmformer Maven plugin packaged as the classpath resource {@code
+   * META-INF/wasmformer/<bundleName>.wfb}, found through the thread's context class loader.
+   *
+   * @throws FileNotFoundException if there is no such resource
+   */
+  public static LoadedBundle loadResource(String bundleName) throws IOException {
+    if (bundleName == null || bundleName.isBlank()) {
+      throw new IllegalArgumentException("the bundle name is empty");
+    }
+    String resource = RESOURCE_FOLDER + bundleName + BundleFiles.EXTENSION;
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader == null) loader = Wasmformer.class.getClassLoader();
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new FileNotFoundException(
+            "no wasmformer bundle \"" + bundleName + "\" on the classpath (looked for resource "
+                + resource + ", which the wasmformer:compile goal writes)");
+      }
+      try {
+        return load(in);
+      } catch (BundleFormatException e) {
+        throw new BundleFormatException("classpath resource " + resource + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private static LoadedBundle loaded(Bundle bundle) {
+    return new LoadedBundle(bundle, ModelBinding.bind(bundle));
+  }
+}

@@ -1,0 +1,201 @@
+package dev.wasmformer.runtime.format;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.WireFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * Reads and writes {@code .wfb} bundle files: the 8 ASCII bytes {@code WFBUNDLE}, then one
+ * serialized {@link BundleFile} holding the format version, the serialized {@link Bundle}
+ * and the SHA-256 of those bundle bytes.
+ */
+public final class BundleFiles {
+  /** The file name extension of bundle files, with its dot. */
+  public static final String EXTENSION = ".wfb";
+
+  /** The only value of {@code BundleFile.format_version} this runtime reads and writes. */
+  public static final int FORMAT_VERSION = 1;
+
+  /** The architecture contract this runtime implements ({@code ModelShape.architecture}). */
+  public static final String ARCHITECTURE = "hard-attention-reglu-v1";
+
+  private static final byte[] MAGIC = "WFBUNDLE".getBytes(StandardCharsets.US_ASCII);
+  private static final int SHA256_BYTES = 32;
+
+  private BundleFiles() {}
+
+  /** Validates {@code bundle} and writes it as a bundle file; does not close {@code out}. */
+  public static void write(Bundle bundle, OutputStream out) throws IOException {
+    out.write(encode(bundle));
+  }
+
+  /** Validates {@code bundle} and writes it to {@code path}, replacing any existing file. */
+  public static void write(Bundle bundle, Path path) throws IOException {
+    Files.write(path, encode(bundle));
+  }
+
+  /** Reads, checks and validates a bundle file; reads {@code in} to its end, does not close it. */
+  public static Bundle read(InputStream in) throws IOException {
+    return decode(in.readAllBytes());
+  }
+
+  /** Reads, checks and validates the bundle file at {@code path}; errors name the path. */
+  public static Bundle read(Path path) throws IOException {
+    byte[] bytes = Files.readAllBytes(path);
+    try {
+      return decode(bytes);
+    } catch (BundleFormatException e) {
+      throw new BundleFormatException(path + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Checks that {@code bundle} is consistent (see the package documentation for what that
+   * means).
+   *
+   * @throws BundleFormatException naming the first inconsistency found
+   */
+  public static void validate(Bundle bundle) throws BundleFormatException {
+    BundleValidator.validate(bundle);
+  }
+
+  private static byte[] encode(Bundle bundle) throws BundleFormatException {
+    validate(bundle);
+    byte[] payload = bundle.toByteArray();
+    byte[] envelope =
+        BundleFile.newBuilder()
+            .setFormatVersion(FORMAT_VERSION)
+            .setBundle(ByteString.copyFrom(payload))
+            .setSha256(ByteString.copyFrom(sha256(payload)))
+            .build()
+            .toByteArray();
+    byte[] file = Arrays.copyOf(MAGIC, MAGIC.length + envelope.length);
+    System.arraycopy(envelope, 0, file, MAGIC.length, envelope.length);
+    return file;
+  }
+
+  // The checks run outside-in, so the message names the outermost thing that is wrong.
+  private static Bundle decode(byte[] file) throws BundleFormatException {
+    checkMagic(file);
+    BundleFile envelope = parseEnvelope(file);
+    if (envelope.getFormatVersion() != FORMAT_VERSION) {
+      throw new BundleFormatException(
+          "bundle format version " + Integer.toUnsignedString(envelope.getFormatVersion())
+              + ", this runtime reads " + FORMAT_VERSION);
+    }
+    ByteString recorded = envelope.getSha256();
+    if (recorded.isEmpty()) {
+      // The writer puts the checksum last, so a file cut between fields loses it first.
+      throw new BundleFormatException("truncated: the checksum is missing");
+    }
+    if (recorded.size() != SHA256_BYTES) {
+      throw new BundleFormatException(
+          "damaged: the checksum has " + recorded.size() + " bytes, expected " + SHA256_BYTES);
+    }
+    byte[] payload = envelope.getBundle().toByteArray();
+    byte[] actual = sha256(payload);
+    if (!Arrays.equals(actual, recorded.toByteArray())) {
+      HexFormat hex = HexFormat.of();
+      throw new BundleFormatException(
+          "checksum mismatch: the bundle bytes hash to " + hex.formatHex(actual)
+              + " but the file records " + hex.formatHex(recorded.toByteArray())
+              + " (the file is damaged)");
+    }
+    Bundle bundle;
+    try {
+      bundle = Bundle.parseFrom(payload);
+    } catch (InvalidProtocolBufferException e) {
+      throw new BundleFormatException("unparsable bundle payload: " + e.getMessage());
+    }
+    validate(bundle);
+    return bundle;
+  }
+
+  private static void checkMagic(byte[] file) throws BundleFormatException {
+    if (file.length == 0) {
+      throw new BundleFormatException("not a wasmformer bundle: the file is empty");
+    }
+    int compared = Math.min(file.length, MAGIC.length);
+    if (!Arrays.equals(file, 0, compared, MAGIC, 0, compared)) {
+      throw new BundleFormatException(
+          "not a wasmformer bundle: the file does not start with \"WFBUNDLE\"");
+    }
+    if (file.length == MAGIC.length) {
+      throw new BundleFormatException("truncated: nothing follows the magic bytes");
+    }
+    if (file.length < MAGIC.length) {
+      throw new BundleFormatException("truncated: the file ends inside the magic bytes");
+    }
+  }
+
+  private static BundleFile parseEnvelope(byte[] file) throws BundleFormatException {
+    try {
+      return BundleFile.parseFrom(
+          CodedInputStream.newInstance(file, MAGIC.length, file.length - MAGIC.length));
+    } catch (IOException e) {
+      if (endsInsideAField(file)) {
+        throw new BundleFormatException(
+            "truncated: the file ends inside a field (" + file.length + " bytes)");
+      }
+      throw new BundleFormatException("damaged: the envelope is unparsable: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Walks the envelope's top-level fields and tells whether the last one runs past the end
+   * of the file, which is what a cut-off file looks like (as opposed to garbled bytes).
+   */
+  private static boolean endsInsideAField(byte[] file) {
+    int size = file.length - MAGIC.length;
+    CodedInputStream in = CodedInputStream.newInstance(file, MAGIC.length, size);
+    try {
+      while (!in.isAtEnd()) {
+        int tag = in.readTag();
+        long remaining = size - in.getTotalBytesRead();
+        switch (tag & 7) {
+          case WireFormat.WIRETYPE_VARINT -> in.readRawVarint64();
+          case WireFormat.WIRETYPE_FIXED64 -> {
+            if (remaining < 8) return true;
+            in.skipRawBytes(8);
+          }
+          case WireFormat.WIRETYPE_FIXED32 -> {
+            if (remaining < 4) return true;
+            in.skipRawBytes(4);
+          }
+          case WireFormat.WIRETYPE_LENGTH_DELIMITED -> {
+            int length = in.readRawVarint32();
+            if (length < 0) return false;
+            if (length > size - in.getTotalBytesRead()) return true;
+            in.skipRawBytes(length);
+          }
+          default -> {
+            return false;
+          }
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      // A varint (tag, length or value) cut off by the end of the file.
+      return in.getTotalBytesRead() >= size;
+    }
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime provides SHA-256", e);
+    }
+  }
+}

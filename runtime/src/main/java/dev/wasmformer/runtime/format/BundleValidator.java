@@ -1,0 +1,303 @@
+package dev.wasmformer.runtime.format;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks the structural consistency of a {@link Bundle}. Names in messages follow the
+ * proto field paths (e.g. {@code weights.layers[1].heads[0].query}) so that they can be
+ * looked up in docs/bundle-format.md.
+ */
+final class BundleValidator {
+  private BundleValidator() {}
+
+  static void validate(Bundle bundle) throws BundleFormatException {
+    if (!bundle.hasShape()) throw new BundleFormatException("the bundle has no shape");
+    ModelShape shape = bundle.getShape();
+    if (!BundleFiles.ARCHITECTURE.equals(shape.getArchitecture())) {
+      throw new BundleFormatException(
+          "architecture \"" + shape.getArchitecture() + "\" is not supported; this runtime"
+              + " runs \"" + BundleFiles.ARCHITECTURE + "\"");
+    }
+    int dModel = dimension("shape.d_model", shape.getDModel());
+    int vocabSize = dimension("shape.vocab_size", shape.getVocabSize());
+    checkPositionSlots(shape, dModel);
+    checkWeights(bundle.getWeights(), shape, dModel, vocabSize);
+    int programBytes = checkVocabulary(bundle.getVocabulary(), vocabSize);
+    checkPrograms(bundle.getProgramsList(), vocabSize, programBytes);
+  }
+
+  private static int dimension(String name, int value) throws BundleFormatException {
+    if (value == 0) throw new BundleFormatException(name + " is 0");
+    if (value < 0) {
+      throw new BundleFormatException(
+          name + " is " + Integer.toUnsignedString(value) + ", more than this runtime supports");
+    }
+    return value;
+  }
+
+  private static void checkPositionSlots(ModelShape shape, int dModel)
+      throws BundleFormatException {
+    int[] slots = {shape.getSlotOne(), shape.getSlotPosition(), shape.getSlotPositionSquared()};
+    String[] names = {"shape.slot_one", "shape.slot_position", "shape.slot_position_squared"};
+    for (int i = 0; i < slots.length; i++) {
+      if (Integer.compareUnsigned(slots[i], dModel) >= 0) {
+        throw new BundleFormatException(
+            names[i] + " is " + Integer.toUnsignedString(slots[i]) + ", outside the "
+                + dModel + " slots of the residual stream");
+      }
+      for (int j = 0; j < i; j++) {
+        if (slots[i] == slots[j]) {
+          throw new BundleFormatException(names[i] + " and " + names[j] + " are the same slot");
+        }
+      }
+    }
+  }
+
+  private static void checkWeights(Weights weights, ModelShape shape, int dModel, int vocabSize)
+      throws BundleFormatException {
+    checkMatrix("weights.embedding", weights.getEmbedding(), vocabSize, dModel);
+    checkMatrix("weights.unembedding", weights.getUnembedding(), vocabSize, dModel);
+    if (weights.getLayersCount() != shape.getLayers()) {
+      throw new BundleFormatException(
+          "the weights have " + weights.getLayersCount() + " layers, shape.layers says "
+              + Integer.toUnsignedString(shape.getLayers()));
+    }
+    long heads = 0;
+    int widest = 0;
+    for (int l = 0; l < weights.getLayersCount(); l++) {
+      Layer layer = weights.getLayers(l);
+      String layerName = "weights.layers[" + l + "]";
+      for (int h = 0; h < layer.getHeadsCount(); h++) {
+        checkHead(layerName + ".heads[" + h + "]", layer.getHeads(h), dModel);
+      }
+      heads += layer.getHeadsCount();
+      widest = Math.max(widest, checkFfn(layerName + ".ffn", layer, dModel));
+    }
+    if (heads != Integer.toUnsignedLong(shape.getHeads())) {
+      throw new BundleFormatException(
+          "the layers have " + heads + " heads in total, shape.heads says "
+              + Integer.toUnsignedString(shape.getHeads()));
+    }
+    if (widest != shape.getFfnWidth()) {
+      throw new BundleFormatException(
+          "the widest FFN has " + widest + " neurons, shape.ffn_width says "
+              + Integer.toUnsignedString(shape.getFfnWidth()));
+    }
+  }
+
+  private static void checkHead(String name, Head head, int dModel) throws BundleFormatException {
+    if (head.getMode() != HeadMode.AVERAGE && head.getMode() != HeadMode.LATEST) {
+      throw new BundleFormatException(
+          name + " (\"" + head.getName() + "\") has no mode (AVERAGE or LATEST)");
+    }
+    checkMatrix(name + ".query", head.getQuery(), 2, dModel);
+    checkMatrix(name + ".key", head.getKey(), 2, dModel);
+    int dValue = head.getValue().getRows();
+    checkMatrix(name + ".value", head.getValue(), dValue, dModel);
+    checkMatrix(name + ".output", head.getOutput(), dModel, dValue);
+  }
+
+  /** Returns the FFN's width. */
+  private static int checkFfn(String name, Layer layer, int dModel) throws BundleFormatException {
+    if (!layer.hasFfn()) throw new BundleFormatException(name + " is missing");
+    Ffn ffn = layer.getFfn();
+    int width = ffn.getGate().getRows();
+    checkMatrix(name + ".gate", ffn.getGate(), width, dModel);
+    checkMatrix(name + ".value", ffn.getValue(), width, dModel);
+    checkMatrix(name + ".output", ffn.getOutput(), dModel, width);
+    return width;
+  }
+
+  private static void checkMatrix(String name, Matrix matrix, int rows, int cols)
+      throws BundleFormatException {
+    if (rows < 0 || matrix.getRows() != rows || matrix.getCols() != cols) {
+      throw new BundleFormatException(
+          name + " is " + Integer.toUnsignedString(matrix.getRows()) + "x"
+              + Integer.toUnsignedString(matrix.getCols()) + ", expected "
+              + Integer.toUnsignedString(rows) + "x" + cols);
+    }
+    switch (matrix.getStorageCase()) {
+      case DENSE -> checkDense(name, matrix.getDense(), (long) rows * cols);
+      case SPARSE -> checkSparse(name, matrix.getSparse(), rows, cols);
+      default -> throw new BundleFormatException(name + " has no values (neither dense nor sparse)");
+    }
+  }
+
+  private static void checkDense(String name, DenseValues dense, long expected)
+      throws BundleFormatException {
+    if (dense.getValuesCount() != expected) {
+      throw new BundleFormatException(
+          name + " has " + dense.getValuesCount() + " dense values, expected rows*cols = "
+              + expected);
+    }
+    for (int i = 0; i < dense.getValuesCount(); i++) {
+      if (!Double.isFinite(dense.getValues(i))) {
+        throw new BundleFormatException(name + " value " + i + " is " + dense.getValues(i));
+      }
+    }
+  }
+
+  private static void checkSparse(String name, SparseValues sparse, int rows, int cols)
+      throws BundleFormatException {
+    int n = sparse.getValueCount();
+    if (sparse.getRowCount() != n || sparse.getColCount() != n) {
+      throw new BundleFormatException(
+          name + " has sparse arrays of unequal length (row " + sparse.getRowCount() + ", col "
+              + sparse.getColCount() + ", value " + n + ")");
+    }
+    long previous = -1;
+    for (int i = 0; i < n; i++) {
+      int row = sparse.getRow(i);
+      int col = sparse.getCol(i);
+      if (Integer.compareUnsigned(row, rows) >= 0 || Integer.compareUnsigned(col, cols) >= 0) {
+        throw new BundleFormatException(
+            name + " entry " + i + " at (" + Integer.toUnsignedString(row) + ", "
+                + Integer.toUnsignedString(col) + ") is outside its " + rows + "x" + cols
+                + " shape");
+      }
+      long position = (long) row * cols + col;
+      if (position <= previous) {
+        throw new BundleFormatException(
+            name + " entry " + i + " at (" + row + ", " + col
+                + ") is out of order or repeated (entries are sorted by row, then column)");
+      }
+      previous = position;
+      if (!Double.isFinite(sparse.getValue(i))) {
+        throw new BundleFormatException(name + " entry " + i + " is " + sparse.getValue(i));
+      }
+    }
+  }
+
+  /** Returns the number of byte values that have a PROGRAM_BYTE token. */
+  private static int checkVocabulary(Vocabulary vocabulary, int vocabSize)
+      throws BundleFormatException {
+    if (vocabulary.getTokensCount() != vocabSize) {
+      throw new BundleFormatException(
+          "the vocabulary has " + vocabulary.getTokensCount() + " tokens, shape.vocab_size says "
+              + vocabSize);
+    }
+    int halts = 0;
+    int inputEnds = 0;
+    Map<TokenRole, Map<Integer, Integer>> bytesByRole = new HashMap<>();
+    for (int id = 0; id < vocabSize; id++) {
+      Token token = vocabulary.getTokens(id);
+      String name = "vocabulary.tokens[" + id + "] (\"" + token.getText() + "\")";
+      TokenRole role = token.getRole();
+      if (role == TokenRole.TOKEN_ROLE_UNSPECIFIED || role == TokenRole.UNRECOGNIZED) {
+        throw new BundleFormatException(name + " has no known role");
+      }
+      if (role == TokenRole.HALT) halts++;
+      if (role == TokenRole.INPUT_END) inputEnds++;
+      if (isByteRole(role)) {
+        if (token.getValue() < 0 || token.getValue() > 255) {
+          throw new BundleFormatException(
+              name + " is a " + role + " token with value " + token.getValue()
+                  + ", outside 0..255");
+        }
+        // The runtime finds these by value when it builds a prompt, so they must be unique.
+        if (role == TokenRole.PROGRAM_BYTE || role == TokenRole.INPUT_BYTE) {
+          Integer other =
+              bytesByRole.computeIfAbsent(role, r -> new HashMap<>()).put(token.getValue(), id);
+          if (other != null) {
+            throw new BundleFormatException(
+                "vocabulary.tokens[" + other + "] and [" + id + "] are both " + role
+                    + " tokens of value " + token.getValue());
+          }
+        }
+      }
+    }
+    if (halts != 1) {
+      throw new BundleFormatException(
+          "the vocabulary has " + halts + " HALT tokens, expected exactly one");
+    }
+    if (inputEnds != 1) {
+      throw new BundleFormatException(
+          "the vocabulary has " + inputEnds + " INPUT_END tokens, expected exactly one");
+    }
+    return bytesByRole.getOrDefault(TokenRole.PROGRAM_BYTE, Map.of()).size();
+  }
+
+  private static boolean isByteRole(TokenRole role) {
+    return switch (role) {
+      case PROGRAM_BYTE, DATA_BYTE, INPUT_BYTE, TRACE_BYTE, OUTPUT_BYTE, RESULT_BYTE,
+          TRAP_ADDRESS_BYTE -> true;
+      default -> false;
+    };
+  }
+
+  private static void checkPrograms(List<Program> programs, int vocabSize, int programBytes)
+      throws BundleFormatException {
+    Set<String> names = new HashSet<>();
+    for (int p = 0; p < programs.size(); p++) {
+      Program program = programs.get(p);
+      String name = "programs[" + p + "] (\"" + program.getName() + "\")";
+      if (program.getName().isEmpty()) throw new BundleFormatException(name + " has no name");
+      if (!names.add(program.getName())) {
+        throw new BundleFormatException(name + ": another program has the same name");
+      }
+      checkTokens(name + ".prefix", program.getPrefixList(), vocabSize);
+      checkTokens(name + ".suffix", program.getSuffixList(), vocabSize);
+      int bytes = 0;
+      for (ValueType type : program.getParamsList()) {
+        bytes += byteWidth(name + ".params", type);
+      }
+      if (program.getResultsCount() > 1) {
+        throw new BundleFormatException(
+            name + " has " + program.getResultsCount() + " results, at most one is supported");
+      }
+      for (ValueType type : program.getResultsList()) byteWidth(name + ".results", type);
+      checkParamPositions(name, program, bytes);
+      if (bytes > 0 && programBytes < 256) {
+        throw new BundleFormatException(
+            name + " takes parameters, but the vocabulary has PROGRAM_BYTE tokens for only "
+                + programBytes + " of the 256 byte values");
+      }
+    }
+  }
+
+  private static void checkTokens(String name, List<Integer> tokens, int vocabSize)
+      throws BundleFormatException {
+    for (int i = 0; i < tokens.size(); i++) {
+      int token = tokens.get(i);
+      if (Integer.compareUnsigned(token, vocabSize) >= 0) {
+        throw new BundleFormatException(
+            name + "[" + i + "] is token " + Integer.toUnsignedString(token)
+                + ", outside the vocabulary of " + vocabSize);
+      }
+    }
+  }
+
+  private static int byteWidth(String name, ValueType type) throws BundleFormatException {
+    return switch (type) {
+      case I32 -> 4;
+      case I64 -> 8;
+      default -> throw new BundleFormatException(name + " has a value type that is not I32 or I64");
+    };
+  }
+
+  private static void checkParamPositions(String name, Program program, int bytes)
+      throws BundleFormatException {
+    if (program.getParamPositionsCount() != bytes) {
+      throw new BundleFormatException(
+          name + " has " + program.getParamPositionsCount() + " param_positions, its params need "
+              + bytes + " (4 per I32, 8 per I64)");
+    }
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < bytes; i++) {
+      int position = program.getParamPositions(i);
+      if (Integer.compareUnsigned(position, program.getPrefixCount()) >= 0) {
+        throw new BundleFormatException(
+            name + ".param_positions[" + i + "] is " + Integer.toUnsignedString(position)
+                + ", outside the prefix of " + program.getPrefixCount() + " tokens");
+      }
+      if (!seen.add(position)) {
+        throw new BundleFormatException(
+            name + ".param_positions[" + i + "] repeats position " + position);
+      }
+    }
+  }
+}

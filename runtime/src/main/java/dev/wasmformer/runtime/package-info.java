@@ -1,0 +1,14 @@
+/**
+ * The public API of the wasmformer runtime: load a bundle ({@link
+ * dev.wasmformer.runtime.Wasmformer}), pick a program ({@link
+ * dev.wasmformer.runtime.LoadedBundle}) and run it ({@link dev.wasmformer.runtime.Program}).
+ *
+ * <p>Invariants: a {@code LoadedBundle} holds a validated bundle and the transformer built
+ * from it; it and its {@code Program}s are immutable and safe to share between threads,
+ * and every run gets its own decoder state. The decode loop here is pure token I/O: it
+ * builds the prompt from token ids found by role and value in the vocabulary, feeds the
+ * model's arg-max token back, and reads outputs, results, halts and traps off the roles of
+ * the generated tokens. It knows nothing about WebAssembly; every step of the execution is
+ * the model's forward pass.
+ */
+package dev.wasmformer.runtime;

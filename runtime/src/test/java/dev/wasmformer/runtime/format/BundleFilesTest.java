@@ -1,0 +1,410 @@
+package dev.wasmformer.runtime.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.ByteString;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BundleFilesTest {
+  private static final byte[] MAGIC = "WFBUNDLE".getBytes(StandardCharsets.US_ASCII);
+
+  // Round trips
+
+  @Test
+  void aWrittenBundleReadsBackEqual() throws IOException {
+    Bundle bundle = TestBundles.tiny();
+
+    Bundle read = BundleFiles.read(new ByteArrayInputStream(bytesOf(bundle)));
+
+    assertThat(read).isEqualTo(bundle);
+  }
+
+  @Test
+  void aBundleWrittenToAPathReadsBackEqual(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("tiny.wfb");
+    BundleFiles.write(TestBundles.tiny(), file);
+
+    assertThat(BundleFiles.read(file)).isEqualTo(TestBundles.tiny());
+  }
+
+  @Test
+  void aFileIsTheMagicThenAnEnvelopeWithVersionPayloadAndChecksum() throws Exception {
+    byte[] file = bytesOf(TestBundles.tiny());
+
+    assertThat(Arrays.copyOf(file, 8)).isEqualTo(MAGIC);
+    BundleFile envelope = BundleFile.parseFrom(Arrays.copyOfRange(file, 8, file.length));
+    assertThat(envelope.getFormatVersion()).isEqualTo(1);
+    assertThat(Bundle.parseFrom(envelope.getBundle())).isEqualTo(TestBundles.tiny());
+    assertThat(envelope.getSha256().toByteArray())
+        .isEqualTo(MessageDigest.getInstance("SHA-256").digest(envelope.getBundle().toByteArray()));
+  }
+
+  @Test
+  void writingRefusesAnInvalidBundle() {
+    Bundle invalid = TestBundles.tiny().toBuilder().setShape(shape().setLayers(3)).build();
+
+    assertThatThrownBy(() -> BundleFiles.write(invalid, new ByteArrayOutputStream()))
+        .isInstanceOf(BundleFormatException.class)
+        .hasMessageContaining("the weights have 2 layers, shape.layers says 3");
+  }
+
+  // Refusals of the file
+
+  @Test
+  void aFileWithoutTheMagicIsNotABundle() throws IOException {
+    byte[] file = bytesOf(TestBundles.tiny());
+    file[0] = 'X';
+
+    assertRefused(file, "not a wasmformer bundle: the file does not start with \"WFBUNDLE\"");
+  }
+
+  @Test
+  void anEmptyFileIsNotABundle() {
+    assertRefused(new byte[0], "not a wasmformer bundle: the file is empty");
+  }
+
+  @Test
+  void aPathInTheMessageNamesTheRefusedFile(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("plain.txt");
+    Files.writeString(file, "hello, world");
+
+    assertThatThrownBy(() -> BundleFiles.read(file))
+        .isInstanceOf(BundleFormatException.class)
+        .hasMessage(file + ": not a wasmformer bundle: the file does not start with \"WFBUNDLE\"");
+  }
+
+  @ParameterizedTest(name = "cut after {0} bytes")
+  @ValueSource(ints = {3, 8, 9, 10, 100, 1000, -40, -33, -32, -1})
+  void aTruncatedFileIsRefusedAsTruncated(int cut) throws IOException {
+    byte[] file = bytesOf(TestBundles.tiny());
+    int length = cut >= 0 ? cut : file.length + cut;
+
+    assertRefused(Arrays.copyOf(file, length), "truncated");
+  }
+
+  @Test
+  void aFileCutJustBeforeTheChecksumIsRefusedAsTruncated() throws IOException {
+    byte[] file = bytesOf(TestBundles.tiny());
+    // The checksum field is last: its tag byte, its length byte, then 32 bytes.
+    byte[] cut = Arrays.copyOf(file, file.length - 34);
+
+    assertRefused(cut, "truncated: the checksum is missing");
+  }
+
+  @Test
+  void anotherFormatVersionIsRefusedWithBothVersions() {
+    byte[] payload = TestBundles.tiny().toByteArray();
+    BundleFile envelope =
+        BundleFile.newBuilder()
+            .setFormatVersion(2)
+            .setBundle(ByteString.copyFrom(payload))
+            .setSha256(ByteString.copyFrom(sha256(payload)))
+            .build();
+
+    assertRefused(file(envelope), "bundle format version 2, this runtime reads 1");
+  }
+
+  @Test
+  void aDamagedPayloadFailsTheChecksum() throws IOException {
+    byte[] file = bytesOf(TestBundles.tiny());
+    file[file.length / 2] ^= 0x10;
+
+    assertRefused(file, "checksum mismatch");
+  }
+
+  @Test
+  void aPayloadThatIsNotABundleIsRefusedAsUnparsable() {
+    // Field 1 (shape) declared 100 bytes long, with only 2 bytes following.
+    byte[] payload = {0x0a, 100, 1, 2};
+
+    assertRefused(envelopeWithChecksum(payload), "unparsable bundle payload");
+  }
+
+  // Refusals of the structure
+
+  @Test
+  void anotherArchitectureIsRefused() {
+    Bundle bundle =
+        TestBundles.tiny().toBuilder().setShape(shape().setArchitecture("softmax-gpt")).build();
+
+    assertRefused(
+        bundle,
+        "architecture \"softmax-gpt\" is not supported; this runtime runs"
+            + " \"hard-attention-reglu-v1\"");
+  }
+
+  @Test
+  void anEmbeddingOfTheWrongShapeIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    bundle.getWeightsBuilder().getEmbeddingBuilder().setCols(5);
+
+    assertRefused(bundle.build(), "weights.embedding is " + TestBundles.VOCAB_SIZE + "x5, expected "
+        + TestBundles.VOCAB_SIZE + "x6");
+  }
+
+  @Test
+  void anUnembeddingOfTheWrongShapeIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    bundle.getWeightsBuilder().setUnembedding(TestBundles.sparse(7, 6, new java.util.Random(1)));
+
+    assertRefused(bundle.build(), "weights.unembedding is 7x6, expected "
+        + TestBundles.VOCAB_SIZE + "x6");
+  }
+
+  @Test
+  void aQueryThatIsNotTwoDimensionalIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    head(bundle, 1, 0).setQuery(TestBundles.dense(3, 6, new java.util.Random(1)));
+
+    assertRefused(bundle.build(), "weights.layers[1].heads[0].query is 3x6, expected 2x6");
+  }
+
+  @Test
+  void aKeyOfTheWrongWidthIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    head(bundle, 0, 1).setKey(TestBundles.dense(2, 4, new java.util.Random(1)));
+
+    assertRefused(bundle.build(), "weights.layers[0].heads[1].key is 2x4, expected 2x6");
+  }
+
+  @Test
+  void aValueOfTheWrongWidthIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    head(bundle, 0, 0).setValue(TestBundles.dense(2, 5, new java.util.Random(1)));
+
+    assertRefused(bundle.build(), "weights.layers[0].heads[0].value is 2x5, expected 2x6");
+  }
+
+  @Test
+  void anOutputThatDoesNotMatchTheValueWidthIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    // Head 0 of layer 0 has 2-wide values.
+    head(bundle, 0, 0).setOutput(TestBundles.dense(6, 3, new java.util.Random(1)));
+
+    assertRefused(bundle.build(), "weights.layers[0].heads[0].output is 6x3, expected 6x2");
+  }
+
+  @Test
+  void anFfnGateOfTheWrongWidthIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    ffn(bundle, 0).setGate(TestBundles.dense(3, 7, new java.util.Random(1)));
+
+    assertRefused(bundle.build(), "weights.layers[0].ffn.gate is 3x7, expected 3x6");
+  }
+
+  @Test
+  void anFfnValueWithAnotherNeuronCountThanTheGateIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    ffn(bundle, 1).setValue(TestBundles.dense(3, 6, new java.util.Random(1)));
+
+    assertRefused(bundle.build(), "weights.layers[1].ffn.value is 3x6, expected 2x6");
+  }
+
+  @Test
+  void anFfnOutputWithAnotherNeuronCountThanTheGateIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    ffn(bundle, 1).setOutput(TestBundles.dense(6, 3, new java.util.Random(1)));
+
+    assertRefused(bundle.build(), "weights.layers[1].ffn.output is 6x3, expected 6x2");
+  }
+
+  @Test
+  void denseValuesOfTheWrongCountAreRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    head(bundle, 0, 0).getQueryBuilder().getDenseBuilder().addValues(1.0);
+
+    assertRefused(
+        bundle.build(),
+        "weights.layers[0].heads[0].query has 13 dense values, expected rows*cols = 12");
+  }
+
+  @Test
+  void sparseArraysOfUnequalLengthAreRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    bundle.getWeightsBuilder().getEmbeddingBuilder().getSparseBuilder().addRow(0);
+
+    assertRefused(bundle.build(), "weights.embedding has sparse arrays of unequal length");
+  }
+
+  @Test
+  void aSparseEntryOutsideTheShapeIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    SparseValues.Builder sparse = ffn(bundle, 0).getValueBuilder().getSparseBuilder();
+    int last = sparse.getColCount() - 1;
+    sparse.setCol(last, 6);
+
+    assertRefused(bundle.build(), "is outside its 3x6 shape");
+  }
+
+  @Test
+  void aLayerCountOtherThanTheShapesIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    bundle.getWeightsBuilder().removeLayers(1);
+
+    assertRefused(bundle.build(), "the weights have 1 layers, shape.layers says 2");
+  }
+
+  @Test
+  void aHeadCountOtherThanTheShapesIsRefused() {
+    Bundle bundle = TestBundles.tiny().toBuilder().setShape(shape().setHeads(4)).build();
+
+    assertRefused(bundle, "the layers have 3 heads in total, shape.heads says 4");
+  }
+
+  @Test
+  void aHeadWithoutModeIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    head(bundle, 1, 0).setMode(HeadMode.HEAD_MODE_UNSPECIFIED);
+
+    assertRefused(
+        bundle.build(), "weights.layers[1].heads[0] (\"memory\") has no mode (AVERAGE or LATEST)");
+  }
+
+  @Test
+  void aVocabularyOfAnotherSizeThanTheShapesIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    bundle.getVocabularyBuilder().addTokens(Token.newBuilder().setRole(TokenRole.MARKER));
+
+    assertRefused(
+        bundle.build(),
+        "the vocabulary has " + (TestBundles.VOCAB_SIZE + 1) + " tokens, shape.vocab_size says "
+            + TestBundles.VOCAB_SIZE);
+  }
+
+  @Test
+  void aPositionSlotOutsideTheResidualStreamIsRefused() {
+    Bundle bundle = TestBundles.tiny().toBuilder().setShape(shape().setSlotPositionSquared(6)).build();
+
+    assertRefused(
+        bundle, "shape.slot_position_squared is 6, outside the 6 slots of the residual stream");
+  }
+
+  @Test
+  void aProgramTokenOutsideTheVocabularyIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    bundle.getProgramsBuilder(1).addSuffix(TestBundles.VOCAB_SIZE);
+
+    assertRefused(
+        bundle.build(),
+        "programs[1] (\"echo\").suffix[0] is token " + TestBundles.VOCAB_SIZE
+            + ", outside the vocabulary of " + TestBundles.VOCAB_SIZE);
+  }
+
+  @Test
+  void parameterPositionsThatDoNotMatchTheParametersAreRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    // negate takes one i64: eight positions, not nine.
+    bundle.getProgramsBuilder(2).addParamPositions(0);
+
+    assertRefused(
+        bundle.build(),
+        "programs[2] (\"negate\") has 9 param_positions, its params need 8 (4 per I32, 8 per I64)");
+  }
+
+  @Test
+  void aParameterPositionBeyondThePrefixIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    bundle.getProgramsBuilder(0).setParamPositions(7, 14);
+
+    assertRefused(
+        bundle.build(),
+        "programs[0] (\"add\").param_positions[7] is 14, outside the prefix of 14 tokens");
+  }
+
+  @Test
+  void aProgramWithParametersNeedsAProgramByteTokenForEveryByteValue() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    bundle
+        .getVocabularyBuilder()
+        .getTokensBuilder(TestBundles.byteToken(TokenRole.PROGRAM_BYTE, 0x7f))
+        .setRole(TokenRole.DATA_BYTE);
+
+    assertRefused(
+        bundle.build(),
+        "programs[0] (\"add\") takes parameters, but the vocabulary has PROGRAM_BYTE tokens for"
+            + " only 255 of the 256 byte values");
+  }
+
+  @Test
+  void aVocabularyWithoutHaltIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    bundle.getVocabularyBuilder().getTokensBuilder(TestBundles.HALT).setRole(TokenRole.MARKER);
+
+    assertRefused(bundle.build(), "the vocabulary has 0 HALT tokens, expected exactly one");
+  }
+
+  @Test
+  void aVocabularyWithTwoHaltsIsRefused() {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    bundle.getVocabularyBuilder().getTokensBuilder(TestBundles.MARKER).setRole(TokenRole.HALT);
+
+    assertRefused(bundle.build(), "the vocabulary has 2 HALT tokens, expected exactly one");
+  }
+
+  // Helpers
+
+  private static ModelShape.Builder shape() {
+    return TestBundles.tiny().getShape().toBuilder();
+  }
+
+  private static Head.Builder head(Bundle.Builder bundle, int layer, int head) {
+    return bundle.getWeightsBuilder().getLayersBuilder(layer).getHeadsBuilder(head);
+  }
+
+  private static Ffn.Builder ffn(Bundle.Builder bundle, int layer) {
+    return bundle.getWeightsBuilder().getLayersBuilder(layer).getFfnBuilder();
+  }
+
+  private static byte[] bytesOf(Bundle bundle) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    BundleFiles.write(bundle, out);
+    return out.toByteArray();
+  }
+
+  /** A well-formed file around {@code bundle}, which may be invalid (write would refuse it). */
+  private static void assertRefused(Bundle bundle, String message) {
+    assertRefused(envelopeWithChecksum(bundle.toByteArray()), message);
+  }
+
+  private static void assertRefused(byte[] file, String message) {
+    assertThatThrownBy(() -> BundleFiles.read(new ByteArrayInputStream(file)))
+        .isInstanceOf(BundleFormatException.class)
+        .hasMessageContaining(message);
+  }
+
+  private static byte[] envelopeWithChecksum(byte[] payload) {
+    return file(
+        BundleFile.newBuilder()
+            .setFormatVersion(1)
+            .setBundle(ByteString.copyFrom(payload))
+            .setSha256(ByteString.copyFrom(sha256(payload)))
+            .build());
+  }
+
+  private static byte[] file(BundleFile envelope) {
+    byte[] body = envelope.toByteArray();
+    byte[] file = Arrays.copyOf(MAGIC, MAGIC.length + body.length);
+    System.arraycopy(body, 0, file, MAGIC.length, body.length);
+    return file;
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
