@@ -30,6 +30,17 @@ public final class Wasmformer {
   }
 
   /**
+   * Loads a bundle already in memory (e.g. one just compiled), after the same validation a
+   * bundle file gets.
+   *
+   * @throws BundleFormatException if the bundle is not valid (the message says why)
+   */
+  public static LoadedBundle load(Bundle bundle) throws BundleFormatException {
+    BundleFiles.validate(bundle);
+    return loaded(bundle);
+  }
+
+  /**
    * Loads the bundle the wasmformer Maven plugin packaged as the classpath resource {@code
    * META-INF/wasmformer/<bundleName>.wfb}, found through the thread's context class loader.
    *

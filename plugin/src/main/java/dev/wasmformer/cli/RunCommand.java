@@ -1,0 +1,157 @@
+package dev.wasmformer.cli;
+
+import dev.wasmformer.compiler.WasmformerCompiler;
+import dev.wasmformer.runtime.Attention;
+import dev.wasmformer.runtime.LoadedBundle;
+import dev.wasmformer.runtime.Program;
+import dev.wasmformer.runtime.RunOptions;
+import dev.wasmformer.runtime.RunResult;
+import dev.wasmformer.runtime.RunStats;
+import dev.wasmformer.runtime.TokenLimitException;
+import dev.wasmformer.runtime.TrapException;
+import dev.wasmformer.runtime.Wasmformer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wasmformer run FILE [-- ARGS...]}: runs a program on the transformer like a native
+ * binary: output bytes to stdout, stdin as input, exit status the result's low byte.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Runs a program on the transformer. FILE is a bundle (.wfb) or a WebAssembly module"
+        + " (.wasm). Output bytes go to stdout, stdin is the input, and the exit status is the entry"
+        + " point's integer result & 0xFF; a trap exits with 134.")
+final class RunCommand implements Callable<Integer> {
+  /** Exit status of a trap, as a native program killed by SIGABRT has. */
+  static final int TRAP = 134;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "A .wfb bundle or a .wasm module.")
+  Path file;
+
+  @Parameters(index = "1..*", paramLabel = "ARGS", description = "Integer arguments of the entry point.")
+  List<String> args = new ArrayList<>();
+
+  @Option(names = "--entry", paramLabel = "NAME",
+      description = "The exported function to enter (a .wasm file; default: main, else _start).")
+  String entry;
+
+  @Option(names = "--program", paramLabel = "NAME", description = "The program to run (a bundle with several).")
+  String programName;
+
+  @Option(names = "--attention", paramLabel = "hull|naive", defaultValue = "hull",
+      description = "The attention cache: hull (O(log n) lookups) or naive (O(n) scans). Default: ${DEFAULT-VALUE}.")
+  String attention;
+
+  @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "100000000",
+      description = "Stop a run after N generated tokens. Default: ${DEFAULT-VALUE}.")
+  long maxTokens;
+
+  @Option(names = "--stats", description = "Print tokens, instructions and speed to stderr.")
+  boolean stats;
+
+  /** Where the program's input comes from; tests replace it. */
+  InputStream stdin = System.in;
+
+  @Override
+  public Integer call() throws Exception {
+    Program program = program(load());
+    long[] values = new long[args.size()];
+    for (int i = 0; i < values.length; i++) values[i] = parse(args.get(i));
+    RunOptions options = RunOptions.defaults()
+        .withArgs(values)
+        .withInput(readInput())
+        .withAttention(attentionKind())
+        .withMaxTokens(maxTokens);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      RunResult r = program.run(options);
+      out.print(new String(r.output(), StandardCharsets.UTF_8));
+      out.flush();
+      printStats(err, r.stats());
+      return (int) (r.returnValue().orElse(0) & 0xFF);
+    } catch (TrapException e) {
+      out.print(new String(e.output(), StandardCharsets.UTF_8));
+      out.flush();
+      err.println("wasmformer: trap: " + e.reason()
+          + e.instruction().stream().mapToObj(i -> " at instruction " + i).findFirst().orElse(""));
+      printStats(err, e.stats());
+      return TRAP;
+    } catch (TokenLimitException e) {
+      out.print(new String(e.output(), StandardCharsets.UTF_8));
+      out.flush();
+      err.println("wasmformer: error: " + e.getMessage());
+      printStats(err, e.stats());
+      return Main.FAILURE;
+    }
+  }
+
+  private LoadedBundle load() throws IOException {
+    String ext = SourceFiles.extension(file);
+    switch (ext) {
+      case "wfb":
+        return Wasmformer.load(file);
+      case "wasm": {
+        WasmformerCompiler c = new WasmformerCompiler();
+        c.addWasm(SourceFiles.programName(file), file.toString(), SourceFiles.read(file), entry);
+        return Wasmformer.load(c.bundle());
+      }
+      default:
+        throw new IllegalArgumentException(file + ": expected a .wfb bundle or a .wasm module");
+    }
+  }
+
+  private Program program(LoadedBundle bundle) {
+    if (programName != null) return bundle.program(programName);
+    if (bundle.programs().size() != 1) {
+      throw new IllegalArgumentException("the bundle has " + bundle.programs().size()
+          + " programs; choose one with --program: " + bundle.programs());
+    }
+    return bundle.programs().get(0);
+  }
+
+  private Attention attentionKind() {
+    try {
+      return Attention.valueOf(attention.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--attention must be hull or naive, not " + attention);
+    }
+  }
+
+  private byte[] readInput() throws IOException {
+    // An interactive terminal has no input to give up front; the prompt is built before decoding.
+    if (stdin == System.in && System.console() != null) return new byte[0];
+    return stdin.readAllBytes();
+  }
+
+  private static long parse(String s) {
+    try {
+      return Long.decode(s);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("argument is not an integer: " + s);
+    }
+  }
+
+  private void printStats(PrintWriter err, RunStats s) {
+    if (!stats) return;
+    err.printf(Locale.ROOT, "wasmformer: tokens=%d instructions=%d seconds=%.3f tokens_per_second=%.0f%n",
+        s.tokens(), s.instructions(), s.seconds(), s.tokensPerSecond());
+    err.flush();
+  }
+}
