@@ -72,6 +72,7 @@ final class DecodeLoop {
   }
 
   // The address, when present, follows as two TRAP_ADDRESS_BYTE tokens, low byte first.
+  // A trap is reported even when the token limit cuts its address off.
   private TrapException trap(int trapToken) {
     String reason = tokens.text(trapToken);
     int low = stepper.step(trapToken);

@@ -1,6 +1,7 @@
 package dev.wasmformer.runtime;
 
 import dev.wasmformer.runtime.format.Bundle;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class LoadedBundle {
     for (dev.wasmformer.runtime.format.Program program : bundle.getProgramsList()) {
       byName.put(program.getName(), new Program(program, tokens, steppers));
     }
-    this.programs = java.util.Collections.unmodifiableMap(byName);
+    this.programs = Collections.unmodifiableMap(byName);
   }
 
   /** The programs in bundle order. */
@@ -45,7 +46,8 @@ public final class LoadedBundle {
   /** The text of token {@code id}, e.g. for printing a trace. */
   public String tokenText(int id) {
     if (id < 0 || id >= tokens.size()) {
-      throw new IndexOutOfBoundsException("token " + id + " outside the vocabulary of " + tokens.size());
+      throw new IndexOutOfBoundsException(
+          "token " + id + " is outside the vocabulary of " + tokens.size());
     }
     return tokens.text(id);
   }

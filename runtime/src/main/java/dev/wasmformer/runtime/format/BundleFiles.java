@@ -72,11 +72,11 @@ public final class BundleFiles {
 
   private static byte[] encode(Bundle bundle) throws BundleFormatException {
     validate(bundle);
-    byte[] payload = bundle.toByteArray();
+    ByteString payload = bundle.toByteString();
     byte[] envelope =
         BundleFile.newBuilder()
             .setFormatVersion(FORMAT_VERSION)
-            .setBundle(ByteString.copyFrom(payload))
+            .setBundle(payload)
             .setSha256(ByteString.copyFrom(sha256(payload)))
             .build()
             .toByteArray();
@@ -103,7 +103,7 @@ public final class BundleFiles {
       throw new BundleFormatException(
           "damaged: the checksum has " + recorded.size() + " bytes, expected " + SHA256_BYTES);
     }
-    byte[] payload = envelope.getBundle().toByteArray();
+    ByteString payload = envelope.getBundle();
     byte[] actual = sha256(payload);
     if (!Arrays.equals(actual, recorded.toByteArray())) {
       HexFormat hex = HexFormat.of();
@@ -191,9 +191,11 @@ public final class BundleFiles {
     }
   }
 
-  private static byte[] sha256(byte[] bytes) {
+  private static byte[] sha256(ByteString bytes) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(bytes.asReadOnlyByteBuffer());
+      return digest.digest();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime provides SHA-256", e);
     }
