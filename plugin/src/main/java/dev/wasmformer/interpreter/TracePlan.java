@@ -31,6 +31,7 @@ public final class TracePlan {
         case UNREACHABLE -> List.of(Kind.TRAP);
         case HALT -> List.of(Kind.HALT);
         case HALT_I32 -> List.of(Kind.RESULT, Kind.RESULT, Kind.RESULT, Kind.RESULT, Kind.HALT);
+        case MUL -> concat(List.of(Kind.CARRY, Kind.CARRY, Kind.CARRY, Kind.CARRY), word);
         default -> word;
       });
     }
@@ -58,6 +59,7 @@ public final class TracePlan {
   public static int wordLane(Opcode op) {
     return switch (op) {
       case GETCHAR -> 5;
+      case MUL -> 8;
       case NOP, STORE32, STORE16, STORE8, JUMP, JUMP_IF, JUMP_IFZ, CALL, RETURN, PUTCHAR, UNREACHABLE, HALT,
           HALT_I32 -> -1;
       default -> 4;
