@@ -34,6 +34,8 @@ public final class Vocab {
     NO_JUMP(false, TokenRole.TRACE_CONTROL),
     /** A carry between the columns of a multiplication, 0..1023. */
     CARRY(false, TokenRole.TRACE_CONTROL),
+    /** A base-256 digit of a quotient or remainder, chosen by the divisor-curved logit. */
+    DIGIT(true, TokenRole.TRACE_CONTROL),
     /** getchar consumed one input position. */
     READ(false, TokenRole.TRACE_CONTROL),
     OUT(true, TokenRole.OUTPUT_BYTE),

@@ -6,6 +6,7 @@ import dev.wasmformer.isa.I32Ops;
 import dev.wasmformer.isa.Instruction;
 import dev.wasmformer.isa.Opcode;
 import dev.wasmformer.isa.TokenProgram;
+import dev.wasmformer.isa.Trap;
 import dev.wasmformer.runtime.format.Program;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -64,6 +65,16 @@ class OpcodeTableTest {
       l.add(new int[] {r.nextInt(), a});
     }
     for (int i = 0; i < 6; i++) l.add(new int[] {r.nextInt(), r.nextInt(64) - 32});
+    for (int i = 0; i < 6; i++) l.add(new int[] {r.nextInt(), r.nextInt(1 << (1 + r.nextInt(30)))});
+    // pairs that trap are tested on their own
+    l.removeIf(p -> {
+      try {
+        if (BINARY.contains(op)) I32Ops.binary(op, p[0], p[1]);
+        return false;
+      } catch (Trap t) {
+        return true;
+      }
+    });
     return l;
   }
 
@@ -79,5 +90,23 @@ class OpcodeTableTest {
       for (int b = 0; b < 4; b++) expected.write(v >>> (8 * b));
     }
     assertThat(out.output()).as(op.name()).isEqualTo(expected.toByteArray());
+  }
+
+  static Stream<Object[]> trappingDivisions() {
+    return Stream.of(
+        new Object[] {Opcode.DIV_U, 5, 0, "integer divide by zero"},
+        new Object[] {Opcode.DIV_S, -5, 0, "integer divide by zero"},
+        new Object[] {Opcode.REM_U, 0, 0, "integer divide by zero"},
+        new Object[] {Opcode.REM_S, Integer.MIN_VALUE, 0, "integer divide by zero"},
+        new Object[] {Opcode.DIV_S, Integer.MIN_VALUE, -1, "integer overflow"});
+  }
+
+  @ParameterizedTest
+  @MethodSource("trappingDivisions")
+  void divisionTrapsWithItsCause(Opcode op, int a, int b, String cause) {
+    Program p = new ProgramEncoder(InterpreterGraphTest.VOCAB).encode(program(op, List.of(new int[] {a, b})));
+    var out = EvaluatorRunner.evaluate(InterpreterGraphTest.GRAPH, InterpreterGraphTest.VOCAB, p, new long[0], new byte[0], 10_000);
+    assertThat(out.trap()).as(() -> EvaluatorRunner.tail(InterpreterGraphTest.VOCAB, out.trace())).isEqualTo(cause);
+    assertThat(out.output()).isEmpty();
   }
 }
