@@ -117,6 +117,35 @@ class HullCacheTest {
     }
 
     @Test
+    void matchesNaiveOverTwoHundredThousandParabolicWritesWithSampledQueries() {
+        // Naive queries cost O(n): compare a burst of queries every 2000 positions.
+        for (AttentionMode mode : MODES) {
+            Random random = new Random(900 + mode.ordinal());
+            AttentionCache naive = AttentionCache.naive(mode, 1);
+            AttentionCache hull = AttentionCache.hull(mode, 1);
+            double[] value = new double[1];
+            double[] expected = new double[1];
+            double[] actual = new double[1];
+            for (int p = 1; p <= 200_000; p++) {
+                long k = random.nextInt(4) == 0 ? random.nextInt(10_000_001) : random.nextInt(5000) * 2000L;
+                value[0] = random.nextInt(1 << 20);
+                naive.add(2.0 * k, -(double) k * k, value);
+                hull.add(2.0 * k, -(double) k * k, value);
+                if (p % 2000 == 0) {
+                    for (int n = 0; n < 10; n++) {
+                        double q = random.nextInt(10_000_001) + (random.nextBoolean() ? 0.5 : 0)
+                                + (random.nextInt(3) - 1) * 1e-9;
+                        naive.query(q, 1, expected);
+                        hull.query(q, 1, actual);
+                        assertThat(actual[0]).as("%s at position %d, query %s", mode, p, q)
+                                .isEqualTo(expected[0]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void identicalKeysShareOneEntry() {
         HullCache hull = new HullCache(AttentionMode.AVERAGE, 1);
         double[] out = new double[1];

@@ -15,7 +15,9 @@ import static dev.wasmformer.runtime.model.TinyModel.VAL;
 import static dev.wasmformer.runtime.model.TinyModel.VAL2;
 import static dev.wasmformer.runtime.model.TinyModel.VOCAB;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -93,6 +95,38 @@ class ModelTest {
                             .containsExactly(residual);
                 }
             }
+        }
+    }
+
+    @Test
+    void aStepAllocatesNothingOnceTheCachesHaveGrown() {
+        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean)
+                || !bean.isThreadAllocatedMemorySupported() || !bean.isThreadAllocatedMemoryEnabled()) {
+            assumeTrue(false, "per-thread allocation counting is unavailable");
+            return;
+        }
+        int[] tokens = new Random(5).ints(7400, 0, VOCAB).toArray();
+        long thread = Thread.currentThread().getId();
+        for (AttentionKind kind : AttentionKind.values()) {
+            Decoder decoder = SPARSE.newDecoder(kind);
+            // Every cache array has grown to 8192 positions by position 4096.
+            for (int p = 0; p < 5000; p++) {
+                decoder.step(tokens[p]);
+            }
+            // The JIT may allocate on this thread now and then (deoptimisation); a per-step
+            // allocation would show in every window, so most windows must see none.
+            int cleanWindows = 0;
+            for (int window = 0; window < 6; window++) {
+                long before = bean.getThreadAllocatedBytes(thread);
+                for (int p = 5000 + 400 * window; p < 5400 + 400 * window; p++) {
+                    decoder.step(tokens[p]);
+                }
+                if (bean.getThreadAllocatedBytes(thread) == before) {
+                    cleanWindows++;
+                }
+            }
+            assertThat(cleanWindows).as("%s windows of 400 steps that allocated nothing", kind)
+                    .isGreaterThanOrEqualTo(4);
         }
     }
 
