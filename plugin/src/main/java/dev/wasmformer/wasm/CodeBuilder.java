@@ -10,7 +10,8 @@ import java.util.List;
 public final class CodeBuilder {
   private static final int BLOCK_EMPTY = 0x40;
 
-  private final ByteSink code = new ByteSink();
+  private ByteSink code = new ByteSink();
+  private byte[] prologue = new byte[0];
   private final List<ValType> locals = new ArrayList<>();
   private final int paramCount;
   private int openBlocks;
@@ -150,6 +151,25 @@ public final class CodeBuilder {
     return this;
   }
 
+  /**
+   * Emits instructions at the start of the body, before everything written so far; for a
+   * prologue whose contents (a frame size) are known only once the body is generated.
+   */
+  public CodeBuilder insertAtStart(java.util.function.Consumer<CodeBuilder> emitter) {
+    ByteSink saved = code;
+    int blocks = openBlocks;
+    code = new ByteSink();
+    emitter.accept(this);
+    if (openBlocks != blocks) throw new IllegalStateException("unbalanced blocks in inserted code");
+    byte[] inserted = code.toByteArray();
+    code = saved;
+    byte[] joined = new byte[inserted.length + prologue.length];
+    System.arraycopy(prologue, 0, joined, 0, prologue.length);
+    System.arraycopy(inserted, 0, joined, prologue.length, inserted.length);
+    prologue = joined;
+    return this;
+  }
+
   /** Number of blocks, loops and ifs currently open. */
   public int openBlocks() {
     return openBlocks;
@@ -175,6 +195,7 @@ public final class CodeBuilder {
       body.u32(run[0]);
       body.u8(run[1]);
     }
+    body.bytes(prologue);
     body.bytes(code.toByteArray());
     body.u8(0x0B);
     return body.toByteArray();

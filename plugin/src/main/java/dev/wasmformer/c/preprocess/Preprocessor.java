@@ -285,7 +285,8 @@ public final class Preprocessor {
     if (open.is("(") && !open.spaceBefore() && !open.atLineStart()) {
       input.poll();
       params = new ArrayList<>();
-      if (!nextOnLine().is(")")) {
+      Token first = input.peek();
+      if (!first.is(")") || first.atLineStart()) {
         while (true) {
           Token p = nextOnLine();
           if (p.is("...")) {

@@ -38,19 +38,37 @@ public final class Types {
 
   /** Compatible types (C99 6.2.7), ignoring qualifiers. */
   public static boolean compatible(Type a, Type b) {
+    return compatible(a, b, false);
+  }
+
+  /**
+   * Compatibility of types declared in different translation units, where a struct is
+   * compatible with a struct of another unit that has the same tag (C99 6.2.7p1).
+   */
+  public static boolean compatibleAcrossUnits(Type a, Type b) {
+    return compatible(a, b, true);
+  }
+
+  private static boolean compatible(Type a, Type b, boolean acrossUnits) {
     if (a == b) return true;
     if (a.isError() || b.isError()) return true;
-    if (a instanceof PointerType p && b instanceof PointerType q) return compatible(p.target(), q.target());
+    if (acrossUnits && a instanceof StructType s && b instanceof StructType t) {
+      return s.isUnion() == t.isUnion() && java.util.Objects.equals(s.tag(), t.tag())
+          && (!s.isComplete() || !t.isComplete() || s.size() == t.size());
+    }
+    if (a instanceof PointerType p && b instanceof PointerType q) {
+      return compatible(p.target(), q.target(), acrossUnits);
+    }
     if (a instanceof ArrayType x && b instanceof ArrayType y) {
-      return compatible(x.element(), y.element())
+      return compatible(x.element(), y.element(), acrossUnits)
           && (x.length() < 0 || y.length() < 0 || x.length() == y.length());
     }
     if (a instanceof FunctionType f && b instanceof FunctionType g) {
-      if (!compatible(f.result(), g.result())) return false;
+      if (!compatible(f.result(), g.result(), acrossUnits)) return false;
       if (!f.prototyped() || !g.prototyped()) return true;
       if (f.variadic() != g.variadic() || f.params().size() != g.params().size()) return false;
       for (int i = 0; i < f.params().size(); i++) {
-        if (!compatible(f.params().get(i), g.params().get(i))) return false;
+        if (!compatible(f.params().get(i), g.params().get(i), acrossUnits)) return false;
       }
       return true;
     }
