@@ -8,13 +8,14 @@
 #include <string.h>
 
 struct sink {
-  char *buf;       /* NULL: write to the output */
+  int to_output;   /* write to the output instead of buf */
+  char *buf;
   unsigned size;   /* capacity of buf, including the terminating NUL */
   unsigned count;  /* characters produced so far (also those that did not fit) */
 };
 
 static void emit(struct sink *s, int c) {
-  if (s->buf == NULL) {
+  if (s->to_output) {
     putchar(c);
   } else if (s->count + 1 < s->size) {
     s->buf[s->count] = (char)c;
@@ -220,7 +221,7 @@ static int format(struct sink *s, const char *fmt, va_list *ap) {
 }
 
 int vprintf(const char *fmt, va_list ap) {
-  struct sink s = {NULL, 0, 0};
+  struct sink s = {1, NULL, 0, 0};
   return format(&s, fmt, &ap);
 }
 
@@ -230,7 +231,7 @@ int vfprintf(FILE *stream, const char *fmt, va_list ap) {
 }
 
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap) {
-  struct sink s = {buf, (unsigned)size, 0};
+  struct sink s = {0, buf, (unsigned)size, 0};
   int n = format(&s, fmt, &ap);
   if (size > 0) buf[s.count < size ? s.count : size - 1] = '\0';
   return n;
