@@ -89,6 +89,19 @@ class ModuleBuilderTest {
   }
 
   @Test
+  void chicorysParserRejectsATypeIncorrectBodySoOurTestsValidateWhatWeEmit() {
+    ModuleBuilder m = new ModuleBuilder();
+    int f = m.declareFunction("f", FuncType.of(List.of(), ValType.I32));
+    CodeBuilder c = m.newBody(f);
+    c.i64Const(1); // an i64 where the signature promises an i32
+    m.define(f, c);
+    m.exportFunction("f", f);
+    byte[] wasm = m.build();
+    assertThatThrownBy(() -> Instance.builder(Parser.parse(wasm)).build())
+        .isInstanceOf(com.dylibso.chicory.wasm.ChicoryException.class);
+  }
+
+  @Test
   void aBodyWithUnbalancedBlocksIsRefused() {
     ModuleBuilder m = new ModuleBuilder();
     int f = m.declareFunction("f", new FuncType(List.of(), List.of()));
