@@ -542,7 +542,12 @@ public final class Parser {
       }
       do {
         Declarator d = declarator(ms.type(), true);
-        if (is(":")) throw diagnostics.fail(peek().pos(), "bit-fields are not supported");
+        if (is(":")) {
+          // Reported, then parsed past so the rest of the struct is still checked.
+          diagnostics.error(peek().pos(), "bit-fields are not supported");
+          next();
+          conditional();
+        }
         if (d.name() == null) throw diagnostics.fail(d.pos(), "expected member name");
         names.add(d.name());
         types.add(d.type());

@@ -111,7 +111,14 @@ public final class Preprocessor {
         }
         continue;
       }
-      if (expand(t, input)) continue;
+      try {
+        if (expand(t, input)) continue;
+      } catch (CompileError e) {
+        // Reported; a 0 stands in for the failed expansion (most macro uses are expressions),
+        // which keeps the parser from reporting the same mistake again.
+        out.add(new Token(TokenKind.NUMBER, "0", t.pos(), false, t.spaceBefore()));
+        continue;
+      }
       out.add(t);
     }
   }

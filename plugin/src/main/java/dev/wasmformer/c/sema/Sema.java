@@ -287,6 +287,10 @@ public final class Sema {
       diagnostics.error(d.pos(), "variable '" + d.name() + "' declared void");
       type = ErrorType.ERROR;
     }
+    if (type instanceof FloatType || (type instanceof ArrayType fa && fa.element() instanceof FloatType)) {
+      floatRefused(d.pos(), type);
+      type = ErrorType.ERROR;
+    }
     if (atFileScope()) {
       if (spec.storage() == DeclSpec.Storage.AUTO || spec.storage() == DeclSpec.Storage.REGISTER) {
         diagnostics.error(d.pos(), "illegal storage class on file-scoped variable");
@@ -308,9 +312,6 @@ public final class Sema {
     Symbol.Storage storage = spec.storage() == DeclSpec.Storage.STATIC ? Symbol.Storage.STATIC_LOCAL : Symbol.Storage.AUTO;
     Symbol s = new Symbol(d.name(), Symbol.Kind.OBJECT, type, storage, d.pos());
     s.setFromLibrary(library);
-    if (type instanceof FloatType || (type instanceof ArrayType a && a.element() instanceof FloatType)) {
-      floatRefused(d.pos(), type);
-    }
     addToScope(s, d.pos());
     if (storage == Symbol.Storage.AUTO) {
       function.locals.add(s);
@@ -472,7 +473,6 @@ public final class Sema {
         }
         continue;
       }
-      if (s.type() instanceof FloatType) floatRefused(s.pos(), s.type());
       s.setDefined(true);
       globals.add(new GlobalVar(s, null));
     }

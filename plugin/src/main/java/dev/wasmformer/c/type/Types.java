@@ -111,6 +111,7 @@ public final class Types {
       if (f.prototyped() && ps.isEmpty()) ps.add("void");
       return spellDeclarator(f.result(), inner + "(" + String.join(", ", ps) + ")");
     }
-    return inner.isEmpty() ? t.spell() : t.spell() + " " + inner;
+    if (inner.isEmpty()) return t.spell();
+    return inner.startsWith("[") ? t.spell() + inner : t.spell() + " " + inner;
   }
 }
