@@ -99,10 +99,14 @@ public final class CodeGenerator {
       FunctionType ft = (FunctionType) s.type();
       functionIndex.put(s, module.importFunction(s.importModule(), s.importName(), Abi.signature(ft)));
     }
+    Map<String, Integer> nameUses = new HashMap<>();
     for (FunctionDef f : program.functions()) {
       definitions.put(f.symbol(), f);
       FunctionType ft = (FunctionType) f.symbol().type();
-      functionIndex.put(f.symbol(), module.declareFunction(f.symbol().linkName(), Abi.signature(ft)));
+      // Static functions of different files may share a name; number the repeats.
+      int use = nameUses.merge(f.symbol().name(), 1, Integer::sum);
+      String name = use == 1 ? f.symbol().name() : f.symbol().name() + "." + use;
+      functionIndex.put(f.symbol(), module.declareFunction(name, Abi.signature(ft)));
     }
     FunctionDef main = program.main();
     boolean mainTakesArgs = main != null && !((FunctionType) main.symbol().type()).params().isEmpty();
