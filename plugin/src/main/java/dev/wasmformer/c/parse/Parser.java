@@ -606,12 +606,17 @@ public final class Parser {
       int open = pos;
       next();
       skipBalanced();
-      Type outer = typeSuffix(base, null);
+      List<List<Declarator.Param>> outerParams = new ArrayList<>();
+      Type outer = typeSuffix(base, outerParams);
       int end = pos;
       pos = open + 1;
       Declarator inner = declarator(outer, abstractAllowed);
       expect(")");
       pos = end;
+      if (inner.params() == null && inner.type() == outer && !outerParams.isEmpty()) {
+        // "int (f)(int x)": only parentheses around the name, so the parameters are f's.
+        return new Declarator(inner.name(), inner.pos(), inner.type(), outerParams.get(0), inner.attributes());
+      }
       return inner;
     }
     String name = null;
