@@ -88,6 +88,11 @@ public final class WasmformerCompiler {
 
   /** The memory image with argc and the NUL-terminated argument strings at the argument area. */
   static TokenProgram withArguments(TokenProgram p, CompileResult.ModuleInfo module, String name, List<String> argv) {
+    if (module.argAreaBytes() == 0) {
+      // main takes no arguments
+      if (!argv.isEmpty()) throw new IllegalArgumentException("main takes no arguments, but " + argv.size() + " were given");
+      return p;
+    }
     java.io.ByteArrayOutputStream area = new java.io.ByteArrayOutputStream();
     List<String> all = new ArrayList<>();
     all.add(name);
