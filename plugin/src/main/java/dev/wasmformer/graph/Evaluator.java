@@ -69,10 +69,31 @@ public final class Evaluator {
 
   /** The value of an expression at the current position. */
   public double eval(Expr e) {
-    double v = e.constant();
-    for (Map.Entry<Node, Double> t : e.terms().entrySet()) v += t.getValue() * current[t.getKey().id()];
+    Compiled c = compiled.computeIfAbsent(e, Compiled::new);
+    double v = c.constant;
+    for (int i = 0; i < c.ids.length; i++) v += c.coefs[i] * current[c.ids[i]];
     return v;
   }
+
+  /** An expression as parallel arrays, so evaluation does not walk maps. */
+  private static final class Compiled {
+    final int[] ids;
+    final double[] coefs;
+    final double constant;
+
+    Compiled(Expr e) {
+      ids = new int[e.terms().size()];
+      coefs = new double[ids.length];
+      int i = 0;
+      for (Map.Entry<Node, Double> t : e.terms().entrySet()) {
+        ids[i] = t.getKey().id();
+        coefs[i++] = t.getValue();
+      }
+      constant = e.constant();
+    }
+  }
+
+  private final Map<Expr, Compiled> compiled = new IdentityHashMap<>();
 
   public long position() {
     return position;

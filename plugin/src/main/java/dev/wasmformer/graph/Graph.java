@@ -119,8 +119,10 @@ public final class Graph {
   }
 
   public Expr logit(int token) {
-    return logits[token] == null ? Expr.constant(-UNUSED_LOGIT) : logits[token];
+    return logits[token] == null ? UNUSED : logits[token];
   }
+
+  private static final Expr UNUSED = Expr.constant(-0x1p60);
 
   /** Logit of tokens that can never be generated. */
   public static final double UNUSED_LOGIT = 0x1p60;

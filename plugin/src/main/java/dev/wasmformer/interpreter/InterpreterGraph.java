@@ -35,16 +35,17 @@ public final class InterpreterGraph {
 
   /** Opcodes the interpreter executes. */
   public static final Set<Opcode> SUPPORTED = Collections.unmodifiableSet(EnumSet.of(
-      NOP, CONST, COPY, GLOBAL_GET, GLOBAL_SET, ADD, SUB, AND, OR, XOR,
+      NOP, CONST, COPY, GLOBAL_GET, GLOBAL_SET, ADD, SUB, MUL, AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL, ROTR,
+      CLZ, CTZ, POPCNT, EXTEND8_S, EXTEND16_S, DIV_S, DIV_U, REM_S, REM_U,
       EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_S, LE_U, GE_S, GE_U, EQZ, SELECT,
       LOAD32, LOAD8_S, LOAD8_U, LOAD16_S, LOAD16_U, STORE32, STORE8, STORE16,
       JUMP, JUMP_IF, JUMP_IFZ, CALL, RETURN, RETURN_VALUE, PUTCHAR, GETCHAR, UNREACHABLE, HALT, HALT_I32));
 
-  private static final double CLASS_WEIGHT = 0x1p20;
+  private static final double CLASS_WEIGHT = 0x1p36;
   private static final double M_SLOT = 0x1p18;
   private static final double M_WORD = 0x1p35;
   private static final double M_MEM = 0x1p46;
-  private static final int LANES = 9;
+  private static final int LANES = 13;
 
   private final Vocab vocab;
   private final Graph g;
@@ -61,6 +62,9 @@ public final class InterpreterGraph {
   private Expr fX, fY, fZ;
   private Expr[] imm;
   private Expr[] xbit, ybit, cbit;
+  private Expr val;
+  private Expr[] prevVal;
+  private final List<Expr> carryValue = new ArrayList<>();
 
   private InterpreterGraph(Vocab vocab) {
     this.vocab = vocab;
@@ -107,7 +111,10 @@ public final class InterpreterGraph {
 
   private void define() {
     Kind[] byteKinds = vocab.byteKinds().toArray(Kind[]::new);
-    Expr val = g.input("val", vocab.feature(vocab::value, byteKinds));
+    List<Kind> valued = new ArrayList<>(vocab.byteKinds());
+    valued.add(Kind.CARRY);
+    Expr val = g.input("val", vocab.feature(vocab::value, valued.toArray(Kind[]::new)));
+    this.val = val;
     Expr[] bits = new Expr[8];
     for (int i = 0; i < 8; i++) {
       int bit = i;
@@ -135,7 +142,16 @@ public final class InterpreterGraph {
     List<Expr> bitList = List.of(bits);
     Expr[][] prev = new Expr[4][];
     prev[0] = bits;
-    for (int k = 1; k <= 3; k++) prev[k] = g.at("prev" + k, p.minus(k), bitList).toArray(Expr[]::new);
+    prevVal = new Expr[7];
+    prevVal[0] = val;
+    List<Expr> bitsAndVal = new ArrayList<>(bitList);
+    bitsAndVal.add(val);
+    for (int k = 1; k <= 3; k++) {
+      List<Expr> r = g.at("prev" + k, p.minus(k), bitsAndVal);
+      prev[k] = r.subList(0, 8).toArray(Expr[]::new);
+      prevVal[k] = r.get(8);
+    }
+    for (int k = 4; k <= 6; k++) prevVal[k] = g.at("prev" + k, p.minus(k), List.of(val)).get(0);
     Expr laneNumber = p.minus(lastStart);
     lane = new Expr[LANES];
     for (int l = 0; l < LANES; l++) lane[l] = gates.equal("lane" + l, laneNumber, l);
@@ -257,6 +273,7 @@ public final class InterpreterGraph {
       for (int l = 0; l < plan.size(); l++) {
         Kind k = plan.get(l);
         if ((o == JUMP_IF || o == JUMP_IFZ) && l < 2) continue;
+        if (DIVISION.contains(o) && l == 0) continue;
         if (k == Kind.TRAP) trapGates.computeIfAbsent(0, c -> new ArrayList<>()).add(at(o, l));
         else emit(k, at(o, l));
       }
@@ -349,6 +366,27 @@ public final class InterpreterGraph {
           value.add(gates.gate(n + ".tlo", imm[0], 256, fo, lane[2]));
           value.add(gates.gate(n + ".thi", imm[1], 256, fo, lane[3]));
         }
+        case MUL -> multiply(n, xb, yb);
+        case EXTEND8_S, EXTEND16_S -> {
+          int w = o == EXTEND8_S ? 1 : 2;
+          for (int l = 0; l < 4; l++) {
+            if (l < w) value.add(gates.gate(n + l, xb[l], 256, fo, lane[l]));
+            else value.add(gates.and(n + l, xbit[8 * w - 1], fo, lane[l]).times(255));
+          }
+        }
+        case POPCNT -> value.add(gates.gate(n, sumOf(xbit), 64, fo, lane[0]));
+        case CLZ, CTZ -> {
+          // count = number of k such that the k+1 bits from the counted end are all zero
+          for (int k = 0; k < 32; k++) {
+            Expr[] flags = new Expr[k + 3];
+            for (int i = 0; i <= k; i++) flags[i] = Expr.constant(1).minus(xbit[o == CLZ ? 31 - i : i]);
+            flags[k + 1] = fo;
+            flags[k + 2] = lane[0];
+            value.add(gates.and(n + k, flags));
+          }
+        }
+        case SHL, SHR_S, SHR_U, ROTL, ROTR -> shiftBytes(o, n, xbit);
+        case DIV_U -> divide();
         case GETCHAR -> {
           Expr end = in.get(1);
           value.add(gates.gate(n + ".v", in.get(0), 256, fo, lane[1]));
@@ -357,6 +395,206 @@ public final class InterpreterGraph {
         default -> {}
       }
     }
+  }
+
+  private static Expr sumOf(Expr[] es) {
+    Expr e = Expr.ZERO;
+    for (Expr x : es) e = e.plus(x);
+    return e;
+  }
+
+  /**
+   * MUL: byte products give four column sums; the trace first emits the four carries
+   * between columns as CARRY tokens (the unembedding rounds {@code (c − 127.5)/256} to
+   * {@code floor(c/256)}), then the four result bytes {@code c_k − 256·carry_k+1}.
+   */
+  private void multiply(String n, Expr[] xb, Expr[] yb) {
+    Expr fo = f(MUL);
+    Expr[] col = {Expr.ZERO, Expr.ZERO, Expr.ZERO, Expr.ZERO};
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; i + j < 4; j++) {
+        col[i + j] = col[i + j].plus(g.neuron(n + ".p" + i + j, xb[i].minus(Expr.constant(1024).minus(fo.times(1024))), yb[j]));
+      }
+    }
+    double m = 0x1p21;
+    // lanes 0..3 predict carries K1..K4: K(k+1) = floor((col_k + K_k) / 256), K_k being this token's value
+    for (int l = 0; l < 4; l++) {
+      Expr c = l == 0 ? col[0] : col[l].plus(val);
+      carryValue.add(gates.gate(n + ".k" + l, c, m, fo, lane[l]).times(1.0 / 256));
+      carryValue.add(at(MUL, l).times(-127.5 / 256));
+    }
+    // lane 4 (own K4, prev3 K1): B0 = col0 − 256 K1; lane 5: B1 = col1 + K1 − 256 K2 (K1 prev4, K2 prev3) ...
+    value.add(gates.gate(n + ".b0", col[0].minus(prevVal[3].times(256)), m, fo, lane[4]));
+    for (int b = 1; b < 4; b++) {
+      value.add(gates.gate(n + ".b" + b, col[b].plus(prevVal[4]).minus(prevVal[3].times(256)), m, fo, lane[4 + b]));
+    }
+  }
+
+  /**
+   * Shifts and rotates by {@code y mod 32} in two stages: a bit shift by {@code y mod 8}
+   * into four byte sums (shared by the five opcodes, each unit gated by its opcode), then a
+   * byte shift by {@code (y mod 32) / 8} that also picks the lane's byte.
+   */
+  private void shiftBytes(Opcode o, String n, Expr[] x) {
+    if (interByte == null) buildBitShift(x);
+    Expr fo = f(o);
+    for (int l = 0; l < 4; l++) {
+      for (int j = 0; j < 4; j++) {
+        Expr q3 = literal(ybit[3], j & 1), q4 = literal(ybit[4], (j >> 1) & 1);
+        int src = switch (o) {
+          case SHL -> l - j;
+          case ROTL -> Math.floorMod(l - j, 4);
+          case ROTR -> (l + j) % 4;
+          default -> l + j;
+        };
+        if (src >= 0 && src <= 3) {
+          value.add(gates.gate(n + l + "." + j, interByte[src], 256, fo, lane[l], q3, q4));
+        } else if (o == SHR_S) {
+          value.add(gates.and(n + l + "." + j + ".sign", x[31], fo, lane[l], q3, q4).times(255));
+        }
+      }
+    }
+  }
+
+  private Expr[] interByte;
+
+  private static final Set<Opcode> DIVISION = EnumSet.of(DIV_U, DIV_S, REM_U, REM_S);
+  private final List<Expr> digitA = new ArrayList<>();
+  private final List<Expr> digitCurve = new ArrayList<>();
+
+  private static Expr flagSum(Expr... flags) {
+    Expr e = Expr.ZERO;
+    for (Expr x : flags) e = e.plus(x);
+    return e;
+  }
+
+  /**
+   * DIV and REM by base-256 long division. The quotient's digits come first, most
+   * significant first: digit k is {@code floor(r / (d·256^k))} for the partial remainder
+   * {@code r = n − d·(digits so far)}, and the unembedding finds it exactly by scoring digit
+   * v as {@code v·(2r − D + 1) − v²·D} with {@code D = d·256^k} (capped at 2^33, where the
+   * digit is 0 anyway): a parabola in v whose peak lies strictly between q − 1/2 and q + 1/2.
+   * REM then emits the remainder's digits the same way (D = 256^k), and both end with the
+   * four result bytes, negated for a negative signed result.
+   */
+  private void divide() {
+    String n = "div";
+    Expr fDivU = f(DIV_U), fDivS = f(DIV_S), fRemU = f(REM_U), fRemS = f(REM_S);
+    Expr fS = fDivS.plus(fRemS), fRem = fRemU.plus(fRemS), fam = flagSum(fDivU, fDivS, fRemU, fRemS);
+    Expr xu = low(xbit, 32), yu = low(ybit, 32);
+    Expr x31 = xbit[31], y31 = ybit[31];
+    // |x| and |y| for the signed forms, x and y for the unsigned ones
+    Expr num = xu.minus(gates.gate(n + ".xneg", xu, 0x1p33, x31, fS).times(2)).plus(gates.and(n + ".xs", x31, fS).times(0x1p32));
+    Expr den = yu.minus(gates.gate(n + ".yneg", yu, 0x1p33, y31, fS).times(2)).plus(gates.and(n + ".ys", y31, fS).times(0x1p32));
+    Expr[] notY = new Expr[32];
+    for (int i = 0; i < 32; i++) notY[i] = Expr.constant(1).minus(ybit[i]);
+    Expr yZero = gates.and(n + ".yzero", notY);
+    Expr nonZero = Expr.constant(1).minus(yZero);
+    // traps at the START: division by zero, and MIN / -1 for DIV_S
+    Expr[] dz = new Expr[34];
+    System.arraycopy(notY, 0, dz, 0, 32);
+    dz[32] = fam;
+    dz[33] = lane[0];
+    Expr divByZero = gates.and(n + ".trap.zero", dz);
+    Expr[] ov = new Expr[66];
+    for (int i = 0; i < 31; i++) ov[i] = Expr.constant(1).minus(xbit[i]);
+    ov[31] = x31;
+    System.arraycopy(ybit, 0, ov, 32, 32);
+    ov[64] = fDivS;
+    ov[65] = lane[0];
+    Expr overflow = gates.and(n + ".trap.overflow", ov);
+    // the digits' inputs must be silent when the START traps instead
+    Expr noOverflow = Expr.constant(1).minus(gates.and(n + ".minbyneg1", java.util.Arrays.copyOf(ov, 64)));
+    trapGates.computeIfAbsent(1, c -> new ArrayList<>()).add(divByZero);
+    trapGates.computeIfAbsent(2, c -> new ArrayList<>()).add(overflow);
+    emit(Kind.DIGIT, gates.and(n + ".first", fam, lane[0]).minus(divByZero).minus(overflow));
+
+    double mq = 0x1p35, ma = 0x1p37, shift = 0x1p35;
+    // quotient digits: lane l predicts digit k = 3 - l; digit 3 - i sits at lane i, offset l - i
+    for (int l = 0; l < 4; l++) {
+      int k = 3 - l;
+      Expr qhi = Expr.ZERO;
+      for (int i = 1; i <= l; i++) qhi = qhi.plus(prevVal[l - i].times(Math.pow(256, 4 - i)));
+      Expr r = l == 0 ? num : num.minus(g.neuron(n + ".qd" + l, qhi.minus(Expr.constant(2 * mq).minus(fam.plus(lane[l]).times(mq))), den));
+      double cap = Math.pow(2, 33 - 8 * k);
+      Expr curve = den.minus(g.relu(n + ".cap" + k, den.minus(cap))).times(Math.pow(256, k));
+      Expr a = r.times(2).minus(curve).plus(1);
+      Expr ok = l == 0 ? nonZero.plus(noOverflow).minus(1) : nonZero;
+      digitA.add(gates.gate(n + ".a" + l, a.plus(shift), ma, fam, lane[l], ok));
+      digitA.add(gates.and(n + ".a" + l + ".on", fam, lane[l], ok).times(-shift));
+      digitCurve.add(gates.gate(n + ".d" + l, curve, ma, fam, lane[l], ok));
+    }
+    // remainder digits (REM): lane l = 4..7 predicts digit 7 - l of r = n - d·q
+    for (int l = 4; l < 8; l++) {
+      Expr q = Expr.ZERO;
+      for (int j = 0; j < 4; j++) q = q.plus(prevVal[l - 4 + j].times(Math.pow(256, j)));
+      Expr r = num.minus(g.neuron(n + ".rq" + l, q.minus(Expr.constant(2 * mq).minus(fRem.plus(lane[l]).times(mq))), den));
+      for (int i = 5; i <= l; i++) r = r.minus(prevVal[l - i].times(Math.pow(256, 8 - i)));
+      double curve = Math.pow(256, 7 - l);
+      Expr on = gates.and(n + ".r" + l + ".on", fRem, lane[l]);
+      digitA.add(gates.gate(n + ".r" + l, r.times(2).minus(curve - 1).plus(shift), ma, fRem, lane[l]));
+      digitA.add(on.times(-shift));
+      digitCurve.add(on.times(curve));
+    }
+    // result bytes: digit b of the quotient (lanes 4..7) or remainder (lanes 8..11)
+    Expr neg = x31.plus(y31).minus(gates.and(n + ".xor", x31, y31).times(2));
+    for (Opcode o : List.of(DIV_U, DIV_S, REM_U, REM_S)) {
+      boolean rem = o == REM_U || o == REM_S;
+      Expr sign = switch (o) {
+        case DIV_S -> neg;
+        case REM_S -> x31;
+        default -> null;
+      };
+      int first = rem ? 8 : 4;
+      for (int b = 0; b < 4; b++) {
+        int l = first + b;
+        Expr digit = prevVal[2 * b];
+        String u = o.name().toLowerCase() + ".b" + b;
+        if (sign == null) {
+          value.add(gates.gate(u, digit, 2048, f(o), lane[l]));
+          continue;
+        }
+        value.add(gates.gate(u, digit, 2048, f(o), lane[l], Expr.constant(1).minus(sign)));
+        // two's complement negation: 255 - digit + [lower digits all 0] - 256·[these and lower all 0]
+        Expr lower = Expr.ZERO;
+        for (int j = 0; j < b; j++) lower = lower.plus(prevVal[b + j]);
+        Expr carryIn = b == 0 ? Expr.constant(1) : gates.equalIf(u + ".cin", lower, 0, 0x1p14, f(o), lane[l]);
+        Expr carryOut = gates.equalIf(u + ".cout", lower.plus(digit), 0, 0x1p14, f(o), lane[l]);
+        Expr negByte = Expr.constant(255).minus(digit).plus(carryIn).minus(carryOut.times(256));
+        value.add(gates.gate(u + ".neg", negByte, 2048, f(o), lane[l], sign));
+      }
+    }
+  }
+
+  private static Expr literal(Expr bit, int value) {
+    return value == 1 ? bit : Expr.constant(1).minus(bit);
+  }
+
+  private void buildBitShift(Expr[] x) {
+    Expr left = Expr.ZERO, right = Expr.ZERO;
+    for (Opcode o : List.of(SHL, ROTL)) left = left.plus(f(o));
+    for (Opcode o : List.of(SHR_U, SHR_S, ROTR)) right = right.plus(f(o));
+    Expr[] bytes = {Expr.ZERO, Expr.ZERO, Expr.ZERO, Expr.ZERO};
+    for (int r = 0; r < 8; r++) {
+      Expr l0 = literal(ybit[0], r & 1), l1 = literal(ybit[1], (r >> 1) & 1), l2 = literal(ybit[2], (r >> 2) & 1);
+      for (int i = 0; i < 32; i++) {
+        double w = 1 << (i % 8);
+        List<Expr> parts = new ArrayList<>();
+        int ls = i - r;
+        if (ls >= 0) parts.add(gates.and("shl." + r + "." + i, l0, l1, l2, x[ls], left));
+        else parts.add(gates.and("rotl." + r + "." + i, l0, l1, l2, x[ls + 32], f(ROTL)));
+        int rs = i + r;
+        if (rs <= 31) {
+          parts.add(gates.and("shr." + r + "." + i, l0, l1, l2, x[rs], right));
+        } else {
+          parts.add(gates.and("shrs." + r + "." + i, l0, l1, l2, x[31], f(SHR_S)));
+          parts.add(gates.and("rotr." + r + "." + i, l0, l1, l2, x[rs - 32], f(ROTR)));
+        }
+        for (Expr e : parts) bytes[i / 8] = bytes[i / 8].plus(e.times(w));
+      }
+    }
+    interByte = new Expr[4];
+    for (int b = 0; b < 4; b++) interByte[b] = g.sum("shift.byte" + b, bytes[b]);
   }
 
   /** The caller's frame pointer and return address, emitted from lane {@code from} on. */
@@ -391,5 +629,16 @@ public final class InterpreterGraph {
       }
     }
     for (var e : traps.entrySet()) g.logit(vocab.id(Kind.TRAP, e.getKey()), e.getValue().times(CLASS_WEIGHT));
+    if (gate.containsKey(Kind.DIGIT)) {
+      Expr a = g.sum("next.digit.a", Expr.sum(digitA));
+      Expr d = g.sum("next.digit.curve", Expr.sum(digitCurve));
+      Expr w = gate.get(Kind.DIGIT).times(CLASS_WEIGHT);
+      for (int v = 0; v < 256; v++) g.logit(vocab.id(Kind.DIGIT, v), w.plus(a.times(v)).minus(d.times((double) v * v)));
+    }
+    if (gate.containsKey(Kind.CARRY)) {
+      Expr yc = g.sum("next.carry.value", Expr.sum(carryValue));
+      Expr w = gate.get(Kind.CARRY).times(CLASS_WEIGHT);
+      for (int v = 0; v < Vocab.CARRY_VALUES; v++) g.logit(vocab.id(Kind.CARRY, v), w.plus(yc.times(2 * v)).minus((double) v * v));
+    }
   }
 }

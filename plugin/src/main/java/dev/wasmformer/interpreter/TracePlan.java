@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The trace tokens of each instruction: a START token, then a fixed sequence of kinds
  * that does not depend on operand values. A conditional jump emits JUMP_LO, JUMP_HI when
- * taken and NO_JUMP twice when not. This table is the trace format's specification.
+ * taken and NO_JUMP twice when not; an instruction that traps emits a TRAP token in place
+ * of its second token and the run ends. This table is the trace format's specification.
  */
 public final class TracePlan {
   private static final Map<Opcode, List<Kind>> AFTER_START = new EnumMap<>(Opcode.class);
@@ -31,6 +32,9 @@ public final class TracePlan {
         case UNREACHABLE -> List.of(Kind.TRAP);
         case HALT -> List.of(Kind.HALT);
         case HALT_I32 -> List.of(Kind.RESULT, Kind.RESULT, Kind.RESULT, Kind.RESULT, Kind.HALT);
+        case MUL -> concat(List.of(Kind.CARRY, Kind.CARRY, Kind.CARRY, Kind.CARRY), word);
+        case DIV_U, DIV_S -> concat(List.of(Kind.DIGIT, Kind.DIGIT, Kind.DIGIT, Kind.DIGIT), word);
+        case REM_U, REM_S -> concat(Collections.nCopies(8, Kind.DIGIT), word);
         default -> word;
       });
     }
@@ -58,6 +62,8 @@ public final class TracePlan {
   public static int wordLane(Opcode op) {
     return switch (op) {
       case GETCHAR -> 5;
+      case MUL, DIV_U, DIV_S -> 8;
+      case REM_U, REM_S -> 12;
       case NOP, STORE32, STORE16, STORE8, JUMP, JUMP_IF, JUMP_IFZ, CALL, RETURN, PUTCHAR, UNREACHABLE, HALT,
           HALT_I32 -> -1;
       default -> 4;

@@ -32,6 +32,10 @@ public final class Vocab {
     JUMP_HI(true, TokenRole.TRACE_CONTROL),
     /** A branch not taken. */
     NO_JUMP(false, TokenRole.TRACE_CONTROL),
+    /** A carry between the columns of a multiplication, 0..1023. */
+    CARRY(false, TokenRole.TRACE_CONTROL),
+    /** A base-256 digit of a quotient or remainder, chosen by the divisor-curved logit. */
+    DIGIT(true, TokenRole.TRACE_CONTROL),
     /** getchar consumed one input position. */
     READ(false, TokenRole.TRACE_CONTROL),
     OUT(true, TokenRole.OUTPUT_BYTE),
@@ -56,6 +60,9 @@ public final class Vocab {
       "out of bounds memory access",
       "call stack exhausted");
 
+  /** Number of CARRY tokens. */
+  public static final int CARRY_VALUES = 1024;
+
   private final int[] first = new int[Kind.values().length];
   private final int size;
 
@@ -66,6 +73,7 @@ public final class Vocab {
       n += switch (k) {
         case OPCODE -> Opcode.values().length;
         case TRAP -> TRAP_CAUSES.size();
+        case CARRY -> CARRY_VALUES;
         default -> k.isByte ? 256 : 1;
       };
     }
@@ -114,6 +122,7 @@ public final class Vocab {
     return switch (k) {
       case OPCODE -> Opcode.values()[v].name();
       case TRAP -> TRAP_CAUSES.get(v);
+      case CARRY -> "carry:" + v;
       default -> k.isByte ? k.name().toLowerCase() + ":" + v : k.name().toLowerCase();
     };
   }
@@ -125,7 +134,7 @@ public final class Vocab {
       Kind k = kind(t);
       int v = value(t);
       b.addTokens(Token.newBuilder().setText(text(t)).setRole(k.role)
-          .setValue(k.isByte || k == Kind.TRAP ? v : 0)
+          .setValue(k.isByte || k == Kind.TRAP || k == Kind.CARRY ? v : 0)
           .setCommit(k == Kind.START));
     }
     return b.build();

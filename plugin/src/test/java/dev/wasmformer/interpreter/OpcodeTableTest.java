@@ -1,0 +1,112 @@
+package dev.wasmformer.interpreter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmformer.isa.I32Ops;
+import dev.wasmformer.isa.Instruction;
+import dev.wasmformer.isa.Opcode;
+import dev.wasmformer.isa.TokenProgram;
+import dev.wasmformer.isa.Trap;
+import dev.wasmformer.runtime.format.Program;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every ALU opcode on edge and random operands, in the exact evaluator, against I32Ops. */
+class OpcodeTableTest {
+  static final int[] EDGES = {0, 1, -1, 2, 7, 8, 31, 32, 33, 255, 256, 0x7FFF, 0x8000, 0xFFFF, 0x10000,
+      Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE + 1, 0x12345678, 0x80000001, -256};
+
+  static final Set<Opcode> BINARY = EnumSet.of(Opcode.ADD, Opcode.SUB, Opcode.MUL, Opcode.AND, Opcode.OR, Opcode.XOR,
+      Opcode.SHL, Opcode.SHR_S, Opcode.SHR_U, Opcode.ROTL, Opcode.ROTR, Opcode.EQ, Opcode.NE, Opcode.LT_S,
+      Opcode.LT_U, Opcode.GT_S, Opcode.GT_U, Opcode.LE_S, Opcode.LE_U, Opcode.GE_S, Opcode.GE_U,
+      Opcode.DIV_S, Opcode.DIV_U, Opcode.REM_S, Opcode.REM_U);
+  static final Set<Opcode> UNARY = EnumSet.of(Opcode.EQZ, Opcode.CLZ, Opcode.CTZ, Opcode.POPCNT,
+      Opcode.EXTEND8_S, Opcode.EXTEND16_S);
+
+  static Stream<Opcode> supportedAluOps() {
+    return Stream.concat(BINARY.stream(), UNARY.stream()).filter(InterpreterGraph.SUPPORTED::contains);
+  }
+
+  static Instruction ins(Opcode op, int x, int y, int z, int imm) {
+    return new Instruction(op, x, y, z, imm);
+  }
+
+  /** Straight-line code: for each pair, slot3 = op(a, b), then its four bytes are printed. */
+  static TokenProgram program(Opcode op, List<int[]> pairs) {
+    List<Instruction> code = new ArrayList<>();
+    for (int[] p : pairs) {
+      code.add(ins(Opcode.CONST, 0, 0, 1, p[0]));
+      code.add(ins(Opcode.CONST, 0, 0, 2, p[1]));
+      code.add(ins(op, 1, 2, 3, 0));
+      code.add(ins(Opcode.CONST, 0, 0, 4, 0));
+      code.add(ins(Opcode.STORE32, 4, 3, 0, 64));
+      for (int b = 0; b < 4; b++) {
+        code.add(ins(Opcode.LOAD8_U, 4, 0, 5, 64 + b));
+        code.add(ins(Opcode.PUTCHAR, 5, 0, 0, 0));
+      }
+    }
+    code.add(ins(Opcode.HALT, 0, 0, 0, 0));
+    return new TokenProgram(op.name(), "main", List.of(), List.of(), code, new byte[0], 65536, 0, List.of(), List.of());
+  }
+
+  static List<int[]> pairs(Opcode op) {
+    List<int[]> l = new ArrayList<>();
+    Random r = new Random(op.ordinal());
+    for (int a : EDGES) {
+      l.add(new int[] {a, EDGES[r.nextInt(EDGES.length)]});
+      l.add(new int[] {a, r.nextInt()});
+      l.add(new int[] {r.nextInt(), a});
+    }
+    for (int i = 0; i < 6; i++) l.add(new int[] {r.nextInt(), r.nextInt(64) - 32});
+    for (int i = 0; i < 6; i++) l.add(new int[] {r.nextInt(), r.nextInt(1 << (1 + r.nextInt(30)))});
+    // pairs that trap are tested on their own
+    l.removeIf(p -> {
+      try {
+        if (BINARY.contains(op)) I32Ops.binary(op, p[0], p[1]);
+        return false;
+      } catch (Trap t) {
+        return true;
+      }
+    });
+    return l;
+  }
+
+  @ParameterizedTest
+  @MethodSource("supportedAluOps")
+  void evaluatorMatchesTheOperationSemantics(Opcode op) {
+    List<int[]> pairs = pairs(op);
+    Program p = new ProgramEncoder(InterpreterGraphTest.VOCAB).encode(program(op, pairs));
+    var out = EvaluatorRunner.evaluate(InterpreterGraphTest.GRAPH, InterpreterGraphTest.VOCAB, p, new long[0], new byte[0], 2_000_000);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    for (int[] pair : pairs) {
+      int v = BINARY.contains(op) ? I32Ops.binary(op, pair[0], pair[1]) : I32Ops.unary(op, pair[0]);
+      for (int b = 0; b < 4; b++) expected.write(v >>> (8 * b));
+    }
+    assertThat(out.output()).as(op.name()).isEqualTo(expected.toByteArray());
+  }
+
+  static Stream<Object[]> trappingDivisions() {
+    return Stream.of(
+        new Object[] {Opcode.DIV_U, 5, 0, "integer divide by zero"},
+        new Object[] {Opcode.DIV_S, -5, 0, "integer divide by zero"},
+        new Object[] {Opcode.REM_U, 0, 0, "integer divide by zero"},
+        new Object[] {Opcode.REM_S, Integer.MIN_VALUE, 0, "integer divide by zero"},
+        new Object[] {Opcode.DIV_S, Integer.MIN_VALUE, -1, "integer overflow"});
+  }
+
+  @ParameterizedTest
+  @MethodSource("trappingDivisions")
+  void divisionTrapsWithItsCause(Opcode op, int a, int b, String cause) {
+    Program p = new ProgramEncoder(InterpreterGraphTest.VOCAB).encode(program(op, List.of(new int[] {a, b})));
+    var out = EvaluatorRunner.evaluate(InterpreterGraphTest.GRAPH, InterpreterGraphTest.VOCAB, p, new long[0], new byte[0], 10_000);
+    assertThat(out.trap()).as(() -> EvaluatorRunner.tail(InterpreterGraphTest.VOCAB, out.trace())).isEqualTo(cause);
+    assertThat(out.output()).isEmpty();
+  }
+}

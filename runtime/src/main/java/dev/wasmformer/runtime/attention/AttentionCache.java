@@ -1,0 +1,64 @@
+package dev.wasmformer.runtime.attention;
+
+/**
+ * The key/value cache of one hard-attention head with 2-D keys and queries, for one decoding
+ * run.
+ *
+ * <p>Positions are numbered from 0 in the order of {@link #add}. A {@link #query} attends over
+ * every position added so far: the set of positions j whose score {@code q . k_j} is maximal
+ * (compared in exact real arithmetic on the doubles) and returns the mean of their values
+ * ({@link AttentionMode#AVERAGE}) or the value of the largest such j
+ * ({@link AttentionMode#LATEST}). Every implementation returns exactly what {@link #naive}
+ * returns, provided value components are integers whose sums stay below 2^53 (means are
+ * computed as a sum divided by a count, and only then is the order of summation irrelevant).
+ *
+ * <p>Keys and queries must be finite; a non-finite one throws {@link ArithmeticException} in
+ * every implementation alike. Implementations are not thread-safe and allocate only when an
+ * internal array grows.
+ */
+public sealed interface AttentionCache
+        permits NaiveCache, HullCache, ConstantKeyCache, PositionKeyCache {
+
+    /** Appends the key and a copy of the value of the next position. */
+    void add(double keyX, double keyY, double[] value);
+
+    /** Writes the head's output for query {@code q} into {@code out} (length = value width). */
+    void query(double queryX, double queryY, double[] out);
+
+    /** Number of positions added. */
+    long size();
+
+    /** Width of every value vector. */
+    int valueWidth();
+
+    /** The reference: keeps every key and value and scans them all, O(n) per query. */
+    static AttentionCache naive(AttentionMode mode, int valueWidth) {
+        return new NaiveCache(mode, valueWidth);
+    }
+
+    /**
+     * A dynamic convex hull of the keys: O(log n + t) per query (t = distinct keys tied at the
+     * maximum), O(log n) amortised per insertion.
+     */
+    static AttentionCache hull(AttentionMode mode, int valueWidth) {
+        return new HullCache(mode, valueWidth);
+    }
+
+    /**
+     * For a head whose key is the same at every position: every position ties, O(1). Throws
+     * {@link IllegalStateException} if a different key is ever added.
+     */
+    static AttentionCache constantKey(AttentionMode mode, int valueWidth) {
+        return new ConstantKeyCache(mode, valueWidth);
+    }
+
+    /**
+     * For a head whose key is a known integer quadratic of the position: the score is a
+     * quadratic in the position, maximised in O(1) (O(log n) worst case). Past
+     * {@link QuadraticKey#exactUpTo()} it turns into a hull cache. Throws
+     * {@link IllegalStateException} if an added key differs from {@code key} at its position.
+     */
+    static AttentionCache positionKey(AttentionMode mode, int valueWidth, QuadraticKey key) {
+        return new PositionKeyCache(mode, valueWidth, key);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.wasmformer.runtime.attention;
+
+/**
+ * The cache of a head whose key never changes: every position ties, so AVERAGE is the running
+ * mean and LATEST the last value. The running sum is accumulated in position order from 0,
+ * exactly as the naive scan sums, so the two agree even for non-integer values.
+ */
+final class ConstantKeyCache implements AttentionCache {
+    private final AttentionMode mode;
+    private final int width;
+    private final double[] aggregate;   // AVERAGE: sum of all values; LATEST: last value
+    private double keyX;
+    private double keyY;
+    private long size;
+
+    ConstantKeyCache(AttentionMode mode, int valueWidth) {
+        this.mode = mode;
+        this.width = valueWidth;
+        this.aggregate = new double[valueWidth];
+    }
+
+    @Override
+    public void add(double keyX, double keyY, double[] value) {
+        Exact.requireFinite(keyX, keyY, "key");
+        if (size == 0) {
+            this.keyX = keyX;
+            this.keyY = keyY;
+        } else if (keyX != this.keyX || keyY != this.keyY) {
+            throw new IllegalStateException("constant-key head got key (" + keyX + ", " + keyY
+                    + ") at position " + size + " after (" + this.keyX + ", " + this.keyY + ")");
+        }
+        if (mode == AttentionMode.LATEST) {
+            System.arraycopy(value, 0, aggregate, 0, width);
+        } else {
+            for (int i = 0; i < width; i++) {
+                aggregate[i] += value[i];
+            }
+        }
+        size++;
+    }
+
+    @Override
+    public void query(double queryX, double queryY, double[] out) {
+        Exact.requireFinite(queryX, queryY, "query");
+        if (size == 0) {
+            throw new IllegalStateException("query on an empty attention cache");
+        }
+        if (mode == AttentionMode.LATEST) {
+            System.arraycopy(aggregate, 0, out, 0, width);
+        } else {
+            for (int i = 0; i < width; i++) {
+                out[i] = aggregate[i] / size;
+            }
+        }
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public int valueWidth() {
+        return width;
+    }
+}

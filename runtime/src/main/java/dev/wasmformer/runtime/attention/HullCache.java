@@ -1,0 +1,264 @@
+package dev.wasmformer.runtime.attention;
+
+import java.util.Arrays;
+
+/**
+ * The convex-hull cache: the maximal keys of any query lie on one face (vertex or edge) of the
+ * convex hull of the keys, so only keys on the hull's boundary are kept.
+ *
+ * <p>Identical keys share one entry, holding the count and position of their latest
+ * occurrence and, by mode, the sum of their values (AVERAGE) or the latest value (LATEST).
+ * Every boundary key is held by at least one of four structures, and a query reads the one
+ * that contains its whole face:
+ * <ul>
+ *   <li>qy &gt; 0: the upper chain (boundary keys that are the highest of their x);</li>
+ *   <li>qy &lt; 0: the lower chain (the lowest of their x);</li>
+ *   <li>qy = 0, qx &gt; 0 or &lt; 0: the keys of largest or smallest x (a vertical edge is
+ *       in no chain's interior, so these columns are kept whole);</li>
+ *   <li>q = 0: every position ties; running aggregates over all of them.</li>
+ * </ul>
+ * The hull only grows, so a key pushed strictly inside never returns: an entry is freed when
+ * the last structure holding it lets it go. Insertion costs O(log n) amortised (each entry is
+ * inserted and removed at most once per structure), a query O(log n + t) for t distinct tied
+ * keys.
+ */
+final class HullCache implements AttentionCache {
+    private static final int UPPER = 1;
+    private static final int LOWER = 2;
+    private static final int LEFT_COLUMN = 4;
+    private static final int RIGHT_COLUMN = 8;
+
+    private final AttentionMode mode;
+    private final int width;
+
+    // Entries, by number.
+    private double[] keyX;
+    private double[] keyY;
+    private double[] data;          // [entry][width]: value sum (AVERAGE) or latest value (LATEST)
+    private long[] count;
+    private long[] latest;          // position of the latest occurrence
+    private byte[] holders;         // which structures hold the entry
+    private int allocated;          // entries ever handed out (high-water mark)
+    private int[] free = new int[16];
+    private int freeCount;
+
+    private final KeyIndex index = new KeyIndex();
+    private final HullChain upper;
+    private final HullChain lower;
+    private final IntList leftColumn = new IntList();    // keys of the smallest x
+    private final IntList rightColumn = new IntList();   // keys of the largest x
+    private final double[] all;     // every position: sum of values (AVERAGE), last value (LATEST)
+    private final IntList maximal = new IntList();
+    private long size;
+
+    HullCache(AttentionMode mode, int valueWidth) {
+        this.mode = mode;
+        this.width = valueWidth;
+        int capacity = 16;
+        keyX = new double[capacity];
+        keyY = new double[capacity];
+        data = new double[capacity * valueWidth];
+        count = new long[capacity];
+        latest = new long[capacity];
+        holders = new byte[capacity];
+        upper = new HullChain(this, false, UPPER, capacity);
+        lower = new HullChain(this, true, LOWER, capacity);
+        all = new double[valueWidth];
+    }
+
+    @Override
+    public void add(double x, double y, double[] value) {
+        Exact.requireFinite(x, y, "key");
+        x += 0.0;   // -0.0 becomes 0.0: equal reals must share an entry
+        y += 0.0;
+        long position = size++;
+        if (mode == AttentionMode.LATEST) {
+            System.arraycopy(value, 0, all, 0, width);
+        } else {
+            for (int i = 0; i < width; i++) {
+                all[i] += value[i];
+            }
+        }
+        int e = index.get(x, y);
+        if (e >= 0) {
+            accumulate(e, value, position);
+            return;
+        }
+        e = allocate(x, y);
+        System.arraycopy(value, 0, data, e * width, width);
+        count[e] = 1;
+        latest[e] = position;
+        holders[e] = 0;
+        int held = 0;
+        if (upper.insert(e)) {
+            held |= UPPER;
+        }
+        if (lower.insert(e)) {
+            held |= LOWER;
+        }
+        if (position == 0) {
+            leftColumn.add(e);
+            rightColumn.add(e);
+            held |= LEFT_COLUMN | RIGHT_COLUMN;
+        } else {
+            held |= extendColumn(rightColumn, RIGHT_COLUMN, e, Double.compare(x, keyX[rightColumn.get(0)]));
+            held |= extendColumn(leftColumn, LEFT_COLUMN, e, Double.compare(keyX[leftColumn.get(0)], x));
+        }
+        if (held == 0) {
+            releaseEntry(e);   // strictly inside the hull: it can never be maximal
+        } else {
+            holders[e] = (byte) held;
+            index.put(x, y, e);
+        }
+    }
+
+    /** Adds e to a column when its x equals or passes the column's (beyond > 0, equal == 0). */
+    private int extendColumn(IntList column, int flag, int e, int beyond) {
+        if (beyond < 0) {
+            return 0;
+        }
+        if (beyond > 0) {
+            for (int i = 0; i < column.size(); i++) {
+                release(column.get(i), flag);
+            }
+            column.clear();
+        }
+        column.add(e);
+        return flag;
+    }
+
+    private void accumulate(int e, double[] value, long position) {
+        int base = e * width;
+        if (mode == AttentionMode.LATEST) {
+            System.arraycopy(value, 0, data, base, width);
+        } else {
+            for (int i = 0; i < width; i++) {
+                data[base + i] += value[i];
+            }
+        }
+        count[e]++;
+        latest[e] = position;
+    }
+
+    @Override
+    public void query(double qx, double qy, double[] out) {
+        Exact.requireFinite(qx, qy, "query");
+        if (size == 0) {
+            throw new IllegalStateException("query on an empty attention cache");
+        }
+        IntList face;
+        if (qy > 0) {
+            maximal.clear();
+            upper.collectMaximal(qx, qy, maximal);
+            face = maximal;
+        } else if (qy < 0) {
+            maximal.clear();
+            lower.collectMaximal(qx, -qy, maximal);
+            face = maximal;
+        } else if (qx > 0) {
+            face = rightColumn;
+        } else if (qx < 0) {
+            face = leftColumn;
+        } else {
+            readAll(out);
+            return;
+        }
+        if (mode == AttentionMode.LATEST) {
+            int best = face.get(0);
+            for (int i = 1; i < face.size(); i++) {
+                int e = face.get(i);
+                if (latest[e] > latest[best]) {
+                    best = e;
+                }
+            }
+            System.arraycopy(data, best * width, out, 0, width);
+            return;
+        }
+        Arrays.fill(out, 0, width, 0.0);
+        long n = 0;
+        for (int i = 0; i < face.size(); i++) {
+            int e = face.get(i);
+            int base = e * width;
+            for (int j = 0; j < width; j++) {
+                out[j] += data[base + j];
+            }
+            n += count[e];
+        }
+        for (int j = 0; j < width; j++) {
+            out[j] /= n;
+        }
+    }
+
+    private void readAll(double[] out) {
+        if (mode == AttentionMode.LATEST) {
+            System.arraycopy(all, 0, out, 0, width);
+        } else {
+            for (int i = 0; i < width; i++) {
+                out[i] = all[i] / size;
+            }
+        }
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public int valueWidth() {
+        return width;
+    }
+
+    double keyX(int e) {
+        return keyX[e];
+    }
+
+    double keyY(int e) {
+        return keyY[e];
+    }
+
+    /** Called when structure {@code flag} lets entry e go; frees it when none holds it. */
+    void release(int e, int flag) {
+        int held = holders[e] & ~flag;
+        holders[e] = (byte) held;
+        if (held == 0) {
+            index.remove(keyX[e], keyY[e]);
+            releaseEntry(e);
+        }
+    }
+
+    /** Number of live entries (distinct keys on the boundary), for tests. */
+    int liveEntries() {
+        return allocated - freeCount;
+    }
+
+    private void releaseEntry(int e) {
+        if (freeCount == free.length) {
+            free = Arrays.copyOf(free, 2 * freeCount);
+        }
+        free[freeCount++] = e;
+    }
+
+    private int allocate(double x, double y) {
+        int e;
+        if (freeCount > 0) {
+            e = free[--freeCount];
+        } else {
+            if (allocated == keyX.length) {
+                int capacity = 2 * allocated;
+                keyX = Arrays.copyOf(keyX, capacity);
+                keyY = Arrays.copyOf(keyY, capacity);
+                data = Arrays.copyOf(data, capacity * width);
+                count = Arrays.copyOf(count, capacity);
+                latest = Arrays.copyOf(latest, capacity);
+                holders = Arrays.copyOf(holders, capacity);
+                upper.grow(capacity);
+                lower.grow(capacity);
+            }
+            e = allocated++;
+        }
+        keyX[e] = x;
+        keyY[e] = y;
+        return e;
+    }
+}

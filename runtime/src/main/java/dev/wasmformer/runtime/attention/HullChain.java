@@ -1,0 +1,231 @@
+package dev.wasmformer.runtime.attention;
+
+import java.util.Arrays;
+
+/**
+ * One monotone chain of a {@link HullCache}: the upper boundary of the hull of the keys, or,
+ * when built with {@code mirrored}, the lower boundary (the upper boundary of the keys with y
+ * negated; negation is exact, so every predicate is the same one).
+ *
+ * <p>The chain holds, in increasing x, every key that lies on the hull's boundary and is the
+ * highest key of its x, <em>including</em> keys in the relative interior of an edge, since a
+ * query perpendicular to that edge ties them all. Along the chain the edge slopes never
+ * increase, so for a query with qy > 0 the scores rise strictly, stay flat along at most one
+ * edge, then fall strictly: the maximal keys form one contiguous run, found by a descent that
+ * compares each node with its successor.
+ *
+ * <p>Nodes are the cache's entry numbers. A treap ordered by x (random priorities from a fixed
+ * seed, so runs are reproducible) gives O(log n) search, insertion and removal of a run; a
+ * doubly linked list gives O(1) neighbours.
+ */
+final class HullChain {
+    private static final int NIL = -1;
+
+    private final HullCache keys;
+    private final boolean mirrored;
+    private final int flag;
+    private int[] left;
+    private int[] right;
+    private int[] prev;
+    private int[] next;
+    private int[] priority;
+    private int root = NIL;
+    private int first = NIL;
+    private long seed = 0x5DEECE66DL;
+
+    // Results of split(): the part before and the part after the split point.
+    private int splitLow;
+    private int splitHigh;
+
+    HullChain(HullCache keys, boolean mirrored, int flag, int capacity) {
+        this.keys = keys;
+        this.mirrored = mirrored;
+        this.flag = flag;
+        left = new int[capacity];
+        right = new int[capacity];
+        prev = new int[capacity];
+        next = new int[capacity];
+        priority = new int[capacity];
+    }
+
+    void grow(int capacity) {
+        left = Arrays.copyOf(left, capacity);
+        right = Arrays.copyOf(right, capacity);
+        prev = Arrays.copyOf(prev, capacity);
+        next = Arrays.copyOf(next, capacity);
+        priority = Arrays.copyOf(priority, capacity);
+    }
+
+    private double x(int e) {
+        return keys.keyX(e);
+    }
+
+    private double y(int e) {
+        return mirrored ? -keys.keyY(e) : keys.keyY(e);
+    }
+
+    /**
+     * Adds entry e (whose key equals no key of the chain) if it lies on the chain's boundary,
+     * and releases the entries it pushes strictly inside. Returns whether e joined.
+     */
+    boolean insert(int e) {
+        double ex = x(e);
+        double ey = y(e);
+        int floor = NIL;   // last node with x <= ex
+        int ceiling = NIL; // first node with x > ex
+        for (int t = root; t != NIL; ) {
+            if (x(t) <= ex) {
+                floor = t;
+                t = right[t];
+            } else {
+                ceiling = t;
+                t = left[t];
+            }
+        }
+        int pred = floor;
+        int succ = ceiling;
+        if (floor != NIL && x(floor) == ex) {
+            if (y(floor) > ey) {
+                return false;               // below the highest key of its x
+            }
+            pred = prev[floor];             // e replaces floor, which falls below it
+        } else if (pred != NIL && succ != NIL) {
+            int side = Exact.orientation(x(pred), y(pred), ex, ey, x(succ), y(succ));
+            if (side > 0) {
+                return false;               // strictly below the edge pred-succ
+            }
+            if (side == 0) {
+                link(e, pred, succ);        // in the edge: joins, removes nothing
+                return true;
+            }
+        }
+        // e is strictly above the old boundary: drop the neighbours strictly below the new
+        // edges; a neighbour exactly on a new edge stays, and then so do all beyond it.
+        while (pred != NIL && prev[pred] != NIL
+                && Exact.orientation(x(prev[pred]), y(prev[pred]), x(pred), y(pred), ex, ey) > 0) {
+            pred = prev[pred];
+        }
+        while (succ != NIL && next[succ] != NIL
+                && Exact.orientation(ex, ey, x(succ), y(succ), x(next[succ]), y(next[succ])) > 0) {
+            succ = next[succ];
+        }
+        link(e, pred, succ);
+        return true;
+    }
+
+    /**
+     * Makes e the only node between pred and succ (either may be NIL for a chain end),
+     * releasing the nodes that were there.
+     */
+    private void link(int e, int pred, int succ) {
+        int removed = pred == NIL ? first : next[pred];
+        int low = NIL;
+        int rest = root;
+        if (pred != NIL) {
+            split(root, x(pred), true);
+            low = splitLow;
+            rest = splitHigh;
+        }
+        int high = NIL;
+        if (succ != NIL) {
+            split(rest, x(succ), false);
+            high = splitHigh;
+        }
+        while (removed != succ) {
+            int n = next[removed];
+            keys.release(removed, flag);
+            removed = n;
+        }
+        left[e] = NIL;
+        right[e] = NIL;
+        priority[e] = nextPriority();
+        root = merge(merge(low, e), high);
+        prev[e] = pred;
+        next[e] = succ;
+        if (pred != NIL) {
+            next[pred] = e;
+        } else {
+            first = e;
+        }
+        if (succ != NIL) {
+            prev[succ] = e;
+        }
+    }
+
+    /**
+     * Appends to {@code out} the run of nodes with the maximal score for a query with
+     * {@code qy > 0}, in increasing x.
+     */
+    void collectMaximal(double qx, double qy, IntList out) {
+        // First node whose successor does not score higher: the first maximal node.
+        int found = NIL;
+        for (int t = root; t != NIL; ) {
+            int n = next[t];
+            if (n != NIL && Exact.compareScores(qx, qy, x(t), y(t), x(n), y(n)) < 0) {
+                t = right[t];
+            } else {
+                found = t;
+                t = left[t];
+            }
+        }
+        out.add(found);
+        double fx = x(found);
+        double fy = y(found);
+        for (int n = next[found]; n != NIL && Exact.compareScores(qx, qy, x(n), y(n), fx, fy) == 0;
+                n = next[n]) {
+            out.add(n);
+        }
+    }
+
+    /** Splits tree t into nodes with x below {@code key} (or equal, if inclusive) and the rest. */
+    private void split(int t, double key, boolean inclusive) {
+        if (t == NIL) {
+            splitLow = NIL;
+            splitHigh = NIL;
+            return;
+        }
+        double tx = x(t);
+        if (tx < key || (inclusive && tx == key)) {
+            split(right[t], key, inclusive);
+            right[t] = splitLow;
+            splitLow = t;
+        } else {
+            split(left[t], key, inclusive);
+            left[t] = splitHigh;
+            splitHigh = t;
+        }
+    }
+
+    /** Joins trees a and b, every x of a being below every x of b. */
+    private int merge(int a, int b) {
+        if (a == NIL) {
+            return b;
+        }
+        if (b == NIL) {
+            return a;
+        }
+        if (priority[a] > priority[b]) {
+            right[a] = merge(right[a], b);
+            return a;
+        }
+        left[b] = merge(a, left[b]);
+        return b;
+    }
+
+    private int nextPriority() {
+        // SplitMix64 step: deterministic, well spread.
+        long z = (seed += 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return (int) (z ^ (z >>> 31));
+    }
+
+    /** Number of nodes, by walking the list (for tests). */
+    int countNodes() {
+        int n = 0;
+        for (int t = first; t != NIL; t = next[t]) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.wasmformer.runtime.attention;
+
+import java.util.Arrays;
+
+/** A growable list of ints, reused across calls so that steady state allocates nothing. */
+final class IntList {
+    private int[] items = new int[8];
+    private int size;
+
+    void add(int value) {
+        if (size == items.length) {
+            items = Arrays.copyOf(items, 2 * size);
+        }
+        items[size++] = value;
+    }
+
+    int get(int index) {
+        return items[index];
+    }
+
+    int size() {
+        return size;
+    }
+
+    void clear() {
+        size = 0;
+    }
+}

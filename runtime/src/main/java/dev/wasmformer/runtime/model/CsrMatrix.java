@@ -1,0 +1,189 @@
+package dev.wasmformer.runtime.model;
+
+import dev.wasmformer.runtime.format.DenseValues;
+import dev.wasmformer.runtime.format.Matrix;
+import dev.wasmformer.runtime.format.SparseValues;
+import java.util.Arrays;
+
+/**
+ * An immutable matrix in compressed sparse row form, zero entries dropped, whichever form
+ * the bundle used: both forms of the same matrix give the same object, hence the same
+ * sums in the same order.
+ */
+final class CsrMatrix {
+    final int rows;
+    final int cols;
+    private final int[] rowStart;       // rows + 1: entries of row r are rowStart[r]..rowStart[r+1)
+    private final int[] nonEmptyRows;   // rows with at least one entry, increasing
+    private final int[] columns;        // per entry, increasing within a row
+    private final double[] values;      // per entry, never zero
+
+    private CsrMatrix(int rows, int cols, int[] rowStart, int[] columns, double[] values) {
+        this.rows = rows;
+        this.cols = cols;
+        this.rowStart = rowStart;
+        this.columns = columns;
+        this.values = values;
+        int nonEmpty = 0;
+        for (int r = 0; r < rows; r++) {
+            if (rowStart[r + 1] > rowStart[r]) {
+                nonEmpty++;
+            }
+        }
+        this.nonEmptyRows = new int[nonEmpty];
+        for (int r = 0, i = 0; r < rows; r++) {
+            if (rowStart[r + 1] > rowStart[r]) {
+                nonEmptyRows[i++] = r;
+            }
+        }
+    }
+
+    /**
+     * Reads a bundle matrix that must be {@code rows x cols}; {@code what} names it in errors.
+     *
+     * @throws IllegalArgumentException if the shape, the storage or a value is invalid
+     */
+    static CsrMatrix read(Matrix m, int rows, int cols, String what) {
+        if (m.getRows() != rows || m.getCols() != cols) {
+            throw new IllegalArgumentException(String.format("%s is %sx%s, expected %dx%d", what,
+                    Integer.toUnsignedString(m.getRows()), Integer.toUnsignedString(m.getCols()),
+                    rows, cols));
+        }
+        return switch (m.getStorageCase()) {
+            case DENSE -> readDense(m.getDense(), rows, cols, what);
+            case SPARSE -> readSparse(m.getSparse(), rows, cols, what);
+            case STORAGE_NOT_SET -> {
+                if ((long) rows * cols != 0) {
+                    throw new IllegalArgumentException(what + " has neither dense nor sparse values");
+                }
+                yield new CsrMatrix(rows, cols, new int[rows + 1], new int[0], new double[0]);
+            }
+        };
+    }
+
+    private static CsrMatrix readDense(DenseValues dense, int rows, int cols, String what) {
+        if (dense.getValuesCount() != (long) rows * cols) {
+            throw new IllegalArgumentException(String.format("%s has %d dense values, expected %d",
+                    what, dense.getValuesCount(), (long) rows * cols));
+        }
+        int[] rowStart = new int[rows + 1];
+        int nonZeros = 0;
+        for (int i = 0; i < dense.getValuesCount(); i++) {
+            if (requireFinite(dense.getValues(i), what, i / cols, i % cols) != 0) {
+                nonZeros++;
+            }
+        }
+        int[] columns = new int[nonZeros];
+        double[] values = new double[nonZeros];
+        int n = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double v = dense.getValues(r * cols + c);
+                if (v != 0) {
+                    columns[n] = c;
+                    values[n++] = v;
+                }
+            }
+            rowStart[r + 1] = n;
+        }
+        return new CsrMatrix(rows, cols, rowStart, columns, values);
+    }
+
+    private static CsrMatrix readSparse(SparseValues sparse, int rows, int cols, String what) {
+        int count = sparse.getRowCount();
+        if (sparse.getColCount() != count || sparse.getValueCount() != count) {
+            throw new IllegalArgumentException(String.format(
+                    "%s has %d rows, %d cols and %d values in its sparse lists, expected equal counts",
+                    what, count, sparse.getColCount(), sparse.getValueCount()));
+        }
+        int[] rowStart = new int[rows + 1];
+        int[] columns = new int[count];
+        double[] values = new double[count];
+        int n = 0;
+        long previous = -1;
+        for (int i = 0; i < count; i++) {
+            long r = Integer.toUnsignedLong(sparse.getRow(i));
+            long c = Integer.toUnsignedLong(sparse.getCol(i));
+            if (r >= rows || c >= cols) {
+                throw new IllegalArgumentException(String.format(
+                        "%s has a sparse entry at (%d, %d), outside %dx%d", what, r, c, rows, cols));
+            }
+            long at = r * cols + c;
+            if (at <= previous) {
+                throw new IllegalArgumentException(String.format(
+                        "%s has its sparse entry (%d, %d) out of order or twice", what, r, c));
+            }
+            previous = at;
+            double v = requireFinite(sparse.getValue(i), what, r, c);
+            if (v != 0) {
+                columns[n] = (int) c;
+                values[n++] = v;
+                rowStart[(int) r + 1]++;
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            rowStart[r + 1] += rowStart[r];
+        }
+        return new CsrMatrix(rows, cols, rowStart, Arrays.copyOf(columns, n), Arrays.copyOf(values, n));
+    }
+
+    private static double requireFinite(double v, String what, long r, long c) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(
+                    String.format("%s has the non-finite value %s at (%d, %d)", what, v, r, c));
+        }
+        return v;
+    }
+
+    /** Row r times x. */
+    double dot(int r, double[] x) {
+        double sum = 0.0;
+        for (int i = rowStart[r], end = rowStart[r + 1]; i < end; i++) {
+            sum += values[i] * x[columns[i]];
+        }
+        return sum;
+    }
+
+    /** out = this * x. */
+    void multiply(double[] x, double[] out) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = dot(r, x);
+        }
+    }
+
+    /** y += this * x, touching only the rows that have entries. */
+    void multiplyAdd(double[] x, double[] y) {
+        for (int r : nonEmptyRows) {
+            y[r] += dot(r, x);
+        }
+    }
+
+    /** Overwrites y with row r, on the row's nonzero columns only. */
+    void copyRowInto(int r, double[] y) {
+        for (int i = rowStart[r], end = rowStart[r + 1]; i < end; i++) {
+            y[columns[i]] = values[i];
+        }
+    }
+
+    int[] nonEmptyRows() {
+        return nonEmptyRows;
+    }
+
+    int rowLength(int r) {
+        return rowStart[r + 1] - rowStart[r];
+    }
+
+    /** Column of the i-th entry of row r. */
+    int column(int r, int i) {
+        return columns[rowStart[r] + i];
+    }
+
+    /** Value of the i-th entry of row r. */
+    double value(int r, int i) {
+        return values[rowStart[r] + i];
+    }
+
+    int nonZeros() {
+        return values.length;
+    }
+}

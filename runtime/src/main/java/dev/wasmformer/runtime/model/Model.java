@@ -1,0 +1,103 @@
+package dev.wasmformer.runtime.model;
+
+import dev.wasmformer.runtime.format.Bundle;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A loaded transformer of the "hard-attention-reglu-v1" architecture: immutable, shared
+ * between threads; each run decodes with its own {@link Decoder}.
+ */
+public final class Model {
+    /** The architecture contract this runtime implements. */
+    public static final String ARCHITECTURE = "hard-attention-reglu-v1";
+
+    private final int dModel;
+    private final int vocabSize;
+    private final int slotOne;
+    private final int slotPosition;
+    private final int slotPositionSquared;
+    private final int headCount;
+    private final int ffnWidth;
+    final CsrMatrix embedding;         // vocab x d_model
+    final List<LayerWeights> layers;
+    final CsrMatrix unembedding;       // vocab x d_model
+
+    Model(int dModel, int vocabSize, int slotOne, int slotPosition, int slotPositionSquared,
+          CsrMatrix embedding, List<LayerWeights> layers, CsrMatrix unembedding, int headCount,
+          int ffnWidth) {
+        this.dModel = dModel;
+        this.vocabSize = vocabSize;
+        this.slotOne = slotOne;
+        this.slotPosition = slotPosition;
+        this.slotPositionSquared = slotPositionSquared;
+        this.embedding = embedding;
+        this.layers = layers;
+        this.unembedding = unembedding;
+        this.headCount = headCount;
+        this.ffnWidth = ffnWidth;
+    }
+
+    /**
+     * Builds the model of a bundle, checking every shape against the architecture.
+     *
+     * @throws IllegalArgumentException if the bundle's model is not a valid model of
+     *     {@value #ARCHITECTURE} (the message says what is wrong and where)
+     */
+    public static Model from(Bundle bundle) {
+        return ModelReader.read(Objects.requireNonNull(bundle, "bundle"));
+    }
+
+    /** Starts a decoding run at position 0 with the given attention caches. */
+    public Decoder newDecoder(AttentionKind kind) {
+        return new Decoder(this, Objects.requireNonNull(kind, "kind"));
+    }
+
+    /** Width of the residual stream. */
+    public int dModel() {
+        return dModel;
+    }
+
+    public int layerCount() {
+        return layers.size();
+    }
+
+    public int vocabSize() {
+        return vocabSize;
+    }
+
+    /** Attention heads over all layers. */
+    public int headCount() {
+        return headCount;
+    }
+
+    /** Number of heads of one layer. */
+    public int headCount(int layer) {
+        return layers.get(layer).heads().size();
+    }
+
+    /** The widest FFN hidden layer. */
+    public int ffnWidth() {
+        return ffnWidth;
+    }
+
+    /** The residual slot that holds 1 at every position. */
+    public int slotOne() {
+        return slotOne;
+    }
+
+    /** The residual slot that holds the position p. */
+    public int slotPosition() {
+        return slotPosition;
+    }
+
+    /** The residual slot that holds p * p. */
+    public int slotPositionSquared() {
+        return slotPositionSquared;
+    }
+
+    /** The kernel a head gets under {@link AttentionKind#HULL}. */
+    HeadKernel kernel(int layer, int head) {
+        return layers.get(layer).heads().get(head).kernel();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.wasmformer.runtime.attention;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.Random;
+
+/** Feeds the same keys, values and queries to a reference cache and a candidate. */
+final class CacheDriver {
+
+    /** Produces the key of a position, or a query, as {x, y}. */
+    interface PointSource {
+        double[] next(Random random, long position);
+    }
+
+    private CacheDriver() {
+    }
+
+    /**
+     * Adds {@code steps} positions; after each add runs one query, and another one every
+     * third step, asserting both caches answer the same doubles.
+     */
+    static void compare(String label, long seed, int steps, AttentionCache reference,
+                        AttentionCache candidate, PointSource keys, PointSource queries,
+                        int valueRange) {
+        Random random = new Random(seed);
+        int width = reference.valueWidth();
+        double[] value = new double[width];
+        double[] expected = new double[width];
+        double[] actual = new double[width];
+        for (int p = 0; p < steps; p++) {
+            double[] key = keys.next(random, p);
+            for (int i = 0; i < width; i++) {
+                value[i] = random.nextInt(2 * valueRange + 1) - valueRange;
+            }
+            reference.add(key[0], key[1], value);
+            candidate.add(key[0], key[1], value);
+            int queriesNow = p % 3 == 0 ? 2 : 1;
+            for (int n = 0; n < queriesNow; n++) {
+                double[] q = queries.next(random, p);
+                reference.query(q[0], q[1], expected);
+                candidate.query(q[0], q[1], actual);
+                for (int i = 0; i < width; i++) {
+                    if (Double.compare(expected[i] + 0.0, actual[i] + 0.0) != 0) {
+                        fail("%s (seed %d): at position %d, key (%s, %s), query (%s, %s): "
+                                        + "component %d is %s, the reference says %s",
+                                label, seed, p, key[0], key[1], q[0], q[1], i, actual[i],
+                                expected[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A point with integer coordinates in [-range, range]. */
+    static PointSource smallIntegers(int range) {
+        return (random, position) -> new double[] {
+            random.nextInt(2 * range + 1) - range, random.nextInt(2 * range + 1) - range};
+    }
+}

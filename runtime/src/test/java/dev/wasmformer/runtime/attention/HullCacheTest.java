@@ -1,0 +1,211 @@
+package dev.wasmformer.runtime.attention;
+
+import static dev.wasmformer.runtime.attention.CacheDriver.smallIntegers;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wasmformer.runtime.attention.CacheDriver.PointSource;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class HullCacheTest {
+    private static final AttentionMode[] MODES = AttentionMode.values();
+
+    @Test
+    void matchesNaiveOnSmallIntegerKeysFullOfDuplicatesCollinearPointsAndTies() {
+        for (int range : new int[] {1, 2, 4, 8}) {
+            for (AttentionMode mode : MODES) {
+                long seed = 100L * range + mode.ordinal();
+                CacheDriver.compare("small integers in +-" + range + ", " + mode, seed, 2500,
+                        AttentionCache.naive(mode, 2), AttentionCache.hull(mode, 2),
+                        smallIntegers(range), smallIntegers(3), 5);
+            }
+        }
+    }
+
+    @Test
+    void naiveItselfMatchesALongArithmeticBruteForceOnSmallIntegers() {
+        for (AttentionMode mode : MODES) {
+            Random random = new Random(7 + mode.ordinal());
+            AttentionCache naive = AttentionCache.naive(mode, 1);
+            int n = 1500;
+            long[][] keys = new long[n][];
+            long[] values = new long[n];
+            double[] out = new double[1];
+            for (int p = 0; p < n; p++) {
+                keys[p] = new long[] {random.nextInt(7) - 3, random.nextInt(7) - 3};
+                values[p] = random.nextInt(21) - 10;
+                naive.add(keys[p][0], keys[p][1], new double[] {values[p]});
+                long qx = random.nextInt(5) - 2;
+                long qy = random.nextInt(5) - 2;
+                long best = Long.MIN_VALUE;
+                for (int j = 0; j <= p; j++) {
+                    best = Math.max(best, qx * keys[j][0] + qy * keys[j][1]);
+                }
+                long sum = 0;
+                long count = 0;
+                long last = -1;
+                for (int j = 0; j <= p; j++) {
+                    if (qx * keys[j][0] + qy * keys[j][1] == best) {
+                        sum += values[j];
+                        count++;
+                        last = j;
+                    }
+                }
+                naive.query(qx, qy, out);
+                double expected = mode == AttentionMode.LATEST ? values[(int) last] : (double) sum / count;
+                assertThat(out[0]).as("position %d, %s", p, mode).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void matchesNaiveOnDegenerateKeySetsOnOneLine() {
+        PointSource[] lines = {
+            (random, p) -> new double[] {random.nextInt(41) - 20, 7},            // horizontal
+            (random, p) -> new double[] {-3, random.nextInt(41) - 20},           // vertical
+            (random, p) -> {                                                     // slanted
+                int t = random.nextInt(41) - 20;
+                return new double[] {t, 2 * t + 1};
+            },
+            (random, p) -> new double[] {p, 3 * p},                              // growing
+            (random, p) -> new double[] {-p % 50, p % 50},                       // sawtooth
+        };
+        for (int i = 0; i < lines.length; i++) {
+            for (AttentionMode mode : MODES) {
+                CacheDriver.compare("line " + i + ", " + mode, 200 + i, 1500,
+                        AttentionCache.naive(mode, 1), AttentionCache.hull(mode, 1),
+                        lines[i], smallIntegers(3), 9);
+            }
+        }
+    }
+
+    @Test
+    void matchesNaiveOnParabolicKeysOfLargeAddressesWithNoisyQueries() {
+        for (AttentionMode mode : MODES) {
+            long[] pool = new Random(5).longs(300, 0, 10_000_001L).toArray();
+            PointSource keys = (random, p) -> {
+                long k = random.nextInt(3) == 0 ? random.nextInt(10_000_001) : pool[random.nextInt(pool.length)];
+                return new double[] {2.0 * k, -(double) k * k};
+            };
+            PointSource queries = (random, p) -> {
+                double q = pool[random.nextInt(pool.length)] + (random.nextBoolean() ? 0 : 0.5)
+                        + (random.nextInt(4) - 1.5) * 1e-9 * random.nextInt(2);
+                return new double[] {q, 1};
+            };
+            CacheDriver.compare("parabola, " + mode, 300 + mode.ordinal(), 4000,
+                    AttentionCache.naive(mode, 1), AttentionCache.hull(mode, 1), keys, queries, 1000);
+        }
+    }
+
+    @Test
+    void matchesNaiveOnNonIntegerKeysAndQueries() {
+        PointSource fractions = (random, p) -> new double[] {
+            random.nextInt(200) / 16.0 - 6, random.nextInt(200) / 16.0 - 6};
+        PointSource gaussian = (random, p) -> new double[] {
+            random.nextGaussian() * 1e3, random.nextGaussian() * 1e-3};
+        PointSource anyDirection = (random, p) -> new double[] {
+            random.nextGaussian(), random.nextInt(3) == 0 ? 0 : random.nextGaussian()};
+        for (AttentionMode mode : MODES) {
+            CacheDriver.compare("fractions, " + mode, 400 + mode.ordinal(), 2500,
+                    AttentionCache.naive(mode, 2), AttentionCache.hull(mode, 2),
+                    fractions, anyDirection, 4);
+            CacheDriver.compare("gaussian, " + mode, 410 + mode.ordinal(), 2500,
+                    AttentionCache.naive(mode, 2), AttentionCache.hull(mode, 2),
+                    gaussian, anyDirection, 4);
+        }
+    }
+
+    @Test
+    void matchesNaiveOverTwoHundredThousandParabolicWritesWithSampledQueries() {
+        // Naive queries cost O(n): compare a burst of queries every 2000 positions.
+        for (AttentionMode mode : MODES) {
+            Random random = new Random(900 + mode.ordinal());
+            AttentionCache naive = AttentionCache.naive(mode, 1);
+            AttentionCache hull = AttentionCache.hull(mode, 1);
+            double[] value = new double[1];
+            double[] expected = new double[1];
+            double[] actual = new double[1];
+            for (int p = 1; p <= 200_000; p++) {
+                long k = random.nextInt(4) == 0 ? random.nextInt(10_000_001) : random.nextInt(5000) * 2000L;
+                value[0] = random.nextInt(1 << 20);
+                naive.add(2.0 * k, -(double) k * k, value);
+                hull.add(2.0 * k, -(double) k * k, value);
+                if (p % 2000 == 0) {
+                    for (int n = 0; n < 10; n++) {
+                        double q = random.nextInt(10_000_001) + (random.nextBoolean() ? 0.5 : 0)
+                                + (random.nextInt(3) - 1) * 1e-9;
+                        naive.query(q, 1, expected);
+                        hull.query(q, 1, actual);
+                        assertThat(actual[0]).as("%s at position %d, query %s", mode, p, q)
+                                .isEqualTo(expected[0]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void identicalKeysShareOneEntry() {
+        HullCache hull = new HullCache(AttentionMode.AVERAGE, 1);
+        double[] out = new double[1];
+        for (int p = 0; p < 10_000; p++) {
+            hull.add(3, -4, new double[] {p % 7});
+        }
+        hull.query(1, 1, out);
+        assertThat(hull.liveEntries()).isEqualTo(1);
+        double sum = 0;
+        for (int p = 0; p < 10_000; p++) {
+            sum += p % 7;
+        }
+        assertThat(out[0]).isEqualTo(sum / 10_000);
+    }
+
+    @Test
+    void keysStrictlyInsideTheHullAreDropped() {
+        HullCache hull = new HullCache(AttentionMode.LATEST, 1);
+        double[] value = {0};
+        for (double[] corner : new double[][] {{-100, -100}, {100, -100}, {100, 100}, {-100, 100}}) {
+            hull.add(corner[0], corner[1], value);
+        }
+        Random random = new Random(3);
+        for (int p = 0; p < 5000; p++) {
+            hull.add(random.nextInt(199) - 99, random.nextInt(199) - 99, value);
+        }
+        assertThat(hull.liveEntries()).isEqualTo(4);
+    }
+
+    @Test
+    void keysLeftBehindByAMovingColumnAreFreed() {
+        // Keys (x, 0), (x, 1), (x, 2) for x = 0..99: the top and bottom rows stay on the hull
+        // (as collinear edge points), the middle row only while its x is the smallest or largest.
+        HullCache hull = new HullCache(AttentionMode.LATEST, 1);
+        double[] value = {0};
+        for (int x = 0; x < 100; x++) {
+            for (int y = 0; y < 3; y++) {
+                hull.add(x, y, value);
+            }
+        }
+        assertThat(hull.liveEntries()).isEqualTo(2 * 100 + 2);
+    }
+
+    @Test
+    void everyPointOfAnEdgePerpendicularToTheQueryIsAveraged() {
+        AttentionCache hull = AttentionCache.hull(AttentionMode.AVERAGE, 1);
+        // A triangle whose top edge y = 10 holds five keys; the query (0, 1) ties all five.
+        hull.add(0, 0, new double[] {1000});
+        for (int x = -2; x <= 2; x++) {
+            hull.add(x * 10, 10, new double[] {x});
+        }
+        hull.add(0, 10, new double[] {10});
+        double[] out = new double[1];
+        hull.query(0, 1, out);
+        assertThat(out[0]).isEqualTo((-2 - 1 + 0 + 1 + 2 + 10) / 6.0);
+    }
+
+    @Test
+    void aQueryOnAnEmptyCacheIsRefused() {
+        assertThatThrownBy(() -> AttentionCache.hull(AttentionMode.LATEST, 1).query(1, 1, new double[1]))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.wasmformer.runtime.attention;
+
+import static dev.wasmformer.runtime.attention.CacheDriver.smallIntegers;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wasmformer.runtime.attention.CacheDriver.PointSource;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SpecialKernelTest {
+    private static final AttentionMode[] MODES = AttentionMode.values();
+
+    @Test
+    void constantKeyKernelMatchesNaive() {
+        for (AttentionMode mode : MODES) {
+            for (double[] key : new double[][] {{0, 0}, {0, 1}, {-2.5, 1e-7}}) {
+                PointSource constant = (random, p) -> key;
+                PointSource queries = (random, p) -> random.nextBoolean()
+                        ? new double[] {random.nextInt(5) - 2, random.nextInt(5) - 2}
+                        : new double[] {random.nextGaussian(), random.nextGaussian()};
+                CacheDriver.compare("constant " + key[0] + "," + key[1] + ", " + mode, 500, 3000,
+                        AttentionCache.naive(mode, 3), AttentionCache.constantKey(mode, 3),
+                        constant, queries, 50);
+            }
+        }
+    }
+
+    @Test
+    void constantKeyKernelRefusesAChangedKey() {
+        AttentionCache cache = AttentionCache.constantKey(AttentionMode.AVERAGE, 1);
+        cache.add(0, 1, new double[] {1});
+        assertThatThrownBy(() -> cache.add(0, 2, new double[] {1}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("position 1");
+    }
+
+    @Test
+    void positionKernelMatchesNaiveForRandomSmallQuadratics() {
+        Random coefficients = new Random(600);
+        for (int trial = 0; trial < 24; trial++) {
+            QuadraticKey key = new QuadraticKey(
+                    coefficients.nextInt(7) - 3, coefficients.nextInt(7) - 3, coefficients.nextInt(3) - 1,
+                    coefficients.nextInt(7) - 3, coefficients.nextInt(7) - 3, coefficients.nextInt(3) - 1,
+                    Long.MAX_VALUE);
+            for (AttentionMode mode : MODES) {
+                CacheDriver.compare("quadratic " + key + ", " + mode, 610 + trial, 700,
+                        AttentionCache.naive(mode, 2), AttentionCache.positionKey(mode, 2, key),
+                        polynomial(key), mixedQueries(), 6);
+            }
+        }
+    }
+
+    @Test
+    void positionKernelMatchesNaiveOnParabolicLookupsWithHalfwayAndNoisyQueries() {
+        // Key (2j, -j^2), query (t, 1): the score peaks at j = t; halfway queries tie j and j+1.
+        QuadraticKey parabola = new QuadraticKey(0, 2, 0, 0, 0, -1, Long.MAX_VALUE);
+        PointSource queries = (random, p) -> {
+            double t = random.nextInt((int) p + 40) - 20;
+            double q = switch (random.nextInt(4)) {
+                case 0 -> t;
+                case 1 -> t + 0.5;
+                case 2 -> t + 0.5 + (random.nextBoolean() ? 1e-9 : -1e-9);
+                default -> t + random.nextDouble();
+            };
+            return new double[] {q, 1};
+        };
+        for (AttentionMode mode : MODES) {
+            CacheDriver.compare("parabola, " + mode, 700 + mode.ordinal(), 4000,
+                    AttentionCache.naive(mode, 1), AttentionCache.positionKey(mode, 1, parabola),
+                    polynomial(parabola), queries, 100);
+        }
+    }
+
+    @Test
+    void positionKernelTurnsIntoAHullPastItsExactRangeAndStillMatchesNaive() {
+        // 2^46 j^2 + j exceeds 2^52 from j = 8 on; exactUpTo = 20 would allow more, the
+        // polynomial's own range ends first. The second key's producer stops at 5.
+        QuadraticKey steep = new QuadraticKey(0, 1, 0x1p46, 3, -1, 0, 20);
+        QuadraticKey cut = new QuadraticKey(0, 2, 0, 0, 0, -1, 5);
+        assertThat(steep.limit()).isEqualTo(7);
+        assertThat(cut.limit()).isEqualTo(5);
+        for (QuadraticKey key : new QuadraticKey[] {steep, cut}) {
+            for (AttentionMode mode : MODES) {
+                PointSource keys = (random, p) -> new double[] {key.x(p), key.y(p)};
+                CacheDriver.compare("past the range of " + key + ", " + mode, 800, 1500,
+                        AttentionCache.naive(mode, 2), AttentionCache.positionKey(mode, 2, key),
+                        keys, mixedQueries(), 6);
+            }
+        }
+    }
+
+    @Test
+    void positionKernelRefusesAKeyOffItsPolynomial() {
+        AttentionCache cache = AttentionCache.positionKey(AttentionMode.LATEST, 1,
+                new QuadraticKey(0, 2, 0, 0, 0, -1, Long.MAX_VALUE));
+        cache.add(0, 0, new double[] {1});
+        assertThatThrownBy(() -> cache.add(2, 0, new double[] {1}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("expected (2.0, -1.0)");
+    }
+
+    @Test
+    void quadraticKeysMustHaveIntegerCoefficients() {
+        assertThatThrownBy(() -> new QuadraticKey(0.5, 0, 0, 0, 0, 0, 10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0.5");
+    }
+
+    private static PointSource polynomial(QuadraticKey key) {
+        return (random, p) -> new double[] {key.x(p), key.y(p)};
+    }
+
+    /** Small integers (ties, zero components, q = 0), fractions, and arbitrary directions. */
+    private static PointSource mixedQueries() {
+        PointSource small = smallIntegers(3);
+        return (random, p) -> switch (random.nextInt(3)) {
+            case 0 -> small.next(random, p);
+            case 1 -> new double[] {(random.nextInt(41) - 20) / 4.0, (random.nextInt(9) - 4) / 2.0};
+            default -> new double[] {random.nextGaussian(), random.nextGaussian()};
+        };
+    }
+}
