@@ -19,3 +19,7 @@ assert copied.bytes == bundle.bytes
 
 assert new File(basedir, 'target/maven-status/wasmformer/default/state.txt').isFile() :
     'the goal kept no state for incremental builds'
+
+assert new File(basedir, 'target/classes/wasmformer/generated/CompileRuns.class').isFile() :
+    'no typed entry-point class was written'
+assert log.contains('[INFO] wasmformer: typed entry points in wasmformer.generated.CompileRuns')

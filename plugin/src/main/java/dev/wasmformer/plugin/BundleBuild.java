@@ -1,6 +1,8 @@
 package dev.wasmformer.plugin;
 
 import dev.wasmformer.compiler.WasmformerCompiler;
+import dev.wasmformer.plugin.codegen.EntryPoint;
+import dev.wasmformer.plugin.codegen.EntryPointGenerator;
 import dev.wasmformer.runtime.format.BundleFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,8 +75,14 @@ final class BundleBuild {
         .compile(inputs.programs().stream().map(ProgramCompiler.Source::of).toList());
     List<Path> outputs = new ArrayList<>();
     Path bundleFile = request.bundleFile();
+    List<EntryPointGenerator.GeneratedClass> classes = entryPointClasses(compiled);
     AtomicFiles.write(bundleFile, out -> BundleFiles.write(compiled.bundle(), out));
     outputs.add(bundleFile);
+    for (EntryPointGenerator.GeneratedClass c : classes) {
+      Path file = request.classesDirectory().resolve(c.relativePath());
+      AtomicFiles.write(file, c.bytes());
+      outputs.add(file);
+    }
 
     removeStale(oldOutputs, outputs);
     List<String> programs = compiled.signatures().stream().map(ProgramCompiler.Signature::name).toList();
@@ -82,7 +90,24 @@ final class BundleBuild {
     log.info(String.format(Locale.ROOT, "wasmformer: compiled %s into %s (%,d bytes) in %.1f s",
         describePrograms(programs), display(bundleFile), Files.size(bundleFile),
         (System.nanoTime() - start) / 1e9));
+    if (!classes.isEmpty()) {
+      log.info("wasmformer: typed entry points in " + request.entryPointClass());
+    }
     return new CompileOutcome(CompileOutcome.Status.COMPILED, Optional.of(bundleFile), programs);
+  }
+
+  /** The typed entry-point classes, or none when they are switched off. */
+  private List<EntryPointGenerator.GeneratedClass> entryPointClasses(ProgramCompiler.Compiled compiled)
+      throws CompileFailure {
+    if (!request.generateEntryPoints()) return List.of();
+    List<EntryPoint> entryPoints = compiled.signatures().stream()
+        .map(s -> new EntryPoint(s.name(), s.entry(), s.params(), s.result(), s.paramNames()))
+        .toList();
+    try {
+      return EntryPointGenerator.generate(request.entryPointClass(), request.bundleName(), entryPoints);
+    } catch (IllegalArgumentException e) {
+      throw new CompileFailure(List.of(e.getMessage()));
+    }
   }
 
   /**

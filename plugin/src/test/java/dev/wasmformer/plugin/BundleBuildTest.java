@@ -174,6 +174,45 @@ class BundleBuildTest {
   }
 
   @Test
+  void theTypedEntryPointClassIsWrittenIntoTheClassesDirectory() throws Exception {
+    TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
+
+    run();
+
+    assertThat(project.classes().resolve("wasmformer/generated/Demo.class")).isRegularFile();
+    assertThat(project.classes().resolve("wasmformer/generated/Demo$Holder.class")).isRegularFile();
+    assertThat(log.infos).contains("wasmformer: typed entry points in wasmformer.generated.Demo");
+  }
+
+  @Test
+  void switchingEntryPointsOffOrRenamingTheClassRemovesTheOldClasses() throws Exception {
+    TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
+    run();
+    Path demo = project.classes().resolve("wasmformer/generated/Demo.class");
+
+    project.entryPointClass = "app.Programs";
+    run();
+    assertThat(demo).doesNotExist();
+    assertThat(project.classes().resolve("app/Programs.class")).isRegularFile();
+
+    project.generateEntryPoints = false;
+    run();
+    assertThat(project.classes().resolve("app/Programs.class")).doesNotExist();
+    assertThat(project.bundle()).isRegularFile();
+  }
+
+  @Test
+  void aClashOfTypedEntryPointsFailsTheBuild() throws Exception {
+    TestPrograms.write(project.wasm("loadedBundle.wasm"), TestPrograms.HELLO);
+
+    CompileFailure failure = catchThrowableOfType(CompileFailure.class, this::run);
+
+    assertThat(failure.diagnostics()).singleElement().asString()
+        .startsWith("the typed entry point loadedBundle() of program loadedBundle clashes with the bundle accessor");
+    assertThat(project.bundle()).doesNotExist();
+  }
+
+  @Test
   void aProjectWithoutProgramsSaysSo() throws Exception {
     CompileOutcome outcome = run();
 

@@ -61,7 +61,10 @@ class CompileMojoTest {
     assertThat(output.resolve("META-INF/wasmformer/demo-app.wfb")).isRegularFile();
     assertThat(project.getResources()).extracting(Resource::getDirectory).contains(output.toString());
     assertThat(project.getAttachedArtifacts()).isEmpty();
-    assertThat(log.infos).singleElement().asString().startsWith("wasmformer: compiled 1 program: add into");
+    assertThat(dir.resolve("target/classes/wasmformer/generated/DemoApp.class")).isRegularFile();
+    assertThat(log.infos).hasSize(2);
+    assertThat(log.infos.get(0)).startsWith("wasmformer: compiled 1 program: add into");
+    assertThat(log.infos.get(1)).isEqualTo("wasmformer: typed entry points in wasmformer.generated.DemoApp");
   }
 
   @Test
