@@ -1,4 +1,4 @@
-;; The source of add.wasm beside it (the sample builds cannot assemble text).
+;; The source of the .wasm beside it (the sample builds cannot assemble text).
 ;; Regenerate every .wasm of the integration tests from its .wat with:
 ;;   mvn -pl plugin -am test -Dtest=ItFixturesTest -Dsurefire.failIfNoSpecifiedTests=false -Dwasmformer.regenerateFixtures=true
 (module
