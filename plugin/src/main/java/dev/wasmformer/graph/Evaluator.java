@@ -20,59 +20,143 @@ public final class Evaluator {
   private final List<Node> nodes;
   private final double[] current;
   private final Map<Head, HeadState> heads = new IdentityHashMap<>();
-  private final Map<Node, Double> cumSums = new HashMap<>();
   private long position = -1;
+
+  // per node, precompiled: kind and expressions, so a step walks arrays only
+  private final int[] kind;
+  private final Compiled[] first;
+  private final Compiled[] second;
+  private final double[][] inputs;
+  private final HeadState[] headOf;
+  private final double[] sums;
+  // logits: tokens whose logit varies, and the best of the constant ones
+  private final int[] varying;
+  private final Compiled[] varyingLogit;
+  private final int constantBest;
+  private final double constantBestLogit;
 
   public Evaluator(Graph graph) {
     this.graph = graph;
     this.nodes = graph.nodes();
     this.current = new double[nodes.size()];
     for (Head h : graph.heads()) heads.put(h, new HeadState(h));
+    int n = nodes.size();
+    kind = new int[n];
+    first = new Compiled[n];
+    second = new Compiled[n];
+    inputs = new double[n][];
+    headOf = new HeadState[n];
+    sums = new double[n];
+    for (Node node : nodes) {
+      int i = node.id();
+      if (node instanceof Node.Input in) {
+        kind[i] = 0;
+        inputs[i] = in.valueByToken();
+      } else if (node instanceof Node.Position pos) {
+        kind[i] = pos.squared() ? 2 : 1;
+      } else if (node instanceof Node.Neuron ne) {
+        kind[i] = 3;
+        first[i] = compile(ne.gate());
+        second[i] = compile(ne.value());
+      } else if (node instanceof Node.CumSum cs) {
+        kind[i] = 4;
+        first[i] = compile(cs.value());
+      } else if (node instanceof Node.HeadOutput ho) {
+        kind[i] = 5;
+        headOf[i] = heads.get(ho.head());
+      } else {
+        kind[i] = 6;
+        first[i] = compile(((Node.Sum) node).expr());
+      }
+    }
+    List<Integer> var = new ArrayList<>();
+    List<Compiled> varLogit = new ArrayList<>();
+    int cBest = -1;
+    double cLogit = Double.NEGATIVE_INFINITY;
+    for (int t = 0; t < graph.vocabSize(); t++) {
+      Expr l = graph.logit(t);
+      if (l.isConstant()) {
+        if (l.constant() > cLogit) {
+          cLogit = l.constant();
+          cBest = t;
+        }
+      } else {
+        var.add(t);
+        varLogit.add(compile(l));
+      }
+    }
+    varying = var.stream().mapToInt(Integer::intValue).toArray();
+    varyingLogit = varLogit.toArray(Compiled[]::new);
+    constantBest = cBest;
+    constantBestLogit = cLogit;
+  }
+
+  private Compiled compile(Expr e) {
+    return compiled.computeIfAbsent(e, Compiled::new);
+  }
+
+  /**
+   * Evaluates a linear expression, checking that it is exact in double: the sum of the
+   * magnitudes of its terms stays below 2^53, so the transformer computes the same value
+   * in whatever order it adds the terms.
+   */
+  private double eval(Compiled c) {
+    double v = c.constant;
+    double magnitude = Math.abs(c.constant);
+    int[] ids = c.ids;
+    double[] coefs = c.coefs;
+    for (int i = 0; i < ids.length; i++) {
+      double t = coefs[i] * current[ids[i]];
+      v += t;
+      magnitude += Math.abs(t);
+    }
+    if (magnitude >= 0x1p53) {
+      throw new IllegalStateException("inexact linear expression at position " + position + ": terms of magnitude "
+          + magnitude + " in " + c.source);
+    }
+    return v;
   }
 
   /** Appends a token at the next position, evaluates the graph there, returns the arg-max token. */
   public int step(int token) {
     position++;
     double p = position;
-    for (Node n : nodes) {
+    for (int i = 0; i < kind.length; i++) {
       double v;
-      if (n instanceof Node.Input in) {
-        v = in.valueByToken()[token];
-      } else if (n instanceof Node.Position pos) {
-        v = pos.squared() ? p * p : p;
-      } else if (n instanceof Node.Neuron ne) {
-        v = Math.max(0, eval(ne.gate())) * eval(ne.value());
-      } else if (n instanceof Node.CumSum cs) {
-        double x = checkedInteger(eval(cs.value()), cs.name());
-        v = cumSums.getOrDefault(cs, 0.0) + x;
-        cumSums.put(cs, v);
-      } else if (n instanceof Node.HeadOutput ho) {
+      switch (kind[i]) {
+        case 0 -> v = inputs[i][token];
+        case 1 -> v = p;
+        case 2 -> v = p * p;
+        case 3 -> v = Math.max(0, eval(first[i])) * eval(second[i]);
+        case 4 -> {
+          sums[i] += checkedInteger(eval(first[i]), nodes.get(i).name());
+          v = sums[i];
+        }
         // A head is evaluated when its first output is reached; later outputs reuse it.
-        v = heads.get(ho.head()).output(ho.index());
-      } else {
-        v = eval(((Node.Sum) n).expr());
+        case 5 -> v = headOf[i].output(((Node.HeadOutput) nodes.get(i)).index());
+        default -> v = eval(first[i]);
       }
-      current[n.id()] = v;
+      current[i] = v;
     }
     heads.values().forEach(HeadState::reset);
-    int best = 0;
+    int best = -1;
     double bestLogit = Double.NEGATIVE_INFINITY;
-    for (int t = 0; t < graph.vocabSize(); t++) {
-      double l = eval(graph.logit(t));
+    for (int k = 0; k < varying.length; k++) {
+      double l = eval(varyingLogit[k]);
       if (l > bestLogit) {
         bestLogit = l;
-        best = t;
+        best = varying[k];
       }
+    }
+    if (constantBest >= 0 && (constantBestLogit > bestLogit || (constantBestLogit == bestLogit && constantBest < best))) {
+      best = constantBest;
     }
     return best;
   }
 
   /** The value of an expression at the current position. */
   public double eval(Expr e) {
-    Compiled c = compiled.computeIfAbsent(e, Compiled::new);
-    double v = c.constant;
-    for (int i = 0; i < c.ids.length; i++) v += c.coefs[i] * current[c.ids[i]];
-    return v;
+    return eval(compile(e));
   }
 
   /** An expression as parallel arrays, so evaluation does not walk maps. */
@@ -80,8 +164,10 @@ public final class Evaluator {
     final int[] ids;
     final double[] coefs;
     final double constant;
+    final Expr source;
 
     Compiled(Expr e) {
+      source = e;
       ids = new int[e.terms().size()];
       coefs = new double[ids.length];
       int i = 0;
@@ -117,10 +203,18 @@ public final class Evaluator {
     final Entry invalid;
     double[] out;
 
+    final Compiled[] valueExprs;
+    final Compiled validExpr, aExpr, a2Expr, queryExpr;
+
     HeadState(Head head) {
       this.head = head;
       this.width = head.values().size();
       this.invalid = new Entry(width);
+      valueExprs = head.values().stream().map(Compiled::new).toArray(Compiled[]::new);
+      validExpr = new Compiled(head.valid());
+      aExpr = new Compiled(head.aValid());
+      a2Expr = new Compiled(head.aSqValid());
+      queryExpr = new Compiled(head.query());
     }
 
     void reset() {
@@ -134,13 +228,13 @@ public final class Evaluator {
 
     double[] values() {
       double[] v = new double[width];
-      for (int i = 0; i < width; i++) v[i] = eval(head.values().get(i));
+      for (int i = 0; i < width; i++) v[i] = eval(valueExprs[i]);
       return v;
     }
 
     double[] evaluate() {
       double[] vals = values();
-      double q = checkedInteger(eval(head.query()), head.name() + " query");
+      double q = checkedInteger(eval(queryExpr), head.name() + " query");
       if (head.positional()) {
         byPosition.add(vals);
         long k = Math.max(0, Math.min(position, (long) q));
@@ -151,9 +245,9 @@ public final class Evaluator {
     }
 
     void insert(double[] vals) {
-      double flag = eval(head.valid());
-      double aV = eval(head.aValid());
-      double a2V = eval(head.aSqValid());
+      double flag = eval(validExpr);
+      double aV = eval(aExpr);
+      double a2V = eval(a2Expr);
       if (flag == 1) {
         double a = checkedInteger(aV, head.name() + " address");
         if (a * a != a2V) {

@@ -6,6 +6,8 @@ import dev.wasmformer.graph.Expr;
 import dev.wasmformer.graph.Gates;
 import dev.wasmformer.graph.Graph;
 import dev.wasmformer.interpreter.Vocab.Kind;
+import dev.wasmformer.isa.I32Ops;
+import dev.wasmformer.isa.Instruction;
 import dev.wasmformer.isa.Opcode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +34,9 @@ public final class InterpreterGraph {
   public static final int FIELDS = 8;
   /** Prompt position of instruction 0's opcode (position 0 holds BOS). */
   public static final int CODE_BASE = 1;
+
+  /** Largest frame pointer a call may create; its 256 slots then end at slot 65535. */
+  public static final int MAX_FRAME_POINTER = 0xFFFF - Instruction.MAX_SLOT_OFFSET;
 
   /** Opcodes the interpreter executes. */
   public static final Set<Opcode> SUPPORTED = Collections.unmodifiableSet(EnumSet.of(
@@ -65,6 +70,8 @@ public final class InterpreterGraph {
   private Expr val;
   private Expr[] prevVal;
   private final List<Expr> carryValue = new ArrayList<>();
+  private Expr memoryLimit;
+  private Expr effectiveAddress;
 
   private InterpreterGraph(Vocab vocab) {
     this.vocab = vocab;
@@ -138,6 +145,9 @@ public final class InterpreterGraph {
     Expr fpLo = g.latest("fpLo", flag(Kind.FP_LO), List.of(val)).get(0);
     Expr fpHi = g.latest("fpHi", flag(Kind.FP_HI), List.of(val)).get(0);
     Expr dataBegin = g.latest("dataBegin", flag(Kind.DATA_BEGIN), List.of(p)).get(0);
+    Expr pagesLo = g.latest("pagesLo", flag(Kind.PAGES_LO), List.of(val)).get(0);
+    Expr pagesHi = g.latest("pagesHi", flag(Kind.PAGES_HI), List.of(val)).get(0);
+    memoryLimit = pagesLo.plus(pagesHi.times(256)).times(65536);
     Expr inputBegin = g.latest("inputBegin", flag(Kind.INPUT_BEGIN), List.of(p)).get(0);
     List<Expr> bitList = List.of(bits);
     Expr[][] prev = new Expr[4][];
@@ -223,6 +233,7 @@ public final class InterpreterGraph {
     // ---- linear memory: bytes keyed by address, from stores and the prompt's data image
     Expr xu = low(xbit, 32);
     Expr addr = xu.plus(imm32);
+    effectiveAddress = addr;
     Expr validM = flag(Kind.DATA);
     Expr dataAddr = p.minus(dataBegin).minus(1);
     Expr aM = gates.gate("data.a", dataAddr, M_WORD, validM);
@@ -273,11 +284,23 @@ public final class InterpreterGraph {
       for (int l = 0; l < plan.size(); l++) {
         Kind k = plan.get(l);
         if ((o == JUMP_IF || o == JUMP_IFZ) && l < 2) continue;
-        if (DIVISION.contains(o) && l == 0) continue;
+        if (l == 0 && (DIVISION.contains(o) || o.isLoad() || o.isStore() || o == CALL)) continue;
         if (k == Kind.TRAP) trapGates.computeIfAbsent(0, c -> new ArrayList<>()).add(at(o, l));
         else emit(k, at(o, l));
       }
     }
+    // accesses past the end of memory and calls past the last frame trap at their START
+    for (Opcode o : SUPPORTED) {
+      if (!o.isLoad() && !o.isStore()) continue;
+      int w = I32Ops.accessWidth(o);
+      Expr oob = gates.atLeastIf(o.name().toLowerCase() + ".oob", effectiveAddress.plus(w - 1).minus(memoryLimit), 0, 0x1p36,
+          f(o), lane[0]);
+      trapGates.computeIfAbsent(3, c -> new ArrayList<>()).add(oob);
+      emit(TracePlan.afterStart(o).get(0), at(o, 0).minus(oob));
+    }
+    Expr deep = gates.atLeastIf("call.deep", fps.plus(fX).minus(MAX_FRAME_POINTER + 1), 0, 0x1p20, f(CALL), lane[0]);
+    trapGates.computeIfAbsent(4, c -> new ArrayList<>()).add(deep);
+    emit(Kind.FP_LO, at(CALL, 0).minus(deep));
     for (Opcode o : SUPPORTED) {
       String n = o.name().toLowerCase();
       Expr fo = f(o);
@@ -484,8 +507,11 @@ public final class InterpreterGraph {
     Expr xu = low(xbit, 32), yu = low(ybit, 32);
     Expr x31 = xbit[31], y31 = ybit[31];
     // |x| and |y| for the signed forms, x and y for the unsigned ones
-    Expr num = xu.minus(gates.gate(n + ".xneg", xu, 0x1p33, x31, fS).times(2)).plus(gates.and(n + ".xs", x31, fS).times(0x1p32));
-    Expr den = yu.minus(gates.gate(n + ".yneg", yu, 0x1p33, y31, fS).times(2)).plus(gates.and(n + ".ys", y31, fS).times(0x1p32));
+    // kept in slots, so that scaled copies below do not add up terms beyond 2^53
+    Expr num = g.sum(n + ".num",
+        xu.minus(gates.gate(n + ".xneg", xu, 0x1p33, x31, fS).times(2)).plus(gates.and(n + ".xs", x31, fS).times(0x1p32)));
+    Expr den = g.sum(n + ".den",
+        yu.minus(gates.gate(n + ".yneg", yu, 0x1p33, y31, fS).times(2)).plus(gates.and(n + ".ys", y31, fS).times(0x1p32)));
     Expr[] notY = new Expr[32];
     for (int i = 0; i < 32; i++) notY[i] = Expr.constant(1).minus(ybit[i]);
     Expr yZero = gates.and(n + ".yzero", notY);
@@ -503,8 +529,6 @@ public final class InterpreterGraph {
     ov[64] = fDivS;
     ov[65] = lane[0];
     Expr overflow = gates.and(n + ".trap.overflow", ov);
-    // the digits' inputs must be silent when the START traps instead
-    Expr noOverflow = Expr.constant(1).minus(gates.and(n + ".minbyneg1", java.util.Arrays.copyOf(ov, 64)));
     trapGates.computeIfAbsent(1, c -> new ArrayList<>()).add(divByZero);
     trapGates.computeIfAbsent(2, c -> new ArrayList<>()).add(overflow);
     emit(Kind.DIGIT, gates.and(n + ".first", fam, lane[0]).minus(divByZero).minus(overflow));
@@ -517,9 +541,10 @@ public final class InterpreterGraph {
       for (int i = 1; i <= l; i++) qhi = qhi.plus(prevVal[l - i].times(Math.pow(256, 4 - i)));
       Expr r = l == 0 ? num : num.minus(g.neuron(n + ".qd" + l, qhi.minus(Expr.constant(2 * mq).minus(fam.plus(lane[l]).times(mq))), den));
       double cap = Math.pow(2, 33 - 8 * k);
-      Expr curve = den.minus(g.relu(n + ".cap" + k, den.minus(cap))).times(Math.pow(256, k));
+      Expr curve = g.sum(n + ".capped" + k, den.minus(g.relu(n + ".cap" + k, den.minus(cap)))).times(Math.pow(256, k));
       Expr a = r.times(2).minus(curve).plus(1);
-      Expr ok = l == 0 ? nonZero.plus(noOverflow).minus(1) : nonZero;
+      // the digits' inputs must be silent when the START traps instead
+      Expr ok = l == 0 ? nonZero.minus(overflow) : nonZero;
       digitA.add(gates.gate(n + ".a" + l, a.plus(shift), ma, fam, lane[l], ok));
       digitA.add(gates.and(n + ".a" + l + ".on", fam, lane[l], ok).times(-shift));
       digitCurve.add(gates.gate(n + ".d" + l, curve, ma, fam, lane[l], ok));

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * Writes a token program as the prompt the interpreter reads:
  * {@code BOS, 8 tokens per instruction, DATA_BEGIN, the memory image, INPUT_BEGIN} as the
- * prefix; the runtime appends the input bytes and INPUT_END; the suffix sets the first
- * frame pointer and jumps to instruction 0.
+ * prefix; the runtime appends the input bytes and INPUT_END; the suffix sets the memory
+ * size in pages and the first frame pointer, and jumps to instruction 0.
  */
 public final class ProgramEncoder {
   private final Vocab vocab;
@@ -45,7 +45,10 @@ public final class ProgramEncoder {
 
     int fp0 = program.globals();
     if (fp0 > 0xFFFF - 256) throw new IllegalArgumentException("too many globals: " + fp0);
+    int pages = program.memoryBytes() / 65536;
+    if (pages > 0xFFFF) throw new IllegalArgumentException("memory too large: " + program.memoryBytes() + " bytes");
     List<Integer> suffix = List.of(
+        vocab.id(Kind.PAGES_LO, pages & 0xFF), vocab.id(Kind.PAGES_HI, pages >> 8),
         vocab.id(Kind.FP_LO, fp0 & 0xFF), vocab.id(Kind.FP_HI, fp0 >> 8),
         vocab.id(Kind.JUMP_LO, 0), vocab.id(Kind.JUMP_HI, 0));
 

@@ -26,6 +26,9 @@ public final class Vocab {
     START(false, TokenRole.TRACE_CONTROL),
     /** A byte written to a slot or to memory. */
     BYTE(true, TokenRole.TRACE_BYTE),
+    /** Linear memory's size in 64 KiB pages, low and high byte (the latest pair counts). */
+    PAGES_LO(true, TokenRole.TRACE_CONTROL),
+    PAGES_HI(true, TokenRole.TRACE_CONTROL),
     FP_LO(true, TokenRole.TRACE_CONTROL),
     FP_HI(true, TokenRole.TRACE_CONTROL),
     JUMP_LO(true, TokenRole.TRACE_CONTROL),

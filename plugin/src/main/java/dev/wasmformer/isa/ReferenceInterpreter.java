@@ -86,31 +86,30 @@ public final class ReferenceInterpreter {
       int x = fp + in.x();
       int y = fp + in.y();
       int z = fp + in.z();
-      int next = pc + 1;
+      int next;
       try {
-        switch (in.op()) {
-          case NOP -> {}
-          case CONST -> slots[z] = in.imm();
-          case COPY -> slots[z] = slots[x];
-          case GLOBAL_GET -> slots[z] = slots[in.imm()];
-          case GLOBAL_SET -> slots[in.imm()] = slots[x];
+        // A switch expression, so that an opcode without a meaning here does not compile.
+        next = switch (in.op()) {
+          case NOP -> pc + 1;
+          case CONST -> set(slots, z, in.imm(), pc);
+          case COPY -> set(slots, z, slots[x], pc);
+          case GLOBAL_GET -> set(slots, z, slots[in.imm()], pc);
+          case GLOBAL_SET -> set(slots, in.imm(), slots[x], pc);
           case ADD, SUB, MUL, DIV_S, DIV_U, REM_S, REM_U, AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL,
               ROTR, EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_S, LE_U, GE_S, GE_U ->
-              slots[z] = I32Ops.binary(in.op(), slots[x], slots[y]);
+              set(slots, z, I32Ops.binary(in.op(), slots[x], slots[y]), pc);
           case EQZ, CLZ, CTZ, POPCNT, EXTEND8_S, EXTEND16_S ->
-              slots[z] = I32Ops.unary(in.op(), slots[x]);
-          case SELECT -> slots[z] = slots[fp + (in.imm() & 0xFF)] != 0 ? slots[x] : slots[y];
+              set(slots, z, I32Ops.unary(in.op(), slots[x]), pc);
+          case SELECT -> set(slots, z, slots[fp + (in.imm() & 0xFF)] != 0 ? slots[x] : slots[y], pc);
           case LOAD32, LOAD8_S, LOAD8_U, LOAD16_S, LOAD16_U ->
-              slots[z] = I32Ops.load(in.op(), memory, address(in, slots[x], memory.length));
-          case STORE32, STORE8, STORE16 ->
-              I32Ops.store(in.op(), memory, address(in, slots[x], memory.length), slots[y]);
-          case JUMP -> next = in.imm() & 0xFFFF;
-          case JUMP_IF -> {
-            if (slots[x] != 0) next = in.imm() & 0xFFFF;
+              set(slots, z, I32Ops.load(in.op(), memory, address(in, slots[x], memory.length)), pc);
+          case STORE32, STORE8, STORE16 -> {
+            I32Ops.store(in.op(), memory, address(in, slots[x], memory.length), slots[y]);
+            yield pc + 1;
           }
-          case JUMP_IFZ -> {
-            if (slots[x] == 0) next = in.imm() & 0xFFFF;
-          }
+          case JUMP -> in.imm() & 0xFFFF;
+          case JUMP_IF -> slots[x] != 0 ? in.imm() & 0xFFFF : pc + 1;
+          case JUMP_IFZ -> slots[x] == 0 ? in.imm() & 0xFFFF : pc + 1;
           case CALL -> {
             int calleeFp = fp + in.x();
             if (calleeFp > MAX_FRAME_POINTER) throw new Trap(Trap.Cause.CALL_STACK_EXHAUSTED);
@@ -122,30 +121,40 @@ public final class ReferenceInterpreter {
             callerFps[depth] = fp;
             depth++;
             fp = calleeFp;
-            next = in.imm() & 0xFFFF;
+            yield in.imm() & 0xFFFF;
           }
           case RETURN, RETURN_VALUE -> {
             if (in.op() == Opcode.RETURN_VALUE) slots[fp] = slots[x];
             if (depth == 0) throw new IllegalStateException("return without a caller at " + pc);
             depth--;
             fp = callerFps[depth];
-            next = returnPcs[depth];
+            yield returnPcs[depth];
           }
-          case PUTCHAR -> output.write(slots[x] & 0xFF);
-          case GETCHAR -> slots[z] = inputPos < input.length ? input[inputPos++] & 0xFF : -1;
+          case PUTCHAR -> {
+            output.write(slots[x] & 0xFF);
+            yield pc + 1;
+          }
+          case GETCHAR -> set(slots, z, inputPos < input.length ? input[inputPos++] & 0xFF : -1, pc);
           case UNREACHABLE -> throw new Trap(Trap.Cause.UNREACHABLE);
-          case HALT -> {
-            return new Result(OptionalLong.empty(), output.toByteArray(), steps);
-          }
-          case HALT_I32 -> {
-            return new Result(OptionalLong.of(slots[x]), output.toByteArray(), steps);
-          }
-        }
+          case HALT, HALT_I32 -> HALTED;
+        };
       } catch (Trap trap) {
         throw new Trap(trap.trapCause(), pc, steps, output.toByteArray());
       }
+      if (next == HALTED) {
+        OptionalLong value = in.op() == Opcode.HALT_I32 ? OptionalLong.of(slots[x]) : OptionalLong.empty();
+        return new Result(value, output.toByteArray(), steps);
+      }
       pc = next;
     }
+  }
+
+  private static final int HALTED = -1;
+
+  /** Writes {@code value} to absolute slot {@code slot}; the next instruction follows. */
+  private static int set(int[] slots, int slot, int value, int pc) {
+    slots[slot] = value;
+    return pc + 1;
   }
 
   /** The effective address {@code x + imm} (both unsigned), checked against the memory size. */

@@ -51,4 +51,23 @@ public record TokenProgram(
   public byte[] memory() {
     return memory.clone();
   }
+
+  /** The same program under another name (e.g. the C file's rather than the export's). */
+  public TokenProgram withName(String newName) {
+    return new TokenProgram(newName, entry, params, results, instructions, memory, memoryBytes,
+        globals, paramInstructions, functions);
+  }
+
+  /** A readable listing: one instruction per line, each function introduced by its name. */
+  public String listing() {
+    StringBuilder text = new StringBuilder();
+    int nextFunction = 0;
+    for (int i = 0; i < instructions.size(); i++) {
+      while (nextFunction < functions.size() && functions.get(nextFunction).start() == i) {
+        text.append(functions.get(nextFunction++).name()).append(":\n");
+      }
+      text.append(String.format("%5d  %s%n", i, instructions.get(i)));
+    }
+    return text.toString();
+  }
 }

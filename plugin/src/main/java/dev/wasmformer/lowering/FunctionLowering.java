@@ -112,7 +112,6 @@ final class FunctionLowering {
   }
 
   private final ModuleInfo module;
-  private final int function;
   private final String name;
   private final CodeBuffer out;
   private final Calls calls;
@@ -124,13 +123,23 @@ final class FunctionLowering {
   private final int base;
   private final List<Frame> frames = new ArrayList<>();
   private int height;
+  /**
+   * For each stack height, the local slot whose value the entry still is (a local.get not
+   * yet copied), or -1 when the value sits in the entry's own slot. Readers take the value
+   * from the local directly; an entry is copied to its slot only when the local is about to
+   * change or control flow needs every entry in place.
+   */
+  private final int[] alias = new int[Instruction.MAX_SLOT_OFFSET + 2];
+  /** The last instruction if it computed the top entry into its slot, else -1. */
+  private int producer = -1;
+  /** The latest index some jump may land on. */
+  private int label = -1;
   /** Nesting depth of constructs opened inside skipped (unreachable) code. */
   private int skipped;
   private String current = "";
 
   FunctionLowering(ModuleInfo module, int function, CodeBuffer out, Calls calls) {
     this.module = module;
-    this.function = function;
     this.name = module.name(function);
     this.out = out;
     this.calls = calls;
@@ -154,7 +163,6 @@ final class FunctionLowering {
         throw unsupported("instruction " + WasmText.name(in.opcode()));
       }
     }
-    current = "prologue";
     out.lowering("prologue of function " + name);
     for (int local = type.params().size(); local < locals; local++) {
       out.emit(Opcode.CONST, 0, 0, local, 0);
@@ -194,78 +202,94 @@ final class FunctionLowering {
     OpCode op = in.opcode();
     Opcode binary = BINARY.get(op);
     if (binary != null) {
-      height--;
-      out.emit(binary, slot(height - 1), slot(height), slot(height - 1), 0);
+      int a = source(height - 2);
+      int b = source(height - 1);
+      pop(2);
+      produce(binary, a, b, 0);
       return;
     }
     Opcode unary = UNARY.get(op);
     if (unary != null) {
-      out.emit(unary, slot(height - 1), 0, slot(height - 1), 0);
+      int a = source(height - 1);
+      pop(1);
+      produce(unary, a, 0, 0);
       return;
     }
     Opcode load = LOADS.get(op);
     if (load != null) {
-      out.emit(load, slot(height - 1), 0, slot(height - 1), offset(in));
+      int address = source(height - 1);
+      pop(1);
+      produce(load, address, 0, offset(in));
       return;
     }
     Opcode store = STORES.get(op);
     if (store != null) {
-      height -= 2;
-      out.emit(store, slot(height), slot(height + 1), 0, offset(in));
+      emit(store, source(height - 2), source(height - 1), 0, offset(in));
+      pop(2);
       return;
     }
     switch (op) {
       case NOP -> {}
       case UNREACHABLE -> {
-        out.emit(Opcode.UNREACHABLE, 0, 0, 0, 0);
+        emit(Opcode.UNREACHABLE, 0, 0, 0, 0);
         markUnreachable();
       }
-      case I32_CONST -> {
-        out.emit(Opcode.CONST, 0, 0, slot(height), (int) in.operand(0));
-        height++;
-      }
+      case I32_CONST -> produce(Opcode.CONST, 0, 0, (int) in.operand(0));
       case LOCAL_GET -> {
-        out.emit(Opcode.COPY, local(in), 0, slot(height), 0);
+        slot(height);
+        alias[height] = local(in);
         height++;
       }
       case LOCAL_SET -> {
-        height--;
-        out.emit(Opcode.COPY, slot(height), 0, local(in), 0);
+        setLocal(local(in));
+        pop(1);
       }
-      case LOCAL_TEE -> out.emit(Opcode.COPY, slot(height - 1), 0, local(in), 0);
+      case LOCAL_TEE -> setLocal(local(in));
       case GLOBAL_GET -> {
         ModuleInfo.GlobalInfo global = global(in);
         if (global.mutable()) {
-          out.emit(Opcode.GLOBAL_GET, 0, 0, slot(height), global.slot());
+          produce(Opcode.GLOBAL_GET, 0, 0, global.slot());
         } else {
           // An immutable global is its initial value everywhere.
-          out.emit(Opcode.CONST, 0, 0, slot(height), global.initialValue().getAsInt());
+          produce(Opcode.CONST, 0, 0, global.initialValue().getAsInt());
         }
-        height++;
       }
       case GLOBAL_SET -> {
-        height--;
-        out.emit(Opcode.GLOBAL_SET, slot(height), 0, 0, global(in).slot());
+        emit(Opcode.GLOBAL_SET, source(height - 1), 0, 0, global(in).slot());
+        pop(1);
       }
-      case DROP -> height--;
+      case DROP -> pop(1);
       case SELECT, SELECT_T -> {
         if (op == OpCode.SELECT_T) {
           requireI32(ValType.builder().fromId(in.operand(0)).build(), "select type");
         }
-        height -= 2;
-        out.emit(Opcode.SELECT, slot(height - 1), slot(height), slot(height - 1), slot(height + 1));
+        int first = source(height - 3);
+        int second = source(height - 2);
+        int condition = source(height - 1);
+        pop(3);
+        produce(Opcode.SELECT, first, second, condition);
       }
       case CALL -> call((int) in.operand(0));
       case BLOCK, LOOP -> {
         int[] blockType = blockType(in);
+        // Every label's state has each entry in its own slot; a block's entry keeps that
+        // for the entries below it, which nothing inside the block can touch.
+        materialize(0, height);
         Kind kind = op == OpCode.LOOP ? Kind.LOOP : Kind.BLOCK;
+        if (kind == Kind.LOOP) markLabel();
         frames.add(new Frame(kind, height - blockType[0], blockType[0], blockType[1], out.next()));
       }
       case IF -> {
         int[] blockType = blockType(in);
-        height--;
-        Frame frame = new Frame(Kind.IF, height - blockType[0], blockType[0], blockType[1], -1);
-        frame.elseJump = out.emit(Opcode.JUMP_IFZ, slot(height), 0, 0, 0);
+        if (blockType[0] > 0) {
+          // The then branch overwrites the parameters' slots, which the else branch still needs.
+          throw unsupported("if with parameters");
+        }
+        int condition = source(height - 1);
+        pop(1);
+        materialize(0, height);
+        Frame frame = new Frame(Kind.IF, height, 0, blockType[1], -1);
+        frame.elseJump = emit(Opcode.JUMP_IFZ, condition, 0, 0, 0);
         frames.add(frame);
       }
       case ELSE -> elseBranch();
@@ -275,8 +299,9 @@ final class FunctionLowering {
         markUnreachable();
       }
       case BR_IF -> {
-        height--;
-        branchIf(label(in), slot(height));
+        int condition = source(height - 1);
+        pop(1);
+        branchIf(label(in), condition);
       }
       case RETURN -> {
         emitReturn();
@@ -286,6 +311,25 @@ final class FunctionLowering {
     }
   }
 
+  /** local.set / local.tee: the top entry's value goes to local {@code local}; it stays pushed. */
+  private void setLocal(int local) {
+    int top = height - 1;
+    if (alias[top] == local) return;
+    // Entries still reading the local's old value need it in their own slots first.
+    for (int k = 0; k < top; k++) {
+      if (alias[k] == local) materialize(k, k + 1);
+    }
+    if (alias[top] < 0 && producer == out.next() - 1 && label != out.next()) {
+      // The instruction that computed the value writes the local instead of the stack slot.
+      Instruction in = out.get(producer);
+      out.replace(producer, new Instruction(in.op(), in.x(), in.y(), local, in.imm()));
+      alias[top] = local;
+    } else {
+      emit(Opcode.COPY, source(top), 0, local, 0);
+    }
+    producer = -1;
+  }
+
   private void call(int callee) {
     FunctionType calleeType = module.type(callee);
     if (module.isImport(callee)) {
@@ -293,12 +337,9 @@ final class FunctionLowering {
           "unsupported import " + module.importName(callee) + " " + calleeType + ", called from function "
               + name + ": only env.putchar (i32) -> i32 and env.getchar () -> i32 exist"));
       switch (host) {
-        // putchar returns its argument, which already sits where the result belongs.
-        case PUTCHAR -> out.emit(Opcode.PUTCHAR, slot(height - 1), 0, 0, 0);
-        case GETCHAR -> {
-          out.emit(Opcode.GETCHAR, 0, 0, slot(height), 0);
-          height++;
-        }
+        // putchar returns its argument: the entry stays as it is.
+        case PUTCHAR -> emit(Opcode.PUTCHAR, source(height - 1), 0, 0, 0);
+        case GETCHAR -> produce(Opcode.GETCHAR, 0, 0, 0);
       }
       return;
     }
@@ -306,25 +347,36 @@ final class FunctionLowering {
     if (calleeType.returns().size() > 1) throw unsupported("call of a function with multiple results");
     for (ValType r : calleeType.returns()) requireI32(r, "call of a function with result type");
     int args = calleeType.params().size();
-    // The callee's frame starts where its arguments already are; its result lands in slot 0.
+    // The callee's frame starts where its arguments are; its result lands in slot 0. Entries
+    // below the arguments may keep reading caller locals: the callee cannot reach them.
+    materialize(height - args, height);
     int frameStart = slot(height - args);
-    int at = out.emit(Opcode.CALL, frameStart, 0, 0, (out.next() + 1) << 16);
+    int at = emit(Opcode.CALL, frameStart, 0, 0, (out.next() + 1) << 16);
     calls.callAt(at, callee);
-    height = height - args + calleeType.returns().size();
+    pop(args);
+    for (int r = 0; r < calleeType.returns().size(); r++) {
+      alias[height++] = -1;
+    }
   }
 
   private void elseBranch() {
     Frame frame = top();
     if (!frame.unreachable) {
-      frame.endJumps.add(out.emit(Opcode.JUMP, 0, 0, 0, 0));
+      materialize(0, height);
+      frame.endJumps.add(emit(Opcode.JUMP, 0, 0, 0, 0));
     }
     out.patchTarget(frame.elseJump, out.next());
+    markLabel();
     frame.elseJump = -1;
     frame.unreachable = false;
     height = frame.entryHeight + frame.params;
+    clearAliases(frame.entryHeight);
   }
 
   private void end() {
+    // Branches reach a block's end with every entry in its slot; the fallthrough must match.
+    // Nothing jumps to a function's end (its branches return on the spot).
+    if (!top().unreachable && top().kind != Kind.FUNCTION) materialize(0, height);
     Frame frame = frames.remove(frames.size() - 1);
     if (frame.elseJump >= 0) {
       out.patchTarget(frame.elseJump, out.next());
@@ -332,10 +384,13 @@ final class FunctionLowering {
     for (int jump : frame.endJumps) {
       out.patchTarget(jump, out.next());
     }
+    markLabel();
     height = frame.entryHeight + frame.results;
-    if (frame.kind == Kind.FUNCTION && !frame.unreachable) {
-      emitReturn();
+    if (frame.kind == Kind.FUNCTION) {
+      if (!frame.unreachable) emitReturn();
+      return;
     }
+    clearAliases(frame.entryHeight);
   }
 
   /** An unconditional branch from the current height to the construct {@code target}. */
@@ -350,41 +405,91 @@ final class FunctionLowering {
 
   /** A branch taken when slot {@code condition} is non-zero; the condition is already popped. */
   private void branchIf(Frame target, int condition) {
-    int arity = target.labelArity();
-    boolean valuesInPlace = arity == 0 || height - arity == target.entryHeight;
-    if (target.kind != Kind.FUNCTION && valuesInPlace) {
+    if (target.kind != Kind.FUNCTION && labelValuesInPlace(target)) {
       jumpTo(Opcode.JUMP_IF, condition, target);
       return;
     }
     // Values move only when the branch is taken: skip the moves and the jump otherwise.
-    int skip = out.emit(Opcode.JUMP_IFZ, condition, 0, 0, 0);
+    int skip = emit(Opcode.JUMP_IFZ, condition, 0, 0, 0);
     branch(target);
     out.patchTarget(skip, out.next());
+    markLabel();
+  }
+
+  private boolean labelValuesInPlace(Frame target) {
+    int arity = target.labelArity();
+    for (int i = 0; i < arity; i++) {
+      if (source(height - arity + i) != slot(target.entryHeight + i)) return false;
+    }
+    return true;
   }
 
   private void moveLabelValues(Frame target) {
     int arity = target.labelArity();
     int from = height - arity;
-    // The destination is never above the source, so ascending copies never clobber a source.
-    for (int i = 0; i < arity && from != target.entryHeight; i++) {
-      out.emit(Opcode.COPY, slot(from + i), 0, slot(target.entryHeight + i), 0);
+    // Sources are locals or stack slots at or above the destinations, so ascending copies
+    // never overwrite a source before it is read.
+    for (int i = 0; i < arity; i++) {
+      int source = source(from + i);
+      int destination = slot(target.entryHeight + i);
+      if (source != destination) emit(Opcode.COPY, source, 0, destination, 0);
     }
   }
 
   private void jumpTo(Opcode jump, int condition, Frame target) {
     if (target.kind == Kind.LOOP) {
-      out.emit(jump, condition, 0, 0, target.loopHead);
+      emit(jump, condition, 0, 0, target.loopHead);
     } else {
-      target.endJumps.add(out.emit(jump, condition, 0, 0, 0));
+      target.endJumps.add(emit(jump, condition, 0, 0, 0));
     }
   }
 
   private void emitReturn() {
     if (type.returns().isEmpty()) {
-      out.emit(Opcode.RETURN, 0, 0, 0, 0);
+      emit(Opcode.RETURN, 0, 0, 0, 0);
     } else {
-      out.emit(Opcode.RETURN_VALUE, slot(height - 1), 0, 0, 0);
+      emit(Opcode.RETURN_VALUE, source(height - 1), 0, 0, 0);
     }
+  }
+
+  /** Emits an instruction computing a new top entry into its own slot. */
+  private void produce(Opcode op, int x, int y, int imm) {
+    int z = slot(height);
+    alias[height++] = -1;
+    emit(op, x, y, z, imm);
+    producer = out.next() - 1;
+  }
+
+  private int emit(Opcode op, int x, int y, int z, int imm) {
+    producer = -1;
+    return out.emit(op, x, y, z, imm);
+  }
+
+  /** Copies the entries in [from, to) that still read a local into their own slots. */
+  private void materialize(int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (alias[k] >= 0) {
+        emit(Opcode.COPY, alias[k], 0, slot(k), 0);
+        alias[k] = -1;
+      }
+    }
+  }
+
+  private void clearAliases(int from) {
+    for (int k = from; k < height; k++) alias[k] = -1;
+  }
+
+  private void pop(int count) {
+    height -= count;
+  }
+
+  private void markLabel() {
+    label = out.next();
+  }
+
+  /** Where the entry at {@code stackHeight} can be read: its local, or its own slot. */
+  private int source(int stackHeight) {
+    return alias[stackHeight] >= 0 ? alias[stackHeight] : slot(stackHeight);
   }
 
   private void markUnreachable() {

@@ -5,6 +5,7 @@ import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import dev.wasmformer.isa.Instruction;
 import dev.wasmformer.isa.Opcode;
 import dev.wasmformer.isa.TokenProgram;
 import java.util.ArrayList;
@@ -92,6 +93,7 @@ public final class Lowering {
       for (int[] site : callSites) {
         out.patchTarget(site[0], starts.get(site[1]));
       }
+      threadJumps();
       return new TokenProgram(entryName, entryName, params, results, out.instructions(), memory,
           module.memoryBytes(), module.globals().size(), paramInstructions, functions);
     }
@@ -127,6 +129,30 @@ public final class Lowering {
         out.emit(Opcode.HALT_I32, 1, 0, 0, 0);
       } else {
         out.emit(Opcode.HALT, 0, 0, 0, 0);
+      }
+    }
+
+    /**
+     * A jump to a jump goes straight to the final target, and an unconditional jump to a
+     * return becomes that return: block ends often fall through to the function's return.
+     */
+    private void threadJumps() {
+      for (int at = 0; at < out.next(); at++) {
+        Instruction jump = out.get(at);
+        if (jump.op() != Opcode.JUMP && jump.op() != Opcode.JUMP_IF && jump.op() != Opcode.JUMP_IFZ) {
+          continue;
+        }
+        int target = jump.imm();
+        for (int hops = 0; hops < 64 && out.get(target).op() == Opcode.JUMP; hops++) {
+          target = out.get(target).imm();
+        }
+        Instruction landing = out.get(target);
+        boolean returns = landing.op() == Opcode.RETURN || landing.op() == Opcode.RETURN_VALUE;
+        if (jump.op() == Opcode.JUMP && returns) {
+          out.replace(at, landing);
+        } else if (target != jump.imm()) {
+          out.patchTarget(at, target);
+        }
       }
     }
 

@@ -1,0 +1,138 @@
+package dev.wasmformer.c;
+
+import dev.wasmformer.c.ast.TranslationUnit;
+import dev.wasmformer.c.codegen.CodeGenerator;
+import dev.wasmformer.c.lex.Token;
+import dev.wasmformer.c.link.Linker;
+import dev.wasmformer.c.link.Program;
+import dev.wasmformer.c.parse.Parser;
+import dev.wasmformer.c.preprocess.IncludeResolver;
+import dev.wasmformer.c.preprocess.Preprocessor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The built-in C compiler: C sources to a standard WebAssembly module.
+ *
+ * <p>How it works: each source file is preprocessed, parsed and type-checked into a
+ * translation unit; our libc's sources are compiled the same way; the linker joins them
+ * and keeps what {@code main} and the exported functions reach; the code generator writes
+ * the module. Every stage reports located diagnostics and the compilation goes on as far as
+ * it can, so one run reports as many independent errors as possible.
+ */
+public final class CCompiler {
+  /** Compiles and links the given sources (each one a translation unit) into one module. */
+  public CompileResult compile(List<SourceFile> sources, CompileOptions options) {
+    Diagnostics diagnostics = new Diagnostics();
+    CodeGenerator.Output output = null;
+    try {
+      output = run(sources, options, diagnostics);
+    } catch (Diagnostics.TooManyErrors e) {
+      output = null;
+    } catch (CompileError e) {
+      output = null;
+    } catch (RuntimeException e) {
+      StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+      diagnostics.error(null, "internal compiler error: " + e + (at == null ? "" : " at " + at));
+      output = null;
+    }
+    if (output == null || diagnostics.hasErrors()) {
+      return new CompileResult(null, diagnostics.all(), null);
+    }
+    return new CompileResult(output.wasm(), diagnostics.all(), new CompileResult.ModuleInfo(
+        output.argAreaAddress(), output.argAreaBytes(), output.heapBase(), output.memoryBytes(), output.exports()));
+  }
+
+  /** Compiles a single source file. */
+  public CompileResult compile(SourceFile source, CompileOptions options) {
+    return compile(List.of(source), options);
+  }
+
+  private CodeGenerator.Output run(List<SourceFile> sources, CompileOptions options, Diagnostics diagnostics) {
+    Resolver resolver = new Resolver(options);
+    List<TranslationUnit> units = new ArrayList<>();
+    for (SourceFile source : sources) {
+      units.add(translate(source, options, resolver, diagnostics, false));
+    }
+    if (diagnostics.hasErrors()) return null;
+    for (SourceFile source : Libc.sources()) {
+      units.add(translate(source, CompileOptions.defaults(), resolver, diagnostics, true));
+    }
+    if (diagnostics.hasErrors()) return null;
+    Program program = new Linker(diagnostics).link(units, options.exports());
+    if (diagnostics.hasErrors()) return null;
+    return CodeGenerator.generate(program, options, diagnostics);
+  }
+
+  private static TranslationUnit translate(SourceFile source, CompileOptions options, IncludeResolver resolver,
+      Diagnostics diagnostics, boolean library) {
+    List<Token> tokens = new Preprocessor(diagnostics, resolver, options.defines()).run(source);
+    return Parser.parse(source, tokens, diagnostics, library);
+  }
+
+  /**
+   * Include lookup: a quoted name is searched next to the including file, then in the
+   * include directories; an angle-bracket name (and a quoted one not found so far) in our
+   * libc's headers, then in the include directories. In-memory headers shadow disk files.
+   */
+  private static final class Resolver implements IncludeResolver {
+    private final Map<String, SourceFile> headers = new HashMap<>();
+    private final List<Path> includeDirs;
+
+    Resolver(CompileOptions options) {
+      for (SourceFile h : options.headers()) headers.put(normalize(h.path()), h);
+      this.includeDirs = options.includeDirs();
+    }
+
+    @Override
+    public SourceFile resolve(String name, boolean quoted, SourceFile includer) {
+      if (quoted) {
+        if (!includer.path().startsWith("<")) {
+          Path dir = Path.of(includer.path()).getParent();
+          SourceFile f = find(dir == null ? Path.of(name) : dir.resolve(name));
+          if (f != null) return f;
+        }
+        for (Path d : includeDirs) {
+          SourceFile f = find(d.resolve(name));
+          if (f != null) return f;
+        }
+      }
+      SourceFile lib = Libc.header(name);
+      if (lib != null) return lib;
+      if (!quoted) {
+        for (Path d : includeDirs) {
+          SourceFile f = find(d.resolve(name));
+          if (f != null) return f;
+        }
+      }
+      return null;
+    }
+
+    private SourceFile find(Path p) {
+      String key = normalize(p.toString());
+      SourceFile h = headers.get(key);
+      if (h != null) return h;
+      if (Files.isRegularFile(p)) {
+        try {
+          SourceFile f = new SourceFile(key, Files.readString(p, StandardCharsets.UTF_8));
+          headers.put(key, f);
+          return f;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return null;
+    }
+
+    private static String normalize(String path) {
+      return Path.of(path).normalize().toString().replace('\\', '/');
+    }
+  }
+}

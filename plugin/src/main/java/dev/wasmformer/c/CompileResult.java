@@ -1,0 +1,43 @@
+package dev.wasmformer.c;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The outcome of a compilation: the module (null when there were errors) and every
+ * diagnostic, in the order found.
+ */
+public record CompileResult(byte[] wasm, List<Diagnostic> diagnostics, ModuleInfo module) {
+  public CompileResult {
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  /**
+   * What a host needs to know to run the module.
+   *
+   * @param argAreaAddress where the host writes the arguments before calling {@code _start}
+   *     when {@code main} takes argc/argv (0 otherwise): an i32 argc, then argc
+   *     NUL-terminated strings back to back, at most {@code argAreaBytes} bytes in all
+   * @param heapBase first address after static data
+   * @param memoryBytes size of linear memory
+   * @param exports exported function names ({@code main} and {@code _start} when there is a main)
+   */
+  public record ModuleInfo(int argAreaAddress, int argAreaBytes, int heapBase, int memoryBytes, List<String> exports) {
+    public ModuleInfo {
+      exports = List.copyOf(exports);
+    }
+  }
+
+  public boolean success() {
+    return wasm != null;
+  }
+
+  public List<Diagnostic> errors() {
+    return diagnostics.stream().filter(Diagnostic::isError).toList();
+  }
+
+  /** All diagnostics rendered with their source lines, one after another. */
+  public String render() {
+    return diagnostics.stream().map(Diagnostic::render).collect(Collectors.joining("\n"));
+  }
+}

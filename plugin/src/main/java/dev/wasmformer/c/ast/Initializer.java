@@ -1,0 +1,18 @@
+package dev.wasmformer.c.ast;
+
+import dev.wasmformer.c.type.Type;
+import java.util.List;
+
+/**
+ * A resolved initializer: the object is first filled with zeros, then each item stores its
+ * value at its byte offset, in order (a later designator overrides an earlier one). An
+ * item's type is a scalar type, a struct type (copied from a struct value), or a char array
+ * type (filled from a string literal, zero-padded).
+ */
+public record Initializer(List<Item> items) {
+  public Initializer {
+    items = List.copyOf(items);
+  }
+
+  public record Item(int offset, Type type, Expr value) {}
+}

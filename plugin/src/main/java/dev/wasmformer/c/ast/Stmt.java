@@ -1,0 +1,48 @@
+package dev.wasmformer.c.ast;
+
+import dev.wasmformer.c.lex.SourcePos;
+import java.util.List;
+
+/** A statement of a function body. */
+public sealed interface Stmt {
+  SourcePos pos();
+
+  record ExprStmt(SourcePos pos, Expr expr) implements Stmt {}
+
+  record Block(SourcePos pos, List<Stmt> statements) implements Stmt {
+    public Block {
+      statements = List.copyOf(statements);
+    }
+  }
+
+  /** The initialization of a block-scope object where its declaration stands. */
+  record LocalInit(SourcePos pos, Symbol object, Initializer init) implements Stmt {}
+
+  record If(SourcePos pos, Expr condition, Stmt then, Stmt otherwise) implements Stmt {}
+
+  record While(SourcePos pos, Expr condition, Stmt body) implements Stmt {}
+
+  record DoWhile(SourcePos pos, Stmt body, Expr condition) implements Stmt {}
+
+  /** {@code init}, {@code condition} and {@code step} may be null. */
+  record For(SourcePos pos, Stmt init, Expr condition, Expr step, Stmt body) implements Stmt {}
+
+  /** A switch; its case and default labels are {@link Case} statements inside the body. */
+  record Switch(SourcePos pos, Expr value, Stmt body) implements Stmt {}
+
+  /** A {@code case value:} label (or {@code default:} when {@code isDefault}) and the statement it labels. */
+  record Case(SourcePos pos, long value, boolean isDefault, Stmt body) implements Stmt {}
+
+  record Break(SourcePos pos) implements Stmt {}
+
+  record Continue(SourcePos pos) implements Stmt {}
+
+  /** {@code value} is null for {@code return;}. */
+  record Return(SourcePos pos, Expr value) implements Stmt {}
+
+  record Goto(SourcePos pos, String label) implements Stmt {}
+
+  record Labeled(SourcePos pos, String label, Stmt body) implements Stmt {}
+
+  record Empty(SourcePos pos) implements Stmt {}
+}

@@ -1,0 +1,86 @@
+package dev.wasmformer.c.codegen;
+
+import dev.wasmformer.c.type.FunctionType;
+import dev.wasmformer.c.type.IntType;
+import dev.wasmformer.c.type.PointerType;
+import dev.wasmformer.c.type.Type;
+import dev.wasmformer.wasm.FuncType;
+import dev.wasmformer.wasm.MemOp;
+import dev.wasmformer.wasm.ValType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How C values map to WebAssembly on this target. A scalar is one wasm value (i64 for long
+ * long, i32 otherwise); a struct or union value is represented by its address. A function
+ * returning a struct receives the address to write it to as a hidden first parameter; a
+ * struct argument is passed as the address of a copy the caller made; a variadic function
+ * receives the address of the caller-built area of variable arguments as a last parameter,
+ * each argument at an offset aligned to max(4, its alignment), occupying its size rounded
+ * up to 4 bytes.
+ */
+final class Abi {
+  private Abi() {}
+
+  /** The wasm type of a value of type t, or null for void. */
+  static ValType valType(Type t) {
+    if (t.isVoid()) return null;
+    return t instanceof IntType i && i.isWide() ? ValType.I64 : ValType.I32;
+  }
+
+  static boolean isWide(Type t) {
+    return t instanceof IntType i && i.isWide();
+  }
+
+  static boolean isUnsigned(Type t) {
+    return t instanceof PointerType || (t instanceof IntType i && !i.isSigned());
+  }
+
+  static boolean returnsViaPointer(FunctionType f) {
+    return f.result().isStruct();
+  }
+
+  static FuncType signature(FunctionType f) {
+    List<ValType> params = new ArrayList<>();
+    if (returnsViaPointer(f)) params.add(ValType.I32);
+    for (Type p : f.params()) params.add(valType(p));
+    if (f.variadic()) params.add(ValType.I32);
+    ValType result = returnsViaPointer(f) ? null : valType(f.result());
+    return FuncType.of(params, result);
+  }
+
+  static MemOp load(Type t) {
+    if (t instanceof IntType i) {
+      return switch (i) {
+        case BOOL, UCHAR -> MemOp.I32_LOAD8_U;
+        case CHAR, SCHAR -> MemOp.I32_LOAD8_S;
+        case SHORT -> MemOp.I32_LOAD16_S;
+        case USHORT -> MemOp.I32_LOAD16_U;
+        case LLONG, ULLONG -> MemOp.I64_LOAD;
+        default -> MemOp.I32_LOAD;
+      };
+    }
+    return MemOp.I32_LOAD;
+  }
+
+  static MemOp store(Type t) {
+    if (t instanceof IntType i) {
+      return switch (i.size()) {
+        case 1 -> MemOp.I32_STORE8;
+        case 2 -> MemOp.I32_STORE16;
+        case 8 -> MemOp.I64_STORE;
+        default -> MemOp.I32_STORE;
+      };
+    }
+    return MemOp.I32_STORE;
+  }
+
+  /** Alignment of a variable argument in the argument area. */
+  static int varargAlign(Type t) {
+    return Math.max(4, t.align());
+  }
+
+  static int varargSize(Type t) {
+    return (t.size() + 3) & ~3;
+  }
+}

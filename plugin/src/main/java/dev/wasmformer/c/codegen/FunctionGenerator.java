@@ -1,0 +1,1191 @@
+package dev.wasmformer.c.codegen;
+
+import dev.wasmformer.c.CompileError;
+import dev.wasmformer.c.ast.AstWalker;
+import dev.wasmformer.c.ast.Builtins;
+import dev.wasmformer.c.ast.Expr;
+import dev.wasmformer.c.ast.Expr.BinaryOp;
+import dev.wasmformer.c.ast.FunctionDef;
+import dev.wasmformer.c.ast.Initializer;
+import dev.wasmformer.c.ast.Stmt;
+import dev.wasmformer.c.ast.Symbol;
+import dev.wasmformer.c.lex.SourcePos;
+import dev.wasmformer.c.type.ArrayType;
+import dev.wasmformer.c.type.FunctionType;
+import dev.wasmformer.c.type.IntType;
+import dev.wasmformer.c.type.PointerType;
+import dev.wasmformer.c.type.StructType;
+import dev.wasmformer.c.type.Type;
+import dev.wasmformer.wasm.CodeBuilder;
+import dev.wasmformer.wasm.MemOp;
+import dev.wasmformer.wasm.Op;
+import dev.wasmformer.wasm.ValType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Generates the body of one function.
+ *
+ * <p>Scalars whose address is never taken live in wasm locals; every other object (arrays,
+ * structs, address-taken scalars, call temporaries) lives in the function's stack frame,
+ * addressed from a frame-pointer local. Structured control flow maps onto wasm blocks and
+ * loops; a block containing labels (goto targets or the case labels of a switch) is split
+ * into segments, each starting after the end of one wasm block, with a dispatch in the
+ * innermost block; goto sets a target local and branches to a loop around the segments
+ * that dispatches again.
+ */
+final class FunctionGenerator {
+  private sealed interface Storage {}
+
+  private record Local(int index) implements Storage {}
+
+  private record Frame(int offset) implements Storage {}
+
+  /** A struct parameter: the caller passes the address of its copy. */
+  private record Indirect(int local) implements Storage {}
+
+  private enum Kind { PLAIN, BREAK, CONTINUE, DISPATCH }
+
+  private static final class Ctl {
+    final Kind kind;
+    final Map<String, Integer> labels;
+
+    Ctl(Kind kind, Map<String, Integer> labels) {
+      this.kind = kind;
+      this.labels = labels;
+    }
+  }
+
+  private static final int INLINE_COPY_LIMIT = 64;
+
+  private final CodeGenerator module;
+  private final FunctionDef def;
+  private final FunctionType type;
+  private final CodeBuilder code;
+  private final boolean isMain;
+  private final Map<Symbol, Storage> storage = new IdentityHashMap<>();
+  private final Set<Symbol> addressTaken = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Deque<Ctl> ctl = new ArrayDeque<>();
+  private final Map<ValType, Deque<Integer>> freeTemps = new HashMap<>();
+  private final boolean needsFrame;
+  private int frameSize;
+  private int fp = -1;
+  private int savedSp = -1;
+  private int sret = -1;
+  private int varargs = -1;
+  private int gotoTarget = -1;
+
+  FunctionGenerator(CodeGenerator module, FunctionDef def, CodeBuilder code, boolean isMain) {
+    this.module = module;
+    this.def = def;
+    this.type = (FunctionType) def.symbol().type();
+    this.code = code;
+    this.isMain = isMain;
+    AstWalker.expressions(def.body(), e -> {
+      Expr target = null;
+      if (e instanceof Expr.AddressOf a) target = a.operand();
+      if (e instanceof Expr.VaStart v) target = v.list();
+      if (e instanceof Expr.VaArg v) target = v.list();
+      if (target instanceof Expr.VarRef r) addressTaken.add(r.symbol());
+      if (e instanceof Expr.CompoundLiteral c) addressTaken.add(c.object());
+    });
+    this.needsFrame = computeNeedsFrame();
+  }
+
+  private boolean computeNeedsFrame() {
+    for (Symbol p : def.params()) if (addressTaken.contains(p)) return true;
+    for (Symbol l : def.locals()) if (!isRegister(l)) return true;
+    boolean[] found = {false};
+    AstWalker.expressions(def.body(), e -> {
+      if (e instanceof Expr.Call c) {
+        if (c.type().isStruct()) found[0] = true;
+        for (Expr a : c.args()) if (a.type().isStruct()) found[0] = true;
+        if (c.function().variadic() && c.args().size() > c.function().params().size()) found[0] = true;
+      }
+    });
+    return found[0];
+  }
+
+  private boolean isRegister(Symbol s) {
+    return s.type().isScalar() && !addressTaken.contains(s);
+  }
+
+  // =====================================================================================
+  // Function
+  // =====================================================================================
+
+  void generate() {
+    int next = 0;
+    if (Abi.returnsViaPointer(type)) sret = next++;
+    List<Symbol> params = def.params();
+    for (int i = 0; i < params.size(); i++) {
+      Symbol p = params.get(i);
+      int index = next++;
+      if (p.type().isStruct()) {
+        storage.put(p, new Indirect(index));
+      } else if (!isRegister(p)) {
+        storage.put(p, new Frame(allocate(p.type().size(), p.type().align())));
+      } else {
+        storage.put(p, new Local(index));
+      }
+    }
+    if (type.variadic()) varargs = next;
+    if (needsFrame) {
+      fp = code.addLocal(ValType.I32);
+      savedSp = code.addLocal(ValType.I32);
+    }
+    for (Symbol l : def.locals()) {
+      if (l.type().isError()) continue;
+      if (isRegister(l)) {
+        storage.put(l, new Local(code.addLocal(Abi.valType(l.type()))));
+      } else {
+        storage.put(l, new Frame(allocate(Math.max(l.type().size(), 1), l.type().align())));
+      }
+    }
+    try {
+      statement(def.body());
+    } catch (CompileError e) {
+      return; // reported; the module will not be produced
+    }
+    epilogue();
+    pushZero(type.result());
+    if (needsFrame) {
+      int size = (frameSize + 15) & ~15;
+      code.insertAtStart(c -> {
+        c.globalGet(module.spGlobal()).localTee(savedSp).i32Const(size).op(Op.I32_SUB).localTee(fp)
+            .globalSet(module.spGlobal());
+        int index = Abi.returnsViaPointer(type) ? 1 : 0;
+        for (Symbol p : params) {
+          if (storage.get(p) instanceof Frame f) {
+            c.localGet(fp).localGet(index).mem(Abi.store(p.type()), f.offset());
+          }
+          index++;
+        }
+      });
+    }
+  }
+
+  private int allocate(int size, int align) {
+    frameSize = (frameSize + align - 1) / align * align;
+    int offset = frameSize;
+    frameSize += size;
+    return offset;
+  }
+
+  private void epilogue() {
+    if (needsFrame) code.localGet(savedSp).globalSet(module.spGlobal());
+  }
+
+  private void pushZero(Type t) {
+    if (Abi.returnsViaPointer(type) && t == type.result()) return;
+    ValType v = Abi.valType(t);
+    if (v == ValType.I32) code.i32Const(0);
+    if (v == ValType.I64) code.i64Const(0);
+  }
+
+  private CompileError error(SourcePos pos, String message) {
+    return module.diagnostics().fail(pos, message);
+  }
+
+  private int temp(ValType t) {
+    Deque<Integer> free = freeTemps.get(t);
+    if (free != null && !free.isEmpty()) return free.pop();
+    return code.addLocal(t);
+  }
+
+  private void release(ValType t, int local) {
+    freeTemps.computeIfAbsent(t, k -> new ArrayDeque<>()).push(local);
+  }
+
+  // =====================================================================================
+  // Control stack
+  // =====================================================================================
+
+  private Ctl open(Kind kind, Map<String, Integer> labels, int opcodeKind) {
+    Ctl c = new Ctl(kind, labels);
+    switch (opcodeKind) {
+      case 0 -> code.block(null);
+      case 1 -> code.loop(null);
+      default -> throw new IllegalArgumentException();
+    }
+    ctl.push(c);
+    return c;
+  }
+
+  private Ctl block(Kind kind) {
+    return open(kind, null, 0);
+  }
+
+  private Ctl loop(Kind kind) {
+    return open(kind, null, 1);
+  }
+
+  private void close() {
+    ctl.pop();
+    code.end();
+  }
+
+  /** An if/else whose branches are plain blocks for branch depths. */
+  private void ifThen(ValType result) {
+    code.ifThen(result);
+    ctl.push(new Ctl(Kind.PLAIN, null));
+  }
+
+  private int depth(Ctl target) {
+    int d = 0;
+    for (Ctl c : ctl) {
+      if (c == target) return d;
+      d++;
+    }
+    throw new IllegalStateException("branch target is not enclosing");
+  }
+
+  private Ctl innermost(Kind kind) {
+    for (Ctl c : ctl) if (c.kind == kind) return c;
+    return null;
+  }
+
+  // =====================================================================================
+  // Statements
+  // =====================================================================================
+
+  private void statement(Stmt s) {
+    if (s instanceof Stmt.Block b) {
+      block(b.statements());
+    } else if (s instanceof Stmt.ExprStmt e) {
+      discard(e.expr());
+    } else if (s instanceof Stmt.LocalInit l) {
+      localInit(l.object(), l.init());
+    } else if (s instanceof Stmt.If i) {
+      condition(i.condition());
+      ifThen(null);
+      statement(i.then());
+      if (i.otherwise() != null) {
+        code.elseBranch();
+        statement(i.otherwise());
+      }
+      close();
+    } else if (s instanceof Stmt.While w) {
+      Ctl brk = block(Kind.BREAK);
+      Ctl top = loop(Kind.CONTINUE);
+      if (!isTrue(w.condition())) {
+        condition(w.condition());
+        code.op(Op.I32_EQZ).brIf(depth(brk));
+      }
+      statement(w.body());
+      code.br(depth(top));
+      close();
+      close();
+    } else if (s instanceof Stmt.DoWhile d) {
+      Ctl brk = block(Kind.BREAK);
+      Ctl top = loop(Kind.PLAIN);
+      block(Kind.CONTINUE);
+      statement(d.body());
+      close();
+      condition(d.condition());
+      code.brIf(depth(top));
+      close();
+      close();
+    } else if (s instanceof Stmt.For f) {
+      if (f.init() != null) statement(f.init());
+      Ctl brk = block(Kind.BREAK);
+      Ctl top = loop(Kind.PLAIN);
+      if (f.condition() != null && !isTrue(f.condition())) {
+        condition(f.condition());
+        code.op(Op.I32_EQZ).brIf(depth(brk));
+      }
+      block(Kind.CONTINUE);
+      statement(f.body());
+      close();
+      if (f.step() != null) discard(f.step());
+      code.br(depth(top));
+      close();
+      close();
+    } else if (s instanceof Stmt.Switch w) {
+      switchStatement(w);
+    } else if (s instanceof Stmt.Break b) {
+      Ctl target = null;
+      for (Ctl c : ctl) {
+        if (c.kind == Kind.BREAK) {
+          target = c;
+          break;
+        }
+      }
+      if (target == null) throw error(b.pos(), "'break' statement not in loop or switch statement");
+      code.br(depth(target));
+    } else if (s instanceof Stmt.Continue c) {
+      Ctl target = innermost(Kind.CONTINUE);
+      if (target == null) throw error(c.pos(), "'continue' statement not in loop statement");
+      code.br(depth(target));
+    } else if (s instanceof Stmt.Return r) {
+      returnStatement(r);
+    } else if (s instanceof Stmt.Goto g) {
+      for (Ctl c : ctl) {
+        if (c.kind == Kind.DISPATCH && c.labels.containsKey(g.label())) {
+          code.i32Const(c.labels.get(g.label())).localSet(gotoTarget).br(depth(c));
+          return;
+        }
+      }
+      throw error(g.pos(), "goto into a nested block is not supported (label '" + g.label() + "')");
+    } else if (s instanceof Stmt.Labeled) {
+      block(List.of(s));
+    } else if (s instanceof Stmt.Case c) {
+      throw error(c.pos(), "a case label inside a nested statement of its switch is not supported");
+    } else if (!(s instanceof Stmt.Empty)) {
+      throw new IllegalStateException("unknown statement " + s);
+    }
+  }
+
+  private static boolean isTrue(Expr e) {
+    return e instanceof Expr.IntConst c && c.value() != 0;
+  }
+
+  private void returnStatement(Stmt.Return r) {
+    if (r.value() != null) {
+      if (Abi.returnsViaPointer(type)) {
+        code.localGet(sret);
+        address(r.value());
+        copy((StructType) type.result());
+      } else {
+        value(r.value());
+      }
+    } else {
+      pushZero(type.result());
+    }
+    epilogue();
+    code.op(Op.RETURN);
+  }
+
+  private void block(List<Stmt> statements) {
+    boolean labeled = false;
+    for (Stmt s : statements) labeled |= s instanceof Stmt.Labeled;
+    if (!labeled) {
+      for (Stmt s : statements) statement(s);
+      return;
+    }
+    segmented(statements, null, -1);
+  }
+
+  private void switchStatement(Stmt.Switch w) {
+    List<Stmt> body = w.body() instanceof Stmt.Block b ? b.statements() : List.of(w.body());
+    ValType vt = Abi.valType(w.value().type());
+    int value = temp(vt);
+    value(w.value());
+    code.localSet(value);
+    segmented(body, w, value);
+    release(vt, value);
+  }
+
+  /**
+   * A statement list containing labels: segment 0 is the code before the first label, and
+   * each label (or run of labels) starts the next segment. See the class comment.
+   */
+  private void segmented(List<Stmt> statements, Stmt.Switch sw, int switchValue) {
+    List<List<Stmt>> segments = new ArrayList<>();
+    segments.add(new ArrayList<>());
+    Map<String, Integer> labels = new LinkedHashMap<>();
+    Map<Long, Integer> cases = new LinkedHashMap<>();
+    int defaultSegment = -1;
+    for (Stmt s : statements) {
+      Stmt cur = s;
+      boolean started = false;
+      while (cur instanceof Stmt.Labeled || (sw != null && cur instanceof Stmt.Case)) {
+        if (!started) {
+          segments.add(new ArrayList<>());
+          started = true;
+        }
+        int index = segments.size() - 1;
+        if (cur instanceof Stmt.Labeled l) {
+          labels.put(l.label(), index);
+          cur = l.body();
+        } else {
+          Stmt.Case c = (Stmt.Case) cur;
+          if (c.isDefault()) defaultSegment = index;
+          else cases.put(c.value(), index);
+          cur = c.body();
+        }
+      }
+      segments.get(segments.size() - 1).add(cur);
+    }
+    int n = segments.size();
+    Ctl brk = sw != null ? block(Kind.BREAK) : null;
+    Ctl dispatch = null;
+    if (!labels.isEmpty()) {
+      if (gotoTarget < 0) gotoTarget = code.addLocal(ValType.I32);
+      code.i32Const(-1).localSet(gotoTarget);
+      dispatch = open(Kind.DISPATCH, labels, 1);
+    }
+    Ctl[] blocks = new Ctl[n];
+    for (int i = n - 1; i >= 1; i--) blocks[i] = block(Kind.PLAIN);
+    if (dispatch != null) {
+      Ctl entry = block(Kind.PLAIN);
+      if (module.options().denseSwitchAsBrTable()) {
+        int[] targets = new int[n];
+        for (int i = 0; i < n; i++) targets[i] = depth(entry);
+        for (int seg : labels.values()) targets[seg] = depth(blocks[seg]);
+        code.localGet(gotoTarget).brTable(targets, depth(entry));
+      } else {
+        for (int seg : new java.util.TreeSet<>(labels.values())) {
+          code.localGet(gotoTarget).i32Const(seg).op(Op.I32_EQ).brIf(depth(blocks[seg]));
+        }
+      }
+      close();
+    }
+    if (sw != null) {
+      Ctl otherwise = defaultSegment > 0 ? blocks[defaultSegment] : brk;
+      switchDispatch(sw, switchValue, cases, blocks, otherwise);
+    }
+    for (Stmt s : segments.get(0)) statement(s);
+    for (int i = 1; i < n; i++) {
+      close();
+      for (Stmt s : segments.get(i)) statement(s);
+    }
+    if (dispatch != null) close();
+    if (brk != null) close();
+  }
+
+  private void switchDispatch(Stmt.Switch sw, int value, Map<Long, Integer> cases, Ctl[] blocks, Ctl otherwise) {
+    boolean wide = Abi.isWide(sw.value().type());
+    if (!wide && module.options().denseSwitchAsBrTable() && cases.size() >= 4) {
+      long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
+      for (long v : cases.keySet()) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+      long range = max - min + 1;
+      if (range <= 2L * cases.size() + 8 && range <= 4096) {
+        int[] targets = new int[(int) range];
+        for (int i = 0; i < range; i++) {
+          Integer seg = cases.get(min + i);
+          targets[i] = depth(seg == null ? otherwise : blocks[seg]);
+        }
+        code.localGet(value);
+        if (min != 0) code.i32Const((int) min).op(Op.I32_SUB);
+        code.brTable(targets, depth(otherwise));
+        return;
+      }
+    }
+    for (Map.Entry<Long, Integer> c : cases.entrySet()) {
+      code.localGet(value);
+      if (wide) code.i64Const(c.getKey()).op(Op.I64_EQ);
+      else code.i32Const((int) (long) c.getKey()).op(Op.I32_EQ);
+      code.brIf(depth(blocks[c.getValue()]));
+    }
+    code.br(depth(otherwise));
+  }
+
+  private void localInit(Symbol object, Initializer init) {
+    Storage st = storage.get(object);
+    if (st == null) return; // an object of error type
+    if (st instanceof Local l) {
+      if (init.items().isEmpty()) {
+        pushZero(object.type());
+      } else {
+        value(init.items().get(init.items().size() - 1).value());
+      }
+      code.localSet(l.index());
+      return;
+    }
+    initializeMemory(object, init);
+  }
+
+  /** Stores an initializer into an object in memory (frame or static). */
+  private void initializeMemory(Symbol object, Initializer init) {
+    Type t = object.type();
+    boolean whole = init.items().size() == 1 && init.items().get(0).offset() == 0
+        && (init.items().get(0).type() == t || (t.isScalar() && init.items().get(0).type().isScalar()));
+    if (!whole) {
+      objectAddress(object);
+      zero(t.size());
+    }
+    for (Initializer.Item item : init.items()) {
+      Type it = item.type();
+      if (it instanceof ArrayType a && item.value() instanceof Expr.StringLit s) {
+        objectAddress(object);
+        addOffset(item.offset());
+        code.i32Const(module.stringAddress(s));
+        copyBytes(Math.min(a.length() < 0 ? s.bytes().length : a.length(), s.bytes().length), 1);
+      } else if (it instanceof StructType st) {
+        objectAddress(object);
+        addOffset(item.offset());
+        address(item.value());
+        copy(st);
+      } else {
+        objectAddress(object);
+        value(item.value());
+        code.mem(Abi.store(it), item.offset());
+      }
+    }
+  }
+
+  private void objectAddress(Symbol s) {
+    int offset = addressParts(s);
+    addOffset(offset);
+  }
+
+  private void addOffset(int offset) {
+    if (offset != 0) code.i32Const(offset).op(Op.I32_ADD);
+  }
+
+  /** Zeroes {@code size} bytes at the address on the stack. */
+  private void zero(int size) {
+    if (size <= INLINE_COPY_LIMIT) {
+      int dst = temp(ValType.I32);
+      code.localSet(dst);
+      int k = 0;
+      for (; k + 4 <= size; k += 4) code.localGet(dst).i32Const(0).mem(MemOp.I32_STORE, 0, k);
+      for (; k < size; k++) code.localGet(dst).i32Const(0).mem(MemOp.I32_STORE8, k);
+      release(ValType.I32, dst);
+    } else {
+      code.i32Const(size).call(module.memsetHelper());
+    }
+  }
+
+  // =====================================================================================
+  // Expressions: addresses
+  // =====================================================================================
+
+  private int addressParts(Symbol s) {
+    if (s.hasStaticStorage()) {
+      code.i32Const(module.address(s));
+      return 0;
+    }
+    Storage st = storage.get(s);
+    if (st instanceof Frame f) {
+      code.localGet(fp);
+      return f.offset();
+    }
+    if (st instanceof Indirect i) {
+      code.localGet(i.local());
+      return 0;
+    }
+    throw new IllegalStateException("'" + s.name() + "' has no address");
+  }
+
+  /**
+   * Pushes a base address of a memory lvalue (or of a struct value) and returns a constant
+   * offset to add to it, which loads and stores fold into their immediate.
+   */
+  private int addressParts(Expr e) {
+    if (e instanceof Expr.VarRef v) return addressParts(v.symbol());
+    if (e instanceof Expr.Deref d) {
+      if (d.pointer() instanceof Expr.PointerAdd p && p.index() instanceof Expr.IntConst c && !p.subtract()) {
+        long offset = c.value() * elementSize((PointerType) p.type());
+        if (offset >= 0 && offset < (1 << 20)) {
+          value(p.pointer());
+          return (int) offset;
+        }
+      }
+      value(d.pointer());
+      return 0;
+    }
+    if (e instanceof Expr.Member m) {
+      return addressParts(m.base()) + m.offset();
+    }
+    if (e instanceof Expr.StringLit s) {
+      code.i32Const(module.stringAddress(s));
+      return 0;
+    }
+    if (e instanceof Expr.CompoundLiteral c) {
+      if (!c.object().hasStaticStorage()) initializeMemory(c.object(), c.init());
+      return addressParts(c.object());
+    }
+    // A struct-valued rvalue (call, assignment, conditional, ...) evaluates to its address.
+    value(e);
+    return 0;
+  }
+
+  private void address(Expr e) {
+    addOffset(addressParts(e));
+  }
+
+  private static int elementSize(PointerType p) {
+    return p.target().isVoid() || p.target() instanceof FunctionType ? 1 : p.target().size();
+  }
+
+  private boolean isRegisterRef(Expr e) {
+    return e instanceof Expr.VarRef v && storage.get(v.symbol()) instanceof Local;
+  }
+
+  private int registerOf(Expr e) {
+    return ((Local) storage.get(((Expr.VarRef) e).symbol())).index();
+  }
+
+  private void load(Type t, int offset) {
+    if (t.isStruct() || t instanceof ArrayType || t instanceof FunctionType) {
+      addOffset(offset);
+      return;
+    }
+    code.mem(Abi.load(t), offset);
+  }
+
+  /** Copies a struct: the stack holds the destination, then the source address. */
+  private void copy(StructType t) {
+    copyBytes(t.size(), t.align());
+  }
+
+  private void copyBytes(int size, int align) {
+    if (size > INLINE_COPY_LIMIT) {
+      code.i32Const(size).call(module.memcpyHelper());
+      return;
+    }
+    int src = temp(ValType.I32);
+    int dst = temp(ValType.I32);
+    code.localSet(src).localSet(dst);
+    int k = 0;
+    if (align >= 4) {
+      for (; k + 4 <= size; k += 4) code.localGet(dst).localGet(src).mem(MemOp.I32_LOAD, k).mem(MemOp.I32_STORE, k);
+    }
+    if (align >= 2) {
+      for (; k + 2 <= size; k += 2) {
+        code.localGet(dst).localGet(src).mem(MemOp.I32_LOAD16_U, k).mem(MemOp.I32_STORE16, k);
+      }
+    }
+    for (; k < size; k++) code.localGet(dst).localGet(src).mem(MemOp.I32_LOAD8_U, k).mem(MemOp.I32_STORE8, k);
+    release(ValType.I32, dst);
+    release(ValType.I32, src);
+  }
+
+  // =====================================================================================
+  // Expressions: values
+  // =====================================================================================
+
+  /** Evaluates for side effects only. */
+  private void discard(Expr e) {
+    if (e instanceof Expr.Assign a) {
+      assign(a, false);
+    } else if (e instanceof Expr.CompoundAssign a) {
+      compoundAssign(a, false);
+    } else if (e instanceof Expr.IncDec i) {
+      incDec(i, false);
+    } else if (e instanceof Expr.Call c) {
+      call(c, false);
+    } else if (e instanceof Expr.Comma c) {
+      discard(c.left());
+      discard(c.right());
+    } else if (e instanceof Expr.Cast c && c.type().isVoid()) {
+      discard(c.operand());
+    } else if (e instanceof Expr.Conditional c && (c.type().isVoid() || c.type().isStruct())) {
+      condition(c.condition());
+      ifThen(null);
+      discard(c.then());
+      code.elseBranch();
+      discard(c.otherwise());
+      close();
+    } else if (e instanceof Expr.IntConst || e instanceof Expr.VarRef) {
+      // nothing to evaluate
+    } else {
+      value(e);
+      if (!e.type().isVoid()) code.op(Op.DROP);
+    }
+  }
+
+  /** Pushes an i32 that is nonzero when a scalar is true (for branches). */
+  private void condition(Expr e) {
+    value(e);
+    if (Abi.isWide(e.type())) code.i64Const(0).op(Op.I64_NE);
+  }
+
+  /** Pushes 0 or 1. */
+  private void bool(Expr e) {
+    value(e);
+    if (isBoolean(e)) return;
+    if (Abi.isWide(e.type())) code.i64Const(0).op(Op.I64_NE);
+    else code.i32Const(0).op(Op.I32_NE);
+  }
+
+  private static boolean isBoolean(Expr e) {
+    if (e instanceof Expr.Binary b) return b.op().isComparison() || b.op() == BinaryOp.LOG_AND || b.op() == BinaryOp.LOG_OR;
+    if (e instanceof Expr.Unary u) return u.op() == Expr.UnaryOp.LOG_NOT;
+    if (e instanceof Expr.IntConst c) return c.value() == 0 || c.value() == 1;
+    return e.type() == IntType.BOOL;
+  }
+
+  /** Pushes the value of an expression (nothing for void; the address for a struct). */
+  private void value(Expr e) {
+    if (e instanceof Expr.IntConst c) {
+      if (Abi.isWide(c.type())) code.i64Const(c.value());
+      else code.i32Const((int) c.value());
+    } else if (e instanceof Expr.VarRef v) {
+      if (v.type() instanceof FunctionType) {
+        code.i32Const(module.tableIndex(v.symbol()));
+      } else if (isRegisterRef(v)) {
+        code.localGet(registerOf(v));
+      } else {
+        load(v.type(), addressParts(v.symbol()));
+      }
+    } else if (e instanceof Expr.StringLit s) {
+      code.i32Const(module.stringAddress(s));
+    } else if (e instanceof Expr.Decay d) {
+      functionOrArrayAddress(d.operand());
+    } else if (e instanceof Expr.AddressOf a) {
+      functionOrArrayAddress(a.operand());
+    } else if (e instanceof Expr.Deref d) {
+      if (d.type() instanceof FunctionType) {
+        value(d.pointer());
+      } else {
+        load(d.type(), addressParts(d));
+      }
+    } else if (e instanceof Expr.Member m) {
+      load(m.type(), addressParts(m));
+    } else if (e instanceof Expr.Unary u) {
+      unary(u);
+    } else if (e instanceof Expr.Binary b) {
+      binary(b);
+    } else if (e instanceof Expr.PointerAdd p) {
+      value(p.pointer());
+      scaledIndex(p.index(), elementSize((PointerType) p.type()));
+      code.op(p.subtract() ? Op.I32_SUB : Op.I32_ADD);
+    } else if (e instanceof Expr.PointerDiff p) {
+      value(p.left());
+      value(p.right());
+      code.op(Op.I32_SUB);
+      if (p.elementSize() > 1) {
+        if (Integer.bitCount(p.elementSize()) == 1) {
+          code.i32Const(Integer.numberOfTrailingZeros(p.elementSize())).op(Op.I32_SHR_S);
+        } else {
+          code.i32Const(p.elementSize()).op(Op.I32_DIV_S);
+        }
+      }
+    } else if (e instanceof Expr.Assign a) {
+      assign(a, true);
+    } else if (e instanceof Expr.CompoundAssign a) {
+      compoundAssign(a, true);
+    } else if (e instanceof Expr.IncDec i) {
+      incDec(i, true);
+    } else if (e instanceof Expr.Cast c) {
+      if (c.type().isVoid()) {
+        discard(c.operand());
+      } else {
+        value(c.operand());
+        convert(c.operand().type(), c.type());
+      }
+    } else if (e instanceof Expr.Conditional c) {
+      condition(c.condition());
+      ifThen(Abi.valType(c.type()));
+      if (c.type().isVoid()) discard(c.then()); else value(c.then());
+      code.elseBranch();
+      if (c.type().isVoid()) discard(c.otherwise()); else value(c.otherwise());
+      close();
+    } else if (e instanceof Expr.Comma c) {
+      discard(c.left());
+      value(c.right());
+    } else if (e instanceof Expr.Call c) {
+      call(c, true);
+    } else if (e instanceof Expr.CompoundLiteral c) {
+      load(c.type(), addressParts(c));
+    } else if (e instanceof Expr.VaStart v) {
+      address(v.list());
+      code.localGet(varargs).mem(MemOp.I32_STORE, 0);
+    } else if (e instanceof Expr.VaArg v) {
+      vaArg(v);
+    } else if (e instanceof Expr.Builtin b) {
+      builtin(b);
+    } else {
+      throw new IllegalStateException("unexpected expression " + e);
+    }
+  }
+
+  private void functionOrArrayAddress(Expr operand) {
+    if (operand instanceof Expr.VarRef v && v.type() instanceof FunctionType) {
+      code.i32Const(module.tableIndex(v.symbol()));
+    } else if (operand instanceof Expr.Deref d && d.type() instanceof FunctionType) {
+      value(d.pointer());
+    } else {
+      address(operand);
+    }
+  }
+
+  /** Pushes index * size as an i32 (the index may be 64-bit). */
+  private void scaledIndex(Expr index, int size) {
+    if (index instanceof Expr.IntConst c) {
+      code.i32Const((int) (c.value() * size));
+      return;
+    }
+    value(index);
+    if (Abi.isWide(index.type())) code.op(Op.I32_WRAP_I64);
+    if (size == 1) return;
+    if (Integer.bitCount(size) == 1) {
+      code.i32Const(Integer.numberOfTrailingZeros(size)).op(Op.I32_SHL);
+    } else {
+      code.i32Const(size).op(Op.I32_MUL);
+    }
+  }
+
+  private void unary(Expr.Unary u) {
+    boolean wide = Abi.isWide(u.operand().type());
+    switch (u.op()) {
+      case NEG -> {
+        if (wide) code.i64Const(0); else code.i32Const(0);
+        value(u.operand());
+        code.op(wide ? Op.I64_SUB : Op.I32_SUB);
+      }
+      case BIT_NOT -> {
+        value(u.operand());
+        if (wide) code.i64Const(-1).op(Op.I64_XOR); else code.i32Const(-1).op(Op.I32_XOR);
+      }
+      case LOG_NOT -> {
+        value(u.operand());
+        code.op(wide ? Op.I64_EQZ : Op.I32_EQZ);
+      }
+    }
+  }
+
+  private void binary(Expr.Binary b) {
+    switch (b.op()) {
+      case LOG_AND -> {
+        bool(b.left());
+        ifThen(ValType.I32);
+        bool(b.right());
+        code.elseBranch();
+        code.i32Const(0);
+        close();
+        return;
+      }
+      case LOG_OR -> {
+        bool(b.left());
+        ifThen(ValType.I32);
+        code.i32Const(1);
+        code.elseBranch();
+        bool(b.right());
+        close();
+        return;
+      }
+      default -> { }
+    }
+    Type t = b.left().type();
+    value(b.left());
+    value(b.right());
+    if (b.op() == BinaryOp.SHL || b.op() == BinaryOp.SHR) {
+      boolean lw = Abi.isWide(t), rw = Abi.isWide(b.right().type());
+      if (lw && !rw) code.op(Op.I64_EXTEND_I32_U);
+      if (!lw && rw) code.op(Op.I32_WRAP_I64);
+    }
+    code.op(arithmetic(b.op(), t));
+  }
+
+  /** The wasm operator for a C operator on operands of type t. */
+  private static Op arithmetic(BinaryOp op, Type t) {
+    boolean w = Abi.isWide(t);
+    boolean u = Abi.isUnsigned(t);
+    return switch (op) {
+      case ADD -> w ? Op.I64_ADD : Op.I32_ADD;
+      case SUB -> w ? Op.I64_SUB : Op.I32_SUB;
+      case MUL -> w ? Op.I64_MUL : Op.I32_MUL;
+      case DIV -> w ? (u ? Op.I64_DIV_U : Op.I64_DIV_S) : (u ? Op.I32_DIV_U : Op.I32_DIV_S);
+      case MOD -> w ? (u ? Op.I64_REM_U : Op.I64_REM_S) : (u ? Op.I32_REM_U : Op.I32_REM_S);
+      case SHL -> w ? Op.I64_SHL : Op.I32_SHL;
+      case SHR -> w ? (u ? Op.I64_SHR_U : Op.I64_SHR_S) : (u ? Op.I32_SHR_U : Op.I32_SHR_S);
+      case AND -> w ? Op.I64_AND : Op.I32_AND;
+      case OR -> w ? Op.I64_OR : Op.I32_OR;
+      case XOR -> w ? Op.I64_XOR : Op.I32_XOR;
+      case EQ -> w ? Op.I64_EQ : Op.I32_EQ;
+      case NE -> w ? Op.I64_NE : Op.I32_NE;
+      case LT -> w ? (u ? Op.I64_LT_U : Op.I64_LT_S) : (u ? Op.I32_LT_U : Op.I32_LT_S);
+      case GT -> w ? (u ? Op.I64_GT_U : Op.I64_GT_S) : (u ? Op.I32_GT_U : Op.I32_GT_S);
+      case LE -> w ? (u ? Op.I64_LE_U : Op.I64_LE_S) : (u ? Op.I32_LE_U : Op.I32_LE_S);
+      case GE -> w ? (u ? Op.I64_GE_U : Op.I64_GE_S) : (u ? Op.I32_GE_U : Op.I32_GE_S);
+      default -> throw new IllegalArgumentException(op.toString());
+    };
+  }
+
+  /** Converts the value on the stack from one scalar type to another (C99 6.3.1). */
+  private void convert(Type from, Type to) {
+    if (to.isVoid()) {
+      if (!from.isVoid()) code.op(Op.DROP);
+      return;
+    }
+    if (from.isStruct() || to.isStruct() || from.equals(to)) return;
+    boolean fw = Abi.isWide(from), tw = Abi.isWide(to);
+    if (to == IntType.BOOL) {
+      if (from == IntType.BOOL) return;
+      if (fw) code.i64Const(0).op(Op.I64_NE);
+      else code.i32Const(0).op(Op.I32_NE);
+      return;
+    }
+    if (!fw && tw) {
+      code.op(Abi.isUnsigned(from) ? Op.I64_EXTEND_I32_U : Op.I64_EXTEND_I32_S);
+      return;
+    }
+    if (fw && !tw) code.op(Op.I32_WRAP_I64);
+    if (tw) return;
+    if (to instanceof IntType t && t.size() < 4 && !fits(from, t)) {
+      switch (t) {
+        case CHAR, SCHAR -> code.op(Op.I32_EXTEND8_S);
+        case UCHAR -> code.i32Const(0xFF).op(Op.I32_AND);
+        case SHORT -> code.op(Op.I32_EXTEND16_S);
+        case USHORT -> code.i32Const(0xFFFF).op(Op.I32_AND);
+        default -> { }
+      }
+    }
+  }
+
+  /** True if every value of {@code from} is a value of {@code to} (no narrowing code needed). */
+  private static boolean fits(Type from, IntType to) {
+    if (!(from instanceof IntType f) || f.isWide()) return false;
+    if (f == IntType.BOOL) return true;
+    if (f.size() < to.size()) return to.isSigned() || !f.isSigned();
+    return f.size() == to.size() && f.isSigned() == to.isSigned();
+  }
+
+  private void assign(Expr.Assign a, boolean want) {
+    Expr target = a.target();
+    if (isRegisterRef(target)) {
+      value(a.value());
+      if (want) code.localTee(registerOf(target));
+      else code.localSet(registerOf(target));
+      return;
+    }
+    if (target.type() instanceof StructType st) {
+      int dst = temp(ValType.I32);
+      address(target);
+      code.localTee(dst);
+      address(a.value());
+      copy(st);
+      if (want) code.localGet(dst);
+      release(ValType.I32, dst);
+      return;
+    }
+    int offset = addressParts(target);
+    value(a.value());
+    storeKeeping(target.type(), offset, want);
+  }
+
+  /** Stores the value on the stack at base+offset; with {@code want}, leaves the value pushed. */
+  private void storeKeeping(Type t, int offset, boolean want) {
+    if (want) {
+      ValType vt = Abi.valType(t);
+      int tmp = temp(vt);
+      code.localTee(tmp);
+      code.mem(Abi.store(t), offset);
+      code.localGet(tmp);
+      release(vt, tmp);
+    } else {
+      code.mem(Abi.store(t), offset);
+    }
+  }
+
+  private void compoundAssign(Expr.CompoundAssign a, boolean want) {
+    Type t = a.target().type();
+    Runnable combine = () -> {
+      if (t instanceof PointerType p) {
+        scaledIndex(a.value(), elementSize(p));
+        code.op(a.op() == BinaryOp.SUB ? Op.I32_SUB : Op.I32_ADD);
+        return;
+      }
+      Type ct = a.computeType();
+      convert(t, ct);
+      value(a.value());
+      if (a.op() == BinaryOp.SHL || a.op() == BinaryOp.SHR) {
+        boolean lw = Abi.isWide(ct), rw = Abi.isWide(a.value().type());
+        if (lw && !rw) code.op(Op.I64_EXTEND_I32_U);
+        if (!lw && rw) code.op(Op.I32_WRAP_I64);
+      }
+      code.op(arithmetic(a.op(), ct));
+      convert(ct, t);
+    };
+    if (isRegisterRef(a.target())) {
+      int r = registerOf(a.target());
+      code.localGet(r);
+      combine.run();
+      if (want) code.localTee(r); else code.localSet(r);
+      return;
+    }
+    int base = temp(ValType.I32);
+    int offset = addressParts(a.target());
+    code.localTee(base).localGet(base);
+    load(t, offset);
+    combine.run();
+    storeKeeping(t, offset, want);
+    release(ValType.I32, base);
+  }
+
+  private void incDec(Expr.IncDec i, boolean want) {
+    Type t = i.target().type();
+    boolean wide = Abi.isWide(t);
+    ValType vt = Abi.valType(t);
+    int step = t instanceof PointerType p ? elementSize(p) : 1;
+    Runnable apply = () -> {
+      if (wide) code.i64Const(step).op(i.increment() ? Op.I64_ADD : Op.I64_SUB);
+      else code.i32Const(step).op(i.increment() ? Op.I32_ADD : Op.I32_SUB);
+      convert(wide ? IntType.LLONG : IntType.INT, t instanceof PointerType ? IntType.INT : t);
+    };
+    if (isRegisterRef(i.target())) {
+      int r = registerOf(i.target());
+      if (want && !i.prefix()) code.localGet(r);
+      code.localGet(r);
+      apply.run();
+      if (want && i.prefix()) code.localTee(r); else code.localSet(r);
+      return;
+    }
+    int base = temp(ValType.I32);
+    int offset = addressParts(i.target());
+    code.localTee(base).localGet(base);
+    load(t, offset);
+    int old = -1;
+    if (want && !i.prefix()) {
+      old = temp(vt);
+      code.localTee(old);
+    }
+    apply.run();
+    if (want && i.prefix()) {
+      storeKeeping(t, offset, true);
+    } else {
+      code.mem(Abi.store(t), offset);
+      if (old >= 0) {
+        code.localGet(old);
+        release(vt, old);
+      }
+    }
+    release(ValType.I32, base);
+  }
+
+  private void vaArg(Expr.VaArg v) {
+    Type t = v.type();
+    int list = temp(ValType.I32);
+    int p = temp(ValType.I32);
+    address(v.list());
+    code.localTee(list).mem(MemOp.I32_LOAD, 0);
+    if (Abi.varargAlign(t) > 4) code.i32Const(7).op(Op.I32_ADD).i32Const(-8).op(Op.I32_AND);
+    code.localSet(p);
+    code.localGet(list).localGet(p).i32Const(Abi.varargSize(t)).op(Op.I32_ADD).mem(MemOp.I32_STORE, 0);
+    code.localGet(p);
+    load(t, 0);
+    release(ValType.I32, p);
+    release(ValType.I32, list);
+  }
+
+  private void builtin(Expr.Builtin b) {
+    switch (b.name()) {
+      case Builtins.EXIT -> {
+        value(b.args().get(0));
+        code.globalSet(module.exitCodeGlobal());
+        code.i32Const(1).globalSet(module.exitingGlobal());
+        unwind();
+      }
+      case Builtins.TRAP, Builtins.UNREACHABLE -> code.op(Op.UNREACHABLE);
+      case Builtins.HEAP_BASE -> code.i32Const(module.heapBase());
+      case Builtins.STACK_POINTER -> code.globalGet(module.spGlobal());
+      case Builtins.MEMORY_SIZE -> code.memorySize().i32Const(16).op(Op.I32_SHL);
+      default -> throw new IllegalStateException("unknown builtin " + b.name());
+    }
+  }
+
+  /** Returns at once because the program is exiting: main returns the exit status. */
+  private void unwind() {
+    epilogue();
+    if (isMain && !type.result().isVoid()) {
+      code.globalGet(module.exitCodeGlobal());
+    } else {
+      pushZero(type.result());
+    }
+    code.op(Op.RETURN);
+  }
+
+  private void call(Expr.Call c, boolean want) {
+    FunctionType ft = c.function();
+    Symbol direct = c.callee() instanceof Expr.VarRef v && v.type() instanceof FunctionType ? v.symbol() : null;
+    FunctionType callee = ft;
+    if (direct != null && !ft.prototyped()) {
+      FunctionDef d = module.definition(direct);
+      Symbol resolved = module.resolve(direct);
+      FunctionType actual = d != null ? (FunctionType) d.symbol().type() : (FunctionType) resolved.type();
+      if (actual.prototyped() || d != null) {
+        int expected = actual.params().size();
+        if (c.args().size() < expected || (c.args().size() > expected && !actual.variadic())) {
+          throw error(c.pos(), "call to '" + direct.name() + "' with " + c.args().size()
+              + " argument(s), but its definition takes " + expected);
+        }
+        callee = actual;
+      }
+    }
+    int sretOffset = -1;
+    if (Abi.returnsViaPointer(callee)) {
+      StructType st = (StructType) callee.result();
+      sretOffset = allocate(st.size(), st.align());
+      code.localGet(fp);
+      addOffset(sretOffset);
+    }
+    int fixed = callee.prototyped() || callee != ft ? callee.params().size() : c.args().size();
+    for (int i = 0; i < fixed; i++) {
+      Expr arg = c.args().get(i);
+      argument(arg);
+      if (callee != ft) convert(arg.type(), callee.params().get(i));
+    }
+    if (callee.variadic()) {
+      List<Expr> extras = c.args().subList(fixed, c.args().size());
+      if (extras.isEmpty()) {
+        code.i32Const(0);
+      } else {
+        int size = 0;
+        int[] offsets = new int[extras.size()];
+        for (int i = 0; i < extras.size(); i++) {
+          Type t = extras.get(i).type();
+          size = (size + Abi.varargAlign(t) - 1) / Abi.varargAlign(t) * Abi.varargAlign(t);
+          offsets[i] = size;
+          size += Abi.varargSize(t);
+        }
+        int area = allocate(size, 8);
+        for (int i = 0; i < extras.size(); i++) {
+          Expr arg = extras.get(i);
+          if (arg.type() instanceof StructType st) {
+            code.localGet(fp);
+            addOffset(area + offsets[i]);
+            address(arg);
+            copy(st);
+          } else {
+            code.localGet(fp);
+            value(arg);
+            code.mem(Abi.store(arg.type()), area + offsets[i]);
+          }
+        }
+        code.localGet(fp);
+        addOffset(area);
+      }
+    }
+    boolean mayExit;
+    if (direct != null) {
+      code.call(module.functionIndex(direct));
+      mayExit = module.mayExit(direct);
+    } else {
+      value(c.callee());
+      code.callIndirect(module.module().type(Abi.signature(callee)));
+      mayExit = module.indirectCallsMayExit();
+    }
+    if (mayExit) {
+      code.globalGet(module.exitingGlobal());
+      ifThen(null);
+      unwind();
+      close();
+    }
+    if (sretOffset >= 0) {
+      if (want) {
+        code.localGet(fp);
+        addOffset(sretOffset);
+      }
+    } else if (!want && !callee.result().isVoid()) {
+      code.op(Op.DROP);
+    }
+  }
+
+  private void argument(Expr arg) {
+    if (arg.type() instanceof StructType st) {
+      int offset = allocate(st.size(), st.align());
+      code.localGet(fp);
+      addOffset(offset);
+      address(arg);
+      copy(st);
+      code.localGet(fp);
+      addOffset(offset);
+    } else {
+      value(arg);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package dev.wasmformer.c.lex;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes the values of character constants, string literals and integer constants. Shared
+ * by the preprocessor's {@code #if} arithmetic and the parser. Problems are reported as
+ * {@link IllegalArgumentException}s whose message the caller locates.
+ */
+public final class Literals {
+  private Literals() {}
+
+  /** An integer constant: its value (as unsigned 64-bit bits) and its suffix. */
+  public record IntegerConstant(long value, boolean unsignedSuffix, int longCount, boolean decimal) {}
+
+  /** True if a preprocessing number is a floating constant rather than an integer one. */
+  public static boolean isFloating(String text) {
+    String t = text.toLowerCase();
+    if (t.startsWith("0x")) return t.contains(".") || t.contains("p");
+    return t.contains(".") || t.contains("e");
+  }
+
+  public static IntegerConstant integer(String text) {
+    String t = text;
+    int end = t.length();
+    boolean unsigned = false;
+    int longs = 0;
+    while (end > 0) {
+      char c = Character.toLowerCase(t.charAt(end - 1));
+      if (c == 'u' && !unsigned) {
+        unsigned = true;
+        end--;
+      } else if (c == 'l' && longs == 0) {
+        longs = end >= 2 && Character.toLowerCase(t.charAt(end - 2)) == 'l' ? 2 : 1;
+        if (longs == 2 && t.charAt(end - 1) != t.charAt(end - 2)) {
+          throw new IllegalArgumentException("invalid suffix on integer constant '" + text + "'");
+        }
+        end -= longs;
+      } else {
+        break;
+      }
+    }
+    String digits = t.substring(0, end);
+    int radix = 10;
+    if (digits.startsWith("0x") || digits.startsWith("0X")) {
+      radix = 16;
+      digits = digits.substring(2);
+    } else if (digits.startsWith("0b") || digits.startsWith("0B")) {
+      radix = 2;
+      digits = digits.substring(2);
+    } else if (digits.length() > 1 && digits.startsWith("0")) {
+      radix = 8;
+      digits = digits.substring(1);
+    }
+    if (digits.isEmpty()) {
+      throw new IllegalArgumentException("invalid integer constant '" + text + "'");
+    }
+    BigInteger value;
+    try {
+      value = new BigInteger(digits, radix);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("invalid integer constant '" + text + "'");
+    }
+    if (value.bitLength() > 64) {
+      throw new IllegalArgumentException("integer constant '" + text + "' is too large");
+    }
+    return new IntegerConstant(value.longValue(), unsigned, longs, radix == 10);
+  }
+
+  /**
+   * The value of a character constant with type int: a plain constant holds a signed char
+   * (char is signed on this target), a multi-character one packs its bytes big-endian
+   * like GCC, and a wide one (L, u, U) holds the code point.
+   */
+  public static int character(String text) {
+    boolean wide = text.charAt(0) != '\'';
+    int start = text.indexOf('\'') + 1;
+    if (text.length() < start + 1 || !text.endsWith("'") || text.length() == start) {
+      throw new IllegalArgumentException("missing terminating ' character");
+    }
+    String body = text.substring(start, text.length() - 1);
+    if (body.isEmpty()) throw new IllegalArgumentException("empty character constant");
+    if (wide) {
+      int[] cps = decode(body).codePoints;
+      return cps[0];
+    }
+    byte[] bytes = decode(body).bytes;
+    if (bytes.length == 1) return bytes[0];
+    int v = 0;
+    for (byte b : bytes) v = (v << 8) | (b & 0xFF);
+    return v;
+  }
+
+  /** The bytes of a string literal's content (without the terminating NUL). */
+  public static byte[] string(String text) {
+    int start = text.indexOf('"') + 1;
+    if (!text.endsWith("\"") || text.length() == start) {
+      throw new IllegalArgumentException("missing terminating '\"' character");
+    }
+    String prefix = text.substring(0, start - 1);
+    if (!prefix.isEmpty() && !prefix.equals("u8")) {
+      throw new IllegalArgumentException("wide string literals (" + prefix + "\"...\") are not supported");
+    }
+    return decode(text.substring(start, text.length() - 1)).bytes;
+  }
+
+  private record Decoded(byte[] bytes, int[] codePoints) {}
+
+  private static Decoded decode(String body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    java.util.List<Integer> cps = new java.util.ArrayList<>();
+    for (int i = 0; i < body.length(); ) {
+      int c = body.codePointAt(i);
+      if (c != '\\') {
+        byte[] utf8 = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8);
+        out.writeBytes(utf8);
+        cps.add(c);
+        i += Character.charCount(c);
+        continue;
+      }
+      i++;
+      if (i >= body.length()) throw new IllegalArgumentException("incomplete escape sequence");
+      char e = body.charAt(i++);
+      int v;
+      switch (e) {
+        case 'n' -> v = '\n';
+        case 't' -> v = '\t';
+        case 'r' -> v = '\r';
+        case 'a' -> v = 7;
+        case 'b' -> v = 8;
+        case 'f' -> v = 12;
+        case 'v' -> v = 11;
+        case 'e', 'E' -> v = 27;
+        case '\\', '\'', '"', '?' -> v = e;
+        case 'x' -> {
+          int start = i;
+          v = 0;
+          while (i < body.length() && Character.digit(body.charAt(i), 16) >= 0) {
+            v = v * 16 + Character.digit(body.charAt(i), 16);
+            i++;
+          }
+          if (i == start) throw new IllegalArgumentException("\\x used with no following hex digits");
+        }
+        default -> {
+          if (e >= '0' && e <= '7') {
+            v = e - '0';
+            for (int k = 0; k < 2 && i < body.length() && body.charAt(i) >= '0' && body.charAt(i) <= '7'; k++) {
+              v = v * 8 + (body.charAt(i++) - '0');
+            }
+          } else {
+            throw new IllegalArgumentException("unknown escape sequence '\\" + e + "'");
+          }
+        }
+      }
+      out.write(v);
+      cps.add(v);
+    }
+    return new Decoded(out.toByteArray(), cps.stream().mapToInt(Integer::intValue).toArray());
+  }
+}

@@ -1,0 +1,189 @@
+package dev.wasmformer.c.link;
+
+import dev.wasmformer.c.Diagnostics;
+import dev.wasmformer.c.ast.AstWalker;
+import dev.wasmformer.c.ast.Expr;
+import dev.wasmformer.c.ast.FunctionDef;
+import dev.wasmformer.c.ast.GlobalVar;
+import dev.wasmformer.c.ast.Symbol;
+import dev.wasmformer.c.ast.TranslationUnit;
+import dev.wasmformer.c.type.Types;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Joins translation units into a {@link Program}: resolves names with external linkage to
+ * their definitions (a user definition overrides the library's), then keeps only what is
+ * reachable from {@code main} and the exported functions, which is how the libc is
+ * "linked as needed".
+ */
+public final class Linker {
+  private final Diagnostics diagnostics;
+  private final Map<String, Symbol> external = new HashMap<>();
+  private final Map<Symbol, FunctionDef> functionDefs = new IdentityHashMap<>();
+  private final Map<Symbol, GlobalVar> globalDefs = new IdentityHashMap<>();
+  private final Map<String, Symbol> declared = new HashMap<>();
+
+  public Linker(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * @param units user units first, then library units
+   * @param extraExports function names to export under their own names
+   */
+  public Program link(List<TranslationUnit> units, List<String> extraExports) {
+    for (TranslationUnit u : units) {
+      for (FunctionDef f : u.functions()) {
+        functionDefs.put(f.symbol(), f);
+        define(f.symbol());
+      }
+      for (GlobalVar g : u.globals()) {
+        GlobalVar old = globalDefs.get(g.symbol());
+        if (old == null || old.init() == null) globalDefs.put(g.symbol(), g);
+        define(g.symbol());
+      }
+      for (Symbol s : u.fileScope()) {
+        if (s.hasExternalLinkage()) {
+          Symbol d = declared.putIfAbsent(s.name(), s);
+          if (d != null && d != s && !Types.compatibleAcrossUnits(d.type(), s.type()) && d.kind() == s.kind()
+              && !(d.isFromLibrary() && !s.isFromLibrary())) {
+            diagnostics.error(s.pos(), "conflicting types for '" + s.name() + "' across files ('"
+                + s.type().spell() + "' vs '" + d.type().spell() + "')");
+          }
+        }
+      }
+    }
+
+    List<FunctionDef> roots = new ArrayList<>();
+    Map<String, FunctionDef> exports = new LinkedHashMap<>();
+    FunctionDef main = null;
+    Symbol mainSymbol = external.get("main");
+    if (mainSymbol != null && functionDefs.containsKey(mainSymbol)) {
+      main = functionDefs.get(mainSymbol);
+      roots.add(main);
+    }
+    for (TranslationUnit u : units) {
+      for (FunctionDef f : u.functions()) {
+        String name = f.symbol().exportName();
+        if (name != null && !f.symbol().isFromLibrary()) {
+          if (exports.putIfAbsent(name, f) != null) {
+            diagnostics.error(f.pos(), "duplicate export name '" + name + "'");
+          }
+          roots.add(f);
+        }
+      }
+    }
+    for (String name : extraExports) {
+      Symbol s = external.get(name);
+      FunctionDef f = s == null ? null : functionDefs.get(s);
+      if (f == null) {
+        diagnostics.error(null, "exported function '" + name + "' is not defined");
+        continue;
+      }
+      if (exports.putIfAbsent(name, f) != null && exports.get(name) != f) {
+        diagnostics.error(f.pos(), "duplicate export name '" + name + "'");
+      }
+      roots.add(f);
+    }
+    if (roots.isEmpty()) {
+      diagnostics.error(null, "no entry point: define 'main' or export a function with "
+          + "__attribute__((export_name(\"...\")))");
+    }
+    return reach(units, roots, main, exports);
+  }
+
+  private void define(Symbol s) {
+    if (!s.hasExternalLinkage()) return;
+    Symbol old = external.get(s.name());
+    if (old == null || old == s) {
+      external.put(s.name(), s);
+      return;
+    }
+    if (old.isFromLibrary() && !s.isFromLibrary()) {
+      external.put(s.name(), s);
+    } else if (!s.isFromLibrary() && !old.isFromLibrary()) {
+      boolean bothTentative = globalDefs.containsKey(old) && globalDefs.containsKey(s)
+          && globalDefs.get(old).init() == null && globalDefs.get(s).init() == null;
+      if (bothTentative) return; // common symbols: the same object
+      if (globalDefs.containsKey(old) && globalDefs.get(old).init() == null && globalDefs.containsKey(s)) {
+        external.put(s.name(), s);
+        return;
+      }
+      if (globalDefs.containsKey(s) && globalDefs.get(s).init() == null) return;
+      diagnostics.error(s.pos(), "multiple definitions of '" + s.name() + "'");
+    }
+  }
+
+  private Program reach(List<TranslationUnit> units, List<FunctionDef> roots, FunctionDef main,
+      Map<String, FunctionDef> exports) {
+    Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Object> work = new ArrayDeque<>(roots);
+    List<Symbol> imports = new ArrayList<>();
+    List<Expr.StringLit> strings = new ArrayList<>();
+    Set<Symbol> reachedSymbols = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<String> undefinedReported = new java.util.HashSet<>();
+    for (FunctionDef r : roots) seen.add(r);
+    while (!work.isEmpty()) {
+      Object item = work.poll();
+      java.util.function.Consumer<Expr> visit = e -> {
+        if (e instanceof Expr.StringLit s) {
+          strings.add(s);
+        } else if (e instanceof Expr.VarRef v) {
+          Symbol s = v.symbol();
+          if (s.kind() == Symbol.Kind.FUNCTION) {
+            Symbol d = resolve(s);
+            FunctionDef f = functionDefs.get(d);
+            if (f != null) {
+              if (seen.add(f)) work.add(f);
+            } else if (d.isImported()) {
+              if (reachedSymbols.add(d)) imports.add(d);
+            } else if (undefinedReported.add(d.name())) {
+              diagnostics.error(v.pos(), "undefined reference to function '" + d.name() + "'");
+            }
+          } else if (s.kind() == Symbol.Kind.OBJECT && s.hasStaticStorage()) {
+            Symbol d = resolve(s);
+            GlobalVar g = globalDefs.get(d);
+            if (g != null) {
+              if (seen.add(g)) work.add(g);
+            } else if (undefinedReported.add(d.name())) {
+              diagnostics.error(v.pos(), "undefined reference to '" + d.name() + "'");
+            }
+          }
+        } else if (e instanceof Expr.CompoundLiteral c && c.object().hasStaticStorage()) {
+          GlobalVar g = globalDefs.get(c.object());
+          if (g != null && seen.add(g)) work.add(g);
+        }
+      };
+      if (item instanceof FunctionDef f) {
+        AstWalker.expressions(f.body(), visit);
+      } else {
+        AstWalker.expressions(((GlobalVar) item).init(), visit);
+      }
+    }
+    // Keep the order of the sources, so the module is the same for the same input.
+    List<FunctionDef> functions = new ArrayList<>();
+    List<GlobalVar> globals = new ArrayList<>();
+    for (TranslationUnit u : units) {
+      for (FunctionDef f : u.functions()) if (seen.contains(f)) functions.add(f);
+      for (GlobalVar g : u.globals()) if (seen.contains(g) && globalDefs.get(g.symbol()) == g) globals.add(g);
+    }
+    Map<String, Symbol> resolution = new HashMap<>(declared);
+    resolution.putAll(external);
+    return new Program(functions, globals, imports, strings, main, exports, Map.copyOf(resolution));
+  }
+
+  private Symbol resolve(Symbol s) {
+    if (!s.hasExternalLinkage()) return s;
+    Symbol d = external.get(s.name());
+    if (d != null) return d;
+    return declared.getOrDefault(s.name(), s);
+  }
+}

@@ -1,0 +1,1269 @@
+package dev.wasmformer.c.parse;
+
+import dev.wasmformer.c.CompileError;
+import dev.wasmformer.c.Diagnostics;
+import dev.wasmformer.c.SourceFile;
+import dev.wasmformer.c.ast.Expr;
+import dev.wasmformer.c.ast.Stmt;
+import dev.wasmformer.c.ast.Symbol;
+import dev.wasmformer.c.ast.TranslationUnit;
+import dev.wasmformer.c.lex.Literals;
+import dev.wasmformer.c.lex.SourcePos;
+import dev.wasmformer.c.lex.Token;
+import dev.wasmformer.c.lex.TokenKind;
+import dev.wasmformer.c.sema.Attributes;
+import dev.wasmformer.c.sema.DeclSpec;
+import dev.wasmformer.c.sema.Declarator;
+import dev.wasmformer.c.sema.InitSyntax;
+import dev.wasmformer.c.sema.Sema;
+import dev.wasmformer.c.type.FloatType;
+import dev.wasmformer.c.type.FunctionType;
+import dev.wasmformer.c.type.IntType;
+import dev.wasmformer.c.type.PointerType;
+import dev.wasmformer.c.type.StructType;
+import dev.wasmformer.c.type.Type;
+import dev.wasmformer.c.type.Types;
+import dev.wasmformer.c.type.VoidType;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A recursive-descent parser for C99 (with the common C11 and GNU extensions). Each grammar
+ * function carries its rule as a comment. Semantic checks and typing are delegated to
+ * {@link Sema} as each construct is recognized, so the parser returns a typed tree.
+ * Errors are reported and the parser resynchronizes at the next statement or declaration.
+ */
+public final class Parser {
+  private static final Set<String> KEYWORDS = Set.of(
+      "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum",
+      "extern", "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return",
+      "short", "signed", "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void",
+      "volatile", "while", "_Bool", "_Complex", "_Imaginary", "_Alignas", "_Alignof", "_Atomic", "_Generic",
+      "_Noreturn", "_Static_assert", "_Thread_local", "__attribute__", "__attribute", "__extension__",
+      "__inline", "__inline__", "__restrict", "__restrict__", "__volatile__", "__volatile", "__const",
+      "__const__", "__signed__", "__signed", "__asm__", "__asm", "asm", "__builtin_va_list", "__builtin_va_arg",
+      "__builtin_va_start", "__builtin_va_end", "__builtin_va_copy", "__builtin_offsetof", "typeof",
+      "__typeof__", "__typeof", "__thread", "__alignof__", "__alignof");
+
+  private static final Set<String> TYPE_KEYWORDS = Set.of(
+      "void", "_Bool", "char", "short", "int", "long", "float", "double", "signed", "unsigned", "__signed__",
+      "__signed", "struct", "union", "enum", "const", "volatile", "restrict", "typedef", "extern", "static",
+      "auto", "register", "inline", "_Noreturn", "_Alignas", "_Atomic", "_Thread_local", "__attribute__",
+      "__attribute", "__extension__", "__inline", "__inline__", "__restrict", "__restrict__", "__volatile__",
+      "__volatile", "__const", "__const__", "__builtin_va_list", "typeof", "__typeof__", "__typeof", "__thread",
+      "_Complex");
+
+  private static final Map<String, Integer> PRECEDENCE = Map.ofEntries(
+      Map.entry("||", 1), Map.entry("&&", 2), Map.entry("|", 3), Map.entry("^", 4), Map.entry("&", 5),
+      Map.entry("==", 6), Map.entry("!=", 6), Map.entry("<", 7), Map.entry(">", 7), Map.entry("<=", 7),
+      Map.entry(">=", 7), Map.entry("<<", 8), Map.entry(">>", 8), Map.entry("+", 9), Map.entry("-", 9),
+      Map.entry("*", 10), Map.entry("/", 10), Map.entry("%", 10));
+
+  private static final Set<String> ASSIGN_OPS =
+      Set.of("=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=");
+
+  private final List<Token> tokens;
+  private final Sema sema;
+  private final Diagnostics diagnostics;
+  private int pos;
+  private int loopDepth;
+  private int switchDepth;
+
+  private Parser(List<Token> tokens, Sema sema, Diagnostics diagnostics) {
+    this.tokens = tokens;
+    this.sema = sema;
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * Parses and analyses one preprocessed translation unit.
+   *
+   * @param library true for our libc's own sources (their definitions yield to the user's)
+   */
+  public static TranslationUnit parse(SourceFile file, List<Token> tokens, Diagnostics diagnostics, boolean library) {
+    Sema sema = new Sema(diagnostics, file, library);
+    return new Parser(tokens, sema, diagnostics).translationUnit();
+  }
+
+  // =====================================================================================
+  // Tokens
+  // =====================================================================================
+
+  private Token peek() {
+    return tokens.get(pos);
+  }
+
+  private Token peek(int k) {
+    return tokens.get(Math.min(pos + k, tokens.size() - 1));
+  }
+
+  private Token next() {
+    Token t = tokens.get(pos);
+    if (!t.isEof()) pos++;
+    return t;
+  }
+
+  private boolean is(String s) {
+    return peek().is(s);
+  }
+
+  private boolean accept(String s) {
+    if (is(s)) {
+      next();
+      return true;
+    }
+    return false;
+  }
+
+  private Token expect(String s) {
+    if (is(s)) return next();
+    throw unexpected("expected '" + s + "'");
+  }
+
+  /** Expects a ';', reported just after the previous token as compilers do. */
+  private void expectSemicolon(String after) {
+    if (accept(";")) return;
+    if (peek().kind() == TokenKind.OTHER) throw unexpected("");
+    Token prev = pos > 0 ? tokens.get(pos - 1) : peek();
+    SourcePos p = prev.pos();
+    SourcePos end = new SourcePos(p.file(), p.line(), p.column() + prev.text().length());
+    throw diagnostics.fail(peek().pos().line() == p.line() ? peek().pos() : end, "expected ';' " + after);
+  }
+
+  private CompileError unexpected(String message) {
+    Token t = peek();
+    if (t.kind() == TokenKind.OTHER) return diagnostics.fail(t.pos(), "stray '" + t.text() + "' in program");
+    if ((t.kind() == TokenKind.STRING || t.kind() == TokenKind.CHAR) && !terminated(t)) {
+      return diagnostics.fail(t.pos(), t.kind() == TokenKind.STRING ? "missing terminating '\"' character"
+          : "missing terminating ' character");
+    }
+    String found = t.isEof() ? "end of file" : "'" + t.text() + "'";
+    return diagnostics.fail(t.pos(), message + (message.isEmpty() ? "unexpected " : " before ") + found);
+  }
+
+  private static boolean terminated(Token t) {
+    String s = t.text();
+    char q = t.kind() == TokenKind.STRING ? '"' : '\'';
+    int open = s.indexOf(q);
+    return s.length() >= open + 2 && s.charAt(s.length() - 1) == q;
+  }
+
+  private static boolean isIdentifier(Token t) {
+    return t.kind() == TokenKind.IDENT && !KEYWORDS.contains(t.text());
+  }
+
+  private Token expectIdentifier(String what) {
+    if (isIdentifier(peek())) return next();
+    throw unexpected("expected " + what);
+  }
+
+  private boolean isTypeStart(Token t) {
+    if (t.kind() != TokenKind.IDENT) return false;
+    if (TYPE_KEYWORDS.contains(t.text())) return true;
+    return !KEYWORDS.contains(t.text()) && sema.isTypedefName(t.text());
+  }
+
+  // =====================================================================================
+  // Error recovery
+  // =====================================================================================
+
+  /** Skips to the end of the current statement: past a ';' or a balanced '}' block, or up to a '}'. */
+  private void recoverStatement() {
+    int depth = 0;
+    while (!peek().isEof()) {
+      Token t = peek();
+      if (t.is("{")) {
+        depth++;
+      } else if (t.is("}")) {
+        if (depth == 0) return;
+        depth--;
+        if (depth == 0) {
+          next();
+          if (!is(";")) return;
+        }
+      } else if (t.is(";") && depth == 0) {
+        next();
+        return;
+      }
+      next();
+    }
+  }
+
+  // =====================================================================================
+  // Declarations
+  // =====================================================================================
+
+  // translation-unit = external-declaration*
+  private TranslationUnit translationUnit() {
+    try {
+      while (!peek().isEof()) {
+        int start = pos;
+        try {
+          externalDeclaration();
+        } catch (CompileError e) {
+          sema.resetToFileScope();
+          loopDepth = 0;
+          switchDepth = 0;
+          recoverStatement();
+          if (pos == start) next();
+        }
+      }
+    } catch (Diagnostics.TooManyErrors e) {
+      // The diagnostics already say enough.
+    }
+    return sema.finish();
+  }
+
+  // external-declaration = function-definition | declaration
+  private void externalDeclaration() {
+    if (accept(";")) return;
+    if (is("_Static_assert")) {
+      staticAssert();
+      return;
+    }
+    DeclSpec spec;
+    if (isTypeStart(peek())) {
+      spec = declSpec(true);
+    } else if (isIdentifier(peek()) && peek(1).is("(")) {
+      diagnostics.warning(peek().pos(), "type specifier missing, defaults to 'int'");
+      spec = new DeclSpec(IntType.INT, DeclSpec.Storage.NONE, false, false, Attributes.NONE, peek().pos());
+    } else {
+      throw unexpected("expected a declaration");
+    }
+    if (accept(";")) return;
+    boolean first = true;
+    do {
+      Declarator d = declarator(spec.type(), false);
+      if (first && d.type() instanceof FunctionType && is("{")) {
+        functionDefinition(spec, d);
+        return;
+      }
+      first = false;
+      declareOne(spec, d, null);
+    } while (accept(","));
+    expectSemicolon("after top level declarator");
+  }
+
+  // function-definition = declspec declarator compound-statement
+  private void functionDefinition(DeclSpec spec, Declarator d) {
+    if (spec.storage() == DeclSpec.Storage.TYPEDEF) {
+      throw diagnostics.fail(d.pos(), "function definition declared 'typedef'");
+    }
+    sema.beginFunction(spec, d);
+    SourcePos p = peek().pos();
+    Stmt.Block body = compound(false);
+    sema.endFunction(body, p);
+  }
+
+  /** Declares one declarator of a declaration, with its initializer; adds the init statement. */
+  private void declareOne(DeclSpec spec, Declarator d, List<Stmt> out) {
+    if (d.name() == null) throw diagnostics.fail(d.pos(), "declaration does not declare anything");
+    if (spec.storage() == DeclSpec.Storage.TYPEDEF) {
+      if (is("=")) throw diagnostics.fail(peek().pos(), "illegal initializer (only variables can be initialized)");
+      sema.typedef(d);
+      return;
+    }
+    boolean hasInit = is("=");
+    if (hasInit && d.type() instanceof FunctionType) {
+      throw diagnostics.fail(peek().pos(), "illegal initializer (only variables can be initialized)");
+    }
+    Symbol s = sema.declare(spec, d, hasInit);
+    if (accept("=")) {
+      SourcePos p = peek().pos();
+      InitSyntax init = initializer();
+      Stmt st = sema.initialize(s, init, p);
+      if (st != null && out != null) out.add(st);
+    }
+    sema.checkComplete(s);
+  }
+
+  // declaration = declspec (declarator ("=" initializer)? ("," declarator ("=" initializer)?)*)? ";"
+  private void localDeclaration(List<Stmt> out) {
+    DeclSpec spec = declSpec(true);
+    if (accept(";")) return;
+    do {
+      Declarator d = declarator(spec.type(), false);
+      declareOne(spec, d, out);
+    } while (accept(","));
+    expectSemicolon("at end of declaration");
+  }
+
+  // static-assert = "_Static_assert" "(" constant-expression ("," string-literal)? ")" ";"
+  private void staticAssert() {
+    SourcePos p = next().pos();
+    expect("(");
+    Expr cond = conditional();
+    String message = null;
+    if (accept(",")) {
+      message = new String(stringLiteralBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    expect(")");
+    expectSemicolon("after static_assert");
+    sema.staticAssert(cond, message, p);
+  }
+
+  // declspec = (storage-class | type-qualifier | type-specifier | function-specifier | attribute)+
+  private DeclSpec declSpec(boolean allowStorage) {
+    SourcePos start = peek().pos();
+    DeclSpec.Storage storage = DeclSpec.Storage.NONE;
+    boolean isInline = false;
+    boolean isConst = false;
+    Attributes attrs = Attributes.NONE;
+    Type named = null;
+    int voids = 0, bools = 0, chars = 0, shorts = 0, ints = 0, longs = 0, signeds = 0, unsigneds = 0,
+        floats = 0, doubles = 0;
+    boolean anyBasic = false;
+    while (true) {
+      Token t = peek();
+      if (t.kind() != TokenKind.IDENT) break;
+      String s = t.text();
+      switch (s) {
+        case "typedef", "extern", "static", "auto", "register" -> {
+          if (!allowStorage) throw diagnostics.fail(t.pos(), "storage class specifier not allowed here");
+          if (storage != DeclSpec.Storage.NONE) throw diagnostics.fail(t.pos(), "multiple storage classes in declaration specifiers");
+          storage = DeclSpec.Storage.valueOf(s.toUpperCase());
+          next();
+          continue;
+        }
+        case "inline", "__inline", "__inline__", "_Noreturn" -> {
+          isInline = true;
+          next();
+          continue;
+        }
+        case "const", "__const", "__const__" -> {
+          isConst = true;
+          next();
+          continue;
+        }
+        case "volatile", "__volatile__", "__volatile", "restrict", "__restrict", "__restrict__", "__extension__",
+            "_Thread_local", "__thread" -> {
+          next();
+          continue;
+        }
+        case "_Atomic" -> throw diagnostics.fail(t.pos(), "'_Atomic' is not supported");
+        case "_Complex" -> throw diagnostics.fail(t.pos(), "complex types are not supported");
+        case "__attribute__", "__attribute" -> {
+          attrs = attrs.merge(attributes());
+          continue;
+        }
+        case "_Alignas" -> {
+          next();
+          expect("(");
+          if (isTypeStart(peek())) typeName(); else conditional();
+          expect(")");
+          diagnostics.warning(t.pos(), "'_Alignas' is ignored");
+          continue;
+        }
+        default -> { }
+      }
+      boolean basic = true;
+      switch (s) {
+        case "void" -> voids++;
+        case "_Bool" -> bools++;
+        case "char" -> chars++;
+        case "short" -> shorts++;
+        case "int" -> ints++;
+        case "long" -> longs++;
+        case "signed", "__signed__", "__signed" -> signeds++;
+        case "unsigned" -> unsigneds++;
+        case "float" -> floats++;
+        case "double" -> doubles++;
+        default -> basic = false;
+      }
+      if (basic) {
+        if (named != null) throw diagnostics.fail(t.pos(), "cannot combine with previous declaration specifier");
+        anyBasic = true;
+        next();
+        continue;
+      }
+      if (s.equals("struct") || s.equals("union") || s.equals("enum") || s.equals("__builtin_va_list")
+          || s.equals("typeof") || s.equals("__typeof__") || s.equals("__typeof")) {
+        if (named != null || anyBasic) throw diagnostics.fail(t.pos(), "cannot combine with previous declaration specifier");
+        named = switch (s) {
+          case "struct", "union" -> structSpecifier();
+          case "enum" -> enumSpecifier();
+          case "__builtin_va_list" -> {
+            next();
+            yield Sema.VA_LIST;
+          }
+          default -> typeofSpecifier();
+        };
+        continue;
+      }
+      if (named == null && !anyBasic && isIdentifier(t) && sema.isTypedefName(s)) {
+        named = sema.typedefType(s);
+        next();
+        continue;
+      }
+      break;
+    }
+    Type type;
+    if (named != null) {
+      type = named;
+    } else if (!anyBasic) {
+      diagnostics.warning(start, "type specifier missing, defaults to 'int'");
+      type = IntType.INT;
+    } else {
+      type = basicType(start, voids, bools, chars, shorts, ints, longs, signeds, unsigneds, floats, doubles);
+    }
+    return new DeclSpec(type, storage, isInline, isConst, attrs, start);
+  }
+
+  private Type basicType(SourcePos p, int voids, int bools, int chars, int shorts, int ints, int longs, int signeds,
+      int unsigneds, int floats, int doubles) {
+    boolean signedness = signeds + unsigneds > 0;
+    if (signeds + unsigneds > 1) throw diagnostics.fail(p, "cannot combine 'signed' and 'unsigned' this way");
+    int others = voids + bools + chars + shorts + ints + longs + floats + doubles;
+    if (voids == 1 && others == 1 && !signedness) return VoidType.VOID;
+    if (bools == 1 && others == 1 && !signedness) return IntType.BOOL;
+    if (floats == 1 && others == 1 && !signedness) return FloatType.FLOAT;
+    if (doubles == 1 && others == 1 && !signedness) return FloatType.DOUBLE;
+    if (doubles == 1 && longs == 1 && others == 2 && !signedness) return FloatType.LDOUBLE;
+    if (chars == 1 && others == 1) return signeds > 0 ? IntType.SCHAR : unsigneds > 0 ? IntType.UCHAR : IntType.CHAR;
+    if (shorts == 1 && others == 1 + ints && ints <= 1) return unsigneds > 0 ? IntType.USHORT : IntType.SHORT;
+    if (longs == 1 && others == 1 + ints && ints <= 1) return unsigneds > 0 ? IntType.ULONG : IntType.LONG;
+    if (longs == 2 && others == 2 + ints && ints <= 1) return unsigneds > 0 ? IntType.ULLONG : IntType.LLONG;
+    if (ints == 1 && others == 1) return unsigneds > 0 ? IntType.UINT : IntType.INT;
+    if (others == 0 && signedness) return unsigneds > 0 ? IntType.UINT : IntType.INT;
+    throw diagnostics.fail(p, "invalid combination of type specifiers");
+  }
+
+  // typeof-specifier = "typeof" "(" (type-name | expression) ")"
+  private Type typeofSpecifier() {
+    next();
+    expect("(");
+    Type t = isTypeStart(peek()) ? typeName() : expression().type();
+    expect(")");
+    return t;
+  }
+
+  // attribute = "__attribute__" "(" "(" (name ("(" arguments ")")?)? ("," ...)* ")" ")"
+  private Attributes attributes() {
+    Attributes attrs = Attributes.NONE;
+    while (is("__attribute__") || is("__attribute")) {
+      next();
+      expect("(");
+      expect("(");
+      while (!is(")")) {
+        Token name = next();
+        String n = name.text().replaceAll("^__(.*)__$", "$1");
+        List<Token> args = new ArrayList<>();
+        if (accept("(")) {
+          int depth = 0;
+          while (!(depth == 0 && is(")")) && !peek().isEof()) {
+            if (is("(")) depth++;
+            if (is(")")) depth--;
+            args.add(next());
+          }
+          expect(")");
+        }
+        switch (n) {
+          case "export_name" -> attrs = attrs.merge(new Attributes(attributeString(name, args), null, null));
+          case "import_module" -> attrs = attrs.merge(new Attributes(null, attributeString(name, args), null));
+          case "import_name" -> attrs = attrs.merge(new Attributes(null, null, attributeString(name, args)));
+          case "packed" -> throw diagnostics.fail(name.pos(), "packed structures are not supported");
+          case "aligned" -> diagnostics.warning(name.pos(), "'aligned' attribute is ignored");
+          case "vector_size" -> throw diagnostics.fail(name.pos(), "vector types are not supported");
+          default -> { }
+        }
+        if (!accept(",")) break;
+      }
+      expect(")");
+      expect(")");
+    }
+    return attrs;
+  }
+
+  private String attributeString(Token name, List<Token> args) {
+    if (args.size() != 1 || args.get(0).kind() != TokenKind.STRING) {
+      throw diagnostics.fail(name.pos(), "'" + name.text() + "' attribute requires a string");
+    }
+    try {
+      return new String(Literals.string(args.get(0).text()), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw diagnostics.fail(args.get(0).pos(), e.getMessage());
+    }
+  }
+
+  private void skipQualifiersAndAttributes() {
+    while (true) {
+      if (is("const") || is("volatile") || is("restrict") || is("__restrict") || is("__restrict__")
+          || is("__const") || is("__volatile__") || is("_Atomic") || is("__const__") || is("__volatile")) {
+        next();
+      } else if (is("__attribute__") || is("__attribute")) {
+        attributes();
+      } else {
+        return;
+      }
+    }
+  }
+
+  // struct-or-union-specifier = ("struct" | "union") attribute* ident? ("{" struct-declaration* "}")? attribute*
+  private Type structSpecifier() {
+    Token kw = next();
+    boolean union = kw.is("union");
+    if (is("__attribute__") || is("__attribute")) attributes();
+    String tag = null;
+    SourcePos tagPos = kw.pos();
+    if (isIdentifier(peek())) {
+      tagPos = peek().pos();
+      tag = next().text();
+    }
+    if (!is("{")) {
+      if (tag == null) throw unexpected("expected identifier or '{' after '" + kw.text() + "'");
+      return sema.structTag(tag, union, false, is(";"), tagPos);
+    }
+    StructType st = sema.structTag(tag, union, true, false, tagPos);
+    next();
+    List<String> names = new ArrayList<>();
+    List<Type> types = new ArrayList<>();
+    List<SourcePos> positions = new ArrayList<>();
+    while (!accept("}")) {
+      if (peek().isEof()) throw unexpected("expected '}'");
+      if (accept(";")) continue;
+      if (is("_Static_assert")) {
+        staticAssert();
+        continue;
+      }
+      if (!isTypeStart(peek())) throw unexpected("expected member declaration");
+      DeclSpec ms = declSpec(false);
+      if (accept(";")) {
+        if (ms.type() instanceof StructType inner && inner.tag() == null) {
+          names.add(null);
+          types.add(inner);
+          positions.add(ms.pos());
+        } else {
+          diagnostics.warning(ms.pos(), "declaration does not declare anything");
+        }
+        continue;
+      }
+      do {
+        Declarator d = declarator(ms.type(), true);
+        if (is(":")) {
+          // Reported, then parsed past so the rest of the struct is still checked.
+          diagnostics.error(peek().pos(), "bit-fields are not supported");
+          next();
+          conditional();
+        }
+        if (d.name() == null) throw diagnostics.fail(d.pos(), "expected member name");
+        names.add(d.name());
+        types.add(d.type());
+        positions.add(d.pos());
+      } while (accept(","));
+      expectSemicolon("at end of declaration list");
+    }
+    if (is("__attribute__") || is("__attribute")) attributes();
+    sema.completeStruct(st, names, types, positions, kw.pos());
+    return st;
+  }
+
+  // enum-specifier = "enum" ident? ("{" enumerator ("," enumerator)* ","? "}")?
+  // enumerator = ident ("=" constant-expression)?
+  private Type enumSpecifier() {
+    Token kw = next();
+    String tag = null;
+    SourcePos tagPos = kw.pos();
+    if (isIdentifier(peek())) {
+      tagPos = peek().pos();
+      tag = next().text();
+    }
+    if (!is("{")) {
+      if (tag == null) throw unexpected("expected identifier or '{' after 'enum'");
+      return sema.enumTag(tag, false, tagPos);
+    }
+    Type t = sema.enumTag(tag, true, tagPos);
+    next();
+    long value = 0;
+    while (!accept("}")) {
+      Token name = expectIdentifier("enumerator name");
+      if (accept("=")) {
+        Expr e = conditional();
+        Long v = sema.requireConstant(e, "enumerator value");
+        if (v != null) value = v;
+      }
+      sema.enumConstant(name.text(), name.pos(), value);
+      value++;
+      if (!accept(",")) {
+        expect("}");
+        break;
+      }
+    }
+    return t;
+  }
+
+  // declarator = pointer* ("(" declarator ")" | ident)? type-suffix*
+  // pointer = "*" (type-qualifier | attribute)*
+  private Declarator declarator(Type base, boolean abstractAllowed) {
+    SourcePos start = peek().pos();
+    while (accept("*")) {
+      base = new PointerType(base);
+      skipQualifiersAndAttributes();
+    }
+    if (is("(") && isNestedDeclarator(abstractAllowed)) {
+      int open = pos;
+      next();
+      skipBalanced();
+      List<List<Declarator.Param>> outerParams = new ArrayList<>();
+      Type outer = typeSuffix(base, outerParams);
+      int end = pos;
+      pos = open + 1;
+      Declarator inner = declarator(outer, abstractAllowed);
+      expect(")");
+      pos = end;
+      if (inner.params() == null && inner.type() == outer && !outerParams.isEmpty()) {
+        // "int (f)(int x)": only parentheses around the name, so the parameters are f's.
+        return new Declarator(inner.name(), inner.pos(), inner.type(), outerParams.get(0), inner.attributes());
+      }
+      return inner;
+    }
+    String name = null;
+    SourcePos namePos = peek().pos();
+    if (isIdentifier(peek())) {
+      name = next().text();
+    } else if (!abstractAllowed) {
+      throw unexpected("expected identifier or '('");
+    } else {
+      namePos = start;
+    }
+    List<List<Declarator.Param>> params = new ArrayList<>();
+    Type type = typeSuffix(base, params);
+    Attributes attrs = Attributes.NONE;
+    while (true) {
+      if (is("__attribute__") || is("__attribute")) {
+        attrs = attrs.merge(attributes());
+      } else if (is("__asm__") || is("__asm") || is("asm")) {
+        next();
+        expect("(");
+        skipBalanced();
+      } else {
+        break;
+      }
+    }
+    return new Declarator(name, namePos, type, params.isEmpty() ? null : params.get(0), attrs);
+  }
+
+  /** After '(' in a declarator: true if it opens a nested declarator rather than parameters. */
+  private boolean isNestedDeclarator(boolean abstractAllowed) {
+    Token t = peek(1);
+    if (t.is("*") || t.is("(") || t.is("[") || t.is("^")) return true;
+    if (t.is("__attribute__")) return true;
+    return isIdentifier(t) && !sema.isTypedefName(t.text());
+  }
+
+  private void skipBalanced() {
+    int depth = 1;
+    while (depth > 0 && !peek().isEof()) {
+      Token t = next();
+      if (t.is("(")) depth++;
+      if (t.is(")")) depth--;
+    }
+  }
+
+  // type-suffix = "[" "static"? qualifiers? assign? "]" type-suffix | "(" parameter-list ")" type-suffix | ε
+  private Type typeSuffix(Type base, List<List<Declarator.Param>> capture) {
+    if (is("[")) {
+      SourcePos p = next().pos();
+      accept("static");
+      skipQualifiersAndAttributes();
+      accept("static");
+      Expr length = null;
+      if (is("*") && peek(1).is("]")) {
+        throw diagnostics.fail(peek().pos(), "variable length arrays are not supported");
+      }
+      if (!is("]")) length = assignment();
+      expect("]");
+      Type inner = typeSuffix(base, null);
+      return sema.arrayOf(inner, length, p);
+    }
+    if (is("(")) {
+      SourcePos p = next().pos();
+      List<Declarator.Param> params = new ArrayList<>();
+      boolean[] flags = parameterList(params);
+      if (capture != null) capture.add(params);
+      Type result = typeSuffix(base, null);
+      List<Type> types = new ArrayList<>();
+      for (Declarator.Param d : params) types.add(d.type());
+      return sema.functionReturning(result, types, flags[0], flags[1], p);
+    }
+    return base;
+  }
+
+  // parameter-list = "void" | parameter ("," parameter)* ("," "...")? | ε     (after "(", through ")")
+  // Returns {variadic, prototyped}.
+  private boolean[] parameterList(List<Declarator.Param> out) {
+    if (accept(")")) return new boolean[] {false, false};
+    if (is("void") && peek(1).is(")")) {
+      next();
+      next();
+      return new boolean[] {false, true};
+    }
+    if (isIdentifier(peek()) && !sema.isTypedefName(peek().text()) && (peek(1).is(",") || peek(1).is(")"))) {
+      throw diagnostics.fail(peek().pos(), "old-style (K&R) parameter lists are not supported");
+    }
+    boolean variadic = false;
+    while (true) {
+      if (accept("...")) {
+        variadic = true;
+        break;
+      }
+      if (!isTypeStart(peek())) throw unexpected("expected parameter declarator");
+      DeclSpec spec = declSpec(true);
+      Declarator d = declarator(spec.type(), true);
+      Type t = Types.adjustParameter(d.type());
+      if (t.isVoid()) throw diagnostics.fail(d.pos(), "'void' must be the first and only parameter if specified");
+      out.add(new Declarator.Param(d.name(), d.pos(), t));
+      if (!accept(",")) break;
+    }
+    expect(")");
+    return new boolean[] {variadic, true};
+  }
+
+  // type-name = declspec abstract-declarator
+  private Type typeName() {
+    DeclSpec spec = declSpec(false);
+    Declarator d = declarator(spec.type(), true);
+    if (d.name() != null) throw diagnostics.fail(d.pos(), "unexpected identifier '" + d.name() + "' in type name");
+    return d.type();
+  }
+
+  // initializer = "{" (designation? initializer ("," designation? initializer)* ","?)? "}" | assign
+  // designation = ("[" constant-expression "]" | "." ident)+ "="
+  private InitSyntax initializer() {
+    SourcePos p = peek().pos();
+    if (!accept("{")) return new InitSyntax.Single(p, assignment());
+    List<InitSyntax.Element> elements = new ArrayList<>();
+    while (!accept("}")) {
+      List<InitSyntax.Designator> designators = new ArrayList<>();
+      boolean gnuColon = false;
+      if (isIdentifier(peek()) && peek(1).is(":")) {
+        gnuColon = true;
+        // The old GNU form "member: value".
+        Token name = next();
+        next();
+        designators.add(new InitSyntax.Designator(name.pos(), name.text(), 0));
+      }
+      while (is("[") || is(".")) {
+        Token t = next();
+        if (t.is(".")) {
+          Token name = expectIdentifier("field designator");
+          designators.add(new InitSyntax.Designator(name.pos(), name.text(), 0));
+        } else {
+          Expr index = conditional();
+          if (is("...")) throw diagnostics.fail(peek().pos(), "range designators are not supported");
+          expect("]");
+          Long v = sema.requireConstant(index, "array designator index");
+          designators.add(new InitSyntax.Designator(t.pos(), null, v == null ? 0 : v));
+        }
+      }
+      if (!designators.isEmpty() && !gnuColon) expect("=");
+      elements.add(new InitSyntax.Element(designators, initializer()));
+      if (!accept(",")) {
+        expect("}");
+        break;
+      }
+    }
+    return new InitSyntax.Braced(p, elements);
+  }
+
+  // =====================================================================================
+  // Statements
+  // =====================================================================================
+
+  // compound-statement = "{" (declaration | statement)* "}"
+  private Stmt.Block compound(boolean newScope) {
+    SourcePos p = expect("{").pos();
+    if (newScope) sema.pushScope();
+    List<Stmt> items = new ArrayList<>();
+    while (!is("}")) {
+      if (peek().isEof()) throw diagnostics.fail(p, "expected '}' to match this '{'");
+      Object mark = sema.mark();
+      int loops = loopDepth, switches = switchDepth, start = pos;
+      try {
+        blockItem(items);
+      } catch (CompileError e) {
+        sema.restore(mark);
+        loopDepth = loops;
+        switchDepth = switches;
+        recoverStatement();
+        if (pos == start) next();
+      }
+    }
+    next();
+    if (newScope) sema.popScope();
+    return new Stmt.Block(p, items);
+  }
+
+  private void blockItem(List<Stmt> items) {
+    if (is("_Static_assert")) {
+      staticAssert();
+    } else if (isTypeStart(peek()) && !(isIdentifier(peek()) && peek(1).is(":"))) {
+      localDeclaration(items);
+    } else {
+      items.add(statement());
+    }
+  }
+
+  // statement = labeled | compound | expression-statement | selection | iteration | jump
+  private Stmt statement() {
+    Token t = peek();
+    if (isIdentifier(t) && peek(1).is(":")) {
+      next();
+      next();
+      sema.label(t.text(), t.pos());
+      Stmt body = is("}") ? new Stmt.Empty(t.pos()) : statement();
+      return new Stmt.Labeled(t.pos(), t.text(), body);
+    }
+    if (t.kind() != TokenKind.IDENT && t.kind() != TokenKind.PUNCT) return expressionStatement();
+    switch (t.text()) {
+      case "{" -> {
+        return compound(true);
+      }
+      case ";" -> {
+        next();
+        return new Stmt.Empty(t.pos());
+      }
+      case "if" -> {
+        // selection = "if" "(" expression ")" statement ("else" statement)?
+        next();
+        expect("(");
+        Expr cond = sema.condition(expression());
+        expect(")");
+        Stmt then = scopedStatement();
+        Stmt otherwise = accept("else") ? scopedStatement() : null;
+        return new Stmt.If(t.pos(), cond, then, otherwise);
+      }
+      case "while" -> {
+        // iteration = "while" "(" expression ")" statement
+        next();
+        expect("(");
+        Expr cond = sema.condition(expression());
+        expect(")");
+        return new Stmt.While(t.pos(), cond, loopBody());
+      }
+      case "do" -> {
+        // iteration = "do" statement "while" "(" expression ")" ";"
+        next();
+        Stmt body = loopBody();
+        expect("while");
+        expect("(");
+        Expr cond = sema.condition(expression());
+        expect(")");
+        expectSemicolon("after do/while statement");
+        return new Stmt.DoWhile(t.pos(), body, cond);
+      }
+      case "for" -> {
+        // iteration = "for" "(" (declaration | expression? ";") expression? ";" expression? ")" statement
+        next();
+        expect("(");
+        sema.pushScope();
+        try {
+          Stmt init = null;
+          if (isTypeStart(peek())) {
+            List<Stmt> inits = new ArrayList<>();
+            localDeclaration(inits);
+            init = new Stmt.Block(t.pos(), inits);
+          } else if (!accept(";")) {
+            Expr e = expression();
+            init = new Stmt.ExprStmt(e.pos(), sema.rvalue(e));
+            expectSemicolon("in 'for' statement specifier");
+          }
+          Expr cond = null;
+          if (!is(";")) cond = sema.condition(expression());
+          expectSemicolon("in 'for' statement specifier");
+          Expr step = null;
+          if (!is(")")) step = sema.rvalue(expression());
+          expect(")");
+          Stmt body = loopBody();
+          return new Stmt.For(t.pos(), init, cond, step, body);
+        } finally {
+          sema.popScope();
+        }
+      }
+      case "switch" -> {
+        // selection = "switch" "(" expression ")" statement
+        next();
+        expect("(");
+        Expr value = sema.beginSwitch(expression());
+        expect(")");
+        switchDepth++;
+        try {
+          Stmt body = scopedStatement();
+          return new Stmt.Switch(t.pos(), value, body);
+        } finally {
+          switchDepth--;
+          sema.endSwitch();
+        }
+      }
+      case "case" -> {
+        // labeled = "case" constant-expression ":" statement
+        next();
+        Expr value = conditional();
+        if (is("...")) throw diagnostics.fail(peek().pos(), "case ranges are not supported");
+        expect(":");
+        long v = sema.caseLabel(value, t.pos());
+        Stmt body = is("}") ? new Stmt.Empty(t.pos()) : statement();
+        return new Stmt.Case(t.pos(), v, false, body);
+      }
+      case "default" -> {
+        // labeled = "default" ":" statement
+        next();
+        expect(":");
+        sema.defaultLabel(t.pos());
+        Stmt body = is("}") ? new Stmt.Empty(t.pos()) : statement();
+        return new Stmt.Case(t.pos(), 0, true, body);
+      }
+      case "break" -> {
+        next();
+        if (loopDepth + switchDepth == 0) diagnostics.error(t.pos(), "'break' statement not in loop or switch statement");
+        expectSemicolon("after 'break'");
+        return new Stmt.Break(t.pos());
+      }
+      case "continue" -> {
+        next();
+        if (loopDepth == 0) diagnostics.error(t.pos(), "'continue' statement not in loop statement");
+        expectSemicolon("after 'continue'");
+        return new Stmt.Continue(t.pos());
+      }
+      case "goto" -> {
+        next();
+        if (is("*")) throw diagnostics.fail(peek().pos(), "computed goto is not supported");
+        Token label = expectIdentifier("label name");
+        expectSemicolon("after 'goto'");
+        return sema.gotoStatement(label.text(), label.pos());
+      }
+      case "return" -> {
+        next();
+        Expr value = is(";") ? null : expression();
+        expectSemicolon("after return statement");
+        return sema.returnStatement(t.pos(), value);
+      }
+      case "__asm__", "__asm", "asm" -> throw diagnostics.fail(t.pos(), "inline assembly is not supported");
+      default -> {
+        return expressionStatement();
+      }
+    }
+  }
+
+  /** A sub-statement is its own block scope (C99 6.8.4p3, 6.8.5p5). */
+  private Stmt scopedStatement() {
+    sema.pushScope();
+    try {
+      return statement();
+    } finally {
+      sema.popScope();
+    }
+  }
+
+  private Stmt loopBody() {
+    loopDepth++;
+    try {
+      return scopedStatement();
+    } finally {
+      loopDepth--;
+    }
+  }
+
+  // expression-statement = expression ";"
+  private Stmt expressionStatement() {
+    SourcePos p = peek().pos();
+    Expr e = expression();
+    expectSemicolon("after expression");
+    return new Stmt.ExprStmt(p, sema.rvalue(e));
+  }
+
+  // =====================================================================================
+  // Expressions
+  // =====================================================================================
+
+  // expression = assign ("," assign)*
+  private Expr expression() {
+    Expr e = assignment();
+    while (is(",")) {
+      SourcePos p = next().pos();
+      e = sema.comma(e, assignment(), p);
+    }
+    return e;
+  }
+
+  // assign = conditional (assign-op assign)?
+  private Expr assignment() {
+    Expr left = conditional();
+    Token op = peek();
+    if (op.kind() == TokenKind.PUNCT && ASSIGN_OPS.contains(op.text())) {
+      next();
+      Expr right = assignment();
+      return op.is("=") ? sema.assign(left, right, op.pos()) : sema.compoundAssign(op.text(), left, right, op.pos());
+    }
+    return left;
+  }
+
+  // conditional = logical-or ("?" expression ":" conditional)?
+  private Expr conditional() {
+    Expr cond = binary(1);
+    if (!is("?")) return cond;
+    SourcePos p = next().pos();
+    if (is(":")) throw diagnostics.fail(peek().pos(), "the GNU '?:' operator with an omitted operand is not supported");
+    Expr then = expression();
+    expect(":");
+    Expr otherwise = conditional();
+    return sema.conditional(cond, then, otherwise, p);
+  }
+
+  // binary = cast (binary-op cast)*, by precedence climbing over || && | ^ & == != < > <= >= << >> + - * / %
+  private Expr binary(int minPrecedence) {
+    Expr left = cast();
+    while (true) {
+      Token op = peek();
+      Integer prec = op.kind() == TokenKind.PUNCT ? PRECEDENCE.get(op.text()) : null;
+      if (prec == null || prec < minPrecedence) return left;
+      next();
+      Expr right = binary(prec + 1);
+      left = sema.binary(op.text(), left, right, op.pos());
+    }
+  }
+
+  // cast = "(" type-name ")" cast | "(" type-name ")" "{" initializer-list "}" postfix-tail | unary
+  private Expr cast() {
+    if (is("(") && isTypeStart(peek(1))) {
+      Token open = next();
+      Type t = typeName();
+      expect(")");
+      if (is("{")) {
+        InitSyntax init = initializer();
+        Expr lit = sema.compoundLiteral(t, (InitSyntax.Braced) init, open.pos());
+        return postfixTail(lit);
+      }
+      Expr operand = cast();
+      return sema.cast(t, operand, open.pos());
+    }
+    return unary();
+  }
+
+  // unary = ("++" | "--") unary | ("&" | "*" | "+" | "-" | "~" | "!") cast
+  //       | "sizeof" unary | "sizeof" "(" type-name ")" | "_Alignof" "(" type-name ")" | postfix
+  private Expr unary() {
+    Token t = peek();
+    if (t.kind() == TokenKind.PUNCT) {
+      switch (t.text()) {
+        case "++", "--" -> {
+          next();
+          return sema.incDec(unary(), t.is("++"), true, t.pos());
+        }
+        case "&" -> {
+          next();
+          return sema.addressOf(cast(), t.pos());
+        }
+        case "*" -> {
+          next();
+          return sema.deref(cast(), t.pos());
+        }
+        case "+", "-", "~", "!" -> {
+          next();
+          return sema.unary(t.text(), cast(), t.pos());
+        }
+        case "&&" -> throw diagnostics.fail(t.pos(), "labels as values are not supported");
+        default -> { }
+      }
+    }
+    if (t.is("sizeof")) {
+      next();
+      if (is("(") && isTypeStart(peek(1))) {
+        next();
+        Type type = typeName();
+        expect(")");
+        if (is("{")) {
+          InitSyntax init = initializer();
+          return sema.sizeOf(sema.compoundLiteral(type, (InitSyntax.Braced) init, t.pos()).type(), t.pos());
+        }
+        return sema.sizeOf(type, t.pos());
+      }
+      Expr e = unary();
+      return sema.sizeOf(e.type(), t.pos());
+    }
+    if (t.is("_Alignof") || t.is("__alignof__") || t.is("__alignof")) {
+      next();
+      if (is("(") && isTypeStart(peek(1))) {
+        next();
+        Type type = typeName();
+        expect(")");
+        return sema.alignOf(type, t.pos());
+      }
+      return sema.alignOf(unary().type(), t.pos());
+    }
+    if (t.is("__extension__")) {
+      next();
+      return cast();
+    }
+    return postfix();
+  }
+
+  // postfix = primary ("[" expression "]" | "(" arguments ")" | "." ident | "->" ident | "++" | "--")*
+  private Expr postfix() {
+    return postfixTail(primary());
+  }
+
+  private Expr postfixTail(Expr e) {
+    while (true) {
+      Token t = peek();
+      if (t.kind() != TokenKind.PUNCT) return e;
+      switch (t.text()) {
+        case "[" -> {
+          next();
+          Expr index = expression();
+          expect("]");
+          e = sema.subscript(e, index, t.pos());
+        }
+        case "(" -> {
+          next();
+          List<Expr> args = arguments();
+          e = sema.call(e, args, t.pos());
+        }
+        case ".", "->" -> {
+          next();
+          Token name = expectIdentifier("member name");
+          e = sema.member(e, name.text(), t.is("->"), name.pos());
+        }
+        case "++", "--" -> {
+          next();
+          e = sema.incDec(e, t.is("++"), false, t.pos());
+        }
+        default -> {
+          return e;
+        }
+      }
+    }
+  }
+
+  // arguments = (assign ("," assign)*)? ")"
+  private List<Expr> arguments() {
+    List<Expr> args = new ArrayList<>();
+    if (accept(")")) return args;
+    do {
+      args.add(assignment());
+    } while (accept(","));
+    expect(")");
+    return args;
+  }
+
+  // primary = "(" expression ")" | ident | number | character | string+ | builtin
+  private Expr primary() {
+    Token t = peek();
+    switch (t.kind()) {
+      case NUMBER -> {
+        next();
+        return sema.integerLiteral(t.text(), t.pos());
+      }
+      case CHAR -> {
+        if (!terminated(t)) throw unexpected("");
+        next();
+        return sema.charLiteral(t.text(), t.pos());
+      }
+      case STRING -> {
+        return sema.stringLiteral(stringLiteralBytes(), t.pos());
+      }
+      case PUNCT -> {
+        if (t.is("(")) {
+          next();
+          if (is("{")) throw diagnostics.fail(peek().pos(), "statement expressions are not supported");
+          Expr e = expression();
+          expect(")");
+          return e;
+        }
+        throw unexpected("expected expression");
+      }
+      case IDENT -> {
+        return identifierExpression(t);
+      }
+      default -> throw unexpected("expected expression");
+    }
+  }
+
+  private Expr identifierExpression(Token t) {
+    switch (t.text()) {
+      case "__builtin_va_start" -> {
+        next();
+        expect("(");
+        Expr list = assignment();
+        if (accept(",")) assignment();
+        expect(")");
+        return sema.vaStart(list, t.pos());
+      }
+      case "__builtin_va_arg" -> {
+        next();
+        expect("(");
+        Expr list = assignment();
+        expect(",");
+        Type type = typeName();
+        expect(")");
+        return sema.vaArg(list, type, t.pos());
+      }
+      case "__builtin_va_end" -> {
+        next();
+        expect("(");
+        Expr list = assignment();
+        expect(")");
+        return sema.cast(VoidType.VOID, list, t.pos());
+      }
+      case "__builtin_va_copy" -> {
+        next();
+        expect("(");
+        Expr dest = assignment();
+        expect(",");
+        Expr src = assignment();
+        expect(")");
+        return sema.assign(dest, src, t.pos());
+      }
+      case "__builtin_offsetof" -> {
+        next();
+        expect("(");
+        Type type = typeName();
+        expect(",");
+        List<InitSyntax.Designator> path = new ArrayList<>();
+        Token first = expectIdentifier("member name");
+        path.add(new InitSyntax.Designator(first.pos(), first.text(), 0));
+        while (is(".") || is("[")) {
+          Token d = next();
+          if (d.is(".")) {
+            Token name = expectIdentifier("member name");
+            path.add(new InitSyntax.Designator(name.pos(), name.text(), 0));
+          } else {
+            Long v = sema.requireConstant(expression(), "array index in offsetof");
+            expect("]");
+            path.add(new InitSyntax.Designator(d.pos(), null, v == null ? 0 : v));
+          }
+        }
+        expect(")");
+        return sema.offsetOf(type, path, t.pos());
+      }
+      case "_Generic" -> throw diagnostics.fail(t.pos(), "'_Generic' is not supported");
+      default -> { }
+    }
+    if (!isIdentifier(t)) throw unexpected("expected expression");
+    next();
+    if (Sema.isBuiltin(t.text()) && is("(") && !sema.isDeclared(t.text())) {
+      next();
+      List<Expr> args = arguments();
+      return sema.builtinCall(t.text(), args, t.pos());
+    }
+    return sema.identifier(t.text(), t.pos(), is("("));
+  }
+
+  /** Adjacent string literals, concatenated (translation phase 6). */
+  private byte[] stringLiteralBytes() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    if (peek().kind() != TokenKind.STRING) throw unexpected("expected string literal");
+    while (peek().kind() == TokenKind.STRING) {
+      Token s = peek();
+      try {
+        out.writeBytes(Literals.string(s.text()));
+      } catch (IllegalArgumentException e) {
+        throw diagnostics.fail(s.pos(), e.getMessage());
+      }
+      next();
+    }
+    return out.toByteArray();
+  }
+}

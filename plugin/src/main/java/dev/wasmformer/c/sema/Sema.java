@@ -1,0 +1,1390 @@
+package dev.wasmformer.c.sema;
+
+import dev.wasmformer.c.CompileError;
+import dev.wasmformer.c.Diagnostics;
+import dev.wasmformer.c.SourceFile;
+import dev.wasmformer.c.ast.Builtins;
+import dev.wasmformer.c.ast.Expr;
+import dev.wasmformer.c.ast.Expr.AddressOf;
+import dev.wasmformer.c.ast.Expr.Assign;
+import dev.wasmformer.c.ast.Expr.Binary;
+import dev.wasmformer.c.ast.Expr.BinaryOp;
+import dev.wasmformer.c.ast.Expr.Call;
+import dev.wasmformer.c.ast.Expr.Cast;
+import dev.wasmformer.c.ast.Expr.Comma;
+import dev.wasmformer.c.ast.Expr.CompoundAssign;
+import dev.wasmformer.c.ast.Expr.CompoundLiteral;
+import dev.wasmformer.c.ast.Expr.Conditional;
+import dev.wasmformer.c.ast.Expr.Decay;
+import dev.wasmformer.c.ast.Expr.Deref;
+import dev.wasmformer.c.ast.Expr.IncDec;
+import dev.wasmformer.c.ast.Expr.IntConst;
+import dev.wasmformer.c.ast.Expr.Member;
+import dev.wasmformer.c.ast.Expr.PointerAdd;
+import dev.wasmformer.c.ast.Expr.PointerDiff;
+import dev.wasmformer.c.ast.Expr.StringLit;
+import dev.wasmformer.c.ast.Expr.Unary;
+import dev.wasmformer.c.ast.Expr.UnaryOp;
+import dev.wasmformer.c.ast.Expr.VarRef;
+import dev.wasmformer.c.ast.FunctionDef;
+import dev.wasmformer.c.ast.GlobalVar;
+import dev.wasmformer.c.ast.Initializer;
+import dev.wasmformer.c.ast.Stmt;
+import dev.wasmformer.c.ast.Symbol;
+import dev.wasmformer.c.ast.TranslationUnit;
+import dev.wasmformer.c.lex.Literals;
+import dev.wasmformer.c.lex.SourcePos;
+import dev.wasmformer.c.type.ArrayType;
+import dev.wasmformer.c.type.ErrorType;
+import dev.wasmformer.c.type.FloatType;
+import dev.wasmformer.c.type.FunctionType;
+import dev.wasmformer.c.type.IntType;
+import dev.wasmformer.c.type.PointerType;
+import dev.wasmformer.c.type.StructType;
+import dev.wasmformer.c.type.Type;
+import dev.wasmformer.c.type.Types;
+import dev.wasmformer.c.type.VoidType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The semantic actions the parser calls: scopes and declarations, and the type rules of
+ * every operator. Each action checks its operands, reports located errors, inserts the
+ * implicit conversions and folds constants, and returns a typed node. After an error it
+ * returns a node of {@link ErrorType}, which later actions accept silently, so one mistake
+ * yields one message.
+ */
+public final class Sema {
+  /** The type of {@code sizeof} and of {@code size_t}. */
+  public static final IntType SIZE_T = IntType.ULONG;
+  /** The type of a pointer difference ({@code ptrdiff_t}). */
+  public static final IntType PTRDIFF_T = IntType.LONG;
+  /** The type of {@code va_list}. */
+  public static final Type VA_LIST = new PointerType(IntType.CHAR);
+
+  private final Diagnostics diagnostics;
+  private final SourceFile file;
+  private final boolean library;
+  private final Scope fileScope = new Scope(null);
+  private Scope scope = fileScope;
+  private final Map<String, Symbol> fileSymbols = new LinkedHashMap<>();
+  private final Set<Symbol> tentative = new LinkedHashSet<>();
+  private final Map<Symbol, GlobalVar> definedGlobals = new LinkedHashMap<>();
+  private final List<GlobalVar> staticLocals = new ArrayList<>();
+  private final List<FunctionDef> functions = new ArrayList<>();
+  private final Map<String, StringLit> funcNames = new HashMap<>();
+  private FunctionContext function;
+  private final List<SwitchContext> switches = new ArrayList<>();
+
+  private static final class FunctionContext {
+    final Symbol symbol;
+    final FunctionType type;
+    final List<Symbol> params = new ArrayList<>();
+    final List<Symbol> locals = new ArrayList<>();
+    final Map<String, SourcePos> labels = new HashMap<>();
+    final List<Stmt.Goto> gotos = new ArrayList<>();
+
+    FunctionContext(Symbol symbol, FunctionType type) {
+      this.symbol = symbol;
+      this.type = type;
+    }
+  }
+
+  private static final class SwitchContext {
+    final Type valueType;
+    final Set<Long> values = new HashSet<>();
+    boolean hasDefault;
+
+    SwitchContext(Type valueType) {
+      this.valueType = valueType;
+    }
+  }
+
+  public Sema(Diagnostics diagnostics, SourceFile file, boolean library) {
+    this.diagnostics = diagnostics;
+    this.file = file;
+    this.library = library;
+  }
+
+  public Diagnostics diagnostics() {
+    return diagnostics;
+  }
+
+  // =====================================================================================
+  // Scopes
+  // =====================================================================================
+
+  public void pushScope() {
+    scope = new Scope(scope);
+  }
+
+  public void popScope() {
+    scope = scope.parent;
+  }
+
+  public boolean atFileScope() {
+    return scope.isFileScope();
+  }
+
+  public boolean inFunction() {
+    return function != null;
+  }
+
+  public boolean isDeclared(String name) {
+    return scope.lookup(name) != null;
+  }
+
+  /** A snapshot of the scope state, for the parser's error recovery. */
+  public Object mark() {
+    return new Mark(scope, switches.size());
+  }
+
+  private record Mark(Scope scope, int switches) {}
+
+  public void restore(Object mark) {
+    Mark m = (Mark) mark;
+    scope = m.scope();
+    while (switches.size() > m.switches()) switches.remove(switches.size() - 1);
+  }
+
+  /** Abandons whatever function or block was open (after an error at file level). */
+  public void resetToFileScope() {
+    scope = fileScope;
+    function = null;
+    switches.clear();
+  }
+
+  public boolean isTypedefName(String name) {
+    Symbol s = scope.lookup(name);
+    return s != null && s.kind() == Symbol.Kind.TYPEDEF;
+  }
+
+  public Type typedefType(String name) {
+    return scope.lookup(name).type();
+  }
+
+  // =====================================================================================
+  // Tags
+  // =====================================================================================
+
+  /**
+   * Resolves {@code struct tag} / {@code union tag}. With {@code defining} or
+   * {@code declaringOnly} (the declaration {@code struct tag;}) the tag is declared in the
+   * current scope, shadowing outer ones; otherwise an existing tag is found or declared.
+   */
+  public StructType structTag(String tag, boolean union, boolean defining, boolean declaringOnly, SourcePos pos) {
+    if (tag == null) return new StructType(null, union);
+    Object existing = (defining || declaringOnly) ? scope.tags.get(tag) : scope.lookupTag(tag);
+    if (existing instanceof StructType st) {
+      if (st.isUnion() != union) {
+        diagnostics.error(pos, "use of '" + tag + "' with tag type that does not match previous declaration");
+        return new StructType(tag, union);
+      }
+      if (defining && st.isComplete()) {
+        diagnostics.error(pos, "redefinition of '" + st.spell() + "'");
+        return new StructType(tag, union);
+      }
+      return st;
+    }
+    if (existing != null) {
+      diagnostics.error(pos, "use of '" + tag + "' with tag type that does not match previous declaration");
+    }
+    StructType st = new StructType(tag, union);
+    scope.tags.put(tag, st);
+    return st;
+  }
+
+  public void completeStruct(StructType st, List<String> names, List<Type> types, List<SourcePos> positions,
+      SourcePos pos) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      Type t = types.get(i);
+      String n = names.get(i);
+      if (n != null && !seen.add(n)) diagnostics.error(positions.get(i), "duplicate member '" + n + "'");
+      if (t instanceof FunctionType) {
+        diagnostics.error(positions.get(i), "member '" + n + "' declared as a function");
+        types.set(i, IntType.INT);
+      } else if (!t.isComplete() && !(t instanceof ArrayType a && a.length() < 0 && i == names.size() - 1)) {
+        if (!t.isError()) diagnostics.error(positions.get(i), "member '" + n + "' has incomplete type '" + t.spell() + "'");
+        types.set(i, IntType.INT);
+      }
+      if (t instanceof FloatType) floatRefused(positions.get(i), t);
+    }
+    st.complete(names, types);
+  }
+
+  /** Resolves {@code enum tag}; returns the (int) type. */
+  public Type enumTag(String tag, boolean defining, SourcePos pos) {
+    if (tag != null) {
+      Object existing = defining ? scope.tags.get(tag) : scope.lookupTag(tag);
+      if (existing instanceof StructType) {
+        diagnostics.error(pos, "use of '" + tag + "' with tag type that does not match previous declaration");
+      } else if (existing == null) {
+        scope.tags.put(tag, new Scope.EnumTag(tag));
+      }
+    }
+    return IntType.INT;
+  }
+
+  public void enumConstant(String name, SourcePos pos, long value) {
+    Symbol s = new Symbol(name, Symbol.Kind.ENUM_CONSTANT, IntType.INT, Symbol.Storage.NONE, pos);
+    s.setEnumValue(value);
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      diagnostics.error(pos, "enumerator value for '" + name + "' is not representable in int");
+    }
+    addToScope(s, pos);
+  }
+
+  private void addToScope(Symbol s, SourcePos pos) {
+    Symbol old = scope.names.get(s.name());
+    if (old != null) {
+      diagnostics.error(pos, "redefinition of '" + s.name() + "'");
+    }
+    scope.names.put(s.name(), s);
+  }
+
+  // =====================================================================================
+  // Declarations
+  // =====================================================================================
+
+  /** Declares a typedef name. */
+  public void typedef(Declarator d) {
+    Symbol old = scope.names.get(d.name());
+    if (old != null && old.kind() == Symbol.Kind.TYPEDEF) {
+      if (!Types.compatible(old.type(), d.type())) {
+        diagnostics.error(d.pos(), "typedef redefinition with different types ('" + d.type().spell()
+            + "' vs '" + old.type().spell() + "')");
+      }
+      return;
+    }
+    addToScope(new Symbol(d.name(), Symbol.Kind.TYPEDEF, d.type(), Symbol.Storage.NONE, d.pos()), d.pos());
+  }
+
+  /**
+   * Declares an object or function (not a typedef). Returns the symbol, shared with earlier
+   * declarations of the same entity.
+   */
+  public Symbol declare(DeclSpec spec, Declarator d, boolean hasInitializer) {
+    Type type = d.type();
+    Attributes attrs = spec.attributes().merge(d.attributes());
+    if (type instanceof FunctionType ft) {
+      if (!atFileScope() && spec.storage() == DeclSpec.Storage.STATIC) {
+        diagnostics.error(d.pos(), "function declared in block scope cannot have 'static' storage class");
+      }
+      Symbol s = declareFileScope(d.name(), Symbol.Kind.FUNCTION, ft,
+          spec.storage() == DeclSpec.Storage.STATIC ? Symbol.Storage.INTERNAL : Symbol.Storage.EXTERNAL, d.pos());
+      applyAttributes(s, attrs);
+      if (!atFileScope()) scope.names.put(d.name(), s);
+      return s;
+    }
+    if (type.isVoid()) {
+      diagnostics.error(d.pos(), "variable '" + d.name() + "' declared void");
+      type = ErrorType.ERROR;
+    }
+    if (type instanceof FloatType || (type instanceof ArrayType fa && fa.element() instanceof FloatType)) {
+      floatRefused(d.pos(), type);
+      type = ErrorType.ERROR;
+    }
+    if (atFileScope()) {
+      if (spec.storage() == DeclSpec.Storage.AUTO || spec.storage() == DeclSpec.Storage.REGISTER) {
+        diagnostics.error(d.pos(), "illegal storage class on file-scoped variable");
+      }
+      Symbol.Storage storage = spec.storage() == DeclSpec.Storage.STATIC ? Symbol.Storage.INTERNAL : Symbol.Storage.EXTERNAL;
+      Symbol s = declareFileScope(d.name(), Symbol.Kind.OBJECT, type, storage, d.pos());
+      applyAttributes(s, attrs);
+      if (spec.storage() != DeclSpec.Storage.EXTERN || hasInitializer) {
+        if (!hasInitializer) tentative.add(s);
+      }
+      return s;
+    }
+    if (spec.storage() == DeclSpec.Storage.EXTERN) {
+      if (hasInitializer) diagnostics.error(d.pos(), "'extern' variable cannot have an initializer");
+      Symbol s = declareFileScope(d.name(), Symbol.Kind.OBJECT, type, Symbol.Storage.EXTERNAL, d.pos());
+      scope.names.put(d.name(), s);
+      return s;
+    }
+    Symbol.Storage storage = spec.storage() == DeclSpec.Storage.STATIC ? Symbol.Storage.STATIC_LOCAL : Symbol.Storage.AUTO;
+    Symbol s = new Symbol(d.name(), Symbol.Kind.OBJECT, type, storage, d.pos());
+    s.setFromLibrary(library);
+    addToScope(s, d.pos());
+    if (storage == Symbol.Storage.AUTO) {
+      function.locals.add(s);
+    } else if (!hasInitializer) {
+      staticLocals.add(new GlobalVar(s, null));
+    }
+    return s;
+  }
+
+  private void applyAttributes(Symbol s, Attributes attrs) {
+    if (attrs.exportName() != null) s.setExportName(attrs.exportName());
+    if (attrs.importName() != null || attrs.importModule() != null) {
+      s.setImport(attrs.importModule() == null ? "env" : attrs.importModule(),
+          attrs.importName() == null ? s.name() : attrs.importName());
+    }
+  }
+
+  private Symbol declareFileScope(String name, Symbol.Kind kind, Type type, Symbol.Storage storage, SourcePos pos) {
+    Symbol old = fileSymbols.get(name);
+    if (old == null) {
+      Symbol shadowing = fileScope.names.get(name);
+      if (shadowing != null) {
+        diagnostics.error(pos, "redefinition of '" + name + "' as different kind of symbol");
+        return new Symbol(name, kind, type, storage, pos);
+      }
+      Symbol s = new Symbol(name, kind, type, storage, pos);
+      s.setFromLibrary(library);
+      fileSymbols.put(name, s);
+      fileScope.names.put(name, s);
+      if (atFileScope()) scope.names.put(name, s);
+      return s;
+    }
+    if (old.kind() != kind) {
+      diagnostics.error(pos, "redefinition of '" + name + "' as different kind of symbol");
+      return old;
+    }
+    if (!Types.compatible(old.type(), type)) {
+      diagnostics.error(pos, "conflicting types for '" + name + "' ('" + type.spell() + "' vs '"
+          + old.type().spell() + "')");
+      return old;
+    }
+    old.setType(Types.composite(old.type(), type));
+    if (storage == Symbol.Storage.INTERNAL && old.storage() == Symbol.Storage.EXTERNAL && atFileScope()) {
+      diagnostics.error(pos, "static declaration of '" + name + "' follows non-static declaration");
+    }
+    if (atFileScope()) scope.names.put(name, old);
+    return old;
+  }
+
+  /** Records the initializer of a variable; returns the statement that performs it (null for statics). */
+  public Stmt initialize(Symbol s, InitSyntax init, SourcePos pos) {
+    if (s.type().isError()) return null;
+    Initializers resolver = new Initializers(this);
+    Type t = s.type();
+    if (!t.isComplete() && !(t instanceof ArrayType a && a.length() < 0)) {
+      diagnostics.error(s.pos(), "variable '" + s.name() + "' has incomplete type '" + t.spell() + "'");
+      return null;
+    }
+    Initializer resolved;
+    try {
+      resolved = resolver.resolve(t, init);
+    } catch (CompileError e) {
+      return null;
+    }
+    if (resolver.completedType() != null) s.setType(resolver.completedType());
+    if (s.hasStaticStorage()) {
+      for (Initializer.Item item : resolved.items()) checkConstant(item.value());
+      if (s.storage() == Symbol.Storage.STATIC_LOCAL) {
+        staticLocals.add(new GlobalVar(s, resolved));
+      } else {
+        if (s.isDefined() && definedGlobals.containsKey(s)) {
+          diagnostics.error(pos, "redefinition of '" + s.name() + "'");
+        }
+        s.setDefined(true);
+        tentative.remove(s);
+        definedGlobals.put(s, new GlobalVar(s, resolved));
+      }
+      return null;
+    }
+    return new Stmt.LocalInit(pos, s, resolved);
+  }
+
+  /** Checks the size of an automatic or static object once its declaration is complete. */
+  public void checkComplete(Symbol s) {
+    if (s.kind() != Symbol.Kind.OBJECT || s.type().isError()) return;
+    if (s.storage() == Symbol.Storage.AUTO || s.storage() == Symbol.Storage.STATIC_LOCAL) {
+      if (!s.type().isComplete()) {
+        diagnostics.error(s.pos(), s.type() instanceof ArrayType
+            ? "definition of variable with array type needs an explicit size or an initializer"
+            : "variable '" + s.name() + "' has incomplete type '" + s.type().spell() + "'");
+        s.setType(ErrorType.ERROR);
+      }
+    }
+  }
+
+  private void checkConstant(Expr e) {
+    if (!ConstantEvaluator.isStaticInitializer(e)) {
+      diagnostics.error(e.pos(), "initializer element is not a compile-time constant");
+    }
+  }
+
+  /** Enters a function body: declares the parameters. */
+  public Symbol beginFunction(DeclSpec spec, Declarator d) {
+    Symbol s = declare(spec, d, false);
+    FunctionType ft = (FunctionType) d.type();
+    if (s.isDefined() && s.kind() == Symbol.Kind.FUNCTION) {
+      diagnostics.error(d.pos(), "redefinition of '" + d.name() + "'");
+    }
+    s.setDefined(true);
+    if (ft.result().isStruct() && !ft.result().isComplete()) {
+      diagnostics.error(d.pos(), "incomplete result type '" + ft.result().spell() + "' in function definition");
+    }
+    if (ft.result() instanceof FloatType) floatRefused(d.pos(), ft.result());
+    function = new FunctionContext(s, ft);
+    pushScope();
+    List<Declarator.Param> params = d.params() == null ? List.of() : d.params();
+    for (Declarator.Param p : params) {
+      if (p.name() == null) {
+        diagnostics.error(p.pos(), "parameter name omitted");
+        continue;
+      }
+      Type pt = p.type();
+      if (pt instanceof FloatType) floatRefused(p.pos(), pt);
+      if (pt.isStruct() && !pt.isComplete()) {
+        diagnostics.error(p.pos(), "variable has incomplete type '" + pt.spell() + "'");
+        pt = ErrorType.ERROR;
+      }
+      Symbol ps = new Symbol(p.name(), Symbol.Kind.OBJECT, pt, Symbol.Storage.PARAM, p.pos());
+      addToScope(ps, p.pos());
+      function.params.add(ps);
+    }
+    return s;
+  }
+
+  public FunctionDef endFunction(Stmt.Block body, SourcePos pos) {
+    for (Stmt.Goto g : function.gotos) {
+      if (!function.labels.containsKey(g.label())) {
+        diagnostics.error(g.pos(), "use of undeclared label '" + g.label() + "'");
+      }
+    }
+    popScope();
+    FunctionDef def = new FunctionDef(function.symbol, function.params, body, function.locals, pos);
+    functions.add(def);
+    function = null;
+    return def;
+  }
+
+  public TranslationUnit finish() {
+    List<GlobalVar> globals = new ArrayList<>(definedGlobals.values());
+    for (Symbol s : tentative) {
+      if (s.isDefined()) continue;
+      if (s.type() instanceof ArrayType a && a.length() < 0) {
+        diagnostics.warning(s.pos(), "tentative array definition assumed to have one element");
+        s.setType(new ArrayType(a.element(), 1));
+      }
+      if (!s.type().isComplete()) {
+        if (!s.type().isError()) {
+          diagnostics.error(s.pos(), "tentative definition has type '" + s.type().spell() + "' that is never completed");
+        }
+        continue;
+      }
+      s.setDefined(true);
+      globals.add(new GlobalVar(s, null));
+    }
+    globals.addAll(staticLocals);
+    for (Symbol s : fileSymbols.values()) {
+      if (s.kind() == Symbol.Kind.FUNCTION && s.storage() == Symbol.Storage.INTERNAL && !s.isDefined()
+          && usedInternal.contains(s)) {
+        diagnostics.warning(s.pos(), "function '" + s.name() + "' has internal linkage but is not defined");
+      }
+    }
+    return new TranslationUnit(file, functions, globals, new ArrayList<>(fileSymbols.values()));
+  }
+
+  private final Set<Symbol> usedInternal = new HashSet<>();
+
+  void floatRefused(SourcePos pos, Type t) {
+    diagnostics.error(pos, "floating-point type '" + t.spell() + "' is not supported yet");
+  }
+
+  // =====================================================================================
+  // Statements
+  // =====================================================================================
+
+  public Expr condition(Expr e) {
+    Expr v = rvalue(e);
+    if (v.type().isError()) return v;
+    if (!v.type().isScalar()) {
+      return error(v.pos(), "statement requires expression of scalar type ('" + v.type().spell() + "' invalid)");
+    }
+    if (v.type() instanceof FloatType) return floatError(v);
+    return v;
+  }
+
+  public Stmt returnStatement(SourcePos pos, Expr value) {
+    Type result = function.type.result();
+    if (value == null) {
+      if (!result.isVoid()) {
+        diagnostics.warning(pos, "non-void function '" + function.symbol.name() + "' should return a value");
+      }
+      return new Stmt.Return(pos, null);
+    }
+    if (result.isVoid()) {
+      Expr v = rvalue(value);
+      if (!v.type().isVoid() && !v.type().isError()) {
+        diagnostics.error(pos, "void function '" + function.symbol.name() + "' should not return a value");
+      }
+      return new Stmt.ExprStmt(pos, v);
+    }
+    return new Stmt.Return(pos, assignConvert(value, result, "returning"));
+  }
+
+  public void label(String name, SourcePos pos) {
+    if (function.labels.putIfAbsent(name, pos) != null) {
+      diagnostics.error(pos, "redefinition of label '" + name + "'");
+    }
+  }
+
+  public Stmt.Goto gotoStatement(String label, SourcePos pos) {
+    Stmt.Goto g = new Stmt.Goto(pos, label);
+    function.gotos.add(g);
+    return g;
+  }
+
+  public Expr beginSwitch(Expr value) {
+    Expr v = rvalue(value);
+    if (!v.type().isError() && !v.type().isInteger()) {
+      v = error(v.pos(), "statement requires expression of integer type ('" + v.type().spell() + "' invalid)");
+    }
+    Type t = v.type().isError() ? IntType.INT : Types.promote(v.type());
+    switches.add(new SwitchContext(t));
+    return convert(v, t);
+  }
+
+  public void endSwitch() {
+    switches.remove(switches.size() - 1);
+  }
+
+  /** Checks a case label and returns its value converted to the switch's type. */
+  public long caseLabel(Expr value, SourcePos pos) {
+    Long v = constantValue(value);
+    if (switches.isEmpty()) {
+      throw diagnostics.fail(pos, "'case' statement not in switch statement");
+    }
+    if (v == null) {
+      throw diagnostics.fail(value.pos(), "expression is not an integer constant expression");
+    }
+    SwitchContext sw = switches.get(switches.size() - 1);
+    long converted = ((IntType) sw.valueType).wrap(v);
+    if (!sw.values.add(converted)) {
+      diagnostics.error(value.pos(), "duplicate case value '" + converted + "'");
+    }
+    return converted;
+  }
+
+  public void defaultLabel(SourcePos pos) {
+    if (switches.isEmpty()) throw diagnostics.fail(pos, "'default' statement not in switch statement");
+    SwitchContext sw = switches.get(switches.size() - 1);
+    if (sw.hasDefault) diagnostics.error(pos, "multiple default labels in one switch");
+    sw.hasDefault = true;
+  }
+
+  // =====================================================================================
+  // Primary expressions
+  // =====================================================================================
+
+  public Expr error(SourcePos pos, String message) {
+    diagnostics.error(pos, message);
+    return new IntConst(pos, ErrorType.ERROR, 0);
+  }
+
+  private static Expr poisoned(SourcePos pos) {
+    return new IntConst(pos, ErrorType.ERROR, 0);
+  }
+
+  private Expr floatError(Expr e) {
+    return error(e.pos(), "floating-point arithmetic is not supported yet");
+  }
+
+  /** A use of an identifier. {@code calledNext} allows an implicit function declaration. */
+  public Expr identifier(String name, SourcePos pos, boolean calledNext) {
+    Symbol s = scope.lookup(name);
+    if (s == null) {
+      if (name.equals("__func__") || name.equals("__FUNCTION__")) {
+        if (function == null) return error(pos, "'__func__' is not in a function");
+        return funcName(pos);
+      }
+      if (calledNext) {
+        if (!isBuiltin(name)) {
+          diagnostics.warning(pos, "implicit declaration of function '" + name + "'");
+        }
+        FunctionType ft = new FunctionType(IntType.INT, List.of(), false, false);
+        Scope saved = scope;
+        scope = fileScope;
+        try {
+          s = declareFileScope(name, Symbol.Kind.FUNCTION, ft, Symbol.Storage.EXTERNAL, pos);
+        } finally {
+          scope = saved;
+        }
+        return new VarRef(pos, s.type(), s);
+      }
+      return error(pos, "use of undeclared identifier '" + name + "'");
+    }
+    return switch (s.kind()) {
+      case ENUM_CONSTANT -> new IntConst(pos, IntType.INT, s.enumValue());
+      case TYPEDEF -> error(pos, "unexpected type name '" + name + "': expected expression");
+      default -> {
+        if (s.storage() == Symbol.Storage.INTERNAL) usedInternal.add(s);
+        yield new VarRef(pos, s.type(), s);
+      }
+    };
+  }
+
+  public static boolean isBuiltin(String name) {
+    return switch (name) {
+      case Builtins.EXIT, Builtins.TRAP, Builtins.UNREACHABLE, Builtins.HEAP_BASE, Builtins.STACK_POINTER,
+          Builtins.MEMORY_SIZE, "__builtin_expect" -> true;
+      default -> false;
+    };
+  }
+
+  private StringLit funcName(SourcePos pos) {
+    String name = function.symbol.name();
+    return funcNames.computeIfAbsent(name, n -> {
+      byte[] bytes = (n + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return new StringLit(pos, new ArrayType(IntType.CHAR, bytes.length), bytes);
+    });
+  }
+
+  public Expr integerLiteral(String text, SourcePos pos) {
+    if (Literals.isFloating(text)) {
+      return error(pos, "floating constant '" + text + "' is not supported yet");
+    }
+    Literals.IntegerConstant c;
+    try {
+      c = Literals.integer(text);
+    } catch (IllegalArgumentException e) {
+      return error(pos, e.getMessage());
+    }
+    long v = c.value();
+    boolean fitsSigned32 = v >= 0 && v <= Integer.MAX_VALUE;
+    boolean fitsUnsigned32 = v >= 0 && v <= 0xFFFF_FFFFL;
+    boolean fitsSigned64 = v >= 0;
+    boolean otherRadix = !c.decimal();
+    IntType t;
+    if (c.longCount() < 2) {
+      if (!c.unsignedSuffix() && fitsSigned32) {
+        t = c.longCount() == 1 ? IntType.LONG : IntType.INT;
+      } else if ((c.unsignedSuffix() || otherRadix) && fitsUnsigned32) {
+        t = c.longCount() == 1 ? IntType.ULONG : IntType.UINT;
+      } else if (!c.unsignedSuffix() && fitsSigned64) {
+        t = IntType.LLONG;
+      } else {
+        t = IntType.ULLONG;
+        if (!c.unsignedSuffix() && !otherRadix) {
+          diagnostics.warning(pos, "integer constant is so large that it is unsigned");
+        }
+      }
+    } else {
+      t = c.unsignedSuffix() || (!fitsSigned64 && otherRadix) ? IntType.ULLONG : IntType.LLONG;
+      if (t == IntType.LLONG && !fitsSigned64) {
+        diagnostics.warning(pos, "integer constant is so large that it is unsigned");
+        t = IntType.ULLONG;
+      }
+    }
+    return new IntConst(pos, t, t.wrap(v));
+  }
+
+  public Expr charLiteral(String text, SourcePos pos) {
+    try {
+      return new IntConst(pos, IntType.INT, Literals.character(text));
+    } catch (IllegalArgumentException e) {
+      return error(pos, e.getMessage());
+    }
+  }
+
+  public Expr stringLiteral(byte[] content, SourcePos pos) {
+    byte[] bytes = java.util.Arrays.copyOf(content, content.length + 1);
+    return new StringLit(pos, new ArrayType(IntType.CHAR, bytes.length), bytes);
+  }
+
+  public Expr sizeOf(Type t, SourcePos pos) {
+    if (t.isError()) return poisoned(pos);
+    if (t instanceof FunctionType) return error(pos, "invalid application of 'sizeof' to a function type");
+    if (t.isVoid()) return new IntConst(pos, SIZE_T, 1); // GNU: sizeof(void) == 1
+    if (!t.isComplete()) {
+      return error(pos, "invalid application of 'sizeof' to an incomplete type '" + t.spell() + "'");
+    }
+    return new IntConst(pos, SIZE_T, t.size());
+  }
+
+  public Expr alignOf(Type t, SourcePos pos) {
+    if (t.isError()) return poisoned(pos);
+    if (!t.isComplete() && !t.isVoid()) {
+      return error(pos, "invalid application of '_Alignof' to an incomplete type '" + t.spell() + "'");
+    }
+    return new IntConst(pos, SIZE_T, t.align());
+  }
+
+  public Expr offsetOf(Type t, List<InitSyntax.Designator> path, SourcePos pos) {
+    if (t.isError()) return poisoned(pos);
+    Type cur = t;
+    long offset = 0;
+    for (InitSyntax.Designator d : path) {
+      if (d.name() != null) {
+        if (!(cur instanceof StructType st) || !st.isComplete()) {
+          return error(d.pos(), "offsetof requires a struct or union type, not '" + cur.spell() + "'");
+        }
+        StructType.Found f = st.find(d.name());
+        if (f == null) return error(d.pos(), "no member named '" + d.name() + "' in '" + st.spell() + "'");
+        offset += f.offset();
+        cur = f.type();
+      } else {
+        if (!(cur instanceof ArrayType a)) return error(d.pos(), "subscripted value is not an array");
+        offset += d.index() * a.element().size();
+        cur = a.element();
+      }
+    }
+    return new IntConst(pos, SIZE_T, offset);
+  }
+
+  /** {@code (type){ initializers }}. */
+  public Expr compoundLiteral(Type t, InitSyntax.Braced init, SourcePos pos) {
+    if (t.isError()) return poisoned(pos);
+    if (t instanceof FunctionType || t.isVoid() || (!t.isComplete() && !(t instanceof ArrayType))) {
+      return error(pos, "compound literal has incomplete or invalid type '" + t.spell() + "'");
+    }
+    Symbol.Storage storage = function == null ? Symbol.Storage.INTERNAL : Symbol.Storage.AUTO;
+    Symbol s = new Symbol("__compound_literal", Symbol.Kind.OBJECT, t, storage, pos);
+    Initializers resolver = new Initializers(this);
+    Initializer resolved;
+    try {
+      resolved = resolver.resolve(t, init);
+    } catch (CompileError e) {
+      return poisoned(pos);
+    }
+    if (resolver.completedType() != null) s.setType(resolver.completedType());
+    if (function == null) {
+      for (Initializer.Item item : resolved.items()) checkConstant(item.value());
+      s.setDefined(true);
+      definedGlobals.put(s, new GlobalVar(s, resolved));
+    } else {
+      function.locals.add(s);
+    }
+    return new CompoundLiteral(pos, s.type(), s, resolved);
+  }
+
+  // =====================================================================================
+  // Conversions
+  // =====================================================================================
+
+  /** Converts an array or function designator used as a value into a pointer. */
+  public Expr rvalue(Expr e) {
+    if (e.type() instanceof ArrayType a) return new Decay(e.pos(), new PointerType(a.element()), e);
+    if (e.type() instanceof FunctionType) return new Decay(e.pos(), new PointerType(e.type()), e);
+    return e;
+  }
+
+  /** An explicit or implied conversion of an rvalue; constants are folded. */
+  public Expr convert(Expr e, Type to) {
+    Type from = e.type();
+    if (from.isError()) return e;
+    if (to.isError()) return poisoned(e.pos());
+    if (from.equals(to)) return e;
+    if (e instanceof IntConst c && (to instanceof IntType || to instanceof PointerType)) {
+      if (from instanceof IntType || from instanceof PointerType) {
+        long v = to instanceof IntType it ? it.wrap(c.value()) : c.value() & 0xFFFF_FFFFL;
+        return new IntConst(e.pos(), to, v);
+      }
+    }
+    return new Cast(e.pos(), to, e);
+  }
+
+  static boolean isNullPointerConstant(Expr e) {
+    if (e instanceof IntConst c && c.value() == 0) {
+      return c.type() instanceof IntType
+          || (c.type() instanceof PointerType p && p.target().isVoid());
+    }
+    if (e instanceof Cast c && c.type() instanceof PointerType p && p.target().isVoid()) {
+      return isNullPointerConstant(c.operand());
+    }
+    return false;
+  }
+
+  /**
+   * Converts a value as if by assignment to an object of type {@code to} (C99 6.5.16.1),
+   * reporting what is not allowed. {@code context} names the operation for messages.
+   */
+  public Expr assignConvert(Expr value, Type to, String context) {
+    Expr v = rvalue(value);
+    Type from = v.type();
+    if (from.isError() || to.isError()) return v.type().isError() ? v : poisoned(v.pos());
+    if (to instanceof FloatType || from instanceof FloatType) return floatError(v);
+    if (to.isArithmetic() && from.isArithmetic()) return convert(v, to);
+    if (to instanceof PointerType tp) {
+      if (from instanceof PointerType fp) {
+        if (!tp.target().isVoid() && !fp.target().isVoid() && !Types.compatible(tp.target(), fp.target())) {
+          diagnostics.warning(v.pos(), "incompatible pointer types " + context + " '" + to.spell()
+              + "' from '" + from.spell() + "'");
+        }
+        return convert(v, to);
+      }
+      if (isNullPointerConstant(v)) return convert(v, to);
+      if (from.isInteger()) {
+        diagnostics.warning(v.pos(), "incompatible integer to pointer conversion " + context + " '"
+            + to.spell() + "' from '" + from.spell() + "'");
+        return convert(v, to);
+      }
+    }
+    if (to instanceof IntType it && from instanceof PointerType) {
+      if (it != IntType.BOOL) {
+        diagnostics.warning(v.pos(), "incompatible pointer to integer conversion " + context + " '"
+            + to.spell() + "' from '" + from.spell() + "'");
+      }
+      return convert(v, to);
+    }
+    if (to instanceof StructType && from == to) return v;
+    return error(v.pos(), "incompatible types " + context + " '" + to.spell() + "' from '" + from.spell() + "'");
+  }
+
+  /** The default argument promotions for a variadic or unprototyped call. */
+  private Expr promoteArgument(Expr e) {
+    Expr v = rvalue(e);
+    if (v.type() instanceof FloatType) return floatError(v);
+    if (v.type() instanceof IntType) return convert(v, Types.promote(v.type()));
+    if (v.type().isVoid()) return error(v.pos(), "argument has type 'void'");
+    if (v.type().isStruct() && !v.type().isComplete()) {
+      return error(v.pos(), "argument has incomplete type '" + v.type().spell() + "'");
+    }
+    return v;
+  }
+
+  public Expr cast(Type to, Expr e, SourcePos pos) {
+    Expr v = rvalue(e);
+    if (v.type().isError() || to.isError()) return poisoned(pos);
+    if (to.isVoid()) return new Cast(pos, VoidType.VOID, v);
+    if (to instanceof FloatType || v.type() instanceof FloatType) {
+      return error(pos, "floating-point conversions are not supported yet");
+    }
+    if (!to.isScalar()) {
+      if (to == v.type() && to.isStruct()) return v; // GNU: a cast to the same struct type
+      return error(pos, "used type '" + to.spell() + "' where arithmetic or pointer type is required");
+    }
+    if (!v.type().isScalar()) {
+      return error(pos, "operand of type '" + v.type().spell() + "' where arithmetic or pointer type is required");
+    }
+    Expr r = convert(v, to);
+    if (r instanceof IntConst c) return new IntConst(pos, c.type(), c.value());
+    // A cast is never an lvalue, even when it changes nothing.
+    return r == v ? new Cast(pos, to, v) : r;
+  }
+
+  // =====================================================================================
+  // Operators
+  // =====================================================================================
+
+  private static boolean isLvalue(Expr e) {
+    return (e instanceof VarRef v && v.symbol().kind() == Symbol.Kind.OBJECT)
+        || e instanceof Deref || e instanceof StringLit || e instanceof CompoundLiteral
+        || (e instanceof Member m && (isLvalue(m.base()) || m.base() instanceof Call));
+  }
+
+  private boolean checkModifiable(Expr target, SourcePos pos) {
+    if (target.type().isError()) return false;
+    if (!isLvalue(target) || target instanceof StringLit
+        || (target instanceof Member m && m.base() instanceof Call)) {
+      diagnostics.error(pos, "expression is not assignable");
+      return false;
+    }
+    if (target.type() instanceof ArrayType) {
+      diagnostics.error(pos, "array type '" + target.type().spell() + "' is not assignable");
+      return false;
+    }
+    if (!target.type().isComplete()) {
+      diagnostics.error(pos, "incomplete type '" + target.type().spell() + "' is not assignable");
+      return false;
+    }
+    return true;
+  }
+
+  public Expr addressOf(Expr e, SourcePos pos) {
+    if (e.type().isError()) return poisoned(pos);
+    if (e.type() instanceof FunctionType) return new AddressOf(pos, new PointerType(e.type()), e);
+    if (!isLvalue(e)) return error(pos, "cannot take the address of an rvalue of type '" + e.type().spell() + "'");
+    return new AddressOf(pos, new PointerType(e.type()), e);
+  }
+
+  public Expr deref(Expr e, SourcePos pos) {
+    Expr v = rvalue(e);
+    if (v.type().isError()) return v;
+    if (!(v.type() instanceof PointerType p)) {
+      return error(pos, "indirection requires pointer operand ('" + v.type().spell() + "' invalid)");
+    }
+    if (p.target() instanceof FloatType) return floatError(v);
+    return new Deref(pos, p.target(), v);
+  }
+
+  public Expr subscript(Expr base, Expr index, SourcePos pos) {
+    Expr b = rvalue(base);
+    Expr i = rvalue(index);
+    if (b.type().isError() || i.type().isError()) return poisoned(pos);
+    if (i.type() instanceof PointerType && b.type().isInteger()) {
+      Expr tmp = b;
+      b = i;
+      i = tmp;
+    }
+    if (!(b.type() instanceof PointerType)) return error(pos, "subscripted value is not an array or pointer");
+    if (!i.type().isInteger()) return error(pos, "array subscript is not an integer");
+    return deref(pointerArithmetic(b, i, false, pos), pos);
+  }
+
+  public Expr member(Expr base, String name, boolean arrow, SourcePos pos) {
+    Expr b = base;
+    if (b.type().isError()) return poisoned(pos);
+    if (arrow) {
+      b = rvalue(b);
+      if (!(b.type() instanceof PointerType p && p.target() instanceof StructType)) {
+        return error(pos, "member reference type '" + b.type().spell() + "' is not a pointer to a struct or union");
+      }
+      b = new Deref(pos, p.target(), b);
+    }
+    if (!(b.type() instanceof StructType st)) {
+      return error(pos, "member reference base type '" + b.type().spell() + "' is not a structure or union");
+    }
+    if (!st.isComplete()) return error(pos, "incomplete definition of type '" + st.spell() + "'");
+    StructType.Found f = st.find(name);
+    if (f == null) return error(pos, "no member named '" + name + "' in '" + st.spell() + "'");
+    if (b instanceof Member m) {
+      // Nested members fold into one offset from the outermost object.
+      return new Member(pos, f.type(), m.base(), name, m.offset() + f.offset());
+    }
+    return new Member(pos, f.type(), b, name, f.offset());
+  }
+
+  public Expr call(Expr callee, List<Expr> args, SourcePos pos) {
+    if (callee.type().isError()) return poisoned(pos);
+    FunctionType ft;
+    Expr target;
+    if (callee instanceof VarRef v && v.type() instanceof FunctionType f) {
+      ft = f;
+      target = callee;
+    } else {
+      target = rvalue(callee);
+      if (target.type() instanceof PointerType p && p.target() instanceof FunctionType f) {
+        ft = f;
+      } else {
+        return error(pos, "called object type '" + target.type().spell() + "' is not a function or function pointer");
+      }
+    }
+    String name = callee instanceof VarRef v ? "'" + v.symbol().name() + "'" : "";
+    List<Expr> converted = new ArrayList<>();
+    boolean bad = false;
+    if (ft.prototyped()) {
+      int n = ft.params().size();
+      if (args.size() < n || (args.size() > n && !ft.variadic())) {
+        diagnostics.error(pos, (args.size() < n ? "too few" : "too many") + " arguments to function call "
+            + name + ", expected " + (ft.variadic() ? "at least " : "") + n + ", have " + args.size());
+        return poisoned(pos);
+      }
+      for (int i = 0; i < args.size(); i++) {
+        Expr a = i < n ? assignConvert(args.get(i), ft.params().get(i), "passing") : promoteArgument(args.get(i));
+        bad |= a.type().isError();
+        converted.add(a);
+      }
+    } else {
+      for (Expr a : args) {
+        Expr p = promoteArgument(a);
+        bad |= p.type().isError();
+        converted.add(p);
+      }
+    }
+    if (bad) return poisoned(pos);
+    Type result = ft.result();
+    if (result instanceof FloatType) return floatError(target);
+    if (result.isStruct() && !result.isComplete()) {
+      return error(pos, "calling function with incomplete return type '" + result.spell() + "'");
+    }
+    return new Call(pos, result, target, converted, ft);
+  }
+
+  public Expr builtinCall(String name, List<Expr> args, SourcePos pos) {
+    List<Expr> vals = new ArrayList<>();
+    for (Expr a : args) vals.add(rvalue(a));
+    for (Expr a : vals) if (a.type().isError()) return poisoned(pos);
+    return switch (name) {
+      case "__builtin_expect" -> {
+        if (vals.size() != 2) yield error(pos, "__builtin_expect takes 2 arguments");
+        yield vals.get(0);
+      }
+      case Builtins.EXIT -> {
+        if (vals.size() != 1 || !vals.get(0).type().isInteger()) yield error(pos, name + " takes one int argument");
+        yield new Expr.Builtin(pos, VoidType.VOID, name, List.of(convert(vals.get(0), IntType.INT)));
+      }
+      case Builtins.TRAP, Builtins.UNREACHABLE -> new Expr.Builtin(pos, VoidType.VOID, name, checkNoArgs(name, vals, pos));
+      case Builtins.HEAP_BASE, Builtins.STACK_POINTER ->
+          new Expr.Builtin(pos, new PointerType(IntType.CHAR), name, checkNoArgs(name, vals, pos));
+      case Builtins.MEMORY_SIZE -> new Expr.Builtin(pos, SIZE_T, name, checkNoArgs(name, vals, pos));
+      default -> error(pos, "unknown builtin '" + name + "'");
+    };
+  }
+
+  private List<Expr> checkNoArgs(String name, List<Expr> args, SourcePos pos) {
+    if (!args.isEmpty()) diagnostics.error(pos, name + " takes no arguments");
+    return List.of();
+  }
+
+  public Expr vaStart(Expr list, SourcePos pos) {
+    if (function == null || !function.type.variadic()) {
+      return error(pos, "'va_start' used in function with fixed arguments");
+    }
+    if (list.type().isError()) return poisoned(pos);
+    if (!isLvalue(list) || !list.type().equals(VA_LIST)) return error(pos, "first argument to 'va_start' must be a va_list object");
+    return new Expr.VaStart(pos, VoidType.VOID, list);
+  }
+
+  public Expr vaArg(Expr list, Type t, SourcePos pos) {
+    if (list.type().isError() || t.isError()) return poisoned(pos);
+    if (!isLvalue(list) || !list.type().equals(VA_LIST)) return error(pos, "first argument to 'va_arg' must be a va_list object");
+    if (t instanceof FloatType) return error(pos, "floating-point variable arguments are not supported yet");
+    if (!t.isComplete() || t instanceof ArrayType || t instanceof FunctionType) {
+      return error(pos, "second argument to 'va_arg' is of invalid type '" + t.spell() + "'");
+    }
+    if (t instanceof IntType it && it.rank() < IntType.INT.rank()) {
+      diagnostics.warning(pos, "second argument to 'va_arg' is of promotable type '" + t.spell()
+          + "'; this va_arg has undefined behavior because arguments will be promoted to 'int'");
+    }
+    return new Expr.VaArg(pos, t, list);
+  }
+
+  public Expr unary(String op, Expr operand, SourcePos pos) {
+    Expr v = rvalue(operand);
+    if (v.type().isError()) return v;
+    if (v.type() instanceof FloatType) return floatError(v);
+    switch (op) {
+      case "!" -> {
+        if (!v.type().isScalar()) return error(pos, "invalid argument type '" + v.type().spell() + "' to unary expression");
+        if (v instanceof IntConst c) return new IntConst(pos, IntType.INT, c.value() == 0 ? 1 : 0);
+        return new Unary(pos, IntType.INT, UnaryOp.LOG_NOT, v);
+      }
+      case "+", "-", "~" -> {
+        if (!v.type().isInteger()) {
+          return error(pos, "invalid argument type '" + v.type().spell() + "' to unary expression");
+        }
+        IntType t = (IntType) Types.promote(v.type());
+        Expr p = convert(v, t);
+        if (op.equals("+")) return p;
+        UnaryOp u = op.equals("-") ? UnaryOp.NEG : UnaryOp.BIT_NOT;
+        if (p instanceof IntConst c) {
+          return new IntConst(pos, t, t.wrap(u == UnaryOp.NEG ? -c.value() : ~c.value()));
+        }
+        return new Unary(pos, t, u, p);
+      }
+      default -> throw new IllegalArgumentException(op);
+    }
+  }
+
+  public Expr incDec(Expr target, boolean increment, boolean prefix, SourcePos pos) {
+    if (target.type().isError()) return target;
+    if (!checkModifiable(target, pos)) return poisoned(pos);
+    Type t = target.type();
+    if (t instanceof FloatType) return floatError(target);
+    if (t instanceof PointerType p) {
+      if (!p.target().isComplete() && !p.target().isVoid()) {
+        return error(pos, "arithmetic on a pointer to an incomplete type '" + p.target().spell() + "'");
+      }
+    } else if (!t.isInteger()) {
+      return error(pos, "cannot " + (increment ? "increment" : "decrement") + " value of type '" + t.spell() + "'");
+    }
+    return new IncDec(pos, t, target, increment, prefix);
+  }
+
+  private static BinaryOp binaryOp(String op) {
+    for (BinaryOp b : BinaryOp.values()) if (b.spelling().equals(op)) return b;
+    throw new IllegalArgumentException(op);
+  }
+
+  public Expr binary(String opText, Expr left, Expr right, SourcePos pos) {
+    BinaryOp op = binaryOp(opText);
+    Expr l = rvalue(left);
+    Expr r = rvalue(right);
+    if (l.type().isError() || r.type().isError()) return poisoned(pos);
+    if (l.type() instanceof FloatType || r.type() instanceof FloatType) return floatError(l);
+    Type lt = l.type(), rt = r.type();
+    switch (op) {
+      case LOG_AND, LOG_OR -> {
+        if (!lt.isScalar() || !rt.isScalar()) return invalidOperands(op, l, r, pos);
+        if (l instanceof IntConst c) {
+          boolean lv = c.value() != 0;
+          if (op == BinaryOp.LOG_AND && !lv) return new IntConst(pos, IntType.INT, 0);
+          if (op == BinaryOp.LOG_OR && lv) return new IntConst(pos, IntType.INT, 1);
+          if (r instanceof IntConst d) return new IntConst(pos, IntType.INT, d.value() != 0 ? 1 : 0);
+        }
+        return new Binary(pos, IntType.INT, op, l, r);
+      }
+      case ADD -> {
+        if (lt.isPointer() && rt.isInteger()) return pointerArithmetic(l, r, false, pos);
+        if (lt.isInteger() && rt.isPointer()) return pointerArithmetic(r, l, false, pos);
+        return arithmetic(op, l, r, pos);
+      }
+      case SUB -> {
+        if (lt.isPointer() && rt.isInteger()) return pointerArithmetic(l, r, true, pos);
+        if (lt instanceof PointerType lp && rt instanceof PointerType rp) {
+          if (!Types.compatible(lp.target(), rp.target())) {
+            return error(pos, "'" + lt.spell() + "' and '" + rt.spell() + "' are not pointers to compatible types");
+          }
+          int size = lp.target().isVoid() ? 1 : lp.target().size();
+          if (size <= 0) return error(pos, "arithmetic on a pointer to an incomplete type '" + lp.target().spell() + "'");
+          return new PointerDiff(pos, PTRDIFF_T, l, r, size);
+        }
+        return arithmetic(op, l, r, pos);
+      }
+      case MUL, DIV, AND, OR, XOR, MOD -> {
+        return arithmetic(op, l, r, pos);
+      }
+      case SHL, SHR -> {
+        if (!lt.isInteger() || !rt.isInteger()) return invalidOperands(op, l, r, pos);
+        IntType t = (IntType) Types.promote(lt);
+        Expr pl = convert(l, t);
+        Expr pr = convert(r, Types.promote(rt));
+        if (pl instanceof IntConst a && pr instanceof IntConst b) {
+          long count = b.value();
+          if (count >= 0 && count < t.size() * 8L) {
+            long v = op == BinaryOp.SHL ? a.value() << count
+                : t.isSigned() ? a.value() >> count : a.value() >>> count;
+            return new IntConst(pos, t, t.wrap(v));
+          }
+        }
+        if (pr instanceof IntConst b && (b.value() < 0 || b.value() >= t.size() * 8L)) {
+          diagnostics.warning(pos, "shift count is " + (b.value() < 0 ? "negative" : ">= width of type"));
+        }
+        return new Binary(pos, t, op, pl, pr);
+      }
+      default -> {
+        return comparison(op, l, r, pos);
+      }
+    }
+  }
+
+  private Expr invalidOperands(BinaryOp op, Expr l, Expr r, SourcePos pos) {
+    return error(pos, "invalid operands to binary expression ('" + l.type().spell() + "' and '"
+        + r.type().spell() + "')");
+  }
+
+  private Expr arithmetic(BinaryOp op, Expr l, Expr r, SourcePos pos) {
+    boolean integerOnly = op == BinaryOp.MOD || op == BinaryOp.AND || op == BinaryOp.OR || op == BinaryOp.XOR;
+    if (integerOnly ? !(l.type().isInteger() && r.type().isInteger())
+        : !(l.type().isArithmetic() && r.type().isArithmetic())) {
+      return invalidOperands(op, l, r, pos);
+    }
+    IntType t = (IntType) Types.usualArithmetic(l.type(), r.type());
+    Expr a = convert(l, t);
+    Expr b = convert(r, t);
+    if ((op == BinaryOp.DIV || op == BinaryOp.MOD) && b instanceof IntConst z && z.value() == 0) {
+      diagnostics.warning(pos, (op == BinaryOp.DIV ? "division" : "remainder") + " by zero is undefined");
+      return new Binary(pos, t, op, a, b);
+    }
+    if (a instanceof IntConst x && b instanceof IntConst y) {
+      Long v = fold(op, t, x.value(), y.value());
+      if (v != null) return new IntConst(pos, t, t.wrap(v));
+    }
+    return new Binary(pos, t, op, a, b);
+  }
+
+  private static Long fold(BinaryOp op, IntType t, long x, long y) {
+    boolean u = !t.isSigned();
+    return switch (op) {
+      case ADD -> x + y;
+      case SUB -> x - y;
+      case MUL -> x * y;
+      case DIV -> u ? Long.divideUnsigned(x, y) : (t.isWide() && x == Long.MIN_VALUE && y == -1) ? null : x / y;
+      case MOD -> u ? Long.remainderUnsigned(x, y) : (t.isWide() && x == Long.MIN_VALUE && y == -1) ? null : x % y;
+      case AND -> x & y;
+      case OR -> x | y;
+      case XOR -> x ^ y;
+      default -> null;
+    };
+  }
+
+  private Expr pointerArithmetic(Expr pointer, Expr index, boolean subtract, SourcePos pos) {
+    PointerType p = (PointerType) pointer.type();
+    if (p.target() instanceof FunctionType) return error(pos, "arithmetic on a pointer to a function type");
+    if (!p.target().isComplete() && !p.target().isVoid()) {
+      return error(pos, "arithmetic on a pointer to an incomplete type '" + p.target().spell() + "'");
+    }
+    Expr i = convert(index, Types.promote(index.type()));
+    return new PointerAdd(pos, p, pointer, i, subtract);
+  }
+
+  private Expr comparison(BinaryOp op, Expr l, Expr r, SourcePos pos) {
+    Type lt = l.type(), rt = r.type();
+    boolean equality = op == BinaryOp.EQ || op == BinaryOp.NE;
+    if (lt.isArithmetic() && rt.isArithmetic()) {
+      IntType t = (IntType) Types.usualArithmetic(lt, rt);
+      Expr a = convert(l, t);
+      Expr b = convert(r, t);
+      if (a instanceof IntConst x && b instanceof IntConst y) {
+        int c = t.isSigned() ? Long.compare(x.value(), y.value()) : Long.compareUnsigned(x.value(), y.value());
+        boolean v = switch (op) {
+          case EQ -> c == 0;
+          case NE -> c != 0;
+          case LT -> c < 0;
+          case GT -> c > 0;
+          case LE -> c <= 0;
+          default -> c >= 0;
+        };
+        return new IntConst(pos, IntType.INT, v ? 1 : 0);
+      }
+      return new Binary(pos, IntType.INT, op, a, b);
+    }
+    if (lt instanceof PointerType lp && rt instanceof PointerType rp) {
+      if (!Types.compatible(lp.target(), rp.target())
+          && !(equality && (lp.target().isVoid() || rp.target().isVoid()))) {
+        diagnostics.warning(pos, "comparison of distinct pointer types ('" + lt.spell() + "' and '" + rt.spell() + "')");
+      }
+      return new Binary(pos, IntType.INT, op, l, convert(r, lt));
+    }
+    if (lt instanceof PointerType && rt.isInteger()) {
+      if (!isNullPointerConstant(r)) diagnostics.warning(pos, "comparison between pointer and integer");
+      return new Binary(pos, IntType.INT, op, l, convert(r, lt));
+    }
+    if (lt.isInteger() && rt instanceof PointerType) {
+      if (!isNullPointerConstant(l)) diagnostics.warning(pos, "comparison between pointer and integer");
+      return new Binary(pos, IntType.INT, op, convert(l, rt), r);
+    }
+    return invalidOperands(op, l, r, pos);
+  }
+
+  public Expr assign(Expr target, Expr value, SourcePos pos) {
+    if (target.type().isError()) return target;
+    if (!checkModifiable(target, pos)) return poisoned(pos);
+    Expr v = assignConvert(value, target.type(), "assigning to");
+    if (v.type().isError()) return v;
+    return new Assign(pos, target.type(), target, v);
+  }
+
+  public Expr compoundAssign(String opText, Expr target, Expr value, SourcePos pos) {
+    BinaryOp op = binaryOp(opText.substring(0, opText.length() - 1));
+    if (target.type().isError()) return target;
+    if (!checkModifiable(target, pos)) return poisoned(pos);
+    Expr v = rvalue(value);
+    if (v.type().isError()) return v;
+    Type t = target.type();
+    if (t instanceof FloatType || v.type() instanceof FloatType) return floatError(v);
+    if (t instanceof PointerType p && (op == BinaryOp.ADD || op == BinaryOp.SUB)) {
+      if (!v.type().isInteger()) return invalidOperands(op, target, v, pos);
+      if (!p.target().isComplete() && !p.target().isVoid()) {
+        return error(pos, "arithmetic on a pointer to an incomplete type '" + p.target().spell() + "'");
+      }
+      return new CompoundAssign(pos, t, op, target, convert(v, Types.promote(v.type())), t);
+    }
+    if (!t.isInteger() || !v.type().isInteger()) return invalidOperands(op, target, v, pos);
+    if (op == BinaryOp.SHL || op == BinaryOp.SHR) {
+      Type ct = Types.promote(t);
+      return new CompoundAssign(pos, t, op, target, convert(v, Types.promote(v.type())), ct);
+    }
+    Type ct = Types.usualArithmetic(t, v.type());
+    return new CompoundAssign(pos, t, op, target, convert(v, ct), ct);
+  }
+
+  public Expr conditional(Expr cond, Expr then, Expr otherwise, SourcePos pos) {
+    Expr c = condition(cond);
+    Expr a = rvalue(then);
+    Expr b = rvalue(otherwise);
+    if (c.type().isError() || a.type().isError() || b.type().isError()) return poisoned(pos);
+    Type at = a.type(), bt = b.type();
+    Type t;
+    if (at instanceof FloatType || bt instanceof FloatType) return floatError(a);
+    if (at.isArithmetic() && bt.isArithmetic()) {
+      t = Types.usualArithmetic(at, bt);
+    } else if (at.isVoid() && bt.isVoid()) {
+      t = VoidType.VOID;
+    } else if (at.isStruct() && at == bt) {
+      t = at;
+    } else if (at instanceof PointerType && isNullPointerConstant(b)) {
+      t = at;
+    } else if (bt instanceof PointerType && isNullPointerConstant(a)) {
+      t = bt;
+    } else if (at instanceof PointerType ap && bt instanceof PointerType bp) {
+      if (ap.target().isVoid()) {
+        t = at;
+      } else if (bp.target().isVoid()) {
+        t = bt;
+      } else {
+        if (!Types.compatible(ap.target(), bp.target())) {
+          diagnostics.warning(pos, "pointer type mismatch ('" + at.spell() + "' and '" + bt.spell() + "')");
+        }
+        t = at;
+      }
+    } else if ((at.isVoid() || bt.isVoid())) {
+      t = VoidType.VOID;
+    } else {
+      return error(pos, "incompatible operand types ('" + at.spell() + "' and '" + bt.spell() + "')");
+    }
+    Expr ca = t.isVoid() ? a : convert(a, t);
+    Expr cb = t.isVoid() ? b : convert(b, t);
+    if (c instanceof IntConst k && ca instanceof IntConst && cb instanceof IntConst) {
+      return k.value() != 0 ? ca : cb;
+    }
+    return new Conditional(pos, t, c, ca, cb);
+  }
+
+  public Expr comma(Expr left, Expr right, SourcePos pos) {
+    Expr r = rvalue(right);
+    if (left.type().isError() || r.type().isError()) return poisoned(pos);
+    return new Comma(pos, r.type(), rvalue(left), r);
+  }
+
+  /** The value of an integer constant expression, or null if {@code e} is not one. */
+  public Long constantValue(Expr e) {
+    if (e instanceof IntConst c && c.type() instanceof IntType) return c.value();
+    return null;
+  }
+
+  /** Evaluates an integer constant expression where one is required; reports and returns null otherwise. */
+  public Long requireConstant(Expr e, String what) {
+    if (e.type().isError()) return null;
+    Long v = constantValue(rvalue(e));
+    if (v == null) {
+      diagnostics.error(e.pos(), what + " is not an integer constant expression");
+    }
+    return v;
+  }
+
+  // =====================================================================================
+  // Declaration helpers for the parser
+  // =====================================================================================
+
+  /** Builds the type of an array declarator, checking the element type and the length. */
+  public Type arrayOf(Type element, Expr length, SourcePos pos) {
+    if (element.isError()) return element;
+    if (element instanceof FunctionType) {
+      diagnostics.error(pos, "array of functions is not allowed");
+      return ErrorType.ERROR;
+    }
+    if (!element.isComplete()) {
+      diagnostics.error(pos, "array has incomplete element type '" + element.spell() + "'");
+      return ErrorType.ERROR;
+    }
+    if (length == null) return new ArrayType(element, -1);
+    if (length.type().isError()) return ErrorType.ERROR;
+    Long n = constantValue(rvalue(length));
+    if (n == null) {
+      diagnostics.error(length.pos(), "variable length arrays are not supported");
+      return ErrorType.ERROR;
+    }
+    IntType lt = (IntType) length.type();
+    if (lt.isSigned() && n < 0) {
+      diagnostics.error(length.pos(), "array size is negative");
+      return ErrorType.ERROR;
+    }
+    if (n * element.size() > Integer.MAX_VALUE) {
+      diagnostics.error(length.pos(), "array is too large");
+      return ErrorType.ERROR;
+    }
+    return new ArrayType(element, (int) (long) n);
+  }
+
+  public Type functionReturning(Type result, List<Type> params, boolean variadic, boolean prototyped, SourcePos pos) {
+    if (result instanceof ArrayType) {
+      diagnostics.error(pos, "function cannot return array type '" + result.spell() + "'");
+      return ErrorType.ERROR;
+    }
+    if (result instanceof FunctionType) {
+      diagnostics.error(pos, "function cannot return function type '" + result.spell() + "'");
+      return ErrorType.ERROR;
+    }
+    return new FunctionType(result, params, variadic, prototyped);
+  }
+
+  public void staticAssert(Expr cond, String message, SourcePos pos) {
+    Long v = requireConstant(cond, "static assertion expression");
+    if (v != null && v == 0) {
+      diagnostics.error(pos, "static assertion failed" + (message == null ? "" : ": " + message));
+    }
+  }
+}

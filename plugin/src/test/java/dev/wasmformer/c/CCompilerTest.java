@@ -1,0 +1,198 @@
+package dev.wasmformer.c;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
+import com.dylibso.chicory.wasm.types.FunctionBody;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class CCompilerTest {
+  private static CompileResult compile(String text, CompileOptions options) {
+    CompileResult r = new CCompiler().compile(new SourceFile("prog.c", text), options);
+    assertThat(r.success()).as(r.render()).isTrue();
+    return r;
+  }
+
+  private static Set<String> opcodes(byte[] wasm) {
+    WasmModule m = Parser.parse(wasm);
+    Set<String> ops = new TreeSet<>();
+    for (FunctionBody body : m.codeSection().functionBodies()) {
+      for (AnnotatedInstruction i : body.instructions()) ops.add(i.opcode().name());
+      for (var t : body.localTypes()) ops.add("local:" + t);
+    }
+    return ops;
+  }
+
+  private static List<String> imports(byte[] wasm) {
+    WasmModule m = Parser.parse(wasm);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < m.importSection().importCount(); i++) {
+      out.add(m.importSection().getImport(i).module() + "." + m.importSection().getImport(i).name());
+    }
+    return out;
+  }
+
+  private static final String PRINTING_PROGRAM = """
+      #include <stdio.h>
+      #include <stdlib.h>
+      #include <string.h>
+      int main(void) {
+        char buf[32];
+        int n = snprintf(buf, sizeof buf, "%d %s %x %u", -42, "ok", 255u, 3000000000u);
+        printf("%s %d %5.2d|%-3c|\\n", buf, n, 7, 'z');
+        char *p = malloc(10);
+        strcpy(p, "heap");
+        puts(p);
+        free(p);
+        return getchar() == -1 ? 0 : 1;
+      }
+      """;
+
+  @Test
+  void aProgramUsingPrintfMallocAndStringsNeedsOnlyI32Instructions() {
+    CompileResult r = compile(PRINTING_PROGRAM, CompileOptions.defaults().withDenseSwitchAsBrTable(false));
+    Set<String> ops = opcodes(r.wasm());
+    assertThat(ops).noneMatch(op -> op.startsWith("I64") || op.startsWith("F32") || op.startsWith("F64")
+        || op.equals("local:I64") || op.equals("BR_TABLE"));
+    assertThat(imports(r.wasm())).containsExactlyInAnyOrder("env.putchar", "env.getchar");
+    WasmRunner.Run run = WasmRunner.run(r.wasm(), r.module(), "", List.of());
+    assertThat(run.stdout()).isEqualTo("-42 ok ff 3000000000 20    07|z  |\nheap\n");
+    assertThat(run.status()).isZero();
+  }
+
+  @Test
+  void theBrTableOptionDecidesHowADenseSwitchIsCompiled() {
+    String src = """
+        int pick(int x) {
+          switch (x) { case 0: return 5; case 1: return 7; case 2: return 9; case 3: return 11; case 4: return 13; }
+          return -1;
+        }
+        int main(void) { return pick(3) + pick(9); }
+        """;
+    CompileResult table = compile(src, CompileOptions.defaults());
+    CompileResult chain = compile(src, CompileOptions.defaults().withDenseSwitchAsBrTable(false));
+    assertThat(opcodes(table.wasm())).contains("BR_TABLE");
+    assertThat(opcodes(chain.wasm())).doesNotContain("BR_TABLE");
+    assertThat(WasmRunner.run(table.wasm(), table.module(), "", List.of()).status()).isEqualTo(10);
+    assertThat(WasmRunner.run(chain.wasm(), chain.module(), "", List.of()).status()).isEqualTo(10);
+  }
+
+  @Test
+  void gotoDispatchAvoidsBrTableWhenTheOptionIsOff() {
+    String src = """
+        int main(void) {
+          int i = 0, s = 0;
+        again:
+          s += i++;
+          if (i < 5) goto again;
+          return s;
+        }
+        """;
+    CompileResult chain = compile(src, CompileOptions.defaults().withDenseSwitchAsBrTable(false));
+    assertThat(opcodes(chain.wasm())).doesNotContain("BR_TABLE");
+    assertThat(WasmRunner.run(chain.wasm(), chain.module(), "", List.of()).status()).isEqualTo(10);
+  }
+
+  @Test
+  void exportedFunctionsAreCallableWithIntLongLongAndPointerArguments() {
+    String src = """
+        __attribute__((export_name("add64"))) long long add(long long a, int b) { return a + b; }
+        static int table[4] = {10, 20, 30, 40};
+        int *table_at(int i) { return &table[i]; }
+        int read(int *p) { return *p; }
+        """;
+    CompileResult r = compile(src, CompileOptions.defaults().withExports(List.of("table_at", "read")));
+    assertThat(r.module().exports()).containsExactly("add64", "table_at", "read");
+    Instance instance = Instance.builder(Parser.parse(r.wasm())).withStart(false).build();
+    assertThat(instance.export("add64").apply(5_000_000_000L, 7)[0]).isEqualTo(5_000_000_007L);
+    long pointer = instance.export("table_at").apply(2)[0];
+    assertThat(instance.export("read").apply(pointer)[0]).isEqualTo(30);
+    assertThat(instance.memory().readInt((int) pointer)).isEqualTo(30);
+  }
+
+  @Test
+  void severalSourceFilesLinkWithStaticNamesKeptApart() {
+    SourceFile a = new SourceFile("a.c", """
+        static int helper(void) { return 1; }
+        int from_a(void) { return helper(); }
+        int shared = 100;
+        """);
+    SourceFile b = new SourceFile("b.c", """
+        static int helper(void) { return 20; }
+        int from_a(void);
+        extern int shared;
+        int main(void) { return from_a() + helper() + shared; }
+        """);
+    CompileResult r = new CCompiler().compile(List.of(a, b), CompileOptions.defaults());
+    assertThat(r.success()).as(r.render()).isTrue();
+    assertThat(WasmRunner.run(r.wasm(), r.module(), "", List.of()).status()).isEqualTo(121);
+  }
+
+  @Test
+  void aUserDefinitionReplacesTheLibrarysOne() {
+    String src = """
+        #include <string.h>
+        size_t strlen(const char *s) { return 42; }
+        int main(void) { return (int)strlen("abc"); }
+        """;
+    CompileResult r = compile(src, CompileOptions.defaults());
+    assertThat(WasmRunner.run(r.wasm(), r.module(), "", List.of()).status()).isEqualTo(42);
+  }
+
+  @Test
+  void onlyTheLibraryFunctionsAProgramUsesAreLinked() {
+    CompileResult small = compile("int main(void) { return 0; }", CompileOptions.defaults());
+    WasmModule m = Parser.parse(small.wasm());
+    assertThat(m.importSection().importCount()).isZero();
+    assertThat(m.functionSection().functionCount()).isEqualTo(2); // main and _start
+  }
+
+  @Test
+  void mainWithArgumentsGetsAnArgumentAreaAndAStartWrapper() {
+    CompileResult r = compile("int main(int argc, char **argv) { return argc * 10 + argv[1][0] - '0'; }",
+        CompileOptions.defaults().withArgAreaBytes(256));
+    assertThat(r.module().argAreaAddress()).isEqualTo(1024);
+    assertThat(r.module().argAreaBytes()).isEqualTo(256);
+    assertThat(r.module().exports()).containsExactly("main", "_start");
+    assertThat(WasmRunner.run(r.wasm(), r.module(), "", List.of("prog", "7", "x")).status()).isEqualTo(37);
+  }
+
+  @Test
+  void memoryPagesSetTheMemoryAndTheInitialStackPointer() {
+    CompileResult r = compile("int main(void) { char big[100000]; big[99999] = 3; return big[99999]; }",
+        CompileOptions.defaults().withMemoryPages(4));
+    assertThat(r.module().memoryBytes()).isEqualTo(4 * 65536);
+    WasmModule m = Parser.parse(r.wasm());
+    assertThat(m.memorySection().orElseThrow().getMemory(0).limits().initialPages()).isEqualTo(4);
+    assertThat(WasmRunner.run(r.wasm(), r.module(), "", List.of()).status()).isEqualTo(3);
+  }
+
+  @Test
+  void staticDataThatDoesNotFitIsAnError() {
+    CompileResult r = new CCompiler().compile(new SourceFile("prog.c", "char big[200000]; int main(void) { return big[0]; }"),
+        CompileOptions.defaults());
+    assertThat(r.success()).isFalse();
+    assertThat(r.errors().get(0).message()).contains("raise memoryPages");
+  }
+
+  @Test
+  void theSameInputGivesTheSameModule() {
+    byte[] first = compile(PRINTING_PROGRAM, CompileOptions.defaults()).wasm();
+    byte[] second = compile(PRINTING_PROGRAM, CompileOptions.defaults()).wasm();
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void definesAreVisibleToThePreprocessor() {
+    CompileResult r = compile("int main(void) { return VALUE * 2; }",
+        CompileOptions.defaults().withDefines(java.util.Map.of("VALUE", "21")));
+    assertThat(WasmRunner.run(r.wasm(), r.module(), "", List.of()).status()).isEqualTo(42);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.wasmformer.c;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Differential fuzzing against gcc with random programs from csmith (Debian packages
+ * {@code csmith} and {@code libcsmith-dev}), restricted to what we support: no bit-fields,
+ * packed structs or floating point. Off by default because it is slow: run with
+ * {@code -Dwasmformer.csmith=N} (N seeds, from {@code -Dwasmformer.csmith.first}, default 1).
+ */
+class CsmithFuzzTest {
+  private static final Path RUNTIME = Path.of("/usr/include/csmith");
+
+  @TempDir
+  Path work;
+
+  @TestFactory
+  Stream<DynamicTest> randomProgramsBehaveAsCompiledByGcc() {
+    int count = Integer.getInteger("wasmformer.csmith", 0);
+    int first = Integer.getInteger("wasmformer.csmith.first", 1);
+    assumeTrue(count > 0, "csmith fuzzing is off; enable it with -Dwasmformer.csmith=N");
+    assumeTrue(Files.isDirectory(RUNTIME) && NativeRunner.gccAvailable(), "csmith, libcsmith-dev and gcc are needed");
+    return IntStream.range(first, first + count)
+        .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> check(seed)));
+  }
+
+  private void check(int seed) throws Exception {
+    Path source = work.resolve("fuzz" + seed + ".c");
+    run(List.of("csmith", "--no-bitfields", "--no-packed-struct", "--no-float", "--no-argc", "--no-volatiles",
+        "--max-funcs", "6", "--seed", Integer.toString(seed), "-o", source.toString()), 60);
+    String text = Files.readString(source, StandardCharsets.UTF_8);
+    writeRuntime();
+
+    Path exe = work.resolve("fuzz" + seed);
+    run(List.of("gcc", "-w", "-O0", "-o", exe.toString(), source.toString()), 120);
+    List<String> nativeRun = run(List.of("timeout", "10", exe.toString()), 30);
+    assumeTrue(nativeRun.get(0).equals("0"), "the native run did not finish in time");
+
+    CompileResult r = new CCompiler().compile(new SourceFile(source.toString(), text),
+        CompileOptions.defaults().withMemoryPages(16));
+    assertThat(r.success()).as("seed %d:%n%s", seed, r.render()).isTrue();
+    WasmRunner.Run ours = WasmRunner.run(r.wasm(), r.module(), "", List.of("fuzz"));
+    assertThat(ours.trap()).as("seed %d trapped", seed).isNull();
+    assertThat(ours.stdout()).as("seed %d output", seed).isEqualTo(nativeRun.get(1));
+  }
+
+  /**
+   * Our own small csmith runtime next to the program: csmith's integer safe-math functions
+   * (its floating-point ones cut off) and a checksum of our own; both compilers use it.
+   */
+  private void writeRuntime() throws IOException {
+    String math = Files.readString(RUNTIME.resolve("safe_math.h"), StandardCharsets.ISO_8859_1);
+    int cut = math.indexOf("STATIC float");
+    cut = math.lastIndexOf("#ifdef __STDC__", cut);
+    Files.writeString(work.resolve("safe_math_int.h"), math.substring(0, cut) + "\n#endif\n");
+    Files.writeString(work.resolve("csmith.h"), """
+        #include <limits.h>
+        #include <stdint.h>
+        #include <stdio.h>
+        #include <string.h>
+        #define STATIC static
+        #define UNDEFINED(v) (v)
+        #define LOG_INDEX
+        #define LOG_EXEC
+        #define FUNC_NAME(x) (safe_##x)
+        #include "safe_math_int.h"
+        #undef FUNC_NAME
+        static uint32_t crc32_context = 0xFFFFFFFFu;
+        static void platform_main_begin(void) {}
+        static void crc32_gentab(void) {}
+        static void transparent_crc(uint64_t val, char *vname, int flag) {
+          for (int i = 0; i < 8; i++) {
+            crc32_context = (crc32_context ^ (uint32_t)(val & 0xFF)) * 16777619u;
+            val >>= 8;
+          }
+          if (flag) printf("...checksum after hashing %s : %X\\n", vname, crc32_context ^ 0xFFFFFFFFu);
+        }
+        static void transparent_crc_bytes(char *ptr, int nbytes, char *vname, int flag) {
+          for (int i = 0; i < nbytes; i++) crc32_context = (crc32_context ^ (uint8_t)ptr[i]) * 16777619u;
+          if (flag) printf("...checksum after hashing %s : %X\\n", vname, crc32_context ^ 0xFFFFFFFFu);
+        }
+        static void platform_main_end(uint32_t crc, int flag) { printf("checksum = %X\\n", crc); }
+        """);
+  }
+
+  /** Runs a command; returns its exit status and stdout. */
+  private static List<String> run(List<String> command, int seconds) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException(command + " timed out");
+    }
+    List<String> result = new ArrayList<>();
+    result.add(Integer.toString(p.exitValue()));
+    result.add(out);
+    return result;
+  }
+}

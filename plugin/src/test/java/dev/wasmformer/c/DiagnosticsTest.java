@@ -1,0 +1,206 @@
+package dev.wasmformer.c;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DiagnosticsTest {
+  private static CompileResult compile(String text) {
+    return new CCompiler().compile(new SourceFile("prog.c", text), CompileOptions.defaults());
+  }
+
+  private static List<String> messages(CompileResult r) {
+    return r.diagnostics().stream()
+        .map(d -> d.file() + ":" + d.line() + ":" + d.column() + ": " + d.severity().name().toLowerCase() + ": "
+            + d.message())
+        .toList();
+  }
+
+  @Test
+  void aStrayCharacterIsRenderedWithItsLineAndACaret() {
+    CompileResult r = compile("int main(void) {\n  return 1 @ 2;\n}\n");
+    assertThat(r.success()).isFalse();
+    assertThat(r.errors()).hasSize(1);
+    assertThat(r.errors().get(0).render()).isEqualTo("""
+        prog.c:2:12: error: stray '@' in program
+          return 1 @ 2;
+                   ^""");
+  }
+
+  @Test
+  void theCaretFollowsTabsInTheSourceLine() {
+    CompileResult r = compile("int main(void) {\n\t\treturn x;\n}\n");
+    assertThat(r.errors().get(0).render()).isEqualTo(
+        "prog.c:2:10: error: use of undeclared identifier 'x'\n\t\treturn x;\n\t\t       ^");
+  }
+
+  @Test
+  void anUnterminatedStringIsReported() {
+    CompileResult r = compile("char *s = \"abc;\nint main(void) { return 0; }\n");
+    assertThat(messages(r)).contains("prog.c:1:11: error: missing terminating '\"' character");
+  }
+
+  @Test
+  void anUnterminatedCommentIsReportedWhereItStarts() {
+    CompileResult r = compile("int main(void) { return 0; }\n  /* never closed\n");
+    assertThat(messages(r)).containsExactly("prog.c:2:3: error: unterminated comment");
+  }
+
+  @Test
+  void textInASkippedGroupIsNeverDiagnosed() {
+    CompileResult r = compile("#if 0\nit's @ not C\n#endif\nint main(void) { return 0; }\n");
+    assertThat(r.success()).as(r.render()).isTrue();
+  }
+
+  @Test
+  void preprocessorErrorsAreLocated() {
+    CompileResult r = compile("""
+        #define F(a, b) a + b
+        #include "missing.h"
+        #error stop here
+        int x = F(1);
+        #if 1
+        int main(void) { return 0; }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:2:10: error: 'missing.h' file not found",
+        "prog.c:3:2: error: #error stop here",
+        "prog.c:4:9: error: macro 'F' requires 2 arguments, but 1 given",
+        "prog.c:5:2: error: unterminated conditional directive");
+  }
+
+  @Test
+  void aMissingSemicolonIsReportedAfterThePreviousToken() {
+    CompileResult r = compile("int main(void) {\n  int x = 1\n  return x;\n}\n");
+    assertThat(r.errors().get(0).render()).isEqualTo("""
+        prog.c:2:12: error: expected ';' at end of declaration
+          int x = 1
+                   ^""");
+  }
+
+  @Test
+  void severalIndependentErrorsAreReportedInOneRun() {
+    CompileResult r = compile("""
+        struct point { int x, y; };
+        int f(int a) { return a; }
+        int main(void) {
+          int n = undefined_name;
+          struct point p;
+          int k = p;
+          f(1, 2);
+          n.x = 3;
+          return 0
+        }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:4:11: error: use of undeclared identifier 'undefined_name'",
+        "prog.c:6:11: error: incompatible types initializing 'int' from 'struct point'",
+        "prog.c:7:4: error: too many arguments to function call 'f', expected 1, have 2",
+        "prog.c:8:5: error: member reference base type 'int' is not a structure or union",
+        "prog.c:9:11: error: expected ';' after return statement");
+  }
+
+  @Test
+  void typeErrorsNameTheTypes() {
+    CompileResult r = compile("""
+        struct s { int a; };
+        int main(void) {
+          struct s v;
+          int *p = 0;
+          v + 1;
+          p * 2;
+          3();
+          return v.b;
+        }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:5:5: error: invalid operands to binary expression ('struct s' and 'int')",
+        "prog.c:6:5: error: invalid operands to binary expression ('int *' and 'int')",
+        "prog.c:7:4: error: called object type 'int' is not a function or function pointer",
+        "prog.c:8:12: error: no member named 'b' in 'struct s'");
+  }
+
+  @Test
+  void assignmentsToNonLvaluesAndRedefinitionsAreErrors() {
+    CompileResult r = compile("""
+        int g;
+        int g = 1;
+        int g = 2;
+        int main(void) {
+          int a[3], b[3];
+          a = b;
+          5 = 3;
+          break;
+          return 0;
+        }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:3:9: error: redefinition of 'g'",
+        "prog.c:6:5: error: array type 'int[3]' is not assignable",
+        "prog.c:7:5: error: expression is not assignable",
+        "prog.c:8:3: error: 'break' statement not in loop or switch statement");
+  }
+
+  @Test
+  void floatingPointIsRefusedByName() {
+    CompileResult r = compile("int main(void) {\n  double d = 1;\n  return 0;\n}\n");
+    assertThat(messages(r)).containsExactly("prog.c:2:10: error: floating-point type 'double' is not supported yet");
+    CompileResult lit = compile("int main(void) { return 1.5 > 1; }\n");
+    assertThat(messages(lit)).containsExactly("prog.c:1:25: error: floating constant '1.5' is not supported yet");
+  }
+
+  @Test
+  void classicMistakesAreWarningsThatDoNotStopCompilation() {
+    CompileResult r = compile("""
+        int main(void) {
+          int x = 0;
+          char *p = &x;
+          return helper(x) + (p != 0);
+        }
+        int helper(int v) { return v; }
+        """);
+    assertThat(r.success()).as(r.render()).isTrue();
+    assertThat(messages(r)).containsExactly(
+        "prog.c:3:13: warning: incompatible pointer types initializing 'char *' from 'int *'",
+        "prog.c:4:10: warning: implicit declaration of function 'helper'");
+  }
+
+  @Test
+  void linkErrorsNameTheMissingSymbol() {
+    CompileResult r = compile("int helper(int);\nextern int missing;\nint main(void) { return helper(missing); }\n");
+    assertThat(messages(r)).containsExactly(
+        "prog.c:3:25: error: undefined reference to function 'helper'",
+        "prog.c:3:32: error: undefined reference to 'missing'");
+  }
+
+  @Test
+  void aProgramWithoutEntryPointIsAnError() {
+    CompileResult r = compile("int f(void) { return 1; }\n");
+    assertThat(r.success()).isFalse();
+    assertThat(r.errors().get(0).message()).contains("no entry point");
+    assertThat(r.errors().get(0).render()).startsWith("error: no entry point");
+  }
+
+  @Test
+  void unsupportedConstructsAreNamed() {
+    CompileResult r = compile("""
+        struct flags { int a : 3; };
+        int main(int argc, char **argv) {
+          int n[argc];
+          return 0;
+        }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:1:22: error: bit-fields are not supported",
+        "prog.c:3:9: error: variable length arrays are not supported");
+  }
+
+  @Test
+  void errorsInIncludedHeadersNameTheHeader() {
+    SourceFile header = new SourceFile("lib/util.h", "int broken(void) { return }\n");
+    SourceFile main = new SourceFile("lib/main.c", "#include \"util.h\"\nint main(void) { return broken(); }\n");
+    CompileResult r = new CCompiler().compile(List.of(main), CompileOptions.defaults().withHeaders(List.of(header)));
+    assertThat(messages(r)).containsExactly("lib/util.h:1:27: error: expected expression before '}'");
+  }
+}

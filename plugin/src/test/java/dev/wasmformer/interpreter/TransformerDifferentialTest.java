@@ -1,0 +1,68 @@
+package dev.wasmformer.interpreter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmformer.compiler.InterpreterModel;
+import dev.wasmformer.compiler.WasmformerCompiler;
+import dev.wasmformer.isa.TokenProgram;
+import dev.wasmformer.runtime.format.Bundle;
+import dev.wasmformer.runtime.format.Program;
+import dev.wasmformer.runtime.model.AttentionKind;
+import dev.wasmformer.runtime.model.Model;
+import dev.wasmformer.testing.ChicoryRunner;
+import dev.wasmformer.testing.IsaRunner;
+import dev.wasmformer.testing.Outcome;
+import dev.wasmformer.testing.TestPrograms;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The shared program table, three ways: the exact graph evaluator, the transformer with the
+ * naive cache and with the hull cache give the same trace, token for token; its outcome
+ * equals the reference interpreter's and Chicory's on the same .wasm.
+ */
+class TransformerDifferentialTest {
+  /** Positions (prompt + trace) up to which the O(n) naive cache is also run. */
+  static final int NAIVE_LIMIT = 12_000;
+
+  static Stream<Arguments> runs() {
+    List<Arguments> l = new ArrayList<>();
+    for (TestPrograms.TestProgram p : TestPrograms.all()) {
+      for (TestPrograms.Run r : p.runs()) l.add(Arguments.of(p, r));
+    }
+    return l.stream();
+  }
+
+  static Outcome outcome(EvaluatorRunner.Outcome o, TokenProgram tp) {
+    if (o.trap() != null) return Outcome.trapped(o.trap(), o.output());
+    return Outcome.halted(tp.results().isEmpty() ? OptionalLong.empty() : OptionalLong.of((int) o.result()), o.output());
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("runs")
+  void threeExecutionsAgreeWithTheReferenceAndChicory(TestPrograms.TestProgram p, TestPrograms.Run r) {
+    byte[] wasm = p.wasm();
+    TokenProgram tp = WasmformerCompiler.lower(wasm, p.entry());
+    Outcome chicory = ChicoryRunner.run(wasm, tp.entry(), r.args(), r.input());
+    assertThat(IsaRunner.run(tp, r.args(), r.input())).as("reference interpreter").isEqualTo(chicory);
+
+    InterpreterModel im = InterpreterModel.get();
+    Bundle bundle = new WasmformerCompiler(im).addProgram(tp, p.name()).bundle();
+    Program prog = bundle.getPrograms(0);
+    Model model = Model.from(bundle);
+    var hull = EvaluatorRunner.run(im.vocab(), prog, r.args(), r.input(), model.newDecoder(AttentionKind.HULL)::step, 3_000_000);
+    assertThat(outcome(hull, tp)).as("transformer (hull)").isEqualTo(chicory);
+    var ev = EvaluatorRunner.evaluate(im.graph(), im.vocab(), prog, r.args(), r.input(), 3_000_000);
+    assertThat(ev.trace()).as("evaluator trace").isEqualTo(hull.trace());
+    if (prog.getPrefixCount() + r.input().length + hull.trace().size() <= NAIVE_LIMIT) {
+      var naive = EvaluatorRunner.run(im.vocab(), prog, r.args(), r.input(), model.newDecoder(AttentionKind.NAIVE)::step, 3_000_000);
+      assertThat(naive.trace()).as("naive trace").isEqualTo(hull.trace());
+    }
+    System.out.printf("%s %s: %d prompt + %d trace tokens%n", p.name(), r, prog.getPrefixCount(), hull.trace().size());
+  }
+}

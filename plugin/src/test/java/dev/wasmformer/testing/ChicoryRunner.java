@@ -1,0 +1,63 @@
+package dev.wasmformer.testing;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
+import dev.wasmformer.isa.Trap;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * Runs a module on Chicory's interpreter, the independent WebAssembly engine the token
+ * programs are checked against, with env.putchar and env.getchar behaving as the ISA's
+ * PUTCHAR and GETCHAR do.
+ */
+public final class ChicoryRunner {
+  private ChicoryRunner() {}
+
+  public static Outcome run(byte[] wasm, String entry, long[] args, byte[] input) {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    int[] position = {0};
+    HostFunction putchar = new HostFunction("env", "putchar",
+        FunctionType.of(List.of(ValType.I32), List.of(ValType.I32)),
+        (instance, a) -> {
+          output.write((int) a[0] & 0xFF);
+          return new long[] {a[0]};
+        });
+    HostFunction getchar = new HostFunction("env", "getchar",
+        FunctionType.of(List.of(), List.of(ValType.I32)),
+        (instance, a) -> new long[] {position[0] < input.length ? input[position[0]++] & 0xFF : -1});
+    try {
+      Instance instance = Instance.builder(Parser.parse(wasm))
+          .withImportValues(ImportValues.builder().addFunction(putchar, getchar).build())
+          // Chicory would otherwise also call an export named _start while instantiating.
+          .withStart(false)
+          .build();
+      long[] results = instance.export(entry).apply(args);
+      OptionalLong value = results == null || results.length == 0
+          ? OptionalLong.empty()
+          : OptionalLong.of((int) results[0]);
+      return Outcome.halted(value, output.toByteArray());
+    } catch (ChicoryException e) {
+      return Outcome.trapped(trapText(e.getMessage()), output.toByteArray());
+    } catch (StackOverflowError e) {
+      return Outcome.trapped(Trap.Cause.CALL_STACK_EXHAUSTED.text(), output.toByteArray());
+    }
+  }
+
+  /** Chicory's trap message reduced to the specification's wording used by {@link Trap.Cause}. */
+  private static String trapText(String message) {
+    String m = String.valueOf(message).toLowerCase(Locale.ROOT);
+    for (Trap.Cause cause : Trap.Cause.values()) {
+      if (m.contains(cause.text())) return cause.text();
+    }
+    if (m.contains("unreachable")) return Trap.Cause.UNREACHABLE.text();
+    return "chicory: " + message;
+  }
+}
