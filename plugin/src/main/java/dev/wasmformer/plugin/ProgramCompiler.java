@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Compiles program sources ({@code .c} and {@code .wasm} files) into one bundle. Every
@@ -61,6 +62,7 @@ final class ProgramCompiler {
   private final List<Path> librarySources;
   private final List<String> entryPoints;
   private final Map<String, String> settings;
+  private final Consumer<String> warnings;
 
   /**
    * @param basedir what file names in messages and metadata are relative to
@@ -68,14 +70,16 @@ final class ProgramCompiler {
    * @param librarySources C files compiled into every C program
    * @param entryPoints the configured entry points, or empty to discover them
    * @param settings recorded in the bundle's metadata
+   * @param warnings receives the compilers' warnings, each ready for the build log
    */
   ProgramCompiler(Path basedir, Path cSourceRoot, List<Path> librarySources, List<String> entryPoints,
-      Map<String, String> settings) {
+      Map<String, String> settings, Consumer<String> warnings) {
     this.basedir = basedir;
     this.cSourceRoot = cSourceRoot;
     this.librarySources = List.copyOf(librarySources);
     this.entryPoints = List.copyOf(entryPoints);
     this.settings = Map.copyOf(settings);
+    this.warnings = warnings;
   }
 
   /**
@@ -136,9 +140,10 @@ final class ProgramCompiler {
   }
 
   private byte[] compileC(Source source, WasmformerCompiler compiler, List<String> diagnostics) throws IOException {
-    CSources.Result result = CSources.compile(source.file(), librarySources, cSourceRoot, basedir);
+    CSources.Result result = CSources.compile(source.file(), librarySources, cSourceRoot, basedir, entryPoints);
+    result.warnings().forEach(warnings);
     if (result.wasm() == null) {
-      diagnostics.addAll(result.diagnostics());
+      diagnostics.addAll(result.errors());
       return null;
     }
     compiler.addSourceDigest(display(basedir, source.file()), Files.readString(source.file(), StandardCharsets.UTF_8));

@@ -99,7 +99,7 @@ final class ProgramRunner {
     }
     Path parent = file.toAbsolutePath().getParent();
     ProgramCompiler compiler = new ProgramCompiler(request.basedir(), parent, List.of(), request.entryPoints(),
-        Map.of());
+        Map.of(), log::warn);
     return Wasmformer.load(compiler.compile(List.of(ProgramCompiler.Source.of(file))).bundle());
   }
 

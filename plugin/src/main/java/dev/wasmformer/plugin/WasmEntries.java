@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * Which exported functions of a WebAssembly module become programs, and under which names.
  *
- * <p>Without configured entry points, a module that exports {@code main} (or else {@code
- * _start}) is one program named after its file; any other module gives one program per
+ * <p>Without configured entry points, a module that exports {@code main} or {@code _start}
+ * is one program named after its file, entered at {@code main} when that takes no
+ * parameters, else at {@code _start} (which passes a C {@code main} its arguments); any other module gives one program per
  * exported function whose name does not start with an underscore, named after the
  * function. With configured entry points, exactly the listed functions the module exports
  * become programs (a listed {@code main} or {@code _start} again named after the file).
@@ -50,7 +51,7 @@ final class WasmEntries {
       throw new ProgramException("malformed or invalid WebAssembly module: " + e.getMessage());
     }
     Map<String, Integer> exported = exportedFunctions(module);
-    List<String> chosen = entryPoints.isEmpty() ? discover(exported.keySet()) : configured(exported, entryPoints);
+    List<String> chosen = entryPoints.isEmpty() ? discover(module, exported) : configured(exported, entryPoints);
     if (chosen.isEmpty()) {
       throw new ProgramException(entryPoints.isEmpty()
           ? "the module exports no function to run (no main, _start or function without a leading"
@@ -66,14 +67,14 @@ final class WasmEntries {
     return entries;
   }
 
-  private static List<String> discover(Iterable<String> exported) {
+  private static List<String> discover(WasmModule module, Map<String, Integer> exported) {
+    // A C main(argc, argv) is entered through _start, which passes it its arguments.
+    Integer main = exported.get("main");
+    if (main != null && paramCount(module, main) == 0) return List.of("main");
+    if (exported.containsKey("_start")) return List.of("_start");
+    if (main != null) return List.of("main");
     List<String> functions = new ArrayList<>();
-    for (String main : MAIN_NAMES) {
-      for (String name : exported) {
-        if (name.equals(main)) return List.of(main);
-      }
-    }
-    for (String name : exported) {
+    for (String name : exported.keySet()) {
       if (!name.startsWith("_")) functions.add(name);
     }
     return functions;
@@ -99,16 +100,19 @@ final class WasmEntries {
     return functions;
   }
 
-  private static List<String> paramNames(WasmModule module, int function) {
+  private static int paramCount(WasmModule module, int function) {
     int imports = 0;
     for (int i = 0; i < module.importSection().importCount(); i++) {
       if (module.importSection().getImport(i).importType() == ExternalType.FUNCTION) imports++;
     }
-    int params = 0;
-    if (function >= imports) {
-      int type = module.functionSection().getFunctionType(function - imports);
-      params = module.typeSection().getType(type).params().size();
-    }
+    // An exported import is refused by the lowering, which names it; its parameters do not matter.
+    if (function < imports) return 0;
+    int type = module.functionSection().getFunctionType(function - imports);
+    return module.typeSection().getType(type).params().size();
+  }
+
+  private static List<String> paramNames(WasmModule module, int function) {
+    int params = paramCount(module, function);
     NameCustomSection names = module.nameSection();
     List<String> result = new ArrayList<>();
     for (int i = 0; i < params; i++) {

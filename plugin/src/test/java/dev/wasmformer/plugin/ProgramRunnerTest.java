@@ -48,6 +48,34 @@ class ProgramRunnerTest {
   }
 
   @Test
+  void aCFileIsCompiledOnTheSpot() throws Exception {
+    Path c = Files.writeString(dir.resolve("countdown.c"), """
+        #include <stdio.h>
+        int main(void) {
+          for (int i = 3; i > 0; i--) printf("%d ", i);
+          puts("go");
+          return 0;
+        }
+        """);
+
+    RunResult result = run(request(Optional.of(c), Optional.empty(), List.of()));
+
+    assertThat(output.toString(StandardCharsets.UTF_8)).isEqualTo("3 2 1 go\n");
+    assertThat(result.returnValue()).hasValue(0);
+  }
+
+  @Test
+  void aCFileWithErrorsFailsWithItsDiagnostics() throws Exception {
+    Path c = Files.writeString(dir.resolve("broken.c"), "int main(void) { return y; }\n");
+
+    CompileFailure failure = catchThrowableOfType(CompileFailure.class,
+        () -> run(request(Optional.of(c), Optional.empty(), List.of())));
+
+    assertThat(failure.diagnostics()).singleElement().asString()
+        .startsWith("broken.c:1:25: error: use of undeclared identifier 'y'");
+  }
+
+  @Test
   void theProjectsBundleIsTheDefaultAndAProgramIsChosenByName() throws Exception {
     Path bundle = dir.resolve("target/generated-resources/wasmformer/META-INF/wasmformer/demo.wfb");
     Files.createDirectories(bundle.getParent());
