@@ -1,8 +1,9 @@
-// Every exported function (but the underscored helper) and the whole program are in one bundle.
+// The C program, every exported function (but the underscored helper) and the whole program
+// are in one bundle.
 def log = new File(basedir, 'build.log').text
 
-assert log.contains('[INFO] wasmformer: compiled 4 programs: add, hello, twice, thrice into ') :
-    'the bundle does not hold the four programs in file order'
+assert log.contains('[INFO] wasmformer: compiled 5 programs: countdown, add, hello, twice, thrice into ') :
+    'the bundle does not hold the five programs, C files first, each in file order'
 assert !log.contains('_double') : 'a helper with a leading underscore became a program'
 
 assert log.contains('[INFO] wasmformer: running thrice(14) on the transformer (hull attention)')
@@ -13,6 +14,9 @@ assert log =~ /\[INFO\] wasmformer: [0-9,]+ tokens, [0-9,]+ instructions, [0-9.]
 assert log.contains('[INFO] wasmformer: running hello() on the transformer')
 assert log.contains('\nhi\n') : 'the whole program\'s output was not printed'
 assert log.contains('[INFO] wasmformer: hello() = 7')
+
+assert log.contains('3... 2... 1... liftoff') : 'the C program did not run'
+assert log.contains('[INFO] wasmformer: countdown() = 0')
 
 def bundle = new File(basedir, 'target/generated-resources/wasmformer/META-INF/wasmformer/several-programs.wfb')
 assert bundle.isFile()
