@@ -1,10 +1,13 @@
 package dev.wasmformer.cli;
 
+import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.runtime.format.BundleFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,37 +16,60 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code wasmformer compile FILE... -o OUT.wfb}: builds a bundle from programs. */
+/** {@code wasmformer compile FILE... -o OUT}: builds a bundle, or a .wasm module from C. */
 @Command(
     name = "compile",
     mixinStandardHelpOptions = true,
-    description = "Compiles WebAssembly modules (.wasm) into one bundle (.wfb); each module is a program"
-        + " named after its file.")
+    description = {"Compiles programs into a bundle (-o OUT.wfb), or C sources into a WebAssembly module"
+        + " (-o OUT.wasm).",
+        "C files are compiled and linked together into one program named after the first; each"
+        + " .wasm module is a program named after its file."})
 final class CompileCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "The .wasm modules to compile.")
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "The .c sources and/or .wasm modules.")
   List<Path> files;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.wfb", description = "The bundle to write.")
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+      description = "The bundle (.wfb) or, for C sources only, the module (.wasm) to write.")
   Path output;
 
   @Option(names = "--entry", paramLabel = "NAME",
-      description = "The exported function each program enters (default: main, else _start).")
+      description = "The exported function each program enters (default: main, else _start; for C: _start,"
+          + " which calls main).")
   String entry;
 
   @Override
   public Integer call() throws Exception {
-    WasmformerCompiler compiler = new WasmformerCompiler();
+    List<SourceFile> c = new ArrayList<>();
+    List<Path> wasm = new ArrayList<>();
     for (Path f : files) {
-      compiler.addWasm(SourceFiles.programName(f), f.toString(), SourceFiles.read(f), entry);
+      switch (SourceFiles.extension(f)) {
+        case "c" -> c.add(new SourceFile(f.toString(), Files.readString(f)));
+        case "wasm" -> wasm.add(f);
+        default -> throw new IllegalArgumentException(f + ": expected a .c or .wasm file");
+      }
     }
     Path tmp = SourceFiles.siblingTemp(output);
-    BundleFiles.write(compiler.bundle(), tmp);
-    Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try {
+      if (SourceFiles.extension(output).equals("wasm")) {
+        if (!wasm.isEmpty() || c.isEmpty()) throw new IllegalArgumentException("-o OUT.wasm takes C sources only");
+        Files.write(tmp, WasmformerCompiler.compileC(c, WasmformerCompiler.cOptions()).wasm());
+      } else {
+        WasmformerCompiler compiler = new WasmformerCompiler();
+        if (!c.isEmpty()) {
+          compiler.addC(SourceFiles.programName(Path.of(c.get(0).path())), c, WasmformerCompiler.cOptions(), List.of(),
+              entry);
+        }
+        for (Path f : wasm) compiler.addWasm(SourceFiles.programName(f), f.toString(), SourceFiles.read(f), entry);
+        BundleFiles.write(compiler.bundle(), tmp);
+      }
+      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("wasmformer: wrote %s (%d program%s, %d bytes)%n", output, files.size(), files.size() == 1 ? "" : "s",
-        Files.size(output));
+    out.printf("wasmformer: wrote %s (%d bytes)%n", output, Files.size(output));
     out.flush();
     return 0;
   }

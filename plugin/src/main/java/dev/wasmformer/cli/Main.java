@@ -38,7 +38,12 @@ public final class Main {
         });
     commandLine.setExecutionExceptionHandler(
         (e, cl, parseResult) -> {
-          cl.getErr().println("wasmformer: error: " + describe(e));
+          if (e instanceof dev.wasmformer.compiler.CCompilationException c) {
+            // every diagnostic, each with its source line and caret, as a C compiler prints them
+            cl.getErr().println(c.getMessage());
+          } else {
+            cl.getErr().println("wasmformer: error: " + describe(e));
+          }
           return FAILURE;
         });
     return commandLine;

@@ -1,5 +1,6 @@
 package dev.wasmformer.cli;
 
+import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.runtime.Attention;
 import dev.wasmformer.runtime.LoadedBundle;
@@ -32,19 +33,20 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Runs a program on the transformer. FILE is a bundle (.wfb) or a WebAssembly module"
-        + " (.wasm). Output bytes go to stdout, stdin is the input, and the exit status is the entry"
-        + " point's integer result & 0xFF; a trap exits with 134.")
+    description = "Runs a program on the transformer. FILE is a bundle (.wfb), a WebAssembly module (.wasm)"
+        + " or a C file (.c, compiled first; ARGS become main's argv). Output bytes go to stdout, stdin is"
+        + " the input, and the exit status is the entry point's integer result & 0xFF; a trap exits with 134.")
 final class RunCommand implements Callable<Integer> {
   /** Exit status of a trap, as a native program killed by SIGABRT has. */
   static final int TRAP = 134;
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "A .wfb bundle or a .wasm module.")
+  @Parameters(index = "0", paramLabel = "FILE", description = "A .wfb bundle, a .wasm module or a .c file.")
   Path file;
 
-  @Parameters(index = "1..*", paramLabel = "ARGS", description = "Integer arguments of the entry point.")
+  @Parameters(index = "1..*", paramLabel = "ARGS",
+      description = "Integer arguments of the entry point; for a .c file, main's argv.")
   List<String> args = new ArrayList<>();
 
   @Option(names = "--entry", paramLabel = "NAME",
@@ -70,8 +72,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    boolean c = SourceFiles.extension(file).equals("c");
     Program program = program(load());
-    long[] values = new long[args.size()];
+    // a C program's arguments are main's argv strings, already in its memory image
+    long[] values = new long[c && entry == null ? 0 : args.size()];
     for (int i = 0; i < values.length; i++) values[i] = parse(args.get(i));
     RunOptions options = RunOptions.defaults()
         .withArgs(values)
@@ -112,8 +116,15 @@ final class RunCommand implements Callable<Integer> {
         c.addWasm(SourceFiles.programName(file), file.toString(), SourceFiles.read(file), entry);
         return Wasmformer.load(c.bundle());
       }
+      case "c": {
+        WasmformerCompiler c = new WasmformerCompiler();
+        String text = java.nio.file.Files.readString(file);
+        c.addC(SourceFiles.programName(file), List.of(new SourceFile(file.toString(), text)),
+            WasmformerCompiler.cOptions(), entry == null ? args : List.of(), entry);
+        return Wasmformer.load(c.bundle());
+      }
       default:
-        throw new IllegalArgumentException(file + ": expected a .wfb bundle or a .wasm module");
+        throw new IllegalArgumentException(file + ": expected a .wfb bundle, a .wasm module or a .c file");
     }
   }
 

@@ -1,5 +1,9 @@
 package dev.wasmformer.compiler;
 
+import dev.wasmformer.c.CCompiler;
+import dev.wasmformer.c.CompileOptions;
+import dev.wasmformer.c.CompileResult;
+import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.interpreter.InterpreterGraph;
 import dev.wasmformer.interpreter.ProgramEncoder;
 import dev.wasmformer.isa.TokenProgram;
@@ -47,6 +51,63 @@ public final class WasmformerCompiler {
     addProgram(rename(p, name), source);
     sources.add(SourceDigest.newBuilder().setPath(source).setSha256(sha256(wasm)).build());
     return this;
+  }
+
+  /** The C compiler's settings that suit the transformer's current instruction set. */
+  public static CompileOptions cOptions() {
+    return CompileOptions.defaults().withDenseSwitchAsBrTable(
+        InterpreterGraph.SUPPORTED.contains(dev.wasmformer.isa.Opcode.JUMP_TABLE));
+  }
+
+  /**
+   * Compiles C sources (one program, linked together) to WebAssembly.
+   *
+   * @throws CCompilationException with every diagnostic if the sources have errors
+   */
+  public static CompileResult compileC(List<SourceFile> sources, CompileOptions options) {
+    CompileResult r = new CCompiler().compile(sources, options);
+    if (!r.success()) throw new CCompilationException(r);
+    return r;
+  }
+
+  /**
+   * Adds a C program: the sources are compiled and linked, the entry is {@code _start}
+   * (which calls main and returns its status) unless {@code entryOrNull} names an exported
+   * function, and {@code argv} (main's arguments after the program name) is placed in the
+   * argument area of the memory image.
+   */
+  public WasmformerCompiler addC(String name, List<SourceFile> sources, CompileOptions options, List<String> argv,
+      String entryOrNull) {
+    CompileResult r = compileC(sources, options);
+    TokenProgram p = lower(r.wasm(), entryOrNull == null ? "_start" : entryOrNull);
+    p = withArguments(p, r.module(), name, argv);
+    addProgram(rename(p, name), sources.get(0).path());
+    for (SourceFile f : sources) addSourceDigest(f.path(), f.text());
+    return this;
+  }
+
+  /** The memory image with argc and the NUL-terminated argument strings at the argument area. */
+  static TokenProgram withArguments(TokenProgram p, CompileResult.ModuleInfo module, String name, List<String> argv) {
+    java.io.ByteArrayOutputStream area = new java.io.ByteArrayOutputStream();
+    List<String> all = new ArrayList<>();
+    all.add(name);
+    all.addAll(argv);
+    int argc = all.size();
+    for (int i = 0; i < 4; i++) area.write(argc >>> (8 * i));
+    for (String a : all) {
+      area.writeBytes(a.getBytes(StandardCharsets.UTF_8));
+      area.write(0);
+    }
+    if (area.size() > module.argAreaBytes()) {
+      throw new IllegalArgumentException("the arguments take " + area.size() + " bytes; the program's argument area holds "
+          + module.argAreaBytes());
+    }
+    byte[] mem = p.memory();
+    int end = module.argAreaAddress() + area.size();
+    if (mem.length < end) mem = java.util.Arrays.copyOf(mem, end);
+    System.arraycopy(area.toByteArray(), 0, mem, module.argAreaAddress(), area.size());
+    return new TokenProgram(p.name(), p.entry(), p.params(), p.results(), p.instructions(), mem, p.memoryBytes(),
+        p.globals(), p.paramInstructions(), p.functions());
   }
 
   /** Adds a lowered program. */

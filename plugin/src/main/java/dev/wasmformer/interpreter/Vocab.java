@@ -61,7 +61,9 @@ public final class Vocab {
       "integer divide by zero",
       "integer overflow",
       "out of bounds memory access",
-      "call stack exhausted");
+      "call stack exhausted",
+      "undefined element",
+      "indirect call type mismatch");
 
   /** Number of CARRY tokens. */
   public static final int CARRY_VALUES = 1024;

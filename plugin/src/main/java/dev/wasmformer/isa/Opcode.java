@@ -62,7 +62,34 @@ public enum Opcode {
   /** Stops; no result. */
   HALT,
   /** Stops with slot x as the i32 result. */
-  HALT_I32;
+  HALT_I32,
+
+  /**
+   * pc = pc + 1 + min(unsigned x, imm): a jump into the table of {@code imm + 1} JUMP
+   * instructions that follows (the last one is the default). WebAssembly's br_table, and the
+   * dispatch of call_indirect.
+   */
+  JUMP_TABLE,
+  /** Traps with the cause numbered {@code imm} (see {@link Trap.Cause}'s order). */
+  TRAP,
+  /** z = memory size in 64 KiB pages. */
+  MEMORY_SIZE,
+  /**
+   * Grows memory by {@code unsigned x} pages if the result stays within {@code imm} pages:
+   * z = the old size in pages; else z = -1 and memory is unchanged.
+   */
+  MEMORY_GROW,
+
+  /** Stops with slots x (low word) and x+1 (high word) as the i64 result. */
+  HALT_I64,
+
+  // i64 operations: x, y and z name the low slot of a slot pair (the high word is +1).
+  // Binary, z = x OP y (a pair):
+  ADD64, SUB64, MUL64, DIV64_S, DIV64_U, REM64_S, REM64_U, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64,
+  // Comparisons, z = x OP y (one i32 slot, 0 or 1):
+  EQ64, NE64, LT64_S, LT64_U, GT64_S, GT64_U, LE64_S, LE64_U, GE64_S, GE64_U,
+  /** z (one i32 slot) = (pair x == 0). */
+  EQZ64;
 
   /** Whether this is a binary i32 operation, z = x OP y (ADD .. GE_U). */
   public boolean isBinary() {
@@ -82,6 +109,11 @@ public enum Opcode {
   /** Whether this is a store, mem[x + imm] = y. */
   public boolean isStore() {
     return compareTo(STORE32) >= 0 && compareTo(STORE16) <= 0;
+  }
+
+  /** Whether this is an i64 operation on slot pairs (ADD64 .. EQZ64). */
+  public boolean isI64() {
+    return compareTo(ADD64) >= 0 && compareTo(EQZ64) <= 0;
   }
 
   /** Whether imm holds an instruction index (JUMP, JUMP_IF, JUMP_IFZ, CALL). */

@@ -13,6 +13,8 @@ public final class Trap extends RuntimeException {
     OUT_OF_BOUNDS_MEMORY_ACCESS("out of bounds memory access"),
     /** A call would place a frame whose slots reach beyond absolute slot 65535. */
     CALL_STACK_EXHAUSTED("call stack exhausted"),
+    UNDEFINED_ELEMENT("undefined element"),
+    INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
     INSTRUCTION_LIMIT("instruction limit reached");
 
     private final String text;
