@@ -5,6 +5,7 @@ import dev.wasmformer.c.CompileOptions;
 import dev.wasmformer.c.CompileResult;
 import dev.wasmformer.c.Diagnostic;
 import dev.wasmformer.c.SourceFile;
+import dev.wasmformer.compiler.WasmformerCompiler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +52,8 @@ final class CSources {
     if (!includeDirs.contains(sourceRoot.toAbsolutePath())) includeDirs.add(sourceRoot.toAbsolutePath());
     List<String> exports = new ArrayList<>(entryPoints);
     exports.removeAll(WasmEntries.MAIN_NAMES);
-    CompileOptions options = CompileOptions.defaults().withIncludeDirs(includeDirs);
+    // The facade knows which C constructs the transformer's instruction set can take.
+    CompileOptions options = WasmformerCompiler.cOptions().withIncludeDirs(includeDirs);
 
     CompileResult result = new CCompiler().compile(sources, options.withExports(exports));
     if (!result.success()) {

@@ -121,6 +121,25 @@ class CProgramsTest {
   }
 
   @Test
+  void aDenseSwitchCompilesForTheTransformer() throws Exception {
+    write("days.c", """
+        __attribute__((export_name("days"))) int days(int month) {
+          switch (month) {
+            case 1: return 31; case 2: return 28; case 3: return 31; case 4: return 30;
+            case 5: return 31; case 6: return 30; case 7: return 31; case 8: return 31;
+            default: return 0;
+          }
+        }
+        """);
+
+    run();
+
+    LoadedBundle bundle = Wasmformer.load(project.bundle());
+    assertThat(bundle.program("days").run(4).returnValue()).hasValue(30);
+    assertThat(bundle.program("days").run(9).returnValue()).hasValue(0);
+  }
+
+  @Test
   void cAndWasmProgramsShareOneBundle() throws Exception {
     write("hello.c", "int main(void) { return 0; }\n");
     TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
