@@ -1,12 +1,25 @@
 package dev.wasmformer.plugin;
 
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import dev.wasmformer.plugin.codegen.JavaNames;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
 
-/** Compiles the project's C and WebAssembly programs into a wasmformer bundle. */
+/**
+ * Compiles the project's C and WebAssembly programs into one wasmformer bundle, a classpath
+ * resource {@code META-INF/wasmformer/<bundleName>.wfb}, and writes a class with one typed
+ * static method per program.
+ */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class CompileMojo extends AbstractMojo {
   /**
@@ -17,12 +30,204 @@ public class CompileMojo extends AbstractMojo {
   @Parameter(property = "wasmformer.skip", defaultValue = "false")
   private boolean skip;
 
+  /**
+   * The directory of the C programs. Each included {@code .c} file is a program (unless it
+   * is a library source); {@code #include "..."} looks here.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.sourceDirectory", defaultValue = "${project.basedir}/src/main/c")
+  private File sourceDirectory;
+
+  /**
+   * The directory of the WebAssembly programs: each included {@code .wasm} file is a module
+   * whose entry points become programs.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.wasmDirectory", defaultValue = "${project.basedir}/src/main/wasm")
+  private File wasmDirectory;
+
+  /**
+   * Patterns of the program files to compile, relative to the source and wasm directories
+   * ({@code *} within a directory, {@code **} across directories).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.includes", defaultValue = "**/*.c,**/*.wasm")
+  private List<String> includes;
+
+  /**
+   * Patterns of files to leave out, relative to the source and wasm directories.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.excludes")
+  private List<String> excludes;
+
+  /**
+   * Patterns, relative to the source directory, of C files that are not programs but shared
+   * code compiled into every C program.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.librarySources")
+  private List<String> librarySources;
+
+  /**
+   * The bundle's name: the goal writes {@code META-INF/wasmformer/<bundleName>.wfb}, which
+   * {@code Wasmformer.loadResource(bundleName)} loads.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.bundleName", defaultValue = "${project.artifactId}")
+  private String bundleName;
+
+  /**
+   * The resource directory the bundle is written below; the goal adds it to the project's
+   * resources, so the bundle lands in the jar.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.outputDirectory",
+      defaultValue = "${project.build.directory}/generated-resources/wasmformer")
+  private File outputDirectory;
+
+  /**
+   * The exported functions that become programs. Empty (the default): a module exporting
+   * {@code main} or {@code _start} is one program named after its file, any other module
+   * gives one program per exported function not starting with {@code _}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.entryPoints")
+  private List<String> entryPoints;
+
+  /**
+   * Bakes each program into its own weights (the instruction table becomes feed-forward
+   * neurons of the program counter). Not implemented yet: {@code true} fails the build. The
+   * setting is recorded in the bundle's metadata.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.specialize", defaultValue = "false")
+  private boolean specialize;
+
+  /**
+   * Attaches the bundle to the project as an artifact of type {@code wfb} with classifier
+   * {@code wasmformer}, so that it is installed and deployed and other projects can depend
+   * on it.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.attach", defaultValue = "false")
+  private boolean attach;
+
+  /**
+   * Writes the typed entry-point class: one static method per program, for example {@code
+   * static int fib(int n)}, so application code calls programs like Java methods.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.generateEntryPoints", defaultValue = "true")
+  private boolean generateEntryPoints;
+
+  /**
+   * The package of the typed entry-point class.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.entryPointPackage", defaultValue = "wasmformer.generated")
+  private String entryPointPackage;
+
+  /**
+   * The simple name of the typed entry-point class. Default: the bundle name in
+   * UpperCamelCase ({@code my-app} → {@code MyApp}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.entryPointClass")
+  private String entryPointClass;
+
+  /**
+   * Where the typed entry-point class is written: javac's output directory, which is on its
+   * classpath, so application code in the same module compiles against it.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.classesDirectory", defaultValue = "${project.build.outputDirectory}")
+  private File classesDirectory;
+
+  /** Where the goal remembers its last build, to skip unchanged ones. */
+  @Parameter(defaultValue = "${project.build.directory}/maven-status/wasmformer", readonly = true)
+  private File statusDirectory;
+
+  @Parameter(defaultValue = "${plugin.version}", readonly = true)
+  private String pluginVersion;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  private MojoExecution mojoExecution;
+
+  @Component
+  private MavenProjectHelper projectHelper;
+
   @Override
-  public void execute() throws MojoExecutionException {
+  public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("wasmformer: skipped (wasmformer.skip is true)");
       return;
     }
-    getLog().info("wasmformer: nothing to compile yet");
+    CompileRequest request = request();
+    ProjectOutputs outputs = new ProjectOutputs(project, projectHelper);
+    CompileOutcome outcome;
+    try {
+      outcome = new BundleBuild(request, getLog()).run();
+    } catch (CompileFailure e) {
+      e.diagnostics().forEach(getLog()::error);
+      throw new MojoFailureException("wasmformer: " + e.getMessage());
+    } catch (IOException e) {
+      throw new MojoExecutionException("wasmformer: " + e.getMessage(), e);
+    }
+    outputs.addResourceRoot(request.outputDirectory());
+    if (attach) {
+      if (outcome.bundleFile().isPresent()) {
+        outputs.attachBundle(outcome.bundleFile().get());
+      } else {
+        getLog().warn("wasmformer: wasmformer.attach is true but there is no bundle to attach (no programs)");
+      }
+    }
+  }
+
+  private CompileRequest request() throws MojoExecutionException {
+    String execution = mojoExecution == null || mojoExecution.getExecutionId() == null
+        ? "default" : mojoExecution.getExecutionId();
+    try {
+      return new CompileRequest(
+          project.getBasedir().toPath(),
+          sourceDirectory.toPath(),
+          wasmDirectory.toPath(),
+          includes,
+          nonNull(excludes),
+          nonNull(librarySources),
+          bundleName,
+          outputDirectory.toPath(),
+          nonNull(entryPoints),
+          specialize,
+          generateEntryPoints,
+          entryPointPackage + "." + (entryPointClass == null || entryPointClass.isBlank()
+              ? JavaNames.className(bundleName) : entryPointClass),
+          classesDirectory.toPath(),
+          statusDirectory.toPath().resolve(execution.replaceAll("[^A-Za-z0-9._-]", "_")),
+          pluginVersion);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("wasmformer: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> nonNull(List<String> list) {
+    return list == null ? List.of() : list.stream().filter(s -> !s.isBlank()).map(String::trim).toList();
   }
 }

@@ -1,49 +1,153 @@
 package dev.wasmformer.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.io.File;
+import java.nio.file.Path;
+import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @MojoTest
 class CompileMojoTest {
   private static final String POM = "src/test/resources/unit/compile/pom.xml";
 
+  @TempDir Path dir;
+
+  private MavenProject project;
+
+  /** A real project in a temporary directory, so the goal's defaults resolve below it. */
+  @Provides
+  MavenProject project() {
+    if (project == null) {
+      Model model = new Model();
+      model.setGroupId("dev.wasmformer.test");
+      model.setArtifactId("demo-app");
+      model.setVersion("1.0");
+      model.setPackaging("jar");
+      Build build = new Build();
+      build.setDirectory(dir.resolve("target").toString());
+      build.setOutputDirectory(dir.resolve("target/classes").toString());
+      model.setBuild(build);
+      project = new MavenProject(model);
+      project.setFile(dir.resolve("pom.xml").toFile());
+      project.setArtifact(new DefaultArtifact("dev.wasmformer.test", "demo-app", "1.0", "compile", "jar", null,
+          new DefaultArtifactHandler("jar")));
+    }
+    return project;
+  }
+
   @Test
   @InjectMojo(goal = "compile", pom = POM)
-  void theGoalRunsByDefault(CompileMojo mojo) throws Exception {
+  void theGoalWritesTheBundleAndMakesItAResource(CompileMojo mojo) throws Exception {
+    TestPrograms.write(dir.resolve("src/main/wasm/add.wasm"), TestPrograms.ADD);
     RecordingLog log = new RecordingLog();
     mojo.setLog(log);
 
     mojo.execute();
 
-    assertThat(log.infos).containsExactly("wasmformer: nothing to compile yet");
+    Path output = dir.resolve("target/generated-resources/wasmformer");
+    assertThat(output.resolve("META-INF/wasmformer/demo-app.wfb")).isRegularFile();
+    assertThat(project.getResources()).extracting(Resource::getDirectory).contains(output.toString());
+    assertThat(project.getAttachedArtifacts()).isEmpty();
+    assertThat(dir.resolve("target/classes/wasmformer/generated/DemoApp.class")).isRegularFile();
+    assertThat(log.infos).hasSize(2);
+    assertThat(log.infos.get(0)).startsWith("wasmformer: compiled 1 program: add into");
+    assertThat(log.infos.get(1)).isEqualTo("wasmformer: typed entry points in wasmformer.generated.DemoApp");
+  }
+
+  @Test
+  @InjectMojo(goal = "compile", pom = POM)
+  void theStateIsKeptUnderMavenStatus(CompileMojo mojo) throws Exception {
+    TestPrograms.write(dir.resolve("src/main/wasm/add.wasm"), TestPrograms.ADD);
+    mojo.setLog(new RecordingLog());
+
+    mojo.execute();
+
+    assertThat(dir.resolve("target/maven-status/wasmformer/default/state.txt")).isRegularFile();
+  }
+
+  @Test
+  @InjectMojo(goal = "compile", pom = POM)
+  @MojoParameter(name = "attach", value = "true")
+  void attachAttachesTheBundleAsAWfbArtifact(CompileMojo mojo) throws Exception {
+    TestPrograms.write(dir.resolve("src/main/wasm/add.wasm"), TestPrograms.ADD);
+    mojo.setLog(new RecordingLog());
+
+    mojo.execute();
+
+    assertThat(project.getAttachedArtifacts()).singleElement().satisfies(a -> {
+      assertThat(a.getType()).isEqualTo("wfb");
+      assertThat(a.getClassifier()).isEqualTo("wasmformer");
+      assertThat(a.getFile()).isEqualTo(
+          dir.resolve("target/generated-resources/wasmformer/META-INF/wasmformer/demo-app.wfb").toFile());
+    });
+  }
+
+  @Test
+  @InjectMojo(goal = "compile", pom = POM)
+  @MojoParameter(name = "attach", value = "true")
+  void attachWithoutProgramsWarns(CompileMojo mojo) throws Exception {
+    RecordingLog log = new RecordingLog();
+    mojo.setLog(log);
+
+    mojo.execute();
+
+    assertThat(project.getAttachedArtifacts()).isEmpty();
+    assertThat(log.warnings).containsExactly(
+        "wasmformer: wasmformer.attach is true but there is no bundle to attach (no programs)");
+  }
+
+  @Test
+  @InjectMojo(goal = "compile", pom = POM)
+  void compileErrorsFailTheBuildWithEveryDiagnosticLogged(CompileMojo mojo) throws Exception {
+    TestPrograms.write(dir.resolve("src/main/wasm/a.wasm"), TestPrograms.FLOAT);
+    TestPrograms.write(dir.resolve("src/main/wasm/b.wasm"), TestPrograms.FLOAT);
+    RecordingLog log = new RecordingLog();
+    mojo.setLog(log);
+
+    MojoFailureException failure = catchThrowableOfType(MojoFailureException.class, mojo::execute);
+
+    assertThat(log.errors).hasSize(2);
+    assertThat(log.errors.get(0)).startsWith("src/main/wasm/a.wasm: error: ");
+    assertThat(log.errors.get(1)).startsWith("src/main/wasm/b.wasm: error: ");
+    assertThat(failure.getMessage()).startsWith("wasmformer: 2 errors; the first: src/main/wasm/a.wasm: error:");
+  }
+
+  @Test
+  @InjectMojo(goal = "compile", pom = POM)
+  @MojoParameter(name = "bundleName", value = "no/slashes")
+  void anInvalidBundleNameIsRefused(CompileMojo mojo) {
+    mojo.setLog(new RecordingLog());
+
+    Exception failure = catchThrowableOfType(Exception.class, mojo::execute);
+
+    assertThat(failure).hasMessageContaining("wasmformer.bundleName must be letters, digits");
   }
 
   @Test
   @InjectMojo(goal = "compile", pom = POM)
   @MojoParameter(name = "skip", value = "true")
   void skipSkipsTheGoal(CompileMojo mojo) throws Exception {
+    TestPrograms.write(dir.resolve("src/main/wasm/add.wasm"), TestPrograms.ADD);
     RecordingLog log = new RecordingLog();
     mojo.setLog(log);
 
     mojo.execute();
 
     assertThat(log.infos).containsExactly("wasmformer: skipped (wasmformer.skip is true)");
+    assertThat(new File(dir.toFile(), "target")).doesNotExist();
   }
 
-  /** Keeps the info lines a mojo logs. */
-  private static final class RecordingLog extends SystemStreamLog {
-    final List<String> infos = new ArrayList<>();
-
-    @Override
-    public void info(CharSequence content) {
-      infos.add(content.toString());
-    }
-  }
 }

@@ -1,0 +1,19 @@
+import java.util.jar.JarFile
+
+// Everything the application needs at run time is in its jar.
+new JarFile(new File(basedir, 'target/typed-entry-point-1.0.jar')).withCloseable { jar ->
+  ['META-INF/wasmformer/demo.wfb', 'wasmformer/generated/Demo.class', 'wasmformer/generated/Demo$Holder.class',
+   'app/App.class'].each { assert jar.getEntry(it) != null : "the jar has no ${it}" }
+}
+
+// The C programs compiled, the application compiled against the generated class, and it ran
+// the programs on the transformer.
+def log = new File(basedir, 'build.log').text
+
+assert log.contains('[INFO] wasmformer: compiled 2 programs: fib, hello into ') : 'the programs were not compiled'
+assert log.contains('[INFO] wasmformer: typed entry points in wasmformer.generated.Demo')
+assert log.contains('fib(10) = 55') : 'the typed entry point gave no or a wrong result'
+assert log.contains('fib(20) = 6765')
+assert log.contains('hello printed: hi from C') : 'the whole program printed nothing'
+assert log.contains('hello exited with 7')
+assert log.contains('BUILD SUCCESS')

@@ -1,0 +1,83 @@
+package dev.wasmformer.plugin;
+
+import dev.wasmformer.plugin.codegen.JavaNames;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Everything one run of the compile goal needs, with absolute paths; built by the mojo
+ * from its parameters.
+ *
+ * @param basedir the project's directory; file names in messages are relative to it
+ * @param sourceDirectory where C programs are
+ * @param wasmDirectory where WebAssembly modules are
+ * @param includes patterns of program files below either directory
+ * @param excludes patterns of files to leave out
+ * @param librarySources patterns, below {@code sourceDirectory}, of C files that are no
+ *     programs but are compiled into each one
+ * @param bundleName the bundle's name: {@code META-INF/wasmformer/<bundleName>.wfb}
+ * @param outputDirectory the resource root the bundle is written below
+ * @param entryPoints exported functions that become programs; empty to discover them
+ * @param specialize whether to bake each program into its own weights (not implemented)
+ * @param generateEntryPoints whether to write the typed entry-point class
+ * @param entryPointClass its fully qualified name
+ * @param classesDirectory where the class goes (javac's output, so it is on its classpath)
+ * @param statusDirectory where the goal keeps what it needs to know whether it is up to date
+ * @param pluginVersion the plugin's version; a new one recompiles
+ */
+record CompileRequest(
+    Path basedir,
+    Path sourceDirectory,
+    Path wasmDirectory,
+    List<String> includes,
+    List<String> excludes,
+    List<String> librarySources,
+    String bundleName,
+    Path outputDirectory,
+    List<String> entryPoints,
+    boolean specialize,
+    boolean generateEntryPoints,
+    String entryPointClass,
+    Path classesDirectory,
+    Path statusDirectory,
+    String pluginVersion) {
+
+  private static final Pattern BUNDLE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  CompileRequest {
+    includes = List.copyOf(includes);
+    excludes = List.copyOf(excludes);
+    librarySources = List.copyOf(librarySources);
+    entryPoints = List.copyOf(entryPoints);
+    if (bundleName == null || !BUNDLE_NAME.matcher(bundleName).matches()) {
+      throw new IllegalArgumentException("wasmformer.bundleName must be letters, digits, '.', '_' or '-',"
+          + " starting with a letter or digit; it is \"" + bundleName + "\"");
+    }
+    if (generateEntryPoints && !JavaNames.isQualifiedName(entryPointClass)) {
+      throw new IllegalArgumentException("the typed entry-point class " + entryPointClass + " is not a valid"
+          + " Java class name; set wasmformer.entryPointPackage and wasmformer.entryPointClass");
+    }
+  }
+
+  /** The bundle file: {@code <outputDirectory>/META-INF/wasmformer/<bundleName>.wfb}. */
+  Path bundleFile() {
+    return outputDirectory.resolve(bundleResource());
+  }
+
+  /** The bundle's classpath resource name. */
+  String bundleResource() {
+    return "META-INF/wasmformer/" + bundleName + ".wfb";
+  }
+
+  /** The settings that shape the bundle, recorded in its metadata. */
+  Map<String, String> bundleSettings() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("bundle_name", bundleName);
+    settings.put("specialize", Boolean.toString(specialize));
+    settings.put("entry_points", entryPoints.isEmpty() ? "(discovered)" : String.join(",", entryPoints));
+    return settings;
+  }
+}

@@ -1,0 +1,156 @@
+package dev.wasmformer.plugin;
+
+import dev.wasmformer.runtime.LoadedBundle;
+import dev.wasmformer.runtime.Program;
+import dev.wasmformer.runtime.RunException;
+import dev.wasmformer.runtime.RunOptions;
+import dev.wasmformer.runtime.RunResult;
+import dev.wasmformer.runtime.RunStats;
+import dev.wasmformer.runtime.TrapException;
+import dev.wasmformer.runtime.Wasmformer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * The run goal's work: load the project's bundle (or compile the given file into one),
+ * run one program on the transformer, and report its output, result and cost.
+ */
+final class ProgramRunner {
+  /** A run that did not end well; the message is for the build log. */
+  static final class RunFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    RunFailure(String message) {
+      super(message);
+    }
+  }
+
+  private final RunRequest request;
+  private final Log log;
+  private final PrintStream out;
+
+  /** {@code out} receives the program's output bytes as they are. */
+  ProgramRunner(RunRequest request, Log log, PrintStream out) {
+    this.request = request;
+    this.log = log;
+    this.out = out;
+  }
+
+  /** Runs the program; its result (if any) is returned too, for tests. */
+  RunResult run() throws RunFailure, CompileFailure, IOException {
+    LoadedBundle bundle = load();
+    Program program = choose(bundle);
+    long[] args = arguments(program);
+    RunOptions options = RunOptions.defaults()
+        .withArgs(args)
+        .withInput(request.input().isPresent() ? Files.readAllBytes(request.input().get()) : new byte[0])
+        .withAttention(request.attention())
+        .withMaxTokens(request.maxTokens())
+        .withTraceListener(new Progress(program.name(), bundle, request.progressInterval(), log::info));
+    String call = program.name() + "(" + request.args().stream().map(String::trim).collect(Collectors.joining(", "))
+        + ")";
+    log.info("wasmformer: running " + call + " on the transformer (" + request.attention().name().toLowerCase(Locale.ROOT)
+        + " attention)");
+    RunResult result;
+    try {
+      result = program.run(options);
+    } catch (IllegalArgumentException e) {
+      throw new RunFailure("wasmformer: " + e.getMessage());
+    } catch (RunException e) {
+      print(e.output());
+      logStats(e.stats());
+      String reason = e instanceof TrapException t ? "trapped: " + t.getMessage().replaceFirst("^trap: ", "")
+          : "stopped: " + e.getMessage();
+      throw new RunFailure("wasmformer: " + call + " " + reason);
+    }
+    print(result.output());
+    if (result.returnValue().isPresent()) {
+      log.info("wasmformer: " + call + " = " + describe(program, result.returnValue().getAsLong()));
+    } else {
+      log.info("wasmformer: " + call + " finished");
+    }
+    logStats(result.stats());
+    return result;
+  }
+
+  private LoadedBundle load() throws RunFailure, CompileFailure, IOException {
+    if (request.file().isEmpty()) {
+      Path bundle = request.bundleFile();
+      if (!Files.isRegularFile(bundle)) {
+        throw new RunFailure("wasmformer: there is no bundle at " + ProgramCompiler.display(request.basedir(), bundle)
+            + "; build it first (for example mvn generate-resources wasmformer:run), or run a file with"
+            + " -Dwasmformer.file=...");
+      }
+      return Wasmformer.load(bundle);
+    }
+    Path file = request.file().get();
+    if (!Files.isRegularFile(file)) throw new RunFailure("wasmformer: no such file: " + file);
+    String name = file.getFileName().toString();
+    if (name.endsWith(".wfb")) return Wasmformer.load(file);
+    if (!name.endsWith(".wasm") && !name.endsWith(".c")) {
+      throw new RunFailure("wasmformer: " + file + " is no .wfb bundle, .wasm module or .c program");
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    ProgramCompiler compiler = new ProgramCompiler(request.basedir(), parent, List.of(), request.entryPoints(),
+        Map.of(), log::warn);
+    return Wasmformer.load(compiler.compile(List.of(ProgramCompiler.Source.of(file))).bundle());
+  }
+
+  private Program choose(LoadedBundle bundle) throws RunFailure {
+    if (request.program().isPresent()) {
+      try {
+        return bundle.program(request.program().get());
+      } catch (IllegalArgumentException e) {
+        throw new RunFailure("wasmformer: " + e.getMessage());
+      }
+    }
+    List<Program> programs = bundle.programs();
+    if (programs.size() == 1) return programs.get(0);
+    throw new RunFailure("wasmformer: the bundle has " + programs.size() + " programs; choose one with"
+        + " -Dwasmformer.program=NAME: " + programs.stream().map(Program::signature).collect(Collectors.joining(", ")));
+  }
+
+  private long[] arguments(Program program) throws RunFailure {
+    List<String> args = request.args();
+    if (args.size() != program.params().size()) {
+      throw new RunFailure("wasmformer: " + program.signature() + " takes " + program.params().size()
+          + " argument" + (program.params().size() == 1 ? "" : "s") + ", got " + args.size()
+          + (args.isEmpty() ? "" : " (" + String.join(", ", args) + ")") + "; give them with -Dwasmformer.args=1,2");
+    }
+    long[] values = new long[args.size()];
+    for (int i = 0; i < values.length; i++) {
+      try {
+        values[i] = Long.decode(args.get(i).trim());
+      } catch (NumberFormatException e) {
+        throw new RunFailure("wasmformer: argument " + (i + 1) + " is not an integer: " + args.get(i));
+      }
+    }
+    return values;
+  }
+
+  /** An i32 result as a signed int (and unsigned, where that differs). */
+  private static String describe(Program program, long value) {
+    if (program.results().get(0).bytes() == 4) {
+      int v = (int) value;
+      return v < 0 ? v + " (unsigned " + Integer.toUnsignedString(v) + ")" : Integer.toString(v);
+    }
+    return value < 0 ? value + " (unsigned " + Long.toUnsignedString(value) + ")" : Long.toString(value);
+  }
+
+  private void print(byte[] output) {
+    out.write(output, 0, output.length);
+    out.flush();
+  }
+
+  private void logStats(RunStats s) {
+    log.info(String.format(Locale.ROOT, "wasmformer: %,d tokens, %,d instructions, %.3f s, %,.0f tokens/s",
+        s.tokens(), s.instructions(), s.seconds(), s.tokensPerSecond()));
+  }
+}

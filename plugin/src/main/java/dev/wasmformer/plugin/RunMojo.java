@@ -1,0 +1,151 @@
+package dev.wasmformer.plugin;
+
+import dev.wasmformer.runtime.Attention;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Runs a program on the transformer from the command line: a program of the project's
+ * bundle, or of a given {@code .wfb}, {@code .wasm} or {@code .c} file. Prints the
+ * program's output, its result and a statistics line.
+ */
+@Mojo(name = "run", requiresProject = false, threadSafe = true)
+public class RunMojo extends AbstractMojo {
+  /**
+   * The program to run. May be left out when there is only one.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.program")
+  private String program;
+
+  /**
+   * The entry point's integer arguments, separated by commas, e.g. {@code 10} or {@code
+   * 2,3} (decimal, or hexadecimal with {@code 0x}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.args")
+  private String args;
+
+  /**
+   * A file whose bytes are the program's input (what {@code getchar} reads).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.input")
+  private File input;
+
+  /**
+   * A file to run instead of the project's bundle: a bundle ({@code .wfb}), a WebAssembly
+   * module ({@code .wasm}) or a C program ({@code .c}), compiled on the spot.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.file")
+  private File file;
+
+  /**
+   * The name of the project's bundle, as in the compile goal.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.bundleName", defaultValue = "${project.artifactId}")
+  private String bundleName;
+
+  /**
+   * The resource directory the compile goal writes the bundle below.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.outputDirectory",
+      defaultValue = "${project.build.directory}/generated-resources/wasmformer")
+  private File outputDirectory;
+
+  /**
+   * For a {@code .wasm} or {@code .c} file: the exported functions that become programs, as
+   * in the compile goal.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.entryPoints")
+  private List<String> entryPoints;
+
+  /**
+   * The attention cache: {@code hull} (each lookup O(log n) in the trace length) or {@code
+   * naive} (O(n)); both give the same trace.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.attention", defaultValue = "hull")
+  private String attention;
+
+  /**
+   * Stops a run after this many generated tokens.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.maxTokens", defaultValue = "100000000")
+  private long maxTokens;
+
+  /**
+   * Seconds between the progress lines of a long run.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.progressSeconds", defaultValue = "5")
+  private int progressSeconds;
+
+  @Parameter(defaultValue = "${basedir}", readonly = true)
+  private File basedir;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    RunRequest request = request();
+    try {
+      new ProgramRunner(request, getLog(), System.out).run();
+    } catch (ProgramRunner.RunFailure e) {
+      throw new MojoFailureException(e.getMessage());
+    } catch (CompileFailure e) {
+      e.diagnostics().forEach(getLog()::error);
+      throw new MojoFailureException("wasmformer: " + e.getMessage());
+    } catch (IOException e) {
+      throw new MojoExecutionException("wasmformer: " + e.getMessage(), e);
+    }
+  }
+
+  private RunRequest request() throws MojoExecutionException {
+    Attention kind;
+    try {
+      kind = Attention.valueOf(attention.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("wasmformer.attention must be hull or naive, not " + attention);
+    }
+    if (progressSeconds < 1) throw new MojoExecutionException("wasmformer.progressSeconds must be at least 1");
+    try {
+      return new RunRequest(
+          basedir.toPath(),
+          Optional.ofNullable(file).map(File::toPath),
+          outputDirectory.toPath().resolve("META-INF/wasmformer/" + bundleName + ".wfb"),
+          Optional.ofNullable(program).filter(p -> !p.isBlank()),
+          args == null || args.isBlank() ? List.of() : Arrays.stream(args.split(",")).map(String::trim).toList(),
+          Optional.ofNullable(input).map(File::toPath),
+          kind,
+          maxTokens,
+          Duration.ofSeconds(progressSeconds),
+          entryPoints == null ? List.of() : entryPoints.stream().filter(s -> !s.isBlank()).toList());
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+}

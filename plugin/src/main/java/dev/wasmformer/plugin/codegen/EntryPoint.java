@@ -1,0 +1,34 @@
+package dev.wasmformer.plugin.codegen;
+
+import dev.wasmformer.runtime.NumberType;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A program of a bundle as its typed entry points see it.
+ *
+ * @param program the program's name in the bundle
+ * @param entry the exported function it enters
+ * @param params parameter types
+ * @param result the result type, if any
+ * @param paramNames parameter names, one per parameter (invalid Java names are replaced)
+ */
+public record EntryPoint(String program, String entry, List<NumberType> params, Optional<NumberType> result,
+    List<String> paramNames) {
+  public EntryPoint {
+    params = List.copyOf(params);
+    paramNames = List.copyOf(paramNames);
+    if (paramNames.size() != params.size()) {
+      throw new IllegalArgumentException(program + " has " + params.size() + " parameters but "
+          + paramNames.size() + " names");
+    }
+  }
+
+  /**
+   * Whether this is a whole program, like a native executable: it enters {@code main} or
+   * {@code _start} without parameters, and its output matters more than its result.
+   */
+  public boolean isWholeProgram() {
+    return params.isEmpty() && (entry.equals("main") || entry.equals("_start"));
+  }
+}

@@ -1,0 +1,291 @@
+package dev.wasmformer.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.wasmformer.runtime.format.Bundle;
+import dev.wasmformer.runtime.format.BundleFiles;
+import dev.wasmformer.runtime.format.Program;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleBuildTest {
+  private static final FileTime LONG_AGO = FileTime.fromMillis(1_000_000_000_000L);
+
+  @TempDir Path dir;
+
+  private TestProject project;
+  private RecordingLog log;
+
+  @BeforeEach
+  void setUp() {
+    project = new TestProject(dir);
+    log = new RecordingLog();
+  }
+
+  @Test
+  void everyModuleBecomesProgramsOfOneBundle() throws Exception {
+    TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
+    TestPrograms.write(project.wasm("games/hello.wasm"), TestPrograms.HELLO);
+    TestPrograms.write(project.wasm("math.wasm"), TestPrograms.MATH);
+
+    CompileOutcome outcome = run();
+
+    assertThat(outcome.status()).isEqualTo(CompileOutcome.Status.COMPILED);
+    assertThat(outcome.bundleFile()).contains(project.bundle());
+    Bundle bundle = BundleFiles.read(project.bundle());
+    assertThat(bundle.getProgramsList()).extracting(Program::getName, Program::getEntry, Program::getSource)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("add", "add", "src/main/wasm/add.wasm"),
+            org.assertj.core.groups.Tuple.tuple("hello", "main", "src/main/wasm/games/hello.wasm"),
+            org.assertj.core.groups.Tuple.tuple("twice", "twice", "src/main/wasm/math.wasm"),
+            org.assertj.core.groups.Tuple.tuple("thrice", "thrice", "src/main/wasm/math.wasm"));
+    assertThat(outcome.programs()).containsExactly("add", "hello", "twice", "thrice");
+    assertThat(log.infos).anySatisfy(l -> assertThat(l)
+        .startsWith("wasmformer: compiled 4 programs: add, hello, twice, thrice into"
+            + " target/generated-resources/wasmformer/META-INF/wasmformer/demo.wfb ("));
+  }
+
+  @Test
+  void theBundleRecordsItsSettingsAndSources() throws Exception {
+    TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
+
+    run();
+
+    Bundle bundle = BundleFiles.read(project.bundle());
+    assertThat(bundle.getMetadata().getSettingsMap())
+        .containsEntry("bundle_name", "demo")
+        .containsEntry("specialize", "false")
+        .containsEntry("entry_points", "(discovered)");
+    assertThat(bundle.getMetadata().getSourcesList()).singleElement()
+        .satisfies(s -> assertThat(s.getPath()).isEqualTo("src/main/wasm/add.wasm"));
+  }
+
+  @Test
+  void configuredEntryPointsChooseTheExportedFunctions() throws Exception {
+    TestPrograms.write(project.wasm("math.wasm"), TestPrograms.MATH);
+    project.entryPoints = List.of("thrice", "_helper");
+
+    run();
+
+    Bundle bundle = BundleFiles.read(project.bundle());
+    assertThat(bundle.getProgramsList()).extracting(Program::getName).containsExactly("thrice", "_helper");
+    assertThat(bundle.getMetadata().getSettingsMap()).containsEntry("entry_points", "thrice,_helper");
+  }
+
+  @Test
+  void includesAndExcludesChooseTheFiles() throws Exception {
+    TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
+    TestPrograms.write(project.wasm("extra/hello.wasm"), TestPrograms.HELLO);
+    TestPrograms.write(project.wasm("extra/math.wasm"), TestPrograms.MATH);
+    project.includes = List.of("extra/**");
+    project.excludes = List.of("**/math.*");
+
+    assertThat(run().programs()).containsExactly("hello");
+  }
+
+  @Test
+  void aSecondBuildWithoutChangesIsUpToDateAndWritesNothing() throws Exception {
+    TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
+    run();
+    Files.setLastModifiedTime(project.bundle(), LONG_AGO);
+    log = new RecordingLog();
+
+    CompileOutcome outcome = run();
+
+    assertThat(outcome.status()).isEqualTo(CompileOutcome.Status.UP_TO_DATE);
+    assertThat(outcome.bundleFile()).contains(project.bundle());
+    assertThat(outcome.programs()).containsExactly("add");
+    assertThat(log.infos).containsExactly("wasmformer: demo is up to date (1 program: add), nothing to compile");
+    assertThat(Files.getLastModifiedTime(project.bundle())).isEqualTo(LONG_AGO);
+  }
+
+  @Test
+  void aChangedInputRecompiles() throws Exception {
+    TestPrograms.write(project.wasm("prog.wasm"), TestPrograms.ADD);
+    run();
+    TestPrograms.write(project.wasm("prog.wasm"), TestPrograms.FIB);
+
+    CompileOutcome outcome = run();
+
+    assertThat(outcome.status()).isEqualTo(CompileOutcome.Status.COMPILED);
+    assertThat(BundleFiles.read(project.bundle()).getProgramsList()).extracting(Program::getName)
+        .containsExactly("fib");
+  }
+
+  @Test
+  void aChangedSettingOrPluginVersionRecompiles() throws Exception {
+    TestPrograms.write(project.wasm("math.wasm"), TestPrograms.MATH);
+    run();
+
+    project.entryPoints = List.of("twice");
+    assertThat(run().status()).isEqualTo(CompileOutcome.Status.COMPILED);
+    project.pluginVersion = "2.0-test";
+    assertThat(run().status()).isEqualTo(CompileOutcome.Status.COMPILED);
+    assertThat(run().status()).isEqualTo(CompileOutcome.Status.UP_TO_DATE);
+  }
+
+  @Test
+  void aDeletedOutputIsWrittenAgain() throws Exception {
+    TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
+    run();
+    Files.delete(project.bundle());
+
+    assertThat(run().status()).isEqualTo(CompileOutcome.Status.COMPILED);
+    assertThat(project.bundle()).isRegularFile();
+  }
+
+  @Test
+  void aRenamedBundleRemovesTheOldOneAndItsCopyInTheClasses() throws Exception {
+    TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
+    run();
+    Path oldBundle = project.bundle();
+    Path oldCopy = project.classes().resolve("META-INF/wasmformer/demo.wfb");
+    Files.createDirectories(oldCopy.getParent());
+    Files.copy(oldBundle, oldCopy);
+
+    project.bundleName = "renamed";
+    run();
+
+    assertThat(oldBundle).doesNotExist();
+    assertThat(oldCopy).doesNotExist();
+    assertThat(project.bundle()).isRegularFile();
+    assertThat(log.infos).contains("wasmformer: removed stale target/generated-resources/wasmformer/META-INF/wasmformer/demo.wfb");
+  }
+
+  @Test
+  void removingEveryProgramRemovesTheBundle() throws Exception {
+    Path add = TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
+    run();
+    Files.delete(add);
+
+    CompileOutcome outcome = run();
+
+    assertThat(outcome.status()).isEqualTo(CompileOutcome.Status.NO_PROGRAMS);
+    assertThat(outcome.bundleFile()).isEmpty();
+    assertThat(project.bundle()).doesNotExist();
+  }
+
+  @Test
+  void theTypedEntryPointClassIsWrittenIntoTheClassesDirectory() throws Exception {
+    TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
+
+    run();
+
+    assertThat(project.classes().resolve("wasmformer/generated/Demo.class")).isRegularFile();
+    assertThat(project.classes().resolve("wasmformer/generated/Demo$Holder.class")).isRegularFile();
+    assertThat(log.infos).contains("wasmformer: typed entry points in wasmformer.generated.Demo");
+  }
+
+  @Test
+  void switchingEntryPointsOffOrRenamingTheClassRemovesTheOldClasses() throws Exception {
+    TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
+    run();
+    Path demo = project.classes().resolve("wasmformer/generated/Demo.class");
+
+    project.entryPointClass = "app.Programs";
+    run();
+    assertThat(demo).doesNotExist();
+    assertThat(project.classes().resolve("app/Programs.class")).isRegularFile();
+
+    project.generateEntryPoints = false;
+    run();
+    assertThat(project.classes().resolve("app/Programs.class")).doesNotExist();
+    assertThat(project.bundle()).isRegularFile();
+  }
+
+  @Test
+  void aClashOfTypedEntryPointsFailsTheBuild() throws Exception {
+    TestPrograms.write(project.wasm("loadedBundle.wasm"), TestPrograms.HELLO);
+
+    CompileFailure failure = catchThrowableOfType(CompileFailure.class, this::run);
+
+    assertThat(failure.diagnostics()).singleElement().asString()
+        .startsWith("the typed entry point loadedBundle() of program loadedBundle clashes with the bundle accessor");
+    assertThat(project.bundle()).doesNotExist();
+  }
+
+  @Test
+  void aProjectWithoutProgramsSaysSo() throws Exception {
+    CompileOutcome outcome = run();
+
+    assertThat(outcome.status()).isEqualTo(CompileOutcome.Status.NO_PROGRAMS);
+    assertThat(log.infos).containsExactly("wasmformer: no programs found (looked for [**/*.c, **/*.wasm] in"
+        + " src/main/c and src/main/wasm)");
+    assertThat(project.outputDirectory()).doesNotExist();
+  }
+
+  @Test
+  void everyBrokenProgramIsReportedAndNothingIsWritten() throws Exception {
+    TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
+    TestPrograms.write(project.wasm("float.wasm"), TestPrograms.FLOAT);
+    Files.writeString(project.wasm("junk.wasm"), "not a module");
+
+    CompileFailure failure = catchThrowableOfType(CompileFailure.class, this::run);
+
+    assertThat(failure.diagnostics()).hasSize(2);
+    assertThat(failure.diagnostics().get(0))
+        .startsWith("src/main/wasm/float.wasm: error: ")
+        .contains("f64");
+    assertThat(failure.diagnostics().get(1))
+        .startsWith("src/main/wasm/junk.wasm: error: malformed or invalid WebAssembly module");
+    assertThat(failure.getMessage()).startsWith("2 errors; the first: src/main/wasm/float.wasm: error: ");
+    assertThat(project.bundle()).doesNotExist();
+    try (Stream<Path> files = Files.walk(dir)) {
+      assertThat(files.map(Path::toString)).noneMatch(f -> f.endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  void aFailedBuildIsNotUpToDateAfterwards() throws Exception {
+    Path prog = TestPrograms.write(project.wasm("prog.wasm"), TestPrograms.ADD);
+    run();
+    Files.writeString(prog, "broken");
+    catchThrowableOfType(CompileFailure.class, this::run);
+
+    CompileFailure again = catchThrowableOfType(CompileFailure.class, this::run);
+
+    assertThat(again).isNotNull();
+  }
+
+  @Test
+  void twoProgramsWithOneNameAreAnError() throws Exception {
+    TestPrograms.write(project.wasm("a/add.wasm"), TestPrograms.ADD);
+    TestPrograms.write(project.wasm("b/add.wasm"), TestPrograms.ADD);
+
+    CompileFailure failure = catchThrowableOfType(CompileFailure.class, this::run);
+
+    assertThat(failure.diagnostics()).containsExactly("src/main/wasm/b/add.wasm: error: a second program named"
+        + " add (the first comes from src/main/wasm/a/add.wasm); program names must be unique in a bundle");
+  }
+
+  @Test
+  void aModuleWithoutEntryPointsIsAnError() throws Exception {
+    TestPrograms.write(project.wasm("helper.wasm"), "(module (func (export \"_x\")))");
+
+    CompileFailure failure = catchThrowableOfType(CompileFailure.class, this::run);
+
+    assertThat(failure.diagnostics()).containsExactly("src/main/wasm/helper.wasm: error: the module exports no"
+        + " function to run (no main, _start or function without a leading underscore); it exports [_x]");
+  }
+
+  @Test
+  void specializationIsRefusedClearly() {
+    project.specialize = true;
+
+    CompileFailure failure = catchThrowableOfType(CompileFailure.class, this::run);
+
+    assertThat(failure.getMessage()).startsWith("wasmformer.specialize=true is not implemented yet");
+  }
+
+  private CompileOutcome run() throws CompileFailure, IOException {
+    return new BundleBuild(project.request(), log).run();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.wasmformer.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@MojoTest
+class RunMojoTest {
+  /** Below the plugin module's target directory, which the test project's basedir is. */
+  private static final String FIB = "target/run-mojo-test/fib.wasm";
+
+  @BeforeAll
+  static void writeProgram() {
+    TestPrograms.write(Path.of(FIB), TestPrograms.FIB);
+  }
+
+  @Test
+  @InjectMojo(goal = "run")
+  @MojoParameter(name = "file", value = "${basedir}/" + FIB)
+  @MojoParameter(name = "args", value = "10")
+  void theGoalRunsAFileWithArguments(RunMojo mojo) throws Exception {
+    RecordingLog log = new RecordingLog();
+    mojo.setLog(log);
+
+    mojo.execute();
+
+    assertThat(log.infos).contains("wasmformer: fib(10) = 55");
+  }
+
+  @Test
+  @InjectMojo(goal = "run")
+  @MojoParameter(name = "file", value = "${basedir}/" + FIB)
+  @MojoParameter(name = "args", value = "1, 2")
+  void aFailedRunFailsTheBuild(RunMojo mojo) {
+    mojo.setLog(new RecordingLog());
+
+    MojoFailureException failure = catchThrowableOfType(MojoFailureException.class, mojo::execute);
+
+    assertThat(failure).hasMessageStartingWith("wasmformer: fib(i32) -> i32 takes 1 argument, got 2 (1, 2)");
+  }
+
+  @Test
+  @InjectMojo(goal = "run")
+  @MojoParameter(name = "file", value = "${basedir}/" + FIB)
+  @MojoParameter(name = "attention", value = "fuzzy")
+  void anUnknownAttentionIsRefused(RunMojo mojo) {
+    mojo.setLog(new RecordingLog());
+
+    MojoExecutionException failure = catchThrowableOfType(MojoExecutionException.class, mojo::execute);
+
+    assertThat(failure).hasMessage("wasmformer.attention must be hull or naive, not fuzzy");
+  }
+}

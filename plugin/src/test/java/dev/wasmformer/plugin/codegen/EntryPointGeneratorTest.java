@@ -1,0 +1,235 @@
+package dev.wasmformer.plugin.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wasmformer.compiler.WasmformerCompiler;
+import dev.wasmformer.plugin.TestPrograms;
+import dev.wasmformer.runtime.LoadedBundle;
+import dev.wasmformer.runtime.NumberType;
+import dev.wasmformer.runtime.RunOptions;
+import dev.wasmformer.runtime.RunResult;
+import dev.wasmformer.runtime.TrapException;
+import dev.wasmformer.runtime.format.BundleFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EntryPointGeneratorTest {
+  private static final String CLASS = "wasmformer.generated.Demo";
+
+  private static final List<EntryPoint> PROGRAMS = List.of(
+      new EntryPoint("add", "add", List.of(NumberType.I32, NumberType.I32), Optional.of(NumberType.I32),
+          List.of("a", "b")),
+      new EntryPoint("fib", "fib", List.of(NumberType.I32), Optional.of(NumberType.I32), List.of("n")),
+      new EntryPoint("hello", "main", List.of(), Optional.of(NumberType.I32), List.of()),
+      new EntryPoint("check", "check", List.of(NumberType.I32), Optional.of(NumberType.I32), List.of("int")));
+
+  @TempDir static Path classpath;
+
+  private static Class<?> demo;
+
+  /** A classpath with the bundle of the test programs and the generated class, in a loader of its own. */
+  @BeforeAll
+  static void generateAndLoad() throws Exception {
+    WasmformerCompiler compiler = new WasmformerCompiler()
+        .addWasm("add", "add.wasm", TestPrograms.wasm(TestPrograms.ADD), "add")
+        .addWasm("fib", "fib.wasm", TestPrograms.wasm(TestPrograms.FIB), "fib")
+        .addWasm("hello", "hello.wasm", TestPrograms.wasm(TestPrograms.HELLO), null)
+        .addWasm("check", "check.wasm", TestPrograms.wasm(TestPrograms.CHECK), "check");
+    Path bundle = classpath.resolve("META-INF/wasmformer/demo.wfb");
+    Files.createDirectories(bundle.getParent());
+    BundleFiles.write(compiler.bundle(), bundle);
+    write(classpath, EntryPointGenerator.generate(CLASS, "demo", PROGRAMS));
+    demo = load(classpath, CLASS);
+  }
+
+  @Test
+  void functionsBecomeTypedStaticMethodsThatRunOnTheTransformer() throws Exception {
+    assertThat(call("add", new Class<?>[] {int.class, int.class}, 2, 3)).isEqualTo(5);
+    assertThat(call("add", new Class<?>[] {int.class, int.class}, -7, 3)).isEqualTo(-4);
+    assertThat(call("fib", new Class<?>[] {int.class}, 10)).isEqualTo(55);
+  }
+
+  @Test
+  void theMethodsArePublicStaticWithTheProgramsTypesAndParameterNames() throws Exception {
+    Method fib = demo.getMethod("fib", int.class);
+    Method add = demo.getMethod("add", int.class, int.class);
+
+    assertThat(Modifier.isPublic(fib.getModifiers()) && Modifier.isStatic(fib.getModifiers())).isTrue();
+    assertThat(fib.getReturnType()).isEqualTo(int.class);
+    assertThat(Arrays.stream(add.getParameters()).map(Parameter::getName)).containsExactly("a", "b");
+    // A name that is a Java keyword is made usable.
+    assertThat(demo.getMethod("check", int.class).getParameters()[0].getName()).isEqualTo("int_");
+    assertThat(demo.getField("BUNDLE_NAME").get(null)).isEqualTo("demo");
+    assertThat(Modifier.isFinal(demo.getModifiers())).isTrue();
+  }
+
+  @Test
+  void aWholeProgramReturnsItsOutputAndExitStatus() throws Exception {
+    RunResult result = (RunResult) call("hello", new Class<?>[0]);
+
+    assertThat(result.outputText()).isEqualTo("hi\n");
+    assertThat(result.returnValue()).hasValue(7);
+    assertThat(result.stats().instructions()).isPositive();
+    assertThat(((RunResult) call("hello", new Class<?>[] {String.class}, "ignored")).outputText()).isEqualTo("hi\n");
+    assertThat(((RunResult) call("hello", new Class<?>[] {byte[].class}, (Object) new byte[0])).returnValue())
+        .hasValue(7);
+  }
+
+  @Test
+  void runMethodsTakeAnyOptions() throws Exception {
+    RunResult result = (RunResult) call("runFib", new Class<?>[] {RunOptions.class},
+        RunOptions.defaults().withArgs(7));
+
+    assertThat(result.returnValue()).hasValue(13);
+  }
+
+  @Test
+  void aTrapSurfacesAsTheRuntimesTrapException() {
+    assertThatThrownBy(() -> call("check", new Class<?>[] {int.class}, 0))
+        .isInstanceOf(TrapException.class)
+        .hasMessageContaining("unreachable");
+  }
+
+  @Test
+  void theBundleIsLoadedOnceForAllThreads() throws Exception {
+    Method accessor = demo.getMethod("loadedBundle");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Object>> futures = new ArrayList<>();
+      for (int i = 0; i < 8; i++) futures.add(pool.submit((Callable<Object>) () -> accessor.invoke(null)));
+      Object first = futures.get(0).get();
+      assertThat(first).isInstanceOf(LoadedBundle.class);
+      for (Future<Object> f : futures) assertThat(f.get()).isSameAs(first);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aMissingBundleSaysSoOnEveryCall(@TempDir Path empty) throws Exception {
+    write(empty, EntryPointGenerator.generate("other.Missing", "missing-bundle", PROGRAMS));
+    Class<?> missing = load(empty, "other.Missing");
+    Method add = missing.getMethod("add", int.class, int.class);
+
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(() -> invoke(add, 1, 2))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("cannot load the wasmformer bundle missing-bundle: no wasmformer bundle"
+              + " \"missing-bundle\" on the classpath");
+    }
+  }
+
+  @Test
+  void javacCompilesApplicationCodeAgainstTheClass(@TempDir Path sources) throws Exception {
+    Path app = sources.resolve("App.java");
+    Files.writeString(app, """
+        import dev.wasmformer.runtime.RunResult;
+        import wasmformer.generated.Demo;
+        class App {
+          static int sum() { return Demo.add(2, 3) + Demo.fib(4); }
+          static String greeting() { RunResult r = Demo.hello(); return r.outputText(); }
+        }
+        """);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+    String cp = classpath + File.pathSeparator + location(LoadedBundle.class);
+
+    int status = javac.run(null, diagnostics, diagnostics, "-Werror", "-d", sources.toString(), "-cp", cp,
+        app.toString());
+
+    assertThat(status).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
+  }
+
+  @Test
+  void methodsThatJavaCouldNotTellApartAreRefused() {
+    List<EntryPoint> clashing = List.of(
+        new EntryPoint("is_prime", "is_prime", List.of(NumberType.I32), Optional.of(NumberType.I32), List.of("n")),
+        new EntryPoint("isPrime", "isPrime", List.of(NumberType.I32), Optional.of(NumberType.I32), List.of("n")));
+
+    assertThatThrownBy(() -> EntryPointGenerator.generate(CLASS, "demo", clashing))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the typed entry point runIsPrime(RunOptions) of program isPrime clashes with program"
+            + " is_prime; rename a program, or set wasmformer.generateEntryPoints=false");
+  }
+
+  @Test
+  void aProgramCannotTakeTheAccessorsName() {
+    List<EntryPoint> clashing = List.of(
+        new EntryPoint("loadedBundle", "main", List.of(), Optional.empty(), List.of()));
+
+    assertThatThrownBy(() -> EntryPointGenerator.generate(CLASS, "demo", clashing))
+        .hasMessageStartingWith("the typed entry point loadedBundle() of program loadedBundle clashes with the"
+            + " bundle accessor");
+  }
+
+  @Test
+  void longParametersAndVoidResultsMapToLongAndVoid() throws Exception {
+    List<EntryPoint> programs = List.of(
+        new EntryPoint("wide", "wide", List.of(NumberType.I64, NumberType.I32), Optional.of(NumberType.I64),
+            List.of("x", "y")),
+        new EntryPoint("effect", "effect", List.of(NumberType.I32), Optional.empty(), List.of("x")));
+    Path dir = Files.createTempDirectory(classpath, "wide");
+    write(dir, EntryPointGenerator.generate("w.Wide", "wide", programs));
+
+    Class<?> wide = load(dir, "w.Wide");
+
+    assertThat(wide.getMethod("wide", long.class, int.class).getReturnType()).isEqualTo(long.class);
+    assertThat(wide.getMethod("effect", int.class).getReturnType()).isEqualTo(void.class);
+  }
+
+  private static Object call(String method, Class<?>[] types, Object... args) throws Exception {
+    return invoke(demo.getMethod(method, types), args);
+  }
+
+  /** Calls a static method; what it throws comes out unwrapped. */
+  private static Object invoke(Method method, Object... args) throws Exception {
+    try {
+      return method.invoke(null, args);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof Exception cause) throw cause;
+      throw (Error) e.getCause();
+    }
+  }
+
+  private static void write(Path dir, List<EntryPointGenerator.GeneratedClass> classes) throws Exception {
+    for (EntryPointGenerator.GeneratedClass c : classes) {
+      Path file = dir.resolve(c.relativePath());
+      Files.createDirectories(file.getParent());
+      Files.write(file, c.bytes());
+    }
+  }
+
+  /** Loads {@code name} from {@code dir}, with the runtime from the test's own class loader. */
+  private static Class<?> load(Path dir, String name) throws Exception {
+    URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+        EntryPointGeneratorTest.class.getClassLoader());
+    return Class.forName(name, true, loader);
+  }
+
+  private static String location(Class<?> c) throws Exception {
+    return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
+}
