@@ -40,7 +40,7 @@ public final class InterpreterGraph {
 
   /** Opcodes the interpreter executes. */
   public static final Set<Opcode> SUPPORTED = Collections.unmodifiableSet(EnumSet.of(
-      NOP, CONST, COPY, GLOBAL_GET, GLOBAL_SET, ADD, SUB, MUL, AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL, ROTR,
+      NOP, CONST, COPY, GLOBAL_GET, GLOBAL_SET, JUMP_TABLE, TRAP, MEMORY_SIZE, MEMORY_GROW, ADD, SUB, MUL, AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL, ROTR,
       CLZ, CTZ, POPCNT, EXTEND8_S, EXTEND16_S, DIV_S, DIV_U, REM_S, REM_U,
       EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_S, LE_U, GE_S, GE_U, EQZ, SELECT,
       LOAD32, LOAD8_S, LOAD8_U, LOAD16_S, LOAD16_U, STORE32, STORE8, STORE16,
@@ -71,6 +71,8 @@ public final class InterpreterGraph {
   private Expr[] prevVal;
   private final List<Expr> carryValue = new ArrayList<>();
   private Expr memoryLimit;
+  private Expr pc;
+  private Expr pagesAtStartLo, pagesAtStartHi;
   private Expr effectiveAddress;
 
   private InterpreterGraph(Vocab vocab) {
@@ -168,11 +170,14 @@ public final class InterpreterGraph {
 
     // the program counter as of this instruction's START, and the frame pointer then
     Expr pcAtStart = jumpLo.plus(jumpHi.get(0).times(256)).plus(starts).minus(jumpHi.get(1)).minus(1);
-    List<Expr> snap = g.at("snapshot", lastStart, List.of(fpLo, fpHi, pcAtStart));
+    List<Expr> snap = g.at("snapshot", lastStart, List.of(fpLo, fpHi, pcAtStart, pagesLo, pagesHi));
     fpsLo = snap.get(0);
     fpsHi = snap.get(1);
     fps = fpsLo.plus(fpsHi.times(256));
     Expr pc = snap.get(2);
+    this.pc = pc;
+    pagesAtStartLo = snap.get(3);
+    pagesAtStartHi = snap.get(4);
 
     // ---- fetch the instruction's fields from the prompt
     Expr base = pc.times(FIELDS).plus(CODE_BASE);
@@ -285,6 +290,7 @@ public final class InterpreterGraph {
         Kind k = plan.get(l);
         if ((o == JUMP_IF || o == JUMP_IFZ) && l < 2) continue;
         if (l == 0 && (DIVISION.contains(o) || o.isLoad() || o.isStore() || o == CALL)) continue;
+        if (k == Kind.TRAP && o == TRAP) continue; // its cause comes from its immediate
         if (k == Kind.TRAP) trapGates.computeIfAbsent(0, c -> new ArrayList<>()).add(at(o, l));
         else emit(k, at(o, l));
       }
@@ -410,6 +416,37 @@ public final class InterpreterGraph {
         }
         case SHL, SHR_S, SHR_U, ROTL, ROTR -> shiftBytes(o, n, xbit);
         case DIV_U -> divide();
+        case JUMP_TABLE -> {
+          // target = pc + 1 + min(x, n): its high byte first as a CARRY (rounded division by 256)
+          Expr n0 = imm[0].plus(imm[1].times(256));
+          Expr target = pc.plus(1).plus(xu).minus(g.relu(n + ".over", xu.minus(n0)));
+          carryValue.add(gates.gate(n + ".hi", target, 0x1p35, fo, lane[0]).times(1.0 / 256));
+          carryValue.add(at(o, 0).times(-127.5 / 256));
+          value.add(gates.gate(n + ".lo", target.minus(val.times(256)), 0x1p35, fo, lane[1]));
+          value.add(gates.gate(n + ".hib", prevVal[1], 2048, fo, lane[2]));
+        }
+        case TRAP -> {
+          for (int c = 0; c < Vocab.TRAP_CAUSES.size(); c++) {
+            trapGates.computeIfAbsent(c, k -> new ArrayList<>()).add(gates.equalIf(n + c, imm[0], c, 512, fo, lane[0]));
+          }
+        }
+        case MEMORY_SIZE -> {
+          value.add(gates.gate(n + "0", pagesAtStartLo, 256, fo, lane[0]));
+          value.add(gates.gate(n + "1", pagesAtStartHi, 256, fo, lane[1]));
+        }
+        case MEMORY_GROW -> {
+          Expr pages = pagesAtStartLo.plus(pagesAtStartHi.times(256));
+          Expr max = imm[0].plus(imm[1].times(256));
+          Expr ok = gates.atLeastIf(n + ".ok", max.minus(pages).minus(xu), 0, 0x1p34, fo);
+          Expr grown = pages.plus(gates.gate(n + ".delta", xu, 0x1p33, ok));
+          Expr high = gates.atLeastIf(n + ".high", grown, 256, 0x1p20, fo);
+          value.add(gates.gate(n + ".lo", grown.minus(high.times(256)), 0x1p20, fo, lane[0]));
+          value.add(gates.gate(n + ".hi", high, 256, fo, lane[1]));
+          Expr failed = Expr.constant(1).minus(ok);
+          value.add(gates.gate(n + ".r0", pagesAtStartLo, 256, fo, lane[2], ok));
+          value.add(gates.gate(n + ".r1", pagesAtStartHi, 256, fo, lane[3], ok));
+          for (int l = 2; l < 6; l++) value.add(gates.and(n + ".fail" + l, failed, fo, lane[l]).times(255));
+        }
         case GETCHAR -> {
           Expr end = in.get(1);
           value.add(gates.gate(n + ".v", in.get(0), 256, fo, lane[1]));

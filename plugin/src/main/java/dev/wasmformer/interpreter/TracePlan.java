@@ -33,6 +33,9 @@ public final class TracePlan {
         case HALT -> List.of(Kind.HALT);
         case HALT_I32 -> List.of(Kind.RESULT, Kind.RESULT, Kind.RESULT, Kind.RESULT, Kind.HALT);
         case MUL -> concat(List.of(Kind.CARRY, Kind.CARRY, Kind.CARRY, Kind.CARRY), word);
+        case JUMP_TABLE -> List.of(Kind.CARRY, Kind.JUMP_LO, Kind.JUMP_HI);
+        case TRAP -> List.of(Kind.TRAP);
+        case MEMORY_GROW -> concat(List.of(Kind.PAGES_LO, Kind.PAGES_HI), word);
         case DIV_U, DIV_S -> concat(List.of(Kind.DIGIT, Kind.DIGIT, Kind.DIGIT, Kind.DIGIT), word);
         case REM_U, REM_S -> concat(Collections.nCopies(8, Kind.DIGIT), word);
         default -> word;
@@ -62,10 +65,11 @@ public final class TracePlan {
   public static int wordLane(Opcode op) {
     return switch (op) {
       case GETCHAR -> 5;
+      case MEMORY_GROW -> 6;
       case MUL, DIV_U, DIV_S -> 8;
       case REM_U, REM_S -> 12;
       case NOP, STORE32, STORE16, STORE8, JUMP, JUMP_IF, JUMP_IFZ, CALL, RETURN, PUTCHAR, UNREACHABLE, HALT,
-          HALT_I32 -> -1;
+          HALT_I32, JUMP_TABLE, TRAP, HALT_I64 -> -1;
       default -> 4;
     };
   }

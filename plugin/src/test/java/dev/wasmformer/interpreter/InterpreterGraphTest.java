@@ -110,4 +110,51 @@ class InterpreterGraphTest {
     assertThat(new String(out.output(), StandardCharsets.ISO_8859_1)).isEqualTo("ABC");
     assertThat(out.result()).isEqualTo(0xE078);
   }
+
+  /** main(k): a table jump on k to print a letter, then memory growth; traps for k = 3. */
+  static TokenProgram tableAndMemory() {
+    // slot1 = k (param), slot2 = scratch, slot3 = result
+    return new TokenProgram("table", "main", List.of(TokenProgram.ValueKind.I32), List.of(TokenProgram.ValueKind.I32),
+        List.of(
+            ins(CONST, 0, 0, 1, 0),
+            ins(JUMP_TABLE, 1, 0, 0, 3),
+            ins(JUMP, 0, 0, 0, 6),
+            ins(JUMP, 0, 0, 0, 8),
+            ins(JUMP, 0, 0, 0, 10),
+            ins(JUMP, 0, 0, 0, 12),
+            /* 6 */ ins(CONST, 0, 0, 2, 'a'),
+            ins(JUMP, 0, 0, 0, 13),
+            /* 8 */ ins(CONST, 0, 0, 2, 'b'),
+            ins(JUMP, 0, 0, 0, 13),
+            /* 10 */ ins(TRAP, 0, 0, 0, 5),
+            ins(NOP, 0, 0, 0, 0),
+            /* 12 */ ins(CONST, 0, 0, 2, 'd'),
+            /* 13 */ ins(PUTCHAR, 2, 0, 0, 0),
+            ins(CONST, 0, 0, 2, 3),
+            ins(MEMORY_GROW, 2, 0, 3, 5),     // 2 -> 5 pages: result 2
+            ins(MEMORY_GROW, 2, 0, 4, 5),     // 5 + 3 > 5: result -1
+            ins(ADD, 3, 4, 3, 0),             // 2 + -1 = 1
+            ins(MEMORY_SIZE, 0, 0, 4, 0),     // 5
+            ins(ADD, 3, 4, 3, 0),             // 6
+            ins(CONST, 0, 0, 2, 5 * 65536 - 4),
+            ins(STORE32, 2, 4, 0, 0),         // the last word of the grown memory
+            ins(LOAD32, 2, 0, 4, 0),
+            ins(ADD, 3, 4, 3, 0),             // 11
+            ins(HALT_I32, 3, 0, 0, 0)), new byte[0], 2 * 65536, 0, List.of(0), List.of());
+  }
+
+  @Test
+  void jumpsThroughATableGrowsMemoryAndTraps() {
+    Program prog = new ProgramEncoder(VOCAB).encode(tableAndMemory());
+    String[] letters = {"a", "b", null, "d", "d", "d"};
+    for (int k = 0; k < letters.length; k++) {
+      var out = EvaluatorRunner.evaluate(GRAPH, VOCAB, prog, new long[] {k == 5 ? -1 : k}, new byte[0], 10_000);
+      if (letters[k] == null) {
+        assertThat(out.trap()).isEqualTo("undefined element");
+      } else {
+        assertThat(new String(out.output(), StandardCharsets.ISO_8859_1)).isEqualTo(letters[k]);
+        assertThat(out.result()).isEqualTo(11);
+      }
+    }
+  }
 }
