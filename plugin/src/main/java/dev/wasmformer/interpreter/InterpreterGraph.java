@@ -42,6 +42,8 @@ public final class InterpreterGraph {
   public static final Set<Opcode> SUPPORTED = Collections.unmodifiableSet(EnumSet.of(
       NOP, CONST, COPY, GLOBAL_GET, GLOBAL_SET, JUMP_TABLE, TRAP, MEMORY_SIZE, MEMORY_GROW, ADD, SUB, MUL, AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL, ROTR,
       CLZ, CTZ, POPCNT, EXTEND8_S, EXTEND16_S, DIV_S, DIV_U, REM_S, REM_U,
+      HALT_I64, ADD64, SUB64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64,
+      EQ64, NE64, LT64_S, LT64_U, GT64_S, GT64_U, LE64_S, LE64_U, GE64_S, GE64_U, EQZ64,
       EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_S, LE_U, GE_S, GE_U, EQZ, SELECT,
       LOAD32, LOAD8_S, LOAD8_U, LOAD16_S, LOAD16_U, STORE32, STORE8, STORE16,
       JUMP, JUMP_IF, JUMP_IFZ, CALL, RETURN, RETURN_VALUE, PUTCHAR, GETCHAR, UNREACHABLE, HALT, HALT_I32));
@@ -66,7 +68,7 @@ public final class InterpreterGraph {
   private Expr fpsLo, fpsHi, fps;
   private Expr fX, fY, fZ;
   private Expr[] imm;
-  private Expr[] xbit, ybit, cbit;
+  private Expr[] xbit, ybit, cbit, xhbit, yhbit;
   private Expr val;
   private Expr[] prevVal;
   private final List<Expr> carryValue = new ArrayList<>();
@@ -197,9 +199,12 @@ public final class InterpreterGraph {
     Map<String, List<Opcode>> groups = new HashMap<>();
     for (Opcode o : SUPPORTED) {
       int wl = TracePlan.wordLane(o);
-      if (wl < 0) continue;
-      String kind = o == GLOBAL_SET ? "global" : o == RETURN_VALUE ? "result" : "z";
-      groups.computeIfAbsent(kind + "@" + wl, k -> new ArrayList<>()).add(o);
+      if (wl >= 0) {
+        String kind = o == GLOBAL_SET ? "global" : o == RETURN_VALUE ? "result" : "z";
+        groups.computeIfAbsent(kind + "@" + wl, k -> new ArrayList<>()).add(o);
+      }
+      int hl = TracePlan.highWordLane(o);
+      if (hl >= 0) groups.computeIfAbsent("zhigh@" + hl, k -> new ArrayList<>()).add(o);
     }
     for (var e : groups.entrySet()) {
       String kind = e.getKey().substring(0, e.getKey().indexOf('@'));
@@ -209,6 +214,7 @@ public final class InterpreterGraph {
       Expr addr = switch (kind) {
         case "global" -> imm16;
         case "result" -> fps;
+        case "zhigh" -> fps.plus(fZ).plus(1);
         default -> fps.plus(fZ);
       };
       String n = "word." + e.getKey();
@@ -226,6 +232,9 @@ public final class InterpreterGraph {
     xbit = g.lookup("slot.x", validW, aW, a2W, qX, wordList).toArray(Expr[]::new);
     ybit = g.lookup("slot.y", validW, aW, a2W, fps.plus(fY), wordList).toArray(Expr[]::new);
     cbit = g.lookup("slot.c", validW, aW, a2W, fps.plus(imm[0]), wordList).toArray(Expr[]::new);
+    // the high words of i64 operands (slot pairs)
+    xhbit = g.lookup("slot.xh", validW, aW, a2W, fps.plus(fX).plus(1), wordList).toArray(Expr[]::new);
+    yhbit = g.lookup("slot.yh", validW, aW, a2W, fps.plus(fY).plus(1), wordList).toArray(Expr[]::new);
 
     // ---- calls: RETURN finds the CALL that made the current frame by its frame pointer
     Expr fpNow = fpLo.plus(fpHi.times(256));
@@ -416,6 +425,12 @@ public final class InterpreterGraph {
         }
         case SHL, SHR_S, SHR_U, ROTL, ROTR -> shiftBytes(o, n, xbit);
         case DIV_U -> divide();
+        case HALT_I64 -> {
+          for (int l = 0; l < 8; l++) value.add(gates.gate(n + l, l < 4 ? xb[l] : bytesOf(xhbit, l - 4), 256, fo, lane[l]));
+        }
+        case ADD64, SUB64 -> addSub64(o);
+        case EQ64, NE64, LT64_S, LT64_U, GT64_S, GT64_U, LE64_S, LE64_U, GE64_S, GE64_U, EQZ64 -> compare64(o);
+        case SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64 -> shift64(o);
         case JUMP_TABLE -> {
           // target = pc + 1 + min(x, n): its high byte first as a CARRY (rounded division by 256)
           Expr n0 = imm[0].plus(imm[1].times(256));
@@ -517,6 +532,120 @@ public final class InterpreterGraph {
   }
 
   private Expr[] interByte;
+  private Expr[] interByte64;
+
+  /** ADD64/SUB64: the low word as ADD/SUB; the high word's carries start from the low word's. */
+  private void addSub64(Opcode o) {
+    String n = o.name().toLowerCase();
+    Expr fo = f(o);
+    boolean add = o == ADD64;
+    Expr xl = low(xbit, 32), yl = low(ybit, 32);
+    // carry (or borrow) out of the low word, a 0/1 unit
+    Expr c4 = add ? gates.atLeastIf(n + ".c4", xl.plus(yl), 0x1p32, M_WORD, fo) : gates.atLeastIf(n + ".c4", yl.minus(xl), 1, M_WORD, fo);
+    for (int l = 0; l < 8; l++) {
+      boolean hi = l >= 4;
+      int b = hi ? l - 4 : l;
+      Expr[] xs = hi ? xhbit : xbit, ys = hi ? yhbit : ybit;
+      Expr xb = bytesOf(xs, b), yb = bytesOf(ys, b);
+      Expr cin = hi ? c4 : Expr.ZERO;
+      Expr lowIn = low(xs, 8 * b), lowInY = low(ys, 8 * b);
+      Expr lowOut = low(xs, 8 * b + 8), lowOutY = low(ys, 8 * b + 8);
+      if (add) {
+        value.add(gates.gate(n + l, xb.plus(yb), 512, fo, lane[l]));
+        if (b > 0 || hi) value.add(gates.atLeastIf(n + l + ".cin", lowIn.plus(lowInY).plus(cin), Math.pow(2, 8 * b), M_WORD, fo, lane[l]));
+        value.add(gates.atLeastIf(n + l + ".cout", lowOut.plus(lowOutY).plus(cin), Math.pow(2, 8 * b + 8), M_WORD, fo, lane[l]).times(-256));
+      } else {
+        value.add(gates.gate(n + l, xb.plus(255).minus(yb), 512, fo, lane[l]));
+        value.add(at(o, l).times(-255));
+        if (b > 0 || hi) value.add(gates.atLeastIf(n + l + ".bin", lowInY.plus(cin).minus(lowIn), 1, M_WORD, fo, lane[l]).times(-1));
+        value.add(gates.atLeastIf(n + l + ".bout", lowOutY.plus(cin).minus(lowOut), 1, M_WORD, fo, lane[l]).times(256));
+      }
+    }
+  }
+
+  /** i64 comparisons: decided by the high words, or by the low words (unsigned) when those are equal. */
+  private void compare64(Opcode o) {
+    String n = o.name().toLowerCase();
+    Expr fo = f(o);
+    Expr xl = low(xbit, 32), yl = low(ybit, 32), xh = low(xhbit, 32), yh = low(yhbit, 32);
+    if (o == EQZ64) {
+      value.add(gates.equalIf(n, xl.plus(xh), 0, M_WORD, fo, lane[0]));
+      return;
+    }
+    boolean signed = o.name().endsWith("_S");
+    if (signed) {
+      xh = xh.minus(xhbit[31].times(0x1p32));
+      yh = yh.minus(yhbit[31].times(0x1p32));
+    }
+    Expr eqHigh = gates.equalIf(n + ".eqh", xh.minus(yh), 0, M_WORD, fo, lane[0]);
+    if (o == EQ64 || o == NE64) {
+      Expr eq = gates.and(n + ".eq", eqHigh, gates.equalIf(n + ".eql", xl.minus(yl), 0, M_WORD, fo, lane[0]));
+      value.add(o == EQ64 ? eq : at(o, 0).minus(eq));
+      return;
+    }
+    boolean less = o.name().startsWith("LT") || o.name().startsWith("LE");
+    boolean orEqual = o.name().startsWith("LE") || o.name().startsWith("GE");
+    Expr highDiff = less ? yh.minus(xh) : xh.minus(yh);
+    Expr lowDiff = less ? yl.minus(xl) : xl.minus(yl);
+    value.add(gates.atLeastIf(n + ".h", highDiff, 1, M_WORD, fo, lane[0]));
+    value.add(gates.and(n + ".l", eqHigh, gates.atLeastIf(n + ".lw", lowDiff, orEqual ? 0 : 1, M_WORD, fo, lane[0])));
+  }
+
+  /**
+   * i64 shifts and rotates by {@code y mod 64}: a bit shift by {@code y mod 8} over the 64
+   * bits into eight byte sums (shared by the five opcodes), then a byte shift by
+   * {@code (y mod 64) / 8} that picks the lane's byte.
+   */
+  private void shift64(Opcode o) {
+    Expr[] x = new Expr[64];
+    for (int i = 0; i < 32; i++) {
+      x[i] = xbit[i];
+      x[32 + i] = xhbit[i];
+    }
+    if (interByte64 == null) {
+      Expr left = f(SHL64).plus(f(ROTL64)), right = f(SHR64_U).plus(f(SHR64_S)).plus(f(ROTR64));
+      Expr[] bytes = new Expr[8];
+      java.util.Arrays.fill(bytes, Expr.ZERO);
+      for (int r = 0; r < 8; r++) {
+        Expr l0 = literal(ybit[0], r & 1), l1 = literal(ybit[1], (r >> 1) & 1), l2 = literal(ybit[2], (r >> 2) & 1);
+        for (int i = 0; i < 64; i++) {
+          double w = 1 << (i % 8);
+          List<Expr> parts = new ArrayList<>();
+          int ls = i - r;
+          if (ls >= 0) parts.add(gates.and("shl64." + r + "." + i, l0, l1, l2, x[ls], left));
+          else parts.add(gates.and("rotl64." + r + "." + i, l0, l1, l2, x[ls + 64], f(ROTL64)));
+          int rs = i + r;
+          if (rs <= 63) {
+            parts.add(gates.and("shr64." + r + "." + i, l0, l1, l2, x[rs], right));
+          } else {
+            parts.add(gates.and("shrs64." + r + "." + i, l0, l1, l2, x[63], f(SHR64_S)));
+            parts.add(gates.and("rotr64." + r + "." + i, l0, l1, l2, x[rs - 64], f(ROTR64)));
+          }
+          for (Expr e : parts) bytes[i / 8] = bytes[i / 8].plus(e.times(w));
+        }
+      }
+      interByte64 = new Expr[8];
+      for (int b = 0; b < 8; b++) interByte64[b] = g.sum("shift64.byte" + b, bytes[b]);
+    }
+    String n = o.name().toLowerCase();
+    Expr fo = f(o);
+    for (int l = 0; l < 8; l++) {
+      for (int j = 0; j < 8; j++) {
+        Expr q3 = literal(ybit[3], j & 1), q4 = literal(ybit[4], (j >> 1) & 1), q5 = literal(ybit[5], (j >> 2) & 1);
+        int src = switch (o) {
+          case SHL64 -> l - j;
+          case ROTL64 -> Math.floorMod(l - j, 8);
+          case ROTR64 -> (l + j) % 8;
+          default -> l + j;
+        };
+        if (src >= 0 && src <= 7) {
+          value.add(gates.gate(n + l + "." + j, interByte64[src], 256, fo, lane[l], q3, q4, q5));
+        } else if (o == SHR64_S) {
+          value.add(gates.and(n + l + "." + j + ".sign", x[63], fo, lane[l], q3, q4, q5).times(255));
+        }
+      }
+    }
+  }
 
   private static final Set<Opcode> DIVISION = EnumSet.of(DIV_U, DIV_S, REM_U, REM_S);
   private final List<Expr> digitA = new ArrayList<>();

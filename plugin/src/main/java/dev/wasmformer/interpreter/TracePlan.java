@@ -34,6 +34,8 @@ public final class TracePlan {
         case HALT_I32 -> List.of(Kind.RESULT, Kind.RESULT, Kind.RESULT, Kind.RESULT, Kind.HALT);
         case MUL -> concat(List.of(Kind.CARRY, Kind.CARRY, Kind.CARRY, Kind.CARRY), word);
         case JUMP_TABLE -> List.of(Kind.CARRY, Kind.JUMP_LO, Kind.JUMP_HI);
+        case HALT_I64 -> concat(Collections.nCopies(8, Kind.RESULT), List.of(Kind.HALT));
+        case ADD64, SUB64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64 -> concat(word, word);
         case TRAP -> List.of(Kind.TRAP);
         case MEMORY_GROW -> concat(List.of(Kind.PAGES_LO, Kind.PAGES_HI), word);
         case DIV_U, DIV_S -> concat(List.of(Kind.DIGIT, Kind.DIGIT, Kind.DIGIT, Kind.DIGIT), word);
@@ -71,6 +73,17 @@ public final class TracePlan {
       case NOP, STORE32, STORE16, STORE8, JUMP, JUMP_IF, JUMP_IFZ, CALL, RETURN, PUTCHAR, UNREACHABLE, HALT,
           HALT_I32, JUMP_TABLE, TRAP, HALT_I64 -> -1;
       default -> 4;
+    };
+  }
+
+  /**
+   * Lane of the last byte of the high word of a slot pair an instruction writes (written
+   * to slot z+1), or -1.
+   */
+  public static int highWordLane(Opcode op) {
+    return switch (op) {
+      case ADD64, SUB64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64 -> 8;
+      default -> -1;
     };
   }
 

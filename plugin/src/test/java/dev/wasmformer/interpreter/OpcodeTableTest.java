@@ -109,4 +109,81 @@ class OpcodeTableTest {
     assertThat(out.trap()).as(() -> EvaluatorRunner.tail(InterpreterGraphTest.VOCAB, out.trace())).isEqualTo(cause);
     assertThat(out.output()).isEmpty();
   }
+
+  static final long[] EDGES64 = {0, 1, -1, 2, 63, 64, 65, 0xFFFFFFFFL, 0x100000000L, 0x100000001L, Long.MAX_VALUE,
+      Long.MIN_VALUE, Long.MIN_VALUE + 1, 0x123456789ABCDEF0L, -0x100000000L, Integer.MIN_VALUE, Integer.MAX_VALUE};
+
+  static final Set<Opcode> I64 = EnumSet.of(Opcode.ADD64, Opcode.SUB64, Opcode.SHL64, Opcode.SHR64_S, Opcode.SHR64_U,
+      Opcode.ROTL64, Opcode.ROTR64, Opcode.EQ64, Opcode.NE64, Opcode.LT64_S, Opcode.LT64_U, Opcode.GT64_S,
+      Opcode.GT64_U, Opcode.LE64_S, Opcode.LE64_U, Opcode.GE64_S, Opcode.GE64_U, Opcode.EQZ64);
+
+  static Stream<Opcode> supportedI64Ops() {
+    return I64.stream().filter(InterpreterGraph.SUPPORTED::contains);
+  }
+
+  static long expected64(Opcode op, long a, long b) {
+    int s = (int) (b & 63);
+    return switch (op) {
+      case ADD64 -> a + b;
+      case SUB64 -> a - b;
+      case SHL64 -> a << s;
+      case SHR64_S -> a >> s;
+      case SHR64_U -> a >>> s;
+      case ROTL64 -> Long.rotateLeft(a, s);
+      case ROTR64 -> Long.rotateRight(a, s);
+      case EQ64 -> a == b ? 1 : 0;
+      case NE64 -> a != b ? 1 : 0;
+      case LT64_S -> a < b ? 1 : 0;
+      case LT64_U -> Long.compareUnsigned(a, b) < 0 ? 1 : 0;
+      case GT64_S -> a > b ? 1 : 0;
+      case GT64_U -> Long.compareUnsigned(a, b) > 0 ? 1 : 0;
+      case LE64_S -> a <= b ? 1 : 0;
+      case LE64_U -> Long.compareUnsigned(a, b) <= 0 ? 1 : 0;
+      case GE64_S -> a >= b ? 1 : 0;
+      case GE64_U -> Long.compareUnsigned(a, b) >= 0 ? 1 : 0;
+      case EQZ64 -> a == 0 ? 1 : 0;
+      default -> throw new IllegalArgumentException(op.name());
+    };
+  }
+
+  static boolean wide(Opcode op) {
+    return TracePlan.highWordLane(op) >= 0;
+  }
+
+  @ParameterizedTest
+  @MethodSource("supportedI64Ops")
+  void evaluatorMatchesI64Semantics(Opcode op) {
+    Random r = new Random(op.ordinal());
+    List<long[]> pairs = new ArrayList<>();
+    for (long a : EDGES64) {
+      pairs.add(new long[] {a, EDGES64[r.nextInt(EDGES64.length)]});
+      pairs.add(new long[] {r.nextLong(), a});
+    }
+    for (int i = 0; i < 8; i++) pairs.add(new long[] {r.nextLong(), r.nextInt(130) - 2});
+    List<Instruction> code = new ArrayList<>();
+    for (long[] p : pairs) {
+      code.add(ins(Opcode.CONST, 0, 0, 1, (int) p[0]));
+      code.add(ins(Opcode.CONST, 0, 0, 2, (int) (p[0] >>> 32)));
+      code.add(ins(Opcode.CONST, 0, 0, 3, (int) p[1]));
+      code.add(ins(Opcode.CONST, 0, 0, 4, (int) (p[1] >>> 32)));
+      code.add(ins(op, 1, 3, 5, 0));
+      code.add(ins(Opcode.CONST, 0, 0, 7, 0));
+      code.add(ins(Opcode.STORE32, 7, 5, 0, 64));
+      if (wide(op)) code.add(ins(Opcode.STORE32, 7, 6, 0, 68));
+      for (int b = 0; b < (wide(op) ? 8 : 4); b++) {
+        code.add(ins(Opcode.LOAD8_U, 7, 0, 8, 64 + b));
+        code.add(ins(Opcode.PUTCHAR, 8, 0, 0, 0));
+      }
+    }
+    code.add(ins(Opcode.HALT, 0, 0, 0, 0));
+    TokenProgram tp = new TokenProgram(op.name(), "main", List.of(), List.of(), code, new byte[0], 65536, 0, List.of(), List.of());
+    Program p = new ProgramEncoder(InterpreterGraphTest.VOCAB).encode(tp);
+    var out = EvaluatorRunner.evaluate(InterpreterGraphTest.GRAPH, InterpreterGraphTest.VOCAB, p, new long[0], new byte[0], 2_000_000);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    for (long[] pair : pairs) {
+      long v = expected64(op, pair[0], pair[1]);
+      for (int b = 0; b < (wide(op) ? 8 : 4); b++) expected.write((int) (v >>> (8 * b)));
+    }
+    assertThat(out.output()).as(op.name()).isEqualTo(expected.toByteArray());
+  }
 }
