@@ -30,12 +30,27 @@ class TransformerDifferentialTest {
   /** Positions (prompt + trace) up to which the O(n) naive cache is also run. */
   static final int NAIVE_LIMIT = 12_000;
 
+  /**
+   * Runs longer than this many reference instructions go to the transformer only with
+   * {@code -Dwasmformer.long=true} (the evaluator is slow); Chicory and the reference
+   * interpreter check them always.
+   */
+  static final long SHORT_RUN = 6_000;
+
   static Stream<Arguments> runs() {
     List<Arguments> l = new ArrayList<>();
     for (TestPrograms.TestProgram p : TestPrograms.all()) {
       for (TestPrograms.Run r : p.runs()) l.add(Arguments.of(p, r));
     }
     return l.stream();
+  }
+
+  static long referenceInstructions(TokenProgram tp, TestPrograms.Run r) {
+    try {
+      return new dev.wasmformer.isa.ReferenceInterpreter(tp).run(r.args(), r.input()).instructions();
+    } catch (dev.wasmformer.isa.Trap t) {
+      return t.instructions();
+    }
   }
 
   static Outcome outcome(EvaluatorRunner.Outcome o, TokenProgram tp) {
@@ -50,6 +65,8 @@ class TransformerDifferentialTest {
     TokenProgram tp = WasmformerCompiler.lower(wasm, p.entry());
     Outcome chicory = ChicoryRunner.run(wasm, tp.entry(), r.args(), r.input());
     assertThat(IsaRunner.run(tp, r.args(), r.input())).as("reference interpreter").isEqualTo(chicory);
+    long instructions = referenceInstructions(tp, r);
+    if (instructions > SHORT_RUN && !Boolean.getBoolean("wasmformer.long")) return;
 
     InterpreterModel im = InterpreterModel.get();
     Bundle bundle = new WasmformerCompiler(im).addProgram(tp, p.name()).bundle();
