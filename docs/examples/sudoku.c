@@ -44,6 +44,11 @@ struct sudoku {
 /* How many bits each 9-bit mask has set. */
 static unsigned char bit_count[512];
 
+static void fill_bit_count(void) {
+  /* m has the bits of m >> 1, and its lowest bit. */
+  for (int m = 1; m < 512; m++) bit_count[m] = bit_count[m >> 1] + (m & 1);
+}
+
 static int candidates(const struct cell *c) {
   return ALL_DIGITS & ~(*c->row | *c->col | *c->box);
 }
@@ -90,9 +95,10 @@ static int solve(struct sudoku *s) {
   s->empty[best] = s->empty[s->left];
   s->empty[s->left] = c;
 
-  for (int digit = 1; digit <= 9; digit++) {
-    if (!(best_mask & (1 << (digit - 1)))) continue;
-    place(c, digit);
+  /* Try the candidates in increasing order, taking the lowest set bit each time. */
+  for (int rest = best_mask; rest != 0; rest &= rest - 1) {
+    int below = (rest & -rest) - 1;  /* the bits under the lowest one */
+    place(c, bit_count[below] + 1);
     s->placements++;
     if (solve(s)) return 1;
     clear(c);
@@ -103,7 +109,6 @@ static int solve(struct sudoku *s) {
 
 /* Sets up the board from 81 characters; returns 0 if two givens clash. */
 static int load(struct sudoku *s, const char *text) {
-  for (int m = 1; m < 512; m++) bit_count[m] = bit_count[m >> 1] + (m & 1);
   for (int u = 0; u < 9; u++) s->row[u] = s->col[u] = s->box[u] = 0;
   s->left = s->placements = s->dead_ends = 0;
   for (int i = 0; i < 81; i++) {
@@ -150,6 +155,7 @@ static void print_board(const struct sudoku *s) {
 int main(void) {
   static struct sudoku s;
   char text[81];
+  fill_bit_count();
   int n = read_puzzle(text);
   if (n == 0) {
     for (int i = 0; i < 81; i++) text[i] = BUILT_IN[i];
