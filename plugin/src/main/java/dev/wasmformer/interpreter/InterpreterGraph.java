@@ -42,7 +42,7 @@ public final class InterpreterGraph {
   public static final Set<Opcode> SUPPORTED = Collections.unmodifiableSet(EnumSet.of(
       NOP, CONST, COPY, GLOBAL_GET, GLOBAL_SET, JUMP_TABLE, TRAP, MEMORY_SIZE, MEMORY_GROW, ADD, SUB, MUL, AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL, ROTR,
       CLZ, CTZ, POPCNT, EXTEND8_S, EXTEND16_S, DIV_S, DIV_U, REM_S, REM_U,
-      HALT_I64, ADD64, SUB64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64,
+      HALT_I64, ADD64, SUB64, MUL64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64,
       EQ64, NE64, LT64_S, LT64_U, GT64_S, GT64_U, LE64_S, LE64_U, GE64_S, GE64_U, EQZ64,
       EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_S, LE_U, GE_S, GE_U, EQZ, SELECT,
       LOAD32, LOAD8_S, LOAD8_U, LOAD16_S, LOAD16_U, STORE32, STORE8, STORE16,
@@ -52,7 +52,7 @@ public final class InterpreterGraph {
   private static final double M_SLOT = 0x1p18;
   private static final double M_WORD = 0x1p35;
   private static final double M_MEM = 0x1p46;
-  private static final int LANES = 13;
+  private static final int LANES = 17;
 
   private final Vocab vocab;
   private final Graph g;
@@ -156,7 +156,7 @@ public final class InterpreterGraph {
     List<Expr> bitList = List.of(bits);
     Expr[][] prev = new Expr[4][];
     prev[0] = bits;
-    prevVal = new Expr[7];
+    prevVal = new Expr[9];
     prevVal[0] = val;
     List<Expr> bitsAndVal = new ArrayList<>(bitList);
     bitsAndVal.add(val);
@@ -165,7 +165,7 @@ public final class InterpreterGraph {
       prev[k] = r.subList(0, 8).toArray(Expr[]::new);
       prevVal[k] = r.get(8);
     }
-    for (int k = 4; k <= 6; k++) prevVal[k] = g.at("prev" + k, p.minus(k), List.of(val)).get(0);
+    for (int k = 4; k <= 8; k++) prevVal[k] = g.at("prev" + k, p.minus(k), List.of(val)).get(0);
     Expr laneNumber = p.minus(lastStart);
     lane = new Expr[LANES];
     for (int l = 0; l < LANES; l++) lane[l] = gates.equal("lane" + l, laneNumber, l);
@@ -429,6 +429,7 @@ public final class InterpreterGraph {
           for (int l = 0; l < 8; l++) value.add(gates.gate(n + l, l < 4 ? xb[l] : bytesOf(xhbit, l - 4), 256, fo, lane[l]));
         }
         case ADD64, SUB64 -> addSub64(o);
+        case MUL64 -> multiply64();
         case EQ64, NE64, LT64_S, LT64_U, GT64_S, GT64_U, LE64_S, LE64_U, GE64_S, GE64_U, EQZ64 -> compare64(o);
         case SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64 -> shift64(o);
         case JUMP_TABLE -> {
@@ -533,6 +534,41 @@ public final class InterpreterGraph {
 
   private Expr[] interByte;
   private Expr[] interByte64;
+
+  /**
+   * MUL64 as MUL over eight byte columns: eight CARRY tokens (each {@code floor((c_k +
+   * carry_k)/256)}), then the eight bytes {@code c_k + carry_k − 256·carry_k+1}.
+   */
+  private void multiply64() {
+    String n = "mul64";
+    Expr fo = f(MUL64);
+    Expr[] a = new Expr[8], b = new Expr[8];
+    for (int i = 0; i < 4; i++) {
+      a[i] = bytesOf(xbit, i);
+      a[4 + i] = bytesOf(xhbit, i);
+      b[i] = bytesOf(ybit, i);
+      b[4 + i] = bytesOf(yhbit, i);
+    }
+    Expr[] col = new Expr[8];
+    java.util.Arrays.fill(col, Expr.ZERO);
+    for (int i = 0; i < 8; i++) {
+      for (int j = 0; i + j < 8; j++) {
+        col[i + j] = col[i + j].plus(g.neuron(n + ".p" + i + j, a[i].minus(Expr.constant(1024).minus(fo.times(1024))), b[j]));
+      }
+    }
+    double m = 0x1p22;
+    for (int l = 0; l < 8; l++) {
+      Expr c = l == 0 ? col[0] : col[l].plus(val);
+      carryValue.add(gates.gate(n + ".k" + l, c, m, fo, lane[l]).times(1.0 / 256));
+      carryValue.add(at(MUL64, l).times(-127.5 / 256));
+    }
+    // lane 8 + b predicts byte b: carry b sits 8 tokens back, carry b+1 seven
+    for (int bb = 0; bb < 8; bb++) {
+      Expr v = col[bb].minus(prevVal[7].times(256));
+      if (bb > 0) v = v.plus(prevVal[8]);
+      value.add(gates.gate(n + ".b" + bb, v, m, fo, lane[8 + bb]));
+    }
+  }
 
   /** ADD64/SUB64: the low word as ADD/SUB; the high word's carries start from the low word's. */
   private void addSub64(Opcode o) {

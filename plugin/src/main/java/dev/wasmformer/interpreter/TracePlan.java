@@ -36,6 +36,7 @@ public final class TracePlan {
         case JUMP_TABLE -> List.of(Kind.CARRY, Kind.JUMP_LO, Kind.JUMP_HI);
         case HALT_I64 -> concat(Collections.nCopies(8, Kind.RESULT), List.of(Kind.HALT));
         case ADD64, SUB64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64 -> concat(word, word);
+        case MUL64 -> concat(Collections.nCopies(8, Kind.CARRY), concat(word, word));
         case TRAP -> List.of(Kind.TRAP);
         case MEMORY_GROW -> concat(List.of(Kind.PAGES_LO, Kind.PAGES_HI), word);
         case DIV_U, DIV_S -> concat(List.of(Kind.DIGIT, Kind.DIGIT, Kind.DIGIT, Kind.DIGIT), word);
@@ -69,6 +70,7 @@ public final class TracePlan {
       case GETCHAR -> 5;
       case MEMORY_GROW -> 6;
       case MUL, DIV_U, DIV_S -> 8;
+      case MUL64 -> 12;
       case REM_U, REM_S -> 12;
       case NOP, STORE32, STORE16, STORE8, JUMP, JUMP_IF, JUMP_IFZ, CALL, RETURN, PUTCHAR, UNREACHABLE, HALT,
           HALT_I32, JUMP_TABLE, TRAP, HALT_I64 -> -1;
@@ -83,6 +85,7 @@ public final class TracePlan {
   public static int highWordLane(Opcode op) {
     return switch (op) {
       case ADD64, SUB64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64 -> 8;
+      case MUL64 -> 16;
       default -> -1;
     };
   }

@@ -35,7 +35,7 @@ public final class Vocab {
     JUMP_HI(true, TokenRole.TRACE_CONTROL),
     /** A branch not taken. */
     NO_JUMP(false, TokenRole.TRACE_CONTROL),
-    /** A carry between the columns of a multiplication, 0..1023. */
+    /** A carry between the columns of a multiplication, 0..2047. */
     CARRY(false, TokenRole.TRACE_CONTROL),
     /** A base-256 digit of a quotient or remainder, chosen by the divisor-curved logit. */
     DIGIT(true, TokenRole.TRACE_CONTROL),
@@ -66,7 +66,7 @@ public final class Vocab {
       "indirect call type mismatch");
 
   /** Number of CARRY tokens. */
-  public static final int CARRY_VALUES = 1024;
+  public static final int CARRY_VALUES = 2048;
 
   private final int[] first = new int[Kind.values().length];
   private final int size;

@@ -113,7 +113,7 @@ class OpcodeTableTest {
   static final long[] EDGES64 = {0, 1, -1, 2, 63, 64, 65, 0xFFFFFFFFL, 0x100000000L, 0x100000001L, Long.MAX_VALUE,
       Long.MIN_VALUE, Long.MIN_VALUE + 1, 0x123456789ABCDEF0L, -0x100000000L, Integer.MIN_VALUE, Integer.MAX_VALUE};
 
-  static final Set<Opcode> I64 = EnumSet.of(Opcode.ADD64, Opcode.SUB64, Opcode.SHL64, Opcode.SHR64_S, Opcode.SHR64_U,
+  static final Set<Opcode> I64 = EnumSet.of(Opcode.ADD64, Opcode.SUB64, Opcode.MUL64, Opcode.SHL64, Opcode.SHR64_S, Opcode.SHR64_U,
       Opcode.ROTL64, Opcode.ROTR64, Opcode.EQ64, Opcode.NE64, Opcode.LT64_S, Opcode.LT64_U, Opcode.GT64_S,
       Opcode.GT64_U, Opcode.LE64_S, Opcode.LE64_U, Opcode.GE64_S, Opcode.GE64_U, Opcode.EQZ64);
 
@@ -126,6 +126,7 @@ class OpcodeTableTest {
     return switch (op) {
       case ADD64 -> a + b;
       case SUB64 -> a - b;
+      case MUL64 -> a * b;
       case SHL64 -> a << s;
       case SHR64_S -> a >> s;
       case SHR64_U -> a >>> s;
