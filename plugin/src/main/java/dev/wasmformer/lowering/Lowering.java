@@ -43,7 +43,9 @@ public final class Lowering {
    */
   public static TokenProgram lower(byte[] wasm, String entryOrNull, Set<Opcode> supported) {
     ModuleInfo module = new ModuleInfo(decode(wasm));
-    return new Lowering.Run(module, EnumSet.copyOf(supported)).lower(module.entry(entryOrNull));
+    EnumSet<Opcode> target = EnumSet.noneOf(Opcode.class);
+    target.addAll(supported);
+    return new Run(module, target).lower(module.entry(entryOrNull));
   }
 
   private static WasmModule decode(byte[] wasm) {
@@ -67,7 +69,7 @@ public final class Lowering {
 
     Run(ModuleInfo module, Set<Opcode> supported) {
       this.module = module;
-      this.out = new CodeBuffer(supported.isEmpty() ? EnumSet.noneOf(Opcode.class) : supported);
+      this.out = new CodeBuffer(supported);
     }
 
     TokenProgram lower(int entry) {
@@ -103,7 +105,7 @@ public final class Lowering {
      * so the called function's frame (at slot 1) starts strictly above it.
      */
     private void emitStub(int entry, int paramCount, int resultCount, List<Integer> paramInstructions) {
-      out.lowering("the entry stub");
+      out.lowering("entry stub");
       for (ModuleInfo.GlobalInfo global : module.globals()) {
         if (global.initialValue().isPresent()) {
           out.emit(Opcode.CONST, 0, 0, 1, global.initialValue().getAsInt());

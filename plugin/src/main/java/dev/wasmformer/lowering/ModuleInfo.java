@@ -17,6 +17,7 @@ import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -50,7 +51,7 @@ final class ModuleInfo {
         functionImports.add(f);
       } else {
         throw new UnsupportedWasmException("unsupported import " + im.module() + "." + im.name()
-            + " (" + im.importType().name().toLowerCase() + "): only env.putchar and env.getchar"
+            + " (" + im.importType().name().toLowerCase(Locale.ROOT) + "): only env.putchar and env.getchar"
             + " may be imported");
       }
     }

@@ -13,6 +13,9 @@
  *   <li>Declared locals are zeroed by the function's prologue, since slots are reused.
  *   <li>Every branch target is an absolute instruction index; a branch carrying values
  *       moves them to the target's result slots first, and only when it is taken.
+ *   <li>An operand stack entry may be read straight from the local it was loaded from, but
+ *       every jump target is reached with each entry in its own slot, and an entry is
+ *       copied to its slot before its local changes.
  *   <li>Anything outside the supported subset (today: i32 values only, no br_table,
  *       call_indirect, memory.size/grow, bulk memory, or imports other than env.putchar and
  *       env.getchar) is refused with a message naming the construct and the function,

@@ -144,7 +144,15 @@ class LoweringRefusalTest {
     EnumSet<Opcode> noHaltI32 = EnumSet.allOf(Opcode.class);
     noHaltI32.remove(Opcode.HALT_I32);
     assertThatThrownBy(() -> Lowering.lower(fib, "fib", noHaltI32))
-        .hasMessage("unsupported the entry stub: the target lacks HALT_I32");
+        .hasMessage("unsupported entry stub: the target lacks HALT_I32");
+  }
+
+  @Test
+  void aTargetWithNoOpcodesRefusesEvenTheStub() {
+    byte[] module = wasm("(module (func (export \"main\")))");
+    assertThatThrownBy(() -> Lowering.lower(module, null, java.util.Set.of()))
+        .isInstanceOf(UnsupportedWasmException.class)
+        .hasMessage("unsupported entry stub: the target lacks CALL");
   }
 
   @Test

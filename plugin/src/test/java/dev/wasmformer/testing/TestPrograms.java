@@ -389,6 +389,28 @@ public final class TestPrograms {
                      (i32.mul (i32.const 10) (call $dirty (local.get $x))))))
         """, null, List.of(Run.of(0), Run.of(5), Run.of(-9))));
 
+    all.add(new TestProgram("local_hazards", """
+        (module
+          (func (export "main") (param $a i32) (param $b i32) (result i32) (local $t i32)
+            ;; $a is read, then changed before the read value is used
+            (i32.sub (local.get $a) (local.tee $a (i32.mul (local.get $b) (i32.const 3))))
+            (local.set $t)
+            ;; a pending read of $t enters a block that changes $t
+            (local.get $t)
+            (block (result i32)
+              (local.set $t (i32.const 100))
+              (local.get $t))
+            i32.add
+            ;; a pending read of $b carried around a loop that changes $b
+            (local.get $b)
+            (loop $l
+              (local.set $b (i32.add (local.get $b) (i32.const 1)))
+              (br_if $l (i32.lt_s (local.get $b) (i32.const 3))))
+            i32.sub
+            (local.get $a)
+            i32.add))
+        """, null, List.of(Run.of(10, 2), Run.of(-5, 7), Run.of(0, -4))));
+
     all.add(new TestProgram("early_return", """
         (module
           (func $find (param $n i32) (result i32) (local $i i32)
