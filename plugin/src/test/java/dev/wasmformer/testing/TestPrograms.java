@@ -76,6 +76,46 @@ public final class TestPrograms {
   public static final List<String> UNARY_OPS = List.of(
       "eqz", "clz", "ctz", "popcnt", "extend8_s", "extend16_s");
 
+  /** Operands that exercise the corners of i64 arithmetic: word boundaries, signs, extremes. */
+  public static final long[] EDGE_OPERANDS_64 = {
+    0, 1, -1, 2, -2, 7, 10, 31, 32, 33, 63, 64, 65, 0x7FFF_FFFFL, 0x8000_0000L, 0xFFFF_FFFFL,
+    0x1_0000_0000L, 0x1_0000_0001L, 0xFFFF_FFFF_0000_0000L, 0xFFFF_FFFF_8000_0000L,
+    Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1, 0x5555_5555_5555_5555L,
+    0xAAAA_AAAA_AAAA_AAAAL, 0x1234_5678_9ABC_DEF0L, -1_000_000_007L, 1_000_000_000_000L,
+  };
+
+  /** The i64 binary instructions (every i32 one has an i64 twin), in WebAssembly text. */
+  public static final List<String> BINARY_OPS_64 = BINARY_OPS;
+  /** The i64 comparisons among {@link #BINARY_OPS_64}: their result is an i32. */
+  public static final List<String> COMPARISONS = List.of(
+      "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u");
+  /** The i64 unary instructions whose operand and result are i64 (eqz's result is an i32). */
+  public static final List<String> UNARY_OPS_64 = List.of(
+      "eqz", "clz", "ctz", "popcnt", "extend8_s", "extend16_s", "extend32_s");
+
+  /** A module exporting {@code main(a, b) = i64.op a b} (an i32 for comparisons, else an i64). */
+  public static String binaryOpModule64(String op) {
+    String result = COMPARISONS.contains(op) ? "i32" : "i64";
+    return "(module (func (export \"main\") (param i64 i64) (result " + result + ") "
+        + "(i64." + op + " (local.get 0) (local.get 1))))";
+  }
+
+  /** A module exporting {@code main(a) = i64.op a}. */
+  public static String unaryOpModule64(String op) {
+    String result = op.equals("eqz") ? "i32" : "i64";
+    return "(module (func (export \"main\") (param i64) (result " + result + ") (i64." + op
+        + " (local.get 0))))";
+  }
+
+  /**
+   * The conversions between i32 and i64 as modules exporting {@code main(a)}: wrap takes an
+   * i64, the extends an i32.
+   */
+  public static final List<String> CONVERSION_MODULES = List.of(
+      "(module (func (export \"main\") (param i64) (result i32) (i32.wrap_i64 (local.get 0))))",
+      "(module (func (export \"main\") (param i32) (result i64) (i64.extend_i32_s (local.get 0))))",
+      "(module (func (export \"main\") (param i32) (result i64) (i64.extend_i32_u (local.get 0))))");
+
   /** A module exporting {@code main(a, b) = i32.op a b}. */
   public static String binaryOpModule(String op) {
     return "(module (func (export \"main\") (param i32 i32) (result i32) "
