@@ -40,9 +40,10 @@ public final class ChicoryRunner {
           .withStart(false)
           .build();
       long[] results = instance.export(entry).apply(args);
+      boolean i64 = instance.exportType(entry).returns().equals(List.of(ValType.I64));
       OptionalLong value = results == null || results.length == 0
           ? OptionalLong.empty()
-          : OptionalLong.of((int) results[0]);
+          : OptionalLong.of(i64 ? results[0] : (int) results[0]);
       return Outcome.halted(value, output.toByteArray());
     } catch (ChicoryException e) {
       return Outcome.trapped(trapText(e.getMessage()), output.toByteArray());
@@ -58,6 +59,9 @@ public final class ChicoryRunner {
       if (m.contains(cause.text())) return cause.text();
     }
     if (m.contains("unreachable")) return Trap.Cause.UNREACHABLE.text();
+    // The specification says "uninitialized" for a null entry inside the table, "undefined"
+    // beyond it; the token ISA has one cause for both.
+    if (m.contains("uninitialized element")) return Trap.Cause.UNDEFINED_ELEMENT.text();
     return "chicory: " + message;
   }
 }
