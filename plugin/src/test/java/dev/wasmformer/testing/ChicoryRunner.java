@@ -8,7 +8,11 @@ import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import dev.wasmformer.isa.Trap;
+import com.dylibso.chicory.wasm.WasmModule;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -20,6 +24,9 @@ import java.util.OptionalLong;
  */
 public final class ChicoryRunner {
   private ChicoryRunner() {}
+
+  /** Decoded modules by their bytes: edge-operand sweeps run one module thousands of times. */
+  private static final Map<ByteBuffer, WasmModule> MODULES = new ConcurrentHashMap<>();
 
   public static Outcome run(byte[] wasm, String entry, long[] args, byte[] input) {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -34,7 +41,7 @@ public final class ChicoryRunner {
         FunctionType.of(List.of(), List.of(ValType.I32)),
         (instance, a) -> new long[] {position[0] < input.length ? input[position[0]++] & 0xFF : -1});
     try {
-      Instance instance = Instance.builder(Parser.parse(wasm))
+      Instance instance = Instance.builder(MODULES.computeIfAbsent(ByteBuffer.wrap(wasm.clone()), b -> Parser.parse(wasm)))
           .withImportValues(ImportValues.builder().addFunction(putchar, getchar).build())
           // Chicory would otherwise also call an export named _start while instantiating.
           .withStart(false)

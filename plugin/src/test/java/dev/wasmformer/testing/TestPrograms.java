@@ -116,6 +116,11 @@ public final class TestPrograms {
       "(module (func (export \"main\") (param i32) (result i64) (i64.extend_i32_s (local.get 0))))",
       "(module (func (export \"main\") (param i32) (result i64) (i64.extend_i32_u (local.get 0))))");
 
+  /** {@link #CONVERSION_MODULES} as a JUnit argument source. */
+  public static java.util.stream.Stream<String> conversionModules() {
+    return CONVERSION_MODULES.stream();
+  }
+
   /** A module exporting {@code main(a, b) = i32.op a b}. */
   public static String binaryOpModule(String op) {
     return "(module (func (export \"main\") (param i32 i32) (result i32) "
