@@ -528,11 +528,23 @@ final class FunctionLowering {
   /**
    * Makes the instructions from {@code start} on write slot {@code to + k} where they wrote
    * {@code from + k}, if that keeps their meaning: each writes only the top entry's slots,
-   * through z, and reads nothing an earlier one of them wrote (before or after the move).
+   * through z, together they write every one of them (a word left in place, as by
+   * extend_i32_u of a value already in its slot, would be lost), and none reads what an
+   * earlier one wrote (before or after the move).
    */
   private boolean redirect(int start, int from, int to) {
     int w = width[height - 1];
     Set<Integer> written = new HashSet<>();
+    for (int word = 0; word < w; word++) {
+      int result = from + word;
+      boolean covered = false;
+      for (int at = start; at < out.next(); at++) {
+        Instruction in = out.get(at);
+        int zWords = I64Ops.isBinary(in.op()) ? 2 : 1;
+        covered |= in.z() <= result && result < in.z() + zWords;
+      }
+      if (!covered) return false;
+    }
     for (int at = start; at < out.next(); at++) {
       Instruction in = out.get(at);
       int[] reads = reads(in);

@@ -376,6 +376,18 @@ class LoweringTest {
   }
 
   @Test
+  void aSequenceThatLeavesAWordInPlaceIsNotRedirectedIntoTheLocal() {
+    // extend_i32_u of a value already in its slot only writes the high word.
+    TokenProgram p = lower("""
+        (module (func (export "main") (param i32) (result i64) (local $t i64)
+          (local.set $t (i64.extend_i32_u (i32.add (local.get 0) (local.get 0))))
+          (local.get $t)))
+        """);
+
+    assertThat(new ReferenceInterpreter(p).run(new long[] {-5}, new byte[0]).value()).hasValue(0xFFFF_FFF6L);
+  }
+
+  @Test
   void anI64ReturnMovesBothWordsToTheFramesFirstSlots() {
     TokenProgram second = lower("(module (func (export \"main\") (param i32 i64) (result i64) (local.get 1)))");
     assertThat(code(second, "main")).containsExactly(
