@@ -14,7 +14,8 @@ import java.util.OptionalLong;
  * <p>Machine state: 65536 slots of 32 bits (absolute slots 0..globals-1 are the globals),
  * the frame pointer fp (initially {@code globals}), pc (initially 0), a call stack of
  * (return index, caller fp) pairs, linear memory of {@code memoryBytes} bytes, the input
- * bytes with a read position, and the output bytes.
+ * bytes with a read position, and the output bytes. MEMORY_GROW enlarges the memory by whole
+ * 64 KiB pages, never beyond {@link #MAX_MEMORY_PAGES}.
  */
 public final class ReferenceInterpreter {
   /** Number of slots; a frame must fit entirely below this bound. */
@@ -29,7 +30,8 @@ public final class ReferenceInterpreter {
   /**
    * The outcome of a run that halted.
    *
-   * @param value the i32 result (sign-extended), present when the program halted with HALT_I32
+   * @param value the result, present when the program halted with HALT_I32 (the i32,
+   *     sign-extended) or HALT_I64 (the i64)
    * @param output the bytes written by PUTCHAR
    * @param instructions the number of instructions executed, the stub's and the HALT included
    */
@@ -91,11 +93,6 @@ public final class ReferenceInterpreter {
         // A switch expression, so that an opcode without a meaning here does not compile.
         next = switch (in.op()) {
           case NOP -> pc + 1;
-          // Specified in Opcode; their reference semantics are being written.
-          case JUMP_TABLE, TRAP, MEMORY_SIZE, MEMORY_GROW, HALT_I64, ADD64, SUB64, MUL64, DIV64_S, DIV64_U,
-              REM64_S, REM64_U, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64, EQ64, NE64, LT64_S, LT64_U, GT64_S,
-              GT64_U, LE64_S, LE64_U, GE64_S, GE64_U, EQZ64 ->
-              throw new UnsupportedOperationException(in.op() + " is not implemented by the reference interpreter yet");
           case CONST -> set(slots, z, in.imm(), pc);
           case COPY -> set(slots, z, slots[x], pc);
           case GLOBAL_GET -> set(slots, z, slots[in.imm()], pc);
@@ -141,13 +138,39 @@ public final class ReferenceInterpreter {
           }
           case GETCHAR -> set(slots, z, inputPos < input.length ? input[inputPos++] & 0xFF : -1, pc);
           case UNREACHABLE -> throw new Trap(Trap.Cause.UNREACHABLE);
-          case HALT, HALT_I32 -> HALTED;
+          case TRAP -> throw new Trap(Trap.Cause.values()[in.imm()]);
+          case HALT, HALT_I32, HALT_I64 -> HALTED;
+          case JUMP_TABLE -> pc + 1 + (int) Math.min(Integer.toUnsignedLong(slots[x]), in.imm());
+          case MEMORY_SIZE -> set(slots, z, memory.length / PAGE_BYTES, pc);
+          case MEMORY_GROW -> {
+            int oldPages = memory.length / PAGE_BYTES;
+            long newPages = oldPages + Integer.toUnsignedLong(slots[x]);
+            if (newPages <= in.imm()) {
+              memory = Arrays.copyOf(memory, memory.length + slots[x] * PAGE_BYTES);
+              yield set(slots, z, oldPages, pc);
+            }
+            yield set(slots, z, -1, pc);
+          }
+          case ADD64, SUB64, MUL64, DIV64_S, DIV64_U, REM64_S, REM64_U, SHL64, SHR64_S, SHR64_U, ROTL64,
+              ROTR64 -> {
+            long value = I64Ops.binary(in.op(), pair(slots, x), pair(slots, y));
+            slots[z] = I64Ops.low(value);
+            slots[z + 1] = I64Ops.high(value);
+            yield pc + 1;
+          }
+          case EQ64, NE64, LT64_S, LT64_U, GT64_S, GT64_U, LE64_S, LE64_U, GE64_S, GE64_U ->
+              set(slots, z, I64Ops.compare(in.op(), pair(slots, x), pair(slots, y)), pc);
+          case EQZ64 -> set(slots, z, I64Ops.eqz(pair(slots, x)), pc);
         };
       } catch (Trap trap) {
         throw new Trap(trap.trapCause(), pc, steps, output.toByteArray());
       }
       if (next == HALTED) {
-        OptionalLong value = in.op() == Opcode.HALT_I32 ? OptionalLong.of(slots[x]) : OptionalLong.empty();
+        OptionalLong value = switch (in.op()) {
+          case HALT_I32 -> OptionalLong.of(slots[x]);
+          case HALT_I64 -> OptionalLong.of(pair(slots, x));
+          default -> OptionalLong.empty();
+        };
         return new Result(value, output.toByteArray(), steps);
       }
       pc = next;
@@ -155,6 +178,15 @@ public final class ReferenceInterpreter {
   }
 
   private static final int HALTED = -1;
+  /** Bytes of a WebAssembly memory page, the unit of MEMORY_SIZE and MEMORY_GROW. */
+  public static final int PAGE_BYTES = 65536;
+  /** Largest memory a program may have or grow to: 256 pages, 16 MiB. */
+  public static final int MAX_MEMORY_PAGES = 256;
+
+  /** The i64 value of the slot pair at absolute slot {@code low}. */
+  private static long pair(int[] slots, int low) {
+    return I64Ops.pair(slots[low], slots[low + 1]);
+  }
 
   /** Writes {@code value} to absolute slot {@code slot}; the next instruction follows. */
   private static int set(int[] slots, int slot, int value, int pc) {
@@ -207,6 +239,9 @@ public final class ReferenceInterpreter {
     if (p.globals() < 0 || p.globals() > MAX_FRAME_POINTER) {
       problems.add("global slot count out of range: " + p.globals());
     }
+    if (p.memoryBytes() < 0 || p.memoryBytes() > MAX_MEMORY_PAGES * PAGE_BYTES) {
+      problems.add("memory size out of range: " + p.memoryBytes());
+    }
     if (p.memory().length > p.memoryBytes()) {
       problems.add("memory image of " + p.memory().length + " bytes exceeds the memory size "
           + p.memoryBytes());
@@ -228,7 +263,32 @@ public final class ReferenceInterpreter {
         case SELECT -> {
           if ((in.imm() & ~0xFF) != 0) problems.add(i + ": bad condition slot in " + in);
         }
+        case JUMP_TABLE -> {
+          if (in.imm() < 0 || (long) i + 1 + in.imm() >= code.size()) {
+            problems.add(i + ": jump table beyond the code in " + in);
+          } else {
+            for (int entry = i + 1; entry <= i + 1 + in.imm(); entry++) {
+              if (code.get(entry).op() != Opcode.JUMP) {
+                problems.add(i + ": jump table entry " + entry + " is not a JUMP");
+                break;
+              }
+            }
+          }
+        }
+        case TRAP -> {
+          if (in.imm() < 0 || in.imm() >= Trap.Cause.values().length) problems.add(i + ": bad trap cause in " + in);
+        }
+        case MEMORY_GROW -> {
+          if (in.imm() < 0 || in.imm() > MAX_MEMORY_PAGES) problems.add(i + ": bad page limit in " + in);
+        }
         default -> {}
+      }
+      boolean pairX = in.op().isI64() || in.op() == Opcode.HALT_I64;
+      boolean pairY = I64Ops.isBinary(in.op()) || I64Ops.isComparison(in.op());
+      boolean pairZ = I64Ops.isBinary(in.op());
+      if (pairX && in.x() == Instruction.MAX_SLOT_OFFSET || pairY && in.y() == Instruction.MAX_SLOT_OFFSET
+          || pairZ && in.z() == Instruction.MAX_SLOT_OFFSET) {
+        problems.add(i + ": a slot pair reaches beyond the frame in " + in);
       }
     }
     if (p.paramInstructions().size() != p.params().size()) {

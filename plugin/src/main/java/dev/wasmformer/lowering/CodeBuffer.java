@@ -15,7 +15,7 @@ import java.util.Set;
 final class CodeBuffer {
   private final List<Instruction> code = new ArrayList<>();
   private final Set<Opcode> supported;
-  private String construct = "the entry stub";
+  private String construct = "entry stub";
 
   CodeBuffer(Set<Opcode> supported) {
     this.supported = supported;

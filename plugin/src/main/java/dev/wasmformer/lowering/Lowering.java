@@ -43,7 +43,9 @@ public final class Lowering {
    */
   public static TokenProgram lower(byte[] wasm, String entryOrNull, Set<Opcode> supported) {
     ModuleInfo module = new ModuleInfo(decode(wasm));
-    return new Lowering.Run(module, EnumSet.copyOf(supported)).lower(module.entry(entryOrNull));
+    EnumSet<Opcode> target = EnumSet.noneOf(Opcode.class);
+    target.addAll(supported);
+    return new Run(module, target).lower(module.entry(entryOrNull));
   }
 
   private static WasmModule decode(byte[] wasm) {
@@ -67,7 +69,7 @@ public final class Lowering {
 
     Run(ModuleInfo module, Set<Opcode> supported) {
       this.module = module;
-      this.out = new CodeBuffer(supported.isEmpty() ? EnumSet.noneOf(Opcode.class) : supported);
+      this.out = new CodeBuffer(supported);
     }
 
     TokenProgram lower(int entry) {
@@ -80,7 +82,7 @@ public final class Lowering {
       }
       List<Integer> paramInstructions = new ArrayList<>();
       byte[] memory = module.memoryImage();
-      emitStub(entry, params.size(), results.size(), paramInstructions);
+      emitStub(entry, params, results, paramInstructions);
 
       List<TokenProgram.FunctionInfo> functions = new ArrayList<>();
       functions.add(new TokenProgram.FunctionInfo("(entry stub)", 0));
@@ -95,19 +97,24 @@ public final class Lowering {
       }
       threadJumps();
       return new TokenProgram(entryName, entryName, params, results, out.instructions(), memory,
-          module.memoryBytes(), module.globals().size(), paramInstructions, functions);
+          module.memoryBytes(), module.globalSlots(), paramInstructions, functions);
     }
 
     /**
      * The stub's frame starts at the first slot after the globals; its slot 0 is reserved,
-     * so the called function's frame (at slot 1) starts strictly above it.
+     * so the called function's frame (at slot 1) starts strictly above it. Every value is
+     * loaded word by word: an i64 global or argument takes two CONSTs, low word first.
      */
-    private void emitStub(int entry, int paramCount, int resultCount, List<Integer> paramInstructions) {
-      out.lowering("the entry stub");
+    private void emitStub(int entry, List<TokenProgram.ValueKind> params, List<TokenProgram.ValueKind> results,
+        List<Integer> paramInstructions) {
+      out.lowering("entry stub");
       for (ModuleInfo.GlobalInfo global : module.globals()) {
         if (global.initialValue().isPresent()) {
-          out.emit(Opcode.CONST, 0, 0, 1, global.initialValue().getAsInt());
-          out.emit(Opcode.GLOBAL_SET, 1, 0, 0, global.slot());
+          long value = global.initialValue().getAsLong();
+          for (int word = 0; word < global.width(); word++) {
+            out.emit(Opcode.CONST, 0, 0, 1, (int) (value >>> (32 * word)));
+            out.emit(Opcode.GLOBAL_SET, 1, 0, 0, global.slot() + word);
+          }
         }
       }
       OptionalInt start = module.startFunction();
@@ -118,27 +125,42 @@ public final class Lowering {
         }
         callAt(out.emit(Opcode.CALL, 1, 0, 0, (out.next() + 1) << 16), start.getAsInt());
       }
-      if (paramCount > 254) {
-        throw new UnsupportedWasmException("entry " + module.name(entry) + " has more than 254 parameters");
+      int words = params.stream().mapToInt(Run::width).sum();
+      if (words > Instruction.MAX_SLOT_OFFSET - 1) {
+        throw new UnsupportedWasmException("entry " + module.name(entry) + " has more than "
+            + (Instruction.MAX_SLOT_OFFSET - 1) + " words of parameters");
       }
-      for (int i = 0; i < paramCount; i++) {
-        paramInstructions.add(out.emit(Opcode.CONST, 0, 0, 1 + i, 0));
+      int slot = 1;
+      for (TokenProgram.ValueKind param : params) {
+        paramInstructions.add(out.next());
+        for (int word = 0; word < width(param); word++) {
+          out.emit(Opcode.CONST, 0, 0, slot++, 0);
+        }
       }
       callAt(out.emit(Opcode.CALL, 1, 0, 0, (out.next() + 1) << 16), entry);
-      if (resultCount == 1) {
-        out.emit(Opcode.HALT_I32, 1, 0, 0, 0);
-      } else {
+      if (results.isEmpty()) {
         out.emit(Opcode.HALT, 0, 0, 0, 0);
+      } else if (results.get(0) == TokenProgram.ValueKind.I64) {
+        out.emit(Opcode.HALT_I64, 1, 0, 0, 0);
+      } else {
+        out.emit(Opcode.HALT_I32, 1, 0, 0, 0);
       }
+    }
+
+    private static int width(TokenProgram.ValueKind kind) {
+      return kind == TokenProgram.ValueKind.I64 ? 2 : 1;
     }
 
     /**
      * A jump to a jump goes straight to the final target, and an unconditional jump to a
      * return becomes that return: block ends often fall through to the function's return.
+     * The entries of a jump table stay JUMPs (only their targets move), as JUMP_TABLE needs.
      */
     private void threadJumps() {
+      int tableEnd = -1;
       for (int at = 0; at < out.next(); at++) {
         Instruction jump = out.get(at);
+        if (jump.op() == Opcode.JUMP_TABLE) tableEnd = at + 1 + jump.imm();
         if (jump.op() != Opcode.JUMP && jump.op() != Opcode.JUMP_IF && jump.op() != Opcode.JUMP_IFZ) {
           continue;
         }
@@ -148,7 +170,7 @@ public final class Lowering {
         }
         Instruction landing = out.get(target);
         boolean returns = landing.op() == Opcode.RETURN || landing.op() == Opcode.RETURN_VALUE;
-        if (jump.op() == Opcode.JUMP && returns) {
+        if (jump.op() == Opcode.JUMP && returns && at > tableEnd) {
           out.replace(at, landing);
         } else if (target != jump.imm()) {
           out.patchTarget(at, target);
@@ -167,11 +189,14 @@ public final class Lowering {
     private static List<TokenProgram.ValueKind> kinds(List<ValType> types, String function, String what) {
       List<TokenProgram.ValueKind> kinds = new ArrayList<>();
       for (ValType t : types) {
-        if (!t.equals(ValType.I32)) {
+        if (t.equals(ValType.I32)) {
+          kinds.add(TokenProgram.ValueKind.I32);
+        } else if (t.equals(ValType.I64)) {
+          kinds.add(TokenProgram.ValueKind.I64);
+        } else {
           throw new UnsupportedWasmException("unsupported " + what + " type "
               + t.name().toLowerCase(java.util.Locale.ROOT) + " in function " + function);
         }
-        kinds.add(TokenProgram.ValueKind.I32);
       }
       return kinds;
     }

@@ -2,7 +2,9 @@ package dev.wasmformer.lowering;
 
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ActiveDataSegment;
+import com.dylibso.chicory.wasm.types.ActiveElement;
 import com.dylibso.chicory.wasm.types.DataSegment;
+import com.dylibso.chicory.wasm.types.Element;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionBody;
@@ -13,13 +15,16 @@ import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.MutabilityType;
 import com.dylibso.chicory.wasm.types.OpCode;
+import com.dylibso.chicory.wasm.types.Table;
 import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The facts of a decoded module the lowering needs, in the function and global index
@@ -33,14 +38,28 @@ final class ModuleInfo {
   /** The host functions the ISA provides natively. */
   enum HostFunction { PUTCHAR, GETCHAR }
 
-  /** A global's lowering: its absolute slot, whether it can change, its initial value. */
-  record GlobalInfo(int slot, ValType type, boolean mutable, OptionalInt initialValue) {}
+  /**
+   * A global's lowering: its absolute slot (the low word's, for an i64), whether it can change,
+   * its initial value (empty for types the lowering does not support).
+   */
+  record GlobalInfo(int slot, ValType type, boolean mutable, OptionalLong initialValue) {
+    /** Slots the global occupies: two for an i64 (or f64), else one. */
+    int width() {
+      return ModuleInfo.width(type);
+    }
+  }
+
+  /** Most entries a table may have: every entry costs a jump at each call_indirect. */
+  static final int MAX_TABLE_ENTRIES = 4096;
 
   private final WasmModule module;
   private final List<FunctionImport> functionImports = new ArrayList<>();
   private final Map<Integer, String> exportNames = new HashMap<>();
   private final Map<String, Integer> exportedFunctions = new HashMap<>();
   private final List<GlobalInfo> globals = new ArrayList<>();
+  private int globalSlots;
+  /** The function table, built when a call_indirect first needs it. */
+  private List<OptionalInt> table;
 
   ModuleInfo(WasmModule module) {
     this.module = module;
@@ -50,7 +69,7 @@ final class ModuleInfo {
         functionImports.add(f);
       } else {
         throw new UnsupportedWasmException("unsupported import " + im.module() + "." + im.name()
-            + " (" + im.importType().name().toLowerCase() + "): only env.putchar and env.getchar"
+            + " (" + im.importType().name().toLowerCase(Locale.ROOT) + "): only env.putchar and env.getchar"
             + " may be imported");
       }
     }
@@ -63,8 +82,15 @@ final class ModuleInfo {
     }
     Global[] declared = module.globalSection().globals();
     for (int g = 0; g < declared.length; g++) {
-      globals.add(globalInfo(g, declared[g]));
+      GlobalInfo global = globalInfo(globalSlots, g, declared[g]);
+      globals.add(global);
+      globalSlots += global.width();
     }
+  }
+
+  /** Slots a value of type {@code t} occupies: two for 64-bit types, else one. */
+  static int width(ValType t) {
+    return t.equals(ValType.I64) || t.equals(ValType.F64) ? 2 : 1;
   }
 
   int functionCount() {
@@ -153,6 +179,71 @@ final class ModuleInfo {
     return globals;
   }
 
+  /** Absolute slots the globals occupy (an i64 global takes two). */
+  int globalSlots() {
+    return globalSlots;
+  }
+
+  /** The most pages memory.grow may reach: the declared maximum, capped at 256 (16 MiB). */
+  int memoryMaxPages() {
+    long declared = module.memorySection()
+        .filter(s -> s.memoryCount() > 0)
+        .map(s -> (long) s.getMemory(0).limits().maximumPages())
+        .orElse(0L);
+    return (int) Math.min(declared, MAX_MEMORY_BYTES / PAGE_BYTES);
+  }
+
+  /**
+   * Table 0 as the active element segments fill it: for each entry, the function it holds, or
+   * empty for a null entry. Refused unless it is a funcref table whose segments have constant
+   * offsets and hold function references.
+   */
+  List<OptionalInt> table() {
+    if (table == null) table = buildTable();
+    return table;
+  }
+
+  private List<OptionalInt> buildTable() {
+    if (module.tableSection().tableCount() == 0) return List.of();
+    Table declared = module.tableSection().getTable(0);
+    if (!declared.elementType().equals(ValType.FuncRef)) {
+      throw new UnsupportedWasmException("unsupported table of " + declared.elementType() + ": only funcref tables");
+    }
+    long size = declared.limits().min();
+    if (size > MAX_TABLE_ENTRIES) {
+      throw new UnsupportedWasmException("unsupported table of " + size + " entries: at most "
+          + MAX_TABLE_ENTRIES);
+    }
+    OptionalInt[] entries = new OptionalInt[(int) size];
+    java.util.Arrays.fill(entries, OptionalInt.empty());
+    Element[] elements = module.elementSection().elements();
+    for (int e = 0; e < elements.length; e++) {
+      // Passive and declarative segments only matter to table.init and ref.func.
+      if (!(elements[e] instanceof ActiveElement active) || active.tableIndex() != 0) continue;
+      String what = "element segment " + e;
+      long offset = Integer.toUnsignedLong((int) constant(active.offset(), ValType.I32, "offset of " + what));
+      if (offset + active.elementCount() > size) {
+        throw new MalformedWasmException(what + " (entries " + offset + ".." + (offset + active.elementCount())
+            + ") does not fit in the table of " + size + " entries");
+      }
+      for (int i = 0; i < active.elementCount(); i++) {
+        entries[(int) offset + i] = reference(active.initializers().get(i), what);
+      }
+    }
+    return List.of(entries);
+  }
+
+  /** The function an element initialiser refers to (ref.func f), or empty for ref.null. */
+  private static OptionalInt reference(List<? extends Instruction> expression, String what) {
+    List<? extends Instruction> body = expression.stream().filter(i -> i.opcode() != OpCode.END).toList();
+    if (body.size() == 1 && body.get(0).opcode() == OpCode.REF_FUNC) {
+      return OptionalInt.of((int) body.get(0).operand(0));
+    }
+    if (body.size() == 1 && body.get(0).opcode() == OpCode.REF_NULL) return OptionalInt.empty();
+    throw new UnsupportedWasmException("unsupported initialiser in " + what + ": only ref.func and ref.null, found "
+        + body.stream().map(i -> WasmText.name(i.opcode())).toList());
+  }
+
   /** Bytes of linear memory: the initial size, capped at {@link #MAX_MEMORY_BYTES}. */
   int memoryBytes() {
     return (int) Math.min(declaredMemoryBytes(), MAX_MEMORY_BYTES);
@@ -173,7 +264,8 @@ final class ModuleInfo {
     for (int i = 0; i < segments.length; i++) {
       // Passive segments only matter to memory.init, which the lowering refuses.
       if (!(segments[i] instanceof ActiveDataSegment active)) continue;
-      long offset = Integer.toUnsignedLong(constant(active.offsetInstructions(), "offset of data segment " + i));
+      long offset = Integer.toUnsignedLong(
+          (int) constant(active.offsetInstructions(), ValType.I32, "offset of data segment " + i));
       long segmentEnd = offset + active.data().length;
       if (segmentEnd > declaredMemoryBytes()) {
         throw new MalformedWasmException("data segment " + i + " (bytes " + offset + ".." + segmentEnd
@@ -194,22 +286,25 @@ final class ModuleInfo {
     return image;
   }
 
-  private static GlobalInfo globalInfo(int g, Global global) {
+  private static GlobalInfo globalInfo(int slot, int g, Global global) {
     boolean mutable = global.mutabilityType() == MutabilityType.Var;
-    if (!global.valueType().equals(ValType.I32)) {
-      return new GlobalInfo(g, global.valueType(), mutable, OptionalInt.empty());
+    ValType type = global.valueType();
+    if (!type.equals(ValType.I32) && !type.equals(ValType.I64)) {
+      return new GlobalInfo(slot, type, mutable, OptionalLong.empty());
     }
-    return new GlobalInfo(g, global.valueType(), mutable,
-        OptionalInt.of(constant(global.initInstructions(), "initialiser of global " + g)));
+    return new GlobalInfo(slot, type, mutable,
+        OptionalLong.of(constant(global.initInstructions(), type, "initialiser of global " + g)));
   }
 
-  /** The value of a constant expression that is a single i32.const. */
-  private static int constant(List<? extends Instruction> expression, String what) {
+  /** The value of a constant expression that is a single i32.const (or i64.const for an i64). */
+  private static long constant(List<? extends Instruction> expression, ValType type, String what) {
+    OpCode expected = type.equals(ValType.I64) ? OpCode.I64_CONST : OpCode.I32_CONST;
     List<? extends Instruction> body = expression.stream().filter(i -> i.opcode() != OpCode.END).toList();
-    if (body.size() != 1 || body.get(0).opcode() != OpCode.I32_CONST) {
-      throw new UnsupportedWasmException("unsupported " + what + ": only i32.const is supported, found "
-          + body.stream().map(i -> WasmText.name(i.opcode())).toList());
+    if (body.size() != 1 || body.get(0).opcode() != expected) {
+      throw new UnsupportedWasmException("unsupported " + what + ": only " + WasmText.name(expected)
+          + " is supported, found " + body.stream().map(i -> WasmText.name(i.opcode())).toList());
     }
-    return (int) body.get(0).operand(0);
+    long value = body.get(0).operand(0);
+    return expected == OpCode.I32_CONST ? (int) value : value;
   }
 }

@@ -7,16 +7,23 @@
  *   <li>Instruction 0 starts the entry stub; the entry function follows, then every
  *       function it reaches, each once, in the order first called. Unreached functions are
  *       not emitted.
- *   <li>A function's frame holds its parameters (slots 0..n-1), its declared locals, then
- *       its operand stack; it has at least one slot before the stack, so a call's frame
- *       offset is at least 1. The value at static stack height h is in slot base + h.
+ *   <li>A function's frame holds its parameters, its declared locals, then its operand
+ *       stack; it has at least one slot before the stack, so a call's frame offset is at
+ *       least 1. Every value takes one slot as an i32, a pair (low word first) as an i64;
+ *       each stack entry's slot is static, as its height and the types below it are.
  *   <li>Declared locals are zeroed by the function's prologue, since slots are reused.
  *   <li>Every branch target is an absolute instruction index; a branch carrying values
  *       moves them to the target's result slots first, and only when it is taken.
- *   <li>Anything outside the supported subset (today: i32 values only, no br_table,
- *       call_indirect, memory.size/grow, bulk memory, or imports other than env.putchar and
- *       env.getchar) is refused with a message naming the construct and the function,
- *       never lowered approximately.
+ *   <li>A JUMP_TABLE (br_table, call_indirect) is followed by its JUMPs, the default last;
+ *       whichever entry is taken, the same number of instructions runs up to the target's
+ *       own code (for br_table, plus that label's moves).
+ *   <li>An operand stack entry may be read straight from the local it was loaded from, but
+ *       every jump target is reached with each entry in its own slots, and an entry is
+ *       copied to its slots before its local changes.
+ *   <li>Anything outside the supported subset (today: i32 and i64 values; no floats, bulk
+ *       memory, table instructions, or imports other than env.putchar and env.getchar) is
+ *       refused with a message naming the construct and the function, never lowered
+ *       approximately.
  * </ul>
  */
 package dev.wasmformer.lowering;

@@ -246,4 +246,132 @@ class ReferenceInterpreterTest {
     assertThatThrownBy(() -> new ReferenceInterpreter(program(List.of(in(CALL, 0, 0, 0, 0 | 1 << 16)))))
         .hasMessageContaining("bad call");
   }
+
+  @Test
+  void aJumpTableJumpsThroughTheEntryTheIndexSelectsAndTheLastForAnyLargerIndex() {
+    // JUMP_TABLE with 3 entries + default; entry k sets the result to 10 * (k + 1).
+    List<Integer> results = new ArrayList<>();
+    for (long index : new long[] {0, 1, 2, 3, 4, 0xFFFF_FFFFL, 0x8000_0000L}) {
+      List<Instruction> code = new ArrayList<>(List.of(
+          in(CONST, 0, 0, 1, 0),
+          in(JUMP_TABLE, 1, 0, 0, 3),
+          in(JUMP, 0, 0, 0, 6), in(JUMP, 0, 0, 0, 8), in(JUMP, 0, 0, 0, 10), in(JUMP, 0, 0, 0, 12)));
+      for (int k = 0; k < 4; k++) {
+        code.add(in(CONST, 0, 0, 2, 10 * (k + 1)));
+        code.add(in(JUMP, 0, 0, 0, 14));
+      }
+      code.add(in(HALT_I32, 2, 0, 0, 0));
+      TokenProgram p = program(code, List.of(ValueKind.I32), List.of(0), 0, new byte[0], 0);
+      var result = run(p, index);
+      assertThat(result.instructions()).as("the cost does not depend on the index").isEqualTo(6);
+      results.add((int) result.value().getAsLong());
+    }
+
+    assertThat(results).containsExactly(10, 20, 30, 40, 40, 40, 40);
+  }
+
+  @Test
+  void trapStopsWithTheCauseItsImmediateNumbers() {
+    for (Trap.Cause cause : Trap.Cause.values()) {
+      Trap t = trap(program(List.of(in(NOP, 0, 0, 0, 0), in(TRAP, 0, 0, 0, cause.ordinal()))), 10);
+      assertThat(t.trapCause()).isEqualTo(cause);
+      assertThat(t.pc()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void memoryGrowsByPagesUpToItsLimitAndReportsTheOldSizeOrMinusOne() {
+    // {delta, MEMORY_GROW's result, MEMORY_SIZE after it}: one page at first, at most three.
+    long[][] cases = {{0, 1, 1}, {1, 1, 2}, {2, 1, 3}, {3, -1, 1}, {0xFFFF_FFFFL, -1, 1}};
+    for (long[] c : cases) {
+      for (int slot : new int[] {3, 4}) {
+        TokenProgram p = program(List.of(
+            in(CONST, 0, 0, 1, 0), in(MEMORY_GROW, 1, 0, 3, 3), in(MEMORY_SIZE, 0, 0, 4, 0),
+            in(HALT_I32, slot, 0, 0, 0)),
+            List.of(ValueKind.I32), List.of(0), 0, new byte[0], 65536);
+        assertThat(run(p, c[0]).value()).as("grow by %d, slot %d", c[0], slot).hasValue(slot == 3 ? c[1] : c[2]);
+      }
+    }
+  }
+
+  @Test
+  void grownMemoryIsAddressableAndZeroWhileTheOldContentStays() {
+    TokenProgram p = program(List.of(
+        in(CONST, 0, 0, 1, 2),
+        in(MEMORY_GROW, 1, 0, 2, 256),
+        in(CONST, 0, 0, 3, 3 * 65536 - 4),
+        in(LOAD32, 3, 0, 4, 0),
+        in(CONST, 0, 0, 5, 0x7777),
+        in(STORE32, 3, 5, 0, 0),
+        in(LOAD32, 3, 0, 6, 0),
+        in(CONST, 0, 0, 7, 0),
+        in(LOAD8_U, 7, 0, 8, 0),
+        in(ADD, 4, 6, 9, 0),
+        in(ADD, 9, 8, 9, 0),
+        in(HALT_I32, 9, 0, 0, 0)),
+        List.of(), List.of(), 0, new byte[] {5}, 65536);
+
+    assertThat(run(p).value()).hasValue(0x7777 + 5);
+    List<Instruction> beyond = new ArrayList<>(p.instructions());
+    beyond.set(2, in(CONST, 0, 0, 3, 3 * 65536 - 3));
+    assertThatThrownBy(() -> run(program(beyond, List.of(), List.of(), 0, new byte[] {5}, 65536)))
+        .isInstanceOf(Trap.class).hasMessageStartingWith("out of bounds memory access");
+  }
+
+  @Test
+  void i64OperationsWorkOnSlotPairsAndCarryAcrossTheWords() {
+    // [1,2] = 0x00000001_FFFFFFFF, [3,4] = 1: ADD64 -> 0x00000002_00000000.
+    TokenProgram p = program(List.of(
+        in(CONST, 0, 0, 1, -1), in(CONST, 0, 0, 2, 1), in(CONST, 0, 0, 3, 1), in(CONST, 0, 0, 4, 0),
+        in(ADD64, 1, 3, 5, 0),
+        in(MUL64, 5, 1, 7, 0),
+        in(SHR64_U, 7, 3, 7, 0),
+        in(LT64_U, 3, 7, 9, 0),
+        in(EQZ64, 3, 0, 10, 0),
+        in(HALT_I64, 7, 0, 0, 0)));
+
+    var result = run(p);
+
+    assertThat(result.value()).hasValue((0x2_0000_0000L * 0x1_FFFF_FFFFL) >>> 1).hasValue(0x7FFF_FFFF_0000_0000L);
+    List<Instruction> code = new ArrayList<>(p.instructions());
+    code.set(9, in(HALT_I64, 5, 0, 0, 0));
+    assertThat(run(program(code)).value()).hasValue(0x2_0000_0000L);
+    code.set(9, in(ADD, 9, 10, 9, 0));
+    code.add(in(HALT_I32, 9, 0, 0, 0));
+    assertThat(run(program(code)).value()).hasValue(1);
+  }
+
+  @Test
+  void i64ArgumentsFillTwoConstsAndI64DivisionTraps() {
+    TokenProgram p = program(List.of(
+        in(CONST, 0, 0, 1, 0), in(CONST, 0, 0, 2, 0), in(CONST, 0, 0, 3, 0), in(CONST, 0, 0, 4, 0),
+        in(DIV64_S, 1, 3, 1, 0), in(HALT_I64, 1, 0, 0, 0)),
+        List.of(ValueKind.I64, ValueKind.I64), List.of(0, 2), 0, new byte[0], 0);
+
+    assertThat(run(p, -1_000_000_000_000L, 7).value()).hasValue(-1_000_000_000_000L / 7);
+    assertThatThrownBy(() -> run(p, Long.MIN_VALUE, -1)).isInstanceOf(Trap.class)
+        .extracting(t -> ((Trap) t).trapCause()).isEqualTo(Trap.Cause.INTEGER_OVERFLOW);
+    assertThatThrownBy(() -> run(p, 1, 0))
+        .extracting(t -> ((Trap) t).trapCause()).isEqualTo(Trap.Cause.INTEGER_DIVIDE_BY_ZERO);
+  }
+
+  @Test
+  void malformedTablesTrapsGrowthAndPairsAreRejectedBeforeRunning() {
+    assertThatThrownBy(() -> new ReferenceInterpreter(program(List.of(
+        in(JUMP_TABLE, 0, 0, 0, 1), in(JUMP, 0, 0, 0, 0), in(HALT, 0, 0, 0, 0)))))
+        .hasMessageContaining("is not a JUMP");
+    assertThatThrownBy(() -> new ReferenceInterpreter(program(List.of(
+        in(JUMP_TABLE, 0, 0, 0, 2), in(JUMP, 0, 0, 0, 0), in(JUMP, 0, 0, 0, 0)))))
+        .hasMessageContaining("jump table beyond the code");
+    assertThatThrownBy(() -> new ReferenceInterpreter(program(List.of(in(TRAP, 0, 0, 0, 99)))))
+        .hasMessageContaining("bad trap cause");
+    assertThatThrownBy(() -> new ReferenceInterpreter(program(List.of(in(MEMORY_GROW, 0, 0, 0, 257)))))
+        .hasMessageContaining("bad page limit");
+    assertThatThrownBy(() -> new ReferenceInterpreter(program(List.of(in(ADD64, 0, 255, 0, 0)))))
+        .hasMessageContaining("slot pair");
+    assertThatThrownBy(() -> new ReferenceInterpreter(program(List.of(in(HALT_I64, 255, 0, 0, 0)))))
+        .hasMessageContaining("slot pair");
+    // A comparison's result is one slot, so it may be the frame's last.
+    new ReferenceInterpreter(program(List.of(in(EQ64, 0, 2, 255, 0), in(HALT, 0, 0, 0, 0))));
+  }
 }

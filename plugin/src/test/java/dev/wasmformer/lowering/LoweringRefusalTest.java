@@ -18,16 +18,14 @@ class LoweringRefusalTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      i64.add            | (global $g i64 (i64.const 1)) (func $f (export "fib") (result i32) (drop (i64.add (global.get $g) (global.get $g))) (i32.const 0)) | fib
-      f32.add            | (global $g f32 (f32.const 1)) (func (export "main") (result i32) (drop (f32.add (global.get $g) (global.get $g))) (i32.const 0)) | main
+      f32.add            | (global $g f32 (f32.const 1)) (func (export "fib") (result i32) (drop (f32.add (global.get $g) (global.get $g))) (i32.const 0)) | fib
       f64.const          | (func (export "main") (result i32) (drop (f64.const 1)) (i32.const 0))                                           | main
-      call_indirect      | (type $t (func (result i32))) (table 1 funcref) (func (export "main") (result i32) (call_indirect (type $t) (i32.const 0))) | main
-      br_table           | (func (export "main") (param i32) (result i32) (block (br_table 0 0 (local.get 0))) (i32.const 1))                | main
-      memory.grow        | (memory 1) (func (export "main") (result i32) (memory.grow (i32.const 1)))                                      | main
-      memory.size        | (memory 1) (func (export "main") (result i32) (memory.size))                                                    | main
+      i64.trunc_f64_s    | (global $g f64 (f64.const 1)) (func (export "main") (result i32) (i32.wrap_i64 (i64.trunc_f64_s (global.get $g)))) | main
+      i64.reinterpret_f64 | (global $g f64 (f64.const 1)) (func (export "main") (result i64) (i64.reinterpret_f64 (global.get $g)))     | main
       memory.fill        | (memory 1) (func (export "main") (result i32) (memory.fill (i32.const 0) (i32.const 0) (i32.const 1)) (i32.const 0)) | main
-      i32.wrap_i64       | (global $g i64 (i64.const 5)) (func (export "main") (result i32) (i32.wrap_i64 (global.get $g)))                 | main
-      i64.load           | (memory 1) (func $helper (result i32) (i32.wrap_i64 (i64.load (i32.const 0)))) (func (export "main") (result i32) (call $helper)) | func[0]
+      memory.copy        | (memory 1) (func (export "main") (result i32) (memory.copy (i32.const 0) (i32.const 0) (i32.const 1)) (i32.const 0)) | main
+      table.size         | (table 1 funcref) (func (export "main") (result i32) (table.size))                                             | main
+      f64.convert_i64_s  | (func $helper (result i32) (drop (f64.convert_i64_s (i64.const 1))) (i32.const 0)) (func (export "main") (result i32) (call $helper)) | func[0]
       """)
   void unsupportedInstructionIsRefusedNamingItAndItsFunction(String instruction, String body, String function) {
     String entry = function.startsWith("func[") ? null : function;
@@ -39,9 +37,9 @@ class LoweringRefusalTest {
   @Test
   void anInstructionInUnreachedCodeOfAReachedFunctionIsStillRefused() {
     assertThatThrownBy(() -> Lowering.lower(wasm("""
-        (module (func (export "main") (result i32) (return (i32.const 1)) (drop (i64.const 2)) (i32.const 0)))
+        (module (func (export "main") (result i32) (return (i32.const 1)) (drop (f64.const 2)) (i32.const 0)))
         """), null))
-        .hasMessage("unsupported instruction i64.const in function main");
+        .hasMessage("unsupported instruction f64.const in function main");
   }
 
   @Test
@@ -49,22 +47,22 @@ class LoweringRefusalTest {
     var program = Lowering.lower(wasm("""
         (module
           (func (export "main") (result i32) (i32.const 1))
-          (func (export "other") (result i64) (i64.const 2)))
+          (func (export "other") (result f64) (f64.const 2)))
         """), null);
 
     assertThat(program.functions()).extracting(f -> f.name()).containsExactly("(entry stub)", "main");
   }
 
   @Test
-  void i64ParametersLocalsAndResultsAreRefused() {
-    assertThatThrownBy(() -> Lowering.lower(wasm("(module (func (export \"main\") (param i64) (result i32) (i32.const 0)))"), null))
-        .hasMessage("unsupported parameter type i64 in function main");
+  void floatParametersLocalsAndResultsAreRefused() {
+    assertThatThrownBy(() -> Lowering.lower(wasm("(module (func (export \"main\") (param f64) (result i32) (i32.const 0)))"), null))
+        .hasMessage("unsupported parameter type f64 in function main");
     assertThatThrownBy(() -> Lowering.lower(wasm("""
-        (module (func $g (local i64)) (func (export "main") (result i32) (call $g) (i32.const 0)))
+        (module (func $g (local i64 f32)) (func (export "main") (result i32) (call $g) (i32.const 0)))
         """), null))
-        .hasMessage("unsupported local type i64 in function func[0]");
-    assertThatThrownBy(() -> Lowering.lower(wasm("(module (func (export \"main\") (result i64) (i64.const 0)))"), null))
-        .hasMessage("unsupported result type i64 in function main");
+        .hasMessage("unsupported local type f32 in function func[0]");
+    assertThatThrownBy(() -> Lowering.lower(wasm("(module (func (export \"main\") (result f32) (f32.const 0)))"), null))
+        .hasMessage("unsupported result type f32 in function main");
   }
 
   @Test
@@ -106,12 +104,27 @@ class LoweringRefusalTest {
   }
 
   @Test
-  void i64GlobalsAreRefusedWhereUsed() {
-    assertThatThrownBy(() -> Lowering.lower(wasm("""
-        (module (global $g (mut i64) (i64.const 1))
-          (func (export "main") (result i32) (global.set $g (i64.const 2)) (i32.const 0)))
-        """), null))
-        .hasMessageStartingWith("unsupported instruction i64.const in function main");
+  void floatGlobalsAreRefusedWhereUsed() {
+    String module = """
+        (module (global $g (mut f64) (f64.const 1)) (global $n (mut i64) (i64.const 1))
+          (func (export "main") (result i32) (global.set $n (i64.const 2)) %s (i32.const 0)))
+        """;
+    assertThat(Lowering.lower(wasm(module.formatted("")), null).globals()).isEqualTo(4);
+    assertThatThrownBy(() -> Lowering.lower(wasm(module.formatted("(drop (global.get $g))")), null))
+        .hasMessage("unsupported instruction global.get of a f64 global in function main");
+  }
+
+  @Test
+  void aFunctionWhoseI64ValuesNeedMoreThan256SlotsIsRefusedThoughItHasFewerValues() {
+    String locals = "(local " + "i64 ".repeat(120) + ")";
+    // 240 slots of locals, then a stack of i64 values: the ninth would reach beyond slot 255.
+    String pushes = "(local.get 0) ".repeat(9);
+    assertThatThrownBy(() -> Lowering.lower(wasm("(module (func (export \"main\") " + locals + " " + pushes
+        + "(drop) ".repeat(9) + "))"), null))
+        .isInstanceOf(UnsupportedWasmException.class)
+        .hasMessage("function main needs more than 256 slots (240 for parameters and locals, the rest for its operand stack)");
+    Lowering.lower(wasm("(module (func (export \"main\") " + locals + " " + "(local.get 0) ".repeat(8)
+        + "(drop) ".repeat(8) + "))"), null);
   }
 
   @Test
@@ -144,7 +157,71 @@ class LoweringRefusalTest {
     EnumSet<Opcode> noHaltI32 = EnumSet.allOf(Opcode.class);
     noHaltI32.remove(Opcode.HALT_I32);
     assertThatThrownBy(() -> Lowering.lower(fib, "fib", noHaltI32))
-        .hasMessage("unsupported the entry stub: the target lacks HALT_I32");
+        .hasMessage("unsupported entry stub: the target lacks HALT_I32");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      br_table      | JUMP_TABLE  | (func (export "main") (param i32) (result i32) (block (br_table 0 0 (local.get 0))) (i32.const 1))
+      call_indirect | JUMP_TABLE  | (type $t (func (result i32))) (table 1 funcref) (func (export "main") (result i32) (call_indirect (type $t) (i32.const 0)))
+      call_indirect | TRAP        | (type $t (func (result i32))) (table 1 funcref) (func (export "main") (result i32) (call_indirect (type $t) (i32.const 0)))
+      memory.size   | MEMORY_SIZE | (memory 1) (func (export "main") (result i32) (memory.size))
+      memory.grow   | MEMORY_GROW | (memory 1) (func (export "main") (result i32) (memory.grow (i32.const 1)))
+      i64.add       | ADD64       | (func (export "main") (param i64 i64) (result i32) (i32.wrap_i64 (i64.add (local.get 0) (local.get 1))))
+      i64.lt_u      | LT64_U      | (func (export "main") (param i64 i64) (result i32) (i64.lt_u (local.get 0) (local.get 1)))
+      i64.eqz       | EQZ64       | (func (export "main") (param i64) (result i32) (i64.eqz (local.get 0)))
+      i64.clz       | CLZ         | (func (export "main") (param i64) (result i32) (i32.wrap_i64 (i64.clz (local.get 0))))
+      i64.extend_i32_s | SHR_S    | (func (export "main") (param i32) (result i32) (i32.wrap_i64 (i64.shr_u (i64.extend_i32_s (local.get 0)) (i64.const 32))))
+      """)
+  void aTargetWithoutANewOpcodeRefusesTheInstructionNeedingIt(String instruction, Opcode missing, String body) {
+    EnumSet<Opcode> target = EnumSet.allOf(Opcode.class);
+    target.remove(missing);
+    assertThatThrownBy(() -> Lowering.lower(wasm("(module " + body + ")"), null, target))
+        .isInstanceOf(UnsupportedWasmException.class)
+        .hasMessage("unsupported instruction " + instruction + " in function main: the target lacks " + missing);
+  }
+
+  @Test
+  void anEntryReturningAnI64NeedsHaltI64() {
+    EnumSet<Opcode> target = EnumSet.allOf(Opcode.class);
+    target.remove(Opcode.HALT_I64);
+    assertThatThrownBy(() -> Lowering.lower(wasm("(module (func (export \"main\") (result i64) (i64.const 1)))"), null, target))
+        .hasMessage("unsupported entry stub: the target lacks HALT_I64");
+  }
+
+  @Test
+  void indirectCallsThroughOtherTablesOrToOtherImportsAreRefused() {
+    assertThatThrownBy(() -> Lowering.lower(wasm("""
+        (module (type $t (func (result i32))) (table $a 1 funcref) (table $b 1 funcref)
+          (func (export "main") (result i32) (call_indirect $b (type $t) (i32.const 0))))
+        """), null))
+        .isInstanceOf(UnsupportedWasmException.class)
+        .hasMessage("unsupported call_indirect through table 1 in function main");
+    assertThatThrownBy(() -> Lowering.lower(wasm("""
+        (module (import "env" "puts" (func $puts (param i32) (result i32)))
+          (type $t (func (param i32) (result i32))) (table 1 funcref) (elem (i32.const 0) $puts)
+          (func (export "main") (result i32) (call_indirect (type $t) (i32.const 65) (i32.const 0))))
+        """), null))
+        .hasMessageStartingWith("unsupported import env.puts in the table, called indirectly from function main");
+  }
+
+  @Test
+  void anElementSegmentOutsideTheTableIsRejected() {
+    assertThatThrownBy(() -> Lowering.lower(wasm("""
+        (module (type $t (func (result i32))) (table 2 funcref) (elem (i32.const 1) $f $f)
+          (func $f (result i32) (i32.const 1))
+          (func (export "main") (result i32) (call_indirect (type $t) (i32.const 0))))
+        """), null))
+        .isInstanceOf(MalformedWasmException.class)
+        .hasMessage("element segment 0 (entries 1..3) does not fit in the table of 2 entries");
+  }
+
+  @Test
+  void aTargetWithNoOpcodesRefusesEvenTheStub() {
+    byte[] module = wasm("(module (func (export \"main\")))");
+    assertThatThrownBy(() -> Lowering.lower(module, null, java.util.Set.of()))
+        .isInstanceOf(UnsupportedWasmException.class)
+        .hasMessage("unsupported entry stub: the target lacks CALL");
   }
 
   @Test

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.OptionalLong;
 
 /**
- * How one execution ended, in a form every engine can produce: the i32 result (as a signed
- * value) or none, the output bytes, and the trap's WebAssembly wording if it trapped.
+ * How one execution ended, in a form every engine can produce: the result (an i32 as a signed
+ * value, or an i64) or none, the output bytes, and the trap's WebAssembly wording if it trapped.
  */
 public record Outcome(OptionalLong value, byte[] output, String trap) {
   public static Outcome halted(OptionalLong value, byte[] output) {

@@ -76,6 +76,51 @@ public final class TestPrograms {
   public static final List<String> UNARY_OPS = List.of(
       "eqz", "clz", "ctz", "popcnt", "extend8_s", "extend16_s");
 
+  /** Operands that exercise the corners of i64 arithmetic: word boundaries, signs, extremes. */
+  public static final long[] EDGE_OPERANDS_64 = {
+    0, 1, -1, 2, -2, 7, 10, 31, 32, 33, 63, 64, 65, 0x7FFF_FFFFL, 0x8000_0000L, 0xFFFF_FFFFL,
+    0x1_0000_0000L, 0x1_0000_0001L, 0xFFFF_FFFF_0000_0000L, 0xFFFF_FFFF_8000_0000L,
+    Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1, 0x5555_5555_5555_5555L,
+    0xAAAA_AAAA_AAAA_AAAAL, 0x1234_5678_9ABC_DEF0L, -1_000_000_007L, 1_000_000_000_000L,
+  };
+
+  /** The i64 binary instructions (every i32 one has an i64 twin), in WebAssembly text. */
+  public static final List<String> BINARY_OPS_64 = BINARY_OPS;
+  /** The i64 comparisons among {@link #BINARY_OPS_64}: their result is an i32. */
+  public static final List<String> COMPARISONS = List.of(
+      "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u");
+  /** The i64 unary instructions whose operand and result are i64 (eqz's result is an i32). */
+  public static final List<String> UNARY_OPS_64 = List.of(
+      "eqz", "clz", "ctz", "popcnt", "extend8_s", "extend16_s", "extend32_s");
+
+  /** A module exporting {@code main(a, b) = i64.op a b} (an i32 for comparisons, else an i64). */
+  public static String binaryOpModule64(String op) {
+    String result = COMPARISONS.contains(op) ? "i32" : "i64";
+    return "(module (func (export \"main\") (param i64 i64) (result " + result + ") "
+        + "(i64." + op + " (local.get 0) (local.get 1))))";
+  }
+
+  /** A module exporting {@code main(a) = i64.op a}. */
+  public static String unaryOpModule64(String op) {
+    String result = op.equals("eqz") ? "i32" : "i64";
+    return "(module (func (export \"main\") (param i64) (result " + result + ") (i64." + op
+        + " (local.get 0))))";
+  }
+
+  /**
+   * The conversions between i32 and i64 as modules exporting {@code main(a)}: wrap takes an
+   * i64, the extends an i32.
+   */
+  public static final List<String> CONVERSION_MODULES = List.of(
+      "(module (func (export \"main\") (param i64) (result i32) (i32.wrap_i64 (local.get 0))))",
+      "(module (func (export \"main\") (param i32) (result i64) (i64.extend_i32_s (local.get 0))))",
+      "(module (func (export \"main\") (param i32) (result i64) (i64.extend_i32_u (local.get 0))))");
+
+  /** {@link #CONVERSION_MODULES} as a JUnit argument source. */
+  public static java.util.stream.Stream<String> conversionModules() {
+    return CONVERSION_MODULES.stream();
+  }
+
   /** A module exporting {@code main(a, b) = i32.op a b}. */
   public static String binaryOpModule(String op) {
     return "(module (func (export \"main\") (param i32 i32) (result i32) "
@@ -389,6 +434,28 @@ public final class TestPrograms {
                      (i32.mul (i32.const 10) (call $dirty (local.get $x))))))
         """, null, List.of(Run.of(0), Run.of(5), Run.of(-9))));
 
+    all.add(new TestProgram("local_hazards", """
+        (module
+          (func (export "main") (param $a i32) (param $b i32) (result i32) (local $t i32)
+            ;; $a is read, then changed before the read value is used
+            (i32.sub (local.get $a) (local.tee $a (i32.mul (local.get $b) (i32.const 3))))
+            (local.set $t)
+            ;; a pending read of $t enters a block that changes $t
+            (local.get $t)
+            (block (result i32)
+              (local.set $t (i32.const 100))
+              (local.get $t))
+            i32.add
+            ;; a pending read of $b carried around a loop that changes $b
+            (local.get $b)
+            (loop $l
+              (local.set $b (i32.add (local.get $b) (i32.const 1)))
+              (br_if $l (i32.lt_s (local.get $b) (i32.const 3))))
+            i32.sub
+            (local.get $a)
+            i32.add))
+        """, null, List.of(Run.of(10, 2), Run.of(-5, 7), Run.of(0, -4))));
+
     all.add(new TestProgram("early_return", """
         (module
           (func $find (param $n i32) (result i32) (local $i i32)
@@ -527,7 +594,308 @@ public final class TestPrograms {
     all.add(new TestProgram("void_entry", "(module" + IMPORTS + """
           (func (export "_start") (drop (call $putchar (i32.const 86)))))
         """, null, List.of(Run.of())));
+
+    all.add(new TestProgram("br_table", """
+        (module
+          ;; a switch whose branches carry a value over other entries, to blocks, the
+          ;; function's label and the default
+          (func $switch (param $x i32) (result i32)
+            i32.const 1000
+            block $outer (result i32)
+              block $b2 (result i32)
+                block $b1 (result i32)
+                  block $b0 (result i32)
+                    i32.const 5
+                    local.get $x
+                    i32.const 3
+                    i32.mul
+                    local.get $x
+                    br_table $b0 $b1 $b2 $outer 4 $b1
+                  end
+                  i32.const 1
+                  i32.add
+                  br $outer
+                end
+                i32.const 100
+                i32.mul
+                br $outer
+              end
+              i32.const -7
+              i32.xor
+            end
+            i32.add)
+          ;; an i64 carried by br_table, returned straight from the parameter's slots
+          (func $pick64 (param $i i32) (param $v i64) (result i64)
+            block $a (result i64)
+              block $b (result i64)
+                i64.const 99
+                local.get $v
+                local.get $i
+                br_table $a $b 2 $b
+              end
+              i64.const 3
+              i64.mul
+            end
+            i64.const -1
+            i64.xor)
+          ;; a state machine: br_table without values, to blocks and to the loop
+          (func $machine (param $n i32) (result i32) (local $state i32) (local $acc i32)
+            (block $done
+              (loop $step
+                (br_if $done (i32.eqz (local.get $n)))
+                (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                (block $s2
+                  (block $s1
+                    (block $s0
+                      (br_table $s0 $s1 $s2 $step (local.get $state)))
+                    (local.set $acc (i32.add (local.get $acc) (i32.const 1)))
+                    (local.set $state (i32.const 1))
+                    (br $step))
+                  (local.set $acc (i32.mul (local.get $acc) (i32.const 3)))
+                  (local.set $state (i32.rem_u (local.get $acc) (i32.const 5)))
+                  (br $step))
+                (local.set $acc (i32.sub (local.get $acc) (i32.const 2)))
+                (local.set $state (i32.const 0))
+                (br $step)))
+            (i32.add (local.get $acc) (i32.mul (local.get $state) (i32.const 1000))))
+          (func (export "main") (param $x i32) (result i32)
+            (i32.add (call $switch (local.get $x))
+              (i32.add (i32.mul (call $machine (i32.and (local.get $x) (i32.const 31))) (i32.const 7))
+                (i32.wrap_i64 (i64.rotr (call $pick64 (local.get $x) (i64.const 0x123456789))
+                                        (i64.const 17)))))))
+        """, null, List.of(Run.of(0), Run.of(1), Run.of(2), Run.of(3), Run.of(4), Run.of(5), Run.of(9),
+            Run.of(-1))));
+
+    all.add(new TestProgram("call_indirect", "(module" + IMPORTS.replace(
+        "(import \"env\" \"getchar\" (func $getchar (result i32)))", "") + """
+          (type $unary (func (param i32) (result i32)))
+          (type $unary_again (func (param i32) (result i32)))
+          (type $binary (func (param i32 i32) (result i32)))
+          (type $wide (func (param i64 i32) (result i64)))
+          (type $void (func))
+          (global $calls (mut i32) (i32.const 0))
+          (table 10 funcref)
+          (elem (i32.const 0) $double $square $add $negate $wide_shift)
+          (elem (i32.const 6) $count $putchar $double)
+          (func $double (type $unary) (i32.shl (local.get 0) (i32.const 1)))
+          (func $square (type $unary_again) (i32.mul (local.get 0) (local.get 0)))
+          (func $add (type $binary) (i32.add (local.get 0) (local.get 1)))
+          (func $negate (type $unary) (i32.sub (i32.const 0) (local.get 0)))
+          (func $wide_shift (type $wide) (i64.shl (local.get 0) (i64.extend_i32_u (local.get 1))))
+          (func $count (type $void) (global.set $calls (i32.add (global.get $calls) (i32.const 1))))
+          (func (export "main") (param $k i32) (param $x i32) (result i32)
+            (call_indirect (type $void) (i32.const 6))
+            (i32.add (i32.const 1000)
+              (i32.add
+                (i32.mul (call_indirect (type $binary) (local.get $x) (i32.const 3) (i32.const 2))
+                         (global.get $calls))
+                (i32.add
+                  (call_indirect (type $unary) (local.get $x) (local.get $k))
+                  (i32.wrap_i64 (i64.shr_u
+                    (call_indirect (type $wide) (i64.const 0x123456789) (i32.const 4) (i32.const 4))
+                    (i64.const 3))))))))
+        """, null, List.of(Run.of(0, 21), Run.of(1, -9), Run.of(3, 5), Run.of(8, 4), Run.of(7, 65),
+            Run.of(2, 1), Run.of(4, 1), Run.of(6, 1), Run.of(5, 1), Run.of(9, 1), Run.of(10, 1),
+            Run.of(-1, 1))));
+
+    all.add(new TestProgram("memory_grow", """
+        (module
+          (memory 1 4)
+          (func (export "main") (param $pages i32) (param $probe i32) (result i32)
+            (local $old i32) (local $last i32)
+            (local.set $old (memory.grow (local.get $pages)))
+            (local.set $last (i32.sub (i32.mul (memory.size) (i32.const 65536)) (i32.const 1)))
+            (i32.store8 (local.get $last) (i32.const 77))
+            (i32.add (i32.mul (local.get $old) (i32.const 100000))
+              (i32.add (i32.mul (memory.size) (i32.const 1000))
+                (i32.add (i32.load8_u (local.get $last)) (i32.load8_u (local.get $probe)))))))
+        """, null, List.of(Run.of(0, 0), Run.of(1, 70000), Run.of(3, 262143), Run.of(4, 0), Run.of(-1, 0),
+            Run.of(0, 70000), Run.of(2, 196608))));
+
+    all.add(new TestProgram("memory_grow_from_zero", """
+        (module
+          (memory 0)
+          (func (export "main") (param $pages i32) (result i32)
+            (i32.add (i32.mul (memory.grow (local.get $pages)) (i32.const 1000))
+              (i32.add (memory.size) (i32.mul (memory.grow (i32.const 1)) (i32.const 10))))))
+        """, null, List.of(Run.of(0), Run.of(2), Run.of(17))));
+
+    all.add(new TestProgram("every_i64_op", everyI64OpProgram(), null, List.of(
+        Run.of(12345, 7), Run.of(-100, 3), Run.of(Long.MIN_VALUE, 63), Run.of(5, 65),
+        Run.of(0x1_0000_0001L, 0xFFFF_FFFFL), Run.of(-1, -1), Run.of(1, 0), Run.of(Long.MIN_VALUE, -1))));
+
+    all.add(new TestProgram("i64_calls_and_locals", """
+        (module
+          (func $mix (param $a i32) (param $b i64) (param $c i32) (param $d i64) (result i64)
+            (local $t i64) (local $u i32)
+            (local.set $t (i64.mul (local.get $b) (i64.extend_i32_s (local.get $a))))
+            (local.set $u (i32.add (local.get $c) (i32.wrap_i64 (local.get $d))))
+            ;; $t is read, then changed before the read value is used
+            (i64.sub (local.get $t) (local.tee $t (i64.rotl (local.get $t) (local.get $d))))
+            (local.get $t)
+            (i64.extend_i32_u (local.get $u))
+            (i32.lt_s (local.get $u) (i32.const 0))
+            select
+            i64.add)
+          (func $second (param $x i32) (param $v i64) (result i64) (local.get $v))
+          (func $identity (param $v i64) (result i64) (local.get $v))
+          (func $blocks (param $v i64) (param $flag i32) (result i64)
+            i64.const 7
+            block $b (result i64)
+              i64.const 1
+              local.get $v
+              i64.const 3
+              i64.mul
+              local.get $flag
+              br_if $b
+              i64.add
+            end
+            i64.sub
+            (if (result i64) (i32.and (local.get $flag) (i32.const 2))
+              (then (i64.const -5))
+              (else (i64.shl (local.get $v) (i64.const 40))))
+            i64.add)
+          (func (export "main") (param $a i64) (param $b i32) (result i64)
+            (i64.add (call $mix (local.get $b) (local.get $a) (i32.const 77) (i64.const 0x700000003))
+              (i64.add (call $second (local.get $b) (local.get $a))
+                (i64.add (call $identity (i64.const -12345678912345))
+                  (call $blocks (local.get $a) (local.get $b)))))))
+        """, null, List.of(Run.of(1, 0), Run.of(-1, 1), Run.of(0x1234_5678_9ABC_DEF0L, 2),
+            Run.of(Long.MIN_VALUE, 3), Run.of(Long.MAX_VALUE, -7))));
+
+    all.add(new TestProgram("i64_globals", """
+        (module
+          (global $small (mut i32) (i32.const 5))
+          (global $big (mut i64) (i64.const 0x100000000))
+          (global $step i64 (i64.const -3))
+          (global $after (mut i32) (i32.const 9))
+          (func $bump (result i64)
+            (global.set $big (i64.add (i64.mul (global.get $big) (i64.const 3)) (global.get $step)))
+            (global.set $small
+              (i32.add (global.get $small) (i32.wrap_i64 (i64.shr_u (global.get $big) (i64.const 32)))))
+            (global.get $big))
+          (func (export "main") (param $n i32) (result i64) (local $last i64)
+            (block $done
+              (loop $l
+                (br_if $done (i32.eqz (local.get $n)))
+                (local.set $last (call $bump))
+                (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                (br $l)))
+            (i64.add (local.get $last)
+              (i64.extend_i32_s (i32.add (global.get $small) (global.get $after))))))
+        """, null, List.of(Run.of(0), Run.of(1), Run.of(5), Run.of(40))));
+
+    all.add(new TestProgram("i64_memory", """
+        (module
+          (memory 1)
+          (data (i32.const 0) "\\01\\80\\ff\\7f\\00\\01\\fe\\ff\\12\\34\\56\\78\\9a\\bc\\de\\f0")
+          (func (export "main") (param $addr i32) (param $v i64) (result i64) (local $acc i64)
+            (local.set $acc (i64.load (local.get $addr)))
+            (local.set $acc (i64.xor (i64.rotl (local.get $acc) (i64.const 7)) (i64.load8_s offset=1 (local.get $addr))))
+            (local.set $acc (i64.xor (i64.rotl (local.get $acc) (i64.const 7)) (i64.load8_u offset=2 (local.get $addr))))
+            (local.set $acc (i64.xor (i64.rotl (local.get $acc) (i64.const 7)) (i64.load16_s offset=3 (local.get $addr))))
+            (local.set $acc (i64.xor (i64.rotl (local.get $acc) (i64.const 7)) (i64.load16_u offset=4 (local.get $addr))))
+            (local.set $acc (i64.xor (i64.rotl (local.get $acc) (i64.const 7)) (i64.load32_s offset=5 (local.get $addr))))
+            (local.set $acc (i64.xor (i64.rotl (local.get $acc) (i64.const 7)) (i64.load32_u offset=6 (local.get $addr))))
+            (i64.store offset=16 (local.get $addr) (local.get $v))
+            (i64.store8 offset=25 (local.get $addr) (local.get $v))
+            (i64.store16 offset=27 (local.get $addr) (local.get $v))
+            (i64.store32 offset=29 (local.get $addr) (local.get $v))
+            (local.set $acc (i64.xor (local.get $acc) (i64.load offset=16 (local.get $addr))))
+            (local.set $acc (i64.add (local.get $acc) (i64.load offset=24 (local.get $addr))))
+            (i64.add (local.get $acc) (i64.load offset=28 (local.get $addr)))))
+        """, null, List.of(Run.of(0, 0x1122_3344_5566_7788L), Run.of(3, -1), Run.of(8, Long.MIN_VALUE),
+            Run.of(65500, 5), Run.of(65501, 5), Run.of(65528, 1), Run.of(0xFFFF_FFF8L, 0))));
+
+    all.add(new TestProgram("factorial_and_fibonacci_64", """
+        (module
+          (func $fact (param $n i64) (result i64)
+            (if (result i64) (i64.le_s (local.get $n) (i64.const 1))
+              (then (i64.const 1))
+              (else (i64.mul (local.get $n) (call $fact (i64.sub (local.get $n) (i64.const 1)))))))
+          (func $fib (param $n i32) (result i64) (local $a i64) (local $b i64) (local $t i64)
+            (local.set $b (i64.const 1))
+            (block $done
+              (loop $l
+                (br_if $done (i32.eqz (local.get $n)))
+                (local.set $t (i64.add (local.get $a) (local.get $b)))
+                (local.set $a (local.get $b))
+                (local.set $b (local.get $t))
+                (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                (br $l)))
+            (local.get $a))
+          (func (export "main") (param $n i32) (result i64)
+            (i64.xor (call $fact (i64.extend_i32_u (local.get $n)))
+                     (i64.rotl (call $fib (i32.mul (local.get $n) (i32.const 4))) (i64.const 32)))))
+        """, null, List.of(Run.of(0), Run.of(1), Run.of(5), Run.of(20), Run.of(21), Run.of(23))));
+
+    all.add(new TestProgram("printf_long_long", "(module" + IMPORTS + """
+          (memory 1)
+          ;; printf("%lld", v): digits by i64 division by 10 into a buffer, then out
+          (func $print_lld (param $v i64) (result i32) (local $u i64) (local $p i32) (local $n i32)
+            (local.set $u (local.get $v))
+            (if (i64.lt_s (local.get $v) (i64.const 0))
+              (then
+                (drop (call $putchar (i32.const 45)))
+                (local.set $n (i32.const 1))
+                (local.set $u (i64.sub (i64.const 0) (local.get $v)))))
+            (local.set $p (i32.const 64))
+            (loop $digit
+              (local.set $p (i32.sub (local.get $p) (i32.const 1)))
+              (i64.store8 (local.get $p) (i64.add (i64.const 48) (i64.rem_u (local.get $u) (i64.const 10))))
+              (local.set $u (i64.div_u (local.get $u) (i64.const 10)))
+              (br_if $digit (i64.ne (local.get $u) (i64.const 0))))
+            (block $done
+              (loop $out
+                (br_if $done (i32.eq (local.get $p) (i32.const 64)))
+                (drop (call $putchar (i32.load8_u (local.get $p))))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (local.set $n (i32.add (local.get $n) (i32.const 1)))
+                (br $out)))
+            (local.get $n))
+          ;; printf("%llx", v): nibbles by shifts
+          (func $print_llx (param $v i64) (result i32) (local $i i32) (local $d i32)
+            (local.set $i (i32.const 60))
+            (loop $nibble
+              (local.set $d (i32.wrap_i64 (i64.and (i64.shr_u (local.get $v) (i64.extend_i32_u (local.get $i)))
+                                                   (i64.const 15))))
+              (drop (call $putchar (i32.add (local.get $d)
+                (select (i32.const 48) (i32.const 87) (i32.lt_u (local.get $d) (i32.const 10))))))
+              (local.set $i (i32.sub (local.get $i) (i32.const 4)))
+              (br_if $nibble (i32.ge_s (local.get $i) (i32.const 0))))
+            (i32.const 16))
+          (func (export "main") (param $v i64) (result i32) (local $n i32)
+            (local.set $n (call $print_lld (local.get $v)))
+            (drop (call $putchar (i32.const 32)))
+            (local.set $n (i32.add (local.get $n) (call $print_llx (local.get $v))))
+            (drop (call $putchar (i32.const 10)))
+            (local.get $n)))
+        """, null, List.of(Run.of(0), Run.of(7), Run.of(-1), Run.of(1234567890123456789L),
+            Run.of(Long.MIN_VALUE), Run.of(Long.MAX_VALUE), Run.of(-1000000007L))));
     return List.copyOf(all);
+  }
+
+  /** main(a, b): every i64 instruction applied to a and b, folded together into an i64. */
+  private static String everyI64OpProgram() {
+    StringBuilder body = new StringBuilder("(local $acc i64)\n");
+    int rotation = 0;
+    for (String op : BINARY_OPS_64) {
+      String value = "(i64." + op + " (local.get 0) (local.get 1))";
+      if (COMPARISONS.contains(op)) value = "(i64.extend_i32_u " + value + ")";
+      body.append(fold(++rotation, value));
+    }
+    for (String op : UNARY_OPS_64) {
+      String value = "(i64." + op + " (i64.sub (local.get 0) (local.get 1)))";
+      if (op.equals("eqz")) value = "(i64.extend_i32_u " + value + ")";
+      body.append(fold(++rotation, value));
+    }
+    body.append(fold(++rotation, "(i64.extend_i32_s (i32.wrap_i64 (i64.mul (local.get 0) (local.get 1))))"));
+    body.append(fold(++rotation, "(i64.extend_i32_u (i32.wrap_i64 (i64.add (local.get 0) (local.get 1))))"));
+    return "(module (func (export \"main\") (param i64 i64) (result i64)\n" + body + "(local.get $acc)))";
+  }
+
+  private static String fold(int rotation, String value) {
+    return "(local.set $acc (i64.xor (i64.rotl (local.get $acc) (i64.const " + rotation + ")) " + value + "))\n";
   }
 
   /** main(a, b): every i32 binary and unary instruction applied to a and b, folded together. */

@@ -48,4 +48,34 @@ class TestProgramsTest {
     assertThat(new String(shouted.output())).isEqualTo("ABC!");
     assertThat(shouted.value()).hasValue(4);
   }
+
+  @Test
+  void theChicoryOracleReturnsWholeI64ResultsAndPrintsLongLongs() {
+    TestPrograms.TestProgram printf = program("printf_long_long");
+    for (long v : new long[] {0, -1, Long.MIN_VALUE, Long.MAX_VALUE, 1234567890123456789L}) {
+      Outcome outcome = ChicoryRunner.run(printf.wasm(), "main", new long[] {v}, new byte[0]);
+      String expected = v + " " + String.format("%016x", v) + "\n";
+      assertThat(new String(outcome.output())).isEqualTo(expected);
+      assertThat(outcome.value()).hasValue(expected.length() - 2);
+    }
+    String identity = "(module (func (export \"main\") (param i64) (result i64) (local.get 0)))";
+    assertThat(ChicoryRunner.run(Wat.assemble(identity), "main", new long[] {Long.MIN_VALUE + 5}, new byte[0]).value())
+        .hasValue(Long.MIN_VALUE + 5);
+  }
+
+  @Test
+  void theChicoryOracleWordsIndirectCallTrapsAsTheTokenIsaDoes() {
+    TestPrograms.TestProgram indirect = program("call_indirect");
+    // Entry 2 holds a function of another type, entry 5 is null, 10 is beyond the table.
+    assertThat(ChicoryRunner.run(indirect.wasm(), "main", new long[] {2, 1}, new byte[0]).trap())
+        .isEqualTo(dev.wasmformer.isa.Trap.Cause.INDIRECT_CALL_TYPE_MISMATCH.text());
+    for (long k : new long[] {5, 10}) {
+      assertThat(ChicoryRunner.run(indirect.wasm(), "main", new long[] {k, 1}, new byte[0]).trap())
+          .isEqualTo(dev.wasmformer.isa.Trap.Cause.UNDEFINED_ELEMENT.text());
+    }
+  }
+
+  private static TestPrograms.TestProgram program(String name) {
+    return TestPrograms.all().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+  }
 }
