@@ -55,8 +55,8 @@ public final class WasmformerCompiler {
 
   /** The C compiler's settings that suit the transformer's current instruction set. */
   public static CompileOptions cOptions() {
-    // br_table is lowered to JUMP_TABLE once the lowering handles it; compare chains until then
-    return CompileOptions.defaults().withDenseSwitchAsBrTable(false);
+    return CompileOptions.defaults().withDenseSwitchAsBrTable(
+        InterpreterGraph.SUPPORTED.contains(dev.wasmformer.isa.Opcode.JUMP_TABLE));
   }
 
   /**

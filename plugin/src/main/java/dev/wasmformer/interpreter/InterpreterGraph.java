@@ -69,6 +69,7 @@ public final class InterpreterGraph {
   private Expr fX, fY, fZ;
   private Expr[] imm;
   private Expr[] xbit, ybit, cbit, xhbit, yhbit;
+  private Expr[] sxbit, sxhbit, sybit, syhbit;
   private Expr val;
   private Expr[] prevVal;
   private final List<Expr> carryValue = new ArrayList<>();
@@ -235,6 +236,15 @@ public final class InterpreterGraph {
     // the high words of i64 operands (slot pairs)
     xhbit = g.lookup("slot.xh", validW, aW, a2W, fps.plus(fX).plus(1), wordList).toArray(Expr[]::new);
     yhbit = g.lookup("slot.yh", validW, aW, a2W, fps.plus(fY).plus(1), wordList).toArray(Expr[]::new);
+    // An instruction writing a slot pair writes its low word before it has computed its high
+    // word, and z may be x or y: such instructions read their operands as of their START.
+    List<Expr> operands = new ArrayList<>();
+    for (Expr[] w : List.of(xbit, xhbit, ybit, yhbit)) operands.addAll(List.of(w));
+    List<Expr> atStart = g.at("snapshot.operands", lastStart, operands);
+    sxbit = atStart.subList(0, 32).toArray(Expr[]::new);
+    sxhbit = atStart.subList(32, 64).toArray(Expr[]::new);
+    sybit = atStart.subList(64, 96).toArray(Expr[]::new);
+    syhbit = atStart.subList(96, 128).toArray(Expr[]::new);
 
     // ---- calls: RETURN finds the CALL that made the current frame by its frame pointer
     Expr fpNow = fpLo.plus(fpHi.times(256));
@@ -544,10 +554,10 @@ public final class InterpreterGraph {
     Expr fo = f(MUL64);
     Expr[] a = new Expr[8], b = new Expr[8];
     for (int i = 0; i < 4; i++) {
-      a[i] = bytesOf(xbit, i);
-      a[4 + i] = bytesOf(xhbit, i);
-      b[i] = bytesOf(ybit, i);
-      b[4 + i] = bytesOf(yhbit, i);
+      a[i] = bytesOf(sxbit, i);
+      a[4 + i] = bytesOf(sxhbit, i);
+      b[i] = bytesOf(sybit, i);
+      b[4 + i] = bytesOf(syhbit, i);
     }
     Expr[] col = new Expr[8];
     java.util.Arrays.fill(col, Expr.ZERO);
@@ -575,13 +585,13 @@ public final class InterpreterGraph {
     String n = o.name().toLowerCase();
     Expr fo = f(o);
     boolean add = o == ADD64;
-    Expr xl = low(xbit, 32), yl = low(ybit, 32);
+    Expr xl = low(sxbit, 32), yl = low(sybit, 32);
     // carry (or borrow) out of the low word, a 0/1 unit
     Expr c4 = add ? gates.atLeastIf(n + ".c4", xl.plus(yl), 0x1p32, M_WORD, fo) : gates.atLeastIf(n + ".c4", yl.minus(xl), 1, M_WORD, fo);
     for (int l = 0; l < 8; l++) {
       boolean hi = l >= 4;
       int b = hi ? l - 4 : l;
-      Expr[] xs = hi ? xhbit : xbit, ys = hi ? yhbit : ybit;
+      Expr[] xs = hi ? sxhbit : sxbit, ys = hi ? syhbit : sybit;
       Expr xb = bytesOf(xs, b), yb = bytesOf(ys, b);
       Expr cin = hi ? c4 : Expr.ZERO;
       Expr lowIn = low(xs, 8 * b), lowInY = low(ys, 8 * b);
@@ -635,15 +645,15 @@ public final class InterpreterGraph {
   private void shift64(Opcode o) {
     Expr[] x = new Expr[64];
     for (int i = 0; i < 32; i++) {
-      x[i] = xbit[i];
-      x[32 + i] = xhbit[i];
+      x[i] = sxbit[i];
+      x[32 + i] = sxhbit[i];
     }
     if (interByte64 == null) {
       Expr left = f(SHL64).plus(f(ROTL64)), right = f(SHR64_U).plus(f(SHR64_S)).plus(f(ROTR64));
       Expr[] bytes = new Expr[8];
       java.util.Arrays.fill(bytes, Expr.ZERO);
       for (int r = 0; r < 8; r++) {
-        Expr l0 = literal(ybit[0], r & 1), l1 = literal(ybit[1], (r >> 1) & 1), l2 = literal(ybit[2], (r >> 2) & 1);
+        Expr l0 = literal(sybit[0], r & 1), l1 = literal(sybit[1], (r >> 1) & 1), l2 = literal(sybit[2], (r >> 2) & 1);
         for (int i = 0; i < 64; i++) {
           double w = 1 << (i % 8);
           List<Expr> parts = new ArrayList<>();
@@ -667,7 +677,7 @@ public final class InterpreterGraph {
     Expr fo = f(o);
     for (int l = 0; l < 8; l++) {
       for (int j = 0; j < 8; j++) {
-        Expr q3 = literal(ybit[3], j & 1), q4 = literal(ybit[4], (j >> 1) & 1), q5 = literal(ybit[5], (j >> 2) & 1);
+        Expr q3 = literal(sybit[3], j & 1), q4 = literal(sybit[4], (j >> 1) & 1), q5 = literal(sybit[5], (j >> 2) & 1);
         int src = switch (o) {
           case SHL64 -> l - j;
           case ROTL64 -> Math.floorMod(l - j, 8);

@@ -38,7 +38,7 @@ final class EvaluatorRunner {
       if (kind == Kind.START) instructions++;
       if (kind == Kind.OUT) out.write(vocab.value(next));
       if (kind == Kind.RESULT) result |= ((long) vocab.value(next)) << (8 * resultBytes++);
-      if (kind == Kind.HALT) return new Outcome(trace, out.toByteArray(), (int) result, null, instructions);
+      if (kind == Kind.HALT) return new Outcome(trace, out.toByteArray(), resultBytes == 8 ? result : (int) result, null, instructions);
       if (kind == Kind.TRAP) return new Outcome(trace, out.toByteArray(), 0, vocab.text(next), instructions);
       next = stepper.applyAsInt(next);
     }

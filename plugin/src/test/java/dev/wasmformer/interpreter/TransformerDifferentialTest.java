@@ -37,6 +37,10 @@ class TransformerDifferentialTest {
    */
   static final long SHORT_RUN = 6_000;
 
+  /** Table programs that need an opcode the interpreter graph lacks, and that opcode. */
+  static final java.util.Map<String, String> NOT_YET = java.util.Map.of(
+      "printf_long_long", "lacks (DIV|REM)64_U", "every_i64_op", "lacks (DIV|REM)64_[SU]");
+
   static Stream<Arguments> runs() {
     List<Arguments> l = new ArrayList<>();
     for (TestPrograms.TestProgram p : TestPrograms.all()) {
@@ -55,14 +59,25 @@ class TransformerDifferentialTest {
 
   static Outcome outcome(EvaluatorRunner.Outcome o, TokenProgram tp) {
     if (o.trap() != null) return Outcome.trapped(o.trap(), o.output());
-    return Outcome.halted(tp.results().isEmpty() ? OptionalLong.empty() : OptionalLong.of((int) o.result()), o.output());
+    if (tp.results().isEmpty()) return Outcome.halted(OptionalLong.empty(), o.output());
+    boolean i64 = tp.results().get(0) == TokenProgram.ValueKind.I64;
+    return Outcome.halted(OptionalLong.of(i64 ? o.result() : (int) o.result()), o.output());
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("runs")
   void threeExecutionsAgreeWithTheReferenceAndChicory(TestPrograms.TestProgram p, TestPrograms.Run r) {
     byte[] wasm = p.wasm();
-    TokenProgram tp = WasmformerCompiler.lower(wasm, p.entry());
+    TokenProgram tp;
+    try {
+      tp = WasmformerCompiler.lower(wasm, p.entry());
+    } catch (dev.wasmformer.lowering.UnsupportedWasmException e) {
+      // Programs the transformer cannot run yet are refused at build time, naming what is missing.
+      assertThat(NOT_YET.get(p.name())).as("refused: " + e.getMessage()).isNotNull();
+      assertThat(e.getMessage()).containsPattern(NOT_YET.get(p.name()));
+      return;
+    }
+    assertThat(NOT_YET).as("runs now; remove it from NOT_YET").doesNotContainKey(p.name());
     Outcome chicory = ChicoryRunner.run(wasm, tp.entry(), r.args(), r.input());
     assertThat(IsaRunner.run(tp, r.args(), r.input())).as("reference interpreter").isEqualTo(chicory);
     long instructions = referenceInstructions(tp, r);
