@@ -22,6 +22,8 @@ public final class Model {
     final CsrMatrix embedding;         // vocab x d_model
     final List<LayerWeights> layers;
     final CsrMatrix unembedding;       // vocab x d_model
+    final SparseFeedForward[] sparseFfns;   // [layer], null for none
+    final FamilyArgMax familyArgMax;
 
     Model(int dModel, int vocabSize, int slotOne, int slotPosition, int slotPositionSquared,
           CsrMatrix embedding, List<LayerWeights> layers, CsrMatrix unembedding, int headCount,
@@ -36,6 +38,12 @@ public final class Model {
         this.unembedding = unembedding;
         this.headCount = headCount;
         this.ffnWidth = ffnWidth;
+        this.sparseFfns = new SparseFeedForward[layers.size()];
+        for (int l = 0; l < layers.size(); l++) {
+            FfnWeights ffn = layers.get(l).ffn();
+            sparseFfns[l] = ffn == null ? null : new SparseFeedForward(ffn, dModel, slotOne);
+        }
+        this.familyArgMax = FamilyArgMax.of(unembedding);
     }
 
     /**
