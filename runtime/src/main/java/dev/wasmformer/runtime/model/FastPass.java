@@ -9,45 +9,50 @@ import dev.wasmformer.runtime.attention.AttentionCache;
  * residual, bit for bit, as {@link ReferencePass}, and the same next token.
  */
 final class FastPass extends ForwardPass {
-    private final HeadWeights[][] heads;       // [layer][head]
+    private final AttentionLayer[] attention;  // [layer]
     private final SparseFeedForward[] ffns;    // [layer], null for none
-    private final long[][] headWrites;         // [layer]: slots the layer's head outputs write
-    private final AttentionCache[][] caches;   // [layer][head]
-    private final double[][][] headValues;     // [layer][head][d_value]
-    private final double[][][] headOutputs;    // [layer][head][d_value]
+    private final AttentionCache[][] caches;   // [layer][head], null for a position head
+    private final PositionHead[][] positionHeads;  // [layer][head], null for a cache
+    private final int[][] tableIds;            // [layer][head]: see AttentionLayer.addOutputs
+    private final boolean keepTokens;          // some head reads values through its token
+    private int[] tokens = new int[1024];      // the token at every position, if keepTokens
+    private final double[][] projections;      // [layer]: queries, keys and values, head after head
+    private final double[][] headOutputs;      // [layer]: head outputs, at the values' indexes
     private final long[] nonZero;              // slots of x that may be non-zero
     private final long[] embeddingWrites;      // the feature slots
     private final SparseFeedForward.Scratch scratch;
     private final GateFilter[] filters;        // [layer], null for none
-    private final double[] query = new double[2];
-    private final double[] key = new double[2];
 
     FastPass(Model model) {
         super(model);
         int layerCount = model.layers.size();
-        heads = new HeadWeights[layerCount][];
-        ffns = new SparseFeedForward[layerCount];
-        headWrites = new long[layerCount][];
+        attention = model.attentionLayers;
+        ffns = model.sparseFfns;
         caches = new AttentionCache[layerCount][];
-        headValues = new double[layerCount][][];
-        headOutputs = new double[layerCount][][];
+        positionHeads = new PositionHead[layerCount][];
+        tableIds = new int[layerCount][];
+        projections = new double[layerCount][];
+        headOutputs = new double[layerCount][];
+        boolean anyTable = false;
         for (int l = 0; l < layerCount; l++) {
-            heads[l] = model.layers.get(l).heads().toArray(new HeadWeights[0]);
-            ffns[l] = model.sparseFfns[l];
-            headWrites[l] = Bits.words(model.dModel());
-            caches[l] = new AttentionCache[heads[l].length];
-            headValues[l] = new double[heads[l].length][];
-            headOutputs[l] = new double[heads[l].length][];
-            for (int h = 0; h < heads[l].length; h++) {
-                HeadWeights head = heads[l][h];
-                caches[l][h] = cache(head);
-                headValues[l][h] = new double[head.valueWidth()];
-                headOutputs[l][h] = new double[head.valueWidth()];
-                for (int r : head.output().nonEmptyRows()) {
-                    Bits.set(headWrites[l], r);
+            AttentionLayer layer = attention[l];
+            HeadWeights[] heads = layer.heads;
+            caches[l] = new AttentionCache[heads.length];
+            positionHeads[l] = new PositionHead[heads.length];
+            tableIds[l] = new int[heads.length];
+            for (int h = 0; h < heads.length; h++) {
+                HeadWeights head = heads[h];
+                if (head.kernel() == HeadKernel.POSITION_KEY) {
+                    positionHeads[l][h] = new PositionHead(head, layer.tables[h]);
+                    anyTable |= layer.tables[h] != null;
+                } else {
+                    caches[l][h] = cache(head);
                 }
             }
+            projections[l] = new double[layer.bufferSize];
+            headOutputs[l] = new double[layer.bufferSize];
         }
+        keepTokens = anyTable;
         nonZero = Bits.words(model.dModel());
         embeddingWrites = Bits.words(model.dModel());
         Bits.set(embeddingWrites, model.slotOne());
@@ -65,16 +70,19 @@ final class FastPass extends ForwardPass {
     }
 
     private static AttentionCache cache(HeadWeights head) {
-        return switch (head.kernel()) {
-            case CONSTANT_KEY -> AttentionCache.constantKey(head.mode(), head.valueWidth());
-            case POSITION_KEY -> AttentionCache.positionKey(head.mode(), head.valueWidth(),
-                    head.positionKey());
-            case HULL -> AttentionCache.hull(head.mode(), head.valueWidth());
-        };
+        return head.kernel() == HeadKernel.CONSTANT_KEY
+                ? AttentionCache.constantKey(head.mode(), head.valueWidth())
+                : AttentionCache.hull(head.mode(), head.valueWidth());
     }
 
     @Override
     int step(int token, long p) {
+        if (keepTokens) {
+            if (p >= tokens.length) {
+                tokens = java.util.Arrays.copyOf(tokens, Math.toIntExact(Math.max(p + 1, 2L * tokens.length)));
+            }
+            tokens[(int) p] = token;
+        }
         double[] x = this.x;
         long[] nonZero = this.nonZero;
         for (int w = 0; w < nonZero.length; w++) {
@@ -92,8 +100,8 @@ final class FastPass extends ForwardPass {
         x[model.slotOne()] += 1;
         x[model.slotPosition()] += pd;
         x[model.slotPositionSquared()] += pd * pd;
-        for (int l = 0; l < heads.length; l++) {
-            attend(l);
+        for (int l = 0; l < attention.length; l++) {
+            attend(l, token);
             SparseFeedForward ffn = ffns[l];
             if (ffn != null) {
                 ffn.apply(x, nonZero, scratch, filters[l]);
@@ -103,24 +111,35 @@ final class FastPass extends ForwardPass {
     }
 
     /** Every head reads the residual entering the layer; their outputs are added after. */
-    private void attend(int l) {
-        HeadWeights[] layerHeads = heads[l];
-        if (layerHeads.length == 0) {
+    private void attend(int l, int token) {
+        AttentionLayer layer = attention[l];
+        AttentionCache[] layerCaches = caches[l];
+        if (layerCaches.length == 0) {
             return;
         }
-        for (int h = 0; h < layerHeads.length; h++) {
-            HeadWeights head = layerHeads[h];
-            head.query().multiply(x, query);
-            head.key().multiply(x, key);
-            head.value().multiply(x, headValues[l][h]);
-            AttentionCache cache = caches[l][h];
-            cache.add(key[0], key[1], headValues[l][h]);
-            cache.query(query[0], query[1], headOutputs[l][h]);
+        PositionHead[] layerPositionHeads = positionHeads[l];
+        int[] ids = tableIds[l];
+        double[] p = projections[l];
+        double[] out = headOutputs[l];
+        layer.project(x, p);
+        int[] base = layer.base;
+        int[] valueBase = layer.valueBase;
+        for (int h = 0; h < layerCaches.length; h++) {
+            int b = base[h];
+            int v = valueBase[h];
+            AttentionCache cache = layerCaches[h];
+            if (cache != null) {
+                cache.add(p[b + 2], p[b + 3], p, v);
+                cache.query(p[b], p[b + 1], out, v);
+                ids[h] = PositionHead.WROTE_OUTPUT;
+            } else {
+                PositionHead head = layerPositionHeads[h];
+                head.add(p[b + 2], p[b + 3], p, v, token, tokens);
+                ids[h] = head.query(p[b], p[b + 1], out, v, tokens);
+            }
         }
-        for (int h = 0; h < layerHeads.length; h++) {
-            layerHeads[h].output().multiplyAdd(headOutputs[l][h], x);
-        }
-        long[] writes = headWrites[l];
+        layer.addOutputs(out, ids, x);
+        long[] writes = layer.writes;
         for (int w = 0; w < writes.length; w++) {
             nonZero[w] |= writes[w];
         }

@@ -23,6 +23,7 @@ public final class Model {
     final List<LayerWeights> layers;
     final CsrMatrix unembedding;       // vocab x d_model
     final SparseFeedForward[] sparseFfns;   // [layer], null for none
+    final AttentionLayer[] attentionLayers; // [layer]
     final FamilyArgMax familyArgMax;
 
     Model(int dModel, int vocabSize, int slotOne, int slotPosition, int slotPositionSquared,
@@ -39,9 +40,11 @@ public final class Model {
         this.headCount = headCount;
         this.ffnWidth = ffnWidth;
         this.sparseFfns = new SparseFeedForward[layers.size()];
+        this.attentionLayers = new AttentionLayer[layers.size()];
         for (int l = 0; l < layers.size(); l++) {
             FfnWeights ffn = layers.get(l).ffn();
             sparseFfns[l] = ffn == null ? null : new SparseFeedForward(ffn, dModel, slotOne);
+            attentionLayers[l] = new AttentionLayer(layers.get(l).heads(), embedding, slotOne);
         }
         this.familyArgMax = FamilyArgMax.of(unembedding);
     }
