@@ -63,7 +63,7 @@ final class FamilyArgMax {
         for (int w = 0; w < readMask.length; w++) {
             for (long b = nonZero[w] & readMask[w]; b != 0; b &= b - 1) {
                 double v = x[(w << 6) + Long.numberOfTrailingZeros(b)];
-                if (v != Math.rint(v) || Double.isInfinite(v)) {
+                if (v != (double) (long) v) {   // also NaN, infinities and |v| >= 2^63
                     return plainArgMax(unembedding, x);
                 }
             }

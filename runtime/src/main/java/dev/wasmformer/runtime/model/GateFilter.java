@@ -41,9 +41,8 @@ final class GateFilter {
     private final int[] groupWidenings;
     private final long[] groupNonZero;
     // The ranges the current bounds were built from: a step is checked against these.
-    private final double[] builtColumnLo;
-    private final double[] builtColumnHi;
-    private final boolean[] builtColumnFractional;
+    final double[] builtColumnRange;     // [column][lo, hi]
+    final boolean[] builtColumnFractional;
     private final double[] builtGroupLo;
     private final double[] builtGroupHi;
 
@@ -73,8 +72,7 @@ final class GateFilter {
         groupHi = new double[groups.groupCount];
         groupWidenings = new int[groups.groupCount];
         groupNonZero = new long[groups.groupCount];
-        builtColumnLo = new double[d];
-        builtColumnHi = new double[d];
+        builtColumnRange = new double[2 * d];
         builtColumnFractional = new boolean[d];
         builtGroupLo = new double[groups.groupCount];
         builtGroupHi = new double[groups.groupCount];
@@ -96,8 +94,8 @@ final class GateFilter {
 
     /** Whether column c's value v lies in the range the bounds were built from. */
     boolean columnInRange(int c, double v) {
-        return v >= builtColumnLo[c] && v <= builtColumnHi[c]
-                && (builtColumnFractional[c] || v == Math.rint(v));
+        return v >= builtColumnRange[2 * c] && v <= builtColumnRange[2 * c + 1]
+                && (builtColumnFractional[c] || v == (double) (long) v);
     }
 
     boolean groupInRange(int g, double v) {
@@ -110,7 +108,7 @@ final class GateFilter {
 
     /** Widens the ranges to hold this step's values; {@code groupValue} must hold v_g. */
     void observeColumn(int c, double v) {
-        if (v != Math.rint(v)) {
+        if (v != (double) (long) v) {
             if (!columnFractional[c]) {
                 columnFractional[c] = true;
                 dirty = true;
@@ -170,8 +168,10 @@ final class GateFilter {
         lastBuild = steps;
         builds++;
         if (Boolean.getBoolean("wf.debug")) System.err.println("build " + builds + " width " + ffn.width() + " at step " + steps);
-        System.arraycopy(columnLo, 0, builtColumnLo, 0, columnLo.length);
-        System.arraycopy(columnHi, 0, builtColumnHi, 0, columnHi.length);
+        for (int c = 0; c < columnLo.length; c++) {
+            builtColumnRange[2 * c] = columnLo[c];
+            builtColumnRange[2 * c + 1] = columnHi[c];
+        }
         System.arraycopy(columnFractional, 0, builtColumnFractional, 0, columnFractional.length);
         System.arraycopy(groupLo, 0, builtGroupLo, 0, groupLo.length);
         System.arraycopy(groupHi, 0, builtGroupHi, 0, groupHi.length);

@@ -37,6 +37,7 @@ final class SparseFeedForward {
     private final int[] outputStart;          // width + 1: the output's entries of unit u
     private final int[] outputRow;            // increasing within a unit
     private final double[] outputWeight;
+    final boolean small;                      // so few gate entries that visiting every unit is cheapest
     final boolean[] linear;                   // the gate is a positive constant: bias only
     private final int[] linearStart;          // d + 1: the linear units whose value reads column c
     private final int[] linearUnit;
@@ -71,6 +72,7 @@ final class SparseFeedForward {
             }
         }
         this.biasFirst = first;
+        this.small = width <= 16 && gate.nonZeros() <= 48;
         this.readMask = read;
         this.positiveBias = Bits.toArray(positive);
         for (int c = 0; c < dModel; c++) {
@@ -199,7 +201,7 @@ final class SparseFeedForward {
      * null), only the units it cannot rule out are evaluated, each by its row's dot product.
      */
     void apply(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
-        boolean lazyBias = biasFirst && x[slotOne] == 1.0;
+        boolean lazyBias = biasFirst && x[slotOne] == 1.0 && !small;
         if (filter != null && filter.ready() && lazyBias) {
             int epoch = s.nextEpoch();
             if (selectCandidates(x, nonZero, s, filter, epoch)) {
@@ -217,7 +219,8 @@ final class SparseFeedForward {
         int[] stamp = s.unitStamp;
         long[] units = s.units;
         if (!lazyBias) {
-            // The one-slot's term is an ordinary column here: visit every unit in row order.
+            // The one-slot's term is an ordinary column here (or the layer is small): visit
+            // every unit in row order.
             CsrMatrix plain = weights.gate();
             for (int u = 0; u < width; u++) {
                 stamp[u] = epoch;
