@@ -20,10 +20,20 @@ public sealed interface AttentionCache
         permits NaiveCache, HullCache, ConstantKeyCache, PositionKeyCache {
 
     /** Appends the key and a copy of the value of the next position. */
-    void add(double keyX, double keyY, double[] value);
+    default void add(double keyX, double keyY, double[] value) {
+        add(keyX, keyY, value, 0);
+    }
+
+    /** Appends the key and a copy of the value {@code values[from .. from + width)}. */
+    void add(double keyX, double keyY, double[] values, int from);
 
     /** Writes the head's output for query {@code q} into {@code out} (length = value width). */
-    void query(double queryX, double queryY, double[] out);
+    default void query(double queryX, double queryY, double[] out) {
+        query(queryX, queryY, out, 0);
+    }
+
+    /** Writes the head's output for query {@code q} into {@code out[at .. at + width)}. */
+    void query(double queryX, double queryY, double[] out, int at);
 
     /** Number of positions added. */
     long size();

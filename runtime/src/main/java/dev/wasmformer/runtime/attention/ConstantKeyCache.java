@@ -20,7 +20,7 @@ final class ConstantKeyCache implements AttentionCache {
     }
 
     @Override
-    public void add(double keyX, double keyY, double[] value) {
+    public void add(double keyX, double keyY, double[] value, int from) {
         Exact.requireFinite(keyX, keyY, "key");
         if (size == 0) {
             this.keyX = keyX;
@@ -30,26 +30,26 @@ final class ConstantKeyCache implements AttentionCache {
                     + ") at position " + size + " after (" + this.keyX + ", " + this.keyY + ")");
         }
         if (mode == AttentionMode.LATEST) {
-            System.arraycopy(value, 0, aggregate, 0, width);
+            System.arraycopy(value, from, aggregate, 0, width);
         } else {
             for (int i = 0; i < width; i++) {
-                aggregate[i] += value[i];
+                aggregate[i] += value[from + i];
             }
         }
         size++;
     }
 
     @Override
-    public void query(double queryX, double queryY, double[] out) {
+    public void query(double queryX, double queryY, double[] out, int at) {
         Exact.requireFinite(queryX, queryY, "query");
         if (size == 0) {
             throw new IllegalStateException("query on an empty attention cache");
         }
         if (mode == AttentionMode.LATEST) {
-            System.arraycopy(aggregate, 0, out, 0, width);
+            System.arraycopy(aggregate, 0, out, at, width);
         } else {
             for (int i = 0; i < width; i++) {
-                out[i] = aggregate[i] / size;
+                out[at + i] = aggregate[i] / size;
             }
         }
     }

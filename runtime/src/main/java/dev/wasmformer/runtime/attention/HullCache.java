@@ -67,25 +67,25 @@ final class HullCache implements AttentionCache {
     }
 
     @Override
-    public void add(double x, double y, double[] value) {
+    public void add(double x, double y, double[] value, int from) {
         Exact.requireFinite(x, y, "key");
         x += 0.0;   // -0.0 becomes 0.0: equal reals must share an entry
         y += 0.0;
         long position = size++;
         if (mode == AttentionMode.LATEST) {
-            System.arraycopy(value, 0, all, 0, width);
+            System.arraycopy(value, from, all, 0, width);
         } else {
             for (int i = 0; i < width; i++) {
-                all[i] += value[i];
+                all[i] += value[from + i];
             }
         }
         int e = index.get(x, y);
         if (e >= 0) {
-            accumulate(e, value, position);
+            accumulate(e, value, from, position);
             return;
         }
         e = allocate(x, y);
-        System.arraycopy(value, 0, data, e * width, width);
+        System.arraycopy(value, from, data, e * width, width);
         count[e] = 1;
         latest[e] = position;
         holders[e] = 0;
@@ -127,13 +127,13 @@ final class HullCache implements AttentionCache {
         return flag;
     }
 
-    private void accumulate(int e, double[] value, long position) {
+    private void accumulate(int e, double[] value, int from, long position) {
         int base = e * width;
         if (mode == AttentionMode.LATEST) {
-            System.arraycopy(value, 0, data, base, width);
+            System.arraycopy(value, from, data, base, width);
         } else {
             for (int i = 0; i < width; i++) {
-                data[base + i] += value[i];
+                data[base + i] += value[from + i];
             }
         }
         count[e]++;
@@ -141,7 +141,7 @@ final class HullCache implements AttentionCache {
     }
 
     @Override
-    public void query(double qx, double qy, double[] out) {
+    public void query(double qx, double qy, double[] out, int at) {
         Exact.requireFinite(qx, qy, "query");
         if (size == 0) {
             throw new IllegalStateException("query on an empty attention cache");
@@ -160,7 +160,7 @@ final class HullCache implements AttentionCache {
         } else if (qx < 0) {
             face = leftColumn;
         } else {
-            readAll(out);
+            readAll(out, at);
             return;
         }
         if (mode == AttentionMode.LATEST) {
@@ -171,30 +171,30 @@ final class HullCache implements AttentionCache {
                     best = e;
                 }
             }
-            System.arraycopy(data, best * width, out, 0, width);
+            System.arraycopy(data, best * width, out, at, width);
             return;
         }
-        Arrays.fill(out, 0, width, 0.0);
+        Arrays.fill(out, at, at + width, 0.0);
         long n = 0;
         for (int i = 0; i < face.size(); i++) {
             int e = face.get(i);
             int base = e * width;
             for (int j = 0; j < width; j++) {
-                out[j] += data[base + j];
+                out[at + j] += data[base + j];
             }
             n += count[e];
         }
         for (int j = 0; j < width; j++) {
-            out[j] /= n;
+            out[at + j] /= n;
         }
     }
 
-    private void readAll(double[] out) {
+    private void readAll(double[] out, int at) {
         if (mode == AttentionMode.LATEST) {
-            System.arraycopy(all, 0, out, 0, width);
+            System.arraycopy(all, 0, out, at, width);
         } else {
             for (int i = 0; i < width; i++) {
-                out[i] = all[i] / size;
+                out[at + i] = all[i] / size;
             }
         }
     }

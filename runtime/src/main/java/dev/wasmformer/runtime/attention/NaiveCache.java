@@ -17,7 +17,7 @@ final class NaiveCache implements AttentionCache {
     }
 
     @Override
-    public void add(double keyX, double keyY, double[] value) {
+    public void add(double keyX, double keyY, double[] value, int from) {
         Exact.requireFinite(keyX, keyY, "key");
         if (2 * size == keys.length) {
             keys = Arrays.copyOf(keys, 2 * keys.length);
@@ -25,12 +25,12 @@ final class NaiveCache implements AttentionCache {
         }
         keys[2 * size] = keyX;
         keys[2 * size + 1] = keyY;
-        System.arraycopy(value, 0, values, size * width, width);
+        System.arraycopy(value, from, values, size * width, width);
         size++;
     }
 
     @Override
-    public void query(double queryX, double queryY, double[] out) {
+    public void query(double queryX, double queryY, double[] out, int at) {
         Exact.requireFinite(queryX, queryY, "query");
         if (size == 0) {
             throw new IllegalStateException("query on an empty attention cache");
@@ -43,22 +43,22 @@ final class NaiveCache implements AttentionCache {
             }
         }
         if (mode == AttentionMode.LATEST) {
-            System.arraycopy(values, best * width, out, 0, width);
+            System.arraycopy(values, best * width, out, at, width);
             return;
         }
-        Arrays.fill(out, 0, width, 0.0);
+        Arrays.fill(out, at, at + width, 0.0);
         long count = 0;
         for (int j = 0; j < size; j++) {
             if (compare(queryX, queryY, j, best) == 0) {
                 int base = j * width;
                 for (int i = 0; i < width; i++) {
-                    out[i] += values[base + i];
+                    out[at + i] += values[base + i];
                 }
                 count++;
             }
         }
         for (int i = 0; i < width; i++) {
-            out[i] /= count;
+            out[at + i] /= count;
         }
     }
 

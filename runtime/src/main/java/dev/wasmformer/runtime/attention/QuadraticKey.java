@@ -30,13 +30,13 @@ public record QuadraticKey(double x0, double x1, double x2, double y0, double y1
     }
 
     /** The key's first component at position j (exact for j <= {@link #limit()}). */
-    double x(long j) {
+    public double x(long j) {
         double d = j;
         return x0 + x1 * d + x2 * (d * d);
     }
 
     /** The key's second component at position j (exact for j <= {@link #limit()}). */
-    double y(long j) {
+    public double y(long j) {
         double d = j;
         return y0 + y1 * d + y2 * (d * d);
     }
@@ -45,7 +45,7 @@ public record QuadraticKey(double x0, double x1, double x2, double y0, double y1
      * The last position at which the keys are exactly this polynomial as evaluated by
      * {@link #x} and {@link #y}: every partial sum stays an integer below 2^52.
      */
-    long limit() {
+    public long limit() {
         long lo = -1;
         long hi = Math.min(exactUpTo, LARGEST_EXACT_SQUARE_ROOT);
         while (lo < hi) {

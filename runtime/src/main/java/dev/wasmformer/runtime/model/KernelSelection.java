@@ -76,6 +76,23 @@ final class KernelSelection {
                 : new Choice(HeadKernel.POSITION_KEY, quadratic);
     }
 
+    /**
+     * Whether the value of a head of the current layer is a function of the token alone: it
+     * reads no slot an earlier layer writes and no position feature but slot_one, so at
+     * position j it is {@code value . (embedding[t_j] + e_one)}, computed in the same order.
+     */
+    boolean tokenValued(CsrMatrix value) {
+        for (int r = 0; r < value.rows; r++) {
+            for (int i = 0; i < value.rowLength(r); i++) {
+                int c = value.column(r, i);
+                if (written[c] || c == slotPosition || c == slotPositionSquared) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Records the slots a layer writes, before choosing for the next layer. */
     void pass(LayerWeights layer) {
         for (HeadWeights head : layer.heads()) {

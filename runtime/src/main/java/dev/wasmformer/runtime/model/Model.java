@@ -22,6 +22,9 @@ public final class Model {
     final CsrMatrix embedding;         // vocab x d_model
     final List<LayerWeights> layers;
     final CsrMatrix unembedding;       // vocab x d_model
+    final SparseFeedForward[] sparseFfns;   // [layer], null for none
+    final AttentionLayer[] attentionLayers; // [layer]
+    final FamilyArgMax familyArgMax;
 
     Model(int dModel, int vocabSize, int slotOne, int slotPosition, int slotPositionSquared,
           CsrMatrix embedding, List<LayerWeights> layers, CsrMatrix unembedding, int headCount,
@@ -36,6 +39,14 @@ public final class Model {
         this.unembedding = unembedding;
         this.headCount = headCount;
         this.ffnWidth = ffnWidth;
+        this.sparseFfns = new SparseFeedForward[layers.size()];
+        this.attentionLayers = new AttentionLayer[layers.size()];
+        for (int l = 0; l < layers.size(); l++) {
+            FfnWeights ffn = layers.get(l).ffn();
+            sparseFfns[l] = ffn == null ? null : new SparseFeedForward(ffn, dModel, slotOne);
+            attentionLayers[l] = new AttentionLayer(layers.get(l).heads(), embedding, slotOne);
+        }
+        this.familyArgMax = FamilyArgMax.of(unembedding);
     }
 
     /**

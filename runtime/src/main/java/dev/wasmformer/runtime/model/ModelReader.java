@@ -83,7 +83,7 @@ final class ModelReader {
         CsrMatrix output = matrix(head.getOutput(), d, valueWidth, what + " output");
         KernelSelection.Choice choice = selection.choose(key);
         return new HeadWeights(head.getName(), mode, query, key, value, output, choice.kernel(),
-                choice.positionKey());
+                choice.positionKey(), selection.tokenValued(value));
     }
 
     private static FfnWeights ffn(Ffn ffn, int d, String what) {

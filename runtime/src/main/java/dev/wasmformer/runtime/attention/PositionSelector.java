@@ -1,0 +1,163 @@
+package dev.wasmformer.runtime.attention;
+
+/**
+ * The maximal positions of a head whose key is a known integer quadratic of the position:
+ * the score of position j is the real quadratic {@code s(j) = A + B j + C j^2} with
+ * {@code B = q . (x1, y1)} and {@code C = q . (x2, y2)}, so the maximum over 0..p needs no
+ * scan.
+ *
+ * <p>Fast path (strictly concave scores, the usual lookup): the guess j = round(-B / 2C) is
+ * the unique maximum exactly when s(j) - s(j-1) = q . k(2j - 1) &gt; 0 and
+ * s(j+1) - s(j) = q . k(2j + 1) &lt; 0, where k(m) = (x1 + x2 m, y1 + y2 m) is an integer
+ * vector; each sign is read off a two-product dot whose rounding error is bounded, and only
+ * a sign within the bound sends the query to the general path. General path: if C &gt; 0 the
+ * maxima are among the ends; if C = 0 they are an end or every position; if C &lt; 0 the first
+ * maximiser is the first j with s(j) &gt;= s(j+1), found from the guess and verified (binary
+ * search when rounding spoiled the guess), and at most one neighbour ties with it. Every
+ * decision of the general path uses {@link Exact#compareScores} on the keys themselves, the
+ * polynomial evaluated exactly.
+ */
+public final class PositionSelector {
+    /** Coefficients up to this magnitude keep the fast path's integer vectors exact. */
+    private static final double SMALL = 0x1p20;
+    private static final double U = 0x1p-53;
+
+    private final QuadraticKey key;
+    private final long limit;
+    private final boolean small;
+
+    public PositionSelector(QuadraticKey key) {
+        this.key = key;
+        this.limit = key.limit();
+        this.small = Math.abs(key.x1()) <= SMALL && Math.abs(key.x2()) <= SMALL
+                && Math.abs(key.y1()) <= SMALL && Math.abs(key.y2()) <= SMALL;
+    }
+
+    public QuadraticKey key() {
+        return key;
+    }
+
+    /** The last position whose key the polynomial gives exactly (see {@link QuadraticKey#limit()}). */
+    public long limit() {
+        return limit;
+    }
+
+    /**
+     * The positions with the maximal score among 0..last (last &lt;= {@link #limit()}): writes
+     * them to {@code out} in increasing order and returns how many (1 or 2), or returns -1
+     * when all positions tie.
+     */
+    public int select(double qx, double qy, long last, long[] out) {
+        Exact.requireFinite(qx, qy, "query");
+        if (last == 0) {
+            out[0] = 0;
+            return 1;
+        }
+        if (small) {
+            double cx = qx * key.x2();
+            double cy = qy * key.y2();
+            double c = cx + cy;
+            double b = qx * key.x1() + qy * key.y1();
+            double guess = Math.rint(-b / (2 * c));
+            // C < 0 for certain, else an end could be a local maximum but not the global one.
+            boolean concave = c < -(4 * U * (Math.abs(cx) + Math.abs(cy)) + Double.MIN_NORMAL);
+            if (concave && guess >= 0 && guess <= last && guess < 0x1p31) {
+                double m = 2 * guess;
+                if ((guess == 0 || rises(qx, qy, m - 1)) && (guess == last || falls(qx, qy, m + 1))) {
+                    out[0] = (long) guess;
+                    return 1;
+                }
+            }
+        }
+        return general(qx, qy, last, out);
+    }
+
+    /** Whether q . k(m) is certainly positive (s rises from (m-1)/2 to (m+1)/2). */
+    private boolean rises(double qx, double qy, double m) {
+        double a = key.x1() + key.x2() * m;
+        double b = key.y1() + key.y2() * m;
+        double p1 = qx * a;
+        double p2 = qy * b;
+        return p1 + p2 > 4 * U * (Math.abs(p1) + Math.abs(p2)) + Double.MIN_NORMAL;
+    }
+
+    /** Whether q . k(m) is certainly negative. */
+    private boolean falls(double qx, double qy, double m) {
+        double a = key.x1() + key.x2() * m;
+        double b = key.y1() + key.y2() * m;
+        double p1 = qx * a;
+        double p2 = qy * b;
+        return p1 + p2 < -(4 * U * (Math.abs(p1) + Math.abs(p2)) + Double.MIN_NORMAL);
+    }
+
+    private int general(double qx, double qy, long p, long[] out) {
+        int curvature = Exact.compareScores(qx, qy, key.x2(), key.y2(), 0, 0);
+        if (curvature > 0) {
+            int ends = compare(qx, qy, 0, p);
+            return emit(ends >= 0 ? 0 : p, ends == 0 ? p : -1, out);
+        }
+        if (curvature == 0) {
+            int slope = compare(qx, qy, 1, 0);
+            if (slope == 0) {
+                return -1;
+            }
+            return emit(slope > 0 ? p : 0, -1, out);
+        }
+        long j = firstMaximiser(qx, qy, p);
+        boolean tie = j < p && compare(qx, qy, j + 1, j) == 0;
+        return emit(j, tie ? j + 1 : -1, out);
+    }
+
+    private static int emit(long a, long b, long[] out) {
+        out[0] = a;
+        if (b < 0) {
+            return 1;
+        }
+        out[1] = b;
+        return 2;
+    }
+
+    /** Concave case: the first j in 0..p with s(j) >= s(j+1). */
+    private long firstMaximiser(double qx, double qy, long p) {
+        // The real maximiser is v = -B / 2C; s(j) >= s(j+1) exactly when j >= v - 1/2.
+        double b = qx * key.x1() + qy * key.y1();
+        double c = qx * key.x2() + qy * key.y2();
+        double guess = Math.ceil(-b / (2 * c) - 0.5);
+        long g;
+        if (guess >= p) {
+            g = p;
+        } else if (guess > 0) {
+            g = (long) guess;
+        } else {
+            g = 0;   // also for NaN, when rounding made c zero
+        }
+        long lo;
+        long hi;
+        if (!notIncreasing(qx, qy, g, p)) {
+            lo = g + 1;
+            hi = p;
+        } else if (g == 0 || !notIncreasing(qx, qy, g - 1, p)) {
+            return g;
+        } else {
+            lo = 0;
+            hi = g - 1;
+        }
+        while (lo < hi) {
+            long mid = lo + (hi - lo) / 2;
+            if (notIncreasing(qx, qy, mid, p)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    private boolean notIncreasing(double qx, double qy, long j, long p) {
+        return j == p || compare(qx, qy, j, j + 1) >= 0;
+    }
+
+    private int compare(double qx, double qy, long a, long b) {
+        return Exact.compareScores(qx, qy, key.x(a), key.y(a), key.x(b), key.y(b));
+    }
+}

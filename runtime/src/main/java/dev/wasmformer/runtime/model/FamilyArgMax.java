@@ -1,0 +1,504 @@
+package dev.wasmformer.runtime.model;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The arg-max of the logits {@code W_u x} without computing most of them.
+ *
+ * <p>At load, the rows of {@code W_u} are sorted into <em>families</em>: rows that are equal
+ * except in at most two columns c1, c2. Within a family, logit(r) = F.x + a_r x[c1] + b_r x[c2]
+ * with F.x shared, so the family's best row is the maximum of the 2-D points (a_r, b_r) in the
+ * direction (x[c1], x[c2]): a vertex or an edge of their convex hull, found by binary search.
+ * A family of one distinct point, and every row in no family, is a <em>plain row</em>, whose
+ * logit is the row's dot product as the reference computes it.
+ *
+ * <p>Exactness: a family is used only while its logits are provably exact integers: its
+ * weights are integers (checked at load), the residual slots it reads hold integers (checked
+ * per step), and the sum of the magnitudes of every row's terms stays below 2^50 (checked per
+ * step with a bound), so each dot product, in any order, is the exact real value, and the
+ * family's maximum and its upper bound are computed exactly in doubles. If any check fails the
+ * step falls back to the plain scan over all rows. The result is the first index of the maximal
+ * logit, as in the plain scan: ties within a family resolve to the smallest row on the maximal
+ * face (precomputed per vertex and edge), ties across candidates to the smaller index.
+ */
+final class FamilyArgMax {
+    private static final double EXACT_BOUND = 0x1p50;
+    private static final long POINT_LIMIT = 1L << 50;
+
+    private final CsrMatrix unembedding;
+    private final Family[] families;
+    private final int[] plainRows;          // increasing
+    private final long[] readMask;          // the residual slots the families read
+
+    private FamilyArgMax(CsrMatrix unembedding, Family[] families, int[] plainRows, long[] readMask) {
+        this.unembedding = unembedding;
+        this.families = families;
+        this.plainRows = plainRows;
+        this.readMask = readMask;
+    }
+
+    /** The plain arg-max: every logit in row order, the first maximal one. */
+    static int plainArgMax(CsrMatrix u, double[] x) {
+        int best = 0;
+        double bestLogit = u.dot(0, x);
+        for (int t = 1; t < u.rows; t++) {
+            double logit = u.dot(t, x);
+            if (logit > bestLogit) {
+                best = t;
+                bestLogit = logit;
+            }
+        }
+        return best;
+    }
+
+    /** The first arg-max of {@code W_u x}; {@code nonZero} holds every slot that may be non-zero. */
+    int argMax(double[] x, long[] nonZero) {
+        for (int w = 0; w < readMask.length; w++) {
+            for (long b = nonZero[w] & readMask[w]; b != 0; b &= b - 1) {
+                double v = x[(w << 6) + Long.numberOfTrailingZeros(b)];
+                if (v != (double) (long) v) {   // also NaN, infinities and |v| >= 2^63
+                    return plainArgMax(unembedding, x);
+                }
+            }
+        }
+        int best = -1;
+        double bestLogit = 0;
+        for (int r : plainRows) {
+            double logit = unembedding.dot(r, x);
+            if (best < 0 || logit > bestLogit) {
+                best = r;
+                bestLogit = logit;
+            }
+        }
+        // Upper bounds first; the family with the largest is likely to hold the maximum.
+        Family top = null;
+        for (Family f : families) {
+            if (!f.bound(x)) {
+                return plainArgMax(unembedding, x);
+            }
+            if (top == null || f.upper > top.upper) {
+                top = f;
+            }
+        }
+        if (Double.isNaN(bestLogit)) {
+            return plainArgMax(unembedding, x);
+        }
+        if (top != null && (best < 0 || top.upper >= bestLogit)) {
+            double logit = top.best(x);
+            if (best < 0 || logit > bestLogit || (logit == bestLogit && top.bestRow < best)) {
+                best = top.bestRow;
+                bestLogit = logit;
+            }
+        }
+        for (Family f : families) {
+            if (f != top && f.upper >= bestLogit) {
+                double logit = f.best(x);
+                if (logit > bestLogit || (logit == bestLogit && f.bestRow < best)) {
+                    best = f.bestRow;
+                    bestLogit = logit;
+                }
+            }
+        }
+        return best;
+    }
+
+    int familyCount() {
+        return families.length;
+    }
+
+    int plainRowCount() {
+        return plainRows.length;
+    }
+
+    /** Sorts the rows of {@code u} into families and plain rows. */
+    static FamilyArgMax of(CsrMatrix u) {
+        int d = u.cols;
+        // A column can vary within a family if its weights take at least three values.
+        List<Set<Double>> distinct = new ArrayList<>();
+        for (int c = 0; c < d; c++) {
+            distinct.add(new HashSet<>());
+        }
+        for (int r = 0; r < u.rows; r++) {
+            for (int i = 0; i < u.rowLength(r); i++) {
+                distinct.get(u.column(r, i)).add(u.value(r, i));
+            }
+        }
+        boolean[] varying = new boolean[d];
+        for (int c = 0; c < d; c++) {
+            varying[c] = distinct.get(c).size() >= 3;
+        }
+        // Group by the shared part; the varying columns of a group must number at most two.
+        Map<List<Double>, List<Integer>> groups = new LinkedHashMap<>();
+        List<Integer> plain = new ArrayList<>();
+        for (int r = 0; r < u.rows; r++) {
+            List<Double> key = new ArrayList<>();
+            int varyingCount = 0;
+            for (int i = 0; i < u.rowLength(r); i++) {
+                int c = u.column(r, i);
+                if (varying[c]) {
+                    varyingCount++;
+                } else {
+                    key.add((double) c);
+                    key.add(u.value(r, i));
+                }
+            }
+            if (varyingCount > 2) {
+                plain.add(r);
+            } else {
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<Family> families = new ArrayList<>();
+        long[] read = Bits.words(d);
+        for (List<Integer> group : groups.values()) {
+            Map<List<Integer>, List<Integer>> byColumns = splitByVaryingColumns(u, varying, group);
+            for (List<Integer> rows : byColumns.values()) {
+                Family f = Family.of(u, varying, rows);
+                if (f == null) {
+                    plain.add(rows.get(0));     // one distinct point: its first row represents it
+                } else if (!Family.integral(u, rows)) {
+                    plain.addAll(rows);
+                } else {
+                    families.add(f);
+                    f.markRead(read);
+                }
+            }
+        }
+        int[] plainRows = plain.stream().mapToInt(Integer::intValue).sorted().toArray();
+        return new FamilyArgMax(u, families.toArray(new Family[0]), plainRows, read);
+    }
+
+    /** Rows of one shared part, split so that each part varies in at most two columns. */
+    private static Map<List<Integer>, List<Integer>> splitByVaryingColumns(
+            CsrMatrix u, boolean[] varying, List<Integer> group) {
+        Set<Integer> union = new java.util.TreeSet<>();
+        for (int r : group) {
+            union.addAll(varyingColumns(u, varying, r));
+        }
+        Map<List<Integer>, List<Integer>> parts = new LinkedHashMap<>();
+        if (union.size() <= 2) {
+            parts.put(List.copyOf(union), group);
+            return parts;
+        }
+        for (int r : group) {
+            parts.computeIfAbsent(varyingColumns(u, varying, r), k -> new ArrayList<>()).add(r);
+        }
+        return parts;
+    }
+
+    private static List<Integer> varyingColumns(CsrMatrix u, boolean[] varying, int r) {
+        List<Integer> columns = new ArrayList<>();
+        for (int i = 0; i < u.rowLength(r); i++) {
+            if (varying[u.column(r, i)]) {
+                columns.add(u.column(r, i));
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * Rows F.x + a x[c1] + b x[c2]: the shared part F, and the distinct points (a, b) as an
+     * upper and a lower chain of hull vertices with the smallest row on each vertex and edge.
+     */
+    static final class Family {
+        private final int[] fixedColumn;
+        private final double[] fixedWeight;
+        private final int c1;
+        private final int c2;                  // -1 if the family varies in one column
+        private final double maxA;
+        private final double minA;
+        private final double maxB;
+        private final double minB;
+        private final double absA;
+        private final double absB;
+        private final Chain upperChain;
+        private final Chain lowerChain;        // of the points (a, -b)
+        private final int maxARow;             // smallest row among the points of largest a
+        private final int minARow;
+        private final int firstRow;            // smallest row of all
+        // Results of the last bound() and best().
+        double upper;
+        private double fixed;
+        int bestRow;
+
+        private Family(int[] fixedColumn, double[] fixedWeight, int c1, int c2, long[][] points,
+                       int[] pointRow) {
+            this.fixedColumn = fixedColumn;
+            this.fixedWeight = fixedWeight;
+            this.c1 = c1;
+            this.c2 = c2;
+            double ax = Double.NEGATIVE_INFINITY;
+            double an = Double.POSITIVE_INFINITY;
+            double bx = Double.NEGATIVE_INFINITY;
+            double bn = Double.POSITIVE_INFINITY;
+            int maxRow = Integer.MAX_VALUE;
+            int minRow = Integer.MAX_VALUE;
+            int first = Integer.MAX_VALUE;
+            for (int i = 0; i < points.length; i++) {
+                double a = points[i][0];
+                double b = points[i][1];
+                bx = Math.max(bx, b);
+                bn = Math.min(bn, b);
+                first = Math.min(first, pointRow[i]);
+                if (a > ax) {
+                    ax = a;
+                    maxRow = pointRow[i];
+                } else if (a == ax) {
+                    maxRow = Math.min(maxRow, pointRow[i]);
+                }
+                if (a < an) {
+                    an = a;
+                    minRow = pointRow[i];
+                } else if (a == an) {
+                    minRow = Math.min(minRow, pointRow[i]);
+                }
+            }
+            this.maxA = ax;
+            this.minA = an;
+            this.maxB = bx;
+            this.minB = bn;
+            this.absA = Math.max(Math.abs(ax), Math.abs(an));
+            this.absB = Math.max(Math.abs(bx), Math.abs(bn));
+            this.maxARow = maxRow;
+            this.minARow = minRow;
+            this.firstRow = first;
+            this.upperChain = Chain.upper(points, pointRow, false);
+            this.lowerChain = Chain.upper(points, pointRow, true);
+        }
+
+        /** The family of {@code rows} (equal outside the varying columns), or null for one point. */
+        static Family of(CsrMatrix u, boolean[] varying, List<Integer> rows) {
+            List<Integer> columns = new ArrayList<>();
+            int first = rows.get(0);
+            List<Integer> fixedColumns = new ArrayList<>();
+            List<Double> fixedWeights = new ArrayList<>();
+            for (int i = 0; i < u.rowLength(first); i++) {
+                if (!varying[u.column(first, i)]) {
+                    fixedColumns.add(u.column(first, i));
+                    fixedWeights.add(u.value(first, i));
+                }
+            }
+            for (int r : rows) {
+                for (int c : varyingColumns(u, varying, r)) {
+                    if (!columns.contains(c)) {
+                        columns.add(c);
+                    }
+                }
+            }
+            columns.sort(null);
+            int c1 = columns.isEmpty() ? -1 : columns.get(0);
+            int c2 = columns.size() < 2 ? -1 : columns.get(1);
+            // Distinct points, each with its smallest row (rows come in increasing order).
+            Map<List<Double>, Integer> rowOfPoint = new LinkedHashMap<>();
+            for (int r : rows) {
+                double a = 0;
+                double b = 0;
+                for (int i = 0; i < u.rowLength(r); i++) {
+                    int c = u.column(r, i);
+                    if (c == c1) {
+                        a = u.value(r, i);
+                    } else if (c == c2) {
+                        b = u.value(r, i);
+                    }
+                }
+                rowOfPoint.putIfAbsent(List.of(a, b), r);
+            }
+            if (rowOfPoint.size() == 1) {
+                return null;
+            }
+            long[][] points = new long[rowOfPoint.size()][];
+            int[] pointRow = new int[rowOfPoint.size()];
+            int n = 0;
+            for (Map.Entry<List<Double>, Integer> e : rowOfPoint.entrySet()) {
+                points[n] = new long[] {(long) (double) e.getKey().get(0), (long) (double) e.getKey().get(1)};
+                pointRow[n++] = e.getValue();
+            }
+            return new Family(fixedColumns.stream().mapToInt(Integer::intValue).toArray(),
+                    fixedWeights.stream().mapToDouble(Double::doubleValue).toArray(), c1, c2,
+                    points, pointRow);
+        }
+
+        /** Whether every weight of the rows is an integer of magnitude at most 2^50. */
+        static boolean integral(CsrMatrix u, List<Integer> rows) {
+            for (int r : rows) {
+                for (int i = 0; i < u.rowLength(r); i++) {
+                    double w = u.value(r, i);
+                    if (Math.rint(w) != w || Math.abs(w) > POINT_LIMIT) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        void markRead(long[] read) {
+            for (int c : fixedColumn) {
+                Bits.set(read, c);
+            }
+            Bits.set(read, c1);
+            if (c2 >= 0) {
+                Bits.set(read, c2);
+            }
+        }
+
+        /**
+         * Computes {@link #upper}, an exact upper bound of the family's logits, and returns
+         * whether the family's logits are exact at x (the slots it reads must hold integers).
+         */
+        boolean bound(double[] x) {
+            double f = 0.0;
+            double magnitude = 0.0;
+            for (int i = 0; i < fixedColumn.length; i++) {
+                double term = fixedWeight[i] * x[fixedColumn[i]];
+                f += term;
+                magnitude += Math.abs(term);
+            }
+            double u = x[c1];
+            double v = c2 < 0 ? 0.0 : x[c2];
+            magnitude += absA * Math.abs(u) + absB * Math.abs(v);
+            if (!(magnitude <= EXACT_BOUND)) {
+                return false;
+            }
+            fixed = f;
+            upper = f + (u > 0 ? maxA * u : minA * u) + (v > 0 ? maxB * v : minB * v);
+            return true;
+        }
+
+        /** The family's maximal logit at x, after {@link #bound}; sets {@link #bestRow}. */
+        double best(double[] x) {
+            double u = x[c1];
+            double v = c2 < 0 ? 0.0 : x[c2];
+            if (v > 0) {
+                return fixed + upperChain.best(u, v, this);
+            }
+            if (v < 0) {
+                return fixed + lowerChain.best(u, -v, this);
+            }
+            if (u > 0) {
+                bestRow = maxARow;
+                return fixed + maxA * u;
+            }
+            if (u < 0) {
+                bestRow = minARow;
+                return fixed + minA * u;
+            }
+            bestRow = firstRow;
+            return fixed;
+        }
+    }
+
+    /**
+     * The upper hull of a point set (of (a, -b) when mirrored): strict vertices in increasing
+     * a, each with the smallest row among the points equal to it, and each edge with the
+     * smallest row among the points lying on it.
+     */
+    static final class Chain {
+        private final double[] a;
+        private final double[] b;
+        private final int[] vertexRow;
+        private final int[] edgeRow;        // edge i joins vertices i and i + 1
+
+        private Chain(double[] a, double[] b, int[] vertexRow, int[] edgeRow) {
+            this.a = a;
+            this.b = b;
+            this.vertexRow = vertexRow;
+            this.edgeRow = edgeRow;
+        }
+
+        static Chain upper(long[][] points, int[] pointRow, boolean mirrored) {
+            int n = points.length;
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            long[] ya = new long[n];
+            for (int i = 0; i < n; i++) {
+                ya[i] = mirrored ? -points[i][1] : points[i][1];
+            }
+            Arrays.sort(order, (i, j) -> points[i][0] != points[j][0]
+                    ? Long.compare(points[i][0], points[j][0]) : Long.compare(ya[j], ya[i]));
+            // The highest point of each a, then Andrew's monotone chain without collinear points.
+            List<Integer> tops = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                int i = order[k];
+                if (tops.isEmpty() || points[tops.get(tops.size() - 1)][0] != points[i][0]) {
+                    tops.add(i);
+                }
+            }
+            List<Integer> hull = new ArrayList<>();
+            for (int i : tops) {
+                while (hull.size() >= 2 && orientation(points, ya, hull.get(hull.size() - 2),
+                        hull.get(hull.size() - 1), i) >= 0) {
+                    hull.remove(hull.size() - 1);
+                }
+                hull.add(i);
+            }
+            int m = hull.size();
+            double[] ha = new double[m];
+            double[] hb = new double[m];
+            int[] vertexRow = new int[m];
+            for (int k = 0; k < m; k++) {
+                int i = hull.get(k);
+                ha[k] = points[i][0];
+                hb[k] = ya[i];
+                vertexRow[k] = pointRow[i];
+            }
+            int[] edgeRow = new int[Math.max(0, m - 1)];
+            for (int k = 0; k + 1 < m; k++) {
+                int p = hull.get(k);
+                int q = hull.get(k + 1);
+                int row = Math.min(pointRow[p], pointRow[q]);
+                for (int i = 0; i < n; i++) {
+                    if (points[i][0] > points[p][0] && points[i][0] < points[q][0]
+                            && orientation(points, ya, p, q, i) == 0) {
+                        row = Math.min(row, pointRow[i]);
+                    }
+                }
+                edgeRow[k] = row;
+            }
+            return new Chain(ha, hb, vertexRow, edgeRow);
+        }
+
+        /** Sign of the cross product (q - p) x (r - p), exactly. */
+        private static int orientation(long[][] points, long[] y, int p, int q, int r) {
+            BigInteger qx = BigInteger.valueOf(points[q][0] - points[p][0]);
+            BigInteger qy = BigInteger.valueOf(y[q] - y[p]);
+            BigInteger rx = BigInteger.valueOf(points[r][0] - points[p][0]);
+            BigInteger ry = BigInteger.valueOf(y[r] - y[p]);
+            return qx.multiply(ry).compareTo(qy.multiply(rx));
+        }
+
+        /**
+         * The maximum of a u + b v over the chain for v > 0, exact under the family's bound;
+         * sets the family's best row.
+         */
+        double best(double u, double v, Family family) {
+            // Scores rise strictly, stay level along at most one edge, then fall strictly.
+            int lo = 0;
+            int hi = a.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (a[mid] * u + b[mid] * v < a[mid + 1] * u + b[mid + 1] * v) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            double score = a[lo] * u + b[lo] * v;
+            if (lo + 1 < a.length && a[lo + 1] * u + b[lo + 1] * v == score) {
+                family.bestRow = edgeRow[lo];
+            } else {
+                family.bestRow = vertexRow[lo];
+            }
+            return score;
+        }
+    }
+
+}

@@ -1,0 +1,308 @@
+package dev.wasmformer.runtime.model;
+
+import java.util.Arrays;
+
+/**
+ * One run's filter for the units of one ReGLU layer: which units can have a positive gate at
+ * this step, decided from a few inputs, so that the others are never visited.
+ *
+ * <p>The filter keeps, for every column and every {@link GateGroups group} of the gate, a
+ * range [lo, hi] that holds every value seen so far (widened to a power of two minus one, so
+ * that a byte seen up to 200 is assumed up to 255), and whether the column ever held a
+ * non-integer. From the ranges it builds, per unit u, a bound
+ * {@code U_u = bias_u + sum over the unit's non-selector groups of max(s lo, s hi)} and a few
+ * <em>selector</em> groups (the rarely non-zero ones first) such that U_u &lt;= 0. At a step
+ * whose values all lie in their ranges, gate_u &lt;= U_u + sum over selectors of s v_g, so a
+ * unit none of whose selectors is non-zero has gate &lt;= 0, and a touched unit whose sum is
+ * &lt;= 0 too. These are decisions on exact integers: a unit is filtered only if its weights,
+ * scales and the values it reads are integers whose sums, bounded by the ranges, stay below
+ * 2^52, so that the reference's dot product is the exact real gate. Other units are
+ * <em>always</em> evaluated. A step with a value outside its range is computed without the
+ * filter, widens the ranges and has the filter rebuilt (at most once every
+ * {@value #REBUILD_GAP} steps; a column that keeps growing is declared unbounded after
+ * {@value #MAX_WIDENINGS} widenings). Ranges never shrink, so decisions are sound whatever
+ * the trace; they only make steps faster.
+ */
+final class GateFilter {
+    /** Steps observed before the first build. */
+    static final int FIRST_BUILD = 512;
+    static final int REBUILD_GAP = 256;
+    static final int MAX_WIDENINGS = 6;
+    private static final double EXACT_LIMIT = 0x1p52;
+
+    private final SparseFeedForward ffn;
+    private final GateGroups groups;
+    private final double[] columnLo;
+    private final double[] columnHi;
+    private final boolean[] columnFractional;
+    private final int[] columnWidenings;
+    private final double[] groupLo;
+    private final double[] groupHi;
+    private final int[] groupWidenings;
+    private final long[] groupNonZero;
+    // The ranges the current bounds were built from: a step is checked against these.
+    final double[] builtColumnRange;     // [column][lo, hi]
+    final boolean[] builtColumnFractional;
+    private final double[] builtGroupLo;
+    private final double[] builtGroupHi;
+
+    // Built from the ranges.
+    private boolean ready;
+    private boolean dirty;
+    private long steps;
+    private long lastBuild;
+    double[] unitBound;          // U_u, for filtered units
+    int[] selectorStart;         // groups + 1
+    int[] selectorUnit;
+    double[] selectorScale;
+    int[] alwaysUnits;           // increasing
+    private boolean[] always;    // per unit: evaluated at every step, its gate may be unbounded
+    int builds;
+    long dbgFiltered, dbgCandidates, dbgViolations;
+
+    GateFilter(SparseFeedForward ffn) {
+        this.ffn = ffn;
+        this.groups = ffn.groups;
+        int d = groups.groupOf.length;
+        columnLo = new double[d];
+        columnHi = new double[d];
+        columnFractional = new boolean[d];
+        columnWidenings = new int[d];
+        groupLo = new double[groups.groupCount];
+        groupHi = new double[groups.groupCount];
+        groupWidenings = new int[groups.groupCount];
+        groupNonZero = new long[groups.groupCount];
+        builtColumnRange = new double[2 * d];
+        builtColumnFractional = new boolean[d];
+        builtGroupLo = new double[groups.groupCount];
+        builtGroupHi = new double[groups.groupCount];
+        if (SparseFeedForward.DEBUG) Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.printf("filter width %d: filtered %d candidates/step %.1f violations %d always %d builds %d%n", ffn.width(), dbgFiltered, dbgCandidates / (double) Math.max(1, dbgFiltered), dbgViolations, alwaysUnits == null ? -1 : alwaysUnits.length, builds)));
+    }
+
+    /** Whether the filter can be used at this step (counts the step). */
+    boolean ready() {
+        steps++;
+        if (!ready) {
+            if (steps > FIRST_BUILD) {
+                build();
+            }
+        } else if (dirty && steps - lastBuild >= REBUILD_GAP) {
+            build();
+        }
+        return ready;
+    }
+
+    /** Whether column c's value v lies in the range the bounds were built from. */
+    boolean columnInRange(int c, double v) {
+        return v >= builtColumnRange[2 * c] && v <= builtColumnRange[2 * c + 1]
+                && (builtColumnFractional[c] || v == (double) (long) v);
+    }
+
+    boolean groupInRange(int g, double v) {
+        return v >= builtGroupLo[g] && v <= builtGroupHi[g];
+    }
+
+    void countNonZero(int g) {
+        groupNonZero[g]++;
+    }
+
+    /** Widens the ranges to hold this step's values; {@code groupValue} must hold v_g. */
+    void observeColumn(int c, double v) {
+        if (v != (double) (long) v) {
+            if (!columnFractional[c]) {
+                columnFractional[c] = true;
+                dirty = true;
+            }
+        }
+        if (v < columnLo[c]) {
+            columnLo[c] = widened(v, ++columnWidenings[c]);
+            dirty = true;
+        } else if (v > columnHi[c]) {
+            columnHi[c] = widened(v, ++columnWidenings[c]);
+            dirty = true;
+        }
+    }
+
+    void observeGroup(int g, double v) {
+        if (v != 0) {
+            groupNonZero[g]++;
+        }
+        if (v < groupLo[g]) {
+            groupLo[g] = widened(v, ++groupWidenings[g]);
+            dirty = true;
+        } else if (v > groupHi[g]) {
+            groupHi[g] = widened(v, ++groupWidenings[g]);
+            dirty = true;
+        }
+    }
+
+    /**
+     * The bound of a range that must hold v: for |v| >= 1 the next power of two minus one
+     * (so 1 stays 1, 200 becomes 255), infinite once a range has widened too often (counted
+     * only after the first build: the first steps set the scale).
+     */
+    private double widened(double v, int widenings) {
+        if (Double.isNaN(v)) {
+            return v;
+        }
+        if (ready && widenings > MAX_WIDENINGS) {
+            return v < 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        double m = Math.abs(v);
+        double bound = m < 1 ? m : Math.min(Double.MAX_VALUE, Math.scalb(1.0, Math.getExponent(m) + 1) - 1);
+        if (bound < m) {
+            bound = m;       // beyond 2^53 the subtraction rounds back
+        }
+        return v < 0 ? -bound : bound;
+    }
+
+    /** Recomputes bounds and selectors from the current ranges. */
+    private void build() {
+        if (!ready) {
+            // Widenings count from the first build on: the first steps only set the scale.
+            Arrays.fill(columnWidenings, 0);
+            Arrays.fill(groupWidenings, 0);
+        }
+        ready = true;
+        dirty = false;
+        lastBuild = steps;
+        builds++;
+        if (Boolean.getBoolean("wf.debug")) System.err.println("build " + builds + " width " + ffn.width() + " at step " + steps);
+        for (int c = 0; c < columnLo.length; c++) {
+            builtColumnRange[2 * c] = columnLo[c];
+            builtColumnRange[2 * c + 1] = columnHi[c];
+        }
+        System.arraycopy(columnFractional, 0, builtColumnFractional, 0, columnFractional.length);
+        System.arraycopy(groupLo, 0, builtGroupLo, 0, groupLo.length);
+        System.arraycopy(groupHi, 0, builtGroupHi, 0, groupHi.length);
+        GateGroups gg = groups;
+        int width = ffn.width();
+        boolean[] groupExact = new boolean[gg.groupCount];
+        double[] groupMagnitude = new double[gg.groupCount];
+        for (int g = 0; g < gg.groupCount; g++) {
+            double sum = 0;
+            boolean exact = gg.alphaIntegral[g];
+            for (int k = gg.memberStart[g]; k < gg.memberStart[g + 1]; k++) {
+                int c = gg.members[k];
+                exact &= !columnFractional[c];
+                sum += Math.abs(gg.alpha[c]) * Math.max(-columnLo[c], columnHi[c]);
+            }
+            groupExact[g] = exact && sum <= EXACT_LIMIT;
+            groupMagnitude[g] = Math.max(-groupLo[g], groupHi[g]);
+        }
+        double[] bound = new double[width];
+        boolean[] always = new boolean[width];
+        int[] selectorCount = new int[gg.groupCount + 1];
+        // Per unit: selectors as (group) marks in a scratch list.
+        int[][] unitSelectors = new int[width][];
+        double[] contribution = new double[64];
+        int[] order = new int[64];
+        CsrMatrix gate = ffn.weights.gate();
+        for (int u = 0; u < width; u++) {
+            if (ffn.linear[u]) {
+                unitSelectors[u] = new int[0];   // chosen by its value's columns instead
+                continue;
+            }
+            int start = gg.unitStart[u];
+            int n = gg.unitStart[u + 1] - start;
+            boolean exact = gg.unitIntegral[u];
+            double magnitude = Math.abs(gg.bias[u]);
+            for (int k = 0; k < n && exact; k++) {
+                int g = gg.unitGroup[start + k];
+                exact = groupExact[g];
+                magnitude += Math.abs(gg.unitScale[start + k]) * groupMagnitude[g];
+            }
+            // The reference's sum over the columns must be exact too.
+            double plain = Math.abs(gg.bias[u]);
+            for (int i = 0; i < gate.rowLength(u) && exact; i++) {
+                int c = gate.column(u, i);
+                if (gg.groupOf[c] >= 0) {
+                    plain += Math.abs(gate.value(u, i)) * Math.max(-columnLo[c], columnHi[c]);
+                }
+            }
+            if (!exact || !(magnitude <= EXACT_LIMIT) || !(plain <= EXACT_LIMIT)) {
+                always[u] = true;
+                continue;
+            }
+            if (contribution.length < n) {
+                contribution = new double[n];
+                order = new int[n];
+            }
+            double upper = gg.bias[u];
+            for (int k = 0; k < n; k++) {
+                int g = gg.unitGroup[start + k];
+                double s = gg.unitScale[start + k];
+                contribution[k] = Math.max(s * groupLo[g], s * groupHi[g]);
+                upper += contribution[k];
+                order[k] = k;
+            }
+            // Take the groups that lower the bound most per non-zero step first.
+            int selected = 0;
+            while (upper > 0) {
+                int best = -1;
+                double bestRate = 0;
+                for (int k = selected; k < n; k++) {
+                    int j = order[k];
+                    if (contribution[j] > 0) {
+                        double rate = contribution[j] / (1.0 + groupNonZero[gg.unitGroup[start + j]]);
+                        if (best < 0 || rate > bestRate) {
+                            best = k;
+                            bestRate = rate;
+                        }
+                    }
+                }
+                if (best < 0) {
+                    break;
+                }
+                int j = order[best];
+                order[best] = order[selected];
+                order[selected++] = j;
+                upper -= contribution[j];
+            }
+            if (upper > 0 || Double.isNaN(upper)) {
+                always[u] = true;
+                continue;
+            }
+            bound[u] = upper;
+            unitSelectors[u] = new int[selected];
+            for (int k = 0; k < selected; k++) {
+                unitSelectors[u][k] = start + order[k];
+                selectorCount[gg.unitGroup[start + order[k]] + 1]++;
+            }
+        }
+        for (int g = 0; g < gg.groupCount; g++) {
+            selectorCount[g + 1] += selectorCount[g];
+        }
+        int[] unit = new int[selectorCount[gg.groupCount]];
+        double[] scale = new double[unit.length];
+        int[] next = Arrays.copyOf(selectorCount, gg.groupCount);
+        int alwaysCount = 0;
+        for (int u = 0; u < width; u++) {
+            if (always[u]) {
+                alwaysCount++;
+                continue;
+            }
+            for (int entry : unitSelectors[u]) {
+                int k = next[gg.unitGroup[entry]]++;
+                unit[k] = u;
+                scale[k] = gg.unitScale[entry];
+            }
+        }
+        int[] alwaysList = new int[alwaysCount];
+        for (int u = 0, k = 0; u < width; u++) {
+            if (always[u]) {
+                alwaysList[k++] = u;
+            }
+        }
+        this.unitBound = bound;
+        this.selectorStart = selectorCount;
+        this.selectorUnit = unit;
+        this.selectorScale = scale;
+        this.alwaysUnits = alwaysList;
+        this.always = always;
+    }
+
+    boolean isAlways(int u) {
+        return always[u];
+    }
+}

@@ -1,0 +1,157 @@
+package dev.wasmformer.runtime.model;
+
+import dev.wasmformer.runtime.attention.AttentionCache;
+import dev.wasmformer.runtime.attention.AttentionMode;
+import dev.wasmformer.runtime.attention.PositionSelector;
+import dev.wasmformer.runtime.attention.QuadraticKey;
+import java.util.Arrays;
+
+/**
+ * One run's state of a head whose key is a known polynomial of the position: it answers a
+ * query by {@link PositionSelector} and reads the values of the selected positions. A
+ * token-valued head keeps no values at all (they are the table's values of the tokens at
+ * those positions); another keeps one value vector per position. Equal to the naive cache:
+ * the selector finds the naive scan's maximal positions, and the output is the value of the
+ * latest of them (LATEST) or {@code (0.0 + v_a [+ v_b]) / count} (AVERAGE). Past the
+ * position where the polynomial stops being exact, the head replays its positions into a
+ * hull cache and delegates to it.
+ */
+final class PositionHead {
+    /** What {@link #query} returns when it wrote the output vector itself. */
+    static final int WROTE_OUTPUT = -1;
+
+    private final AttentionMode mode;
+    private final int width;
+    private final QuadraticKey key;
+    private final PositionSelector selector;
+    private final long limit;
+    private final TokenValues table;          // null: values are kept
+    private final double[] sum;               // AVERAGE: every value so far, in position order
+    private final long[] selected = new long[2];
+    private double[] values;                  // [position][width] when there is no table
+    private long size;
+    private AttentionCache overflow;
+
+    PositionHead(HeadWeights head, TokenValues table) {
+        this.mode = head.mode();
+        this.width = head.valueWidth();
+        this.key = head.positionKey();
+        this.selector = new PositionSelector(key);
+        this.limit = selector.limit();
+        this.table = table;
+        this.sum = mode == AttentionMode.AVERAGE ? new double[width] : null;
+        this.values = table == null ? new double[16 * width] : null;
+    }
+
+    /**
+     * Appends position {@code size} with key (kx, ky), token {@code token} and, for a head
+     * without a table, the value {@code p[from ..]}.
+     */
+    void add(double kx, double ky, double[] p, int from, int token, int[] tokens) {
+        long j = size;
+        if (overflow == null && j > limit) {
+            switchToHull(tokens);
+        }
+        if (overflow != null) {
+            if (table != null) {
+                table.copyValue(token, p, from);
+            }
+            overflow.add(kx, ky, p, from);
+            size++;
+            return;
+        }
+        if (kx != key.x(j) || ky != key.y(j)) {
+            throw new IllegalStateException("position-key head got key (" + kx + ", " + ky
+                    + ") at position " + j + ", expected (" + key.x(j) + ", " + key.y(j) + ")");
+        }
+        if (table == null) {
+            int base = Math.multiplyExact((int) j, width);
+            if (base + width > values.length) {
+                values = Arrays.copyOf(values, Math.max(base + width, 2 * values.length));
+            }
+            System.arraycopy(p, from, values, base, width);
+            if (sum != null) {
+                for (int i = 0; i < width; i++) {
+                    sum[i] += p[from + i];
+                }
+            }
+        } else if (sum != null) {
+            table.addValue(token, sum, 0);
+        }
+        size++;
+    }
+
+    /**
+     * Answers query (qx, qy): returns the table id whose contribution is the head's output
+     * (a token-valued head attending to one position), or {@link #WROTE_OUTPUT} after writing
+     * the output vector to {@code out[at ..]}.
+     */
+    int query(double qx, double qy, double[] out, int at, int[] tokens) {
+        if (overflow != null) {
+            overflow.query(qx, qy, out, at);
+            return WROTE_OUTPUT;
+        }
+        int n = selector.select(qx, qy, size - 1, selected);
+        if (n < 0) {
+            if (mode == AttentionMode.LATEST) {
+                return emit(size - 1, -1, out, at, tokens);
+            }
+            for (int i = 0; i < width; i++) {
+                out[at + i] = sum[i] / size;
+            }
+            return WROTE_OUTPUT;
+        }
+        return emit(selected[0], n == 2 ? selected[1] : -1, out, at, tokens);
+    }
+
+    /** The output for the maximal positions {a} or {a, b} (b = -1 for none, a < b). */
+    private int emit(long a, long b, double[] out, int at, int[] tokens) {
+        if (mode == AttentionMode.LATEST || b < 0) {
+            long j = b < 0 ? a : b;
+            if (table != null) {
+                // LATEST copies the value; AVERAGE of one is (0.0 + v) / 1 = v.
+                return table.id(tokens[(int) j]);
+            }
+            System.arraycopy(values, (int) j * width, out, at, width);
+            if (mode == AttentionMode.AVERAGE) {
+                for (int i = 0; i < width; i++) {
+                    out[at + i] = (0.0 + out[at + i]) / 1;
+                }
+            }
+            return WROTE_OUTPUT;
+        }
+        // Same operations in the same order as the naive scan: 0 + v_a + v_b, then / 2.
+        Arrays.fill(out, at, at + width, 0.0);
+        addValue(a, out, at, tokens);
+        addValue(b, out, at, tokens);
+        for (int i = 0; i < width; i++) {
+            out[at + i] /= 2;
+        }
+        return WROTE_OUTPUT;
+    }
+
+    private void addValue(long j, double[] out, int at, int[] tokens) {
+        if (table != null) {
+            table.addValue(tokens[(int) j], out, at);
+        } else {
+            int base = (int) j * width;
+            for (int i = 0; i < width; i++) {
+                out[at + i] += values[base + i];
+            }
+        }
+    }
+
+    private void switchToHull(int[] tokens) {
+        overflow = AttentionCache.hull(mode, width);
+        double[] value = new double[width];
+        for (long j = 0; j < size; j++) {
+            if (table != null) {
+                table.copyValue(tokens[(int) j], value, 0);
+            } else {
+                System.arraycopy(values, (int) j * width, value, 0, width);
+            }
+            overflow.add(key.x(j), key.y(j), value);
+        }
+        values = null;
+    }
+}

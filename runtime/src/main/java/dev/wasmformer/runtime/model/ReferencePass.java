@@ -1,0 +1,91 @@
+package dev.wasmformer.runtime.model;
+
+import dev.wasmformer.runtime.attention.AttentionCache;
+import java.util.Arrays;
+
+/**
+ * The forward pass computed as the definitions say, with naive caches: every matrix product
+ * row by row, every logit. The reference the fast pass is tested against.
+ */
+final class ReferencePass extends ForwardPass {
+    private final HeadWeights[][] heads;       // [layer][head]
+    private final FfnWeights[] ffns;           // [layer], null for none
+    private final AttentionCache[][] caches;   // [layer][head]
+    private final double[][][] headValues;     // [layer][head][d_value]
+    private final double[][][] headOutputs;    // [layer][head][d_value]
+    private final double[] hidden;             // ffn width
+    private final double[] query = new double[2];
+    private final double[] key = new double[2];
+
+    ReferencePass(Model model) {
+        super(model);
+        int layerCount = model.layers.size();
+        heads = new HeadWeights[layerCount][];
+        ffns = new FfnWeights[layerCount];
+        caches = new AttentionCache[layerCount][];
+        headValues = new double[layerCount][][];
+        headOutputs = new double[layerCount][][];
+        for (int l = 0; l < layerCount; l++) {
+            LayerWeights layer = model.layers.get(l);
+            heads[l] = layer.heads().toArray(new HeadWeights[0]);
+            ffns[l] = layer.ffn();
+            caches[l] = new AttentionCache[heads[l].length];
+            headValues[l] = new double[heads[l].length][];
+            headOutputs[l] = new double[heads[l].length][];
+            for (int h = 0; h < heads[l].length; h++) {
+                HeadWeights head = heads[l][h];
+                caches[l][h] = AttentionCache.naive(head.mode(), head.valueWidth());
+                headValues[l][h] = new double[head.valueWidth()];
+                headOutputs[l][h] = new double[head.valueWidth()];
+            }
+        }
+        hidden = new double[model.ffnWidth()];
+    }
+
+    @Override
+    int step(int token, long p) {
+        Arrays.fill(x, 0.0);
+        model.embedding.copyRowInto(token, x);
+        double pd = p;
+        x[model.slotOne()] += 1;
+        x[model.slotPosition()] += pd;
+        x[model.slotPositionSquared()] += pd * pd;
+        for (int l = 0; l < heads.length; l++) {
+            attend(l);
+            FfnWeights ffn = ffns[l];
+            if (ffn != null) {
+                feedForward(ffn);
+            }
+        }
+        return FamilyArgMax.plainArgMax(model.unembedding, x);
+    }
+
+    /** Every head reads the residual entering the layer; their outputs are added after. */
+    private void attend(int l) {
+        HeadWeights[] layerHeads = heads[l];
+        for (int h = 0; h < layerHeads.length; h++) {
+            HeadWeights head = layerHeads[h];
+            head.query().multiply(x, query);
+            head.key().multiply(x, key);
+            head.value().multiply(x, headValues[l][h]);
+            AttentionCache cache = caches[l][h];
+            cache.add(key[0], key[1], headValues[l][h]);
+            cache.query(query[0], query[1], headOutputs[l][h]);
+        }
+        for (int h = 0; h < layerHeads.length; h++) {
+            layerHeads[h].output().multiplyAdd(headOutputs[l][h], x);
+        }
+    }
+
+    /** x += output * (relu(gate * x) (.) (value * x)). */
+    private void feedForward(FfnWeights ffn) {
+        CsrMatrix gate = ffn.gate();
+        CsrMatrix value = ffn.value();
+        // Rows without gate entries keep hidden = 0 from construction: relu(0) = 0.
+        for (int i : gate.nonEmptyRows()) {
+            double g = gate.dot(i, x);
+            hidden[i] = g > 0 ? g * value.dot(i, x) : 0.0;
+        }
+        ffn.output().multiplyAdd(hidden, x);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.wasmformer.runtime.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values of a token-valued head ({@link HeadWeights#tokenValued()}), computed once per
+ * token at load: {@code value . (embedding[t] + e_one)} in the order the forward pass computes
+ * it, so the doubles are the ones a run would compute. Tokens with equal values share an id;
+ * per id, the head's contribution to the residual when it attends to exactly one position of
+ * that value: the output matrix's row dot products, in row order, zeros dropped (adding 0.0
+ * changes no residual slot, which never holds -0.0).
+ */
+final class TokenValues {
+    final int width;
+    private final int[] idOfToken;
+    private final double[] values;            // [id][width]
+    private final int[] contributionStart;    // ids + 1
+    final int[] contributionRow;
+    final double[] contributionValue;
+
+    TokenValues(HeadWeights head, CsrMatrix embedding, int slotOne) {
+        CsrMatrix value = head.value();
+        CsrMatrix output = head.output();
+        width = value.rows;
+        int vocab = embedding.rows;
+        idOfToken = new int[vocab];
+        double[] x = new double[embedding.cols];
+        Map<List<Long>, Integer> ids = new HashMap<>();
+        List<double[]> distinct = new ArrayList<>();
+        for (int t = 0; t < vocab; t++) {
+            Arrays.fill(x, 0.0);
+            embedding.copyRowInto(t, x);
+            x[slotOne] += 1;
+            double[] v = new double[width];
+            List<Long> key = new ArrayList<>(width);
+            for (int i = 0; i < width; i++) {
+                v[i] = value.dot(i, x);
+                key.add(Double.doubleToLongBits(v[i]));
+            }
+            Integer id = ids.get(key);
+            if (id == null) {
+                id = distinct.size();
+                ids.put(key, id);
+                distinct.add(v);
+            }
+            idOfToken[t] = id;
+        }
+        values = new double[distinct.size() * width];
+        contributionStart = new int[distinct.size() + 1];
+        List<Integer> rows = new ArrayList<>();
+        List<Double> sums = new ArrayList<>();
+        for (int id = 0; id < distinct.size(); id++) {
+            double[] v = distinct.get(id);
+            System.arraycopy(v, 0, values, id * width, width);
+            for (int r : output.nonEmptyRows()) {
+                double sum = output.dot(r, v);
+                if (sum != 0) {
+                    rows.add(r);
+                    sums.add(sum);
+                }
+            }
+            contributionStart[id + 1] = rows.size();
+        }
+        contributionRow = rows.stream().mapToInt(Integer::intValue).toArray();
+        contributionValue = sums.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    int id(int token) {
+        return idOfToken[token];
+    }
+
+    /** Copies the value of {@code token} to {@code out[at ..]}. */
+    void copyValue(int token, double[] out, int at) {
+        System.arraycopy(values, idOfToken[token] * width, out, at, width);
+    }
+
+    /** Adds the value of {@code token} to {@code out[at ..]}. */
+    void addValue(int token, double[] out, int at) {
+        int base = idOfToken[token] * width;
+        for (int i = 0; i < width; i++) {
+            out[at + i] += values[base + i];
+        }
+    }
+
+    int contributionStart(int id) {
+        return contributionStart[id];
+    }
+
+    int contributionEnd(int id) {
+        return contributionStart[id + 1];
+    }
+}
