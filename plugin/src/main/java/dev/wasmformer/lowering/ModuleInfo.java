@@ -54,9 +54,12 @@ final class ModuleInfo {
             + " may be imported");
       }
     }
+    // the decoder does not check these indexes
+    module.startSection().ifPresent(s -> checkFunction(s.startIndex(), "the start function"));
     for (int i = 0; i < module.exportSection().exportCount(); i++) {
       Export e = module.exportSection().getExport(i);
       if (e.exportType() == ExternalType.FUNCTION) {
+        checkFunction(e.index(), "export \"" + e.name() + "\"");
         exportNames.putIfAbsent(e.index(), e.name());
         exportedFunctions.put(e.name(), e.index());
       }
@@ -64,6 +67,13 @@ final class ModuleInfo {
     Global[] declared = module.globalSection().globals();
     for (int g = 0; g < declared.length; g++) {
       globals.add(globalInfo(g, declared[g]));
+    }
+  }
+
+  private void checkFunction(long index, String what) {
+    if (index < 0 || index >= functionCount()) {
+      throw new MalformedWasmException("invalid WebAssembly module: " + what + " is function " + index
+          + ", but the module has " + functionCount() + " functions");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.wasmformer.lowering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.isa.ReferenceInterpreter;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * {@code target/fuzz/wasm}.
  */
 class LoweringFuzzTest {
-  static final int COUNT = Integer.getInteger("wasmformer.fuzz.wasm", 1500);
+  static final int COUNT = Integer.getInteger("wasmformer.fuzz.wasm", 3000);
   static final long SEED = Long.getLong("wasmformer.fuzz.seed", 8L);
   static final long TIMEOUT_SECONDS = 20;
 
@@ -71,6 +72,40 @@ class LoweringFuzzTest {
     }
     assertThat(failures).as("seed %d, %d inputs", SEED, COUNT).isEmpty();
     assertThat(refused).as("refused inputs (the fuzzer must reach the checks)").isGreaterThan(COUNT / 4);
+  }
+
+  /** A module with one function () -> i32 whose body (locals and code) is {@code body}, exported as main = {@code export}. */
+  private static byte[] module(int export, int... body) {
+    int[] head = {
+      0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+      0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f,           // type 0: () -> i32
+      0x03, 0x02, 0x01, 0x00,                             // function 0: type 0
+      0x07, 0x08, 0x01, 0x04, 'm', 'a', 'i', 'n', 0x00, export,
+      0x0a, body.length + 2, 0x01, body.length};
+    byte[] bytes = new byte[head.length + body.length];
+    for (int i = 0; i < head.length; i++) bytes[i] = (byte) head[i];
+    for (int i = 0; i < body.length; i++) bytes[head.length + i] = (byte) body[i];
+    return bytes;
+  }
+
+  @Test
+  void theHandMadeModuleIsValid() {
+    assertThat(WasmformerCompiler.lower(module(0, 0x00, 0x41, 0x01, 0x0b), null).instructions()).isNotEmpty();
+  }
+
+  @Test
+  void anExportOfAFunctionThatDoesNotExistIsMalformed() {
+    assertThatThrownBy(() -> WasmformerCompiler.lower(module(5, 0x00, 0x41, 0x01, 0x0b), null))
+        .isInstanceOf(MalformedWasmException.class)
+        .hasMessage("invalid WebAssembly module: export \"main\" is function 5, but the module has 1 functions");
+  }
+
+  @Test
+  void aBodyWithoutItsFinalEndIsMalformed() {
+    // i32.const 1, block, end: the end closes the block, none closes the function
+    assertThatThrownBy(() -> WasmformerCompiler.lower(module(0, 0x00, 0x41, 0x01, 0x02, 0x40, 0x0b), null))
+        .isInstanceOf(MalformedWasmException.class)
+        .hasMessageStartingWith("malformed");
   }
 
   /** null when lowered and run, "" when refused with a reason, else the problem. */
