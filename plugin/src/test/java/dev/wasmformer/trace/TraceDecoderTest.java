@@ -1,6 +1,5 @@
 package dev.wasmformer.trace;
 
-import static dev.wasmformer.isa.Opcode.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,52 +7,18 @@ import dev.wasmformer.compiler.InterpreterModel;
 import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.interpreter.Vocab;
 import dev.wasmformer.interpreter.Vocab.Kind;
-import dev.wasmformer.isa.Instruction;
-import dev.wasmformer.isa.Opcode;
 import dev.wasmformer.isa.TokenProgram;
 import dev.wasmformer.runtime.LoadedBundle;
 import dev.wasmformer.runtime.RunOptions;
 import dev.wasmformer.runtime.TrapException;
 import dev.wasmformer.runtime.Wasmformer;
 import dev.wasmformer.runtime.format.Bundle;
+import dev.wasmformer.testing.SampleProgram;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TraceDecoderTest {
-  /**
-   * main(n) stores 'h' to memory, loads and prints it, sets the global to n, and returns
-   * twice(n); with n == 0 it reaches UNREACHABLE instead.
-   */
-  static TokenProgram sample() {
-    List<Instruction> code = List.of(
-        ins(CONST, 0, 0, 1, 0),               // 0: the argument
-        ins(CALL, 1, 0, 0, 3 | 2 << 16),      // 1
-        ins(HALT_I32, 1, 0, 0, 0),            // 2
-        ins(CONST, 0, 0, 1, 0),               // 3: main
-        ins(CONST, 0, 0, 2, 'h'),             // 4
-        ins(STORE8, 1, 2, 0, 16),             // 5
-        ins(LOAD8_U, 1, 0, 3, 16),            // 6
-        ins(PUTCHAR, 3, 0, 0, 0),             // 7
-        ins(GLOBAL_SET, 0, 0, 0, 0),          // 8
-        ins(JUMP_IFZ, 0, 0, 0, 11),           // 9
-        ins(JUMP, 0, 0, 0, 12),               // 10
-        ins(UNREACHABLE, 0, 0, 0, 0),         // 11
-        ins(COPY, 0, 0, 4, 0),                // 12
-        ins(CALL, 4, 0, 0, 15 | 14 << 16),    // 13
-        ins(RETURN_VALUE, 4, 0, 0, 0),        // 14
-        ins(ADD, 0, 0, 0, 0),                 // 15: twice
-        ins(RETURN_VALUE, 0, 0, 0, 0));       // 16
-    return new TokenProgram("sample", "main", List.of(TokenProgram.ValueKind.I32), List.of(TokenProgram.ValueKind.I32),
-        code, new byte[0], 65536, 1, List.of(0),
-        List.of(new TokenProgram.FunctionInfo("(entry stub)", 0), new TokenProgram.FunctionInfo("main", 3),
-            new TokenProgram.FunctionInfo("twice", 15)));
-  }
-
-  private static Instruction ins(Opcode op, int x, int y, int z, int imm) {
-    return new Instruction(op, x, y, z, imm);
-  }
-
   private static LoadedBundle bundle(TokenProgram program) throws Exception {
     return Wasmformer.load(new WasmformerCompiler(InterpreterModel.get()).addProgram(program, "test").bundle());
   }
@@ -61,9 +26,9 @@ class TraceDecoderTest {
   @Test
   void aTraceDecodesToOneReadableLinePerExecutedInstruction() throws Exception {
     List<String> lines = new ArrayList<>();
-    TraceDecoder decoder = TraceDecoder.of(sample(), new long[] {21}, step -> lines.add(TraceFormat.line(step)));
+    TraceDecoder decoder = TraceDecoder.of(SampleProgram.tokenProgram(), new long[] {21}, step -> lines.add(TraceFormat.line(step)));
 
-    var result = bundle(sample()).program("sample").run(RunOptions.defaults().withArgs(21).withTraceListener(decoder));
+    var result = bundle(SampleProgram.tokenProgram()).program("sample").run(RunOptions.defaults().withArgs(21).withTraceListener(decoder));
 
     assertThat(result.returnValue()).hasValue(42);
     assertThat(lines).containsExactly(
@@ -89,9 +54,9 @@ class TraceDecoderTest {
   void eachStepKnowsItsTokensAndTheyAddUpToTheTrace() throws Exception {
     List<TraceStep> steps = new ArrayList<>();
     List<Integer> tokens = new ArrayList<>();
-    TraceDecoder decoder = TraceDecoder.of(sample(), new long[] {5}, steps::add);
+    TraceDecoder decoder = TraceDecoder.of(SampleProgram.tokenProgram(), new long[] {5}, steps::add);
 
-    var result = bundle(sample()).program("sample").run(RunOptions.defaults().withArgs(5)
+    var result = bundle(SampleProgram.tokenProgram()).program("sample").run(RunOptions.defaults().withArgs(5)
         .withTraceListener(t -> {
           tokens.add(t);
           decoder.onToken(t);
@@ -111,8 +76,8 @@ class TraceDecoderTest {
     List<TraceStep> steps = new ArrayList<>();
 
     var trap = org.assertj.core.api.Assertions.catchThrowableOfType(
-        () -> bundle(sample()).program("sample").run(RunOptions.defaults().withArgs(0)
-            .withTraceListener(TraceDecoder.of(sample(), new long[] {0}, steps::add))),
+        () -> bundle(SampleProgram.tokenProgram()).program("sample").run(RunOptions.defaults().withArgs(0)
+            .withTraceListener(TraceDecoder.of(SampleProgram.tokenProgram(), new long[] {0}, steps::add))),
         TrapException.class);
 
     assertThat(trap.reason()).isEqualTo("unreachable");
@@ -124,11 +89,11 @@ class TraceDecoderTest {
 
   @Test
   void aBundlesProgramDecodesLikeTheLoweredOneWithFunctionsNamedByTheirStart() throws Exception {
-    Bundle bundle = bundle(sample()).bundle();
+    Bundle bundle = bundle(SampleProgram.tokenProgram()).bundle();
 
     TraceProgram fromBundle = TraceProgram.of(bundle.getPrograms(0), TraceVocabulary.of(bundle.getVocabulary()), 21);
 
-    TraceProgram lowered = TraceProgram.of(sample(), 21);
+    TraceProgram lowered = TraceProgram.of(SampleProgram.tokenProgram(), 21);
     assertThat(fromBundle.instructions()).isEqualTo(lowered.instructions());
     assertThat(fromBundle.initialFp()).isEqualTo(1);
     assertThat(fromBundle.initialPc()).isZero();
@@ -140,7 +105,7 @@ class TraceDecoderTest {
   @Test
   void aTokenThatDoesNotFitTheLayoutStopsDecodingWithTheReason() {
     Vocab vocab = new Vocab();
-    TraceDecoder decoder = TraceDecoder.of(sample(), new long[] {1}, step -> {});
+    TraceDecoder decoder = TraceDecoder.of(SampleProgram.tokenProgram(), new long[] {1}, step -> {});
     decoder.onToken(vocab.id(Kind.START));
 
     assertThatThrownBy(() -> decoder.onToken(vocab.id(Kind.JUMP_LO, 3)))
@@ -151,7 +116,7 @@ class TraceDecoderTest {
   @Test
   void aTraceMustStartWithStart() {
     Vocab vocab = new Vocab();
-    TraceDecoder decoder = TraceDecoder.of(sample(), new long[] {1}, step -> {});
+    TraceDecoder decoder = TraceDecoder.of(SampleProgram.tokenProgram(), new long[] {1}, step -> {});
 
     assertThatThrownBy(() -> decoder.onToken(vocab.id(Kind.BYTE, 7)))
         .isInstanceOf(TraceDecodingException.class)
