@@ -101,7 +101,9 @@ final class TraceCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     out.println(TraceFormat.header());
+    TraceStep[] last = new TraceStep[1];
     TraceDecoder decoder = new TraceDecoder(traced, vocabulary, (TraceStep step) -> {
+      last[0] = step;
       out.println(TraceFormat.line(step));
       if (limit != null && step.number() == limit && !step.isLast()) throw new LimitReached();
     });
@@ -119,8 +121,10 @@ final class TraceCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "wasmformer: stopped after %d instructions (--limit)%n", limit);
       return 0;
     } catch (TrapException e) {
-      err.println("wasmformer: trap: " + e.reason()
-          + e.instruction().stream().mapToObj(i -> " at instruction " + i).findFirst().orElse(""));
+      // the trace itself says where, even when the model reports no address
+      String where = e.instruction().isPresent() ? " at instruction " + e.instruction().getAsInt()
+          : last[0] != null ? " at instruction " + last[0].pc() + " in " + last[0].function() : "";
+      err.println("wasmformer: trap: " + e.reason() + where);
       summary(err, e.stats().tokens(), e.stats().instructions(), e.stats().seconds());
       return RunCommand.TRAP;
     } catch (TokenLimitException e) {

@@ -87,7 +87,8 @@ class TraceCommandTest {
     assertThat(lines).anySatisfy(l -> assertThat(l).contains(" main ").endsWith("out 'k'"));
     assertThat(lines.get(lines.size() - 1)).contains(" main ").contains("LOAD32")
         .endsWith("trap: out of bounds memory access");
-    assertThat(cli.err.toString()).startsWith("wasmformer: trap: out of bounds memory access");
+    assertThat(cli.err.toString()).startsWith("wasmformer: trap: out of bounds memory access at instruction ")
+        .contains(" in main\n");
   }
 
   @Test
