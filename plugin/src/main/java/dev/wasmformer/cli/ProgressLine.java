@@ -1,6 +1,7 @@
 package dev.wasmformer.cli;
 
 import dev.wasmformer.runtime.LoadedBundle;
+import dev.wasmformer.runtime.RunOptions;
 import dev.wasmformer.runtime.TraceListener;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -55,6 +56,11 @@ final class ProgressLine implements TraceListener {
         draw(now);
       }
     }
+  }
+
+  /** {@code options} with this line as their trace listener; unchanged when there is no terminal to draw on. */
+  RunOptions attachedTo(RunOptions options) {
+    return enabled ? options.withTraceListener(this) : options;
   }
 
   /** Runs {@code run} and erases the line afterwards, however the run ends. */

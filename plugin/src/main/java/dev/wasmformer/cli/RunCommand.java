@@ -87,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ProgressLine progress = ProgressLine.onTerminal(bundle, err);
     try {
-      RunResult r = progress.during(() -> program.run(options.withTraceListener(progress)));
+      RunResult r = progress.during(() -> program.run(progress.attachedTo(options)));
       out.print(new String(r.output(), StandardCharsets.UTF_8));
       out.flush();
       printStats(err, r.stats());

@@ -2,6 +2,7 @@ package dev.wasmformer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasmformer.runtime.RunOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,6 +82,14 @@ class ProgressLineTest {
     });
 
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void itListensToARunOnlyWhenThereIsATerminal() {
+    RunOptions options = RunOptions.defaults();
+
+    assertThat(line(false).attachedTo(options).traceListener()).isEmpty();
+    assertThat(line(true).attachedTo(options).traceListener()).isPresent();
   }
 
   @Test
