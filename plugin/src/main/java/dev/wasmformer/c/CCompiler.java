@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +41,13 @@ public final class CCompiler {
       output = null;
     } catch (RuntimeException e) {
       StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-      diagnostics.error(null, "internal compiler error: " + e + (at == null ? "" : " at " + at));
+      lastError(diagnostics, "internal compiler error: " + e + (at == null ? "" : " at " + at));
+      output = null;
+    } catch (StackOverflowError e) {
+      // the stages recurse as deep as the source nests; a source nested thousands deep
+      // gets an error rather than a crash
+      lastError(diagnostics, "the source is nested too deeply (expressions, statements, declarators or macro"
+          + " arguments): the compiler ran out of stack");
       output = null;
     }
     if (output == null || diagnostics.hasErrors()) {
@@ -48,6 +55,15 @@ public final class CCompiler {
     }
     return new CompileResult(output.wasm(), diagnostics.all(), new CompileResult.ModuleInfo(
         output.argAreaAddress(), output.argAreaBytes(), output.heapBase(), output.memoryBytes(), output.exports()));
+  }
+
+  /** Records the error that ended the compilation, even when it is one too many. */
+  private static void lastError(Diagnostics diagnostics, String message) {
+    try {
+      diagnostics.error(null, message);
+    } catch (Diagnostics.TooManyErrors e) {
+      // recorded all the same
+    }
   }
 
   /** Compiles a single source file. */
@@ -93,6 +109,15 @@ public final class CCompiler {
 
     @Override
     public SourceFile resolve(String name, boolean quoted, SourceFile includer) {
+      try {
+        return search(name, quoted, includer);
+      } catch (InvalidPathException e) {
+        // e.g. a NUL in the name: no file can have it, so the include reports "file not found"
+        return null;
+      }
+    }
+
+    private SourceFile search(String name, boolean quoted, SourceFile includer) {
       if (quoted) {
         if (!includer.path().startsWith("<")) {
           Path dir = Path.of(includer.path()).getParent();

@@ -73,7 +73,8 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     boolean c = SourceFiles.extension(file).equals("c");
-    Program program = program(load());
+    LoadedBundle bundle = load();
+    Program program = program(bundle);
     // a C program's arguments are main's argv strings, already in its memory image
     long[] values = new long[c && entry == null ? 0 : args.size()];
     for (int i = 0; i < values.length; i++) values[i] = parse(args.get(i));
@@ -84,8 +85,9 @@ final class RunCommand implements Callable<Integer> {
         .withMaxTokens(maxTokens);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    ProgressLine progress = ProgressLine.onTerminal(bundle, err);
     try {
-      RunResult r = program.run(options);
+      RunResult r = progress.during(() -> program.run(progress.attachedTo(options)));
       out.print(new String(r.output(), StandardCharsets.UTF_8));
       out.flush();
       printStats(err, r.stats());
@@ -100,7 +102,8 @@ final class RunCommand implements Callable<Integer> {
     } catch (TokenLimitException e) {
       out.print(new String(e.output(), StandardCharsets.UTF_8));
       out.flush();
-      err.println("wasmformer: error: " + e.getMessage());
+      err.printf(Locale.ROOT, "wasmformer: error: %s; %d instructions ran in %.3f s (raise it with --max-tokens)%n",
+          e.getMessage(), e.stats().instructions(), e.stats().seconds());
       printStats(err, e.stats());
       return Main.FAILURE;
     }

@@ -253,7 +253,11 @@ final class FunctionLowering {
         lower(in);
       }
     }
-    if (!frames.isEmpty()) throw new IllegalStateException("unbalanced body in " + name);
+    if (!frames.isEmpty()) {
+      // the decoder lets some bodies cut short of their final end through
+      throw new MalformedWasmException("malformed WebAssembly module: the body of function " + name
+          + " ends inside a block (its final end is missing)");
+    }
   }
 
   /** Inside unreachable code only the structure matters: find the construct's else or end. */

@@ -56,6 +56,11 @@ public final class Lowering {
     } catch (RuntimeException e) {
       // The decoder reports some truncated inputs only as index or buffer errors.
       throw new MalformedWasmException("malformed WebAssembly module: " + e, e);
+    } catch (AssertionError e) {
+      // With assertions on (-ea), the decoder's own checks can fire on a damaged body
+      // before its validator gets to say what is wrong.
+      throw new MalformedWasmException("malformed WebAssembly module: the decoder's check failed at "
+          + (e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "an unknown place"), e);
     }
   }
 

@@ -73,9 +73,12 @@ final class ModuleInfo {
             + " may be imported");
       }
     }
+    // the decoder does not check these indexes
+    module.startSection().ifPresent(s -> checkFunction(s.startIndex(), "the start function"));
     for (int i = 0; i < module.exportSection().exportCount(); i++) {
       Export e = module.exportSection().getExport(i);
       if (e.exportType() == ExternalType.FUNCTION) {
+        checkFunction(e.index(), "export \"" + e.name() + "\"");
         exportNames.putIfAbsent(e.index(), e.name());
         exportedFunctions.put(e.name(), e.index());
       }
@@ -91,6 +94,13 @@ final class ModuleInfo {
   /** Slots a value of type {@code t} occupies: two for 64-bit types, else one. */
   static int width(ValType t) {
     return t.equals(ValType.I64) || t.equals(ValType.F64) ? 2 : 1;
+  }
+
+  private void checkFunction(long index, String what) {
+    if (index < 0 || index >= functionCount()) {
+      throw new MalformedWasmException("invalid WebAssembly module: " + what + " is function " + index
+          + ", but the module has " + functionCount() + " functions");
+    }
   }
 
   int functionCount() {

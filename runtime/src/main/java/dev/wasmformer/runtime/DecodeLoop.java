@@ -36,7 +36,7 @@ final class DecodeLoop {
    */
   RunResult run(int[] prompt, int resultBytes) {
     int token = 0;
-    for (int p : prompt) token = stepper.step(p);
+    for (int p : prompt) token = step(p);
     long result = 0;
     int resultCount = 0;
     while (true) {
@@ -58,7 +58,17 @@ final class DecodeLoop {
         case TokenTable.TRAP -> throw trap(token);
         default -> {}
       }
-      token = stepper.step(token);
+      token = step(token);
+    }
+  }
+
+  // A damaged model can push a query or key out of the finite range; that ends the run
+  // like any other trace that cannot be read, with the statistics so far.
+  private int step(int token) {
+    try {
+      return stepper.step(token);
+    } catch (ArithmeticException e) {
+      throw malformed("the model's arithmetic failed: " + e.getMessage());
     }
   }
 
@@ -75,11 +85,11 @@ final class DecodeLoop {
   // A trap is reported even when the token limit cuts its address off.
   private TrapException trap(int trapToken) {
     String reason = tokens.text(trapToken);
-    int low = stepper.step(trapToken);
+    int low = step(trapToken);
     if (tokens.action(low) != TokenTable.TRAP_ADDRESS_BYTE || !accept(low)) {
       return new TrapException(reason, OptionalInt.empty(), stats(), output());
     }
-    int high = stepper.step(low);
+    int high = step(low);
     if (tokens.action(high) != TokenTable.TRAP_ADDRESS_BYTE || !accept(high)) {
       return new TrapException(reason, OptionalInt.empty(), stats(), output());
     }

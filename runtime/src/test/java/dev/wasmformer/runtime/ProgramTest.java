@@ -185,6 +185,18 @@ class ProgramTest {
   }
 
   @Test
+  void aModelWhoseArithmeticLeavesTheFiniteRangeEndsTheRunAsAMalformedTrace() {
+    Program echo = loaded(attention -> token -> {
+      throw new ArithmeticException("attention key (1.0, Infinity) is not finite");
+    }).program("echo");
+
+    assertThatThrownBy(echo::run)
+        .isInstanceOf(MalformedTraceException.class)
+        .hasMessage("malformed trace: the model's arithmetic failed: attention key (1.0, Infinity) is not finite"
+            + " (generated token 0)");
+  }
+
+  @Test
   void theWrongNumberOfArgumentsIsRefusedBeforeDecoding() {
     Program add = loaded(attention -> {
       throw new AssertionError("decoding started");

@@ -127,8 +127,10 @@ public final class CodeGenerator {
     for (FunctionDef f : program.functions()) {
       int index = functionIndex.get(f.symbol());
       CodeBuilder body = module.newBody(index);
+      int errors = diagnostics.errorCount();
       new FunctionGenerator(this, f, body, f == main).generate();
-      module.define(index, body);
+      // a body abandoned at an error is unbalanced; no module is built then anyway
+      if (diagnostics.errorCount() == errors) module.define(index, body);
     }
     module.memory(options.memoryPages(), -1);
     module.exportMemory("memory");

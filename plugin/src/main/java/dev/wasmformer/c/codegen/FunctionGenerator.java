@@ -1098,6 +1098,11 @@ final class FunctionGenerator {
       Symbol resolved = module.resolve(direct);
       FunctionType actual = d != null ? (FunctionType) d.symbol().type() : (FunctionType) resolved.type();
       if (actual.prototyped() || d != null) {
+        if (actual.variadic()) {
+          // C11 6.5.2.2p6: undefined; the caller would not know to pass the variable arguments in memory
+          throw error(c.pos(), "call to variadic function '" + direct.name()
+              + "' without a prototype in scope (declare it, or include its header)");
+        }
         int expected = actual.params().size();
         if (c.args().size() < expected || (c.args().size() > expected && !actual.variadic())) {
           throw error(c.pos(), "call to '" + direct.name() + "' with " + c.args().size()

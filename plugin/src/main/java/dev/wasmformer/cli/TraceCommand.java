@@ -1,0 +1,200 @@
+package dev.wasmformer.cli;
+
+import dev.wasmformer.c.SourceFile;
+import dev.wasmformer.compiler.WasmformerCompiler;
+import dev.wasmformer.isa.TokenProgram.FunctionInfo;
+import dev.wasmformer.runtime.Attention;
+import dev.wasmformer.runtime.LoadedBundle;
+import dev.wasmformer.runtime.Program;
+import dev.wasmformer.runtime.RunOptions;
+import dev.wasmformer.runtime.RunResult;
+import dev.wasmformer.runtime.TokenLimitException;
+import dev.wasmformer.runtime.TrapException;
+import dev.wasmformer.runtime.Wasmformer;
+import dev.wasmformer.trace.TraceDecoder;
+import dev.wasmformer.trace.TraceFormat;
+import dev.wasmformer.trace.TraceProgram;
+import dev.wasmformer.trace.TraceStep;
+import dev.wasmformer.trace.TraceVocabulary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wasmformer trace FILE [--limit N] [-- ARGS...]}: runs a program on the transformer
+ * and prints its decoded trace, one line per executed instruction.
+ */
+@Command(
+    name = "trace",
+    mixinStandardHelpOptions = true,
+    description = {"Runs a program on the transformer like 'run' and prints its trace: one line per executed"
+        + " instruction with its number, index, function, the instruction, and what its tokens say it did"
+        + " (the slot word written, bytes stored at the instruction's offset, output, jumps, calls, returns,"
+        + " the result or the trap). docs/limits.md describes the format.",
+        "Exit status as 'run': the result & 0xFF, 134 on a trap, 1 on an error; 0 when --limit stops it."})
+final class TraceCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "A .wfb bundle, a .wasm module or a .c file.")
+  Path file;
+
+  @Parameters(index = "1..*", paramLabel = "ARGS",
+      description = "Integer arguments of the entry point; for a .c file, main's argv.")
+  List<String> args = new ArrayList<>();
+
+  @Option(names = "--limit", paramLabel = "N", description = "Stop after N instructions (default: run to the end).")
+  Long limit;
+
+  @Option(names = "--entry", paramLabel = "NAME",
+      description = "The exported function to enter (a .wasm or .c file; default: main, else _start).")
+  String entry;
+
+  @Option(names = "--program", paramLabel = "NAME", description = "The program to trace (a bundle with several).")
+  String programName;
+
+  @Option(names = "--attention", paramLabel = "hull|naive", defaultValue = "hull",
+      description = "The attention cache: hull or naive. Default: ${DEFAULT-VALUE}.")
+  String attention;
+
+  @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "100000000",
+      description = "Stop a run after N generated tokens. Default: ${DEFAULT-VALUE}.")
+  long maxTokens;
+
+  /** Where the program's input comes from; tests replace it. */
+  InputStream stdin = System.in;
+
+  /** Thrown by the line printer to end the run at --limit. */
+  private static final class LimitReached extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LimitReached() {
+      super(null, null, false, false);
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (limit != null && limit < 1) throw new IllegalArgumentException("--limit must be positive: " + limit);
+    boolean c = SourceFiles.extension(file).equals("c");
+    Loaded loaded = load();
+    Program program = program(loaded.bundle());
+    long[] values = new long[c && entry == null ? 0 : args.size()];
+    for (int i = 0; i < values.length; i++) values[i] = parse(args.get(i));
+
+    TraceVocabulary vocabulary = TraceVocabulary.of(loaded.bundle().bundle().getVocabulary());
+    dev.wasmformer.runtime.format.Program proto = loaded.bundle().bundle().getProgramsList().stream()
+        .filter(p -> p.getName().equals(program.name())).findFirst().orElseThrow();
+    TraceProgram traced = TraceProgram.of(proto, vocabulary, values);
+    if (loaded.functions() != null) traced = traced.withFunctions(loaded.functions());
+
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    out.println(TraceFormat.header());
+    TraceStep[] last = new TraceStep[1];
+    TraceDecoder decoder = new TraceDecoder(traced, vocabulary, (TraceStep step) -> {
+      last[0] = step;
+      out.println(TraceFormat.line(step));
+      if (limit != null && step.number() == limit && !step.isLast()) throw new LimitReached();
+    });
+    RunOptions options = RunOptions.defaults()
+        .withArgs(values)
+        .withInput(readInput())
+        .withAttention(attentionKind())
+        .withMaxTokens(maxTokens)
+        .withTraceListener(decoder);
+    try {
+      RunResult r = program.run(options);
+      summary(err, r.stats().tokens(), r.stats().instructions(), r.stats().seconds());
+      return (int) (r.returnValue().orElse(0) & 0xFF);
+    } catch (LimitReached e) {
+      err.printf(Locale.ROOT, "wasmformer: stopped after %d instructions (--limit)%n", limit);
+      return 0;
+    } catch (TrapException e) {
+      // the trace itself says where, even when the model reports no address
+      String where = e.instruction().isPresent() ? " at instruction " + e.instruction().getAsInt()
+          : last[0] != null ? " at instruction " + last[0].pc() + " in " + last[0].function() : "";
+      err.println("wasmformer: trap: " + e.reason() + where);
+      summary(err, e.stats().tokens(), e.stats().instructions(), e.stats().seconds());
+      return RunCommand.TRAP;
+    } catch (TokenLimitException e) {
+      err.println("wasmformer: error: " + e.getMessage());
+      summary(err, e.stats().tokens(), e.stats().instructions(), e.stats().seconds());
+      return Main.FAILURE;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static void summary(PrintWriter err, long tokens, long instructions, double seconds) {
+    err.printf(Locale.ROOT, "wasmformer: %d instructions, %d tokens, %.3f s%n", instructions, tokens, seconds);
+  }
+
+  /** A loaded bundle, and for a compiled file the names of its functions. */
+  private record Loaded(LoadedBundle bundle, List<FunctionInfo> functions) {}
+
+  private Loaded load() throws IOException {
+    switch (SourceFiles.extension(file)) {
+      case "wfb":
+        return new Loaded(Wasmformer.load(file), null);
+      case "wasm": {
+        byte[] wasm = SourceFiles.read(file);
+        WasmformerCompiler compiler = new WasmformerCompiler();
+        compiler.addWasm(SourceFiles.programName(file), file.toString(), wasm, entry);
+        return new Loaded(Wasmformer.load(compiler.bundle()), WasmformerCompiler.lower(wasm, entry).functions());
+      }
+      case "c": {
+        List<SourceFile> sources = List.of(new SourceFile(file.toString(), Files.readString(file)));
+        String cEntry = entry == null ? "_start" : entry;
+        WasmformerCompiler compiler = new WasmformerCompiler();
+        compiler.addC(SourceFiles.programName(file), sources, WasmformerCompiler.cOptions(),
+            entry == null ? args : List.of(), entry);
+        byte[] wasm = WasmformerCompiler.compileC(sources, WasmformerCompiler.cOptions()).wasm();
+        return new Loaded(Wasmformer.load(compiler.bundle()), WasmformerCompiler.lower(wasm, cEntry).functions());
+      }
+      default:
+        throw new IllegalArgumentException(file + ": expected a .wfb bundle, a .wasm module or a .c file");
+    }
+  }
+
+  private Program program(LoadedBundle bundle) {
+    if (programName != null) return bundle.program(programName);
+    if (bundle.programs().size() != 1) {
+      throw new IllegalArgumentException("the bundle has " + bundle.programs().size()
+          + " programs; choose one with --program: " + bundle.programs());
+    }
+    return bundle.programs().get(0);
+  }
+
+  private Attention attentionKind() {
+    try {
+      return Attention.valueOf(attention.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--attention must be hull or naive, not " + attention);
+    }
+  }
+
+  private byte[] readInput() throws IOException {
+    if (stdin == System.in && System.console() != null) return new byte[0];
+    return stdin.readAllBytes();
+  }
+
+  private static long parse(String s) {
+    try {
+      return Long.decode(s);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("argument is not an integer: " + s);
+    }
+  }
+}

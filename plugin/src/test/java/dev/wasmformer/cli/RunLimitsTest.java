@@ -1,0 +1,93 @@
+package dev.wasmformer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmformer.testing.Wat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runaway and failing programs end with a clear message, the statistics so far and a documented status. */
+class RunLimitsTest {
+  @TempDir Path dir;
+
+  private final CliRunner cli = new CliRunner();
+
+  private Path c(String name, String source) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, source);
+    return file;
+  }
+
+  @Test
+  void anEndlessLoopStopsAtTheTokenLimitWithTheStatisticsAndStatusOne() throws IOException {
+    Path loop = c("loop.c", """
+        #include <stdio.h>
+        int main(void) {
+          putchar('>');
+          for (unsigned i = 0;; i++) {}
+        }
+        """);
+
+    int status = cli.run("run", "--max-tokens", "3000", loop.toString());
+
+    assertThat(status).as(cli.err.toString()).isEqualTo(1);
+    assertThat(cli.out.toString()).isEqualTo(">");
+    assertThat(cli.err.toString()).matches("wasmformer: error: no HALT after 3000 generated tokens \\(the limit\\);"
+        + " [1-9]\\d+ instructions ran in [0-9.]+ s \\(raise it with --max-tokens\\)\n");
+  }
+
+  @Test
+  void aRecursionThatNeverEndsTrapsWhenTheCallStackIsExhausted() throws IOException {
+    // The call sits under 120 pending operands, so every frame is ~120 slots and the
+    // 65,536 slots run out after ~540 calls: a short run.
+    StringBuilder deep = new StringBuilder("int down(int n) { return ");
+    for (int i = 0; i < 120; i++) deep.append("n + (");
+    deep.append("down(n + 1)").append(")".repeat(120)).append("; }\n");
+    Path recursion = c("recursion.c", deep + "int main(void) { return down(0); }\n");
+
+    int status = cli.run("run", "--stats", recursion.toString());
+
+    assertThat(status).as(cli.err.toString()).isEqualTo(RunCommand.TRAP);
+    assertThat(cli.err.toString()).startsWith("wasmformer: trap: call stack exhausted")
+        .containsPattern("wasmformer: tokens=\\d+ instructions=\\d+");
+  }
+
+  @Test
+  void aLoadOutsideMemoryTrapsWithTheCause() throws IOException {
+    Path far = c("far.c", """
+        int main(void) {
+          volatile int *p = (int *) 0x7ffffff0;
+          return *p;
+        }
+        """);
+
+    int status = cli.run("run", far.toString());
+
+    assertThat(status).as(cli.err.toString()).isEqualTo(RunCommand.TRAP);
+    assertThat(cli.err.toString()).startsWith("wasmformer: trap: out of bounds memory access");
+  }
+
+  @Test
+  void argumentsThatDoNotFitTheEntryAreRefusedBeforeDecoding() throws IOException {
+    Path add = dir.resolve("add.wasm");
+    Files.write(add, Wat.assemble("""
+        (module (func (export "main") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))
+        """));
+
+    assertThat(cli.run("run", add.toString(), "--", "1")).isEqualTo(1);
+    assertThat(cli.run("run", add.toString(), "--", "1", "0x100000000")).isEqualTo(1);
+    assertThat(cli.run("run", "--program", "nope", add.toString(), "--", "1", "2")).isEqualTo(1);
+    assertThat(cli.run("run", add.toString(), "--", "1", "two")).isEqualTo(1);
+
+    assertThat(cli.err.toString().lines()).containsExactly(
+        "wasmformer: error: add(i32, i32) -> i32 takes 2 arguments, got 1",
+        "wasmformer: error: argument 2 of add(i32, i32) -> i32 is 4294967296, which does not fit in an i32"
+            + " (-2147483648..4294967295)",
+        "wasmformer: error: no program \"nope\" in this bundle; it has: add",
+        "wasmformer: error: argument is not an integer: two");
+    assertThat(cli.out.toString()).isEmpty();
+  }
+}
