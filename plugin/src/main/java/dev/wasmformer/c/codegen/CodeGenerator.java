@@ -127,8 +127,7 @@ public final class CodeGenerator {
     for (FunctionDef f : program.functions()) {
       int index = functionIndex.get(f.symbol());
       CodeBuilder body = module.newBody(index);
-      new FunctionGenerator(this, f, body, f == main).generate();
-      module.define(index, body);
+      if (new FunctionGenerator(this, f, body, f == main).generate()) module.define(index, body);
     }
     module.memory(options.memoryPages(), -1);
     module.exportMemory("memory");
@@ -161,8 +160,8 @@ public final class CodeGenerator {
       module.table(tableFunctions.size() + 1);
       module.elements(1, tableFunctions);
     }
-    defineHelpers();
     if (diagnostics.hasErrors()) return null;
+    defineHelpers();
     return new Output(module.build(), mainTakesArgs ? argArea : 0, mainTakesArgs ? options.argAreaBytes() : 0,
         heapBase, memoryBytes, exports);
   }

@@ -121,7 +121,8 @@ final class FunctionGenerator {
   // Function
   // =====================================================================================
 
-  void generate() {
+  /** Generates the body; returns false if an error was reported (the body is then unusable). */
+  boolean generate() {
     int next = 0;
     if (Abi.returnsViaPointer(type)) sret = next++;
     List<Symbol> params = def.params();
@@ -152,7 +153,7 @@ final class FunctionGenerator {
     try {
       statement(def.body());
     } catch (CompileError e) {
-      return; // reported; the module will not be produced
+      return false; // reported; the module will not be produced
     }
     epilogue();
     pushZero(type.result());
@@ -170,6 +171,7 @@ final class FunctionGenerator {
         }
       });
     }
+    return true;
   }
 
   private int allocate(int size, int align) {
