@@ -85,6 +85,10 @@ final class FunctionGenerator {
   /** Goto labels numbered from 1 in source order, so the labels of any statement are a range. */
   private final Map<String, Integer> labelIds = new HashMap<>();
   private final Map<Stmt, int[]> labelRanges = new IdentityHashMap<>();
+  /** Case labels directly in their switch's body (the others are reached like goto labels). */
+  private final Set<Stmt> directCases = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<Stmt, Integer> nestedCaseIds = new IdentityHashMap<>();
+  private final Map<Stmt.Switch, List<Stmt.Case>> nestedCases = new IdentityHashMap<>();
 
   FunctionGenerator(CodeGenerator module, FunctionDef def, CodeBuilder code, boolean isMain) {
     this.module = module;
@@ -101,17 +105,36 @@ final class FunctionGenerator {
       if (e instanceof Expr.CompoundLiteral c) addressTaken.add(c.object());
     });
     this.needsFrame = computeNeedsFrame();
-    numberLabels(def.body());
+    numberLabels(def.body(), null);
   }
 
   /** Numbers the labels in pre-order and records the range each statement contains. */
-  private int[] numberLabels(Stmt s) {
+  private int[] numberLabels(Stmt s, Stmt.Switch sw) {
     if (s == null) return null;
     int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
     if (s instanceof Stmt.Labeled l) {
-      int id = labelIds.size() + 1;
+      int id = labelIds.size() + nestedCaseIds.size() + 1;
       labelIds.put(l.label(), id);
       lo = hi = id;
+    }
+    if (s instanceof Stmt.Case c && !directCases.contains(c) && sw != null) {
+      int id = labelIds.size() + nestedCaseIds.size() + 1;
+      nestedCaseIds.put(c, id);
+      nestedCases.computeIfAbsent(sw, k -> new ArrayList<>()).add(c);
+      lo = hi = id;
+    }
+    if (s instanceof Stmt.Switch w) {
+      sw = w;
+      for (Stmt child : w.body() instanceof Stmt.Block b ? b.statements() : List.of(w.body())) {
+        for (Stmt cur = child; cur instanceof Stmt.Labeled || cur instanceof Stmt.Case; ) {
+          if (cur instanceof Stmt.Case c) {
+            directCases.add(c);
+            cur = c.body();
+          } else {
+            cur = ((Stmt.Labeled) cur).body();
+          }
+        }
+      }
     }
     List<Stmt> children = new ArrayList<>();
     if (s instanceof Stmt.Block b) children.addAll(b.statements());
@@ -129,7 +152,7 @@ final class FunctionGenerator {
     if (s instanceof Stmt.Switch w) children.add(w.body());
     if (s instanceof Stmt.Case c) children.add(c.body());
     for (Stmt c : children) {
-      int[] r = numberLabels(c);
+      int[] r = numberLabels(c, sw);
       if (r != null) {
         lo = Math.min(lo, r[0]);
         hi = Math.max(hi, r[1]);
@@ -444,7 +467,9 @@ final class FunctionGenerator {
     } else if (s instanceof Stmt.Labeled) {
       segmented(List.of(s), null);
     } else if (s instanceof Stmt.Case c) {
-      throw error(c.pos(), "a case label inside a nested statement of its switch is not supported");
+      if (!nestedCaseIds.containsKey(c)) throw error(c.pos(), "case label not within a switch statement");
+      code.i32Const(0).localSet(gotoTarget()); // reached through the switch's dispatch
+      statement(c.body());
     } else if (!(s instanceof Stmt.Empty)) {
       throw new IllegalStateException("unknown statement " + s);
     }
@@ -504,7 +529,7 @@ final class FunctionGenerator {
     int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
     for (Stmt s : statements) {
       int[] range = labels(s);
-      boolean starts = range != null || (sw != null && s instanceof Stmt.Case);
+      boolean starts = range != null || (sw != null && s instanceof Stmt.Case c0 && directCases.contains(c0));
       if (starts) {
         segments.add(new ArrayList<>());
         ranges.add(range);
@@ -516,7 +541,7 @@ final class FunctionGenerator {
       }
       int index = segments.size() - 1;
       Stmt cur = s;
-      while (cur instanceof Stmt.Labeled || (sw != null && cur instanceof Stmt.Case)) {
+      while (cur instanceof Stmt.Labeled || (sw != null && cur instanceof Stmt.Case c0 && directCases.contains(c0))) {
         if (cur instanceof Stmt.Labeled l) {
           arrivals.set(index, true);
           cur = l.body();
@@ -559,7 +584,30 @@ final class FunctionGenerator {
       value(sw.value());
       code.localSet(value);
       Ctl otherwise = defaultSegment > 0 ? blocks[defaultSegment] : brk;
-      switchDispatch(sw, value, cases, blocks, otherwise);
+      List<Stmt.Case> nested = nestedCases.getOrDefault(sw, List.of());
+      Stmt.Case nestedDefault = null;
+      boolean wide = Abi.isWide(sw.value().type());
+      // A case label inside a nested statement is reached like a goto label (Duff's device).
+      for (Stmt.Case c : nested) {
+        if (c.isDefault()) {
+          nestedDefault = c;
+          continue;
+        }
+        code.localGet(value);
+        if (wide) code.i64Const(c.value()).op(Op.I64_EQ);
+        else code.i32Const((int) c.value()).op(Op.I32_EQ);
+        ifThen(null);
+        code.i32Const(nestedCaseIds.get(c)).localSet(gotoTarget()).br(depth(dispatch));
+        close();
+      }
+      if (nestedDefault != null) {
+        Ctl noMatch = block(Kind.PLAIN);
+        switchDispatch(sw, value, cases, blocks, noMatch);
+        close();
+        code.i32Const(nestedCaseIds.get(nestedDefault)).localSet(gotoTarget()).br(depth(dispatch));
+      } else {
+        switchDispatch(sw, value, cases, blocks, otherwise);
+      }
       release(vt, value);
     }
     for (Stmt s : segments.get(0)) statement(s);
