@@ -41,13 +41,13 @@ class CsmithFuzzTest {
   private void check(int seed) throws Exception {
     Path source = work.resolve("fuzz" + seed + ".c");
     run(List.of("csmith", "--no-bitfields", "--no-packed-struct", "--no-float", "--no-argc", "--no-volatiles",
-        "--max-funcs", "6", "--seed", Integer.toString(seed), "-o", source.toString()), 60);
+        "--max-funcs", "6", "--seed", Integer.toString(seed), "-o", source.toString()), 60, work);
     String text = Files.readString(source, StandardCharsets.UTF_8);
     writeRuntime();
 
     Path exe = work.resolve("fuzz" + seed);
-    run(List.of("gcc", "-w", "-O0", "-o", exe.toString(), source.toString()), 120);
-    List<String> nativeRun = run(List.of("timeout", "10", exe.toString()), 30);
+    run(List.of("gcc", "-w", "-O0", "-o", exe.toString(), source.toString()), 120, work);
+    List<String> nativeRun = run(List.of("timeout", "10", exe.toString()), 30, work);
     assumeTrue(nativeRun.get(0).equals("0"), "the native run did not finish in time");
 
     CompileResult r = new CCompiler().compile(new SourceFile(source.toString(), text),
@@ -98,8 +98,11 @@ class CsmithFuzzTest {
   }
 
   /** Runs a command; returns its exit status and stdout. */
-  private static List<String> run(List<String> command, int seconds) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  private static List<String> run(List<String> command, int seconds, Path dir)
+      throws IOException, InterruptedException {
+    // csmith leaves a platform.info file in its working directory.
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
     if (!p.waitFor(seconds, TimeUnit.SECONDS)) {

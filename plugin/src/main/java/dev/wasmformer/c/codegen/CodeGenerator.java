@@ -127,10 +127,7 @@ public final class CodeGenerator {
     for (FunctionDef f : program.functions()) {
       int index = functionIndex.get(f.symbol());
       CodeBuilder body = module.newBody(index);
-      int errors = diagnostics.errorCount();
-      new FunctionGenerator(this, f, body, f == main).generate();
-      // a body abandoned at an error is unbalanced; no module is built then anyway
-      if (diagnostics.errorCount() == errors) module.define(index, body);
+      if (new FunctionGenerator(this, f, body, f == main).generate()) module.define(index, body);
     }
     module.memory(options.memoryPages(), -1);
     module.exportMemory("memory");
@@ -163,8 +160,8 @@ public final class CodeGenerator {
       module.table(tableFunctions.size() + 1);
       module.elements(1, tableFunctions);
     }
-    defineHelpers();
     if (diagnostics.hasErrors()) return null;
+    defineHelpers();
     return new Output(module.build(), mainTakesArgs ? argArea : 0, mainTakesArgs ? options.argAreaBytes() : 0,
         heapBase, memoryBytes, exports);
   }

@@ -55,9 +55,10 @@ final class FunctionGenerator {
 
   private static final class Ctl {
     final Kind kind;
-    final Map<String, Integer> labels;
+    /** For DISPATCH: the ids of the labels the dispatch can reach (lo..hi). */
+    final int[] labels;
 
-    Ctl(Kind kind, Map<String, Integer> labels) {
+    Ctl(Kind kind, int[] labels) {
       this.kind = kind;
       this.labels = labels;
     }
@@ -81,6 +82,13 @@ final class FunctionGenerator {
   private int sret = -1;
   private int varargs = -1;
   private int gotoTarget = -1;
+  /** Goto labels numbered from 1 in source order, so the labels of any statement are a range. */
+  private final Map<String, Integer> labelIds = new HashMap<>();
+  private final Map<Stmt, int[]> labelRanges = new IdentityHashMap<>();
+  /** Case labels directly in their switch's body (the others are reached like goto labels). */
+  private final Set<Stmt> directCases = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<Stmt, Integer> nestedCaseIds = new IdentityHashMap<>();
+  private final Map<Stmt.Switch, List<Stmt.Case>> nestedCases = new IdentityHashMap<>();
 
   FunctionGenerator(CodeGenerator module, FunctionDef def, CodeBuilder code, boolean isMain) {
     this.module = module;
@@ -97,6 +105,104 @@ final class FunctionGenerator {
       if (e instanceof Expr.CompoundLiteral c) addressTaken.add(c.object());
     });
     this.needsFrame = computeNeedsFrame();
+    numberLabels(def.body(), null);
+  }
+
+  /** Numbers the labels in pre-order and records the range each statement contains. */
+  private int[] numberLabels(Stmt s, Stmt.Switch sw) {
+    if (s == null) return null;
+    int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+    if (s instanceof Stmt.Labeled l) {
+      int id = labelIds.size() + nestedCaseIds.size() + 1;
+      labelIds.put(l.label(), id);
+      lo = hi = id;
+    }
+    if (s instanceof Stmt.Case c && !directCases.contains(c) && sw != null) {
+      int id = labelIds.size() + nestedCaseIds.size() + 1;
+      nestedCaseIds.put(c, id);
+      nestedCases.computeIfAbsent(sw, k -> new ArrayList<>()).add(c);
+      lo = hi = id;
+    }
+    if (s instanceof Stmt.Switch w) {
+      sw = w;
+      for (Stmt child : w.body() instanceof Stmt.Block b ? b.statements() : List.of(w.body())) {
+        for (Stmt cur = child; cur instanceof Stmt.Labeled || cur instanceof Stmt.Case; ) {
+          if (cur instanceof Stmt.Case c) {
+            directCases.add(c);
+            cur = c.body();
+          } else {
+            cur = ((Stmt.Labeled) cur).body();
+          }
+        }
+      }
+    }
+    List<Stmt> children = new ArrayList<>();
+    if (s instanceof Stmt.Block b) children.addAll(b.statements());
+    if (s instanceof Stmt.Labeled l) children.add(l.body());
+    if (s instanceof Stmt.If i) {
+      children.add(i.then());
+      children.add(i.otherwise());
+    }
+    if (s instanceof Stmt.While w) children.add(w.body());
+    if (s instanceof Stmt.DoWhile d) children.add(d.body());
+    if (s instanceof Stmt.For f) {
+      children.add(f.init());
+      children.add(f.body());
+    }
+    if (s instanceof Stmt.Switch w) children.add(w.body());
+    if (s instanceof Stmt.Case c) children.add(c.body());
+    for (Stmt c : children) {
+      int[] r = numberLabels(c, sw);
+      if (r != null) {
+        lo = Math.min(lo, r[0]);
+        hi = Math.max(hi, r[1]);
+      }
+    }
+    if (lo > hi) return null;
+    int[] range = {lo, hi};
+    labelRanges.put(s, range);
+    return range;
+  }
+
+  private int[] labels(Stmt s) {
+    return s == null ? null : labelRanges.get(s);
+  }
+
+  private int gotoTarget() {
+    if (gotoTarget < 0) gotoTarget = code.addLocal(ValType.I32);
+    return gotoTarget;
+  }
+
+  /** Pushes 1 if a goto in progress targets a label inside {@code range}. */
+  private void targetIn(int[] range) {
+    code.localGet(gotoTarget());
+    code.i32Const(range[0]).op(Op.I32_SUB).i32Const(range[1] - range[0] + 1).op(Op.I32_LT_U);
+  }
+
+  /**
+   * The condition of a statement that a goto may enter in the middle: true (or false) when
+   * the goto's label is in the branch to take, otherwise the condition itself.
+   */
+  private void conditionOrEntry(Expr condition, int[] intoTrue, int[] intoFalse) {
+    if (intoTrue != null) {
+      targetIn(intoTrue);
+      ifThen(ValType.I32);
+      code.i32Const(1);
+      code.elseBranch();
+      conditionOrEntry(condition, null, intoFalse);
+      close();
+    } else if (intoFalse != null) {
+      targetIn(intoFalse);
+      ifThen(ValType.I32);
+      code.i32Const(0);
+      code.elseBranch();
+      conditionOrEntry(condition, null, null);
+      close();
+    } else if (condition == null) {
+      code.i32Const(1);
+    } else {
+      bool(condition);
+    }
   }
 
   private boolean computeNeedsFrame() {
@@ -121,7 +227,8 @@ final class FunctionGenerator {
   // Function
   // =====================================================================================
 
-  void generate() {
+  /** Generates the body; returns false if an error was reported (the body is then unusable). */
+  boolean generate() {
     int next = 0;
     if (Abi.returnsViaPointer(type)) sret = next++;
     List<Symbol> params = def.params();
@@ -152,7 +259,7 @@ final class FunctionGenerator {
     try {
       statement(def.body());
     } catch (CompileError e) {
-      return; // reported; the module will not be produced
+      return false; // reported; the module will not be produced
     }
     epilogue();
     pushZero(type.result());
@@ -170,6 +277,7 @@ final class FunctionGenerator {
         }
       });
     }
+    return true;
   }
 
   private int allocate(int size, int align) {
@@ -208,7 +316,7 @@ final class FunctionGenerator {
   // Control stack
   // =====================================================================================
 
-  private Ctl open(Kind kind, Map<String, Integer> labels, int opcodeKind) {
+  private Ctl open(Kind kind, int[] labels, int opcodeKind) {
     Ctl c = new Ctl(kind, labels);
     switch (opcodeKind) {
       case 0 -> code.block(null);
@@ -264,7 +372,11 @@ final class FunctionGenerator {
     } else if (s instanceof Stmt.LocalInit l) {
       localInit(l.object(), l.init());
     } else if (s instanceof Stmt.If i) {
-      condition(i.condition());
+      if (labels(i.then()) != null || labels(i.otherwise()) != null) {
+        conditionOrEntry(i.condition(), labels(i.then()), labels(i.otherwise()));
+      } else {
+        condition(i.condition());
+      }
       ifThen(null);
       statement(i.then());
       if (i.otherwise() != null) {
@@ -275,7 +387,10 @@ final class FunctionGenerator {
     } else if (s instanceof Stmt.While w) {
       Ctl brk = block(Kind.BREAK);
       Ctl top = loop(Kind.CONTINUE);
-      if (!isTrue(w.condition())) {
+      if (labels(w.body()) != null) {
+        conditionOrEntry(w.condition(), labels(w.body()), null);
+        code.op(Op.I32_EQZ).brIf(depth(brk));
+      } else if (!isTrue(w.condition())) {
         condition(w.condition());
         code.op(Op.I32_EQZ).brIf(depth(brk));
       }
@@ -294,10 +409,24 @@ final class FunctionGenerator {
       close();
       close();
     } else if (s instanceof Stmt.For f) {
-      if (f.init() != null) statement(f.init());
+      int[] into = labels(f.body());
+      if (f.init() != null) {
+        if (into != null) {
+          targetIn(into);
+          code.op(Op.I32_EQZ);
+          ifThen(null);
+          statement(f.init());
+          close();
+        } else {
+          statement(f.init());
+        }
+      }
       Ctl brk = block(Kind.BREAK);
       Ctl top = loop(Kind.PLAIN);
-      if (f.condition() != null && !isTrue(f.condition())) {
+      if (into != null) {
+        conditionOrEntry(f.condition(), into, null);
+        code.op(Op.I32_EQZ).brIf(depth(brk));
+      } else if (f.condition() != null && !isTrue(f.condition())) {
         condition(f.condition());
         code.op(Op.I32_EQZ).brIf(depth(brk));
       }
@@ -327,17 +456,20 @@ final class FunctionGenerator {
     } else if (s instanceof Stmt.Return r) {
       returnStatement(r);
     } else if (s instanceof Stmt.Goto g) {
+      int id = labelIds.get(g.label());
       for (Ctl c : ctl) {
-        if (c.kind == Kind.DISPATCH && c.labels.containsKey(g.label())) {
-          code.i32Const(c.labels.get(g.label())).localSet(gotoTarget).br(depth(c));
+        if (c.kind == Kind.DISPATCH && c.labels[0] <= id && id <= c.labels[1]) {
+          code.i32Const(id).localSet(gotoTarget()).br(depth(c));
           return;
         }
       }
-      throw error(g.pos(), "goto into a nested block is not supported (label '" + g.label() + "')");
+      throw new IllegalStateException("no dispatch encloses label " + g.label());
     } else if (s instanceof Stmt.Labeled) {
-      block(List.of(s));
+      segmented(List.of(s), null);
     } else if (s instanceof Stmt.Case c) {
-      throw error(c.pos(), "a case label inside a nested statement of its switch is not supported");
+      if (!nestedCaseIds.containsKey(c)) throw error(c.pos(), "case label not within a switch statement");
+      code.i32Const(0).localSet(gotoTarget()); // reached through the switch's dispatch
+      statement(c.body());
     } else if (!(s instanceof Stmt.Empty)) {
       throw new IllegalStateException("unknown statement " + s);
     }
@@ -365,45 +497,53 @@ final class FunctionGenerator {
 
   private void block(List<Stmt> statements) {
     boolean labeled = false;
-    for (Stmt s : statements) labeled |= s instanceof Stmt.Labeled;
+    for (Stmt s : statements) labeled |= labels(s) != null;
     if (!labeled) {
       for (Stmt s : statements) statement(s);
       return;
     }
-    segmented(statements, null, -1);
+    segmented(statements, null);
   }
 
   private void switchStatement(Stmt.Switch w) {
     List<Stmt> body = w.body() instanceof Stmt.Block b ? b.statements() : List.of(w.body());
-    ValType vt = Abi.valType(w.value().type());
-    int value = temp(vt);
-    value(w.value());
-    code.localSet(value);
-    segmented(body, w, value);
-    release(vt, value);
+    segmented(body, w);
   }
 
   /**
-   * A statement list containing labels: segment 0 is the code before the first label, and
-   * each label (or run of labels) starts the next segment. See the class comment.
+   * A statement list containing labels (goto labels, at any depth, or the case labels of a
+   * switch): segment 0 is the code before the first statement that holds a label, and each
+   * such statement starts the next segment. On entry, a goto in progress (the target local
+   * is a label id, 0 otherwise) branches to the segment holding its label; a switch then
+   * branches on its value; otherwise execution falls into segment 0.
    */
-  private void segmented(List<Stmt> statements, Stmt.Switch sw, int switchValue) {
+  private void segmented(List<Stmt> statements, Stmt.Switch sw) {
     List<List<Stmt>> segments = new ArrayList<>();
+    List<int[]> ranges = new ArrayList<>();
+    List<Boolean> arrivals = new ArrayList<>();
     segments.add(new ArrayList<>());
-    Map<String, Integer> labels = new LinkedHashMap<>();
+    ranges.add(null);
+    arrivals.add(false);
     Map<Long, Integer> cases = new LinkedHashMap<>();
     int defaultSegment = -1;
+    int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
     for (Stmt s : statements) {
-      Stmt cur = s;
-      boolean started = false;
-      while (cur instanceof Stmt.Labeled || (sw != null && cur instanceof Stmt.Case)) {
-        if (!started) {
-          segments.add(new ArrayList<>());
-          started = true;
+      int[] range = labels(s);
+      boolean starts = range != null || (sw != null && s instanceof Stmt.Case c0 && directCases.contains(c0));
+      if (starts) {
+        segments.add(new ArrayList<>());
+        ranges.add(range);
+        arrivals.add(false);
+        if (range != null) {
+          lo = Math.min(lo, range[0]);
+          hi = Math.max(hi, range[1]);
         }
-        int index = segments.size() - 1;
+      }
+      int index = segments.size() - 1;
+      Stmt cur = s;
+      while (cur instanceof Stmt.Labeled || (sw != null && cur instanceof Stmt.Case c0 && directCases.contains(c0))) {
         if (cur instanceof Stmt.Labeled l) {
-          labels.put(l.label(), index);
+          arrivals.set(index, true);
           cur = l.body();
         } else {
           Stmt.Case c = (Stmt.Case) cur;
@@ -412,39 +552,68 @@ final class FunctionGenerator {
           cur = c.body();
         }
       }
-      segments.get(segments.size() - 1).add(cur);
+      segments.get(index).add(cur);
     }
     int n = segments.size();
     Ctl brk = sw != null ? block(Kind.BREAK) : null;
-    Ctl dispatch = null;
-    if (!labels.isEmpty()) {
-      if (gotoTarget < 0) gotoTarget = code.addLocal(ValType.I32);
-      code.i32Const(-1).localSet(gotoTarget);
-      dispatch = open(Kind.DISPATCH, labels, 1);
-    }
+    Ctl dispatch = lo <= hi ? open(Kind.DISPATCH, new int[] {lo, hi}, 1) : null;
     Ctl[] blocks = new Ctl[n];
     for (int i = n - 1; i >= 1; i--) blocks[i] = block(Kind.PLAIN);
     if (dispatch != null) {
       Ctl entry = block(Kind.PLAIN);
       if (module.options().denseSwitchAsBrTable()) {
-        int[] targets = new int[n];
-        for (int i = 0; i < n; i++) targets[i] = depth(entry);
-        for (int seg : labels.values()) targets[seg] = depth(blocks[seg]);
-        code.localGet(gotoTarget).brTable(targets, depth(entry));
+        int[] targets = new int[hi + 1];
+        java.util.Arrays.fill(targets, depth(entry));
+        for (int i = 1; i < n; i++) {
+          if (ranges.get(i) == null) continue;
+          for (int id = ranges.get(i)[0]; id <= ranges.get(i)[1]; id++) targets[id] = depth(blocks[i]);
+        }
+        code.localGet(gotoTarget()).brTable(targets, depth(entry));
       } else {
-        for (int seg : new java.util.TreeSet<>(labels.values())) {
-          code.localGet(gotoTarget).i32Const(seg).op(Op.I32_EQ).brIf(depth(blocks[seg]));
+        for (int i = 1; i < n; i++) {
+          if (ranges.get(i) == null) continue;
+          targetIn(ranges.get(i));
+          code.brIf(depth(blocks[i]));
         }
       }
       close();
     }
     if (sw != null) {
+      ValType vt = Abi.valType(sw.value().type());
+      int value = temp(vt);
+      value(sw.value());
+      code.localSet(value);
       Ctl otherwise = defaultSegment > 0 ? blocks[defaultSegment] : brk;
-      switchDispatch(sw, switchValue, cases, blocks, otherwise);
+      List<Stmt.Case> nested = nestedCases.getOrDefault(sw, List.of());
+      Stmt.Case nestedDefault = null;
+      boolean wide = Abi.isWide(sw.value().type());
+      // A case label inside a nested statement is reached like a goto label (Duff's device).
+      for (Stmt.Case c : nested) {
+        if (c.isDefault()) {
+          nestedDefault = c;
+          continue;
+        }
+        code.localGet(value);
+        if (wide) code.i64Const(c.value()).op(Op.I64_EQ);
+        else code.i32Const((int) c.value()).op(Op.I32_EQ);
+        ifThen(null);
+        code.i32Const(nestedCaseIds.get(c)).localSet(gotoTarget()).br(depth(dispatch));
+        close();
+      }
+      if (nestedDefault != null) {
+        Ctl noMatch = block(Kind.PLAIN);
+        switchDispatch(sw, value, cases, blocks, noMatch);
+        close();
+        code.i32Const(nestedCaseIds.get(nestedDefault)).localSet(gotoTarget()).br(depth(dispatch));
+      } else {
+        switchDispatch(sw, value, cases, blocks, otherwise);
+      }
+      release(vt, value);
     }
     for (Stmt s : segments.get(0)) statement(s);
     for (int i = 1; i < n; i++) {
       close();
+      if (arrivals.get(i)) code.i32Const(0).localSet(gotoTarget()); // the goto has arrived
       for (Stmt s : segments.get(i)) statement(s);
     }
     if (dispatch != null) close();
