@@ -219,13 +219,4 @@ final class HullChain {
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return (int) (z ^ (z >>> 31));
     }
-
-    /** Number of nodes, by walking the list (for tests). */
-    int countNodes() {
-        int n = 0;
-        for (int t = first; t != NIL; t = next[t]) {
-            n++;
-        }
-        return n;
-    }
 }

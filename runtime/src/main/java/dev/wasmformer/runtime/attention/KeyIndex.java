@@ -69,10 +69,6 @@ final class KeyIndex {
         size--;
     }
 
-    int size() {
-        return size;
-    }
-
     private void rehash(int capacity) {
         double[] oldXs = xs;
         double[] oldYs = ys;

@@ -25,7 +25,9 @@ public final class Decoder {
      * Appends {@code token} at the next position, runs the forward pass there and returns the
      * next token: the first arg-max of the logits.
      *
-     * @throws IllegalArgumentException if the token is not in the vocabulary
+     * @throws IllegalArgumentException if the token is not in the vocabulary (nothing changes)
+     * @throws ArithmeticException if a query or key is not finite (broken weights); the
+     *     decoder is then in an undefined state and must be discarded
      */
     public int step(int token) {
         if (token < 0 || token >= model.vocabSize()) {

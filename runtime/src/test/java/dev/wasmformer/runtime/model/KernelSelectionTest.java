@@ -97,7 +97,7 @@ class KernelSelectionTest {
         Decoder hull = model.newDecoder(AttentionKind.HULL);
         int next = 0;
         for (int p = 0; p < steps; p++) {
-            int token = p % 4 == 3 ? next : random.nextInt(VOCAB);
+            int token = p % 4 == 3 ? next : random.nextInt(model.vocabSize());
             next = naive.step(token);
             assertThat(hull.step(token)).as("token after position %d", p).isEqualTo(next);
             assertThat(hull.residual()).as("residual at position %d", p)
