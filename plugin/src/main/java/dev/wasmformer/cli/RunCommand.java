@@ -74,14 +74,13 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     boolean c = SourceFiles.extension(file).equals("c");
     LoadedBundle bundle = load();
-    Program program = program(bundle);
+    Program program = RunSupport.program(bundle, programName);
     // a C program's arguments are main's argv strings, already in its memory image
-    long[] values = new long[c && entry == null ? 0 : args.size()];
-    for (int i = 0; i < values.length; i++) values[i] = parse(args.get(i));
+    long[] values = RunSupport.integers(c && entry == null ? List.of() : args);
     RunOptions options = RunOptions.defaults()
         .withArgs(values)
-        .withInput(readInput())
-        .withAttention(attentionKind())
+        .withInput(RunSupport.input(stdin))
+        .withAttention(RunSupport.attention(attention))
         .withMaxTokens(maxTokens);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -131,36 +130,9 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private Program program(LoadedBundle bundle) {
-    if (programName != null) return bundle.program(programName);
-    if (bundle.programs().size() != 1) {
-      throw new IllegalArgumentException("the bundle has " + bundle.programs().size()
-          + " programs; choose one with --program: " + bundle.programs());
-    }
-    return bundle.programs().get(0);
-  }
 
-  private Attention attentionKind() {
-    try {
-      return Attention.valueOf(attention.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--attention must be hull or naive, not " + attention);
-    }
-  }
 
-  private byte[] readInput() throws IOException {
-    // An interactive terminal has no input to give up front; the prompt is built before decoding.
-    if (stdin == System.in && System.console() != null) return new byte[0];
-    return stdin.readAllBytes();
-  }
 
-  private static long parse(String s) {
-    try {
-      return Long.decode(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("argument is not an integer: " + s);
-    }
-  }
 
   private void printStats(PrintWriter err, RunStats s) {
     if (!stats) return;

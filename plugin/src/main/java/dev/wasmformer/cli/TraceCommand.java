@@ -88,9 +88,8 @@ final class TraceCommand implements Callable<Integer> {
     if (limit != null && limit < 1) throw new IllegalArgumentException("--limit must be positive: " + limit);
     boolean c = SourceFiles.extension(file).equals("c");
     Loaded loaded = load();
-    Program program = program(loaded.bundle());
-    long[] values = new long[c && entry == null ? 0 : args.size()];
-    for (int i = 0; i < values.length; i++) values[i] = parse(args.get(i));
+    Program program = RunSupport.program(loaded.bundle(), programName);
+    long[] values = RunSupport.integers(c && entry == null ? List.of() : args);
 
     TraceVocabulary vocabulary = TraceVocabulary.of(loaded.bundle().bundle().getVocabulary());
     dev.wasmformer.runtime.format.Program proto = loaded.bundle().bundle().getProgramsList().stream()
@@ -109,8 +108,8 @@ final class TraceCommand implements Callable<Integer> {
     });
     RunOptions options = RunOptions.defaults()
         .withArgs(values)
-        .withInput(readInput())
-        .withAttention(attentionKind())
+        .withInput(RunSupport.input(stdin))
+        .withAttention(RunSupport.attention(attention))
         .withMaxTokens(maxTokens)
         .withTraceListener(decoder);
     try {
@@ -168,33 +167,7 @@ final class TraceCommand implements Callable<Integer> {
     }
   }
 
-  private Program program(LoadedBundle bundle) {
-    if (programName != null) return bundle.program(programName);
-    if (bundle.programs().size() != 1) {
-      throw new IllegalArgumentException("the bundle has " + bundle.programs().size()
-          + " programs; choose one with --program: " + bundle.programs());
-    }
-    return bundle.programs().get(0);
-  }
 
-  private Attention attentionKind() {
-    try {
-      return Attention.valueOf(attention.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--attention must be hull or naive, not " + attention);
-    }
-  }
 
-  private byte[] readInput() throws IOException {
-    if (stdin == System.in && System.console() != null) return new byte[0];
-    return stdin.readAllBytes();
-  }
 
-  private static long parse(String s) {
-    try {
-      return Long.decode(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("argument is not an integer: " + s);
-    }
-  }
 }
