@@ -1,6 +1,5 @@
 package dev.wasmformer.runtime.model;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -450,15 +449,19 @@ final class FamilyArgMax {
                 hb[k] = ya[i];
                 vertexRow[k] = pointRow[i];
             }
+            // The points on edge k lie between its ends in the list of tops, sorted by a.
             int[] edgeRow = new int[Math.max(0, m - 1)];
+            int at = 0;
             for (int k = 0; k + 1 < m; k++) {
                 int p = hull.get(k);
                 int q = hull.get(k + 1);
                 int row = Math.min(pointRow[p], pointRow[q]);
-                for (int i = 0; i < n; i++) {
-                    if (points[i][0] > points[p][0] && points[i][0] < points[q][0]
-                            && orientation(points, ya, p, q, i) == 0) {
-                        row = Math.min(row, pointRow[i]);
+                while (tops.get(at) != p) {
+                    at++;
+                }
+                for (int t = at + 1; tops.get(t) != q; t++) {
+                    if (orientation(points, ya, p, q, tops.get(t)) == 0) {
+                        row = Math.min(row, pointRow[tops.get(t)]);
                     }
                 }
                 edgeRow[k] = row;
@@ -466,13 +469,23 @@ final class FamilyArgMax {
             return new Chain(ha, hb, vertexRow, edgeRow);
         }
 
-        /** Sign of the cross product (q - p) x (r - p), exactly. */
+        /** Sign of the cross product (q - p) x (r - p), exactly (coordinates below 2^50). */
         private static int orientation(long[][] points, long[] y, int p, int q, int r) {
-            BigInteger qx = BigInteger.valueOf(points[q][0] - points[p][0]);
-            BigInteger qy = BigInteger.valueOf(y[q] - y[p]);
-            BigInteger rx = BigInteger.valueOf(points[r][0] - points[p][0]);
-            BigInteger ry = BigInteger.valueOf(y[r] - y[p]);
-            return qx.multiply(ry).compareTo(qy.multiply(rx));
+            long qx = points[q][0] - points[p][0];
+            long qy = y[q] - y[p];
+            long rx = points[r][0] - points[p][0];
+            long ry = y[r] - y[p];
+            return compareProducts(qx, ry, qy, rx);
+        }
+
+        /** Sign of a * b - c * d in 128-bit arithmetic. */
+        static int compareProducts(long a, long b, long c, long d) {
+            long high1 = Math.multiplyHigh(a, b);
+            long high2 = Math.multiplyHigh(c, d);
+            if (high1 != high2) {
+                return high1 < high2 ? -1 : 1;
+            }
+            return Long.compareUnsigned(a * b, c * d);
         }
 
         /**
