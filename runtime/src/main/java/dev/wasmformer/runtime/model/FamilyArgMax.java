@@ -2,7 +2,7 @@ package dev.wasmformer.runtime.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,90 +116,140 @@ final class FamilyArgMax {
         return plainRows.length;
     }
 
-    /** Sorts the rows of {@code u} into families and plain rows. */
-    static FamilyArgMax of(CsrMatrix u) {
-        int d = u.cols;
-        // A column can vary within a family if its weights take at least three values.
-        List<Set<Double>> distinct = new ArrayList<>();
-        for (int c = 0; c < d; c++) {
-            distinct.add(new HashSet<>());
-        }
-        for (int r = 0; r < u.rows; r++) {
-            for (int i = 0; i < u.rowLength(r); i++) {
-                distinct.get(u.column(r, i)).add(u.value(r, i));
-            }
-        }
-        boolean[] varying = new boolean[d];
-        for (int c = 0; c < d; c++) {
-            varying[c] = distinct.get(c).size() >= 3;
-        }
-        // Group by the shared part; the varying columns of a group must number at most two.
-        Map<List<Double>, List<Integer>> groups = new LinkedHashMap<>();
-        List<Integer> plain = new ArrayList<>();
-        for (int r = 0; r < u.rows; r++) {
+    /** A family being formed: its shared entries, its varying columns and its rows. */
+    private static final class Candidate {
+        final List<Integer> fixedColumns = new ArrayList<>();
+        final List<Double> fixedWeights = new ArrayList<>();
+        final Set<Integer> varying = new TreeSet<>();
+        final List<Integer> rows = new ArrayList<>();
+
+        List<Double> key() {
             List<Double> key = new ArrayList<>();
-            int varyingCount = 0;
+            for (int i = 0; i < fixedColumns.size(); i++) {
+                key.add((double) fixedColumns.get(i));
+                key.add(fixedWeights.get(i));
+            }
+            return key;
+        }
+
+        /** Whether row r equals the shared entries and has no other column but varying ones. */
+        boolean fits(CsrMatrix u, int r) {
+            int matched = 0;
             for (int i = 0; i < u.rowLength(r); i++) {
                 int c = u.column(r, i);
-                if (varying[c]) {
-                    varyingCount++;
-                } else {
-                    key.add((double) c);
-                    key.add(u.value(r, i));
+                int k = fixedColumns.indexOf(c);
+                if (k >= 0) {
+                    if (fixedWeights.get(k) != u.value(r, i)) {
+                        return false;
+                    }
+                    matched++;
+                } else if (!varying.contains(c)) {
+                    return false;
                 }
             }
-            if (varyingCount > 2) {
+            return matched == fixedColumns.size();
+        }
+    }
+
+    /**
+     * Sorts the rows of {@code u} into families and plain rows: rows with the same columns form
+     * a family when at most two of the columns take more than one value among them; families
+     * with the same shared entries merge while they vary in at most two columns together; a
+     * row left over joins a family it fits (a missing varying column reads as 0).
+     */
+    static FamilyArgMax of(CsrMatrix u) {
+        int d = u.cols;
+        Map<List<Integer>, List<Integer>> bySupport = new LinkedHashMap<>();
+        for (int r = 0; r < u.rows; r++) {
+            List<Integer> support = new ArrayList<>(u.rowLength(r));
+            for (int i = 0; i < u.rowLength(r); i++) {
+                support.add(u.column(r, i));
+            }
+            bySupport.computeIfAbsent(support, k -> new ArrayList<>()).add(r);
+        }
+        Map<List<Double>, List<Candidate>> byKey = new LinkedHashMap<>();
+        List<Integer> leftOver = new ArrayList<>();
+        for (Map.Entry<List<Integer>, List<Integer>> e : bySupport.entrySet()) {
+            List<Integer> support = e.getKey();
+            List<Integer> rows = e.getValue();
+            Candidate c = new Candidate();
+            int first = rows.get(0);
+            for (int i = 0; i < support.size(); i++) {
+                double w = u.value(first, i);
+                boolean shared = true;
+                for (int r : rows) {
+                    shared &= u.value(r, i) == w;
+                }
+                if (shared && rows.size() > 1) {
+                    c.fixedColumns.add(support.get(i));
+                    c.fixedWeights.add(w);
+                } else if (rows.size() > 1) {
+                    c.varying.add(support.get(i));
+                }
+            }
+            if (rows.size() == 1 || c.varying.size() > 2) {
+                leftOver.addAll(rows);
+                continue;
+            }
+            c.rows.addAll(rows);
+            List<Candidate> same = byKey.computeIfAbsent(c.key(), k -> new ArrayList<>());
+            Candidate merged = null;
+            for (Candidate other : same) {
+                Set<Integer> union = new TreeSet<>(other.varying);
+                union.addAll(c.varying);
+                if (union.size() <= 2) {
+                    merged = other;
+                    other.varying.addAll(c.varying);
+                    other.rows.addAll(c.rows);
+                    break;
+                }
+            }
+            if (merged == null) {
+                same.add(c);
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        byKey.values().forEach(candidates::addAll);
+        List<Integer> plain = new ArrayList<>();
+        Map<List<Double>, Integer> firstOfClone = new LinkedHashMap<>();
+        for (int r : leftOver) {
+            Candidate home = null;
+            for (Candidate c : candidates) {
+                if (c.fits(u, r)) {
+                    home = c;
+                    break;
+                }
+            }
+            if (home != null) {
+                home.rows.add(r);
+                continue;
+            }
+            // Identical rows give identical logits: the first represents them.
+            List<Double> row = new ArrayList<>();
+            for (int i = 0; i < u.rowLength(r); i++) {
+                row.add((double) u.column(r, i));
+                row.add(u.value(r, i));
+            }
+            if (firstOfClone.putIfAbsent(row, r) == null) {
                 plain.add(r);
-            } else {
-                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             }
         }
         List<Family> families = new ArrayList<>();
         long[] read = Bits.words(d);
-        for (List<Integer> group : groups.values()) {
-            Map<List<Integer>, List<Integer>> byColumns = splitByVaryingColumns(u, varying, group);
-            for (List<Integer> rows : byColumns.values()) {
-                Family f = Family.of(u, varying, rows);
-                if (f == null) {
-                    plain.add(rows.get(0));     // one distinct point: its first row represents it
-                } else if (!Family.integral(u, rows)) {
-                    plain.addAll(rows);
-                } else {
-                    families.add(f);
-                    f.markRead(read);
-                }
+        for (Candidate c : candidates) {
+            c.rows.sort(null);
+            Family f = Family.of(u, c);
+            if (f == null) {
+                plain.add(c.rows.get(0));     // one distinct point: its first row represents it
+            } else if (!Family.integral(u, c.rows)) {
+                plain.addAll(c.rows);
+            } else {
+                families.add(f);
+                f.markRead(read);
             }
         }
         int[] plainRows = plain.stream().mapToInt(Integer::intValue).sorted().toArray();
         return new FamilyArgMax(u, families.toArray(new Family[0]), plainRows, read);
-    }
-
-    /** Rows of one shared part, split so that each part varies in at most two columns. */
-    private static Map<List<Integer>, List<Integer>> splitByVaryingColumns(
-            CsrMatrix u, boolean[] varying, List<Integer> group) {
-        Set<Integer> union = new java.util.TreeSet<>();
-        for (int r : group) {
-            union.addAll(varyingColumns(u, varying, r));
-        }
-        Map<List<Integer>, List<Integer>> parts = new LinkedHashMap<>();
-        if (union.size() <= 2) {
-            parts.put(List.copyOf(union), group);
-            return parts;
-        }
-        for (int r : group) {
-            parts.computeIfAbsent(varyingColumns(u, varying, r), k -> new ArrayList<>()).add(r);
-        }
-        return parts;
-    }
-
-    private static List<Integer> varyingColumns(CsrMatrix u, boolean[] varying, int r) {
-        List<Integer> columns = new ArrayList<>();
-        for (int i = 0; i < u.rowLength(r); i++) {
-            if (varying[u.column(r, i)]) {
-                columns.add(u.column(r, i));
-            }
-        }
-        return columns;
     }
 
     /**
@@ -272,26 +322,12 @@ final class FamilyArgMax {
             this.lowerChain = Chain.upper(points, pointRow, true);
         }
 
-        /** The family of {@code rows} (equal outside the varying columns), or null for one point. */
-        static Family of(CsrMatrix u, boolean[] varying, List<Integer> rows) {
-            List<Integer> columns = new ArrayList<>();
-            int first = rows.get(0);
-            List<Integer> fixedColumns = new ArrayList<>();
-            List<Double> fixedWeights = new ArrayList<>();
-            for (int i = 0; i < u.rowLength(first); i++) {
-                if (!varying[u.column(first, i)]) {
-                    fixedColumns.add(u.column(first, i));
-                    fixedWeights.add(u.value(first, i));
-                }
-            }
-            for (int r : rows) {
-                for (int c : varyingColumns(u, varying, r)) {
-                    if (!columns.contains(c)) {
-                        columns.add(c);
-                    }
-                }
-            }
-            columns.sort(null);
+        /** The family of a candidate's rows, or null if they make one point. */
+        static Family of(CsrMatrix u, Candidate candidate) {
+            List<Integer> rows = candidate.rows;
+            List<Integer> fixedColumns = candidate.fixedColumns;
+            List<Double> fixedWeights = candidate.fixedWeights;
+            List<Integer> columns = new ArrayList<>(candidate.varying);
             int c1 = columns.isEmpty() ? -1 : columns.get(0);
             int c2 = columns.size() < 2 ? -1 : columns.get(1);
             // Distinct points, each with its smallest row (rows come in increasing order).
