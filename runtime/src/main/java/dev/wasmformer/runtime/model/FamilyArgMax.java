@@ -57,8 +57,24 @@ final class FamilyArgMax {
         return best;
     }
 
+    /** One run's results of the families' bounds and maxima (the families are shared). */
+    static final class Scratch {
+        final double[] upper;
+        final double[] fixed;
+        int bestRow;
+
+        Scratch(int families) {
+            upper = new double[families];
+            fixed = new double[families];
+        }
+    }
+
+    Scratch newScratch() {
+        return new Scratch(families.length);
+    }
+
     /** The first arg-max of {@code W_u x}; {@code nonZero} holds every slot that may be non-zero. */
-    int argMax(double[] x, long[] nonZero) {
+    int argMax(double[] x, long[] nonZero, Scratch s) {
         for (int w = 0; w < readMask.length; w++) {
             for (long b = nonZero[w] & readMask[w]; b != 0; b &= b - 1) {
                 double v = x[(w << 6) + Long.numberOfTrailingZeros(b)];
@@ -77,30 +93,31 @@ final class FamilyArgMax {
             }
         }
         // Upper bounds first; the family with the largest is likely to hold the maximum.
-        Family top = null;
-        for (Family f : families) {
-            if (!f.bound(x)) {
+        double[] upper = s.upper;
+        int top = -1;
+        for (int f = 0; f < families.length; f++) {
+            if (!families[f].bound(x, s, f)) {
                 return plainArgMax(unembedding, x);
             }
-            if (top == null || f.upper > top.upper) {
+            if (top < 0 || upper[f] > upper[top]) {
                 top = f;
             }
         }
         if (Double.isNaN(bestLogit)) {
             return plainArgMax(unembedding, x);
         }
-        if (top != null && (best < 0 || top.upper >= bestLogit)) {
-            double logit = top.best(x);
-            if (best < 0 || logit > bestLogit || (logit == bestLogit && top.bestRow < best)) {
-                best = top.bestRow;
+        if (top >= 0 && (best < 0 || upper[top] >= bestLogit)) {
+            double logit = families[top].best(x, s, top);
+            if (best < 0 || logit > bestLogit || (logit == bestLogit && s.bestRow < best)) {
+                best = s.bestRow;
                 bestLogit = logit;
             }
         }
-        for (Family f : families) {
-            if (f != top && f.upper >= bestLogit) {
-                double logit = f.best(x);
-                if (logit > bestLogit || (logit == bestLogit && f.bestRow < best)) {
-                    best = f.bestRow;
+        for (int f = 0; f < families.length; f++) {
+            if (f != top && upper[f] >= bestLogit) {
+                double logit = families[f].best(x, s, f);
+                if (logit > bestLogit || (logit == bestLogit && s.bestRow < best)) {
+                    best = s.bestRow;
                     bestLogit = logit;
                 }
             }
@@ -272,10 +289,6 @@ final class FamilyArgMax {
         private final int maxARow;             // smallest row among the points of largest a
         private final int minARow;
         private final int firstRow;            // smallest row of all
-        // Results of the last bound() and best().
-        double upper;
-        private double fixed;
-        int bestRow;
 
         private Family(int[] fixedColumn, double[] fixedWeight, int c1, int c2, long[][] points,
                        int[] pointRow) {
@@ -384,15 +397,16 @@ final class FamilyArgMax {
         }
 
         /**
-         * Computes {@link #upper}, an exact upper bound of the family's logits, and returns
-         * whether the family's logits are exact at x (the slots it reads must hold integers).
+         * Computes an exact upper bound of the family's logits into {@code s.upper[f]} (and the
+         * shared part into {@code s.fixed[f]}), and returns whether the family's logits are
+         * exact at x (the slots it reads must hold integers).
          */
-        boolean bound(double[] x) {
-            double f = 0.0;
+        boolean bound(double[] x, Scratch s, int f) {
+            double shared = 0.0;
             double magnitude = 0.0;
             for (int i = 0; i < fixedColumn.length; i++) {
                 double term = fixedWeight[i] * x[fixedColumn[i]];
-                f += term;
+                shared += term;
                 magnitude += Math.abs(term);
             }
             double u = x[c1];
@@ -401,30 +415,31 @@ final class FamilyArgMax {
             if (!(magnitude <= EXACT_BOUND)) {
                 return false;
             }
-            fixed = f;
-            upper = f + (u > 0 ? maxA * u : minA * u) + (v > 0 ? maxB * v : minB * v);
+            s.fixed[f] = shared;
+            s.upper[f] = shared + (u > 0 ? maxA * u : minA * u) + (v > 0 ? maxB * v : minB * v);
             return true;
         }
 
-        /** The family's maximal logit at x, after {@link #bound}; sets {@link #bestRow}. */
-        double best(double[] x) {
+        /** The family's maximal logit at x, after {@link #bound}; sets {@code s.bestRow}. */
+        double best(double[] x, Scratch s, int f) {
+            double fixed = s.fixed[f];
             double u = x[c1];
             double v = c2 < 0 ? 0.0 : x[c2];
             if (v > 0) {
-                return fixed + upperChain.best(u, v, this);
+                return fixed + upperChain.best(u, v, s);
             }
             if (v < 0) {
-                return fixed + lowerChain.best(u, -v, this);
+                return fixed + lowerChain.best(u, -v, s);
             }
             if (u > 0) {
-                bestRow = maxARow;
+                s.bestRow = maxARow;
                 return fixed + maxA * u;
             }
             if (u < 0) {
-                bestRow = minARow;
+                s.bestRow = minARow;
                 return fixed + minA * u;
             }
-            bestRow = firstRow;
+            s.bestRow = firstRow;
             return fixed;
         }
     }
@@ -526,9 +541,9 @@ final class FamilyArgMax {
 
         /**
          * The maximum of a u + b v over the chain for v > 0, exact under the family's bound;
-         * sets the family's best row.
+         * sets {@code s.bestRow}.
          */
-        double best(double u, double v, Family family) {
+        double best(double u, double v, Scratch s) {
             // Scores rise strictly, stay level along at most one edge, then fall strictly.
             int lo = 0;
             int hi = a.length - 1;
@@ -542,9 +557,9 @@ final class FamilyArgMax {
             }
             double score = a[lo] * u + b[lo] * v;
             if (lo + 1 < a.length && a[lo + 1] * u + b[lo + 1] * v == score) {
-                family.bestRow = edgeRow[lo];
+                s.bestRow = edgeRow[lo];
             } else {
-                family.bestRow = vertexRow[lo];
+                s.bestRow = vertexRow[lo];
             }
             return score;
         }

@@ -86,7 +86,7 @@ class FamilyArgMaxTest {
                 x[10] = random.nextInt(21) - 10;
                 x[11] = random.nextInt(21) - 10;
             }
-            assertThat(argMax.argMax(x, slots)).as("trial %d, x = %s", trial, Arrays.toString(x))
+            assertThat(argMax.argMax(x, slots, argMax.newScratch())).as("trial %d, x = %s", trial, Arrays.toString(x))
                     .isEqualTo(FamilyArgMax.plainArgMax(u, x));
         }
     }
@@ -105,7 +105,7 @@ class FamilyArgMaxTest {
             {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1e-300},
         };
         for (double[] x : residuals) {
-            assertThat(argMax.argMax(x, slots)).as(Arrays.toString(x))
+            assertThat(argMax.argMax(x, slots, argMax.newScratch())).as(Arrays.toString(x))
                     .isEqualTo(FamilyArgMax.plainArgMax(u, x));
         }
     }
@@ -135,7 +135,7 @@ class FamilyArgMaxTest {
                 for (int c = 0; c < D; c++) {
                     x[c] = random.nextInt(3) == 0 ? 0 : random.nextInt(11) - 5;
                 }
-                assertThat(argMax.argMax(x, slots))
+                assertThat(argMax.argMax(x, slots, argMax.newScratch()))
                         .as("matrix %d trial %d, x = %s", matrixTrial, trial, Arrays.toString(x))
                         .isEqualTo(FamilyArgMax.plainArgMax(u, x));
             }
