@@ -63,7 +63,7 @@ final class FastPass extends ForwardPass {
         int maxGroups = 0;
         for (int l = 0; l < layerCount; l++) {
             if (ffns[l] != null) {
-                filters[l] = ffns[l].small || Boolean.getBoolean("wf.nofilter") ? null : new GateFilter(ffns[l]);
+                filters[l] = ffns[l].small ? null : new GateFilter(ffns[l]);
                 maxGroups = Math.max(maxGroups, ffns[l].groups.groupCount);
             }
         }
