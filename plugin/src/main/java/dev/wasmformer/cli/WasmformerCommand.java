@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
     versionProvider = WasmformerCommand.Version.class,
     description = "Runs C and WebAssembly programs on a transformer whose forward pass is a"
         + " WebAssembly interpreter.",
-    subcommands = {InspectCommand.class, CompileCommand.class, RunCommand.class, TraceCommand.class})
+    subcommands = {InspectCommand.class, CompileCommand.class, RunCommand.class, TraceCommand.class,
+        BenchCommand.class})
 public final class WasmformerCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -2,6 +2,7 @@ package dev.wasmformer.runtime;
 
 import dev.wasmformer.runtime.format.ValueType;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /** One token program of a loaded bundle, ready to run; immutable and thread-safe. */
@@ -83,6 +84,52 @@ public final class Program {
     TokenStepper stepper = steppers.newStepper(options.attention());
     int resultBytes = results.isEmpty() ? 0 : results.get(0).bytes();
     return new DecodeLoop(stepper, tokens, options).run(prompt, resultBytes);
+  }
+
+  /**
+   * Runs the program once per element of {@code runs}, each run independent of the others,
+   * on {@code threads} threads that share the loaded transformer (every run has its own
+   * caches). Returns the outcomes in the order of {@code runs}; a run that traps or fails does
+   * not stop the others.
+   *
+   * @throws IllegalArgumentException if {@code threads} is not positive
+   */
+  public List<RunOutcome> runBatch(List<RunOptions> runs, int threads) {
+    if (threads < 1) throw new IllegalArgumentException("threads must be positive: " + threads);
+    RunOptions[] options = runs.toArray(new RunOptions[0]);
+    RunOutcome[] outcomes = new RunOutcome[options.length];
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker = () -> {
+      for (int i = next.getAndIncrement(); i < options.length; i = next.getAndIncrement()) {
+        try {
+          outcomes[i] = RunOutcome.of(run(options[i]));
+        } catch (RuntimeException e) {
+          outcomes[i] = RunOutcome.failed(e);
+        }
+      }
+    };
+    int count = Math.min(threads, Math.max(1, options.length));
+    Thread[] workers = new Thread[count - 1];
+    for (int t = 0; t < workers.length; t++) {
+      workers[t] = new Thread(worker, "wasmformer-batch-" + (t + 1));
+      workers[t].setDaemon(true);
+      workers[t].start();
+    }
+    worker.run();
+    for (Thread t : workers) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for a batch", e);
+      }
+    }
+    return List.of(outcomes);
+  }
+
+  /** Like {@link #runBatch(List, int)} on as many threads as the machine has processors. */
+  public List<RunOutcome> runBatch(List<RunOptions> runs) {
+    return runBatch(runs, Runtime.getRuntime().availableProcessors());
   }
 
   /** prefix (argument bytes patched in) + INPUT_BYTE per input byte + INPUT_END + suffix. */

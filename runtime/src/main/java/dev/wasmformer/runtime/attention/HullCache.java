@@ -47,7 +47,12 @@ final class HullCache implements AttentionCache {
     private final HullChain lower;
     private final IntList leftColumn = new IntList();    // keys of the smallest x
     private final IntList rightColumn = new IntList();   // keys of the largest x
-    private final double[] all;     // every position: sum of values (AVERAGE), last value (LATEST)
+    private final double[] all;     // every position: sum of values (AVERAGE); LATEST: see lastEntry
+    private int lastEntry = -1;     // LATEST: the entry holding the last value, -1 if all holds it
+    // The entries of the two keys added last (keys often alternate between a few values).
+    private final double[] recentX = new double[2];
+    private final double[] recentY = new double[2];
+    private final int[] recentEntry = {-1, -1};
     private final IntList maximal = new IntList();
     private long size;
 
@@ -72,16 +77,32 @@ final class HullCache implements AttentionCache {
         x += 0.0;   // -0.0 becomes 0.0: equal reals must share an entry
         y += 0.0;
         long position = size++;
-        if (mode == AttentionMode.LATEST) {
-            System.arraycopy(value, from, all, 0, width);
-        } else {
+        if (mode == AttentionMode.AVERAGE) {
             for (int i = 0; i < width; i++) {
                 all[i] += value[from + i];
             }
         }
-        int e = index.get(x, y);
+        int e;
+        if (recentEntry[0] >= 0 && x == recentX[0] && y == recentY[0]) {
+            e = recentEntry[0];
+        } else if (recentEntry[1] >= 0 && x == recentX[1] && y == recentY[1]) {
+            e = recentEntry[1];
+            recentX[1] = recentX[0];
+            recentY[1] = recentY[0];
+            recentEntry[1] = recentEntry[0];
+            remember(x, y, e);
+        } else {
+            e = index.get(x, y);
+            if (e >= 0) {
+                recentX[1] = recentX[0];
+                recentY[1] = recentY[0];
+                recentEntry[1] = recentEntry[0];
+                remember(x, y, e);
+            }
+        }
         if (e >= 0) {
             accumulate(e, value, from, position);
+            lastEntry = e;
             return;
         }
         e = allocate(x, y);
@@ -106,10 +127,25 @@ final class HullCache implements AttentionCache {
         }
         if (held == 0) {
             releaseEntry(e);   // strictly inside the hull: it can never be maximal
+            if (mode == AttentionMode.LATEST) {
+                System.arraycopy(value, from, all, 0, width);
+            }
+            lastEntry = -1;
         } else {
             holders[e] = (byte) held;
             index.put(x, y, e);
+            lastEntry = e;
+            recentX[1] = recentX[0];
+            recentY[1] = recentY[0];
+            recentEntry[1] = recentEntry[0];
+            remember(x, y, e);
         }
+    }
+
+    private void remember(double x, double y, int e) {
+        recentX[0] = x;
+        recentY[0] = y;
+        recentEntry[0] = e;
     }
 
     /** Adds e to a column when its x equals or passes the column's (beyond > 0, equal == 0). */
@@ -149,7 +185,12 @@ final class HullCache implements AttentionCache {
         IntList face;
         if (qy > 0) {
             maximal.clear();
-            upper.collectMaximal(qx, qy, maximal);
+            int guess = tangentEntry(qx, qy);
+            if (guess >= 0 && upper.isStrictMaximum(guess, qx, qy)) {
+                maximal.add(guess);
+            } else {
+                upper.collectMaximal(qx, qy, maximal);
+            }
             face = maximal;
         } else if (qy < 0) {
             maximal.clear();
@@ -189,9 +230,24 @@ final class HullCache implements AttentionCache {
         }
     }
 
+    /**
+     * A guess at the maximal entry of a query (qx, qy > 0), checked by the caller: the entry
+     * of the key (2m, -m^2), m = qx / qy, where the query touches the parabola of lookup keys
+     * (2a, -a^2); -1 if there is none in the upper chain.
+     */
+    private int tangentEntry(double qx, double qy) {
+        double m = qx / qy;
+        if (!(Math.abs(m) < 0x1p26)) {
+            return -1;
+        }
+        int e = index.get(2 * m + 0.0, -(m * m) + 0.0);
+        return e >= 0 && (holders[e] & UPPER) != 0 ? e : -1;
+    }
+
     private void readAll(double[] out, int at) {
         if (mode == AttentionMode.LATEST) {
-            System.arraycopy(all, 0, out, at, width);
+            System.arraycopy(lastEntry >= 0 ? data : all, lastEntry >= 0 ? lastEntry * width : 0,
+                    out, at, width);
         } else {
             for (int i = 0; i < width; i++) {
                 out[at + i] = all[i] / size;
@@ -233,6 +289,11 @@ final class HullCache implements AttentionCache {
     }
 
     private void releaseEntry(int e) {
+        for (int i = 0; i < recentEntry.length; i++) {
+            if (recentEntry[i] == e) {
+                recentEntry[i] = -1;
+            }
+        }
         if (freeCount == free.length) {
             free = Arrays.copyOf(free, 2 * freeCount);
         }

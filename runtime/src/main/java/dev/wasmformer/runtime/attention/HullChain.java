@@ -177,6 +177,18 @@ final class HullChain {
         }
     }
 
+    /**
+     * Whether node e alone has the maximal score for a query with {@code qy > 0}: it scores
+     * strictly more than both neighbours, which on a chain whose scores rise, level off along
+     * at most one edge and fall, makes it the unique maximum.
+     */
+    boolean isStrictMaximum(int e, double qx, double qy) {
+        int p = prev[e];
+        int n = next[e];
+        return (p == NIL || Exact.compareScores(qx, qy, x(e), y(e), x(p), y(p)) > 0)
+                && (n == NIL || Exact.compareScores(qx, qy, x(e), y(e), x(n), y(n)) > 0);
+    }
+
     /** Splits tree t into nodes with x below {@code key} (or equal, if inclusive) and the rest. */
     private void split(int t, double key, boolean inclusive) {
         if (t == NIL) {

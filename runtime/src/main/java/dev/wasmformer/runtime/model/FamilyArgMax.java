@@ -1,9 +1,8 @@
 package dev.wasmformer.runtime.model;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +57,24 @@ final class FamilyArgMax {
         return best;
     }
 
+    /** One run's results of the families' bounds and maxima (the families are shared). */
+    static final class Scratch {
+        final double[] upper;
+        final double[] fixed;
+        int bestRow;
+
+        Scratch(int families) {
+            upper = new double[families];
+            fixed = new double[families];
+        }
+    }
+
+    Scratch newScratch() {
+        return new Scratch(families.length);
+    }
+
     /** The first arg-max of {@code W_u x}; {@code nonZero} holds every slot that may be non-zero. */
-    int argMax(double[] x, long[] nonZero) {
+    int argMax(double[] x, long[] nonZero, Scratch s) {
         for (int w = 0; w < readMask.length; w++) {
             for (long b = nonZero[w] & readMask[w]; b != 0; b &= b - 1) {
                 double v = x[(w << 6) + Long.numberOfTrailingZeros(b)];
@@ -78,30 +93,31 @@ final class FamilyArgMax {
             }
         }
         // Upper bounds first; the family with the largest is likely to hold the maximum.
-        Family top = null;
-        for (Family f : families) {
-            if (!f.bound(x)) {
+        double[] upper = s.upper;
+        int top = -1;
+        for (int f = 0; f < families.length; f++) {
+            if (!families[f].bound(x, s, f)) {
                 return plainArgMax(unembedding, x);
             }
-            if (top == null || f.upper > top.upper) {
+            if (top < 0 || upper[f] > upper[top]) {
                 top = f;
             }
         }
         if (Double.isNaN(bestLogit)) {
             return plainArgMax(unembedding, x);
         }
-        if (top != null && (best < 0 || top.upper >= bestLogit)) {
-            double logit = top.best(x);
-            if (best < 0 || logit > bestLogit || (logit == bestLogit && top.bestRow < best)) {
-                best = top.bestRow;
+        if (top >= 0 && (best < 0 || upper[top] >= bestLogit)) {
+            double logit = families[top].best(x, s, top);
+            if (best < 0 || logit > bestLogit || (logit == bestLogit && s.bestRow < best)) {
+                best = s.bestRow;
                 bestLogit = logit;
             }
         }
-        for (Family f : families) {
-            if (f != top && f.upper >= bestLogit) {
-                double logit = f.best(x);
-                if (logit > bestLogit || (logit == bestLogit && f.bestRow < best)) {
-                    best = f.bestRow;
+        for (int f = 0; f < families.length; f++) {
+            if (f != top && upper[f] >= bestLogit) {
+                double logit = families[f].best(x, s, f);
+                if (logit > bestLogit || (logit == bestLogit && s.bestRow < best)) {
+                    best = s.bestRow;
                     bestLogit = logit;
                 }
             }
@@ -117,90 +133,140 @@ final class FamilyArgMax {
         return plainRows.length;
     }
 
-    /** Sorts the rows of {@code u} into families and plain rows. */
-    static FamilyArgMax of(CsrMatrix u) {
-        int d = u.cols;
-        // A column can vary within a family if its weights take at least three values.
-        List<Set<Double>> distinct = new ArrayList<>();
-        for (int c = 0; c < d; c++) {
-            distinct.add(new HashSet<>());
-        }
-        for (int r = 0; r < u.rows; r++) {
-            for (int i = 0; i < u.rowLength(r); i++) {
-                distinct.get(u.column(r, i)).add(u.value(r, i));
-            }
-        }
-        boolean[] varying = new boolean[d];
-        for (int c = 0; c < d; c++) {
-            varying[c] = distinct.get(c).size() >= 3;
-        }
-        // Group by the shared part; the varying columns of a group must number at most two.
-        Map<List<Double>, List<Integer>> groups = new LinkedHashMap<>();
-        List<Integer> plain = new ArrayList<>();
-        for (int r = 0; r < u.rows; r++) {
+    /** A family being formed: its shared entries, its varying columns and its rows. */
+    private static final class Candidate {
+        final List<Integer> fixedColumns = new ArrayList<>();
+        final List<Double> fixedWeights = new ArrayList<>();
+        final Set<Integer> varying = new TreeSet<>();
+        final List<Integer> rows = new ArrayList<>();
+
+        List<Double> key() {
             List<Double> key = new ArrayList<>();
-            int varyingCount = 0;
+            for (int i = 0; i < fixedColumns.size(); i++) {
+                key.add((double) fixedColumns.get(i));
+                key.add(fixedWeights.get(i));
+            }
+            return key;
+        }
+
+        /** Whether row r equals the shared entries and has no other column but varying ones. */
+        boolean fits(CsrMatrix u, int r) {
+            int matched = 0;
             for (int i = 0; i < u.rowLength(r); i++) {
                 int c = u.column(r, i);
-                if (varying[c]) {
-                    varyingCount++;
-                } else {
-                    key.add((double) c);
-                    key.add(u.value(r, i));
+                int k = fixedColumns.indexOf(c);
+                if (k >= 0) {
+                    if (fixedWeights.get(k) != u.value(r, i)) {
+                        return false;
+                    }
+                    matched++;
+                } else if (!varying.contains(c)) {
+                    return false;
                 }
             }
-            if (varyingCount > 2) {
+            return matched == fixedColumns.size();
+        }
+    }
+
+    /**
+     * Sorts the rows of {@code u} into families and plain rows: rows with the same columns form
+     * a family when at most two of the columns take more than one value among them; families
+     * with the same shared entries merge while they vary in at most two columns together; a
+     * row left over joins a family it fits (a missing varying column reads as 0).
+     */
+    static FamilyArgMax of(CsrMatrix u) {
+        int d = u.cols;
+        Map<List<Integer>, List<Integer>> bySupport = new LinkedHashMap<>();
+        for (int r = 0; r < u.rows; r++) {
+            List<Integer> support = new ArrayList<>(u.rowLength(r));
+            for (int i = 0; i < u.rowLength(r); i++) {
+                support.add(u.column(r, i));
+            }
+            bySupport.computeIfAbsent(support, k -> new ArrayList<>()).add(r);
+        }
+        Map<List<Double>, List<Candidate>> byKey = new LinkedHashMap<>();
+        List<Integer> leftOver = new ArrayList<>();
+        for (Map.Entry<List<Integer>, List<Integer>> e : bySupport.entrySet()) {
+            List<Integer> support = e.getKey();
+            List<Integer> rows = e.getValue();
+            Candidate c = new Candidate();
+            int first = rows.get(0);
+            for (int i = 0; i < support.size(); i++) {
+                double w = u.value(first, i);
+                boolean shared = true;
+                for (int r : rows) {
+                    shared &= u.value(r, i) == w;
+                }
+                if (shared && rows.size() > 1) {
+                    c.fixedColumns.add(support.get(i));
+                    c.fixedWeights.add(w);
+                } else if (rows.size() > 1) {
+                    c.varying.add(support.get(i));
+                }
+            }
+            if (rows.size() == 1 || c.varying.size() > 2) {
+                leftOver.addAll(rows);
+                continue;
+            }
+            c.rows.addAll(rows);
+            List<Candidate> same = byKey.computeIfAbsent(c.key(), k -> new ArrayList<>());
+            Candidate merged = null;
+            for (Candidate other : same) {
+                Set<Integer> union = new TreeSet<>(other.varying);
+                union.addAll(c.varying);
+                if (union.size() <= 2) {
+                    merged = other;
+                    other.varying.addAll(c.varying);
+                    other.rows.addAll(c.rows);
+                    break;
+                }
+            }
+            if (merged == null) {
+                same.add(c);
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        byKey.values().forEach(candidates::addAll);
+        List<Integer> plain = new ArrayList<>();
+        Map<List<Double>, Integer> firstOfClone = new LinkedHashMap<>();
+        for (int r : leftOver) {
+            Candidate home = null;
+            for (Candidate c : candidates) {
+                if (c.fits(u, r)) {
+                    home = c;
+                    break;
+                }
+            }
+            if (home != null) {
+                home.rows.add(r);
+                continue;
+            }
+            // Identical rows give identical logits: the first represents them.
+            List<Double> row = new ArrayList<>();
+            for (int i = 0; i < u.rowLength(r); i++) {
+                row.add((double) u.column(r, i));
+                row.add(u.value(r, i));
+            }
+            if (firstOfClone.putIfAbsent(row, r) == null) {
                 plain.add(r);
-            } else {
-                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             }
         }
         List<Family> families = new ArrayList<>();
         long[] read = Bits.words(d);
-        for (List<Integer> group : groups.values()) {
-            Map<List<Integer>, List<Integer>> byColumns = splitByVaryingColumns(u, varying, group);
-            for (List<Integer> rows : byColumns.values()) {
-                Family f = Family.of(u, varying, rows);
-                if (f == null) {
-                    plain.add(rows.get(0));     // one distinct point: its first row represents it
-                } else if (!Family.integral(u, rows)) {
-                    plain.addAll(rows);
-                } else {
-                    families.add(f);
-                    f.markRead(read);
-                }
+        for (Candidate c : candidates) {
+            c.rows.sort(null);
+            Family f = Family.of(u, c);
+            if (f == null) {
+                plain.add(c.rows.get(0));     // one distinct point: its first row represents it
+            } else if (!Family.integral(u, c.rows)) {
+                plain.addAll(c.rows);
+            } else {
+                families.add(f);
+                f.markRead(read);
             }
         }
         int[] plainRows = plain.stream().mapToInt(Integer::intValue).sorted().toArray();
         return new FamilyArgMax(u, families.toArray(new Family[0]), plainRows, read);
-    }
-
-    /** Rows of one shared part, split so that each part varies in at most two columns. */
-    private static Map<List<Integer>, List<Integer>> splitByVaryingColumns(
-            CsrMatrix u, boolean[] varying, List<Integer> group) {
-        Set<Integer> union = new java.util.TreeSet<>();
-        for (int r : group) {
-            union.addAll(varyingColumns(u, varying, r));
-        }
-        Map<List<Integer>, List<Integer>> parts = new LinkedHashMap<>();
-        if (union.size() <= 2) {
-            parts.put(List.copyOf(union), group);
-            return parts;
-        }
-        for (int r : group) {
-            parts.computeIfAbsent(varyingColumns(u, varying, r), k -> new ArrayList<>()).add(r);
-        }
-        return parts;
-    }
-
-    private static List<Integer> varyingColumns(CsrMatrix u, boolean[] varying, int r) {
-        List<Integer> columns = new ArrayList<>();
-        for (int i = 0; i < u.rowLength(r); i++) {
-            if (varying[u.column(r, i)]) {
-                columns.add(u.column(r, i));
-            }
-        }
-        return columns;
     }
 
     /**
@@ -223,10 +289,6 @@ final class FamilyArgMax {
         private final int maxARow;             // smallest row among the points of largest a
         private final int minARow;
         private final int firstRow;            // smallest row of all
-        // Results of the last bound() and best().
-        double upper;
-        private double fixed;
-        int bestRow;
 
         private Family(int[] fixedColumn, double[] fixedWeight, int c1, int c2, long[][] points,
                        int[] pointRow) {
@@ -273,26 +335,12 @@ final class FamilyArgMax {
             this.lowerChain = Chain.upper(points, pointRow, true);
         }
 
-        /** The family of {@code rows} (equal outside the varying columns), or null for one point. */
-        static Family of(CsrMatrix u, boolean[] varying, List<Integer> rows) {
-            List<Integer> columns = new ArrayList<>();
-            int first = rows.get(0);
-            List<Integer> fixedColumns = new ArrayList<>();
-            List<Double> fixedWeights = new ArrayList<>();
-            for (int i = 0; i < u.rowLength(first); i++) {
-                if (!varying[u.column(first, i)]) {
-                    fixedColumns.add(u.column(first, i));
-                    fixedWeights.add(u.value(first, i));
-                }
-            }
-            for (int r : rows) {
-                for (int c : varyingColumns(u, varying, r)) {
-                    if (!columns.contains(c)) {
-                        columns.add(c);
-                    }
-                }
-            }
-            columns.sort(null);
+        /** The family of a candidate's rows, or null if they make one point. */
+        static Family of(CsrMatrix u, Candidate candidate) {
+            List<Integer> rows = candidate.rows;
+            List<Integer> fixedColumns = candidate.fixedColumns;
+            List<Double> fixedWeights = candidate.fixedWeights;
+            List<Integer> columns = new ArrayList<>(candidate.varying);
             int c1 = columns.isEmpty() ? -1 : columns.get(0);
             int c2 = columns.size() < 2 ? -1 : columns.get(1);
             // Distinct points, each with its smallest row (rows come in increasing order).
@@ -349,15 +397,16 @@ final class FamilyArgMax {
         }
 
         /**
-         * Computes {@link #upper}, an exact upper bound of the family's logits, and returns
-         * whether the family's logits are exact at x (the slots it reads must hold integers).
+         * Computes an exact upper bound of the family's logits into {@code s.upper[f]} (and the
+         * shared part into {@code s.fixed[f]}), and returns whether the family's logits are
+         * exact at x (the slots it reads must hold integers).
          */
-        boolean bound(double[] x) {
-            double f = 0.0;
+        boolean bound(double[] x, Scratch s, int f) {
+            double shared = 0.0;
             double magnitude = 0.0;
             for (int i = 0; i < fixedColumn.length; i++) {
                 double term = fixedWeight[i] * x[fixedColumn[i]];
-                f += term;
+                shared += term;
                 magnitude += Math.abs(term);
             }
             double u = x[c1];
@@ -366,30 +415,31 @@ final class FamilyArgMax {
             if (!(magnitude <= EXACT_BOUND)) {
                 return false;
             }
-            fixed = f;
-            upper = f + (u > 0 ? maxA * u : minA * u) + (v > 0 ? maxB * v : minB * v);
+            s.fixed[f] = shared;
+            s.upper[f] = shared + (u > 0 ? maxA * u : minA * u) + (v > 0 ? maxB * v : minB * v);
             return true;
         }
 
-        /** The family's maximal logit at x, after {@link #bound}; sets {@link #bestRow}. */
-        double best(double[] x) {
+        /** The family's maximal logit at x, after {@link #bound}; sets {@code s.bestRow}. */
+        double best(double[] x, Scratch s, int f) {
+            double fixed = s.fixed[f];
             double u = x[c1];
             double v = c2 < 0 ? 0.0 : x[c2];
             if (v > 0) {
-                return fixed + upperChain.best(u, v, this);
+                return fixed + upperChain.best(u, v, s);
             }
             if (v < 0) {
-                return fixed + lowerChain.best(u, -v, this);
+                return fixed + lowerChain.best(u, -v, s);
             }
             if (u > 0) {
-                bestRow = maxARow;
+                s.bestRow = maxARow;
                 return fixed + maxA * u;
             }
             if (u < 0) {
-                bestRow = minARow;
+                s.bestRow = minARow;
                 return fixed + minA * u;
             }
-            bestRow = firstRow;
+            s.bestRow = firstRow;
             return fixed;
         }
     }
@@ -450,15 +500,19 @@ final class FamilyArgMax {
                 hb[k] = ya[i];
                 vertexRow[k] = pointRow[i];
             }
+            // The points on edge k lie between its ends in the list of tops, sorted by a.
             int[] edgeRow = new int[Math.max(0, m - 1)];
+            int at = 0;
             for (int k = 0; k + 1 < m; k++) {
                 int p = hull.get(k);
                 int q = hull.get(k + 1);
                 int row = Math.min(pointRow[p], pointRow[q]);
-                for (int i = 0; i < n; i++) {
-                    if (points[i][0] > points[p][0] && points[i][0] < points[q][0]
-                            && orientation(points, ya, p, q, i) == 0) {
-                        row = Math.min(row, pointRow[i]);
+                while (tops.get(at) != p) {
+                    at++;
+                }
+                for (int t = at + 1; tops.get(t) != q; t++) {
+                    if (orientation(points, ya, p, q, tops.get(t)) == 0) {
+                        row = Math.min(row, pointRow[tops.get(t)]);
                     }
                 }
                 edgeRow[k] = row;
@@ -466,20 +520,30 @@ final class FamilyArgMax {
             return new Chain(ha, hb, vertexRow, edgeRow);
         }
 
-        /** Sign of the cross product (q - p) x (r - p), exactly. */
+        /** Sign of the cross product (q - p) x (r - p), exactly (coordinates below 2^50). */
         private static int orientation(long[][] points, long[] y, int p, int q, int r) {
-            BigInteger qx = BigInteger.valueOf(points[q][0] - points[p][0]);
-            BigInteger qy = BigInteger.valueOf(y[q] - y[p]);
-            BigInteger rx = BigInteger.valueOf(points[r][0] - points[p][0]);
-            BigInteger ry = BigInteger.valueOf(y[r] - y[p]);
-            return qx.multiply(ry).compareTo(qy.multiply(rx));
+            long qx = points[q][0] - points[p][0];
+            long qy = y[q] - y[p];
+            long rx = points[r][0] - points[p][0];
+            long ry = y[r] - y[p];
+            return compareProducts(qx, ry, qy, rx);
+        }
+
+        /** Sign of a * b - c * d in 128-bit arithmetic. */
+        static int compareProducts(long a, long b, long c, long d) {
+            long high1 = Math.multiplyHigh(a, b);
+            long high2 = Math.multiplyHigh(c, d);
+            if (high1 != high2) {
+                return high1 < high2 ? -1 : 1;
+            }
+            return Long.compareUnsigned(a * b, c * d);
         }
 
         /**
          * The maximum of a u + b v over the chain for v > 0, exact under the family's bound;
-         * sets the family's best row.
+         * sets {@code s.bestRow}.
          */
-        double best(double u, double v, Family family) {
+        double best(double u, double v, Scratch s) {
             // Scores rise strictly, stay level along at most one edge, then fall strictly.
             int lo = 0;
             int hi = a.length - 1;
@@ -493,9 +557,9 @@ final class FamilyArgMax {
             }
             double score = a[lo] * u + b[lo] * v;
             if (lo + 1 < a.length && a[lo + 1] * u + b[lo + 1] * v == score) {
-                family.bestRow = edgeRow[lo];
+                s.bestRow = edgeRow[lo];
             } else {
-                family.bestRow = vertexRow[lo];
+                s.bestRow = vertexRow[lo];
             }
             return score;
         }

@@ -21,6 +21,7 @@ final class FastPass extends ForwardPass {
     private final long[] nonZero;              // slots of x that may be non-zero
     private final long[] embeddingWrites;      // the feature slots
     private final SparseFeedForward.Scratch scratch;
+    private final FamilyArgMax.Scratch families;
     private final GateFilter[] filters;        // [layer], null for none
 
     FastPass(Model model) {
@@ -62,10 +63,11 @@ final class FastPass extends ForwardPass {
         int maxGroups = 0;
         for (int l = 0; l < layerCount; l++) {
             if (ffns[l] != null) {
-                filters[l] = ffns[l].small || Boolean.getBoolean("wf.nofilter") ? null : new GateFilter(ffns[l]);
+                filters[l] = ffns[l].small ? null : new GateFilter(ffns[l]);
                 maxGroups = Math.max(maxGroups, ffns[l].groups.groupCount);
             }
         }
+        families = model.familyArgMax.newScratch();
         scratch = new SparseFeedForward.Scratch(model.ffnWidth(), maxGroups, model.dModel());
     }
 
@@ -107,7 +109,7 @@ final class FastPass extends ForwardPass {
                 ffn.apply(x, nonZero, scratch, filters[l]);
             }
         }
-        return model.familyArgMax.argMax(x, nonZero);
+        return model.familyArgMax.argMax(x, nonZero, families);
     }
 
     /** Every head reads the residual entering the layer; their outputs are added after. */

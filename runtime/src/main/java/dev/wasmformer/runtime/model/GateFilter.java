@@ -58,7 +58,6 @@ final class GateFilter {
     int[] alwaysUnits;           // increasing
     private boolean[] always;    // per unit: evaluated at every step, its gate may be unbounded
     int builds;
-    long dbgFiltered, dbgCandidates, dbgViolations;
 
     GateFilter(SparseFeedForward ffn) {
         this.ffn = ffn;
@@ -76,7 +75,6 @@ final class GateFilter {
         builtColumnFractional = new boolean[d];
         builtGroupLo = new double[groups.groupCount];
         builtGroupHi = new double[groups.groupCount];
-        if (SparseFeedForward.DEBUG) Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.printf("filter width %d: filtered %d candidates/step %.1f violations %d always %d builds %d%n", ffn.width(), dbgFiltered, dbgCandidates / (double) Math.max(1, dbgFiltered), dbgViolations, alwaysUnits == null ? -1 : alwaysUnits.length, builds)));
     }
 
     /** Whether the filter can be used at this step (counts the step). */
@@ -106,7 +104,7 @@ final class GateFilter {
         groupNonZero[g]++;
     }
 
-    /** Widens the ranges to hold this step's values; {@code groupValue} must hold v_g. */
+    /** Widens column c's range to hold v, and notes a non-integer. */
     void observeColumn(int c, double v) {
         if (v != (double) (long) v) {
             if (!columnFractional[c]) {
@@ -167,7 +165,6 @@ final class GateFilter {
         dirty = false;
         lastBuild = steps;
         builds++;
-        if (Boolean.getBoolean("wf.debug")) System.err.println("build " + builds + " width " + ffn.width() + " at step " + steps);
         for (int c = 0; c < columnLo.length; c++) {
             builtColumnRange[2 * c] = columnLo[c];
             builtColumnRange[2 * c + 1] = columnHi[c];

@@ -19,7 +19,6 @@ import java.util.Arrays;
  * contribute exact zeros), and only then added into x.
  */
 final class SparseFeedForward {
-    static final boolean DEBUG = Boolean.getBoolean("wf.debug");
     final FfnWeights weights;
     final GateGroups groups;
     private final int width;
@@ -205,11 +204,9 @@ final class SparseFeedForward {
         if (filter != null && filter.ready() && lazyBias) {
             int epoch = s.nextEpoch();
             if (selectCandidates(x, nonZero, s, filter, epoch)) {
-                if (DEBUG) { filter.dbgFiltered++; for (long ww : s.units) filter.dbgCandidates += Long.bitCount(ww); }
                 evaluate(x, nonZero, s, epoch, filter);
                 return;
             }
-            if (DEBUG) filter.dbgViolations++;
         }
         if (filter != null) {
             observe(x, nonZero, s, filter, s.nextEpoch());

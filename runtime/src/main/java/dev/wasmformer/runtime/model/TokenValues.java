@@ -28,36 +28,66 @@ final class TokenValues {
         width = value.rows;
         int vocab = embedding.rows;
         idOfToken = new int[vocab];
+        boolean[] read = new boolean[embedding.cols];
+        for (int r = 0; r < width; r++) {
+            for (int i = 0; i < value.rowLength(r); i++) {
+                read[value.column(r, i)] = true;
+            }
+        }
         double[] x = new double[embedding.cols];
-        Map<List<Long>, Integer> ids = new HashMap<>();
+        double[] v = new double[width];
+        Map<Long, Integer> firstIdOfHash = new HashMap<>();
         List<double[]> distinct = new ArrayList<>();
+        int constantId = -1;   // tokens whose embedding meets no column the value reads
         for (int t = 0; t < vocab; t++) {
-            Arrays.fill(x, 0.0);
+            boolean meets = false;
+            for (int i = 0; i < embedding.rowLength(t); i++) {
+                meets |= read[embedding.column(t, i)];
+            }
+            if (!meets && constantId >= 0) {
+                idOfToken[t] = constantId;
+                continue;
+            }
             embedding.copyRowInto(t, x);
             x[slotOne] += 1;
-            double[] v = new double[width];
-            List<Long> key = new ArrayList<>(width);
+            long hash = 0;
             for (int i = 0; i < width; i++) {
                 v[i] = value.dot(i, x);
-                key.add(Double.doubleToLongBits(v[i]));
+                hash = 31 * hash + Double.doubleToLongBits(v[i]);
             }
-            Integer id = ids.get(key);
-            if (id == null) {
+            for (int i = 0; i < embedding.rowLength(t); i++) {
+                x[embedding.column(t, i)] = 0.0;
+            }
+            x[slotOne] = 0.0;
+            int id = -1;
+            Integer first = firstIdOfHash.get(hash);
+            if (first != null) {
+                // Equal hashes: find an equal vector among the ids from the first one on.
+                for (int k = first; k < distinct.size() && id < 0; k++) {
+                    if (Arrays.equals(distinct.get(k), v)) {
+                        id = k;
+                    }
+                }
+            }
+            if (id < 0) {
                 id = distinct.size();
-                ids.put(key, id);
-                distinct.add(v);
+                distinct.add(v.clone());
+                firstIdOfHash.putIfAbsent(hash, id);
             }
             idOfToken[t] = id;
+            if (!meets) {
+                constantId = id;
+            }
         }
         values = new double[distinct.size() * width];
         contributionStart = new int[distinct.size() + 1];
         List<Integer> rows = new ArrayList<>();
         List<Double> sums = new ArrayList<>();
         for (int id = 0; id < distinct.size(); id++) {
-            double[] v = distinct.get(id);
-            System.arraycopy(v, 0, values, id * width, width);
+            double[] vector = distinct.get(id);
+            System.arraycopy(vector, 0, values, id * width, width);
             for (int r : output.nonEmptyRows()) {
-                double sum = output.dot(r, v);
+                double sum = output.dot(r, vector);
                 if (sum != 0) {
                     rows.add(r);
                     sums.add(sum);

@@ -99,6 +99,33 @@ class HullCacheTest {
     }
 
     @Test
+    void matchesNaiveOnLookupsWhoseKeysAlternateBetweenValidAndInvalid() {
+        // As the interpreter's heads: most positions carry one "invalid" key far below, the
+        // others parabolic keys of a few addresses, rewritten often; queries hit an address,
+        // fall between two, point down, or are zero (every position ties).
+        for (AttentionMode mode : MODES) {
+            PointSource keys = (random, p) -> {
+                int kind = random.nextInt(4);
+                if (kind < 2) {
+                    return new double[] {0, kind == 0 ? -0x1p50 : 0};
+                }
+                long a = random.nextInt(40) - 5;
+                return new double[] {2.0 * a, -(double) a * a};
+            };
+            PointSource queries = (random, p) -> switch (random.nextInt(6)) {
+                case 0 -> new double[] {random.nextInt(40) - 5, 1};
+                case 1 -> new double[] {2 * (random.nextInt(40) - 5), 2};
+                case 2 -> new double[] {random.nextInt(40) - 5 + 0.5, 1};
+                case 3 -> new double[] {random.nextInt(9) - 4, -1};
+                case 4 -> new double[] {0, 0};
+                default -> new double[] {random.nextInt(3) - 1, 0};
+            };
+            CacheDriver.compare("valid/invalid lookups, " + mode, 80 + mode.ordinal(), 5000,
+                    AttentionCache.naive(mode, 3), AttentionCache.hull(mode, 3), keys, queries, 7);
+        }
+    }
+
+    @Test
     void matchesNaiveOnNonIntegerKeysAndQueries() {
         PointSource fractions = (random, p) -> new double[] {
             random.nextInt(200) / 16.0 - 6, random.nextInt(200) / 16.0 - 6};

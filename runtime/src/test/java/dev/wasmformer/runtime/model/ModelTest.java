@@ -131,6 +131,38 @@ class ModelTest {
     }
 
     @Test
+    void decodersOnSeveralThreadsShareTheModelWithoutInterfering() throws Exception {
+        int[][] prompts = new int[4][];
+        int[][] alone = new int[4][];
+        for (int run = 0; run < prompts.length; run++) {
+            prompts[run] = new Random(20 + run).ints(1500, 0, VOCAB).toArray();
+            alone[run] = decode(SPARSE.newDecoder(AttentionKind.HULL), prompts[run]);
+        }
+        int[][] together = new int[4][];
+        Thread[] threads = new Thread[prompts.length];
+        for (int run = 0; run < prompts.length; run++) {
+            int r = run;
+            threads[run] = new Thread(() -> together[r] = decode(SPARSE.newDecoder(AttentionKind.HULL), prompts[r]));
+            threads[run].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(together).isDeepEqualTo(alone);
+    }
+
+    /** The next token after every prompt position, feeding back every third one. */
+    private static int[] decode(Decoder decoder, int[] prompt) {
+        int[] next = new int[prompt.length];
+        int token = prompt[0];
+        for (int p = 0; p < prompt.length; p++) {
+            next[p] = decoder.step(p % 3 == 2 ? token : prompt[p]);
+            token = next[p];
+        }
+        return next;
+    }
+
+    @Test
     void shapeAccessorsReportTheBundleShape() {
         assertThat(SPARSE.dModel()).isEqualTo(D_MODEL);
         assertThat(SPARSE.layerCount()).isEqualTo(1);

@@ -1,0 +1,92 @@
+package dev.wasmformer.cli;
+
+import dev.wasmformer.runtime.Program;
+import dev.wasmformer.runtime.RunOptions;
+import dev.wasmformer.runtime.RunOutcome;
+import dev.wasmformer.runtime.RunResult;
+import dev.wasmformer.runtime.TrapException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code run --batch FILE}: one run per line of FILE (the line's whitespace-separated integer
+ * arguments; blank lines and lines starting with # are skipped), all on every core, one output
+ * line per run in file order: {@code <line>: <result>}, or the trap or error that ended it.
+ */
+final class BatchRun {
+  private BatchRun() {}
+
+  /** The argument lines of a batch file, with their line numbers. */
+  record Line(int number, long[] args) {}
+
+  static List<Line> read(Path file) throws IOException {
+    List<Line> lines = new ArrayList<>();
+    int number = 0;
+    for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      number++;
+      String trimmed = text.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
+      String[] words = trimmed.split("\\s+");
+      long[] args = new long[words.length];
+      for (int i = 0; i < words.length; i++) {
+        try {
+          args[i] = Long.decode(words[i]);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(file + ":" + number + ": not an integer: " + words[i]);
+        }
+      }
+      lines.add(new Line(number, args));
+    }
+    return lines;
+  }
+
+  /**
+   * Runs every line of {@code file} with the options of {@code base} (attention, token limit)
+   * on {@code threads} threads and prints one line per run. Returns 0 if every run halted,
+   * else {@link Main#FAILURE}.
+   */
+  static int run(Program program, Path file, RunOptions base, int threads, PrintWriter out, boolean stats)
+      throws IOException {
+    List<Line> lines = read(file);
+    List<RunOptions> runs = new ArrayList<>();
+    for (Line line : lines) runs.add(base.withArgs(line.args()));
+    long start = System.nanoTime();
+    List<RunOutcome> outcomes = program.runBatch(runs, threads);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    boolean allHalted = true;
+    long tokens = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      RunOutcome outcome = outcomes.get(i);
+      String text;
+      if (outcome.succeeded()) {
+        RunResult r = outcome.result();
+        tokens += r.stats().tokens();
+        text = r.returnValue().isPresent() ? Long.toString(r.returnValue().getAsLong()) : "()";
+        if (r.output().length > 0) {
+          text += " output " + quote(r.outputText());
+        }
+      } else {
+        allHalted = false;
+        RuntimeException e = outcome.failure().orElseThrow();
+        text = e instanceof TrapException t ? "trap: " + t.reason() : "error: " + e.getMessage();
+      }
+      out.println(lines.get(i).number() + ": " + text);
+    }
+    if (stats) {
+      out.printf(Locale.ROOT, "batch: %d runs on %d threads, %d tokens in %.3f s = %.0f tokens/s%n",
+          lines.size(), threads, tokens, seconds, tokens / seconds);
+    }
+    out.flush();
+    return allHalted ? 0 : Main.FAILURE;
+  }
+
+  private static String quote(String s) {
+    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
+  }
+}

@@ -1,0 +1,239 @@
+package dev.wasmformer.cli;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * The figures of one {@code wasmformer bench} run, printable as text or as one JSON object
+ * (keys documented in docs/benchmarks.md).
+ */
+record BenchReport(
+    String program,
+    long argument,
+    String java,
+    int cores,
+    ModelFigures model,
+    double compileSeconds,
+    int bundleBytes,
+    double coldLoadToFirstTokenMillis,
+    double warmLoadToFirstTokenMillis,
+    long referenceInstructions,
+    List<Decode> runs,
+    Map<Long, Double> retainedBytesPerToken,
+    Chicory chicory) {
+
+  /** The transformer's shape. */
+  record ModelFigures(int dModel, int layers, int heads, long ffnUnits, int vocab, long nonZeroWeights) {}
+
+  /**
+   * One decoding run: up to {@code targetTokens} generated tokens (fewer if the program halted
+   * or, for naive, the time budget ran out, then {@code complete} is false).
+   */
+  record Decode(String attention, long targetTokens, long tokens, long instructions, double seconds,
+                boolean complete, String note) {
+    double tokensPerSecond() {
+      return seconds > 0 ? tokens / seconds : 0;
+    }
+
+    double instructionsPerSecond() {
+      return seconds > 0 ? instructions / seconds : 0;
+    }
+  }
+
+  /** Chicory's interpreter on the same module and argument, to the end of the program. */
+  record Chicory(long wasmInstructions, double seconds) {
+    double wasmInstructionsPerSecond() {
+      return wasmInstructions / seconds;
+    }
+  }
+
+  /** hull tokens/s at the largest length divided by hull tokens/s at 100K, if both ran. */
+  OptionalDouble flatness() {
+    Decode at100k = null;
+    Decode largest = null;
+    for (Decode d : runs) {
+      if (!d.attention.equals("hull") || !d.complete) continue;
+      if (d.targetTokens == 100_000) at100k = d;
+      if (largest == null || d.targetTokens > largest.targetTokens) largest = d;
+    }
+    if (at100k == null || largest == null || largest == at100k) return OptionalDouble.empty();
+    return OptionalDouble.of(largest.tokensPerSecond() / at100k.tokensPerSecond());
+  }
+
+  /** WebAssembly instructions per token-ISA instruction, from the complete runs of both. */
+  OptionalDouble wasmPerIsaInstruction() {
+    if (chicory == null || referenceInstructions == 0) return OptionalDouble.empty();
+    return OptionalDouble.of((double) chicory.wasmInstructions / referenceInstructions);
+  }
+
+  String text() {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "program %s(%d), java %s, %d cores%n", program, argument, java, cores));
+    out.append(String.format(Locale.ROOT,
+        "model: d_model %d, %d layers, %d heads, %d FFN units, vocabulary %d, %d non-zero weights%n",
+        model.dModel, model.layers, model.heads, model.ffnUnits, model.vocab, model.nonZeroWeights));
+    out.append(String.format(Locale.ROOT, "weight compilation: %.2f s; bundle %d bytes%n", compileSeconds, bundleBytes));
+    out.append(String.format(Locale.ROOT, "bundle load to first token: %.1f ms cold, %.1f ms warm%n",
+        coldLoadToFirstTokenMillis, warmLoadToFirstTokenMillis));
+    out.append(String.format(Locale.ROOT, "%-6s %12s %12s %12s %10s %14s %14s  %s%n",
+        "cache", "target", "tokens", "instructions", "seconds", "tokens/s", "instructions/s", "note"));
+    for (Decode d : runs) {
+      out.append(String.format(Locale.ROOT, "%-6s %12d %12d %12d %10.2f %14.0f %14.0f  %s%n",
+          d.attention, d.targetTokens, d.tokens, d.instructions, d.seconds, d.tokensPerSecond(),
+          d.instructionsPerSecond(), d.note));
+    }
+    flatness().ifPresent(f -> out.append(String.format(Locale.ROOT,
+        "hull tokens/s at the largest length / at 100K: %.2f%n", f)));
+    retainedBytesPerToken.forEach((length, bytes) -> out.append(String.format(Locale.ROOT,
+        "retained memory at %d tokens: %.1f bytes per trace token%n", length, bytes)));
+    if (chicory != null) {
+      out.append(String.format(Locale.ROOT,
+          "chicory interpreter: %d wasm instructions in %.3f s = %.0f wasm instructions/s%n",
+          chicory.wasmInstructions, chicory.seconds, chicory.wasmInstructionsPerSecond()));
+      wasmPerIsaInstruction().ifPresent(r -> out.append(String.format(Locale.ROOT,
+          "the run executes %d token-ISA instructions, %.2f wasm instructions each%n",
+          referenceInstructions, r)));
+    }
+    return out.toString();
+  }
+
+  String json() {
+    Json j = new Json();
+    j.open();
+    j.field("program", program);
+    j.field("argument", argument);
+    j.field("java", java);
+    j.field("cores", cores);
+    j.key("model").open();
+    j.field("d_model", model.dModel);
+    j.field("layers", model.layers);
+    j.field("heads", model.heads);
+    j.field("ffn_units", model.ffnUnits);
+    j.field("vocab_size", model.vocab);
+    j.field("nonzero_weights", model.nonZeroWeights);
+    j.close();
+    j.field("weight_compile_seconds", compileSeconds);
+    j.field("bundle_bytes", bundleBytes);
+    j.key("load_to_first_token_ms").open();
+    j.field("cold", coldLoadToFirstTokenMillis);
+    j.field("warm", warmLoadToFirstTokenMillis);
+    j.close();
+    j.field("reference_isa_instructions", referenceInstructions);
+    j.key("runs").array();
+    for (Decode d : runs) {
+      j.open();
+      j.field("attention", d.attention);
+      j.field("target_tokens", d.targetTokens);
+      j.field("tokens", d.tokens);
+      j.field("instructions", d.instructions);
+      j.field("seconds", d.seconds);
+      j.field("tokens_per_second", d.tokensPerSecond());
+      j.field("instructions_per_second", d.instructionsPerSecond());
+      j.field("complete", d.complete);
+      j.field("note", d.note);
+      j.close();
+    }
+    j.end();
+    flatness().ifPresent(f -> j.field("hull_flatness_largest_over_100k", f));
+    j.key("retained_bytes_per_token").open();
+    new TreeMap<>(retainedBytesPerToken).forEach((length, bytes) -> j.field(Long.toString(length), bytes));
+    j.close();
+    if (chicory != null) {
+      j.key("chicory").open();
+      j.field("wasm_instructions", chicory.wasmInstructions);
+      j.field("seconds", chicory.seconds);
+      j.field("wasm_instructions_per_second", chicory.wasmInstructionsPerSecond());
+      j.close();
+      wasmPerIsaInstruction().ifPresent(r -> j.field("wasm_instructions_per_isa_instruction", r));
+    }
+    j.close();
+    return j.toString();
+  }
+
+  /** A minimal JSON writer: objects, arrays, strings, numbers and booleans. */
+  private static final class Json {
+    private final StringBuilder out = new StringBuilder();
+    private final ArrayDeque<boolean[]> open = new ArrayDeque<>();   // per container: not empty
+    private boolean afterKey;
+
+    private void beforeValue() {
+      if (afterKey) {
+        afterKey = false;
+      } else if (!open.isEmpty()) {
+        if (open.peek()[0]) out.append(',');
+        open.peek()[0] = true;
+      }
+    }
+
+    Json key(String key) {
+      beforeValue();
+      string(key);
+      out.append(':');
+      afterKey = true;
+      return this;
+    }
+
+    Json open() {
+      beforeValue();
+      out.append('{');
+      open.push(new boolean[1]);
+      return this;
+    }
+
+    Json array() {
+      beforeValue();
+      out.append('[');
+      open.push(new boolean[1]);
+      return this;
+    }
+
+    void close() {
+      out.append('}');
+      open.pop();
+    }
+
+    void end() {
+      out.append(']');
+      open.pop();
+    }
+
+    void field(String key, String value) {
+      key(key).beforeValue();
+      string(value);
+    }
+
+    void field(String key, long value) {
+      key(key).beforeValue();
+      out.append(value);
+    }
+
+    void field(String key, double value) {
+      key(key).beforeValue();
+      out.append(Double.isFinite(value) ? String.format(Locale.ROOT, "%.6g", value) : "null");
+    }
+
+    void field(String key, boolean value) {
+      key(key).beforeValue();
+      out.append(value);
+    }
+
+    private void string(String s) {
+      out.append('"');
+      for (char c : s.toCharArray()) {
+        if (c == '"' || c == '\\') out.append('\\').append(c);
+        else if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+        else out.append(c);
+      }
+      out.append('"');
+    }
+
+    @Override
+    public String toString() {
+      return out.toString();
+    }
+  }
+}

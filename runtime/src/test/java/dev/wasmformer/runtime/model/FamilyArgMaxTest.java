@@ -1,0 +1,144 @@
+package dev.wasmformer.runtime.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FamilyArgMaxTest {
+    private static final int D = 12;
+    private static final int ONE = 0;
+
+    /**
+     * An unembedding shaped like the interpreter's: families "gate * G + 2 v y - v^2" over
+     * several gate slots and shared (y, one) columns, a family with a second varying column
+     * pair, clones of one row, rows in no family, and rows that differ only by index.
+     */
+    private static double[][] interpreterLike(Random random) {
+        double[][] u = new double[3 + 4 * 40 + 30 + 5][D];
+        int r = 0;
+        u[r++][ONE] = -1e6;                         // three identical rows: first index wins
+        u[r++][ONE] = -1e6;
+        u[r++][ONE] = -1e6;
+        for (int family = 0; family < 4; family++) {
+            int gate = 1 + family;
+            int y = family < 2 ? 5 : 6;
+            for (int v = 0; v < 40; v++, r++) {
+                u[r][gate] = 1 << 16;
+                u[r][y] = 2 * v;
+                u[r][ONE] = -v * v;
+            }
+        }
+        for (int v = 0; v < 30; v++, r++) {        // a * x7 + b * x8, with collinear and equal points
+            u[r][9] = 1 << 16;
+            u[r][7] = v % 10;
+            u[r][8] = (v % 10) * 2 - (v / 10);
+        }
+        for (int k = 0; k < 5; k++, r++) {          // dense random rows: no family
+            for (int c = 0; c < D; c++) {
+                u[r][c] = random.nextInt(7) - 3;
+            }
+        }
+        return u;
+    }
+
+    private static CsrMatrix matrix(double[][] values) {
+        return CsrMatrix.read(TinyModel.matrix(values, false), values.length, D, "unembedding");
+    }
+
+    private static long[] allSlots() {
+        long[] bits = Bits.words(D);
+        for (int c = 0; c < D; c++) {
+            Bits.set(bits, c);
+        }
+        return bits;
+    }
+
+    @Test
+    void findsFamiliesAndPlainRows() {
+        FamilyArgMax argMax = FamilyArgMax.of(matrix(interpreterLike(new Random(1))));
+        assertThat(argMax.familyCount()).isGreaterThanOrEqualTo(5);
+        assertThat(argMax.plainRowCount()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void agreesWithThePlainScanOnRandomIntegerResiduals() {
+        Random random = new Random(2);
+        CsrMatrix u = matrix(interpreterLike(random));
+        FamilyArgMax argMax = FamilyArgMax.of(u);
+        long[] slots = allSlots();
+        double[] x = new double[D];
+        for (int trial = 0; trial < 20_000; trial++) {
+            Arrays.fill(x, 0);
+            x[ONE] = 1;
+            // Gates mostly 0 or 1, sometimes several at once; y values around the family range,
+            // often exactly between two values so that two rows tie.
+            for (int c = 1; c <= 4; c++) {
+                x[c] = random.nextInt(4) == 0 ? 1 : 0;
+            }
+            x[9] = random.nextInt(3) == 0 ? 1 : 0;
+            x[5] = random.nextInt(100) - 30;
+            x[6] = random.nextInt(2) == 0 ? 0 : random.nextInt(100) - 30;
+            x[7] = random.nextInt(7) - 3;
+            x[8] = random.nextInt(7) - 3;
+            if (random.nextInt(5) == 0) {
+                x[10] = random.nextInt(21) - 10;
+                x[11] = random.nextInt(21) - 10;
+            }
+            assertThat(argMax.argMax(x, slots, argMax.newScratch())).as("trial %d, x = %s", trial, Arrays.toString(x))
+                    .isEqualTo(FamilyArgMax.plainArgMax(u, x));
+        }
+    }
+
+    @Test
+    void fallsBackToThePlainScanForFractionalHugeOrNonFiniteResiduals() {
+        Random random = new Random(3);
+        CsrMatrix u = matrix(interpreterLike(random));
+        FamilyArgMax argMax = FamilyArgMax.of(u);
+        long[] slots = allSlots();
+        double[][] residuals = {
+            {1, 1, 0, 0, 0, 12.5, 0, 0, 0, 0, 0, 0},
+            {1, 0, 1, 0, 0, 0x1p60, 0, 0, 0, 0, 0, 0},
+            {1, 0, 0, 1, 0, Double.NaN, 0, 0, 0, 0, 0, 0},
+            {1, 0, 0, 0, 1, Double.POSITIVE_INFINITY, 3, 0, 0, 0, 0, 0},
+            {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1e-300},
+        };
+        for (double[] x : residuals) {
+            assertThat(argMax.argMax(x, slots, argMax.newScratch())).as(Arrays.toString(x))
+                    .isEqualTo(FamilyArgMax.plainArgMax(u, x));
+        }
+    }
+
+    @Test
+    void agreesWithThePlainScanOnRandomMatricesOfFamilies() {
+        Random random = new Random(4);
+        for (int matrixTrial = 0; matrixTrial < 200; matrixTrial++) {
+            int rows = 1 + random.nextInt(60);
+            double[][] values = new double[rows][D];
+            int[] shared = {random.nextInt(D), random.nextInt(D)};
+            for (double[] row : values) {
+                // Rows share columns 10 and 11 in a few patterns and vary in 1..3 columns.
+                row[10] = random.nextInt(2);
+                row[11] = random.nextInt(2) * 5;
+                row[shared[0]] = random.nextInt(9) - 4;
+                row[shared[1]] = random.nextInt(9) - 4;
+                if (random.nextInt(4) == 0) {
+                    row[random.nextInt(D)] = random.nextInt(5) - 2;
+                }
+            }
+            CsrMatrix u = matrix(values);
+            FamilyArgMax argMax = FamilyArgMax.of(u);
+            long[] slots = allSlots();
+            double[] x = new double[D];
+            for (int trial = 0; trial < 200; trial++) {
+                for (int c = 0; c < D; c++) {
+                    x[c] = random.nextInt(3) == 0 ? 0 : random.nextInt(11) - 5;
+                }
+                assertThat(argMax.argMax(x, slots, argMax.newScratch()))
+                        .as("matrix %d trial %d, x = %s", matrixTrial, trial, Arrays.toString(x))
+                        .isEqualTo(FamilyArgMax.plainArgMax(u, x));
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.wasmformer.runtime.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmformer.runtime.format.Ffn;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SparseFeedForwardTest {
+    private static final int D = 40;
+    private static final int ONE = 0;
+
+    /**
+     * A layer built like the interpreter's: step and tent units over flag slots, units gated by
+     * a folded tent (three slots read in the proportion 1 : -2 : 1), units reading bit slots
+     * with signs, linear "clear" units (constant gate), and a few dense random units.
+     */
+    private static FfnWeights layer(Random random) {
+        int width = 120;
+        double[][] gate = new double[width][D];
+        double[][] value = new double[width][D];
+        double[][] output = new double[D][width];
+        for (int u = 0; u < width; u++) {
+            double[] g = gate[u];
+            switch (u % 6) {
+                case 0 -> {                           // AND of two flags and a bit
+                    g[ONE] = -2;
+                    g[1 + random.nextInt(6)] = 1;
+                    g[7 + random.nextInt(6)] = 1;
+                    g[20 + random.nextInt(8)] = 1;
+                }
+                case 1 -> {                           // gated by the tent 13 - 2*14 + 15
+                    g[ONE] = -(1 << 10);
+                    g[13] = 1 << 10;
+                    g[14] = -(1 << 11);
+                    g[15] = 1 << 10;
+                    for (int b = 20; b < 28; b++) {
+                        g[b] = 1 << (b - 20);
+                    }
+                }
+                case 2 -> {                           // signed bit patterns, as in a decoder
+                    g[ONE] = -(1 + random.nextInt(3));
+                    for (int b = 28; b < 31; b++) {
+                        g[b] = random.nextBoolean() ? 1 : -1;
+                    }
+                    g[1 + random.nextInt(6)] = 1;
+                }
+                case 3 -> g[ONE] = 1;                 // linear: clears or copies a slot
+                case 4 -> {                           // a step of a small counter slot
+                    g[ONE] = -random.nextInt(5);
+                    g[16] = 1;
+                }
+                default -> {                          // anything but the tent's slots
+                    for (int c = 16; c < D; c++) {
+                        if (random.nextInt(8) == 0) {
+                            g[c] = random.nextInt(7) - 3;
+                        }
+                    }
+                }
+            }
+            value[u][u % 6 == 3 ? 31 + random.nextInt(6) : ONE] = u % 6 == 3 ? -1 : 1;
+            if (random.nextInt(4) == 0) {
+                value[u][20 + random.nextInt(8)] = 2;
+            }
+            output[31 + random.nextInt(9)][u] = random.nextInt(5) - 2;
+        }
+        Ffn ffn = Ffn.newBuilder()
+                .setGate(TinyModel.matrix(gate, false))
+                .setValue(TinyModel.matrix(value, false))
+                .setOutput(TinyModel.matrix(output, false))
+                .build();
+        return new FfnWeights(CsrMatrix.read(ffn.getGate(), width, D, "gate"),
+                CsrMatrix.read(ffn.getValue(), width, D, "value"),
+                CsrMatrix.read(ffn.getOutput(), D, width, "output"));
+    }
+
+    /** A residual: flags one-hot, a tent that is 0 or 1, bits, a counter, scratch slots. */
+    private static double[] residual(Random random, int step) {
+        double[] x = new double[D];
+        x[ONE] = 1;
+        x[1 + random.nextInt(12)] = 1;
+        int d = random.nextInt(6) - 1;                      // the tent of d at 0: 1 iff d == 0
+        x[13] = Math.max(0, d + 1);
+        x[14] = Math.max(0, d);
+        x[15] = Math.max(0, d - 1);
+        for (int b = 20; b < 31; b++) {
+            x[b] = random.nextInt(2);
+        }
+        x[16] = random.nextInt(6);
+        for (int c = 31; c < D; c++) {
+            x[c] = random.nextInt(3) == 0 ? random.nextInt(9) - 4 : 0;
+        }
+        // Later in the run some values leave the ranges the filter has seen, and some are
+        // fractional, as a mean would be.
+        if (step > 900 && random.nextInt(50) == 0) {
+            x[16] = 40 + random.nextInt(1000);
+        }
+        if (step > 1500 && random.nextInt(80) == 0) {
+            x[20 + random.nextInt(8)] = 0.5;
+        }
+        if (step > 2000 && random.nextInt(100) == 0) {
+            x[13] = 3;
+        }
+        return x;
+    }
+
+    /** The definition, as the reference pass computes it. */
+    private static void plain(FfnWeights ffn, double[] x) {
+        double[] hidden = new double[ffn.width()];
+        for (int i : ffn.gate().nonEmptyRows()) {
+            double g = ffn.gate().dot(i, x);
+            hidden[i] = g > 0 ? g * ffn.value().dot(i, x) : 0.0;
+        }
+        ffn.output().multiplyAdd(hidden, x);
+    }
+
+    private static long[] nonZero(double[] x) {
+        long[] bits = Bits.words(x.length);
+        for (int c = 0; c < x.length; c++) {
+            if (x[c] != 0) {
+                Bits.set(bits, c);
+            }
+        }
+        return bits;
+    }
+
+    @Test
+    void theFilteredLayerComputesThePlainLayerBitForBit() {
+        for (int seed = 0; seed < 4; seed++) {
+            Random random = new Random(seed);
+            FfnWeights weights = layer(random);
+            SparseFeedForward ffn = new SparseFeedForward(weights, D, ONE);
+            GateFilter filter = new GateFilter(ffn);
+            SparseFeedForward.Scratch scratch =
+                    new SparseFeedForward.Scratch(weights.width(), ffn.groups.groupCount, D);
+            for (int step = 0; step < 3000; step++) {
+                double[] x = residual(random, step);
+                double[] expected = x.clone();
+                plain(weights, expected);
+                ffn.apply(x, nonZero(x), scratch, filter);
+                assertThat(x).as("seed %d step %d", seed, step)
+                        .usingElementComparator(Double::compare).containsExactly(expected);
+            }
+            assertThat(filter.builds).as("the filter was built and rebuilt").isGreaterThan(1);
+        }
+    }
+
+    @Test
+    void theUnfilteredLayerComputesThePlainLayerBitForBit() {
+        Random random = new Random(7);
+        FfnWeights weights = layer(random);
+        SparseFeedForward ffn = new SparseFeedForward(weights, D, ONE);
+        SparseFeedForward.Scratch scratch =
+                new SparseFeedForward.Scratch(weights.width(), ffn.groups.groupCount, D);
+        for (int step = 0; step < 500; step++) {
+            double[] x = residual(random, step);
+            if (step % 7 == 0) {
+                x[ONE] = 2;   // the one-slot is then an ordinary column
+            }
+            double[] expected = x.clone();
+            plain(weights, expected);
+            ffn.apply(x, nonZero(x), scratch, null);
+            assertThat(x).as("step %d", step)
+                    .usingElementComparator(Double::compare).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void proportionalColumnsFormOneGroup() {
+        FfnWeights weights = layer(new Random(1));
+        GateGroups groups = new GateGroups(weights.gate(), ONE);
+        assertThat(groups.groupOf[13]).isEqualTo(groups.groupOf[14]).isEqualTo(groups.groupOf[15]);
+        assertThat(new double[] {groups.alpha[13], groups.alpha[14], groups.alpha[15]})
+                .containsExactly(1, -2, 1);
+        assertThat(groups.groupOf[20]).isNotEqualTo(groups.groupOf[21]);
+        assertThat(Arrays.stream(groups.groupOf).filter(g -> g >= 0).distinct().count())
+                .isEqualTo(groups.groupCount);
+    }
+}
