@@ -37,7 +37,7 @@ class TraceDigestTest {
       }
       """;
 
-  static final String PINNED_SHA256 = "a556c202a1ff6ee84945a10daf0119c410ab569b051a55e9f4ff9d45144a881e";
+  static final String PINNED_SHA256 = "d2acc10cdce82cff65f9a4a74ee4502a5064d117903263984275b70f47d690ba";
   static final long PINNED_TOKENS = 1218;
 
   private static String digest(LoadedBundle bundle, Attention attention, long[] tokens) throws Exception {
