@@ -21,6 +21,13 @@ import java.util.Arrays;
  * the last structure holding it lets it go. Insertion costs O(log n) amortised (each entry is
  * inserted and removed at most once per structure), a query O(log n + t) for t distinct tied
  * keys.
+ *
+ * <p>Two shortcuts leave the results unchanged: the entries of the two keys added last are
+ * remembered (a head's keys often alternate between a "valid" and an "invalid" value), so a
+ * repeated key needs no hash lookup; and a query with qy &gt; 0 first tries the entry of the
+ * key (2m, -m^2), m = qx / qy, the point where the query touches the parabola of lookup keys
+ * (2a, -a^2), accepting it only if it scores strictly more than both its neighbours on the
+ * upper chain, which makes it the unique maximum.
  */
 final class HullCache implements AttentionCache {
     private static final int UPPER = 1;

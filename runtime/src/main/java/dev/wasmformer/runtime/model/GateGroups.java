@@ -2,7 +2,7 @@ package dev.wasmformer.runtime.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,13 +30,23 @@ final class GateGroups {
     GateGroups(CsrMatrix gate, int slotOne) {
         int width = gate.rows;
         int d = gate.cols;
-        // The gate's columns as lists of (unit, weight), in increasing unit order.
-        List<List<double[]>> columns = new ArrayList<>();
-        for (int c = 0; c < d; c++) {
-            columns.add(new ArrayList<>());
-        }
+        // The gate by column (slot_one aside): (unit, weight) in increasing unit order.
         bias = new double[width];
         unitIntegral = new boolean[width];
+        int[] start = new int[d + 1];
+        for (int u = 0; u < width; u++) {
+            for (int i = 0; i < gate.rowLength(u); i++) {
+                if (gate.column(u, i) != slotOne) {
+                    start[gate.column(u, i) + 1]++;
+                }
+            }
+        }
+        for (int c = 0; c < d; c++) {
+            start[c + 1] += start[c];
+        }
+        int[] unit = new int[start[d]];
+        double[] weight = new double[start[d]];
+        int[] next = Arrays.copyOf(start, d);
         for (int u = 0; u < width; u++) {
             boolean integral = true;
             for (int i = 0; i < gate.rowLength(u); i++) {
@@ -46,28 +56,50 @@ final class GateGroups {
                 if (c == slotOne) {
                     bias[u] = w;
                 } else {
-                    columns.get(c).add(new double[] {u, w});
+                    int k = next[c]++;
+                    unit[k] = u;
+                    weight[k] = w;
                 }
             }
             unitIntegral[u] = integral;
         }
-        // Columns with equal normalised vectors (divided by their entry of smallest magnitude,
-        // so that the others' coefficients are integers when they can be) share a group.
-        Map<List<Double>, List<Integer>> byShape = new LinkedHashMap<>();
+        // Columns with equal normalised vectors (divided by their first entry) share a group.
+        Map<Long, List<List<Integer>>> byHash = new HashMap<>();
+        List<List<Integer>> shapes = new ArrayList<>();
         for (int c = 0; c < d; c++) {
-            List<double[]> column = columns.get(c);
-            if (column.isEmpty()) {
+            if (start[c] == start[c + 1]) {
                 continue;
             }
-            double reference = column.get(0)[1];
-            List<Double> shape = new ArrayList<>(2 * column.size());
-            for (double[] e : column) {
-                shape.add(e[0]);
-                shape.add(e[1] / reference);
+            long hash = start[c + 1] - start[c];
+            for (int k = start[c]; k < start[c + 1]; k++) {
+                hash = hash * 31 + unit[k];
+                hash = hash * 31 + Double.doubleToLongBits(weight[k] / weight[start[c]]);
             }
-            byShape.computeIfAbsent(shape, k -> new ArrayList<>()).add(c);
+            List<List<Integer>> sameHash = byHash.computeIfAbsent(hash, h -> new ArrayList<>());
+            List<Integer> home = null;
+            for (List<Integer> group : sameHash) {
+                if (proportional(start, unit, weight, group.get(0), c)) {
+                    home = group;
+                    break;
+                }
+            }
+            if (home == null) {
+                home = new ArrayList<>();
+                sameHash.add(home);
+                shapes.add(home);
+            }
+            home.add(c);
         }
-        groupCount = byShape.size();
+        List<List<double[]>> columns = new ArrayList<>();
+        for (int c = 0; c < d; c++) {
+            List<double[]> column = new ArrayList<>(start[c + 1] - start[c]);
+            if (start[c] < start[c + 1]) {
+                column.add(new double[] {unit[start[c]], weight[start[c]]});
+            }
+            columns.add(column);
+        }
+        List<List<Integer>> byShapeValues = shapes;
+        groupCount = byShapeValues.size();
         groupOf = new int[d];
         Arrays.fill(groupOf, -1);
         alpha = new double[d];
@@ -75,7 +107,7 @@ final class GateGroups {
         memberStart = new int[groupCount + 1];
         List<Integer> memberList = new ArrayList<>();
         int g = 0;
-        for (List<Integer> group : byShape.values()) {
+        for (List<Integer> group : byShapeValues) {
             // The member with the smallest first weight is the unit of measure.
             double reference = Double.POSITIVE_INFINITY;
             for (int c : group) {
@@ -98,10 +130,11 @@ final class GateGroups {
         // s_ug: unit u's weight on any member divided by that member's alpha, i.e. u's weight
         // on the group's reference direction.
         unitStart = new int[width + 1];
-        List<int[]> pairs = new ArrayList<>();
-        List<Double> scales = new ArrayList<>();
+        int[] groupOfPair = new int[gate.nonZeros()];
+        double[] scaleOfPair = new double[gate.nonZeros()];
+        int pairs = 0;
         for (int u = 0; u < width; u++) {
-            int before = pairs.size();
+            int before = pairs;
             for (int i = 0; i < gate.rowLength(u); i++) {
                 int c = gate.column(u, i);
                 if (c == slotOne) {
@@ -109,25 +142,40 @@ final class GateGroups {
                 }
                 int group = groupOf[c];
                 int at = -1;
-                for (int k = before; k < pairs.size(); k++) {
-                    if (pairs.get(k)[1] == group) {
+                for (int k = before; k < pairs; k++) {
+                    if (groupOfPair[k] == group) {
                         at = k;
                     }
                 }
                 if (at < 0) {
-                    double scale = gate.value(u, i) / alpha[c];
-                    pairs.add(new int[] {u, group});
-                    scales.add(scale);
-                    unitIntegral[u] &= isInteger(scale) && alphaIntegral[group];
-                    at = pairs.size() - 1;
+                    at = pairs++;
+                    groupOfPair[at] = group;
+                    scaleOfPair[at] = gate.value(u, i) / alpha[c];
+                    unitIntegral[u] &= isInteger(scaleOfPair[at]) && alphaIntegral[group];
                 }
                 // The decomposition must be exact: weight = s_ug * alpha_c.
-                unitIntegral[u] &= scales.get(at) * alpha[c] == gate.value(u, i);
+                unitIntegral[u] &= scaleOfPair[at] * alpha[c] == gate.value(u, i);
             }
-            unitStart[u + 1] = pairs.size();
+            unitStart[u + 1] = pairs;
         }
-        unitGroup = pairs.stream().mapToInt(p -> p[1]).toArray();
-        unitScale = scales.stream().mapToDouble(Double::doubleValue).toArray();
+        unitGroup = Arrays.copyOf(groupOfPair, pairs);
+        unitScale = Arrays.copyOf(scaleOfPair, pairs);
+    }
+
+    /** Whether columns a and b have the same units and the same ratios to their first entry. */
+    private static boolean proportional(int[] start, int[] unit, double[] weight, int a, int b) {
+        if (start[a + 1] - start[a] != start[b + 1] - start[b]) {
+            return false;
+        }
+        for (int i = 0; i < start[a + 1] - start[a]; i++) {
+            int ka = start[a] + i;
+            int kb = start[b] + i;
+            if (unit[ka] != unit[kb]
+                    || weight[ka] / weight[start[a]] != weight[kb] / weight[start[b]]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isInteger(double w) {

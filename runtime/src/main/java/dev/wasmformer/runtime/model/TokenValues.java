@@ -2,9 +2,7 @@ package dev.wasmformer.runtime.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The values of a token-valued head ({@link HeadWeights#tokenValued()}), computed once per
@@ -36,7 +34,11 @@ final class TokenValues {
         }
         double[] x = new double[embedding.cols];
         double[] v = new double[width];
-        Map<Long, Integer> firstIdOfHash = new HashMap<>();
+        // Open addressing from a value's hash to the first id with that hash.
+        int capacity = Integer.highestOneBit(Math.max(16, vocab)) * 4;
+        long[] hashes = new long[capacity];
+        int[] firstIds = new int[capacity];
+        Arrays.fill(firstIds, -1);
         List<double[]> distinct = new ArrayList<>();
         int constantId = -1;   // tokens whose embedding meets no column the value reads
         for (int t = 0; t < vocab; t++) {
@@ -53,17 +55,20 @@ final class TokenValues {
             long hash = 0;
             for (int i = 0; i < width; i++) {
                 v[i] = value.dot(i, x);
-                hash = 31 * hash + Double.doubleToLongBits(v[i]);
+                hash = (hash ^ Double.doubleToLongBits(v[i])) * 0xBF58476D1CE4E5B9L;
             }
             for (int i = 0; i < embedding.rowLength(t); i++) {
                 x[embedding.column(t, i)] = 0.0;
             }
             x[slotOne] = 0.0;
+            int slot = (int) ((hash * 0x9E3779B97F4A7C15L) >>> 40) & (capacity - 1);
+            while (firstIds[slot] >= 0 && hashes[slot] != hash) {
+                slot = (slot + 1) & (capacity - 1);
+            }
             int id = -1;
-            Integer first = firstIdOfHash.get(hash);
-            if (first != null) {
+            if (firstIds[slot] >= 0) {
                 // Equal hashes: find an equal vector among the ids from the first one on.
-                for (int k = first; k < distinct.size() && id < 0; k++) {
+                for (int k = firstIds[slot]; k < distinct.size() && id < 0; k++) {
                     if (Arrays.equals(distinct.get(k), v)) {
                         id = k;
                     }
@@ -72,7 +77,10 @@ final class TokenValues {
             if (id < 0) {
                 id = distinct.size();
                 distinct.add(v.clone());
-                firstIdOfHash.putIfAbsent(hash, id);
+                if (firstIds[slot] < 0) {
+                    hashes[slot] = hash;
+                    firstIds[slot] = id;
+                }
             }
             idOfToken[t] = id;
             if (!meets) {

@@ -1,12 +1,14 @@
 /**
  * The generic transformer of the "hard-attention-reglu-v1" architecture: {@link
- * dev.wasmformer.runtime.model.Model} (immutable weights, shared between threads) and {@link
- * dev.wasmformer.runtime.model.Decoder} (one run's state).
+ * dev.wasmformer.runtime.model.Model} (immutable weights and the kernels chosen from them,
+ * shared between threads) and {@link dev.wasmformer.runtime.model.Decoder} (one run's state).
  *
  * <p>Invariants:
  * <ul>
  *   <li>Nothing here knows what the model computes: no token, slot or head has a meaning
- *       beyond the bundle's shape (the three position feature slots aside).</li>
+ *       beyond the bundle's shape (the three position feature slots aside). Every special
+ *       kernel is chosen from the weights at load, or from values seen during the run, and
+ *       each computes what the reference computes.</li>
  *   <li>The forward pass at position p: x = embedding row + (1, p, p*p) in the feature slots;
  *       per layer, every head reads the x entering the layer (its key and value are cached
  *       before its query attends over positions 0..p), then all head outputs are added, then
@@ -14,12 +16,17 @@
  *   <li>Every matrix is held in compressed sparse row form with zeros dropped, so dense and
  *       sparse bundles of the same weights compute the same doubles in the same order.
  *       Weights must be finite.</li>
- *   <li>{@link dev.wasmformer.runtime.model.AttentionKind#NAIVE} and
- *       {@link dev.wasmformer.runtime.model.AttentionKind#HULL} decoders produce identical
- *       residuals and tokens (given the attention package's integer-value precondition). A
- *       head's kernel under HULL is chosen once, at load, from the weights alone, and each
- *       special kernel verifies at run time that the keys are what the choice assumed.</li>
- *   <li>A step allocates nothing, apart from the amortised doubling of cache arrays.</li>
+ *   <li>{@link dev.wasmformer.runtime.model.AttentionKind#NAIVE} runs {@code ReferencePass}:
+ *       the definitions row by row with naive caches. {@link
+ *       dev.wasmformer.runtime.model.AttentionKind#HULL} runs {@code FastPass}, whose residual
+ *       is bit for bit the reference's at every step (the sparse kernels add the same terms
+ *       in the same order and skip only exact zeros, or decide on exact integers), so both
+ *       produce identical tokens (given the attention package's integer-value precondition).
+ *       A step of the fast pass allocates nothing, apart from the amortised doubling of
+ *       arrays and the occasional rebuild of a layer's gate filter.</li>
+ *   <li>The residual never holds -0.0 (every slot is a sum that started at +0.0), which is why
+ *       adding a zero term may be skipped.</li>
  * </ul>
+ * See docs/attention.md and docs/benchmarks.md for the kernels and their figures.
  */
 package dev.wasmformer.runtime.model;
