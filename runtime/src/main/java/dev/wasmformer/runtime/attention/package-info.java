@@ -1,5 +1,6 @@
 /**
- * Key/value caches of hard-attention heads with 2-D keys and queries.
+ * Key/value caches of hard-attention heads with 2-D keys and queries, and the selector of
+ * the maximal positions of a head whose key is a known polynomial of the position.
  *
  * <p>Invariants:
  * <ul>
@@ -7,7 +8,10 @@
  *       queries, token for token: the same maximal set of positions (score ties between
  *       distinct keys included), the same mean (AVERAGE) or latest value (LATEST).</li>
  *   <li>Scores and orientations are decided by {@code Exact}, in exact real arithmetic on the
- *       double inputs; no kernel compares scores any other way.</li>
+ *       double inputs; the only other decisions are the {@link
+ *       dev.wasmformer.runtime.attention.PositionSelector}'s fast signs, each taken only when
+ *       the computed value lies beyond its proven rounding error, and shortcuts confirmed by
+ *       {@code Exact} afterwards (the hull cache's tangent guess).</li>
  *   <li>Means are a sum divided by a count. Kernels sum in different orders, so they agree
  *       exactly when value components are integers whose partial sums stay below 2^53, which
  *       the compiler guarantees for every head it emits.</li>

@@ -1,0 +1,73 @@
+package dev.wasmformer.runtime.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmformer.compiler.InterpreterModel;
+import dev.wasmformer.compiler.WasmformerCompiler;
+import dev.wasmformer.runtime.format.Bundle;
+import dev.wasmformer.runtime.format.Program;
+import dev.wasmformer.runtime.format.Token;
+import dev.wasmformer.runtime.format.TokenRole;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast pass on the interpreter's real weights: its residual is the reference pass's, bit
+ * for bit, at every step of whole runs (past the gate filter's first build and its rebuilds,
+ * through calls, memory and the family arg-max).
+ */
+class InterpreterWeightsTest {
+  /** fib(n) by double recursion, as a WebAssembly module (see BenchPrograms). */
+  private static final byte[] FIB = {
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x06, 0x01, 0x60, 0x01, 0x7f, 0x01, 0x7f,
+    0x03, 0x02, 0x01, 0x00, 0x07, 0x07, 0x01, 0x03, 0x66, 0x69, 0x62, 0x00, 0x00, 0x0a, 0x1e, 0x01,
+    0x1c, 0x00, 0x20, 0x00, 0x41, 0x02, 0x48, 0x04, 0x7f, 0x20, 0x00, 0x05, 0x20, 0x00, 0x41, 0x01,
+    0x6b, 0x10, 0x00, 0x20, 0x00, 0x41, 0x02, 0x6b, 0x10, 0x00, 0x6a, 0x0b, 0x0b
+  };
+
+  @Test
+  void theFastPassComputesTheReferenceResidualOnAWholeRun() {
+    Bundle bundle = new WasmformerCompiler(InterpreterModel.get()).addWasm("fib", "fib.wasm", FIB, "fib").bundle();
+    Model model = Model.from(bundle);
+    Decoder reference = model.newDecoder(AttentionKind.NAIVE);
+    Decoder fast = model.newDecoder(AttentionKind.HULL);
+    int[] prompt = prompt(bundle, 9);
+    int halt = tokenWithRole(bundle, TokenRole.HALT);
+    int token = prompt[0];
+    long steps = 0;
+    for (int p = 0; token != halt; p++) {
+      int fed = p < prompt.length ? prompt[p] : token;
+      int expected = reference.step(fed);
+      int actual = fast.step(fed);
+      assertThat(fast.residual()).as("residual at position %d", p)
+          .usingElementComparator(Double::compare).containsExactly(reference.residual());
+      assertThat(actual).as("token after position %d", p).isEqualTo(expected);
+      token = expected;
+      steps++;
+    }
+    assertThat(steps).as("long enough for the gate filter to be built and rebuilt").isGreaterThan(2000);
+  }
+
+  private static int tokenWithRole(Bundle bundle, TokenRole role) {
+    for (int id = 0; id < bundle.getVocabulary().getTokensCount(); id++) {
+      if (bundle.getVocabulary().getTokens(id).getRole() == role) return id;
+    }
+    throw new IllegalStateException("no " + role + " token");
+  }
+
+  /** The prompt for one i32 argument and no input. */
+  private static int[] prompt(Bundle bundle, int argument) {
+    int[] programByte = new int[256];
+    int inputEnd = tokenWithRole(bundle, TokenRole.INPUT_END);
+    for (int id = 0; id < bundle.getVocabulary().getTokensCount(); id++) {
+      Token t = bundle.getVocabulary().getTokens(id);
+      if (t.getRole() == TokenRole.PROGRAM_BYTE) programByte[t.getValue()] = id;
+    }
+    Program p = bundle.getPrograms(0);
+    int[] prompt = new int[p.getPrefixCount() + 1 + p.getSuffixCount()];
+    for (int i = 0; i < p.getPrefixCount(); i++) prompt[i] = p.getPrefix(i);
+    for (int b = 0; b < 4; b++) prompt[p.getParamPositions(b)] = programByte[(argument >>> (8 * b)) & 0xFF];
+    prompt[p.getPrefixCount()] = inputEnd;
+    for (int i = 0; i < p.getSuffixCount(); i++) prompt[p.getPrefixCount() + 1 + i] = p.getSuffix(i);
+    return prompt;
+  }
+}
