@@ -77,6 +77,8 @@ public final class InterpreterGraph {
   private Expr pc;
   private Expr pagesAtStartLo, pagesAtStartHi;
   private Expr effectiveAddress;
+  private Expr isStartToken;
+  private Expr maxPages, maxDepth;
 
   private InterpreterGraph(Vocab vocab) {
     this.vocab = vocab;
@@ -140,6 +142,7 @@ public final class InterpreterGraph {
     }
     Expr p = g.position();
     Expr isStart = flag(Kind.START);
+    isStartToken = isStart;
 
     // ---- where are we: counters, the latest control tokens, the lane within the instruction
     Expr starts = g.cumSum("starts", isStart);
@@ -167,6 +170,10 @@ public final class InterpreterGraph {
       prevVal[k] = r.get(8);
     }
     for (int k = 4; k <= 8; k++) prevVal[k] = g.at("prev" + k, p.minus(k), List.of(val)).get(0);
+    // the run's limits: the suffix's four FIELD bytes before its LIMITS token (ProgramEncoder)
+    List<Expr> limits = g.latest("limits", flag(Kind.LIMITS), List.of(prevVal[4], prevVal[3], prevVal[2], prevVal[1]));
+    maxPages = limits.get(0).plus(limits.get(1).times(256));
+    maxDepth = limits.get(2).plus(limits.get(3).times(256));
     Expr laneNumber = p.minus(lastStart);
     lane = new Expr[LANES];
     for (int l = 0; l < LANES; l++) lane[l] = gates.equal("lane" + l, laneNumber, l);
@@ -326,6 +333,9 @@ public final class InterpreterGraph {
     Expr deep = gates.atLeastIf("call.deep", fps.plus(fX).minus(MAX_FRAME_POINTER + 1), 0, 0x1p20, f(CALL), lane[0]);
     trapGates.computeIfAbsent(4, c -> new ArrayList<>()).add(deep);
     emit(Kind.FP_LO, at(CALL, 0).minus(deep));
+    Expr tooDeep = callDepthExceeded();
+    trapGates.get(4).add(tooDeep);
+    emit(Kind.FP_LO, tooDeep.times(-1));
     for (Opcode o : SUPPORTED) {
       String n = o.name().toLowerCase();
       Expr fo = f(o);
@@ -462,7 +472,9 @@ public final class InterpreterGraph {
         }
         case MEMORY_GROW -> {
           Expr pages = pagesAtStartLo.plus(pagesAtStartHi.times(256));
-          Expr max = imm[0].plus(imm[1].times(256));
+          // the module's maximum, or the run's limit when that is lower
+          Expr declared = imm[0].plus(imm[1].times(256));
+          Expr max = declared.minus(g.relu(n + ".limit", declared.minus(maxPages)));
           Expr ok = gates.atLeastIf(n + ".ok", max.minus(pages).minus(xu), 0, 0x1p34, fo);
           Expr grown = pages.plus(gates.gate(n + ".delta", xu, 0x1p33, ok));
           Expr high = gates.atLeastIf(n + ".high", grown, 256, 0x1p20, fo);
@@ -840,6 +852,43 @@ public final class InterpreterGraph {
     for (int i = 0; i < 4; i++) value.add(gates.gate(n + ".frame" + i, call.get(i), 256, fo, lane[from + i]));
   }
 
+  /**
+   * 1 at the START of a CALL that would make the call depth (frames of called functions)
+   * exceed the prompt's limit, else 0. The depth is a prefix sum of CALLs minus returns,
+   * which the transformer computes as a mean times the position, a few ulps off an integer;
+   * the step turns anything within 1/4 of an integer into an exact 0 (no trap; then both
+   * units are off) or 1 (the trap, which ends the run).
+   */
+  private Expr callDepthExceeded() {
+    Expr delta = gates.and("depth.call", f(CALL), isStartToken)
+        .minus(gates.and("depth.return", f(RETURN), isStartToken))
+        .minus(gates.and("depth.returnValue", f(RETURN_VALUE), isStartToken));
+    Expr over = g.cumSum("depth", delta).minus(maxDepth).times(2);
+    Expr off = Expr.constant(2).minus(f(CALL)).minus(lane[0]).times(0x1p30);
+    return g.relu("depth.over.a", over.minus(0.5).minus(off)).minus(g.relu("depth.over.b", over.minus(1.5).minus(off)));
+  }
+
+  /**
+   * After a TRAP token, the trapping instruction's index as two TRAP_ADDRESS tokens: its
+   * high byte {@code floor(pc/256)}, scored {@code v·(2pc − 255) − 256·v²} (a parabola
+   * peaking at {@code (pc − 127.5)/256}, strictly within 1/2 of the high byte), then its low
+   * byte {@code pc − 256·high}, the high byte being the current token's value. Their weight
+   * outranks whatever the trapped instruction's lane gates still score at these positions.
+   */
+  private void defineTrapAddressLogits() {
+    Expr afterTrap = flag(Kind.TRAP);
+    Expr afterHigh = gates.and("trapAddress.low", flag(Kind.TRAP_ADDRESS), lane[2]);
+    double m = 0x1p35;
+    Expr a = g.sum("next.trapAddress.a",
+        gates.gate("trapAddress.a.high", pc.times(2).plus(1), m, afterTrap).minus(afterTrap.times(256))
+            .plus(gates.gate("trapAddress.a.low", pc.minus(val.times(256)), m, afterHigh).times(2)));
+    Expr d = g.sum("next.trapAddress.d", afterTrap.times(256).plus(afterHigh));
+    Expr w = g.sum("next.trapAddress", afterTrap.plus(afterHigh)).times(TRAP_ADDRESS_WEIGHT);
+    for (int v = 0; v < 256; v++) g.logit(vocab.id(Kind.TRAP_ADDRESS, v), w.plus(a.times(v)).minus(d.times((double) v * v)));
+  }
+
+  private static final double TRAP_ADDRESS_WEIGHT = 0x1p46;
+
   private void defineLogits() {
     Expr y = g.sum("next.value", Expr.sum(value));
     Expr others = Expr.ZERO;
@@ -877,5 +926,6 @@ public final class InterpreterGraph {
       Expr w = gate.get(Kind.CARRY).times(CLASS_WEIGHT);
       for (int v = 0; v < Vocab.CARRY_VALUES; v++) g.logit(vocab.id(Kind.CARRY, v), w.plus(yc.times(2 * v)).minus((double) v * v));
     }
+    defineTrapAddressLogits();
   }
 }

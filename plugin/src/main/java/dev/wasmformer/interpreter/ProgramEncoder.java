@@ -4,6 +4,8 @@ import dev.wasmformer.interpreter.Vocab.Kind;
 import dev.wasmformer.isa.Instruction;
 import dev.wasmformer.isa.Opcode;
 import dev.wasmformer.isa.TokenProgram;
+import dev.wasmformer.runtime.format.FunctionStart;
+import dev.wasmformer.runtime.format.Limit;
 import dev.wasmformer.runtime.format.Program;
 import dev.wasmformer.runtime.format.ValueType;
 import java.util.ArrayList;
@@ -12,10 +14,20 @@ import java.util.List;
 /**
  * Writes a token program as the prompt the interpreter reads:
  * {@code BOS, 8 tokens per instruction, DATA_BEGIN, the memory image, INPUT_BEGIN} as the
- * prefix; the runtime appends the input bytes and INPUT_END; the suffix sets the memory
- * size in pages and the first frame pointer, and jumps to instruction 0.
+ * prefix; the runtime appends the input bytes and INPUT_END; the suffix holds the run's
+ * limits (four FIELD bytes, then LIMITS), sets the memory size in pages and the first frame
+ * pointer, and jumps to instruction 0.
  */
 public final class ProgramEncoder {
+  /** The name of the limit on {@code memory.grow}, in pages (the bundle's Limit.name). */
+  public static final String MAX_MEMORY_PAGES = dev.wasmformer.runtime.RunOptions.MAX_MEMORY_PAGES;
+  /** The name of the limit on nested calls: frames of called functions, the entry's included. */
+  public static final String MAX_CALL_DEPTH = dev.wasmformer.runtime.RunOptions.MAX_CALL_DEPTH;
+  /** The most pages memory may have (16 MiB), the default of {@link #MAX_MEMORY_PAGES}. */
+  public static final int PAGE_LIMIT = 256;
+  /** The largest call depth the prompt can state, its default; the slots run out before it. */
+  public static final int CALL_DEPTH_LIMIT = 0xFFFF;
+
   private final Vocab vocab;
 
   public ProgramEncoder(Vocab vocab) {
@@ -48,6 +60,9 @@ public final class ProgramEncoder {
     int pages = program.memoryBytes() / 65536;
     if (pages > 0xFFFF) throw new IllegalArgumentException("memory too large: " + program.memoryBytes() + " bytes");
     List<Integer> suffix = List.of(
+        vocab.id(Kind.FIELD, PAGE_LIMIT & 0xFF), vocab.id(Kind.FIELD, PAGE_LIMIT >> 8),
+        vocab.id(Kind.FIELD, CALL_DEPTH_LIMIT & 0xFF), vocab.id(Kind.FIELD, CALL_DEPTH_LIMIT >> 8),
+        vocab.id(Kind.LIMITS),
         vocab.id(Kind.PAGES_LO, pages & 0xFF), vocab.id(Kind.PAGES_HI, pages >> 8),
         vocab.id(Kind.FP_LO, fp0 & 0xFF), vocab.id(Kind.FP_HI, fp0 >> 8),
         vocab.id(Kind.JUMP_LO, 0), vocab.id(Kind.JUMP_HI, 0));
@@ -57,7 +72,16 @@ public final class ProgramEncoder {
         .setEntry(program.entry())
         .addAllPrefix(prefix)
         .addAllSuffix(suffix)
-        .setInstructions(program.instructions().size());
+        .setInstructions(program.instructions().size())
+        .addLimits(Limit.newBuilder().setName(MAX_MEMORY_PAGES).addSuffixPositions(0).addSuffixPositions(1)
+            .setMinValue(0).setMaxValue(PAGE_LIMIT))
+        .addLimits(Limit.newBuilder().setName(MAX_CALL_DEPTH).addSuffixPositions(2).addSuffixPositions(3)
+            .setMinValue(1).setMaxValue(CALL_DEPTH_LIMIT));
+    List<TokenProgram.FunctionInfo> functions = new ArrayList<>(program.functions());
+    functions.sort(java.util.Comparator.comparingInt(TokenProgram.FunctionInfo::start));
+    for (TokenProgram.FunctionInfo f : functions) {
+      b.addFunctions(FunctionStart.newBuilder().setName(f.name()).setStart(f.start()));
+    }
     for (TokenProgram.ValueKind k : program.params()) b.addParams(type(k));
     for (TokenProgram.ValueKind k : program.results()) b.addResults(type(k));
     for (int i = 0; i < program.params().size(); i++) {

@@ -44,7 +44,14 @@ public final class Vocab {
     OUT(true, TokenRole.OUTPUT_BYTE),
     RESULT(true, TokenRole.RESULT_BYTE),
     HALT(false, TokenRole.HALT),
-    TRAP(false, TokenRole.TRAP);
+    TRAP(false, TokenRole.TRAP),
+    /** After TRAP: the trapping instruction's index, high byte then low byte. */
+    TRAP_ADDRESS(true, TokenRole.TRAP_ADDRESS_BYTE),
+    /**
+     * Ends the run's limits in the prompt suffix: the four FIELD tokens before it are the
+     * largest memory size in pages and the largest call depth, each two bytes, low first.
+     */
+    LIMITS(false, TokenRole.MARKER);
 
     final boolean isByte;
     final TokenRole role;

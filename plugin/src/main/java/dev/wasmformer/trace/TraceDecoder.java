@@ -107,7 +107,7 @@ public final class TraceDecoder implements TraceListener {
       throw malformed(position, token, "the token is outside the vocabulary of " + vocabulary.size());
     }
     if (ended) {
-      // the runtime reads the trapping instruction's index off up to two tokens after TRAP
+      // the trace ends with the trapping instruction's index: two TRAP_ADDRESS tokens after TRAP
       if (vocabulary.isTrapAddress(token) && trapAddressBytes++ < 2) return;
       throw malformed(position, token, "the program has already stopped");
     }

@@ -11,7 +11,8 @@ import java.util.function.IntUnaryOperator;
 
 /** Runs a program on a token stepper (evaluator or transformer) and decodes the trace. */
 final class EvaluatorRunner {
-  record Outcome(List<Integer> trace, byte[] output, long result, String trap, int instructions) {}
+  /** How a run ended; {@code trapAddress} is the instruction index the trace reports after a trap, else -1. */
+  record Outcome(List<Integer> trace, byte[] output, long result, String trap, int instructions, int trapAddress) {}
 
   static Outcome run(Vocab vocab, Program program, long[] args, byte[] input, IntUnaryOperator stepper, long maxTokens) {
     List<Integer> prompt = new ArrayList<>(program.getPrefixList());
@@ -38,8 +39,22 @@ final class EvaluatorRunner {
       if (kind == Kind.START) instructions++;
       if (kind == Kind.OUT) out.write(vocab.value(next));
       if (kind == Kind.RESULT) result |= ((long) vocab.value(next)) << (8 * resultBytes++);
-      if (kind == Kind.HALT) return new Outcome(trace, out.toByteArray(), resultBytes == 8 ? result : (int) result, null, instructions);
-      if (kind == Kind.TRAP) return new Outcome(trace, out.toByteArray(), 0, vocab.text(next), instructions);
+      if (kind == Kind.HALT) {
+        return new Outcome(trace, out.toByteArray(), resultBytes == 8 ? result : (int) result, null, instructions, -1);
+      }
+      if (kind == Kind.TRAP) {
+        // the trace ends with the trapping instruction's index, high byte first
+        int address = 0;
+        for (int b = 0; b < 2; b++) {
+          next = stepper.applyAsInt(next);
+          trace.add(next);
+          if (vocab.kind(next) != Kind.TRAP_ADDRESS) {
+            throw new IllegalStateException("expected a trap address after the trap, got " + vocab.text(next));
+          }
+          address = address << 8 | vocab.value(next);
+        }
+        return new Outcome(trace, out.toByteArray(), 0, vocab.text(trace.get(trace.size() - 3)), instructions, address);
+      }
       next = stepper.applyAsInt(next);
     }
     throw new IllegalStateException("no halt within " + maxTokens + " tokens; trace tail: " + tail(vocab, trace));

@@ -3,6 +3,7 @@ package dev.wasmformer.runtime;
 import java.util.Arrays;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.IntFunction;
 
 /**
  * One run of autoregressive decoding: feed the prompt, then feed back every arg-max token
@@ -14,6 +15,7 @@ final class DecodeLoop {
   private final TokenTable tokens;
   private final long maxTokens;
   private final TraceListener listener;
+  private final IntFunction<String> functionAt;
   private final long startNanos = System.nanoTime();
 
   private long generated;
@@ -21,8 +23,10 @@ final class DecodeLoop {
   private byte[] output = new byte[64];
   private int outputLength;
 
-  DecodeLoop(TokenStepper stepper, TokenTable tokens, RunOptions options) {
+  /** {@code functionAt} names the function holding an instruction index, or returns null. */
+  DecodeLoop(TokenStepper stepper, TokenTable tokens, RunOptions options, IntFunction<String> functionAt) {
     this.stepper = stepper;
+    this.functionAt = functionAt;
     this.tokens = tokens;
     this.maxTokens = options.maxTokens();
     this.listener = options.traceListener().orElse(null);
@@ -81,20 +85,20 @@ final class DecodeLoop {
     return true;
   }
 
-  // The address, when present, follows as two TRAP_ADDRESS_BYTE tokens, low byte first.
-  // A trap is reported even when the token limit cuts its address off.
+  // The address, when present, follows as two TRAP_ADDRESS_BYTE tokens, high byte first;
+  // the run ends with them. A trap is reported even when the token limit cuts its address off.
   private TrapException trap(int trapToken) {
     String reason = tokens.text(trapToken);
-    int low = step(trapToken);
-    if (tokens.action(low) != TokenTable.TRAP_ADDRESS_BYTE || !accept(low)) {
-      return new TrapException(reason, OptionalInt.empty(), stats(), output());
-    }
-    int high = step(low);
+    int high = step(trapToken);
     if (tokens.action(high) != TokenTable.TRAP_ADDRESS_BYTE || !accept(high)) {
-      return new TrapException(reason, OptionalInt.empty(), stats(), output());
+      return new TrapException(reason, OptionalInt.empty(), null, stats(), output());
     }
-    int address = tokens.value(low) | tokens.value(high) << 8;
-    return new TrapException(reason, OptionalInt.of(address), stats(), output());
+    int low = step(high);
+    if (tokens.action(low) != TokenTable.TRAP_ADDRESS_BYTE || !accept(low)) {
+      return new TrapException(reason, OptionalInt.empty(), null, stats(), output());
+    }
+    int address = tokens.value(high) << 8 | tokens.value(low);
+    return new TrapException(reason, OptionalInt.of(address), functionAt.apply(address), stats(), output());
   }
 
   private static OptionalLong returnValue(long result, int resultBytes) {

@@ -2,6 +2,9 @@ package dev.wasmformer.runtime;
 
 import dev.wasmformer.runtime.format.ValueType;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -14,6 +17,9 @@ public final class Program {
   private final int[] prefix;
   private final int[] suffix;
   private final int[] paramPositions;
+  private final Map<String, dev.wasmformer.runtime.format.Limit> limits = new TreeMap<>();
+  private final int[] functionStarts;
+  private final String[] functionNames;
   private final TokenTable tokens;
   private final StepperFactory steppers;
 
@@ -29,6 +35,9 @@ public final class Program {
         program.getParamPositionsList().stream().mapToInt(Integer::intValue).toArray();
     this.tokens = tokens;
     this.steppers = steppers;
+    for (var limit : program.getLimitsList()) limits.put(limit.getName(), limit);
+    this.functionStarts = program.getFunctionsList().stream().mapToInt(f -> f.getStart()).toArray();
+    this.functionNames = program.getFunctionsList().stream().map(f -> f.getName()).toArray(String[]::new);
   }
 
   private static NumberType numberType(ValueType type) {
@@ -65,6 +74,27 @@ public final class Program {
     return name + "(" + paramList + ") -> " + result;
   }
 
+  /**
+   * The name of the function holding instruction {@code index} of the token program, when
+   * the bundle names the program's functions.
+   */
+  public Optional<String> functionAt(int index) {
+    String name = null;
+    for (int f = 0; f < functionStarts.length && functionStarts[f] <= index; f++) name = functionNames[f];
+    return Optional.ofNullable(name);
+  }
+
+  /**
+   * The limits this program's prompt carries, each with the range of values a run may ask for
+   * ({@link RunOptions#withLimit}): e.g. {@code max_call_depth=1..65535}.
+   */
+  public Map<String, String> limits() {
+    Map<String, String> l = new TreeMap<>();
+    limits.forEach((name, limit) -> l.put(name, Integer.toUnsignedString(limit.getMinValue()) + ".."
+        + Integer.toUnsignedString(limit.getMaxValue())));
+    return l;
+  }
+
   /** Runs with {@code args} and otherwise default options. */
   public RunResult run(long... args) {
     return run(RunOptions.defaults().withArgs(args));
@@ -73,17 +103,19 @@ public final class Program {
   /**
    * Runs the program on the transformer until it halts.
    *
-   * @throws IllegalArgumentException if the arguments do not match the parameters, or the
-   *     input has a byte the vocabulary has no INPUT_BYTE token for
+   * @throws IllegalArgumentException if the arguments do not match the parameters, a limit is
+   *     one the program does not have or outside its range, or the input has a byte the
+   *     vocabulary has no INPUT_BYTE token for
    * @throws TrapException if the program traps
    * @throws TokenLimitException if the run reaches {@link RunOptions#maxTokens()} first
    * @throws MalformedTraceException if the model's trace cannot be read as a result
    */
   public RunResult run(RunOptions options) {
-    int[] prompt = prompt(options.args(), options.input());
+    int[] prompt = prompt(options.args(), options.input(), options.limits());
     TokenStepper stepper = steppers.newStepper(options.attention());
     int resultBytes = results.isEmpty() ? 0 : results.get(0).bytes();
-    return new DecodeLoop(stepper, tokens, options).run(prompt, resultBytes);
+    return new DecodeLoop(stepper, tokens, options, i -> functionAt(i).orElse(null))
+        .run(prompt, resultBytes);
   }
 
   /**
@@ -134,7 +166,13 @@ public final class Program {
 
   /** prefix (argument bytes patched in) + INPUT_BYTE per input byte + INPUT_END + suffix. */
   int[] prompt(long[] args, byte[] input) {
+    return prompt(args, input, Map.of());
+  }
+
+  /** The prompt, with the suffix's bytes of the given limits replaced. */
+  int[] prompt(long[] args, byte[] input, Map<String, Long> limitValues) {
     checkArguments(args);
+    checkLimits(limitValues);
     int[] prompt = new int[prefix.length + input.length + 1 + suffix.length];
     System.arraycopy(prefix, 0, prompt, 0, prefix.length);
     int position = 0;
@@ -156,7 +194,33 @@ public final class Program {
     }
     prompt[at++] = tokens.inputEnd();
     System.arraycopy(suffix, 0, prompt, at, suffix.length);
+    for (var e : limitValues.entrySet()) {
+      var limit = limits.get(e.getKey());
+      for (int b = 0; b < limit.getSuffixPositionsCount(); b++) {
+        int value = (int) (e.getValue() >>> (8 * b)) & 0xFF;
+        // Validation guarantees a PROGRAM_BYTE token for every value when there are limits.
+        prompt[at + limit.getSuffixPositions(b)] = tokens.programByte(value);
+      }
+    }
     return prompt;
+  }
+
+  private void checkLimits(Map<String, Long> limitValues) {
+    for (var e : limitValues.entrySet()) {
+      var limit = limits.get(e.getKey());
+      if (limit == null) {
+        throw new IllegalArgumentException(
+            "the program " + name + " has no limit " + e.getKey()
+                + (limits.isEmpty() ? " (its bundle carries none)" : "; it has " + limits.keySet()));
+      }
+      long min = Integer.toUnsignedLong(limit.getMinValue());
+      long max = Integer.toUnsignedLong(limit.getMaxValue());
+      if (e.getValue() < min || e.getValue() > max) {
+        throw new IllegalArgumentException(
+            e.getKey() + " " + e.getValue() + " is outside the range " + min + ".." + max
+                + " that " + name + " accepts");
+      }
+    }
   }
 
   private void checkArguments(long[] args) {

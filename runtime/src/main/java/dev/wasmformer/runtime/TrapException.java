@@ -1,5 +1,6 @@
 package dev.wasmformer.runtime;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** The program trapped: the model generated a TRAP token. */
@@ -8,15 +9,19 @@ public final class TrapException extends RunException {
 
   private final String reason;
   private final OptionalInt instruction;
+  private final String function;
 
-  TrapException(String reason, OptionalInt instruction, RunStats stats, byte[] output) {
+  TrapException(
+      String reason, OptionalInt instruction, String function, RunStats stats, byte[] output) {
     super(
         "trap: " + reason
-            + (instruction.isPresent() ? " at instruction " + instruction.getAsInt() : ""),
+            + (instruction.isPresent() ? " at instruction " + instruction.getAsInt() : "")
+            + (function != null ? " (in function " + function + ")" : ""),
         stats,
         output);
     this.reason = reason;
     this.instruction = instruction;
+    this.function = function;
   }
 
   /** The text of the TRAP token, e.g. {@code integer divide by zero}. */
@@ -24,8 +29,19 @@ public final class TrapException extends RunException {
     return reason;
   }
 
-  /** The index of the trapping instruction, when the trace reports it. */
+  /**
+   * The index of the trapping instruction in the token program (the program counter), as
+   * the model reports it after the TRAP token; empty when the trace does not report it.
+   */
   public OptionalInt instruction() {
     return instruction;
+  }
+
+  /**
+   * The name of the function holding the trapping instruction, when the bundle names the
+   * program's functions and the trace reports the instruction.
+   */
+  public Optional<String> function() {
+    return Optional.ofNullable(function);
   }
 }

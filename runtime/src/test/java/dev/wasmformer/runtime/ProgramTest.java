@@ -102,7 +102,7 @@ class ProgramTest {
   @Test
   void aTrapTokenEndsTheRunWithItsTextAndTheInstructionAddressThatFollows() {
     Program echo =
-        program("echo", ECHO_PROMPT, out('x'), STEP, TRAP_DIVIDE_BY_ZERO, address(0x2a), address(0x01));
+        program("echo", ECHO_PROMPT, out('x'), STEP, TRAP_DIVIDE_BY_ZERO, address(0x01), address(0x2a));
 
     TrapException trap = catchThrowableOfType(TrapException.class, echo::run);
 

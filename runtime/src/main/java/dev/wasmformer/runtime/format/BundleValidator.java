@@ -256,6 +256,19 @@ final class BundleValidator {
             name + " takes parameters, but the vocabulary has PROGRAM_BYTE tokens for only "
                 + programBytes + " of the 256 byte values");
       }
+      checkLimits(name, program);
+      if (program.getLimitsCount() > 0 && programBytes < 256) {
+        throw new BundleFormatException(
+            name + " has limits, but the vocabulary has PROGRAM_BYTE tokens for only "
+                + programBytes + " of the 256 byte values");
+      }
+      for (int f = 1; f < program.getFunctionsCount(); f++) {
+        if (Integer.compareUnsigned(program.getFunctions(f - 1).getStart(),
+                program.getFunctions(f).getStart()) >= 0) {
+          throw new BundleFormatException(
+              name + ".functions[" + f + "] does not start after the function before it");
+        }
+      }
     }
   }
 
@@ -277,6 +290,42 @@ final class BundleValidator {
       case I64 -> 8;
       default -> throw new BundleFormatException(name + " has a value type that is not I32 or I64");
     };
+  }
+
+  private static void checkLimits(String name, Program program) throws BundleFormatException {
+    Set<String> names = new HashSet<>();
+    Set<Integer> positions = new HashSet<>();
+    for (int l = 0; l < program.getLimitsCount(); l++) {
+      Limit limit = program.getLimits(l);
+      String at = name + ".limits[" + l + "] (\"" + limit.getName() + "\")";
+      if (limit.getName().isEmpty()) throw new BundleFormatException(at + " has no name");
+      if (!names.add(limit.getName())) {
+        throw new BundleFormatException(at + ": another limit has the same name");
+      }
+      int bytes = limit.getSuffixPositionsCount();
+      if (bytes < 1 || bytes > 4) {
+        throw new BundleFormatException(at + " has " + bytes + " suffix_positions, expected 1 to 4");
+      }
+      long min = Integer.toUnsignedLong(limit.getMinValue());
+      long max = Integer.toUnsignedLong(limit.getMaxValue());
+      if (min > max || max >= 1L << (8 * bytes)) {
+        throw new BundleFormatException(
+            at + " has the range " + min + ".." + max + ", which is empty or does not fit in "
+                + bytes + " bytes");
+      }
+      for (int b = 0; b < bytes; b++) {
+        int position = limit.getSuffixPositions(b);
+        if (Integer.compareUnsigned(position, program.getSuffixCount()) >= 0) {
+          throw new BundleFormatException(
+              at + ".suffix_positions[" + b + "] is " + Integer.toUnsignedString(position)
+                  + ", outside the suffix of " + program.getSuffixCount() + " tokens");
+        }
+        if (!positions.add(position)) {
+          throw new BundleFormatException(
+              at + ".suffix_positions[" + b + "] repeats position " + position);
+        }
+      }
+    }
   }
 
   private static void checkParamPositions(String name, Program program, int bytes)
