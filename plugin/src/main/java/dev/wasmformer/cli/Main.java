@@ -19,7 +19,15 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    int status = commandLine(out, err).execute(args);
+    int status;
+    try {
+      status = commandLine(out, err).execute(args);
+    } catch (OutOfMemoryError e) {
+      // outside a run (which says how far it got): compiling, assembling or loading
+      err.println("wasmformer: error: out of memory with a heap of " + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MiB; give Java more heap (e.g. java -Xmx4g -jar wasmformer-cli.jar ...)");
+      status = FAILURE;
+    }
     out.flush();
     err.flush();
     System.exit(status);

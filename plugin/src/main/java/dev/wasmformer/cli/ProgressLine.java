@@ -11,8 +11,9 @@ import java.util.function.Supplier;
 /**
  * The line a long run shows on a terminal: tokens, tokens per second and instructions so
  * far, redrawn in place about every half second and erased when the run ends, so that the
- * program's own output starts on a clean line. Silent when not on a terminal. Runs on the
- * decoding thread and reads the clock only every {@value #CHECK_EVERY} tokens.
+ * program's own output starts on a clean line. Silent when not on a terminal, where it only
+ * counts (for the message of a run that runs out of memory). Runs on the decoding thread and
+ * reads the clock only every {@value #CHECK_EVERY} tokens.
  */
 final class ProgressLine implements TraceListener {
   static final int CHECK_EVERY = 4096;
@@ -58,9 +59,19 @@ final class ProgressLine implements TraceListener {
     }
   }
 
-  /** {@code options} with this line as their trace listener; unchanged when there is no terminal to draw on. */
+  /** {@code options} with this line as their trace listener. */
   RunOptions attachedTo(RunOptions options) {
-    return enabled ? options.withTraceListener(this) : options;
+    return options.withTraceListener(this);
+  }
+
+  /** Tokens generated so far. */
+  long tokens() {
+    return tokens;
+  }
+
+  /** Instructions executed so far. */
+  long instructions() {
+    return instructions;
   }
 
   /** Runs {@code run} and erases the line afterwards, however the run ends. */

@@ -64,11 +64,24 @@ final class RunCommand implements Callable<Integer> {
       description = "Stop a run after N generated tokens. Default: ${DEFAULT-VALUE}.")
   long maxTokens;
 
+  @Option(names = "--max-memory-pages", paramLabel = "N",
+      description = "memory.grow fails (returns -1) beyond N pages of 64 KiB, 0..256. Default: the module's maximum,"
+          + " at most 256.")
+  Long maxMemoryPages;
+
+  @Option(names = "--max-call-depth", paramLabel = "N",
+      description = "A call nested deeper than N functions traps (call stack exhausted), 1..65535. Default: as deep"
+          + " as the 65,536 slots allow.")
+  Long maxCallDepth;
+
   @Option(names = "--stats", description = "Print tokens, instructions and speed to stderr.")
   boolean stats;
 
   /** Where the program's input comes from; tests replace it. */
   InputStream stdin = System.in;
+
+  /** The last change to a run's options; tests use it to watch or disturb the run. */
+  java.util.function.UnaryOperator<RunOptions> beforeRun = o -> o;
 
   @Override
   public Integer call() throws Exception {
@@ -77,16 +90,15 @@ final class RunCommand implements Callable<Integer> {
     Program program = RunSupport.program(bundle, programName);
     // a C program's arguments are main's argv strings, already in its memory image
     long[] values = RunSupport.integers(c && entry == null ? List.of() : args);
-    RunOptions options = RunOptions.defaults()
+    RunOptions options = RunSupport.limits(RunOptions.defaults()
         .withArgs(values)
         .withInput(RunSupport.input(stdin))
-        .withAttention(RunSupport.attention(attention))
-        .withMaxTokens(maxTokens);
+        .withAttention(RunSupport.attention(attention)), program, maxTokens, maxMemoryPages, maxCallDepth);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ProgressLine progress = ProgressLine.onTerminal(bundle, err);
     try {
-      RunResult r = progress.during(() -> program.run(progress.attachedTo(options)));
+      RunResult r = progress.during(() -> program.run(beforeRun.apply(progress.attachedTo(options))));
       out.print(new String(r.output(), StandardCharsets.UTF_8));
       out.flush();
       printStats(err, r.stats());
@@ -94,8 +106,8 @@ final class RunCommand implements Callable<Integer> {
     } catch (TrapException e) {
       out.print(new String(e.output(), StandardCharsets.UTF_8));
       out.flush();
-      err.println("wasmformer: trap: " + e.reason()
-          + e.instruction().stream().mapToObj(i -> " at instruction " + i).findFirst().orElse(""));
+      // e.g. "trap: integer divide by zero at instruction 123 (in function fact)"
+      err.println("wasmformer: " + e.getMessage());
       printStats(err, e.stats());
       return TRAP;
     } catch (TokenLimitException e) {
@@ -104,6 +116,10 @@ final class RunCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "wasmformer: error: %s; %d instructions ran in %.3f s (raise it with --max-tokens)%n",
           e.getMessage(), e.stats().instructions(), e.stats().seconds());
       printStats(err, e.stats());
+      return Main.FAILURE;
+    } catch (OutOfMemoryError e) {
+      // the run's caches are garbage once it has unwound, so there is room to say so
+      err.println("wasmformer: error: " + RunSupport.outOfMemory(progress.tokens(), progress.instructions(), maxTokens));
       return Main.FAILURE;
     }
   }

@@ -3,6 +3,7 @@ package dev.wasmformer.cli;
 import dev.wasmformer.runtime.Attention;
 import dev.wasmformer.runtime.LoadedBundle;
 import dev.wasmformer.runtime.Program;
+import dev.wasmformer.runtime.RunOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -20,6 +21,42 @@ final class RunSupport {
           + " programs; choose one with --program: " + bundle.programs());
     }
     return bundle.programs().get(0);
+  }
+
+  /**
+   * {@code options} with the command line's token limit and, where given, its limits on
+   * memory pages and call depth, each checked against what the program accepts.
+   */
+  static RunOptions limits(RunOptions options, Program program, long maxTokens, Long maxMemoryPages, Long maxCallDepth) {
+    if (maxTokens < 1) throw new IllegalArgumentException("--max-tokens must be at least 1, not " + maxTokens);
+    options = limit(options, program, "--max-memory-pages", RunOptions.MAX_MEMORY_PAGES, maxMemoryPages);
+    options = limit(options, program, "--max-call-depth", RunOptions.MAX_CALL_DEPTH, maxCallDepth);
+    return options.withMaxTokens(maxTokens);
+  }
+
+  private static RunOptions limit(RunOptions options, Program program, String option, String name, Long value) {
+    if (value == null) return options;
+    Program.LimitRange range = program.limits().get(name);
+    if (range == null) {
+      throw new IllegalArgumentException(option + " needs a bundle that carries the limit; " + program.name()
+          + "'s bundle was built before limits existed (rebuild it)");
+    }
+    if (value < range.min() || value > range.max()) {
+      throw new IllegalArgumentException(option + " must be in " + range + ", not " + value);
+    }
+    return options.withLimit(name, value);
+  }
+
+  /**
+   * The message for a run that exhausted the heap: the trace's attention caches grow with
+   * every token, so a long run needs heap in proportion to its length.
+   */
+  static String outOfMemory(long tokens, long instructions, long maxTokens) {
+    long maxHeapMiB = Runtime.getRuntime().maxMemory() >> 20;
+    return String.format(Locale.ROOT, "out of memory after %,d generated tokens (%,d instructions) with a heap of"
+        + " %,d MiB: the attention caches grow with the trace; give Java more heap (e.g. java -Xmx8g -jar"
+        + " wasmformer-cli.jar ...) or stop the run sooner with --max-tokens (now %,d)",
+        tokens, instructions, maxHeapMiB, maxTokens);
   }
 
   static Attention attention(String name) {

@@ -67,6 +67,14 @@ final class TraceCommand implements Callable<Integer> {
       description = "The attention cache: hull or naive. Default: ${DEFAULT-VALUE}.")
   String attention;
 
+  @Option(names = "--max-memory-pages", paramLabel = "N",
+      description = "memory.grow fails (returns -1) beyond N pages of 64 KiB, 0..256. Default: the module's maximum.")
+  Long maxMemoryPages;
+
+  @Option(names = "--max-call-depth", paramLabel = "N",
+      description = "A call nested deeper than N functions traps (call stack exhausted), 1..65535.")
+  Long maxCallDepth;
+
   @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "100000000",
       description = "Stop a run after N generated tokens. Default: ${DEFAULT-VALUE}.")
   long maxTokens;
@@ -99,19 +107,18 @@ final class TraceCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    out.println(TraceFormat.header());
     TraceStep[] last = new TraceStep[1];
     TraceDecoder decoder = new TraceDecoder(traced, vocabulary, (TraceStep step) -> {
       last[0] = step;
       out.println(TraceFormat.line(step));
       if (limit != null && step.number() == limit && !step.isLast()) throw new LimitReached();
     });
-    RunOptions options = RunOptions.defaults()
+    RunOptions options = RunSupport.limits(RunOptions.defaults()
         .withArgs(values)
         .withInput(RunSupport.input(stdin))
         .withAttention(RunSupport.attention(attention))
-        .withMaxTokens(maxTokens)
-        .withTraceListener(decoder);
+        .withTraceListener(decoder), program, maxTokens, maxMemoryPages, maxCallDepth);
+    out.println(TraceFormat.header());
     try {
       RunResult r = program.run(options);
       summary(err, r.stats().tokens(), r.stats().instructions(), r.stats().seconds());
@@ -121,9 +128,10 @@ final class TraceCommand implements Callable<Integer> {
       return 0;
     } catch (TrapException e) {
       // the trace itself says where, even when the model reports no address
-      String where = e.instruction().isPresent() ? " at instruction " + e.instruction().getAsInt()
-          : last[0] != null ? " at instruction " + last[0].pc() + " in " + last[0].function() : "";
-      err.println("wasmformer: trap: " + e.reason() + where);
+      int pc = e.instruction().orElse(last[0] != null ? last[0].pc() : -1);
+      String function = e.function().orElse(last[0] != null ? last[0].function() : null);
+      err.println("wasmformer: trap: " + e.reason() + (pc >= 0 ? " at instruction " + pc : "")
+          + (function != null ? " (in function " + function + ")" : ""));
       summary(err, e.stats().tokens(), e.stats().instructions(), e.stats().seconds());
       return RunCommand.TRAP;
     } catch (TokenLimitException e) {

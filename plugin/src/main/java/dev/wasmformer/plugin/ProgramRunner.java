@@ -48,7 +48,7 @@ final class ProgramRunner {
     LoadedBundle bundle = load();
     Program program = choose(bundle);
     long[] args = arguments(program);
-    RunOptions options = RunOptions.defaults()
+    RunOptions options = limits(program, RunOptions.defaults())
         .withArgs(args)
         .withInput(request.input().isPresent() ? Files.readAllBytes(request.input().get()) : new byte[0])
         .withAttention(request.attention())
@@ -115,6 +115,23 @@ final class ProgramRunner {
     if (programs.size() == 1) return programs.get(0);
     throw new RunFailure("wasmformer: the bundle has " + programs.size() + " programs; choose one with"
         + " -Dwasmformer.program=NAME: " + programs.stream().map(Program::signature).collect(Collectors.joining(", ")));
+  }
+
+  /** {@code options} with the request's limits, each checked against what the program accepts. */
+  private RunOptions limits(Program program, RunOptions options) throws RunFailure {
+    for (var e : request.limits().entrySet()) {
+      String property = e.getKey().equals(RunOptions.MAX_MEMORY_PAGES) ? "wasmformer.maxMemoryPages"
+          : e.getKey().equals(RunOptions.MAX_CALL_DEPTH) ? "wasmformer.maxCallDepth" : e.getKey();
+      Program.LimitRange range = program.limits().get(e.getKey());
+      if (range == null) {
+        throw new RunFailure("wasmformer: " + property + " needs a bundle that carries the limit; rebuild the bundle");
+      }
+      if (e.getValue() < range.min() || e.getValue() > range.max()) {
+        throw new RunFailure("wasmformer: " + property + " must be in " + range + ", not " + e.getValue());
+      }
+      options = options.withLimit(e.getKey(), e.getValue());
+    }
+    return options;
   }
 
   private long[] arguments(Program program) throws RunFailure {

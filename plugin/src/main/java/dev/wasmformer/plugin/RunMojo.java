@@ -1,13 +1,16 @@
 package dev.wasmformer.plugin;
 
 import dev.wasmformer.runtime.Attention;
+import dev.wasmformer.runtime.RunOptions;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -99,6 +102,24 @@ public class RunMojo extends AbstractMojo {
   private long maxTokens;
 
   /**
+   * Memory may grow to at most this many 64 KiB pages (0..256): a {@code memory.grow} beyond
+   * it returns -1. Default: the module's own maximum, at most 256.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "wasmformer.maxMemoryPages")
+  private Long maxMemoryPages;
+
+  /**
+   * At most this many nested calls (1..65535); a call beyond it traps with {@code call stack
+   * exhausted}. Default: as deep as the 65,536 slots allow.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "wasmformer.maxCallDepth")
+  private Long maxCallDepth;
+
+  /**
    * Seconds between the progress lines of a long run.
    *
    * @since 0.1.0
@@ -124,6 +145,13 @@ public class RunMojo extends AbstractMojo {
     }
   }
 
+  private Map<String, Long> limits() {
+    Map<String, Long> limits = new TreeMap<>();
+    if (maxMemoryPages != null) limits.put(RunOptions.MAX_MEMORY_PAGES, maxMemoryPages);
+    if (maxCallDepth != null) limits.put(RunOptions.MAX_CALL_DEPTH, maxCallDepth);
+    return limits;
+  }
+
   private RunRequest request() throws MojoExecutionException {
     Attention kind;
     try {
@@ -143,7 +171,8 @@ public class RunMojo extends AbstractMojo {
           kind,
           maxTokens,
           Duration.ofSeconds(progressSeconds),
-          entryPoints == null ? List.of() : entryPoints.stream().filter(s -> !s.isBlank()).toList());
+          entryPoints == null ? List.of() : entryPoints.stream().filter(s -> !s.isBlank()).toList(),
+          limits());
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import dev.wasmformer.runtime.Attention;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param maxTokens the most tokens the run may generate
  * @param progressInterval how often a long run reports its progress
  * @param entryPoints for a {@code .wasm} or {@code .c} file, as in the compile goal
+ * @param limits the run's limits by their bundle name ({@code RunOptions.MAX_MEMORY_PAGES},
+ *     {@code RunOptions.MAX_CALL_DEPTH}); a program uses its own for the rest
  */
 record RunRequest(
     Path basedir,
@@ -31,11 +34,19 @@ record RunRequest(
     Attention attention,
     long maxTokens,
     Duration progressInterval,
-    List<String> entryPoints) {
+    List<String> entryPoints,
+    Map<String, Long> limits) {
 
   RunRequest {
     args = List.copyOf(args);
     entryPoints = List.copyOf(entryPoints);
+    limits = Map.copyOf(limits);
     if (maxTokens < 1) throw new IllegalArgumentException("wasmformer.maxTokens must be positive: " + maxTokens);
+  }
+
+  /** A request without limits of its own. */
+  RunRequest(Path basedir, Optional<Path> file, Path bundleFile, Optional<String> program, List<String> args,
+      Optional<Path> input, Attention attention, long maxTokens, Duration progressInterval, List<String> entryPoints) {
+    this(basedir, file, bundleFile, program, args, input, attention, maxTokens, progressInterval, entryPoints, Map.of());
   }
 }

@@ -85,11 +85,15 @@ class ProgressLineTest {
   }
 
   @Test
-  void itListensToARunOnlyWhenThereIsATerminal() {
-    RunOptions options = RunOptions.defaults();
+  void itCountsTokensAndInstructionsAlsoWithoutATerminal() {
+    ProgressLine line = line(false);
 
-    assertThat(line(false).attachedTo(options).traceListener()).isEmpty();
-    assertThat(line(true).attachedTo(options).traceListener()).isPresent();
+    assertThat(line.attachedTo(RunOptions.defaults()).traceListener()).containsSame(line);
+    feed(line, 12);
+
+    assertThat(line.tokens()).isEqualTo(12);
+    assertThat(line.instructions()).isEqualTo(3);
+    assertThat(err.toString()).isEmpty();
   }
 
   @Test

@@ -6,6 +6,9 @@ import dev.wasmformer.testing.Wat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +91,77 @@ class RunLimitsTest {
             + " (-2147483648..4294967295)",
         "wasmformer: error: no program \"nope\" in this bundle; it has: add",
         "wasmformer: error: argument is not an integer: two");
+    assertThat(cli.out.toString()).isEmpty();
+  }
+
+  @Test
+  void aTrapNamesTheInstructionTheModelReportsAndItsFunction() throws IOException {
+    Path divide = c("divide.c", """
+        int divide(int a, int b) { return a / b; }
+        int main(int argc, char **argv) { return divide(7, argc - 1); }
+        """);
+
+    int status = cli.run("run", divide.toString());
+
+    assertThat(status).as(cli.err.toString()).isEqualTo(RunCommand.TRAP);
+    Matcher m = Pattern.compile("wasmformer: trap: integer divide by zero at instruction (\\d+) \\(in function divide\\)\n")
+        .matcher(cli.err.toString());
+    assertThat(m.matches()).as(cli.err.toString()).isTrue();
+    // the trace decoder, following the program counter itself, ends at the same instruction
+    CliRunner trace = new CliRunner();
+    assertThat(trace.run("trace", divide.toString())).isEqualTo(RunCommand.TRAP);
+    List<String> lines = trace.out.toString().lines().toList();
+    assertThat(lines.get(lines.size() - 1)).containsPattern("^\\s+\\d+\\s+" + m.group(1) + "\\s+divide\\s+DIV_S ");
+    assertThat(trace.err.toString()).startsWith(m.group(0));
+  }
+
+  private Path recursion() throws IOException {
+    return c("depth.c", """
+        int depth(int n) { return n == 0 ? 0 : 1 + depth(n - 1); }
+        int main(void) { return depth(40); }
+        """);
+  }
+
+  @Test
+  void theCallDepthLimitTrapsADeeperRecursion() throws IOException {
+    Path depth = recursion();
+
+    // _start (the C entry, which calls main), main and 41 frames of depth
+    assertThat(cli.run("run", "--max-call-depth", "43", depth.toString())).as(cli.err.toString()).isEqualTo(40);
+    assertThat(cli.run("run", "--stats", "--max-call-depth", "42", depth.toString())).isEqualTo(RunCommand.TRAP);
+
+    assertThat(cli.err.toString()).matches("(?s)wasmformer: trap: call stack exhausted at instruction \\d+ \\(in function depth\\)\n"
+        + "wasmformer: tokens=\\d+ instructions=\\d+ .*");
+  }
+
+  @Test
+  void memoryGrowFailsBeyondThePageLimit() throws IOException {
+    Path grow = dir.resolve("grow.wasm");
+    Files.write(grow, Wat.assemble("""
+        (module (memory 1 100) (func (export "main") (param i32) (result i32) (memory.grow (local.get 0))))
+        """));
+
+    // memory.grow returns the old size, 1, or -1 (status 255)
+    assertThat(cli.run("run", grow.toString(), "--", "3")).isEqualTo(1);
+    assertThat(cli.run("run", "--max-memory-pages", "4", grow.toString(), "--", "3")).isEqualTo(1);
+    assertThat(cli.run("run", "--max-memory-pages", "3", grow.toString(), "--", "3")).isEqualTo(255);
+    assertThat(cli.err.toString()).isEmpty();
+  }
+
+  @Test
+  void limitsOutsideTheirRangeAreRefusedBeforeDecoding() throws IOException {
+    Path depth = recursion();
+
+    assertThat(cli.run("run", "--max-call-depth", "0", depth.toString())).isEqualTo(1);
+    assertThat(cli.run("run", "--max-memory-pages", "257", depth.toString())).isEqualTo(1);
+    assertThat(cli.run("run", "--max-tokens", "0", depth.toString())).isEqualTo(1);
+    assertThat(cli.run("trace", "--max-call-depth", "65536", depth.toString())).isEqualTo(1);
+
+    assertThat(cli.err.toString().lines()).containsExactly(
+        "wasmformer: error: --max-call-depth must be in 1..65535, not 0",
+        "wasmformer: error: --max-memory-pages must be in 0..256, not 257",
+        "wasmformer: error: --max-tokens must be at least 1, not 0",
+        "wasmformer: error: --max-call-depth must be in 1..65535, not 65536");
     assertThat(cli.out.toString()).isEmpty();
   }
 }

@@ -88,7 +88,7 @@ class TraceCommandTest {
     assertThat(lines.get(lines.size() - 1)).contains(" main ").contains("LOAD32")
         .endsWith("trap: out of bounds memory access");
     assertThat(cli.err.toString()).startsWith("wasmformer: trap: out of bounds memory access at instruction ")
-        .contains(" in main\n");
+        .contains(" (in function main)\n");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.runtime.Attention;
+import dev.wasmformer.runtime.RunOptions;
 import dev.wasmformer.runtime.RunResult;
 import dev.wasmformer.runtime.format.BundleFiles;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -185,6 +187,46 @@ class ProgramRunnerTest {
 
     assertThat(log.infos).anySatisfy(l -> assertThat(l)
         .matches("wasmformer: running fib: [0-9,]+ tokens, [0-9,]+ instructions, [0-9]+ s, [0-9,]+ tokens/s"));
+  }
+
+  private static final String DOWN = """
+      (module
+        (func $down (export "down") (param i32) (result i32)
+          (if (result i32) (i32.eqz (local.get 0))
+            (then (i32.const 0))
+            (else (i32.add (i32.const 1) (call $down (i32.sub (local.get 0) (i32.const 1))))))))
+      """;
+
+  private RunRequest limited(Path file, String arg, Map<String, Long> limits) {
+    return new RunRequest(dir, Optional.of(file), dir.resolve("none.wfb"), Optional.empty(), List.of(arg),
+        Optional.empty(), Attention.HULL, 10_000_000, Duration.ofSeconds(5), List.of(), limits);
+  }
+
+  @Test
+  void theCallDepthLimitTrapsARecursionThatGoesDeeperNamingTheFunction() throws Exception {
+    Path down = TestPrograms.write(dir.resolve("down.wasm"), DOWN);
+    Map<String, Long> depth8 = Map.of(RunOptions.MAX_CALL_DEPTH, 8L);
+
+    assertThat(run(limited(down, "7", depth8)).returnValue()).hasValue(7);
+    ProgramRunner.RunFailure failure = catchThrowableOfType(ProgramRunner.RunFailure.class,
+        () -> run(limited(down, "8", depth8)));
+
+    assertThat(failure.getMessage())
+        .matches("wasmformer: down\\(8\\) trapped: call stack exhausted at instruction \\d+ \\(in function down\\)");
+  }
+
+  @Test
+  void aLimitOutsideItsRangeIsRefusedBeforeTheRun() throws Exception {
+    Path down = TestPrograms.write(dir.resolve("down.wasm"), DOWN);
+
+    ProgramRunner.RunFailure depth = catchThrowableOfType(ProgramRunner.RunFailure.class,
+        () -> run(limited(down, "1", Map.of(RunOptions.MAX_CALL_DEPTH, 0L))));
+    ProgramRunner.RunFailure pages = catchThrowableOfType(ProgramRunner.RunFailure.class,
+        () -> run(limited(down, "1", Map.of(RunOptions.MAX_MEMORY_PAGES, 257L))));
+
+    assertThat(depth).hasMessage("wasmformer: wasmformer.maxCallDepth must be in 1..65535, not 0");
+    assertThat(pages).hasMessage("wasmformer: wasmformer.maxMemoryPages must be in 0..256, not 257");
+    assertThat(log.infos).isEmpty();
   }
 
   private RunRequest request(Optional<Path> file, Optional<String> program, List<String> args) {

@@ -86,13 +86,24 @@ public final class Program {
 
   /**
    * The limits this program's prompt carries, each with the range of values a run may ask for
-   * ({@link RunOptions#withLimit}): e.g. {@code max_call_depth=1..65535}.
+   * ({@link RunOptions#withLimit}), by name, e.g. {@code max_call_depth}: 1..65535.
    */
-  public Map<String, String> limits() {
-    Map<String, String> l = new TreeMap<>();
-    limits.forEach((name, limit) -> l.put(name, Integer.toUnsignedString(limit.getMinValue()) + ".."
-        + Integer.toUnsignedString(limit.getMaxValue())));
+  public Map<String, LimitRange> limits() {
+    Map<String, LimitRange> l = new TreeMap<>();
+    limits.forEach((name, limit) -> l.put(name, new LimitRange(
+        Integer.toUnsignedLong(limit.getMinValue()), Integer.toUnsignedLong(limit.getMaxValue()))));
     return l;
+  }
+
+  /**
+   * The values a run may give a limit; {@code max} is also the value the prompt holds when the
+   * run gives none.
+   */
+  public record LimitRange(long min, long max) {
+    @Override
+    public String toString() {
+      return min + ".." + max;
+    }
   }
 
   /** Runs with {@code args} and otherwise default options. */
