@@ -38,6 +38,8 @@ public final class TraceDecoder implements TraceListener {
   private long executed;
   private boolean ended;
   private int trapAddressBytes;
+  private int trapAddress;
+  private int trapPc = -1;
 
   // the instruction being decoded; plan == null between instructions
   private List<Kind> plan;
@@ -107,8 +109,16 @@ public final class TraceDecoder implements TraceListener {
       throw malformed(position, token, "the token is outside the vocabulary of " + vocabulary.size());
     }
     if (ended) {
-      // the trace ends with the trapping instruction's index: two TRAP_ADDRESS tokens after TRAP
-      if (vocabulary.isTrapAddress(token) && trapAddressBytes++ < 2) return;
+      // the trace ends with the trapping instruction's index: two TRAP_ADDRESS tokens after
+      // TRAP, high byte first, which must name the instruction the decoder followed there
+      if (trapPc >= 0 && vocabulary.isTrapAddress(token) && trapAddressBytes < 2) {
+        trapAddress = trapAddress << 8 | vocabulary.value(token);
+        if (++trapAddressBytes == 2 && trapAddress != trapPc) {
+          throw malformed(position, token, "the trap's address is instruction " + trapAddress
+              + ", but the trace trapped at instruction " + trapPc);
+        }
+        return;
+      }
       throw malformed(position, token, "the program has already stopped");
     }
     Kind kind = vocabulary.kind(token);
@@ -121,6 +131,7 @@ public final class TraceDecoder implements TraceListener {
     if (kind == Kind.TRAP) {
       effects.add(new TraceEffect.Trap(vocabulary.text(token)));
       ended = true;
+      trapPc = stepPc;
       finish();
       return;
     }

@@ -81,10 +81,36 @@ class TraceDecoderTest {
         TrapException.class);
 
     assertThat(trap.reason()).isEqualTo("unreachable");
+    assertThat(trap.instruction()).hasValue(11);
     TraceStep last = steps.get(steps.size() - 1);
     assertThat(last.pc()).isEqualTo(11);
     assertThat(last.effects()).containsExactly(new TraceEffect.Trap("unreachable"));
     assertThat(steps.get(steps.size() - 2).effects()).containsExactly(new TraceEffect.Jump(11, true));
+  }
+
+  @Test
+  void aTrapAddressThatIsNotWhereTheTraceTrappedIsRefused() throws Exception {
+    List<Integer> tokens = new ArrayList<>();
+    try {
+      bundle(SampleProgram.tokenProgram()).program("sample")
+          .run(RunOptions.defaults().withArgs(0).withTraceListener(tokens::add));
+    } catch (TrapException expected) {
+      // the trace ends TRAP, then instruction 11 as two TRAP_ADDRESS tokens
+    }
+    Vocab vocab = new Vocab();
+    int n = tokens.size();
+    assertThat(tokens.subList(n - 2, n)).containsExactly(vocab.id(Kind.TRAP_ADDRESS, 0), vocab.id(Kind.TRAP_ADDRESS, 11));
+    TraceProgram program = TraceProgram.of(SampleProgram.tokenProgram(), 0);
+    TraceVocabulary vocabulary = TraceVocabulary.of(vocab);
+    int[] trace = tokens.stream().mapToInt(Integer::intValue).toArray();
+    assertThat(TraceDecoder.decode(program, vocabulary, trace)).isNotEmpty();
+
+    trace[n - 1] = vocab.id(Kind.TRAP_ADDRESS, 12);
+
+    assertThatThrownBy(() -> TraceDecoder.decode(program, vocabulary, trace))
+        .isInstanceOf(TraceDecodingException.class)
+        .hasMessage("trace token " + (n - 1) + " (trap_address:12): the trap's address is instruction 12, but the"
+            + " trace trapped at instruction 11");
   }
 
   @Test

@@ -311,7 +311,7 @@ final class BundleValidator {
       if (min > max || max >= 1L << (8 * bytes)) {
         throw new BundleFormatException(
             at + " has the range " + min + ".." + max + ", which is empty or does not fit in "
-                + bytes + " bytes");
+                + bytes + (bytes == 1 ? " byte" : " bytes"));
       }
       for (int b = 0; b < bytes; b++) {
         int position = limit.getSuffixPositions(b);
