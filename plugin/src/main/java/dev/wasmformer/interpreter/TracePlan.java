@@ -11,7 +11,8 @@ import java.util.Map;
  * The trace tokens of each instruction: a START token, then a fixed sequence of kinds
  * that does not depend on operand values. A conditional jump emits JUMP_LO, JUMP_HI when
  * taken and NO_JUMP twice when not; an instruction that traps emits a TRAP token in place
- * of its second token and the run ends. This table is the trace format's specification.
+ * of its second token, then its own index as two TRAP_ADDRESS tokens (high byte first), and
+ * the run ends. This table is the trace format's specification.
  */
 public final class TracePlan {
   private static final Map<Opcode, List<Kind>> AFTER_START = new EnumMap<>(Opcode.class);
