@@ -63,10 +63,13 @@ class TraceAgreesWithTheReferenceTest {
     List<TraceStep> steps = new ArrayList<>();
     RunOptions options = RunOptions.defaults().withArgs(r.args()).withInput(r.input()).withMaxTokens(200_000)
         .withTraceListener(TraceDecoder.of(program, r.args(), steps::add));
+    dev.wasmformer.runtime.TrapException trapped = null;
     try {
       bundle.programs().get(0).run(options);
+    } catch (dev.wasmformer.runtime.TrapException e) {
+      trapped = e; // compared below with the reference's
     } catch (RunException e) {
-      // a trap: compared below with the reference's
+      // ends the steps early: compared below
     }
 
     ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -81,6 +84,9 @@ class TraceAgreesWithTheReferenceTest {
     } catch (Trap trap) {
       assertThat(last.effects(TraceEffect.Trap.class)).containsExactly(new TraceEffect.Trap(trap.trapCause().text()));
       assertThat(last.pc()).isEqualTo(trap.pc());
+      // the model's own report of where it trapped, read by the runtime
+      assertThat(trapped).isNotNull();
+      assertThat(trapped.instruction()).hasValue(trap.pc());
       assertThat(output.toByteArray()).isEqualTo(trap.output());
       assertThat((long) steps.size()).isEqualTo(trap.instructions());
     }
