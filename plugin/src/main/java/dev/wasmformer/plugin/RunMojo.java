@@ -105,7 +105,7 @@ public class RunMojo extends AbstractMojo {
    * Memory may grow to at most this many 64 KiB pages (0..256): a {@code memory.grow} beyond
    * it returns -1. Default: the module's own maximum, at most 256.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    */
   @Parameter(property = "wasmformer.maxMemoryPages")
   private Long maxMemoryPages;
@@ -114,7 +114,7 @@ public class RunMojo extends AbstractMojo {
    * At most this many nested calls (1..65535); a call beyond it traps with {@code call stack
    * exhausted}. Default: as deep as the 65,536 slots allow.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    */
   @Parameter(property = "wasmformer.maxCallDepth")
   private Long maxCallDepth;
