@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param instruction the instruction (the entry stub's argument constants as called)
  * @param fp the frame pointer it ran with
  * @param firstToken index of its START token among the generated tokens (0 for the first)
- * @param tokens how many trace tokens it took, START included
+ * @param tokens how many trace tokens it took, START included (a trap's two address tokens, which
+ *     follow its TRAP token and end the trace, are not counted)
  * @param effects what its tokens say it did, in token order
  */
 public record TraceStep(
