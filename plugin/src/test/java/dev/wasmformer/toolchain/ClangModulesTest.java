@@ -13,6 +13,7 @@ import dev.wasmformer.runtime.RunOptions;
 import dev.wasmformer.runtime.RunResult;
 import dev.wasmformer.runtime.Wasmformer;
 import dev.wasmformer.testing.ChicoryRunner;
+import dev.wasmformer.testing.ChicoryWasi;
 import dev.wasmformer.testing.IsaRunner;
 import dev.wasmformer.testing.Outcome;
 import java.io.IOException;

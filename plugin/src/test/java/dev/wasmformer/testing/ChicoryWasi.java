@@ -1,4 +1,4 @@
-package dev.wasmformer.toolchain;
+package dev.wasmformer.testing;
 
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
@@ -11,9 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /** Runs a WASI command on Chicory with Chicory's own WASI implementation: the outside reference. */
-final class ChicoryWasi {
+public final class ChicoryWasi {
   /** What the run wrote to stdout and stderr (the same bytes when merged), and its exit status. */
-  record Run(byte[] stdout, byte[] stderr, int status) {}
+  public record Run(byte[] stdout, byte[] stderr, int status) {}
 
   private ChicoryWasi() {}
 
@@ -21,7 +21,7 @@ final class ChicoryWasi {
    * Calls {@code _start}; {@code merged} sends stderr to the stdout stream, as the transformer's
    * single output does.
    */
-  static Run run(byte[] wasm, List<String> argv, byte[] stdin, boolean merged) {
+  public static Run run(byte[] wasm, List<String> argv, byte[] stdin, boolean merged) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = merged ? out : new ByteArrayOutputStream();
     WasiOptions options = WasiOptions.builder()
