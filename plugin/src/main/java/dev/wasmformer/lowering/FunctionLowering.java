@@ -589,7 +589,7 @@ final class FunctionLowering {
       var host = module.hostFunction(callee);
       if (host.isEmpty()) {
         // a WASI function is a routine appended to the program, called like any function
-        if (module.wasiFunction(callee).isEmpty()) throw unknownImport(callee, "called from function " + name);
+        if (module.wasiFunction(callee).isEmpty()) throw unknownImport(callee, " " + calleeType + ", called from function " + name);
       } else {
         switch (host.get()) {
           // putchar returns its argument: the entry stays as it is.
@@ -662,7 +662,7 @@ final class FunctionLowering {
       return;
     }
     var host = module.hostFunction(function).orElseThrow(
-        () -> unknownImport(function, "in the table, called indirectly from function " + name));
+        () -> unknownImport(function, " in the table, called indirectly from function " + name));
     switch (host) {
       case PUTCHAR -> emit(Opcode.PUTCHAR, frameStart, 0, 0, 0);
       case GETCHAR -> emit(Opcode.GETCHAR, 0, 0, frameStart, 0);
@@ -670,8 +670,7 @@ final class FunctionLowering {
   }
 
   private UnsupportedWasmException unknownImport(int function, String where) {
-    return new UnsupportedWasmException("unsupported import " + module.importName(function) + " "
-        + module.type(function) + ", " + where + ": only env.putchar (i32) -> i32, env.getchar () -> i32 and the"
+    return new UnsupportedWasmException("unsupported import " + module.importName(function) + where + ": only env.putchar (i32) -> i32, env.getchar () -> i32 and the"
         + " WASI functions " + WasiRoutines.provided() + " (with wasi-libc's signatures) exist");
   }
 

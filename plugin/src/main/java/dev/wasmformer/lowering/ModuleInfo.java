@@ -177,9 +177,14 @@ final class ModuleInfo {
     return "func[" + function + "]";
   }
 
-  /** The function a caller asked for, else {@code main}, else {@code _start}. */
+  /**
+   * The function a caller asked for, else {@code main}, else {@code _start}; for a WASI program
+   * {@code _start} first, as a WASI command is entered there (and clang's {@code main} takes argc
+   * and argv as parameters).
+   */
   int entry(String entryOrNull) {
-    List<String> candidates = entryOrNull != null ? List.of(entryOrNull) : List.of("main", "_start");
+    List<String> candidates = entryOrNull != null ? List.of(entryOrNull)
+        : importsWasi() ? List.of("_start", "main") : List.of("main", "_start");
     for (String candidate : candidates) {
       Integer index = exportedFunctions.get(candidate);
       if (index != null) {

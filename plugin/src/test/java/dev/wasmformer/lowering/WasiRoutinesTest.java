@@ -180,6 +180,17 @@ class WasiRoutinesTest {
   }
 
   @Test
+  void aWasiProgramIsEnteredAtStartBeforeMain() {
+    String wat = "(module " + IMPORTS + MEMORY + """
+        (func (export "main") (param i32 i32) (result i32) (i32.const 7))
+        (func (export "_start") (call $proc_exit (i32.const 9))))
+        """;
+    TokenProgram p = lower(Wat.assemble(wat), null, List.of("p"));
+    assertThat(p.entry()).isEqualTo("_start");
+    assertThat(IsaRunner.run(p, new long[0], new byte[0])).isEqualTo(Outcome.halted(OptionalLong.of(9), new byte[0]));
+  }
+
+  @Test
   void aWasiFunctionInTheTableIsCalledThroughIt() {
     String wat = "(module " + IMPORTS + MEMORY + """
         (type $write (func (param i32 i32 i32 i32) (result i32)))
