@@ -121,11 +121,13 @@ public final class Lowering {
       for (int i = 0; i < order.size(); i++) {
         int function = order.get(i);
         starts.put(function, out.next());
-        functions.add(new TokenProgram.FunctionInfo(module.name(function), out.next()));
         if (module.isImport(function)) {
           // only WASI imports are called with CALL (FunctionLowering checked it)
-          WasiRoutines.emit(out, module.wasiFunction(function).orElseThrow(), argv, results.get(0));
+          WasiRoutines.Function wasi = module.wasiFunction(function).orElseThrow();
+          functions.add(new TokenProgram.FunctionInfo(WasiRoutines.routineName(wasi), out.next()));
+          WasiRoutines.emit(out, wasi, argv, results.get(0));
         } else {
+          functions.add(new TokenProgram.FunctionInfo(module.name(function), out.next()));
           new FunctionLowering(module, function, out, this).lower();
         }
       }

@@ -75,6 +75,11 @@ final class WasiRoutines {
         .findFirst();
   }
 
+  /** The routine's name in a program's function table (and so in traces): {@code wasi.fd_write}. */
+  static String routineName(Function f) {
+    return "wasi." + f.wasiName;
+  }
+
   /** The provided functions as a list for messages: "args_get, args_sizes_get, ...". */
   static String provided() {
     return Arrays.stream(Function.values()).map(f -> f.wasiName).collect(Collectors.joining(", "));

@@ -74,6 +74,16 @@ class RunWasiTest {
   }
 
   @Test
+  void traceShowsTheRoutinesByName() throws Exception {
+    Path wasm = dir.resolve("echo.wasm");
+    Files.write(wasm, Wat.assemble(ECHO));
+    CliRunner cli = new CliRunner();
+    int status = cli.run("ab".getBytes(StandardCharsets.UTF_8), "trace", wasm.toString(), "--", "x");
+    assertThat(status).isEqualTo(2 * 10 + 1);
+    assertThat(cli.out.toString()).contains(" wasi.args_get ", " wasi.fd_write ", " wasi.fd_read ", " wasi.proc_exit ");
+  }
+
+  @Test
   void aPlainModuleStillTakesIntegerArguments() throws Exception {
     Path wasm = dir.resolve("add.wasm");
     Files.write(wasm, Wat.assemble("""
