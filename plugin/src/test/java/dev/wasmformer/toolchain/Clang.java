@@ -35,15 +35,21 @@ final class Clang {
     assumeTrue(COMPILER != null, reason);
   }
 
+  /** The first of clang-14 and clang that links a wasi-libc program, or null. */
   private static String probe() {
     for (String candidate : List.of("clang-14", "clang")) {
       try {
-        Process p = new ProcessBuilder(candidate, "--version").redirectErrorStream(true).start();
+        Path dir = Files.createTempDirectory("wasmformer-clang-probe");
+        Path source = Files.writeString(dir.resolve("probe.c"), "int main(void) { return 0; }\n");
+        Path out = dir.resolve("probe.wasm");
+        Process p = new ProcessBuilder(candidate, "--target=wasm32-wasi", "--sysroot=" + SYSROOT, "-o", out.toString(),
+            source.toString()).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
-        if (p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0
-            && Files.exists(SYSROOT.resolve("lib/wasm32-wasi/libc.a"))) {
-          return candidate;
-        }
+        boolean works = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.exists(out);
+        Files.deleteIfExists(out);
+        Files.delete(source);
+        Files.delete(dir);
+        if (works) return candidate;
       } catch (IOException | InterruptedException e) {
         // not this one
       }
@@ -61,7 +67,12 @@ final class Clang {
    * the lowering refuses the floating-point code of the full one.
    */
   static byte[] wasi(Path source, Path work) throws IOException, InterruptedException {
-    return compile(source, work, List.of("--target=wasm32-wasi", "--sysroot=" + SYSROOT, "-O2",
+    return wasi(source, work, "-O2");
+  }
+
+  /** A WASI command built at optimisation level {@code level} ("-O0", "-Os", ...). */
+  static byte[] wasi(Path source, Path work, String level) throws IOException, InterruptedException {
+    return compile(source, work, List.of("--target=wasm32-wasi", "--sysroot=" + SYSROOT, level,
         "-lc-printscan-no-floating-point"));
   }
 

@@ -59,6 +59,17 @@ class ClangModulesTest {
     }));
   }
 
+  /** Unoptimised and size-optimised code looks different (more locals, other calls): two programs so built. */
+  @TestFactory
+  Stream<DynamicTest> wasiLibcProgramsAtOtherOptimisationLevelsRunAlike() {
+    return Stream.of("args.c", "stdin.c").flatMap(name -> Stream.of("-O0", "-Os").map(level ->
+        DynamicTest.dynamicTest(name + " " + level, () -> {
+          Clang.require();
+          Path p = Path.of("src/test/resources/clang/wasi", name);
+          checkWasi(p, Clang.wasi(p, work, level));
+        })));
+  }
+
   @TestFactory
   Stream<DynamicTest> bareClangModulesRunOnTheTransformerAsOnChicoryAndNatively() throws IOException {
     return programs("nostdlib").map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
