@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * The WASI (preview 1) functions a module built against wasi-libc imports, written as token-ISA
  * routines and appended to the program like any lowered function: a call site places the
  * arguments and CALLs the routine, which returns its errno in slot 0. Nothing about WASI is
- * known to the runtime; the routines use only loads, stores, PUTCHAR, GETCHAR and HALT_I32.
+ * known to the runtime: the routines are ordinary instructions (arithmetic, jumps, loads and
+ * stores, PUTCHAR, GETCHAR, and HALT_I32 for proc_exit).
  *
  * <p>The host they describe: fd 0 is the input, fds 1 and 2 are both the output (stderr is
  * interleaved with stdout); all three are character devices that cannot seek, i.e. terminals,
@@ -125,7 +126,7 @@ final class WasiRoutines {
   }
 
   /** argv as args_get lays it out: each argument's UTF-8 bytes and a NUL, back to back. */
-  static byte[] argumentBytes(List<String> argv) {
+  private static byte[] argumentBytes(List<String> argv) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     for (String a : argv) {
       bytes.writeBytes(a.getBytes(StandardCharsets.UTF_8));
