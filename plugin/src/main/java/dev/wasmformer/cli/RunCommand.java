@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = "Runs a program on the transformer. FILE is a bundle (.wfb), a WebAssembly module (.wasm)"
-        + " or a C file (.c, compiled first; ARGS become main's argv; likewise for a module importing WASI functions). Output bytes go to stdout, stdin is"
-        + " the input, and the exit status is the entry point's integer result & 0xFF; a trap exits with 134.")
+        + " or a C file (.c, compiled first; ARGS become main's argv, as for a module importing WASI functions)."
+        + " Output bytes go to stdout (a WASI module's stderr too), stdin is the input, and the exit status is"
+        + " the entry point's integer result & 0xFF (a WASI module's exit status); a trap exits with 134.")
 final class RunCommand implements Callable<Integer> {
   /** Exit status of a trap, as a native program killed by SIGABRT has. */
   static final int TRAP = 134;
@@ -68,7 +69,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--stats", description = "Print tokens, instructions and speed to stderr.")
   boolean stats;
 
-  /** Whether ARGS are argv strings (a C program's main, a WASI module) rather than integers; set by load. */
+  /**
+   * Whether ARGS are argv strings rather than integers: for a C program or a WASI module entered
+   * at its default entry (main's arguments); set by load.
+   */
   private boolean argvProgram;
 
   /** Where the program's input comes from; tests replace it. */
@@ -119,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
       case "wasm": {
         WasmformerCompiler c = new WasmformerCompiler();
         byte[] wasm = SourceFiles.read(file);
-        argvProgram = Lowering.importsWasi(wasm);
+        argvProgram = entry == null && Lowering.importsWasi(wasm);
         c.addWasm(SourceFiles.programName(file), file.toString(), wasm, entry, argvProgram ? args : List.of());
         return Wasmformer.load(c.bundle());
       }

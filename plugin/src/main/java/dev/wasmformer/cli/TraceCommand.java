@@ -140,7 +140,10 @@ final class TraceCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "wasmformer: %d instructions, %d tokens, %.3f s%n", instructions, tokens, seconds);
   }
 
-  /** Whether ARGS are argv strings (a C program's main, a WASI module) rather than integers; set by load. */
+  /**
+   * Whether ARGS are argv strings rather than integers: for a C program or a WASI module entered
+   * at its default entry (main's arguments); set by load.
+   */
   private boolean argvProgram;
 
   /** A loaded bundle, and for a compiled file the names of its functions. */
@@ -153,7 +156,7 @@ final class TraceCommand implements Callable<Integer> {
       case "wasm": {
         byte[] wasm = SourceFiles.read(file);
         WasmformerCompiler compiler = new WasmformerCompiler();
-        argvProgram = Lowering.importsWasi(wasm);
+        argvProgram = entry == null && Lowering.importsWasi(wasm);
         List<String> argv = argvProgram ? args : List.of();
         String name = SourceFiles.programName(file);
         compiler.addWasm(name, file.toString(), wasm, entry, argv);

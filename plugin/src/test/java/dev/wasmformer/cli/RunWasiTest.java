@@ -84,6 +84,18 @@ class RunWasiTest {
   }
 
   @Test
+  void aWasiModuleEnteredAtANamedExportTakesIntegerArguments() throws Exception {
+    Path wasm = dir.resolve("both.wasm");
+    Files.write(wasm, Wat.assemble("""
+        (module (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+          (func (export "_start") (call $exit (i32.const 1)))
+          (func (export "twice") (param i32) (result i32) (i32.add (local.get 0) (local.get 0))))
+        """));
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("run", wasm.toString(), "--entry", "twice", "--", "21")).isEqualTo(42);
+  }
+
+  @Test
   void aPlainModuleStillTakesIntegerArguments() throws Exception {
     Path wasm = dir.resolve("add.wasm");
     Files.write(wasm, Wat.assemble("""
