@@ -83,6 +83,29 @@ class ClangModulesTest {
     }));
   }
 
+  /**
+   * The C compiler's feature programs (printf-heavy, every construct) as clang and wasi-libc
+   * build them: their token programs run on the reference interpreter as the modules do on
+   * Chicory. The transformer is left out (printf needs DIV64 there; see {@link #NOT_YET}).
+   */
+  @TestFactory
+  Stream<DynamicTest> clangBuildsOfTheCFeatureProgramsRunOnTheReferenceInterpreterAsOnChicory() throws IOException {
+    Path features = Path.of("src/test/resources/c/features");
+    try (Stream<Path> files = Files.list(features)) {
+      return files.filter(p -> p.toString().endsWith(".c")).sorted().toList().stream()
+          .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            Clang.require();
+            byte[] wasm = Clang.wasi(p, work);
+            List<String> argv = argv(p);
+            byte[] input = sibling(p, ".stdin");
+            ChicoryWasi.Run chicory = ChicoryWasi.run(wasm, argv, input, true);
+            Outcome expected = Outcome.halted(OptionalLong.of(chicory.status()), chicory.stdout());
+            TokenProgram program = Lowering.lower(wasm, null, EnumSet.allOf(Opcode.class), argv);
+            assertThat(exitStatus(IsaRunner.run(program, new long[0], input))).isEqualTo(expected);
+          }));
+    }
+  }
+
   /** A WASI command: argv from the .args file (else the program's name), stdin from the .stdin file. */
   private void checkWasi(Path program, byte[] wasm) throws Exception {
     String name = program.getFileName().toString();
