@@ -85,8 +85,10 @@ class ClangModulesTest {
 
   /**
    * The C compiler's feature programs (printf-heavy, every construct) as clang and wasi-libc
-   * build them: their token programs run on the reference interpreter as the modules do on
-   * Chicory. The transformer is left out (printf needs DIV64 there; see {@link #NOT_YET}).
+   * build them: their token programs run on the reference interpreter, and the short ones on the
+   * transformer, as the modules do on Chicory. Until the transformer has DIV64 it refuses every
+   * program with printf, which must say so (with the div64 branch merged, 29 ran and matched, 6
+   * were long, 0 failed).
    */
   @TestFactory
   Stream<DynamicTest> clangBuildsOfTheCFeatureProgramsRunOnTheReferenceInterpreterAsOnChicory() throws IOException {
@@ -102,6 +104,13 @@ class ClangModulesTest {
             Outcome expected = Outcome.halted(OptionalLong.of(chicory.status()), chicory.stdout());
             TokenProgram program = Lowering.lower(wasm, null, EnumSet.allOf(Opcode.class), argv);
             assertThat(exitStatus(IsaRunner.run(program, new long[0], input))).isEqualTo(expected);
+            try {
+              WasmformerCompiler.lower(wasm, null, argv);
+            } catch (UnsupportedWasmException e) {
+              assertThat(e.getMessage()).contains("the target lacks DIV64_U");
+              return;
+            }
+            onTheTransformer(p.getFileName().toString(), wasm, argv, input, expected);
           }));
     }
   }
@@ -122,6 +131,7 @@ class ClangModulesTest {
     // the token program has one output: stderr interleaved with stdout
     ChicoryWasi.Run merged = ChicoryWasi.run(wasm, argv, input, true);
     Outcome expected = Outcome.halted(OptionalLong.of(merged.status()), merged.stdout());
+    assertThat(expected.output()).as("every test program prints something").isNotEmpty();
 
     TokenProgram full = Lowering.lower(wasm, null, EnumSet.allOf(Opcode.class), argv);
     Outcome reference = IsaRunner.run(full, new long[0], input);
@@ -136,6 +146,7 @@ class ClangModulesTest {
     byte[] input = sibling(program, ".stdin");
     Outcome chicory = ChicoryRunner.run(wasm, "_start", new long[0], input);
     Outcome expected = exitStatus(chicory);
+    assertThat(expected.output()).as("every test program prints something").isNotEmpty();
     if (Native.gccAvailable()) {
       Native.Run gcc = Native.run(program, work, List.of(name), input);
       assertThat(expected).as("Chicory compared with gcc")
@@ -148,7 +159,6 @@ class ClangModulesTest {
 
   private static void onTheTransformer(String name, byte[] wasm, List<String> argv, byte[] input, Outcome expected)
       throws Exception {
-    assertThat(expected.output()).as("every test program prints something").isNotEmpty();
     TokenProgram program;
     try {
       program = WasmformerCompiler.lower(wasm, null, argv);
