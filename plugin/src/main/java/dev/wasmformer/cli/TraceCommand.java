@@ -2,8 +2,8 @@ package dev.wasmformer.cli;
 
 import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.compiler.WasmformerCompiler;
-import dev.wasmformer.lowering.Lowering;
 import dev.wasmformer.isa.TokenProgram.FunctionInfo;
+import dev.wasmformer.lowering.Lowering;
 import dev.wasmformer.runtime.Attention;
 import dev.wasmformer.runtime.LoadedBundle;
 import dev.wasmformer.runtime.Program;

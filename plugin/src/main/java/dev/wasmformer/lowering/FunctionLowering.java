@@ -589,7 +589,9 @@ final class FunctionLowering {
       var host = module.hostFunction(callee);
       if (host.isEmpty()) {
         // a WASI function is a routine appended to the program, called like any function
-        if (module.wasiFunction(callee).isEmpty()) throw unknownImport(callee, " " + calleeType + ", called from function " + name);
+        if (module.wasiFunction(callee).isEmpty()) {
+          throw unknownImport(callee, " " + calleeType + ", called from function " + name);
+        }
       } else {
         switch (host.get()) {
           // putchar returns its argument: the entry stays as it is.
