@@ -2,6 +2,7 @@ package dev.wasmformer.cli;
 
 import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.compiler.WasmformerCompiler;
+import dev.wasmformer.lowering.Lowering;
 import dev.wasmformer.runtime.Attention;
 import dev.wasmformer.runtime.LoadedBundle;
 import dev.wasmformer.runtime.Program;
@@ -34,8 +35,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = "Runs a program on the transformer. FILE is a bundle (.wfb), a WebAssembly module (.wasm)"
-        + " or a C file (.c, compiled first; ARGS become main's argv). Output bytes go to stdout, stdin is"
-        + " the input, and the exit status is the entry point's integer result & 0xFF; a trap exits with 134.")
+        + " or a C file (.c, compiled first; ARGS become main's argv, as for a module importing WASI functions)."
+        + " Output bytes go to stdout (a WASI module's stderr too), stdin is the input, and the exit status is"
+        + " the entry point's integer result & 0xFF (a WASI module's exit status); a trap exits with 134.")
 final class RunCommand implements Callable<Integer> {
   /** Exit status of a trap, as a native program killed by SIGABRT has. */
   static final int TRAP = 134;
@@ -46,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
   Path file;
 
   @Parameters(index = "1..*", paramLabel = "ARGS",
-      description = "Integer arguments of the entry point; for a .c file, main's argv.")
+      description = "Integer arguments of the entry point; for a .c file or a WASI module, main's argv.")
   List<String> args = new ArrayList<>();
 
   @Option(names = "--entry", paramLabel = "NAME",
@@ -77,6 +79,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--stats", description = "Print tokens, instructions and speed to stderr.")
   boolean stats;
 
+  /**
+   * Whether ARGS are argv strings rather than integers: for a C program or a WASI module entered
+   * at its default entry (main's arguments); set by load.
+   */
+  private boolean argvProgram;
+
   /** Where the program's input comes from; tests replace it. */
   InputStream stdin = System.in;
 
@@ -85,11 +93,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean c = SourceFiles.extension(file).equals("c");
     LoadedBundle bundle = load();
     Program program = RunSupport.program(bundle, programName);
-    // a C program's arguments are main's argv strings, already in its memory image
-    long[] values = RunSupport.integers(c && entry == null ? List.of() : args);
+    // a C or WASI program's arguments are argv strings, already in its memory image or code
+    long[] values = RunSupport.integers(argvProgram ? List.of() : args);
     RunOptions options = RunSupport.limits(RunOptions.defaults()
         .withArgs(values)
         .withInput(RunSupport.input(stdin))
@@ -131,10 +138,13 @@ final class RunCommand implements Callable<Integer> {
         return Wasmformer.load(file);
       case "wasm": {
         WasmformerCompiler c = new WasmformerCompiler();
-        c.addWasm(SourceFiles.programName(file), file.toString(), SourceFiles.read(file), entry);
+        byte[] wasm = SourceFiles.read(file);
+        argvProgram = entry == null && Lowering.importsWasi(wasm);
+        c.addWasm(SourceFiles.programName(file), file.toString(), wasm, entry, argvProgram ? args : List.of());
         return Wasmformer.load(c.bundle());
       }
       case "c": {
+        argvProgram = entry == null;
         WasmformerCompiler c = new WasmformerCompiler();
         String text = java.nio.file.Files.readString(file);
         c.addC(SourceFiles.programName(file), List.of(new SourceFile(file.toString(), text)),

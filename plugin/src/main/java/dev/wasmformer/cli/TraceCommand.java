@@ -3,6 +3,7 @@ package dev.wasmformer.cli;
 import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.isa.TokenProgram.FunctionInfo;
+import dev.wasmformer.lowering.Lowering;
 import dev.wasmformer.runtime.Attention;
 import dev.wasmformer.runtime.LoadedBundle;
 import dev.wasmformer.runtime.Program;
@@ -50,7 +51,7 @@ final class TraceCommand implements Callable<Integer> {
   Path file;
 
   @Parameters(index = "1..*", paramLabel = "ARGS",
-      description = "Integer arguments of the entry point; for a .c file, main's argv.")
+      description = "Integer arguments of the entry point; for a .c file or a WASI module, main's argv.")
   List<String> args = new ArrayList<>();
 
   @Option(names = "--limit", paramLabel = "N", description = "Stop after N instructions (default: run to the end).")
@@ -94,10 +95,9 @@ final class TraceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (limit != null && limit < 1) throw new IllegalArgumentException("--limit must be positive: " + limit);
-    boolean c = SourceFiles.extension(file).equals("c");
     Loaded loaded = load();
     Program program = RunSupport.program(loaded.bundle(), programName);
-    long[] values = RunSupport.integers(c && entry == null ? List.of() : args);
+    long[] values = RunSupport.integers(argvProgram ? List.of() : args);
 
     TraceVocabulary vocabulary = TraceVocabulary.of(loaded.bundle().bundle().getVocabulary());
     dev.wasmformer.runtime.format.Program proto = loaded.bundle().bundle().getProgramsList().stream()
@@ -148,6 +148,12 @@ final class TraceCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "wasmformer: %d instructions, %d tokens, %.3f s%n", instructions, tokens, seconds);
   }
 
+  /**
+   * Whether ARGS are argv strings rather than integers: for a C program or a WASI module entered
+   * at its default entry (main's arguments); set by load.
+   */
+  private boolean argvProgram;
+
   /** A loaded bundle, and for a compiled file the names of its functions. */
   private record Loaded(LoadedBundle bundle, List<FunctionInfo> functions) {}
 
@@ -158,10 +164,17 @@ final class TraceCommand implements Callable<Integer> {
       case "wasm": {
         byte[] wasm = SourceFiles.read(file);
         WasmformerCompiler compiler = new WasmformerCompiler();
-        compiler.addWasm(SourceFiles.programName(file), file.toString(), wasm, entry);
-        return new Loaded(Wasmformer.load(compiler.bundle()), WasmformerCompiler.lower(wasm, entry).functions());
+        argvProgram = entry == null && Lowering.importsWasi(wasm);
+        List<String> argv = argvProgram ? args : List.of();
+        String name = SourceFiles.programName(file);
+        compiler.addWasm(name, file.toString(), wasm, entry, argv);
+        // the same argv: args_get's routine is as long as its strings, and moves what follows
+        List<String> full = new java.util.ArrayList<>(List.of(name));
+        full.addAll(argv);
+        return new Loaded(Wasmformer.load(compiler.bundle()), WasmformerCompiler.lower(wasm, entry, full).functions());
       }
       case "c": {
+        argvProgram = entry == null;
         List<SourceFile> sources = List.of(new SourceFile(file.toString(), Files.readString(file)));
         String cEntry = entry == null ? "_start" : entry;
         WasmformerCompiler compiler = new WasmformerCompiler();

@@ -45,9 +45,33 @@ public final class WasmformerCompiler {
     return Lowering.lower(wasm, entryOrNull, InterpreterGraph.SUPPORTED);
   }
 
+  /**
+   * Lowers a module's entry function; a WASI program's {@code args_get} returns {@code argv}
+   * (argv[0] first).
+   */
+  public static TokenProgram lower(byte[] wasm, String entryOrNull, List<String> argv) {
+    return Lowering.lower(wasm, entryOrNull, InterpreterGraph.SUPPORTED, argv);
+  }
+
   /** Adds a program compiled from a module; {@code source} names it in the bundle's metadata. */
   public WasmformerCompiler addWasm(String name, String source, byte[] wasm, String entryOrNull) {
-    TokenProgram p = lower(wasm, entryOrNull);
+    return addWasm(name, source, wasm, entryOrNull, List.of());
+  }
+
+  /**
+   * Adds a program compiled from a module. If it is a WASI program, its argv is {@code name}
+   * followed by {@code args}; otherwise {@code args} must be empty (a plain module's arguments
+   * are its entry's parameters, given when it runs).
+   */
+  public WasmformerCompiler addWasm(String name, String source, byte[] wasm, String entryOrNull, List<String> args) {
+    if (!args.isEmpty() && !Lowering.importsWasi(wasm)) {
+      throw new IllegalArgumentException("the module imports no WASI function, so it has no argv; "
+          + args.size() + " argument strings were given");
+    }
+    List<String> argv = new ArrayList<>();
+    argv.add(name);
+    argv.addAll(args);
+    TokenProgram p = lower(wasm, entryOrNull, argv);
     addProgram(rename(p, name), source);
     sources.add(SourceDigest.newBuilder().setPath(source).setSha256(sha256(wasm)).build());
     return this;

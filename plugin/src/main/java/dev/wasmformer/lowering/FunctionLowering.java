@@ -586,15 +586,20 @@ final class FunctionLowering {
   private void call(int callee) {
     FunctionType calleeType = module.type(callee);
     if (module.isImport(callee)) {
-      var host = module.hostFunction(callee).orElseThrow(() -> new UnsupportedWasmException(
-          "unsupported import " + module.importName(callee) + " " + calleeType + ", called from function "
-              + name + ": only env.putchar (i32) -> i32 and env.getchar () -> i32 exist"));
-      switch (host) {
-        // putchar returns its argument: the entry stays as it is.
-        case PUTCHAR -> emit(Opcode.PUTCHAR, source(height - 1), 0, 0, 0);
-        case GETCHAR -> produce(Opcode.GETCHAR, 0, 0, 0, 1);
+      var host = module.hostFunction(callee);
+      if (host.isEmpty()) {
+        // a WASI function is a routine appended to the program, called like any function
+        if (module.wasiFunction(callee).isEmpty()) {
+          throw unknownImport(callee, " " + calleeType + ", called from function " + name);
+        }
+      } else {
+        switch (host.get()) {
+          // putchar returns its argument: the entry stays as it is.
+          case PUTCHAR -> emit(Opcode.PUTCHAR, source(height - 1), 0, 0, 0);
+          case GETCHAR -> produce(Opcode.GETCHAR, 0, 0, 0, 1);
+        }
+        return;
       }
-      return;
     }
     int frameStart = placeArguments(calleeType, "call of a function");
     int at = emit(Opcode.CALL, frameStart, 0, 0, (out.next() + 1) << 16);
@@ -654,17 +659,21 @@ final class FunctionLowering {
   }
 
   private void emitIndirectCallee(int function, int frameStart) {
-    if (!module.isImport(function)) {
+    if (!module.isImport(function) || module.wasiFunction(function).isPresent()) {
       calls.callAt(emit(Opcode.CALL, frameStart, 0, 0, (out.next() + 1) << 16), function);
       return;
     }
-    var host = module.hostFunction(function).orElseThrow(() -> new UnsupportedWasmException(
-        "unsupported import " + module.importName(function) + " in the table, called indirectly from function "
-            + name + ": only env.putchar (i32) -> i32 and env.getchar () -> i32 exist"));
+    var host = module.hostFunction(function).orElseThrow(
+        () -> unknownImport(function, " in the table, called indirectly from function " + name));
     switch (host) {
       case PUTCHAR -> emit(Opcode.PUTCHAR, frameStart, 0, 0, 0);
       case GETCHAR -> emit(Opcode.GETCHAR, 0, 0, frameStart, 0);
     }
+  }
+
+  private UnsupportedWasmException unknownImport(int function, String where) {
+    return new UnsupportedWasmException("unsupported import " + module.importName(function) + where + ": only env.putchar (i32) -> i32, env.getchar () -> i32 and the"
+        + " WASI functions " + WasiRoutines.provided() + " (with wasi-libc's signatures) exist");
   }
 
   /** Function types match structurally, as call_indirect checks them. */

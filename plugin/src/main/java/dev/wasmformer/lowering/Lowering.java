@@ -42,10 +42,32 @@ public final class Lowering {
    * message names the construct, the function and the missing opcode.
    */
   public static TokenProgram lower(byte[] wasm, String entryOrNull, Set<Opcode> supported) {
+    return lower(wasm, entryOrNull, supported, List.of(DEFAULT_PROGRAM_NAME));
+  }
+
+  /** The argv[0] a WASI program sees when no arguments are given: {@value}. */
+  public static final String DEFAULT_PROGRAM_NAME = "program";
+
+  /**
+   * Like {@link #lower(byte[], String, Set)}, with {@code argv} (argv[0], the program's name,
+   * first) as the arguments a WASI program's {@code args_get} returns. They are fixed here, in
+   * the routine's code; a module that imports no WASI function ignores them.
+   */
+  public static TokenProgram lower(byte[] wasm, String entryOrNull, Set<Opcode> supported, List<String> argv) {
     ModuleInfo module = new ModuleInfo(decode(wasm));
     EnumSet<Opcode> target = EnumSet.noneOf(Opcode.class);
     target.addAll(supported);
-    return new Run(module, target).lower(module.entry(entryOrNull));
+    return new Run(module, target, List.copyOf(argv)).lower(module.entry(entryOrNull));
+  }
+
+  /**
+   * Whether the module imports WASI functions (module {@code wasi_snapshot_preview1}): its
+   * arguments are then argv strings, not entry parameters, and its result is its exit status.
+   *
+   * @throws MalformedWasmException if the bytes are not a valid module
+   */
+  public static boolean importsWasi(byte[] wasm) {
+    return new ModuleInfo(decode(wasm)).importsWasi();
   }
 
   private static WasmModule decode(byte[] wasm) {
@@ -71,10 +93,12 @@ public final class Lowering {
     private final List<Integer> order = new ArrayList<>();
     private final Map<Integer, Integer> starts = new HashMap<>();
     private final List<int[]> callSites = new ArrayList<>();
+    private final List<String> argv;
 
-    Run(ModuleInfo module, Set<Opcode> supported) {
+    Run(ModuleInfo module, Set<Opcode> supported, List<String> argv) {
       this.module = module;
       this.out = new CodeBuffer(supported);
+      this.argv = argv;
     }
 
     TokenProgram lower(int entry) {
@@ -85,17 +109,27 @@ public final class Lowering {
       if (results.size() > 1) {
         throw new UnsupportedWasmException("unsupported multiple results in function " + entryName);
       }
+      // A WASI program's result is its exit status: 0 when an entry without result returns.
+      boolean statusZero = module.importsWasi() && results.isEmpty();
+      if (statusZero) results = List.of(TokenProgram.ValueKind.I32);
       List<Integer> paramInstructions = new ArrayList<>();
       byte[] memory = module.memoryImage();
-      emitStub(entry, params, results, paramInstructions);
+      emitStub(entry, params, results, statusZero, paramInstructions);
 
       List<TokenProgram.FunctionInfo> functions = new ArrayList<>();
       functions.add(new TokenProgram.FunctionInfo("(entry stub)", 0));
       for (int i = 0; i < order.size(); i++) {
         int function = order.get(i);
         starts.put(function, out.next());
-        functions.add(new TokenProgram.FunctionInfo(module.name(function), out.next()));
-        new FunctionLowering(module, function, out, this).lower();
+        if (module.isImport(function)) {
+          // only WASI imports are called with CALL (FunctionLowering checked it)
+          WasiRoutines.Function wasi = module.wasiFunction(function).orElseThrow();
+          functions.add(new TokenProgram.FunctionInfo(WasiRoutines.routineName(wasi), out.next()));
+          WasiRoutines.emit(out, wasi, argv, results.get(0));
+        } else {
+          functions.add(new TokenProgram.FunctionInfo(module.name(function), out.next()));
+          new FunctionLowering(module, function, out, this).lower();
+        }
       }
       for (int[] site : callSites) {
         out.patchTarget(site[0], starts.get(site[1]));
@@ -111,7 +145,7 @@ public final class Lowering {
      * loaded word by word: an i64 global or argument takes two CONSTs, low word first.
      */
     private void emitStub(int entry, List<TokenProgram.ValueKind> params, List<TokenProgram.ValueKind> results,
-        List<Integer> paramInstructions) {
+        boolean statusZero, List<Integer> paramInstructions) {
       out.lowering("entry stub");
       for (ModuleInfo.GlobalInfo global : module.globals()) {
         if (global.initialValue().isPresent()) {
@@ -143,6 +177,7 @@ public final class Lowering {
         }
       }
       callAt(out.emit(Opcode.CALL, 1, 0, 0, (out.next() + 1) << 16), entry);
+      if (statusZero) out.emit(Opcode.CONST, 0, 0, 1, 0);
       if (results.isEmpty()) {
         out.emit(Opcode.HALT, 0, 0, 0, 0);
       } else if (results.get(0) == TokenProgram.ValueKind.I64) {

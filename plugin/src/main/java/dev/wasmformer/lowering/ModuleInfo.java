@@ -69,8 +69,8 @@ final class ModuleInfo {
         functionImports.add(f);
       } else {
         throw new UnsupportedWasmException("unsupported import " + im.module() + "." + im.name()
-            + " (" + im.importType().name().toLowerCase(Locale.ROOT) + "): only env.putchar and env.getchar"
-            + " may be imported");
+            + " (" + im.importType().name().toLowerCase(Locale.ROOT) + "): only functions may be imported"
+            + " (env.putchar, env.getchar and the WASI functions " + WasiRoutines.provided() + ")");
       }
     }
     // the decoder does not check these indexes
@@ -146,6 +146,20 @@ final class ModuleInfo {
     return Optional.empty();
   }
 
+  /** The WASI routine an import stands for, or empty if it is no WASI function the lowering provides. */
+  Optional<WasiRoutines.Function> wasiFunction(int function) {
+    FunctionImport f = functionImports.get(function);
+    return WasiRoutines.find(f.module(), f.name(), type(function));
+  }
+
+  /**
+   * Whether the module imports any WASI function: it is then a WASI program, whose result is
+   * its exit status (proc_exit's, or 0 when the entry returns nothing).
+   */
+  boolean importsWasi() {
+    return functionImports.stream().anyMatch(f -> f.module().equals(WasiRoutines.MODULE));
+  }
+
   String importName(int function) {
     FunctionImport f = functionImports.get(function);
     return f.module() + "." + f.name();
@@ -163,9 +177,14 @@ final class ModuleInfo {
     return "func[" + function + "]";
   }
 
-  /** The function a caller asked for, else {@code main}, else {@code _start}. */
+  /**
+   * The function a caller asked for, else {@code main}, else {@code _start}; for a WASI program
+   * {@code _start} first, as a WASI command is entered there (and clang's {@code main} takes argc
+   * and argv as parameters).
+   */
   int entry(String entryOrNull) {
-    List<String> candidates = entryOrNull != null ? List.of(entryOrNull) : List.of("main", "_start");
+    List<String> candidates = entryOrNull != null ? List.of(entryOrNull)
+        : importsWasi() ? List.of("_start", "main") : List.of("main", "_start");
     for (String candidate : candidates) {
       Integer index = exportedFunctions.get(candidate);
       if (index != null) {

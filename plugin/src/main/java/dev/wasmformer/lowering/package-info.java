@@ -20,10 +20,13 @@
  *   <li>An operand stack entry may be read straight from the local it was loaded from, but
  *       every jump target is reached with each entry in its own slots, and an entry is
  *       copied to its slots before its local changes.
+ *   <li>A WASI function the program calls is a routine appended like a function, built from
+ *       ordinary instructions; the runtime needs to know nothing of WASI. A program importing
+ *       any WASI function has an i32 result, its exit status (proc_exit's, else 0).
  *   <li>Anything outside the supported subset (today: i32 and i64 values; no floats, bulk
- *       memory, table instructions, or imports other than env.putchar and env.getchar) is
- *       refused with a message naming the construct and the function, never lowered
- *       approximately.
+ *       memory, table instructions, or imports other than env.putchar, env.getchar and the
+ *       WASI functions of {@code WasiRoutines}) is refused with a message naming the construct
+ *       and the function, never lowered approximately.
  * </ul>
  */
 package dev.wasmformer.lowering;

@@ -285,6 +285,36 @@ class BundleBuildTest {
     assertThat(failure.getMessage()).startsWith("wasmformer.specialize=true is not implemented yet");
   }
 
+  @Test
+  void aWasiModuleIsOneProgramEnteredAtStartWithItsNameAsArgv() throws Exception {
+    // writes argv[0] with fd_write, then exits with status 7
+    TestPrograms.write(project.wasm("tool.wasm"), """
+        (module
+          (import "wasi_snapshot_preview1" "args_sizes_get" (func $sizes (param i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "args_get" (func $args (param i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+          (memory (export "memory") 1)
+          (func (export "_start")
+            (drop (call $sizes (i32.const 0) (i32.const 4)))
+            (drop (call $args (i32.const 16) (i32.const 32)))
+            (i32.store (i32.const 8) (i32.const 32))
+            (i32.store (i32.const 12) (i32.sub (i32.load (i32.const 4)) (i32.const 1)))
+            (drop (call $write (i32.const 1) (i32.const 8) (i32.const 1) (i32.const 0)))
+            (call $exit (i32.const 7))))
+        """);
+
+    run();
+
+    Bundle bundle = BundleFiles.read(project.bundle());
+    assertThat(bundle.getProgramsList()).extracting(Program::getName, Program::getEntry)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("tool", "_start"));
+    var result = dev.wasmformer.runtime.Wasmformer.load(bundle).program("tool")
+        .run(dev.wasmformer.runtime.RunOptions.defaults());
+    assertThat(result.outputText()).isEqualTo("tool");
+    assertThat(result.returnValue()).hasValue(7);
+  }
+
   private CompileOutcome run() throws CompileFailure, IOException {
     return new BundleBuild(project.request(), log).run();
   }

@@ -1,0 +1,13 @@
+// stderr (fd 2) next to stdout; native runs keep them apart, the transformer interleaves them.
+#include <stdio.h>
+
+int main(void) {
+  fputs("to stdout\n", stdout);
+  fflush(stdout);
+  fputs("to stderr\n", stderr);
+  fputs("stdout again\n", stdout);
+  fflush(stdout);
+  fputc('!', stderr);
+  fputc('\n', stderr);
+  return 3;
+}
