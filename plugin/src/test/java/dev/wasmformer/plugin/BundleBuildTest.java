@@ -295,8 +295,8 @@ class BundleBuildTest {
     assertThat(outcome.status()).isEqualTo(CompileOutcome.Status.COMPILED);
     Bundle bundle = BundleFiles.read(project.bundle());
     assertThat(bundle.hasShape()).as("no model of the bundle's own").isFalse();
-    assertThat(bundle.getModelsList()).extracting(NamedModel::getName).containsExactly("add", "hello", "check");
-    assertThat(bundle.getProgramsList()).extracting(Program::getModel).containsExactly("add", "hello", "check");
+    assertThat(bundle.getModelsList()).extracting(NamedModel::getName).containsExactly("add", "check", "hello");
+    assertThat(bundle.getProgramsList()).extracting(Program::getModel).containsExactly("add", "check", "hello");
     assertThat(bundle.getMetadata().getSettingsMap()).containsEntry("specialize", "true");
     LoadedBundle specialized = Wasmformer.load(project.bundle());
     for (long[] args : new long[][] {{2, 3}, {-7, 7}, {0x7FFFFFFF, 1}}) {
