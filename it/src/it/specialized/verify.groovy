@@ -18,4 +18,5 @@ assert log.contains('BUILD SUCCESS')
 
 def bundle = new File(basedir, 'target/generated-resources/wasmformer/META-INF/wasmformer/demo.wfb')
 def text = new String(bundle.bytes, 'ISO-8859-1')
-assert text.contains('specialize') : 'the bundle does not record the setting'
+// the metadata's settings entry specialize = true (a protobuf map entry: key, then value)
+assert text.contains('specialize\u0012\u0004true') : 'the bundle was not built with specialize=true'
