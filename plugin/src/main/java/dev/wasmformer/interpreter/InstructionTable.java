@@ -5,16 +5,15 @@ import dev.wasmformer.graph.Graph;
 import dev.wasmformer.isa.Instruction;
 import dev.wasmformer.isa.Opcode;
 import dev.wasmformer.isa.TokenProgram;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A program's instructions as a table in the feed-forward weights (the first Futamura
- * projection): each field is a function of the program counter, written as the linear
- * interpolation of its values at the integers, {@code f(pc) = Σ_j c_j·relu(pc − j)}
- * with {@code c_j} the change of slope at {@code j}. One unit per instruction serves every
- * field; at an integer pc the interpolation is the field itself, exactly, and 0 outside the
- * code.
+ * projection): one unit per instruction, 1 when the program counter is its index and 0 at
+ * every other integer, writes that instruction's fields (opcode flag, x, y, z, immediate
+ * bytes) into their residual slots. Its gate is quadratic in pc, {@code 1 − (pc − i)²} (the
+ * square comes in as a residual value), so only one unit is ever active: the FFN stays
+ * sparse however long the program.
  *
  * <p>The immediates of the entry stub's parameter CONSTs are not in the table: they come from
  * the prompt, which holds each parameter word's four bytes after BOS ({@link #argumentPosition}).
@@ -53,10 +52,11 @@ final class InstructionTable {
   }
 
   /**
-   * Builds the table over an exact integer program counter {@code pc}. Fields of opcodes the
-   * program never uses are the constant 0, so the interpreter's logic for them folds away.
+   * Builds the table over an exact integer program counter {@code pc} (at least -1) and
+   * {@code shiftedSquare} = (pc + 1)². Fields of opcodes the program never uses are the
+   * constant 0, so the interpreter's logic for them folds away.
    */
-  static Fields build(Graph g, Expr pc, TokenProgram program) {
+  static Fields build(Graph g, Expr pc, Expr shiftedSquare, TokenProgram program) {
     List<Instruction> code = program.instructions();
     int n = code.size();
     int[] paramWord = parameterWords(program);
@@ -68,32 +68,27 @@ final class InstructionTable {
       if (!InterpreterGraph.SUPPORTED.contains(in.op())) {
         throw new IllegalArgumentException("the interpreter does not execute " + in.op());
       }
-      int f = 0;
       values[in.op().ordinal()][i] = 1;
-      f = Opcode.values().length;
+      int f = Opcode.values().length;
       values[f++][i] = in.x();
       values[f++][i] = in.y();
       values[f++][i] = in.z();
       for (int b = 0; b < 4; b++) values[f++][i] = paramWord[i] >= 0 ? 0 : (in.imm() >>> (8 * b)) & 0xFF;
       values[f][i] = paramWord[i] >= 0 ? argumentPosition(paramWord[i], 3) : 0;
     }
-    // One unit per breakpoint j = -1..n: relu(pc − j), over the values with 0 at -1 and at n.
-    // Outside the code (in the prompt, or at pc = -1 before the first jump) every field is 0,
-    // so no opcode flag is on: the universal fetch reads no opcode there either.
-    List<Expr> units = new ArrayList<>();
-    for (int j = -1; j <= n; j++) units.add(g.relu("table.u" + j, pc.minus(j)));
+    // Unit i is relu(1 − (u − (i+1))²) with u = pc + 1: 1 at pc = i, and its gate is ≤ 0 at
+    // every other integer, so exactly one unit is active (none outside the code: in the
+    // prompt, or at pc = -1 before the first jump, every field is 0 and no opcode flag is on).
+    Expr u = pc.plus(1);
+    Expr[] units = new Expr[n];
+    for (int i = 0; i < n; i++) {
+      double c = i + 1;
+      units[i] = g.relu("table.i" + i, shiftedSquare.times(-1).plus(u.times(2 * c)).plus(1 - c * c));
+    }
     Expr[] fields = new Expr[fieldCount];
     for (int f = 0; f < fieldCount; f++) {
-      double[] v = values[f];
       Expr e = Expr.ZERO;
-      double slope = 0;
-      for (int j = -1; j <= n; j++) {
-        double here = j >= 0 && j < n ? v[j] : 0;
-        double next = j + 1 < n ? v[j + 1] : 0;
-        double c = (next - here) - slope;
-        if (c != 0) e = e.plus(units.get(j + 1).times(c));
-        slope = next - here;
-      }
+      for (int i = 0; i < n; i++) if (values[f][i] != 0) e = e.plus(units[i].times(values[f][i]));
       fields[f] = e.isConstant() ? Expr.ZERO : g.sum("table.f" + f, e);
     }
     int ops = Opcode.values().length;

@@ -115,8 +115,11 @@ public final class InterpreterGraph {
   private void fetchFromTable(Expr p, Expr starts, Expr lastStart, Expr jumpLo, List<Expr> jumpHi) {
     Expr sinceJump = g.at("fetch.count", starts.minus(jumpHi.get(1)), List.of(p)).get(0);
     Expr pcHere = jumpLo.plus(jumpHi.get(0).times(256)).plus(sinceJump).minus(1);
-    pc = g.at("fetch.pc", lastStart, List.of(pcHere)).get(0);
-    InstructionTable.Fields t = InstructionTable.build(g, pc, program);
+    // (pc + 1)², for the table's one-hot units; pc + 1 is never negative
+    Expr pcSquared = g.neuron("fetch.pc2", pcHere.plus(1), pcHere.plus(1));
+    List<Expr> atStart = g.at("fetch.pc", lastStart, List.of(pcHere, pcSquared));
+    pc = atStart.get(0);
+    InstructionTable.Fields t = InstructionTable.build(g, pc, atStart.get(1), program);
     op = t.op();
     fX = t.x();
     fY = t.y();
