@@ -124,9 +124,11 @@ public final class InterpreterGraph {
     fX = t.x();
     fY = t.y();
     fZ = t.z();
-    List<Expr> arg = g.at("fetch.arg", t.argumentEnd(), List.of(prevVal[3], prevVal[2], prevVal[1], val));
-    imm = new Expr[4];
-    for (int i = 0; i < 4; i++) imm[i] = t.imm()[i].plus(arg.get(i));
+    imm = t.imm().clone();
+    if (!t.argumentEnd().isConstant()) { // a program without parameters needs no head
+      List<Expr> arg = g.at("fetch.arg", t.argumentEnd(), List.of(prevVal[3], prevVal[2], prevVal[1], val));
+      for (int i = 0; i < 4; i++) imm[i] = imm[i].plus(arg.get(i));
+    }
   }
 
   private Expr flag(Kind... kinds) {
