@@ -39,6 +39,11 @@ final class CompileCommand implements Callable<Integer> {
           + " which calls main).")
   String entry;
 
+  @Option(names = "--specialize",
+      description = "Bakes each program into a model of its own (its code in the weights, its prompt only the"
+          + " arguments, memory image and input); the bundle then has one model per program.")
+  boolean specialize;
+
   @Override
   public Integer call() throws Exception {
     List<SourceFile> c = new ArrayList<>();
@@ -56,7 +61,7 @@ final class CompileCommand implements Callable<Integer> {
         if (!wasm.isEmpty() || c.isEmpty()) throw new IllegalArgumentException("-o OUT.wasm takes C sources only");
         Files.write(tmp, WasmformerCompiler.compileC(c, WasmformerCompiler.cOptions()).wasm());
       } else {
-        WasmformerCompiler compiler = new WasmformerCompiler();
+        WasmformerCompiler compiler = specialize ? WasmformerCompiler.specializing() : new WasmformerCompiler();
         if (!c.isEmpty()) {
           compiler.addC(SourceFiles.programName(Path.of(c.get(0).path())), c, WasmformerCompiler.cOptions(), List.of(),
               entry);

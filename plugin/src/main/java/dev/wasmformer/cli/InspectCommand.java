@@ -7,6 +7,8 @@ import dev.wasmformer.runtime.format.Layer;
 import dev.wasmformer.runtime.format.Matrix;
 import dev.wasmformer.runtime.format.Metadata;
 import dev.wasmformer.runtime.format.ModelShape;
+import dev.wasmformer.runtime.format.NamedModel;
+import dev.wasmformer.runtime.format.Weights;
 import dev.wasmformer.runtime.format.Program;
 import dev.wasmformer.runtime.format.SourceDigest;
 import dev.wasmformer.runtime.format.Token;
@@ -49,39 +51,49 @@ final class InspectCommand implements Callable<Integer> {
   }
 
   private void describe(Bundle bundle, long fileBytes, PrintWriter out) {
-    ModelShape shape = bundle.getShape();
     out.printf("bundle        %s (%d bytes, format %d)%n",
         bundlePath, fileBytes, BundleFiles.FORMAT_VERSION);
-    out.printf("architecture  %s%n", shape.getArchitecture());
-    out.printf("model         d_model %d, %d layers, %d heads, ffn_width %d, vocab_size %d%n",
-        shape.getDModel(), shape.getLayers(), shape.getHeads(), shape.getFfnWidth(),
-        shape.getVocabSize());
-    out.printf("positions     slot_one %d, slot_position %d, slot_position_squared %d%n",
-        shape.getSlotOne(), shape.getSlotPosition(), shape.getSlotPositionSquared());
-    List<Matrix> matrices = matrices(bundle);
-    long parameters = matrices.stream().mapToLong(m -> (long) m.getRows() * m.getCols()).sum();
-    long nonZeros = matrices.stream().mapToLong(InspectCommand::nonZeros).sum();
-    out.printf("parameters    %d (%d non-zero)%n", parameters, nonZeros);
-    out.println("layers");
-    for (int l = 0; l < bundle.getWeights().getLayersCount(); l++) {
-      Layer layer = bundle.getWeights().getLayers(l);
-      String heads = layer.getHeadsList().stream()
-          .map(h -> h.getName() + " (" + h.getMode() + ", d_value " + h.getValue().getRows() + ")")
-          .collect(Collectors.joining(", "));
-      out.printf("  %-3d heads %s; ffn width %d%n",
-          l, heads.isEmpty() ? "none" : heads, layer.getFfn().getGate().getRows());
+    if (bundle.hasShape() || bundle.getModelsCount() == 0) {
+      describe(bundle.getShape(), bundle.getWeights(), out);
+    }
+    for (NamedModel model : bundle.getModelsList()) {
+      out.printf("named model   %s%n", model.getName());
+      describe(model.getShape(), model.getWeights(), out);
     }
     out.printf("vocabulary    %d tokens: %s%n", bundle.getVocabulary().getTokensCount(),
         roleCounts(bundle.getVocabulary().getTokensList()));
     out.println("programs");
     if (bundle.getProgramsCount() == 0) out.println("  none");
     for (Program program : bundle.getProgramsList()) {
-      out.printf("  %s  entry %s, %d instructions, prompt %d + input + %d tokens%s%n",
+      out.printf("  %s  entry %s, %d instructions, prompt %d + input + %d tokens%s%s%n",
           signature(program), program.getEntry(), program.getInstructions(),
           program.getPrefixCount(), 1 + program.getSuffixCount(),
-          program.getSource().isEmpty() ? "" : ", source " + program.getSource());
+          program.getSource().isEmpty() ? "" : ", source " + program.getSource(),
+          program.getModel().isEmpty() ? "" : ", model " + program.getModel());
     }
     describe(bundle.getMetadata(), out);
+  }
+
+  private static void describe(ModelShape shape, Weights weights, PrintWriter out) {
+    out.printf("architecture  %s%n", shape.getArchitecture());
+    out.printf("model         d_model %d, %d layers, %d heads, ffn_width %d, vocab_size %d%n",
+        shape.getDModel(), shape.getLayers(), shape.getHeads(), shape.getFfnWidth(),
+        shape.getVocabSize());
+    out.printf("positions     slot_one %d, slot_position %d, slot_position_squared %d%n",
+        shape.getSlotOne(), shape.getSlotPosition(), shape.getSlotPositionSquared());
+    List<Matrix> matrices = matrices(weights);
+    long parameters = matrices.stream().mapToLong(m -> (long) m.getRows() * m.getCols()).sum();
+    long nonZeros = matrices.stream().mapToLong(InspectCommand::nonZeros).sum();
+    out.printf("parameters    %d (%d non-zero)%n", parameters, nonZeros);
+    out.println("layers");
+    for (int l = 0; l < weights.getLayersCount(); l++) {
+      Layer layer = weights.getLayers(l);
+      String heads = layer.getHeadsList().stream()
+          .map(h -> h.getName() + " (" + h.getMode() + ", d_value " + h.getValue().getRows() + ")")
+          .collect(Collectors.joining(", "));
+      out.printf("  %-3d heads %s; ffn width %d%n",
+          l, heads.isEmpty() ? "none" : heads, layer.getFfn().getGate().getRows());
+    }
   }
 
   private static void describe(Metadata metadata, PrintWriter out) {
@@ -117,17 +129,17 @@ final class InspectCommand implements Callable<Integer> {
         .collect(Collectors.joining(", "));
   }
 
-  private static List<Matrix> matrices(Bundle bundle) {
+  private static List<Matrix> matrices(Weights weights) {
     List<Matrix> matrices = new ArrayList<>();
-    matrices.add(bundle.getWeights().getEmbedding());
-    for (Layer layer : bundle.getWeights().getLayersList()) {
+    matrices.add(weights.getEmbedding());
+    for (Layer layer : weights.getLayersList()) {
       for (Head head : layer.getHeadsList()) {
         matrices.addAll(List.of(head.getQuery(), head.getKey(), head.getValue(), head.getOutput()));
       }
       matrices.addAll(
           List.of(layer.getFfn().getGate(), layer.getFfn().getValue(), layer.getFfn().getOutput()));
     }
-    matrices.add(bundle.getWeights().getUnembedding());
+    matrices.add(weights.getUnembedding());
     return matrices;
   }
 

@@ -5,10 +5,12 @@ import dev.wasmformer.assembly.Assembler;
 import dev.wasmformer.graph.Graph;
 import dev.wasmformer.interpreter.InterpreterGraph;
 import dev.wasmformer.interpreter.Vocab;
+import dev.wasmformer.isa.TokenProgram;
 
 /**
- * The universal interpreter: its vocabulary, its graph and the weights compiled from it.
- * Program-independent, so it is built once per JVM and shared.
+ * An interpreter model: its vocabulary, its graph and the weights compiled from it. The
+ * universal one is program-independent, so it is built once per JVM and shared; a
+ * specialized one has one program baked in.
  */
 public record InterpreterModel(Vocab vocab, Graph graph, AssembledModel weights, double compileSeconds) {
   private static volatile InterpreterModel shared;
@@ -23,6 +25,19 @@ public record InterpreterModel(Vocab vocab, Graph graph, AssembledModel weights,
       }
     }
     return m;
+  }
+
+  /**
+   * The interpreter specialized to one program: its instructions are baked into the weights
+   * (see {@code InterpreterGraph.build(Vocab, TokenProgram)}); encode the program with
+   * {@code ProgramEncoder.encodeSpecialized}.
+   */
+  public static InterpreterModel specialized(TokenProgram program) {
+    long t0 = System.nanoTime();
+    Vocab vocab = new Vocab();
+    Graph graph = InterpreterGraph.build(vocab, program);
+    AssembledModel weights = Assembler.assemble(graph);
+    return new InterpreterModel(vocab, graph, weights, (System.nanoTime() - t0) / 1e9);
   }
 
   /** Builds a fresh instance (graph and weights), timing the weight compilation. */

@@ -8,7 +8,10 @@ import dev.wasmformer.interpreter.InterpreterGraph;
 import dev.wasmformer.interpreter.ProgramEncoder;
 import dev.wasmformer.isa.TokenProgram;
 import dev.wasmformer.lowering.Lowering;
+import dev.wasmformer.assembly.AssembledModel;
+import dev.wasmformer.interpreter.Vocab;
 import dev.wasmformer.runtime.format.Bundle;
+import dev.wasmformer.runtime.format.NamedModel;
 import dev.wasmformer.runtime.format.Metadata;
 import dev.wasmformer.runtime.format.Program;
 import dev.wasmformer.runtime.format.SourceDigest;
@@ -22,22 +25,45 @@ import java.util.List;
 /**
  * The build-time pipeline, in the order the README tells it: WebAssembly is lowered to a
  * token program, token programs are written as prompts, and the universal interpreter's
- * weights, vocabulary and programs become one bundle.
+ * weights (or, {@linkplain #specializing() specializing}, one model per program), the
+ * vocabulary and the programs become one bundle.
  */
 public final class WasmformerCompiler {
   /** The version written into bundles. */
   public static final String VERSION = "0.1.0";
 
-  private final InterpreterModel model;
+  private final InterpreterModel model; // null when specializing
   private final List<Program> programs = new ArrayList<>();
+  private final List<TokenProgram> specialized = new ArrayList<>();
   private final List<SourceDigest> sources = new ArrayList<>();
 
+  /** A compiler whose programs all run on the shared universal interpreter. */
   public WasmformerCompiler() {
     this(InterpreterModel.get());
   }
 
+  /** A compiler whose programs all run on {@code model}. */
   public WasmformerCompiler(InterpreterModel model) {
     this.model = model;
+  }
+
+  private WasmformerCompiler(boolean specialize) {
+    this.model = null;
+  }
+
+  /**
+   * A compiler that bakes each program into a model of its own (the first Futamura
+   * projection): the bundle holds one model per program, named after it, and each prompt
+   * holds only the program's arguments, memory image and input. Results and generated traces
+   * are the universal interpreter's.
+   */
+  public static WasmformerCompiler specializing() {
+    return new WasmformerCompiler(true);
+  }
+
+  /** Whether each program gets its own model. */
+  public boolean specializes() {
+    return model == null;
   }
 
   /** Lowers a WebAssembly module's entry function (null: main, else _start) to a token program. */
@@ -144,7 +170,11 @@ public final class WasmformerCompiler {
     for (Program p : programs) {
       if (p.getName().equals(program.name())) throw new IllegalArgumentException("two programs are named " + program.name());
     }
-    programs.add(new ProgramEncoder(model.vocab()).encode(program).toBuilder().setSource(source == null ? "" : source).build());
+    Program encoded = specializes()
+        ? new ProgramEncoder(VOCAB).encodeSpecialized(program).toBuilder().setModel(program.name()).build()
+        : new ProgramEncoder(model.vocab()).encode(program);
+    programs.add(encoded.toBuilder().setSource(source == null ? "" : source).build());
+    if (specializes()) specialized.add(program);
     return this;
   }
 
@@ -156,6 +186,7 @@ public final class WasmformerCompiler {
 
   /** The bundle with every program added so far. */
   public Bundle bundle() {
+    if (specializes()) return specializedBundle();
     var w = model.weights();
     Metadata meta = Metadata.newBuilder()
         .setCompilerVersion(VERSION)
@@ -171,6 +202,36 @@ public final class WasmformerCompiler {
         .addAllPrograms(programs)
         .setMetadata(meta)
         .build();
+  }
+
+  private static final Vocab VOCAB = new Vocab();
+
+  /**
+   * One model per program, named after it, and no model of the bundle's own. The statistics
+   * sum over the models; {@code largest_*} give the largest model's figures.
+   */
+  private Bundle specializedBundle() {
+    Bundle.Builder b = Bundle.newBuilder().setVocabulary(VOCAB.toProto()).addAllPrograms(programs);
+    long units = 0, nonZeros = 0, dense = 0, largestNonZeros = 0, largestUnits = 0;
+    for (TokenProgram p : specialized) {
+      AssembledModel w = InterpreterModel.specialized(p).weights();
+      b.addModels(NamedModel.newBuilder().setName(p.name()).setShape(w.shape()).setWeights(w.weights()));
+      units += w.units();
+      nonZeros += w.nonZeros();
+      dense += w.denseParameters();
+      largestNonZeros = Math.max(largestNonZeros, w.nonZeros());
+      largestUnits = Math.max(largestUnits, w.units());
+    }
+    b.setMetadata(Metadata.newBuilder()
+        .setCompilerVersion(VERSION)
+        .addAllSources(sources)
+        .putStatistics("models", specialized.size())
+        .putStatistics("ffn_units", units)
+        .putStatistics("nonzero_weights", nonZeros)
+        .putStatistics("dense_parameters", dense)
+        .putStatistics("largest_ffn_units", largestUnits)
+        .putStatistics("largest_nonzero_weights", largestNonZeros));
+    return b.build();
   }
 
   static TokenProgram rename(TokenProgram p, String name) {

@@ -11,6 +11,16 @@ public final class Gates {
     this.g = g;
   }
 
+  /**
+   * Whether some flag is the constant 0, so that a gated helper is 0 whatever the rest (a
+   * specialized interpreter has such flags for the opcodes its program never uses): the
+   * helper then builds no units.
+   */
+  private static boolean off(Expr... flags) {
+    for (Expr f : flags) if (f.isConstant() && f.constant() == 0) return true;
+    return false;
+  }
+
   /** {@code [x >= c]} for integer x: two units. */
   public Expr atLeast(String name, Expr x, double c) {
     return g.relu(name + ".a", x.minus(c - 1)).minus(g.relu(name + ".b", x.minus(c)));
@@ -25,6 +35,7 @@ public final class Gates {
 
   /** AND of 0/1 flags: one unit. */
   public Expr and(String name, Expr... flags) {
+    if (off(flags)) return Expr.ZERO;
     Expr sum = Expr.ZERO;
     for (Expr f : flags) sum = sum.plus(f);
     return g.relu(name, sum.minus(flags.length - 1));
@@ -39,16 +50,19 @@ public final class Gates {
 
   /** {@code AND(flags) · v} for 0/1 flags and {@code 0 <= v < m}: one unit. */
   public Expr gate(String name, Expr v, double m, Expr... flags) {
+    if (off(flags)) return Expr.ZERO;
     return g.relu(name, v.minus(offset(m, flags)));
   }
 
   /** {@code AND(flags) · v · v} for 0/1 flags and {@code 0 <= v < m}: one unit. */
   public Expr gateSquare(String name, Expr v, double m, Expr... flags) {
+    if (off(flags)) return Expr.ZERO;
     return g.neuron(name, v.minus(offset(m, flags)), v);
   }
 
   /** {@code flag · v} for a 0/1 flag and {@code -m <= v < m}: one unit. */
   public Expr gateSigned(String name, Expr flag, Expr v, double m) {
+    if (off(flag)) return Expr.ZERO;
     return g.relu(name, v.plus(m).minus(Expr.constant(2 * m).minus(flag.times(2 * m)))).minus(flag.times(m));
   }
 
@@ -57,6 +71,7 @@ public final class Gates {
    * units.
    */
   public Expr atLeastIf(String name, Expr x, double c, double m, Expr... flags) {
+    if (off(flags)) return Expr.ZERO;
     Expr off = offset(m, flags);
     return g.relu(name + ".a", x.minus(c - 1).minus(off)).minus(g.relu(name + ".b", x.minus(c).minus(off)));
   }
@@ -67,6 +82,7 @@ public final class Gates {
    * address differs from the one asked for).
    */
   public Expr gateIfZero(String name, Expr v, Expr d, double m, Expr... flags) {
+    if (off(flags)) return Expr.ZERO;
     Expr off = offset(m, flags);
     double k = 512;
     // relu(v−kd) + relu(v+kd) − relu(kd) − relu(−kd) − v  =  v·[d == 0] for |v| < k.
@@ -82,6 +98,7 @@ public final class Gates {
    * three units.
    */
   public Expr equalIf(String name, Expr x, double c, double m, Expr... flags) {
+    if (off(flags)) return Expr.ZERO;
     Expr off = offset(m, flags);
     return g.relu(name + ".a", x.minus(c - 1).minus(off))
         .minus(g.relu(name + ".b", x.minus(c).minus(off)).times(2))
@@ -93,6 +110,7 @@ public final class Gates {
    * 256} and {@code 256·u < m}: two units.
    */
   public Expr gateIfPositive(String name, Expr v, Expr u, double m, Expr... flags) {
+    if (off(flags)) return Expr.ZERO;
     Expr off = offset(m, flags);
     Expr base = u.minus(1).times(256).minus(off);
     return g.relu(name + ".a", v.plus(base)).minus(g.relu(name + ".b", base));

@@ -9,6 +9,7 @@ import dev.wasmformer.interpreter.Vocab.Kind;
 import dev.wasmformer.isa.I32Ops;
 import dev.wasmformer.isa.Instruction;
 import dev.wasmformer.isa.Opcode;
+import dev.wasmformer.isa.TokenProgram;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -55,6 +56,7 @@ public final class InterpreterGraph {
   private static final int LANES = 17;
 
   private final Vocab vocab;
+  private final TokenProgram program; // null: the universal interpreter
   private final Graph g;
   private final Gates gates;
   private final Map<Kind, List<Expr>> classGates = new EnumMap<>(Kind.class);
@@ -80,17 +82,55 @@ public final class InterpreterGraph {
   private Expr isStartToken;
   private Expr maxPages, maxDepth;
 
-  private InterpreterGraph(Vocab vocab) {
+  private InterpreterGraph(Vocab vocab, TokenProgram program) {
     this.vocab = vocab;
+    this.program = program;
     this.g = new Graph(vocab.size());
     this.gates = new Gates(g);
   }
 
-  /** Builds the interpreter graph over the given vocabulary. */
+  /** Builds the universal interpreter graph over the given vocabulary. */
   public static Graph build(Vocab vocab) {
-    InterpreterGraph ig = new InterpreterGraph(vocab);
+    return build(vocab, null);
+  }
+
+  /**
+   * Builds the interpreter graph specialized to {@code program} (null: universal): its
+   * instructions are a table in the weights and its prompt holds no code (see
+   * {@link ProgramEncoder#encodeSpecialized}).
+   */
+  public static Graph build(Vocab vocab, TokenProgram program) {
+    InterpreterGraph ig = new InterpreterGraph(vocab, program);
     ig.define();
     return ig.g;
+  }
+
+  /**
+   * The specialized fetch. The table needs an exact program counter, and the one the
+   * universal fetch uses is only exact up to the rounding of the cumulative START count (a
+   * query tolerates that; a unit does not): a positional head rounds the STARTs since the
+   * latest jump (at most the position) to the nearest position and returns it, and a second
+   * snapshot reads the exact pc at the instruction's START. The parameter CONSTs read their
+   * immediates from the prompt with one more head, at the position the table names (0, BOS,
+   * whose bytes are 0, for every other instruction).
+   */
+  private void fetchFromTable(Expr p, Expr starts, Expr lastStart, Expr jumpLo, List<Expr> jumpHi) {
+    Expr sinceJump = g.at("fetch.count", starts.minus(jumpHi.get(1)), List.of(p)).get(0);
+    Expr pcHere = jumpLo.plus(jumpHi.get(0).times(256)).plus(sinceJump).minus(1);
+    // (pc + 1)², for the table's one-hot units; pc + 1 is never negative
+    Expr pcSquared = g.neuron("fetch.pc2", pcHere.plus(1), pcHere.plus(1));
+    List<Expr> atStart = g.at("fetch.pc", lastStart, List.of(pcHere, pcSquared));
+    pc = atStart.get(0);
+    InstructionTable.Fields t = InstructionTable.build(g, pc, atStart.get(1), program);
+    op = t.op();
+    fX = t.x();
+    fY = t.y();
+    fZ = t.z();
+    imm = t.imm().clone();
+    if (!t.argumentEnd().isConstant()) { // a program without parameters needs no head
+      List<Expr> arg = g.at("fetch.arg", t.argumentEnd(), List.of(prevVal[3], prevVal[2], prevVal[1], val));
+      for (int i = 0; i < 4; i++) imm[i] = imm[i].plus(arg.get(i));
+    }
   }
 
   private Expr flag(Kind... kinds) {
@@ -189,14 +229,18 @@ public final class InterpreterGraph {
     pagesAtStartLo = snap.get(3);
     pagesAtStartHi = snap.get(4);
 
-    // ---- fetch the instruction's fields from the prompt
-    Expr base = pc.times(FIELDS).plus(CODE_BASE);
-    op = g.at("fetch.op", base, List.of(opFlag)).toArray(Expr[]::new);
-    fX = g.at("fetch.x", base.plus(1), List.of(val)).get(0);
-    fY = g.at("fetch.y", base.plus(2), List.of(val)).get(0);
-    fZ = g.at("fetch.z", base.plus(3), List.of(val)).get(0);
-    imm = new Expr[4];
-    for (int i = 0; i < 4; i++) imm[i] = g.at("fetch.imm" + i, base.plus(4 + i), List.of(val)).get(0);
+    // ---- fetch the instruction's fields: from the prompt, or from the weights (specialized)
+    if (program == null) {
+      Expr base = pc.times(FIELDS).plus(CODE_BASE);
+      op = g.at("fetch.op", base, List.of(opFlag)).toArray(Expr[]::new);
+      fX = g.at("fetch.x", base.plus(1), List.of(val)).get(0);
+      fY = g.at("fetch.y", base.plus(2), List.of(val)).get(0);
+      fZ = g.at("fetch.z", base.plus(3), List.of(val)).get(0);
+      imm = new Expr[4];
+      for (int i = 0; i < 4; i++) imm[i] = g.at("fetch.imm" + i, base.plus(4 + i), List.of(val)).get(0);
+    } else {
+      fetchFromTable(p, starts, lastStart, jumpLo, jumpHi);
+    }
     Expr imm16 = imm[0].plus(imm[1].times(256));
     Expr imm32 = imm16.plus(imm[2].times(65536)).plus(imm[3].times(16777216));
 

@@ -48,6 +48,33 @@ public final class ProgramEncoder {
       prefix.add(vocab.id(Kind.FIELD, in.z()));
       for (int b = 0; b < 4; b++) prefix.add(vocab.id(Kind.FIELD, (in.imm() >>> (8 * b)) & 0xFF));
     }
+    return finish(program, prefix, false);
+  }
+
+  /**
+   * The bundle entry for a program run on its own specialized weights
+   * ({@link InterpreterGraph#build(Vocab, TokenProgram)}): the prompt holds no code, only
+   * the parameter words (four bytes each, right after BOS), the memory image and the input.
+   * The generated trace is the universal model's, token for token.
+   */
+  public Program encodeSpecialized(TokenProgram program) {
+    List<Integer> prefix = new ArrayList<>();
+    prefix.add(vocab.id(Kind.BOS));
+    int[] words = InstructionTable.parameterWords(program);
+    int count = 0;
+    for (int w : words) count = Math.max(count, w + 1);
+    int[] constants = new int[count];
+    for (int i = 0; i < words.length; i++) {
+      if (words[i] >= 0) constants[words[i]] = program.instructions().get(i).imm();
+    }
+    // until the runtime writes the arguments, the words are the CONSTs' own immediates
+    for (int imm : constants) {
+      for (int b = 0; b < 4; b++) prefix.add(vocab.id(Kind.FIELD, (imm >>> (8 * b)) & 0xFF));
+    }
+    return finish(program, prefix, true);
+  }
+
+  private Program finish(TokenProgram program, List<Integer> prefix, boolean specialized) {
     prefix.add(vocab.id(Kind.DATA_BEGIN));
     byte[] memory = program.memory();
     int end = memory.length;
@@ -84,6 +111,7 @@ public final class ProgramEncoder {
     }
     for (TokenProgram.ValueKind k : program.params()) b.addParams(type(k));
     for (TokenProgram.ValueKind k : program.results()) b.addResults(type(k));
+    int word = 0;
     for (int i = 0; i < program.params().size(); i++) {
       int index = program.paramInstructions().get(i);
       int words = program.params().get(i) == TokenProgram.ValueKind.I64 ? 2 : 1;
@@ -91,8 +119,11 @@ public final class ProgramEncoder {
         Instruction c = program.instructions().get(index + w);
         if (c.op() != Opcode.CONST) throw new IllegalArgumentException("parameter " + i + " does not name a CONST");
         for (int byteIndex = 0; byteIndex < 4; byteIndex++) {
-          b.addParamPositions(position(index + w) + 4 + byteIndex);
+          b.addParamPositions(specialized
+              ? InstructionTable.argumentPosition(word, byteIndex)
+              : position(index + w) + 4 + byteIndex);
         }
+        word++;
       }
     }
     return b.build();

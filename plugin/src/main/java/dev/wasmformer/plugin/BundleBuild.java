@@ -40,10 +40,6 @@ final class BundleBuild {
    * @throws CompileFailure if a program does not compile (every diagnostic is in it)
    */
   CompileOutcome run() throws CompileFailure, IOException {
-    if (request.specialize()) {
-      throw new CompileFailure(List.of("wasmformer.specialize=true is not implemented yet: every"
-          + " program runs on the universal interpreter; remove the setting (or set it to false)"));
-    }
     Inputs inputs = scan();
     List<String> fingerprint = fingerprint(inputs);
     Path stateFile = request.statusDirectory().resolve(STATE_FILE);
@@ -71,7 +67,7 @@ final class BundleBuild {
 
     long start = System.nanoTime();
     ProgramCompiler.Compiled compiled = new ProgramCompiler(request.basedir(), request.sourceDirectory(),
-        inputs.librarySources(), request.entryPoints(), request.bundleSettings(), log::warn)
+        inputs.librarySources(), request.entryPoints(), request.bundleSettings(), log::warn, request.specialize())
         .compile(inputs.programs().stream().map(ProgramCompiler.Source::of).toList());
     List<Path> outputs = new ArrayList<>();
     Path bundleFile = request.bundleFile();

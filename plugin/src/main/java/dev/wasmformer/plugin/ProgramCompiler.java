@@ -63,6 +63,7 @@ final class ProgramCompiler {
   private final List<String> entryPoints;
   private final Map<String, String> settings;
   private final Consumer<String> warnings;
+  private final boolean specialize;
 
   /**
    * @param basedir what file names in messages and metadata are relative to
@@ -71,15 +72,22 @@ final class ProgramCompiler {
    * @param entryPoints the configured entry points, or empty to discover them
    * @param settings recorded in the bundle's metadata
    * @param warnings receives the compilers' warnings, each ready for the build log
+   * @param specialize whether each program gets a model of its own, with its code baked in
    */
   ProgramCompiler(Path basedir, Path cSourceRoot, List<Path> librarySources, List<String> entryPoints,
-      Map<String, String> settings, Consumer<String> warnings) {
+      Map<String, String> settings, Consumer<String> warnings, boolean specialize) {
     this.basedir = basedir;
     this.cSourceRoot = cSourceRoot;
     this.librarySources = List.copyOf(librarySources);
     this.entryPoints = List.copyOf(entryPoints);
     this.settings = Map.copyOf(settings);
     this.warnings = warnings;
+    this.specialize = specialize;
+  }
+
+  ProgramCompiler(Path basedir, Path cSourceRoot, List<Path> librarySources, List<String> entryPoints,
+      Map<String, String> settings, Consumer<String> warnings) {
+    this(basedir, cSourceRoot, librarySources, entryPoints, settings, warnings, false);
   }
 
   /**
@@ -88,7 +96,7 @@ final class ProgramCompiler {
    * @throws CompileFailure with every diagnostic, if any source fails
    */
   Compiled compile(List<Source> sources) throws CompileFailure {
-    WasmformerCompiler compiler = new WasmformerCompiler();
+    WasmformerCompiler compiler = specialize ? WasmformerCompiler.specializing() : new WasmformerCompiler();
     List<String> diagnostics = new ArrayList<>();
     Map<String, String> programSources = new LinkedHashMap<>();
     Map<String, List<String>> paramNames = new LinkedHashMap<>();

@@ -3,7 +3,11 @@ package dev.wasmformer.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.wasmformer.runtime.LoadedBundle;
+import dev.wasmformer.runtime.TrapException;
+import dev.wasmformer.runtime.Wasmformer;
 import dev.wasmformer.runtime.format.Bundle;
+import dev.wasmformer.runtime.format.NamedModel;
 import dev.wasmformer.runtime.format.BundleFiles;
 import dev.wasmformer.runtime.format.Program;
 import java.io.IOException;
@@ -277,12 +281,34 @@ class BundleBuildTest {
   }
 
   @Test
-  void specializationIsRefusedClearly() {
+  void aSpecializedBuildGivesEachProgramItsOwnModelAndTheUniversalResults() throws Exception {
+    TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
+    TestPrograms.write(project.wasm("hello.wasm"), TestPrograms.HELLO);
+    TestPrograms.write(project.wasm("check.wasm"), TestPrograms.CHECK);
+    run();
+    LoadedBundle universal = Wasmformer.load(project.bundle());
+    long universalSize = Files.size(project.bundle());
+
     project.specialize = true;
+    CompileOutcome outcome = run();
 
-    CompileFailure failure = catchThrowableOfType(CompileFailure.class, this::run);
-
-    assertThat(failure.getMessage()).startsWith("wasmformer.specialize=true is not implemented yet");
+    assertThat(outcome.status()).isEqualTo(CompileOutcome.Status.COMPILED);
+    Bundle bundle = BundleFiles.read(project.bundle());
+    assertThat(bundle.hasShape()).as("no model of the bundle's own").isFalse();
+    assertThat(bundle.getModelsList()).extracting(NamedModel::getName).containsExactly("add", "check", "hello");
+    assertThat(bundle.getProgramsList()).extracting(Program::getModel).containsExactly("add", "check", "hello");
+    assertThat(bundle.getMetadata().getSettingsMap()).containsEntry("specialize", "true");
+    LoadedBundle specialized = Wasmformer.load(project.bundle());
+    for (long[] args : new long[][] {{2, 3}, {-7, 7}, {0x7FFFFFFF, 1}}) {
+      assertThat(specialized.program("add").run(args).returnValue())
+          .isEqualTo(universal.program("add").run(args).returnValue());
+    }
+    assertThat(specialized.program("hello").run().outputText()).isEqualTo(universal.program("hello").run().outputText());
+    assertThat(specialized.program("check").run(5).returnValue()).isEqualTo(universal.program("check").run(5).returnValue());
+    TrapException trap = catchThrowableOfType(TrapException.class, () -> specialized.program("check").run(0));
+    TrapException universalTrap = catchThrowableOfType(TrapException.class, () -> universal.program("check").run(0));
+    assertThat(trap.getMessage()).isEqualTo(universalTrap.getMessage());
+    System.out.printf("universal bundle %,d bytes, specialized %,d bytes%n", universalSize, Files.size(project.bundle()));
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** A validated bundle with its transformer built, and its programs; immutable and thread-safe. */
 public final class LoadedBundle {
@@ -12,13 +13,25 @@ public final class LoadedBundle {
   private final TokenTable tokens;
   private final Map<String, Program> programs;
 
-  /** {@code bundle} must be validated. */
+  /** {@code bundle} must be validated; every program runs on {@code steppers}. */
   LoadedBundle(Bundle bundle, StepperFactory steppers) {
+    this(bundle, (Function<String, StepperFactory>) name -> steppers, true);
+  }
+
+  /**
+   * {@code bundle} must be validated; a program runs on the model its {@code model} field
+   * names ("" for the bundle's own).
+   */
+  LoadedBundle(Bundle bundle, Map<String, StepperFactory> models) {
+    this(bundle, (Function<String, StepperFactory>) models::get, true);
+  }
+
+  private LoadedBundle(Bundle bundle, Function<String, StepperFactory> models, boolean unused) {
     this.bundle = bundle;
     this.tokens = new TokenTable(bundle.getVocabulary());
     Map<String, Program> byName = new LinkedHashMap<>();
     for (dev.wasmformer.runtime.format.Program program : bundle.getProgramsList()) {
-      byName.put(program.getName(), new Program(program, tokens, steppers));
+      byName.put(program.getName(), new Program(program, tokens, models.apply(program.getModel())));
     }
     this.programs = Collections.unmodifiableMap(byName);
   }

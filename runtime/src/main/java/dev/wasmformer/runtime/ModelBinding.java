@@ -1,15 +1,27 @@
 package dev.wasmformer.runtime;
 
 import dev.wasmformer.runtime.format.Bundle;
+import dev.wasmformer.runtime.format.NamedModel;
 import dev.wasmformer.runtime.model.AttentionKind;
 import dev.wasmformer.runtime.model.Model;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The one place where the decode loop meets the transformer of {@code dev.wasmformer.runtime.model}. */
 final class ModelBinding {
   private ModelBinding() {}
 
-  static StepperFactory bind(Bundle bundle) {
-    Model model = Model.from(bundle);
+  /** The bundle's models by name; the bundle's own model, if it has one, under "". */
+  static Map<String, StepperFactory> bind(Bundle bundle) {
+    Map<String, StepperFactory> models = new HashMap<>();
+    if (bundle.hasShape()) models.put("", factory(Model.from(bundle)));
+    for (NamedModel m : bundle.getModelsList()) {
+      models.put(m.getName(), factory(Model.from(m.getShape(), m.getWeights())));
+    }
+    return models;
+  }
+
+  private static StepperFactory factory(Model model) {
     return attention -> model.newDecoder(AttentionKind.valueOf(attention.name()))::step;
   }
 }

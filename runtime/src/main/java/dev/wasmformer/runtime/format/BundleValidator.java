@@ -15,19 +15,43 @@ final class BundleValidator {
   private BundleValidator() {}
 
   static void validate(Bundle bundle) throws BundleFormatException {
-    if (!bundle.hasShape()) throw new BundleFormatException("the bundle has no shape");
-    ModelShape shape = bundle.getShape();
+    if (!bundle.hasShape() && bundle.getModelsCount() == 0) {
+      throw new BundleFormatException("the bundle has no shape");
+    }
+    int vocabSize = -1;
+    if (bundle.hasShape()) vocabSize = checkModel("", bundle.getShape(), bundle.getWeights());
+    Set<String> models = new HashSet<>();
+    for (int m = 0; m < bundle.getModelsCount(); m++) {
+      NamedModel model = bundle.getModels(m);
+      String name = "models[" + m + "]";
+      if (model.getName().isEmpty()) throw new BundleFormatException(name + " has no name");
+      if (!models.add(model.getName())) {
+        throw new BundleFormatException(name + " (\"" + model.getName() + "\"): another model has the same name");
+      }
+      if (!model.hasShape()) throw new BundleFormatException(name + " has no shape");
+      int size = checkModel(name + ".", model.getShape(), model.getWeights());
+      if (vocabSize >= 0 && size != vocabSize) {
+        throw new BundleFormatException(
+            name + ".shape.vocab_size is " + size + ", the bundle's other models have " + vocabSize);
+      }
+      vocabSize = size;
+    }
+    int programBytes = checkVocabulary(bundle.getVocabulary(), vocabSize);
+    checkPrograms(bundle.getProgramsList(), vocabSize, programBytes, models, bundle.hasShape());
+  }
+
+  /** Checks one model's shape and weights; returns its vocabulary size. */
+  private static int checkModel(String prefix, ModelShape shape, Weights weights) throws BundleFormatException {
     if (!BundleFiles.ARCHITECTURE.equals(shape.getArchitecture())) {
       throw new BundleFormatException(
-          "architecture \"" + shape.getArchitecture() + "\" is not supported; this runtime"
-              + " runs \"" + BundleFiles.ARCHITECTURE + "\"");
+          (prefix.isEmpty() ? "" : prefix + "shape: ") + "architecture \"" + shape.getArchitecture()
+              + "\" is not supported; this runtime runs \"" + BundleFiles.ARCHITECTURE + "\"");
     }
-    int dModel = dimension("shape.d_model", shape.getDModel());
-    int vocabSize = dimension("shape.vocab_size", shape.getVocabSize());
-    checkPositionSlots(shape, dModel);
-    checkWeights(bundle.getWeights(), shape, dModel, vocabSize);
-    int programBytes = checkVocabulary(bundle.getVocabulary(), vocabSize);
-    checkPrograms(bundle.getProgramsList(), vocabSize, programBytes);
+    int dModel = dimension(prefix + "shape.d_model", shape.getDModel());
+    int vocabSize = dimension(prefix + "shape.vocab_size", shape.getVocabSize());
+    checkPositionSlots(prefix, shape, dModel);
+    checkWeights(prefix, weights, shape, dModel, vocabSize);
+    return vocabSize;
   }
 
   private static int dimension(String name, int value) throws BundleFormatException {
@@ -39,10 +63,11 @@ final class BundleValidator {
     return value;
   }
 
-  private static void checkPositionSlots(ModelShape shape, int dModel)
+  private static void checkPositionSlots(String prefix, ModelShape shape, int dModel)
       throws BundleFormatException {
     int[] slots = {shape.getSlotOne(), shape.getSlotPosition(), shape.getSlotPositionSquared()};
-    String[] names = {"shape.slot_one", "shape.slot_position", "shape.slot_position_squared"};
+    String[] names = {prefix + "shape.slot_one", prefix + "shape.slot_position",
+        prefix + "shape.slot_position_squared"};
     for (int i = 0; i < slots.length; i++) {
       if (Integer.compareUnsigned(slots[i], dModel) >= 0) {
         throw new BundleFormatException(
@@ -57,20 +82,20 @@ final class BundleValidator {
     }
   }
 
-  private static void checkWeights(Weights weights, ModelShape shape, int dModel, int vocabSize)
+  private static void checkWeights(String prefix, Weights weights, ModelShape shape, int dModel, int vocabSize)
       throws BundleFormatException {
-    checkMatrix("weights.embedding", weights.getEmbedding(), vocabSize, dModel);
-    checkMatrix("weights.unembedding", weights.getUnembedding(), vocabSize, dModel);
+    checkMatrix(prefix + "weights.embedding", weights.getEmbedding(), vocabSize, dModel);
+    checkMatrix(prefix + "weights.unembedding", weights.getUnembedding(), vocabSize, dModel);
     if (weights.getLayersCount() != shape.getLayers()) {
       throw new BundleFormatException(
-          "the weights have " + weights.getLayersCount() + " layers, shape.layers says "
+          (prefix.isEmpty() ? "the weights" : prefix + "weights") + " have " + weights.getLayersCount() + " layers, " + prefix + "shape.layers says "
               + Integer.toUnsignedString(shape.getLayers()));
     }
     long heads = 0;
     int widest = 0;
     for (int l = 0; l < weights.getLayersCount(); l++) {
       Layer layer = weights.getLayers(l);
-      String layerName = "weights.layers[" + l + "]";
+      String layerName = prefix + "weights.layers[" + l + "]";
       for (int h = 0; h < layer.getHeadsCount(); h++) {
         checkHead(layerName + ".heads[" + h + "]", layer.getHeads(h), dModel);
       }
@@ -79,12 +104,12 @@ final class BundleValidator {
     }
     if (heads != Integer.toUnsignedLong(shape.getHeads())) {
       throw new BundleFormatException(
-          "the layers have " + heads + " heads in total, shape.heads says "
+          (prefix.isEmpty() ? "the layers have " : prefix + "weights.layers have ") + heads + " heads in total, " + prefix + "shape.heads says "
               + Integer.toUnsignedString(shape.getHeads()));
     }
     if (widest != shape.getFfnWidth()) {
       throw new BundleFormatException(
-          "the widest FFN has " + widest + " neurons, shape.ffn_width says "
+          (prefix.isEmpty() ? "the widest FFN has " : "the widest FFN of " + prefix + "weights has ") + widest + " neurons, " + prefix + "shape.ffn_width says "
               + Integer.toUnsignedString(shape.getFfnWidth()));
     }
   }
@@ -229,8 +254,8 @@ final class BundleValidator {
     };
   }
 
-  private static void checkPrograms(List<Program> programs, int vocabSize, int programBytes)
-      throws BundleFormatException {
+  private static void checkPrograms(List<Program> programs, int vocabSize, int programBytes,
+      Set<String> models, boolean ownModel) throws BundleFormatException {
     Set<String> names = new HashSet<>();
     for (int p = 0; p < programs.size(); p++) {
       Program program = programs.get(p);
@@ -238,6 +263,14 @@ final class BundleValidator {
       if (program.getName().isEmpty()) throw new BundleFormatException(name + " has no name");
       if (!names.add(program.getName())) {
         throw new BundleFormatException(name + ": another program has the same name");
+      }
+      if (program.getModel().isEmpty() && !ownModel) {
+        throw new BundleFormatException(
+            name + " names no model, and the bundle has no shape and weights of its own");
+      }
+      if (!program.getModel().isEmpty() && !models.contains(program.getModel())) {
+        throw new BundleFormatException(
+            name + ".model is \"" + program.getModel() + "\", which is not among the bundle's models");
       }
       checkTokens(name + ".prefix", program.getPrefixList(), vocabSize);
       checkTokens(name + ".suffix", program.getSuffixList(), vocabSize);

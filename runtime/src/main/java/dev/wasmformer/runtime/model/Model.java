@@ -1,6 +1,8 @@
 package dev.wasmformer.runtime.model;
 
 import dev.wasmformer.runtime.format.Bundle;
+import dev.wasmformer.runtime.format.ModelShape;
+import dev.wasmformer.runtime.format.Weights;
 import java.util.List;
 import java.util.Objects;
 
@@ -57,6 +59,15 @@ public final class Model {
      */
     public static Model from(Bundle bundle) {
         return ModelReader.read(Objects.requireNonNull(bundle, "bundle"));
+    }
+
+    /**
+     * Builds a model from its shape and weights (a bundle's own, or one of its named models).
+     *
+     * @throws IllegalArgumentException as {@link #from(Bundle)}
+     */
+    public static Model from(ModelShape shape, Weights weights) {
+        return ModelReader.read(Objects.requireNonNull(shape, "shape"), Objects.requireNonNull(weights, "weights"));
     }
 
     /** Starts a decoding run at position 0 with the given attention caches. */

@@ -16,7 +16,10 @@ final class ModelReader {
     }
 
     static Model read(Bundle bundle) {
-        ModelShape shape = bundle.getShape();
+        return read(bundle.getShape(), bundle.getWeights());
+    }
+
+    static Model read(ModelShape shape, Weights weights) {
         if (!Model.ARCHITECTURE.equals(shape.getArchitecture())) {
             throw invalid("architecture is \"" + shape.getArchitecture() + "\", this runtime runs \""
                     + Model.ARCHITECTURE + "\"");
@@ -31,7 +34,6 @@ final class ModelReader {
             throw invalid(String.format("slot_one %d, slot_position %d and slot_position_squared %d"
                     + " must be distinct", slotOne, slotPosition, slotPositionSquared));
         }
-        Weights weights = bundle.getWeights();
         if (Integer.toUnsignedLong(shape.getLayers()) != weights.getLayersCount()) {
             throw invalid("shape says " + Integer.toUnsignedString(shape.getLayers())
                     + " layers, the weights have " + weights.getLayersCount());

@@ -248,6 +248,55 @@ class BundleFilesTest {
     assertRefused(bundle.build(), "is outside its 3x6 shape");
   }
 
+  /** The tiny bundle with its own model moved into {@code models} under "m", every program naming it. */
+  private static Bundle.Builder withNamedModel() {
+    Bundle tiny = TestBundles.tiny();
+    Bundle.Builder bundle = tiny.toBuilder().clearShape().clearWeights()
+        .addModels(NamedModel.newBuilder().setName("m").setShape(tiny.getShape()).setWeights(tiny.getWeights()));
+    for (int p = 0; p < bundle.getProgramsCount(); p++) bundle.getProgramsBuilder(p).setModel("m");
+    return bundle;
+  }
+
+  @Test
+  void aBundleWhoseProgramsAllNameModelsNeedsNoModelOfItsOwn() throws Exception {
+    Bundle bundle = withNamedModel().build();
+
+    assertThat(BundleFiles.read(new ByteArrayInputStream(envelopeWithChecksum(bundle.toByteArray()))))
+        .isEqualTo(bundle);
+  }
+
+  @Test
+  void aProgramNamingAMissingModelIsRefused() {
+    Bundle.Builder bundle = withNamedModel();
+    bundle.getProgramsBuilder(0).setModel("other");
+
+    assertRefused(bundle.build(), ".model is \"other\", which is not among the bundle's models");
+  }
+
+  @Test
+  void aProgramWithoutModelInABundleWithoutOwnModelIsRefused() {
+    Bundle.Builder bundle = withNamedModel();
+    bundle.getProgramsBuilder(1).setModel("");
+
+    assertRefused(bundle.build(), "names no model, and the bundle has no shape and weights of its own");
+  }
+
+  @Test
+  void aNamedModelIsCheckedLikeTheBundlesOwn() {
+    Bundle.Builder bundle = withNamedModel();
+    bundle.getModelsBuilder(0).getWeightsBuilder().removeLayers(1);
+
+    assertRefused(bundle.build(), "models[0].weights have 1 layers, models[0].shape.layers says 2");
+  }
+
+  @Test
+  void twoModelsOfOneNameAreRefused() {
+    Bundle.Builder bundle = withNamedModel();
+    bundle.addModels(bundle.getModels(0));
+
+    assertRefused(bundle.build(), "models[1] (\"m\"): another model has the same name");
+  }
+
   @Test
   void aLayerCountOtherThanTheShapesIsRefused() {
     Bundle.Builder bundle = TestBundles.tiny().toBuilder();

@@ -1,0 +1,17 @@
+package app;
+
+import dev.wasmformer.runtime.RunResult;
+import wasmformer.generated.Demo;
+
+/** Calls the programs of the bundle "demo" through the class the compile goal generated. */
+public final class App {
+  private App() {}
+
+  public static void main(String[] args) {
+    System.out.println("fib(10) = " + Demo.fib(10));
+    System.out.println("fib(20) = " + Demo.fib(20));
+    RunResult hello = Demo.hello();
+    System.out.print("hello printed: " + hello.outputText());
+    System.out.println("hello exited with " + hello.returnValue().getAsLong());
+  }
+}
