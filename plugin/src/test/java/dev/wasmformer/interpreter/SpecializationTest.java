@@ -86,7 +86,5 @@ class SpecializationTest {
     assertThat(hull.trace()).as("specialized transformer (hull)").isEqualTo(expected.trace());
     var naive = run(special.vocab(), sp, r, model.newDecoder(AttentionKind.NAIVE)::step, limit, expected.trace());
     assertThat(naive.trace()).as("specialized transformer (naive)").isEqualTo(expected.trace());
-    System.out.printf("%s %s: prompt %d -> %d tokens, trace %d; %s%n", p.name(), r, up.getPrefixCount(),
-        sp.getPrefixCount(), hull.trace().size(), special.weights().shape().toString().replace('\n', ' '));
   }
 }
