@@ -876,9 +876,10 @@ public final class InterpreterGraph {
    *   <li>5..12: the remainder R of that high word, bytes 7..0 (below 2^32);
    *   <li>four steps of 11 lanes from 13, one per low quotient digit k = 3..0: with
    *       {@code W = 256·R + n_k} (below 256·d), an estimate E of {@code floor(W/d)} (exact when
-   *       d < 2^32; from the top four bytes of d and the matching bytes of R otherwise, then
-   *       off by at most one); the digit {@code q = E − 1 + [W ≥ E·d] + [W ≥ (E+1)·d]}, each
-   *       comparison exact on two 32-bit limbs with the high limb clamped; K, the borrow of
+   *       d < 2^32; from the top four bytes of d and the matching bytes of R otherwise: a
+   *       truncated divisor never underestimates, and here overestimates by at most one); the
+   *       digit {@code q = E − 1 + [W ≥ E·d]}, the comparison exact on two 32-bit limbs with the
+   *       high limb clamped; K, the borrow of
    *       the low limb of {@code W − q·d} (a DIGIT); the new remainder's bytes 7..0;
    *   <li>57..64: the result's bytes, negated for a negative signed result.
    * </ul>
@@ -971,13 +972,10 @@ public final class InterpreterGraph {
     // val·d at the E and C tokens (val <= 255 inside these instructions)
     Expr valOn = val.minus(Expr.constant(4096).minus(fam.times(4096)));
     Expr pLo = g.neuron(n + ".plo", valOn, dlo), pHi = g.neuron(n + ".phi", valOn, dhi);
-    // the comparisons at E: W - v·d >= 0 for v = E and E + 1, W = Whi·2^32 + Wlo
+    // the comparison at E: W - E·d >= 0, W = Whi·2^32 + Wlo; with |Wlo - E·d_lo| < 2^41 a high limb
+    // clamped to ±2^9 keeps the sign and makes the sum exact
     Expr hE = whiE.minus(pHi);
-    Expr[] hClamped = new Expr[2];
-    for (int v = 0; v < 2; v++) {
-      Expr h = hE.minus(dhi.times(v));
-      hClamped[v] = g.sum(n + ".hc" + v, h.minus(g.relu(n + ".hc" + v + ".top", h.minus(512))).plus(g.relu(n + ".hc" + v + ".bottom", h.times(-1).minus(512))));
-    }
+    Expr hClamped = g.sum(n + ".hc", hE.minus(g.relu(n + ".hc.top", hE.minus(512))).plus(g.relu(n + ".hc.bottom", hE.times(-1).minus(512))));
     int[] eLanes = new int[4], cLanes = new int[4], ePredict = new int[4], rLanes = new int[32];
     for (int s = 0; s < 4; s++) {
       int b = D64_STEPS + D64_STEP * s;
@@ -1008,12 +1006,9 @@ public final class InterpreterGraph {
       Expr w = nk;
       for (int m = 0; m < 4; m++) w = w.plus(prevVal[m].times(Math.pow(256, m + 1)));
       digitFloor(u + ".e", w, dlo, 0x1p33, 0x1p46, fam, lane[b - 1], Expr.constant(1).minus(ge[4]));
-      // C: E - 1 + [W >= E·d] + [W >= (E+1)·d]
-      Expr lE = wloE.plus(nk).minus(pLo);
-      for (int v = 0; v < 2; v++) {
-        Expr x = hClamped[v].times(0x1p32).plus(lE.minus(dlo.times(v)));
-        digitA.add(gates.atLeastIf(u + ".c" + v, x, 0, 0x1p46, fam, lane[b]).times(2));
-      }
+      // C: E - 1 + [W >= E·d]
+      Expr sign = hClamped.times(0x1p32).plus(wloE).plus(nk).minus(pLo);
+      digitA.add(gates.atLeastIf(u + ".c", sign, 0, 0x1p46, fam, lane[b]).times(2));
       // K = -floor(L / 2^32) for L = Wlo - q·d_lo: the limb borrow
       Expr wlo = nk;
       for (int m = 0; m < 3; m++) wlo = wlo.plus(prevVal[2 + m].times(Math.pow(256, m + 1)));

@@ -302,4 +302,54 @@ class OpcodeTableTest {
   static Stream<Opcode> division64Ops() {
     return DIVISION64.stream();
   }
+
+  /**
+   * With a high word in the divisor the estimated digit (lane 13 + 11s) is the digit (lane
+   * 14 + 11s) or one more, never less, and on these operands it is one more often enough that
+   * the comparison correcting it is exercised.
+   */
+  @org.junit.jupiter.api.Test
+  void i64DivisionCorrectsEstimatesThatAreOneTooHigh() {
+    Random r = new Random(64);
+    List<long[]> pairs = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      long d = (r.nextLong() >>> r.nextInt(31)) | 0x100000000L;
+      pairs.add(new long[] {r.nextLong(), d});
+      // k·d − 1 leaves a remainder of d − 1: the last step's W/d is just below an integer,
+      // where the truncated divisor (its low bytes all ones here) tips the estimate over
+      long dOnes = d | 0xFFFFFF, k = 1 + Long.remainderUnsigned(r.nextLong(), Long.divideUnsigned(-1L, dOnes));
+      pairs.add(new long[] {k * dOnes - 1, dOnes});
+    }
+    List<Instruction> code = new ArrayList<>();
+    for (long[] p : pairs) {
+      code.add(ins(Opcode.CONST, 0, 0, 1, (int) p[0]));
+      code.add(ins(Opcode.CONST, 0, 0, 2, (int) (p[0] >>> 32)));
+      code.add(ins(Opcode.CONST, 0, 0, 3, (int) p[1]));
+      code.add(ins(Opcode.CONST, 0, 0, 4, (int) (p[1] >>> 32)));
+      code.add(ins(Opcode.DIV64_U, 1, 3, 5, 0));
+      code.add(ins(Opcode.PUTCHAR, 5, 0, 0, 0));
+    }
+    code.add(ins(Opcode.HALT, 0, 0, 0, 0));
+    TokenProgram tp = new TokenProgram("div64", "main", List.of(), List.of(), code, new byte[0], 65536, 0, List.of(), List.of());
+    Vocab v = InterpreterGraphTest.VOCAB;
+    var out = EvaluatorRunner.evaluate(InterpreterGraphTest.GRAPH, v, new ProgramEncoder(v).encode(tp), new long[0], new byte[0], 100_000);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    for (long[] p : pairs) expected.write((int) Long.divideUnsigned(p[0], p[1]));
+    assertThat(out.output()).isEqualTo(expected.toByteArray());
+    int low = 0, high = 0, divisions = 0;
+    List<Integer> t = out.trace();
+    for (int i = 0; i + 64 < t.size(); i++) {
+      if (v.kind(t.get(i)) != Vocab.Kind.START || v.kind(t.get(i + 1)) != Vocab.Kind.DIGIT) continue;
+      divisions++;
+      for (int s = 0; s < 4; s++) {
+        int estimate = v.value(t.get(i + 13 + 11 * s)), digit = v.value(t.get(i + 14 + 11 * s));
+        if (estimate < digit) low++;
+        if (estimate == digit + 1) high++;
+        assertThat(estimate).isLessThanOrEqualTo(digit + 1);
+      }
+    }
+    assertThat(divisions).isEqualTo(pairs.size());
+    assertThat(low).as("estimates below the digit").isZero();
+    assertThat(high).as("estimates one above the digit").isGreaterThan(5);
+  }
 }
