@@ -919,9 +919,8 @@ public final class InterpreterGraph {
     trapGates.computeIfAbsent(2, c -> new ArrayList<>()).add(overflow);
     Expr ok = Expr.constant(1).minus(divByZero).minus(overflow);
     emit(Kind.DIGIT, gates.and(n + ".first", fam, lane[0]).minus(divByZero).minus(overflow));
-    int[] digitLanes = new int[D64_RESULT - 2];
-    for (int l = 1; l < D64_RESULT - 1; l++) digitLanes[l - 1] = l;
-    emit(Kind.DIGIT, gates.and(n + ".digits", fam, lanes(digitLanes)));
+    // DIGIT after lanes 1..55: lanes 1..12, then the steps' lanes up to 55 (64 is the last lane)
+    Expr digitLanes = lanes(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12).minus(lanes(56, 57, 58, 59, 60, 61, 62, 63, 64));
     emit(Kind.BYTE, gates.and(n + ".bytes", fam, lanes(56, 57, 58, 59, 60, 61, 62, 63)));
 
     // [d >= 256^t] for t = 4..7 (so the top byte of d is byte t for exactly one t, or d < 2^32)
@@ -959,10 +958,23 @@ public final class InterpreterGraph {
       digitFloor(n + ".r3." + m, x, Expr.constant(Math.pow(256, m)), 0x1p25, 0x1p38, fam, lane[4 + i]);
     }
 
-    // the step's remainder limbs, read at its E token, and its digit, read at its C token
-    Expr step = Expr.ZERO;
+    // where a lane is in the steps: begun[s] = [lane >= 13 + 11s], at[x] = [lane = 13 + 11s + x]
+    // for the step s that lane is in (lane 12, before the first step, counts as at[10])
     Expr laneNumber = p.minus(lastStart);
-    for (int s = 1; s < 4; s++) step = step.plus(gates.atLeast(n + ".step" + s, laneNumber, D64_STEPS + D64_STEP * s));
+    Expr[] begun = new Expr[5];
+    begun[4] = Expr.ZERO;
+    Expr started = Expr.ZERO;
+    for (int s = 0; s < 4; s++) {
+      begun[s] = g.sum(n + ".begun" + s, gates.atLeast(n + ".begun" + s, laneNumber, D64_STEPS + D64_STEP * s));
+      started = started.plus(begun[s]);
+    }
+    Expr offset = laneNumber.minus(D64_STEPS - D64_STEP).minus(started.times(D64_STEP));
+    Expr[] at = new Expr[D64_STEP];
+    for (int x = 0; x < D64_STEP; x++) at[x] = g.sum(n + ".at" + x, gates.equal(n + ".at" + x, offset, x));
+    Expr step = started.minus(begun[0]);
+    emit(Kind.DIGIT, gates.and(n + ".digits", fam, digitLanes.plus(begun[0])));
+
+    // the step's remainder limbs, read at its E token, and its digit, read at its C token
     Expr whiE = Expr.ZERO, wloE = Expr.ZERO;
     for (int m = 3; m < 8; m++) whiE = whiE.plus(prevVal[1 + m].times(Math.pow(256, m - 3)));
     for (int m = 0; m < 3; m++) wloE = wloE.plus(prevVal[1 + m].times(Math.pow(256, m + 1)));
@@ -976,59 +988,50 @@ public final class InterpreterGraph {
     // clamped to ±2^9 keeps the sign and makes the sum exact
     Expr hE = whiE.minus(pHi);
     Expr hClamped = g.sum(n + ".hc", hE.minus(g.relu(n + ".hc.top", hE.minus(512))).plus(g.relu(n + ".hc.bottom", hE.times(-1).minus(512))));
-    int[] eLanes = new int[4], cLanes = new int[4], ePredict = new int[4], rLanes = new int[32];
-    for (int s = 0; s < 4; s++) {
-      int b = D64_STEPS + D64_STEP * s;
-      eLanes[s] = b;
-      cLanes[s] = b + 1;
-      ePredict[s] = b - 1;
-      for (int i = 0; i < 8; i++) rLanes[8 * s + i] = b + 2 + i;
-    }
-    Expr cOn = gates.and(n + ".c.on", fam, lanes(eLanes));
-    digitA.add(gates.gate(n + ".c.e", val, 4096, fam, lanes(eLanes)).times(2));
+    Expr cOn = gates.and(n + ".c.on", fam, begun[0], at[0]);
+    digitA.add(gates.gate(n + ".c.e", val, 4096, fam, begun[0], at[0]).times(2));
     digitA.add(cOn.times(-2));
     digitCurve.add(cOn);
     // the estimate for d >= 2^32 (top byte t of d): from bytes t-3..t of d and the matching bytes of R
+    Expr beforeStep = Expr.constant(1).minus(begun[3]);
     for (int t = 4; t < 8; t++) {
       Expr w = Expr.ZERO, d = Expr.ZERO;
       for (int m = t - 4; m <= t; m++) w = w.plus(prevVal[m].times(Math.pow(256, m - t + 4)));
       for (int i = t - 3; i <= t; i++) d = d.plus(db[i].times(Math.pow(256, i - t + 3)));
-      digitFloor(n + ".e" + t, w, d, 0x1p33, 0x1p46, fam, lanes(ePredict), ge[t].minus(ge[t + 1]));
+      digitFloor(n + ".e" + t, w, d, 0x1p33, 0x1p46, fam, at[D64_STEP - 1], beforeStep, ge[t].minus(ge[t + 1]));
     }
-    Expr rOn = lanes(rLanes);
-    Expr qsLo = g.neuron(n + ".qlo", qStep.minus(Expr.constant(8192).minus(fam.plus(rOn).times(4096))), dlo);
-    Expr qsHi = g.neuron(n + ".qhi", qStep.minus(Expr.constant(8192).minus(fam.plus(rOn).times(4096))), dhi);
+    Expr rOn = Expr.ZERO;
+    for (int x = 2; x < D64_STEP - 1; x++) rOn = rOn.plus(at[x]);
+    Expr qOn = qStep.minus(Expr.constant(3 * 4096).minus(fam.plus(rOn).plus(begun[0]).times(4096)));
+    Expr qsLo = g.neuron(n + ".qlo", qOn, dlo), qsHi = g.neuron(n + ".qhi", qOn, dhi);
+    // the new remainder's bytes 7..4 from (Whi - q·d_hi - K)·2^32 (K at lane b + 2, i tokens back)
+    for (int i = 0; i < 4; i++) {
+      Expr x = limbs.get(0).minus(qsHi).minus(prevVal[i]);
+      for (int m = 8 - i; m <= 7; m++) x = x.minus(prevVal[i + m - 8].times(Math.pow(256, m - 4)));
+      digitFloor(n + ".r" + (7 - i), x, Expr.constant(Math.pow(256, 3 - i)), 0x1p25, 0x1p47, fam, begun[0], at[2 + i]);
+    }
     for (int s = 0; s < 4; s++) {
-      int b = D64_STEPS + D64_STEP * s;
       Expr nk = nb[3 - s];
+      Expr in = begun[s].minus(begun[s + 1]);
+      Expr before = s == 0 ? Expr.constant(1).minus(begun[0]) : begun[s - 1].minus(begun[s]);
       String u = n + ".s" + s;
       // E: exact for d < 2^32, from W = 256·R + n_k
       Expr w = nk;
       for (int m = 0; m < 4; m++) w = w.plus(prevVal[m].times(Math.pow(256, m + 1)));
-      digitFloor(u + ".e", w, dlo, 0x1p33, 0x1p46, fam, lane[b - 1], Expr.constant(1).minus(ge[4]));
+      digitFloor(u + ".e", w, dlo, 0x1p33, 0x1p46, fam, at[D64_STEP - 1], before, Expr.constant(1).minus(ge[4]));
       // C: E - 1 + [W >= E·d]
       Expr sign = hClamped.times(0x1p32).plus(wloE).plus(nk).minus(pLo);
-      digitA.add(gates.atLeastIf(u + ".c", sign, 0, 0x1p46, fam, lane[b]).times(2));
+      digitA.add(gates.atLeastIf(u + ".c", sign, 0, 0x1p46, fam, in, at[0]).times(2));
       // K = -floor(L / 2^32) for L = Wlo - q·d_lo: the limb borrow
       Expr wlo = nk;
       for (int m = 0; m < 3; m++) wlo = wlo.plus(prevVal[2 + m].times(Math.pow(256, m + 1)));
       Expr low = wlo.minus(pLo);
-      digitFloor(u + ".k", Expr.constant(0x1p32 - 1).minus(low), Expr.constant(0x1p32), 0x1p33, 0x1p44, fam, lane[b + 1]);
-      // the new remainder W - q·d = (Whi - q·d_hi - K)·2^32 + (Wlo - q·d_lo + K·2^32), bytes 7..0
-      for (int i = 0; i < 8; i++) {
-        Expr k = prevVal[i];
-        Expr x;
-        int e;
-        if (i < 4) {
-          e = 3 - i;
-          x = limbs.get(0).minus(qsHi).minus(k);
-          for (int m = 8 - i; m <= 7; m++) x = x.minus(prevVal[i + m - 8].times(Math.pow(256, m - 4)));
-        } else {
-          e = 7 - i;
-          x = limbs.get(1).plus(nk).minus(qsLo).plus(k.times(0x1p32));
-          for (int m = 8 - i; m <= 3; m++) x = x.minus(prevVal[i + m - 8].times(Math.pow(256, m)));
-        }
-        digitFloor(u + ".r" + (7 - i), x, Expr.constant(Math.pow(256, e)), 0x1p25, 0x1p47, fam, lane[b + 2 + i]);
+      digitFloor(u + ".k", Expr.constant(0x1p32 - 1).minus(low), Expr.constant(0x1p32), 0x1p33, 0x1p44, fam, in, at[1]);
+      // the new remainder's bytes 3..0 from Wlo - q·d_lo + K·2^32
+      for (int i = 4; i < 8; i++) {
+        Expr x = limbs.get(1).plus(nk).minus(qsLo).plus(prevVal[i].times(0x1p32));
+        for (int m = 8 - i; m <= 3; m++) x = x.minus(prevVal[i + m - 8].times(Math.pow(256, m)));
+        digitFloor(u + ".r" + (7 - i), x, Expr.constant(Math.pow(256, 7 - i)), 0x1p25, 0x1p47, fam, in, at[2 + i]);
       }
     }
 
