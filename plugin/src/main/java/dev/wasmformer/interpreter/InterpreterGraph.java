@@ -42,7 +42,7 @@ public final class InterpreterGraph {
   /** Opcodes the interpreter executes. */
   public static final Set<Opcode> SUPPORTED = Collections.unmodifiableSet(EnumSet.of(
       NOP, CONST, COPY, GLOBAL_GET, GLOBAL_SET, JUMP_TABLE, TRAP, MEMORY_SIZE, MEMORY_GROW, ADD, SUB, MUL, AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL, ROTR,
-      CLZ, CTZ, POPCNT, EXTEND8_S, EXTEND16_S, DIV_S, DIV_U, REM_S, REM_U,
+      CLZ, CTZ, POPCNT, EXTEND8_S, EXTEND16_S, DIV_S, DIV_U, REM_S, REM_U, DIV64_S, DIV64_U, REM64_S, REM64_U,
       HALT_I64, ADD64, SUB64, MUL64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64,
       EQ64, NE64, LT64_S, LT64_U, GT64_S, GT64_U, LE64_S, LE64_U, GE64_S, GE64_U, EQZ64,
       EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_S, LE_U, GE_S, GE_U, EQZ, SELECT,
@@ -53,7 +53,7 @@ public final class InterpreterGraph {
   private static final double M_SLOT = 0x1p18;
   private static final double M_WORD = 0x1p35;
   private static final double M_MEM = 0x1p46;
-  private static final int LANES = 17;
+  private static final int LANES = TracePlan.maxTokens();
 
   private final Vocab vocab;
   private final TokenProgram program; // null: the universal interpreter
@@ -81,6 +81,7 @@ public final class InterpreterGraph {
   private Expr effectiveAddress;
   private Expr isStartToken;
   private Expr maxPages, maxDepth;
+  private Expr lastStart;
 
   private InterpreterGraph(Vocab vocab, TokenProgram program) {
     this.vocab = vocab;
@@ -188,6 +189,7 @@ public final class InterpreterGraph {
     Expr starts = g.cumSum("starts", isStart);
     Expr reads = g.cumSum("reads", flag(Kind.READ));
     Expr lastStart = g.latest("lastStart", isStart, List.of(p)).get(0);
+    this.lastStart = lastStart;
     Expr jumpLo = g.latest("jumpLo", flag(Kind.JUMP_LO), List.of(val)).get(0);
     List<Expr> jumpHi = g.latest("jumpHi", flag(Kind.JUMP_HI), List.of(val, starts));
     Expr fpLo = g.latest("fpLo", flag(Kind.FP_LO), List.of(val)).get(0);
@@ -216,7 +218,8 @@ public final class InterpreterGraph {
     maxDepth = limits.get(2).plus(limits.get(3).times(256));
     Expr laneNumber = p.minus(lastStart);
     lane = new Expr[LANES];
-    for (int l = 0; l < LANES; l++) lane[l] = gates.equal("lane" + l, laneNumber, l);
+    // each flag in one slot: its three units grow with the position, so big gates read the 0/1 sum
+    for (int l = 0; l < LANES; l++) lane[l] = g.sum("lane" + l, gates.equal("lane" + l, laneNumber, l));
 
     // the program counter as of this instruction's START, and the frame pointer then
     Expr pcAtStart = jumpLo.plus(jumpHi.get(0).times(256)).plus(starts).minus(jumpHi.get(1)).minus(1);
@@ -359,6 +362,7 @@ public final class InterpreterGraph {
       for (int l = 0; l < plan.size(); l++) {
         Kind k = plan.get(l);
         if ((o == JUMP_IF || o == JUMP_IFZ) && l < 2) continue;
+        if (DIVISION64.contains(o)) continue; // divide64() emits its kinds per family
         if (l == 0 && (DIVISION.contains(o) || o.isLoad() || o.isStore() || o == CALL)) continue;
         if (k == Kind.TRAP && o == TRAP) continue; // its cause comes from its immediate
         if (k == Kind.TRAP) trapGates.computeIfAbsent(0, c -> new ArrayList<>()).add(at(o, l));
@@ -489,6 +493,7 @@ public final class InterpreterGraph {
         }
         case SHL, SHR_S, SHR_U, ROTL, ROTR -> shiftBytes(o, n, xbit);
         case DIV_U -> divide();
+        case DIV64_U -> divide64();
         case HALT_I64 -> {
           for (int l = 0; l < 8; l++) value.add(gates.gate(n + l, l < 4 ? xb[l] : bytesOf(xhbit, l - 4), 256, fo, lane[l]));
         }
@@ -856,6 +861,260 @@ public final class InterpreterGraph {
         Expr negByte = Expr.constant(255).minus(digit).plus(carryIn).minus(carryOut.times(256));
         value.add(gates.gate(u + ".neg", negByte, 2048, f(o), lane[l], sign));
       }
+    }
+  }
+
+  private static final Set<Opcode> DIVISION64 = EnumSet.of(DIV64_U, DIV64_S, REM64_U, REM64_S);
+  /** Lane of the first long-division step of DIV64/REM64, steps' length, lane of the first result byte. */
+  private static final int D64_STEPS = 13, D64_STEP = 11, D64_RESULT = 57;
+
+  /** The sum of the lane flags of {@code lanes}: a 0/1 flag, free. */
+  private Expr lanes(int... lanes) {
+    Expr e = Expr.ZERO;
+    for (int l : lanes) e = e.plus(lane[l]);
+    return e;
+  }
+
+  /** One quotient-like digit {@code floor(r / d)} (integers, {@code 0 <= r < 256·d}) as the next DIGIT. */
+  private void digitFloor(String name, Expr r, Expr d, double shift, double ma, Expr... flags) {
+    Expr a = r.times(2).minus(d).plus(1);
+    digitA.add(gates.gate(name + ".a", a.plus(shift), ma, flags));
+    Expr on = gates.and(name + ".on", flags);
+    digitA.add(on.times(-shift));
+    if (d.isConstant()) digitCurve.add(on.times(d.constant()));
+    else digitCurve.add(gates.gate(name + ".d", d, ma, flags));
+  }
+
+  /**
+   * The bytes of |x| for the signed forms (x for the unsigned ones), from the 64 bits of x:
+   * byte k of −x is {@code 255 − x_k + [bytes below k are 0] − 256·[bytes up to k are 0]}.
+   */
+  private Expr[] magnitudeBytes(String n, Expr[] lo, Expr[] hi, Expr fS) {
+    Expr[] bits = new Expr[64];
+    for (int i = 0; i < 32; i++) {
+      bits[i] = lo[i];
+      bits[32 + i] = hi[i];
+    }
+    Expr s = hi[31];
+    Expr neg = gates.and(n + ".neg", s, fS);
+    Expr[] out = new Expr[8];
+    for (int k = 0; k < 8; k++) {
+      Expr xk = bytesOf(bits, k);
+      Expr[] below = new Expr[8 * k + 2], upTo = new Expr[8 * k + 10];
+      for (int i = 0; i < 8 * k + 8; i++) {
+        Expr zero = Expr.constant(1).minus(bits[i]);
+        if (i < 8 * k) below[i] = zero;
+        upTo[i] = zero;
+      }
+      below[8 * k] = s;
+      below[8 * k + 1] = fS;
+      upTo[8 * k + 8] = s;
+      upTo[8 * k + 9] = fS;
+      Expr cin = k == 0 ? neg : gates.and(n + ".cin" + k, below);
+      Expr cout = gates.and(n + ".cout" + k, upTo);
+      Expr negated = neg.times(255).minus(gates.gate(n + ".x" + k, xk, 256, s, fS).times(2)).plus(cin).minus(cout.times(256));
+      out[k] = g.sum(n + ".b" + k, xk.plus(negated));
+    }
+    return out;
+  }
+
+  private static Expr word(Expr[] bytes, int from) {
+    Expr e = Expr.ZERO;
+    for (int i = 0; i < 4; i++) e = e.plus(bytes[from + i].times(Math.pow(256, i)));
+    return e;
+  }
+
+  /**
+   * DIV64 and REM64 by base-256 long division of |n| by |d|, every number kept exact in
+   * doubles by a trace that carries the partial remainder in tokens. Lanes (START = 0):
+   * <ul>
+   *   <li>1..4: the quotient's high digits, as DIV on the high word of n (zero when d ≥ 2^32);
+   *   <li>5..12: the remainder R of that high word, bytes 7..0 (below 2^32);
+   *   <li>four steps of 11 lanes from 13, one per low quotient digit k = 3..0: with
+   *       {@code W = 256·R + n_k} (below 256·d), an estimate E of {@code floor(W/d)} (exact when
+   *       d < 2^32; from the top four bytes of d and the matching bytes of R otherwise: a
+   *       truncated divisor never underestimates, and here overestimates by at most one); the
+   *       digit {@code q = E − 1 + [W ≥ E·d]}, the comparison exact on two 32-bit limbs with the
+   *       high limb clamped; K, the borrow of
+   *       the low limb of {@code W − q·d} (a DIGIT); the new remainder's bytes 7..0;
+   *   <li>57..64: the result's bytes, negated for a negative signed result.
+   * </ul>
+   * Every DIGIT is chosen by the unembedding's parabola on integers below 2^41 or as an
+   * exact value; positional heads read the high digits, the step's remainder limbs and digit,
+   * and the result digits back from their tokens.
+   */
+  private void divide64() {
+    String n = "div64";
+    Expr fDivU = f(DIV64_U), fDivS = f(DIV64_S), fRemU = f(REM64_U), fRemS = f(REM64_S);
+    Expr fS = fDivS.plus(fRemS), fDiv = fDivU.plus(fDivS), fam = flagSum(fDivU, fDivS, fRemU, fRemS);
+    Expr p = g.position();
+    Expr[] nb = magnitudeBytes(n + ".n", xbit, xhbit, fS);
+    Expr[] db = magnitudeBytes(n + ".d", ybit, yhbit, fS);
+    Expr nhi = word(nb, 4), dlo = word(db, 0), dhi = word(db, 4);
+
+    // traps at the START: division by zero, and MIN / -1 for DIV64_S
+    Expr[] dz = new Expr[66];
+    for (int i = 0; i < 32; i++) {
+      dz[i] = Expr.constant(1).minus(ybit[i]);
+      dz[32 + i] = Expr.constant(1).minus(yhbit[i]);
+    }
+    dz[64] = fam;
+    dz[65] = lane[0];
+    Expr divByZero = gates.and(n + ".trap.zero", dz);
+    Expr[] ov = new Expr[130];
+    for (int i = 0; i < 32; i++) {
+      ov[i] = Expr.constant(1).minus(xbit[i]);
+      ov[32 + i] = i == 31 ? xhbit[31] : Expr.constant(1).minus(xhbit[i]);
+      ov[64 + i] = ybit[i];
+      ov[96 + i] = yhbit[i];
+    }
+    ov[128] = fDivS;
+    ov[129] = lane[0];
+    Expr overflow = gates.and(n + ".trap.overflow", ov);
+    trapGates.computeIfAbsent(1, c -> new ArrayList<>()).add(divByZero);
+    trapGates.computeIfAbsent(2, c -> new ArrayList<>()).add(overflow);
+    Expr ok = Expr.constant(1).minus(divByZero).minus(overflow);
+    emit(Kind.DIGIT, gates.and(n + ".first", fam, lane[0]).minus(divByZero).minus(overflow));
+    // DIGIT after lanes 1..55: lanes 1..12, then the steps' lanes up to 55 (64 is the last lane)
+    Expr digitLanes = lanes(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12).minus(lanes(56, 57, 58, 59, 60, 61, 62, 63, 64));
+    emit(Kind.BYTE, gates.and(n + ".bytes", fam, lanes(56, 57, 58, 59, 60, 61, 62, 63)));
+
+    // [d >= 256^t] for t = 4..7 (so the top byte of d is byte t for exactly one t, or d < 2^32)
+    Expr[] ge = new Expr[9];
+    ge[8] = Expr.ZERO;
+    for (int t = 4; t < 8; t++) ge[t] = g.sum(n + ".ge" + t, gates.atLeast(n + ".ge" + t, dhi, Math.pow(256, t - 4)));
+    Expr dc = g.sum(n + ".dc", dlo.plus(ge[4].times(0x1p32))); // d capped at 2^32..2^33
+
+    // high digits: lane l predicts digit 7 - l = floor(r / (dc·256^k)), k = 3 - l, as DIV does on the high word
+    for (int l = 0; l < 4; l++) {
+      int k = 3 - l;
+      Expr qhi = Expr.ZERO;
+      for (int i = 1; i <= l; i++) qhi = qhi.plus(prevVal[l - i].times(Math.pow(256, 4 - i)));
+      // a digit is non-zero only when d < 2^32, where dc = d_lo
+      Expr r = l == 0 ? nhi : nhi.minus(g.neuron(n + ".qd" + l, qhi.minus(Expr.constant(0x1p37).minus(fam.plus(lane[l]).times(0x1p36))), dlo));
+      double cap = Math.pow(2, 33 - 8 * k);
+      Expr curve = g.sum(n + ".capped" + k, dc.minus(g.relu(n + ".cap" + k, dc.minus(cap)))).times(Math.pow(256, k));
+      Expr a = r.times(2).minus(curve).plus(1);
+      Expr[] flags = l == 0 ? new Expr[] {fam, lane[l], ok} : new Expr[] {fam, lane[l]};
+      digitA.add(gates.gate(n + ".a" + l, a.plus(0x1p35), 0x1p37, flags));
+      digitA.add(gates.and(n + ".a" + l + ".on", flags).times(-0x1p35));
+      digitCurve.add(gates.gate(n + ".c" + l, curve, 0x1p37, flags));
+    }
+
+    // lanes 4..11 predict the bytes 7..0 of R = n_hi - d·(high digits), below 2^32
+    List<Expr> high = g.at(n + ".high", lastStart.plus(4), List.of(prevVal[0], prevVal[1], prevVal[2], prevVal[3]));
+    Expr highDigits = high.get(0).plus(high.get(1).times(256)).plus(high.get(2).times(65536)).plus(high.get(3).times(0x1p24));
+    Expr rem3Lanes = lanes(4, 5, 6, 7, 8, 9, 10, 11);
+    Expr rem3 = nhi.minus(g.neuron(n + ".qd", highDigits.minus(Expr.constant(0x1p37).minus(fam.plus(rem3Lanes).times(0x1p36))), dlo));
+    digitCurve.add(gates.and(n + ".r3.zero", fam, lanes(4, 5, 6, 7)));
+    for (int i = 4; i < 8; i++) {
+      int m = 7 - i;
+      Expr x = rem3;
+      for (int mm = m + 1; mm <= 3; mm++) x = x.minus(prevVal[i + mm - 8].times(Math.pow(256, mm)));
+      digitFloor(n + ".r3." + m, x, Expr.constant(Math.pow(256, m)), 0x1p25, 0x1p38, fam, lane[4 + i]);
+    }
+
+    // where a lane is in the steps: begun[s] = [lane >= 13 + 11s], at[x] = [lane = 13 + 11s + x]
+    // for the step s that lane is in (lane 12, before the first step, counts as at[10])
+    Expr laneNumber = p.minus(lastStart);
+    Expr[] begun = new Expr[5];
+    begun[4] = Expr.ZERO;
+    Expr started = Expr.ZERO;
+    for (int s = 0; s < 4; s++) {
+      begun[s] = g.sum(n + ".begun" + s, gates.atLeast(n + ".begun" + s, laneNumber, D64_STEPS + D64_STEP * s));
+      started = started.plus(begun[s]);
+    }
+    Expr offset = laneNumber.minus(D64_STEPS - D64_STEP).minus(started.times(D64_STEP));
+    Expr[] at = new Expr[D64_STEP];
+    for (int x = 0; x < D64_STEP; x++) at[x] = g.sum(n + ".at" + x, gates.equal(n + ".at" + x, offset, x));
+    Expr step = started.minus(begun[0]);
+    emit(Kind.DIGIT, gates.and(n + ".digits", fam, digitLanes.plus(begun[0])));
+
+    // the step's remainder limbs, read at its E token, and its digit, read at its C token
+    Expr whiE = Expr.ZERO, wloE = Expr.ZERO;
+    for (int m = 3; m < 8; m++) whiE = whiE.plus(prevVal[1 + m].times(Math.pow(256, m - 3)));
+    for (int m = 0; m < 3; m++) wloE = wloE.plus(prevVal[1 + m].times(Math.pow(256, m + 1)));
+    List<Expr> limbs = g.at(n + ".limbs", lastStart.plus(D64_STEPS).plus(step.times(D64_STEP)), List.of(whiE, wloE));
+    Expr qStep = g.at(n + ".q", lastStart.plus(D64_STEPS + 1).plus(step.times(D64_STEP)), List.of(val)).get(0);
+
+    // val·d at the E and C tokens (val <= 255 inside these instructions)
+    Expr valOn = val.minus(Expr.constant(4096).minus(fam.times(4096)));
+    Expr pLo = g.neuron(n + ".plo", valOn, dlo), pHi = g.neuron(n + ".phi", valOn, dhi);
+    // the comparison at E: W - E·d >= 0, W = Whi·2^32 + Wlo; with |Wlo - E·d_lo| < 2^41 a high limb
+    // clamped to ±2^9 keeps the sign and makes the sum exact
+    Expr hE = whiE.minus(pHi);
+    Expr hClamped = g.sum(n + ".hc", hE.minus(g.relu(n + ".hc.top", hE.minus(512))).plus(g.relu(n + ".hc.bottom", hE.times(-1).minus(512))));
+    Expr cOn = gates.and(n + ".c.on", fam, begun[0], at[0]);
+    digitA.add(gates.gate(n + ".c.e", val, 4096, fam, begun[0], at[0]).times(2));
+    digitA.add(cOn.times(-2));
+    digitCurve.add(cOn);
+    // the estimate for d >= 2^32 (top byte t of d): from bytes t-3..t of d and the matching bytes of R
+    Expr beforeStep = Expr.constant(1).minus(begun[3]);
+    for (int t = 4; t < 8; t++) {
+      Expr w = Expr.ZERO, d = Expr.ZERO;
+      for (int m = t - 4; m <= t; m++) w = w.plus(prevVal[m].times(Math.pow(256, m - t + 4)));
+      for (int i = t - 3; i <= t; i++) d = d.plus(db[i].times(Math.pow(256, i - t + 3)));
+      digitFloor(n + ".e" + t, w, d, 0x1p33, 0x1p46, fam, at[D64_STEP - 1], beforeStep, ge[t].minus(ge[t + 1]));
+    }
+    Expr rOn = Expr.ZERO;
+    for (int x = 2; x < D64_STEP - 1; x++) rOn = rOn.plus(at[x]);
+    Expr qOn = qStep.minus(Expr.constant(3 * 4096).minus(fam.plus(rOn).plus(begun[0]).times(4096)));
+    Expr qsLo = g.neuron(n + ".qlo", qOn, dlo), qsHi = g.neuron(n + ".qhi", qOn, dhi);
+    // the new remainder's bytes 7..4 from (Whi - q·d_hi - K)·2^32 (K at lane b + 2, i tokens back)
+    for (int i = 0; i < 4; i++) {
+      Expr x = limbs.get(0).minus(qsHi).minus(prevVal[i]);
+      for (int m = 8 - i; m <= 7; m++) x = x.minus(prevVal[i + m - 8].times(Math.pow(256, m - 4)));
+      digitFloor(n + ".r" + (7 - i), x, Expr.constant(Math.pow(256, 3 - i)), 0x1p25, 0x1p47, fam, begun[0], at[2 + i]);
+    }
+    for (int s = 0; s < 4; s++) {
+      Expr nk = nb[3 - s];
+      Expr in = begun[s].minus(begun[s + 1]);
+      Expr before = s == 0 ? Expr.constant(1).minus(begun[0]) : begun[s - 1].minus(begun[s]);
+      String u = n + ".s" + s;
+      // E: exact for d < 2^32, from W = 256·R + n_k
+      Expr w = nk;
+      for (int m = 0; m < 4; m++) w = w.plus(prevVal[m].times(Math.pow(256, m + 1)));
+      digitFloor(u + ".e", w, dlo, 0x1p33, 0x1p46, fam, at[D64_STEP - 1], before, Expr.constant(1).minus(ge[4]));
+      // C: E - 1 + [W >= E·d]
+      Expr sign = hClamped.times(0x1p32).plus(wloE).plus(nk).minus(pLo);
+      digitA.add(gates.atLeastIf(u + ".c", sign, 0, 0x1p46, fam, in, at[0]).times(2));
+      // K = -floor(L / 2^32) for L = Wlo - q·d_lo: the limb borrow
+      Expr wlo = nk;
+      for (int m = 0; m < 3; m++) wlo = wlo.plus(prevVal[2 + m].times(Math.pow(256, m + 1)));
+      Expr low = wlo.minus(pLo);
+      digitFloor(u + ".k", Expr.constant(0x1p32 - 1).minus(low), Expr.constant(0x1p32), 0x1p33, 0x1p44, fam, in, at[1]);
+      // the new remainder's bytes 3..0 from Wlo - q·d_lo + K·2^32
+      for (int i = 4; i < 8; i++) {
+        Expr x = limbs.get(1).plus(nk).minus(qsLo).plus(prevVal[i].times(0x1p32));
+        for (int m = 8 - i; m <= 3; m++) x = x.minus(prevVal[i + m - 8].times(Math.pow(256, m)));
+        digitFloor(u + ".r" + (7 - i), x, Expr.constant(Math.pow(256, 7 - i)), 0x1p25, 0x1p47, fam, in, at[2 + i]);
+      }
+    }
+
+    // result bytes: digit b of the quotient or of the remainder, read back by one positional head
+    Expr query = Expr.ZERO;
+    for (int b = 0; b < 8; b++) {
+      int remAt = D64_RESULT - 1 - b, quotAt = b >= 4 ? 8 - b : D64_STEPS + 1 + D64_STEP * (3 - b);
+      query = query.plus(lane[D64_RESULT - 1 + b].times(remAt));
+      query = query.plus(gates.and(n + ".quot" + b, fDiv, lane[D64_RESULT - 1 + b]).times(quotAt - remAt));
+    }
+    Expr digit = g.at(n + ".result", lastStart.plus(query), List.of(val)).get(0);
+    Expr xs = sxhbit[31], ys = syhbit[31];
+    Expr negative = gates.and(n + ".neg.xy", fDivS, xs, Expr.constant(1).minus(ys))
+        .plus(gates.and(n + ".neg.yx", fDivS, ys, Expr.constant(1).minus(xs)))
+        .plus(gates.and(n + ".neg.rem", fRemS, xs));
+    Expr keep = fam.minus(negative);
+    for (int b = 0; b < 8; b++) {
+      int l = D64_RESULT - 1 + b;
+      String u = n + ".b" + b;
+      value.add(gates.gate(u, digit, 4096, keep, lane[l]));
+      // two's complement negation: the emitted lower bytes are 0 exactly when the magnitude's are
+      Expr lower = Expr.ZERO;
+      for (int j = 0; j < b; j++) lower = lower.plus(prevVal[j]);
+      Expr carryIn = b == 0 ? Expr.constant(1) : gates.equalIf(u + ".cin", lower, 0, 0x1p15, fS, lane[l]);
+      Expr carryOut = gates.equalIf(u + ".cout", lower.plus(digit), 0, 0x1p15, fS, lane[l]);
+      Expr negByte = Expr.constant(255).minus(digit).plus(carryIn).minus(carryOut.times(256));
+      value.add(gates.gate(u + ".neg", negByte, 4096, negative, lane[l]));
     }
   }
 

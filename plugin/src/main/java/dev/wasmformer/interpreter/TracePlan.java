@@ -42,6 +42,8 @@ public final class TracePlan {
         case MEMORY_GROW -> concat(List.of(Kind.PAGES_LO, Kind.PAGES_HI), word);
         case DIV_U, DIV_S -> concat(List.of(Kind.DIGIT, Kind.DIGIT, Kind.DIGIT, Kind.DIGIT), word);
         case REM_U, REM_S -> concat(Collections.nCopies(8, Kind.DIGIT), word);
+        // i64 division: 4 high quotient digits, 8 remainder digits, 4 steps of 11 digits, 8 result bytes
+        case DIV64_U, DIV64_S, REM64_U, REM64_S -> concat(Collections.nCopies(56, Kind.DIGIT), concat(word, word));
         default -> word;
       });
     }
@@ -73,6 +75,7 @@ public final class TracePlan {
       case MUL, DIV_U, DIV_S -> 8;
       case MUL64 -> 12;
       case REM_U, REM_S -> 12;
+      case DIV64_U, DIV64_S, REM64_U, REM64_S -> 60;
       case NOP, STORE32, STORE16, STORE8, JUMP, JUMP_IF, JUMP_IFZ, CALL, RETURN, PUTCHAR, UNREACHABLE, HALT,
           HALT_I32, JUMP_TABLE, TRAP, HALT_I64 -> -1;
       default -> 4;
@@ -87,6 +90,7 @@ public final class TracePlan {
     return switch (op) {
       case ADD64, SUB64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64 -> 8;
       case MUL64 -> 16;
+      case DIV64_U, DIV64_S, REM64_U, REM64_S -> 64;
       default -> -1;
     };
   }

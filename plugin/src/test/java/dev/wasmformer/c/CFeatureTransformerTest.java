@@ -32,8 +32,7 @@ class CFeatureTransformerTest {
   static final long SHORT_RUN = 25_000;
 
   /** Programs the transformer cannot run yet, and the missing opcode named in the refusal. */
-  static final Map<String, String> NOT_YET = Map.of(
-      "assignment.c", "(DIV|REM)64", "ctype_stdlib.c", "(DIV|REM)64", "longlong.c", "(DIV|REM)64");
+  static final Map<String, String> NOT_YET = Map.of();
 
   @TempDir Path work;
 

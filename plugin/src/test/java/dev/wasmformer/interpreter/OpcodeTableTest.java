@@ -3,6 +3,7 @@ package dev.wasmformer.interpreter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmformer.isa.I32Ops;
+import dev.wasmformer.isa.I64Ops;
 import dev.wasmformer.isa.Instruction;
 import dev.wasmformer.isa.Opcode;
 import dev.wasmformer.isa.TokenProgram;
@@ -115,7 +116,10 @@ class OpcodeTableTest {
 
   static final Set<Opcode> I64 = EnumSet.of(Opcode.ADD64, Opcode.SUB64, Opcode.MUL64, Opcode.SHL64, Opcode.SHR64_S, Opcode.SHR64_U,
       Opcode.ROTL64, Opcode.ROTR64, Opcode.EQ64, Opcode.NE64, Opcode.LT64_S, Opcode.LT64_U, Opcode.GT64_S,
-      Opcode.GT64_U, Opcode.LE64_S, Opcode.LE64_U, Opcode.GE64_S, Opcode.GE64_U, Opcode.EQZ64);
+      Opcode.GT64_U, Opcode.LE64_S, Opcode.LE64_U, Opcode.GE64_S, Opcode.GE64_U, Opcode.EQZ64,
+      Opcode.DIV64_S, Opcode.DIV64_U, Opcode.REM64_S, Opcode.REM64_U);
+
+  static final Set<Opcode> DIVISION64 = EnumSet.of(Opcode.DIV64_S, Opcode.DIV64_U, Opcode.REM64_S, Opcode.REM64_U);
 
   static Stream<Opcode> supportedI64Ops() {
     return I64.stream().filter(InterpreterGraph.SUPPORTED::contains);
@@ -143,6 +147,7 @@ class OpcodeTableTest {
       case GE64_S -> a >= b ? 1 : 0;
       case GE64_U -> Long.compareUnsigned(a, b) >= 0 ? 1 : 0;
       case EQZ64 -> a == 0 ? 1 : 0;
+      case DIV64_S, DIV64_U, REM64_S, REM64_U -> I64Ops.binary(op, a, b);
       default -> throw new IllegalArgumentException(op.name());
     };
   }
@@ -161,6 +166,16 @@ class OpcodeTableTest {
       pairs.add(new long[] {r.nextLong(), a});
     }
     for (int i = 0; i < 8; i++) pairs.add(new long[] {r.nextLong(), r.nextInt(130) - 2});
+    if (DIVISION64.contains(op)) pairs.addAll(divisionPairs(r));
+    // pairs that trap are tested on their own
+    pairs.removeIf(p -> {
+      try {
+        expected64(op, p[0], p[1]);
+        return false;
+      } catch (Trap t) {
+        return true;
+      }
+    });
     List<Instruction> code = new ArrayList<>();
     for (long[] p : pairs) {
       code.add(ins(Opcode.CONST, 0, 0, 1, (int) p[0]));
@@ -186,5 +201,155 @@ class OpcodeTableTest {
       for (int b = 0; b < (wide(op) ? 8 : 4); b++) expected.write((int) (v >>> (8 * b)));
     }
     assertThat(out.output()).as(op.name()).isEqualTo(expected.toByteArray());
+  }
+
+  /**
+   * Operands that exercise the long division's cases: divisors below 2^32 and with every top
+   * byte above, quotient digits at their extremes (estimates one off either way), powers of
+   * two, and dividends just below multiples of the divisor.
+   */
+  static List<long[]> divisionPairs(Random r) {
+    List<long[]> l = new ArrayList<>();
+    long[] divisors = {1, -1, 2, 3, 7, 10, 255, 256, 257, 0xFFFFFFFFL, 0x100000000L, 0x100000001L, 0xFFFFFFFFFFL,
+        0x10000000000L, 0xFFFFFFFFFFFFL, 0x1000000000000L, 0xFFFFFFFFFFFFFFL, 0x100000000000000L, Long.MAX_VALUE,
+        Long.MIN_VALUE, Long.MIN_VALUE + 1, 1L << 62, 1L << 40 | 0xFF, 0x8000000080000000L, 0x00FFFFFF00000001L,
+        1_000_000_007L, 10_000_000_000L};
+    for (long d : divisors) {
+      l.add(new long[] {-1, d});
+      l.add(new long[] {Long.MIN_VALUE, d});
+      l.add(new long[] {Long.MAX_VALUE, d});
+      l.add(new long[] {r.nextLong(), d});
+      l.add(new long[] {d * 255 - 1, d});
+      l.add(new long[] {d - 1, d});
+      l.add(new long[] {d, d});
+    }
+    for (int i = 0; i < 24; i++) {
+      int bits = 1 + r.nextInt(63);
+      long d = r.nextLong() >>> (64 - bits);
+      if (d == 0) d = 1;
+      l.add(new long[] {r.nextLong(), r.nextBoolean() ? d : -d});
+      // a dividend whose quotient digits are all 0xFF or all 0 in places
+      long q = r.nextLong() >>> r.nextInt(64);
+      l.add(new long[] {q * d + Long.remainderUnsigned(r.nextLong(), d), d});
+    }
+    for (int s = 0; s < 64; s += 7) {
+      l.add(new long[] {r.nextLong(), 1L << s});
+      l.add(new long[] {1L << s, r.nextLong() >>> s});
+    }
+    return l;
+  }
+
+  static Stream<Object[]> trappingDivisions64() {
+    return Stream.of(
+        new Object[] {Opcode.DIV64_U, 5L, 0L, "integer divide by zero"},
+        new Object[] {Opcode.DIV64_S, -5L, 0L, "integer divide by zero"},
+        new Object[] {Opcode.REM64_U, 0L, 0L, "integer divide by zero"},
+        new Object[] {Opcode.REM64_S, Long.MIN_VALUE, 0L, "integer divide by zero"},
+        new Object[] {Opcode.DIV64_S, Long.MIN_VALUE, -1L, "integer overflow"});
+  }
+
+  @ParameterizedTest
+  @MethodSource("trappingDivisions64")
+  void i64DivisionTrapsWithItsCause(Opcode op, long a, long b, String cause) {
+    List<Instruction> code = new ArrayList<>();
+    code.add(ins(Opcode.CONST, 0, 0, 1, (int) a));
+    code.add(ins(Opcode.CONST, 0, 0, 2, (int) (a >>> 32)));
+    code.add(ins(Opcode.CONST, 0, 0, 3, (int) b));
+    code.add(ins(Opcode.CONST, 0, 0, 4, (int) (b >>> 32)));
+    code.add(ins(op, 1, 3, 5, 0));
+    code.add(ins(Opcode.PUTCHAR, 5, 0, 0, 0));
+    code.add(ins(Opcode.HALT, 0, 0, 0, 0));
+    TokenProgram tp = new TokenProgram(op.name(), "main", List.of(), List.of(), code, new byte[0], 65536, 0, List.of(), List.of());
+    Program p = new ProgramEncoder(InterpreterGraphTest.VOCAB).encode(tp);
+    var out = EvaluatorRunner.evaluate(InterpreterGraphTest.GRAPH, InterpreterGraphTest.VOCAB, p, new long[0], new byte[0], 10_000);
+    assertThat(out.trap()).as(() -> EvaluatorRunner.tail(InterpreterGraphTest.VOCAB, out.trace())).isEqualTo(cause);
+    assertThat(out.output()).isEmpty();
+  }
+
+  /** The result may overwrite either operand: z = x, z = y, z = x + 1 (the operands are read at the START). */
+  @ParameterizedTest
+  @MethodSource("division64Ops")
+  void i64DivisionReadsItsOperandsBeforeWritingOverThem(Opcode op) {
+    long a = 0x8123456789ABCDEFL, b = 0x0000000300000007L;
+    List<Instruction> code = new ArrayList<>();
+    int[][] xyz = {{1, 3, 1}, {1, 3, 3}, {1, 3, 2}, {3, 1, 1}};
+    for (int[] v : xyz) {
+      code.add(ins(Opcode.CONST, 0, 0, v[0], (int) a));
+      code.add(ins(Opcode.CONST, 0, 0, v[0] + 1, (int) (a >>> 32)));
+      code.add(ins(Opcode.CONST, 0, 0, v[1], (int) b));
+      code.add(ins(Opcode.CONST, 0, 0, v[1] + 1, (int) (b >>> 32)));
+      code.add(ins(op, v[0], v[1], v[2], 0));
+      code.add(ins(Opcode.CONST, 0, 0, 7, 0));
+      code.add(ins(Opcode.STORE32, 7, v[2], 0, 64));
+      code.add(ins(Opcode.STORE32, 7, v[2] + 1, 0, 68));
+      for (int i = 0; i < 8; i++) {
+        code.add(ins(Opcode.LOAD8_U, 7, 0, 8, 64 + i));
+        code.add(ins(Opcode.PUTCHAR, 8, 0, 0, 0));
+      }
+    }
+    code.add(ins(Opcode.HALT, 0, 0, 0, 0));
+    TokenProgram tp = new TokenProgram(op.name(), "main", List.of(), List.of(), code, new byte[0], 65536, 0, List.of(), List.of());
+    Program p = new ProgramEncoder(InterpreterGraphTest.VOCAB).encode(tp);
+    var out = EvaluatorRunner.evaluate(InterpreterGraphTest.GRAPH, InterpreterGraphTest.VOCAB, p, new long[0], new byte[0], 100_000);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    for (int[] v : xyz) {
+      long r = I64Ops.binary(op, a, b);
+      for (int i = 0; i < 8; i++) expected.write((int) (r >>> (8 * i)));
+    }
+    assertThat(out.output()).as(op.name()).isEqualTo(expected.toByteArray());
+  }
+
+  static Stream<Opcode> division64Ops() {
+    return DIVISION64.stream();
+  }
+
+  /**
+   * With a high word in the divisor the estimated digit (lane 13 + 11s) is the digit (lane
+   * 14 + 11s) or one more, never less, and on these operands it is one more often enough that
+   * the comparison correcting it is exercised.
+   */
+  @org.junit.jupiter.api.Test
+  void i64DivisionCorrectsEstimatesThatAreOneTooHigh() {
+    Random r = new Random(64);
+    List<long[]> pairs = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      long d = (r.nextLong() >>> r.nextInt(31)) | 0x100000000L;
+      pairs.add(new long[] {r.nextLong(), d});
+      // k·d − 1 leaves a remainder of d − 1: the last step's W/d is just below an integer,
+      // where the truncated divisor (its low bytes all ones here) tips the estimate over
+      long dOnes = d | 0xFFFFFF, k = 1 + Long.remainderUnsigned(r.nextLong(), Long.divideUnsigned(-1L, dOnes));
+      pairs.add(new long[] {k * dOnes - 1, dOnes});
+    }
+    List<Instruction> code = new ArrayList<>();
+    for (long[] p : pairs) {
+      code.add(ins(Opcode.CONST, 0, 0, 1, (int) p[0]));
+      code.add(ins(Opcode.CONST, 0, 0, 2, (int) (p[0] >>> 32)));
+      code.add(ins(Opcode.CONST, 0, 0, 3, (int) p[1]));
+      code.add(ins(Opcode.CONST, 0, 0, 4, (int) (p[1] >>> 32)));
+      code.add(ins(Opcode.DIV64_U, 1, 3, 5, 0));
+      code.add(ins(Opcode.PUTCHAR, 5, 0, 0, 0));
+    }
+    code.add(ins(Opcode.HALT, 0, 0, 0, 0));
+    TokenProgram tp = new TokenProgram("div64", "main", List.of(), List.of(), code, new byte[0], 65536, 0, List.of(), List.of());
+    Vocab v = InterpreterGraphTest.VOCAB;
+    var out = EvaluatorRunner.evaluate(InterpreterGraphTest.GRAPH, v, new ProgramEncoder(v).encode(tp), new long[0], new byte[0], 100_000);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    for (long[] p : pairs) expected.write((int) Long.divideUnsigned(p[0], p[1]));
+    assertThat(out.output()).isEqualTo(expected.toByteArray());
+    int low = 0, high = 0, divisions = 0;
+    List<Integer> t = out.trace();
+    for (int i = 0; i + 64 < t.size(); i++) {
+      if (v.kind(t.get(i)) != Vocab.Kind.START || v.kind(t.get(i + 1)) != Vocab.Kind.DIGIT) continue;
+      divisions++;
+      for (int s = 0; s < 4; s++) {
+        int estimate = v.value(t.get(i + 13 + 11 * s)), digit = v.value(t.get(i + 14 + 11 * s));
+        if (estimate < digit) low++;
+        if (estimate == digit + 1) high++;
+        assertThat(estimate).isLessThanOrEqualTo(digit + 1);
+      }
+    }
+    assertThat(divisions).isEqualTo(pairs.size());
+    assertThat(low).as("estimates below the digit").isZero();
+    assertThat(high).as("estimates one above the digit").isGreaterThan(5);
   }
 }

@@ -38,8 +38,7 @@ class TransformerDifferentialTest {
   static final long SHORT_RUN = 6_000;
 
   /** Table programs that need an opcode the interpreter graph lacks, and that opcode. */
-  static final java.util.Map<String, String> NOT_YET = java.util.Map.of(
-      "printf_long_long", "lacks (DIV|REM)64_U", "every_i64_op", "lacks (DIV|REM)64_[SU]");
+  static final java.util.Map<String, String> NOT_YET = java.util.Map.of();
 
   static Stream<Arguments> runs() {
     List<Arguments> l = new ArrayList<>();

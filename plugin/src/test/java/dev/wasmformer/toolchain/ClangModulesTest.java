@@ -41,13 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClangModulesTest {
   static final long SHORT_RUN = 60_000;
 
-  /**
-   * Programs the transformer refuses today, and the missing opcode the refusal names. printf's
-   * integer formatting divides a uintmax_t by 10 (i64.div_u): remove the entry once DIV64 runs
-   * on the transformer (with the div64 branch merged, printf.c runs there and matches, 6,033
-   * instructions). The reference interpreter runs it already, above.
-   */
-  static final Map<String, String> NOT_YET = Map.of("printf.c", "DIV64_U");
+  /** Programs the transformer refuses today, and the missing opcode the refusal names (none). */
+  static final Map<String, String> NOT_YET = Map.of();
 
   @TempDir Path work;
 
@@ -86,9 +81,7 @@ class ClangModulesTest {
   /**
    * The C compiler's feature programs (printf-heavy, every construct) as clang and wasi-libc
    * build them: their token programs run on the reference interpreter, and the short ones on the
-   * transformer, as the modules do on Chicory. Until the transformer has DIV64 it refuses every
-   * program with printf, which must say so (with the div64 branch merged, 29 ran and matched, 6
-   * were long, 0 failed).
+   * transformer, as the modules do on Chicory.
    */
   @TestFactory
   Stream<DynamicTest> clangBuildsOfTheCFeatureProgramsRunOnTheReferenceInterpreterAsOnChicory() throws IOException {
@@ -104,12 +97,6 @@ class ClangModulesTest {
             Outcome expected = Outcome.halted(OptionalLong.of(chicory.status()), chicory.stdout());
             TokenProgram program = Lowering.lower(wasm, null, EnumSet.allOf(Opcode.class), argv);
             assertThat(exitStatus(IsaRunner.run(program, new long[0], input))).isEqualTo(expected);
-            try {
-              WasmformerCompiler.lower(wasm, null, argv);
-            } catch (UnsupportedWasmException e) {
-              assertThat(e.getMessage()).contains("the target lacks DIV64_U");
-              return;
-            }
             onTheTransformer(p.getFileName().toString(), wasm, argv, input, expected);
           }));
     }
