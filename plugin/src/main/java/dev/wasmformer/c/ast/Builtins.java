@@ -16,4 +16,17 @@ public final class Builtins {
   public static final String STACK_POINTER = "__wasmformer_stack_pointer";
   /** {@code unsigned long __wasmformer_memory_size(void)}: the memory size in bytes. */
   public static final String MEMORY_SIZE = "__wasmformer_memory_size";
+  /** {@code unsigned __wasmformer_f32_bits(float)}: the bit pattern of a float (no code: a float is an i32). */
+  public static final String F32_BITS = "__wasmformer_f32_bits";
+  /** {@code unsigned long long __wasmformer_f64_bits(double)}: the bit pattern of a double. */
+  public static final String F64_BITS = "__wasmformer_f64_bits";
+  /** {@code float __wasmformer_bits_f32(unsigned)}: the float with this bit pattern. */
+  public static final String BITS_F32 = "__wasmformer_bits_f32";
+  /** {@code double __wasmformer_bits_f64(unsigned long long)}: the double with this bit pattern. */
+  public static final String BITS_F64 = "__wasmformer_bits_f64";
+
+  /** True for the four reinterpretations above, which generate no code. */
+  public static boolean isBitcast(String name) {
+    return name.equals(F32_BITS) || name.equals(F64_BITS) || name.equals(BITS_F32) || name.equals(BITS_F64);
+  }
 }

@@ -1243,6 +1243,7 @@ final class FunctionGenerator {
       case Builtins.HEAP_BASE -> code.i32Const(module.heapBase());
       case Builtins.STACK_POINTER -> code.globalGet(module.spGlobal());
       case Builtins.MEMORY_SIZE -> code.memorySize().i32Const(16).op(Op.I32_SHL);
+      case Builtins.F32_BITS, Builtins.F64_BITS, Builtins.BITS_F32, Builtins.BITS_F64 -> value(b.args().get(0));
       default -> throw new IllegalStateException("unknown builtin " + b.name());
     }
   }

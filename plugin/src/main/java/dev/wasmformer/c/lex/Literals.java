@@ -22,6 +22,34 @@ public final class Literals {
     return t.contains(".") || t.contains("e");
   }
 
+  /** A floating constant's IEEE bits (a float's in the low 32) and its type: 'f', 'l' or 'd' (none). */
+  public record FloatingConstant(long bits, char suffix) {}
+
+  /**
+   * Decodes a floating constant, decimal or hexadecimal, correctly rounded to its type (Java's
+   * parsers round correctly, directly to float for an {@code f} suffix); a long double one
+   * is decoded as a double.
+   */
+  public static FloatingConstant floating(String text) {
+    String t = text;
+    char suffix = 'd';
+    char last = Character.toLowerCase(t.charAt(t.length() - 1));
+    if (last == 'f' || last == 'l') {
+      suffix = last;
+      t = t.substring(0, t.length() - 1);
+    }
+    // Java's parsers would also take "Infinity", "NaN" and a 'd' suffix: C has none of these.
+    boolean ok = t.matches("(?=\\.?[0-9])[0-9]*\\.?[0-9]*([eE][+-]?[0-9]+)?")
+        || t.matches("0[xX](?=\\.?[0-9a-fA-F])[0-9a-fA-F]*\\.?[0-9a-fA-F]*[pP][+-]?[0-9]+");
+    if (!ok) throw new IllegalArgumentException("invalid floating constant '" + text + "'");
+    try {
+      if (suffix == 'f') return new FloatingConstant(Float.floatToRawIntBits(Float.parseFloat(t)) & 0xFFFF_FFFFL, suffix);
+      return new FloatingConstant(Double.doubleToRawLongBits(Double.parseDouble(t)), suffix);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("invalid floating constant '" + text + "'");
+    }
+  }
+
   public static IntegerConstant integer(String text) {
     String t = text;
     int end = t.length();

@@ -1,0 +1,397 @@
+/*
+ * Soft-float: IEEE 754 binary32 and binary64 in integer code. The compiler turns every
+ * float and double operation into a call of one of these routines (or into a few integer
+ * operations on the bits), passing a float as its bit pattern in an unsigned int and a double
+ * in an unsigned long long, so a program's WebAssembly has no floating-point instruction.
+ *
+ * Rounding is to nearest, ties to even. Float +, -, *, / and sqrt are computed in double
+ * and rounded once more to float, which is exact: a double has more than 2 * 24 + 2 bits,
+ * so the double rounding never differs from rounding the exact result. NaN results follow
+ * x86-64: the first NaN operand, quieted; otherwise the default NaN, which has its sign set.
+ * Out-of-range conversions to integers give what gcc's x86-64 code gives.
+ *
+ * No 64-bit division is used (division is a shift-and-subtract loop).
+ */
+
+typedef unsigned long long u64;
+typedef unsigned int u32;
+
+#define SIGN 0x8000000000000000ULL
+#define EXP 0x7FF0000000000000ULL
+#define FRAC 0x000FFFFFFFFFFFFFULL
+#define HIDDEN 0x0010000000000000ULL
+#define QUIET 0x0008000000000000ULL
+#define DEFAULT_NAN 0xFFF8000000000000ULL
+
+static int is_nan(u64 a) {
+  return (a & ~SIGN) > EXP;
+}
+
+static u64 nan_of(u64 a, u64 b) {
+  return is_nan(a) ? a | QUIET : b | QUIET;
+}
+
+static int leading_zeros(u64 x) {
+  int n = 0;
+  if (x == 0) return 64;
+  if ((x >> 32) == 0) { n += 32; x <<= 32; }
+  if ((x >> 48) == 0) { n += 16; x <<= 16; }
+  if ((x >> 56) == 0) { n += 8; x <<= 8; }
+  if ((x >> 60) == 0) { n += 4; x <<= 4; }
+  if ((x >> 62) == 0) { n += 2; x <<= 2; }
+  if ((x >> 63) == 0) n += 1;
+  return n;
+}
+
+/* x >> n, with every bit shifted out or'ed into the lowest bit ("sticky"). */
+static u64 shift_right_sticky(u64 x, int n) {
+  if (n <= 0) return x;
+  if (n >= 64) return x != 0;
+  return (x >> n) | ((x << (64 - n)) != 0);
+}
+
+/*
+ * Rounds sig * 2^(e - 62) (sig's leading 1 at bit 62 or sig == 0; its lowest bit sticky)
+ * to a double: e is the unbiased exponent of the leading bit.
+ */
+static u64 round_pack64(u64 sign, int e, u64 sig) {
+  if (sig == 0) return sign;
+  int be = e + 1023;
+  if (be <= 0) {
+    sig = shift_right_sticky(sig, 1 - be);
+    be = 0;
+  }
+  u64 rest = sig & 0x3FF;
+  u64 m = sig >> 10;
+  if (rest > 0x200 || (rest == 0x200 && (m & 1))) m++;
+  if (be == 0) return sign | m; /* a subnormal; m == 2^52 became the smallest normal */
+  if (m >> 53) {
+    m >>= 1;
+    be++;
+  }
+  if (be >= 2047) return sign | EXP;
+  return sign | ((u64)be << 52) | (m & FRAC);
+}
+
+/* The same for a float: the result's bit pattern. */
+static u32 round_pack32(u32 sign, int e, u64 sig) {
+  if (sig == 0) return sign;
+  int be = e + 127;
+  if (be <= 0) {
+    sig = shift_right_sticky(sig, 1 - be);
+    be = 0;
+  }
+  u64 rest = sig & 0x7FFFFFFFFFULL;
+  u32 m = (u32)(sig >> 39);
+  if (rest > 0x4000000000ULL || (rest == 0x4000000000ULL && (m & 1))) m++;
+  if (be == 0) return sign | m;
+  if (m >> 24) {
+    m >>= 1;
+    be++;
+  }
+  if (be >= 255) return sign | 0x7F800000u;
+  return sign | ((u32)be << 23) | (m & 0x7FFFFF);
+}
+
+/* Normalizes a nonzero x so its leading 1 is at bit 62; *e is that bit's exponent. */
+static u64 normalize(u64 x, int e, int *out) {
+  int z = leading_zeros(x);
+  if (z == 0) {
+    *out = e + 1;
+    return shift_right_sticky(x, 1);
+  }
+  *out = e - (z - 1);
+  return x << (z - 1);
+}
+
+/* Splits a finite nonzero double into its significand (leading 1 at bit 52) and exponent. */
+static u64 unpack(u64 a, int *e) {
+  int be = (int)((a >> 52) & 0x7FF);
+  u64 m = a & FRAC;
+  if (be == 0) {
+    int z = leading_zeros(m) - 11;
+    *e = 1 - 1023 - z;
+    return m << z;
+  }
+  *e = be - 1023;
+  return m | HIDDEN;
+}
+
+u64 __wf_dadd(u64 a, u64 b) {
+  if (is_nan(a) || is_nan(b)) return nan_of(a, b);
+  if ((a & EXP) == EXP) {
+    if ((b & EXP) == EXP && ((a ^ b) & SIGN)) return DEFAULT_NAN;
+    return a;
+  }
+  if ((b & EXP) == EXP) return b;
+  if ((a & ~SIGN) == 0) return (b & ~SIGN) == 0 ? a & b : b;
+  if ((b & ~SIGN) == 0) return a;
+  if ((a & ~SIGN) < (b & ~SIGN)) {
+    u64 t = a;
+    a = b;
+    b = t;
+  }
+  int ea, eb;
+  u64 ma = unpack(a, &ea) << 9, mb = unpack(b, &eb) << 9; /* leading 1 at bit 61 */
+  mb = shift_right_sticky(mb, ea - eb);
+  u64 sig = ((a ^ b) & SIGN) ? ma - mb : ma + mb;
+  if (sig == 0) return 0;
+  int e;
+  sig = normalize(sig, ea + 1, &e);
+  return round_pack64(a & SIGN, e, sig);
+}
+
+u64 __wf_dsub(u64 a, u64 b) {
+  return __wf_dadd(a, is_nan(b) ? b : b ^ SIGN);
+}
+
+/* The 128-bit product of two 64-bit values. */
+static void multiply(u64 a, u64 b, u64 *hi, u64 *lo) {
+  u64 a0 = a & 0xFFFFFFFFULL, a1 = a >> 32, b0 = b & 0xFFFFFFFFULL, b1 = b >> 32;
+  u64 p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+  u64 mid = (p00 >> 32) + (p01 & 0xFFFFFFFFULL) + (p10 & 0xFFFFFFFFULL);
+  *lo = (mid << 32) | (p00 & 0xFFFFFFFFULL);
+  *hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+}
+
+u64 __wf_dmul(u64 a, u64 b) {
+  u64 sign = (a ^ b) & SIGN;
+  if (is_nan(a) || is_nan(b)) return nan_of(a, b);
+  if ((a & EXP) == EXP || (b & EXP) == EXP) {
+    if ((a & ~SIGN) == 0 || (b & ~SIGN) == 0) return DEFAULT_NAN;
+    return sign | EXP;
+  }
+  if ((a & ~SIGN) == 0 || (b & ~SIGN) == 0) return sign;
+  int ea, eb;
+  u64 ma = unpack(a, &ea), mb = unpack(b, &eb);
+  u64 hi, lo;
+  multiply(ma << 11, mb << 11, &hi, &lo); /* the product's leading 1 at bit 126 or 127 of hi:lo */
+  u64 sig = hi | (lo != 0);
+  int e;
+  sig = normalize(sig, ea + eb, &e);
+  return round_pack64(sign, e, sig);
+}
+
+u64 __wf_ddiv(u64 a, u64 b) {
+  u64 sign = (a ^ b) & SIGN;
+  if (is_nan(a) || is_nan(b)) return nan_of(a, b);
+  if ((a & EXP) == EXP) return (b & EXP) == EXP ? DEFAULT_NAN : sign | EXP;
+  if ((b & EXP) == EXP) return sign;
+  if ((b & ~SIGN) == 0) return (a & ~SIGN) == 0 ? DEFAULT_NAN : sign | EXP;
+  if ((a & ~SIGN) == 0) return sign;
+  int ea, eb;
+  u64 ma = unpack(a, &ea), mb = unpack(b, &eb);
+  int e = ea - eb;
+  if (ma < mb) {
+    ma <<= 1;
+    e--;
+  }
+  /* ma / mb is in [1, 2): 63 quotient bits put its leading 1 at bit 62. */
+  u64 q = 0, r = ma;
+  for (int i = 0; i < 63; i++) {
+    q <<= 1;
+    if (r >= mb) {
+      r -= mb;
+      q |= 1;
+    }
+    r <<= 1;
+  }
+  return round_pack64(sign, e, q | (r != 0));
+}
+
+u64 __wf_dsqrt(u64 a) {
+  if (is_nan(a)) return a | QUIET;
+  if ((a & ~SIGN) == 0) return a;
+  if (a & SIGN) return DEFAULT_NAN;
+  if ((a & EXP) == EXP) return a;
+  int e;
+  u64 m = unpack(a, &e); /* a = m * 2^(e - 52) */
+  int k = e - 52;
+  if (k & 1) {
+    m <<= 1;
+    k--;
+  }
+  /* sqrt(m * 2^58) has 56 bits: the radicand's bits are fed two at a time. */
+  u64 q = 0, r = 0;
+  for (int i = 55; i >= 0; i--) {
+    int p = 2 * i - 58;
+    u64 pair = p >= 0 ? (m >> p) & 3 : 0;
+    r = (r << 2) | pair;
+    u64 t = (q << 2) | 1;
+    q <<= 1;
+    if (r >= t) {
+      r -= t;
+      q |= 1;
+    }
+  }
+  /* a's root is q * 2^((k - 58) / 2), q's leading 1 at bit 55. */
+  return round_pack64(0, (k - 58) / 2 + 55, (q << 7) | (r != 0));
+}
+
+/* Returns 1 (less), 2 (equal), 4 (greater) or 8 (unordered). */
+int __wf_dcmp(u64 a, u64 b) {
+  if (is_nan(a) || is_nan(b)) return 8;
+  if (((a | b) & ~SIGN) == 0) return 2;
+  long long x = (a & SIGN) ? -(long long)(a & ~SIGN) : (long long)a;
+  long long y = (b & SIGN) ? -(long long)(b & ~SIGN) : (long long)b;
+  return x < y ? 1 : x == y ? 2 : 4;
+}
+
+/* ---- conversions ---- */
+
+u64 __wf_f_to_d(u32 f) {
+  u64 sign = (u64)(f & 0x80000000u) << 32;
+  u32 be = (f >> 23) & 0xFF;
+  u32 m = f & 0x7FFFFF;
+  if (be == 255) return sign | EXP | ((u64)m << 29) | (m ? QUIET : 0);
+  if (be == 0) {
+    if (m == 0) return sign;
+    int e;
+    u64 sig = normalize(m, 62 - 149, &e); /* m * 2^-149 */
+    return round_pack64(sign, e, sig);
+  }
+  return sign | ((u64)(be + 896) << 52) | ((u64)m << 29);
+}
+
+u32 __wf_d_to_f(u64 d) {
+  u32 sign = (u32)(d >> 32) & 0x80000000u;
+  if (is_nan(d)) return sign | 0x7FC00000u | (u32)((d >> 29) & 0x3FFFFF);
+  if ((d & EXP) == EXP) return sign | 0x7F800000u;
+  if ((d & ~SIGN) == 0) return sign;
+  int e;
+  u64 m = unpack(d, &e);
+  return round_pack32(sign, e, m << 10);
+}
+
+static u64 from_u64(u64 sign, u64 x) {
+  if (x == 0) return 0;
+  int e;
+  u64 sig = normalize(x, 62, &e);
+  return round_pack64(sign, e, sig);
+}
+
+static u32 from_u64_f(u32 sign, u64 x) {
+  if (x == 0) return 0;
+  int e;
+  u64 sig = normalize(x, 62, &e);
+  return round_pack32(sign, e, sig);
+}
+
+u64 __wf_i32_to_d(int x) {
+  return x < 0 ? from_u64(SIGN, (u64)-(long long)x) : from_u64(0, (u64)x);
+}
+
+u64 __wf_u32_to_d(u32 x) {
+  return from_u64(0, x);
+}
+
+u64 __wf_i64_to_d(long long x) {
+  return x < 0 ? from_u64(SIGN, -(u64)x) : from_u64(0, (u64)x);
+}
+
+u64 __wf_u64_to_d(u64 x) {
+  return from_u64(0, x);
+}
+
+u32 __wf_i32_to_f(int x) {
+  return x < 0 ? from_u64_f(0x80000000u, (u64)-(long long)x) : from_u64_f(0, (u64)x);
+}
+
+u32 __wf_u32_to_f(u32 x) {
+  return from_u64_f(0, x);
+}
+
+u32 __wf_i64_to_f(long long x) {
+  return x < 0 ? from_u64_f(0x80000000u, -(u64)x) : from_u64_f(0, (u64)x);
+}
+
+u32 __wf_u64_to_f(u64 x) {
+  return from_u64_f(0, x);
+}
+
+/* The magnitude of a truncated double, when its exponent is below 64; else *big is set. */
+static u64 truncate(u64 d, int *big) {
+  *big = 0;
+  if (is_nan(d)) {
+    *big = 1;
+    return 0;
+  }
+  int be = (int)((d >> 52) & 0x7FF);
+  if (be < 1023) return 0;
+  int e = be - 1023;
+  if (e >= 64) {
+    *big = 1;
+    return 0;
+  }
+  u64 m = (d & FRAC) | HIDDEN;
+  return e >= 52 ? m << (e - 52) : m >> (52 - e);
+}
+
+long long __wf_d_to_i64(u64 d) {
+  int big;
+  u64 m = truncate(d, &big);
+  if (big || (m >> 63)) return (long long)SIGN;
+  return (d & SIGN) ? -(long long)m : (long long)m;
+}
+
+int __wf_d_to_i32(u64 d) {
+  int big;
+  u64 m = truncate(d, &big);
+  if (big) return (int)0x80000000u;
+  if (d & SIGN) return m > 0x80000000ULL ? (int)0x80000000u : (int)(0 - (u32)m);
+  return m > 0x7FFFFFFFULL ? (int)0x80000000u : (int)m;
+}
+
+u32 __wf_d_to_u32(u64 d) {
+  return (u32)__wf_d_to_i64(d);
+}
+
+u64 __wf_d_to_u64(u64 d) {
+  int big;
+  u64 m = truncate(d, &big);
+  if (is_nan(d) || (d & SIGN)) return (u64)__wf_d_to_i64(d);
+  if (big) return 0;
+  return m;
+}
+
+/* ---- float: through double ---- */
+
+u32 __wf_fadd(u32 a, u32 b) {
+  return __wf_d_to_f(__wf_dadd(__wf_f_to_d(a), __wf_f_to_d(b)));
+}
+
+u32 __wf_fsub(u32 a, u32 b) {
+  return __wf_d_to_f(__wf_dsub(__wf_f_to_d(a), __wf_f_to_d(b)));
+}
+
+u32 __wf_fmul(u32 a, u32 b) {
+  return __wf_d_to_f(__wf_dmul(__wf_f_to_d(a), __wf_f_to_d(b)));
+}
+
+u32 __wf_fdiv(u32 a, u32 b) {
+  return __wf_d_to_f(__wf_ddiv(__wf_f_to_d(a), __wf_f_to_d(b)));
+}
+
+u32 __wf_fsqrt(u32 a) {
+  return __wf_d_to_f(__wf_dsqrt(__wf_f_to_d(a)));
+}
+
+int __wf_fcmp(u32 a, u32 b) {
+  return __wf_dcmp(__wf_f_to_d(a), __wf_f_to_d(b));
+}
+
+int __wf_f_to_i32(u32 f) {
+  return __wf_d_to_i32(__wf_f_to_d(f));
+}
+
+u32 __wf_f_to_u32(u32 f) {
+  return __wf_d_to_u32(__wf_f_to_d(f));
+}
+
+long long __wf_f_to_i64(u32 f) {
+  return __wf_d_to_i64(__wf_f_to_d(f));
+}
+
+u64 __wf_f_to_u64(u32 f) {
+  return __wf_d_to_u64(__wf_f_to_d(f));
+}
