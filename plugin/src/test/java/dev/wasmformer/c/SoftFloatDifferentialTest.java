@@ -6,6 +6,10 @@ import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.FunctionBody;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class SoftFloatDifferentialTest {
   private static final int RANDOM = 1500;
+  private static byte[] wasm;
   private static Instance instance;
 
   @BeforeAll
@@ -38,8 +43,35 @@ class SoftFloatDifferentialTest {
     }
     CompileResult r = new CCompiler().compile(new SourceFile("ops.c", text), CompileOptions.defaults());
     assertThat(r.success()).as(r.render()).isTrue();
-    instance = Instance.builder(Parser.parse(r.wasm())).withStart(false)
+    wasm = r.wasm();
+    instance = Instance.builder(Parser.parse(wasm)).withStart(false)
         .withImportValues(ImportValues.builder().build()).build();
+  }
+
+  @Test
+  void theModulesHaveNoFloatingPointInstructionOrValue() {
+    CompileResult printing = new CCompiler().compile(new SourceFile("p.c", """
+        #include <stdio.h>
+        int main(void) { float f = 2.5f; double d = f / 3; printf("%f %e %g\\n", d, d * 1e300, f); return d > 1; }
+        """), CompileOptions.defaults());
+    assertThat(printing.success()).as(printing.render()).isTrue();
+    for (byte[] module : List.of(wasm, printing.wasm())) {
+      WasmModule m = Parser.parse(module);
+      int instructions = 0;
+      for (FunctionBody body : m.codeSection().functionBodies()) {
+        assertThat(body.localTypes()).doesNotContain(ValType.F32, ValType.F64);
+        for (var i : body.instructions()) {
+          assertThat(i.opcode().name()).doesNotContain("F32").doesNotContain("F64");
+          instructions++;
+        }
+      }
+      for (int f = 0; f < m.functionSection().functionCount(); f++) {
+        FunctionType t = m.typeSection().getType(m.functionSection().getFunctionType(f));
+        assertThat(t.params()).doesNotContain(ValType.F32, ValType.F64);
+        assertThat(t.returns()).doesNotContain(ValType.F32, ValType.F64);
+      }
+      assertThat(instructions).isGreaterThan(1000);
+    }
   }
 
   private static long call(String name, long... args) {
