@@ -7,7 +7,7 @@
  * replaced by a node of {@link dev.wasmformer.c.type.ErrorType}, which silences errors that
  * would only repeat it; no operator or conversion node has a floating-point operand: every
  * floating-point operation is already integer code on the value's bits or a call of a libc
- * soft-float routine ({@link dev.wasmformer.c.sema.SoftFloat}), and a floating constant is an
+ * soft-float routine ({@code SoftFloat}), and a floating constant is an
  * IntConst of floating type holding its bits; long double is refused.
  */
 package dev.wasmformer.c.sema;
