@@ -25,6 +25,15 @@ public final class Builtins {
   /** {@code double __wasmformer_bits_f64(unsigned long long)}: the double with this bit pattern. */
   public static final String BITS_F64 = "__wasmformer_bits_f64";
 
+  /**
+   * The bit-counting builtins of gcc, {@code __builtin_clz}, {@code ctz} and {@code popcount}
+   * with the suffixes "" and "l" (32-bit) and "ll" (64-bit): one wasm instruction each (for
+   * a zero argument, clz and ctz give the width rather than being undefined).
+   */
+  public static boolean isBitCount(String name) {
+    return name.matches("__builtin_(clz|ctz|popcount)(l|ll)?");
+  }
+
   /** True for the four reinterpretations above, which generate no code. */
   public static boolean isBitcast(String name) {
     return name.equals(F32_BITS) || name.equals(F64_BITS) || name.equals(BITS_F32) || name.equals(BITS_F64);

@@ -647,6 +647,7 @@ public final class Sema {
   }
 
   public static boolean isBuiltin(String name) {
+    if (Builtins.isBitCount(name)) return true;
     return switch (name) {
       case Builtins.EXIT, Builtins.TRAP, Builtins.UNREACHABLE, Builtins.HEAP_BASE, Builtins.STACK_POINTER,
           Builtins.MEMORY_SIZE, Builtins.F32_BITS, Builtins.F64_BITS, Builtins.BITS_F32, Builtins.BITS_F64,
@@ -1029,6 +1030,11 @@ public final class Sema {
     List<Expr> vals = new ArrayList<>();
     for (Expr a : args) vals.add(rvalue(a));
     for (Expr a : vals) if (a.type().isError()) return poisoned(pos);
+    if (Builtins.isBitCount(name)) {
+      if (vals.size() != 1 || !vals.get(0).type().isInteger()) return error(pos, name + " takes one integer argument");
+      Type in = name.endsWith("ll") ? IntType.ULLONG : IntType.UINT;
+      return new Expr.Builtin(pos, IntType.INT, name, List.of(convert(vals.get(0), in)));
+    }
     return switch (name) {
       case "__builtin_expect" -> {
         if (vals.size() != 2) yield error(pos, "__builtin_expect takes 2 arguments");

@@ -31,17 +31,8 @@ static u64 nan_of(u64 a, u64 b) {
   return is_nan(a) ? a | QUIET : b | QUIET;
 }
 
-static int leading_zeros(u64 x) {
-  int n = 0;
-  if (x == 0) return 64;
-  if ((x >> 32) == 0) { n += 32; x <<= 32; }
-  if ((x >> 48) == 0) { n += 16; x <<= 16; }
-  if ((x >> 56) == 0) { n += 8; x <<= 8; }
-  if ((x >> 60) == 0) { n += 4; x <<= 4; }
-  if ((x >> 62) == 0) { n += 2; x <<= 2; }
-  if ((x >> 63) == 0) n += 1;
-  return n;
-}
+/* One wasm instruction (i64.clz); 64 for zero. */
+#define leading_zeros(x) __builtin_clzll(x)
 
 /* x >> n, with every bit shifted out or'ed into the lowest bit ("sticky"). */
 static u64 shift_right_sticky(u64 x, int n) {
@@ -186,9 +177,9 @@ u64 __wf_ddiv(u64 a, u64 b) {
     ma <<= 1;
     e--;
   }
-  /* ma / mb is in [1, 2): 63 quotient bits put its leading 1 at bit 62. */
+  /* ma / mb is in [1, 2): 55 quotient bits (53, a round bit and one more), then the sticky bit. */
   u64 q = 0, r = ma;
-  for (int i = 0; i < 63; i++) {
+  for (int i = 0; i < 55; i++) {
     q <<= 1;
     if (r >= mb) {
       r -= mb;
@@ -196,7 +187,7 @@ u64 __wf_ddiv(u64 a, u64 b) {
     }
     r <<= 1;
   }
-  return round_pack64(sign, e, q | (r != 0));
+  return round_pack64(sign, e, (q << 8) | (r != 0));
 }
 
 u64 __wf_dsqrt(u64 a) {
