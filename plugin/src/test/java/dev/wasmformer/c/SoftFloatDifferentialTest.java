@@ -116,7 +116,7 @@ class SoftFloatDifferentialTest {
       for (double b : DOUBLE_EDGES) out.add(new long[] {Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(b)});
     }
     Random rnd = new Random(7);
-    for (int i = 0; i < RANDOM; i++) {
+    for (int i = 0; i < 2 * RANDOM; i++) {
       long a = randomDouble(rnd);
       long b = randomDouble(rnd);
       if (i % 2 == 0) b = (b & 0x800F_FFFF_FFFF_FFFFL) | ((a & 0x7FF0_0000_0000_0000L) + ((long) (rnd.nextInt(5) - 2) << 52));
@@ -131,7 +131,7 @@ class SoftFloatDifferentialTest {
     List<Long> fs = floats();
     for (int i = 0; i < 45; i++) for (int j = 0; j < 45; j++) out.add(new long[] {fs.get(i), fs.get(j)});
     Random rnd = new Random(9);
-    for (int i = 0; i < RANDOM; i++) {
+    for (int i = 0; i < 4 * RANDOM; i++) {
       long a = randomFloat(rnd);
       long b = i % 2 == 0 ? (randomFloat(rnd) & 0x807F_FFFFL) | (a & 0x7F80_0000L) : randomFloat(rnd);
       out.add(new long[] {a, b});

@@ -4,9 +4,10 @@
  * operations on the bits), passing a float as its bit pattern in an unsigned int and a double
  * in an unsigned long long, so a program's WebAssembly has no floating-point instruction.
  *
- * Rounding is to nearest, ties to even. Float +, -, *, / and sqrt are computed in double
- * and rounded once more to float, which is exact: a double has more than 2 * 24 + 2 bits,
- * so the double rounding never differs from rounding the exact result. NaN results follow
+ * Rounding is to nearest, ties to even. Float +, -, * and / have their own 32-bit code; a
+ * float's sqrt is computed in double and rounded once more to float, which is exact: a
+ * double has more than 2 * 24 + 2 bits, so the double rounding never differs from rounding
+ * the exact result. NaN results follow
  * x86-64: the first NaN operand, quieted; otherwise the default NaN, which has its sign set.
  * Out-of-range conversions to integers give what gcc's x86-64 code gives.
  *
@@ -345,22 +346,129 @@ u64 __wf_d_to_u64(u64 d) {
   return m;
 }
 
-/* ---- float: through double ---- */
+/* ---- float: 32-bit code (a float's significand and guard bits fit in 32 bits) ---- */
+
+#define FSIGN 0x80000000u
+#define FEXP 0x7F800000u
+
+static int is_nan32(u32 a) {
+  return (a & ~FSIGN) > FEXP;
+}
+
+static u32 nan_of32(u32 a, u32 b) {
+  return is_nan32(a) ? a | 0x400000u : b | 0x400000u;
+}
+
+static u32 shift_right_sticky32(u32 x, int n) {
+  if (n <= 0) return x;
+  if (n >= 32) return x != 0;
+  return (x >> n) | ((x << (32 - n)) != 0);
+}
+
+/* Rounds sig * 2^(e - 30) (sig's leading 1 at bit 30; its lowest bit sticky) to a float. */
+static u32 round_pack32s(u32 sign, int e, u32 sig) {
+  int be = e + 127;
+  if (be <= 0) {
+    sig = shift_right_sticky32(sig, 1 - be);
+    be = 0;
+  }
+  u32 rest = sig & 0x7F;
+  u32 m = sig >> 7;
+  if (rest > 0x40 || (rest == 0x40 && (m & 1))) m++;
+  if (be == 0) return sign | m;
+  if (m >> 24) {
+    m >>= 1;
+    be++;
+  }
+  if (be >= 255) return sign | FEXP;
+  return sign | ((u32)be << 23) | (m & 0x7FFFFF);
+}
+
+/* A finite nonzero float's significand (leading 1 at bit 23) and exponent. */
+static u32 unpack32(u32 a, int *e) {
+  int be = (int)((a >> 23) & 0xFF);
+  u32 m = a & 0x7FFFFF;
+  if (be == 0) {
+    int z = __builtin_clz(m) - 8;
+    *e = -126 - z;
+    return m << z;
+  }
+  *e = be - 127;
+  return m | 0x800000u;
+}
 
 u32 __wf_fadd(u32 a, u32 b) {
-  return __wf_d_to_f(__wf_dadd(__wf_f_to_d(a), __wf_f_to_d(b)));
+  if (is_nan32(a) || is_nan32(b)) return nan_of32(a, b);
+  if ((a & FEXP) == FEXP) {
+    if ((b & FEXP) == FEXP && ((a ^ b) & FSIGN)) return 0xFFC00000u;
+    return a;
+  }
+  if ((b & FEXP) == FEXP) return b;
+  if ((a & ~FSIGN) == 0) return (b & ~FSIGN) == 0 ? a & b : b;
+  if ((b & ~FSIGN) == 0) return a;
+  if ((a & ~FSIGN) < (b & ~FSIGN)) {
+    u32 t = a;
+    a = b;
+    b = t;
+  }
+  int ea, eb;
+  u32 ma = unpack32(a, &ea) << 6, mb = unpack32(b, &eb) << 6; /* leading 1 at bit 29 */
+  mb = shift_right_sticky32(mb, ea - eb);
+  u32 sig = ((a ^ b) & FSIGN) ? ma - mb : ma + mb;
+  if (sig == 0) return 0;
+  int z = __builtin_clz(sig); /* at least 1: the sum is below 2^31 */
+  return round_pack32s(a & FSIGN, ea + 1 - (z - 1), sig << (z - 1));
 }
 
 u32 __wf_fsub(u32 a, u32 b) {
-  return __wf_d_to_f(__wf_dsub(__wf_f_to_d(a), __wf_f_to_d(b)));
+  return __wf_fadd(a, is_nan32(b) ? b : b ^ FSIGN);
 }
 
 u32 __wf_fmul(u32 a, u32 b) {
-  return __wf_d_to_f(__wf_dmul(__wf_f_to_d(a), __wf_f_to_d(b)));
+  u32 sign = (a ^ b) & FSIGN;
+  if (is_nan32(a) || is_nan32(b)) return nan_of32(a, b);
+  if ((a & FEXP) == FEXP || (b & FEXP) == FEXP) {
+    if ((a & ~FSIGN) == 0 || (b & ~FSIGN) == 0) return 0xFFC00000u;
+    return sign | FEXP;
+  }
+  if ((a & ~FSIGN) == 0 || (b & ~FSIGN) == 0) return sign;
+  int ea, eb;
+  u32 ma = unpack32(a, &ea), mb = unpack32(b, &eb);
+  u64 p = (u64)ma * mb; /* leading 1 at bit 46 or 47 */
+  u32 sig = (u32)(p >> 16) | ((p & 0xFFFF) != 0);
+  int e = ea + eb;
+  if (sig >> 31) {
+    sig = (sig >> 1) | (sig & 1);
+    e++;
+  }
+  return round_pack32s(sign, e, sig);
 }
 
 u32 __wf_fdiv(u32 a, u32 b) {
-  return __wf_d_to_f(__wf_ddiv(__wf_f_to_d(a), __wf_f_to_d(b)));
+  u32 sign = (a ^ b) & FSIGN;
+  if (is_nan32(a) || is_nan32(b)) return nan_of32(a, b);
+  if ((a & FEXP) == FEXP) return (b & FEXP) == FEXP ? 0xFFC00000u : sign | FEXP;
+  if ((b & FEXP) == FEXP) return sign;
+  if ((b & ~FSIGN) == 0) return (a & ~FSIGN) == 0 ? 0xFFC00000u : sign | FEXP;
+  if ((a & ~FSIGN) == 0) return sign;
+  int ea, eb;
+  u32 ma = unpack32(a, &ea), mb = unpack32(b, &eb);
+  int e = ea - eb;
+  if (ma < mb) {
+    ma <<= 1;
+    e--;
+  }
+  /* 26 quotient bits (24, a round bit and one more), then the sticky bit. */
+  u32 q = 0, r = ma;
+  for (int i = 0; i < 26; i++) {
+    q <<= 1;
+    if (r >= mb) {
+      r -= mb;
+      q |= 1;
+    }
+    r <<= 1;
+  }
+  return round_pack32s(sign, e, (q << 5) | (r != 0));
 }
 
 u32 __wf_fsqrt(u32 a) {
@@ -368,7 +476,11 @@ u32 __wf_fsqrt(u32 a) {
 }
 
 int __wf_fcmp(u32 a, u32 b) {
-  return __wf_dcmp(__wf_f_to_d(a), __wf_f_to_d(b));
+  if (is_nan32(a) || is_nan32(b)) return 8;
+  if (((a | b) & ~FSIGN) == 0) return 2;
+  int x = (a & FSIGN) ? -(int)(a & ~FSIGN) : (int)a;
+  int y = (b & FSIGN) ? -(int)(b & ~FSIGN) : (int)b;
+  return x < y ? 1 : x == y ? 2 : 4;
 }
 
 int __wf_f_to_i32(u32 f) {
