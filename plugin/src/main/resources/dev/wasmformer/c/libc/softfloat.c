@@ -85,28 +85,28 @@ static u32 round_pack32(u32 sign, int e, u64 sig) {
   return sign | ((u32)be << 23) | (m & 0x7FFFFF);
 }
 
-/* Normalizes a nonzero x so its leading 1 is at bit 62; *e is that bit's exponent. */
-static u64 normalize(u64 x, int e, int *out) {
+/*
+ * Moves a nonzero x's leading 1 to bit 62 (a bit shifted out is kept sticky). If x stood for
+ * x * 2^(e - 62), the result stands for the same value with exponent e + 1 - leading_zeros(x).
+ * (No out-parameters here: a variable whose address is taken would live in memory.)
+ */
+static u64 normalized(u64 x) {
   int z = leading_zeros(x);
-  if (z == 0) {
-    *out = e + 1;
-    return shift_right_sticky(x, 1);
-  }
-  *out = e - (z - 1);
-  return x << (z - 1);
+  return z == 0 ? shift_right_sticky(x, 1) : x << (z - 1);
 }
 
-/* Splits a finite nonzero double into its significand (leading 1 at bit 52) and exponent. */
-static u64 unpack(u64 a, int *e) {
-  int be = (int)((a >> 52) & 0x7FF);
+/* A finite nonzero double's significand, its leading 1 moved to bit 52 ... */
+static u64 significand(u64 a) {
   u64 m = a & FRAC;
-  if (be == 0) {
-    int z = leading_zeros(m) - 11;
-    *e = 1 - 1023 - z;
-    return m << z;
-  }
-  *e = be - 1023;
+  if ((a & EXP) == 0) return m << (leading_zeros(m) - 11);
   return m | HIDDEN;
+}
+
+/* ... and the exponent of that bit: the value is significand(a) * 2^(exponent(a) - 52). */
+static int exponent(u64 a) {
+  int be = (int)((a >> 52) & 0x7FF);
+  if (be == 0) return -1011 - leading_zeros(a & FRAC);
+  return be - 1023;
 }
 
 u64 __wf_dadd(u64 a, u64 b) {
@@ -123,27 +123,16 @@ u64 __wf_dadd(u64 a, u64 b) {
     a = b;
     b = t;
   }
-  int ea, eb;
-  u64 ma = unpack(a, &ea) << 9, mb = unpack(b, &eb) << 9; /* leading 1 at bit 61 */
-  mb = shift_right_sticky(mb, ea - eb);
+  int ea = exponent(a);
+  u64 ma = significand(a) << 9, mb = significand(b) << 9; /* leading 1 at bit 61 */
+  mb = shift_right_sticky(mb, ea - exponent(b));
   u64 sig = ((a ^ b) & SIGN) ? ma - mb : ma + mb;
   if (sig == 0) return 0;
-  int e;
-  sig = normalize(sig, ea + 1, &e);
-  return round_pack64(a & SIGN, e, sig);
+  return round_pack64(a & SIGN, ea + 2 - leading_zeros(sig), normalized(sig));
 }
 
 u64 __wf_dsub(u64 a, u64 b) {
   return __wf_dadd(a, is_nan(b) ? b : b ^ SIGN);
-}
-
-/* The 128-bit product of two 64-bit values. */
-static void multiply(u64 a, u64 b, u64 *hi, u64 *lo) {
-  u64 a0 = a & 0xFFFFFFFFULL, a1 = a >> 32, b0 = b & 0xFFFFFFFFULL, b1 = b >> 32;
-  u64 p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
-  u64 mid = (p00 >> 32) + (p01 & 0xFFFFFFFFULL) + (p10 & 0xFFFFFFFFULL);
-  *lo = (mid << 32) | (p00 & 0xFFFFFFFFULL);
-  *hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
 }
 
 u64 __wf_dmul(u64 a, u64 b) {
@@ -154,14 +143,15 @@ u64 __wf_dmul(u64 a, u64 b) {
     return sign | EXP;
   }
   if ((a & ~SIGN) == 0 || (b & ~SIGN) == 0) return sign;
-  int ea, eb;
-  u64 ma = unpack(a, &ea), mb = unpack(b, &eb);
-  u64 hi, lo;
-  multiply(ma << 11, mb << 11, &hi, &lo); /* the product's leading 1 at bit 126 or 127 of hi:lo */
+  /* The product's leading 1 is at bit 126 or 127 of hi:lo. */
+  u64 ma = significand(a) << 11, mb = significand(b) << 11;
+  u64 a0 = ma & 0xFFFFFFFFULL, a1 = ma >> 32, b0 = mb & 0xFFFFFFFFULL, b1 = mb >> 32;
+  u64 p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0;
+  u64 mid = (p00 >> 32) + (p01 & 0xFFFFFFFFULL) + (p10 & 0xFFFFFFFFULL);
+  u64 lo = (mid << 32) | (p00 & 0xFFFFFFFFULL);
+  u64 hi = a1 * b1 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
   u64 sig = hi | (lo != 0);
-  int e;
-  sig = normalize(sig, ea + eb, &e);
-  return round_pack64(sign, e, sig);
+  return round_pack64(sign, exponent(a) + exponent(b) + 1 - leading_zeros(sig), normalized(sig));
 }
 
 u64 __wf_ddiv(u64 a, u64 b) {
@@ -171,9 +161,8 @@ u64 __wf_ddiv(u64 a, u64 b) {
   if ((b & EXP) == EXP) return sign;
   if ((b & ~SIGN) == 0) return (a & ~SIGN) == 0 ? DEFAULT_NAN : sign | EXP;
   if ((a & ~SIGN) == 0) return sign;
-  int ea, eb;
-  u64 ma = unpack(a, &ea), mb = unpack(b, &eb);
-  int e = ea - eb;
+  u64 ma = significand(a), mb = significand(b);
+  int e = exponent(a) - exponent(b);
   if (ma < mb) {
     ma <<= 1;
     e--;
@@ -196,9 +185,8 @@ u64 __wf_dsqrt(u64 a) {
   if ((a & ~SIGN) == 0) return a;
   if (a & SIGN) return DEFAULT_NAN;
   if ((a & EXP) == EXP) return a;
-  int e;
-  u64 m = unpack(a, &e); /* a = m * 2^(e - 52) */
-  int k = e - 52;
+  u64 m = significand(a);
+  int k = exponent(a) - 52; /* a = m * 2^k */
   if (k & 1) {
     m <<= 1;
     k--;
@@ -238,9 +226,8 @@ u64 __wf_f_to_d(u32 f) {
   if (be == 255) return sign | EXP | ((u64)m << 29) | (m ? QUIET : 0);
   if (be == 0) {
     if (m == 0) return sign;
-    int e;
-    u64 sig = normalize(m, 62 - 149, &e); /* m * 2^-149 */
-    return round_pack64(sign, e, sig);
+    /* m * 2^-149, that is m * 2^(-87 - 62) */
+    return round_pack64(sign, -87 + 1 - leading_zeros(m), normalized(m));
   }
   return sign | ((u64)(be + 896) << 52) | ((u64)m << 29);
 }
@@ -250,23 +237,17 @@ u32 __wf_d_to_f(u64 d) {
   if (is_nan(d)) return sign | 0x7FC00000u | (u32)((d >> 29) & 0x3FFFFF);
   if ((d & EXP) == EXP) return sign | 0x7F800000u;
   if ((d & ~SIGN) == 0) return sign;
-  int e;
-  u64 m = unpack(d, &e);
-  return round_pack32(sign, e, m << 10);
+  return round_pack32(sign, exponent(d), significand(d) << 10);
 }
 
 static u64 from_u64(u64 sign, u64 x) {
   if (x == 0) return 0;
-  int e;
-  u64 sig = normalize(x, 62, &e);
-  return round_pack64(sign, e, sig);
+  return round_pack64(sign, 63 - leading_zeros(x), normalized(x));
 }
 
 static u32 from_u64_f(u32 sign, u64 x) {
   if (x == 0) return 0;
-  int e;
-  u64 sig = normalize(x, 62, &e);
-  return round_pack32(sign, e, sig);
+  return round_pack32(sign, 63 - leading_zeros(x), normalized(x));
 }
 
 u64 __wf_i32_to_d(int x) {
@@ -301,35 +282,30 @@ u32 __wf_u64_to_f(u64 x) {
   return from_u64_f(0, x);
 }
 
-/* The magnitude of a truncated double, when its exponent is below 64; else *big is set. */
-static u64 truncate(u64 d, int *big) {
-  *big = 0;
-  if (is_nan(d)) {
-    *big = 1;
-    return 0;
-  }
+/* True for NaN and for magnitudes of 2^64 and more. */
+static int too_big(u64 d) {
+  return (d & ~SIGN) >= 0x43F0000000000000ULL;
+}
+
+/* The magnitude of a double truncated to an integer, when not too_big. */
+static u64 magnitude(u64 d) {
   int be = (int)((d >> 52) & 0x7FF);
   if (be < 1023) return 0;
   int e = be - 1023;
-  if (e >= 64) {
-    *big = 1;
-    return 0;
-  }
   u64 m = (d & FRAC) | HIDDEN;
   return e >= 52 ? m << (e - 52) : m >> (52 - e);
 }
 
 long long __wf_d_to_i64(u64 d) {
-  int big;
-  u64 m = truncate(d, &big);
-  if (big || (m >> 63)) return (long long)SIGN;
+  if (too_big(d)) return (long long)SIGN;
+  u64 m = magnitude(d);
+  if (m >> 63) return (long long)SIGN;
   return (d & SIGN) ? -(long long)m : (long long)m;
 }
 
 int __wf_d_to_i32(u64 d) {
-  int big;
-  u64 m = truncate(d, &big);
-  if (big) return (int)0x80000000u;
+  if (too_big(d)) return (int)0x80000000u;
+  u64 m = magnitude(d);
   if (d & SIGN) return m > 0x80000000ULL ? (int)0x80000000u : (int)(0 - (u32)m);
   return m > 0x7FFFFFFFULL ? (int)0x80000000u : (int)m;
 }
@@ -339,11 +315,9 @@ u32 __wf_d_to_u32(u64 d) {
 }
 
 u64 __wf_d_to_u64(u64 d) {
-  int big;
-  u64 m = truncate(d, &big);
   if (is_nan(d) || (d & SIGN)) return (u64)__wf_d_to_i64(d);
-  if (big) return 0;
-  return m;
+  if (too_big(d)) return 0;
+  return magnitude(d);
 }
 
 /* ---- float: 32-bit code (a float's significand and guard bits fit in 32 bits) ---- */
@@ -384,17 +358,17 @@ static u32 round_pack32s(u32 sign, int e, u32 sig) {
   return sign | ((u32)be << 23) | (m & 0x7FFFFF);
 }
 
-/* A finite nonzero float's significand (leading 1 at bit 23) and exponent. */
-static u32 unpack32(u32 a, int *e) {
-  int be = (int)((a >> 23) & 0xFF);
+/* A finite nonzero float's significand, its leading 1 moved to bit 23, and that bit's exponent. */
+static u32 significand32(u32 a) {
   u32 m = a & 0x7FFFFF;
-  if (be == 0) {
-    int z = __builtin_clz(m) - 8;
-    *e = -126 - z;
-    return m << z;
-  }
-  *e = be - 127;
+  if ((a & FEXP) == 0) return m << (__builtin_clz(m) - 8);
   return m | 0x800000u;
+}
+
+static int exponent32(u32 a) {
+  int be = (int)((a >> 23) & 0xFF);
+  if (be == 0) return -118 - __builtin_clz(a & 0x7FFFFF);
+  return be - 127;
 }
 
 u32 __wf_fadd(u32 a, u32 b) {
@@ -411,9 +385,9 @@ u32 __wf_fadd(u32 a, u32 b) {
     a = b;
     b = t;
   }
-  int ea, eb;
-  u32 ma = unpack32(a, &ea) << 6, mb = unpack32(b, &eb) << 6; /* leading 1 at bit 29 */
-  mb = shift_right_sticky32(mb, ea - eb);
+  int ea = exponent32(a);
+  u32 ma = significand32(a) << 6, mb = significand32(b) << 6; /* leading 1 at bit 29 */
+  mb = shift_right_sticky32(mb, ea - exponent32(b));
   u32 sig = ((a ^ b) & FSIGN) ? ma - mb : ma + mb;
   if (sig == 0) return 0;
   int z = __builtin_clz(sig); /* at least 1: the sum is below 2^31 */
@@ -432,11 +406,9 @@ u32 __wf_fmul(u32 a, u32 b) {
     return sign | FEXP;
   }
   if ((a & ~FSIGN) == 0 || (b & ~FSIGN) == 0) return sign;
-  int ea, eb;
-  u32 ma = unpack32(a, &ea), mb = unpack32(b, &eb);
-  u64 p = (u64)ma * mb; /* leading 1 at bit 46 or 47 */
+  u64 p = (u64)significand32(a) * significand32(b); /* leading 1 at bit 46 or 47 */
   u32 sig = (u32)(p >> 16) | ((p & 0xFFFF) != 0);
-  int e = ea + eb;
+  int e = exponent32(a) + exponent32(b);
   if (sig >> 31) {
     sig = (sig >> 1) | (sig & 1);
     e++;
@@ -451,9 +423,8 @@ u32 __wf_fdiv(u32 a, u32 b) {
   if ((b & FEXP) == FEXP) return sign;
   if ((b & ~FSIGN) == 0) return (a & ~FSIGN) == 0 ? 0xFFC00000u : sign | FEXP;
   if ((a & ~FSIGN) == 0) return sign;
-  int ea, eb;
-  u32 ma = unpack32(a, &ea), mb = unpack32(b, &eb);
-  int e = ea - eb;
+  u32 ma = significand32(a), mb = significand32(b);
+  int e = exponent32(a) - exponent32(b);
   if (ma < mb) {
     ma <<= 1;
     e--;
