@@ -97,8 +97,9 @@ static void format_integer(struct sink *s, unsigned hi, unsigned lo, int negativ
 
 /* ---- floating point ---- */
 
-#define LIMBS 200      /* base-10^4 limbs: enough for m * 5^1074 (767 digits) */
 #define DIGITS 800
+
+int __wf_decimal(unsigned mhi, unsigned mlo, int e, char *digits, int *pos);
 
 /* A finite double's magnitude as decimal digits: 0.d[0]d[1]...d[n-1] * 10^pos (d[0] != '0'). */
 struct decimal {
@@ -107,55 +108,11 @@ struct decimal {
   int pos;
 };
 
-/* limbs[0..*count) = limbs * factor + add (factor * 10^4 + add must fit in 32 bits). */
-static void big_mul_add(unsigned *limbs, int *count, unsigned factor, unsigned add) {
-  unsigned carry = add;
-  for (int i = 0; i < *count; i++) {
-    unsigned v = limbs[i] * factor + carry;
-    limbs[i] = v % 10000;
-    carry = v / 10000;
-  }
-  while (carry) {
-    limbs[(*count)++] = carry % 10000;
-    carry /= 10000;
-  }
-}
-
 static void decimal_of(unsigned hi, unsigned lo, struct decimal *dec) {
-  unsigned limbs[LIMBS];
-  int count = 0;
   int be = (int)((hi >> 20) & 0x7FF);
   unsigned mhi = hi & 0xFFFFF;
-  int e = be == 0 ? -1074 : be - 1075;
   if (be != 0) mhi |= 0x100000;
-  dec->n = 0;
-  dec->pos = 1;
-  if (mhi == 0 && lo == 0) return;
-  big_mul_add(limbs, &count, 65536, mhi >> 16);
-  big_mul_add(limbs, &count, 65536, mhi & 0xFFFF);
-  big_mul_add(limbs, &count, 65536, lo >> 16);
-  big_mul_add(limbs, &count, 65536, lo & 0xFFFF);
-  int k = 0;
-  for (; e >= 16; e -= 16) big_mul_add(limbs, &count, 65536, 0);
-  if (e > 0) big_mul_add(limbs, &count, 1u << e, 0);
-  /* m * 2^-k == m * 5^k / 10^k */
-  for (; e <= -6; e += 6, k += 6) big_mul_add(limbs, &count, 15625, 0);
-  for (; e < 0; e++, k++) big_mul_add(limbs, &count, 5, 0);
-  int n = 0;
-  for (int i = count - 1; i >= 0; i--) {
-    unsigned v = limbs[i];
-    char four[4];
-    for (int j = 3; j >= 0; j--) {
-      four[j] = (char)('0' + v % 10);
-      v /= 10;
-    }
-    for (int j = 0; j < 4; j++) {
-      if (n == 0 && four[j] == '0') continue;
-      dec->d[n++] = four[j];
-    }
-  }
-  dec->n = n;
-  dec->pos = n - k;
+  dec->n = __wf_decimal(mhi, lo, be == 0 ? -1074 : be - 1075, dec->d, &dec->pos);
 }
 
 static char digit_at(struct decimal *dec, int i) {
