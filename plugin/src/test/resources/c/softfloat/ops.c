@@ -55,3 +55,10 @@ EXPORT(ul2f) u32 ul2f(u64 a) { return FB((float)a); }
 EXPORT(dfloor) u64 dfloor(u64 a) { return DB(floor(D(a))); }
 EXPORT(dceil) u64 dceil(u64 a) { return DB(ceil(D(a))); }
 EXPORT(dtrunc) u64 dtrunc(u64 a) { return DB(trunc(D(a))); }
+
+/* strtod and strtof on a text the host writes into text[]. */
+#include <stdlib.h>
+static char text[1200];
+EXPORT(text_buffer) char *text_buffer(void) { return text; }
+EXPORT(parse_d) u64 parse_d(void) { return DB(strtod(text, 0)); }
+EXPORT(parse_f) u32 parse_f(void) { return FB(strtof(text, 0)); }

@@ -322,6 +322,47 @@ class SoftFloatDifferentialTest {
     checkUnary("f2l", floats(), a -> toLong(f(a)), false, -1L);
   }
 
+  @Test
+  void strtodAndStrtofRoundDecimalTextCorrectly() {
+    List<String> texts = new ArrayList<>(List.of("0", "1", "0.1", "1e23", "2.2250738585072011e-308",
+        "4.9406564584124654e-324", "2.4703282292062328e-324", "1.7976931348623158e308", "3.4028235677973366e38",
+        "1.17549435e-38", "7.0064923e-46"));
+    Random rnd = new Random(11);
+    for (int i = 0; i < 120; i++) {
+      double x = Math.abs(d(randomDouble(rnd)));
+      if (Double.isNaN(x) || Double.isInfinite(x)) continue;
+      texts.add(Double.toString(x));
+      float f = (float) x;
+      if (!Float.isInfinite(f)) texts.add(Float.toString(f));
+      if (x < Double.MAX_VALUE) {
+        // The exact midpoint with the next double (a tie), and just above and below it.
+        BigDecimal mid = new BigDecimal(x).add(new BigDecimal(Math.nextUp(x))).divide(BigDecimal.valueOf(2));
+        BigDecimal tiny = mid.ulp();
+        texts.add(mid.toString());
+        texts.add(mid.add(tiny).toString());
+        texts.add(mid.subtract(tiny).toString());
+      }
+      if (i % 2 == 0 && !Float.isInfinite(f) && f < Float.MAX_VALUE) {
+        BigDecimal fmid = new BigDecimal(f).add(new BigDecimal(Math.nextUp(f))).divide(BigDecimal.valueOf(2));
+        texts.add(fmid.toPlainString().length() < 1000 ? fmid.toPlainString() : fmid.toString());
+      }
+      StringBuilder digits = new StringBuilder();
+      int n = 1 + rnd.nextInt(30);
+      for (int k = 0; k < n; k++) digits.append((char) ('0' + rnd.nextInt(10)));
+      texts.add(digits + "." + digits + "e" + (rnd.nextInt(700) - 350));
+    }
+    int address = (int) call("text_buffer");
+    for (String t : texts) {
+      assertThat(t.length()).isLessThan(1199);
+      byte[] bytes = (t + "\0").getBytes(StandardCharsets.US_ASCII);
+      instance.memory().write(address, bytes);
+      assertThat(Long.toHexString(call("parse_d"))).as("strtod(\"%s\")", t)
+          .isEqualTo(Long.toHexString(db(Double.parseDouble(t))));
+      assertThat(Long.toHexString(call("parse_f") & 0xFFFF_FFFFL)).as("strtof(\"%s\")", t)
+          .isEqualTo(Long.toHexString(fb(Float.parseFloat(t))));
+    }
+  }
+
   private static long toLong(double x) {
     return Double.isNaN(x) || x >= 0x1p63 || x < -0x1p63 ? Long.MIN_VALUE : (long) x;
   }
