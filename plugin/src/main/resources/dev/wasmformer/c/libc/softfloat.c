@@ -7,9 +7,9 @@
  * Rounding is to nearest, ties to even. Float +, -, * and / have their own 32-bit code; a
  * float's sqrt is computed in double and rounded once more to float, which is exact: a
  * double has more than 2 * 24 + 2 bits, so the double rounding never differs from rounding
- * the exact result. NaN results follow
- * x86-64: the first NaN operand, quieted; otherwise the default NaN, which has its sign set.
- * Out-of-range conversions to integers give what gcc's x86-64 code gives.
+ * the exact result. NaN results follow x86-64: the first NaN operand, quieted; otherwise
+ * the default NaN, which has its sign set. Out-of-range conversions to integers give what
+ * gcc's x86-64 code gives (the feature test float_random.c checks all this to the bit).
  *
  * No 64-bit division is used (division is a shift-and-subtract loop).
  */
