@@ -24,9 +24,8 @@ typedef unsigned int u32;
 #define QUIET 0x0008000000000000ULL
 #define DEFAULT_NAN 0xFFF8000000000000ULL
 
-static int is_nan(u64 a) {
-  return (a & ~SIGN) > EXP;
-}
+/* Macros rather than functions where a call would cost more than the work. */
+#define is_nan(a) (((a) & ~SIGN) > EXP)
 
 static u64 nan_of(u64 a, u64 b) {
   return is_nan(a) ? a | QUIET : b | QUIET;
@@ -325,9 +324,7 @@ u64 __wf_d_to_u64(u64 d) {
 #define FSIGN 0x80000000u
 #define FEXP 0x7F800000u
 
-static int is_nan32(u32 a) {
-  return (a & ~FSIGN) > FEXP;
-}
+#define is_nan32(a) (((a) & ~FSIGN) > FEXP)
 
 static u32 nan_of32(u32 a, u32 b) {
   return is_nan32(a) ? a | 0x400000u : b | 0x400000u;
