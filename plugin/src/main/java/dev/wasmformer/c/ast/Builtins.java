@@ -31,8 +31,12 @@ public final class Builtins {
    * a zero argument, clz and ctz give the width rather than being undefined).
    */
   public static boolean isBitCount(String name) {
-    return name.matches("__builtin_(clz|ctz|popcount)(l|ll)?");
+    return BIT_COUNTS.contains(name);
   }
+
+  private static final java.util.Set<String> BIT_COUNTS = java.util.Set.of(
+      "__builtin_clz", "__builtin_clzl", "__builtin_clzll", "__builtin_ctz", "__builtin_ctzl", "__builtin_ctzll",
+      "__builtin_popcount", "__builtin_popcountl", "__builtin_popcountll");
 
   /** True for the four reinterpretations above, which generate no code. */
   public static boolean isBitcast(String name) {
