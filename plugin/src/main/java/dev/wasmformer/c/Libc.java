@@ -15,7 +15,8 @@ final class Libc {
   private static final String SOURCES = "dev/wasmformer/c/libc/";
   /** The libc's translation units; each is compiled with the program, and linked as needed. */
   static final List<String> SOURCE_FILES = List.of(
-      "stdio.c", "printf.c", "stdlib.c", "malloc.c", "string.c", "ctype.c", "qsort.c", "assert.c");
+      "stdio.c", "printf.c", "stdlib.c", "malloc.c", "string.c", "ctype.c", "qsort.c", "assert.c",
+      "softfloat.c", "math.c", "decimal.c", "strtod.c");
 
   private static final Map<String, SourceFile> CACHE = new ConcurrentHashMap<>();
   private static final SourceFile MISSING = new SourceFile("", "");

@@ -143,11 +143,39 @@ class DiagnosticsTest {
   }
 
   @Test
-  void floatingPointIsRefusedByName() {
-    CompileResult r = compile("int main(void) {\n  double d = 1;\n  return 0;\n}\n");
-    assertThat(messages(r)).containsExactly("prog.c:2:10: error: floating-point type 'double' is not supported yet");
-    CompileResult lit = compile("int main(void) { return 1.5 > 1; }\n");
-    assertThat(messages(lit)).containsExactly("prog.c:1:25: error: floating constant '1.5' is not supported yet");
+  void longDoubleIsRefusedByName() {
+    CompileResult r = compile("int main(void) {\n  long double d = 1;\n  return 0;\n}\n");
+    assertThat(messages(r)).containsExactly(
+        "prog.c:2:15: error: type 'long double' is not supported (only float and double are)");
+    CompileResult lit = compile("int main(void) { return 1.5L > 1; }\n");
+    assertThat(messages(lit)).containsExactly(
+        "prog.c:1:25: error: long double constant '1.5L' is not supported (only float and double are)");
+    CompileResult cast = compile("int main(void) { return (long double)1 > 0; }\n");
+    assertThat(messages(cast)).containsExactly(
+        "prog.c:1:25: error: type 'long double' is not supported (only float and double are)");
+  }
+
+  @Test
+  void floatingPointMisusesAreLocatedErrors() {
+    CompileResult r = compile("""
+        #include <stdarg.h>
+        int f(int n, ...) {
+          va_list ap;
+          va_start(ap, n);
+          float x = va_arg(ap, float);
+          double d = 1.5;
+          int *p = (int *)d;
+          return d % 2 + (d << 1) + ~d + (int)x + *p;
+        }
+        int main(void) { return 1e; }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:5:13: error: second argument to 'va_arg' is of promotable type 'float' (a float argument is passed as a double)",
+        "prog.c:7:12: error: cannot cast 'double' to 'int *'",
+        "prog.c:8:12: error: invalid operands to binary expression ('double' and 'int')",
+        "prog.c:8:21: error: invalid operands to binary expression ('double' and 'int')",
+        "prog.c:8:29: error: invalid argument type 'double' to unary expression",
+        "prog.c:10:25: error: invalid floating constant '1e'");
   }
 
   @Test

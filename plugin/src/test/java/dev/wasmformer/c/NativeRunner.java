@@ -34,7 +34,7 @@ final class NativeRunner {
   static WasmRunner.Run compileAndRun(Path source, Path workDir, String stdin, List<String> args)
       throws IOException, InterruptedException {
     Path exe = workDir.resolve(source.getFileName().toString().replace(".c", ""));
-    Process cc = new ProcessBuilder("gcc", "-std=gnu11", "-w", "-O0", "-o", exe.toString(), source.toString())
+    Process cc = new ProcessBuilder("gcc", "-std=gnu11", "-w", "-O0", "-o", exe.toString(), source.toString(), "-lm")
         .redirectErrorStream(true).start();
     String ccOut = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!cc.waitFor(60, TimeUnit.SECONDS) || cc.exitValue() != 0) {

@@ -16,4 +16,30 @@ public final class Builtins {
   public static final String STACK_POINTER = "__wasmformer_stack_pointer";
   /** {@code unsigned long __wasmformer_memory_size(void)}: the memory size in bytes. */
   public static final String MEMORY_SIZE = "__wasmformer_memory_size";
+  /** {@code unsigned __wasmformer_f32_bits(float)}: the bit pattern of a float (no code: a float is an i32). */
+  public static final String F32_BITS = "__wasmformer_f32_bits";
+  /** {@code unsigned long long __wasmformer_f64_bits(double)}: the bit pattern of a double. */
+  public static final String F64_BITS = "__wasmformer_f64_bits";
+  /** {@code float __wasmformer_bits_f32(unsigned)}: the float with this bit pattern. */
+  public static final String BITS_F32 = "__wasmformer_bits_f32";
+  /** {@code double __wasmformer_bits_f64(unsigned long long)}: the double with this bit pattern. */
+  public static final String BITS_F64 = "__wasmformer_bits_f64";
+
+  /**
+   * The bit-counting builtins of gcc, {@code __builtin_clz}, {@code ctz} and {@code popcount}
+   * with the suffixes "" and "l" (32-bit) and "ll" (64-bit): one wasm instruction each (for
+   * a zero argument, clz and ctz give the width rather than being undefined).
+   */
+  public static boolean isBitCount(String name) {
+    return BIT_COUNTS.contains(name);
+  }
+
+  private static final java.util.Set<String> BIT_COUNTS = java.util.Set.of(
+      "__builtin_clz", "__builtin_clzl", "__builtin_clzll", "__builtin_ctz", "__builtin_ctzl", "__builtin_ctzll",
+      "__builtin_popcount", "__builtin_popcountl", "__builtin_popcountll");
+
+  /** True for the four reinterpretations above, which generate no code. */
+  public static boolean isBitcast(String name) {
+    return name.equals(F32_BITS) || name.equals(F64_BITS) || name.equals(BITS_F32) || name.equals(BITS_F64);
+  }
 }

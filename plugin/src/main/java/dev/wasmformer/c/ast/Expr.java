@@ -16,7 +16,10 @@ public sealed interface Expr {
 
   Type type();
 
-  /** An integer constant (also a null pointer constant cast to a pointer type). */
+  /**
+   * An integer constant (also a null pointer constant cast to a pointer type), or a floating
+   * constant of type float or double whose value is its IEEE bit pattern.
+   */
   record IntConst(SourcePos pos, Type type, long value) implements Expr {}
 
   /** A string literal; {@code bytes} include the terminating NUL. An lvalue of array type. */

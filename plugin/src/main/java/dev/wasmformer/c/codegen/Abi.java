@@ -1,5 +1,6 @@
 package dev.wasmformer.c.codegen;
 
+import dev.wasmformer.c.type.FloatType;
 import dev.wasmformer.c.type.FunctionType;
 import dev.wasmformer.c.type.IntType;
 import dev.wasmformer.c.type.PointerType;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * How C values map to WebAssembly on this target. A scalar is one wasm value (i64 for long
- * long, i32 otherwise); a struct or union value is represented by its address. A function
+ * long and double, i32 otherwise; a float or double is carried as its IEEE bit pattern, since
+ * all floating-point arithmetic is soft-float calls made explicit by semantic analysis); a struct or union value is represented by its address. A function
  * returning a struct receives the address to write it to as a hidden first parameter; a
  * struct argument is passed as the address of a copy the caller made; a variadic function
  * receives the address of the caller-built area of variable arguments as a last parameter,
@@ -25,11 +27,12 @@ final class Abi {
   /** The wasm type of a value of type t, or null for void. */
   static ValType valType(Type t) {
     if (t.isVoid()) return null;
-    return t instanceof IntType i && i.isWide() ? ValType.I64 : ValType.I32;
+    return isWide(t) ? ValType.I64 : ValType.I32;
   }
 
+  /** True for the 64-bit scalars: long long, and double (carried as its i64 bit pattern). */
   static boolean isWide(Type t) {
-    return t instanceof IntType i && i.isWide();
+    return (t instanceof IntType i && i.isWide()) || t == FloatType.DOUBLE;
   }
 
   static boolean isUnsigned(Type t) {
@@ -60,7 +63,7 @@ final class Abi {
         default -> MemOp.I32_LOAD;
       };
     }
-    return MemOp.I32_LOAD;
+    return isWide(t) ? MemOp.I64_LOAD : MemOp.I32_LOAD;
   }
 
   static MemOp store(Type t) {
@@ -72,7 +75,7 @@ final class Abi {
         default -> MemOp.I32_STORE;
       };
     }
-    return MemOp.I32_STORE;
+    return isWide(t) ? MemOp.I64_STORE : MemOp.I32_STORE;
   }
 
   /** Alignment of a variable argument in the argument area. */

@@ -1232,6 +1232,17 @@ final class FunctionGenerator {
   }
 
   private void builtin(Expr.Builtin b) {
+    if (Builtins.isBitCount(b.name())) {
+      Expr arg = b.args().get(0);
+      value(arg);
+      boolean wide = Abi.isWide(arg.type());
+      String n = b.name();
+      if (n.contains("clz")) code.op(wide ? Op.I64_CLZ : Op.I32_CLZ);
+      else if (n.contains("ctz")) code.op(wide ? Op.I64_CTZ : Op.I32_CTZ);
+      else code.op(wide ? Op.I64_POPCNT : Op.I32_POPCNT);
+      if (wide) code.op(Op.I32_WRAP_I64);
+      return;
+    }
     switch (b.name()) {
       case Builtins.EXIT -> {
         value(b.args().get(0));
@@ -1243,6 +1254,7 @@ final class FunctionGenerator {
       case Builtins.HEAP_BASE -> code.i32Const(module.heapBase());
       case Builtins.STACK_POINTER -> code.globalGet(module.spGlobal());
       case Builtins.MEMORY_SIZE -> code.memorySize().i32Const(16).op(Op.I32_SHL);
+      case Builtins.F32_BITS, Builtins.F64_BITS, Builtins.BITS_F32, Builtins.BITS_F64 -> value(b.args().get(0));
       default -> throw new IllegalStateException("unknown builtin " + b.name());
     }
   }

@@ -22,6 +22,64 @@ public final class Literals {
     return t.contains(".") || t.contains("e");
   }
 
+  /** A floating constant's IEEE bits (a float's in the low 32) and its type: 'f', 'l' or 'd' (none). */
+  public record FloatingConstant(long bits, char suffix) {}
+
+  /**
+   * Decodes a floating constant, decimal or hexadecimal, correctly rounded to its type (Java's
+   * parsers round correctly, directly to float for an {@code f} suffix); a long double one
+   * is decoded as a double.
+   */
+  public static FloatingConstant floating(String text) {
+    String t = text;
+    char suffix = 'd';
+    char last = Character.toLowerCase(t.charAt(t.length() - 1));
+    if (last == 'f' || last == 'l') {
+      suffix = last;
+      t = t.substring(0, t.length() - 1);
+    }
+    // Java's parsers would also take "Infinity", "NaN" and a 'd' suffix: C has none of these.
+    if (!wellFormed(t)) throw new IllegalArgumentException("invalid floating constant '" + text + "'");
+    try {
+      if (suffix == 'f') return new FloatingConstant(Float.floatToRawIntBits(Float.parseFloat(t)) & 0xFFFF_FFFFL, suffix);
+      return new FloatingConstant(Double.doubleToRawLongBits(Double.parseDouble(t)), suffix);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("invalid floating constant '" + text + "'");
+    }
+  }
+
+  /**
+   * digits [. digits] [e [+-] digits], or 0x hexdigits [. hexdigits] p [+-] digits, with a
+   * digit before or after the point. (No regex: this may run deep in the parser's recursion.)
+   */
+  private static boolean wellFormed(String t) {
+    boolean hex = t.length() > 1 && t.charAt(0) == '0' && (t.charAt(1) == 'x' || t.charAt(1) == 'X');
+    int i = hex ? 2 : 0;
+    int mantissaDigits = 0;
+    boolean point = false;
+    for (; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '.' && !point) {
+        point = true;
+      } else if (Character.digit(c, hex ? 16 : 10) >= 0) {
+        mantissaDigits++;
+      } else {
+        break;
+      }
+    }
+    if (mantissaDigits == 0) return false;
+    if (i == t.length()) return !hex;
+    char e = Character.toLowerCase(t.charAt(i));
+    if (e != (hex ? 'p' : 'e')) return false;
+    i++;
+    if (i < t.length() && (t.charAt(i) == '+' || t.charAt(i) == '-')) i++;
+    if (i == t.length()) return false;
+    for (; i < t.length(); i++) {
+      if (t.charAt(i) < '0' || t.charAt(i) > '9') return false;
+    }
+    return true;
+  }
+
   public static IntegerConstant integer(String text) {
     String t = text;
     int end = t.length();

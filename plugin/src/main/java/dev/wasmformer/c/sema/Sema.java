@@ -80,6 +80,7 @@ public final class Sema {
   private final List<FunctionDef> functions = new ArrayList<>();
   private final Map<String, StringLit> funcNames = new HashMap<>();
   private FunctionContext function;
+  private final SoftFloat soft = new SoftFloat(this);
   private final List<SwitchContext> switches = new ArrayList<>();
 
   private static final class FunctionContext {
@@ -214,7 +215,7 @@ public final class Sema {
         if (!t.isError()) diagnostics.error(positions.get(i), "member '" + n + "' has incomplete type '" + t.spell() + "'");
         types.set(i, IntType.INT);
       }
-      if (t instanceof FloatType) floatRefused(positions.get(i), t);
+      if (refuseLongDouble(positions.get(i), t)) types.set(i, IntType.INT);
     }
     st.complete(names, types);
   }
@@ -277,6 +278,8 @@ public final class Sema {
       if (!atFileScope() && spec.storage() == DeclSpec.Storage.STATIC) {
         diagnostics.error(d.pos(), "function declared in block scope cannot have 'static' storage class");
       }
+      refuseLongDouble(d.pos(), ft.result());
+      for (Type p : ft.params()) refuseLongDouble(d.pos(), p);
       Symbol s = declareFileScope(d.name(), Symbol.Kind.FUNCTION, ft,
           spec.storage() == DeclSpec.Storage.STATIC ? Symbol.Storage.INTERNAL : Symbol.Storage.EXTERNAL, d.pos());
       applyAttributes(s, attrs);
@@ -287,10 +290,7 @@ public final class Sema {
       diagnostics.error(d.pos(), "variable '" + d.name() + "' declared void");
       type = ErrorType.ERROR;
     }
-    if (type instanceof FloatType || (type instanceof ArrayType fa && fa.element() instanceof FloatType)) {
-      floatRefused(d.pos(), type);
-      type = ErrorType.ERROR;
-    }
+    if (refuseLongDouble(d.pos(), type)) type = ErrorType.ERROR;
     if (atFileScope()) {
       if (spec.storage() == DeclSpec.Storage.AUTO || spec.storage() == DeclSpec.Storage.REGISTER) {
         diagnostics.error(d.pos(), "illegal storage class on file-scoped variable");
@@ -424,7 +424,6 @@ public final class Sema {
     if (ft.result().isStruct() && !ft.result().isComplete()) {
       diagnostics.error(d.pos(), "incomplete result type '" + ft.result().spell() + "' in function definition");
     }
-    if (ft.result() instanceof FloatType) floatRefused(d.pos(), ft.result());
     function = new FunctionContext(s, ft);
     pushScope();
     List<Declarator.Param> params = d.params() == null ? List.of() : d.params();
@@ -434,7 +433,6 @@ public final class Sema {
         continue;
       }
       Type pt = p.type();
-      if (pt instanceof FloatType) floatRefused(p.pos(), pt);
       if (pt.isStruct() && !pt.isComplete()) {
         diagnostics.error(p.pos(), "variable has incomplete type '" + pt.spell() + "'");
         pt = ErrorType.ERROR;
@@ -488,8 +486,34 @@ public final class Sema {
 
   private final Set<Symbol> usedInternal = new HashSet<>();
 
-  void floatRefused(SourcePos pos, Type t) {
-    diagnostics.error(pos, "floating-point type '" + t.spell() + "' is not supported yet");
+  /** Reports a long double object, member, parameter or result (soft-float covers float and double only). */
+  boolean refuseLongDouble(SourcePos pos, Type t) {
+    Type e = t;
+    while (e instanceof ArrayType a) e = a.element();
+    if (e != FloatType.LDOUBLE) return false;
+    diagnostics.error(pos, "type 'long double' is not supported (only float and double are)");
+    return true;
+  }
+
+  /**
+   * The external function {@code name} of the libc's soft-float routines, declared in this
+   * unit (but in no scope, so user code cannot see it) the first time it is needed.
+   */
+  Symbol runtimeFunction(String name, FunctionType ft, SourcePos pos) {
+    Symbol s = fileSymbols.get(name);
+    if (s != null && s.kind() == Symbol.Kind.FUNCTION) return s;
+    s = new Symbol(name, Symbol.Kind.FUNCTION, ft, Symbol.Storage.EXTERNAL, pos);
+    s.setFromLibrary(true);
+    fileSymbols.put(name, s);
+    return s;
+  }
+
+  /** A compiler temporary: an automatic variable of the current function. */
+  private Symbol temporary(Type t, SourcePos pos) {
+    Symbol s = new Symbol("__tmp", Symbol.Kind.OBJECT, t, Symbol.Storage.AUTO, pos);
+    s.setFromLibrary(library);
+    function.locals.add(s);
+    return s;
   }
 
   // =====================================================================================
@@ -502,7 +526,7 @@ public final class Sema {
     if (!v.type().isScalar()) {
       return error(v.pos(), "statement requires expression of scalar type ('" + v.type().spell() + "' invalid)");
     }
-    if (v.type() instanceof FloatType) return floatError(v);
+    if (v.type() instanceof FloatType) return soft.truth(v, v.pos());
     return v;
   }
 
@@ -587,9 +611,6 @@ public final class Sema {
     return new IntConst(pos, ErrorType.ERROR, 0);
   }
 
-  private Expr floatError(Expr e) {
-    return error(e.pos(), "floating-point arithmetic is not supported yet");
-  }
 
   /** A use of an identifier. {@code calledNext} allows an implicit function declaration. */
   public Expr identifier(String name, SourcePos pos, boolean calledNext) {
@@ -626,9 +647,11 @@ public final class Sema {
   }
 
   public static boolean isBuiltin(String name) {
+    if (Builtins.isBitCount(name)) return true;
     return switch (name) {
       case Builtins.EXIT, Builtins.TRAP, Builtins.UNREACHABLE, Builtins.HEAP_BASE, Builtins.STACK_POINTER,
-          Builtins.MEMORY_SIZE, "__builtin_expect" -> true;
+          Builtins.MEMORY_SIZE, Builtins.F32_BITS, Builtins.F64_BITS, Builtins.BITS_F32, Builtins.BITS_F64,
+          "__builtin_expect" -> true;
       default -> false;
     };
   }
@@ -643,7 +666,15 @@ public final class Sema {
 
   public Expr integerLiteral(String text, SourcePos pos) {
     if (Literals.isFloating(text)) {
-      return error(pos, "floating constant '" + text + "' is not supported yet");
+      try {
+        Literals.FloatingConstant f = Literals.floating(text);
+        if (f.suffix() == 'l') {
+          return error(pos, "long double constant '" + text + "' is not supported (only float and double are)");
+        }
+        return SoftFloat.constant(pos, f.suffix() == 'f' ? FloatType.FLOAT : FloatType.DOUBLE, f.bits());
+      } catch (IllegalArgumentException e) {
+        return error(pos, e.getMessage());
+      }
     }
     Literals.IntegerConstant c;
     try {
@@ -776,6 +807,11 @@ public final class Sema {
     if (from.isError()) return e;
     if (to.isError()) return poisoned(e.pos());
     if (from.equals(to)) return e;
+    if (from instanceof FloatType || to instanceof FloatType) {
+      if (from.isArithmetic() && to.isArithmetic()) return soft.convert(e, to);
+      if (to.isVoid()) return new Cast(e.pos(), to, e);
+      return error(e.pos(), "cannot convert '" + from.spell() + "' to '" + to.spell() + "'");
+    }
     if (e instanceof IntConst c && (to instanceof IntType || to instanceof PointerType)) {
       if (from instanceof IntType || from instanceof PointerType) {
         long v = to instanceof IntType it ? it.wrap(c.value()) : c.value() & 0xFFFF_FFFFL;
@@ -804,7 +840,6 @@ public final class Sema {
     Expr v = rvalue(value);
     Type from = v.type();
     if (from.isError() || to.isError()) return v.type().isError() ? v : poisoned(v.pos());
-    if (to instanceof FloatType || from instanceof FloatType) return floatError(v);
     if (to.isArithmetic() && from.isArithmetic()) return convert(v, to);
     if (to instanceof PointerType tp) {
       if (from instanceof PointerType fp) {
@@ -835,7 +870,7 @@ public final class Sema {
   /** The default argument promotions for a variadic or unprototyped call. */
   private Expr promoteArgument(Expr e) {
     Expr v = rvalue(e);
-    if (v.type() instanceof FloatType) return floatError(v);
+    if (v.type() instanceof FloatType) return convert(v, FloatType.DOUBLE);
     if (v.type() instanceof IntType) return convert(v, Types.promote(v.type()));
     if (v.type().isVoid()) return error(v.pos(), "argument has type 'void'");
     if (v.type().isStruct() && !v.type().isComplete()) {
@@ -848,8 +883,9 @@ public final class Sema {
     Expr v = rvalue(e);
     if (v.type().isError() || to.isError()) return poisoned(pos);
     if (to.isVoid()) return new Cast(pos, VoidType.VOID, v);
-    if (to instanceof FloatType || v.type() instanceof FloatType) {
-      return error(pos, "floating-point conversions are not supported yet");
+    if (to == FloatType.LDOUBLE) return error(pos, "type 'long double' is not supported (only float and double are)");
+    if ((to instanceof FloatType && v.type().isPointer()) || (to.isPointer() && v.type() instanceof FloatType)) {
+      return error(pos, "cannot cast '" + v.type().spell() + "' to '" + to.spell() + "'");
     }
     if (!to.isScalar()) {
       if (to == v.type() && to.isStruct()) return v; // GNU: a cast to the same struct type
@@ -905,7 +941,6 @@ public final class Sema {
     if (!(v.type() instanceof PointerType p)) {
       return error(pos, "indirection requires pointer operand ('" + v.type().spell() + "' invalid)");
     }
-    if (p.target() instanceof FloatType) return floatError(v);
     return new Deref(pos, p.target(), v);
   }
 
@@ -985,7 +1020,6 @@ public final class Sema {
     }
     if (bad) return poisoned(pos);
     Type result = ft.result();
-    if (result instanceof FloatType) return floatError(target);
     if (result.isStruct() && !result.isComplete()) {
       return error(pos, "calling function with incomplete return type '" + result.spell() + "'");
     }
@@ -996,6 +1030,11 @@ public final class Sema {
     List<Expr> vals = new ArrayList<>();
     for (Expr a : args) vals.add(rvalue(a));
     for (Expr a : vals) if (a.type().isError()) return poisoned(pos);
+    if (Builtins.isBitCount(name)) {
+      if (vals.size() != 1 || !vals.get(0).type().isInteger()) return error(pos, name + " takes one integer argument");
+      Type in = name.endsWith("ll") ? IntType.ULLONG : IntType.UINT;
+      return new Expr.Builtin(pos, IntType.INT, name, List.of(convert(vals.get(0), in)));
+    }
     return switch (name) {
       case "__builtin_expect" -> {
         if (vals.size() != 2) yield error(pos, "__builtin_expect takes 2 arguments");
@@ -1009,6 +1048,18 @@ public final class Sema {
       case Builtins.HEAP_BASE, Builtins.STACK_POINTER ->
           new Expr.Builtin(pos, new PointerType(IntType.CHAR), name, checkNoArgs(name, vals, pos));
       case Builtins.MEMORY_SIZE -> new Expr.Builtin(pos, SIZE_T, name, checkNoArgs(name, vals, pos));
+      case Builtins.F32_BITS, Builtins.F64_BITS, Builtins.BITS_F32, Builtins.BITS_F64 -> {
+        if (vals.size() != 1 || !vals.get(0).type().isArithmetic()) yield error(pos, name + " takes one arithmetic argument");
+        Type in = switch (name) {
+          case Builtins.F32_BITS -> FloatType.FLOAT;
+          case Builtins.F64_BITS -> FloatType.DOUBLE;
+          case Builtins.BITS_F32 -> IntType.UINT;
+          default -> IntType.ULLONG;
+        };
+        Expr arg = convert(vals.get(0), in);
+        yield name.equals(Builtins.F32_BITS) || name.equals(Builtins.F64_BITS) ? SoftFloat.bits(arg)
+            : SoftFloat.fromBits(arg, name.equals(Builtins.BITS_F32) ? FloatType.FLOAT : FloatType.DOUBLE);
+      }
       default -> error(pos, "unknown builtin '" + name + "'");
     };
   }
@@ -1030,7 +1081,10 @@ public final class Sema {
   public Expr vaArg(Expr list, Type t, SourcePos pos) {
     if (list.type().isError() || t.isError()) return poisoned(pos);
     if (!isLvalue(list) || !list.type().equals(VA_LIST)) return error(pos, "first argument to 'va_arg' must be a va_list object");
-    if (t instanceof FloatType) return error(pos, "floating-point variable arguments are not supported yet");
+    if (t == FloatType.FLOAT) {
+      return error(pos, "second argument to 'va_arg' is of promotable type 'float' (a float argument is passed as a double)");
+    }
+    if (t == FloatType.LDOUBLE) return error(pos, "type 'long double' is not supported (only float and double are)");
     if (!t.isComplete() || t instanceof ArrayType || t instanceof FunctionType) {
       return error(pos, "second argument to 'va_arg' is of invalid type '" + t.spell() + "'");
     }
@@ -1044,7 +1098,18 @@ public final class Sema {
   public Expr unary(String op, Expr operand, SourcePos pos) {
     Expr v = rvalue(operand);
     if (v.type().isError()) return v;
-    if (v.type() instanceof FloatType) return floatError(v);
+    if (v.type() instanceof FloatType) {
+      return switch (op) {
+        case "!" -> {
+          Expr t = soft.truth(v, pos);
+          yield t instanceof IntConst c ? new IntConst(pos, IntType.INT, 1 - c.value())
+              : new Unary(pos, IntType.INT, UnaryOp.LOG_NOT, t);
+        }
+        case "+" -> v instanceof VarRef || v instanceof Deref || v instanceof Member ? new Cast(pos, v.type(), v) : v;
+        case "-" -> soft.negate(v, pos);
+        default -> error(pos, "invalid argument type '" + v.type().spell() + "' to unary expression");
+      };
+    }
     switch (op) {
       case "!" -> {
         if (!v.type().isScalar()) return error(pos, "invalid argument type '" + v.type().spell() + "' to unary expression");
@@ -1072,7 +1137,17 @@ public final class Sema {
     if (target.type().isError()) return target;
     if (!checkModifiable(target, pos)) return poisoned(pos);
     Type t = target.type();
-    if (t instanceof FloatType) return floatError(target);
+    if (t instanceof FloatType) {
+      Expr one = SoftFloat.constant(pos, t, t == FloatType.FLOAT ? Float.floatToRawIntBits(1f)
+          : Double.doubleToRawLongBits(1.0));
+      BinaryOp op = increment ? BinaryOp.ADD : BinaryOp.SUB;
+      if (prefix) return readModifyWrite(target, old -> soft.arithmetic(op, old, one, t, pos), pos);
+      // x++ is (old = x, x = old + 1, old), the target's address taken once.
+      Symbol old = temporary(t, pos);
+      Expr oldRef = new VarRef(pos, t, old);
+      return readModifyWrite(target, x -> new Comma(pos, t, new Assign(pos, t, oldRef, x),
+          soft.arithmetic(op, oldRef, one, t, pos)), pos, oldRef);
+    }
     if (t instanceof PointerType p) {
       if (!p.target().isComplete() && !p.target().isVoid()) {
         return error(pos, "arithmetic on a pointer to an incomplete type '" + p.target().spell() + "'");
@@ -1093,7 +1168,10 @@ public final class Sema {
     Expr l = rvalue(left);
     Expr r = rvalue(right);
     if (l.type().isError() || r.type().isError()) return poisoned(pos);
-    if (l.type() instanceof FloatType || r.type() instanceof FloatType) return floatError(l);
+    if ((op == BinaryOp.LOG_AND || op == BinaryOp.LOG_OR)) {
+      if (l.type() instanceof FloatType) l = soft.truth(l, l.pos());
+      if (r.type() instanceof FloatType) r = soft.truth(r, r.pos());
+    }
     Type lt = l.type(), rt = r.type();
     switch (op) {
       case LOG_AND, LOG_OR -> {
@@ -1161,6 +1239,9 @@ public final class Sema {
         : !(l.type().isArithmetic() && r.type().isArithmetic())) {
       return invalidOperands(op, l, r, pos);
     }
+    if (Types.usualArithmetic(l.type(), r.type()) instanceof FloatType ft) {
+      return soft.arithmetic(op, convert(l, ft), convert(r, ft), ft, pos);
+    }
     IntType t = (IntType) Types.usualArithmetic(l.type(), r.type());
     Expr a = convert(l, t);
     Expr b = convert(r, t);
@@ -1203,6 +1284,9 @@ public final class Sema {
   private Expr comparison(BinaryOp op, Expr l, Expr r, SourcePos pos) {
     Type lt = l.type(), rt = r.type();
     boolean equality = op == BinaryOp.EQ || op == BinaryOp.NE;
+    if (lt.isArithmetic() && rt.isArithmetic() && Types.usualArithmetic(lt, rt) instanceof FloatType ft) {
+      return soft.compare(op, convert(l, ft), convert(r, ft), ft, pos);
+    }
     if (lt.isArithmetic() && rt.isArithmetic()) {
       IntType t = (IntType) Types.usualArithmetic(lt, rt);
       Expr a = convert(l, t);
@@ -1254,7 +1338,13 @@ public final class Sema {
     Expr v = rvalue(value);
     if (v.type().isError()) return v;
     Type t = target.type();
-    if (t instanceof FloatType || v.type() instanceof FloatType) return floatError(v);
+    if (t instanceof FloatType || v.type() instanceof FloatType) {
+      boolean allowed = op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV;
+      if (!allowed || !t.isArithmetic() || !v.type().isArithmetic()) return invalidOperands(op, target, v, pos);
+      Type ct = Types.usualArithmetic(t, v.type());
+      Expr operand = convert(v, ct);
+      return readModifyWrite(target, old -> soft.arithmetic(op, convert(old, ct), operand, ct, pos), pos);
+    }
     if (t instanceof PointerType p && (op == BinaryOp.ADD || op == BinaryOp.SUB)) {
       if (!v.type().isInteger()) return invalidOperands(op, target, v, pos);
       if (!p.target().isComplete() && !p.target().isVoid()) {
@@ -1271,6 +1361,28 @@ public final class Sema {
     return new CompoundAssign(pos, t, op, target, convert(v, ct), ct);
   }
 
+  /**
+   * {@code target = compute(target)}, evaluating the target's address once: a variable is
+   * used directly, any other lvalue through a temporary pointer. The value is the stored one,
+   * or {@code result} when given (a postfix operator's old value).
+   */
+  private Expr readModifyWrite(Expr target, java.util.function.Function<Expr, Expr> compute, SourcePos pos,
+      Expr... result) {
+    Type t = target.type();
+    Expr prefix = null;
+    Expr lvalue = target;
+    if (!(target instanceof VarRef)) {
+      PointerType pt = new PointerType(t);
+      Expr p = new VarRef(pos, pt, temporary(pt, pos));
+      prefix = new Assign(pos, pt, p, new AddressOf(pos, pt, target));
+      lvalue = new Deref(pos, t, p);
+    }
+    Expr computed = compute.apply(lvalue);
+    Expr store = new Assign(pos, t, lvalue, convert(computed, t));
+    if (result.length > 0) store = new Comma(pos, t, store, result[0]);
+    return prefix == null ? store : new Comma(pos, t, prefix, store);
+  }
+
   public Expr conditional(Expr cond, Expr then, Expr otherwise, SourcePos pos) {
     Expr c = condition(cond);
     Expr a = rvalue(then);
@@ -1278,7 +1390,6 @@ public final class Sema {
     if (c.type().isError() || a.type().isError() || b.type().isError()) return poisoned(pos);
     Type at = a.type(), bt = b.type();
     Type t;
-    if (at instanceof FloatType || bt instanceof FloatType) return floatError(a);
     if (at.isArithmetic() && bt.isArithmetic()) {
       t = Types.usualArithmetic(at, bt);
     } else if (at.isVoid() && bt.isVoid()) {

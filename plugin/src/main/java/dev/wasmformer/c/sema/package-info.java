@@ -5,7 +5,9 @@
  *
  * <p>Invariants: every node returned is typed; an erroneous construct is reported once and
  * replaced by a node of {@link dev.wasmformer.c.type.ErrorType}, which silences errors that
- * would only repeat it; floating-point types are typed but refused wherever code would
- * need them.
+ * would only repeat it; no operator or conversion node has a floating-point operand: every
+ * floating-point operation is already integer code on the value's bits or a call of a libc
+ * soft-float routine ({@code SoftFloat}), and a floating constant is an
+ * IntConst of floating type holding its bits; long double is refused.
  */
 package dev.wasmformer.c.sema;

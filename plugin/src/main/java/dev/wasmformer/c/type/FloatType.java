@@ -1,6 +1,6 @@
 package dev.wasmformer.c.type;
 
-/** The floating types: parsed and typed, but not yet compiled (no soft-float yet). */
+/** The floating types: float and double are compiled as soft-float; long double is refused. */
 public enum FloatType implements Type {
   FLOAT("float", 4),
   DOUBLE("double", 8),

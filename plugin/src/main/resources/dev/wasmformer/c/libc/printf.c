@@ -1,7 +1,9 @@
 /*
  * The printf family. Written with 32-bit arithmetic only, so a program that prints (even
- * %lld) needs no 64-bit instructions: a 64-bit argument is read as two 32-bit words and
- * divided by the base in 16-bit steps.
+ * %lld or %f) needs no 64-bit instructions: a 64-bit argument is read as two 32-bit words and
+ * divided by the base in 16-bit steps. A double is printed exactly, like glibc: its value
+ * m * 2^e is turned into a big decimal integer (base 10^4 limbs) m * 2^e, or m * 5^-e with
+ * the decimal point -e digits from the right, and rounded in decimal, ties to even.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -91,6 +93,143 @@ static void format_integer(struct sink *s, unsigned hi, unsigned lo, int negativ
   if (precision >= 0) flags &= ~FLAG_ZERO;
   else precision = 1;
   pad_and_emit(s, prefix, digits, n, precision, width, flags);
+}
+
+/* ---- floating point ---- */
+
+#define DIGITS 800
+
+int __wf_decimal(unsigned mhi, unsigned mlo, int e, char *digits, int *pos);
+
+/* A finite double's magnitude as decimal digits: 0.d[0]d[1]...d[n-1] * 10^pos (d[0] != '0'). */
+struct decimal {
+  char d[DIGITS];
+  int n;
+  int pos;
+};
+
+static void decimal_of(unsigned hi, unsigned lo, struct decimal *dec) {
+  int be = (int)((hi >> 20) & 0x7FF);
+  unsigned mhi = hi & 0xFFFFF;
+  if (be != 0) mhi |= 0x100000;
+  dec->n = __wf_decimal(mhi, lo, be == 0 ? -1074 : be - 1075, dec->d, &dec->pos);
+}
+
+static char digit_at(struct decimal *dec, int i) {
+  return i >= 0 && i < dec->n ? dec->d[i] : '0';
+}
+
+/* Keeps the first r digits, rounding the rest to nearest, ties to even. */
+static void round_at(struct decimal *dec, int r) {
+  if (r >= dec->n) return;
+  if (r < 0) {
+    dec->n = 0;
+    return;
+  }
+  char next = dec->d[r];
+  int up = next > '5';
+  if (next == '5') {
+    int rest = 0;
+    for (int i = r + 1; i < dec->n; i++) rest |= dec->d[i] != '0';
+    up = rest || (r > 0 && ((dec->d[r - 1] - '0') & 1));
+  }
+  dec->n = r;
+  if (!up) return;
+  int i = r - 1;
+  while (i >= 0 && dec->d[i] == '9') dec->d[i--] = '0';
+  if (i >= 0) {
+    dec->d[i]++;
+  } else {
+    for (int j = dec->n; j > 0; j--) dec->d[j] = dec->d[j - 1];
+    dec->d[0] = '1';
+    dec->n++;
+    dec->pos++;
+  }
+}
+
+#define BODY 1500
+
+/* Appends the fixed-point form with `precision` fraction digits. */
+static int fixed_body(struct decimal *dec, int precision, int alt, char *out) {
+  int len = 0;
+  if (dec->pos <= 0) {
+    out[len++] = '0';
+  } else {
+    for (int i = 0; i < dec->pos; i++) out[len++] = digit_at(dec, i);
+  }
+  if (precision > 0 || alt) out[len++] = '.';
+  for (int j = 0; j < precision; j++) out[len++] = digit_at(dec, dec->pos + j);
+  return len;
+}
+
+static int exponent_body(struct decimal *dec, int precision, int alt, int upper, char *out) {
+  int len = 0;
+  int x = dec->n == 0 ? 0 : dec->pos - 1;
+  out[len++] = digit_at(dec, 0);
+  if (precision > 0 || alt) out[len++] = '.';
+  for (int j = 1; j <= precision; j++) out[len++] = digit_at(dec, j);
+  out[len++] = upper ? 'E' : 'e';
+  out[len++] = x < 0 ? '-' : '+';
+  if (x < 0) x = -x;
+  if (x >= 100) out[len++] = (char)('0' + x / 100);
+  out[len++] = (char)('0' + x / 10 % 10);
+  out[len++] = (char)('0' + x % 10);
+  return len;
+}
+
+/* %g without '#': drops trailing zeros of the fraction, and a bare point. */
+static int strip_zeros(char *body, int len) {
+  int point = -1, exp = len;
+  for (int i = 0; i < len; i++) {
+    if (body[i] == '.') point = i;
+    if (body[i] == 'e' || body[i] == 'E') exp = i;
+  }
+  if (point < 0) return len;
+  int end = exp;
+  while (end > point + 1 && body[end - 1] == '0') end--;
+  if (end == point + 1) end = point;
+  int out = end;
+  for (int i = exp; i < len; i++) body[out++] = body[i];
+  return out;
+}
+
+static void format_double(struct sink *s, unsigned hi, unsigned lo, int precision, int width, int flags, char conv) {
+  char body[BODY];
+  int len = 0;
+  int upper = conv == 'F' || conv == 'E' || conv == 'G';
+  const char *prefix = "";
+  if (hi >> 31) prefix = "-";
+  else if (flags & FLAG_PLUS) prefix = "+";
+  else if (flags & FLAG_SPACE) prefix = " ";
+  if (((hi >> 20) & 0x7FF) == 0x7FF) {
+    int nan = (hi & 0xFFFFF) != 0 || lo != 0;
+    const char *word = nan ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
+    pad_and_emit(s, prefix, word, 3, 0, width, flags & ~FLAG_ZERO);
+    return;
+  }
+  if (precision < 0) precision = 6;
+  if (precision > BODY - 320) precision = BODY - 320; /* glibc has no limit */
+  struct decimal dec;
+  decimal_of(hi, lo, &dec);
+  int alt = (flags & FLAG_ALT) != 0;
+  if (conv == 'f' || conv == 'F') {
+    round_at(&dec, dec.pos + precision);
+    len = fixed_body(&dec, precision, alt, body);
+  } else if (conv == 'e' || conv == 'E') {
+    round_at(&dec, precision + 1);
+    len = exponent_body(&dec, precision, alt, upper, body);
+  } else {
+    int p = precision == 0 ? 1 : precision;
+    round_at(&dec, p);
+    int x = dec.n == 0 ? 0 : dec.pos - 1;
+    if (x < p && x >= -4) {
+      len = fixed_body(&dec, p - 1 - x, alt, body);
+    } else {
+      len = exponent_body(&dec, p - 1, alt, upper, body);
+    }
+    if (!alt) len = strip_zeros(body, len);
+  }
+  pad_and_emit(s, prefix, body, len, 0, width, flags);
 }
 
 static int format(struct sink *s, const char *fmt, va_list *ap) {
@@ -201,6 +340,17 @@ static int format(struct sink *s, const char *fmt, va_list *ap) {
         int n = 0;
         while (str[n] && (precision < 0 || n < precision)) n++;
         pad_and_emit(s, "", str, n, 0, width, flags & ~FLAG_ZERO);
+        break;
+      }
+      case 'f':
+      case 'F':
+      case 'e':
+      case 'E':
+      case 'g':
+      case 'G': {
+        unsigned lo, hi;
+        take64(ap, &lo, &hi);
+        format_double(s, hi, lo, precision, width, flags, conv);
         break;
       }
       case 'n': {
