@@ -12,6 +12,7 @@ import dev.wasmformer.runtime.RunOptions;
 import dev.wasmformer.runtime.RunResult;
 import dev.wasmformer.runtime.Wasmformer;
 import dev.wasmformer.testing.ChicoryRunner;
+import dev.wasmformer.testing.Gcc;
 import dev.wasmformer.testing.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,8 +81,8 @@ class ExamplesTest {
     Outcome chicory = ChicoryRunner.run(compiled.wasm(), "_start", new long[0], c.stdin());
     assertThat(chicory).isEqualTo(Outcome.halted(ours.value(), ours.output()));
 
-    assumeTrue(NativeC.gccAvailable(), "gcc is not installed: the comparison with the native program is skipped");
-    NativeC.Run gcc = NativeC.compileAndRun(source, work, c.stdin());
+    assumeTrue(Gcc.available(), "gcc is not installed: the comparison with the native program is skipped");
+    Gcc.Run gcc = Gcc.compileAndRun(source, work, List.of("-std=c11", "-O2"), List.of(), c.stdin());
     assertThat(output).as("output compared with gcc's").isEqualTo(text(gcc.stdout()));
     assertThat(status(ours.value().orElseThrow())).as("exit status compared with gcc's").isEqualTo(gcc.status());
   }
@@ -102,8 +103,8 @@ class ExamplesTest {
     assertThat(onTransformer.returnValue()).isEqualTo(reference.value());
     assertThat(onTransformer.stats().instructions()).isEqualTo(reference.instructions());
 
-    assumeTrue(NativeC.gccAvailable(), "gcc is not installed: the comparison with the native program is skipped");
-    NativeC.Run gcc = NativeC.compileAndRun(source, work, new byte[0]);
+    assumeTrue(Gcc.available(), "gcc is not installed: the comparison with the native program is skipped");
+    Gcc.Run gcc = Gcc.compileAndRun(source, work, List.of("-std=c11", "-O2"), List.of(), new byte[0]);
     assertThat(onTransformer.outputText()).isEqualTo(text(gcc.stdout()));
     assertThat(status(onTransformer.returnValue().orElseThrow())).isEqualTo(gcc.status());
   }

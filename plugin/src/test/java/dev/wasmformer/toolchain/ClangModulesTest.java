@@ -14,6 +14,7 @@ import dev.wasmformer.runtime.RunResult;
 import dev.wasmformer.runtime.Wasmformer;
 import dev.wasmformer.testing.ChicoryRunner;
 import dev.wasmformer.testing.ChicoryWasi;
+import dev.wasmformer.testing.Gcc;
 import dev.wasmformer.testing.IsaRunner;
 import dev.wasmformer.testing.Outcome;
 import java.io.IOException;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClangModulesTest {
   static final long SHORT_RUN = 60_000;
+  private static final List<String> NATIVE_FLAGS = List.of("-std=gnu11", "-w", "-O1");
 
   /** Programs the transformer refuses today, and the missing opcode the refusal names (none). */
   static final Map<String, String> NOT_YET = Map.of();
@@ -118,8 +120,8 @@ class ClangModulesTest {
     byte[] input = sibling(program, ".stdin");
 
     ChicoryWasi.Run apart = ChicoryWasi.run(wasm, argv, input, false);
-    if (Native.gccAvailable()) {
-      Native.Run gcc = Native.run(program, work, argv, input);
+    if (Gcc.available()) {
+      Gcc.Run gcc = Gcc.compileAndRun(program, work, NATIVE_FLAGS, argv.subList(1, argv.size()), input);
       assertThat(text(apart.stdout())).as("Chicory's stdout compared with gcc's").isEqualTo(text(gcc.stdout()));
       assertThat(text(apart.stderr())).as("Chicory's stderr compared with gcc's").isEqualTo(text(gcc.stderr()));
       assertThat(apart.status()).as("Chicory's exit status compared with gcc's").isEqualTo(gcc.status());
@@ -143,8 +145,8 @@ class ClangModulesTest {
     Outcome chicory = ChicoryRunner.run(wasm, "_start", new long[0], input);
     Outcome expected = exitStatus(chicory);
     assertThat(expected.output()).as("every test program prints something").isNotEmpty();
-    if (Native.gccAvailable()) {
-      Native.Run gcc = Native.run(program, work, List.of(name), input);
+    if (Gcc.available()) {
+      Gcc.Run gcc = Gcc.compileAndRun(program, work, NATIVE_FLAGS, List.of(), input);
       assertThat(expected).as("Chicory compared with gcc")
           .isEqualTo(Outcome.halted(OptionalLong.of(gcc.status()), gcc.stdout()));
     }
