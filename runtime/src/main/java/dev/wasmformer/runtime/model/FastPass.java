@@ -146,4 +146,13 @@ final class FastPass extends ForwardPass {
             nonZero[w] |= writes[w];
         }
     }
+
+    /** How often the FFN layers' gate filters were built so far (for tests). */
+    int gateFilterBuilds() {
+        int builds = 0;
+        for (GateFilter filter : filters) {
+            builds += filter == null ? 0 : filter.builds;
+        }
+        return builds;
+    }
 }
