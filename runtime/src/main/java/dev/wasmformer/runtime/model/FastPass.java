@@ -155,4 +155,21 @@ final class FastPass extends ForwardPass {
         }
         return builds;
     }
+
+    /** Steps at which the family arg-max fell back to scanning every row (for tests). */
+    long plainArgMaxSteps() {
+        return families.plainScans;
+    }
+
+    /** Per layer: {steps, steps with the gate filter}, {0, 0} for a layer without filter. */
+    long[][] gateFilterUse() {
+        long[][] use = new long[filters.length][2];
+        for (int l = 0; l < filters.length; l++) {
+            if (filters[l] != null) {
+                use[l][0] = filters[l].steps();
+                use[l][1] = filters[l].filteredSteps;
+            }
+        }
+        return use;
+    }
 }

@@ -58,6 +58,7 @@ final class GateFilter {
     int[] alwaysUnits;           // increasing
     private boolean[] always;    // per unit: evaluated at every step, its gate may be unbounded
     int builds;
+    long filteredSteps;          // steps that ran with the filter (for tests)
 
     GateFilter(SparseFeedForward ffn) {
         this.ffn = ffn;
@@ -75,6 +76,10 @@ final class GateFilter {
         builtColumnFractional = new boolean[d];
         builtGroupLo = new double[groups.groupCount];
         builtGroupHi = new double[groups.groupCount];
+    }
+
+    long steps() {
+        return steps;
     }
 
     /** Whether the filter can be used at this step (counts the step). */

@@ -204,6 +204,7 @@ final class SparseFeedForward {
         if (filter != null && filter.ready() && lazyBias) {
             int epoch = s.nextEpoch();
             if (selectCandidates(x, nonZero, s, filter, epoch)) {
+                filter.filteredSteps++;
                 evaluate(x, nonZero, s, epoch, filter);
                 return;
             }
