@@ -55,6 +55,9 @@ class RandomModelTest {
             Model model = Model.from(WideRandomModel.bundle(new Random(seed)));
             seen.addAll(kernels(model));
             assertThat(model.familyArgMax.familyCount()).as("families of seed %d", seed).isPositive();
+            for (AttentionLayer layer : model.attentionLayers) {
+                assertThat(layer.straightLine()).as("generated code of seed %d", seed).isTrue();
+            }
             Decoder hull = assertAgree(model, 1500, seed);
             if (((FastPass) hull.pass()).gateFilterBuilds() > 0) {
                 filteredRuns++;
