@@ -370,6 +370,26 @@ final class SparseFeedForward {
     }
 
     /**
+     * The gate of a filtered unit from this step's group values: {@code bias + sum s_ug v_g}.
+     * The filter admits a unit only when its weights, scales and group values are integers
+     * whose sums stay below 2^52, so this is the exact real gate, which is also the double the
+     * row's dot product gives in any order.
+     */
+    private double groupGate(int u, Scratch s, int epoch) {
+        GateGroups gg = groups;
+        double[] groupValue = s.groupValue;
+        int[] groupStamp = s.groupStamp;
+        double g = gg.bias[u];
+        for (int k = gg.unitStart[u], end = gg.unitStart[u + 1]; k < end; k++) {
+            int group = gg.unitGroup[k];
+            if (groupStamp[group] == epoch) {
+                g += gg.unitScale[k] * groupValue[group];
+            }
+        }
+        return g;
+    }
+
+    /**
      * Runs the marked units in increasing order and adds the output. With a {@code filter}, a
      * unit's gate is its row's dot product (or its bias, for a linear unit), and a unit whose
      * value is 0 is skipped when its gate is known to be finite (h = g * 0 adds nothing);
@@ -403,11 +423,13 @@ final class SparseFeedForward {
                         continue;
                     }
                     g = bias[u];
+                } else if (filter.isAlways(u)) {
+                    g = plainGate.dot(u, x);
                 } else {
-                    if (v == 0 && !filter.isAlways(u)) {
+                    if (v == 0) {
                         continue;
                     }
-                    g = plainGate.dot(u, x);
+                    g = groupGate(u, s, epoch);
                 }
                 if (!(g > 0)) {
                     continue;
