@@ -28,6 +28,7 @@ final class AttentionLayer {
     private final int[] segmentIndex;      // index into the output buffer
     private final double[] segmentWeight;
     final long[] writes;                   // residual rows the outputs write
+    final int[] writtenRows;               // the same, increasing
     private final StraightLine.Blocks code;   // block 0: the projections; 1 + h: head h's output
 
     AttentionLayer(List<HeadWeights> headList, CsrMatrix embedding, int slotOne) {
@@ -101,6 +102,7 @@ final class AttentionLayer {
         segmentStart = segStarts.stream().mapToInt(Integer::intValue).toArray();
         segmentIndex = segIndex.stream().mapToInt(Integer::intValue).toArray();
         segmentWeight = segWeights.stream().mapToDouble(Double::doubleValue).toArray();
+        writtenRows = Bits.toArray(writes);
         code = straightLine && heads.length > 0 ? StraightLine.compile(blocks()) : null;
     }
 

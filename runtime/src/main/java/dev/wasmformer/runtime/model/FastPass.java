@@ -141,9 +141,13 @@ final class FastPass extends ForwardPass {
             }
         }
         layer.addOutputs(out, ids, x);
-        long[] writes = layer.writes;
-        for (int w = 0; w < writes.length; w++) {
-            nonZero[w] |= writes[w];
+        // Only the written slots that hold a non-zero value join the set: wide heads write
+        // many slots that are mostly zero, and every later layer would visit them.
+        double[] x = this.x;
+        for (int r : layer.writtenRows) {
+            if (x[r] != 0) {
+                nonZero[r >>> 6] |= 1L << r;
+            }
         }
     }
 

@@ -448,8 +448,11 @@ final class SparseFeedForward {
         }
         for (int i = 0; i < rowCount; i++) {
             int r = rows[i];
-            x[r] += rowSum[r];
-            nonZero[r >>> 6] |= 1L << r;
+            double sum = x[r] + rowSum[r];
+            x[r] = sum;
+            if (sum != 0) {
+                nonZero[r >>> 6] |= 1L << r;
+            }
         }
     }
 }
