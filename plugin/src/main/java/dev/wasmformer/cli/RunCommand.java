@@ -64,8 +64,20 @@ final class RunCommand implements Callable<Integer> {
       description = "Stop a run after N generated tokens. Default: ${DEFAULT-VALUE}.")
   long maxTokens;
 
-  @Option(names = "--stats", description = "Print tokens, instructions and speed to stderr.")
+  @Option(names = "--stats", description = "Print tokens, instructions and speed to stderr"
+      + " (with --batch: one summary line on stdout).")
   boolean stats;
+
+  @Option(names = "--batch", paramLabel = "BATCH",
+      description = "Run the program once per line of BATCH (a line's integer arguments; blank lines and"
+          + " lines starting with # are skipped), on --threads threads, and print one line per run in"
+          + " file order: LINE: RESULT, or the trap or error that ended it. Exit status 0 if every run"
+          + " halted, else 1.")
+  Path batch;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads for --batch. Default: the number of cores.")
+  Integer threads;
 
   /** Where the program's input comes from; tests replace it. */
   InputStream stdin = System.in;
@@ -73,8 +85,21 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     boolean c = SourceFiles.extension(file).equals("c");
+    if (batch != null && !args.isEmpty()) {
+      throw new IllegalArgumentException("--batch takes the arguments from " + batch + ", not from the command line");
+    }
+    if (threads != null && threads < 1) {
+      throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+    }
     LoadedBundle bundle = load();
     Program program = RunSupport.program(bundle, programName);
+    if (batch != null) {
+      RunOptions base = RunOptions.defaults()
+          .withAttention(RunSupport.attention(attention))
+          .withMaxTokens(maxTokens);
+      int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+      return BatchRun.run(program, batch, base, n, spec.commandLine().getOut(), stats);
+    }
     // a C program's arguments are main's argv strings, already in its memory image
     long[] values = RunSupport.integers(c && entry == null ? List.of() : args);
     RunOptions options = RunOptions.defaults()
@@ -129,10 +154,6 @@ final class RunCommand implements Callable<Integer> {
         throw new IllegalArgumentException(file + ": expected a .wfb bundle, a .wasm module or a .c file");
     }
   }
-
-
-
-
 
   private void printStats(PrintWriter err, RunStats s) {
     if (!stats) return;
