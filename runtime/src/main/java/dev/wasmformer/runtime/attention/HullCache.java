@@ -311,7 +311,16 @@ final class HullCache implements AttentionCache {
         if (!(Math.abs(m) < 0x1p26)) {
             return -1;
         }
-        int e = index.get(2 * m + 0.0, -(m * m) + 0.0);
+        double x = 2 * m + 0.0;
+        double y = -(m * m) + 0.0;
+        int e;
+        if (recentEntry[0] >= 0 && x == recentX[0] && y == recentY[0]) {
+            e = recentEntry[0];    // most often the key just added (a lookup of the latest write)
+        } else if (recentEntry[1] >= 0 && x == recentX[1] && y == recentY[1]) {
+            e = recentEntry[1];
+        } else {
+            e = index.get(x, y);
+        }
         return e >= 0 && (holders[e] & UPPER) != 0 ? e : -1;
     }
 
