@@ -403,7 +403,8 @@ final class SparseFeedForward {
         int[] rowStamp = s.rowStamp;
         int[] rows = s.rows;
         int rowCount = 0;
-        for (int w = 0; w < units.length; w++) {
+        // The scratch is sized for the widest layer: visit only this layer's words.
+        for (int w = 0, words = (width + 63) >>> 6; w < words; w++) {
             long b = units[w];
             if (b == 0) {
                 continue;
