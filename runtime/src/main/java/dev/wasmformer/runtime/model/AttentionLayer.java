@@ -103,7 +103,15 @@ final class AttentionLayer {
         segmentIndex = segIndex.stream().mapToInt(Integer::intValue).toArray();
         segmentWeight = segWeights.stream().mapToDouble(Double::doubleValue).toArray();
         writtenRows = Bits.toArray(writes);
-        code = straightLine && heads.length > 0 ? StraightLine.compile(blocks()) : null;
+        code = straightLine && heads.length > 0 ? compile(blocks()) : null;
+    }
+
+    private static StraightLine.Blocks compile(List<List<StraightLine.Row>> blocks) {
+        try {
+            return StraightLine.compile(blocks);
+        } catch (LinkageError noAsm) {   // ASM missing from the class path: keep the loops
+            return null;
+        }
     }
 
     /** The projections' rows, then each head's output rows, for {@link StraightLine}. */
