@@ -87,7 +87,7 @@ final class PositionValues {
         int offset = entry >>> 1;
         if ((entry & 1) != 0) {
             for (int i = 0; i < width; i++) {
-                out[at + i] = (pool[offset + (i >>> 6)] >>> i & 1L) != 0 ? 1.0 : 0.0;
+                out[at + i] = (double) (pool[offset + (i >>> 6)] >>> i & 1L);   // +0.0 or 1.0
             }
         } else {
             for (int i = 0; i < width; i++) {
@@ -102,7 +102,7 @@ final class PositionValues {
         int offset = entry >>> 1;
         if ((entry & 1) != 0) {
             for (int i = 0; i < width; i++) {
-                out[at + i] += (pool[offset + (i >>> 6)] >>> i & 1L) != 0 ? 1.0 : 0.0;
+                out[at + i] += (double) (pool[offset + (i >>> 6)] >>> i & 1L);
             }
         } else {
             for (int i = 0; i < width; i++) {
