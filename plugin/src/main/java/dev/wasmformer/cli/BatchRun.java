@@ -74,7 +74,8 @@ final class BatchRun {
       } else {
         allHalted = false;
         RuntimeException e = outcome.failure().orElseThrow();
-        text = e instanceof TrapException t ? "trap: " + t.reason() : "error: " + e.getMessage();
+        // a trap's message names its cause and the instruction, e.g. "trap: ... at instruction 17 (in function f)"
+        text = e instanceof TrapException ? e.getMessage() : "error: " + e.getMessage();
       }
       out.println(lines.get(i).number() + ": " + text);
     }

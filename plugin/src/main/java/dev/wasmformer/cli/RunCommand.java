@@ -76,8 +76,20 @@ final class RunCommand implements Callable<Integer> {
           + " as the 65,536 slots allow.")
   Long maxCallDepth;
 
-  @Option(names = "--stats", description = "Print tokens, instructions and speed to stderr.")
+  @Option(names = "--stats", description = "Print tokens, instructions and speed to stderr"
+      + " (with --batch: one summary line on stdout).")
   boolean stats;
+
+  @Option(names = "--batch", paramLabel = "BATCH",
+      description = "Run the program once per line of BATCH (a line's integer arguments; blank lines and"
+          + " lines starting with # are skipped), on --threads threads, and print one line per run in"
+          + " file order: LINE: RESULT, or the trap or error that ended it. Exit status 0 if every run"
+          + " halted, else 1.")
+  Path batch;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads for --batch. Default: the number of cores.")
+  Integer threads;
 
   /**
    * Whether ARGS are argv strings rather than integers: for a C program or a WASI module entered
@@ -93,8 +105,20 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (batch != null && !args.isEmpty()) {
+      throw new IllegalArgumentException("--batch takes the arguments from " + batch + ", not from the command line");
+    }
+    if (threads != null && threads < 1) {
+      throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+    }
     LoadedBundle bundle = load();
     Program program = RunSupport.program(bundle, programName);
+    if (batch != null) {
+      RunOptions base = RunSupport.limits(RunOptions.defaults().withAttention(RunSupport.attention(attention)),
+          program, maxTokens, maxMemoryPages, maxCallDepth);
+      int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+      return BatchRun.run(program, batch, base, n, spec.commandLine().getOut(), stats);
+    }
     // a C or WASI program's arguments are argv strings, already in its memory image or code
     long[] values = RunSupport.integers(argvProgram ? List.of() : args);
     RunOptions options = RunSupport.limits(RunOptions.defaults()
@@ -155,10 +179,6 @@ final class RunCommand implements Callable<Integer> {
         throw new IllegalArgumentException(file + ": expected a .wfb bundle, a .wasm module or a .c file");
     }
   }
-
-
-
-
 
   private void printStats(PrintWriter err, RunStats s) {
     if (!stats) return;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class InterpreterWeightsTest {
   /** fib(n) by double recursion, as a WebAssembly module (see BenchPrograms). */
-  private static final byte[] FIB = {
+  static final byte[] FIB = {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x06, 0x01, 0x60, 0x01, 0x7f, 0x01, 0x7f,
     0x03, 0x02, 0x01, 0x00, 0x07, 0x07, 0x01, 0x03, 0x66, 0x69, 0x62, 0x00, 0x00, 0x0a, 0x1e, 0x01,
     0x1c, 0x00, 0x20, 0x00, 0x41, 0x02, 0x48, 0x04, 0x7f, 0x20, 0x00, 0x05, 0x20, 0x00, 0x41, 0x01,
@@ -45,6 +45,49 @@ class InterpreterWeightsTest {
       steps++;
     }
     assertThat(steps).as("long enough for the gate filter to be built and rebuilt").isGreaterThan(2000);
+    assertTheFastKernelsRan((FastPass) fast.pass(), steps);
+  }
+
+  @Test
+  void theInterpretersHeadsGetTheFastKernels() {
+    Model model = Model.from(new WasmformerCompiler(InterpreterModel.get()).addWasm("fib", "fib.wasm", FIB, "fib").bundle());
+    int positionHeads = 0;
+    int tokenValued = 0;
+    int constantHeads = 0;
+    for (LayerWeights layer : model.layers) {
+      for (HeadWeights head : layer.heads()) {
+        // An AVERAGE head on the hull would keep its whole history (exact sums of fractions).
+        assertThat(head.kernel() == HeadKernel.HULL && head.mode() == dev.wasmformer.runtime.attention.AttentionMode.AVERAGE)
+            .as("head %s is an AVERAGE head on the hull", head.name()).isFalse();
+        positionHeads += head.kernel() == HeadKernel.POSITION_KEY ? 1 : 0;
+        tokenValued += head.kernel() == HeadKernel.POSITION_KEY && head.tokenValued() ? 1 : 0;
+        constantHeads += head.kernel() == HeadKernel.CONSTANT_KEY ? 1 : 0;
+      }
+    }
+    assertThat(positionHeads).as("position-key heads (fetch, previous tokens, snapshots)").isGreaterThanOrEqualTo(10);
+    assertThat(tokenValued).as("token-valued position heads (fetch)").isGreaterThanOrEqualTo(8);
+    assertThat(constantHeads).as("constant-key heads (cumulative sums)").isGreaterThanOrEqualTo(2);
+    assertThat(model.familyArgMax.familyCount()).as("families of the unembedding").isGreaterThan(10);
+  }
+
+  /**
+   * A fallback must not silently make the interpreter slow: the family arg-max never scans
+   * every row, and every gate filter runs at most steps after its first build (its ranges still widen early in a run).
+   */
+  private static void assertTheFastKernelsRan(FastPass fast, long steps) {
+    assertThat(fast.plainArgMaxSteps()).as("steps whose arg-max scanned every row").isZero();
+    long[][] use = fast.gateFilterUse();
+    int filtered = 0;
+    for (int l = 0; l < use.length; l++) {
+      if (use[l][0] == 0) {
+        continue;
+      }
+      filtered++;
+      long eligible = use[l][0] - GateFilter.FIRST_BUILD;
+      assertThat(use[l][1]).as("filtered steps of layer %d out of %d after the first build", l, eligible)
+          .isGreaterThan(eligible * 3 / 4);
+    }
+    assertThat(filtered).as("layers with a gate filter").isGreaterThanOrEqualTo(4);
   }
 
   private static int tokenWithRole(Bundle bundle, TokenRole role) {

@@ -9,8 +9,9 @@ package dev.wasmformer.runtime.attention;
  * (compared in exact real arithmetic on the doubles) and returns the mean of their values
  * ({@link AttentionMode#AVERAGE}) or the value of the largest such j
  * ({@link AttentionMode#LATEST}). Every implementation returns exactly what {@link #naive}
- * returns, provided value components are integers whose sums stay below 2^53 (means are
- * computed as a sum divided by a count, and only then is the order of summation irrelevant).
+ * returns: the mean is the sum of the maximal positions' values in position order from 0.0,
+ * divided by their count (an implementation that sums in another order does so only while
+ * the values are integers whose magnitudes sum below 2^53, where every order is exact).
  *
  * <p>Keys and queries must be finite; a non-finite one throws {@link ArithmeticException} in
  * every implementation alike. Implementations are not thread-safe and allocate only when an

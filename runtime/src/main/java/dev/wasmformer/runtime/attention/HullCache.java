@@ -28,6 +28,12 @@ import java.util.Arrays;
  * key (2m, -m^2), m = qx / qy, the point where the query touches the parabola of lookup keys
  * (2a, -a^2), accepting it only if it scores strictly more than both its neighbours on the
  * upper chain, which makes it the unique maximum.
+ *
+ * <p>AVERAGE sums the values of a face entry by entry, which is the naive scan's sum (in
+ * position order) only when the face is one entry or the order does not matter: while every
+ * value is an integer and the magnitudes sum to at most 2^53, every partial sum is exact in
+ * any order. An AVERAGE cache therefore also keeps every position's key and value, and answers
+ * a face of several entries from them, in position order, once a value breaks that condition.
  */
 final class HullCache implements AttentionCache {
     private static final int UPPER = 1;
@@ -62,6 +68,10 @@ final class HullCache implements AttentionCache {
     private final int[] recentEntry = {-1, -1};
     private final IntList maximal = new IntList();
     private long size;
+    // AVERAGE: whether any order of summation is exact, and every position's key and value.
+    private boolean exactValues = true;
+    private final double[] magnitude;
+    private double[] history;       // [position][x, y, value...]
 
     HullCache(AttentionMode mode, int valueWidth) {
         this.mode = mode;
@@ -76,6 +86,8 @@ final class HullCache implements AttentionCache {
         upper = new HullChain(this, false, UPPER, capacity);
         lower = new HullChain(this, true, LOWER, capacity);
         all = new double[valueWidth];
+        magnitude = mode == AttentionMode.AVERAGE ? new double[valueWidth] : null;
+        history = mode == AttentionMode.AVERAGE ? new double[16 * (2 + valueWidth)] : null;
     }
 
     @Override
@@ -85,6 +97,7 @@ final class HullCache implements AttentionCache {
         y += 0.0;
         long position = size++;
         if (mode == AttentionMode.AVERAGE) {
+            record(position, x, y, value, from);
             for (int i = 0; i < width; i++) {
                 all[i] += value[from + i];
             }
@@ -113,7 +126,9 @@ final class HullCache implements AttentionCache {
             return;
         }
         e = allocate(x, y);
-        System.arraycopy(value, from, data, e * width, width);
+        for (int i = 0; i < width; i++) {
+            data[e * width + i] = 0.0 + value[from + i];   // as the naive scan's sum starts
+        }
         count[e] = 1;
         latest[e] = position;
         holders[e] = 0;
@@ -146,6 +161,51 @@ final class HullCache implements AttentionCache {
             recentY[1] = recentY[0];
             recentEntry[1] = recentEntry[0];
             remember(x, y, e);
+        }
+    }
+
+    private void record(long position, double x, double y, double[] value, int from) {
+        int stride = 2 + width;
+        int base = Math.multiplyExact(Math.toIntExact(position), stride);
+        if (base + stride > history.length) {
+            history = Arrays.copyOf(history, Math.max(base + stride, 2 * history.length));
+        }
+        history[base] = x;
+        history[base + 1] = y;
+        System.arraycopy(value, from, history, base + 2, width);
+        if (exactValues) {
+            for (int i = 0; i < width; i++) {
+                double v = value[from + i];
+                magnitude[i] += Math.abs(v);
+                if (v != Math.rint(v) || !(magnitude[i] <= 0x1p53)) {
+                    exactValues = false;
+                }
+            }
+        }
+    }
+
+    /** AVERAGE over the face's keys in position order, from the history. */
+    private void averageInOrder(IntList face, double[] out, int at) {
+        Arrays.fill(out, at, at + width, 0.0);
+        int stride = 2 + width;
+        long n = 0;
+        for (long j = 0; j < size; j++) {
+            int base = (int) j * stride;
+            double x = history[base];
+            double y = history[base + 1];
+            for (int i = 0; i < face.size(); i++) {
+                int e = face.get(i);
+                if (keyX[e] == x && keyY[e] == y) {
+                    for (int k = 0; k < width; k++) {
+                        out[at + k] += history[base + 2 + k];
+                    }
+                    n++;
+                    break;
+                }
+            }
+        }
+        for (int k = 0; k < width; k++) {
+            out[at + k] /= n;
         }
     }
 
@@ -222,6 +282,10 @@ final class HullCache implements AttentionCache {
             System.arraycopy(data, best * width, out, at, width);
             return;
         }
+        if (face.size() > 1 && !exactValues) {
+            averageInOrder(face, out, at);
+            return;
+        }
         Arrays.fill(out, at, at + width, 0.0);
         long n = 0;
         for (int i = 0; i < face.size(); i++) {
@@ -247,7 +311,16 @@ final class HullCache implements AttentionCache {
         if (!(Math.abs(m) < 0x1p26)) {
             return -1;
         }
-        int e = index.get(2 * m + 0.0, -(m * m) + 0.0);
+        double x = 2 * m + 0.0;
+        double y = -(m * m) + 0.0;
+        int e;
+        if (recentEntry[0] >= 0 && x == recentX[0] && y == recentY[0]) {
+            e = recentEntry[0];    // most often the key just added (a lookup of the latest write)
+        } else if (recentEntry[1] >= 0 && x == recentX[1] && y == recentY[1]) {
+            e = recentEntry[1];
+        } else {
+            e = index.get(x, y);
+        }
         return e >= 0 && (holders[e] & UPPER) != 0 ? e : -1;
     }
 

@@ -12,9 +12,11 @@
  *       dev.wasmformer.runtime.attention.PositionSelector}'s fast signs, each taken only when
  *       the computed value lies beyond its proven rounding error, and shortcuts confirmed by
  *       {@code Exact} afterwards (the hull cache's tangent guess).</li>
- *   <li>Means are a sum divided by a count. Kernels sum in different orders, so they agree
- *       exactly when value components are integers whose partial sums stay below 2^53, which
- *       the compiler guarantees for every head it emits.</li>
+ *   <li>Means are the maximal positions' values summed in position order from 0.0, divided
+ *       by their count. A kernel that sums in another order (the hull cache, entry by entry)
+ *       does so only while every value is an integer and the magnitudes sum below 2^53, where
+ *       every order gives the same double; otherwise it sums in position order from the
+ *       head's history. So the caches agree for any values, fractional ones included.</li>
  *   <li>Keys and queries are finite; a non-finite one throws {@link java.lang.ArithmeticException}
  *       in every kernel, before any other effect of the call.</li>
  *   <li>A cache belongs to one decoding run and one thread; after warm-up it allocates only

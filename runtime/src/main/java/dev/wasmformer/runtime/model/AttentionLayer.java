@@ -28,8 +28,15 @@ final class AttentionLayer {
     private final int[] segmentIndex;      // index into the output buffer
     private final double[] segmentWeight;
     final long[] writes;                   // residual rows the outputs write
+    final int[] writtenRows;               // the same, increasing
+    private final StraightLine.Blocks code;   // block 0: the projections; 1 + h: head h's output
 
     AttentionLayer(List<HeadWeights> headList, CsrMatrix embedding, int slotOne) {
+        this(headList, embedding, slotOne, true);
+    }
+
+    /** With {@code straightLine}, the projections and outputs run as generated code. */
+    AttentionLayer(List<HeadWeights> headList, CsrMatrix embedding, int slotOne, boolean straightLine) {
         heads = headList.toArray(new HeadWeights[0]);
         int dModel = embedding.cols;
         base = new int[heads.length];
@@ -95,10 +102,51 @@ final class AttentionLayer {
         segmentStart = segStarts.stream().mapToInt(Integer::intValue).toArray();
         segmentIndex = segIndex.stream().mapToInt(Integer::intValue).toArray();
         segmentWeight = segWeights.stream().mapToDouble(Double::doubleValue).toArray();
+        writtenRows = Bits.toArray(writes);
+        code = straightLine && heads.length > 0 ? compile(blocks()) : null;
+    }
+
+    private static StraightLine.Blocks compile(List<List<StraightLine.Row>> blocks) {
+        try {
+            return StraightLine.compile(blocks);
+        } catch (LinkageError noAsm) {   // ASM missing from the class path: keep the loops
+            return null;
+        }
+    }
+
+    /** The projections' rows, then each head's output rows, for {@link StraightLine}. */
+    private List<List<StraightLine.Row>> blocks() {
+        List<List<StraightLine.Row>> blocks = new ArrayList<>();
+        List<StraightLine.Row> projections = new ArrayList<>();
+        for (int r = 0; r < projectedRows; r++) {
+            projections.add(new StraightLine.Row(rowTarget[r], false,
+                    java.util.Arrays.copyOfRange(rowColumn, rowStart[r], rowStart[r + 1]),
+                    java.util.Arrays.copyOfRange(rowWeight, rowStart[r], rowStart[r + 1])));
+        }
+        blocks.add(projections);
+        for (int h = 0; h < heads.length; h++) {
+            List<StraightLine.Row> outputs = new ArrayList<>();
+            for (int s = headSegments[h]; s < headSegments[h + 1]; s++) {
+                outputs.add(new StraightLine.Row(segmentRow[s], true,
+                        java.util.Arrays.copyOfRange(segmentIndex, segmentStart[s], segmentStart[s + 1]),
+                        java.util.Arrays.copyOfRange(segmentWeight, segmentStart[s], segmentStart[s + 1])));
+            }
+            blocks.add(outputs);
+        }
+        return blocks;
+    }
+
+    /** Whether the projections and outputs run as generated code (for tests). */
+    boolean straightLine() {
+        return code != null;
     }
 
     /** The stacked projections of x into {@code p}. */
     void project(double[] x, double[] p) {
+        if (code != null) {
+            code.run(0, x, p);
+            return;
+        }
         int[] start = rowStart;
         int[] column = rowColumn;
         double[] weight = rowWeight;
@@ -130,6 +178,10 @@ final class AttentionLayer {
                 for (int k = table.contributionStart(id), end = table.contributionEnd(id); k < end; k++) {
                     x[rows[k]] += values[k];
                 }
+                continue;
+            }
+            if (code != null) {
+                code.run(1 + h, out, x);
                 continue;
             }
             for (int s = headSegments[h], n = headSegments[h + 1]; s < n; s++) {

@@ -39,6 +39,11 @@ public final class Decoder {
         return next;
     }
 
+    /** The forward pass (for tests of the kernels it chose). */
+    ForwardPass pass() {
+        return pass;
+    }
+
     /** Number of tokens appended so far, which is the position the next token will take. */
     public long position() {
         return position;

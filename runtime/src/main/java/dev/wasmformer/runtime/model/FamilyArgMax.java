@@ -62,6 +62,7 @@ final class FamilyArgMax {
         final double[] upper;
         final double[] fixed;
         int bestRow;
+        long plainScans;         // steps that fell back to the plain scan (for tests)
 
         Scratch(int families) {
             upper = new double[families];
@@ -79,7 +80,7 @@ final class FamilyArgMax {
             for (long b = nonZero[w] & readMask[w]; b != 0; b &= b - 1) {
                 double v = x[(w << 6) + Long.numberOfTrailingZeros(b)];
                 if (v != (double) (long) v) {   // also NaN, infinities and |v| >= 2^63
-                    return plainArgMax(unembedding, x);
+                    return plainScan(x, s);
                 }
             }
         }
@@ -97,14 +98,14 @@ final class FamilyArgMax {
         int top = -1;
         for (int f = 0; f < families.length; f++) {
             if (!families[f].bound(x, s, f)) {
-                return plainArgMax(unembedding, x);
+                return plainScan(x, s);
             }
             if (top < 0 || upper[f] > upper[top]) {
                 top = f;
             }
         }
         if (Double.isNaN(bestLogit)) {
-            return plainArgMax(unembedding, x);
+            return plainScan(x, s);
         }
         if (top >= 0 && (best < 0 || upper[top] >= bestLogit)) {
             double logit = families[top].best(x, s, top);
@@ -123,6 +124,11 @@ final class FamilyArgMax {
             }
         }
         return best;
+    }
+
+    private int plainScan(double[] x, Scratch s) {
+        s.plainScans++;
+        return plainArgMax(unembedding, x);
     }
 
     int familyCount() {

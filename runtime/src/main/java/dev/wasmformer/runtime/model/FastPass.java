@@ -141,9 +141,39 @@ final class FastPass extends ForwardPass {
             }
         }
         layer.addOutputs(out, ids, x);
-        long[] writes = layer.writes;
-        for (int w = 0; w < writes.length; w++) {
-            nonZero[w] |= writes[w];
+        // Only the written slots that hold a non-zero value join the set: wide heads write
+        // many slots that are mostly zero, and every later layer would visit them.
+        double[] x = this.x;
+        for (int r : layer.writtenRows) {
+            if (x[r] != 0) {
+                nonZero[r >>> 6] |= 1L << r;
+            }
         }
+    }
+
+    /** How often the FFN layers' gate filters were built so far (for tests). */
+    int gateFilterBuilds() {
+        int builds = 0;
+        for (GateFilter filter : filters) {
+            builds += filter == null ? 0 : filter.builds;
+        }
+        return builds;
+    }
+
+    /** Steps at which the family arg-max fell back to scanning every row (for tests). */
+    long plainArgMaxSteps() {
+        return families.plainScans;
+    }
+
+    /** Per layer: {steps, steps with the gate filter}, {0, 0} for a layer without filter. */
+    long[][] gateFilterUse() {
+        long[][] use = new long[filters.length][2];
+        for (int l = 0; l < filters.length; l++) {
+            if (filters[l] != null) {
+                use[l][0] = filters[l].steps();
+                use[l][1] = filters[l].filteredSteps;
+            }
+        }
+        return use;
     }
 }

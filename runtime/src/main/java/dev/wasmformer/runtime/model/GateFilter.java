@@ -19,8 +19,10 @@ import java.util.Arrays;
  * 2^52, so that the reference's dot product is the exact real gate. Other units are
  * <em>always</em> evaluated. A step with a value outside its range is computed without the
  * filter, widens the ranges and has the filter rebuilt (at most once every
- * {@value #REBUILD_GAP} steps; a column that keeps growing is declared unbounded after
- * {@value #MAX_WIDENINGS} widenings). Ranges never shrink, so decisions are sound whatever
+ * {@value #REBUILD_GAP} steps; a column that keeps growing, such as a position, gets the range
+ * +-2^40 after {@value #MAX_WIDENINGS} widenings, and no bound beyond that). A growing column
+ * still keeps the units that read it filterable when they read it through a bounded group
+ * (e.g. {@code p - q} of two positions): 2^40 leaves the group sums exact. Ranges never shrink, so decisions are sound whatever
  * the trace; they only make steps faster.
  */
 final class GateFilter {
@@ -29,6 +31,8 @@ final class GateFilter {
     static final int REBUILD_GAP = 256;
     static final int MAX_WIDENINGS = 6;
     private static final double EXACT_LIMIT = 0x1p52;
+    /** The range of a column that keeps growing. */
+    private static final double GROWING = 0x1p40;
 
     private final SparseFeedForward ffn;
     private final GateGroups groups;
@@ -58,6 +62,7 @@ final class GateFilter {
     int[] alwaysUnits;           // increasing
     private boolean[] always;    // per unit: evaluated at every step, its gate may be unbounded
     int builds;
+    long filteredSteps;          // steps that ran with the filter (for tests)
 
     GateFilter(SparseFeedForward ffn) {
         this.ffn = ffn;
@@ -75,6 +80,10 @@ final class GateFilter {
         builtColumnFractional = new boolean[d];
         builtGroupLo = new double[groups.groupCount];
         builtGroupHi = new double[groups.groupCount];
+    }
+
+    long steps() {
+        return steps;
     }
 
     /** Whether the filter can be used at this step (counts the step). */
@@ -136,7 +145,7 @@ final class GateFilter {
 
     /**
      * The bound of a range that must hold v: for |v| >= 1 the next power of two minus one
-     * (so 1 stays 1, 200 becomes 255), infinite once a range has widened too often (counted
+     * (so 1 stays 1, 200 becomes 255), 2^40 then infinite once a range has widened too often (counted
      * only after the first build: the first steps set the scale).
      */
     private double widened(double v, int widenings) {
@@ -144,7 +153,8 @@ final class GateFilter {
             return v;
         }
         if (ready && widenings > MAX_WIDENINGS) {
-            return v < 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            double cap = Math.abs(v) <= GROWING ? GROWING : Double.POSITIVE_INFINITY;
+            return v < 0 ? -cap : cap;
         }
         double m = Math.abs(v);
         double bound = m < 1 ? m : Math.min(Double.MAX_VALUE, Math.scalb(1.0, Math.getExponent(m) + 1) - 1);

@@ -28,7 +28,7 @@ final class PositionHead {
     private final TokenValues table;          // null: values are kept
     private final double[] sum;               // AVERAGE: every value so far, in position order
     private final long[] selected = new long[2];
-    private double[] values;                  // [position][width] when there is no table
+    private PositionValues values;            // when there is no table
     private long size;
     private AttentionCache overflow;
 
@@ -40,7 +40,7 @@ final class PositionHead {
         this.limit = selector.limit();
         this.table = table;
         this.sum = mode == AttentionMode.AVERAGE ? new double[width] : null;
-        this.values = table == null ? new double[16 * width] : null;
+        this.values = table == null ? new PositionValues(width) : null;
     }
 
     /**
@@ -65,11 +65,7 @@ final class PositionHead {
                     + ") at position " + j + ", expected (" + key.x(j) + ", " + key.y(j) + ")");
         }
         if (table == null) {
-            int base = Math.multiplyExact((int) j, width);
-            if (base + width > values.length) {
-                values = Arrays.copyOf(values, Math.max(base + width, 2 * values.length));
-            }
-            System.arraycopy(p, from, values, base, width);
+            values.append(p, from);
             if (sum != null) {
                 for (int i = 0; i < width; i++) {
                     sum[i] += p[from + i];
@@ -112,7 +108,7 @@ final class PositionHead {
                 // LATEST copies the value; AVERAGE of one is (0.0 + v) / 1 = v.
                 return table.id(tokens[(int) j]);
             }
-            System.arraycopy(values, (int) j * width, out, at, width);
+            values.copy(j, out, at);
             if (mode == AttentionMode.AVERAGE) {
                 for (int i = 0; i < width; i++) {
                     out[at + i] = (0.0 + out[at + i]) / 1;
@@ -134,10 +130,7 @@ final class PositionHead {
         if (table != null) {
             table.addValue(tokens[(int) j], out, at);
         } else {
-            int base = (int) j * width;
-            for (int i = 0; i < width; i++) {
-                out[at + i] += values[base + i];
-            }
+            values.add(j, out, at);
         }
     }
 
@@ -148,7 +141,7 @@ final class PositionHead {
             if (table != null) {
                 table.copyValue(tokens[(int) j], value, 0);
             } else {
-                System.arraycopy(values, (int) j * width, value, 0, width);
+                values.copy(j, value, 0);
             }
             overflow.add(key.x(j), key.y(j), value);
         }

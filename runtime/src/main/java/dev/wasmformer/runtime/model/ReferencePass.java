@@ -81,8 +81,7 @@ final class ReferencePass extends ForwardPass {
     private void feedForward(FfnWeights ffn) {
         CsrMatrix gate = ffn.gate();
         CsrMatrix value = ffn.value();
-        // Rows without gate entries keep hidden = 0 from construction: relu(0) = 0.
-        for (int i : gate.nonEmptyRows()) {
+        for (int i = 0; i < gate.rows; i++) {
             double g = gate.dot(i, x);
             hidden[i] = g > 0 ? g * value.dot(i, x) : 0.0;
         }

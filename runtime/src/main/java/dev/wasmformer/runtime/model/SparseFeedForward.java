@@ -204,6 +204,7 @@ final class SparseFeedForward {
         if (filter != null && filter.ready() && lazyBias) {
             int epoch = s.nextEpoch();
             if (selectCandidates(x, nonZero, s, filter, epoch)) {
+                filter.filteredSteps++;
                 evaluate(x, nonZero, s, epoch, filter);
                 return;
             }
@@ -369,6 +370,26 @@ final class SparseFeedForward {
     }
 
     /**
+     * The gate of a filtered unit from this step's group values: {@code bias + sum s_ug v_g}.
+     * The filter admits a unit only when its weights, scales and group values are integers
+     * whose sums stay below 2^52, so this is the exact real gate, which is also the double the
+     * row's dot product gives in any order.
+     */
+    private double groupGate(int u, Scratch s, int epoch) {
+        GateGroups gg = groups;
+        double[] groupValue = s.groupValue;
+        int[] groupStamp = s.groupStamp;
+        double g = gg.bias[u];
+        for (int k = gg.unitStart[u], end = gg.unitStart[u + 1]; k < end; k++) {
+            int group = gg.unitGroup[k];
+            if (groupStamp[group] == epoch) {
+                g += gg.unitScale[k] * groupValue[group];
+            }
+        }
+        return g;
+    }
+
+    /**
      * Runs the marked units in increasing order and adds the output. With a {@code filter}, a
      * unit's gate is its row's dot product (or its bias, for a linear unit), and a unit whose
      * value is 0 is skipped when its gate is known to be finite (h = g * 0 adds nothing);
@@ -382,7 +403,8 @@ final class SparseFeedForward {
         int[] rowStamp = s.rowStamp;
         int[] rows = s.rows;
         int rowCount = 0;
-        for (int w = 0; w < units.length; w++) {
+        // The scratch is sized for the widest layer: visit only this layer's words.
+        for (int w = 0, words = (width + 63) >>> 6; w < words; w++) {
             long b = units[w];
             if (b == 0) {
                 continue;
@@ -402,11 +424,13 @@ final class SparseFeedForward {
                         continue;
                     }
                     g = bias[u];
+                } else if (filter.isAlways(u)) {
+                    g = plainGate.dot(u, x);
                 } else {
-                    if (v == 0 && !filter.isAlways(u)) {
+                    if (v == 0) {
                         continue;
                     }
-                    g = plainGate.dot(u, x);
+                    g = groupGate(u, s, epoch);
                 }
                 if (!(g > 0)) {
                     continue;
@@ -425,8 +449,11 @@ final class SparseFeedForward {
         }
         for (int i = 0; i < rowCount; i++) {
             int r = rows[i];
-            x[r] += rowSum[r];
-            nonZero[r >>> 6] |= 1L << r;
+            double sum = x[r] + rowSum[r];
+            x[r] = sum;
+            if (sum != 0) {
+                nonZero[r >>> 6] |= 1L << r;
+            }
         }
     }
 }

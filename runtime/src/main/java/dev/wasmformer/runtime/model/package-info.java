@@ -20,8 +20,9 @@
  *       the definitions row by row with naive caches. {@link
  *       dev.wasmformer.runtime.model.AttentionKind#HULL} runs {@code FastPass}, whose residual
  *       is bit for bit the reference's at every step (the sparse kernels add the same terms
- *       in the same order and skip only exact zeros, or decide on exact integers), so both
- *       produce identical tokens (given the attention package's integer-value precondition).
+ *       in the same order and skip only exact zeros, or decide on exact integers, and check
+ *       each precondition on the weights or values where they use it, falling back to the
+ *       plain computation when it fails), so both produce identical tokens for any bundle.
  *       A step of the fast pass allocates nothing, apart from the amortised doubling of
  *       arrays and the occasional rebuild of a layer's gate filter.</li>
  *   <li>The residual never holds -0.0 (every slot is a sum that started at +0.0), which is why

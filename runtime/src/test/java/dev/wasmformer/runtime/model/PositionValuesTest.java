@@ -1,0 +1,67 @@
+package dev.wasmformer.runtime.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PositionValuesTest {
+    @Test
+    void everyPositionReadsBackTheSameDoublesWhateverTheirEncoding() {
+        Random random = new Random(5);
+        for (int width : new int[] {1, 3, 64, 65, 130}) {
+            PositionValues values = new PositionValues(width);
+            List<double[]> expected = new ArrayList<>();
+            double[] previous = new double[width];
+            for (int j = 0; j < 3000; j++) {
+                double[] v = switch (random.nextInt(4)) {
+                    case 0 -> previous.clone();                                // a repeat
+                    case 1 -> bits(random, width);
+                    case 2 -> mixed(random, width);
+                    default -> {
+                        double[] b = bits(random, width);
+                        b[random.nextInt(width)] = random.nextBoolean() ? -0.0 : 2.0;   // not bits
+                        yield b;
+                    }
+                };
+                double[] padded = new double[width + 2];
+                System.arraycopy(v, 0, padded, 2, width);
+                values.append(padded, 2);
+                expected.add(v);
+                previous = v;
+            }
+            assertThat(values.size()).isEqualTo(3000);
+            for (int j = 0; j < expected.size(); j++) {
+                double[] out = new double[width + 1];
+                values.copy(j, out, 1);
+                double[] copied = java.util.Arrays.copyOfRange(out, 1, width + 1);
+                assertThat(copied).as("width %d position %d", width, j)
+                        .usingElementComparator(Double::compare).containsExactly(expected.get(j));
+                double[] sum = new double[width];
+                java.util.Arrays.fill(sum, 0.5);
+                values.add(j, sum, 0);
+                for (int i = 0; i < width; i++) {
+                    assertThat(sum[i]).isEqualTo(0.5 + expected.get(j)[i]);
+                }
+            }
+        }
+    }
+
+    private static double[] bits(Random random, int width) {
+        double[] v = new double[width];
+        for (int i = 0; i < width; i++) {
+            v[i] = random.nextBoolean() ? 1.0 : 0.0;
+        }
+        return v;
+    }
+
+    private static double[] mixed(Random random, int width) {
+        double[] v = new double[width];
+        for (int i = 0; i < width; i++) {
+            v[i] = random.nextInt(3) == 0 ? random.nextGaussian() * 1e6 : random.nextInt(5) - 2;
+        }
+        return v;
+    }
+}
