@@ -77,13 +77,22 @@ class TransformerDifferentialTest {
       return;
     }
     assertThat(NOT_YET).as("runs now; remove it from NOT_YET").doesNotContainKey(p.name());
+    checkThreeWays(p.name(), wasm, tp, r);
+  }
+
+  /**
+   * Runs {@code tp} (lowered from {@code wasm}) on the reference interpreter and, unless it is
+   * long, on the transformer with the hull cache, the exact evaluator and (when short) the naive
+   * cache: the traces are identical, and the outcomes equal Chicory's.
+   */
+  static void checkThreeWays(String name, byte[] wasm, TokenProgram tp, TestPrograms.Run r) {
     Outcome chicory = ChicoryRunner.run(wasm, tp.entry(), r.args(), r.input());
     assertThat(IsaRunner.run(tp, r.args(), r.input())).as("reference interpreter").isEqualTo(chicory);
     long instructions = referenceInstructions(tp, r);
     if (instructions > SHORT_RUN && !Boolean.getBoolean("wasmformer.long")) return;
 
     InterpreterModel im = InterpreterModel.get();
-    Bundle bundle = new WasmformerCompiler(im).addProgram(tp, p.name()).bundle();
+    Bundle bundle = new WasmformerCompiler(im).addProgram(tp, name).bundle();
     Program prog = bundle.getPrograms(0);
     Model model = Model.from(bundle);
     var hull = EvaluatorRunner.run(im.vocab(), prog, r.args(), r.input(), model.newDecoder(AttentionKind.HULL)::step, 3_000_000);
@@ -94,6 +103,5 @@ class TransformerDifferentialTest {
       var naive = EvaluatorRunner.run(im.vocab(), prog, r.args(), r.input(), model.newDecoder(AttentionKind.NAIVE)::step, 3_000_000);
       assertThat(naive.trace()).as("naive trace").isEqualTo(hull.trace());
     }
-    System.out.printf("%s %s: %d prompt + %d trace tokens%n", p.name(), r, prog.getPrefixCount(), hull.trace().size());
   }
 }
