@@ -218,8 +218,14 @@ public final class InterpreterGraph {
     maxDepth = limits.get(2).plus(limits.get(3).times(256));
     Expr laneNumber = p.minus(lastStart);
     lane = new Expr[LANES];
-    // each flag in one slot: its three units grow with the position, so big gates read the 0/1 sum
-    for (int l = 0; l < LANES; l++) lane[l] = g.sum("lane" + l, gates.equal("lane" + l, laneNumber, l));
+    // [n == l] = r(l-1) - 2 r(l) + r(l+1) with r(k) = relu(n - k): the ramps are shared by
+    // neighbouring lanes, so the lanes cost one always-evaluated unit each instead of three;
+    // each flag in one slot: its ramps grow with the position, so big gates read the 0/1 sum
+    Expr[] ramp = new Expr[LANES + 2];
+    for (int k = -1; k <= LANES; k++) ramp[k + 1] = g.relu("laneRamp" + k, laneNumber.minus(k));
+    for (int l = 0; l < LANES; l++) {
+      lane[l] = g.sum("lane" + l, ramp[l].minus(ramp[l + 1].times(2)).plus(ramp[l + 2]));
+    }
 
     // the program counter as of this instruction's START, and the frame pointer then
     Expr pcAtStart = jumpLo.plus(jumpHi.get(0).times(256)).plus(starts).minus(jumpHi.get(1)).minus(1);
