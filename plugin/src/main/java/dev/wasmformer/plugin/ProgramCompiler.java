@@ -151,7 +151,7 @@ final class ProgramCompiler {
       ExportSignature c = cSignatures.get(p.getName());
       signatures.add(new Signature(p.getName(), p.getEntry(),
           c == null ? params.stream().map(JavaType::of).toList() : javaTypes(p.getName(), c.params(), params),
-          c == null ? result.map(JavaType::of)
+          c == null || (c.result().isEmpty() && result.isPresent()) ? result.map(JavaType::of)
               : javaTypes(p.getName(), c.result().stream().toList(), result.stream().toList()).stream().findFirst(),
           paramNames.getOrDefault(p.getName(), List.of())));
     }
@@ -159,7 +159,8 @@ final class ProgramCompiler {
   }
 
   /**
-   * The Java types of a C program's values, checked against the wasm values the bundle
+   * The Java types of a C program's values (a result the C function lacks is an exit status
+   * the lowering added, an integer), checked against the wasm values the bundle
    * carries them in: the two come from one compilation, so a mismatch is a bug here.
    */
   private static List<JavaType> javaTypes(String program, List<ExportSignature.Scalar> c, List<NumberType> wasm) {
