@@ -70,6 +70,10 @@ import org.objectweb.asm.Type;
  *   public static RunResult runHello(RunOptions options)
  * }
  * }</pre>
+ *
+ * <p>A parameter or result is a Java {@code int}, {@code long}, {@code float} or {@code
+ * double} as its {@link JavaType} says; the program itself sees only wasm integers, so a float
+ * or double is passed and returned as its raw bits.
  */
 public final class EntryPointGenerator {
   /** A class file: its binary name ({@code a/b/C}) and bytes. */
