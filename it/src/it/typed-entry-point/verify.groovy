@@ -10,10 +10,14 @@ new JarFile(new File(basedir, 'target/typed-entry-point-1.0.jar')).withCloseable
 // the programs on the transformer.
 def log = new File(basedir, 'build.log').text
 
-assert log.contains('[INFO] wasmformer: compiled 2 programs: fib, hello into ') : 'the programs were not compiled'
+assert log.contains('[INFO] wasmformer: compiled 4 programs: fib, hello, scale, average into ') : 'the programs were not compiled'
 assert log.contains('[INFO] wasmformer: typed entry points in wasmformer.generated.Demo')
 assert log.contains('fib(10) = 55') : 'the typed entry point gave no or a wrong result'
 assert log.contains('fib(20) = 6765')
 assert log.contains('hello printed: hi from C') : 'the whole program printed nothing'
 assert log.contains('hello exited with 7')
+// C floats and doubles arrive as Java floats and doubles, not as their bits.
+assert log.contains('scale(1.5, -3) = -4.5') : 'the float entry point gave no or a wrong result'
+assert log.contains('scale(-0.0, 2) = -0.0') : 'a negative zero lost its sign'
+assert log.contains('average(2.5, 0.25) = 1.375') : 'the double entry point gave no or a wrong result'
 assert log.contains('BUILD SUCCESS')

@@ -54,7 +54,8 @@ public final class CCompiler {
       return new CompileResult(null, diagnostics.all(), null);
     }
     return new CompileResult(output.wasm(), diagnostics.all(), new CompileResult.ModuleInfo(
-        output.argAreaAddress(), output.argAreaBytes(), output.heapBase(), output.memoryBytes(), output.exports()));
+        output.argAreaAddress(), output.argAreaBytes(), output.heapBase(), output.memoryBytes(), output.exports(),
+        output.signatures()));
   }
 
   /** Records the error that ended the compilation, even when it is one too many. */

@@ -1,6 +1,7 @@
 package dev.wasmformer.c;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -21,10 +22,13 @@ public record CompileResult(byte[] wasm, List<Diagnostic> diagnostics, ModuleInf
    * @param heapBase first address after static data
    * @param memoryBytes size of linear memory
    * @param exports exported function names ({@code main} and {@code _start} when there is a main)
+   * @param signatures each exported function's boundary in C terms, by export name
    */
-  public record ModuleInfo(int argAreaAddress, int argAreaBytes, int heapBase, int memoryBytes, List<String> exports) {
+  public record ModuleInfo(int argAreaAddress, int argAreaBytes, int heapBase, int memoryBytes, List<String> exports,
+      Map<String, ExportSignature> signatures) {
     public ModuleInfo {
       exports = List.copyOf(exports);
+      signatures = Map.copyOf(signatures);
     }
   }
 

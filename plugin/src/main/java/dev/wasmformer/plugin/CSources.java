@@ -4,6 +4,7 @@ import dev.wasmformer.c.CCompiler;
 import dev.wasmformer.c.CompileOptions;
 import dev.wasmformer.c.CompileResult;
 import dev.wasmformer.c.Diagnostic;
+import dev.wasmformer.c.ExportSignature;
 import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.compiler.WasmformerCompiler;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,8 +29,10 @@ final class CSources {
    * @param errors every error, each rendered as {@code file:line:col: error: message}
    *     followed by the source line and a caret
    * @param warnings the warnings, rendered the same way
+   * @param signatures each exported function's boundary in C terms, by export name (empty
+   *     when there are errors)
    */
-  record Result(byte[] wasm, List<String> errors, List<String> warnings) {}
+  record Result(byte[] wasm, List<String> errors, List<String> warnings, Map<String, ExportSignature> signatures) {}
 
   private static final Pattern UNDEFINED_EXPORT = Pattern.compile("exported function '(.+)' is not defined");
 
@@ -71,7 +75,9 @@ final class CSources {
       if (d.isError()) errors.add(rendered);
       else if (d.severity() == Diagnostic.Severity.WARNING) warnings.add(rendered);
     }
-    return new Result(result.success() ? result.wasm() : null, errors, warnings);
+    return result.success()
+        ? new Result(result.wasm(), errors, warnings, result.module().signatures())
+        : new Result(null, errors, warnings, Map.of());
   }
 
   /** The requested exports the program does not define, if those are its only errors. */

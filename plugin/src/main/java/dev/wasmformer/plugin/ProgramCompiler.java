@@ -1,8 +1,10 @@
 package dev.wasmformer.plugin;
 
+import dev.wasmformer.c.ExportSignature;
 import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.isa.TokenProgram;
 import dev.wasmformer.lowering.LoweringException;
+import dev.wasmformer.plugin.codegen.JavaType;
 import dev.wasmformer.runtime.NumberType;
 import dev.wasmformer.runtime.format.Bundle;
 import dev.wasmformer.runtime.format.Program;
@@ -47,11 +49,12 @@ final class ProgramCompiler {
    *
    * @param name the program's name in the bundle
    * @param entry the exported function it enters
-   * @param params parameter types
+   * @param params parameter types: a C program's as its source declares them (a float is a
+   *     {@code float}, though its wasm value is an i32), a WebAssembly module's from its wasm types
    * @param result the result type, if any
    * @param paramNames parameter names (from the module's name section, else {@code argN})
    */
-  record Signature(String name, String entry, List<NumberType> params, Optional<NumberType> result,
+  record Signature(String name, String entry, List<JavaType> params, Optional<JavaType> result,
       List<String> paramNames) {}
 
   /** The bundle, and the signature of each of its programs in bundle order. */
@@ -100,10 +103,12 @@ final class ProgramCompiler {
     List<String> diagnostics = new ArrayList<>();
     Map<String, String> programSources = new LinkedHashMap<>();
     Map<String, List<String>> paramNames = new LinkedHashMap<>();
+    Map<String, ExportSignature> cSignatures = new LinkedHashMap<>();
     for (Source source : sources) {
       String display = display(basedir, source.file());
       try {
-        byte[] wasm = source.language() == Language.C ? compileC(source, compiler, diagnostics) : read(source);
+        Map<String, ExportSignature> exported = new LinkedHashMap<>();
+        byte[] wasm = source.language() == Language.C ? compileC(source, compiler, diagnostics, exported) : read(source);
         if (wasm == null) continue;
         boolean first = true;
         for (WasmEntries.Entry entry : WasmEntries.of(wasm, source.stem(), entryPoints)) {
@@ -122,6 +127,8 @@ final class ProgramCompiler {
             }
             first = false;
             paramNames.put(entry.program(), entry.paramNames());
+            ExportSignature c = exported.get(entry.export());
+            if (c != null) cSignatures.put(entry.program(), c);
           } catch (LoweringException e) {
             diagnostics.add(display + ": error: " + message(e));
           }
@@ -139,21 +146,50 @@ final class ProgramCompiler {
         .build();
     List<Signature> signatures = new ArrayList<>();
     for (Program p : bundle.getProgramsList()) {
+      List<NumberType> params = p.getParamsList().stream().map(ProgramCompiler::numberType).toList();
+      Optional<NumberType> result = p.getResultsList().stream().map(ProgramCompiler::numberType).findFirst();
+      ExportSignature c = cSignatures.get(p.getName());
       signatures.add(new Signature(p.getName(), p.getEntry(),
-          p.getParamsList().stream().map(ProgramCompiler::numberType).toList(),
-          p.getResultsList().stream().map(ProgramCompiler::numberType).findFirst(),
+          c == null ? params.stream().map(JavaType::of).toList() : javaTypes(p.getName(), c.params(), params),
+          c == null || (c.result().isEmpty() && result.isPresent()) ? result.map(JavaType::of)
+              : javaTypes(p.getName(), c.result().stream().toList(), result.stream().toList()).stream().findFirst(),
           paramNames.getOrDefault(p.getName(), List.of())));
     }
     return new Compiled(bundle, signatures);
   }
 
-  private byte[] compileC(Source source, WasmformerCompiler compiler, List<String> diagnostics) throws IOException {
+  /**
+   * The Java types of a C program's values (a result the C function lacks is an exit status
+   * the lowering added, an integer), checked against the wasm values the bundle
+   * carries them in: the two come from one compilation, so a mismatch is a bug here.
+   */
+  private static List<JavaType> javaTypes(String program, List<ExportSignature.Scalar> c, List<NumberType> wasm) {
+    List<JavaType> types = c.stream().map(ProgramCompiler::javaType).toList();
+    if (!types.stream().map(JavaType::wasm).toList().equals(wasm)) {
+      throw new IllegalStateException("program " + program + ": its C types " + c + " do not match its wasm types "
+          + wasm);
+    }
+    return types;
+  }
+
+  private static JavaType javaType(ExportSignature.Scalar scalar) {
+    return switch (scalar) {
+      case INT32 -> JavaType.INT;
+      case INT64 -> JavaType.LONG;
+      case FLOAT -> JavaType.FLOAT;
+      case DOUBLE -> JavaType.DOUBLE;
+    };
+  }
+
+  private byte[] compileC(Source source, WasmformerCompiler compiler, List<String> diagnostics,
+      Map<String, ExportSignature> exported) throws IOException {
     CSources.Result result = CSources.compile(source.file(), librarySources, cSourceRoot, basedir, entryPoints);
     result.warnings().forEach(warnings);
     if (result.wasm() == null) {
       diagnostics.addAll(result.errors());
       return null;
     }
+    exported.putAll(result.signatures());
     compiler.addSourceDigest(display(basedir, source.file()), Files.readString(source.file(), StandardCharsets.UTF_8));
     for (Path library : librarySources) {
       compiler.addSourceDigest(display(basedir, library), Files.readString(library, StandardCharsets.UTF_8));

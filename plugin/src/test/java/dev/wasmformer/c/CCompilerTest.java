@@ -9,6 +9,8 @@ import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
 import com.dylibso.chicory.wasm.types.FunctionBody;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -194,5 +196,39 @@ class CCompilerTest {
     CompileResult r = compile("int main(void) { return VALUE * 2; }",
         CompileOptions.defaults().withDefines(java.util.Map.of("VALUE", "21")));
     assertThat(WasmRunner.run(r.wasm(), r.module(), "", List.of()).status()).isEqualTo(42);
+  }
+
+  @Test
+  void theModuleInfoGivesEachExportsBoundaryInCTerms() {
+    CompileResult r = compile("""
+        struct pair { int a, b; };
+        __attribute__((export_name("scale"))) float scale(float x, int k) { return x * k; }
+        __attribute__((export_name("mix"))) double mix(double a, long long n, char *p) { return a + n + *p; }
+        __attribute__((export_name("make"))) struct pair make(float f) { struct pair p = {(int) f, 1}; return p; }
+        __attribute__((export_name("nothing"))) void nothing(double d) { (void) d; }
+        int main(void) { return 0; }
+        """, CompileOptions.defaults());
+    Map<String, ExportSignature> signatures = r.module().signatures();
+
+    assertThat(signatures.get("scale")).isEqualTo(new ExportSignature(
+        List.of(ExportSignature.Scalar.FLOAT, ExportSignature.Scalar.INT32), Optional.of(ExportSignature.Scalar.FLOAT)));
+    assertThat(signatures.get("mix")).isEqualTo(new ExportSignature(List.of(ExportSignature.Scalar.DOUBLE,
+        ExportSignature.Scalar.INT64, ExportSignature.Scalar.INT32), Optional.of(ExportSignature.Scalar.DOUBLE)));
+    // A struct result is written through a hidden address parameter.
+    assertThat(signatures.get("make")).isEqualTo(new ExportSignature(
+        List.of(ExportSignature.Scalar.INT32, ExportSignature.Scalar.FLOAT), Optional.empty()));
+    assertThat(signatures.get("nothing")).isEqualTo(new ExportSignature(
+        List.of(ExportSignature.Scalar.DOUBLE), Optional.empty()));
+    assertThat(signatures.get("main")).isEqualTo(new ExportSignature(List.of(), Optional.of(ExportSignature.Scalar.INT32)));
+    assertThat(signatures).containsOnlyKeys(r.module().exports());
+  }
+
+  @Test
+  void aLongDoubleExportIsRefused() {
+    CompileResult r = new CCompiler().compile(new SourceFile("prog.c",
+        "__attribute__((export_name(\"f\"))) long double f(long double x) { return x; }\n"), CompileOptions.defaults());
+
+    assertThat(r.success()).isFalse();
+    assertThat(r.render()).contains("type 'long double' is not supported");
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasmformer.c.codegen;
 
+import dev.wasmformer.c.ExportSignature;
 import dev.wasmformer.c.type.FloatType;
 import dev.wasmformer.c.type.FunctionType;
 import dev.wasmformer.c.type.IntType;
@@ -10,6 +11,7 @@ import dev.wasmformer.wasm.MemOp;
 import dev.wasmformer.wasm.ValType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How C values map to WebAssembly on this target. A scalar is one wasm value (i64 for long
@@ -50,6 +52,28 @@ final class Abi {
     if (f.variadic()) params.add(ValType.I32);
     ValType result = returnsViaPointer(f) ? null : valType(f.result());
     return FuncType.of(params, result);
+  }
+
+  /**
+   * The boundary of a function as its export shows it, in C terms: the same values as
+   * {@link #signature}, each saying whether it is an integer, a float or a double.
+   */
+  static ExportSignature exportSignature(FunctionType f) {
+    List<ExportSignature.Scalar> params = new ArrayList<>();
+    if (returnsViaPointer(f)) params.add(ExportSignature.Scalar.INT32);
+    for (Type p : f.params()) params.add(scalar(p));
+    if (f.variadic()) params.add(ExportSignature.Scalar.INT32);
+    Optional<ExportSignature.Scalar> result =
+        returnsViaPointer(f) || f.result().isVoid() ? Optional.empty() : Optional.of(scalar(f.result()));
+    return new ExportSignature(params, result);
+  }
+
+  private static ExportSignature.Scalar scalar(Type t) {
+    if (t == FloatType.FLOAT) return ExportSignature.Scalar.FLOAT;
+    if (t == FloatType.DOUBLE) return ExportSignature.Scalar.DOUBLE;
+    // semantic analysis refuses long double before code generation
+    if (t == FloatType.LDOUBLE) throw new IllegalStateException("a long double reached code generation");
+    return isWide(t) ? ExportSignature.Scalar.INT64 : ExportSignature.Scalar.INT32;
   }
 
   static MemOp load(Type t) {

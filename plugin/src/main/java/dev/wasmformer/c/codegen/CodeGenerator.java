@@ -2,6 +2,7 @@ package dev.wasmformer.c.codegen;
 
 import dev.wasmformer.c.CompileOptions;
 import dev.wasmformer.c.Diagnostics;
+import dev.wasmformer.c.ExportSignature;
 import dev.wasmformer.c.ast.AstWalker;
 import dev.wasmformer.c.ast.Builtins;
 import dev.wasmformer.c.ast.Expr;
@@ -30,6 +31,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,7 +62,7 @@ public final class CodeGenerator {
    * @param argAreaAddress address of the argument area, or 0 if main takes no arguments
    */
   public record Output(byte[] wasm, int argAreaAddress, int argAreaBytes, int heapBase, int memoryBytes,
-      List<String> exports) {}
+      List<String> exports, Map<String, ExportSignature> signatures) {}
 
   private final Program program;
   private final CompileOptions options;
@@ -132,15 +134,18 @@ public final class CodeGenerator {
     module.memory(options.memoryPages(), -1);
     module.exportMemory("memory");
     List<String> exports = new ArrayList<>();
+    Map<String, ExportSignature> signatures = new HashMap<>();
     if (main != null) {
       module.exportFunction("main", functionIndex.get(main.symbol()));
       exports.add("main");
+      signatures.put("main", Abi.exportSignature((FunctionType) main.symbol().type()));
       int start = module.declareFunction("_start", FuncType.of(List.of(), ValType.I32));
       CodeBuilder body = module.newBody(start);
       startBody(body, main, mainTakesArgs);
       module.define(start, body);
       module.exportFunction("_start", start);
       exports.add("_start");
+      signatures.put("_start", new ExportSignature(List.of(), Optional.of(ExportSignature.Scalar.INT32)));
     }
     for (Map.Entry<String, FunctionDef> e : program.exports().entrySet()) {
       if (module.hasExport(e.getKey())) {
@@ -151,6 +156,7 @@ public final class CodeGenerator {
       }
       module.exportFunction(e.getKey(), functionIndex.get(e.getValue().symbol()));
       exports.add(e.getKey());
+      signatures.put(e.getKey(), Abi.exportSignature((FunctionType) e.getValue().symbol().type()));
     }
     byte[] data = staticData();
     int end = data.length;
@@ -163,7 +169,7 @@ public final class CodeGenerator {
     if (diagnostics.hasErrors()) return null;
     defineHelpers();
     return new Output(module.build(), mainTakesArgs ? argArea : 0, mainTakesArgs ? options.argAreaBytes() : 0,
-        heapBase, memoryBytes, exports);
+        heapBase, memoryBytes, exports, signatures);
   }
 
   private void checkMain(FunctionDef main) {

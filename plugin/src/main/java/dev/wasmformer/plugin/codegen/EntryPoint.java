@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param result the result type, if any
  * @param paramNames parameter names, one per parameter (invalid Java names are replaced)
  */
-public record EntryPoint(String program, String entry, List<NumberType> params, Optional<NumberType> result,
+public record EntryPoint(String program, String entry, List<JavaType> params, Optional<JavaType> result,
     List<String> paramNames) {
   public EntryPoint {
     params = List.copyOf(params);
@@ -22,6 +22,13 @@ public record EntryPoint(String program, String entry, List<NumberType> params, 
       throw new IllegalArgumentException(program + " has " + params.size() + " parameters but "
           + paramNames.size() + " names");
     }
+  }
+
+  /** An entry point known only by its WebAssembly types: integers map to {@code int} and {@code long}. */
+  public static EntryPoint ofWasm(String program, String entry, List<NumberType> params, Optional<NumberType> result,
+      List<String> paramNames) {
+    return new EntryPoint(program, entry, params.stream().map(JavaType::of).toList(), result.map(JavaType::of),
+        paramNames);
   }
 
   /**

@@ -11,7 +11,11 @@ import static org.objectweb.asm.Opcodes.ARETURN;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.ATHROW;
 import static org.objectweb.asm.Opcodes.CHECKCAST;
+import static org.objectweb.asm.Opcodes.DLOAD;
+import static org.objectweb.asm.Opcodes.DRETURN;
 import static org.objectweb.asm.Opcodes.DUP;
+import static org.objectweb.asm.Opcodes.FLOAD;
+import static org.objectweb.asm.Opcodes.FRETURN;
 import static org.objectweb.asm.Opcodes.GETSTATIC;
 import static org.objectweb.asm.Opcodes.I2L;
 import static org.objectweb.asm.Opcodes.IFEQ;
@@ -35,7 +39,6 @@ import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.T_LONG;
 import static org.objectweb.asm.Opcodes.V17;
 
-import dev.wasmformer.runtime.NumberType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -67,6 +70,10 @@ import org.objectweb.asm.Type;
  *   public static RunResult runHello(RunOptions options)
  * }
  * }</pre>
+ *
+ * <p>A parameter or result is a Java {@code int}, {@code long}, {@code float} or {@code
+ * double} as its {@link JavaType} says; the program itself sees only wasm integers, so a float
+ * or double is passed and returned as its raw bits.
  */
 public final class EntryPointGenerator {
   /** A class file: its binary name ({@code a/b/C}) and bytes. */
@@ -140,7 +147,7 @@ public final class EntryPointGenerator {
       signatures.add(name + "(String)");
       signatures.add(name + "(byte[])");
     } else {
-      List<String> types = p.params().stream().map(t -> t == NumberType.I32 ? "int" : "long").toList();
+      List<String> types = p.params().stream().map(JavaType::spelling).toList();
       signatures.add(name + "(" + String.join(",", types) + ")");
     }
     signatures.add("run" + JavaNames.capitalized(p.program()) + "(RunOptions)");
@@ -301,11 +308,15 @@ public final class EntryPointGenerator {
     mv.visitMethodInsn(INVOKEVIRTUAL, LOADED_BUNDLE, "program", "(Ljava/lang/String;)L" + PROGRAM + ";", false);
   }
 
-  /** {@code static int fib(int n)}: arguments widened to longs, the result narrowed back. */
+  /**
+   * {@code static int fib(int n)}: each argument becomes the long its wasm value holds (an int
+   * sign-extended, a float or double as its raw bits, so every NaN keeps its payload), and
+   * the result is read back the same way.
+   */
   private void writeFunction(ClassWriter cw, EntryPoint p) {
     StringBuilder descriptor = new StringBuilder("(");
-    for (NumberType t : p.params()) descriptor.append(t == NumberType.I32 ? 'I' : 'J');
-    descriptor.append(')').append(p.result().map(t -> t == NumberType.I32 ? "I" : "J").orElse("V"));
+    for (JavaType t : p.params()) descriptor.append(t.descriptor());
+    descriptor.append(')').append(p.result().map(JavaType::descriptor).orElse("V"));
     MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, JavaNames.methodName(p.program()),
         descriptor.toString(), null, null);
     for (String name : parameterNames(p)) mv.visitParameter(name, 0);
@@ -315,16 +326,26 @@ public final class EntryPointGenerator {
     mv.visitIntInsn(NEWARRAY, T_LONG);
     int slot = 0;
     for (int i = 0; i < p.params().size(); i++) {
+      JavaType t = p.params().get(i);
       mv.visitInsn(DUP);
       pushInt(mv, i);
-      if (p.params().get(i) == NumberType.I32) {
-        mv.visitVarInsn(ILOAD, slot);
-        mv.visitInsn(I2L);
-        slot += 1;
-      } else {
-        mv.visitVarInsn(LLOAD, slot);
-        slot += 2;
+      switch (t) {
+        case INT -> {
+          mv.visitVarInsn(ILOAD, slot);
+          mv.visitInsn(I2L);
+        }
+        case LONG -> mv.visitVarInsn(LLOAD, slot);
+        case FLOAT -> {
+          mv.visitVarInsn(FLOAD, slot);
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+          mv.visitInsn(I2L);
+        }
+        case DOUBLE -> {
+          mv.visitVarInsn(DLOAD, slot);
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+        }
       }
+      slot += t.isWide() ? 2 : 1;
       mv.visitInsn(LASTORE);
     }
     mv.visitMethodInsn(INVOKEVIRTUAL, PROGRAM, "run", "([J)L" + RUN_RESULT + ";", false);
@@ -334,11 +355,21 @@ public final class EntryPointGenerator {
     } else {
       mv.visitMethodInsn(INVOKEVIRTUAL, RUN_RESULT, "returnValue", "()Ljava/util/OptionalLong;", false);
       mv.visitMethodInsn(INVOKEVIRTUAL, "java/util/OptionalLong", "getAsLong", "()J", false);
-      if (p.result().get() == NumberType.I32) {
-        mv.visitInsn(L2I);
-        mv.visitInsn(IRETURN);
-      } else {
-        mv.visitInsn(LRETURN);
+      switch (p.result().get()) {
+        case INT -> {
+          mv.visitInsn(L2I);
+          mv.visitInsn(IRETURN);
+        }
+        case LONG -> mv.visitInsn(LRETURN);
+        case FLOAT -> {
+          mv.visitInsn(L2I);
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+          mv.visitInsn(FRETURN);
+        }
+        case DOUBLE -> {
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+          mv.visitInsn(DRETURN);
+        }
       }
     }
     mv.visitMaxs(0, 0);

@@ -7,6 +7,7 @@
  * bundle is loaded at most once per class loader, on first use; no two generated methods
  * have the same name and parameter types (a clash is refused with a message, never
  * resolved silently); {@link dev.wasmformer.plugin.codegen.EntryPointGenerator} is the one
- * entry.
+ * entry. A C {@code float} or {@code double} crosses the boundary as its raw IEEE bits
+ * (never canonicalized), so NaN payloads and negative zero survive both ways.
  */
 package dev.wasmformer.plugin.codegen;

@@ -40,11 +40,11 @@ class EntryPointGeneratorTest {
   private static final String CLASS = "wasmformer.generated.Demo";
 
   private static final List<EntryPoint> PROGRAMS = List.of(
-      new EntryPoint("add", "add", List.of(NumberType.I32, NumberType.I32), Optional.of(NumberType.I32),
+      EntryPoint.ofWasm("add", "add", List.of(NumberType.I32, NumberType.I32), Optional.of(NumberType.I32),
           List.of("a", "b")),
-      new EntryPoint("fib", "fib", List.of(NumberType.I32), Optional.of(NumberType.I32), List.of("n")),
-      new EntryPoint("hello", "main", List.of(), Optional.of(NumberType.I32), List.of()),
-      new EntryPoint("check", "check", List.of(NumberType.I32), Optional.of(NumberType.I32), List.of("int")));
+      EntryPoint.ofWasm("fib", "fib", List.of(NumberType.I32), Optional.of(NumberType.I32), List.of("n")),
+      EntryPoint.ofWasm("hello", "main", List.of(), Optional.of(NumberType.I32), List.of()),
+      EntryPoint.ofWasm("check", "check", List.of(NumberType.I32), Optional.of(NumberType.I32), List.of("int")));
 
   @TempDir static Path classpath;
 
@@ -166,8 +166,8 @@ class EntryPointGeneratorTest {
   @Test
   void methodsThatJavaCouldNotTellApartAreRefused() {
     List<EntryPoint> clashing = List.of(
-        new EntryPoint("is_prime", "is_prime", List.of(NumberType.I32), Optional.of(NumberType.I32), List.of("n")),
-        new EntryPoint("isPrime", "isPrime", List.of(NumberType.I32), Optional.of(NumberType.I32), List.of("n")));
+        EntryPoint.ofWasm("is_prime", "is_prime", List.of(NumberType.I32), Optional.of(NumberType.I32), List.of("n")),
+        EntryPoint.ofWasm("isPrime", "isPrime", List.of(NumberType.I32), Optional.of(NumberType.I32), List.of("n")));
 
     assertThatThrownBy(() -> EntryPointGenerator.generate(CLASS, "demo", clashing))
         .isInstanceOf(IllegalArgumentException.class)
@@ -178,7 +178,7 @@ class EntryPointGeneratorTest {
   @Test
   void aProgramCannotTakeTheAccessorsName() {
     List<EntryPoint> clashing = List.of(
-        new EntryPoint("loadedBundle", "main", List.of(), Optional.empty(), List.of()));
+        EntryPoint.ofWasm("loadedBundle", "main", List.of(), Optional.empty(), List.of()));
 
     assertThatThrownBy(() -> EntryPointGenerator.generate(CLASS, "demo", clashing))
         .hasMessageStartingWith("the typed entry point loadedBundle() of program loadedBundle clashes with the"
@@ -188,9 +188,9 @@ class EntryPointGeneratorTest {
   @Test
   void longParametersAndVoidResultsMapToLongAndVoid() throws Exception {
     List<EntryPoint> programs = List.of(
-        new EntryPoint("wide", "wide", List.of(NumberType.I64, NumberType.I32), Optional.of(NumberType.I64),
+        EntryPoint.ofWasm("wide", "wide", List.of(NumberType.I64, NumberType.I32), Optional.of(NumberType.I64),
             List.of("x", "y")),
-        new EntryPoint("effect", "effect", List.of(NumberType.I32), Optional.empty(), List.of("x")));
+        EntryPoint.ofWasm("effect", "effect", List.of(NumberType.I32), Optional.empty(), List.of("x")));
     Path dir = Files.createTempDirectory(classpath, "wide");
     write(dir, EntryPointGenerator.generate("w.Wide", "wide", programs));
 

@@ -1,0 +1,50 @@
+package dev.wasmformer.plugin.codegen;
+
+import dev.wasmformer.runtime.NumberType;
+
+/**
+ * The Java type of a typed entry point's parameter or result, and the WebAssembly value
+ * that carries it: a float travels as its bits in an {@code i32}, a double as its bits in
+ * an {@code i64} (the C compiler's soft-float convention).
+ */
+public enum JavaType {
+  INT("int", "I", NumberType.I32),
+  LONG("long", "J", NumberType.I64),
+  FLOAT("float", "F", NumberType.I32),
+  DOUBLE("double", "D", NumberType.I64);
+
+  private final String spelling;
+  private final String descriptor;
+  private final NumberType wasm;
+
+  JavaType(String spelling, String descriptor, NumberType wasm) {
+    this.spelling = spelling;
+    this.descriptor = descriptor;
+    this.wasm = wasm;
+  }
+
+  /** The plain Java integer type of a WebAssembly value, when nothing more is known. */
+  public static JavaType of(NumberType wasm) {
+    return wasm == NumberType.I32 ? INT : LONG;
+  }
+
+  /** As written in Java source, e.g. {@code float}. */
+  public String spelling() {
+    return spelling;
+  }
+
+  /** The JVM field descriptor, e.g. {@code F}. */
+  public String descriptor() {
+    return descriptor;
+  }
+
+  /** The WebAssembly value that carries it. */
+  public NumberType wasm() {
+    return wasm;
+  }
+
+  /** Whether it takes two JVM local slots. */
+  boolean isWide() {
+    return this == LONG || this == DOUBLE;
+  }
+}
