@@ -7,15 +7,18 @@ import java.util.Arrays;
  * as the same doubles, bit for bit. A position whose vector equals the previous position's
  * shares its storage (a wide value computed from the instruction being executed repeats over
  * the instruction's tokens); a vector of only 0.0 and 1.0 (bits) is packed one bit per
- * component; any other is kept as raw doubles. Per position the cost is one int plus its share
- * of the stored vectors.
+ * component, one of only whole numbers 0..255 (bytes, +0.0 included) one byte per component;
+ * any other is kept as raw doubles. Per position the cost is one int plus its share of the
+ * stored vectors.
  */
 final class PositionValues {
     private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+    private static final int RAW = 0, BITS = 1, BYTES = 2;
 
     private final int width;
     private final int packedLongs;
-    private int[] index = new int[64];     // per position: (offset << 1) | packed
+    private final int byteLongs;
+    private int[] index = new int[64];     // per position: (offset << 2) | encoding
     private long[] pool = new long[256];
     private int poolSize;
     private final double[] last;           // the vector of the latest position
@@ -24,6 +27,7 @@ final class PositionValues {
     PositionValues(int width) {
         this.width = width;
         this.packedLongs = (width + 63) >>> 6;
+        this.byteLongs = (width + 7) >>> 3;
         this.last = new double[width];
     }
 
@@ -43,33 +47,43 @@ final class PositionValues {
             return;
         }
         System.arraycopy(p, from, last, 0, width);
-        boolean bits = true;
-        for (int i = 0; i < width && bits; i++) {
-            long raw = Double.doubleToRawLongBits(p[from + i]);
-            bits = raw == 0L || raw == ONE_BITS;
-        }
-        int need = bits ? packedLongs : width;
+        int encoding = encodingOf(p, from);
+        int need = encoding == BITS ? packedLongs : encoding == BYTES ? byteLongs : width;
         if (poolSize + need > pool.length) {
             pool = Arrays.copyOf(pool, Math.max(poolSize + need, 2 * pool.length));
         }
         int offset = poolSize;
-        if (offset > (Integer.MAX_VALUE >>> 1)) {
+        if (offset > (Integer.MAX_VALUE >>> 2)) {
             throw new IllegalStateException("position values exceed the store's capacity");
         }
-        if (bits) {
-            for (int i = 0; i < width; i++) {
-                if (p[from + i] != 0.0) {
-                    pool[offset + (i >>> 6)] |= 1L << i;
-                }
-            }
-        } else {
-            for (int i = 0; i < width; i++) {
-                pool[offset + i] = Double.doubleToRawLongBits(p[from + i]);
+        for (int i = 0; i < width; i++) {
+            double v = p[from + i];
+            switch (encoding) {
+                case BITS -> pool[offset + (i >>> 6)] |= (long) v << i;
+                case BYTES -> pool[offset + (i >>> 3)] |= (long) v << ((i & 7) << 3);
+                default -> pool[offset + i] = Double.doubleToRawLongBits(v);
             }
         }
         poolSize += need;
-        index[j] = (offset << 1) | (bits ? 1 : 0);
+        index[j] = (offset << 2) | encoding;
         size++;
+    }
+
+    /** The most compact encoding that gives back exactly these doubles (so never for -0.0). */
+    private int encodingOf(double[] p, int from) {
+        boolean bits = true;
+        for (int i = 0; i < width; i++) {
+            long raw = Double.doubleToRawLongBits(p[from + i]);
+            if (raw == 0L || raw == ONE_BITS) {
+                continue;
+            }
+            bits = false;
+            double v = p[from + i];
+            if (!(v > 0 && v <= 255 && v == Math.rint(v))) {
+                return RAW;
+            }
+        }
+        return bits ? BITS : BYTES;
     }
 
     private boolean sameAsLast(double[] p, int from) {
@@ -84,14 +98,22 @@ final class PositionValues {
     /** Copies position j's vector to {@code out[at ..]}. */
     void copy(long j, double[] out, int at) {
         int entry = index[(int) j];
-        int offset = entry >>> 1;
-        if ((entry & 1) != 0) {
-            for (int i = 0; i < width; i++) {
-                out[at + i] = (double) (pool[offset + (i >>> 6)] >>> i & 1L);   // +0.0 or 1.0
+        int offset = entry >>> 2;
+        switch (entry & 3) {
+            case BITS -> {
+                for (int i = 0; i < width; i++) {
+                    out[at + i] = (double) (pool[offset + (i >>> 6)] >>> i & 1L);   // +0.0 or 1.0
+                }
             }
-        } else {
-            for (int i = 0; i < width; i++) {
-                out[at + i] = Double.longBitsToDouble(pool[offset + i]);
+            case BYTES -> {
+                for (int i = 0; i < width; i++) {
+                    out[at + i] = (double) (pool[offset + (i >>> 3)] >>> ((i & 7) << 3) & 0xFFL);
+                }
+            }
+            default -> {
+                for (int i = 0; i < width; i++) {
+                    out[at + i] = Double.longBitsToDouble(pool[offset + i]);
+                }
             }
         }
     }
@@ -99,14 +121,22 @@ final class PositionValues {
     /** Adds position j's vector to {@code out[at ..]}, component by component. */
     void add(long j, double[] out, int at) {
         int entry = index[(int) j];
-        int offset = entry >>> 1;
-        if ((entry & 1) != 0) {
-            for (int i = 0; i < width; i++) {
-                out[at + i] += (double) (pool[offset + (i >>> 6)] >>> i & 1L);
+        int offset = entry >>> 2;
+        switch (entry & 3) {
+            case BITS -> {
+                for (int i = 0; i < width; i++) {
+                    out[at + i] += (double) (pool[offset + (i >>> 6)] >>> i & 1L);
+                }
             }
-        } else {
-            for (int i = 0; i < width; i++) {
-                out[at + i] += Double.longBitsToDouble(pool[offset + i]);
+            case BYTES -> {
+                for (int i = 0; i < width; i++) {
+                    out[at + i] += (double) (pool[offset + (i >>> 3)] >>> ((i & 7) << 3) & 0xFFL);
+                }
+            }
+            default -> {
+                for (int i = 0; i < width; i++) {
+                    out[at + i] += Double.longBitsToDouble(pool[offset + i]);
+                }
             }
         }
     }

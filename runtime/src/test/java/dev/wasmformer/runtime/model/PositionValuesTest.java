@@ -16,10 +16,21 @@ class PositionValuesTest {
             List<double[]> expected = new ArrayList<>();
             double[] previous = new double[width];
             for (int j = 0; j < 3000; j++) {
-                double[] v = switch (random.nextInt(4)) {
+                double[] v = switch (random.nextInt(6)) {
                     case 0 -> previous.clone();                                // a repeat
                     case 1 -> bits(random, width);
                     case 2 -> mixed(random, width);
+                    case 3 -> bytes(random, width);
+                    case 4 -> {
+                        double[] b = bytes(random, width);
+                        b[random.nextInt(width)] = switch (random.nextInt(4)) {      // not bytes
+                            case 0 -> -0.0;
+                            case 1 -> 256.0;
+                            case 2 -> 2.5;
+                            default -> -1.0;
+                        };
+                        yield b;
+                    }
                     default -> {
                         double[] b = bits(random, width);
                         b[random.nextInt(width)] = random.nextBoolean() ? -0.0 : 2.0;   // not bits
@@ -53,6 +64,14 @@ class PositionValuesTest {
         double[] v = new double[width];
         for (int i = 0; i < width; i++) {
             v[i] = random.nextBoolean() ? 1.0 : 0.0;
+        }
+        return v;
+    }
+
+    private static double[] bytes(Random random, int width) {
+        double[] v = new double[width];
+        for (int i = 0; i < width; i++) {
+            v[i] = random.nextInt(256);
         }
         return v;
     }
