@@ -24,6 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CsmithFuzzTest {
   private static final Path RUNTIME = Path.of("/usr/include/csmith");
+  /**
+   * {@code -Dwasmformer.csmith.float=true}: programs with float and double too (our soft-float
+   * against gcc's SSE). Off by default: seed 12 prints checksum 86E7FC94 where gcc prints
+   * AF7DD094 at -O0, -O1 and -O2 alike, a defect not yet found (docs/c-compiler.md).
+   */
+  private static final boolean FLOAT = Boolean.getBoolean("wasmformer.csmith.float");
 
   @TempDir
   Path work;
@@ -40,13 +46,13 @@ class CsmithFuzzTest {
 
   private void check(int seed) throws Exception {
     Path source = work.resolve("fuzz" + seed + ".c");
-    run(List.of("csmith", "--no-bitfields", "--no-packed-struct", "--no-float", "--no-argc", "--no-volatiles",
-        "--max-funcs", "6", "--seed", Integer.toString(seed), "-o", source.toString()), 60, work);
+    run(List.of("csmith", "--no-bitfields", "--no-packed-struct", FLOAT ? "--float" : "--no-float", "--no-argc",
+        "--no-volatiles", "--max-funcs", "6", "--seed", Integer.toString(seed), "-o", source.toString()), 60, work);
     String text = Files.readString(source, StandardCharsets.UTF_8);
     writeRuntime();
 
     Path exe = work.resolve("fuzz" + seed);
-    run(List.of("gcc", "-w", "-O0", "-o", exe.toString(), source.toString()), 120, work);
+    run(List.of("gcc", "-w", "-O0", "-o", exe.toString(), source.toString(), "-lm"), 120, work);
     List<String> nativeRun = run(List.of("timeout", "10", exe.toString()), 30, work);
     assumeTrue(nativeRun.get(0).equals("0"), "the native run did not finish in time");
 
@@ -64,9 +70,13 @@ class CsmithFuzzTest {
    */
   private void writeRuntime() throws IOException {
     String math = Files.readString(RUNTIME.resolve("safe_math.h"), StandardCharsets.ISO_8859_1);
-    int cut = math.indexOf("STATIC float");
-    cut = math.lastIndexOf("#ifdef __STDC__", cut);
-    Files.writeString(work.resolve("safe_math_int.h"), math.substring(0, cut) + "\n#endif\n");
+    if (FLOAT) {
+      Files.writeString(work.resolve("safe_math_int.h"), "#include <math.h>\n#include <float.h>\n" + math);
+    } else {
+      int cut = math.indexOf("STATIC float");
+      cut = math.lastIndexOf("#ifdef __STDC__", cut);
+      Files.writeString(work.resolve("safe_math_int.h"), math.substring(0, cut) + "\n#endif\n");
+    }
     Files.writeString(work.resolve("csmith.h"), """
         #include <limits.h>
         #include <stdint.h>
