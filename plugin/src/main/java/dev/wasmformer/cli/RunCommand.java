@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,19 +63,9 @@ final class RunCommand implements Callable<Integer> {
       description = "The attention cache: hull (O(log n) lookups) or naive (O(n) scans). Default: ${DEFAULT-VALUE}.")
   String attention;
 
-  @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "100000000",
-      description = "Stop a run after N generated tokens. Default: ${DEFAULT-VALUE}.")
-  long maxTokens;
 
-  @Option(names = "--max-memory-pages", paramLabel = "N",
-      description = "memory.grow fails (returns -1) beyond N pages of 64 KiB, 0..256. Default: the module's maximum,"
-          + " at most 256.")
-  Long maxMemoryPages;
 
-  @Option(names = "--max-call-depth", paramLabel = "N",
-      description = "A call nested deeper than N functions traps (call stack exhausted), 1..65535. Default: as deep"
-          + " as the 65,536 slots allow.")
-  Long maxCallDepth;
+  @Mixin RunLimits limits;
 
   @Option(names = "--stats", description = "Print tokens, instructions and speed to stderr"
       + " (with --batch: one summary line on stdout).")
@@ -114,17 +105,17 @@ final class RunCommand implements Callable<Integer> {
     LoadedBundle bundle = load();
     Program program = RunSupport.program(bundle, programName);
     if (batch != null) {
-      RunOptions base = RunSupport.limits(RunOptions.defaults().withAttention(RunSupport.attention(attention)),
-          program, maxTokens, maxMemoryPages, maxCallDepth);
+      RunOptions base = limits.applyTo(RunOptions.defaults().withAttention(RunSupport.attention(attention)),
+          program);
       int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
       return BatchRun.run(program, batch, base, n, spec.commandLine().getOut(), stats);
     }
     // a C or WASI program's arguments are argv strings, already in its memory image or code
     long[] values = RunSupport.integers(argvProgram ? List.of() : args);
-    RunOptions options = RunSupport.limits(RunOptions.defaults()
+    RunOptions options = limits.applyTo(RunOptions.defaults()
         .withArgs(values)
         .withInput(RunSupport.input(stdin))
-        .withAttention(RunSupport.attention(attention)), program, maxTokens, maxMemoryPages, maxCallDepth);
+        .withAttention(RunSupport.attention(attention)), program);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ProgressLine progress = ProgressLine.onTerminal(bundle, err);
@@ -150,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
       return Main.FAILURE;
     } catch (OutOfMemoryError e) {
       // the run's caches are garbage once it has unwound, so there is room to say so
-      err.println("wasmformer: error: " + RunSupport.outOfMemory(progress.tokens(), progress.instructions(), maxTokens));
+      err.println("wasmformer: error: " + RunSupport.outOfMemory(progress.tokens(), progress.instructions(), limits.maxTokens));
       return Main.FAILURE;
     }
   }

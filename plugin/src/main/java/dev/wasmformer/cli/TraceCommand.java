@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,17 +69,9 @@ final class TraceCommand implements Callable<Integer> {
       description = "The attention cache: hull or naive. Default: ${DEFAULT-VALUE}.")
   String attention;
 
-  @Option(names = "--max-memory-pages", paramLabel = "N",
-      description = "memory.grow fails (returns -1) beyond N pages of 64 KiB, 0..256. Default: the module's maximum.")
-  Long maxMemoryPages;
 
-  @Option(names = "--max-call-depth", paramLabel = "N",
-      description = "A call nested deeper than N functions traps (call stack exhausted), 1..65535.")
-  Long maxCallDepth;
+  @Mixin RunLimits limits;
 
-  @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "100000000",
-      description = "Stop a run after N generated tokens. Default: ${DEFAULT-VALUE}.")
-  long maxTokens;
 
   /** Where the program's input comes from; tests replace it. */
   InputStream stdin = System.in;
@@ -113,11 +106,11 @@ final class TraceCommand implements Callable<Integer> {
       out.println(TraceFormat.line(step));
       if (limit != null && step.number() == limit && !step.isLast()) throw new LimitReached();
     });
-    RunOptions options = RunSupport.limits(RunOptions.defaults()
+    RunOptions options = limits.applyTo(RunOptions.defaults()
         .withArgs(values)
         .withInput(RunSupport.input(stdin))
         .withAttention(RunSupport.attention(attention))
-        .withTraceListener(decoder), program, maxTokens, maxMemoryPages, maxCallDepth);
+        .withTraceListener(decoder), program);
     out.println(TraceFormat.header());
     try {
       RunResult r = program.run(options);
