@@ -18,7 +18,8 @@ public record CompileResult(byte[] wasm, List<Diagnostic> diagnostics, ModuleInf
    *
    * @param argAreaAddress where the host writes the arguments before calling {@code _start}
    *     when {@code main} takes argc/argv (0 otherwise): an i32 argc, then argc
-   *     NUL-terminated strings back to back, at most {@code argAreaBytes} bytes in all
+   *     NUL-terminated strings back to back, at most {@code argAreaBytes} bytes in all; also
+   *     reserved when an export takes a pointer, whose buffer a host places there
    * @param heapBase first address after static data
    * @param memoryBytes size of linear memory
    * @param exports exported function names ({@code main} and {@code _start} when there is a main)

@@ -19,8 +19,13 @@ public record ExportSignature(List<Scalar> params, Optional<Scalar> result) {
 
   /** What one WebAssembly value of the boundary holds. */
   public enum Scalar {
-    /** A 32-bit integer or an address: wasm {@code i32}. */
+    /** A 32-bit integer (or a hidden address the ABI adds): wasm {@code i32}. */
     INT32,
+    /**
+     * A C pointer, wasm {@code i32}: as a parameter, a host passes a byte buffer it places in
+     * the argument area; as a result, only an address in the program's memory.
+     */
+    POINTER,
     /** A 64-bit integer ({@code long long}): wasm {@code i64}. */
     INT64,
     /** A C {@code float}, its IEEE bits in a wasm {@code i32}. */

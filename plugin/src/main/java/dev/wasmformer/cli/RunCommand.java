@@ -11,6 +11,7 @@ import dev.wasmformer.runtime.RunResult;
 import dev.wasmformer.runtime.RunStats;
 import dev.wasmformer.runtime.TokenLimitException;
 import dev.wasmformer.runtime.TrapException;
+import dev.wasmformer.runtime.ValueKind;
 import dev.wasmformer.runtime.Wasmformer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,8 @@ final class RunCommand implements Callable<Integer> {
   Path file;
 
   @Parameters(index = "1..*", paramLabel = "ARGS",
-      description = "Integer arguments of the entry point; for a .c file or a WASI module, main's argv.")
+      description = "Arguments of the entry point (integers, floats such as 1.5, a pointer parameter's bytes as"
+          + " text); for a .c file or a WASI module, main's argv.")
   List<String> args = new ArrayList<>();
 
   @Option(names = "--entry", paramLabel = "NAME",
@@ -111,9 +113,9 @@ final class RunCommand implements Callable<Integer> {
       return BatchRun.run(program, batch, base, n, spec.commandLine().getOut(), stats);
     }
     // a C or WASI program's arguments are argv strings, already in its memory image or code
-    long[] values = RunSupport.integers(argvProgram ? List.of() : args);
+    Object[] values = argvProgram ? new Object[0] : RunSupport.arguments(program, args);
     RunOptions options = limits.applyTo(RunOptions.defaults()
-        .withArgs(values)
+        .withArguments(values)
         .withInput(RunSupport.input(stdin))
         .withAttention(RunSupport.attention(attention)), program);
     PrintWriter out = spec.commandLine().getOut();
@@ -122,6 +124,11 @@ final class RunCommand implements Callable<Integer> {
     try {
       RunResult r = progress.during(() -> program.run(beforeRun.apply(progress.attachedTo(options))));
       out.print(new String(r.output(), StandardCharsets.UTF_8));
+      // an exit status cannot carry a float, nor a buffer: they follow the output, a line each
+      if (program.resultKinds().contains(ValueKind.F32) || program.resultKinds().contains(ValueKind.F64)) {
+        out.println(RunSupport.result(r));
+      }
+      for (byte[] buffer : r.buffers()) out.println(new String(buffer, StandardCharsets.UTF_8));
       out.flush();
       printStats(err, r.stats());
       return (int) (r.returnValue().orElse(0) & 0xFF);

@@ -4,6 +4,7 @@ import dev.wasmformer.runtime.Attention;
 import dev.wasmformer.runtime.LoadedBundle;
 import dev.wasmformer.runtime.Program;
 import dev.wasmformer.runtime.RunOptions;
+import dev.wasmformer.runtime.RunResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -71,6 +72,45 @@ final class RunSupport {
   static byte[] input(InputStream in) throws IOException {
     if (in == System.in && System.console() != null) return new byte[0];
     return in.readAllBytes();
+  }
+
+  /**
+   * The command line's arguments as the program's parameters take them ({@link
+   * dev.wasmformer.runtime.ValueKind#parse}): integers, floats such as {@code 1.5}, and a byte
+   * buffer's text.
+   */
+  static Object[] arguments(Program program, List<String> args) {
+    var kinds = program.paramKinds();
+    if (args.size() != kinds.size()) {
+      throw new IllegalArgumentException(program.signature() + " takes " + kinds.size() + " argument"
+          + (kinds.size() == 1 ? "" : "s") + ", got " + args.size());
+    }
+    Object[] values = new Object[args.size()];
+    for (int i = 0; i < values.length; i++) values[i] = kinds.get(i).parse(args.get(i));
+    return values;
+  }
+
+  /** The program's result as text: a float or double as Java prints it, an integer signed. */
+  static String result(RunResult r) {
+    return r.typedReturnValue().map(String::valueOf).orElse("()");
+  }
+
+  /**
+   * Typed arguments as the raw words a trace starts from: a float's bits; a byte buffer is
+   * refused, as its address is only chosen when the program runs.
+   */
+  static long[] words(Program program, Object[] values) {
+    long[] words = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      Object v = values[i];
+      if (v instanceof byte[]) {
+        throw new IllegalArgumentException("trace does not take byte-buffer arguments yet (parameter " + (i + 1)
+            + " of " + program.signature() + "); use run");
+      }
+      words[i] = v instanceof Float f ? Float.floatToRawIntBits(f) & 0xFFFF_FFFFL
+          : v instanceof Double d ? Double.doubleToRawLongBits(d) : ((Number) v).longValue();
+    }
+    return words;
   }
 
   static long[] integers(List<String> args) {

@@ -90,7 +90,7 @@ final class TraceCommand implements Callable<Integer> {
     if (limit != null && limit < 1) throw new IllegalArgumentException("--limit must be positive: " + limit);
     Loaded loaded = load();
     Program program = RunSupport.program(loaded.bundle(), programName);
-    long[] values = RunSupport.integers(argvProgram ? List.of() : args);
+    long[] values = RunSupport.words(program, argvProgram ? new Object[0] : RunSupport.arguments(program, args));
 
     TraceVocabulary vocabulary = TraceVocabulary.of(loaded.bundle().bundle().getVocabulary());
     dev.wasmformer.runtime.format.Program proto = loaded.bundle().bundle().getProgramsList().stream()

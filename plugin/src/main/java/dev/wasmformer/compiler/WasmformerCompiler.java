@@ -3,6 +3,7 @@ package dev.wasmformer.compiler;
 import dev.wasmformer.c.CCompiler;
 import dev.wasmformer.c.CompileOptions;
 import dev.wasmformer.c.CompileResult;
+import dev.wasmformer.c.ExportSignature;
 import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.interpreter.InterpreterGraph;
 import dev.wasmformer.interpreter.ProgramEncoder;
@@ -19,8 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The build-time pipeline, in the order the README tells it: WebAssembly is lowered to a
@@ -79,6 +82,35 @@ public final class WasmformerCompiler {
     return Lowering.lower(wasm, entryOrNull, InterpreterGraph.SUPPORTED, argv);
   }
 
+  /**
+   * Lowers a C program's exported function, typed by its C signature: a pointer parameter
+   * becomes a byte buffer (the stub copies it out after the call), a float an F32 and a
+   * double an F64. A result the C function lacks (an exit status the lowering adds) stays an
+   * I32.
+   */
+  public static TokenProgram lower(byte[] wasm, String entry, ExportSignature c) {
+    Set<Integer> buffers = new HashSet<>();
+    for (int i = 0; i < c.params().size(); i++) {
+      if (c.params().get(i) == ExportSignature.Scalar.POINTER) buffers.add(i);
+    }
+    TokenProgram p = Lowering.lower(wasm, entry, InterpreterGraph.SUPPORTED, List.of(Lowering.DEFAULT_PROGRAM_NAME),
+        buffers);
+    List<TokenProgram.ValueKind> params = c.params().stream().map(WasmformerCompiler::kind).toList();
+    List<TokenProgram.ValueKind> results = c.result().isEmpty() ? p.results()
+        : List.of(c.result().get() == ExportSignature.Scalar.POINTER ? TokenProgram.ValueKind.I32 : kind(c.result().get()));
+    return p.withTypes(params, results);
+  }
+
+  private static TokenProgram.ValueKind kind(ExportSignature.Scalar s) {
+    return switch (s) {
+      case INT32 -> TokenProgram.ValueKind.I32;
+      case POINTER -> TokenProgram.ValueKind.BYTES;
+      case INT64 -> TokenProgram.ValueKind.I64;
+      case FLOAT -> TokenProgram.ValueKind.F32;
+      case DOUBLE -> TokenProgram.ValueKind.F64;
+    };
+  }
+
   /** Adds a program compiled from a module; {@code source} names it in the bundle's metadata. */
   public WasmformerCompiler addWasm(String name, String source, byte[] wasm, String entryOrNull) {
     return addWasm(name, source, wasm, entryOrNull, List.of());
@@ -129,7 +161,9 @@ public final class WasmformerCompiler {
   public WasmformerCompiler addC(String name, List<SourceFile> sources, CompileOptions options, List<String> argv,
       String entryOrNull) {
     CompileResult r = compileC(sources, options);
-    TokenProgram p = lower(r.wasm(), entryOrNull == null ? "_start" : entryOrNull);
+    String entry = entryOrNull == null ? "_start" : entryOrNull;
+    ExportSignature c = r.module().signatures().get(entry);
+    TokenProgram p = c == null ? lower(r.wasm(), entry) : lower(r.wasm(), entry, c);
     p = withArguments(p, r.module(), name, argv);
     addProgram(rename(p, name), sources.get(0).path());
     for (SourceFile f : sources) addSourceDigest(f.path(), f.text());

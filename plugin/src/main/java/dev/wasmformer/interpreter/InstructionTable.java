@@ -39,7 +39,7 @@ final class InstructionTable {
     java.util.Arrays.fill(word, -1);
     int w = 0;
     for (int i = 0; i < program.params().size(); i++) {
-      int words = program.params().get(i) == TokenProgram.ValueKind.I64 ? 2 : 1;
+      int words = program.params().get(i).words();
       for (int k = 0; k < words; k++) {
         int index = program.paramInstructions().get(i) + k;
         if (program.instructions().get(index).op() != Opcode.CONST) {

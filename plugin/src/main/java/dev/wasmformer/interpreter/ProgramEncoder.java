@@ -114,7 +114,7 @@ public final class ProgramEncoder {
     int word = 0;
     for (int i = 0; i < program.params().size(); i++) {
       int index = program.paramInstructions().get(i);
-      int words = program.params().get(i) == TokenProgram.ValueKind.I64 ? 2 : 1;
+      int words = program.params().get(i).words();
       for (int w = 0; w < words; w++) {
         Instruction c = program.instructions().get(index + w);
         if (c.op() != Opcode.CONST) throw new IllegalArgumentException("parameter " + i + " does not name a CONST");
@@ -135,6 +135,12 @@ public final class ProgramEncoder {
   }
 
   private static ValueType type(TokenProgram.ValueKind k) {
-    return k == TokenProgram.ValueKind.I64 ? ValueType.I64 : ValueType.I32;
+    return switch (k) {
+      case I32 -> ValueType.I32;
+      case I64 -> ValueType.I64;
+      case F32 -> ValueType.F32;
+      case F64 -> ValueType.F64;
+      case BYTES -> ValueType.BYTES;
+    };
   }
 }

@@ -61,8 +61,10 @@ public final class ReferenceInterpreter {
 
   /**
    * Runs the program's entry with {@code args} (one per parameter; an i32 argument may be
-   * given signed or unsigned, only its low 32 bits count) and {@code input} as the bytes
-   * GETCHAR reads.
+   * given signed or unsigned, only its low 32 bits count; a two-word argument gives its low
+   * word in the low 32 bits: a buffer's {@code address | (long) length << 32}, the buffer's
+   * bytes being in the program's memory image already) and {@code input} as the bytes GETCHAR
+   * reads.
    *
    * @throws Trap if execution traps or does not halt within {@code instructionLimit}
    */
@@ -213,7 +215,7 @@ public final class ReferenceInterpreter {
     Instruction[] code = program.instructions().toArray(new Instruction[0]);
     for (int i = 0; i < args.length; i++) {
       int at = program.paramInstructions().get(i);
-      if (params.get(i) == TokenProgram.ValueKind.I32) {
+      if (params.get(i).words() == 1) {
         if (args[i] < Integer.MIN_VALUE || args[i] > 0xFFFF_FFFFL) {
           throw new IllegalArgumentException("argument " + i + " does not fit in i32: " + args[i]);
         }

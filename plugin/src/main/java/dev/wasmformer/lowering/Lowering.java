@@ -54,10 +54,24 @@ public final class Lowering {
    * the routine's code; a module that imports no WASI function ignores them.
    */
   public static TokenProgram lower(byte[] wasm, String entryOrNull, Set<Opcode> supported, List<String> argv) {
+    return lower(wasm, entryOrNull, supported, argv, Set.of());
+  }
+
+  /**
+   * Like {@link #lower(byte[], String, Set, List)}, where the entry's parameters at the indexes
+   * {@code buffers} (each an i32 address) are byte buffers ({@link TokenProgram.ValueKind#BYTES}):
+   * the caller places each buffer in memory and gives its address and length; after the entry
+   * function returns, the stub writes every buffer's bytes to the output, in parameter order,
+   * before it halts. Without buffers the stub is exactly {@link #lower(byte[], String, Set, List)}'s.
+   *
+   * @throws UnsupportedWasmException if a buffer parameter is not an i32
+   */
+  public static TokenProgram lower(byte[] wasm, String entryOrNull, Set<Opcode> supported, List<String> argv,
+      Set<Integer> buffers) {
     ModuleInfo module = new ModuleInfo(decode(wasm));
     EnumSet<Opcode> target = EnumSet.noneOf(Opcode.class);
     target.addAll(supported);
-    return new Run(module, target, List.copyOf(argv)).lower(module.entry(entryOrNull));
+    return new Run(module, target, List.copyOf(argv)).lower(module.entry(entryOrNull), Set.copyOf(buffers));
   }
 
   /**
@@ -101,10 +115,17 @@ public final class Lowering {
       this.argv = argv;
     }
 
-    TokenProgram lower(int entry) {
+    TokenProgram lower(int entry, Set<Integer> buffers) {
       FunctionType entryType = module.type(entry);
       String entryName = module.name(entry);
-      List<TokenProgram.ValueKind> params = kinds(entryType.params(), entryName, "parameter");
+      List<TokenProgram.ValueKind> params = new ArrayList<>(kinds(entryType.params(), entryName, "parameter"));
+      for (int b : buffers) {
+        if (b < 0 || b >= params.size() || params.get(b) != TokenProgram.ValueKind.I32) {
+          throw new UnsupportedWasmException("parameter " + b + " of " + entryName
+              + " cannot be a byte buffer: it is no i32 address");
+        }
+        params.set(b, TokenProgram.ValueKind.BYTES);
+      }
       List<TokenProgram.ValueKind> results = kinds(entryType.returns(), entryName, "result");
       if (results.size() > 1) {
         throw new UnsupportedWasmException("unsupported multiple results in function " + entryName);
@@ -114,6 +135,7 @@ public final class Lowering {
       if (statusZero) results = List.of(TokenProgram.ValueKind.I32);
       List<Integer> paramInstructions = new ArrayList<>();
       byte[] memory = module.memoryImage();
+      int bufferCount = buffers.size();
       emitStub(entry, params, results, statusZero, paramInstructions);
 
       List<TokenProgram.FunctionInfo> functions = new ArrayList<>();
@@ -136,7 +158,7 @@ public final class Lowering {
       }
       threadJumps();
       return new TokenProgram(entryName, entryName, params, results, out.instructions(), memory,
-          module.memoryBytes(), module.globalSlots(), paramInstructions, functions);
+          module.memoryBytes(), module.globalSlots() + 2 * bufferCount, paramInstructions, functions);
     }
 
     /**
@@ -164,20 +186,36 @@ public final class Lowering {
         }
         callAt(out.emit(Opcode.CALL, 1, 0, 0, (out.next() + 1) << 16), start.getAsInt());
       }
-      int words = params.stream().mapToInt(Run::width).sum();
+      int words = params.stream().mapToInt(p -> p.wasm().words()).sum();
       if (words > Instruction.MAX_SLOT_OFFSET - 1) {
         throw new UnsupportedWasmException("entry " + module.name(entry) + " has more than "
             + (Instruction.MAX_SLOT_OFFSET - 1) + " words of parameters");
       }
+      // A buffer's address and length are kept in two globals of the stub's own, after the
+      // module's: the called function may overwrite its argument slots.
+      int hidden = module.globalSlots();
+      int spare = 1 + words;
+      List<Integer> bufferGlobals = new ArrayList<>();
       int slot = 1;
       for (TokenProgram.ValueKind param : params) {
         paramInstructions.add(out.next());
+        if (param == TokenProgram.ValueKind.BYTES) {
+          out.emit(Opcode.CONST, 0, 0, slot, 0);
+          out.emit(Opcode.CONST, 0, 0, spare, 0);
+          out.emit(Opcode.GLOBAL_SET, slot, 0, 0, hidden);
+          out.emit(Opcode.GLOBAL_SET, spare, 0, 0, hidden + 1);
+          bufferGlobals.add(hidden);
+          hidden += 2;
+          slot++;
+          continue;
+        }
         for (int word = 0; word < width(param); word++) {
           out.emit(Opcode.CONST, 0, 0, slot++, 0);
         }
       }
       callAt(out.emit(Opcode.CALL, 1, 0, 0, (out.next() + 1) << 16), entry);
       if (statusZero) out.emit(Opcode.CONST, 0, 0, 1, 0);
+      for (int global : bufferGlobals) emitCopyOut(global);
       if (results.isEmpty()) {
         out.emit(Opcode.HALT, 0, 0, 0, 0);
       } else if (results.get(0) == TokenProgram.ValueKind.I64) {
@@ -188,7 +226,26 @@ public final class Lowering {
     }
 
     private static int width(TokenProgram.ValueKind kind) {
-      return kind == TokenProgram.ValueKind.I64 ? 2 : 1;
+      return kind.words();
+    }
+
+    /**
+     * Writes the buffer whose address and length are in globals {@code global} and
+     * {@code global + 1} to the output, byte by byte. Slots 1 and 2 hold the result, so the
+     * loop works in slots 3..6 (the called function's frame is gone).
+     */
+    private void emitCopyOut(int global) {
+      int pointer = 3, remaining = 4, one = 5, value = 6;
+      out.emit(Opcode.GLOBAL_GET, 0, 0, pointer, global);
+      out.emit(Opcode.GLOBAL_GET, 0, 0, remaining, global + 1);
+      out.emit(Opcode.CONST, 0, 0, one, 1);
+      int test = out.emit(Opcode.JUMP_IFZ, remaining, 0, 0, 0);
+      out.emit(Opcode.LOAD8_U, pointer, 0, value, 0);
+      out.emit(Opcode.PUTCHAR, value, 0, 0, 0);
+      out.emit(Opcode.ADD, pointer, one, pointer, 0);
+      out.emit(Opcode.SUB, remaining, one, remaining, 0);
+      out.emit(Opcode.JUMP, 0, 0, 0, test);
+      out.patchTarget(test, out.next());
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.isa.TokenProgram;
 import dev.wasmformer.lowering.LoweringException;
 import dev.wasmformer.plugin.codegen.JavaType;
-import dev.wasmformer.runtime.NumberType;
 import dev.wasmformer.runtime.format.Bundle;
 import dev.wasmformer.runtime.format.Program;
 import dev.wasmformer.runtime.format.ValueType;
@@ -50,7 +49,8 @@ final class ProgramCompiler {
    * @param name the program's name in the bundle
    * @param entry the exported function it enters
    * @param params parameter types: a C program's as its source declares them (a float is a
-   *     {@code float}, though its wasm value is an i32), a WebAssembly module's from its wasm types
+   *     {@code float}, though its wasm value is an i32; a pointer a {@code byte[]}), a
+   *     WebAssembly module's from its wasm types
    * @param result the result type, if any
    * @param paramNames parameter names (from the module's name section, else {@code argN})
    */
@@ -103,7 +103,6 @@ final class ProgramCompiler {
     List<String> diagnostics = new ArrayList<>();
     Map<String, String> programSources = new LinkedHashMap<>();
     Map<String, List<String>> paramNames = new LinkedHashMap<>();
-    Map<String, ExportSignature> cSignatures = new LinkedHashMap<>();
     for (Source source : sources) {
       String display = display(basedir, source.file());
       try {
@@ -123,12 +122,13 @@ final class ProgramCompiler {
               // Records the module's digest once, with the first of its programs.
               compiler.addWasm(entry.program(), display, wasm, entry.export());
             } else {
-              compiler.addProgram(renamed(WasmformerCompiler.lower(wasm, entry.export()), entry.program()), display);
+              ExportSignature c = exported.get(entry.export());
+              TokenProgram lowered = c == null ? WasmformerCompiler.lower(wasm, entry.export())
+                  : WasmformerCompiler.lower(wasm, entry.export(), c);
+              compiler.addProgram(renamed(lowered, entry.program()), display);
             }
             first = false;
             paramNames.put(entry.program(), entry.paramNames());
-            ExportSignature c = exported.get(entry.export());
-            if (c != null) cSignatures.put(entry.program(), c);
           } catch (LoweringException e) {
             diagnostics.add(display + ": error: " + message(e));
           }
@@ -145,39 +145,25 @@ final class ProgramCompiler {
         .setMetadata(plain.getMetadata().toBuilder().putAllSettings(settings))
         .build();
     List<Signature> signatures = new ArrayList<>();
+    // The bundle records what each value holds (a C program's floats, doubles and buffers
+    // as its source declares them), so the Java types follow from it alone.
     for (Program p : bundle.getProgramsList()) {
-      List<NumberType> params = p.getParamsList().stream().map(ProgramCompiler::numberType).toList();
-      Optional<NumberType> result = p.getResultsList().stream().map(ProgramCompiler::numberType).findFirst();
-      ExportSignature c = cSignatures.get(p.getName());
       signatures.add(new Signature(p.getName(), p.getEntry(),
-          c == null ? params.stream().map(JavaType::of).toList() : javaTypes(p.getName(), c.params(), params),
-          c == null || (c.result().isEmpty() && result.isPresent()) ? result.map(JavaType::of)
-              : javaTypes(p.getName(), c.result().stream().toList(), result.stream().toList()).stream().findFirst(),
+          p.getParamsList().stream().map(ProgramCompiler::javaType).toList(),
+          p.getResultsList().stream().map(ProgramCompiler::javaType).findFirst(),
           paramNames.getOrDefault(p.getName(), List.of())));
     }
     return new Compiled(bundle, signatures);
   }
 
-  /**
-   * The Java types of a C program's values (a result the C function lacks is an exit status
-   * the lowering added, an integer), checked against the wasm values the bundle
-   * carries them in: the two come from one compilation, so a mismatch is a bug here.
-   */
-  private static List<JavaType> javaTypes(String program, List<ExportSignature.Scalar> c, List<NumberType> wasm) {
-    List<JavaType> types = c.stream().map(ProgramCompiler::javaType).toList();
-    if (!types.stream().map(JavaType::wasm).toList().equals(wasm)) {
-      throw new IllegalStateException("program " + program + ": its C types " + c + " do not match its wasm types "
-          + wasm);
-    }
-    return types;
-  }
-
-  private static JavaType javaType(ExportSignature.Scalar scalar) {
-    return switch (scalar) {
-      case INT32 -> JavaType.INT;
-      case INT64 -> JavaType.LONG;
-      case FLOAT -> JavaType.FLOAT;
-      case DOUBLE -> JavaType.DOUBLE;
+  private static JavaType javaType(ValueType type) {
+    return switch (type) {
+      case I32 -> JavaType.INT;
+      case I64 -> JavaType.LONG;
+      case F32 -> JavaType.FLOAT;
+      case F64 -> JavaType.DOUBLE;
+      case BYTES -> JavaType.BYTES;
+      default -> throw new IllegalStateException("a program's value type is " + type);
     };
   }
 
@@ -211,13 +197,6 @@ final class ProgramCompiler {
         p.memoryBytes(), p.globals(), p.paramInstructions(), p.functions());
   }
 
-  private static NumberType numberType(ValueType type) {
-    return switch (type) {
-      case I32 -> NumberType.I32;
-      case I64 -> NumberType.I64;
-      default -> throw new IllegalStateException("a program's value type is " + type);
-    };
-  }
 
   /** {@code file} relative to {@code basedir} with {@code /} separators, or as given if outside. */
   static String display(Path basedir, Path file) {

@@ -7,9 +7,11 @@ import dev.wasmformer.runtime.RunOptions;
 import dev.wasmformer.runtime.RunResult;
 import dev.wasmformer.runtime.RunStats;
 import dev.wasmformer.runtime.TrapException;
+import dev.wasmformer.runtime.ValueKind;
 import dev.wasmformer.runtime.Wasmformer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,9 +49,9 @@ final class ProgramRunner {
   RunResult run() throws RunFailure, CompileFailure, IOException {
     LoadedBundle bundle = load();
     Program program = choose(bundle);
-    long[] args = arguments(program);
+    Object[] args = arguments(program);
     RunOptions options = limits(program, RunOptions.defaults())
-        .withArgs(args)
+        .withArguments(args)
         .withInput(request.input().isPresent() ? Files.readAllBytes(request.input().get()) : new byte[0])
         .withAttention(request.attention())
         .withMaxTokens(request.maxTokens())
@@ -72,9 +74,15 @@ final class ProgramRunner {
     }
     print(result.output());
     if (result.returnValue().isPresent()) {
-      log.info("wasmformer: " + call + " = " + describe(program, result.returnValue().getAsLong()));
+      log.info("wasmformer: " + call + " = " + describe(program, result));
     } else {
       log.info("wasmformer: " + call + " finished");
+    }
+    List<byte[]> buffers = result.buffers();
+    for (int b = 0, p = 0; p < program.paramKinds().size(); p++) {
+      if (program.paramKinds().get(p) != ValueKind.BYTES) continue;
+      log.info("wasmformer: argument " + (p + 1) + " afterwards: \""
+          + new String(buffers.get(b++), StandardCharsets.UTF_8) + "\"");
     }
     logStats(result.stats());
     return result;
@@ -134,26 +142,34 @@ final class ProgramRunner {
     return options;
   }
 
-  private long[] arguments(Program program) throws RunFailure {
+  private Object[] arguments(Program program) throws RunFailure {
     List<String> args = request.args();
     if (args.size() != program.params().size()) {
       throw new RunFailure("wasmformer: " + program.signature() + " takes " + program.params().size()
           + " argument" + (program.params().size() == 1 ? "" : "s") + ", got " + args.size()
           + (args.isEmpty() ? "" : " (" + String.join(", ", args) + ")") + "; give them with -Dwasmformer.args=1,2");
     }
-    long[] values = new long[args.size()];
+    Object[] values = new Object[args.size()];
     for (int i = 0; i < values.length; i++) {
+      ValueKind kind = program.paramKinds().get(i);
       try {
-        values[i] = Long.decode(args.get(i).trim());
-      } catch (NumberFormatException e) {
-        throw new RunFailure("wasmformer: argument " + (i + 1) + " is not an integer: " + args.get(i));
+        values[i] = kind.parse(args.get(i));
+      } catch (IllegalArgumentException e) {
+        throw new RunFailure("wasmformer: argument " + (i + 1) + " is not "
+            + (kind == ValueKind.F32 || kind == ValueKind.F64 ? "a number" : "an integer") + ": " + args.get(i));
       }
     }
     return values;
   }
 
-  /** An i32 result as a signed int (and unsigned, where that differs). */
-  private static String describe(Program program, long value) {
+  /**
+   * A float or double result as Java prints it ({@code 3.0}, {@code NaN}); an integer result
+   * signed (and unsigned, where that differs).
+   */
+  private static String describe(Program program, RunResult result) {
+    ValueKind kind = program.resultKinds().get(0);
+    if (kind == ValueKind.F32 || kind == ValueKind.F64) return String.valueOf(result.typedReturnValue().get());
+    long value = result.returnValue().getAsLong();
     if (program.results().get(0).bytes() == 4) {
       int v = (int) value;
       return v < 0 ? v + " (unsigned " + Integer.toUnsignedString(v) + ")" : Integer.toString(v);

@@ -42,7 +42,7 @@ public record TraceProgram(List<Instruction> instructions, List<FunctionInfo> fu
     for (int i = 0; i < args.length; i++) {
       int at = program.paramInstructions().get(i);
       code.set(at, withImm(code.get(at), (int) args[i]));
-      if (program.params().get(i) == TokenProgram.ValueKind.I64) {
+      if (program.params().get(i).words() == 2) {
         code.set(at + 1, withImm(code.get(at + 1), (int) (args[i] >>> 32)));
       }
     }
@@ -63,7 +63,9 @@ public record TraceProgram(List<Instruction> instructions, List<FunctionInfo> fu
     Map<Integer, Integer> argumentBytes = new HashMap<>();
     int position = 0;
     for (int p = 0; p < args.length; p++) {
-      int bytes = program.getParams(p) == dev.wasmformer.runtime.format.ValueType.I64 ? 8 : 4;
+      var type = program.getParams(p);
+      int bytes = type == dev.wasmformer.runtime.format.ValueType.I64 || type == dev.wasmformer.runtime.format.ValueType.F64
+          || type == dev.wasmformer.runtime.format.ValueType.BYTES ? 8 : 4;
       for (int b = 0; b < bytes; b++) {
         argumentBytes.put(program.getParamPositions(position++), (int) (args[p] >>> (8 * b)) & 0xFF);
       }

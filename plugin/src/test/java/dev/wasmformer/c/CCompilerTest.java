@@ -213,7 +213,7 @@ class CCompilerTest {
     assertThat(signatures.get("scale")).isEqualTo(new ExportSignature(
         List.of(ExportSignature.Scalar.FLOAT, ExportSignature.Scalar.INT32), Optional.of(ExportSignature.Scalar.FLOAT)));
     assertThat(signatures.get("mix")).isEqualTo(new ExportSignature(List.of(ExportSignature.Scalar.DOUBLE,
-        ExportSignature.Scalar.INT64, ExportSignature.Scalar.INT32), Optional.of(ExportSignature.Scalar.DOUBLE)));
+        ExportSignature.Scalar.INT64, ExportSignature.Scalar.POINTER), Optional.of(ExportSignature.Scalar.DOUBLE)));
     // A struct result is written through a hidden address parameter.
     assertThat(signatures.get("make")).isEqualTo(new ExportSignature(
         List.of(ExportSignature.Scalar.INT32, ExportSignature.Scalar.FLOAT), Optional.empty()));

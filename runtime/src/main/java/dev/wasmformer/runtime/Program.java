@@ -1,6 +1,7 @@
 package dev.wasmformer.runtime;
 
 import dev.wasmformer.runtime.format.ValueType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +13,8 @@ import java.util.stream.Collectors;
 public final class Program {
   private final String name;
   private final String entry;
-  private final List<NumberType> params;
-  private final List<NumberType> results;
+  private final List<ValueKind> params;
+  private final List<ValueKind> results;
   private final int[] prefix;
   private final int[] suffix;
   private final int[] paramPositions;
@@ -22,13 +23,21 @@ public final class Program {
   private final String[] functionNames;
   private final TokenTable tokens;
   private final StepperFactory steppers;
+  private final BufferArea area; // null: the program takes no byte buffers
+
+  /** Where a program's byte buffers go: {@code size} bytes at {@code address}, prompt positions from {@code first}. */
+  private record BufferArea(int address, int size, int first) {}
+
+  /** Byte buffers start at multiples of this many bytes within the argument area. */
+  public static final int BUFFER_ALIGNMENT = 16;
 
   /** {@code program} must come from a validated bundle whose vocabulary {@code tokens} is. */
   Program(dev.wasmformer.runtime.format.Program program, TokenTable tokens, StepperFactory steppers) {
     this.name = program.getName();
     this.entry = program.getEntry();
-    this.params = program.getParamsList().stream().map(Program::numberType).toList();
-    this.results = program.getResultsList().stream().map(Program::numberType).toList();
+    this.params = program.getParamsList().stream().map(Program::kind).toList();
+    this.results = program.getResultsList().stream().map(Program::kind).toList();
+    this.area = bufferArea(program);
     this.prefix = program.getPrefixList().stream().mapToInt(Integer::intValue).toArray();
     this.suffix = program.getSuffixList().stream().mapToInt(Integer::intValue).toArray();
     this.paramPositions =
@@ -40,12 +49,19 @@ public final class Program {
     this.functionNames = program.getFunctionsList().stream().map(f -> f.getName()).toArray(String[]::new);
   }
 
-  private static NumberType numberType(ValueType type) {
+  private static ValueKind kind(ValueType type) {
     return switch (type) {
-      case I32 -> NumberType.I32;
-      case I64 -> NumberType.I64;
-      default -> throw new IllegalArgumentException("not a number type: " + type);
+      case I32 -> ValueKind.I32;
+      case I64 -> ValueKind.I64;
+      case F32 -> ValueKind.F32;
+      case F64 -> ValueKind.F64;
+      case BYTES -> ValueKind.BYTES;
+      default -> throw new IllegalArgumentException("not a value type: " + type);
     };
+  }
+
+  private static BufferArea bufferArea(dev.wasmformer.runtime.format.Program program) {
+    return null;
   }
 
   /** The program's name, unique within its bundle. */
@@ -58,18 +74,43 @@ public final class Program {
     return entry;
   }
 
+  /**
+   * The WebAssembly types of the entry function's parameters: a float's is i32, a double's
+   * i64, a byte buffer's i32 (its address). {@link #paramKinds()} tells them apart.
+   */
   public List<NumberType> params() {
+    return params.stream().map(ValueKind::wasm).toList();
+  }
+
+  /** Empty, or the WebAssembly type of the one result. */
+  public List<NumberType> results() {
+    return results.stream().map(ValueKind::wasm).toList();
+  }
+
+  /** What each parameter holds, as {@link #call} and {@link RunOptions#withArguments} take it. */
+  public List<ValueKind> paramKinds() {
     return params;
   }
 
-  /** Empty, or the one result type. */
-  public List<NumberType> results() {
+  /** Empty, or what the one result holds. */
+  public List<ValueKind> resultKinds() {
     return results;
   }
 
-  /** E.g. {@code add(i32, i32) -> i32}; a program without result shows {@code -> ()}. */
+  /**
+   * The most bytes the program's byte buffers may take together, each counted from a
+   * {@value #BUFFER_ALIGNMENT}-byte boundary; 0 when it takes none.
+   */
+  public int bufferCapacity() {
+    return area == null ? 0 : area.size();
+  }
+
+  /**
+   * E.g. {@code add(i32, i32) -> i32}, {@code scale(f32, i32) -> f32}, {@code checksum(bytes,
+   * i32) -> i32}; a program without result shows {@code -> ()}.
+   */
   public String signature() {
-    String paramList = params.stream().map(NumberType::toString).collect(Collectors.joining(", "));
+    String paramList = params.stream().map(ValueKind::toString).collect(Collectors.joining(", "));
     String result = results.isEmpty() ? "()" : results.get(0).toString();
     return name + "(" + paramList + ") -> " + result;
   }
@@ -106,9 +147,30 @@ public final class Program {
     }
   }
 
-  /** Runs with {@code args} and otherwise default options. */
+  /**
+   * Runs with {@code args} as raw words (floats as their bits) and otherwise default options;
+   * a program with a byte-buffer parameter needs {@link #call} or {@link
+   * RunOptions#withArguments}.
+   */
   public RunResult run(long... args) {
     return run(RunOptions.defaults().withArgs(args));
+  }
+
+  /**
+   * Calls the program with Java values (as {@link RunOptions#withArguments} takes them) and
+   * otherwise default options; returns the result as {@link RunResult#typedReturnValue()}
+   * gives it ({@code Integer}, {@code Long}, {@code Float} or {@code Double}), or null when
+   * the entry function returns nothing. A {@code byte[]} argument holds, afterwards, the
+   * bytes the program left in its buffer. The program's output is dropped; use {@link
+   * #run(RunOptions)} to see it.
+   *
+   * @throws IllegalArgumentException if the arguments do not match the parameters (count,
+   *     kind, range), an array is null, or the arrays do not fit the program's argument area
+   * @throws TrapException if the program traps
+   * @throws TokenLimitException if the run reaches the default token limit
+   */
+  public Object call(Object... args) {
+    return run(RunOptions.defaults().withArguments(args)).typedReturnValue().orElse(null);
   }
 
   /**
@@ -122,11 +184,122 @@ public final class Program {
    * @throws MalformedTraceException if the model's trace cannot be read as a result
    */
   public RunResult run(RunOptions options) {
-    int[] prompt = prompt(options.args(), options.input(), options.limits());
+    Object[] typed = options.typedArguments();
+    Call call = typed == null ? rawCall(options.args()) : typedCall(typed);
+    int[] prompt = prompt(call.words(), options.input(), options.limits());
+    placeBuffers(prompt, call);
     TokenStepper stepper = steppers.newStepper(options.attention());
-    int resultBytes = results.isEmpty() ? 0 : results.get(0).bytes();
-    return new DecodeLoop(stepper, tokens, options, i -> functionAt(i).orElse(null))
+    int resultBytes = results.isEmpty() ? 0 : results.get(0).wasm().bytes();
+    RunResult raw = new DecodeLoop(stepper, tokens, options, i -> functionAt(i).orElse(null))
         .run(prompt, resultBytes);
+    int[] lengths = call.buffers().stream().mapToInt(b -> b.length).toArray();
+    RunResult result = raw.typed(results.isEmpty() ? null : results.get(0), lengths);
+    // copy-out: only a run that halted normally gets here
+    List<byte[]> finals = result.buffers();
+    for (int i = 0; i < finals.size(); i++) {
+      System.arraycopy(finals.get(i), 0, call.buffers().get(i), 0, lengths[i]);
+    }
+    return result;
+  }
+
+  /**
+   * A call's arguments as the prompt's words (a buffer's: its address, and its length in the
+   * high word) and the byte arrays of its buffers, in parameter order, with their addresses.
+   */
+  private record Call(long[] words, List<byte[]> buffers, int[] addresses) {}
+
+  private Call rawCall(long[] args) {
+    checkArguments(args);
+    for (int p = 0; p < params.size(); p++) {
+      if (params.get(p) == ValueKind.BYTES) {
+        throw new IllegalArgumentException("parameter " + (p + 1) + " of " + signature()
+            + " is a byte buffer; pass a byte[] with call(...) or RunOptions.withArguments(...)");
+      }
+    }
+    return new Call(args, List.of(), new int[0]);
+  }
+
+  private Call typedCall(Object[] args) {
+    if (args.length != params.size()) {
+      throw new IllegalArgumentException(
+          signature() + " takes " + params.size() + " argument" + (params.size() == 1 ? "" : "s")
+              + ", got " + args.length);
+    }
+    long[] words = new long[args.length];
+    List<byte[]> buffers = new java.util.ArrayList<>();
+    int used = 0;
+    int[] addresses = new int[args.length];
+    for (int p = 0; p < args.length; p++) {
+      Object a = args[p];
+      ValueKind kind = params.get(p);
+      if (a == null) {
+        throw new IllegalArgumentException("argument " + (p + 1) + " of " + signature() + " is null"
+            + (kind == ValueKind.BYTES ? "; a byte buffer cannot be NULL (pass an empty array for no bytes)" : ""));
+      }
+      words[p] = switch (kind) {
+        case I32 -> i32(p, a);
+        case I64 -> {
+          if (!isInteger(a)) throw wrongKind(p, a, "an integer (Long or Integer)");
+          yield ((Number) a).longValue();
+        }
+        case F32 -> {
+          if (!(a instanceof Float f)) throw wrongKind(p, a, "a Float");
+          yield Float.floatToRawIntBits(f) & 0xFFFF_FFFFL;
+        }
+        case F64 -> {
+          if (a instanceof Double d) yield Double.doubleToRawLongBits(d);
+          if (a instanceof Float f) yield Double.doubleToRawLongBits(f);
+          throw wrongKind(p, a, "a Double (or Float)");
+        }
+        case BYTES -> {
+          if (!(a instanceof byte[] bytes)) throw wrongKind(p, a, "a byte[]");
+          if (area == null) {
+            throw new IllegalStateException(name + " takes a byte buffer but its bundle gives it no argument area");
+          }
+          int offset = (used + BUFFER_ALIGNMENT - 1) & -BUFFER_ALIGNMENT;
+          if ((long) offset + bytes.length > area.size()) {
+            throw new IllegalArgumentException("the byte arrays of " + signature() + " take "
+                + ((long) offset + bytes.length) + " bytes (each starts at a " + BUFFER_ALIGNMENT
+                + "-byte boundary), more than its argument area's capacity of " + area.size()
+                + " bytes; compile the program with a larger argument area (argAreaBytes)");
+          }
+          used = offset + bytes.length;
+          buffers.add(bytes);
+          addresses[buffers.size() - 1] = area.address() + offset;
+          yield Integer.toUnsignedLong(area.address() + offset) | (long) bytes.length << 32;
+        }
+      };
+    }
+    return new Call(words, buffers, Arrays.copyOf(addresses, buffers.size()));
+  }
+
+  private long i32(int p, Object a) {
+    if (!isInteger(a)) throw wrongKind(p, a, "an int (Integer)");
+    long v = ((Number) a).longValue();
+    if (v < Integer.MIN_VALUE || v > 0xFFFF_FFFFL) {
+      throw new IllegalArgumentException("argument " + (p + 1) + " of " + signature() + " is " + v
+          + ", which does not fit in an i32 (-2147483648..4294967295)");
+    }
+    return v;
+  }
+
+  private static boolean isInteger(Object a) {
+    return a instanceof Integer || a instanceof Long || a instanceof Short || a instanceof Byte;
+  }
+
+  private IllegalArgumentException wrongKind(int p, Object a, String expected) {
+    return new IllegalArgumentException("argument " + (p + 1) + " of " + signature() + " is "
+        + (a instanceof byte[] ? "a byte[]" : "a " + a.getClass().getSimpleName()) + "; its parameter is "
+        + params.get(p) + ", which takes " + expected);
+  }
+
+  /** Writes each buffer's bytes over the argument area's DATA_BYTE tokens of the prompt. */
+  private void placeBuffers(int[] prompt, Call call) {
+    for (int i = 0; i < call.buffers().size(); i++) {
+      byte[] bytes = call.buffers().get(i);
+      int at = area.first() + call.addresses()[i] - area.address();
+      for (int k = 0; k < bytes.length; k++) prompt[at + k] = tokens.dataByte(bytes[k] & 0xFF);
+    }
   }
 
   /**
@@ -188,7 +361,7 @@ public final class Program {
     System.arraycopy(prefix, 0, prompt, 0, prefix.length);
     int position = 0;
     for (int p = 0; p < params.size(); p++) {
-      for (int b = 0; b < params.get(p).bytes(); b++) {
+      for (int b = 0; b < params.get(p).promptBytes(); b++) {
         int value = (int) (args[p] >>> (8 * b)) & 0xFF;
         // Validation guarantees a PROGRAM_BYTE token for every value when there are params.
         prompt[paramPositions[position++]] = tokens.programByte(value);
@@ -241,7 +414,7 @@ public final class Program {
               + ", got " + args.length);
     }
     for (int p = 0; p < args.length; p++) {
-      if (params.get(p) == NumberType.I32
+      if (params.get(p).promptBytes() == 4
           && (args[p] < Integer.MIN_VALUE || args[p] > 0xFFFF_FFFFL)) {
         throw new IllegalArgumentException(
             "argument " + (p + 1) + " of " + signature() + " is " + args[p]

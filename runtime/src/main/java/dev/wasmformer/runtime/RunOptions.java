@@ -2,6 +2,7 @@ package dev.wasmformer.runtime;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,9 +24,10 @@ public final class RunOptions {
   public static final String MAX_CALL_DEPTH = "max_call_depth";
 
   private static final RunOptions DEFAULTS =
-      new RunOptions(new long[0], new byte[0], Attention.HULL, DEFAULT_MAX_TOKENS, null, Map.of());
+      new RunOptions(new long[0], null, new byte[0], Attention.HULL, DEFAULT_MAX_TOKENS, null, Map.of());
 
   private final long[] args;
+  private final Object[] arguments; // null: the raw args count
   private final byte[] input;
   private final Attention attention;
   private final long maxTokens;
@@ -34,12 +36,14 @@ public final class RunOptions {
 
   private RunOptions(
       long[] args,
+      Object[] arguments,
       byte[] input,
       Attention attention,
       long maxTokens,
       TraceListener listener,
       Map<String, Long> limits) {
     this.args = args;
+    this.arguments = arguments;
     this.input = input;
     this.attention = attention;
     this.maxTokens = maxTokens;
@@ -56,28 +60,47 @@ public final class RunOptions {
   }
 
   /**
-   * The program's arguments, one per parameter. An i32 argument may be given signed or
-   * unsigned (-2^31 .. 2^32-1); an i64 argument is any long.
+   * The program's arguments as raw words, one per parameter. An i32 argument may be given
+   * signed or unsigned (-2^31 .. 2^32-1); an i64 argument is any long; a float or double is
+   * its IEEE bits ({@code Float.floatToRawIntBits}, {@code Double.doubleToRawLongBits}). A
+   * program with a byte-buffer parameter needs {@link #withArguments(Object...)} instead.
+   * Replaces any earlier {@code withArguments}.
    */
   public RunOptions withArgs(long... args) {
-    return new RunOptions(args.clone(), input, attention, maxTokens, traceListener, limits);
+    return new RunOptions(args.clone(), null, input, attention, maxTokens, traceListener, limits);
+  }
+
+  /**
+   * The program's arguments as Java values, one per parameter, by the parameter's {@link
+   * ValueKind}: an {@code Integer} (or {@code Short}, {@code Byte}, or a {@code Long} in
+   * -2^31 .. 2^32-1) for i32; a {@code Long} (or a narrower integer) for i64; a {@code Float}
+   * for f32; a {@code Double} (or a {@code Float}) for f64; a non-null {@code byte[]} for bytes.
+   *
+   * <p>A {@code byte[]} is held by reference, not copied: its bytes are read when a run starts
+   * and, when the run halts normally, overwritten with the bytes the program left in that
+   * buffer (copy-in, copy-out, like JNI's array elements). A run that traps or stops at its
+   * token limit leaves the arrays untouched. Runs that share an array must not overlap.
+   * Replaces any earlier {@code withArgs}; the values are checked when the program runs.
+   */
+  public RunOptions withArguments(Object... arguments) {
+    return new RunOptions(new long[0], arguments.clone(), input, attention, maxTokens, traceListener, limits);
   }
 
   /** The bytes the program reads as its input (getchar). */
   public RunOptions withInput(byte[] input) {
-    return new RunOptions(args, input.clone(), attention, maxTokens, traceListener, limits);
+    return new RunOptions(args, arguments, input.clone(), attention, maxTokens, traceListener, limits);
   }
 
   public RunOptions withAttention(Attention attention) {
     return new RunOptions(
-        args, input, Objects.requireNonNull(attention, "attention"), maxTokens, traceListener,
+        args, arguments, input, Objects.requireNonNull(attention, "attention"), maxTokens, traceListener,
         limits);
   }
 
   /** At most this many generated tokens; a run that needs more ends in {@link TokenLimitException}. */
   public RunOptions withMaxTokens(long maxTokens) {
     if (maxTokens < 1) throw new IllegalArgumentException("maxTokens must be positive: " + maxTokens);
-    return new RunOptions(args, input, attention, maxTokens, traceListener, limits);
+    return new RunOptions(args, arguments, input, attention, maxTokens, traceListener, limits);
   }
 
   /**
@@ -108,16 +131,30 @@ public final class RunOptions {
     Map<String, Long> l = new TreeMap<>(limits);
     l.put(Objects.requireNonNull(name, "name"), value);
     return new RunOptions(
-        args, input, attention, maxTokens, traceListener, Collections.unmodifiableMap(l));
+        args, arguments, input, attention, maxTokens, traceListener, Collections.unmodifiableMap(l));
   }
 
   /** A listener for every generated token, or null for none. */
   public RunOptions withTraceListener(TraceListener listener) {
-    return new RunOptions(args, input, attention, maxTokens, listener, limits);
+    return new RunOptions(args, arguments, input, attention, maxTokens, listener, limits);
   }
 
+  /** The raw words set with {@link #withArgs(long...)}; empty when arguments are typed. */
   public long[] args() {
     return args.clone();
+  }
+
+  /**
+   * The Java values set with {@link #withArguments(Object...)} (the byte arrays themselves),
+   * if arguments were given that way.
+   */
+  public Optional<List<Object>> arguments() {
+    return arguments == null ? Optional.empty() : Optional.of(Collections.unmodifiableList(Arrays.asList(arguments)));
+  }
+
+  /** The typed arguments as given, or null: for the runtime, which writes into the arrays. */
+  Object[] typedArguments() {
+    return arguments;
   }
 
   public byte[] input() {
@@ -149,9 +186,19 @@ public final class RunOptions {
 
   @Override
   public String toString() {
-    return "RunOptions[args=" + Arrays.toString(args) + ", input=" + input.length + " bytes"
+    return "RunOptions[args=" + (arguments == null ? Arrays.toString(args) : describe(arguments)) + ", input=" + input.length + " bytes"
         + ", attention=" + attention + ", maxTokens=" + maxTokens
         + (limits.isEmpty() ? "" : ", limits=" + limits)
         + (traceListener != null ? ", traced" : "") + "]";
+  }
+
+  private static String describe(Object[] arguments) {
+    StringBuilder text = new StringBuilder("[");
+    for (int i = 0; i < arguments.length; i++) {
+      if (i > 0) text.append(", ");
+      Object a = arguments[i];
+      text.append(a instanceof byte[] bytes ? "byte[" + bytes.length + "]" : String.valueOf(a));
+    }
+    return text.append(']').toString();
   }
 }

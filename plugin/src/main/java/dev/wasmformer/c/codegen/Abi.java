@@ -73,6 +73,7 @@ final class Abi {
     if (t == FloatType.DOUBLE) return ExportSignature.Scalar.DOUBLE;
     // semantic analysis refuses long double before code generation
     if (t == FloatType.LDOUBLE) throw new IllegalStateException("a long double reached code generation");
+    if (t instanceof PointerType) return ExportSignature.Scalar.POINTER;
     return isWide(t) ? ExportSignature.Scalar.INT64 : ExportSignature.Scalar.INT32;
   }
 

@@ -59,7 +59,8 @@ public final class CodeGenerator {
   /**
    * The generated module and the facts a host needs to run it.
    *
-   * @param argAreaAddress address of the argument area, or 0 if main takes no arguments
+   * @param argAreaAddress address of the argument area, or 0 if neither main takes arguments
+   *     nor an export takes a pointer
    */
   public record Output(byte[] wasm, int argAreaAddress, int argAreaBytes, int heapBase, int memoryBytes,
       List<String> exports, Map<String, ExportSignature> signatures) {}
@@ -113,7 +114,11 @@ public final class CodeGenerator {
     FunctionDef main = program.main();
     boolean mainTakesArgs = main != null && !((FunctionType) main.symbol().type()).params().isEmpty();
     if (main != null) checkMain(main);
-    layOutData(mainTakesArgs);
+    // An export's pointer parameters point into the argument area, where the host places them.
+    boolean exportTakesPointers = program.exports().values().stream()
+        .anyMatch(f -> ((FunctionType) f.symbol().type()).params().stream().anyMatch(p -> p instanceof PointerType));
+    boolean reserveArea = mainTakesArgs || exportTakesPointers;
+    layOutData(reserveArea);
     memoryBytes = options.memoryPages() * PAGE;
     if (heapBase + MIN_STACK_BYTES > memoryBytes) {
       diagnostics.error(null, "static data needs " + (heapBase + MIN_STACK_BYTES) + " bytes with a minimal stack, but "
@@ -168,7 +173,7 @@ public final class CodeGenerator {
     }
     if (diagnostics.hasErrors()) return null;
     defineHelpers();
-    return new Output(module.build(), mainTakesArgs ? argArea : 0, mainTakesArgs ? options.argAreaBytes() : 0,
+    return new Output(module.build(), reserveArea ? argArea : 0, reserveArea ? options.argAreaBytes() : 0,
         heapBase, memoryBytes, exports, signatures);
   }
 
@@ -287,9 +292,9 @@ public final class CodeGenerator {
     return new String(s.bytes(), StandardCharsets.ISO_8859_1);
   }
 
-  private void layOutData(boolean mainTakesArgs) {
+  private void layOutData(boolean reserveArea) {
     int addr = DATA_START;
-    if (mainTakesArgs) {
+    if (reserveArea) {
       argArea = addr;
       addr += (options.argAreaBytes() + 15) & ~15;
     }

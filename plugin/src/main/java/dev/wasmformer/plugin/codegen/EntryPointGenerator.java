@@ -6,7 +6,9 @@ import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
 import static org.objectweb.asm.Opcodes.ACC_STATIC;
 import static org.objectweb.asm.Opcodes.ACC_SUPER;
 import static org.objectweb.asm.Opcodes.ACONST_NULL;
+import static org.objectweb.asm.Opcodes.AASTORE;
 import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.ANEWARRAY;
 import static org.objectweb.asm.Opcodes.ARETURN;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.ATHROW;
@@ -73,7 +75,8 @@ import org.objectweb.asm.Type;
  *
  * <p>A parameter or result is a Java {@code int}, {@code long}, {@code float} or {@code
  * double} as its {@link JavaType} says; the program itself sees only wasm integers, so a float
- * or double is passed and returned as its raw bits.
+ * or double is passed and returned as its raw bits. A {@code byte[]} parameter (a C pointer)
+ * is copied into the program's memory before the run and back into the array after it.
  */
 public final class EntryPointGenerator {
   /** A class file: its binary name ({@code a/b/C}) and bytes. */
@@ -321,6 +324,10 @@ public final class EntryPointGenerator {
         descriptor.toString(), null, null);
     for (String name : parameterNames(p)) mv.visitParameter(name, 0);
     mv.visitCode();
+    if (p.params().contains(JavaType.BYTES)) {
+      writeCall(mv, p);
+      return;
+    }
     pushProgram(mv, p);
     pushInt(mv, p.params().size());
     mv.visitIntInsn(NEWARRAY, T_LONG);
@@ -374,6 +381,65 @@ public final class EntryPointGenerator {
     }
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+  }
+
+  /**
+   * The body of a method with a {@code byte[]} parameter: the arguments, boxed, go to {@code
+   * Program.call(Object...)}, which places each array's bytes in the program's memory and
+   * writes the buffer's final bytes back into it; the boxed result is unboxed.
+   */
+  private void writeCall(MethodVisitor mv, EntryPoint p) {
+    pushProgram(mv, p);
+    pushInt(mv, p.params().size());
+    mv.visitTypeInsn(ANEWARRAY, OBJECT);
+    int slot = 0;
+    for (int i = 0; i < p.params().size(); i++) {
+      JavaType t = p.params().get(i);
+      mv.visitInsn(DUP);
+      pushInt(mv, i);
+      switch (t) {
+        case INT -> {
+          mv.visitVarInsn(ILOAD, slot);
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
+        }
+        case LONG -> {
+          mv.visitVarInsn(LLOAD, slot);
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+        }
+        case FLOAT -> {
+          mv.visitVarInsn(FLOAD, slot);
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "valueOf", "(F)Ljava/lang/Float;", false);
+        }
+        case DOUBLE -> {
+          mv.visitVarInsn(DLOAD, slot);
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+        }
+        case BYTES -> mv.visitVarInsn(ALOAD, slot);
+      }
+      slot += t.isWide() ? 2 : 1;
+      mv.visitInsn(AASTORE);
+    }
+    mv.visitMethodInsn(INVOKEVIRTUAL, PROGRAM, "call", "([Ljava/lang/Object;)Ljava/lang/Object;", false);
+    if (p.result().isEmpty()) {
+      mv.visitInsn(POP);
+      mv.visitInsn(RETURN);
+    } else {
+      switch (p.result().get()) {
+        case INT -> unbox(mv, "java/lang/Integer", "intValue", "I", IRETURN);
+        case LONG -> unbox(mv, "java/lang/Long", "longValue", "J", LRETURN);
+        case FLOAT -> unbox(mv, "java/lang/Float", "floatValue", "F", FRETURN);
+        case DOUBLE -> unbox(mv, "java/lang/Double", "doubleValue", "D", DRETURN);
+        case BYTES -> throw new IllegalArgumentException(p.program() + " returns a byte[], which no program can");
+      }
+    }
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private static void unbox(MethodVisitor mv, String box, String method, String descriptor, int returnOp) {
+    mv.visitTypeInsn(CHECKCAST, box);
+    mv.visitMethodInsn(INVOKEVIRTUAL, box, method, "()" + descriptor, false);
+    mv.visitInsn(returnOp);
   }
 
   /** {@code static RunResult hello()}, {@code hello(String input)} or {@code hello(byte[] input)}. */

@@ -282,7 +282,10 @@ final class BundleValidator {
         throw new BundleFormatException(
             name + " has " + program.getResultsCount() + " results, at most one is supported");
       }
-      for (ValueType type : program.getResultsList()) byteWidth(name + ".results", type);
+      for (ValueType type : program.getResultsList()) {
+        if (type == ValueType.BYTES) throw new BundleFormatException(name + ".results: a result cannot be BYTES");
+        byteWidth(name + ".results", type);
+      }
       checkParamPositions(name, program, bytes);
       if (bytes > 0 && programBytes < 256) {
         throw new BundleFormatException(
@@ -319,9 +322,10 @@ final class BundleValidator {
 
   private static int byteWidth(String name, ValueType type) throws BundleFormatException {
     return switch (type) {
-      case I32 -> 4;
-      case I64 -> 8;
-      default -> throw new BundleFormatException(name + " has a value type that is not I32 or I64");
+      case I32, F32 -> 4;
+      case I64, F64, BYTES -> 8;
+      default -> throw new BundleFormatException(
+          name + " has a value type that is not I32, I64, F32, F64 or BYTES");
     };
   }
 
@@ -366,7 +370,7 @@ final class BundleValidator {
     if (program.getParamPositionsCount() != bytes) {
       throw new BundleFormatException(
           name + " has " + program.getParamPositionsCount() + " param_positions, its params need "
-              + bytes + " (4 per I32, 8 per I64)");
+              + bytes + " (4 per I32 or F32, 8 per I64, F64 or BYTES)");
     }
     Set<Integer> seen = new HashSet<>();
     for (int i = 0; i < bytes; i++) {

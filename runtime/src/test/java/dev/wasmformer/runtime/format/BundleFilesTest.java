@@ -359,7 +359,7 @@ class BundleFilesTest {
 
     assertRefused(
         bundle.build(),
-        "programs[2] (\"negate\") has 9 param_positions, its params need 8 (4 per I32, 8 per I64)");
+        "programs[2] (\"negate\") has 9 param_positions, its params need 8 (4 per I32 or F32, 8 per I64, F64 or BYTES)");
   }
 
   @Test
