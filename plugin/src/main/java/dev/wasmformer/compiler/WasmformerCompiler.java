@@ -6,6 +6,7 @@ import dev.wasmformer.c.CompileResult;
 import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.interpreter.InterpreterGraph;
 import dev.wasmformer.interpreter.ProgramEncoder;
+import dev.wasmformer.isa.ArgumentRegion;
 import dev.wasmformer.isa.TokenProgram;
 import dev.wasmformer.lowering.Lowering;
 import dev.wasmformer.assembly.AssembledModel;
@@ -21,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The build-time pipeline, in the order the README tells it: WebAssembly is lowered to a
@@ -130,10 +132,30 @@ public final class WasmformerCompiler {
       String entryOrNull) {
     CompileResult r = compileC(sources, options);
     TokenProgram p = lower(r.wasm(), entryOrNull == null ? "_start" : entryOrNull);
-    p = withArguments(p, r.module(), name, argv);
-    addProgram(rename(p, name), sources.get(0).path());
+    if (entryOrNull != null && !argv.isEmpty()) {
+      throw new IllegalArgumentException("argv is main's; the entry " + entryOrNull + " takes none");
+    }
+    addC(rename(p, name), r.module(), argv, sources.get(0).path());
     for (SourceFile f : sources) addSourceDigest(f.path(), f.text());
     return this;
+  }
+
+  /**
+   * Adds a program lowered from a module of our C compiler. When it enters {@code _start} and
+   * {@code main} takes argc/argv, the argument area is a region each run may fill ({@code
+   * RunOptions.withArgv}); until a run does, it holds the program's name and {@code argv}.
+   */
+  public WasmformerCompiler addC(TokenProgram lowered, CompileResult.ModuleInfo module, List<String> argv,
+      String source) {
+    boolean start = lowered.entry().equals("_start");
+    if (!start && !argv.isEmpty()) {
+      throw new IllegalArgumentException("argv is main's; the entry " + lowered.entry() + " takes none");
+    }
+    TokenProgram p = start ? withArguments(lowered, module, lowered.name(), argv) : lowered;
+    Optional<ArgumentRegion> region = start && module.argAreaBytes() > 0
+        ? Optional.of(new ArgumentRegion(module.argAreaAddress(), module.argAreaBytes(), ArgumentRegion.Use.ARGV))
+        : Optional.empty();
+    return addProgram(p, source, region);
   }
 
   /** The memory image with argc and the NUL-terminated argument strings at the argument area. */
@@ -167,12 +189,17 @@ public final class WasmformerCompiler {
 
   /** Adds a lowered program. */
   public WasmformerCompiler addProgram(TokenProgram program, String source) {
+    return addProgram(program, source, Optional.empty());
+  }
+
+  /** Adds a lowered program whose memory has a region each run fills. */
+  public WasmformerCompiler addProgram(TokenProgram program, String source, Optional<ArgumentRegion> region) {
     for (Program p : programs) {
       if (p.getName().equals(program.name())) throw new IllegalArgumentException("two programs are named " + program.name());
     }
     Program encoded = specializes()
-        ? new ProgramEncoder(VOCAB).encodeSpecialized(program).toBuilder().setModel(program.name()).build()
-        : new ProgramEncoder(model.vocab()).encode(program);
+        ? new ProgramEncoder(VOCAB).encodeSpecialized(program, region).toBuilder().setModel(program.name()).build()
+        : new ProgramEncoder(model.vocab()).encode(program, region);
     programs.add(encoded.toBuilder().setSource(source == null ? "" : source).build());
     if (specializes()) specialized.add(program);
     return this;

@@ -1,5 +1,6 @@
 package dev.wasmformer.plugin;
 
+import dev.wasmformer.c.CompileResult;
 import dev.wasmformer.c.ExportSignature;
 import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.isa.TokenProgram;
@@ -108,7 +109,9 @@ final class ProgramCompiler {
       String display = display(basedir, source.file());
       try {
         Map<String, ExportSignature> exported = new LinkedHashMap<>();
-        byte[] wasm = source.language() == Language.C ? compileC(source, compiler, diagnostics, exported) : read(source);
+        CompileResult.ModuleInfo[] module = new CompileResult.ModuleInfo[1];
+        byte[] wasm = source.language() == Language.C
+            ? compileC(source, compiler, diagnostics, exported, module) : read(source);
         if (wasm == null) continue;
         boolean first = true;
         for (WasmEntries.Entry entry : WasmEntries.of(wasm, source.stem(), entryPoints)) {
@@ -122,6 +125,10 @@ final class ProgramCompiler {
             if (first && source.language() == Language.WASM) {
               // Records the module's digest once, with the first of its programs.
               compiler.addWasm(entry.program(), display, wasm, entry.export());
+            } else if (module[0] != null) {
+              // main's argv is set when the program runs; the bundle holds just its name
+              compiler.addC(renamed(WasmformerCompiler.lower(wasm, entry.export()), entry.program()), module[0],
+                  List.of(), display);
             } else {
               compiler.addProgram(renamed(WasmformerCompiler.lower(wasm, entry.export()), entry.program()), display);
             }
@@ -182,7 +189,7 @@ final class ProgramCompiler {
   }
 
   private byte[] compileC(Source source, WasmformerCompiler compiler, List<String> diagnostics,
-      Map<String, ExportSignature> exported) throws IOException {
+      Map<String, ExportSignature> exported, CompileResult.ModuleInfo[] module) throws IOException {
     CSources.Result result = CSources.compile(source.file(), librarySources, cSourceRoot, basedir, entryPoints);
     result.warnings().forEach(warnings);
     if (result.wasm() == null) {
@@ -190,6 +197,7 @@ final class ProgramCompiler {
       return null;
     }
     exported.putAll(result.signatures());
+    module[0] = result.module();
     compiler.addSourceDigest(display(basedir, source.file()), Files.readString(source.file(), StandardCharsets.UTF_8));
     for (Path library : librarySources) {
       compiler.addSourceDigest(display(basedir, library), Files.readString(library, StandardCharsets.UTF_8));

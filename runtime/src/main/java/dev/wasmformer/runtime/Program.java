@@ -1,6 +1,8 @@
 package dev.wasmformer.runtime;
 
+import dev.wasmformer.runtime.format.ArgumentAreaUse;
 import dev.wasmformer.runtime.format.ValueType;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,9 @@ public final class Program {
   private final String[] functionNames;
   private final TokenTable tokens;
   private final StepperFactory steppers;
+  /** The prefix positions of the ARGV area's bytes: [first, first + size); size 0 if none. */
+  private final int argvFirst;
+  private final int argvSize;
 
   /** {@code program} must come from a validated bundle whose vocabulary {@code tokens} is. */
   Program(dev.wasmformer.runtime.format.Program program, TokenTable tokens, StepperFactory steppers) {
@@ -38,6 +43,10 @@ public final class Program {
     for (var limit : program.getLimitsList()) limits.put(limit.getName(), limit);
     this.functionStarts = program.getFunctionsList().stream().mapToInt(f -> f.getStart()).toArray();
     this.functionNames = program.getFunctionsList().stream().map(f -> f.getName()).toArray(String[]::new);
+    var area = program.getArgumentArea();
+    boolean argv = program.hasArgumentArea() && area.getUse() == ArgumentAreaUse.ARGV;
+    this.argvFirst = argv ? area.getFirstPosition() : 0;
+    this.argvSize = argv ? area.getSize() : 0;
   }
 
   private static NumberType numberType(ValueType type) {
@@ -106,6 +115,23 @@ public final class Program {
     }
   }
 
+  /**
+   * Whether the program is a C {@code main(int argc, char **argv)} whose arguments a run may
+   * set ({@link RunOptions#withArgv}).
+   */
+  public boolean takesArgv() {
+    return argvSize > 0;
+  }
+
+  /**
+   * The bytes the arguments of {@link RunOptions#withArgv} may take in the program's memory:
+   * 4 for argc, then each string's UTF-8 bytes and a NUL, the program's name (argv[0]) first;
+   * 0 when the program takes no argv.
+   */
+  public int argvCapacity() {
+    return argvSize;
+  }
+
   /** Runs with {@code args} and otherwise default options. */
   public RunResult run(long... args) {
     return run(RunOptions.defaults().withArgs(args));
@@ -123,6 +149,7 @@ public final class Program {
    */
   public RunResult run(RunOptions options) {
     int[] prompt = prompt(options.args(), options.input(), options.limits());
+    options.argv().ifPresent(argv -> writeArgv(prompt, argv));
     TokenStepper stepper = steppers.newStepper(options.attention());
     int resultBytes = results.isEmpty() ? 0 : results.get(0).bytes();
     return new DecodeLoop(stepper, tokens, options, i -> functionAt(i).orElse(null))
@@ -214,6 +241,34 @@ public final class Program {
       }
     }
     return prompt;
+  }
+
+  /**
+   * Replaces the ARGV area's bytes in {@code prompt}: argc, then argv[0] (the program's name)
+   * and {@code args}, each NUL-terminated, then zeros.
+   */
+  private void writeArgv(int[] prompt, List<String> args) {
+    if (argvSize == 0) {
+      throw new IllegalArgumentException(
+          "the program " + name + " takes no command-line arguments (its entry " + entry
+              + " reads no argv), but " + args.size() + " were given");
+    }
+    byte[] area = new byte[argvSize];
+    int argc = args.size() + 1;
+    for (int b = 0; b < 4; b++) area[b] = (byte) (argc >>> (8 * b));
+    int at = 4;
+    for (int i = 0; i <= args.size(); i++) {
+      byte[] s = (i == 0 ? name : args.get(i - 1)).getBytes(StandardCharsets.UTF_8);
+      if (at + s.length + 1 > argvSize) {
+        throw new IllegalArgumentException(
+            "the arguments of " + name + " do not fit its argument area of " + argvSize
+                + " bytes (argc, then each argument's UTF-8 bytes and a NUL, the program's"
+                + " name first); build it with a larger argument area");
+      }
+      System.arraycopy(s, 0, area, at, s.length);
+      at += s.length + 1;
+    }
+    for (int k = 0; k < argvSize; k++) prompt[argvFirst + k] = tokens.dataByte(area[k] & 0xFF);
   }
 
   private void checkLimits(Map<String, Long> limitValues) {

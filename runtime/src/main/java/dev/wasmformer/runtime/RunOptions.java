@@ -2,6 +2,7 @@ package dev.wasmformer.runtime;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public final class RunOptions {
   public static final String MAX_CALL_DEPTH = "max_call_depth";
 
   private static final RunOptions DEFAULTS =
-      new RunOptions(new long[0], new byte[0], Attention.HULL, DEFAULT_MAX_TOKENS, null, Map.of());
+      new RunOptions(new long[0], new byte[0], Attention.HULL, DEFAULT_MAX_TOKENS, null, Map.of(), null);
 
   private final long[] args;
   private final byte[] input;
@@ -31,6 +32,7 @@ public final class RunOptions {
   private final long maxTokens;
   private final TraceListener traceListener;
   private final Map<String, Long> limits;
+  private final List<String> argv;
 
   private RunOptions(
       long[] args,
@@ -38,13 +40,15 @@ public final class RunOptions {
       Attention attention,
       long maxTokens,
       TraceListener listener,
-      Map<String, Long> limits) {
+      Map<String, Long> limits,
+      List<String> argv) {
     this.args = args;
     this.input = input;
     this.attention = attention;
     this.maxTokens = maxTokens;
     this.traceListener = listener;
     this.limits = limits;
+    this.argv = argv;
   }
 
   /**
@@ -60,24 +64,24 @@ public final class RunOptions {
    * unsigned (-2^31 .. 2^32-1); an i64 argument is any long.
    */
   public RunOptions withArgs(long... args) {
-    return new RunOptions(args.clone(), input, attention, maxTokens, traceListener, limits);
+    return new RunOptions(args.clone(), input, attention, maxTokens, traceListener, limits, argv);
   }
 
   /** The bytes the program reads as its input (getchar). */
   public RunOptions withInput(byte[] input) {
-    return new RunOptions(args, input.clone(), attention, maxTokens, traceListener, limits);
+    return new RunOptions(args, input.clone(), attention, maxTokens, traceListener, limits, argv);
   }
 
   public RunOptions withAttention(Attention attention) {
     return new RunOptions(
         args, input, Objects.requireNonNull(attention, "attention"), maxTokens, traceListener,
-        limits);
+        limits, argv);
   }
 
   /** At most this many generated tokens; a run that needs more ends in {@link TokenLimitException}. */
   public RunOptions withMaxTokens(long maxTokens) {
     if (maxTokens < 1) throw new IllegalArgumentException("maxTokens must be positive: " + maxTokens);
-    return new RunOptions(args, input, attention, maxTokens, traceListener, limits);
+    return new RunOptions(args, input, attention, maxTokens, traceListener, limits, argv);
   }
 
   /**
@@ -108,12 +112,29 @@ public final class RunOptions {
     Map<String, Long> l = new TreeMap<>(limits);
     l.put(Objects.requireNonNull(name, "name"), value);
     return new RunOptions(
-        args, input, attention, maxTokens, traceListener, Collections.unmodifiableMap(l));
+        args, input, attention, maxTokens, traceListener, Collections.unmodifiableMap(l), argv);
+  }
+
+  /**
+   * The command-line arguments of a C {@code main(int argc, char **argv)}, after the program's
+   * name: the program sees {@code argc = args.length + 1}, {@code argv[0]} its name, then these
+   * strings (UTF-8). Without this call a run gets the arguments the bundle was built with.
+   * {@link Program#run(RunOptions)} refuses them for a program whose entry takes no argv, and
+   * when they do not fit its argument area ({@link Program#argvCapacity()}).
+   */
+  public RunOptions withArgv(String... args) {
+    for (String a : args) Objects.requireNonNull(a, "an argv string is null");
+    return new RunOptions(this.args, input, attention, maxTokens, traceListener, limits, List.of(args));
+  }
+
+  /** The strings given to {@link #withArgv}, if any. */
+  public Optional<List<String>> argv() {
+    return Optional.ofNullable(argv);
   }
 
   /** A listener for every generated token, or null for none. */
   public RunOptions withTraceListener(TraceListener listener) {
-    return new RunOptions(args, input, attention, maxTokens, listener, limits);
+    return new RunOptions(args, input, attention, maxTokens, listener, limits, argv);
   }
 
   public long[] args() {
@@ -152,6 +173,7 @@ public final class RunOptions {
     return "RunOptions[args=" + Arrays.toString(args) + ", input=" + input.length + " bytes"
         + ", attention=" + attention + ", maxTokens=" + maxTokens
         + (limits.isEmpty() ? "" : ", limits=" + limits)
+        + (argv == null ? "" : ", argv=" + argv)
         + (traceListener != null ? ", traced" : "") + "]";
   }
 }

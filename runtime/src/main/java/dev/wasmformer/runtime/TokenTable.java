@@ -24,6 +24,7 @@ final class TokenTable {
   private final String[] text;
   private final int[] programByte = new int[256];
   private final int[] inputByte = new int[256];
+  private final int[] dataByte = new int[256];
   private final int inputEnd;
 
   /** {@code vocabulary} must be validated (one INPUT_END, unique byte tokens). */
@@ -35,6 +36,7 @@ final class TokenTable {
     text = new String[size];
     Arrays.fill(programByte, -1);
     Arrays.fill(inputByte, -1);
+    Arrays.fill(dataByte, -1);
     int end = -1;
     for (int id = 0; id < size; id++) {
       Token token = vocabulary.getTokens(id);
@@ -45,6 +47,7 @@ final class TokenTable {
       switch (token.getRole()) {
         case PROGRAM_BYTE -> programByte[token.getValue()] = id;
         case INPUT_BYTE -> inputByte[token.getValue()] = id;
+        case DATA_BYTE -> dataByte[token.getValue()] = id;
         case INPUT_END -> end = id;
         default -> {}
       }
@@ -86,6 +89,11 @@ final class TokenTable {
   /** The PROGRAM_BYTE token of {@code b}, or -1 if the vocabulary has none. */
   int programByte(int b) {
     return programByte[b];
+  }
+
+  /** The DATA_BYTE token of {@code b}, or -1 if the vocabulary has none. */
+  int dataByte(int b) {
+    return dataByte[b];
   }
 
   /** The INPUT_BYTE token of {@code b}, or -1 if the vocabulary has none. */
