@@ -7,6 +7,7 @@ import dev.wasmformer.c.ExportSignature;
 import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.interpreter.InterpreterGraph;
 import dev.wasmformer.interpreter.ProgramEncoder;
+import dev.wasmformer.isa.ArgumentRegion;
 import dev.wasmformer.isa.TokenProgram;
 import dev.wasmformer.lowering.Lowering;
 import dev.wasmformer.assembly.AssembledModel;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -164,16 +166,51 @@ public final class WasmformerCompiler {
     String entry = entryOrNull == null ? "_start" : entryOrNull;
     ExportSignature c = r.module().signatures().get(entry);
     TokenProgram p = c == null ? lower(r.wasm(), entry) : lower(r.wasm(), entry, c);
-    p = withArguments(p, r.module(), name, argv);
-    addProgram(rename(p, name), sources.get(0).path());
+    if (entryOrNull != null && !argv.isEmpty()) {
+      throw new IllegalArgumentException("argv is main's; the entry " + entryOrNull + " takes none");
+    }
+    addC(rename(p, name), r.module(), argv, sources.get(0).path());
     for (SourceFile f : sources) addSourceDigest(f.path(), f.text());
     return this;
   }
 
+  /**
+   * Adds a program lowered from a module of our C compiler. When it enters {@code _start} and
+   * {@code main} takes argc/argv, the argument area is a region each run may fill ({@code
+   * RunOptions.withArgv}); until a run does, it holds the program's name and {@code argv}. When
+   * it takes byte buffers (pointer parameters), the area is where each run places them.
+   */
+  public WasmformerCompiler addC(TokenProgram lowered, CompileResult.ModuleInfo module, List<String> argv,
+      String source) {
+    boolean start = lowered.entry().equals("_start");
+    if (!start && !argv.isEmpty()) {
+      throw new IllegalArgumentException("argv is main's; the entry " + lowered.entry() + " takes none");
+    }
+    TokenProgram p = start ? withArguments(lowered, module, lowered.name(), argv) : lowered;
+    boolean buffers = lowered.params().contains(TokenProgram.ValueKind.BYTES);
+    boolean takesArgv = start && mainTakesArgv(module);
+    Optional<ArgumentRegion> region = (takesArgv || buffers) && module.argAreaBytes() > 0
+        ? Optional.of(new ArgumentRegion(module.argAreaAddress(), module.argAreaBytes(),
+            takesArgv ? ArgumentRegion.Use.ARGV : ArgumentRegion.Use.BUFFERS))
+        : Optional.empty();
+    if (buffers && region.isEmpty()) {
+      throw new IllegalArgumentException(lowered.name() + " takes a byte buffer, but its module has no argument area");
+    }
+    return addProgram(p, source, region);
+  }
+
+  /**
+   * Whether the module's {@code main} takes argc/argv. The argument area alone does not say: the
+   * compiler also reserves it for an export that takes a pointer.
+   */
+  private static boolean mainTakesArgv(CompileResult.ModuleInfo module) {
+    ExportSignature main = module.signatures().get("main");
+    return module.argAreaBytes() > 0 && main != null && !main.params().isEmpty();
+  }
+
   /** The memory image with argc and the NUL-terminated argument strings at the argument area. */
   static TokenProgram withArguments(TokenProgram p, CompileResult.ModuleInfo module, String name, List<String> argv) {
-    if (module.argAreaBytes() == 0) {
-      // main takes no arguments
+    if (!mainTakesArgv(module)) {
       if (!argv.isEmpty()) throw new IllegalArgumentException("main takes no arguments, but " + argv.size() + " were given");
       return p;
     }
@@ -201,12 +238,17 @@ public final class WasmformerCompiler {
 
   /** Adds a lowered program. */
   public WasmformerCompiler addProgram(TokenProgram program, String source) {
+    return addProgram(program, source, Optional.empty());
+  }
+
+  /** Adds a lowered program whose memory has a region each run fills. */
+  public WasmformerCompiler addProgram(TokenProgram program, String source, Optional<ArgumentRegion> region) {
     for (Program p : programs) {
       if (p.getName().equals(program.name())) throw new IllegalArgumentException("two programs are named " + program.name());
     }
     Program encoded = specializes()
-        ? new ProgramEncoder(VOCAB).encodeSpecialized(program).toBuilder().setModel(program.name()).build()
-        : new ProgramEncoder(model.vocab()).encode(program);
+        ? new ProgramEncoder(VOCAB).encodeSpecialized(program, region).toBuilder().setModel(program.name()).build()
+        : new ProgramEncoder(model.vocab()).encode(program, region);
     programs.add(encoded.toBuilder().setSource(source == null ? "" : source).build());
     if (specializes()) specialized.add(program);
     return this;

@@ -1,15 +1,19 @@
 package dev.wasmformer.interpreter;
 
 import dev.wasmformer.interpreter.Vocab.Kind;
+import dev.wasmformer.isa.ArgumentRegion;
 import dev.wasmformer.isa.Instruction;
 import dev.wasmformer.isa.Opcode;
 import dev.wasmformer.isa.TokenProgram;
+import dev.wasmformer.runtime.format.ArgumentArea;
+import dev.wasmformer.runtime.format.ArgumentAreaUse;
 import dev.wasmformer.runtime.format.FunctionStart;
 import dev.wasmformer.runtime.format.Limit;
 import dev.wasmformer.runtime.format.Program;
 import dev.wasmformer.runtime.format.ValueType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes a token program as the prompt the interpreter reads:
@@ -36,6 +40,14 @@ public final class ProgramEncoder {
 
   /** The bundle entry for a program. */
   public Program encode(TokenProgram program) {
+    return encode(program, Optional.empty());
+  }
+
+  /**
+   * The bundle entry for a program whose memory has a region each run fills: the memory image
+   * reaches over it, and the entry says at which prompt positions its bytes are.
+   */
+  public Program encode(TokenProgram program, Optional<ArgumentRegion> region) {
     List<Integer> prefix = new ArrayList<>();
     prefix.add(vocab.id(Kind.BOS));
     for (Instruction in : program.instructions()) {
@@ -48,7 +60,7 @@ public final class ProgramEncoder {
       prefix.add(vocab.id(Kind.FIELD, in.z()));
       for (int b = 0; b < 4; b++) prefix.add(vocab.id(Kind.FIELD, (in.imm() >>> (8 * b)) & 0xFF));
     }
-    return finish(program, prefix, false);
+    return finish(program, prefix, false, region);
   }
 
   /**
@@ -58,6 +70,11 @@ public final class ProgramEncoder {
    * The generated trace is the universal model's, token for token.
    */
   public Program encodeSpecialized(TokenProgram program) {
+    return encodeSpecialized(program, Optional.empty());
+  }
+
+  /** {@link #encodeSpecialized(TokenProgram)} with a region each run fills. */
+  public Program encodeSpecialized(TokenProgram program, Optional<ArgumentRegion> region) {
     List<Integer> prefix = new ArrayList<>();
     prefix.add(vocab.id(Kind.BOS));
     int[] words = InstructionTable.parameterWords(program);
@@ -71,15 +88,26 @@ public final class ProgramEncoder {
     for (int imm : constants) {
       for (int b = 0; b < 4; b++) prefix.add(vocab.id(Kind.FIELD, (imm >>> (8 * b)) & 0xFF));
     }
-    return finish(program, prefix, true);
+    return finish(program, prefix, true, region);
   }
 
-  private Program finish(TokenProgram program, List<Integer> prefix, boolean specialized) {
+  private Program finish(TokenProgram program, List<Integer> prefix, boolean specialized,
+      Optional<ArgumentRegion> region) {
     prefix.add(vocab.id(Kind.DATA_BEGIN));
+    int imageStart = prefix.size();
     byte[] memory = program.memory();
     int end = memory.length;
     while (end > 0 && memory[end - 1] == 0) end--;
-    for (int a = 0; a < end; a++) prefix.add(vocab.id(Kind.DATA, memory[a] & 0xFF));
+    if (region.isPresent()) {
+      ArgumentRegion r = region.get();
+      if ((long) r.address() + r.size() > program.memoryBytes()) {
+        throw new IllegalArgumentException("the argument region ends at " + ((long) r.address() + r.size())
+            + ", beyond the memory of " + program.memoryBytes() + " bytes");
+      }
+      // the image reaches over the region, so that every byte of it has a prompt token
+      end = Math.max(end, r.address() + r.size());
+    }
+    for (int a = 0; a < end; a++) prefix.add(vocab.id(Kind.DATA, a < memory.length ? memory[a] & 0xFF : 0));
     prefix.add(vocab.id(Kind.INPUT_BEGIN));
 
     int fp0 = program.globals();
@@ -104,6 +132,11 @@ public final class ProgramEncoder {
             .setMinValue(0).setMaxValue(PAGE_LIMIT))
         .addLimits(Limit.newBuilder().setName(MAX_CALL_DEPTH).addSuffixPositions(2).addSuffixPositions(3)
             .setMinValue(1).setMaxValue(CALL_DEPTH_LIMIT));
+    region.ifPresent(r -> b.setArgumentArea(ArgumentArea.newBuilder()
+        .setAddress(r.address())
+        .setSize(r.size())
+        .setFirstPosition(imageStart + r.address())
+        .setUse(r.use() == ArgumentRegion.Use.ARGV ? ArgumentAreaUse.ARGV : ArgumentAreaUse.BUFFERS)));
     List<TokenProgram.FunctionInfo> functions = new ArrayList<>(program.functions());
     functions.sort(java.util.Comparator.comparingInt(TokenProgram.FunctionInfo::start));
     for (TokenProgram.FunctionInfo f : functions) {

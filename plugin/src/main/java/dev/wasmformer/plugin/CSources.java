@@ -31,8 +31,10 @@ final class CSources {
    * @param warnings the warnings, rendered the same way
    * @param signatures each exported function's boundary in C terms, by export name (empty
    *     when there are errors)
+   * @param module what a host needs to know to run the module (null when there are errors)
    */
-  record Result(byte[] wasm, List<String> errors, List<String> warnings, Map<String, ExportSignature> signatures) {}
+  record Result(byte[] wasm, List<String> errors, List<String> warnings, Map<String, ExportSignature> signatures,
+      CompileResult.ModuleInfo module) {}
 
   private static final Pattern UNDEFINED_EXPORT = Pattern.compile("exported function '(.+)' is not defined");
 
@@ -76,8 +78,8 @@ final class CSources {
       else if (d.severity() == Diagnostic.Severity.WARNING) warnings.add(rendered);
     }
     return result.success()
-        ? new Result(result.wasm(), errors, warnings, result.module().signatures())
-        : new Result(null, errors, warnings, Map.of());
+        ? new Result(result.wasm(), errors, warnings, result.module().signatures(), result.module())
+        : new Result(null, errors, warnings, Map.of(), null);
   }
 
   /** The requested exports the program does not define, if those are its only errors. */

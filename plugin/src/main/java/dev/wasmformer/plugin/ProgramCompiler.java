@@ -1,5 +1,6 @@
 package dev.wasmformer.plugin;
 
+import dev.wasmformer.c.CompileResult;
 import dev.wasmformer.c.ExportSignature;
 import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.isa.TokenProgram;
@@ -107,7 +108,9 @@ final class ProgramCompiler {
       String display = display(basedir, source.file());
       try {
         Map<String, ExportSignature> exported = new LinkedHashMap<>();
-        byte[] wasm = source.language() == Language.C ? compileC(source, compiler, diagnostics, exported) : read(source);
+        CompileResult.ModuleInfo[] module = new CompileResult.ModuleInfo[1];
+        byte[] wasm = source.language() == Language.C
+            ? compileC(source, compiler, diagnostics, exported, module) : read(source);
         if (wasm == null) continue;
         boolean first = true;
         for (WasmEntries.Entry entry : WasmEntries.of(wasm, source.stem(), entryPoints)) {
@@ -122,10 +125,16 @@ final class ProgramCompiler {
               // Records the module's digest once, with the first of its programs.
               compiler.addWasm(entry.program(), display, wasm, entry.export());
             } else {
+              // typed by its C signature: pointers become byte buffers, floats F32 and F64
               ExportSignature c = exported.get(entry.export());
               TokenProgram lowered = c == null ? WasmformerCompiler.lower(wasm, entry.export())
                   : WasmformerCompiler.lower(wasm, entry.export(), c);
-              compiler.addProgram(renamed(lowered, entry.program()), display);
+              if (module[0] != null) {
+                // main's argv is set when the program runs; the bundle holds just its name
+                compiler.addC(renamed(lowered, entry.program()), module[0], List.of(), display);
+              } else {
+                compiler.addProgram(renamed(lowered, entry.program()), display);
+              }
             }
             first = false;
             paramNames.put(entry.program(), entry.paramNames());
@@ -168,7 +177,7 @@ final class ProgramCompiler {
   }
 
   private byte[] compileC(Source source, WasmformerCompiler compiler, List<String> diagnostics,
-      Map<String, ExportSignature> exported) throws IOException {
+      Map<String, ExportSignature> exported, CompileResult.ModuleInfo[] module) throws IOException {
     CSources.Result result = CSources.compile(source.file(), librarySources, cSourceRoot, basedir, entryPoints);
     result.warnings().forEach(warnings);
     if (result.wasm() == null) {
@@ -176,6 +185,7 @@ final class ProgramCompiler {
       return null;
     }
     exported.putAll(result.signatures());
+    module[0] = result.module();
     compiler.addSourceDigest(display(basedir, source.file()), Files.readString(source.file(), StandardCharsets.UTF_8));
     for (Path library : librarySources) {
       compiler.addSourceDigest(display(basedir, library), Files.readString(library, StandardCharsets.UTF_8));

@@ -1,6 +1,8 @@
 package dev.wasmformer.runtime;
 
+import dev.wasmformer.runtime.format.ArgumentAreaUse;
 import dev.wasmformer.runtime.format.ValueType;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,9 @@ import java.util.stream.Collectors;
 
 /** One token program of a loaded bundle, ready to run; immutable and thread-safe. */
 public final class Program {
+  /** Byte buffers start at multiples of this many bytes within the argument area. */
+  public static final int BUFFER_ALIGNMENT = 16;
+
   private final String name;
   private final String entry;
   private final List<ValueKind> params;
@@ -24,12 +29,9 @@ public final class Program {
   private final TokenTable tokens;
   private final StepperFactory steppers;
   private final BufferArea area; // null: the program takes no byte buffers
-
-  /** Where a program's byte buffers go: {@code size} bytes at {@code address}, prompt positions from {@code first}. */
-  private record BufferArea(int address, int size, int first) {}
-
-  /** Byte buffers start at multiples of this many bytes within the argument area. */
-  public static final int BUFFER_ALIGNMENT = 16;
+  /** The prefix positions of the ARGV area's bytes: [first, first + size); size 0 if none. */
+  private final int argvFirst;
+  private final int argvSize;
 
   /** {@code program} must come from a validated bundle whose vocabulary {@code tokens} is. */
   Program(dev.wasmformer.runtime.format.Program program, TokenTable tokens, StepperFactory steppers) {
@@ -47,6 +49,10 @@ public final class Program {
     for (var limit : program.getLimitsList()) limits.put(limit.getName(), limit);
     this.functionStarts = program.getFunctionsList().stream().mapToInt(f -> f.getStart()).toArray();
     this.functionNames = program.getFunctionsList().stream().map(f -> f.getName()).toArray(String[]::new);
+    var area = program.getArgumentArea();
+    boolean argv = program.hasArgumentArea() && area.getUse() == ArgumentAreaUse.ARGV;
+    this.argvFirst = argv ? area.getFirstPosition() : 0;
+    this.argvSize = argv ? area.getSize() : 0;
   }
 
   private static ValueKind kind(ValueType type) {
@@ -60,8 +66,13 @@ public final class Program {
     };
   }
 
+  /** The BUFFERS area: {@code size} bytes at {@code address}, byte k at prompt position {@code first + k}. */
+  private record BufferArea(int address, int size, int first) {}
+
   private static BufferArea bufferArea(dev.wasmformer.runtime.format.Program program) {
-    return null;
+    var a = program.getArgumentArea();
+    if (!program.hasArgumentArea() || a.getUse() != ArgumentAreaUse.BUFFERS) return null;
+    return new BufferArea(a.getAddress(), a.getSize(), a.getFirstPosition());
   }
 
   /** The program's name, unique within its bundle. */
@@ -148,6 +159,23 @@ public final class Program {
   }
 
   /**
+   * Whether the program is a C {@code main(int argc, char **argv)} whose arguments a run may
+   * set ({@link RunOptions#withArgv}).
+   */
+  public boolean takesArgv() {
+    return argvSize > 0;
+  }
+
+  /**
+   * The bytes the arguments of {@link RunOptions#withArgv} may take in the program's memory:
+   * 4 for argc, then each string's UTF-8 bytes and a NUL, the program's name (argv[0]) first;
+   * 0 when the program takes no argv.
+   */
+  public int argvCapacity() {
+    return argvSize;
+  }
+
+  /**
    * Runs with {@code args} as raw words (floats as their bits) and otherwise default options;
    * a program with a byte-buffer parameter needs {@link #call} or {@link
    * RunOptions#withArguments}.
@@ -188,6 +216,7 @@ public final class Program {
     Call call = typed == null ? rawCall(options.args()) : typedCall(typed);
     int[] prompt = prompt(call.words(), options.input(), options.limits());
     placeBuffers(prompt, call);
+    options.argv().ifPresent(argv -> writeArgv(prompt, argv));
     TokenStepper stepper = steppers.newStepper(options.attention());
     int resultBytes = results.isEmpty() ? 0 : results.get(0).wasm().bytes();
     RunResult raw = new DecodeLoop(stepper, tokens, options, i -> functionAt(i).orElse(null))
@@ -293,8 +322,14 @@ public final class Program {
         + params.get(p) + ", which takes " + expected);
   }
 
-  /** Writes each buffer's bytes over the argument area's DATA_BYTE tokens of the prompt. */
+  /**
+   * Writes each buffer's bytes over the argument area's DATA_BYTE tokens of the prompt; the
+   * area's other bytes are 0.
+   */
   private void placeBuffers(int[] prompt, Call call) {
+    if (area == null) return;
+    int zero = tokens.dataByte(0);
+    for (int k = 0; k < area.size(); k++) prompt[area.first() + k] = zero;
     for (int i = 0; i < call.buffers().size(); i++) {
       byte[] bytes = call.buffers().get(i);
       int at = area.first() + call.addresses()[i] - area.address();
@@ -387,6 +422,34 @@ public final class Program {
       }
     }
     return prompt;
+  }
+
+  /**
+   * Replaces the ARGV area's bytes in {@code prompt}: argc, then argv[0] (the program's name)
+   * and {@code args}, each NUL-terminated, then zeros.
+   */
+  private void writeArgv(int[] prompt, List<String> args) {
+    if (argvSize == 0) {
+      throw new IllegalArgumentException(
+          "the program " + name + " takes no command-line arguments (its entry " + entry
+              + " reads no argv), but " + args.size() + " were given");
+    }
+    byte[] area = new byte[argvSize];
+    int argc = args.size() + 1;
+    for (int b = 0; b < 4; b++) area[b] = (byte) (argc >>> (8 * b));
+    int at = 4;
+    for (int i = 0; i <= args.size(); i++) {
+      byte[] s = (i == 0 ? name : args.get(i - 1)).getBytes(StandardCharsets.UTF_8);
+      if (at + s.length + 1 > argvSize) {
+        throw new IllegalArgumentException(
+            "the arguments of " + name + " do not fit its argument area of " + argvSize
+                + " bytes (argc, then each argument's UTF-8 bytes and a NUL, the program's"
+                + " name first); build it with a larger argument area");
+      }
+      System.arraycopy(s, 0, area, at, s.length);
+      at += s.length + 1;
+    }
+    for (int k = 0; k < argvSize; k++) prompt[argvFirst + k] = tokens.dataByte(area[k] & 0xFF);
   }
 
   private void checkLimits(Map<String, Long> limitValues) {

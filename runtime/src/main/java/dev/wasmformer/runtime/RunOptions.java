@@ -24,7 +24,7 @@ public final class RunOptions {
   public static final String MAX_CALL_DEPTH = "max_call_depth";
 
   private static final RunOptions DEFAULTS =
-      new RunOptions(new long[0], null, new byte[0], Attention.HULL, DEFAULT_MAX_TOKENS, null, Map.of());
+      new RunOptions(new long[0], null, new byte[0], Attention.HULL, DEFAULT_MAX_TOKENS, null, Map.of(), null);
 
   private final long[] args;
   private final Object[] arguments; // null: the raw args count
@@ -33,6 +33,7 @@ public final class RunOptions {
   private final long maxTokens;
   private final TraceListener traceListener;
   private final Map<String, Long> limits;
+  private final List<String> argv;
 
   private RunOptions(
       long[] args,
@@ -41,7 +42,8 @@ public final class RunOptions {
       Attention attention,
       long maxTokens,
       TraceListener listener,
-      Map<String, Long> limits) {
+      Map<String, Long> limits,
+      List<String> argv) {
     this.args = args;
     this.arguments = arguments;
     this.input = input;
@@ -49,6 +51,7 @@ public final class RunOptions {
     this.maxTokens = maxTokens;
     this.traceListener = listener;
     this.limits = limits;
+    this.argv = argv;
   }
 
   /**
@@ -67,7 +70,7 @@ public final class RunOptions {
    * Replaces any earlier {@code withArguments}.
    */
   public RunOptions withArgs(long... args) {
-    return new RunOptions(args.clone(), null, input, attention, maxTokens, traceListener, limits);
+    return new RunOptions(args.clone(), null, input, attention, maxTokens, traceListener, limits, argv);
   }
 
   /**
@@ -83,24 +86,24 @@ public final class RunOptions {
    * Replaces any earlier {@code withArgs}; the values are checked when the program runs.
    */
   public RunOptions withArguments(Object... arguments) {
-    return new RunOptions(new long[0], arguments.clone(), input, attention, maxTokens, traceListener, limits);
+    return new RunOptions(new long[0], arguments.clone(), input, attention, maxTokens, traceListener, limits, argv);
   }
 
   /** The bytes the program reads as its input (getchar). */
   public RunOptions withInput(byte[] input) {
-    return new RunOptions(args, arguments, input.clone(), attention, maxTokens, traceListener, limits);
+    return new RunOptions(args, arguments, input.clone(), attention, maxTokens, traceListener, limits, argv);
   }
 
   public RunOptions withAttention(Attention attention) {
     return new RunOptions(
         args, arguments, input, Objects.requireNonNull(attention, "attention"), maxTokens, traceListener,
-        limits);
+        limits, argv);
   }
 
   /** At most this many generated tokens; a run that needs more ends in {@link TokenLimitException}. */
   public RunOptions withMaxTokens(long maxTokens) {
     if (maxTokens < 1) throw new IllegalArgumentException("maxTokens must be positive: " + maxTokens);
-    return new RunOptions(args, arguments, input, attention, maxTokens, traceListener, limits);
+    return new RunOptions(args, arguments, input, attention, maxTokens, traceListener, limits, argv);
   }
 
   /**
@@ -131,12 +134,29 @@ public final class RunOptions {
     Map<String, Long> l = new TreeMap<>(limits);
     l.put(Objects.requireNonNull(name, "name"), value);
     return new RunOptions(
-        args, arguments, input, attention, maxTokens, traceListener, Collections.unmodifiableMap(l));
+        args, arguments, input, attention, maxTokens, traceListener, Collections.unmodifiableMap(l), argv);
+  }
+
+  /**
+   * The command-line arguments of a C {@code main(int argc, char **argv)}, after the program's
+   * name: the program sees {@code argc = args.length + 1}, {@code argv[0]} its name, then these
+   * strings (UTF-8). Without this call a run gets the arguments the bundle was built with.
+   * {@link Program#run(RunOptions)} refuses them for a program whose entry takes no argv, and
+   * when they do not fit its argument area ({@link Program#argvCapacity()}).
+   */
+  public RunOptions withArgv(String... args) {
+    for (String a : args) Objects.requireNonNull(a, "an argv string is null");
+    return new RunOptions(this.args, arguments, input, attention, maxTokens, traceListener, limits, List.of(args));
+  }
+
+  /** The strings given to {@link #withArgv}, if any. */
+  public Optional<List<String>> argv() {
+    return Optional.ofNullable(argv);
   }
 
   /** A listener for every generated token, or null for none. */
   public RunOptions withTraceListener(TraceListener listener) {
-    return new RunOptions(args, arguments, input, attention, maxTokens, listener, limits);
+    return new RunOptions(args, arguments, input, attention, maxTokens, listener, limits, argv);
   }
 
   /** The raw words set with {@link #withArgs(long...)}; empty when arguments are typed. */
@@ -189,6 +209,7 @@ public final class RunOptions {
     return "RunOptions[args=" + (arguments == null ? Arrays.toString(args) : describe(arguments)) + ", input=" + input.length + " bytes"
         + ", attention=" + attention + ", maxTokens=" + maxTokens
         + (limits.isEmpty() ? "" : ", limits=" + limits)
+        + (argv == null ? "" : ", argv=" + argv)
         + (traceListener != null ? ", traced" : "") + "]";
   }
 

@@ -91,14 +91,14 @@ final class TokenTable {
     return programByte[b];
   }
 
-  /** The INPUT_BYTE token of {@code b}, or -1 if the vocabulary has none. */
-  int inputByte(int b) {
-    return inputByte[b];
-  }
-
   /** The DATA_BYTE token of {@code b}, or -1 if the vocabulary has none. */
   int dataByte(int b) {
     return dataByte[b];
+  }
+
+  /** The INPUT_BYTE token of {@code b}, or -1 if the vocabulary has none. */
+  int inputByte(int b) {
+    return inputByte[b];
   }
 
   int inputEnd() {

@@ -36,8 +36,8 @@ final class BundleValidator {
       }
       vocabSize = size;
     }
-    int programBytes = checkVocabulary(bundle.getVocabulary(), vocabSize);
-    checkPrograms(bundle.getProgramsList(), vocabSize, programBytes, models, bundle.hasShape());
+    Map<TokenRole, Map<Integer, Integer>> byteTokens = checkVocabulary(bundle.getVocabulary(), vocabSize);
+    checkPrograms(bundle.getProgramsList(), vocabSize, byteTokens, models, bundle.hasShape());
   }
 
   /** Checks one model's shape and weights; returns its vocabulary size. */
@@ -197,8 +197,8 @@ final class BundleValidator {
     }
   }
 
-  /** Returns the number of byte values that have a PROGRAM_BYTE token. */
-  private static int checkVocabulary(Vocabulary vocabulary, int vocabSize)
+  /** Returns, per byte role the runtime writes, the token id of each byte value it has. */
+  private static Map<TokenRole, Map<Integer, Integer>> checkVocabulary(Vocabulary vocabulary, int vocabSize)
       throws BundleFormatException {
     if (vocabulary.getTokensCount() != vocabSize) {
       throw new BundleFormatException(
@@ -224,7 +224,8 @@ final class BundleValidator {
                   + ", outside 0..255");
         }
         // The runtime finds these by value when it builds a prompt, so they must be unique.
-        if (role == TokenRole.PROGRAM_BYTE || role == TokenRole.INPUT_BYTE) {
+        if (role == TokenRole.PROGRAM_BYTE || role == TokenRole.INPUT_BYTE
+            || role == TokenRole.DATA_BYTE) {
           Integer other =
               bytesByRole.computeIfAbsent(role, r -> new HashMap<>()).put(token.getValue(), id);
           if (other != null) {
@@ -243,7 +244,7 @@ final class BundleValidator {
       throw new BundleFormatException(
           "the vocabulary has " + inputEnds + " INPUT_END tokens, expected exactly one");
     }
-    return bytesByRole.getOrDefault(TokenRole.PROGRAM_BYTE, Map.of()).size();
+    return bytesByRole;
   }
 
   private static boolean isByteRole(TokenRole role) {
@@ -254,8 +255,11 @@ final class BundleValidator {
     };
   }
 
-  private static void checkPrograms(List<Program> programs, int vocabSize, int programBytes,
-      Set<String> models, boolean ownModel) throws BundleFormatException {
+  private static void checkPrograms(List<Program> programs, int vocabSize,
+      Map<TokenRole, Map<Integer, Integer>> byteTokens, Set<String> models, boolean ownModel)
+      throws BundleFormatException {
+    int programBytes = byteTokens.getOrDefault(TokenRole.PROGRAM_BYTE, Map.of()).size();
+    Map<Integer, Integer> dataBytes = byteTokens.getOrDefault(TokenRole.DATA_BYTE, Map.of());
     Set<String> names = new HashSet<>();
     for (int p = 0; p < programs.size(); p++) {
       Program program = programs.get(p);
@@ -297,6 +301,11 @@ final class BundleValidator {
         throw new BundleFormatException(
             name + " has limits, but the vocabulary has PROGRAM_BYTE tokens for only "
                 + programBytes + " of the 256 byte values");
+      }
+      if (program.hasArgumentArea()) checkArgumentArea(name, program, dataBytes);
+      if (program.getParamsList().contains(ValueType.BYTES)
+          && (!program.hasArgumentArea() || program.getArgumentArea().getUse() != ArgumentAreaUse.BUFFERS)) {
+        throw new BundleFormatException(name + " takes BYTES, but has no argument_area with use BUFFERS");
       }
       for (int f = 1; f < program.getFunctionsCount(); f++) {
         if (Integer.compareUnsigned(program.getFunctions(f - 1).getStart(),
@@ -383,6 +392,36 @@ final class BundleValidator {
       if (!seen.add(position)) {
         throw new BundleFormatException(
             name + ".param_positions[" + i + "] repeats position " + position);
+      }
+    }
+  }
+
+  /** The area lies in the prefix, on DATA_BYTE tokens, and every byte value can be written. */
+  private static void checkArgumentArea(String name, Program program, Map<Integer, Integer> dataBytes)
+      throws BundleFormatException {
+    ArgumentArea area = program.getArgumentArea();
+    String at = name + ".argument_area";
+    if (area.getUse() != ArgumentAreaUse.ARGV && area.getUse() != ArgumentAreaUse.BUFFERS) {
+      throw new BundleFormatException(at + " has no known use (" + area.getUse() + ")");
+    }
+    long first = Integer.toUnsignedLong(area.getFirstPosition());
+    long size = Integer.toUnsignedLong(area.getSize());
+    if (size < 4 || first + size > program.getPrefixCount()) {
+      throw new BundleFormatException(
+          at + " covers prefix positions " + first + ".." + (first + size - 1)
+              + ", which is not 4 or more positions inside the prefix of "
+              + program.getPrefixCount() + " tokens");
+    }
+    if (dataBytes.size() < 256) {
+      throw new BundleFormatException(
+          name + " has an argument area, but the vocabulary has DATA_BYTE tokens for only "
+              + dataBytes.size() + " of the 256 byte values");
+    }
+    Set<Integer> data = new HashSet<>(dataBytes.values());
+    for (long k = 0; k < size; k++) {
+      if (!data.contains(program.getPrefix((int) (first + k)))) {
+        throw new BundleFormatException(
+            at + ": prefix position " + (first + k) + " holds no DATA_BYTE token");
       }
     }
   }
