@@ -233,6 +233,25 @@ class ByteBuffersTest {
   }
 
   @Test
+  void aSpecializedModelTakesByteBuffersAndGivesTheUniversalModelsTrace() throws Exception {
+    TokenProgram p = WasmformerCompiler.lower(compiled.wasm(), "upcase", compiled.module().signatures().get("upcase"));
+    LoadedBundle specialized = Wasmformer.load(
+        WasmformerCompiler.specializing().addC(p, compiled.module(), List.of(), "buffers.c").bundle());
+    byte[] mine = "Special k".getBytes(StandardCharsets.US_ASCII);
+    byte[] universal = mine.clone();
+    List<Integer> specializedTrace = new ArrayList<>();
+    List<Integer> universalTrace = new ArrayList<>();
+    specialized.program("upcase").run(RunOptions.defaults().withArguments(mine, 7)
+        .withTraceListener(specializedTrace::add));
+    bundle.program("upcase").run(RunOptions.defaults().withArguments(universal, 7)
+        .withTraceListener(universalTrace::add));
+
+    assertThat(new String(mine, StandardCharsets.US_ASCII)).isEqualTo("SPECIAL k");
+    assertThat(mine).isEqualTo(universal);
+    assertThat(specializedTrace).isEqualTo(universalTrace);
+  }
+
+  @Test
   void floatsAreGivenAndReturnedByValue() {
     Program scale = bundle.program("scale");
     assertThat(scale.call(1.5f, 3)).isEqualTo(4.5f);
