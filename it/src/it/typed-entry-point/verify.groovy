@@ -10,7 +10,7 @@ new JarFile(new File(basedir, 'target/typed-entry-point-1.0.jar')).withCloseable
 // the programs on the transformer.
 def log = new File(basedir, 'build.log').text
 
-assert log.contains('[INFO] wasmformer: compiled 4 programs: fib, hello, scale, average into ') : 'the programs were not compiled'
+assert log.contains('[INFO] wasmformer: compiled 6 programs: ') : 'the programs were not compiled'
 assert log.contains('[INFO] wasmformer: typed entry points in wasmformer.generated.Demo')
 assert log.contains('fib(10) = 55') : 'the typed entry point gave no or a wrong result'
 assert log.contains('fib(20) = 6765')
@@ -20,4 +20,7 @@ assert log.contains('hello exited with 7')
 assert log.contains('scale(1.5, -3) = -4.5') : 'the float entry point gave no or a wrong result'
 assert log.contains('scale(-0.0, 2) = -0.0') : 'a negative zero lost its sign'
 assert log.contains('average(2.5, 0.25) = 1.375') : 'the double entry point gave no or a wrong result'
+// A C pointer parameter is a Java byte[]: the program's writes come back in the array.
+assert log.contains('upcase("shout, please", 5) left SHOUT, please') : 'the byte[] entry point did not write back'
+assert log.contains('checksum("abc") = ' + ((97 * 31 + 98) * 31 + 99)) : 'the byte[] entry point gave a wrong result'
 assert log.contains('BUILD SUCCESS')

@@ -229,6 +229,32 @@ class ProgramRunnerTest {
     assertThat(log.infos).isEmpty();
   }
 
+  @Test
+  void floatArgumentsAreGivenAndTheResultLoggedByValue() throws Exception {
+    Path c = Files.writeString(dir.resolve("scale.c"),
+        "__attribute__((export_name(\"scale\"))) float scale(float x, int k) { return x * k; }\n");
+
+    RunResult result = run(request(Optional.of(c), Optional.empty(), List.of("1.5", "-3")));
+
+    assertThat(result.typedReturnValue()).contains(-4.5f);
+    assertThat(log.infos).contains("wasmformer: scale(1.5, -3) = -4.5");
+  }
+
+  @Test
+  void aPointerArgumentIsTextWhoseFinalBytesAreLogged() throws Exception {
+    Path c = Files.writeString(dir.resolve("upcase.c"), """
+        __attribute__((export_name("upcase"))) int upcase(char *s, int n) {
+          for (int i = 0; i < n; i++) if (s[i] >= 'a' && s[i] <= 'z') s[i] -= 32;
+          return n;
+        }
+        """);
+
+    RunResult result = run(request(Optional.of(c), Optional.empty(), List.of("hello", "3")));
+
+    assertThat(result.returnValue()).hasValue(3);
+    assertThat(log.infos).contains("wasmformer: argument 1 afterwards: \"HELlo\"");
+  }
+
   private RunRequest request(Optional<Path> file, Optional<String> program, List<String> args) {
     return new RunRequest(dir, file, dir.resolve("target/generated-resources/wasmformer/META-INF/wasmformer/demo.wfb"),
         program, args, Optional.empty(), Attention.HULL, 10_000_000, Duration.ofSeconds(5), List.of());

@@ -43,7 +43,8 @@ public enum ValueKind {
 
   /**
    * A command-line argument as {@link RunOptions#withArguments} takes it: an integer in
-   * decimal, or hex with {@code 0x} ({@link Long#decode}; an i32 signed or unsigned); a float or
+   * decimal, or hex with {@code 0x}, as a {@code Long} ({@link Long#decode}; the run checks that
+   * an i32 fits, signed or unsigned); a float or
    * double as Java reads it ({@code 1.5}, {@code -0.0}, {@code 1e-3}, {@code 0x1.8p1}, {@code
    * NaN}, {@code Infinity}); a byte buffer as text, its UTF-8 bytes.
    *
@@ -53,14 +54,7 @@ public enum ValueKind {
     String t = text.trim();
     try {
       return switch (this) {
-        case I32 -> {
-          long v = Long.decode(t);
-          if (v < Integer.MIN_VALUE || v > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("argument " + text + " does not fit in an i32");
-          }
-          yield (int) v;
-        }
-        case I64 -> Long.decode(t);
+        case I32, I64 -> Long.decode(t);
         case F32 -> Float.parseFloat(t);
         case F64 -> Double.parseDouble(t);
         case BYTES -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -16,5 +16,9 @@ public final class App {
     System.out.println("scale(1.5, -3) = " + Demo.scale(1.5f, -3));
     System.out.println("scale(-0.0, 2) = " + Demo.scale(-0.0f, 2));
     System.out.println("average(2.5, 0.25) = " + Demo.average(2.5, 0.25));
+    byte[] text = "shout, please".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    Demo.upcase(text, 5);
+    System.out.println("upcase(\"shout, please\", 5) left " + new String(text, java.nio.charset.StandardCharsets.US_ASCII));
+    System.out.println("checksum(\"abc\") = " + Demo.checksum(new byte[] {'a', 'b', 'c'}, 3));
   }
 }
