@@ -9,6 +9,8 @@
  * builds the prompt from token ids found by role and value in the vocabulary, feeds the
  * model's arg-max token back, and reads outputs, results, halts and traps off the roles of
  * the generated tokens. It knows nothing about WebAssembly; every step of the execution is
- * the model's forward pass.
+ * the model's forward pass. Byte-buffer arguments follow the same rule: the runtime writes
+ * their bytes as prompt tokens and reads them back off the end of the output the program
+ * itself writes; it never computes a program's effect on them.
  */
 package dev.wasmformer.runtime;
