@@ -11,6 +11,10 @@ import dev.wasmformer.runtime.Program;
 import dev.wasmformer.runtime.RunOptions;
 import dev.wasmformer.runtime.RunResult;
 import dev.wasmformer.runtime.Wasmformer;
+import dev.wasmformer.runtime.format.ArgumentAreaUse;
+import dev.wasmformer.runtime.format.Bundle;
+import dev.wasmformer.runtime.format.BundleFiles;
+import dev.wasmformer.runtime.format.BundleFormatException;
 import dev.wasmformer.testing.Gcc;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,5 +96,22 @@ class RuntimeArgvTest {
     assertThatThrownBy(() -> p.run(RunOptions.defaults().withArgv("a")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("takes no command-line arguments");
+  }
+
+  @Test
+  void anAreaOverTokensThatAreNotDataBytesIsRefusedOnLoad() throws Exception {
+    Bundle built = new WasmformerCompiler()
+        .addC("args", List.of(new SourceFile(SOURCE.toString(), Files.readString(SOURCE))),
+            WasmformerCompiler.cOptions(), List.of(), null)
+        .bundle();
+    dev.wasmformer.runtime.format.Program p = built.getPrograms(0);
+    assertThat(p.getArgumentArea().getUse()).isEqualTo(ArgumentAreaUse.ARGV);
+    // prefix position 1 is the first instruction's opcode
+    Bundle shifted = built.toBuilder().setPrograms(0, p.toBuilder().setArgumentArea(p.getArgumentArea().toBuilder()
+        .setFirstPosition(1))).build();
+
+    assertThatThrownBy(() -> BundleFiles.validate(shifted))
+        .isInstanceOf(BundleFormatException.class)
+        .hasMessageContaining("argument_area: prefix position 1 holds no DATA_BYTE token");
   }
 }
