@@ -141,7 +141,7 @@ class ProgramLimitsTest {
 
   @Test
   void anArgumentAreaOutsideThePrefixOrWithoutDataTokensIsRefusedOnLoad() {
-    Program add = bundle().getPrograms(0);
+    dev.wasmformer.runtime.format.Program add = bundle().getPrograms(0);
     Bundle outside = bundle().toBuilder().setPrograms(0, add.toBuilder().setArgumentArea(ArgumentArea.newBuilder()
         .setAddress(1024).setSize(8).setFirstPosition(add.getPrefixCount() - 4).setUse(ArgumentAreaUse.ARGV))).build();
     Bundle noData = bundle().toBuilder().setPrograms(0, add.toBuilder().setArgumentArea(ArgumentArea.newBuilder()
