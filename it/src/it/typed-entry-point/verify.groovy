@@ -10,12 +10,15 @@ new JarFile(new File(basedir, 'target/typed-entry-point-1.0.jar')).withCloseable
 // the programs on the transformer.
 def log = new File(basedir, 'build.log').text
 
-assert log.contains('[INFO] wasmformer: compiled 6 programs: ') : 'the programs were not compiled'
+assert log.contains('[INFO] wasmformer: compiled 7 programs: ') : 'the programs were not compiled'
 assert log.contains('[INFO] wasmformer: typed entry points in wasmformer.generated.Demo')
 assert log.contains('fib(10) = 55') : 'the typed entry point gave no or a wrong result'
 assert log.contains('fib(20) = 6765')
 assert log.contains('hello printed: hi from C') : 'the whole program printed nothing'
 assert log.contains('hello exited with 7')
+// A C main(argc, argv) takes its arguments when the application runs it.
+assert log.contains('greet printed: hello, Ada; hello, Grace; ') : 'the argv entry point printed no or wrong output'
+assert log.contains('greet exited with 2')
 // C floats and doubles arrive as Java floats and doubles, not as their bits.
 assert log.contains('scale(1.5, -3) = -4.5') : 'the float entry point gave no or a wrong result'
 assert log.contains('scale(-0.0, 2) = -0.0') : 'a negative zero lost its sign'

@@ -16,16 +16,22 @@ import java.util.Locale;
 
 /**
  * {@code run --batch FILE}: one run per line of FILE (the line's whitespace-separated integer
- * arguments; blank lines and lines starting with # are skipped), all on every core, one output
- * line per run in file order: {@code <line>: <result>}, or the trap or error that ended it.
+ * arguments, or for a C {@code main(argc, argv)} its argv strings; blank lines and lines
+ * starting with # are skipped), all on every core, one output line per run in file order:
+ * {@code <line>: <result>}, or the trap or error that ended it.
  */
 final class BatchRun {
   private BatchRun() {}
 
-  /** The argument lines of a batch file, with their line numbers. */
-  record Line(int number, long[] args) {}
+  /** The argument lines of a batch file, with their line numbers: integers, or argv strings. */
+  record Line(int number, long[] args, List<String> argv) {}
 
   static List<Line> read(Path file) throws IOException {
+    return read(file, false);
+  }
+
+  /** The lines of {@code file}; {@code argv}: its words are main's arguments, not integers. */
+  static List<Line> read(Path file, boolean argv) throws IOException {
     List<Line> lines = new ArrayList<>();
     int number = 0;
     for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -33,6 +39,10 @@ final class BatchRun {
       String trimmed = text.strip();
       if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
       String[] words = trimmed.split("\\s+");
+      if (argv) {
+        lines.add(new Line(number, new long[0], List.of(words)));
+        continue;
+      }
       long[] args = new long[words.length];
       for (int i = 0; i < words.length; i++) {
         try {
@@ -41,7 +51,7 @@ final class BatchRun {
           throw new IllegalArgumentException(file + ":" + number + ": not an integer: " + words[i]);
         }
       }
-      lines.add(new Line(number, args));
+      lines.add(new Line(number, args, List.of()));
     }
     return lines;
   }
@@ -53,9 +63,11 @@ final class BatchRun {
    */
   static int run(Program program, Path file, RunOptions base, int threads, PrintWriter out, boolean stats)
       throws IOException {
-    List<Line> lines = read(file);
+    List<Line> lines = read(file, program.takesArgv());
     List<RunOptions> runs = new ArrayList<>();
-    for (Line line : lines) runs.add(base.withArgs(line.args()));
+    for (Line line : lines) {
+      runs.add(program.takesArgv() ? base.withArgv(line.argv().toArray(String[]::new)) : base.withArgs(line.args()));
+    }
     long start = System.nanoTime();
     List<RunOutcome> outcomes = program.runBatch(runs, threads);
     double seconds = (System.nanoTime() - start) / 1e9;

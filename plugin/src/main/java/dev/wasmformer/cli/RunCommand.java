@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Parameters(index = "1..*", paramLabel = "ARGS",
       description = "Arguments of the entry point (integers, floats such as 1.5, a pointer parameter's bytes as"
-          + " text); for a .c file or a WASI module, main's argv.")
+          + " text); for a C main(argc, argv) (a .c file or a bundle's program) or a WASI module, main's argv.")
   List<String> args = new ArrayList<>();
 
   @Option(names = "--entry", paramLabel = "NAME",
@@ -90,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
    */
   private boolean argvProgram;
 
+  /** Whether a .c file was loaded at its main (which, unless it takes argv, takes no ARGS). */
+  private boolean cMainWithoutArgv;
+
   /** Where the program's input comes from; tests replace it. */
   InputStream stdin = System.in;
 
@@ -112,10 +115,17 @@ final class RunCommand implements Callable<Integer> {
       int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
       return BatchRun.run(program, batch, base, n, spec.commandLine().getOut(), stats);
     }
-    // a C or WASI program's arguments are argv strings, already in its memory image or code
-    Object[] values = argvProgram ? new Object[0] : RunSupport.arguments(program, args);
-    RunOptions options = limits.applyTo(RunOptions.defaults()
-        .withArguments(values)
+    // A WASI program's argv is in its code; a C main(argc, argv) takes its argv when it runs.
+    RunOptions base = RunOptions.defaults();
+    if (program.takesArgv()) {
+      base = base.withArgv(args.toArray(String[]::new));
+    } else if (!argvProgram) {
+      base = base.withArguments(RunSupport.arguments(program, args));
+    } else if (cMainWithoutArgv && !args.isEmpty()) {
+      throw new IllegalArgumentException(program.name() + "'s main takes no arguments (int main(void)), but "
+          + args.size() + " were given");
+    }
+    RunOptions options = limits.applyTo(base
         .withInput(RunSupport.input(stdin))
         .withAttention(RunSupport.attention(attention)), program);
     PrintWriter out = spec.commandLine().getOut();
@@ -167,10 +177,12 @@ final class RunCommand implements Callable<Integer> {
       }
       case "c": {
         argvProgram = entry == null;
+        cMainWithoutArgv = argvProgram;
         WasmformerCompiler c = new WasmformerCompiler();
         String text = java.nio.file.Files.readString(file);
+        // main's argv is given when the program runs, as for a bundle
         c.addC(SourceFiles.programName(file), List.of(new SourceFile(file.toString(), text)),
-            WasmformerCompiler.cOptions(), entry == null ? args : List.of(), entry);
+            WasmformerCompiler.cOptions(), List.of(), entry);
         return Wasmformer.load(c.bundle());
       }
       default:

@@ -97,7 +97,7 @@ final class BundleBuild {
       throws CompileFailure {
     if (!request.generateEntryPoints()) return List.of();
     List<EntryPoint> entryPoints = compiled.signatures().stream()
-        .map(s -> new EntryPoint(s.name(), s.entry(), s.params(), s.result(), s.paramNames()))
+        .map(s -> new EntryPoint(s.name(), s.entry(), s.params(), s.result(), s.paramNames(), s.takesArgv()))
         .toList();
     try {
       return EntryPointGenerator.generate(request.entryPointClass(), request.bundleName(), entryPoints);

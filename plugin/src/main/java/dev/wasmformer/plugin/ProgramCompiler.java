@@ -8,6 +8,7 @@ import dev.wasmformer.lowering.LoweringException;
 import dev.wasmformer.plugin.codegen.JavaType;
 import dev.wasmformer.runtime.format.Bundle;
 import dev.wasmformer.runtime.format.Program;
+import dev.wasmformer.runtime.format.ArgumentAreaUse;
 import dev.wasmformer.runtime.format.ValueType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,9 +55,14 @@ final class ProgramCompiler {
    *     WebAssembly module's from its wasm types
    * @param result the result type, if any
    * @param paramNames parameter names (from the module's name section, else {@code argN})
+   * @param takesArgv whether it is a C {@code main(argc, argv)} whose argv a run sets
    */
   record Signature(String name, String entry, List<JavaType> params, Optional<JavaType> result,
-      List<String> paramNames) {}
+      List<String> paramNames, boolean takesArgv) {
+    Signature(String name, String entry, List<JavaType> params, Optional<JavaType> result, List<String> paramNames) {
+      this(name, entry, params, result, paramNames, false);
+    }
+  }
 
   /** The bundle, and the signature of each of its programs in bundle order. */
   record Compiled(Bundle bundle, List<Signature> signatures) {}
@@ -160,7 +166,8 @@ final class ProgramCompiler {
       signatures.add(new Signature(p.getName(), p.getEntry(),
           p.getParamsList().stream().map(ProgramCompiler::javaType).toList(),
           p.getResultsList().stream().map(ProgramCompiler::javaType).findFirst(),
-          paramNames.getOrDefault(p.getName(), List.of())));
+          paramNames.getOrDefault(p.getName(), List.of()),
+          p.hasArgumentArea() && p.getArgumentArea().getUse() == ArgumentAreaUse.ARGV));
     }
     return new Compiled(bundle, signatures);
   }

@@ -49,9 +49,11 @@ final class ProgramRunner {
   RunResult run() throws RunFailure, CompileFailure, IOException {
     LoadedBundle bundle = load();
     Program program = choose(bundle);
-    Object[] args = arguments(program);
-    RunOptions options = limits(program, RunOptions.defaults())
-        .withArguments(args)
+    RunOptions base = program.takesArgv()
+        // a C main(argc, argv): the strings are its argv after the program's name
+        ? RunOptions.defaults().withArgv(request.args().stream().map(String::trim).toArray(String[]::new))
+        : RunOptions.defaults().withArguments(arguments(program));
+    RunOptions options = limits(program, base)
         .withInput(request.input().isPresent() ? Files.readAllBytes(request.input().get()) : new byte[0])
         .withAttention(request.attention())
         .withMaxTokens(request.maxTokens())

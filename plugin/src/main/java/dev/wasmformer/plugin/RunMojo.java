@@ -34,7 +34,8 @@ public class RunMojo extends AbstractMojo {
 
   /**
    * The entry point's integer arguments, separated by commas, e.g. {@code 10} or {@code
-   * 2,3} (decimal, or hexadecimal with {@code 0x}).
+   * 2,3} (decimal, or hexadecimal with {@code 0x}); for a C {@code main(int argc, char **argv)}
+   * its command-line arguments after the program's name, e.g. {@code --hard,7}.
    *
    * @since 0.1.0
    */

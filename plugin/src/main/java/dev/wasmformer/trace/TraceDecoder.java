@@ -185,10 +185,12 @@ public final class TraceDecoder implements TraceListener {
     List<TraceEffect> all = new ArrayList<>();
     if (op.isStore() && !bytes.isEmpty()) {
       all.add(new TraceEffect.MemoryWrite(instruction.imm(), bytes));
+    } else if (TracePlan.highWordLane(op) >= 0 && bytes.size() >= 8) {
+      // an i64 result: the low word to slot z, then the high word to slot z + 1
+      all.add(new TraceEffect.SlotWrite(writtenSlot(op), word(bytes.size() - 8)));
+      all.add(new TraceEffect.SlotWrite(writtenSlot(op) + 1, word(bytes.size() - 4)));
     } else if (TracePlan.wordLane(op) >= 0 && bytes.size() >= 4) {
-      List<Integer> word = bytes.subList(bytes.size() - 4, bytes.size());
-      int value = word.get(0) | word.get(1) << 8 | word.get(2) << 16 | word.get(3) << 24;
-      all.add(new TraceEffect.SlotWrite(writtenSlot(op), value));
+      all.add(new TraceEffect.SlotWrite(writtenSlot(op), word(bytes.size() - 4)));
     }
     all.addAll(effects.stream().filter(e -> e instanceof TraceEffect.Output).toList());
     int next = stepPc + 1;
@@ -215,6 +217,11 @@ public final class TraceDecoder implements TraceListener {
         tokens, all);
     plan = null;
     sink.accept(step);
+  }
+
+  /** The little-endian word of the four trace bytes from {@code from}. */
+  private int word(int from) {
+    return bytes.get(from) | bytes.get(from + 1) << 8 | bytes.get(from + 2) << 16 | bytes.get(from + 3) << 24;
   }
 
   /** The absolute slot an instruction's word goes to, as the interpreter addresses it. */

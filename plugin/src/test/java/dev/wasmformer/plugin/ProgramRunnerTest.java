@@ -67,6 +67,22 @@ class ProgramRunnerTest {
   }
 
   @Test
+  void theArgumentsOfACMainWithArgvAreItsCommandLine() throws Exception {
+    Path c = Files.writeString(dir.resolve("greet.c"), """
+        #include <stdio.h>
+        int main(int argc, char **argv) {
+          for (int i = 1; i < argc; i++) printf("hello %s\\n", argv[i]);
+          return argc - 1;
+        }
+        """);
+
+    RunResult result = run(request(Optional.of(c), Optional.empty(), List.of("ada", " grace ")));
+
+    assertThat(output.toString(StandardCharsets.UTF_8)).isEqualTo("hello ada\nhello grace\n");
+    assertThat(result.returnValue()).hasValue(2);
+  }
+
+  @Test
   void aCFileWithErrorsFailsWithItsDiagnostics() throws Exception {
     Path c = Files.writeString(dir.resolve("broken.c"), "int main(void) { return y; }\n");
 

@@ -72,6 +72,39 @@ class TraceDecoderTest {
   }
 
   @Test
+  void anI64ResultIsTwoSlotWritesLowWordFirst() throws Exception {
+    TokenProgram program = WasmformerCompiler.lower(dev.wasmformer.testing.Wat.assemble("""
+        (module (func (export "f") (param i64 i64) (result i64)
+          (i64.div_u (i64.mul (i64.add (local.get 0) (local.get 1)) (local.get 1)) (local.get 0))))
+        """), "f");
+    long a = 0x1_2345_6789L;
+    long b = 0xFFFF_FFFFL;
+    List<TraceStep> steps = new ArrayList<>();
+    TraceDecoder decoder = TraceDecoder.of(program, new long[] {a, b}, steps::add);
+
+    var result = bundle(program).program(program.name()).run(RunOptions.defaults().withArgs(a, b).withTraceListener(decoder));
+
+    long sum = a + b;
+    long product = sum * b;
+    assertThat(result.returnValue()).hasValue(Long.divideUnsigned(product, a));
+    assertThat(writes(steps, dev.wasmformer.isa.Opcode.ADD64)).containsExactly((int) sum, (int) (sum >>> 32));
+    assertThat(writes(steps, dev.wasmformer.isa.Opcode.MUL64)).containsExactly((int) product, (int) (product >>> 32));
+    long quotient = Long.divideUnsigned(product, a);
+    assertThat(writes(steps, dev.wasmformer.isa.Opcode.DIV64_U))
+        .containsExactly((int) quotient, (int) (quotient >>> 32));
+  }
+
+  /** The values of the slot writes of the one step executing {@code op}, checking that they go to z, z + 1. */
+  private static List<Integer> writes(List<TraceStep> steps, dev.wasmformer.isa.Opcode op) {
+    TraceStep step = steps.stream().filter(s -> s.instruction().op() == op).findFirst().orElseThrow();
+    List<TraceEffect.SlotWrite> w = step.effects().stream()
+        .filter(e -> e instanceof TraceEffect.SlotWrite).map(e -> (TraceEffect.SlotWrite) e).toList();
+    assertThat(w).extracting(TraceEffect.SlotWrite::slot).containsExactly(
+        step.fp() + step.instruction().z(), step.fp() + step.instruction().z() + 1);
+    return w.stream().map(TraceEffect.SlotWrite::value).toList();
+  }
+
+  @Test
   void aTrapIsTheLastStepWithItsCause() throws Exception {
     List<TraceStep> steps = new ArrayList<>();
 

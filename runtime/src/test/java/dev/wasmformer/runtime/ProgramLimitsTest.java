@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.wasmformer.runtime.format.ArgumentArea;
+import dev.wasmformer.runtime.format.ArgumentAreaUse;
 import dev.wasmformer.runtime.format.Bundle;
 import dev.wasmformer.runtime.format.BundleFiles;
 import dev.wasmformer.runtime.format.BundleFormatException;
@@ -135,5 +137,25 @@ class ProgramLimitsTest {
         .hasMessageContaining("limits[1] (\"max_call_depth\") has the range 0..256, which is empty or does not fit in 1 byte");
     assertThatThrownBy(() -> BundleFiles.validate(unordered))
         .hasMessageContaining("programs[0] (\"add\").functions[1] does not start after the function before it");
+  }
+
+  @Test
+  void anArgumentAreaOutsideThePrefixOrWithoutDataTokensIsRefusedOnLoad() {
+    dev.wasmformer.runtime.format.Program add = bundle().getPrograms(0);
+    Bundle outside = bundle().toBuilder().setPrograms(0, add.toBuilder().setArgumentArea(ArgumentArea.newBuilder()
+        .setAddress(1024).setSize(8).setFirstPosition(add.getPrefixCount() - 4).setUse(ArgumentAreaUse.ARGV))).build();
+    Bundle noData = bundle().toBuilder().setPrograms(0, add.toBuilder().setArgumentArea(ArgumentArea.newBuilder()
+        .setAddress(1024).setSize(4).setFirstPosition(0).setUse(ArgumentAreaUse.ARGV))).build();
+    Bundle noUse = bundle().toBuilder().setPrograms(0, add.toBuilder().setArgumentArea(ArgumentArea.newBuilder()
+        .setAddress(1024).setSize(4).setFirstPosition(0))).build();
+
+    assertThatThrownBy(() -> BundleFiles.validate(outside)).isInstanceOf(BundleFormatException.class)
+        .hasMessageContaining("programs[0] (\"add\").argument_area covers prefix positions "
+            + (add.getPrefixCount() - 4) + ".." + (add.getPrefixCount() + 3) + ", which is not 4 or more positions"
+            + " inside the prefix of " + add.getPrefixCount() + " tokens");
+    assertThatThrownBy(() -> BundleFiles.validate(noData))
+        .hasMessageContaining("has an argument area, but the vocabulary has DATA_BYTE tokens for only 0 of the 256");
+    assertThatThrownBy(() -> BundleFiles.validate(noUse))
+        .hasMessageContaining("argument_area has no known use (ARGUMENT_AREA_USE_UNSPECIFIED)");
   }
 }

@@ -13,6 +13,9 @@ public final class App {
     RunResult hello = Demo.hello();
     System.out.print("hello printed: " + hello.outputText());
     System.out.println("hello exited with " + hello.returnValue().getAsLong());
+    RunResult greet = Demo.greetWithArgs("Ada", "Grace");
+    System.out.print("greet printed: " + greet.outputText().replace("\n", "; "));
+    System.out.println("greet exited with " + greet.returnValue().getAsLong());
     System.out.println("scale(1.5, -3) = " + Demo.scale(1.5f, -3));
     System.out.println("scale(-0.0, 2) = " + Demo.scale(-0.0f, 2));
     System.out.println("average(2.5, 0.25) = " + Demo.average(2.5, 0.25));

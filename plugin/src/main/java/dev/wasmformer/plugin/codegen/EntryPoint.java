@@ -12,9 +12,16 @@ import java.util.Optional;
  * @param params parameter types
  * @param result the result type, if any
  * @param paramNames parameter names, one per parameter (invalid Java names are replaced)
+ * @param takesArgv whether it is a C {@code main(argc, argv)} whose argv a run sets
  */
 public record EntryPoint(String program, String entry, List<JavaType> params, Optional<JavaType> result,
-    List<String> paramNames) {
+    List<String> paramNames, boolean takesArgv) {
+  /** An entry point that takes no argv. */
+  public EntryPoint(String program, String entry, List<JavaType> params, Optional<JavaType> result,
+      List<String> paramNames) {
+    this(program, entry, params, result, paramNames, false);
+  }
+
   public EntryPoint {
     params = List.copyOf(params);
     paramNames = List.copyOf(paramNames);

@@ -5,6 +5,7 @@ import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
 import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
 import static org.objectweb.asm.Opcodes.ACC_STATIC;
 import static org.objectweb.asm.Opcodes.ACC_SUPER;
+import static org.objectweb.asm.Opcodes.ACC_VARARGS;
 import static org.objectweb.asm.Opcodes.ACONST_NULL;
 import static org.objectweb.asm.Opcodes.AASTORE;
 import static org.objectweb.asm.Opcodes.ALOAD;
@@ -70,6 +71,7 @@ import org.objectweb.asm.Type;
  *   public static RunResult hello(String input)          // input as UTF-8
  *   public static RunResult hello(byte[] input)
  *   public static RunResult runHello(RunOptions options)
+ *   public static RunResult helloWithArgs(String... args) // for a main(argc, argv)
  * }
  * }</pre>
  *
@@ -149,6 +151,7 @@ public final class EntryPointGenerator {
       signatures.add(name + "()");
       signatures.add(name + "(String)");
       signatures.add(name + "(byte[])");
+      if (p.takesArgv()) signatures.add(name + "WithArgs(String[])");
     } else {
       List<String> types = p.params().stream().map(JavaType::spelling).toList();
       signatures.add(name + "(" + String.join(",", types) + ")");
@@ -180,6 +183,7 @@ public final class EntryPointGenerator {
         writeWholeProgram(cw, p, null);
         writeWholeProgram(cw, p, "Ljava/lang/String;");
         writeWholeProgram(cw, p, "[B");
+        if (p.takesArgv()) writeWithArgs(cw, p);
       } else {
         writeFunction(cw, p);
       }
@@ -459,6 +463,22 @@ public final class EntryPointGenerator {
       }
       mv.visitMethodInsn(INVOKEVIRTUAL, RUN_OPTIONS, "withInput", "([B)L" + RUN_OPTIONS + ";", false);
     }
+    mv.visitMethodInsn(INVOKEVIRTUAL, PROGRAM, "run", "(L" + RUN_OPTIONS + ";)L" + RUN_RESULT + ";", false);
+    mv.visitInsn(ARETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /** {@code static RunResult helloWithArgs(String... args)}: main's argv after the program's name. */
+  private void writeWithArgs(ClassWriter cw, EntryPoint p) {
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC | ACC_VARARGS, JavaNames.methodName(p.program()) + "WithArgs",
+        "([Ljava/lang/String;)L" + RUN_RESULT + ";", null, null);
+    mv.visitParameter("args", 0);
+    mv.visitCode();
+    pushProgram(mv, p);
+    mv.visitMethodInsn(INVOKESTATIC, RUN_OPTIONS, "defaults", "()L" + RUN_OPTIONS + ";", false);
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitMethodInsn(INVOKEVIRTUAL, RUN_OPTIONS, "withArgv", "([Ljava/lang/String;)L" + RUN_OPTIONS + ";", false);
     mv.visitMethodInsn(INVOKEVIRTUAL, PROGRAM, "run", "(L" + RUN_OPTIONS + ";)L" + RUN_RESULT + ";", false);
     mv.visitInsn(ARETURN);
     mv.visitMaxs(0, 0);

@@ -164,6 +164,34 @@ class EntryPointGeneratorTest {
   }
 
   @Test
+  void aMainThatTakesArgvGetsAVarargsMethodWhoseStringsTheProgramSees(@TempDir Path dir) throws Exception {
+    String source = """
+        #include <stdio.h>
+        int main(int argc, char **argv) {
+          for (int i = 0; i < argc; i++) printf("%s;", argv[i]);
+          return argc;
+        }
+        """;
+    WasmformerCompiler compiler = new WasmformerCompiler().addC("echo",
+        List.of(new dev.wasmformer.c.SourceFile("echo.c", source)), WasmformerCompiler.cOptions(), List.of(), null);
+    Path bundle = dir.resolve("META-INF/wasmformer/echoes.wfb");
+    Files.createDirectories(bundle.getParent());
+    BundleFiles.write(compiler.bundle(), bundle);
+    List<EntryPoint> programs = List.of(new EntryPoint("echo", "_start", List.of(), Optional.of(JavaType.INT),
+        List.of(), true));
+    write(dir, EntryPointGenerator.generate("wasmformer.generated.Echoes", "echoes", programs));
+    Class<?> echoes = load(dir, "wasmformer.generated.Echoes");
+    Method withArgs = echoes.getMethod("echoWithArgs", String[].class);
+
+    assertThat(withArgs.isVarArgs()).isTrue();
+    RunResult r = (RunResult) invoke(withArgs, (Object) new String[] {"a b", "ç"});
+    assertThat(r.outputText()).isEqualTo("echo;a b;ç;");
+    assertThat(r.returnValue()).hasValue(3);
+    RunResult none = (RunResult) invoke(echoes.getMethod("echo"));
+    assertThat(none.outputText()).isEqualTo("echo;");
+  }
+
+  @Test
   void methodsThatJavaCouldNotTellApartAreRefused() {
     List<EntryPoint> clashing = List.of(
         EntryPoint.ofWasm("is_prime", "is_prime", List.of(NumberType.I32), Optional.of(NumberType.I32), List.of("n")),
