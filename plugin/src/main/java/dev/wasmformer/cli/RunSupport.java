@@ -112,16 +112,4 @@ final class RunSupport {
     }
     return words;
   }
-
-  static long[] integers(List<String> args) {
-    long[] values = new long[args.size()];
-    for (int i = 0; i < values.length; i++) {
-      try {
-        values[i] = Long.decode(args.get(i));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("argument is not an integer: " + args.get(i));
-      }
-    }
-    return values;
-  }
 }
