@@ -46,10 +46,11 @@ class BufferEntryPointsTest {
   @TempDir static Path dir;
 
   private static Class<?> programs;
+  private static TestProject project;
 
   @BeforeAll
   static void compileGenerateAndLoad() throws Exception {
-    TestProject project = new TestProject(dir);
+    project = new TestProject(dir);
     Files.createDirectories(project.c("").toAbsolutePath());
     Files.writeString(project.c("buffers.c"), SOURCE);
     new BundleBuild(project.request(), new RecordingLog()).run();
@@ -92,6 +93,32 @@ class BufferEntryPointsTest {
     byte[] point = ints(11, -2);
     assertThat(call("swap_point", (Object) point)).isEqualTo(9);
     assertThat(point).isEqualTo(ints(-2, 11));
+  }
+
+  @Test
+  void javacCompilesApplicationCodeThatPassesByteArrays(@TempDir Path sources) throws Exception {
+    Path app = sources.resolve("App.java");
+    Files.writeString(app, """
+        import wasmformer.generated.Demo;
+        class App {
+          static String shout(String s) {
+            byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            Demo.upcase(bytes, bytes.length);
+            return new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+          }
+          static long dot(byte[] a, byte[] b, int n) { return Demo.dot(a, b, n); }
+        }
+        """);
+    javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+    java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
+    String runtime = Path.of(dev.wasmformer.runtime.LoadedBundle.class.getProtectionDomain().getCodeSource()
+        .getLocation().toURI()).toString();
+    String cp = project.classes() + java.io.File.pathSeparator + runtime;
+
+    int status = javac.run(null, diagnostics, diagnostics, "-Werror", "-d", sources.toString(), "-cp", cp,
+        app.toString());
+
+    assertThat(status).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
   }
 
   @Test
