@@ -290,7 +290,7 @@ public final class Program {
             throw new IllegalArgumentException("the byte arrays of " + signature() + " take "
                 + ((long) offset + bytes.length) + " bytes (each starts at a " + BUFFER_ALIGNMENT
                 + "-byte boundary), more than its argument area's capacity of " + area.size()
-                + " bytes; compile the program with a larger argument area (argAreaBytes)");
+                + " bytes (the C compiler's argAreaBytes)");
           }
           used = offset + bytes.length;
           buffers.add(bytes);
