@@ -67,7 +67,8 @@ final class BundleBuild {
 
     long start = System.nanoTime();
     ProgramCompiler.Compiled compiled = new ProgramCompiler(request.basedir(), request.sourceDirectory(),
-        inputs.librarySources(), request.entryPoints(), request.bundleSettings(), log::warn, request.specialize())
+        inputs.librarySources(), request.entryPoints(), request.bundleSettings(), log::warn, request.specialize(),
+        request.argumentAreaBytes())
         .compile(inputs.programs().stream().map(ProgramCompiler.Source::of).toList());
     List<Path> outputs = new ArrayList<>();
     Path bundleFile = request.bundleFile();

@@ -49,7 +49,7 @@ final class CSources {
    *     __attribute__((export_name("...")))}; names the program does not define are skipped
    */
   static Result compile(Path program, List<Path> librarySources, Path sourceRoot, Path basedir,
-      List<String> entryPoints) throws IOException {
+      List<String> entryPoints, int argumentAreaBytes) throws IOException {
     List<SourceFile> sources = new ArrayList<>();
     sources.add(source(program, basedir));
     for (Path library : librarySources) sources.add(source(library, basedir));
@@ -59,7 +59,8 @@ final class CSources {
     List<String> exports = new ArrayList<>(entryPoints);
     exports.removeAll(WasmEntries.MAIN_NAMES);
     // The facade knows which C constructs the transformer's instruction set can take.
-    CompileOptions options = WasmformerCompiler.cOptions().withIncludeDirs(includeDirs);
+    CompileOptions options = WasmformerCompiler.cOptions().withIncludeDirs(includeDirs)
+        .withArgAreaBytes(argumentAreaBytes);
 
     CompileResult result = new CCompiler().compile(sources, options.withExports(exports));
     if (!result.success()) {

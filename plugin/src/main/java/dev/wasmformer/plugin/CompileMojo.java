@@ -104,14 +104,26 @@ public class CompileMojo extends AbstractMojo {
   private List<String> entryPoints;
 
   /**
-   * Bakes each program into its own weights (the instruction table becomes feed-forward
-   * neurons of the program counter). Not implemented yet: {@code true} fails the build. The
-   * setting is recorded in the bundle's metadata.
+   * Bakes each program into its own weights (the first Futamura projection: the instruction
+   * table becomes feed-forward neurons of the program counter, and the prompt holds only the
+   * arguments, memory image and input). Results and traces are the universal model's; the
+   * bundle holds one model per program. The setting is recorded in the bundle's metadata.
    *
    * @since 0.1.0
    */
   @Parameter(property = "wasmformer.specialize", defaultValue = "false")
   private boolean specialize;
+
+  /**
+   * Size in bytes of the argument area of C programs: the memory, at address 1024, that a run
+   * fills with a {@code main(int argc, char **argv)}'s argc and argument strings, or with the
+   * arrays passed to pointer parameters ({@code byte[]} in the typed entry points). Every byte
+   * of it is a prompt token, so a larger area lengthens every run's prompt. From 8 to 65536.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.argumentAreaBytes", defaultValue = "1024")
+  private int argumentAreaBytes;
 
   /**
    * Attaches the bundle to the project as an artifact of type {@code wfb} with classifier
@@ -216,6 +228,7 @@ public class CompileMojo extends AbstractMojo {
           outputDirectory.toPath(),
           nonNull(entryPoints),
           specialize,
+          argumentAreaBytes,
           generateEntryPoints,
           entryPointPackage + "." + (entryPointClass == null || entryPointClass.isBlank()
               ? JavaNames.className(bundleName) : entryPointClass),

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * @param bundleName the bundle's name: {@code META-INF/wasmformer/<bundleName>.wfb}
  * @param outputDirectory the resource root the bundle is written below
  * @param entryPoints exported functions that become programs; empty to discover them
- * @param specialize whether to bake each program into its own weights (not implemented)
+ * @param specialize whether to bake each program into its own weights
+ * @param argumentAreaBytes the size of a C program's argument area (argv, byte arrays)
  * @param generateEntryPoints whether to write the typed entry-point class
  * @param entryPointClass its fully qualified name
  * @param classesDirectory where the class goes (javac's output, so it is on its classpath)
@@ -39,12 +40,15 @@ record CompileRequest(
     Path outputDirectory,
     List<String> entryPoints,
     boolean specialize,
+    int argumentAreaBytes,
     boolean generateEntryPoints,
     String entryPointClass,
     Path classesDirectory,
     Path statusDirectory,
     String pluginVersion) {
 
+  static final int MIN_ARGUMENT_AREA = 8;
+  static final int MAX_ARGUMENT_AREA = 65536;
   private static final Pattern BUNDLE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   CompileRequest {
@@ -55,6 +59,10 @@ record CompileRequest(
     if (bundleName == null || !BUNDLE_NAME.matcher(bundleName).matches()) {
       throw new IllegalArgumentException("wasmformer.bundleName must be letters, digits, '.', '_' or '-',"
           + " starting with a letter or digit; it is \"" + bundleName + "\"");
+    }
+    if (argumentAreaBytes < MIN_ARGUMENT_AREA || argumentAreaBytes > MAX_ARGUMENT_AREA) {
+      throw new IllegalArgumentException("wasmformer.argumentAreaBytes must be from " + MIN_ARGUMENT_AREA + " to "
+          + MAX_ARGUMENT_AREA + "; it is " + argumentAreaBytes);
     }
     if (generateEntryPoints && !JavaNames.isQualifiedName(entryPointClass)) {
       throw new IllegalArgumentException("the typed entry-point class " + entryPointClass + " is not a valid"
@@ -77,6 +85,7 @@ record CompileRequest(
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("bundle_name", bundleName);
     settings.put("specialize", Boolean.toString(specialize));
+    settings.put("argument_area_bytes", Integer.toString(argumentAreaBytes));
     settings.put("entry_points", entryPoints.isEmpty() ? "(discovered)" : String.join(",", entryPoints));
     return settings;
   }

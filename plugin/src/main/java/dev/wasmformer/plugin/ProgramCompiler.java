@@ -1,5 +1,6 @@
 package dev.wasmformer.plugin;
 
+import dev.wasmformer.c.CompileOptions;
 import dev.wasmformer.c.CompileResult;
 import dev.wasmformer.c.ExportSignature;
 import dev.wasmformer.compiler.WasmformerCompiler;
@@ -74,6 +75,7 @@ final class ProgramCompiler {
   private final Map<String, String> settings;
   private final Consumer<String> warnings;
   private final boolean specialize;
+  private final int argumentAreaBytes;
 
   /**
    * @param basedir what file names in messages and metadata are relative to
@@ -86,6 +88,13 @@ final class ProgramCompiler {
    */
   ProgramCompiler(Path basedir, Path cSourceRoot, List<Path> librarySources, List<String> entryPoints,
       Map<String, String> settings, Consumer<String> warnings, boolean specialize) {
+    this(basedir, cSourceRoot, librarySources, entryPoints, settings, warnings, specialize,
+        CompileOptions.defaults().argAreaBytes());
+  }
+
+  /** Also sets the size of C programs' argument areas. */
+  ProgramCompiler(Path basedir, Path cSourceRoot, List<Path> librarySources, List<String> entryPoints,
+      Map<String, String> settings, Consumer<String> warnings, boolean specialize, int argumentAreaBytes) {
     this.basedir = basedir;
     this.cSourceRoot = cSourceRoot;
     this.librarySources = List.copyOf(librarySources);
@@ -93,6 +102,7 @@ final class ProgramCompiler {
     this.settings = Map.copyOf(settings);
     this.warnings = warnings;
     this.specialize = specialize;
+    this.argumentAreaBytes = argumentAreaBytes;
   }
 
   ProgramCompiler(Path basedir, Path cSourceRoot, List<Path> librarySources, List<String> entryPoints,
@@ -185,7 +195,8 @@ final class ProgramCompiler {
 
   private byte[] compileC(Source source, WasmformerCompiler compiler, List<String> diagnostics,
       Map<String, ExportSignature> exported, CompileResult.ModuleInfo[] module) throws IOException {
-    CSources.Result result = CSources.compile(source.file(), librarySources, cSourceRoot, basedir, entryPoints);
+    CSources.Result result = CSources.compile(source.file(), librarySources, cSourceRoot, basedir, entryPoints,
+        argumentAreaBytes);
     result.warnings().forEach(warnings);
     if (result.wasm() == null) {
       diagnostics.addAll(result.errors());

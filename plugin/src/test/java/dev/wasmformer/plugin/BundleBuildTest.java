@@ -67,9 +67,41 @@ class BundleBuildTest {
     assertThat(bundle.getMetadata().getSettingsMap())
         .containsEntry("bundle_name", "demo")
         .containsEntry("specialize", "false")
+        .containsEntry("argument_area_bytes", "1024")
         .containsEntry("entry_points", "(discovered)");
     assertThat(bundle.getMetadata().getSourcesList()).singleElement()
         .satisfies(s -> assertThat(s.getPath()).isEqualTo("src/main/wasm/add.wasm"));
+  }
+
+  @Test
+  void theArgumentAreaHasTheConfiguredSizeForArgvAndArrays() throws Exception {
+    Files.createDirectories(project.c("x").getParent());
+    Files.writeString(project.c("sum.c"), """
+        __attribute__((export_name("sum"))) int sum(const unsigned char *p, int n) {
+          int s = 0;
+          for (int i = 0; i < n; i++) s += p[i];
+          return s;
+        }
+        """);
+    Files.writeString(project.c("args.c"), "int main(int argc, char **argv) { return argc; }\n");
+    project.argumentAreaBytes = 4096;
+
+    run();
+
+    var loaded = dev.wasmformer.runtime.Wasmformer.load(project.bundle());
+    assertThat(loaded.program("sum").bufferCapacity()).isEqualTo(4096);
+    assertThat(loaded.program("sum").argvCapacity()).isZero();
+    assertThat(loaded.program("args").argvCapacity()).isEqualTo(4096);
+    byte[] data = new byte[3000];
+    java.util.Arrays.fill(data, (byte) 3);
+    assertThat(loaded.program("sum").call(data, 3000)).isEqualTo(9000);
+  }
+
+  @Test
+  void anArgumentAreaSizeOutOfRangeIsRefused() {
+    project.argumentAreaBytes = 4;
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> project.request())
+        .hasMessage("wasmformer.argumentAreaBytes must be from 8 to 65536; it is 4");
   }
 
   @Test

@@ -13,6 +13,7 @@ final class TestProject {
   List<String> librarySources = new ArrayList<>();
   List<String> entryPoints = new ArrayList<>();
   boolean specialize;
+  int argumentAreaBytes = 1024;
   boolean generateEntryPoints = true;
   String entryPointClass = "wasmformer.generated.Demo";
   String pluginVersion = "1.0-test";
@@ -44,7 +45,7 @@ final class TestProject {
   CompileRequest request() {
     return new CompileRequest(basedir, basedir.resolve("src/main/c"), basedir.resolve("src/main/wasm"),
         includes, excludes, librarySources, bundleName, outputDirectory(), entryPoints, specialize,
-        generateEntryPoints, entryPointClass, classes(), basedir.resolve("target/maven-status/wasmformer/default"),
+        argumentAreaBytes, generateEntryPoints, entryPointClass, classes(), basedir.resolve("target/maven-status/wasmformer/default"),
         pluginVersion);
   }
 }
