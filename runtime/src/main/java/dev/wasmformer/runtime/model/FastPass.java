@@ -79,6 +79,11 @@ final class FastPass extends ForwardPass {
 
     @Override
     int step(int token, long p) {
+        if (p == AttentionLayer.GENERATE_AT) {
+            for (AttentionLayer layer : attention) {
+                layer.compile();
+            }
+        }
         if (keepTokens) {
             if (p >= tokens.length) {
                 tokens = java.util.Arrays.copyOf(tokens, Math.toIntExact(Math.max(p + 1, 2L * tokens.length)));

@@ -43,10 +43,11 @@ public final class Model {
         this.ffnWidth = ffnWidth;
         this.sparseFfns = new SparseFeedForward[layers.size()];
         this.attentionLayers = new AttentionLayer[layers.size()];
+        TokenValues.Cache tokenTables = new TokenValues.Cache(embedding, slotOne);
         for (int l = 0; l < layers.size(); l++) {
             FfnWeights ffn = layers.get(l).ffn();
             sparseFfns[l] = ffn == null ? null : new SparseFeedForward(ffn, dModel, slotOne);
-            attentionLayers[l] = new AttentionLayer(layers.get(l).heads(), embedding, slotOne);
+            attentionLayers[l] = new AttentionLayer(layers.get(l).heads(), tokenTables, dModel);
         }
         this.familyArgMax = FamilyArgMax.of(unembedding);
     }

@@ -56,7 +56,11 @@ class RandomModelTest {
             seen.addAll(kernels(model));
             assertThat(model.familyArgMax.familyCount()).as("families of seed %d", seed).isPositive();
             for (AttentionLayer layer : model.attentionLayers) {
-                assertThat(layer.straightLine()).as("generated code of seed %d", seed).isTrue();
+                assertThat(layer.straightLine()).as("no generated code before a run reaches it").isFalse();
+                if (seed % 2 == 0) {
+                    layer.compile();
+                    assertThat(layer.straightLine()).as("generated code of seed %d", seed).isTrue();
+                }
             }
             Decoder hull = assertAgree(model, 1500, seed);
             if (((FastPass) hull.pass()).gateFilterBuilds() > 0) {
@@ -65,6 +69,19 @@ class RandomModelTest {
         }
         assertThat(seen).containsExactlyInAnyOrder(HeadKernel.values());
         assertThat(filteredRuns).as("runs whose gate filter was built").isGreaterThan(20);
+    }
+
+    @Test
+    void aRunSwitchesToGeneratedCodeMidwayWithoutChangingATokenOrResidual() {
+        for (int seed = 0; seed < 3; seed++) {
+            Model model = Model.from(WideRandomModel.bundle(new Random(seed)));
+            int steps = (int) AttentionLayer.GENERATE_AT + 200;
+            assertAgree(model, steps, seed);
+            for (AttentionLayer layer : model.attentionLayers) {
+                assertThat(layer.straightLine()).as("seed %d: generated at position %d", seed,
+                        AttentionLayer.GENERATE_AT).isTrue();
+            }
+        }
     }
 
     private static Set<HeadKernel> kernels(Model model) {
