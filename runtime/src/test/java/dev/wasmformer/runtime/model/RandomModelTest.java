@@ -84,6 +84,32 @@ class RandomModelTest {
         }
     }
 
+    @Test
+    void appendingAPromptLeavesTheResidualsAndTheNextTokensOfStepping() {
+        for (int seed = 0; seed < 6; seed++) {
+            Model model = Model.from(WideRandomModel.bundle(new Random(seed)));
+            for (AttentionKind kind : AttentionKind.values()) {
+                Random random = new Random(seed);
+                Decoder stepped = model.newDecoder(kind);
+                Decoder appended = model.newDecoder(kind);
+                int next = 0;
+                for (int p = 0; p < 700; p++) {
+                    boolean prompt = p < 600;
+                    int token = prompt ? random.nextInt(model.vocabSize()) : next;
+                    next = stepped.step(token);
+                    if (prompt) {
+                        appended.append(token);
+                    } else {
+                        assertThat(appended.step(token)).as("seed %d %s: token after %d", seed, kind, p).isEqualTo(next);
+                    }
+                    assertThat(appended.position()).isEqualTo(stepped.position());
+                    assertThat(appended.residual()).as("seed %d %s: residual at %d", seed, kind, p)
+                            .usingElementComparator(Double::compare).containsExactly(stepped.residual());
+                }
+            }
+        }
+    }
+
     private static Set<HeadKernel> kernels(Model model) {
         Set<HeadKernel> kernels = EnumSet.noneOf(HeadKernel.class);
         for (int l = 0; l < model.layerCount(); l++) {
