@@ -19,6 +19,25 @@ final class AttentionLayer {
      */
     static final long GENERATE_AT = 4096;
 
+    /**
+     * Heads with values at least this wide add their outputs by value column, visiting only
+     * the non-zero components (their values are mostly zero bits).
+     */
+    static final int SPARSE_OUTPUT_WIDTH = 8;
+
+    /** One run's buffers for {@link #addOutputs}. */
+    static final class Scratch {
+        final double[] rowSum;     // d_model, all +0.0 between calls
+        final int[] stamp;         // d_model: the call that last touched the row
+        int call;
+        int[] touched = new int[64];
+
+        Scratch(int dModel) {
+            rowSum = new double[dModel];
+            stamp = new int[dModel];
+        }
+    }
+
     final HeadWeights[] heads;
     final int[] base;               // per head: its query's first row; the key's at base + 2
     final int[] valueBase;          // per head: where its value (and output) vector lives
@@ -36,6 +55,12 @@ final class AttentionLayer {
     private final double[] segmentWeight;
     final long[] writes;                   // residual rows the outputs write
     final int[] writtenRows;               // the same, increasing
+    private final int[][] headRows;        // per head: the residual rows its output writes
+    private final int[] outputColumnStart; // bufferSize + 1: output entries by value index
+    private final int[] outputColumnRow;
+    private final double[] outputColumnWeight;
+    private int sparseFrom = SPARSE_OUTPUT_WIDTH;
+    private final int maxTouched;          // rows all heads' outputs write, with repeats
     private volatile StraightLine.Blocks code;   // block 0: the projections; 1 + h: head h's output
     private boolean compiled;                    // code was generated, or refused (guarded by this)
 
@@ -128,6 +153,34 @@ final class AttentionLayer {
             headSegments[h + 1] = s;
         }
         writtenRows = Bits.toArray(writes);
+        headRows = new int[heads.length][];
+        for (int h = 0; h < heads.length; h++) {
+            headRows[h] = java.util.Arrays.copyOfRange(segmentRow, headSegments[h], headSegments[h + 1]);
+        }
+        maxTouched = segments;
+        // The output entries by value index, rows increasing within a column.
+        outputColumnStart = new int[bufferSize + 1];
+        for (int e = 0; e < entries; e++) {
+            outputColumnStart[segmentIndex[e] + 1]++;
+        }
+        for (int i = 0; i < bufferSize; i++) {
+            outputColumnStart[i + 1] += outputColumnStart[i];
+        }
+        outputColumnRow = new int[entries];
+        outputColumnWeight = new double[entries];
+        int[] fill = outputColumnStart.clone();
+        for (int seg = 0; seg < segments; seg++) {
+            for (int e = segmentStart[seg]; e < segmentStart[seg + 1]; e++) {
+                int at = fill[segmentIndex[e]]++;
+                outputColumnRow[at] = segmentRow[seg];
+                outputColumnWeight[at] = segmentWeight[e];
+            }
+        }
+    }
+
+    /** Heads with values at least {@code width} wide add their outputs by column (for tests). */
+    void sparseOutputsFrom(int width) {
+        sparseFrom = width;
     }
 
     /**
@@ -199,13 +252,26 @@ final class AttentionLayer {
     /**
      * x += every head's output matrix times its output: head h's output is the contribution
      * of table id {@code ids[h]} when that is &gt;= 0, else the vector at {@code valueBase[h]}
-     * of {@code out}.
+     * of {@code out}. Then the rows written that hold a non-zero value join {@code nonZero}.
+     *
+     * <p>A wide head's output rows are summed by value column over the non-zero components
+     * only, into {@code rowSum}, then added to x: each row's sum takes its non-zero terms in
+     * column order from 0.0, which is the row's dot product (a zero term adds a signed zero to
+     * a partial sum that is never -0.0), and a row without non-zero terms would add +0.0,
+     * which changes no slot. A row is written once per head, so the heads' order of addition
+     * into x is kept. Only the rows a head may have changed are checked for {@code nonZero}:
+     * a slot unchanged by the layer is non-zero only if it was in the set already.
      */
-    void addOutputs(double[] out, int[] ids, double[] x) {
+    void addOutputs(double[] out, int[] ids, double[] x, long[] nonZero, Scratch scratch) {
         int[] start = segmentStart;
         int[] index = segmentIndex;
         double[] weight = segmentWeight;
         StraightLine.Blocks code = this.code;
+        if (scratch.touched.length < maxTouched) {
+            scratch.touched = new int[maxTouched];
+        }
+        int[] touched = scratch.touched;
+        int n = 0;
         for (int h = 0; h < heads.length; h++) {
             int id = ids[h];
             if (id >= 0) {
@@ -214,20 +280,71 @@ final class AttentionLayer {
                 double[] values = table.contributionValue;
                 for (int k = table.contributionStart(id), end = table.contributionEnd(id); k < end; k++) {
                     x[rows[k]] += values[k];
+                    touched[n++] = rows[k];
                 }
                 continue;
             }
+            HeadWeights head = heads[h];
+            if (head.valueWidth() >= sparseFrom) {
+                n = addByColumn(h, out, x, scratch, n);
+                continue;
+            }
+            int[] rows = headRows[h];
+            System.arraycopy(rows, 0, touched, n, rows.length);
+            n += rows.length;
             if (code != null) {
                 code.run(1 + h, out, x);
                 continue;
             }
-            for (int s = headSegments[h], n = headSegments[h + 1]; s < n; s++) {
+            for (int s = headSegments[h], end = headSegments[h + 1]; s < end; s++) {
                 double sum = 0.0;
-                for (int k = start[s], end = start[s + 1]; k < end; k++) {
+                for (int k = start[s], stop = start[s + 1]; k < stop; k++) {
                     sum += weight[k] * out[index[k]];
                 }
                 x[segmentRow[s]] += sum;
             }
         }
+        for (int i = 0; i < n; i++) {
+            int r = touched[i];
+            if (x[r] != 0) {
+                nonZero[r >>> 6] |= 1L << r;
+            }
+        }
+    }
+
+    /** Head h's output by value column, non-zero components only; returns the new touched count. */
+    private int addByColumn(int h, double[] out, double[] x, Scratch scratch, int n) {
+        double[] rowSum = scratch.rowSum;
+        int[] stamp = scratch.stamp;
+        int[] touched = scratch.touched;
+        int call = ++scratch.call;
+        if (call == 0) {   // wrapped around: no stamp may equal a new call's number
+            java.util.Arrays.fill(stamp, 0);
+            call = scratch.call = 1;
+        }
+        int[] columnStart = outputColumnStart;
+        int[] columnRow = outputColumnRow;
+        double[] columnWeight = outputColumnWeight;
+        int first = n;
+        for (int i = valueBase[h], end = i + heads[h].valueWidth(); i < end; i++) {
+            double v = out[i];
+            if (v == 0) {
+                continue;
+            }
+            for (int k = columnStart[i], stop = columnStart[i + 1]; k < stop; k++) {
+                int r = columnRow[k];
+                if (stamp[r] != call) {
+                    stamp[r] = call;
+                    touched[n++] = r;
+                }
+                rowSum[r] += columnWeight[k] * v;
+            }
+        }
+        for (int i = first; i < n; i++) {
+            int r = touched[i];
+            x[r] += rowSum[r];
+            rowSum[r] = 0.0;
+        }
+        return n;
     }
 }

@@ -23,6 +23,7 @@ final class FastPass extends ForwardPass {
     private final SparseFeedForward.Scratch scratch;
     private final FamilyArgMax.Scratch families;
     private final GateFilter[] filters;        // [layer], null for none
+    private final AttentionLayer.Scratch outputScratch;
 
     FastPass(Model model) {
         super(model);
@@ -68,6 +69,7 @@ final class FastPass extends ForwardPass {
             }
         }
         families = model.familyArgMax.newScratch();
+        outputScratch = new AttentionLayer.Scratch(model.dModel());
         scratch = new SparseFeedForward.Scratch(model.ffnWidth(), maxGroups, model.dModel());
     }
 
@@ -154,15 +156,9 @@ final class FastPass extends ForwardPass {
                 ids[h] = head.query(p[b], p[b + 1], out, v, tokens);
             }
         }
-        layer.addOutputs(out, ids, x);
         // Only the written slots that hold a non-zero value join the set: wide heads write
         // many slots that are mostly zero, and every later layer would visit them.
-        double[] x = this.x;
-        for (int r : layer.writtenRows) {
-            if (x[r] != 0) {
-                nonZero[r >>> 6] |= 1L << r;
-            }
-        }
+        layer.addOutputs(out, ids, x, nonZero, outputScratch);
     }
 
     /** How often the FFN layers' gate filters were built so far (for tests). */
