@@ -59,7 +59,10 @@ final class AttentionLayer {
     private final int[] outputColumnStart; // bufferSize + 1: output entries by value index
     private final int[] outputColumnRow;
     private final double[] outputColumnWeight;
+    private final boolean[] scatter;       // per head: every output row has one entry
+    private final int[] headTerms;         // per head: its output's entries
     private int sparseFrom = SPARSE_OUTPUT_WIDTH;
+    private boolean alwaysByColumn;        // for tests: even when most terms are non-zero
     private final int maxTouched;          // rows all heads' outputs write, with repeats
     private volatile StraightLine.Blocks code;   // block 0: the projections; 1 + h: head h's output
     private boolean compiled;                    // code was generated, or refused (guarded by this)
@@ -158,6 +161,13 @@ final class AttentionLayer {
             headRows[h] = java.util.Arrays.copyOfRange(segmentRow, headSegments[h], headSegments[h + 1]);
         }
         maxTouched = segments;
+        scatter = new boolean[heads.length];
+        headTerms = new int[heads.length];
+        for (int h = 0; h < heads.length; h++) {
+            CsrMatrix output = heads[h].output();
+            headTerms[h] = output.nonZeros();
+            scatter[h] = output.nonZeros() == output.nonEmptyRows().length;
+        }
         // The output entries by value index, rows increasing within a column.
         outputColumnStart = new int[bufferSize + 1];
         for (int e = 0; e < entries; e++) {
@@ -178,9 +188,13 @@ final class AttentionLayer {
         }
     }
 
-    /** Heads with values at least {@code width} wide add their outputs by column (for tests). */
-    void sparseOutputsFrom(int width) {
+    /**
+     * Heads with values at least {@code width} wide add their outputs by column, with {@code
+     * always} even when most of their terms are non-zero (for tests).
+     */
+    void sparseOutputsFrom(int width, boolean always) {
         sparseFrom = width;
+        alwaysByColumn = always;
     }
 
     /**
@@ -286,8 +300,11 @@ final class AttentionLayer {
             }
             HeadWeights head = heads[h];
             if (head.valueWidth() >= sparseFrom) {
-                n = addByColumn(h, out, x, scratch, n);
-                continue;
+                int m = scatter[h] ? addScatter(h, out, x, touched, n) : addByColumn(h, out, x, scratch, n);
+                if (m >= 0) {
+                    n = m;
+                    continue;
+                }
             }
             int[] rows = headRows[h];
             System.arraycopy(rows, 0, touched, n, rows.length);
@@ -312,8 +329,47 @@ final class AttentionLayer {
         }
     }
 
-    /** Head h's output by value column, non-zero components only; returns the new touched count. */
+    /**
+     * Head h's output when each of its rows has one entry: the row's sum is {@code 0.0 + w v},
+     * so a non-zero v adds it to its rows and a zero v leaves them. Returns the touched count.
+     */
+    private int addScatter(int h, double[] out, double[] x, int[] touched, int n) {
+        int[] columnStart = outputColumnStart;
+        int[] columnRow = outputColumnRow;
+        double[] columnWeight = outputColumnWeight;
+        for (int i = valueBase[h], end = i + heads[h].valueWidth(); i < end; i++) {
+            double v = out[i];
+            if (v == 0) {
+                continue;
+            }
+            for (int k = columnStart[i], stop = columnStart[i + 1]; k < stop; k++) {
+                int r = columnRow[k];
+                x[r] += 0.0 + columnWeight[k] * v;
+                touched[n++] = r;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Head h's output by value column, non-zero components only; returns the new touched
+     * count, or -1 (nothing done) when more than half of the output's terms are non-zero,
+     * where the rows' dot products cost less.
+     */
     private int addByColumn(int h, double[] out, double[] x, Scratch scratch, int n) {
+        int from = valueBase[h];
+        int width = heads[h].valueWidth();
+        if (!alwaysByColumn) {
+            int terms = 0;
+            for (int i = from; i < from + width; i++) {
+                if (out[i] != 0) {
+                    terms += outputColumnStart[i + 1] - outputColumnStart[i];
+                }
+            }
+            if (2 * terms > headTerms[h]) {
+                return -1;
+            }
+        }
         double[] rowSum = scratch.rowSum;
         int[] stamp = scratch.stamp;
         int[] touched = scratch.touched;
@@ -326,7 +382,7 @@ final class AttentionLayer {
         int[] columnRow = outputColumnRow;
         double[] columnWeight = outputColumnWeight;
         int first = n;
-        for (int i = valueBase[h], end = i + heads[h].valueWidth(); i < end; i++) {
+        for (int i = from, end = from + width; i < end; i++) {
             double v = out[i];
             if (v == 0) {
                 continue;

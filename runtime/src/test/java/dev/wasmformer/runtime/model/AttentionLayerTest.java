@@ -26,11 +26,13 @@ class AttentionLayerTest {
                     continue;
                 }
                 AttentionLayer byColumn = new AttentionLayer(heads, model.embedding, model.slotOne(), false);
-                byColumn.sparseOutputsFrom(1);
+                byColumn.sparseOutputsFrom(1, true);
+                AttentionLayer adaptive = new AttentionLayer(heads, model.embedding, model.slotOne(), true);
+                adaptive.sparseOutputsFrom(1, false);
                 AttentionLayer byRowLoops = new AttentionLayer(heads, model.embedding, model.slotOne(), false);
-                byRowLoops.sparseOutputsFrom(Integer.MAX_VALUE);
+                byRowLoops.sparseOutputsFrom(Integer.MAX_VALUE, false);
                 AttentionLayer byRowCode = new AttentionLayer(heads, model.embedding, model.slotOne(), true);
-                byRowCode.sparseOutputsFrom(Integer.MAX_VALUE);
+                byRowCode.sparseOutputsFrom(Integer.MAX_VALUE, false);
                 AttentionLayer.Scratch scratch = new AttentionLayer.Scratch(model.dModel());
                 for (int trial = 0; trial < 60; trial++) {
                     double[] x = new double[model.dModel()];
@@ -58,7 +60,7 @@ class AttentionLayerTest {
                             Bits.set(expectedNonZero, r);
                         }
                     }
-                    for (AttentionLayer layer : new AttentionLayer[] {byColumn, byRowLoops, byRowCode}) {
+                    for (AttentionLayer layer : new AttentionLayer[] {byColumn, adaptive, byRowLoops, byRowCode}) {
                         double[] actual = x.clone();
                         long[] actualNonZero = nonZero.clone();
                         layer.addOutputs(out, ids, actual, actualNonZero, scratch);
