@@ -27,15 +27,7 @@ final class AttentionLayer {
 
     /** One run's buffers for {@link #addOutputs}. */
     static final class Scratch {
-        final double[] rowSum;     // d_model, all +0.0 between calls
-        final int[] stamp;         // d_model: the call that last touched the row
-        int call;
-        int[] touched = new int[64];
-
-        Scratch(int dModel) {
-            rowSum = new double[dModel];
-            stamp = new int[dModel];
-        }
+        int[] touched = new int[64];   // rows the outputs may have changed, with repeats
     }
 
     final HeadWeights[] heads;
@@ -60,9 +52,7 @@ final class AttentionLayer {
     private final int[] outputColumnRow;
     private final double[] outputColumnWeight;
     private final boolean[] scatter;       // per head: every output row has one entry
-    private final int[] headTerms;         // per head: its output's entries
     private int sparseFrom = SPARSE_OUTPUT_WIDTH;
-    private boolean alwaysByColumn;        // for tests: even when most terms are non-zero
     private final int maxTouched;          // rows all heads' outputs write, with repeats
     private volatile StraightLine.Blocks code;   // block 0: the projections; 1 + h: head h's output
     private boolean compiled;                    // code was generated, or refused (guarded by this)
@@ -162,10 +152,8 @@ final class AttentionLayer {
         }
         maxTouched = segments;
         scatter = new boolean[heads.length];
-        headTerms = new int[heads.length];
         for (int h = 0; h < heads.length; h++) {
             CsrMatrix output = heads[h].output();
-            headTerms[h] = output.nonZeros();
             scatter[h] = output.nonZeros() == output.nonEmptyRows().length;
         }
         // The output entries by value index, rows increasing within a column.
@@ -188,13 +176,9 @@ final class AttentionLayer {
         }
     }
 
-    /**
-     * Heads with values at least {@code width} wide add their outputs by column, with {@code
-     * always} even when most of their terms are non-zero (for tests).
-     */
-    void sparseOutputsFrom(int width, boolean always) {
+    /** One-entry-row heads with values at least {@code width} wide add by value (for tests). */
+    void sparseOutputsFrom(int width) {
         sparseFrom = width;
-        alwaysByColumn = always;
     }
 
     /**
@@ -268,13 +252,12 @@ final class AttentionLayer {
      * of table id {@code ids[h]} when that is &gt;= 0, else the vector at {@code valueBase[h]}
      * of {@code out}. Then the rows written that hold a non-zero value join {@code nonZero}.
      *
-     * <p>A wide head's output rows are summed by value column over the non-zero components
-     * only, into {@code rowSum}, then added to x: each row's sum takes its non-zero terms in
-     * column order from 0.0, which is the row's dot product (a zero term adds a signed zero to
-     * a partial sum that is never -0.0), and a row without non-zero terms would add +0.0,
-     * which changes no slot. A row is written once per head, so the heads' order of addition
-     * into x is kept. Only the rows a head may have changed are checked for {@code nonZero}:
-     * a slot unchanged by the layer is non-zero only if it was in the set already.
+     * <p>A wide head whose output rows have one entry each adds {@code 0.0 + w v} for its
+     * non-zero values only, which is each row's dot product; a zero value's rows would get
+     * +0.0 or a sum of signed zeros, +0.0, which changes no slot (the residual never holds
+     * -0.0). A row is written once per head, so the heads' order of addition into x is kept.
+     * Only the rows a head may have changed are checked for {@code nonZero}: a slot unchanged
+     * by the layer is non-zero only if it was in the set already.
      */
     void addOutputs(double[] out, int[] ids, double[] x, long[] nonZero, Scratch scratch) {
         int[] start = segmentStart;
@@ -299,12 +282,9 @@ final class AttentionLayer {
                 continue;
             }
             HeadWeights head = heads[h];
-            if (head.valueWidth() >= sparseFrom) {
-                int m = scatter[h] ? addScatter(h, out, x, touched, n) : addByColumn(h, out, x, scratch, n);
-                if (m >= 0) {
-                    n = m;
-                    continue;
-                }
+            if (scatter[h] && head.valueWidth() >= sparseFrom) {
+                n = addScatter(h, out, x, touched, n);
+                continue;
             }
             int[] rows = headRows[h];
             System.arraycopy(rows, 0, touched, n, rows.length);
@@ -347,59 +327,6 @@ final class AttentionLayer {
                 x[r] += 0.0 + columnWeight[k] * v;
                 touched[n++] = r;
             }
-        }
-        return n;
-    }
-
-    /**
-     * Head h's output by value column, non-zero components only; returns the new touched
-     * count, or -1 (nothing done) when more than half of the output's terms are non-zero,
-     * where the rows' dot products cost less.
-     */
-    private int addByColumn(int h, double[] out, double[] x, Scratch scratch, int n) {
-        int from = valueBase[h];
-        int width = heads[h].valueWidth();
-        if (!alwaysByColumn) {
-            int terms = 0;
-            for (int i = from; i < from + width; i++) {
-                if (out[i] != 0) {
-                    terms += outputColumnStart[i + 1] - outputColumnStart[i];
-                }
-            }
-            if (2 * terms > headTerms[h]) {
-                return -1;
-            }
-        }
-        double[] rowSum = scratch.rowSum;
-        int[] stamp = scratch.stamp;
-        int[] touched = scratch.touched;
-        int call = ++scratch.call;
-        if (call == 0) {   // wrapped around: no stamp may equal a new call's number
-            java.util.Arrays.fill(stamp, 0);
-            call = scratch.call = 1;
-        }
-        int[] columnStart = outputColumnStart;
-        int[] columnRow = outputColumnRow;
-        double[] columnWeight = outputColumnWeight;
-        int first = n;
-        for (int i = from, end = from + width; i < end; i++) {
-            double v = out[i];
-            if (v == 0) {
-                continue;
-            }
-            for (int k = columnStart[i], stop = columnStart[i + 1]; k < stop; k++) {
-                int r = columnRow[k];
-                if (stamp[r] != call) {
-                    stamp[r] = call;
-                    touched[n++] = r;
-                }
-                rowSum[r] += columnWeight[k] * v;
-            }
-        }
-        for (int i = first; i < n; i++) {
-            int r = touched[i];
-            x[r] += rowSum[r];
-            rowSum[r] = 0.0;
         }
         return n;
     }

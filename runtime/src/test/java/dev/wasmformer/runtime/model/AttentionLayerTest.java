@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class AttentionLayerTest {
     /**
-     * Outputs added by value column (non-zero components only) against the rows' dot products,
+     * Outputs of one-entry-row heads added by value (non-zero components only) against the
+     * rows' dot products,
      * with and without generated code, on vectors with many zeros, signed zeros, cancelling
      * values and residual slots already non-zero; the non-zero set must be exactly the rows
      * written that hold a non-zero value, plus the set before.
@@ -26,14 +27,14 @@ class AttentionLayerTest {
                     continue;
                 }
                 AttentionLayer byColumn = new AttentionLayer(heads, model.embedding, model.slotOne(), false);
-                byColumn.sparseOutputsFrom(1, true);
-                AttentionLayer adaptive = new AttentionLayer(heads, model.embedding, model.slotOne(), true);
-                adaptive.sparseOutputsFrom(1, false);
+                byColumn.sparseOutputsFrom(1);
+                AttentionLayer byColumnCode = new AttentionLayer(heads, model.embedding, model.slotOne(), true);
+                byColumnCode.sparseOutputsFrom(1);
                 AttentionLayer byRowLoops = new AttentionLayer(heads, model.embedding, model.slotOne(), false);
-                byRowLoops.sparseOutputsFrom(Integer.MAX_VALUE, false);
+                byRowLoops.sparseOutputsFrom(Integer.MAX_VALUE);
                 AttentionLayer byRowCode = new AttentionLayer(heads, model.embedding, model.slotOne(), true);
-                byRowCode.sparseOutputsFrom(Integer.MAX_VALUE, false);
-                AttentionLayer.Scratch scratch = new AttentionLayer.Scratch(model.dModel());
+                byRowCode.sparseOutputsFrom(Integer.MAX_VALUE);
+                AttentionLayer.Scratch scratch = new AttentionLayer.Scratch());
                 for (int trial = 0; trial < 60; trial++) {
                     double[] x = new double[model.dModel()];
                     long[] nonZero = Bits.words(model.dModel());
@@ -60,14 +61,13 @@ class AttentionLayerTest {
                             Bits.set(expectedNonZero, r);
                         }
                     }
-                    for (AttentionLayer layer : new AttentionLayer[] {byColumn, adaptive, byRowLoops, byRowCode}) {
+                    for (AttentionLayer layer : new AttentionLayer[] {byColumn, byColumnCode, byRowLoops, byRowCode}) {
                         double[] actual = x.clone();
                         long[] actualNonZero = nonZero.clone();
                         layer.addOutputs(out, ids, actual, actualNonZero, scratch);
                         assertThat(actual).usingElementComparator(Double::compare).containsExactly(expected);
                         assertThat(actualNonZero).containsExactly(expectedNonZero);
                     }
-                    assertThat(scratch.rowSum).as("row sums cleared").containsOnly(0.0);
                     compared++;
                 }
             }
