@@ -69,7 +69,7 @@ final class FastPass extends ForwardPass {
             }
         }
         families = model.familyArgMax.newScratch();
-        outputScratch = new AttentionLayer.Scratch());
+        outputScratch = new AttentionLayer.Scratch();
         scratch = new SparseFeedForward.Scratch(model.ffnWidth(), maxGroups, model.dModel());
     }
 

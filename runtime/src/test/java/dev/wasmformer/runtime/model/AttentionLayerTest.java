@@ -34,7 +34,7 @@ class AttentionLayerTest {
                 byRowLoops.sparseOutputsFrom(Integer.MAX_VALUE);
                 AttentionLayer byRowCode = new AttentionLayer(heads, model.embedding, model.slotOne(), true);
                 byRowCode.sparseOutputsFrom(Integer.MAX_VALUE);
-                AttentionLayer.Scratch scratch = new AttentionLayer.Scratch());
+                AttentionLayer.Scratch scratch = new AttentionLayer.Scratch();
                 for (int trial = 0; trial < 60; trial++) {
                     double[] x = new double[model.dModel()];
                     long[] nonZero = Bits.words(model.dModel());
