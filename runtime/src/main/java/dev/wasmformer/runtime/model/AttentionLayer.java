@@ -19,17 +19,6 @@ final class AttentionLayer {
      */
     static final long GENERATE_AT = 4096;
 
-    /**
-     * Heads with values at least this wide add their outputs by value column, visiting only
-     * the non-zero components (their values are mostly zero bits).
-     */
-    static final int SPARSE_OUTPUT_WIDTH = 8;
-
-    /** One run's buffers for {@link #addOutputs}. */
-    static final class Scratch {
-        int[] touched = new int[64];   // rows the outputs may have changed, with repeats
-    }
-
     final HeadWeights[] heads;
     final int[] base;               // per head: its query's first row; the key's at base + 2
     final int[] valueBase;          // per head: where its value (and output) vector lives
@@ -47,13 +36,6 @@ final class AttentionLayer {
     private final double[] segmentWeight;
     final long[] writes;                   // residual rows the outputs write
     final int[] writtenRows;               // the same, increasing
-    private final int[][] headRows;        // per head: the residual rows its output writes
-    private final int[] outputColumnStart; // bufferSize + 1: output entries by value index
-    private final int[] outputColumnRow;
-    private final double[] outputColumnWeight;
-    private final boolean[] scatter;       // per head: every output row has one entry
-    private int sparseFrom = SPARSE_OUTPUT_WIDTH;
-    private final int maxTouched;          // rows all heads' outputs write, with repeats
     private volatile StraightLine.Blocks code;   // block 0: the projections; 1 + h: head h's output
     private boolean compiled;                    // code was generated, or refused (guarded by this)
 
@@ -146,39 +128,6 @@ final class AttentionLayer {
             headSegments[h + 1] = s;
         }
         writtenRows = Bits.toArray(writes);
-        headRows = new int[heads.length][];
-        for (int h = 0; h < heads.length; h++) {
-            headRows[h] = java.util.Arrays.copyOfRange(segmentRow, headSegments[h], headSegments[h + 1]);
-        }
-        maxTouched = segments;
-        scatter = new boolean[heads.length];
-        for (int h = 0; h < heads.length; h++) {
-            CsrMatrix output = heads[h].output();
-            scatter[h] = output.nonZeros() == output.nonEmptyRows().length;
-        }
-        // The output entries by value index, rows increasing within a column.
-        outputColumnStart = new int[bufferSize + 1];
-        for (int e = 0; e < entries; e++) {
-            outputColumnStart[segmentIndex[e] + 1]++;
-        }
-        for (int i = 0; i < bufferSize; i++) {
-            outputColumnStart[i + 1] += outputColumnStart[i];
-        }
-        outputColumnRow = new int[entries];
-        outputColumnWeight = new double[entries];
-        int[] fill = outputColumnStart.clone();
-        for (int seg = 0; seg < segments; seg++) {
-            for (int e = segmentStart[seg]; e < segmentStart[seg + 1]; e++) {
-                int at = fill[segmentIndex[e]]++;
-                outputColumnRow[at] = segmentRow[seg];
-                outputColumnWeight[at] = segmentWeight[e];
-            }
-        }
-    }
-
-    /** One-entry-row heads with values at least {@code width} wide add by value (for tests). */
-    void sparseOutputsFrom(int width) {
-        sparseFrom = width;
     }
 
     /**
@@ -250,25 +199,13 @@ final class AttentionLayer {
     /**
      * x += every head's output matrix times its output: head h's output is the contribution
      * of table id {@code ids[h]} when that is &gt;= 0, else the vector at {@code valueBase[h]}
-     * of {@code out}. Then the rows written that hold a non-zero value join {@code nonZero}.
-     *
-     * <p>A wide head whose output rows have one entry each adds {@code 0.0 + w v} for its
-     * non-zero values only, which is each row's dot product; a zero value's rows would get
-     * +0.0 or a sum of signed zeros, +0.0, which changes no slot (the residual never holds
-     * -0.0). A row is written once per head, so the heads' order of addition into x is kept.
-     * Only the rows a head may have changed are checked for {@code nonZero}: a slot unchanged
-     * by the layer is non-zero only if it was in the set already.
+     * of {@code out}.
      */
-    void addOutputs(double[] out, int[] ids, double[] x, long[] nonZero, Scratch scratch) {
+    void addOutputs(double[] out, int[] ids, double[] x) {
         int[] start = segmentStart;
         int[] index = segmentIndex;
         double[] weight = segmentWeight;
         StraightLine.Blocks code = this.code;
-        if (scratch.touched.length < maxTouched) {
-            scratch.touched = new int[maxTouched];
-        }
-        int[] touched = scratch.touched;
-        int n = 0;
         for (int h = 0; h < heads.length; h++) {
             int id = ids[h];
             if (id >= 0) {
@@ -277,57 +214,20 @@ final class AttentionLayer {
                 double[] values = table.contributionValue;
                 for (int k = table.contributionStart(id), end = table.contributionEnd(id); k < end; k++) {
                     x[rows[k]] += values[k];
-                    touched[n++] = rows[k];
                 }
                 continue;
             }
-            HeadWeights head = heads[h];
-            if (scatter[h] && head.valueWidth() >= sparseFrom) {
-                n = addScatter(h, out, x, touched, n);
-                continue;
-            }
-            int[] rows = headRows[h];
-            System.arraycopy(rows, 0, touched, n, rows.length);
-            n += rows.length;
             if (code != null) {
                 code.run(1 + h, out, x);
                 continue;
             }
-            for (int s = headSegments[h], end = headSegments[h + 1]; s < end; s++) {
+            for (int s = headSegments[h], n = headSegments[h + 1]; s < n; s++) {
                 double sum = 0.0;
-                for (int k = start[s], stop = start[s + 1]; k < stop; k++) {
+                for (int k = start[s], end = start[s + 1]; k < end; k++) {
                     sum += weight[k] * out[index[k]];
                 }
                 x[segmentRow[s]] += sum;
             }
         }
-        for (int i = 0; i < n; i++) {
-            int r = touched[i];
-            if (x[r] != 0) {
-                nonZero[r >>> 6] |= 1L << r;
-            }
-        }
-    }
-
-    /**
-     * Head h's output when each of its rows has one entry: the row's sum is {@code 0.0 + w v},
-     * so a non-zero v adds it to its rows and a zero v leaves them. Returns the touched count.
-     */
-    private int addScatter(int h, double[] out, double[] x, int[] touched, int n) {
-        int[] columnStart = outputColumnStart;
-        int[] columnRow = outputColumnRow;
-        double[] columnWeight = outputColumnWeight;
-        for (int i = valueBase[h], end = i + heads[h].valueWidth(); i < end; i++) {
-            double v = out[i];
-            if (v == 0) {
-                continue;
-            }
-            for (int k = columnStart[i], stop = columnStart[i + 1]; k < stop; k++) {
-                int r = columnRow[k];
-                x[r] += 0.0 + columnWeight[k] * v;
-                touched[n++] = r;
-            }
-        }
-        return n;
     }
 }

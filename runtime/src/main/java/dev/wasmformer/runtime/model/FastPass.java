@@ -23,7 +23,6 @@ final class FastPass extends ForwardPass {
     private final SparseFeedForward.Scratch scratch;
     private final FamilyArgMax.Scratch families;
     private final GateFilter[] filters;        // [layer], null for none
-    private final AttentionLayer.Scratch outputScratch;
 
     FastPass(Model model) {
         super(model);
@@ -69,7 +68,6 @@ final class FastPass extends ForwardPass {
             }
         }
         families = model.familyArgMax.newScratch();
-        outputScratch = new AttentionLayer.Scratch();
         scratch = new SparseFeedForward.Scratch(model.ffnWidth(), maxGroups, model.dModel());
     }
 
@@ -156,9 +154,15 @@ final class FastPass extends ForwardPass {
                 ids[h] = head.query(p[b], p[b + 1], out, v, tokens);
             }
         }
+        layer.addOutputs(out, ids, x);
         // Only the written slots that hold a non-zero value join the set: wide heads write
         // many slots that are mostly zero, and every later layer would visit them.
-        layer.addOutputs(out, ids, x, nonZero, outputScratch);
+        double[] x = this.x;
+        for (int r : layer.writtenRows) {
+            if (x[r] != 0) {
+                nonZero[r >>> 6] |= 1L << r;
+            }
+        }
     }
 
     /** How often the FFN layers' gate filters were built so far (for tests). */

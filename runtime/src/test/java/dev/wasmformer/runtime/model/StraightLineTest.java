@@ -31,8 +31,8 @@ class StraightLineTest {
                     java.util.Arrays.fill(ids, PositionHead.WROTE_OUTPUT);
                     double[] x1 = x.clone();
                     double[] x2 = x.clone();
-                    generated.addOutputs(out, ids, x1, Bits.words(x1.length), new AttentionLayer.Scratch());
-                    loops.addOutputs(out, ids, x2, Bits.words(x2.length), new AttentionLayer.Scratch());
+                    generated.addOutputs(out, ids, x1);
+                    loops.addOutputs(out, ids, x2);
                     assertThat(x1).usingElementComparator(Double::compare).containsExactly(x2);
                 }
             }
