@@ -58,12 +58,21 @@ final class PositionValues {
         if (offset > (Integer.MAX_VALUE >>> 2)) {
             throw new IllegalStateException("position values exceed the store's capacity");
         }
-        for (int i = 0; i < width; i++) {
-            double v = p[from + i];
-            switch (encoding) {
-                case BITS -> pool[offset + (i >>> 6)] |= (long) v << i;
-                case BYTES -> pool[offset + (i >>> 3)] |= (long) v << ((i & 7) << 3);
-                default -> pool[offset + i] = Double.doubleToRawLongBits(v);
+        switch (encoding) {
+            case BITS -> {
+                for (int i = 0; i < width; i++) {
+                    pool[offset + (i >>> 6)] |= (long) p[from + i] << i;
+                }
+            }
+            case BYTES -> {
+                for (int i = 0; i < width; i++) {
+                    pool[offset + (i >>> 3)] |= (long) p[from + i] << ((i & 7) << 3);
+                }
+            }
+            default -> {
+                for (int i = 0; i < width; i++) {
+                    pool[offset + i] = Double.doubleToRawLongBits(p[from + i]);
+                }
             }
         }
         poolSize += need;
