@@ -13,9 +13,8 @@ import java.util.List;
  */
 final class AttentionLayer {
     /**
-     * The position at which a run has the layers' code generated, if no run did before:
-     * generating it costs about as much as a few thousand steps of the loops save, so runs
-     * shorter than this (and the load) do without.
+     * The position by which a run makes sure the layers' code is generated (the model starts
+     * generating it in the background when its first run starts; the load does not wait).
      */
     static final long GENERATE_AT = 4096;
 

@@ -5,6 +5,7 @@ import dev.wasmformer.runtime.format.ModelShape;
 import dev.wasmformer.runtime.format.Weights;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A loaded transformer of the "hard-attention-reglu-v1" architecture: immutable, shared
@@ -27,6 +28,7 @@ public final class Model {
     final SparseFeedForward[] sparseFfns;   // [layer], null for none
     final AttentionLayer[] attentionLayers; // [layer]
     final FamilyArgMax familyArgMax;
+    private final AtomicBoolean codeRequested = new AtomicBoolean();
 
     Model(int dModel, int vocabSize, int slotOne, int slotPosition, int slotPositionSquared,
           CsrMatrix embedding, List<LayerWeights> layers, CsrMatrix unembedding, int headCount,
@@ -73,7 +75,34 @@ public final class Model {
 
     /** Starts a decoding run at position 0 with the given attention caches. */
     public Decoder newDecoder(AttentionKind kind) {
-        return new Decoder(this, Objects.requireNonNull(kind, "kind"));
+        Objects.requireNonNull(kind, "kind");
+        if (kind == AttentionKind.HULL) {
+            generateCodeInBackground();
+        }
+        return new Decoder(this, kind);
+    }
+
+    /**
+     * Starts generating the heads' straight-line code on a daemon thread, once per model: the
+     * first run starts with the loops (which compute the same doubles) instead of waiting, and
+     * switches when the code is there. A run that reaches {@link AttentionLayer#GENERATE_AT}
+     * first generates what is left itself.
+     */
+    private void generateCodeInBackground() {
+        if (codeRequested.getAndSet(true)) {
+            return;
+        }
+        Thread generator = new Thread(() -> {
+            for (AttentionLayer layer : attentionLayers) {
+                layer.compile();
+            }
+        }, "wasmformer-codegen");
+        generator.setDaemon(true);
+        try {
+            generator.start();
+        } catch (OutOfMemoryError | SecurityException noThread) {
+            // Runs generate it themselves at GENERATE_AT.
+        }
     }
 
     /** Width of the residual stream. */

@@ -56,7 +56,7 @@ class RandomModelTest {
             seen.addAll(kernels(model));
             assertThat(model.familyArgMax.familyCount()).as("families of seed %d", seed).isPositive();
             for (AttentionLayer layer : model.attentionLayers) {
-                assertThat(layer.straightLine()).as("no generated code before a run reaches it").isFalse();
+                assertThat(layer.straightLine()).as("no generated code before a run starts").isFalse();
                 if (seed % 2 == 0) {
                     layer.compile();
                     assertThat(layer.straightLine()).as("generated code of seed %d", seed).isTrue();
