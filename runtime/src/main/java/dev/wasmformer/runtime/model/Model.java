@@ -5,6 +5,8 @@ import dev.wasmformer.runtime.format.ModelShape;
 import dev.wasmformer.runtime.format.Weights;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -43,15 +45,67 @@ public final class Model {
         this.unembedding = unembedding;
         this.headCount = headCount;
         this.ffnWidth = ffnWidth;
-        this.sparseFfns = new SparseFeedForward[layers.size()];
+        // The feed-forward layers and the arg-max families are built on a second thread while
+        // this one builds the attention layers: each object depends only on its weights, so
+        // the model is the same whichever finishes first.
+        SparseFeedForward[] ffns = new SparseFeedForward[layers.size()];
+        FutureTask<FamilyArgMax> rest = new FutureTask<>(() -> {
+            for (int l = 0; l < layers.size(); l++) {
+                FfnWeights ffn = layers.get(l).ffn();
+                ffns[l] = ffn == null ? null : new SparseFeedForward(ffn, dModel, slotOne);
+            }
+            return FamilyArgMax.of(unembedding);
+        });
+        long work = unembedding.nonZeros();
+        for (LayerWeights layer : layers) {
+            work += layer.ffn() == null ? 0 : layer.ffn().gate().nonZeros() + layer.ffn().output().nonZeros();
+        }
+        boolean parallel = work >= PARALLEL_WORK && start(rest);
         this.attentionLayers = new AttentionLayer[layers.size()];
         TokenValues.Cache tokenTables = new TokenValues.Cache(embedding, slotOne);
         for (int l = 0; l < layers.size(); l++) {
-            FfnWeights ffn = layers.get(l).ffn();
-            sparseFfns[l] = ffn == null ? null : new SparseFeedForward(ffn, dModel, slotOne);
             attentionLayers[l] = new AttentionLayer(layers.get(l).heads(), tokenTables, dModel);
         }
-        this.familyArgMax = FamilyArgMax.of(unembedding);
+        if (!parallel) {
+            rest.run();
+        }
+        this.familyArgMax = join(rest);
+        this.sparseFfns = ffns;   // written before join returned: the future orders them
+    }
+
+    /** Below this many weights (unembedding, FFN gates and outputs) a second thread costs more. */
+    private static final long PARALLEL_WORK = 10_000;
+
+    private static boolean start(Runnable task) {
+        Thread thread = new Thread(task, "wasmformer-load");
+        thread.setDaemon(true);
+        try {
+            thread.start();
+            return true;
+        } catch (OutOfMemoryError | SecurityException noThread) {
+            return false;
+        }
+    }
+
+    private static <T> T join(FutureTask<T> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;   // the result is needed; finish and restore the flag
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    if (e.getCause() instanceof Error err) throw err;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
