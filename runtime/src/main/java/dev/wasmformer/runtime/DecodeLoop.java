@@ -39,8 +39,8 @@ final class DecodeLoop {
    * @param resultBytes how many RESULT_BYTE tokens the program's result takes (0, 4 or 8)
    */
   RunResult run(int[] prompt, int resultBytes) {
-    int token = 0;
-    for (int p : prompt) token = step(p);
+    for (int i = 0; i + 1 < prompt.length; i++) feed(prompt[i]);
+    int token = step(prompt[prompt.length - 1]);
     long result = 0;
     int resultCount = 0;
     while (true) {
@@ -71,6 +71,14 @@ final class DecodeLoop {
   private int step(int token) {
     try {
       return stepper.step(token);
+    } catch (ArithmeticException e) {
+      throw malformed("the model's arithmetic failed: " + e.getMessage());
+    }
+  }
+
+  private void feed(int token) {
+    try {
+      stepper.feed(token);
     } catch (ArithmeticException e) {
       throw malformed("the model's arithmetic failed: " + e.getMessage());
     }

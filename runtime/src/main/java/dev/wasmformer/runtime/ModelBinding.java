@@ -3,6 +3,7 @@ package dev.wasmformer.runtime;
 import dev.wasmformer.runtime.format.Bundle;
 import dev.wasmformer.runtime.format.NamedModel;
 import dev.wasmformer.runtime.model.AttentionKind;
+import dev.wasmformer.runtime.model.Decoder;
 import dev.wasmformer.runtime.model.Model;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,19 @@ final class ModelBinding {
   }
 
   private static StepperFactory factory(Model model) {
-    return attention -> model.newDecoder(AttentionKind.valueOf(attention.name()))::step;
+    return attention -> {
+      Decoder decoder = model.newDecoder(AttentionKind.valueOf(attention.name()));
+      return new TokenStepper() {
+        @Override
+        public int step(int token) {
+          return decoder.step(token);
+        }
+
+        @Override
+        public void feed(int token) {
+          decoder.append(token);
+        }
+      };
+    };
   }
 }

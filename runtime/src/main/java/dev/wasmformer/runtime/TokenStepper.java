@@ -4,4 +4,9 @@ package dev.wasmformer.runtime;
 @FunctionalInterface
 interface TokenStepper {
   int step(int token);
+
+  /** Appends a token whose successor is already known (a prompt token): no arg-max needed. */
+  default void feed(int token) {
+    step(token);
+  }
 }

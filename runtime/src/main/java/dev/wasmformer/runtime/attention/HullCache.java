@@ -72,6 +72,9 @@ final class HullCache implements AttentionCache {
     private boolean exactValues = true;
     private final double[] magnitude;
     private double[] history;       // [position][x, y, value...]
+    // Whether every key added so far is an integer, and the largest |x| or |y| among them.
+    private boolean integralKeys = true;
+    private double keyMagnitude;
 
     HullCache(AttentionMode mode, int valueWidth) {
         this.mode = mode;
@@ -126,6 +129,13 @@ final class HullCache implements AttentionCache {
             return;
         }
         e = allocate(x, y);
+        if (integralKeys) {
+            if (x != Math.rint(x) || y != Math.rint(y)) {
+                integralKeys = false;
+            } else {
+                keyMagnitude = Math.max(keyMagnitude, Math.max(Math.abs(x), Math.abs(y)));
+            }
+        }
         for (int i = 0; i < width; i++) {
             data[e * width + i] = 0.0 + value[from + i];   // as the naive scan's sum starts
         }
@@ -252,16 +262,17 @@ final class HullCache implements AttentionCache {
         IntList face;
         if (qy > 0) {
             maximal.clear();
+            boolean plain = plainScores(qx, qy);
             int guess = tangentEntry(qx, qy);
-            if (guess >= 0 && upper.isStrictMaximum(guess, qx, qy)) {
+            if (guess >= 0 && upper.isStrictMaximum(guess, qx, qy, plain)) {
                 maximal.add(guess);
             } else {
-                upper.collectMaximal(qx, qy, maximal);
+                upper.collectMaximal(qx, qy, maximal, plain);
             }
             face = maximal;
         } else if (qy < 0) {
             maximal.clear();
-            lower.collectMaximal(qx, -qy, maximal);
+            lower.collectMaximal(qx, -qy, maximal, plainScores(qx, qy));
             face = maximal;
         } else if (qx > 0) {
             face = rightColumn;
@@ -299,6 +310,17 @@ final class HullCache implements AttentionCache {
         for (int j = 0; j < width; j++) {
             out[at + j] /= n;
         }
+    }
+
+    /**
+     * Whether the scores of this query against every key can be compared as computed: the
+     * keys and the query are integers and (|qx| + |qy|) max|k| &lt;= 2^52, so every product
+     * and sum is an integer of magnitude at most 2^52, which doubles hold exactly (the
+     * factor-2 margin below 2^53 absorbs the rounding of this estimate).
+     */
+    private boolean plainScores(double qx, double qy) {
+        return integralKeys && qx == Math.rint(qx) && qy == Math.rint(qy)
+                && (Math.abs(qx) + Math.abs(qy)) * keyMagnitude <= 0x1p52;
     }
 
     /**

@@ -156,12 +156,12 @@ final class HullChain {
      * Appends to {@code out} the run of nodes with the maximal score for a query with
      * {@code qy > 0}, in increasing x.
      */
-    void collectMaximal(double qx, double qy, IntList out) {
+    void collectMaximal(double qx, double qy, IntList out, boolean plain) {
         // First node whose successor does not score higher: the first maximal node.
         int found = NIL;
         for (int t = root; t != NIL; ) {
             int n = next[t];
-            if (n != NIL && Exact.compareScores(qx, qy, x(t), y(t), x(n), y(n)) < 0) {
+            if (n != NIL && compare(qx, qy, x(t), y(t), x(n), y(n), plain) < 0) {
                 t = right[t];
             } else {
                 found = t;
@@ -171,7 +171,7 @@ final class HullChain {
         out.add(found);
         double fx = x(found);
         double fy = y(found);
-        for (int n = next[found]; n != NIL && Exact.compareScores(qx, qy, x(n), y(n), fx, fy) == 0;
+        for (int n = next[found]; n != NIL && compare(qx, qy, x(n), y(n), fx, fy, plain) == 0;
                 n = next[n]) {
             out.add(n);
         }
@@ -182,11 +182,29 @@ final class HullChain {
      * strictly more than both neighbours, which on a chain whose scores rise, level off along
      * at most one edge and fall, makes it the unique maximum.
      */
-    boolean isStrictMaximum(int e, double qx, double qy) {
+    boolean isStrictMaximum(int e, double qx, double qy, boolean plain) {
         int p = prev[e];
         int n = next[e];
+        if (plain) {
+            double s = qx * x(e) + qy * y(e);
+            return (p == NIL || s > qx * x(p) + qy * y(p)) && (n == NIL || s > qx * x(n) + qy * y(n));
+        }
         return (p == NIL || Exact.compareScores(qx, qy, x(e), y(e), x(p), y(p)) > 0)
                 && (n == NIL || Exact.compareScores(qx, qy, x(e), y(e), x(n), y(n)) > 0);
+    }
+
+    /**
+     * The sign of q.a - q.b: with {@code plain} (the caller proved every product and sum of
+     * the two scores an exact integer) from the doubles directly, else by {@link Exact}.
+     */
+    private static int compare(double qx, double qy, double ax, double ay, double bx, double by,
+                               boolean plain) {
+        if (plain) {
+            double sa = qx * ax + qy * ay;
+            double sb = qx * bx + qy * by;
+            return sa < sb ? -1 : sa > sb ? 1 : 0;   // not Double.compare: -0.0 equals 0.0
+        }
+        return Exact.compareScores(qx, qy, ax, ay, bx, by);
     }
 
     /** Splits tree t into nodes with x below {@code key} (or equal, if inclusive) and the rest. */

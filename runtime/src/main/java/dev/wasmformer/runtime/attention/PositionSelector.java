@@ -53,6 +53,9 @@ public final class PositionSelector {
             out[0] = 0;
             return 1;
         }
+        if (qx == 0 && qy == 0) {
+            return -1;   // every score is exactly 0 (an idle head's query): all positions tie
+        }
         if (small) {
             double cx = qx * key.x2();
             double cy = qy * key.y2();

@@ -14,6 +14,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Reads and writes {@code .wfb} bundle files: the 8 ASCII bytes {@code WFBUNDLE}, then one
@@ -32,6 +34,8 @@ public final class BundleFiles {
 
   private static final byte[] MAGIC = "WFBUNDLE".getBytes(StandardCharsets.US_ASCII);
   private static final int SHA256_BYTES = 32;
+  /** Payloads from this size on are hashed on a second thread while they are parsed. */
+  private static final int PARALLEL_HASH_BYTES = 1 << 16;
 
   private BundleFiles() {}
 
@@ -104,7 +108,31 @@ public final class BundleFiles {
           "damaged: the checksum has " + recorded.size() + " bytes, expected " + SHA256_BYTES);
     }
     ByteString payload = envelope.getBundle();
-    byte[] actual = sha256(payload);
+    // The checksum and the parse are independent: a large payload is hashed on a second
+    // thread meanwhile. The checksum is still judged first, so a damaged file is reported as
+    // damaged whatever its parse did.
+    FutureTask<byte[]> hash = new FutureTask<>(() -> sha256(payload));
+    if (payload.size() >= PARALLEL_HASH_BYTES) {
+      Thread hasher = new Thread(hash, "wasmformer-bundle-sha256");
+      hasher.setDaemon(true);
+      hasher.start();
+    } else {
+      hash.run();
+    }
+    Bundle bundle = null;
+    RuntimeException parseFailure = null;
+    BundleFormatException invalid = null;
+    try {
+      bundle = Bundle.parseFrom(payload);
+      validate(bundle);
+    } catch (InvalidProtocolBufferException e) {
+      invalid = new BundleFormatException("unparsable bundle payload: " + e.getMessage());
+    } catch (BundleFormatException e) {
+      invalid = e;
+    } catch (RuntimeException e) {   // bytes the checksum would reject can break the parser
+      parseFailure = e;
+    }
+    byte[] actual = joinHash(hash);
     if (!Arrays.equals(actual, recorded.toByteArray())) {
       HexFormat hex = HexFormat.of();
       throw new BundleFormatException(
@@ -112,14 +140,32 @@ public final class BundleFiles {
               + " but the file records " + hex.formatHex(recorded.toByteArray())
               + " (the file is damaged)");
     }
-    Bundle bundle;
-    try {
-      bundle = Bundle.parseFrom(payload);
-    } catch (InvalidProtocolBufferException e) {
-      throw new BundleFormatException("unparsable bundle payload: " + e.getMessage());
+    if (parseFailure != null) {
+      throw parseFailure;
     }
-    validate(bundle);
+    if (invalid != null) {
+      throw invalid;
+    }
     return bundle;
+  }
+
+  private static byte[] joinHash(FutureTask<byte[]> hash) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return hash.get();
+        } catch (InterruptedException e) {
+          interrupted = true;   // the hash is needed; finish it and restore the flag
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) throw r;
+          if (e.getCause() instanceof Error err) throw err;
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) Thread.currentThread().interrupt();
+    }
   }
 
   private static void checkMagic(byte[] file) throws BundleFormatException {

@@ -12,6 +12,12 @@ import java.util.List;
  * row's dot product added to x in the order the heads come.
  */
 final class AttentionLayer {
+    /**
+     * The position by which a run makes sure the layers' code is generated (the model starts
+     * generating it in the background when its first run starts; the load does not wait).
+     */
+    static final long GENERATE_AT = 4096;
+
     final HeadWeights[] heads;
     final int[] base;               // per head: its query's first row; the key's at base + 2
     final int[] valueBase;          // per head: where its value (and output) vector lives
@@ -29,88 +35,116 @@ final class AttentionLayer {
     private final double[] segmentWeight;
     final long[] writes;                   // residual rows the outputs write
     final int[] writtenRows;               // the same, increasing
-    private final StraightLine.Blocks code;   // block 0: the projections; 1 + h: head h's output
+    private volatile StraightLine.Blocks code;   // block 0: the projections; 1 + h: head h's output
+    private boolean compiled;                    // code was generated, or refused (guarded by this)
 
-    AttentionLayer(List<HeadWeights> headList, CsrMatrix embedding, int slotOne) {
-        this(headList, embedding, slotOne, true);
+    /** Compiles the generated code now when {@code straightLine}, else never (for tests). */
+    AttentionLayer(List<HeadWeights> headList, CsrMatrix embedding, int slotOne, boolean straightLine) {
+        this(headList, new TokenValues.Cache(embedding, slotOne), embedding.cols);
+        if (straightLine) {
+            compile();
+        } else {
+            synchronized (this) {
+                compiled = true;
+            }
+        }
     }
 
-    /** With {@code straightLine}, the projections and outputs run as generated code. */
-    AttentionLayer(List<HeadWeights> headList, CsrMatrix embedding, int slotOne, boolean straightLine) {
+    /**
+     * The layer of {@code headList}, token tables shared through {@code tables}; its generated
+     * code is made by {@link #compile} (the loops run until then).
+     */
+    AttentionLayer(List<HeadWeights> headList, TokenValues.Cache tokenTables, int dModel) {
         heads = headList.toArray(new HeadWeights[0]);
-        int dModel = embedding.cols;
         base = new int[heads.length];
         valueBase = new int[heads.length];
         tables = new TokenValues[heads.length];
-        List<Integer> targets = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        List<Integer> columns = new ArrayList<>();
-        List<Double> weights = new ArrayList<>();
-        starts.add(0);
         int size = 0;
+        int rowCount = 0;
+        int termCount = 0;
         for (int h = 0; h < heads.length; h++) {
             HeadWeights head = heads[h];
             if (head.kernel() == HeadKernel.POSITION_KEY && head.tokenValued()) {
-                tables[h] = new TokenValues(head, embedding, slotOne);
+                tables[h] = new TokenValues(head, tokenTables);
             }
             base[h] = size;
             valueBase[h] = size + 4;
             size += 4 + head.valueWidth();
-            List<CsrMatrix> projected = new ArrayList<>(List.of(head.query(), head.key()));
-            if (tables[h] == null) {
-                projected.add(head.value());
-            }
+            rowCount += 4 + (tables[h] == null ? head.valueWidth() : 0);
+            termCount += head.query().nonZeros() + head.key().nonZeros()
+                    + (tables[h] == null ? head.value().nonZeros() : 0);
+        }
+        bufferSize = size;
+        projectedRows = rowCount;
+        rowTarget = new int[rowCount];
+        rowStart = new int[rowCount + 1];
+        rowColumn = new int[termCount];
+        rowWeight = new double[termCount];
+        int row = 0;
+        int term = 0;
+        for (int h = 0; h < heads.length; h++) {
+            HeadWeights head = heads[h];
             int target = base[h];
+            CsrMatrix[] projected = tables[h] == null
+                    ? new CsrMatrix[] {head.query(), head.key(), head.value()}
+                    : new CsrMatrix[] {head.query(), head.key()};
             for (CsrMatrix m : projected) {
                 for (int r = 0; r < m.rows; r++) {
-                    for (int i = 0; i < m.rowLength(r); i++) {
-                        columns.add(m.column(r, i));
-                        weights.add(m.value(r, i));
+                    for (int i = 0, n = m.rowLength(r); i < n; i++) {
+                        rowColumn[term] = m.column(r, i);
+                        rowWeight[term++] = m.value(r, i);
                     }
-                    starts.add(columns.size());
-                    targets.add(target++);
+                    rowStart[row + 1] = term;
+                    rowTarget[row++] = target++;
                 }
             }
         }
-        bufferSize = size;
-        projectedRows = targets.size();
-        rowTarget = targets.stream().mapToInt(Integer::intValue).toArray();
-        rowStart = starts.stream().mapToInt(Integer::intValue).toArray();
-        rowColumn = columns.stream().mapToInt(Integer::intValue).toArray();
-        rowWeight = weights.stream().mapToDouble(Double::doubleValue).toArray();
         writes = Bits.words(dModel);
         headSegments = new int[heads.length + 1];
-        List<Integer> segRows = new ArrayList<>();
-        List<Integer> segStarts = new ArrayList<>();
-        List<Integer> segIndex = new ArrayList<>();
-        List<Double> segWeights = new ArrayList<>();
-        segStarts.add(0);
+        int segments = 0;
+        int entries = 0;
+        for (HeadWeights head : heads) {
+            segments += head.output().nonEmptyRows().length;
+            entries += head.output().nonZeros();
+        }
+        segmentRow = new int[segments];
+        segmentStart = new int[segments + 1];
+        segmentIndex = new int[entries];
+        segmentWeight = new double[entries];
+        int s = 0;
+        int k = 0;
         for (int h = 0; h < heads.length; h++) {
             CsrMatrix output = heads[h].output();
             for (int r : output.nonEmptyRows()) {
-                for (int i = 0; i < output.rowLength(r); i++) {
-                    segIndex.add(valueBase[h] + output.column(r, i));
-                    segWeights.add(output.value(r, i));
+                for (int i = 0, n = output.rowLength(r); i < n; i++) {
+                    segmentIndex[k] = valueBase[h] + output.column(r, i);
+                    segmentWeight[k++] = output.value(r, i);
                 }
-                segRows.add(r);
-                segStarts.add(segIndex.size());
+                segmentRow[s++] = r;
+                segmentStart[s] = k;
                 Bits.set(writes, r);
             }
-            headSegments[h + 1] = segRows.size();
+            headSegments[h + 1] = s;
         }
-        segmentRow = segRows.stream().mapToInt(Integer::intValue).toArray();
-        segmentStart = segStarts.stream().mapToInt(Integer::intValue).toArray();
-        segmentIndex = segIndex.stream().mapToInt(Integer::intValue).toArray();
-        segmentWeight = segWeights.stream().mapToDouble(Double::doubleValue).toArray();
         writtenRows = Bits.toArray(writes);
-        code = straightLine && heads.length > 0 ? compile(blocks()) : null;
     }
 
-    private static StraightLine.Blocks compile(List<List<StraightLine.Row>> blocks) {
-        try {
-            return StraightLine.compile(blocks);
-        } catch (LinkageError noAsm) {   // ASM missing from the class path: keep the loops
-            return null;
+    /**
+     * Generates the straight-line code of the projections and outputs, once; runs that come
+     * later (or are running on other threads) use it from then on. Both compute the same
+     * doubles, so when the switch happens changes no result. Thread-safe.
+     */
+    synchronized void compile() {
+        if (compiled) {
+            return;
+        }
+        compiled = true;
+        if (heads.length > 0) {
+            try {
+                code = StraightLine.compile(blocks());
+            } catch (LinkageError noAsm) {   // ASM missing from the class path: keep the loops
+                code = null;
+            }
         }
     }
 
@@ -143,6 +177,7 @@ final class AttentionLayer {
 
     /** The stacked projections of x into {@code p}. */
     void project(double[] x, double[] p) {
+        StraightLine.Blocks code = this.code;
         if (code != null) {
             code.run(0, x, p);
             return;
@@ -169,6 +204,7 @@ final class AttentionLayer {
         int[] start = segmentStart;
         int[] index = segmentIndex;
         double[] weight = segmentWeight;
+        StraightLine.Blocks code = this.code;
         for (int h = 0; h < heads.length; h++) {
             int id = ids[h];
             if (id >= 0) {

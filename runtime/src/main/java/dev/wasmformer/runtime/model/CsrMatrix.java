@@ -186,4 +186,21 @@ final class CsrMatrix {
     int nonZeros() {
         return values.length;
     }
+
+    /** Whether {@code other} has the same shape and the same entries, bit for bit. */
+    boolean sameEntries(CsrMatrix other) {
+        if (other == this) {
+            return true;
+        }
+        if (rows != other.rows || cols != other.cols || !Arrays.equals(rowStart, other.rowStart)
+                || !Arrays.equals(columns, other.columns)) {
+            return false;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (Double.doubleToRawLongBits(values[i]) != Double.doubleToRawLongBits(other.values[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -39,6 +39,23 @@ public final class Decoder {
         return next;
     }
 
+    /**
+     * Appends {@code token} at the next position like {@link #step}, without choosing the next
+     * token (a prompt token's successor is the prompt's next token): the same residual, the
+     * same caches, no unembedding.
+     *
+     * @throws IllegalArgumentException as {@link #step}
+     * @throws ArithmeticException as {@link #step}
+     */
+    public void append(int token) {
+        if (token < 0 || token >= model.vocabSize()) {
+            throw new IllegalArgumentException(
+                    "token " + token + " is outside the vocabulary of " + model.vocabSize());
+        }
+        pass.append(token, position);
+        position++;
+    }
+
     /** The forward pass (for tests of the kernels it chose). */
     ForwardPass pass() {
         return pass;

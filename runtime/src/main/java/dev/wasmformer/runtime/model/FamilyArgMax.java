@@ -182,14 +182,7 @@ final class FamilyArgMax {
      */
     static FamilyArgMax of(CsrMatrix u) {
         int d = u.cols;
-        Map<List<Integer>, List<Integer>> bySupport = new LinkedHashMap<>();
-        for (int r = 0; r < u.rows; r++) {
-            List<Integer> support = new ArrayList<>(u.rowLength(r));
-            for (int i = 0; i < u.rowLength(r); i++) {
-                support.add(u.column(r, i));
-            }
-            bySupport.computeIfAbsent(support, k -> new ArrayList<>()).add(r);
-        }
+        Map<List<Integer>, List<Integer>> bySupport = bySupport(u);
         Map<List<Double>, List<Candidate>> byKey = new LinkedHashMap<>();
         List<Integer> leftOver = new ArrayList<>();
         for (Map.Entry<List<Integer>, List<Integer>> e : bySupport.entrySet()) {
@@ -276,6 +269,73 @@ final class FamilyArgMax {
     }
 
     /**
+     * The rows grouped by their columns, groups in the order of their first rows: hashed on
+     * the column arrays, so only each group's key is boxed.
+     */
+    private static Map<List<Integer>, List<Integer>> bySupport(CsrMatrix u) {
+        int capacity = Integer.highestOneBit(Math.max(16, u.rows)) * 4;
+        int[] groupAt = new int[capacity];
+        Arrays.fill(groupAt, -1);
+        int[] groupOfRow = new int[u.rows];
+        int[] firstRow = new int[Math.max(1, u.rows)];
+        int[] size = new int[Math.max(1, u.rows)];
+        int groups = 0;
+        for (int r = 0; r < u.rows; r++) {
+            int n = u.rowLength(r);
+            long hash = n;
+            for (int i = 0; i < n; i++) {
+                hash = (hash ^ u.column(r, i)) * 0x9E3779B97F4A7C15L;
+            }
+            int slot = (int) (hash >>> 40) & (capacity - 1);
+            int group = -1;
+            while (groupAt[slot] >= 0) {
+                if (sameColumns(u, r, firstRow[groupAt[slot]])) {
+                    group = groupAt[slot];
+                    break;
+                }
+                slot = (slot + 1) & (capacity - 1);
+            }
+            if (group < 0) {
+                group = groups++;
+                groupAt[slot] = group;
+                firstRow[group] = r;
+            }
+            groupOfRow[r] = group;
+            size[group]++;
+        }
+        List<List<Integer>> rows = new ArrayList<>(groups);
+        for (int g = 0; g < groups; g++) {
+            rows.add(new ArrayList<>(size[g]));
+        }
+        for (int r = 0; r < u.rows; r++) {
+            rows.get(groupOfRow[r]).add(r);
+        }
+        Map<List<Integer>, List<Integer>> bySupport = new LinkedHashMap<>();
+        for (int g = 0; g < groups; g++) {
+            int r = firstRow[g];
+            Integer[] support = new Integer[u.rowLength(r)];
+            for (int i = 0; i < support.length; i++) {
+                support[i] = u.column(r, i);
+            }
+            bySupport.put(Arrays.asList(support), rows.get(g));
+        }
+        return bySupport;
+    }
+
+    private static boolean sameColumns(CsrMatrix u, int r, int s) {
+        int n = u.rowLength(r);
+        if (u.rowLength(s) != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (u.column(r, i) != u.column(s, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Rows F.x + a x[c1] + b x[c2]: the shared part F, and the distinct points (a, b) as an
      * upper and a lower chain of hull vertices with the smallest row on each vertex and edge.
      */
@@ -350,7 +410,12 @@ final class FamilyArgMax {
             int c1 = columns.isEmpty() ? -1 : columns.get(0);
             int c2 = columns.size() < 2 ? -1 : columns.get(1);
             // Distinct points, each with its smallest row (rows come in increasing order).
-            Map<List<Double>, Integer> rowOfPoint = new LinkedHashMap<>();
+            int capacity = Integer.highestOneBit(Math.max(16, rows.size())) * 4;
+            int[] pointAt = new int[capacity];
+            Arrays.fill(pointAt, -1);
+            long[][] found = new long[rows.size()][];
+            int[] foundRow = new int[rows.size()];
+            int n = 0;
             for (int r : rows) {
                 double a = 0;
                 double b = 0;
@@ -362,17 +427,34 @@ final class FamilyArgMax {
                         b = u.value(r, i);
                     }
                 }
-                rowOfPoint.putIfAbsent(List.of(a, b), r);
+                // Points are compared as the boxed doubles were (Double.equals: by their bits,
+                // NaN aside, and the weights are finite).
+                long abits = Double.doubleToLongBits(a);
+                long bbits = Double.doubleToLongBits(b);
+                long hash = (abits * 0x9E3779B97F4A7C15L ^ bbits) * 0xBF58476D1CE4E5B9L;
+                int slot = (int) (hash >>> 40) & (capacity - 1);
+                boolean seen = false;
+                while (pointAt[slot] >= 0) {
+                    long[] q = found[pointAt[slot]];
+                    if (q[2] == abits && q[3] == bbits) {
+                        seen = true;
+                        break;
+                    }
+                    slot = (slot + 1) & (capacity - 1);
+                }
+                if (!seen) {
+                    pointAt[slot] = n;
+                    found[n] = new long[] {(long) a, (long) b, abits, bbits};
+                    foundRow[n++] = r;
+                }
             }
-            if (rowOfPoint.size() == 1) {
+            if (n == 1) {
                 return null;
             }
-            long[][] points = new long[rowOfPoint.size()][];
-            int[] pointRow = new int[rowOfPoint.size()];
-            int n = 0;
-            for (Map.Entry<List<Double>, Integer> e : rowOfPoint.entrySet()) {
-                points[n] = new long[] {(long) (double) e.getKey().get(0), (long) (double) e.getKey().get(1)};
-                pointRow[n++] = e.getValue();
+            long[][] points = new long[n][];
+            int[] pointRow = Arrays.copyOf(foundRow, n);
+            for (int k = 0; k < n; k++) {
+                points[k] = new long[] {found[k][0], found[k][1]};
             }
             return new Family(fixedColumns.stream().mapToInt(Integer::intValue).toArray(),
                     fixedWeights.stream().mapToDouble(Double::doubleValue).toArray(), c1, c2,
@@ -470,33 +552,31 @@ final class FamilyArgMax {
 
         static Chain upper(long[][] points, int[] pointRow, boolean mirrored) {
             int n = points.length;
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
             long[] ya = new long[n];
             for (int i = 0; i < n; i++) {
                 ya[i] = mirrored ? -points[i][1] : points[i][1];
             }
-            Arrays.sort(order, (i, j) -> points[i][0] != points[j][0]
-                    ? Long.compare(points[i][0], points[j][0]) : Long.compare(ya[j], ya[i]));
+            int[] order = sortedByAThenHighest(points, ya);
             // The highest point of each a, then Andrew's monotone chain without collinear points.
-            List<Integer> tops = new ArrayList<>();
+            int[] tops = new int[n];
+            int topCount = 0;
             for (int k = 0; k < n; k++) {
                 int i = order[k];
-                if (tops.isEmpty() || points[tops.get(tops.size() - 1)][0] != points[i][0]) {
-                    tops.add(i);
+                if (topCount == 0 || points[tops[topCount - 1]][0] != points[i][0]) {
+                    tops[topCount++] = i;
                 }
             }
-            List<Integer> hull = new ArrayList<>();
-            for (int i : tops) {
-                while (hull.size() >= 2 && orientation(points, ya, hull.get(hull.size() - 2),
-                        hull.get(hull.size() - 1), i) >= 0) {
-                    hull.remove(hull.size() - 1);
+            int[] hullPoints = new int[topCount];
+            int m = 0;
+            for (int k = 0; k < topCount; k++) {
+                int i = tops[k];
+                while (m >= 2 && orientation(points, ya, hullPoints[m - 2], hullPoints[m - 1], i) >= 0) {
+                    m--;
                 }
-                hull.add(i);
+                hullPoints[m++] = i;
             }
-            int m = hull.size();
+            IntListView hull = new IntListView(hullPoints, m);
+            IntListView topList = new IntListView(tops, topCount);
             double[] ha = new double[m];
             double[] hb = new double[m];
             int[] vertexRow = new int[m];
@@ -513,17 +593,61 @@ final class FamilyArgMax {
                 int p = hull.get(k);
                 int q = hull.get(k + 1);
                 int row = Math.min(pointRow[p], pointRow[q]);
-                while (tops.get(at) != p) {
+                while (topList.get(at) != p) {
                     at++;
                 }
-                for (int t = at + 1; tops.get(t) != q; t++) {
-                    if (orientation(points, ya, p, q, tops.get(t)) == 0) {
-                        row = Math.min(row, pointRow[tops.get(t)]);
+                for (int t = at + 1; topList.get(t) != q; t++) {
+                    if (orientation(points, ya, p, q, topList.get(t)) == 0) {
+                        row = Math.min(row, pointRow[topList.get(t)]);
                     }
                 }
                 edgeRow[k] = row;
             }
             return new Chain(ha, hb, vertexRow, edgeRow);
+        }
+
+        /** The first m entries of an int array. */
+        private record IntListView(int[] items, int size) {
+            int get(int k) {
+                return items[k];
+            }
+        }
+
+        /**
+         * The point indexes sorted by a increasing, then y decreasing (a merge sort on ints:
+         * no boxing, stable, and the pairs are distinct so the order is total).
+         */
+        private static int[] sortedByAThenHighest(long[][] points, long[] y) {
+            int n = points.length;
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            int[] buffer = new int[n];
+            for (int width = 1; width < n; width *= 2) {
+                for (int lo = 0; lo < n - width; lo += 2 * width) {
+                    int mid = lo + width;
+                    int hi = Math.min(lo + 2 * width, n);
+                    int i = lo;
+                    int j = mid;
+                    int k = lo;
+                    while (i < mid && j < hi) {
+                        int p = order[i];
+                        int q = order[j];
+                        boolean takeRight = points[q][0] < points[p][0]
+                                || (points[q][0] == points[p][0] && y[q] > y[p]);
+                        buffer[k++] = takeRight ? order[j++] : order[i++];
+                    }
+                    while (i < mid) {
+                        buffer[k++] = order[i++];
+                    }
+                    while (j < hi) {
+                        buffer[k++] = order[j++];
+                    }
+                    System.arraycopy(buffer, lo, order, lo, hi - lo);
+                }
+            }
+            return order;
         }
 
         /** Sign of the cross product (q - p) x (r - p), exactly (coordinates below 2^50). */

@@ -79,6 +79,21 @@ final class FastPass extends ForwardPass {
 
     @Override
     int step(int token, long p) {
+        forward(token, p);
+        return model.familyArgMax.argMax(x, nonZero, families);
+    }
+
+    @Override
+    void append(int token, long p) {
+        forward(token, p);
+    }
+
+    private void forward(int token, long p) {
+        if (p == AttentionLayer.GENERATE_AT) {
+            for (AttentionLayer layer : attention) {
+                layer.compile();
+            }
+        }
         if (keepTokens) {
             if (p >= tokens.length) {
                 tokens = java.util.Arrays.copyOf(tokens, Math.toIntExact(Math.max(p + 1, 2L * tokens.length)));
@@ -109,7 +124,6 @@ final class FastPass extends ForwardPass {
                 ffn.apply(x, nonZero, scratch, filters[l]);
             }
         }
-        return model.familyArgMax.argMax(x, nonZero, families);
     }
 
     /** Every head reads the residual entering the layer; their outputs are added after. */

@@ -12,4 +12,12 @@ abstract class ForwardPass {
 
     /** Runs the forward pass for {@code token} at position {@code p}; returns the arg-max. */
     abstract int step(int token, long p);
+
+    /**
+     * Runs the forward pass for {@code token} at position {@code p} without the unembedding:
+     * the residual is the one {@link #step} leaves, the next token is not chosen.
+     */
+    void append(int token, long p) {
+        step(token, p);
+    }
 }

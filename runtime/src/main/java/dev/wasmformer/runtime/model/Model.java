@@ -5,6 +5,9 @@ import dev.wasmformer.runtime.format.ModelShape;
 import dev.wasmformer.runtime.format.Weights;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A loaded transformer of the "hard-attention-reglu-v1" architecture: immutable, shared
@@ -27,6 +30,7 @@ public final class Model {
     final SparseFeedForward[] sparseFfns;   // [layer], null for none
     final AttentionLayer[] attentionLayers; // [layer]
     final FamilyArgMax familyArgMax;
+    private final AtomicBoolean codeRequested = new AtomicBoolean();
 
     Model(int dModel, int vocabSize, int slotOne, int slotPosition, int slotPositionSquared,
           CsrMatrix embedding, List<LayerWeights> layers, CsrMatrix unembedding, int headCount,
@@ -41,14 +45,67 @@ public final class Model {
         this.unembedding = unembedding;
         this.headCount = headCount;
         this.ffnWidth = ffnWidth;
-        this.sparseFfns = new SparseFeedForward[layers.size()];
-        this.attentionLayers = new AttentionLayer[layers.size()];
-        for (int l = 0; l < layers.size(); l++) {
-            FfnWeights ffn = layers.get(l).ffn();
-            sparseFfns[l] = ffn == null ? null : new SparseFeedForward(ffn, dModel, slotOne);
-            attentionLayers[l] = new AttentionLayer(layers.get(l).heads(), embedding, slotOne);
+        // The feed-forward layers and the arg-max families are built on a second thread while
+        // this one builds the attention layers: each object depends only on its weights, so
+        // the model is the same whichever finishes first.
+        SparseFeedForward[] ffns = new SparseFeedForward[layers.size()];
+        FutureTask<FamilyArgMax> rest = new FutureTask<>(() -> {
+            for (int l = 0; l < layers.size(); l++) {
+                FfnWeights ffn = layers.get(l).ffn();
+                ffns[l] = ffn == null ? null : new SparseFeedForward(ffn, dModel, slotOne);
+            }
+            return FamilyArgMax.of(unembedding);
+        });
+        long work = unembedding.nonZeros();
+        for (LayerWeights layer : layers) {
+            work += layer.ffn() == null ? 0 : layer.ffn().gate().nonZeros() + layer.ffn().output().nonZeros();
         }
-        this.familyArgMax = FamilyArgMax.of(unembedding);
+        boolean parallel = work >= PARALLEL_WORK && start(rest);
+        this.attentionLayers = new AttentionLayer[layers.size()];
+        TokenValues.Cache tokenTables = new TokenValues.Cache(embedding, slotOne);
+        for (int l = 0; l < layers.size(); l++) {
+            attentionLayers[l] = new AttentionLayer(layers.get(l).heads(), tokenTables, dModel);
+        }
+        if (!parallel) {
+            rest.run();
+        }
+        this.familyArgMax = join(rest);
+        this.sparseFfns = ffns;   // written before join returned: the future orders them
+    }
+
+    /** Below this many weights (unembedding, FFN gates and outputs) a second thread costs more. */
+    private static final long PARALLEL_WORK = 10_000;
+
+    private static boolean start(Runnable task) {
+        Thread thread = new Thread(task, "wasmformer-load");
+        thread.setDaemon(true);
+        try {
+            thread.start();
+            return true;
+        } catch (OutOfMemoryError | SecurityException noThread) {
+            return false;
+        }
+    }
+
+    private static <T> T join(FutureTask<T> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;   // the result is needed; finish and restore the flag
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    if (e.getCause() instanceof Error err) throw err;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -72,7 +129,34 @@ public final class Model {
 
     /** Starts a decoding run at position 0 with the given attention caches. */
     public Decoder newDecoder(AttentionKind kind) {
-        return new Decoder(this, Objects.requireNonNull(kind, "kind"));
+        Objects.requireNonNull(kind, "kind");
+        if (kind == AttentionKind.HULL) {
+            generateCodeInBackground();
+        }
+        return new Decoder(this, kind);
+    }
+
+    /**
+     * Starts generating the heads' straight-line code on a daemon thread, once per model: the
+     * first run starts with the loops (which compute the same doubles) instead of waiting, and
+     * switches when the code is there. A run that reaches {@link AttentionLayer#GENERATE_AT}
+     * first generates what is left itself.
+     */
+    private void generateCodeInBackground() {
+        if (codeRequested.getAndSet(true)) {
+            return;
+        }
+        Thread generator = new Thread(() -> {
+            for (AttentionLayer layer : attentionLayers) {
+                layer.compile();
+            }
+        }, "wasmformer-codegen");
+        generator.setDaemon(true);
+        try {
+            generator.start();
+        } catch (OutOfMemoryError | SecurityException noThread) {
+            // Runs generate it themselves at GENERATE_AT.
+        }
     }
 
     /** Width of the residual stream. */

@@ -22,6 +22,7 @@ final class PositionValues {
     private long[] pool = new long[256];
     private int poolSize;
     private final double[] last;           // the vector of the latest position
+    private int lastEncoding;
     private long size;
 
     PositionValues(int width) {
@@ -48,6 +49,7 @@ final class PositionValues {
         }
         System.arraycopy(p, from, last, 0, width);
         int encoding = encodingOf(p, from);
+        lastEncoding = encoding;
         int need = encoding == BITS ? packedLongs : encoding == BYTES ? byteLongs : width;
         if (poolSize + need > pool.length) {
             pool = Arrays.copyOf(pool, Math.max(poolSize + need, 2 * pool.length));
@@ -56,12 +58,21 @@ final class PositionValues {
         if (offset > (Integer.MAX_VALUE >>> 2)) {
             throw new IllegalStateException("position values exceed the store's capacity");
         }
-        for (int i = 0; i < width; i++) {
-            double v = p[from + i];
-            switch (encoding) {
-                case BITS -> pool[offset + (i >>> 6)] |= (long) v << i;
-                case BYTES -> pool[offset + (i >>> 3)] |= (long) v << ((i & 7) << 3);
-                default -> pool[offset + i] = Double.doubleToRawLongBits(v);
+        switch (encoding) {
+            case BITS -> {
+                for (int i = 0; i < width; i++) {
+                    pool[offset + (i >>> 6)] |= (long) p[from + i] << i;
+                }
+            }
+            case BYTES -> {
+                for (int i = 0; i < width; i++) {
+                    pool[offset + (i >>> 3)] |= (long) p[from + i] << ((i & 7) << 3);
+                }
+            }
+            default -> {
+                for (int i = 0; i < width; i++) {
+                    pool[offset + i] = Double.doubleToRawLongBits(p[from + i]);
+                }
             }
         }
         poolSize += need;
@@ -86,7 +97,18 @@ final class PositionValues {
         return bits ? BITS : BYTES;
     }
 
+    /**
+     * Whether the vector has the bits of the last one. {@link Arrays#mismatch} compares whole
+     * words at a time but takes two NaNs of different bits as equal, so a last vector that may
+     * hold a NaN (only a raw one can) is compared bit by bit.
+     */
     private boolean sameAsLast(double[] p, int from) {
+        if (Arrays.mismatch(p, from, from + width, last, 0, width) >= 0) {
+            return false;
+        }
+        if (lastEncoding != RAW) {
+            return true;
+        }
         for (int i = 0; i < width; i++) {
             if (Double.doubleToRawLongBits(p[from + i]) != Double.doubleToRawLongBits(last[i])) {
                 return false;

@@ -11,6 +11,13 @@ import java.util.List;
  * per id, the head's contribution to the residual when it attends to exactly one position of
  * that value: the output matrix's row dot products, in row order, zeros dropped (adding 0.0
  * changes no residual slot, which never holds -0.0).
+ *
+ * <p>The value reads few columns, and many tokens agree on them: tokens whose embedding rows
+ * hold the same entries (same columns, same bits) in the columns the value reads form a
+ * <em>class</em>, and the value is computed once per class, from its first token. A row's dot
+ * product reads only its own columns, so every token of a class gets the same doubles. The
+ * classes of a column set, and the ids of a value matrix, are shared by the heads of a model
+ * through a {@link Cache} (the interpreter has 18 token-valued heads over 3 column sets).
  */
 final class TokenValues {
     final int width;
@@ -20,95 +27,256 @@ final class TokenValues {
     final int[] contributionRow;
     final double[] contributionValue;
 
-    TokenValues(HeadWeights head, CsrMatrix embedding, int slotOne) {
-        CsrMatrix value = head.value();
-        CsrMatrix output = head.output();
-        width = value.rows;
-        int vocab = embedding.rows;
-        idOfToken = new int[vocab];
-        boolean[] read = new boolean[embedding.cols];
-        for (int r = 0; r < width; r++) {
-            for (int i = 0; i < value.rowLength(r); i++) {
-                read[value.column(r, i)] = true;
-            }
+    /** What the heads of one model share while they are built; not thread-safe. */
+    static final class Cache {
+        private final CsrMatrix embedding;
+        private final int slotOne;
+        private final List<Classes> classes = new ArrayList<>();
+        private final List<Ids> ids = new ArrayList<>();
+
+        Cache(CsrMatrix embedding, int slotOne) {
+            this.embedding = embedding;
+            this.slotOne = slotOne;
         }
-        double[] x = new double[embedding.cols];
-        double[] v = new double[width];
-        // Open addressing from a value's hash to the first id with that hash.
-        int capacity = Integer.highestOneBit(Math.max(16, vocab)) * 4;
-        long[] hashes = new long[capacity];
-        int[] firstIds = new int[capacity];
-        Arrays.fill(firstIds, -1);
-        List<double[]> distinct = new ArrayList<>();
-        int constantId = -1;   // tokens whose embedding meets no column the value reads
-        for (int t = 0; t < vocab; t++) {
-            boolean meets = false;
-            for (int i = 0; i < embedding.rowLength(t); i++) {
-                meets |= read[embedding.column(t, i)];
+
+        private Classes classes(int[] read) {
+            for (Classes c : classes) {
+                if (Arrays.equals(c.read, read)) {
+                    return c;
+                }
             }
-            if (!meets && constantId >= 0) {
-                idOfToken[t] = constantId;
-                continue;
+            Classes c = new Classes(embedding, read);
+            classes.add(c);
+            return c;
+        }
+
+        private Ids ids(CsrMatrix value) {
+            for (Ids i : ids) {
+                if (i.value.sameEntries(value)) {
+                    return i;
+                }
             }
-            embedding.copyRowInto(t, x);
-            x[slotOne] += 1;
-            long hash = 0;
-            for (int i = 0; i < width; i++) {
-                v[i] = value.dot(i, x);
-                hash = (hash ^ Double.doubleToLongBits(v[i])) * 0xBF58476D1CE4E5B9L;
+            Ids i = new Ids(value, classes(readColumns(value)), embedding, slotOne);
+            ids.add(i);
+            return i;
+        }
+    }
+
+    /** The tokens grouped by their embedding entries in the columns {@code read}. */
+    private static final class Classes {
+        final int[] read;
+        final int[] classOfToken;
+        final int[] first;         // per class: its first token
+        final int count;
+
+        Classes(CsrMatrix embedding, int[] read) {
+            this.read = read;
+            int vocab = embedding.rows;
+            boolean[] reads = new boolean[embedding.cols];
+            for (int c : read) {
+                reads[c] = true;
             }
-            for (int i = 0; i < embedding.rowLength(t); i++) {
-                x[embedding.column(t, i)] = 0.0;
-            }
-            x[slotOne] = 0.0;
-            int slot = (int) ((hash * 0x9E3779B97F4A7C15L) >>> 40) & (capacity - 1);
-            while (firstIds[slot] >= 0 && hashes[slot] != hash) {
-                slot = (slot + 1) & (capacity - 1);
-            }
-            int id = -1;
-            if (firstIds[slot] >= 0) {
-                // Equal hashes: find an equal vector among the ids from the first one on.
-                for (int k = firstIds[slot]; k < distinct.size() && id < 0; k++) {
-                    if (Arrays.equals(distinct.get(k), v)) {
-                        id = k;
+            classOfToken = new int[vocab];
+            int[] firsts = new int[16];
+            int n = 0;
+            // Open addressing from a restricted row's hash to its class.
+            int capacity = Integer.highestOneBit(Math.max(16, vocab)) * 4;
+            long[] hashes = new long[capacity];
+            int[] classAt = new int[capacity];
+            Arrays.fill(classAt, -1);
+            for (int t = 0; t < vocab; t++) {
+                long hash = 0x243F6A8885A308D3L;
+                for (int i = 0, len = embedding.rowLength(t); i < len; i++) {
+                    int c = embedding.column(t, i);
+                    if (reads[c]) {
+                        hash = (hash ^ c) * 0x9E3779B97F4A7C15L;
+                        hash = (hash ^ Double.doubleToRawLongBits(embedding.value(t, i))) * 0xBF58476D1CE4E5B9L;
                     }
                 }
-            }
-            if (id < 0) {
-                id = distinct.size();
-                distinct.add(v.clone());
-                if (firstIds[slot] < 0) {
-                    hashes[slot] = hash;
-                    firstIds[slot] = id;
+                int slot = (int) (hash >>> 40) & (capacity - 1);
+                int found = -1;
+                while (classAt[slot] >= 0) {
+                    if (hashes[slot] == hash && sameRestriction(embedding, reads, t, firsts[classAt[slot]])) {
+                        found = classAt[slot];
+                        break;
+                    }
+                    slot = (slot + 1) & (capacity - 1);
                 }
+                if (found < 0) {
+                    found = n;
+                    if (n == firsts.length) {
+                        firsts = Arrays.copyOf(firsts, 2 * n);
+                    }
+                    firsts[n++] = t;
+                    hashes[slot] = hash;
+                    classAt[slot] = found;
+                }
+                classOfToken[t] = found;
             }
-            idOfToken[t] = id;
-            if (!meets) {
-                constantId = id;
+            this.first = Arrays.copyOf(firsts, n);
+            this.count = n;
+        }
+
+        /** Whether tokens a and b have the same entries (columns and bits) in the read columns. */
+        private static boolean sameRestriction(CsrMatrix e, boolean[] reads, int a, int b) {
+            int i = 0;
+            int j = 0;
+            int na = e.rowLength(a);
+            int nb = e.rowLength(b);
+            while (true) {
+                while (i < na && !reads[e.column(a, i)]) {
+                    i++;
+                }
+                while (j < nb && !reads[e.column(b, j)]) {
+                    j++;
+                }
+                if (i == na || j == nb) {
+                    return i == na && j == nb;
+                }
+                if (e.column(a, i) != e.column(b, j)
+                        || Double.doubleToRawLongBits(e.value(a, i)) != Double.doubleToRawLongBits(e.value(b, j))) {
+                    return false;
+                }
+                i++;
+                j++;
             }
         }
-        values = new double[distinct.size() * width];
-        contributionStart = new int[distinct.size() + 1];
-        List<Integer> rows = new ArrayList<>();
-        List<Double> sums = new ArrayList<>();
-        for (int id = 0; id < distinct.size(); id++) {
-            double[] vector = distinct.get(id);
-            System.arraycopy(vector, 0, values, id * width, width);
-            for (int r : output.nonEmptyRows()) {
+    }
+
+    /** A value matrix's distinct vectors over the vocabulary, and the id of every token. */
+    private static final class Ids {
+        final CsrMatrix value;
+        final int[] idOfToken;
+        final double[] values;     // [id][width]
+        final int count;
+
+        Ids(CsrMatrix value, Classes classes, CsrMatrix embedding, int slotOne) {
+            this.value = value;
+            int width = value.rows;
+            double[] x = new double[embedding.cols];
+            double[] v = new double[width];
+            int[] idOfClass = new int[classes.count];
+            double[] distinct = new double[Math.max(1, Math.min(classes.count, 64)) * width];
+            int n = 0;
+            // Open addressing from a vector's hash to the first id with that hash.
+            int capacity = Integer.highestOneBit(Math.max(16, classes.count)) * 4;
+            long[] hashes = new long[capacity];
+            int[] firstIds = new int[capacity];
+            Arrays.fill(firstIds, -1);
+            for (int k = 0; k < classes.count; k++) {
+                int t = classes.first[k];
+                embedding.copyRowInto(t, x);
+                x[slotOne] += 1;
+                long hash = 0;
+                for (int i = 0; i < width; i++) {
+                    v[i] = value.dot(i, x);
+                    hash = (hash ^ Double.doubleToLongBits(v[i])) * 0xBF58476D1CE4E5B9L;
+                }
+                for (int i = 0; i < embedding.rowLength(t); i++) {
+                    x[embedding.column(t, i)] = 0.0;
+                }
+                x[slotOne] = 0.0;
+                int slot = (int) ((hash * 0x9E3779B97F4A7C15L) >>> 40) & (capacity - 1);
+                while (firstIds[slot] >= 0 && hashes[slot] != hash) {
+                    slot = (slot + 1) & (capacity - 1);
+                }
+                int id = -1;
+                if (firstIds[slot] >= 0) {
+                    // Equal hashes: find an equal vector among the ids from the first one on.
+                    for (int j = firstIds[slot]; j < n && id < 0; j++) {
+                        if (Arrays.equals(distinct, j * width, (j + 1) * width, v, 0, width)) {
+                            id = j;
+                        }
+                    }
+                }
+                if (id < 0) {
+                    id = n++;
+                    if (n * width > distinct.length) {
+                        distinct = Arrays.copyOf(distinct, Math.max(n * width, 2 * distinct.length));
+                    }
+                    System.arraycopy(v, 0, distinct, id * width, width);
+                    if (firstIds[slot] < 0) {
+                        hashes[slot] = hash;
+                        firstIds[slot] = id;
+                    }
+                }
+                idOfClass[k] = id;
+            }
+            this.count = n;
+            this.values = Arrays.copyOf(distinct, n * width);
+            this.idOfToken = new int[embedding.rows];
+            for (int t = 0; t < idOfToken.length; t++) {
+                idOfToken[t] = idOfClass[classes.classOfToken[t]];
+            }
+        }
+    }
+
+    /** The values of {@code head}, computed on their own (for tests). */
+    TokenValues(HeadWeights head, CsrMatrix embedding, int slotOne) {
+        this(head, new Cache(embedding, slotOne));
+    }
+
+    /** The values of {@code head}, sharing classes and ids with the heads {@code cache} saw. */
+    TokenValues(HeadWeights head, Cache cache) {
+        CsrMatrix output = head.output();
+        Ids ids = cache.ids(head.value());
+        width = head.value().rows;
+        idOfToken = ids.idOfToken;
+        values = ids.values;
+        contributionStart = new int[ids.count + 1];
+        int[] nonEmpty = output.nonEmptyRows();
+        int[] rows = new int[Math.max(16, ids.count)];
+        double[] sums = new double[rows.length];
+        int n = 0;
+        double[] vector = new double[width];
+        for (int id = 0; id < ids.count; id++) {
+            System.arraycopy(values, id * width, vector, 0, width);
+            for (int r : nonEmpty) {
                 double sum = output.dot(r, vector);
                 if (sum != 0) {
-                    rows.add(r);
-                    sums.add(sum);
+                    if (n == rows.length) {
+                        rows = Arrays.copyOf(rows, 2 * n);
+                        sums = Arrays.copyOf(sums, 2 * n);
+                    }
+                    rows[n] = r;
+                    sums[n++] = sum;
                 }
             }
-            contributionStart[id + 1] = rows.size();
+            contributionStart[id + 1] = n;
         }
-        contributionRow = rows.stream().mapToInt(Integer::intValue).toArray();
-        contributionValue = sums.stream().mapToDouble(Double::doubleValue).toArray();
+        contributionRow = Arrays.copyOf(rows, n);
+        contributionValue = Arrays.copyOf(sums, n);
+    }
+
+    /** The columns a matrix reads, increasing. */
+    private static int[] readColumns(CsrMatrix m) {
+        boolean[] read = new boolean[m.cols];
+        int n = 0;
+        for (int r = 0; r < m.rows; r++) {
+            for (int i = 0; i < m.rowLength(r); i++) {
+                int c = m.column(r, i);
+                if (!read[c]) {
+                    read[c] = true;
+                    n++;
+                }
+            }
+        }
+        int[] columns = new int[n];
+        for (int c = 0, k = 0; c < m.cols; c++) {
+            if (read[c]) {
+                columns[k++] = c;
+            }
+        }
+        return columns;
     }
 
     int id(int token) {
         return idOfToken[token];
+    }
+
+    /** Number of distinct values (for tests). */
+    int ids() {
+        return contributionStart.length - 1;
     }
 
     /** Copies the value of {@code token} to {@code out[at ..]}. */

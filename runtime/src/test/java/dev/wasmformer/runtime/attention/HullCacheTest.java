@@ -81,6 +81,25 @@ class HullCacheTest {
     }
 
     @Test
+    void matchesNaiveOnIntegerScoresAroundTheLimitOfPlainComparison() {
+        // Keys near 2^25 and queries near 2^26: (|qx| + |qy|) max|k| crosses 2^52, where the
+        // hull stops comparing the scores as computed; collinear keys give ties on both sides.
+        for (AttentionMode mode : MODES) {
+            PointSource keys = (random, p) -> {
+                double base = 0x1p25 * (random.nextInt(3) - 1);
+                return new double[] {base + random.nextInt(9) - 4, -base + 2 * (random.nextInt(9) - 4)};
+            };
+            PointSource queries = (random, p) -> {
+                double scale = random.nextBoolean() ? 0x1p25 : 0x1p26;
+                return new double[] {scale + random.nextInt(5) - 2,
+                    random.nextInt(3) == 0 ? scale + random.nextInt(5) - 2 : random.nextInt(5) - 2};
+            };
+            CacheDriver.compare("integer scores near 2^52, " + mode, 700 + mode.ordinal(), 3000,
+                    AttentionCache.naive(mode, 2), AttentionCache.hull(mode, 2), keys, queries, 50);
+        }
+    }
+
+    @Test
     void matchesNaiveOnParabolicKeysOfLargeAddressesWithNoisyQueries() {
         for (AttentionMode mode : MODES) {
             long[] pool = new Random(5).longs(300, 0, 10_000_001L).toArray();

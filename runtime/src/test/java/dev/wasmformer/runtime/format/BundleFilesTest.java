@@ -125,6 +125,32 @@ class BundleFilesTest {
   }
 
   @Test
+  void aLargeBundleHashedWhileItIsParsedReadsBackEqual() throws IOException {
+    Bundle bundle = large();
+    byte[] file = bytesOf(bundle);
+    assertThat(file.length).as("above the size hashed on a second thread").isGreaterThan(1 << 16);
+
+    assertThat(BundleFiles.read(new ByteArrayInputStream(file))).isEqualTo(bundle);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {20, 21, 40, 1000, 70_000})
+  void aDamagedLargePayloadFailsTheChecksumEvenWhenItNoLongerParses(int at) throws IOException {
+    byte[] file = bytesOf(large());
+    file[at] ^= 0x5a;
+
+    assertRefused(file, "checksum mismatch");
+  }
+
+  /** The tiny bundle with a setting of 100,000 characters. */
+  private static Bundle large() {
+    Bundle tiny = TestBundles.tiny();
+    return tiny.toBuilder()
+        .setMetadata(tiny.getMetadata().toBuilder().putSettings("padding", "x".repeat(100_000)))
+        .build();
+  }
+
+  @Test
   void aPayloadThatIsNotABundleIsRefusedAsUnparsable() {
     // Field 1 (shape) declared 100 bytes long, with only 2 bytes following.
     byte[] payload = {0x0a, 100, 1, 2};

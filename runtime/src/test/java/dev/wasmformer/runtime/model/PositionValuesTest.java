@@ -60,6 +60,25 @@ class PositionValuesTest {
         }
     }
 
+    @Test
+    void aRepeatDiffersFromTheLastVectorInItsNaNBitsAndItsZeroSigns() {
+        double nanA = Double.longBitsToDouble(0x7ff8000000000001L);
+        double nanB = Double.longBitsToDouble(0x7ff8000000000002L);
+        PositionValues values = new PositionValues(3);
+        double[][] vectors = {{1, nanA, 0}, {1, nanB, 0}, {1, nanB, 0}, {0, 0, 0}, {0, -0.0, 0}, {0, 0, 0}};
+        for (double[] v : vectors) {
+            values.append(v, 0);
+        }
+        for (int j = 0; j < vectors.length; j++) {
+            double[] out = new double[3];
+            values.copy(j, out, 0);
+            for (int i = 0; i < 3; i++) {
+                assertThat(Double.doubleToRawLongBits(out[i])).as("position %d component %d", j, i)
+                        .isEqualTo(Double.doubleToRawLongBits(vectors[j][i]));
+            }
+        }
+    }
+
     private static double[] bits(Random random, int width) {
         double[] v = new double[width];
         for (int i = 0; i < width; i++) {

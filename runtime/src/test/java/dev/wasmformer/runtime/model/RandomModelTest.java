@@ -56,7 +56,11 @@ class RandomModelTest {
             seen.addAll(kernels(model));
             assertThat(model.familyArgMax.familyCount()).as("families of seed %d", seed).isPositive();
             for (AttentionLayer layer : model.attentionLayers) {
-                assertThat(layer.straightLine()).as("generated code of seed %d", seed).isTrue();
+                assertThat(layer.straightLine()).as("no generated code before a run starts").isFalse();
+                if (seed % 2 == 0) {
+                    layer.compile();
+                    assertThat(layer.straightLine()).as("generated code of seed %d", seed).isTrue();
+                }
             }
             Decoder hull = assertAgree(model, 1500, seed);
             if (((FastPass) hull.pass()).gateFilterBuilds() > 0) {
@@ -65,6 +69,45 @@ class RandomModelTest {
         }
         assertThat(seen).containsExactlyInAnyOrder(HeadKernel.values());
         assertThat(filteredRuns).as("runs whose gate filter was built").isGreaterThan(20);
+    }
+
+    @Test
+    void aRunSwitchesToGeneratedCodeMidwayWithoutChangingATokenOrResidual() {
+        for (int seed = 0; seed < 3; seed++) {
+            Model model = Model.from(WideRandomModel.bundle(new Random(seed)));
+            int steps = (int) AttentionLayer.GENERATE_AT + 200;
+            assertAgree(model, steps, seed);
+            for (AttentionLayer layer : model.attentionLayers) {
+                assertThat(layer.straightLine()).as("seed %d: generated at position %d", seed,
+                        AttentionLayer.GENERATE_AT).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void appendingAPromptLeavesTheResidualsAndTheNextTokensOfStepping() {
+        for (int seed = 0; seed < 6; seed++) {
+            Model model = Model.from(WideRandomModel.bundle(new Random(seed)));
+            for (AttentionKind kind : AttentionKind.values()) {
+                Random random = new Random(seed);
+                Decoder stepped = model.newDecoder(kind);
+                Decoder appended = model.newDecoder(kind);
+                int next = 0;
+                for (int p = 0; p < 700; p++) {
+                    boolean prompt = p < 600;
+                    int token = prompt ? random.nextInt(model.vocabSize()) : next;
+                    next = stepped.step(token);
+                    if (prompt) {
+                        appended.append(token);
+                    } else {
+                        assertThat(appended.step(token)).as("seed %d %s: token after %d", seed, kind, p).isEqualTo(next);
+                    }
+                    assertThat(appended.position()).isEqualTo(stepped.position());
+                    assertThat(appended.residual()).as("seed %d %s: residual at %d", seed, kind, p)
+                            .usingElementComparator(Double::compare).containsExactly(stepped.residual());
+                }
+            }
+        }
     }
 
     private static Set<HeadKernel> kernels(Model model) {
