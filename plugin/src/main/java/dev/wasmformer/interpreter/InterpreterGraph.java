@@ -70,8 +70,11 @@ public final class InterpreterGraph {
   private Expr fpsLo, fpsHi, fps;
   private Expr fX, fY, fZ;
   private Expr[] imm;
-  private Expr[] xbit, ybit, cbit, xhbit, yhbit;
-  private Expr[] sxbit, sxhbit, sybit, syhbit;
+  private Expr[] xbit, ybit, xhbit, yhbit;
+  private Expr cword;
+  private Expr[] sxbit, sxhbit;
+  private Expr[] syb, syhb, syCount; // y's bytes, its high word's bytes, its low six bits (at the START)
+  private Expr syhSign;
   private Expr val;
   private Expr[] prevVal;
   private final List<Expr> carryValue = new ArrayList<>();
@@ -157,6 +160,13 @@ public final class InterpreterGraph {
     return e;
   }
 
+  /** The value of the low {@code n} bytes. */
+  private static Expr lowBytes(Expr[] bytes, int n) {
+    Expr e = Expr.ZERO;
+    for (int i = 0; i < n; i++) e = e.plus(bytes[i].times(Math.pow(256, i)));
+    return e;
+  }
+
   /** The value of the low {@code n} bits. */
   private static Expr low(Expr[] bits, int n) {
     Expr e = Expr.ZERO;
@@ -190,14 +200,7 @@ public final class InterpreterGraph {
     Expr reads = g.cumSum("reads", flag(Kind.READ));
     Expr lastStart = g.latest("lastStart", isStart, List.of(p)).get(0);
     this.lastStart = lastStart;
-    Expr jumpLo = g.latest("jumpLo", flag(Kind.JUMP_LO), List.of(val)).get(0);
-    List<Expr> jumpHi = g.latest("jumpHi", flag(Kind.JUMP_HI), List.of(val, starts));
-    Expr fpLo = g.latest("fpLo", flag(Kind.FP_LO), List.of(val)).get(0);
-    Expr fpHi = g.latest("fpHi", flag(Kind.FP_HI), List.of(val)).get(0);
     Expr dataBegin = g.latest("dataBegin", flag(Kind.DATA_BEGIN), List.of(p)).get(0);
-    Expr pagesLo = g.latest("pagesLo", flag(Kind.PAGES_LO), List.of(val)).get(0);
-    Expr pagesHi = g.latest("pagesHi", flag(Kind.PAGES_HI), List.of(val)).get(0);
-    memoryLimit = pagesLo.plus(pagesHi.times(256)).times(65536);
     Expr inputBegin = g.latest("inputBegin", flag(Kind.INPUT_BEGIN), List.of(p)).get(0);
     List<Expr> bitList = List.of(bits);
     Expr[][] prev = new Expr[4][];
@@ -212,6 +215,19 @@ public final class InterpreterGraph {
       prevVal[k] = r.get(8);
     }
     for (int k = 4; k <= 8; k++) prevVal[k] = g.at("prev" + k, p.minus(k), List.of(val)).get(0);
+    // The low byte of a jump target, frame pointer or page count is always the token just before
+    // its high byte, so one head at the high byte reads both (from the prev1 head's value). At
+    // the low-byte token itself the pair is stale, but the pair is only used at a START (the
+    // snapshot), at a CALL's JUMP_LO (the call key) and at lane 0 (memory bounds).
+    List<Expr> jumpHi = g.latest("jumpHi", flag(Kind.JUMP_HI), List.of(val, starts, prevVal[1]));
+    Expr jumpLo = jumpHi.get(2);
+    List<Expr> fp = g.latest("fp", flag(Kind.FP_HI), List.of(prevVal[1], val));
+    Expr fpLo = fp.get(0);
+    Expr fpHi = fp.get(1);
+    List<Expr> pages = g.latest("pages", flag(Kind.PAGES_HI), List.of(prevVal[1], val));
+    Expr pagesLo = pages.get(0);
+    Expr pagesHi = pages.get(1);
+    memoryLimit = pagesLo.plus(pagesHi.times(256)).times(65536);
     // the run's limits: the suffix's four FIELD bytes before its LIMITS token (ProgramEncoder)
     List<Expr> limits = g.latest("limits", flag(Kind.LIMITS), List.of(prevVal[4], prevVal[3], prevVal[2], prevVal[1]));
     maxPages = limits.get(0).plus(limits.get(1).times(256));
@@ -292,19 +308,28 @@ public final class InterpreterGraph {
         .plus(gates.gate("slot.qx.local", fps.plus(fX), M_SLOT, notGlobal));
     xbit = g.lookup("slot.x", validW, aW, a2W, qX, wordList).toArray(Expr[]::new);
     ybit = g.lookup("slot.y", validW, aW, a2W, fps.plus(fY), wordList).toArray(Expr[]::new);
-    cbit = g.lookup("slot.c", validW, aW, a2W, fps.plus(imm[0]), wordList).toArray(Expr[]::new);
+    // SELECT only asks whether its condition is non-zero: the word's value, one head value
+    cword = g.lookup("slot.c", validW, aW, a2W, fps.plus(imm[0]), List.of(low(wordBits, 32))).get(0);
     // the high words of i64 operands (slot pairs)
     xhbit = g.lookup("slot.xh", validW, aW, a2W, fps.plus(fX).plus(1), wordList).toArray(Expr[]::new);
     yhbit = g.lookup("slot.yh", validW, aW, a2W, fps.plus(fY).plus(1), wordList).toArray(Expr[]::new);
     // An instruction writing a slot pair writes its low word before it has computed its high
     // word, and z may be x or y: such instructions read their operands as of their START.
+    // Only the i64 shifts need x's bits one by one; of y they need the count's low six bits, the
+    // divisions its sign, and the rest of the i64 logic its bytes: 79 values instead of 128.
     List<Expr> operands = new ArrayList<>();
-    for (Expr[] w : List.of(xbit, xhbit, ybit, yhbit)) operands.addAll(List.of(w));
+    for (Expr[] w : List.of(xbit, xhbit)) operands.addAll(List.of(w));
+    for (int b = 0; b < 4; b++) operands.add(bytesOf(ybit, b));
+    for (int b = 0; b < 4; b++) operands.add(bytesOf(yhbit, b));
+    for (int i = 0; i < 6; i++) operands.add(ybit[i]);
+    operands.add(yhbit[31]);
     List<Expr> atStart = g.at("snapshot.operands", lastStart, operands);
     sxbit = atStart.subList(0, 32).toArray(Expr[]::new);
     sxhbit = atStart.subList(32, 64).toArray(Expr[]::new);
-    sybit = atStart.subList(64, 96).toArray(Expr[]::new);
-    syhbit = atStart.subList(96, 128).toArray(Expr[]::new);
+    syb = atStart.subList(64, 68).toArray(Expr[]::new);
+    syhb = atStart.subList(68, 72).toArray(Expr[]::new);
+    syCount = atStart.subList(72, 78).toArray(Expr[]::new);
+    syhSign = atStart.get(78);
 
     // ---- calls: RETURN finds the CALL that made the current frame by its frame pointer
     Expr fpNow = fpLo.plus(fpHi.times(256));
@@ -355,7 +380,7 @@ public final class InterpreterGraph {
   }
 
   private void defineInstructions(List<Expr> call, List<Expr> in, Expr[] mval, Expr[] msign, Expr[] mdiff) {
-    Expr xu = low(xbit, 32), yu = low(ybit, 32), cu = low(cbit, 32);
+    Expr xu = low(xbit, 32), yu = low(ybit, 32), cu = cword;
     Expr xs = xu.minus(xbit[31].times(0x1p32)), ys = yu.minus(ybit[31].times(0x1p32));
     Expr[] xb = new Expr[4], yb = new Expr[4];
     for (int b = 0; b < 4; b++) {
@@ -623,8 +648,8 @@ public final class InterpreterGraph {
     for (int i = 0; i < 4; i++) {
       a[i] = bytesOf(sxbit, i);
       a[4 + i] = bytesOf(sxhbit, i);
-      b[i] = bytesOf(sybit, i);
-      b[4 + i] = bytesOf(syhbit, i);
+      b[i] = syb[i];
+      b[4 + i] = syhb[i];
     }
     Expr[] col = new Expr[8];
     java.util.Arrays.fill(col, Expr.ZERO);
@@ -652,17 +677,17 @@ public final class InterpreterGraph {
     String n = o.name().toLowerCase();
     Expr fo = f(o);
     boolean add = o == ADD64;
-    Expr xl = low(sxbit, 32), yl = low(sybit, 32);
+    Expr xl = low(sxbit, 32), yl = lowBytes(syb, 4);
     // carry (or borrow) out of the low word, a 0/1 unit
     Expr c4 = add ? gates.atLeastIf(n + ".c4", xl.plus(yl), 0x1p32, M_WORD, fo) : gates.atLeastIf(n + ".c4", yl.minus(xl), 1, M_WORD, fo);
     for (int l = 0; l < 8; l++) {
       boolean hi = l >= 4;
       int b = hi ? l - 4 : l;
-      Expr[] xs = hi ? sxhbit : sxbit, ys = hi ? syhbit : sybit;
-      Expr xb = bytesOf(xs, b), yb = bytesOf(ys, b);
+      Expr[] xs = hi ? sxhbit : sxbit, ys = hi ? syhb : syb;
+      Expr xb = bytesOf(xs, b), yb = ys[b];
       Expr cin = hi ? c4 : Expr.ZERO;
-      Expr lowIn = low(xs, 8 * b), lowInY = low(ys, 8 * b);
-      Expr lowOut = low(xs, 8 * b + 8), lowOutY = low(ys, 8 * b + 8);
+      Expr lowIn = low(xs, 8 * b), lowInY = lowBytes(ys, b);
+      Expr lowOut = low(xs, 8 * b + 8), lowOutY = lowBytes(ys, b + 1);
       if (add) {
         value.add(gates.gate(n + l, xb.plus(yb), 512, fo, lane[l]));
         if (b > 0 || hi) value.add(gates.atLeastIf(n + l + ".cin", lowIn.plus(lowInY).plus(cin), Math.pow(2, 8 * b), M_WORD, fo, lane[l]));
@@ -720,7 +745,7 @@ public final class InterpreterGraph {
       Expr[] bytes = new Expr[8];
       java.util.Arrays.fill(bytes, Expr.ZERO);
       for (int r = 0; r < 8; r++) {
-        Expr l0 = literal(sybit[0], r & 1), l1 = literal(sybit[1], (r >> 1) & 1), l2 = literal(sybit[2], (r >> 2) & 1);
+        Expr l0 = literal(syCount[0], r & 1), l1 = literal(syCount[1], (r >> 1) & 1), l2 = literal(syCount[2], (r >> 2) & 1);
         for (int i = 0; i < 64; i++) {
           double w = 1 << (i % 8);
           List<Expr> parts = new ArrayList<>();
@@ -744,7 +769,7 @@ public final class InterpreterGraph {
     Expr fo = f(o);
     for (int l = 0; l < 8; l++) {
       for (int j = 0; j < 8; j++) {
-        Expr q3 = literal(sybit[3], j & 1), q4 = literal(sybit[4], (j >> 1) & 1), q5 = literal(sybit[5], (j >> 2) & 1);
+        Expr q3 = literal(syCount[3], j & 1), q4 = literal(syCount[4], (j >> 1) & 1), q5 = literal(syCount[5], (j >> 2) & 1);
         int src = switch (o) {
           case SHL64 -> l - j;
           case ROTL64 -> Math.floorMod(l - j, 8);
@@ -1105,7 +1130,7 @@ public final class InterpreterGraph {
       query = query.plus(gates.and(n + ".quot" + b, fDiv, lane[D64_RESULT - 1 + b]).times(quotAt - remAt));
     }
     Expr digit = g.at(n + ".result", lastStart.plus(query), List.of(val)).get(0);
-    Expr xs = sxhbit[31], ys = syhbit[31];
+    Expr xs = sxhbit[31], ys = syhSign;
     Expr negative = gates.and(n + ".neg.xy", fDivS, xs, Expr.constant(1).minus(ys))
         .plus(gates.and(n + ".neg.yx", fDivS, ys, Expr.constant(1).minus(xs)))
         .plus(gates.and(n + ".neg.rem", fRemS, xs));
