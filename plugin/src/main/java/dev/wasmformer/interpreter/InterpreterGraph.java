@@ -237,9 +237,14 @@ public final class InterpreterGraph {
     // [n == l] = r(l-1) - 2 r(l) + r(l+1) with r(k) = relu(n - k): the ramps are shared by
     // neighbouring lanes, so the lanes cost one always-evaluated unit each instead of three;
     // each flag in one slot: its ramps grow with the position, so big gates read the 0/1 sum
+    // (n >= 0, so lane 0 is 1 - r(0) + r(1), its 1 written by the embedding: no ramp
+    // r(-1) = n + 1, which would be positive, and so evaluated, at every token)
     Expr[] ramp = new Expr[LANES + 2];
-    for (int k = -1; k <= LANES; k++) ramp[k + 1] = g.relu("laneRamp" + k, laneNumber.minus(k));
-    for (int l = 0; l < LANES; l++) {
+    for (int k = 0; k <= LANES; k++) ramp[k + 1] = g.relu("laneRamp" + k, laneNumber.minus(k));
+    double[] ones = new double[vocab.size()];
+    java.util.Arrays.fill(ones, 1);
+    lane[0] = g.sum("lane0", g.input("one", ones).plus(ramp[2]).minus(ramp[1]));
+    for (int l = 1; l < LANES; l++) {
       lane[l] = g.sum("lane" + l, ramp[l].minus(ramp[l + 1].times(2)).plus(ramp[l + 2]));
     }
 
@@ -818,7 +823,11 @@ public final class InterpreterGraph {
         yu.minus(gates.gate(n + ".yneg", yu, 0x1p33, y31, fS).times(2)).plus(gates.and(n + ".ys", y31, fS).times(0x1p32)));
     Expr[] notY = new Expr[32];
     for (int i = 0; i < 32; i++) notY[i] = Expr.constant(1).minus(ybit[i]);
-    Expr yZero = gates.and(n + ".yzero", notY);
+    // [y == 0] for the division family only (else the unit's gate, which reads no rare flag,
+    // would be evaluated at every token); every use below is gated by the family too
+    Expr[] notYInFamily = java.util.Arrays.copyOf(notY, 33);
+    notYInFamily[32] = fam;
+    Expr yZero = gates.and(n + ".yzero", notYInFamily);
     Expr nonZero = Expr.constant(1).minus(yZero);
     // traps at the START: division by zero, and MIN / -1 for DIV_S
     Expr[] dz = new Expr[34];
