@@ -71,7 +71,7 @@ public final class InterpreterGraph {
   private Expr fX, fY, fZ;
   private Expr[] imm;
   private Expr[] xbit, ybit, xhbit, yhbit;
-  private Expr cword;
+  private Expr cword, xword, yword;
   private Expr[] sxbit, sxhbit;
   private Expr[] syb, syhb, syCount; // y's bytes, its high word's bytes, its low six bits (at the START)
   private Expr syhSign;
@@ -311,8 +311,16 @@ public final class InterpreterGraph {
     Expr notGlobal = Expr.constant(1).minus(f(GLOBAL_GET));
     Expr qX = gates.gate("slot.qx.global", imm16, M_SLOT, f(GLOBAL_GET))
         .plus(gates.gate("slot.qx.local", fps.plus(fX), M_SLOT, notGlobal));
-    xbit = g.lookup("slot.x", validW, aW, a2W, qX, wordList).toArray(Expr[]::new);
-    ybit = g.lookup("slot.y", validW, aW, a2W, fps.plus(fY), wordList).toArray(Expr[]::new);
+    // x and y come with their word's value too: the many units that compare, test or add a
+    // whole word then read one slot instead of 32 bits (fewer columns and groups to visit)
+    List<Expr> wordAndBits = new ArrayList<>(wordList);
+    wordAndBits.add(low(wordBits, 32));
+    List<Expr> xr = g.lookup("slot.x", validW, aW, a2W, qX, wordAndBits);
+    List<Expr> yr = g.lookup("slot.y", validW, aW, a2W, fps.plus(fY), wordAndBits);
+    xbit = xr.subList(0, 32).toArray(Expr[]::new);
+    ybit = yr.subList(0, 32).toArray(Expr[]::new);
+    xword = xr.get(32);
+    yword = yr.get(32);
     // SELECT only asks whether its condition is non-zero: the word's value, one head value
     cword = g.lookup("slot.c", validW, aW, a2W, fps.plus(imm[0]), List.of(low(wordBits, 32))).get(0);
     // the high words of i64 operands (slot pairs)
@@ -345,7 +353,7 @@ public final class InterpreterGraph {
         fps, List.of(fpsLo, fpsHi, imm[2], imm[3]));
 
     // ---- linear memory: bytes keyed by address, from stores and the prompt's data image
-    Expr xu = low(xbit, 32);
+    Expr xu = xword;
     Expr addr = xu.plus(imm32);
     effectiveAddress = addr;
     Expr validM = flag(Kind.DATA);
@@ -385,7 +393,7 @@ public final class InterpreterGraph {
   }
 
   private void defineInstructions(List<Expr> call, List<Expr> in, Expr[] mval, Expr[] msign, Expr[] mdiff) {
-    Expr xu = low(xbit, 32), yu = low(ybit, 32), cu = cword;
+    Expr xu = xword, yu = yword, cu = cword;
     Expr xs = xu.minus(xbit[31].times(0x1p32)), ys = yu.minus(ybit[31].times(0x1p32));
     Expr[] xb = new Expr[4], yb = new Expr[4];
     for (int b = 0; b < 4; b++) {
@@ -436,7 +444,7 @@ public final class InterpreterGraph {
           for (int l = 0; l < 4; l++) {
             value.add(gates.gate(n + l, xb[l].plus(yb[l]), 512, fo, lane[l]));
             if (l > 0) value.add(gates.atLeastIf(n + l + ".cin", low(xbit, 8 * l).plus(low(ybit, 8 * l)), Math.pow(2, 8 * l), M_WORD, fo, lane[l]));
-            value.add(gates.atLeastIf(n + l + ".cout", low(xbit, 8 * l + 8).plus(low(ybit, 8 * l + 8)), Math.pow(2, 8 * l + 8), M_WORD, fo, lane[l]).times(-256));
+            value.add(gates.atLeastIf(n + l + ".cout", lowX(8 * l + 8).plus(lowY(8 * l + 8)), Math.pow(2, 8 * l + 8), M_WORD, fo, lane[l]).times(-256));
           }
         }
         case SUB -> {
@@ -444,7 +452,7 @@ public final class InterpreterGraph {
             value.add(gates.gate(n + l, xb[l].plus(255).minus(yb[l]), 512, fo, lane[l]));
             value.add(at(o, l).times(-255));
             if (l > 0) value.add(gates.atLeastIf(n + l + ".bin", low(ybit, 8 * l).minus(low(xbit, 8 * l)), 1, M_WORD, fo, lane[l]).times(-1));
-            value.add(gates.atLeastIf(n + l + ".bout", low(ybit, 8 * l + 8).minus(low(xbit, 8 * l + 8)), 1, M_WORD, fo, lane[l]).times(256));
+            value.add(gates.atLeastIf(n + l + ".bout", lowY(8 * l + 8).minus(lowX(8 * l + 8)), 1, M_WORD, fo, lane[l]).times(256));
           }
         }
         case AND, OR, XOR -> {
@@ -580,6 +588,15 @@ public final class InterpreterGraph {
     }
   }
 
+  /** The value of x's low {@code n} bits (its word's slot for all 32). */
+  private Expr lowX(int n) {
+    return n == 32 ? xword : low(xbit, n);
+  }
+
+  private Expr lowY(int n) {
+    return n == 32 ? yword : low(ybit, n);
+  }
+
   private static Expr sumOf(Expr[] es) {
     Expr e = Expr.ZERO;
     for (Expr x : es) e = e.plus(x);
@@ -710,7 +727,7 @@ public final class InterpreterGraph {
   private void compare64(Opcode o) {
     String n = o.name().toLowerCase();
     Expr fo = f(o);
-    Expr xl = low(xbit, 32), yl = low(ybit, 32), xh = low(xhbit, 32), yh = low(yhbit, 32);
+    Expr xl = xword, yl = yword, xh = low(xhbit, 32), yh = low(yhbit, 32);
     if (o == EQZ64) {
       value.add(gates.equalIf(n, xl.plus(xh), 0, M_WORD, fo, lane[0]));
       return;
@@ -813,7 +830,7 @@ public final class InterpreterGraph {
     String n = "div";
     Expr fDivU = f(DIV_U), fDivS = f(DIV_S), fRemU = f(REM_U), fRemS = f(REM_S);
     Expr fS = fDivS.plus(fRemS), fRem = fRemU.plus(fRemS), fam = flagSum(fDivU, fDivS, fRemU, fRemS);
-    Expr xu = low(xbit, 32), yu = low(ybit, 32);
+    Expr xu = xword, yu = yword;
     Expr x31 = xbit[31], y31 = ybit[31];
     // |x| and |y| for the signed forms, x and y for the unsigned ones
     // kept in slots, so that scaled copies below do not add up terms beyond 2^53
@@ -1042,7 +1059,11 @@ public final class InterpreterGraph {
     }
 
     // lanes 4..11 predict the bytes 7..0 of R = n_hi - d·(high digits), below 2^32
-    List<Expr> high = g.at(n + ".high", lastStart.plus(4), List.of(prevVal[0], prevVal[1], prevVal[2], prevVal[3]));
+    // read at lane 4 (lastStart + 4) from there on; before, at the current position, so that the
+    // query is never beyond it (the runtime's position kernel proves its vertex only there)
+    Expr highAt = lastStart.plus(4);
+    for (int l = 0; l < 4; l++) highAt = highAt.minus(lane[l].times(4 - l));
+    List<Expr> high = g.at(n + ".high", highAt, List.of(prevVal[0], prevVal[1], prevVal[2], prevVal[3]));
     Expr highDigits = high.get(0).plus(high.get(1).times(256)).plus(high.get(2).times(65536)).plus(high.get(3).times(0x1p24));
     Expr rem3Lanes = lanes(4, 5, 6, 7, 8, 9, 10, 11);
     Expr rem3 = nhi.minus(g.neuron(n + ".qd", highDigits.minus(Expr.constant(0x1p37).minus(fam.plus(rem3Lanes).times(0x1p36))), dlo));
@@ -1067,15 +1088,18 @@ public final class InterpreterGraph {
     Expr offset = laneNumber.minus(D64_STEPS - D64_STEP).minus(started.times(D64_STEP));
     Expr[] at = new Expr[D64_STEP];
     for (int x = 0; x < D64_STEP; x++) at[x] = g.sum(n + ".at" + x, gates.equal(n + ".at" + x, offset, x));
-    Expr step = started.minus(begun[0]);
     emit(Kind.DIGIT, gates.and(n + ".digits", fam, digitLanes.plus(begun[0])));
 
     // the step's remainder limbs, read at its E token, and its digit, read at its C token
     Expr whiE = Expr.ZERO, wloE = Expr.ZERO;
     for (int m = 3; m < 8; m++) whiE = whiE.plus(prevVal[1 + m].times(Math.pow(256, m - 3)));
     for (int m = 0; m < 3; m++) wloE = wloE.plus(prevVal[1 + m].times(Math.pow(256, m + 1)));
-    List<Expr> limbs = g.at(n + ".limbs", lastStart.plus(D64_STEPS).plus(step.times(D64_STEP)), List.of(whiE, wloE));
-    Expr qStep = g.at(n + ".q", lastStart.plus(D64_STEPS + 1).plus(step.times(D64_STEP)), List.of(val)).get(0);
+    // E of the step is at lastStart + 13 + 11·step, its C one after. Outside the steps the
+    // queries fall back to lastStart (and at E, C's query to E), never beyond the current
+    // position: begun0·(13 + 11·step) is 2·begun0 + 11·started, as every begun[s] implies begun0.
+    Expr stepE = lastStart.plus(begun[0].times(D64_STEPS - D64_STEP)).plus(started.times(D64_STEP));
+    List<Expr> limbs = g.at(n + ".limbs", stepE, List.of(whiE, wloE));
+    Expr qStep = g.at(n + ".q", stepE.plus(begun[0]).minus(at[0]), List.of(val)).get(0);
 
     // val·d at the E and C tokens (val <= 255 inside these instructions)
     Expr valOn = val.minus(Expr.constant(4096).minus(fam.times(4096)));
