@@ -72,6 +72,7 @@ public final class InterpreterGraph {
   private Expr[] imm;
   private Expr[] xbit, ybit, xhbit, yhbit;
   private Expr cword, xword, yword;
+  private Expr[] xbyte, ybyte;
   private Expr[] sxbit, sxhbit;
   private Expr[] syb, syhb, syCount; // y's bytes, its high word's bytes, its low six bits (at the START)
   private Expr syhSign;
@@ -311,16 +312,20 @@ public final class InterpreterGraph {
     Expr notGlobal = Expr.constant(1).minus(f(GLOBAL_GET));
     Expr qX = gates.gate("slot.qx.global", imm16, M_SLOT, f(GLOBAL_GET))
         .plus(gates.gate("slot.qx.local", fps.plus(fX), M_SLOT, notGlobal));
-    // x and y come with their word's value too: the many units that compare, test or add a
-    // whole word then read one slot instead of 32 bits (fewer columns and groups to visit)
+    // x and y come with their word's value and bytes too: the many units that compare, test,
+    // copy or add whole words or bytes then read one slot instead of 32 or 8 bits (fewer
+    // columns and groups for the runtime's filter to visit)
     List<Expr> wordAndBits = new ArrayList<>(wordList);
     wordAndBits.add(low(wordBits, 32));
+    for (int b = 0; b < 4; b++) wordAndBits.add(bytesOf(wordBits, b));
     List<Expr> xr = g.lookup("slot.x", validW, aW, a2W, qX, wordAndBits);
     List<Expr> yr = g.lookup("slot.y", validW, aW, a2W, fps.plus(fY), wordAndBits);
     xbit = xr.subList(0, 32).toArray(Expr[]::new);
     ybit = yr.subList(0, 32).toArray(Expr[]::new);
     xword = xr.get(32);
     yword = yr.get(32);
+    xbyte = xr.subList(33, 37).toArray(Expr[]::new);
+    ybyte = yr.subList(33, 37).toArray(Expr[]::new);
     // SELECT only asks whether its condition is non-zero: the word's value, one head value
     cword = g.lookup("slot.c", validW, aW, a2W, fps.plus(imm[0]), List.of(low(wordBits, 32))).get(0);
     // the high words of i64 operands (slot pairs)
@@ -332,7 +337,7 @@ public final class InterpreterGraph {
     // divisions its sign, and the rest of the i64 logic its bytes: 79 values instead of 128.
     List<Expr> operands = new ArrayList<>();
     for (Expr[] w : List.of(xbit, xhbit)) operands.addAll(List.of(w));
-    for (int b = 0; b < 4; b++) operands.add(bytesOf(ybit, b));
+    for (int b = 0; b < 4; b++) operands.add(ybyte[b]);
     for (int b = 0; b < 4; b++) operands.add(bytesOf(yhbit, b));
     for (int i = 0; i < 6; i++) operands.add(ybit[i]);
     operands.add(yhbit[31]);
@@ -397,8 +402,8 @@ public final class InterpreterGraph {
     Expr xs = xu.minus(xbit[31].times(0x1p32)), ys = yu.minus(ybit[31].times(0x1p32));
     Expr[] xb = new Expr[4], yb = new Expr[4];
     for (int b = 0; b < 4; b++) {
-      xb[b] = bytesOf(xbit, b);
-      yb[b] = bytesOf(ybit, b);
+      xb[b] = xbyte[b];
+      yb[b] = ybyte[b];
     }
     // static token kinds
     for (Opcode o : SUPPORTED) {
@@ -443,7 +448,7 @@ public final class InterpreterGraph {
         case ADD -> {
           for (int l = 0; l < 4; l++) {
             value.add(gates.gate(n + l, xb[l].plus(yb[l]), 512, fo, lane[l]));
-            if (l > 0) value.add(gates.atLeastIf(n + l + ".cin", low(xbit, 8 * l).plus(low(ybit, 8 * l)), Math.pow(2, 8 * l), M_WORD, fo, lane[l]));
+            if (l > 0) value.add(gates.atLeastIf(n + l + ".cin", lowX(8 * l).plus(lowY(8 * l)), Math.pow(2, 8 * l), M_WORD, fo, lane[l]));
             value.add(gates.atLeastIf(n + l + ".cout", lowX(8 * l + 8).plus(lowY(8 * l + 8)), Math.pow(2, 8 * l + 8), M_WORD, fo, lane[l]).times(-256));
           }
         }
@@ -451,7 +456,7 @@ public final class InterpreterGraph {
           for (int l = 0; l < 4; l++) {
             value.add(gates.gate(n + l, xb[l].plus(255).minus(yb[l]), 512, fo, lane[l]));
             value.add(at(o, l).times(-255));
-            if (l > 0) value.add(gates.atLeastIf(n + l + ".bin", low(ybit, 8 * l).minus(low(xbit, 8 * l)), 1, M_WORD, fo, lane[l]).times(-1));
+            if (l > 0) value.add(gates.atLeastIf(n + l + ".bin", lowY(8 * l).minus(lowX(8 * l)), 1, M_WORD, fo, lane[l]).times(-1));
             value.add(gates.atLeastIf(n + l + ".bout", lowY(8 * l + 8).minus(lowX(8 * l + 8)), 1, M_WORD, fo, lane[l]).times(256));
           }
         }
@@ -588,13 +593,13 @@ public final class InterpreterGraph {
     }
   }
 
-  /** The value of x's low {@code n} bits (its word's slot for all 32). */
+  /** The value of x's low {@code n} bits, from its word's or bytes' slots where it can. */
   private Expr lowX(int n) {
-    return n == 32 ? xword : low(xbit, n);
+    return n == 32 ? xword : n % 8 == 0 ? lowBytes(xbyte, n / 8) : low(xbit, n);
   }
 
   private Expr lowY(int n) {
-    return n == 32 ? yword : low(ybit, n);
+    return n == 32 ? yword : n % 8 == 0 ? lowBytes(ybyte, n / 8) : low(ybit, n);
   }
 
   private static Expr sumOf(Expr[] es) {
@@ -1039,7 +1044,8 @@ public final class InterpreterGraph {
     // [d >= 256^t] for t = 4..7 (so the top byte of d is byte t for exactly one t, or d < 2^32)
     Expr[] ge = new Expr[9];
     ge[8] = Expr.ZERO;
-    for (int t = 4; t < 8; t++) ge[t] = g.sum(n + ".ge" + t, gates.atLeast(n + ".ge" + t, dhi, Math.pow(256, t - 4)));
+    // gated by the family (0 outside a division, where only the capped d below reads them)
+    for (int t = 4; t < 8; t++) ge[t] = g.sum(n + ".ge" + t, gates.atLeastIf(n + ".ge" + t, dhi, Math.pow(256, t - 4), 0x1p34, fam));
     Expr dc = g.sum(n + ".dc", dlo.plus(ge[4].times(0x1p32))); // d capped at 2^32..2^33
 
     // high digits: lane l predicts digit 7 - l = floor(r / (dc·256^k)), k = 3 - l, as DIV does on the high word
@@ -1087,7 +1093,9 @@ public final class InterpreterGraph {
     }
     Expr offset = laneNumber.minus(D64_STEPS - D64_STEP).minus(started.times(D64_STEP));
     Expr[] at = new Expr[D64_STEP];
-    for (int x = 0; x < D64_STEP; x++) at[x] = g.sum(n + ".at" + x, gates.equal(n + ".at" + x, offset, x));
+    // gated by the family, so that their units are evaluated only in a division (the offset is
+    // non-zero at most tokens); 2^45 outweighs the position in the offset's slots
+    for (int x = 0; x < D64_STEP; x++) at[x] = g.sum(n + ".at" + x, gates.equalIf(n + ".at" + x, offset, x, 0x1p45, fam));
     emit(Kind.DIGIT, gates.and(n + ".digits", fam, digitLanes.plus(begun[0])));
 
     // the step's remainder limbs, read at its E token, and its digit, read at its C token
