@@ -220,12 +220,7 @@ public final class InterpreterGraph {
     // its high byte, so one head at the high byte reads both (from the prev1 head's value). At
     // the low-byte token itself the pair is stale, but the pair is only used at a START (the
     // snapshot), at a CALL's JUMP_LO (the call key) and at lane 0 (memory bounds).
-    // In the prompt, before the suffix's jump, the head finds BOS, whose low byte counts as 1:
-    // the program counter is then 0 and the fetch queries stay inside the positions seen (the
-    // runtime proves a position head's maximum in O(1) only there; a jump found before BOS
-    // would otherwise be the current token, and the queries up to 8 times its position).
-    Expr isBos = flag(Kind.BOS);
-    List<Expr> jumpHi = g.latest("jumpHi", flag(Kind.JUMP_HI).plus(isBos), List.of(val, starts, prevVal[1].plus(isBos)));
+    List<Expr> jumpHi = g.latest("jumpHi", flag(Kind.JUMP_HI), List.of(val, starts, prevVal[1]));
     Expr jumpLo = jumpHi.get(2);
     List<Expr> fp = g.latest("fp", flag(Kind.FP_HI), List.of(prevVal[1], val));
     Expr fpLo = fp.get(0);
