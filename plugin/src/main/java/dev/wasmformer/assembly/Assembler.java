@@ -271,7 +271,7 @@ public final class Assembler {
       if (n instanceof Node.Neuron ne) {
         {
           LayerBuilder L = lb.get(written.get(n) / 2 - 1);
-          L.ffn.add(new Unit(row(ne.gate()), row(ne.value()), destinations(n, sumShares)));
+          L.ffn.add(new Unit(ne.name(), row(ne.gate()), row(ne.value()), destinations(n, sumShares)));
         }
       } else if (n instanceof Node.CumSum cs) {
         {
@@ -282,7 +282,7 @@ public final class Assembler {
               Map.of(), Map.of(), List.of(row(cs.value())), List.of(Map.of(mean, 1.0))));
           LayerBuilder Lf = lb.get(s / 2 - 1);
           // sum = (p + 1) · mean
-          Lf.ffn.add(new Unit(Map.of(SLOT_P, 1.0, SLOT_ONE, 1.0), Map.of(mean, 1.0), destinations(n, sumShares)));
+          Lf.ffn.add(new Unit(cs.name() + ".sum", Map.of(SLOT_P, 1.0, SLOT_ONE, 1.0), Map.of(mean, 1.0), destinations(n, sumShares)));
           heads++;
         }
       } else if (n instanceof Node.HeadOutput ho) {
@@ -315,7 +315,7 @@ public final class Assembler {
       }
     }
     for (int[] c : clears) {
-      lb.get(c[0] / 2 - 1).ffn.add(new Unit(Map.of(SLOT_ONE, 1.0), Map.of(c[1], -1.0), Map.of(c[1], 1.0)));
+      lb.get(c[0] / 2 - 1).ffn.add(new Unit("clear." + c[1], Map.of(SLOT_ONE, 1.0), Map.of(c[1], -1.0), Map.of(c[1], 1.0)));
     }
     MatrixBuilder unembedding = new MatrixBuilder(vocab, dModel);
     for (int t = 0; t < vocab; t++) {
@@ -324,8 +324,10 @@ public final class Assembler {
     Weights.Builder w = Weights.newBuilder().setEmbedding(embedding.build()).setUnembedding(unembedding.build());
     int ffnWidth = 0;
     long units = 0;
+    List<List<String>> unitNames = new ArrayList<>();
     for (LayerBuilder L : lb) {
       w.addLayers(L.build(dModel));
+      unitNames.add(L.ffn.stream().map(Unit::name).toList());
       ffnWidth = Math.max(ffnWidth, L.ffn.size());
       units += L.ffn.size();
     }
@@ -334,10 +336,10 @@ public final class Assembler {
         .setSlotOne(SLOT_ONE).setSlotPosition(SLOT_P).setSlotPositionSquared(SLOT_P2)
         .setHeads((int) heads).setFfnWidth(ffnWidth).setArchitecture(ARCHITECTURE).build();
     Weights weights = w.build();
-    return new AssembledModel(shape, weights, units, MatrixBuilder.nonZeros(weights));
+    return new AssembledModel(shape, weights, units, MatrixBuilder.nonZeros(weights), unitNames);
   }
 
-  private record Unit(Map<Integer, Double> gate, Map<Integer, Double> value, Map<Integer, Double> out) {}
+  private record Unit(String name, Map<Integer, Double> gate, Map<Integer, Double> value, Map<Integer, Double> out) {}
 
   private record HeadUnit(String name, HeadMode mode, Map<Integer, Double> qx, Map<Integer, Double> qy,
       Map<Integer, Double> kx, Map<Integer, Double> ky, List<Map<Integer, Double>> values,

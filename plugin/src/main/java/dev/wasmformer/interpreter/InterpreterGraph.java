@@ -70,8 +70,12 @@ public final class InterpreterGraph {
   private Expr fpsLo, fpsHi, fps;
   private Expr fX, fY, fZ;
   private Expr[] imm;
-  private Expr[] xbit, ybit, cbit, xhbit, yhbit;
-  private Expr[] sxbit, sxhbit, sybit, syhbit;
+  private Expr[] xbit, ybit, xhbit, yhbit;
+  private Expr cword, xword, yword;
+  private Expr[] xbyte, ybyte;
+  private Expr[] sxbit, sxhbit;
+  private Expr[] syb, syhb, syCount; // y's bytes, its high word's bytes, its low six bits (at the START)
+  private Expr syhSign;
   private Expr val;
   private Expr[] prevVal;
   private final List<Expr> carryValue = new ArrayList<>();
@@ -157,6 +161,13 @@ public final class InterpreterGraph {
     return e;
   }
 
+  /** The value of the low {@code n} bytes. */
+  private static Expr lowBytes(Expr[] bytes, int n) {
+    Expr e = Expr.ZERO;
+    for (int i = 0; i < n; i++) e = e.plus(bytes[i].times(Math.pow(256, i)));
+    return e;
+  }
+
   /** The value of the low {@code n} bits. */
   private static Expr low(Expr[] bits, int n) {
     Expr e = Expr.ZERO;
@@ -190,14 +201,7 @@ public final class InterpreterGraph {
     Expr reads = g.cumSum("reads", flag(Kind.READ));
     Expr lastStart = g.latest("lastStart", isStart, List.of(p)).get(0);
     this.lastStart = lastStart;
-    Expr jumpLo = g.latest("jumpLo", flag(Kind.JUMP_LO), List.of(val)).get(0);
-    List<Expr> jumpHi = g.latest("jumpHi", flag(Kind.JUMP_HI), List.of(val, starts));
-    Expr fpLo = g.latest("fpLo", flag(Kind.FP_LO), List.of(val)).get(0);
-    Expr fpHi = g.latest("fpHi", flag(Kind.FP_HI), List.of(val)).get(0);
     Expr dataBegin = g.latest("dataBegin", flag(Kind.DATA_BEGIN), List.of(p)).get(0);
-    Expr pagesLo = g.latest("pagesLo", flag(Kind.PAGES_LO), List.of(val)).get(0);
-    Expr pagesHi = g.latest("pagesHi", flag(Kind.PAGES_HI), List.of(val)).get(0);
-    memoryLimit = pagesLo.plus(pagesHi.times(256)).times(65536);
     Expr inputBegin = g.latest("inputBegin", flag(Kind.INPUT_BEGIN), List.of(p)).get(0);
     List<Expr> bitList = List.of(bits);
     Expr[][] prev = new Expr[4][];
@@ -212,6 +216,19 @@ public final class InterpreterGraph {
       prevVal[k] = r.get(8);
     }
     for (int k = 4; k <= 8; k++) prevVal[k] = g.at("prev" + k, p.minus(k), List.of(val)).get(0);
+    // The low byte of a jump target, frame pointer or page count is always the token just before
+    // its high byte, so one head at the high byte reads both (from the prev1 head's value). At
+    // the low-byte token itself the pair is stale, but the pair is only used at a START (the
+    // snapshot), at a CALL's JUMP_LO (the call key) and at lane 0 (memory bounds).
+    List<Expr> jumpHi = g.latest("jumpHi", flag(Kind.JUMP_HI), List.of(val, starts, prevVal[1]));
+    Expr jumpLo = jumpHi.get(2);
+    List<Expr> fp = g.latest("fp", flag(Kind.FP_HI), List.of(prevVal[1], val));
+    Expr fpLo = fp.get(0);
+    Expr fpHi = fp.get(1);
+    List<Expr> pages = g.latest("pages", flag(Kind.PAGES_HI), List.of(prevVal[1], val));
+    Expr pagesLo = pages.get(0);
+    Expr pagesHi = pages.get(1);
+    memoryLimit = pagesLo.plus(pagesHi.times(256)).times(65536);
     // the run's limits: the suffix's four FIELD bytes before its LIMITS token (ProgramEncoder)
     List<Expr> limits = g.latest("limits", flag(Kind.LIMITS), List.of(prevVal[4], prevVal[3], prevVal[2], prevVal[1]));
     maxPages = limits.get(0).plus(limits.get(1).times(256));
@@ -221,9 +238,14 @@ public final class InterpreterGraph {
     // [n == l] = r(l-1) - 2 r(l) + r(l+1) with r(k) = relu(n - k): the ramps are shared by
     // neighbouring lanes, so the lanes cost one always-evaluated unit each instead of three;
     // each flag in one slot: its ramps grow with the position, so big gates read the 0/1 sum
+    // (n >= 0, so lane 0 is 1 - r(0) + r(1), its 1 written by the embedding: no ramp
+    // r(-1) = n + 1, which would be positive, and so evaluated, at every token)
     Expr[] ramp = new Expr[LANES + 2];
-    for (int k = -1; k <= LANES; k++) ramp[k + 1] = g.relu("laneRamp" + k, laneNumber.minus(k));
-    for (int l = 0; l < LANES; l++) {
+    for (int k = 0; k <= LANES; k++) ramp[k + 1] = g.relu("laneRamp" + k, laneNumber.minus(k));
+    double[] ones = new double[vocab.size()];
+    java.util.Arrays.fill(ones, 1);
+    lane[0] = g.sum("lane0", g.input("one", ones).plus(ramp[2]).minus(ramp[1]));
+    for (int l = 1; l < LANES; l++) {
       lane[l] = g.sum("lane" + l, ramp[l].minus(ramp[l + 1].times(2)).plus(ramp[l + 2]));
     }
 
@@ -290,21 +312,42 @@ public final class InterpreterGraph {
     Expr notGlobal = Expr.constant(1).minus(f(GLOBAL_GET));
     Expr qX = gates.gate("slot.qx.global", imm16, M_SLOT, f(GLOBAL_GET))
         .plus(gates.gate("slot.qx.local", fps.plus(fX), M_SLOT, notGlobal));
-    xbit = g.lookup("slot.x", validW, aW, a2W, qX, wordList).toArray(Expr[]::new);
-    ybit = g.lookup("slot.y", validW, aW, a2W, fps.plus(fY), wordList).toArray(Expr[]::new);
-    cbit = g.lookup("slot.c", validW, aW, a2W, fps.plus(imm[0]), wordList).toArray(Expr[]::new);
+    // x and y come with their word's value and bytes too: the many units that compare, test,
+    // copy or add whole words or bytes then read one slot instead of 32 or 8 bits (fewer
+    // columns and groups for the runtime's filter to visit)
+    List<Expr> wordAndBits = new ArrayList<>(wordList);
+    wordAndBits.add(low(wordBits, 32));
+    for (int b = 0; b < 4; b++) wordAndBits.add(bytesOf(wordBits, b));
+    List<Expr> xr = g.lookup("slot.x", validW, aW, a2W, qX, wordAndBits);
+    List<Expr> yr = g.lookup("slot.y", validW, aW, a2W, fps.plus(fY), wordAndBits);
+    xbit = xr.subList(0, 32).toArray(Expr[]::new);
+    ybit = yr.subList(0, 32).toArray(Expr[]::new);
+    xword = xr.get(32);
+    yword = yr.get(32);
+    xbyte = xr.subList(33, 37).toArray(Expr[]::new);
+    ybyte = yr.subList(33, 37).toArray(Expr[]::new);
+    // SELECT only asks whether its condition is non-zero: the word's value, one head value
+    cword = g.lookup("slot.c", validW, aW, a2W, fps.plus(imm[0]), List.of(low(wordBits, 32))).get(0);
     // the high words of i64 operands (slot pairs)
     xhbit = g.lookup("slot.xh", validW, aW, a2W, fps.plus(fX).plus(1), wordList).toArray(Expr[]::new);
     yhbit = g.lookup("slot.yh", validW, aW, a2W, fps.plus(fY).plus(1), wordList).toArray(Expr[]::new);
     // An instruction writing a slot pair writes its low word before it has computed its high
     // word, and z may be x or y: such instructions read their operands as of their START.
+    // Only the i64 shifts need x's bits one by one; of y they need the count's low six bits, the
+    // divisions its sign, and the rest of the i64 logic its bytes: 79 values instead of 128.
     List<Expr> operands = new ArrayList<>();
-    for (Expr[] w : List.of(xbit, xhbit, ybit, yhbit)) operands.addAll(List.of(w));
+    for (Expr[] w : List.of(xbit, xhbit)) operands.addAll(List.of(w));
+    for (int b = 0; b < 4; b++) operands.add(ybyte[b]);
+    for (int b = 0; b < 4; b++) operands.add(bytesOf(yhbit, b));
+    for (int i = 0; i < 6; i++) operands.add(ybit[i]);
+    operands.add(yhbit[31]);
     List<Expr> atStart = g.at("snapshot.operands", lastStart, operands);
     sxbit = atStart.subList(0, 32).toArray(Expr[]::new);
     sxhbit = atStart.subList(32, 64).toArray(Expr[]::new);
-    sybit = atStart.subList(64, 96).toArray(Expr[]::new);
-    syhbit = atStart.subList(96, 128).toArray(Expr[]::new);
+    syb = atStart.subList(64, 68).toArray(Expr[]::new);
+    syhb = atStart.subList(68, 72).toArray(Expr[]::new);
+    syCount = atStart.subList(72, 78).toArray(Expr[]::new);
+    syhSign = atStart.get(78);
 
     // ---- calls: RETURN finds the CALL that made the current frame by its frame pointer
     Expr fpNow = fpLo.plus(fpHi.times(256));
@@ -315,7 +358,7 @@ public final class InterpreterGraph {
         fps, List.of(fpsLo, fpsHi, imm[2], imm[3]));
 
     // ---- linear memory: bytes keyed by address, from stores and the prompt's data image
-    Expr xu = low(xbit, 32);
+    Expr xu = xword;
     Expr addr = xu.plus(imm32);
     effectiveAddress = addr;
     Expr validM = flag(Kind.DATA);
@@ -355,12 +398,12 @@ public final class InterpreterGraph {
   }
 
   private void defineInstructions(List<Expr> call, List<Expr> in, Expr[] mval, Expr[] msign, Expr[] mdiff) {
-    Expr xu = low(xbit, 32), yu = low(ybit, 32), cu = low(cbit, 32);
+    Expr xu = xword, yu = yword, cu = cword;
     Expr xs = xu.minus(xbit[31].times(0x1p32)), ys = yu.minus(ybit[31].times(0x1p32));
     Expr[] xb = new Expr[4], yb = new Expr[4];
     for (int b = 0; b < 4; b++) {
-      xb[b] = bytesOf(xbit, b);
-      yb[b] = bytesOf(ybit, b);
+      xb[b] = xbyte[b];
+      yb[b] = ybyte[b];
     }
     // static token kinds
     for (Opcode o : SUPPORTED) {
@@ -405,16 +448,16 @@ public final class InterpreterGraph {
         case ADD -> {
           for (int l = 0; l < 4; l++) {
             value.add(gates.gate(n + l, xb[l].plus(yb[l]), 512, fo, lane[l]));
-            if (l > 0) value.add(gates.atLeastIf(n + l + ".cin", low(xbit, 8 * l).plus(low(ybit, 8 * l)), Math.pow(2, 8 * l), M_WORD, fo, lane[l]));
-            value.add(gates.atLeastIf(n + l + ".cout", low(xbit, 8 * l + 8).plus(low(ybit, 8 * l + 8)), Math.pow(2, 8 * l + 8), M_WORD, fo, lane[l]).times(-256));
+            if (l > 0) value.add(gates.atLeastIf(n + l + ".cin", lowX(8 * l).plus(lowY(8 * l)), Math.pow(2, 8 * l), M_WORD, fo, lane[l]));
+            value.add(gates.atLeastIf(n + l + ".cout", lowX(8 * l + 8).plus(lowY(8 * l + 8)), Math.pow(2, 8 * l + 8), M_WORD, fo, lane[l]).times(-256));
           }
         }
         case SUB -> {
           for (int l = 0; l < 4; l++) {
             value.add(gates.gate(n + l, xb[l].plus(255).minus(yb[l]), 512, fo, lane[l]));
             value.add(at(o, l).times(-255));
-            if (l > 0) value.add(gates.atLeastIf(n + l + ".bin", low(ybit, 8 * l).minus(low(xbit, 8 * l)), 1, M_WORD, fo, lane[l]).times(-1));
-            value.add(gates.atLeastIf(n + l + ".bout", low(ybit, 8 * l + 8).minus(low(xbit, 8 * l + 8)), 1, M_WORD, fo, lane[l]).times(256));
+            if (l > 0) value.add(gates.atLeastIf(n + l + ".bin", lowY(8 * l).minus(lowX(8 * l)), 1, M_WORD, fo, lane[l]).times(-1));
+            value.add(gates.atLeastIf(n + l + ".bout", lowY(8 * l + 8).minus(lowX(8 * l + 8)), 1, M_WORD, fo, lane[l]).times(256));
           }
         }
         case AND, OR, XOR -> {
@@ -550,6 +593,15 @@ public final class InterpreterGraph {
     }
   }
 
+  /** The value of x's low {@code n} bits, from its word's or bytes' slots where it can. */
+  private Expr lowX(int n) {
+    return n == 32 ? xword : n % 8 == 0 ? lowBytes(xbyte, n / 8) : low(xbit, n);
+  }
+
+  private Expr lowY(int n) {
+    return n == 32 ? yword : n % 8 == 0 ? lowBytes(ybyte, n / 8) : low(ybit, n);
+  }
+
   private static Expr sumOf(Expr[] es) {
     Expr e = Expr.ZERO;
     for (Expr x : es) e = e.plus(x);
@@ -623,8 +675,8 @@ public final class InterpreterGraph {
     for (int i = 0; i < 4; i++) {
       a[i] = bytesOf(sxbit, i);
       a[4 + i] = bytesOf(sxhbit, i);
-      b[i] = bytesOf(sybit, i);
-      b[4 + i] = bytesOf(syhbit, i);
+      b[i] = syb[i];
+      b[4 + i] = syhb[i];
     }
     Expr[] col = new Expr[8];
     java.util.Arrays.fill(col, Expr.ZERO);
@@ -652,17 +704,17 @@ public final class InterpreterGraph {
     String n = o.name().toLowerCase();
     Expr fo = f(o);
     boolean add = o == ADD64;
-    Expr xl = low(sxbit, 32), yl = low(sybit, 32);
+    Expr xl = low(sxbit, 32), yl = lowBytes(syb, 4);
     // carry (or borrow) out of the low word, a 0/1 unit
     Expr c4 = add ? gates.atLeastIf(n + ".c4", xl.plus(yl), 0x1p32, M_WORD, fo) : gates.atLeastIf(n + ".c4", yl.minus(xl), 1, M_WORD, fo);
     for (int l = 0; l < 8; l++) {
       boolean hi = l >= 4;
       int b = hi ? l - 4 : l;
-      Expr[] xs = hi ? sxhbit : sxbit, ys = hi ? syhbit : sybit;
-      Expr xb = bytesOf(xs, b), yb = bytesOf(ys, b);
+      Expr[] xs = hi ? sxhbit : sxbit, ys = hi ? syhb : syb;
+      Expr xb = bytesOf(xs, b), yb = ys[b];
       Expr cin = hi ? c4 : Expr.ZERO;
-      Expr lowIn = low(xs, 8 * b), lowInY = low(ys, 8 * b);
-      Expr lowOut = low(xs, 8 * b + 8), lowOutY = low(ys, 8 * b + 8);
+      Expr lowIn = low(xs, 8 * b), lowInY = lowBytes(ys, b);
+      Expr lowOut = low(xs, 8 * b + 8), lowOutY = lowBytes(ys, b + 1);
       if (add) {
         value.add(gates.gate(n + l, xb.plus(yb), 512, fo, lane[l]));
         if (b > 0 || hi) value.add(gates.atLeastIf(n + l + ".cin", lowIn.plus(lowInY).plus(cin), Math.pow(2, 8 * b), M_WORD, fo, lane[l]));
@@ -680,7 +732,7 @@ public final class InterpreterGraph {
   private void compare64(Opcode o) {
     String n = o.name().toLowerCase();
     Expr fo = f(o);
-    Expr xl = low(xbit, 32), yl = low(ybit, 32), xh = low(xhbit, 32), yh = low(yhbit, 32);
+    Expr xl = xword, yl = yword, xh = low(xhbit, 32), yh = low(yhbit, 32);
     if (o == EQZ64) {
       value.add(gates.equalIf(n, xl.plus(xh), 0, M_WORD, fo, lane[0]));
       return;
@@ -720,7 +772,7 @@ public final class InterpreterGraph {
       Expr[] bytes = new Expr[8];
       java.util.Arrays.fill(bytes, Expr.ZERO);
       for (int r = 0; r < 8; r++) {
-        Expr l0 = literal(sybit[0], r & 1), l1 = literal(sybit[1], (r >> 1) & 1), l2 = literal(sybit[2], (r >> 2) & 1);
+        Expr l0 = literal(syCount[0], r & 1), l1 = literal(syCount[1], (r >> 1) & 1), l2 = literal(syCount[2], (r >> 2) & 1);
         for (int i = 0; i < 64; i++) {
           double w = 1 << (i % 8);
           List<Expr> parts = new ArrayList<>();
@@ -744,7 +796,7 @@ public final class InterpreterGraph {
     Expr fo = f(o);
     for (int l = 0; l < 8; l++) {
       for (int j = 0; j < 8; j++) {
-        Expr q3 = literal(sybit[3], j & 1), q4 = literal(sybit[4], (j >> 1) & 1), q5 = literal(sybit[5], (j >> 2) & 1);
+        Expr q3 = literal(syCount[3], j & 1), q4 = literal(syCount[4], (j >> 1) & 1), q5 = literal(syCount[5], (j >> 2) & 1);
         int src = switch (o) {
           case SHL64 -> l - j;
           case ROTL64 -> Math.floorMod(l - j, 8);
@@ -783,7 +835,7 @@ public final class InterpreterGraph {
     String n = "div";
     Expr fDivU = f(DIV_U), fDivS = f(DIV_S), fRemU = f(REM_U), fRemS = f(REM_S);
     Expr fS = fDivS.plus(fRemS), fRem = fRemU.plus(fRemS), fam = flagSum(fDivU, fDivS, fRemU, fRemS);
-    Expr xu = low(xbit, 32), yu = low(ybit, 32);
+    Expr xu = xword, yu = yword;
     Expr x31 = xbit[31], y31 = ybit[31];
     // |x| and |y| for the signed forms, x and y for the unsigned ones
     // kept in slots, so that scaled copies below do not add up terms beyond 2^53
@@ -793,7 +845,11 @@ public final class InterpreterGraph {
         yu.minus(gates.gate(n + ".yneg", yu, 0x1p33, y31, fS).times(2)).plus(gates.and(n + ".ys", y31, fS).times(0x1p32)));
     Expr[] notY = new Expr[32];
     for (int i = 0; i < 32; i++) notY[i] = Expr.constant(1).minus(ybit[i]);
-    Expr yZero = gates.and(n + ".yzero", notY);
+    // [y == 0] for the division family only (else the unit's gate, which reads no rare flag,
+    // would be evaluated at every token); every use below is gated by the family too
+    Expr[] notYInFamily = java.util.Arrays.copyOf(notY, 33);
+    notYInFamily[32] = fam;
+    Expr yZero = gates.and(n + ".yzero", notYInFamily);
     Expr nonZero = Expr.constant(1).minus(yZero);
     // traps at the START: division by zero, and MIN / -1 for DIV_S
     Expr[] dz = new Expr[34];
@@ -988,7 +1044,8 @@ public final class InterpreterGraph {
     // [d >= 256^t] for t = 4..7 (so the top byte of d is byte t for exactly one t, or d < 2^32)
     Expr[] ge = new Expr[9];
     ge[8] = Expr.ZERO;
-    for (int t = 4; t < 8; t++) ge[t] = g.sum(n + ".ge" + t, gates.atLeast(n + ".ge" + t, dhi, Math.pow(256, t - 4)));
+    // gated by the family (0 outside a division, where only the capped d below reads them)
+    for (int t = 4; t < 8; t++) ge[t] = g.sum(n + ".ge" + t, gates.atLeastIf(n + ".ge" + t, dhi, Math.pow(256, t - 4), 0x1p34, fam));
     Expr dc = g.sum(n + ".dc", dlo.plus(ge[4].times(0x1p32))); // d capped at 2^32..2^33
 
     // high digits: lane l predicts digit 7 - l = floor(r / (dc·256^k)), k = 3 - l, as DIV does on the high word
@@ -1008,7 +1065,11 @@ public final class InterpreterGraph {
     }
 
     // lanes 4..11 predict the bytes 7..0 of R = n_hi - d·(high digits), below 2^32
-    List<Expr> high = g.at(n + ".high", lastStart.plus(4), List.of(prevVal[0], prevVal[1], prevVal[2], prevVal[3]));
+    // read at lane 4 (lastStart + 4) from there on; before, at the current position, so that the
+    // query is never beyond it (the runtime's position kernel proves its vertex only there)
+    Expr highAt = lastStart.plus(4);
+    for (int l = 0; l < 4; l++) highAt = highAt.minus(lane[l].times(4 - l));
+    List<Expr> high = g.at(n + ".high", highAt, List.of(prevVal[0], prevVal[1], prevVal[2], prevVal[3]));
     Expr highDigits = high.get(0).plus(high.get(1).times(256)).plus(high.get(2).times(65536)).plus(high.get(3).times(0x1p24));
     Expr rem3Lanes = lanes(4, 5, 6, 7, 8, 9, 10, 11);
     Expr rem3 = nhi.minus(g.neuron(n + ".qd", highDigits.minus(Expr.constant(0x1p37).minus(fam.plus(rem3Lanes).times(0x1p36))), dlo));
@@ -1032,16 +1093,21 @@ public final class InterpreterGraph {
     }
     Expr offset = laneNumber.minus(D64_STEPS - D64_STEP).minus(started.times(D64_STEP));
     Expr[] at = new Expr[D64_STEP];
-    for (int x = 0; x < D64_STEP; x++) at[x] = g.sum(n + ".at" + x, gates.equal(n + ".at" + x, offset, x));
-    Expr step = started.minus(begun[0]);
+    // gated by the family, so that their units are evaluated only in a division (the offset is
+    // non-zero at most tokens); 2^45 outweighs the position in the offset's slots
+    for (int x = 0; x < D64_STEP; x++) at[x] = g.sum(n + ".at" + x, gates.equalIf(n + ".at" + x, offset, x, 0x1p45, fam));
     emit(Kind.DIGIT, gates.and(n + ".digits", fam, digitLanes.plus(begun[0])));
 
     // the step's remainder limbs, read at its E token, and its digit, read at its C token
     Expr whiE = Expr.ZERO, wloE = Expr.ZERO;
     for (int m = 3; m < 8; m++) whiE = whiE.plus(prevVal[1 + m].times(Math.pow(256, m - 3)));
     for (int m = 0; m < 3; m++) wloE = wloE.plus(prevVal[1 + m].times(Math.pow(256, m + 1)));
-    List<Expr> limbs = g.at(n + ".limbs", lastStart.plus(D64_STEPS).plus(step.times(D64_STEP)), List.of(whiE, wloE));
-    Expr qStep = g.at(n + ".q", lastStart.plus(D64_STEPS + 1).plus(step.times(D64_STEP)), List.of(val)).get(0);
+    // E of the step is at lastStart + 13 + 11·step, its C one after. Outside the steps the
+    // queries fall back to lastStart (and at E, C's query to E), never beyond the current
+    // position: begun0·(13 + 11·step) is 2·begun0 + 11·started, as every begun[s] implies begun0.
+    Expr stepE = lastStart.plus(begun[0].times(D64_STEPS - D64_STEP)).plus(started.times(D64_STEP));
+    List<Expr> limbs = g.at(n + ".limbs", stepE, List.of(whiE, wloE));
+    Expr qStep = g.at(n + ".q", stepE.plus(begun[0]).minus(at[0]), List.of(val)).get(0);
 
     // val·d at the E and C tokens (val <= 255 inside these instructions)
     Expr valOn = val.minus(Expr.constant(4096).minus(fam.times(4096)));
@@ -1105,7 +1171,7 @@ public final class InterpreterGraph {
       query = query.plus(gates.and(n + ".quot" + b, fDiv, lane[D64_RESULT - 1 + b]).times(quotAt - remAt));
     }
     Expr digit = g.at(n + ".result", lastStart.plus(query), List.of(val)).get(0);
-    Expr xs = sxhbit[31], ys = syhbit[31];
+    Expr xs = sxhbit[31], ys = syhSign;
     Expr negative = gates.and(n + ".neg.xy", fDivS, xs, Expr.constant(1).minus(ys))
         .plus(gates.and(n + ".neg.yx", fDivS, ys, Expr.constant(1).minus(xs)))
         .plus(gates.and(n + ".neg.rem", fRemS, xs));

@@ -1,0 +1,188 @@
+package dev.wasmformer.runtime.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmformer.c.SourceFile;
+import dev.wasmformer.compiler.InterpreterModel;
+import dev.wasmformer.compiler.WasmformerCompiler;
+import dev.wasmformer.runtime.format.Bundle;
+import dev.wasmformer.runtime.format.Program;
+import dev.wasmformer.runtime.format.TokenRole;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * A diagnostic, not a check: runs a C program (docs/examples/sudoku.c unless
+ * {@code -Dwasmformer.probe.program} names another) on the interpreter's weights with the fast
+ * pass and prints, per layer, what a token costs: the heads (kernel, value width) and the FFN
+ * units the gate filter evaluates at every step ("always", by graph node) or selects because a
+ * selector group is non-zero ("touched", by graph node). Touched units are counted from the
+ * filter's per-group non-zero counters, read before and after every step, so the counts are
+ * exact for the selection (a unit is then evaluated only if its bound allows a positive gate).
+ *
+ * <p>{@code mvn -o -q -pl plugin -am test -Dtest=UnitCostProbe -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dwasmformer.probe=true [-Dwasmformer.probe.tokens=N]}
+ */
+@EnabledIfSystemProperty(named = "wasmformer.probe", matches = "true")
+class UnitCostProbe {
+
+  @Test
+  void printsTheUnitsAndHeadsATokenCosts() throws Exception {
+    Path file = Path.of(System.getProperty("wasmformer.probe.program", "../docs/examples/sudoku.c"));
+    long limit = Long.getLong("wasmformer.probe.tokens", 300_000);
+    InterpreterModel im = InterpreterModel.get();
+    Bundle bundle = new WasmformerCompiler(im)
+        .addC("probe", List.of(new SourceFile(file.getFileName().toString(), Files.readString(file))),
+            WasmformerCompiler.cOptions(), List.of(), null)
+        .bundle();
+    Model model = Model.from(bundle);
+    Decoder decoder = model.newDecoder(AttentionKind.HULL);
+    FastPass fast = (FastPass) decoder.pass();
+    GateFilter[] filters = (GateFilter[]) field(FastPass.class, "filters").get(fast);
+    Field nonZeroField = field(GateFilter.class, "groupNonZero");
+    int layers = model.layerCount();
+    long[][] before = new long[layers][];
+    for (int l = 0; l < layers; l++) {
+      if (filters[l] != null) before[l] = ((long[]) nonZeroField.get(filters[l])).clone();
+    }
+    List<List<String>> names = im.weights().unitNames();
+    long[] alwaysSum = new long[layers];
+    long[] touchedSum = new long[layers];
+    long[] countedSteps = new long[layers];
+    List<Map<String, Long>> alwaysByNode = new ArrayList<>();
+    List<Map<String, Long>> touchedByNode = new ArrayList<>();
+    for (int l = 0; l < layers; l++) {
+      alwaysByNode.add(new TreeMap<>());
+      touchedByNode.add(new TreeMap<>());
+    }
+    int[] mark = new int[model.ffnWidth()];
+    int epoch = 0;
+
+    int[] prompt = prompt(bundle);
+    int halt = tokenWithRole(bundle, TokenRole.HALT);
+    int token = prompt[0];
+    long p = 0;
+    for (; token != halt && p < limit; p++) {
+      int fed = p < prompt.length ? prompt[(int) p] : token;
+      token = decoder.step(fed);
+      for (int l = 0; l < layers; l++) {
+        GateFilter f = filters[l];
+        if (f == null) continue;
+        long[] now = (long[]) nonZeroField.get(f);
+        if (f.alwaysUnits == null || f.steps() <= GateFilter.FIRST_BUILD) {
+          before[l] = now.clone();
+          continue;
+        }
+        epoch++;
+        int touched = 0;
+        for (int g = 0; g < now.length; g++) {
+          if (now[g] == before[l][g]) continue;
+          before[l][g] = now[g];
+          for (int k = f.selectorStart[g]; k < f.selectorStart[g + 1]; k++) {
+            int u = f.selectorUnit[k];
+            if (mark[u] != epoch) {
+              mark[u] = epoch;
+              touched++;
+              touchedByNode.get(l).merge(kind(names.get(l).get(u)), 1L, Long::sum);
+            }
+          }
+        }
+        countedSteps[l]++;
+        touchedSum[l] += touched;
+        alwaysSum[l] += f.alwaysUnits.length;
+        for (int u : f.alwaysUnits) alwaysByNode.get(l).merge(kind(names.get(l).get(u)), 1L, Long::sum);
+      }
+    }
+    assertThat(p).isGreaterThan(10_000);
+
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("%s: %,d tokens; model d_model %d, %d layers, %d heads, %,d units%n", file, p,
+        model.dModel(), layers, model.headCount(), im.weights().units()));
+    long totalAlways = 0;
+    double totalTouched = 0;
+    for (int l = 0; l < layers; l++) {
+      out.append(String.format("layer %d: %d units%s%n", l, names.get(l).size(), model.sparseFfns[l] == null ? "" :
+          model.sparseFfns[l].small ? " (small: all evaluated)" : ""));
+      StringBuilder hs = new StringBuilder();
+      for (HeadWeights h : model.layers.get(l).heads()) {
+        hs.append(String.format(" %s[%s%s,%d]", h.name(), h.kernel(), h.tokenValued() ? "/token" : "", h.valueWidth()));
+      }
+      out.append("  heads:").append(hs).append('\n');
+      if (names.get(l).size() <= 60) out.append("  units: ").append(String.join(" ", names.get(l))).append('\n');
+      if (countedSteps[l] == 0) continue;
+      double always = (double) alwaysSum[l] / countedSteps[l];
+      double touched = (double) touchedSum[l] / countedSteps[l];
+      totalAlways += Math.round(always);
+      totalTouched += touched;
+      out.append(String.format("  per token: %.1f always, %.1f touched%n", always, touched));
+      out.append("  always by node: ").append(perStep(alwaysByNode.get(l), countedSteps[l], 0.05)).append('\n');
+      out.append("  touched by node: ").append(perStep(touchedByNode.get(l), countedSteps[l], 0.05)).append('\n');
+    }
+    if (Boolean.getBoolean("wasmformer.probe.groups")) {
+      for (int l = 0; l < layers; l++) {
+        GateFilter f = filters[l];
+        if (f == null || f.alwaysUnits == null) continue;
+        GateGroups gg = model.sparseFfns[l].groups;
+        double[] glo = (double[]) field(GateFilter.class, "groupLo").get(f);
+        double[] ghi = (double[]) field(GateFilter.class, "groupHi").get(f);
+        long[] nz = (long[]) nonZeroField.get(f);
+        for (int g = 0; g < gg.groupCount; g++) {
+          int sel = f.selectorStart[g + 1] - f.selectorStart[g];
+          if (sel == 0) continue;
+          StringBuilder cols = new StringBuilder();
+          for (int k = gg.memberStart[g]; k < gg.memberStart[g + 1]; k++) cols.append(gg.members[k]).append('*').append(gg.alpha[gg.members[k]]).append(' ');
+          StringBuilder us = new StringBuilder();
+          for (int k = f.selectorStart[g]; k < f.selectorStart[g + 1] && k < f.selectorStart[g] + 6; k++) us.append(names.get(l).get(f.selectorUnit[k])).append(' ');
+          out.append(String.format("L%d group %d [%s] range %s..%s nonzero %.3f/step, %d selected units: %s%n", l, g, cols,
+              glo[g], ghi[g], (double) nz[g] / p, sel, us));
+        }
+      }
+    }
+    out.append(String.format("total per token: %d always, %.1f touched%n", totalAlways, totalTouched));
+    System.out.print(out);
+  }
+
+  /** A unit's name without its lane or byte index, so that a family of units sums up. */
+  private static String kind(String name) {
+    return name.replaceAll("[0-9]+", "#");
+  }
+
+  private static String perStep(Map<String, Long> counts, long steps, double min) {
+    StringBuilder sb = new StringBuilder();
+    counts.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).forEach(e -> {
+      double v = (double) e.getValue() / steps;
+      if (v >= min) sb.append(String.format("%s=%.2f ", e.getKey(), v));
+    });
+    return sb.toString();
+  }
+
+  private static Field field(Class<?> c, String name) throws NoSuchFieldException {
+    Field f = c.getDeclaredField(name);
+    f.setAccessible(true);
+    return f;
+  }
+
+  private static int tokenWithRole(Bundle bundle, TokenRole role) {
+    for (int id = 0; id < bundle.getVocabulary().getTokensCount(); id++) {
+      if (bundle.getVocabulary().getTokens(id).getRole() == role) return id;
+    }
+    throw new IllegalStateException("no " + role + " token");
+  }
+
+  /** The prompt with no arguments and no input. */
+  private static int[] prompt(Bundle bundle) {
+    Program p = bundle.getPrograms(0);
+    int[] prompt = new int[p.getPrefixCount() + 1 + p.getSuffixCount()];
+    for (int i = 0; i < p.getPrefixCount(); i++) prompt[i] = p.getPrefix(i);
+    prompt[p.getPrefixCount()] = tokenWithRole(bundle, TokenRole.INPUT_END);
+    for (int i = 0; i < p.getSuffixCount(); i++) prompt[p.getPrefixCount() + 1 + i] = p.getSuffix(i);
+    return prompt;
+  }
+}
