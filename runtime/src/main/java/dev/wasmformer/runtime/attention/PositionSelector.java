@@ -13,7 +13,9 @@ package dev.wasmformer.runtime.attention;
  * a sign within the bound sends the query to the general path. General path: if C &gt; 0 the
  * maxima are among the ends; if C = 0 they are an end or every position; if C &lt; 0 the first
  * maximiser is the first j with s(j) &gt;= s(j+1), found from the guess and verified (binary
- * search when rounding spoiled the guess), and at most one neighbour ties with it. Every
+ * search when rounding spoiled the guess), and at most one neighbour ties with it. When the
+ * concave vertex lies beyond an end, one certain step at that end proves it the unique maximum
+ * (the steps of a concave quadratic decrease), with no search. Every
  * decision of the general path uses {@link Exact#compareScores} on the keys themselves, the
  * polynomial evaluated exactly.
  */
@@ -68,6 +70,19 @@ public final class PositionSelector {
                 double m = 2 * guess;
                 if ((guess == 0 || rises(qx, qy, m - 1)) && (guess == last || falls(qx, qy, m + 1))) {
                     out[0] = (long) guess;
+                    return 1;
+                }
+            } else if (concave && last < 0x1p31) {
+                // The vertex lies outside 0..last (e.g. a fetch that looks ahead of the prompt
+                // seen so far). The steps s(j) - s(j-1) of a concave quadratic decrease with j,
+                // so one certain step decides: a rise into `last` means every earlier step rises
+                // too (the unique maximum is last), a fall out of 0 that every later one falls.
+                if (guess > last && rises(qx, qy, 2.0 * last - 1)) {
+                    out[0] = last;
+                    return 1;
+                }
+                if (guess < 0 && falls(qx, qy, 1)) {
+                    out[0] = 0;
                     return 1;
                 }
             }

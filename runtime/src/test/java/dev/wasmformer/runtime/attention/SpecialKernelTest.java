@@ -73,6 +73,26 @@ class SpecialKernelTest {
     }
 
     @Test
+    void positionKernelMatchesNaiveWhenTheVertexLiesFarBeyondEitherEnd() {
+        // A fetch ahead of the prompt seen so far: the peak is past the last position (or
+        // before 0), so the maximum is that end, decided from one step of the quadratic.
+        QuadraticKey parabola = new QuadraticKey(0, 2, 0, 0, 0, -1, Long.MAX_VALUE);
+        QuadraticKey scaled = new QuadraticKey(1, 6, 0, -2, 0, -3, Long.MAX_VALUE);
+        PointSource queries = (random, p) -> {
+            double beyond = random.nextBoolean() ? p + 1 + random.nextInt(5000) : -1 - random.nextInt(5000);
+            double q = random.nextBoolean() ? beyond : beyond + random.nextDouble() - 0.5;
+            return new double[] {q, 1 + random.nextInt(3)};
+        };
+        for (QuadraticKey key : new QuadraticKey[] {parabola, scaled}) {
+            for (AttentionMode mode : MODES) {
+                CacheDriver.compare("beyond the ends, " + key + ", " + mode, 900 + mode.ordinal(), 3000,
+                        AttentionCache.naive(mode, 1), AttentionCache.positionKey(mode, 1, key),
+                        polynomial(key), queries, 100);
+            }
+        }
+    }
+
+    @Test
     void positionKernelTurnsIntoAHullPastItsExactRangeAndStillMatchesNaive() {
         // 2^46 j^2 + j exceeds 2^52 from j = 8 on; exactUpTo = 20 would allow more, the
         // polynomial's own range ends first. The second key's producer stops at 5.
