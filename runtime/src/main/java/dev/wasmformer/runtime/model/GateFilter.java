@@ -33,6 +33,10 @@ final class GateFilter {
     private static final double EXACT_LIMIT = 0x1p52;
     /** The range of a column that keeps growing. */
     private static final double GROWING = 0x1p40;
+    /** Unit kinds: gate bounded by selectors, constant positive gate, or evaluated at every step. */
+    static final byte FILTERED = 0;
+    static final byte LINEAR = 1;
+    static final byte ALWAYS = 2;
 
     private final SparseFeedForward ffn;
     private final GateGroups groups;
@@ -47,8 +51,8 @@ final class GateFilter {
     // The ranges the current bounds were built from: a step is checked against these.
     final double[] builtColumnRange;     // [column][lo, hi]
     final boolean[] builtColumnFractional;
-    private final double[] builtGroupLo;
-    private final double[] builtGroupHi;
+    final double[] builtGroupLo;
+    final double[] builtGroupHi;
 
     // Built from the ranges.
     private boolean ready;
@@ -59,8 +63,8 @@ final class GateFilter {
     int[] selectorStart;         // groups + 1
     int[] selectorUnit;
     double[] selectorScale;
-    int[] alwaysUnits;           // increasing
-    private boolean[] always;    // per unit: evaluated at every step, its gate may be unbounded
+    long[] alwaysMask;           // units evaluated at every step: their gate may be unbounded
+    byte[] unitKind;             // per unit: FILTERED, LINEAR or ALWAYS
     int builds;
     long filteredSteps;          // steps that ran with the filter (for tests)
 
@@ -283,33 +287,26 @@ final class GateFilter {
         int[] unit = new int[selectorCount[gg.groupCount]];
         double[] scale = new double[unit.length];
         int[] next = Arrays.copyOf(selectorCount, gg.groupCount);
-        int alwaysCount = 0;
+        long[] alwaysBits = Bits.words(width);
+        byte[] kind = new byte[width];
         for (int u = 0; u < width; u++) {
             if (always[u]) {
-                alwaysCount++;
+                Bits.set(alwaysBits, u);
+                kind[u] = ALWAYS;
                 continue;
             }
+            kind[u] = ffn.linear[u] ? LINEAR : FILTERED;
             for (int entry : unitSelectors[u]) {
                 int k = next[gg.unitGroup[entry]]++;
                 unit[k] = u;
                 scale[k] = gg.unitScale[entry];
             }
         }
-        int[] alwaysList = new int[alwaysCount];
-        for (int u = 0, k = 0; u < width; u++) {
-            if (always[u]) {
-                alwaysList[k++] = u;
-            }
-        }
         this.unitBound = bound;
         this.selectorStart = selectorCount;
         this.selectorUnit = unit;
         this.selectorScale = scale;
-        this.alwaysUnits = alwaysList;
-        this.always = always;
-    }
-
-    boolean isAlways(int u) {
-        return always[u];
+        this.alwaysMask = alwaysBits;
+        this.unitKind = kind;
     }
 }

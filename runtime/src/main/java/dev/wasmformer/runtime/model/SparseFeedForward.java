@@ -156,12 +156,15 @@ final class SparseFeedForward {
         return width;
     }
 
-    /** Per-run buffers, sized for the widest layer. */
+    /**
+     * Per-run buffers, sized for the widest layer. The stamped arrays serve the unfiltered
+     * path; the filtered path uses the accumulators, which are all zero (and their masks
+     * empty) between steps, so that it needs no per-entry bookkeeping branch.
+     */
     static final class Scratch {
         final double[] gate;
         final int[] unitStamp;
         final long[] units;
-        final int[] touched;
         final double[] rowSum;
         final int[] rowStamp;
         final int[] rows;
@@ -169,18 +172,30 @@ final class SparseFeedForward {
         final int[] groupStamp;
         final int[] groups;
         int epoch;
+        // Filtered path: zero between steps.
+        final double[] groupAcc;      // per group: v_g, over this step's non-zero columns
+        final long[] groupMask;       // groups with a non-zero column this step
+        final double[] unitAcc;       // per unit: its selectors' sum s_ug v_g
+        final long[] touchedMask;     // units some selector reached
+        final double[] rowAcc;        // per output row: the sum over the positive units
+        final long[] rowMask;         // rows some positive unit writes
 
         Scratch(int maxWidth, int maxGroups, int dModel) {
             gate = new double[maxWidth];
             unitStamp = new int[maxWidth];
             units = Bits.words(maxWidth);
-            touched = new int[maxWidth];
             rowSum = new double[dModel];
             rowStamp = new int[dModel];
             rows = new int[dModel];
             groupValue = new double[maxGroups];
             groupStamp = new int[maxGroups];
             groups = new int[maxGroups];
+            groupAcc = new double[maxGroups];
+            groupMask = Bits.words(maxGroups);
+            unitAcc = new double[maxWidth];
+            touchedMask = Bits.words(maxWidth);
+            rowAcc = new double[dModel];
+            rowMask = Bits.words(dModel);
         }
 
         int nextEpoch() {
@@ -197,15 +212,13 @@ final class SparseFeedForward {
     /**
      * x += output * (relu(gate * x) (.) (value * x)); {@code nonZero} holds every slot of x that
      * may be non-zero, and gains the slots this layer writes. With a {@code filter} (may be
-     * null), only the units it cannot rule out are evaluated, each by its row's dot product.
+     * null), only the units it cannot rule out are evaluated.
      */
     void apply(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
         boolean lazyBias = biasFirst && x[slotOne] == 1.0 && !small;
         if (filter != null && filter.ready() && lazyBias) {
-            int epoch = s.nextEpoch();
-            if (selectCandidates(x, nonZero, s, filter, epoch)) {
+            if (applyFiltered(x, nonZero, s, filter)) {
                 filter.filteredSteps++;
-                evaluate(x, nonZero, s, epoch, filter);
                 return;
             }
         }
@@ -252,79 +265,88 @@ final class SparseFeedForward {
                 }
             }
         }
-        evaluate(x, nonZero, s, epoch, null);
+        evaluate(x, nonZero, s, epoch);
     }
 
     /**
-     * Marks in {@code s.units} the units the filter cannot rule out; false, marking nothing,
-     * if a value lies outside the filter's ranges.
+     * The filtered step: group values from the non-zero columns, candidates from the
+     * selectors, then the candidates evaluated; false, with x and the scratch unchanged, if a
+     * value lies outside the filter's ranges.
+     *
+     * <p>The sums here are in another order than the reference's (by group, not by column),
+     * which is exact because the filter admits a unit only when its weights, scales and values
+     * are integers whose sums stay below 2^52: every partial sum is then the exact real one.
      */
-    private boolean selectCandidates(double[] x, long[] nonZero, Scratch s, GateFilter filter,
-                                     int epoch) {
-        GateGroups gg = groups;
-        double[] groupValue = s.groupValue;
-        int[] groupStamp = s.groupStamp;
-        int[] groupList = s.groups;
-        int groupCount = 0;
-        for (int w = 0; w < readMask.length; w++) {
-            for (long b = nonZero[w] & readMask[w]; b != 0; b &= b - 1) {
+    private boolean applyFiltered(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
+        int[] groupOf = groups.groupOf;
+        double[] alpha = groups.alpha;
+        double[] range = filter.builtColumnRange;
+        boolean[] fractional = filter.builtColumnFractional;
+        double[] groupAcc = s.groupAcc;
+        long[] groupMask = s.groupMask;
+        long[] read = readMask;
+        for (int w = 0; w < read.length; w++) {
+            for (long b = nonZero[w] & read[w]; b != 0; b &= b - 1) {
                 int c = (w << 6) + Long.numberOfTrailingZeros(b);
                 double xc = x[c];
                 if (xc == 0) {
                     continue;
                 }
-                if (!filter.columnInRange(c, xc)) {
+                if (!(xc >= range[2 * c] && xc <= range[2 * c + 1])
+                        || !(fractional[c] || xc == (double) (long) xc)) {
+                    abandon(s);
                     return false;
                 }
-                int g = gg.groupOf[c];
-                if (groupStamp[g] != epoch) {
-                    groupStamp[g] = epoch;
-                    groupValue[g] = 0.0;
-                    groupList[groupCount++] = g;
-                }
-                groupValue[g] += gg.alpha[c] * xc;
+                int g = groupOf[c];
+                groupAcc[g] += alpha[c] * xc;
+                groupMask[g >>> 6] |= 1L << g;
             }
         }
-        for (int i = 0; i < groupCount; i++) {
-            int g = groupList[i];
-            if (!filter.groupInRange(g, groupValue[g])) {
-                return false;
-            }
-        }
-        double[] gate = s.gate;
-        int[] stamp = s.unitStamp;
-        int[] touched = s.touched;
-        int touchedCount = 0;
+        double[] groupLo = filter.builtGroupLo;
+        double[] groupHi = filter.builtGroupHi;
         int[] selectorStart = filter.selectorStart;
         int[] selectorUnit = filter.selectorUnit;
         double[] selectorScale = filter.selectorScale;
-        double[] bound = filter.unitBound;
-        for (int i = 0; i < groupCount; i++) {
-            int g = groupList[i];
-            double v = groupValue[g];
-            if (v == 0) {
-                continue;
-            }
-            filter.countNonZero(g);
-            for (int k = selectorStart[g], end = selectorStart[g + 1]; k < end; k++) {
-                int u = selectorUnit[k];
-                if (stamp[u] != epoch) {
-                    stamp[u] = epoch;
-                    gate[u] = bound[u];
-                    touched[touchedCount++] = u;
+        double[] unitAcc = s.unitAcc;
+        long[] touched = s.touchedMask;
+        for (int w = 0, words = (groups.groupCount + 63) >>> 6; w < words; w++) {
+            for (long b = groupMask[w]; b != 0; b &= b - 1) {
+                int g = (w << 6) + Long.numberOfTrailingZeros(b);
+                double v = groupAcc[g];
+                if (!(v >= groupLo[g] && v <= groupHi[g])) {
+                    abandon(s);
+                    return false;
                 }
-                gate[u] += selectorScale[k] * v;
+                if (v == 0) {
+                    continue;
+                }
+                filter.countNonZero(g);
+                for (int k = selectorStart[g], end = selectorStart[g + 1]; k < end; k++) {
+                    int u = selectorUnit[k];
+                    unitAcc[u] += selectorScale[k] * v;
+                    touched[u >>> 6] |= 1L << u;
+                }
             }
         }
+        // A touched unit is a candidate if bound + its selectors' sum is positive.
+        double[] bound = filter.unitBound;
+        long[] always = filter.alwaysMask;
         long[] units = s.units;
-        for (int i = 0; i < touchedCount; i++) {
-            int u = touched[i];
-            if (gate[u] > 0) {
-                units[u >>> 6] |= 1L << u;
+        int unitWords = (width + 63) >>> 6;
+        for (int w = 0; w < unitWords; w++) {
+            long t = touched[w];
+            long m = always[w];
+            if (t != 0) {
+                touched[w] = 0;
+                for (; t != 0; t &= t - 1) {
+                    int u = (w << 6) + Long.numberOfTrailingZeros(t);
+                    if (bound[u] + unitAcc[u] > 0) {
+                        m |= 1L << u;
+                    }
+                    unitAcc[u] = 0.0;
+                }
             }
-        }
-        for (int u : filter.alwaysUnits) {
-            units[u >>> 6] |= 1L << u;
+            units[w] = m;
         }
         for (int w = 0; w < linearReadMask.length; w++) {
             for (long b = nonZero[w] & linearReadMask[w]; b != 0; b &= b - 1) {
@@ -337,7 +359,104 @@ final class SparseFeedForward {
                 }
             }
         }
+        evaluateFiltered(x, nonZero, s, filter.unitKind);
+        for (int w = 0, words = (groups.groupCount + 63) >>> 6; w < words; w++) {
+            for (long b = groupMask[w]; b != 0; b &= b - 1) {
+                groupAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
+            }
+            groupMask[w] = 0;
+        }
         return true;
+    }
+
+    /** Clears the filtered path's accumulators after a step it gave up. */
+    private void abandon(Scratch s) {
+        for (int w = 0, words = (groups.groupCount + 63) >>> 6; w < words; w++) {
+            for (long b = s.groupMask[w]; b != 0; b &= b - 1) {
+                s.groupAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
+            }
+            s.groupMask[w] = 0;
+        }
+        for (int w = 0, words = (width + 63) >>> 6; w < words; w++) {
+            for (long b = s.touchedMask[w]; b != 0; b &= b - 1) {
+                s.unitAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
+            }
+            s.touchedMask[w] = 0;
+        }
+    }
+
+    /**
+     * Runs the marked units in increasing order and adds the output. A unit's gate is its bias
+     * (linear unit), its row's dot product (always-evaluated unit) or its groups' sum
+     * {@code bias + sum s_ug v_g} over {@code s.groupAcc}, which is zero for the groups with no
+     * non-zero column; a linear or filtered unit whose value is 0 is skipped, as its gate is
+     * finite (h = g * 0 adds nothing).
+     */
+    private void evaluateFiltered(double[] x, long[] nonZero, Scratch s, byte[] kind) {
+        long[] units = s.units;
+        CsrMatrix plainGate = weights.gate();
+        double[] groupAcc = s.groupAcc;
+        double[] unitBias = groups.bias;
+        int[] unitStart = groups.unitStart;
+        int[] unitGroup = groups.unitGroup;
+        double[] unitScale = groups.unitScale;
+        double[] rowAcc = s.rowAcc;
+        long[] rowMask = s.rowMask;
+        for (int w = 0, words = (width + 63) >>> 6; w < words; w++) {
+            long b = units[w];
+            if (b == 0) {
+                continue;
+            }
+            units[w] = 0;
+            for (; b != 0; b &= b - 1) {
+                int u = (w << 6) + Long.numberOfTrailingZeros(b);
+                double v = 0.0;
+                for (int k = valueStart[u], end = valueStart[u + 1]; k < end; k++) {
+                    v += valueWeight[k] * x[valueColumn[k]];
+                }
+                byte unitKind = kind[u];
+                double g;
+                if (unitKind == GateFilter.ALWAYS) {
+                    g = plainGate.dot(u, x);
+                } else if (v == 0) {
+                    continue;
+                } else if (unitKind == GateFilter.LINEAR) {
+                    g = bias[u];
+                } else {
+                    g = unitBias[u];
+                    for (int k = unitStart[u], end = unitStart[u + 1]; k < end; k++) {
+                        g += unitScale[k] * groupAcc[unitGroup[k]];
+                    }
+                }
+                if (!(g > 0)) {
+                    continue;
+                }
+                double h = g * v;
+                for (int k = outputStart[u], end = outputStart[u + 1]; k < end; k++) {
+                    int r = outputRow[k];
+                    rowAcc[r] += outputWeight[k] * h;
+                    rowMask[r >>> 6] |= 1L << r;
+                }
+            }
+        }
+        for (int w = 0; w < rowMask.length; w++) {
+            long b = rowMask[w];
+            if (b == 0) {
+                continue;
+            }
+            rowMask[w] = 0;
+            long written = 0;
+            for (; b != 0; b &= b - 1) {
+                int r = (w << 6) + Long.numberOfTrailingZeros(b);
+                double sum = x[r] + rowAcc[r];
+                rowAcc[r] = 0.0;
+                x[r] = sum;
+                if (sum != 0) {
+                    written |= 1L << r;
+                }
+            }
+            nonZero[w] |= written;
+        }
     }
 
     /** Widens the filter's ranges to this step's column and group values. */
@@ -369,36 +488,10 @@ final class SparseFeedForward {
         }
     }
 
-    /**
-     * The gate of a filtered unit from this step's group values: {@code bias + sum s_ug v_g}.
-     * The filter admits a unit only when its weights, scales and group values are integers
-     * whose sums stay below 2^52, so this is the exact real gate, which is also the double the
-     * row's dot product gives in any order.
-     */
-    private double groupGate(int u, Scratch s, int epoch) {
-        GateGroups gg = groups;
-        double[] groupValue = s.groupValue;
-        int[] groupStamp = s.groupStamp;
-        double g = gg.bias[u];
-        for (int k = gg.unitStart[u], end = gg.unitStart[u + 1]; k < end; k++) {
-            int group = gg.unitGroup[k];
-            if (groupStamp[group] == epoch) {
-                g += gg.unitScale[k] * groupValue[group];
-            }
-        }
-        return g;
-    }
-
-    /**
-     * Runs the marked units in increasing order and adds the output. With a {@code filter}, a
-     * unit's gate is its row's dot product (or its bias, for a linear unit), and a unit whose
-     * value is 0 is skipped when its gate is known to be finite (h = g * 0 adds nothing);
-     * without, {@code s.gate} already holds every marked unit's gate.
-     */
-    private void evaluate(double[] x, long[] nonZero, Scratch s, int epoch, GateFilter filter) {
+    /** Runs the marked units, whose gates {@code s.gate} holds, in increasing order and adds the output. */
+    private void evaluate(double[] x, long[] nonZero, Scratch s, int epoch) {
         double[] gate = s.gate;
         long[] units = s.units;
-        CsrMatrix plainGate = weights.gate();
         double[] rowSum = s.rowSum;
         int[] rowStamp = s.rowStamp;
         int[] rows = s.rows;
@@ -416,22 +509,7 @@ final class SparseFeedForward {
                 for (int k = valueStart[u], end = valueStart[u + 1]; k < end; k++) {
                     v += valueWeight[k] * x[valueColumn[k]];
                 }
-                double g;
-                if (filter == null) {
-                    g = gate[u];
-                } else if (linear[u]) {
-                    if (v == 0) {
-                        continue;
-                    }
-                    g = bias[u];
-                } else if (filter.isAlways(u)) {
-                    g = plainGate.dot(u, x);
-                } else {
-                    if (v == 0) {
-                        continue;
-                    }
-                    g = groupGate(u, s, epoch);
-                }
+                double g = gate[u];
                 if (!(g > 0)) {
                     continue;
                 }
