@@ -49,10 +49,22 @@ final class GateFilter {
     private final int[] groupWidenings;
     private final long[] groupNonZero;
     // The ranges the current bounds were built from: a step is checked against these.
-    final double[] builtColumnRange;     // [column][lo, hi]
-    final boolean[] builtColumnFractional;
     final double[] builtGroupLo;
     final double[] builtGroupHi;
+    /**
+     * The columns a step checks: those of the groups some filtered unit reads (no bound
+     * depends on the others, and a unit that is always evaluated stays so, as ranges only
+     * widen). Such a column is never fractional, or its units would be always evaluated.
+     */
+    long[] checkMask;
+    /**
+     * Per column: {lo, hi, alpha}. For a column that is its group's only member (then alpha is
+     * +-1), [lo, hi] is the intersection of the column's range and the group's range over
+     * alpha, so that one check covers both.
+     */
+    final double[] columnInfo;
+    /** Per column: its group g if the group has several members (summed, then checked), else -1 - g. */
+    final int[] columnCode;
 
     // Built from the ranges.
     private boolean ready;
@@ -60,6 +72,14 @@ final class GateFilter {
     private long steps;
     private long lastBuild;
     double[] unitBound;          // U_u, for filtered units
+    // Per filtered unit, its non-selector groups: single-column ones by column (weight s alpha),
+    // the others by group (scale s). Its gate is bias + its selectors' sum + these.
+    int[] restColumnStart;       // width + 1
+    int[] restColumn;
+    double[] restColumnWeight;
+    int[] restGroupStart;        // width + 1
+    int[] restGroup;
+    double[] restGroupScale;
     int[] selectorStart;         // groups + 1
     int[] selectorUnit;
     double[] selectorScale;
@@ -80,8 +100,13 @@ final class GateFilter {
         groupHi = new double[groups.groupCount];
         groupWidenings = new int[groups.groupCount];
         groupNonZero = new long[groups.groupCount];
-        builtColumnRange = new double[2 * d];
-        builtColumnFractional = new boolean[d];
+        columnInfo = new double[3 * d];
+        columnCode = new int[d];
+        for (int c = 0; c < d; c++) {
+            int g = groups.groupOf[c];
+            columnInfo[3 * c + 2] = groups.alpha[c];
+            columnCode[c] = g < 0 || groups.memberStart[g + 1] - groups.memberStart[g] > 1 ? g : -1 - g;
+        }
         builtGroupLo = new double[groups.groupCount];
         builtGroupHi = new double[groups.groupCount];
     }
@@ -101,16 +126,6 @@ final class GateFilter {
             build();
         }
         return ready;
-    }
-
-    /** Whether column c's value v lies in the range the bounds were built from. */
-    boolean columnInRange(int c, double v) {
-        return v >= builtColumnRange[2 * c] && v <= builtColumnRange[2 * c + 1]
-                && (builtColumnFractional[c] || v == (double) (long) v);
-    }
-
-    boolean groupInRange(int g, double v) {
-        return v >= builtGroupLo[g] && v <= builtGroupHi[g];
     }
 
     void countNonZero(int g) {
@@ -179,14 +194,28 @@ final class GateFilter {
         dirty = false;
         lastBuild = steps;
         builds++;
+        GateGroups gg = groups;
         for (int c = 0; c < columnLo.length; c++) {
-            builtColumnRange[2 * c] = columnLo[c];
-            builtColumnRange[2 * c + 1] = columnHi[c];
+            double lo = columnLo[c];
+            double hi = columnHi[c];
+            int code = columnCode[c];
+            if (code < 0 && gg.groupOf[c] >= 0) {
+                int g = -1 - code;
+                if (gg.alpha[c] == 1) {
+                    lo = Math.max(lo, groupLo[g]);
+                    hi = Math.min(hi, groupHi[g]);
+                } else if (gg.alpha[c] == -1) {
+                    lo = Math.max(lo, -groupHi[g]);
+                    hi = Math.min(hi, -groupLo[g]);
+                } else {
+                    throw new IllegalStateException("a single-column group has alpha " + gg.alpha[c]);
+                }
+            }
+            columnInfo[3 * c] = lo;
+            columnInfo[3 * c + 1] = hi;
         }
-        System.arraycopy(columnFractional, 0, builtColumnFractional, 0, columnFractional.length);
         System.arraycopy(groupLo, 0, builtGroupLo, 0, groupLo.length);
         System.arraycopy(groupHi, 0, builtGroupHi, 0, groupHi.length);
-        GateGroups gg = groups;
         int width = ffn.width();
         boolean[] groupExact = new boolean[gg.groupCount];
         double[] groupMagnitude = new double[gg.groupCount];
@@ -206,6 +235,7 @@ final class GateFilter {
         int[] selectorCount = new int[gg.groupCount + 1];
         // Per unit: selectors as (group) marks in a scratch list.
         int[][] unitSelectors = new int[width][];
+        int[][] unitRest = new int[width][];
         double[] contribution = new double[64];
         int[] order = new int[64];
         CsrMatrix gate = ffn.weights.gate();
@@ -275,6 +305,10 @@ final class GateFilter {
                 continue;
             }
             bound[u] = upper;
+            unitRest[u] = new int[n - selected];
+            for (int k = selected; k < n; k++) {
+                unitRest[u][k - selected] = start + order[k];
+            }
             unitSelectors[u] = new int[selected];
             for (int k = 0; k < selected; k++) {
                 unitSelectors[u][k] = start + order[k];
@@ -289,7 +323,12 @@ final class GateFilter {
         int[] next = Arrays.copyOf(selectorCount, gg.groupCount);
         long[] alwaysBits = Bits.words(width);
         byte[] kind = new byte[width];
+        boolean[] groupRead = new boolean[gg.groupCount];
+        int[] columnStart = new int[width + 1];
+        int[] groupStart = new int[width + 1];
         for (int u = 0; u < width; u++) {
+            columnStart[u + 1] = columnStart[u];
+            groupStart[u + 1] = groupStart[u];
             if (always[u]) {
                 Bits.set(alwaysBits, u);
                 kind[u] = ALWAYS;
@@ -300,6 +339,48 @@ final class GateFilter {
                 int k = next[gg.unitGroup[entry]]++;
                 unit[k] = u;
                 scale[k] = gg.unitScale[entry];
+                groupRead[gg.unitGroup[entry]] = true;
+            }
+            if (unitRest[u] != null) {
+                for (int entry : unitRest[u]) {
+                    int g = gg.unitGroup[entry];
+                    groupRead[g] = true;
+                    if (single(g)) {
+                        columnStart[u + 1]++;
+                    } else {
+                        groupStart[u + 1]++;
+                    }
+                }
+            }
+        }
+        int[] restColumns = new int[columnStart[width]];
+        double[] restWeights = new double[restColumns.length];
+        int[] restGroups = new int[groupStart[width]];
+        double[] restScales = new double[restGroups.length];
+        for (int u = 0; u < width; u++) {
+            if (kind[u] != FILTERED || unitRest[u] == null) {
+                continue;
+            }
+            int ck = columnStart[u];
+            int gk = groupStart[u];
+            for (int entry : unitRest[u]) {
+                int g = gg.unitGroup[entry];
+                if (single(g)) {
+                    int c = gg.members[gg.memberStart[g]];
+                    restColumns[ck] = c;
+                    restWeights[ck++] = gg.unitScale[entry] * gg.alpha[c];   // alpha is +-1: exact
+                } else {
+                    restGroups[gk] = g;
+                    restScales[gk++] = gg.unitScale[entry];
+                }
+            }
+        }
+        long[] check = Bits.words(columnLo.length);
+        for (int g = 0; g < gg.groupCount; g++) {
+            if (groupRead[g]) {
+                for (int k = gg.memberStart[g]; k < gg.memberStart[g + 1]; k++) {
+                    Bits.set(check, gg.members[k]);
+                }
             }
         }
         this.unitBound = bound;
@@ -308,5 +389,17 @@ final class GateFilter {
         this.selectorScale = scale;
         this.alwaysMask = alwaysBits;
         this.unitKind = kind;
+        this.restColumnStart = columnStart;
+        this.restColumn = restColumns;
+        this.restColumnWeight = restWeights;
+        this.restGroupStart = groupStart;
+        this.restGroup = restGroups;
+        this.restGroupScale = restScales;
+        this.checkMask = check;
+    }
+
+    /** Whether group g is one column, whose value is then +-x[c]. */
+    private boolean single(int g) {
+        return groups.memberStart[g + 1] - groups.memberStart[g] == 1;
     }
 }

@@ -278,37 +278,46 @@ final class SparseFeedForward {
      * are integers whose sums stay below 2^52: every partial sum is then the exact real one.
      */
     private boolean applyFiltered(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
-        int[] groupOf = groups.groupOf;
-        double[] alpha = groups.alpha;
-        double[] range = filter.builtColumnRange;
-        boolean[] fractional = filter.builtColumnFractional;
+        long[] check = filter.checkMask;
+        double[] info = filter.columnInfo;
+        int[] code = filter.columnCode;
         double[] groupAcc = s.groupAcc;
         long[] groupMask = s.groupMask;
-        long[] read = readMask;
-        for (int w = 0; w < read.length; w++) {
-            for (long b = nonZero[w] & read[w]; b != 0; b &= b - 1) {
-                int c = (w << 6) + Long.numberOfTrailingZeros(b);
-                double xc = x[c];
-                if (xc == 0) {
-                    continue;
-                }
-                if (!(xc >= range[2 * c] && xc <= range[2 * c + 1])
-                        || !(fractional[c] || xc == (double) (long) xc)) {
-                    abandon(s);
-                    return false;
-                }
-                int g = groupOf[c];
-                groupAcc[g] += alpha[c] * xc;
-                groupMask[g >>> 6] |= 1L << g;
-            }
-        }
-        double[] groupLo = filter.builtGroupLo;
-        double[] groupHi = filter.builtGroupHi;
         int[] selectorStart = filter.selectorStart;
         int[] selectorUnit = filter.selectorUnit;
         double[] selectorScale = filter.selectorScale;
         double[] unitAcc = s.unitAcc;
         long[] touched = s.touchedMask;
+        for (int w = 0; w < check.length; w++) {
+            for (long b = nonZero[w] & check[w]; b != 0; b &= b - 1) {
+                int c = (w << 6) + Long.numberOfTrailingZeros(b);
+                double xc = x[c];
+                if (xc == 0) {
+                    continue;
+                }
+                if (!(xc >= info[3 * c] && xc <= info[3 * c + 1] && xc == (double) (long) xc)) {
+                    abandon(s);
+                    return false;
+                }
+                int g = code[c];
+                double v = info[3 * c + 2] * xc;
+                if (g >= 0) {
+                    groupAcc[g] += v;
+                    groupMask[g >>> 6] |= 1L << g;
+                } else {
+                    // The column is its group: its range check was the group's too.
+                    g = -1 - g;
+                    filter.countNonZero(g);
+                    for (int k = selectorStart[g], end = selectorStart[g + 1]; k < end; k++) {
+                        int u = selectorUnit[k];
+                        unitAcc[u] += selectorScale[k] * v;
+                        touched[u >>> 6] |= 1L << u;
+                    }
+                }
+            }
+        }
+        double[] groupLo = filter.builtGroupLo;
+        double[] groupHi = filter.builtGroupHi;
         for (int w = 0, words = (groups.groupCount + 63) >>> 6; w < words; w++) {
             for (long b = groupMask[w]; b != 0; b &= b - 1) {
                 int g = (w << 6) + Long.numberOfTrailingZeros(b);
@@ -341,9 +350,10 @@ final class SparseFeedForward {
                 for (; t != 0; t &= t - 1) {
                     int u = (w << 6) + Long.numberOfTrailingZeros(t);
                     if (bound[u] + unitAcc[u] > 0) {
-                        m |= 1L << u;
+                        m |= 1L << u;       // its sum is read, and cleared, by the evaluation
+                    } else {
+                        unitAcc[u] = 0.0;
                     }
-                    unitAcc[u] = 0.0;
                 }
             }
             units[w] = m;
@@ -359,7 +369,7 @@ final class SparseFeedForward {
                 }
             }
         }
-        evaluateFiltered(x, nonZero, s, filter.unitKind);
+        evaluateFiltered(x, nonZero, s, filter);
         for (int w = 0, words = (groups.groupCount + 63) >>> 6; w < words; w++) {
             for (long b = groupMask[w]; b != 0; b &= b - 1) {
                 groupAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
@@ -387,19 +397,25 @@ final class SparseFeedForward {
 
     /**
      * Runs the marked units in increasing order and adds the output. A unit's gate is its bias
-     * (linear unit), its row's dot product (always-evaluated unit) or its groups' sum
-     * {@code bias + sum s_ug v_g} over {@code s.groupAcc}, which is zero for the groups with no
-     * non-zero column; a linear or filtered unit whose value is 0 is skipped, as its gate is
-     * finite (h = g * 0 adds nothing).
+     * (linear unit), its row's dot product (always-evaluated unit), or for a filtered unit
+     * {@code bias + (its selectors' sum) + (its other groups' sum)}, the latter over x for a
+     * single-column group and over {@code s.groupAcc} (zero for a group with no non-zero
+     * column) for the others. A linear or filtered unit whose value is 0 is skipped, as its
+     * gate is finite (h = g * 0 adds nothing).
      */
-    private void evaluateFiltered(double[] x, long[] nonZero, Scratch s, byte[] kind) {
+    private void evaluateFiltered(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
         long[] units = s.units;
+        byte[] kind = filter.unitKind;
         CsrMatrix plainGate = weights.gate();
         double[] groupAcc = s.groupAcc;
+        double[] unitAcc = s.unitAcc;
         double[] unitBias = groups.bias;
-        int[] unitStart = groups.unitStart;
-        int[] unitGroup = groups.unitGroup;
-        double[] unitScale = groups.unitScale;
+        int[] columnStart = filter.restColumnStart;
+        int[] column = filter.restColumn;
+        double[] columnWeight = filter.restColumnWeight;
+        int[] groupStart = filter.restGroupStart;
+        int[] group = filter.restGroup;
+        double[] groupScale = filter.restGroupScale;
         double[] rowAcc = s.rowAcc;
         long[] rowMask = s.rowMask;
         for (int w = 0, words = (width + 63) >>> 6; w < words; w++) {
@@ -410,11 +426,16 @@ final class SparseFeedForward {
             units[w] = 0;
             for (; b != 0; b &= b - 1) {
                 int u = (w << 6) + Long.numberOfTrailingZeros(b);
+                byte unitKind = kind[u];
+                double selected = 0.0;
+                if (unitKind == GateFilter.FILTERED) {
+                    selected = unitAcc[u];
+                    unitAcc[u] = 0.0;
+                }
                 double v = 0.0;
                 for (int k = valueStart[u], end = valueStart[u + 1]; k < end; k++) {
                     v += valueWeight[k] * x[valueColumn[k]];
                 }
-                byte unitKind = kind[u];
                 double g;
                 if (unitKind == GateFilter.ALWAYS) {
                     g = plainGate.dot(u, x);
@@ -423,9 +444,12 @@ final class SparseFeedForward {
                 } else if (unitKind == GateFilter.LINEAR) {
                     g = bias[u];
                 } else {
-                    g = unitBias[u];
-                    for (int k = unitStart[u], end = unitStart[u + 1]; k < end; k++) {
-                        g += unitScale[k] * groupAcc[unitGroup[k]];
+                    g = unitBias[u] + selected;
+                    for (int k = columnStart[u], end = columnStart[u + 1]; k < end; k++) {
+                        g += columnWeight[k] * x[column[k]];
+                    }
+                    for (int k = groupStart[u], end = groupStart[u + 1]; k < end; k++) {
+                        g += groupScale[k] * groupAcc[group[k]];
                     }
                 }
                 if (!(g > 0)) {
