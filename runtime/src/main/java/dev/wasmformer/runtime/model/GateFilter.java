@@ -63,8 +63,14 @@ final class GateFilter {
      * alpha, so that one check covers both.
      */
     final double[] columnInfo;
-    /** Per column: its group g if the group has several members (summed, then checked), else -1 - g. */
+    /**
+     * Per column: for a group of several members, the group's index m among those (its value is
+     * summed, then checked), else -1 - g for its group g.
+     */
     final int[] columnCode;
+    /** The groups of several members, by index m: few, so that a step's mask of them is short. */
+    final int[] multiGroup;
+    private final int[] multiIndex;   // per group: m, or -1 for a single-column group
 
     // Built from the ranges.
     private boolean ready;
@@ -102,11 +108,23 @@ final class GateFilter {
         groupNonZero = new long[groups.groupCount];
         columnInfo = new double[3 * d];
         columnCode = new int[d];
+        int[] multiIndex = new int[groups.groupCount];
+        int multi = 0;
+        for (int g = 0; g < groups.groupCount; g++) {
+            multiIndex[g] = single(g) ? -1 : multi++;
+        }
+        multiGroup = new int[multi];
+        for (int g = 0; g < groups.groupCount; g++) {
+            if (multiIndex[g] >= 0) {
+                multiGroup[multiIndex[g]] = g;
+            }
+        }
         for (int c = 0; c < d; c++) {
             int g = groups.groupOf[c];
             columnInfo[3 * c + 2] = groups.alpha[c];
-            columnCode[c] = g < 0 || groups.memberStart[g + 1] - groups.memberStart[g] > 1 ? g : -1 - g;
+            columnCode[c] = g < 0 ? Integer.MIN_VALUE : multiIndex[g] >= 0 ? multiIndex[g] : -1 - g;
         }
+        this.multiIndex = multiIndex;
         builtGroupLo = new double[groups.groupCount];
         builtGroupHi = new double[groups.groupCount];
     }
@@ -199,7 +217,7 @@ final class GateFilter {
             double lo = columnLo[c];
             double hi = columnHi[c];
             int code = columnCode[c];
-            if (code < 0 && gg.groupOf[c] >= 0) {
+            if (code < 0 && code != Integer.MIN_VALUE) {
                 int g = -1 - code;
                 if (gg.alpha[c] == 1) {
                     lo = Math.max(lo, groupLo[g]);
@@ -370,7 +388,7 @@ final class GateFilter {
                     restColumns[ck] = c;
                     restWeights[ck++] = gg.unitScale[entry] * gg.alpha[c];   // alpha is +-1: exact
                 } else {
-                    restGroups[gk] = g;
+                    restGroups[gk] = multiIndex[g];
                     restScales[gk++] = gg.unitScale[entry];
                 }
             }

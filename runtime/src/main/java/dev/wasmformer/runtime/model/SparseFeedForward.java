@@ -173,8 +173,8 @@ final class SparseFeedForward {
         final int[] groups;
         int epoch;
         // Filtered path: zero between steps.
-        final double[] groupAcc;      // per group: v_g, over this step's non-zero columns
-        final long[] groupMask;       // groups with a non-zero column this step
+        final double[] groupAcc;      // per group of several columns: v_g, over this step's non-zero columns
+        final long[] groupMask;       // such groups with a non-zero column this step
         final double[] unitAcc;       // per unit: its selectors' sum s_ug v_g
         final long[] touchedMask;     // units some selector reached
         final double[] rowAcc;        // per output row: the sum over the positive units
@@ -296,7 +296,7 @@ final class SparseFeedForward {
                     continue;
                 }
                 if (!(xc >= info[3 * c] && xc <= info[3 * c + 1] && xc == (double) (long) xc)) {
-                    abandon(s);
+                    abandon(s, filter);
                     return false;
                 }
                 int g = code[c];
@@ -318,12 +318,14 @@ final class SparseFeedForward {
         }
         double[] groupLo = filter.builtGroupLo;
         double[] groupHi = filter.builtGroupHi;
-        for (int w = 0, words = (groups.groupCount + 63) >>> 6; w < words; w++) {
+        int[] multiGroup = filter.multiGroup;
+        for (int w = 0, words = (multiGroup.length + 63) >>> 6; w < words; w++) {
             for (long b = groupMask[w]; b != 0; b &= b - 1) {
-                int g = (w << 6) + Long.numberOfTrailingZeros(b);
-                double v = groupAcc[g];
+                int m = (w << 6) + Long.numberOfTrailingZeros(b);
+                double v = groupAcc[m];
+                int g = multiGroup[m];
                 if (!(v >= groupLo[g] && v <= groupHi[g])) {
-                    abandon(s);
+                    abandon(s, filter);
                     return false;
                 }
                 if (v == 0) {
@@ -370,7 +372,7 @@ final class SparseFeedForward {
             }
         }
         evaluateFiltered(x, nonZero, s, filter);
-        for (int w = 0, words = (groups.groupCount + 63) >>> 6; w < words; w++) {
+        for (int w = 0, words = (multiGroup.length + 63) >>> 6; w < words; w++) {
             for (long b = groupMask[w]; b != 0; b &= b - 1) {
                 groupAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
             }
@@ -380,8 +382,8 @@ final class SparseFeedForward {
     }
 
     /** Clears the filtered path's accumulators after a step it gave up. */
-    private void abandon(Scratch s) {
-        for (int w = 0, words = (groups.groupCount + 63) >>> 6; w < words; w++) {
+    private void abandon(Scratch s, GateFilter filter) {
+        for (int w = 0, words = (filter.multiGroup.length + 63) >>> 6; w < words; w++) {
             for (long b = s.groupMask[w]; b != 0; b &= b - 1) {
                 s.groupAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
             }
