@@ -30,6 +30,7 @@ final class GateFilter {
     static final int FIRST_BUILD = 512;
     static final int REBUILD_GAP = 256;
     static final int MAX_WIDENINGS = 6;
+    static final int SAMPLE = 8;
     private static final double EXACT_LIMIT = 0x1p52;
     /** The range of a column that keeps growing. */
     private static final double GROWING = 0x1p40;
@@ -68,6 +69,8 @@ final class GateFilter {
      * summed, then checked), else -1 - g for its group g.
      */
     final int[] columnCode;
+    /** Per column, rebuilt with the selectors: {its code, then for a single-column group the range of its selector entries}. */
+    int[] columnLink;
     /** The groups of several members, by index m: few, so that a step's mask of them is short. */
     final int[] multiGroup;
     private final int[] multiIndex;   // per group: m, or -1 for a single-column group
@@ -146,8 +149,16 @@ final class GateFilter {
         return ready;
     }
 
+    /**
+     * Whether a filtered step counts its non-zero groups: one in {@value #SAMPLE}, each count
+     * weighing {@value #SAMPLE} steps, as the counts only rank the groups at a rebuild.
+     */
+    boolean sampleStep() {
+        return (steps & (SAMPLE - 1)) == 0;
+    }
+
     void countNonZero(int g) {
-        groupNonZero[g]++;
+        groupNonZero[g] += SAMPLE;
     }
 
     /** Widens column c's range to hold v, and notes a non-integer. */
@@ -414,6 +425,16 @@ final class GateFilter {
         this.restGroup = restGroups;
         this.restGroupScale = restScales;
         this.checkMask = check;
+        int[] link = new int[3 * columnCode.length];
+        for (int c = 0; c < columnCode.length; c++) {
+            int code = columnCode[c];
+            link[3 * c] = code;
+            if (code < 0 && code != Integer.MIN_VALUE) {
+                link[3 * c + 1] = selectorCount[-1 - code];
+                link[3 * c + 2] = selectorCount[-1 - code + 1];
+            }
+        }
+        this.columnLink = link;
     }
 
     /** Whether group g is one column, whose value is then +-x[c]. */

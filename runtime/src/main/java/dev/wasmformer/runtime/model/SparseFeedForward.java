@@ -280,7 +280,8 @@ final class SparseFeedForward {
     private boolean applyFiltered(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
         long[] check = filter.checkMask;
         double[] info = filter.columnInfo;
-        int[] code = filter.columnCode;
+        int[] link = filter.columnLink;
+        boolean sample = filter.sampleStep();
         double[] groupAcc = s.groupAcc;
         long[] groupMask = s.groupMask;
         int[] selectorStart = filter.selectorStart;
@@ -299,16 +300,17 @@ final class SparseFeedForward {
                     abandon(s, filter);
                     return false;
                 }
-                int g = code[c];
+                int g = link[3 * c];
                 double v = info[3 * c + 2] * xc;
                 if (g >= 0) {
                     groupAcc[g] += v;
                     groupMask[g >>> 6] |= 1L << g;
                 } else {
                     // The column is its group: its range check was the group's too.
-                    g = -1 - g;
-                    filter.countNonZero(g);
-                    for (int k = selectorStart[g], end = selectorStart[g + 1]; k < end; k++) {
+                    if (sample) {
+                        filter.countNonZero(-1 - g);
+                    }
+                    for (int k = link[3 * c + 1], end = link[3 * c + 2]; k < end; k++) {
                         int u = selectorUnit[k];
                         unitAcc[u] += selectorScale[k] * v;
                         touched[u >>> 6] |= 1L << u;
@@ -331,7 +333,9 @@ final class SparseFeedForward {
                 if (v == 0) {
                     continue;
                 }
-                filter.countNonZero(g);
+                if (sample) {
+                    filter.countNonZero(g);
+                }
                 for (int k = selectorStart[g], end = selectorStart[g + 1]; k < end; k++) {
                     int u = selectorUnit[k];
                     unitAcc[u] += selectorScale[k] * v;
