@@ -278,6 +278,20 @@ final class SparseFeedForward {
      * are integers whose sums stay below 2^52: every partial sum is then the exact real one.
      */
     private boolean applyFiltered(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
+        if (!select(x, nonZero, s, filter)) {
+            return false;
+        }
+        evaluateFiltered(x, nonZero, s, filter);
+        clearGroups(s, filter);
+        return true;
+    }
+
+    /**
+     * Marks in {@code s.units} the units the filter cannot rule out, leaving the group sums in
+     * {@code s.groupAcc} and the candidates' selector sums in {@code s.unitAcc}; false, with the
+     * scratch clear, if a value lies outside the filter's ranges.
+     */
+    private boolean select(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
         long[] check = filter.checkMask;
         double[] info = filter.columnInfo;
         int[] link = filter.columnLink;
@@ -375,24 +389,43 @@ final class SparseFeedForward {
                 }
             }
         }
-        evaluateFiltered(x, nonZero, s, filter);
-        for (int w = 0, words = (multiGroup.length + 63) >>> 6; w < words; w++) {
+        return true;
+    }
+
+    /** Clears the group accumulators a selection filled. */
+    private static void clearGroups(Scratch s, GateFilter filter) {
+        double[] groupAcc = s.groupAcc;
+        long[] groupMask = s.groupMask;
+        for (int w = 0, words = (filter.multiGroup.length + 63) >>> 6; w < words; w++) {
             for (long b = groupMask[w]; b != 0; b &= b - 1) {
                 groupAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
             }
             groupMask[w] = 0;
         }
-        return true;
+    }
+
+    /**
+     * The units a filtered step would evaluate at x (a copy of the layer's words), or null if a
+     * value lies outside the filter's ranges; x and the scratch are left unchanged. For tests.
+     */
+    long[] candidates(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
+        if (!select(x, nonZero, s, filter)) {
+            return null;
+        }
+        long[] units = Arrays.copyOf(s.units, (width + 63) >>> 6);
+        for (int w = 0; w < units.length; w++) {
+            for (long b = units[w]; b != 0; b &= b - 1) {
+                s.unitAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
+            }
+            s.units[w] = 0;
+        }
+        clearGroups(s, filter);
+        return units;
     }
 
     /** Clears the filtered path's accumulators after a step it gave up. */
     private void abandon(Scratch s, GateFilter filter) {
-        for (int w = 0, words = (filter.multiGroup.length + 63) >>> 6; w < words; w++) {
-            for (long b = s.groupMask[w]; b != 0; b &= b - 1) {
-                s.groupAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
-            }
-            s.groupMask[w] = 0;
-        }
+        clearGroups(s, filter);
         for (int w = 0, words = (width + 63) >>> 6; w < words; w++) {
             for (long b = s.touchedMask[w]; b != 0; b &= b - 1) {
                 s.unitAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
