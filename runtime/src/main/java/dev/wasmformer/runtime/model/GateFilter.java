@@ -31,6 +31,8 @@ final class GateFilter {
     static final int REBUILD_GAP = 256;
     static final int MAX_WIDENINGS = 6;
     static final int SAMPLE = 8;
+    /** Filtered steps after the first build before a rebuild that knows how often units are evaluated. */
+    static final int USE_BUILD = 4096;
     private static final double EXACT_LIMIT = 0x1p52;
     /** The range of a column that keeps growing. */
     private static final double GROWING = 0x1p40;
@@ -49,6 +51,9 @@ final class GateFilter {
     private final double[] groupHi;
     private final int[] groupWidenings;
     private final long[] groupNonZero;
+    /** Per unit: filtered steps that evaluated it (sampled as the group counts), since the first build. */
+    final long[] unitUse;
+    private long firstBuildSteps;
     // The ranges the current bounds were built from: a step is checked against these.
     final double[] builtGroupLo;
     final double[] builtGroupHi;
@@ -109,6 +114,7 @@ final class GateFilter {
         groupHi = new double[groups.groupCount];
         groupWidenings = new int[groups.groupCount];
         groupNonZero = new long[groups.groupCount];
+        unitUse = new long[ffn.width()];
         columnInfo = new double[3 * d];
         columnCode = new int[d];
         int[] multiIndex = new int[groups.groupCount];
@@ -143,7 +149,8 @@ final class GateFilter {
             if (steps > FIRST_BUILD) {
                 build();
             }
-        } else if (dirty && steps - lastBuild >= REBUILD_GAP) {
+        } else if (dirty && steps - lastBuild >= REBUILD_GAP
+                || builds == 1 && steps - lastBuild >= USE_BUILD) {
             build();
         }
         return ready;
@@ -218,6 +225,7 @@ final class GateFilter {
             // Widenings count from the first build on: the first steps only set the scale.
             Arrays.fill(columnWidenings, 0);
             Arrays.fill(groupWidenings, 0);
+            firstBuildSteps = steps;
         }
         ready = true;
         dirty = false;
@@ -332,6 +340,18 @@ final class GateFilter {
             if (upper > 0 || Double.isNaN(upper)) {
                 always[u] = true;
                 continue;
+            }
+            // A group non-zero less often than the unit is evaluated is cheaper as a selector
+            // (its entry visited when it is non-zero) than in the unit's gate sum (visited when
+            // the unit is). Its contribution is >= 0 (ranges hold 0), so the bound stays <= 0.
+            double useRate = unitUse[u] / (double) Math.max(1, steps - firstBuildSteps);
+            for (int k = selected; k < n && useRate > 0; k++) {
+                int j = order[k];
+                if (groupNonZero[gg.unitGroup[start + j]] / (double) steps < useRate) {
+                    order[k] = order[selected];
+                    order[selected++] = j;
+                    upper -= contribution[j];
+                }
             }
             bound[u] = upper;
             unitRest[u] = new int[n - selected];

@@ -443,6 +443,8 @@ final class SparseFeedForward {
      * gate is finite (h = g * 0 adds nothing).
      */
     private void evaluateFiltered(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
+        boolean sample = filter.sampleStep();
+        long[] use = filter.unitUse;
         long[] units = s.units;
         byte[] kind = filter.unitKind;
         CsrMatrix plainGate = weights.gate();
@@ -483,6 +485,9 @@ final class SparseFeedForward {
                 } else if (unitKind == GateFilter.LINEAR) {
                     g = bias[u];
                 } else {
+                    if (sample) {
+                        use[u] += GateFilter.SAMPLE;
+                    }
                     g = unitBias[u] + selected;
                     for (int k = columnStart[u], end = columnStart[u + 1]; k < end; k++) {
                         g += columnWeight[k] * x[column[k]];
