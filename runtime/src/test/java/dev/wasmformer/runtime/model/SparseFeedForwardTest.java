@@ -190,6 +190,33 @@ class SparseFeedForwardTest {
     }
 
     @Test
+    void theRebuildThatKnowsUnitUseKeepsTheLayerExactAndSelectsLess() {
+        Random random = new Random(11);
+        FfnWeights weights = layer(random);
+        SparseFeedForward ffn = new SparseFeedForward(weights, D, ONE);
+        GateFilter filter = new GateFilter(ffn);
+        SparseFeedForward.Scratch scratch =
+                new SparseFeedForward.Scratch(weights.width(), ffn.groups.groupCount, D);
+        int steps = GateFilter.FIRST_BUILD + GateFilter.USE_BUILD + 2000;
+        int[] selectorsPerBuild = new int[4];
+        for (int step = 0; step < steps; step++) {
+            // Values stay in the ranges of the first steps: only the use rebuild happens.
+            double[] x = residual(random, Math.min(step, 800));
+            double[] expected = x.clone();
+            plain(weights, expected);
+            ffn.apply(x, nonZero(x), scratch, filter);
+            assertThat(x).as("step %d", step)
+                    .usingElementComparator(Double::compare).containsExactly(expected);
+            if (filter.builds > 0 && filter.builds < selectorsPerBuild.length) {
+                selectorsPerBuild[filter.builds] = filter.selectorUnit.length;
+            }
+        }
+        assertThat(filter.builds).as("builds: the first, then the one with unit use").isEqualTo(2);
+        assertThat(selectorsPerBuild[2]).as("selector entries after the use rebuild")
+                .isGreaterThan(selectorsPerBuild[1]);
+    }
+
+    @Test
     void theUnfilteredLayerComputesThePlainLayerBitForBit() {
         Random random = new Random(7);
         FfnWeights weights = layer(random);
