@@ -225,47 +225,67 @@ final class SparseFeedForward {
         if (filter != null) {
             observe(x, nonZero, s, filter, s.nextEpoch());
         }
+        if (!lazyBias) {
+            // The one-slot's term is an ordinary column here (or the layer is small): every
+            // unit by its rows, in unit order.
+            applyPlain(x, nonZero, s);
+            return;
+        }
         int epoch = s.nextEpoch();
         double[] gate = s.gate;
         int[] stamp = s.unitStamp;
         long[] units = s.units;
-        if (!lazyBias) {
-            // The one-slot's term is an ordinary column here (or the layer is small): visit
-            // every unit in row order.
-            CsrMatrix plain = weights.gate();
-            for (int u = 0; u < width; u++) {
-                stamp[u] = epoch;
-                gate[u] = plain.dot(u, x);
-                Bits.set(units, u);
-            }
-        } else {
-            for (int w = 0; w < readMask.length; w++) {
-                for (long b = nonZero[w] & readMask[w]; b != 0; b &= b - 1) {
-                    int c = (w << 6) + Long.numberOfTrailingZeros(b);
-                    double xc = x[c];
-                    if (xc == 0) {
-                        continue;
-                    }
-                    for (int k = columnStart[c], end = columnStart[c + 1]; k < end; k++) {
-                        int u = columnUnit[k];
-                        if (stamp[u] != epoch) {
-                            stamp[u] = epoch;
-                            gate[u] = bias[u];
-                            units[u >>> 6] |= 1L << u;
-                        }
-                        gate[u] += columnWeight[k] * xc;
-                    }
+        // Scatter by column: the bias first, then every non-zero column in increasing order.
+        for (int w = 0; w < readMask.length; w++) {
+            for (long b = nonZero[w] & readMask[w]; b != 0; b &= b - 1) {
+                int c = (w << 6) + Long.numberOfTrailingZeros(b);
+                double xc = x[c];
+                if (xc == 0) {
+                    continue;
                 }
-            }
-            for (int u : positiveBias) {
-                if (stamp[u] != epoch) {
-                    stamp[u] = epoch;
-                    gate[u] = bias[u];
-                    units[u >>> 6] |= 1L << u;
+                for (int k = columnStart[c], end = columnStart[c + 1]; k < end; k++) {
+                    int u = columnUnit[k];
+                    if (stamp[u] != epoch) {
+                        stamp[u] = epoch;
+                        gate[u] = bias[u];
+                        units[u >>> 6] |= 1L << u;
+                    }
+                    gate[u] += columnWeight[k] * xc;
                 }
             }
         }
+        for (int u : positiveBias) {
+            if (stamp[u] != epoch) {
+                stamp[u] = epoch;
+                gate[u] = bias[u];
+                units[u >>> 6] |= 1L << u;
+            }
+        }
         evaluate(x, nonZero, s, epoch);
+    }
+
+    /**
+     * Every unit's gate and value by its rows; the output accumulated per row over the positive
+     * units in increasing order, as the reference's row dot product over all units is.
+     */
+    private void applyPlain(double[] x, long[] nonZero, Scratch s) {
+        CsrMatrix plainGate = weights.gate();
+        CsrMatrix plainValue = weights.value();
+        double[] rowAcc = s.rowAcc;
+        long[] rowMask = s.rowMask;
+        for (int u = 0; u < width; u++) {
+            double g = plainGate.dot(u, x);
+            if (!(g > 0)) {
+                continue;
+            }
+            double h = g * plainValue.dot(u, x);
+            for (int k = outputStart[u], end = outputStart[u + 1]; k < end; k++) {
+                int r = outputRow[k];
+                rowAcc[r] += outputWeight[k] * h;
+                rowMask[r >>> 6] |= 1L << r;
+            }
+        }
+        addRows(x, nonZero, s);
     }
 
     /**
@@ -507,6 +527,13 @@ final class SparseFeedForward {
                 }
             }
         }
+        addRows(x, nonZero, s);
+    }
+
+    /** x[r] += the row sums {@code s.rowAcc} holds, which it leaves zero; marks the non-zero rows. */
+    private static void addRows(double[] x, long[] nonZero, Scratch s) {
+        double[] rowAcc = s.rowAcc;
+        long[] rowMask = s.rowMask;
         for (int w = 0; w < rowMask.length; w++) {
             long b = rowMask[w];
             if (b == 0) {
