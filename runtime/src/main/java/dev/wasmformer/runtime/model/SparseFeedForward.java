@@ -17,6 +17,11 @@ import java.util.Arrays;
  * without being visited. The output rows are accumulated over the positive units in
  * increasing unit order, as the plain row dot product over all units would (the other units
  * contribute exact zeros), and only then added into x.
+ *
+ * <p>With a {@link GateFilter}, a step instead sums the gates by group, selectors first, in
+ * another order than the rows': exact, as the filter admits a unit only when every term is an
+ * integer and the sums stay below 2^52. Its accumulators are zero between steps (each step
+ * clears what it filled), so that no entry needs an epoch check.
  */
 final class SparseFeedForward {
     final FfnWeights weights;
