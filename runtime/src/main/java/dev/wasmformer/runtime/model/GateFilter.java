@@ -63,6 +63,8 @@ final class GateFilter {
      * widen). Such a column is never fractional, or its units would be always evaluated.
      */
     long[] checkMask;
+    /** Taken out of checkMask: the columns of single-column groups that select no unit, checked in a tighter loop. */
+    long[] rangeOnlyMask;
     /**
      * Per column: {lo, hi, alpha}. For a column that is its group's only member (then alpha is
      * +-1), [lo, hi] is the intersection of the column's range and the group's range over
@@ -455,6 +457,17 @@ final class GateFilter {
             }
         }
         this.columnLink = link;
+        long[] rangeOnly = Bits.words(columnLo.length);
+        for (int w = 0; w < check.length; w++) {
+            for (long b = check[w]; b != 0; b &= b - 1) {
+                int c = (w << 6) + Long.numberOfTrailingZeros(b);
+                if (link[3 * c] < 0 && link[3 * c + 1] == link[3 * c + 2]) {
+                    Bits.set(rangeOnly, c);
+                    check[w] &= ~(1L << c);
+                }
+            }
+        }
+        this.rangeOnlyMask = rangeOnly;
     }
 
     /** Whether group g is one column, whose value is then +-x[c]. */

@@ -328,6 +328,22 @@ final class SparseFeedForward {
         double[] selectorScale = filter.selectorScale;
         double[] unitAcc = s.unitAcc;
         long[] touched = s.touchedMask;
+        long[] rangeOnly = filter.rangeOnlyMask;
+        for (int w = 0; w < rangeOnly.length; w++) {
+            for (long b = nonZero[w] & rangeOnly[w]; b != 0; b &= b - 1) {
+                int c = (w << 6) + Long.numberOfTrailingZeros(b);
+                double xc = x[c];
+                if (xc != 0) {
+                    if (!(xc >= info[3 * c] && xc <= info[3 * c + 1] && xc == (double) (long) xc)) {
+                        abandon(s, filter);
+                        return false;
+                    }
+                    if (sample) {
+                        filter.countNonZero(-1 - link[3 * c]);
+                    }
+                }
+            }
+        }
         for (int w = 0; w < check.length; w++) {
             for (long b = nonZero[w] & check[w]; b != 0; b &= b - 1) {
                 int c = (w << 6) + Long.numberOfTrailingZeros(b);
