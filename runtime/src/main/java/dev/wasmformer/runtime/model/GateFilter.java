@@ -30,9 +30,16 @@ final class GateFilter {
     static final int FIRST_BUILD = 512;
     static final int REBUILD_GAP = 256;
     static final int MAX_WIDENINGS = 6;
+    static final int SAMPLE = 8;
+    /** Filtered steps after the first build before a rebuild that knows how often units are evaluated. */
+    static final int USE_BUILD = 4096;
     private static final double EXACT_LIMIT = 0x1p52;
     /** The range of a column that keeps growing. */
     private static final double GROWING = 0x1p40;
+    /** Unit kinds: gate bounded by selectors, constant positive gate, or evaluated at every step. */
+    static final byte FILTERED = 0;
+    static final byte LINEAR = 1;
+    static final byte ALWAYS = 2;
 
     private final SparseFeedForward ffn;
     private final GateGroups groups;
@@ -44,11 +51,36 @@ final class GateFilter {
     private final double[] groupHi;
     private final int[] groupWidenings;
     private final long[] groupNonZero;
+    /** Per unit: filtered steps that evaluated it (sampled as the group counts), since the first build. */
+    final long[] unitUse;
+    private long firstBuildSteps;
     // The ranges the current bounds were built from: a step is checked against these.
-    final double[] builtColumnRange;     // [column][lo, hi]
-    final boolean[] builtColumnFractional;
-    private final double[] builtGroupLo;
-    private final double[] builtGroupHi;
+    final double[] builtGroupLo;
+    final double[] builtGroupHi;
+    /**
+     * The columns a step checks: those of the groups some filtered unit reads (no bound
+     * depends on the others, and a unit that is always evaluated stays so, as ranges only
+     * widen). Such a column is never fractional, or its units would be always evaluated.
+     */
+    long[] checkMask;
+    /** Taken out of checkMask: the columns of single-column groups that select no unit, checked in a tighter loop. */
+    long[] rangeOnlyMask;
+    /**
+     * Per column: {lo, hi, alpha}. For a column that is its group's only member (then alpha is
+     * +-1), [lo, hi] is the intersection of the column's range and the group's range over
+     * alpha, so that one check covers both.
+     */
+    final double[] columnInfo;
+    /**
+     * Per column: for a group of several members, the group's index m among those (its value is
+     * summed, then checked), else -1 - g for its group g.
+     */
+    final int[] columnCode;
+    /** Per column, rebuilt with the selectors: {its code, then for a single-column group the range of its selector entries}. */
+    int[] columnLink;
+    /** The groups of several members, by index m: few, so that a step's mask of them is short. */
+    final int[] multiGroup;
+    private final int[] multiIndex;   // per group: m, or -1 for a single-column group
 
     // Built from the ranges.
     private boolean ready;
@@ -56,11 +88,19 @@ final class GateFilter {
     private long steps;
     private long lastBuild;
     double[] unitBound;          // U_u, for filtered units
+    // Per filtered unit, its non-selector groups: single-column ones by column (weight s alpha),
+    // the others by group (scale s). Its gate is bias + its selectors' sum + these.
+    int[] restColumnStart;       // width + 1
+    int[] restColumn;
+    double[] restColumnWeight;
+    int[] restGroupStart;        // width + 1
+    int[] restGroup;
+    double[] restGroupScale;
     int[] selectorStart;         // groups + 1
     int[] selectorUnit;
     double[] selectorScale;
-    int[] alwaysUnits;           // increasing
-    private boolean[] always;    // per unit: evaluated at every step, its gate may be unbounded
+    long[] alwaysMask;           // units evaluated at every step: their gate may be unbounded
+    byte[] unitKind;             // per unit: FILTERED, LINEAR or ALWAYS
     int builds;
     long filteredSteps;          // steps that ran with the filter (for tests)
 
@@ -76,8 +116,26 @@ final class GateFilter {
         groupHi = new double[groups.groupCount];
         groupWidenings = new int[groups.groupCount];
         groupNonZero = new long[groups.groupCount];
-        builtColumnRange = new double[2 * d];
-        builtColumnFractional = new boolean[d];
+        unitUse = new long[ffn.width()];
+        columnInfo = new double[3 * d];
+        columnCode = new int[d];
+        int[] multiIndex = new int[groups.groupCount];
+        int multi = 0;
+        for (int g = 0; g < groups.groupCount; g++) {
+            multiIndex[g] = single(g) ? -1 : multi++;
+        }
+        multiGroup = new int[multi];
+        for (int g = 0; g < groups.groupCount; g++) {
+            if (multiIndex[g] >= 0) {
+                multiGroup[multiIndex[g]] = g;
+            }
+        }
+        for (int c = 0; c < d; c++) {
+            int g = groups.groupOf[c];
+            columnInfo[3 * c + 2] = groups.alpha[c];
+            columnCode[c] = g < 0 ? Integer.MIN_VALUE : multiIndex[g] >= 0 ? multiIndex[g] : -1 - g;
+        }
+        this.multiIndex = multiIndex;
         builtGroupLo = new double[groups.groupCount];
         builtGroupHi = new double[groups.groupCount];
     }
@@ -93,24 +151,23 @@ final class GateFilter {
             if (steps > FIRST_BUILD) {
                 build();
             }
-        } else if (dirty && steps - lastBuild >= REBUILD_GAP) {
+        } else if (dirty && steps - lastBuild >= REBUILD_GAP
+                || builds == 1 && steps - lastBuild >= USE_BUILD) {
             build();
         }
         return ready;
     }
 
-    /** Whether column c's value v lies in the range the bounds were built from. */
-    boolean columnInRange(int c, double v) {
-        return v >= builtColumnRange[2 * c] && v <= builtColumnRange[2 * c + 1]
-                && (builtColumnFractional[c] || v == (double) (long) v);
-    }
-
-    boolean groupInRange(int g, double v) {
-        return v >= builtGroupLo[g] && v <= builtGroupHi[g];
+    /**
+     * Whether a filtered step counts its non-zero groups: one in {@value #SAMPLE}, each count
+     * weighing {@value #SAMPLE} steps, as the counts only rank the groups at a rebuild.
+     */
+    boolean sampleStep() {
+        return (steps & (SAMPLE - 1)) == 0;
     }
 
     void countNonZero(int g) {
-        groupNonZero[g]++;
+        groupNonZero[g] += SAMPLE;
     }
 
     /** Widens column c's range to hold v, and notes a non-integer. */
@@ -170,19 +227,34 @@ final class GateFilter {
             // Widenings count from the first build on: the first steps only set the scale.
             Arrays.fill(columnWidenings, 0);
             Arrays.fill(groupWidenings, 0);
+            firstBuildSteps = steps;
         }
         ready = true;
         dirty = false;
         lastBuild = steps;
         builds++;
+        GateGroups gg = groups;
         for (int c = 0; c < columnLo.length; c++) {
-            builtColumnRange[2 * c] = columnLo[c];
-            builtColumnRange[2 * c + 1] = columnHi[c];
+            double lo = columnLo[c];
+            double hi = columnHi[c];
+            int code = columnCode[c];
+            if (code < 0 && code != Integer.MIN_VALUE) {
+                int g = -1 - code;
+                if (gg.alpha[c] == 1) {
+                    lo = Math.max(lo, groupLo[g]);
+                    hi = Math.min(hi, groupHi[g]);
+                } else if (gg.alpha[c] == -1) {
+                    lo = Math.max(lo, -groupHi[g]);
+                    hi = Math.min(hi, -groupLo[g]);
+                } else {
+                    throw new IllegalStateException("a single-column group has alpha " + gg.alpha[c]);
+                }
+            }
+            columnInfo[3 * c] = lo;
+            columnInfo[3 * c + 1] = hi;
         }
-        System.arraycopy(columnFractional, 0, builtColumnFractional, 0, columnFractional.length);
         System.arraycopy(groupLo, 0, builtGroupLo, 0, groupLo.length);
         System.arraycopy(groupHi, 0, builtGroupHi, 0, groupHi.length);
-        GateGroups gg = groups;
         int width = ffn.width();
         boolean[] groupExact = new boolean[gg.groupCount];
         double[] groupMagnitude = new double[gg.groupCount];
@@ -202,6 +274,7 @@ final class GateFilter {
         int[] selectorCount = new int[gg.groupCount + 1];
         // Per unit: selectors as (group) marks in a scratch list.
         int[][] unitSelectors = new int[width][];
+        int[][] unitRest = new int[width][];
         double[] contribution = new double[64];
         int[] order = new int[64];
         CsrMatrix gate = ffn.weights.gate();
@@ -270,7 +343,23 @@ final class GateFilter {
                 always[u] = true;
                 continue;
             }
+            // A group non-zero less often than the unit is evaluated is cheaper as a selector
+            // (its entry visited when it is non-zero) than in the unit's gate sum (visited when
+            // the unit is). Its contribution is >= 0 (ranges hold 0), so the bound stays <= 0.
+            double useRate = unitUse[u] / (double) Math.max(1, steps - firstBuildSteps);
+            for (int k = selected; k < n && useRate > 0; k++) {
+                int j = order[k];
+                if (groupNonZero[gg.unitGroup[start + j]] / (double) steps < useRate) {
+                    order[k] = order[selected];
+                    order[selected++] = j;
+                    upper -= contribution[j];
+                }
+            }
             bound[u] = upper;
+            unitRest[u] = new int[n - selected];
+            for (int k = selected; k < n; k++) {
+                unitRest[u][k - selected] = start + order[k];
+            }
             unitSelectors[u] = new int[selected];
             for (int k = 0; k < selected; k++) {
                 unitSelectors[u][k] = start + order[k];
@@ -283,33 +372,106 @@ final class GateFilter {
         int[] unit = new int[selectorCount[gg.groupCount]];
         double[] scale = new double[unit.length];
         int[] next = Arrays.copyOf(selectorCount, gg.groupCount);
-        int alwaysCount = 0;
+        long[] alwaysBits = Bits.words(width);
+        byte[] kind = new byte[width];
+        boolean[] groupRead = new boolean[gg.groupCount];
+        int[] columnStart = new int[width + 1];
+        int[] groupStart = new int[width + 1];
         for (int u = 0; u < width; u++) {
+            columnStart[u + 1] = columnStart[u];
+            groupStart[u + 1] = groupStart[u];
             if (always[u]) {
-                alwaysCount++;
+                Bits.set(alwaysBits, u);
+                kind[u] = ALWAYS;
                 continue;
             }
+            kind[u] = ffn.linear[u] ? LINEAR : FILTERED;
             for (int entry : unitSelectors[u]) {
                 int k = next[gg.unitGroup[entry]]++;
                 unit[k] = u;
                 scale[k] = gg.unitScale[entry];
+                groupRead[gg.unitGroup[entry]] = true;
+            }
+            if (unitRest[u] != null) {
+                for (int entry : unitRest[u]) {
+                    int g = gg.unitGroup[entry];
+                    groupRead[g] = true;
+                    if (single(g)) {
+                        columnStart[u + 1]++;
+                    } else {
+                        groupStart[u + 1]++;
+                    }
+                }
             }
         }
-        int[] alwaysList = new int[alwaysCount];
-        for (int u = 0, k = 0; u < width; u++) {
-            if (always[u]) {
-                alwaysList[k++] = u;
+        int[] restColumns = new int[columnStart[width]];
+        double[] restWeights = new double[restColumns.length];
+        int[] restGroups = new int[groupStart[width]];
+        double[] restScales = new double[restGroups.length];
+        for (int u = 0; u < width; u++) {
+            if (kind[u] != FILTERED || unitRest[u] == null) {
+                continue;
+            }
+            int ck = columnStart[u];
+            int gk = groupStart[u];
+            for (int entry : unitRest[u]) {
+                int g = gg.unitGroup[entry];
+                if (single(g)) {
+                    int c = gg.members[gg.memberStart[g]];
+                    restColumns[ck] = c;
+                    restWeights[ck++] = gg.unitScale[entry] * gg.alpha[c];   // alpha is +-1: exact
+                } else {
+                    restGroups[gk] = multiIndex[g];
+                    restScales[gk++] = gg.unitScale[entry];
+                }
+            }
+        }
+        long[] check = Bits.words(columnLo.length);
+        for (int g = 0; g < gg.groupCount; g++) {
+            if (groupRead[g]) {
+                for (int k = gg.memberStart[g]; k < gg.memberStart[g + 1]; k++) {
+                    Bits.set(check, gg.members[k]);
+                }
             }
         }
         this.unitBound = bound;
         this.selectorStart = selectorCount;
         this.selectorUnit = unit;
         this.selectorScale = scale;
-        this.alwaysUnits = alwaysList;
-        this.always = always;
+        this.alwaysMask = alwaysBits;
+        this.unitKind = kind;
+        this.restColumnStart = columnStart;
+        this.restColumn = restColumns;
+        this.restColumnWeight = restWeights;
+        this.restGroupStart = groupStart;
+        this.restGroup = restGroups;
+        this.restGroupScale = restScales;
+        this.checkMask = check;
+        int[] link = new int[3 * columnCode.length];
+        for (int c = 0; c < columnCode.length; c++) {
+            int code = columnCode[c];
+            link[3 * c] = code;
+            if (code < 0 && code != Integer.MIN_VALUE) {
+                link[3 * c + 1] = selectorCount[-1 - code];
+                link[3 * c + 2] = selectorCount[-1 - code + 1];
+            }
+        }
+        this.columnLink = link;
+        long[] rangeOnly = Bits.words(columnLo.length);
+        for (int w = 0; w < check.length; w++) {
+            for (long b = check[w]; b != 0; b &= b - 1) {
+                int c = (w << 6) + Long.numberOfTrailingZeros(b);
+                if (link[3 * c] < 0 && link[3 * c + 1] == link[3 * c + 2]) {
+                    Bits.set(rangeOnly, c);
+                    check[w] &= ~(1L << c);
+                }
+            }
+        }
+        this.rangeOnlyMask = rangeOnly;
     }
 
-    boolean isAlways(int u) {
-        return always[u];
+    /** Whether group g is one column, whose value is then +-x[c]. */
+    private boolean single(int g) {
+        return groups.memberStart[g + 1] - groups.memberStart[g] == 1;
     }
 }

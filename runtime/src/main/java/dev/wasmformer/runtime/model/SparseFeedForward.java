@@ -17,6 +17,11 @@ import java.util.Arrays;
  * without being visited. The output rows are accumulated over the positive units in
  * increasing unit order, as the plain row dot product over all units would (the other units
  * contribute exact zeros), and only then added into x.
+ *
+ * <p>With a {@link GateFilter}, a step instead sums the gates by group, selectors first, in
+ * another order than the rows': exact, as the filter admits a unit only when every term is an
+ * integer and the sums stay below 2^52. Its accumulators are zero between steps (each step
+ * clears what it filled), so that no entry needs an epoch check.
  */
 final class SparseFeedForward {
     final FfnWeights weights;
@@ -156,12 +161,15 @@ final class SparseFeedForward {
         return width;
     }
 
-    /** Per-run buffers, sized for the widest layer. */
+    /**
+     * Per-run buffers, sized for the widest layer. The stamped arrays serve the unfiltered
+     * path; the filtered path uses the accumulators, which are all zero (and their masks
+     * empty) between steps, so that it needs no per-entry bookkeeping branch.
+     */
     static final class Scratch {
         final double[] gate;
         final int[] unitStamp;
         final long[] units;
-        final int[] touched;
         final double[] rowSum;
         final int[] rowStamp;
         final int[] rows;
@@ -169,18 +177,30 @@ final class SparseFeedForward {
         final int[] groupStamp;
         final int[] groups;
         int epoch;
+        // Filtered path: zero between steps.
+        final double[] groupAcc;      // per group of several columns: v_g, over this step's non-zero columns
+        final long[] groupMask;       // such groups with a non-zero column this step
+        final double[] unitAcc;       // per unit: its selectors' sum s_ug v_g
+        final long[] touchedMask;     // units some selector reached
+        final double[] rowAcc;        // per output row: the sum over the positive units
+        final long[] rowMask;         // rows some positive unit writes
 
         Scratch(int maxWidth, int maxGroups, int dModel) {
             gate = new double[maxWidth];
             unitStamp = new int[maxWidth];
             units = Bits.words(maxWidth);
-            touched = new int[maxWidth];
             rowSum = new double[dModel];
             rowStamp = new int[dModel];
             rows = new int[dModel];
             groupValue = new double[maxGroups];
             groupStamp = new int[maxGroups];
             groups = new int[maxGroups];
+            groupAcc = new double[maxGroups];
+            groupMask = Bits.words(maxGroups);
+            unitAcc = new double[maxWidth];
+            touchedMask = Bits.words(maxWidth);
+            rowAcc = new double[dModel];
+            rowMask = Bits.words(dModel);
         }
 
         int nextEpoch() {
@@ -197,75 +217,30 @@ final class SparseFeedForward {
     /**
      * x += output * (relu(gate * x) (.) (value * x)); {@code nonZero} holds every slot of x that
      * may be non-zero, and gains the slots this layer writes. With a {@code filter} (may be
-     * null), only the units it cannot rule out are evaluated, each by its row's dot product.
+     * null), only the units it cannot rule out are evaluated.
      */
     void apply(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
         boolean lazyBias = biasFirst && x[slotOne] == 1.0 && !small;
         if (filter != null && filter.ready() && lazyBias) {
-            int epoch = s.nextEpoch();
-            if (selectCandidates(x, nonZero, s, filter, epoch)) {
+            if (applyFiltered(x, nonZero, s, filter)) {
                 filter.filteredSteps++;
-                evaluate(x, nonZero, s, epoch, filter);
                 return;
             }
         }
         if (filter != null) {
             observe(x, nonZero, s, filter, s.nextEpoch());
         }
+        if (!lazyBias) {
+            // The one-slot's term is an ordinary column here (or the layer is small): every
+            // unit by its rows, in unit order.
+            applyPlain(x, nonZero, s);
+            return;
+        }
         int epoch = s.nextEpoch();
         double[] gate = s.gate;
         int[] stamp = s.unitStamp;
         long[] units = s.units;
-        if (!lazyBias) {
-            // The one-slot's term is an ordinary column here (or the layer is small): visit
-            // every unit in row order.
-            CsrMatrix plain = weights.gate();
-            for (int u = 0; u < width; u++) {
-                stamp[u] = epoch;
-                gate[u] = plain.dot(u, x);
-                Bits.set(units, u);
-            }
-        } else {
-            for (int w = 0; w < readMask.length; w++) {
-                for (long b = nonZero[w] & readMask[w]; b != 0; b &= b - 1) {
-                    int c = (w << 6) + Long.numberOfTrailingZeros(b);
-                    double xc = x[c];
-                    if (xc == 0) {
-                        continue;
-                    }
-                    for (int k = columnStart[c], end = columnStart[c + 1]; k < end; k++) {
-                        int u = columnUnit[k];
-                        if (stamp[u] != epoch) {
-                            stamp[u] = epoch;
-                            gate[u] = bias[u];
-                            units[u >>> 6] |= 1L << u;
-                        }
-                        gate[u] += columnWeight[k] * xc;
-                    }
-                }
-            }
-            for (int u : positiveBias) {
-                if (stamp[u] != epoch) {
-                    stamp[u] = epoch;
-                    gate[u] = bias[u];
-                    units[u >>> 6] |= 1L << u;
-                }
-            }
-        }
-        evaluate(x, nonZero, s, epoch, null);
-    }
-
-    /**
-     * Marks in {@code s.units} the units the filter cannot rule out; false, marking nothing,
-     * if a value lies outside the filter's ranges.
-     */
-    private boolean selectCandidates(double[] x, long[] nonZero, Scratch s, GateFilter filter,
-                                     int epoch) {
-        GateGroups gg = groups;
-        double[] groupValue = s.groupValue;
-        int[] groupStamp = s.groupStamp;
-        int[] groupList = s.groups;
-        int groupCount = 0;
+        // Scatter by column: the bias first, then every non-zero column in increasing order.
         for (int w = 0; w < readMask.length; w++) {
             for (long b = nonZero[w] & readMask[w]; b != 0; b &= b - 1) {
                 int c = (w << 6) + Long.numberOfTrailingZeros(b);
@@ -273,58 +248,176 @@ final class SparseFeedForward {
                 if (xc == 0) {
                     continue;
                 }
-                if (!filter.columnInRange(c, xc)) {
-                    return false;
+                for (int k = columnStart[c], end = columnStart[c + 1]; k < end; k++) {
+                    int u = columnUnit[k];
+                    if (stamp[u] != epoch) {
+                        stamp[u] = epoch;
+                        gate[u] = bias[u];
+                        units[u >>> 6] |= 1L << u;
+                    }
+                    gate[u] += columnWeight[k] * xc;
                 }
-                int g = gg.groupOf[c];
-                if (groupStamp[g] != epoch) {
-                    groupStamp[g] = epoch;
-                    groupValue[g] = 0.0;
-                    groupList[groupCount++] = g;
-                }
-                groupValue[g] += gg.alpha[c] * xc;
             }
         }
-        for (int i = 0; i < groupCount; i++) {
-            int g = groupList[i];
-            if (!filter.groupInRange(g, groupValue[g])) {
-                return false;
-            }
-        }
-        double[] gate = s.gate;
-        int[] stamp = s.unitStamp;
-        int[] touched = s.touched;
-        int touchedCount = 0;
-        int[] selectorStart = filter.selectorStart;
-        int[] selectorUnit = filter.selectorUnit;
-        double[] selectorScale = filter.selectorScale;
-        double[] bound = filter.unitBound;
-        for (int i = 0; i < groupCount; i++) {
-            int g = groupList[i];
-            double v = groupValue[g];
-            if (v == 0) {
-                continue;
-            }
-            filter.countNonZero(g);
-            for (int k = selectorStart[g], end = selectorStart[g + 1]; k < end; k++) {
-                int u = selectorUnit[k];
-                if (stamp[u] != epoch) {
-                    stamp[u] = epoch;
-                    gate[u] = bound[u];
-                    touched[touchedCount++] = u;
-                }
-                gate[u] += selectorScale[k] * v;
-            }
-        }
-        long[] units = s.units;
-        for (int i = 0; i < touchedCount; i++) {
-            int u = touched[i];
-            if (gate[u] > 0) {
+        for (int u : positiveBias) {
+            if (stamp[u] != epoch) {
+                stamp[u] = epoch;
+                gate[u] = bias[u];
                 units[u >>> 6] |= 1L << u;
             }
         }
-        for (int u : filter.alwaysUnits) {
-            units[u >>> 6] |= 1L << u;
+        evaluate(x, nonZero, s, epoch);
+    }
+
+    /**
+     * Every unit's gate and value by its rows; the output accumulated per row over the positive
+     * units in increasing order, as the reference's row dot product over all units is.
+     */
+    private void applyPlain(double[] x, long[] nonZero, Scratch s) {
+        CsrMatrix plainGate = weights.gate();
+        CsrMatrix plainValue = weights.value();
+        double[] rowAcc = s.rowAcc;
+        long[] rowMask = s.rowMask;
+        for (int u = 0; u < width; u++) {
+            double g = plainGate.dot(u, x);
+            if (!(g > 0)) {
+                continue;
+            }
+            double h = g * plainValue.dot(u, x);
+            for (int k = outputStart[u], end = outputStart[u + 1]; k < end; k++) {
+                int r = outputRow[k];
+                rowAcc[r] += outputWeight[k] * h;
+                rowMask[r >>> 6] |= 1L << r;
+            }
+        }
+        addRows(x, nonZero, s);
+    }
+
+    /**
+     * The filtered step: group values from the non-zero columns, candidates from the
+     * selectors, then the candidates evaluated; false, with x and the scratch unchanged, if a
+     * value lies outside the filter's ranges.
+     *
+     * <p>The sums here are in another order than the reference's (by group, not by column),
+     * which is exact because the filter admits a unit only when its weights, scales and values
+     * are integers whose sums stay below 2^52: every partial sum is then the exact real one.
+     */
+    private boolean applyFiltered(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
+        if (!select(x, nonZero, s, filter)) {
+            return false;
+        }
+        evaluateFiltered(x, nonZero, s, filter);
+        clearGroups(s, filter);
+        return true;
+    }
+
+    /**
+     * Marks in {@code s.units} the units the filter cannot rule out, leaving the group sums in
+     * {@code s.groupAcc} and the candidates' selector sums in {@code s.unitAcc}; false, with the
+     * scratch clear, if a value lies outside the filter's ranges.
+     */
+    private boolean select(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
+        long[] check = filter.checkMask;
+        double[] info = filter.columnInfo;
+        int[] link = filter.columnLink;
+        boolean sample = filter.sampleStep();
+        double[] groupAcc = s.groupAcc;
+        long[] groupMask = s.groupMask;
+        int[] selectorStart = filter.selectorStart;
+        int[] selectorUnit = filter.selectorUnit;
+        double[] selectorScale = filter.selectorScale;
+        double[] unitAcc = s.unitAcc;
+        long[] touched = s.touchedMask;
+        long[] rangeOnly = filter.rangeOnlyMask;
+        for (int w = 0; w < rangeOnly.length; w++) {
+            for (long b = nonZero[w] & rangeOnly[w]; b != 0; b &= b - 1) {
+                int c = (w << 6) + Long.numberOfTrailingZeros(b);
+                double xc = x[c];
+                if (xc != 0) {
+                    if (!(xc >= info[3 * c] && xc <= info[3 * c + 1] && xc == (double) (long) xc)) {
+                        abandon(s, filter);
+                        return false;
+                    }
+                    if (sample) {
+                        filter.countNonZero(-1 - link[3 * c]);
+                    }
+                }
+            }
+        }
+        for (int w = 0; w < check.length; w++) {
+            for (long b = nonZero[w] & check[w]; b != 0; b &= b - 1) {
+                int c = (w << 6) + Long.numberOfTrailingZeros(b);
+                double xc = x[c];
+                if (xc == 0) {
+                    continue;
+                }
+                if (!(xc >= info[3 * c] && xc <= info[3 * c + 1] && xc == (double) (long) xc)) {
+                    abandon(s, filter);
+                    return false;
+                }
+                int g = link[3 * c];
+                double v = info[3 * c + 2] * xc;
+                if (g >= 0) {
+                    groupAcc[g] += v;
+                    groupMask[g >>> 6] |= 1L << g;
+                } else {
+                    // The column is its group: its range check was the group's too.
+                    if (sample) {
+                        filter.countNonZero(-1 - g);
+                    }
+                    for (int k = link[3 * c + 1], end = link[3 * c + 2]; k < end; k++) {
+                        int u = selectorUnit[k];
+                        unitAcc[u] += selectorScale[k] * v;
+                        touched[u >>> 6] |= 1L << u;
+                    }
+                }
+            }
+        }
+        double[] groupLo = filter.builtGroupLo;
+        double[] groupHi = filter.builtGroupHi;
+        int[] multiGroup = filter.multiGroup;
+        for (int w = 0, words = (multiGroup.length + 63) >>> 6; w < words; w++) {
+            for (long b = groupMask[w]; b != 0; b &= b - 1) {
+                int m = (w << 6) + Long.numberOfTrailingZeros(b);
+                double v = groupAcc[m];
+                int g = multiGroup[m];
+                if (!(v >= groupLo[g] && v <= groupHi[g])) {
+                    abandon(s, filter);
+                    return false;
+                }
+                if (v == 0) {
+                    continue;
+                }
+                if (sample) {
+                    filter.countNonZero(g);
+                }
+                for (int k = selectorStart[g], end = selectorStart[g + 1]; k < end; k++) {
+                    int u = selectorUnit[k];
+                    unitAcc[u] += selectorScale[k] * v;
+                    touched[u >>> 6] |= 1L << u;
+                }
+            }
+        }
+        // A touched unit is a candidate if bound + its selectors' sum is positive.
+        double[] bound = filter.unitBound;
+        long[] always = filter.alwaysMask;
+        long[] units = s.units;
+        int unitWords = (width + 63) >>> 6;
+        for (int w = 0; w < unitWords; w++) {
+            long t = touched[w];
+            long m = always[w];
+            if (t != 0) {
+                touched[w] = 0;
+                for (; t != 0; t &= t - 1) {
+                    int u = (w << 6) + Long.numberOfTrailingZeros(t);
+                    if (bound[u] + unitAcc[u] > 0) {
+                        m |= 1L << u;       // its sum is read, and cleared, by the evaluation
+                    } else {
+                        unitAcc[u] = 0.0;
+                    }
+                }
+            }
+            units[w] = m;
         }
         for (int w = 0; w < linearReadMask.length; w++) {
             for (long b = nonZero[w] & linearReadMask[w]; b != 0; b &= b - 1) {
@@ -338,6 +431,148 @@ final class SparseFeedForward {
             }
         }
         return true;
+    }
+
+    /** Clears the group accumulators a selection filled. */
+    private static void clearGroups(Scratch s, GateFilter filter) {
+        double[] groupAcc = s.groupAcc;
+        long[] groupMask = s.groupMask;
+        for (int w = 0, words = (filter.multiGroup.length + 63) >>> 6; w < words; w++) {
+            for (long b = groupMask[w]; b != 0; b &= b - 1) {
+                groupAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
+            }
+            groupMask[w] = 0;
+        }
+    }
+
+    /**
+     * The units a filtered step would evaluate at x (a copy of the layer's words), or null if a
+     * value lies outside the filter's ranges; x and the scratch are left unchanged. For tests.
+     */
+    long[] candidates(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
+        if (!select(x, nonZero, s, filter)) {
+            return null;
+        }
+        long[] units = Arrays.copyOf(s.units, (width + 63) >>> 6);
+        for (int w = 0; w < units.length; w++) {
+            for (long b = units[w]; b != 0; b &= b - 1) {
+                s.unitAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
+            }
+            s.units[w] = 0;
+        }
+        clearGroups(s, filter);
+        return units;
+    }
+
+    /** Clears the filtered path's accumulators after a step it gave up. */
+    private void abandon(Scratch s, GateFilter filter) {
+        clearGroups(s, filter);
+        for (int w = 0, words = (width + 63) >>> 6; w < words; w++) {
+            for (long b = s.touchedMask[w]; b != 0; b &= b - 1) {
+                s.unitAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
+            }
+            s.touchedMask[w] = 0;
+        }
+    }
+
+    /**
+     * Runs the marked units in increasing order and adds the output. A unit's gate is its bias
+     * (linear unit), its row's dot product (always-evaluated unit), or for a filtered unit
+     * {@code bias + (its selectors' sum) + (its other groups' sum)}, the latter over x for a
+     * single-column group and over {@code s.groupAcc} (zero for a group with no non-zero
+     * column) for the others. A linear or filtered unit whose value is 0 is skipped, as its
+     * gate is finite (h = g * 0 adds nothing).
+     */
+    private void evaluateFiltered(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
+        boolean sample = filter.sampleStep();
+        long[] use = filter.unitUse;
+        long[] units = s.units;
+        byte[] kind = filter.unitKind;
+        CsrMatrix plainGate = weights.gate();
+        double[] groupAcc = s.groupAcc;
+        double[] unitAcc = s.unitAcc;
+        double[] unitBias = groups.bias;
+        int[] columnStart = filter.restColumnStart;
+        int[] column = filter.restColumn;
+        double[] columnWeight = filter.restColumnWeight;
+        int[] groupStart = filter.restGroupStart;
+        int[] group = filter.restGroup;
+        double[] groupScale = filter.restGroupScale;
+        double[] rowAcc = s.rowAcc;
+        long[] rowMask = s.rowMask;
+        for (int w = 0, words = (width + 63) >>> 6; w < words; w++) {
+            long b = units[w];
+            if (b == 0) {
+                continue;
+            }
+            units[w] = 0;
+            for (; b != 0; b &= b - 1) {
+                int u = (w << 6) + Long.numberOfTrailingZeros(b);
+                byte unitKind = kind[u];
+                double selected = 0.0;
+                if (unitKind == GateFilter.FILTERED) {
+                    selected = unitAcc[u];
+                    unitAcc[u] = 0.0;
+                }
+                double v = 0.0;
+                for (int k = valueStart[u], end = valueStart[u + 1]; k < end; k++) {
+                    v += valueWeight[k] * x[valueColumn[k]];
+                }
+                double g;
+                if (unitKind == GateFilter.ALWAYS) {
+                    g = plainGate.dot(u, x);
+                } else if (v == 0) {
+                    continue;
+                } else if (unitKind == GateFilter.LINEAR) {
+                    g = bias[u];
+                } else {
+                    if (sample) {
+                        use[u] += GateFilter.SAMPLE;
+                    }
+                    g = unitBias[u] + selected;
+                    for (int k = columnStart[u], end = columnStart[u + 1]; k < end; k++) {
+                        g += columnWeight[k] * x[column[k]];
+                    }
+                    for (int k = groupStart[u], end = groupStart[u + 1]; k < end; k++) {
+                        g += groupScale[k] * groupAcc[group[k]];
+                    }
+                }
+                if (!(g > 0)) {
+                    continue;
+                }
+                double h = g * v;
+                for (int k = outputStart[u], end = outputStart[u + 1]; k < end; k++) {
+                    int r = outputRow[k];
+                    rowAcc[r] += outputWeight[k] * h;
+                    rowMask[r >>> 6] |= 1L << r;
+                }
+            }
+        }
+        addRows(x, nonZero, s);
+    }
+
+    /** x[r] += the row sums {@code s.rowAcc} holds, which it leaves zero; marks the non-zero rows. */
+    private static void addRows(double[] x, long[] nonZero, Scratch s) {
+        double[] rowAcc = s.rowAcc;
+        long[] rowMask = s.rowMask;
+        for (int w = 0; w < rowMask.length; w++) {
+            long b = rowMask[w];
+            if (b == 0) {
+                continue;
+            }
+            rowMask[w] = 0;
+            long written = 0;
+            for (; b != 0; b &= b - 1) {
+                int r = (w << 6) + Long.numberOfTrailingZeros(b);
+                double sum = x[r] + rowAcc[r];
+                rowAcc[r] = 0.0;
+                x[r] = sum;
+                if (sum != 0) {
+                    written |= 1L << r;
+                }
+            }
+            nonZero[w] |= written;
+        }
     }
 
     /** Widens the filter's ranges to this step's column and group values. */
@@ -369,36 +604,10 @@ final class SparseFeedForward {
         }
     }
 
-    /**
-     * The gate of a filtered unit from this step's group values: {@code bias + sum s_ug v_g}.
-     * The filter admits a unit only when its weights, scales and group values are integers
-     * whose sums stay below 2^52, so this is the exact real gate, which is also the double the
-     * row's dot product gives in any order.
-     */
-    private double groupGate(int u, Scratch s, int epoch) {
-        GateGroups gg = groups;
-        double[] groupValue = s.groupValue;
-        int[] groupStamp = s.groupStamp;
-        double g = gg.bias[u];
-        for (int k = gg.unitStart[u], end = gg.unitStart[u + 1]; k < end; k++) {
-            int group = gg.unitGroup[k];
-            if (groupStamp[group] == epoch) {
-                g += gg.unitScale[k] * groupValue[group];
-            }
-        }
-        return g;
-    }
-
-    /**
-     * Runs the marked units in increasing order and adds the output. With a {@code filter}, a
-     * unit's gate is its row's dot product (or its bias, for a linear unit), and a unit whose
-     * value is 0 is skipped when its gate is known to be finite (h = g * 0 adds nothing);
-     * without, {@code s.gate} already holds every marked unit's gate.
-     */
-    private void evaluate(double[] x, long[] nonZero, Scratch s, int epoch, GateFilter filter) {
+    /** Runs the marked units, whose gates {@code s.gate} holds, in increasing order and adds the output. */
+    private void evaluate(double[] x, long[] nonZero, Scratch s, int epoch) {
         double[] gate = s.gate;
         long[] units = s.units;
-        CsrMatrix plainGate = weights.gate();
         double[] rowSum = s.rowSum;
         int[] rowStamp = s.rowStamp;
         int[] rows = s.rows;
@@ -416,22 +625,7 @@ final class SparseFeedForward {
                 for (int k = valueStart[u], end = valueStart[u + 1]; k < end; k++) {
                     v += valueWeight[k] * x[valueColumn[k]];
                 }
-                double g;
-                if (filter == null) {
-                    g = gate[u];
-                } else if (linear[u]) {
-                    if (v == 0) {
-                        continue;
-                    }
-                    g = bias[u];
-                } else if (filter.isAlways(u)) {
-                    g = plainGate.dot(u, x);
-                } else {
-                    if (v == 0) {
-                        continue;
-                    }
-                    g = groupGate(u, s, epoch);
-                }
+                double g = gate[u];
                 if (!(g > 0)) {
                     continue;
                 }

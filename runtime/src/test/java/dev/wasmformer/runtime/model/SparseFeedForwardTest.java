@@ -147,6 +147,76 @@ class SparseFeedForwardTest {
     }
 
     @Test
+    void theCandidatesHoldEveryUnitWithAPositiveGateAndANonZeroValue() {
+        for (int seed = 0; seed < 4; seed++) {
+            Random random = new Random(100 + seed);
+            FfnWeights weights = layer(random);
+            SparseFeedForward ffn = new SparseFeedForward(weights, D, ONE);
+            GateFilter filter = new GateFilter(ffn);
+            SparseFeedForward.Scratch scratch =
+                    new SparseFeedForward.Scratch(weights.width(), ffn.groups.groupCount, D);
+            int selections = 0;
+            long candidates = 0;
+            long active = 0;
+            for (int step = 0; step < 3000; step++) {
+                double[] x = residual(random, step);
+                long[] nonZero = nonZero(x);
+                if (filter.builds > 0) {
+                    long[] units = ffn.candidates(x, nonZero, scratch, filter);
+                    if (units != null) {
+                        selections++;
+                        for (int u = 0; u < weights.width(); u++) {
+                            boolean marked = (units[u >>> 6] & 1L << u) != 0;
+                            candidates += marked ? 1 : 0;
+                            if (weights.gate().dot(u, x) > 0 && weights.value().dot(u, x) != 0) {
+                                active++;
+                                assertThat(marked).as("seed %d step %d unit %d", seed, step, u).isTrue();
+                            }
+                        }
+                    }
+                }
+                // The selection left the scratch clear: the step is still exact.
+                double[] expected = x.clone();
+                plain(weights, expected);
+                ffn.apply(x, nonZero, scratch, filter);
+                assertThat(x).as("seed %d step %d", seed, step)
+                        .usingElementComparator(Double::compare).containsExactly(expected);
+            }
+            assertThat(selections).as("steps the filter selected for").isGreaterThan(2000);
+            assertThat(active).as("active units seen").isGreaterThan(selections);
+            assertThat((double) candidates / selections).as("candidates per step, of %d units",
+                    weights.width()).isLessThan(weights.width() / 2.0);
+        }
+    }
+
+    @Test
+    void theRebuildThatKnowsUnitUseKeepsTheLayerExactAndSelectsLess() {
+        Random random = new Random(11);
+        FfnWeights weights = layer(random);
+        SparseFeedForward ffn = new SparseFeedForward(weights, D, ONE);
+        GateFilter filter = new GateFilter(ffn);
+        SparseFeedForward.Scratch scratch =
+                new SparseFeedForward.Scratch(weights.width(), ffn.groups.groupCount, D);
+        int steps = GateFilter.FIRST_BUILD + GateFilter.USE_BUILD + 2000;
+        int[] selectorsPerBuild = new int[4];
+        for (int step = 0; step < steps; step++) {
+            // Values stay in the ranges of the first steps: only the use rebuild happens.
+            double[] x = residual(random, Math.min(step, 800));
+            double[] expected = x.clone();
+            plain(weights, expected);
+            ffn.apply(x, nonZero(x), scratch, filter);
+            assertThat(x).as("step %d", step)
+                    .usingElementComparator(Double::compare).containsExactly(expected);
+            if (filter.builds > 0 && filter.builds < selectorsPerBuild.length) {
+                selectorsPerBuild[filter.builds] = filter.selectorUnit.length;
+            }
+        }
+        assertThat(filter.builds).as("builds: the first, then the one with unit use").isEqualTo(2);
+        assertThat(selectorsPerBuild[2]).as("selector entries after the use rebuild")
+                .isGreaterThan(selectorsPerBuild[1]);
+    }
+
+    @Test
     void theUnfilteredLayerComputesThePlainLayerBitForBit() {
         Random random = new Random(7);
         FfnWeights weights = layer(random);
