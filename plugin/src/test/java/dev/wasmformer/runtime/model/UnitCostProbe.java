@@ -76,10 +76,12 @@ class UnitCostProbe {
         GateFilter f = filters[l];
         if (f == null) continue;
         long[] now = (long[]) nonZeroField.get(f);
-        if (f.alwaysUnits == null || f.steps() <= GateFilter.FIRST_BUILD) {
+        if (f.alwaysMask == null || f.steps() <= GateFilter.FIRST_BUILD) {
           before[l] = now.clone();
           continue;
         }
+        // the filter counts non-zero groups on one filtered step in GateFilter.SAMPLE: count those steps
+        if (java.util.Arrays.equals(now, before[l])) continue;
         epoch++;
         int touched = 0;
         for (int g = 0; g < now.length; g++) {
@@ -96,8 +98,9 @@ class UnitCostProbe {
         }
         countedSteps[l]++;
         touchedSum[l] += touched;
-        alwaysSum[l] += f.alwaysUnits.length;
-        for (int u : f.alwaysUnits) alwaysByNode.get(l).merge(kind(names.get(l).get(u)), 1L, Long::sum);
+        int[] alwaysUnits = Bits.toArray(f.alwaysMask);
+        alwaysSum[l] += alwaysUnits.length;
+        for (int u : alwaysUnits) alwaysByNode.get(l).merge(kind(names.get(l).get(u)), 1L, Long::sum);
       }
     }
     assertThat(p).isGreaterThan(10_000);
@@ -128,7 +131,7 @@ class UnitCostProbe {
     if (Boolean.getBoolean("wasmformer.probe.groups")) {
       for (int l = 0; l < layers; l++) {
         GateFilter f = filters[l];
-        if (f == null || f.alwaysUnits == null) continue;
+        if (f == null || f.alwaysMask == null) continue;
         GateGroups gg = model.sparseFfns[l].groups;
         double[] glo = (double[]) field(GateFilter.class, "groupLo").get(f);
         double[] ghi = (double[]) field(GateFilter.class, "groupHi").get(f);
