@@ -7,17 +7,20 @@ import java.util.Arrays;
  * as the same doubles, bit for bit. A position whose vector equals the previous position's
  * shares its storage (a wide value computed from the instruction being executed repeats over
  * the instruction's tokens); a vector of only 0.0 and 1.0 (bits) is packed one bit per
- * component, one of only whole numbers 0..255 (bytes, +0.0 included) one byte per component;
- * any other is kept as raw doubles. Per position the cost is one int plus its share of the
+ * component, one of only whole numbers 0..255 (bytes, +0.0 included) one byte per component,
+ * one of only whole numbers 0..2^32-1 (e.g. a slot word beside its bytes and bits) 32 bits per
+ * component; any other is kept as raw doubles. Per position the cost is one int plus its share of the
  * stored vectors.
  */
 final class PositionValues {
     private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
-    private static final int RAW = 0, BITS = 1, BYTES = 2;
+    private static final int RAW = 0, BITS = 1, BYTES = 2, WORDS = 3;
+    private static final double WORD_LIMIT = 0x1p32;
 
     private final int width;
     private final int packedLongs;
     private final int byteLongs;
+    private final int wordLongs;
     private int[] index = new int[64];     // per position: (offset << 2) | encoding
     private long[] pool = new long[256];
     private int poolSize;
@@ -29,6 +32,7 @@ final class PositionValues {
         this.width = width;
         this.packedLongs = (width + 63) >>> 6;
         this.byteLongs = (width + 7) >>> 3;
+        this.wordLongs = (width + 1) >>> 1;
         this.last = new double[width];
     }
 
@@ -50,7 +54,8 @@ final class PositionValues {
         System.arraycopy(p, from, last, 0, width);
         int encoding = encodingOf(p, from);
         lastEncoding = encoding;
-        int need = encoding == BITS ? packedLongs : encoding == BYTES ? byteLongs : width;
+        int need = encoding == BITS ? packedLongs : encoding == BYTES ? byteLongs
+                : encoding == WORDS ? wordLongs : width;
         if (poolSize + need > pool.length) {
             pool = Arrays.copyOf(pool, Math.max(poolSize + need, 2 * pool.length));
         }
@@ -69,6 +74,11 @@ final class PositionValues {
                     pool[offset + (i >>> 3)] |= (long) p[from + i] << ((i & 7) << 3);
                 }
             }
+            case WORDS -> {
+                for (int i = 0; i < width; i++) {
+                    pool[offset + (i >>> 1)] |= (long) p[from + i] << ((i & 1) << 5);
+                }
+            }
             default -> {
                 for (int i = 0; i < width; i++) {
                     pool[offset + i] = Double.doubleToRawLongBits(p[from + i]);
@@ -83,6 +93,7 @@ final class PositionValues {
     /** The most compact encoding that gives back exactly these doubles (so never for -0.0). */
     private int encodingOf(double[] p, int from) {
         boolean bits = true;
+        boolean bytes = true;
         for (int i = 0; i < width; i++) {
             long raw = Double.doubleToRawLongBits(p[from + i]);
             if (raw == 0L || raw == ONE_BITS) {
@@ -90,11 +101,12 @@ final class PositionValues {
             }
             bits = false;
             double v = p[from + i];
-            if (!(v > 0 && v <= 255 && v == Math.rint(v))) {
+            if (!(v > 0 && v < WORD_LIMIT && v == Math.rint(v))) {
                 return RAW;
             }
+            bytes &= v <= 255;
         }
-        return bits ? BITS : BYTES;
+        return bits ? BITS : bytes ? BYTES : WORDS;
     }
 
     /**
@@ -132,6 +144,11 @@ final class PositionValues {
                     out[at + i] = (double) (pool[offset + (i >>> 3)] >>> ((i & 7) << 3) & 0xFFL);
                 }
             }
+            case WORDS -> {
+                for (int i = 0; i < width; i++) {
+                    out[at + i] = (double) (pool[offset + (i >>> 1)] >>> ((i & 1) << 5) & 0xFFFF_FFFFL);
+                }
+            }
             default -> {
                 for (int i = 0; i < width; i++) {
                     out[at + i] = Double.longBitsToDouble(pool[offset + i]);
@@ -153,6 +170,11 @@ final class PositionValues {
             case BYTES -> {
                 for (int i = 0; i < width; i++) {
                     out[at + i] += (double) (pool[offset + (i >>> 3)] >>> ((i & 7) << 3) & 0xFFL);
+                }
+            }
+            case WORDS -> {
+                for (int i = 0; i < width; i++) {
+                    out[at + i] += (double) (pool[offset + (i >>> 1)] >>> ((i & 1) << 5) & 0xFFFF_FFFFL);
                 }
             }
             default -> {

@@ -23,10 +23,13 @@ class PositionValuesTest {
                     case 3 -> bytes(random, width);
                     case 4 -> {
                         double[] b = bytes(random, width);
-                        b[random.nextInt(width)] = switch (random.nextInt(4)) {      // not bytes
+                        b[random.nextInt(width)] = switch (random.nextInt(7)) {      // not bytes
                             case 0 -> -0.0;
-                            case 1 -> 256.0;
+                            case 1 -> 256.0;                                          // a word
                             case 2 -> 2.5;
+                            case 3 -> 0x1p32 - 1;                                     // the largest word
+                            case 4 -> 0x1p32;                                         // not a word
+                            case 5 -> (double) (random.nextLong() >>> 32);            // a word
                             default -> -1.0;
                         };
                         yield b;
