@@ -163,6 +163,10 @@ public final class WasmformerCompiler {
   public WasmformerCompiler addC(String name, List<SourceFile> sources, CompileOptions options, List<String> argv,
       String entryOrNull) {
     CompileResult r = compileC(sources, options);
+    if (entryOrNull == null && !r.module().exports().contains("_start")) {
+      throw new IllegalArgumentException(name + " defines no main; name the exported function to enter (it exports "
+          + String.join(", ", r.module().exports().stream().filter(e -> !e.equals("memory")).toList()) + ")");
+    }
     String entry = entryOrNull == null ? "_start" : entryOrNull;
     ExportSignature c = r.module().signatures().get(entry);
     TokenProgram p = c == null ? lower(r.wasm(), entry) : lower(r.wasm(), entry, c);

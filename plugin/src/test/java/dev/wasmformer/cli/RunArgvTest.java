@@ -68,4 +68,15 @@ class RunArgvTest {
     assertThat(cli.run("run", plain.toString(), "--", "x")).isNotZero();
     assertThat(cli.err.toString()).contains("takes no arguments");
   }
+
+  @Test
+  void aCFileWithoutMainAsksForTheExportToEnter() throws Exception {
+    Path lib = Files.writeString(dir.resolve("lib.c"),
+        "__attribute__((export_name(\"twice\"))) int twice(int x) { return 2 * x; }\n");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("compile", lib.toString(), "-o", dir.resolve("lib.wfb").toString())).isNotZero();
+    assertThat(cli.err.toString()).contains("lib defines no main; name the exported function to enter (it exports twice)");
+    CliRunner entered = new CliRunner();
+    assertThat(entered.run("run", lib.toString(), "--entry", "twice", "--", "21")).isEqualTo(42);
+  }
 }
