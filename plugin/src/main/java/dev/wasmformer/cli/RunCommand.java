@@ -132,6 +132,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ProgressLine progress = ProgressLine.onTerminal(bundle, err);
     try {
+      cpuAtStart = threadCpuNanos();
       RunResult r = progress.during(() -> program.run(beforeRun.apply(progress.attachedTo(options))));
       out.print(new String(r.output(), StandardCharsets.UTF_8));
       // an exit status cannot carry a float, nor a buffer: they follow the output, a line each
@@ -190,10 +191,26 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** The decoding thread's CPU time when the run started, or -1 where the JVM does not measure it. */
+  private long cpuAtStart = -1;
+
+  private static long threadCpuNanos() {
+    java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+    return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : -1;
+  }
+
   private void printStats(PrintWriter err, RunStats s) {
     if (!stats) return;
-    err.printf(Locale.ROOT, "wasmformer: tokens=%d instructions=%d seconds=%.3f tokens_per_second=%.0f%n",
+    err.printf(Locale.ROOT, "wasmformer: tokens=%d instructions=%d seconds=%.3f tokens_per_second=%.0f",
         s.tokens(), s.instructions(), s.seconds(), s.tokensPerSecond());
+    // The run's own thread's CPU time (it decodes every token): on a shared machine it moves
+    // far less than the wall clock, so A/B comparisons use it. It includes the prompt.
+    long cpuEnd = threadCpuNanos();
+    if (cpuAtStart >= 0 && cpuEnd >= 0) {
+      double cpu = (cpuEnd - cpuAtStart) / 1e9;
+      err.printf(Locale.ROOT, " cpu_seconds=%.3f tokens_per_cpu_second=%.0f", cpu, cpu > 0 ? s.tokens() / cpu : 0);
+    }
+    err.println();
     err.flush();
   }
 }
