@@ -21,6 +21,8 @@ public final class Evaluator {
   private final double[] current;
   private final Map<Head, HeadState> heads = new IdentityHashMap<>();
   private long position = -1;
+  /** Positions a positional head keeps: all (0) or the latest {@code window}; see the constructor. */
+  private final int window;
 
   // per node, precompiled: kind and expressions, so a step walks arrays only
   private final int[] kind;
@@ -36,6 +38,18 @@ public final class Evaluator {
   private final double constantBestLogit;
 
   public Evaluator(Graph graph) {
+    this(graph, 0);
+  }
+
+  /**
+   * An evaluator whose positional heads keep the values of the first {@code window} positions
+   * (where the prompt is) and of the latest {@code window} ones only (0: every position), so
+   * that a run of ten million tokens fits in memory. A query that reaches between the two
+   * fails loudly rather than answering from a guess.
+   */
+  public Evaluator(Graph graph, int window) {
+    if (window < 0) throw new IllegalArgumentException("window " + window);
+    this.window = window;
     this.graph = graph;
     this.nodes = graph.nodes();
     this.current = new double[nodes.size()];
@@ -127,7 +141,12 @@ public final class Evaluator {
         case 0 -> v = inputs[i][token];
         case 1 -> v = p;
         case 2 -> v = p * p;
-        case 3 -> v = Math.max(0, eval(first[i])) * eval(second[i]);
+        case 3 -> {
+          // relu(gate) * value; with the gate off the product is 0 whatever the value (the
+          // transformer's value is finite), so the value is not evaluated
+          double g = eval(first[i]);
+          v = g > 0 ? g * eval(second[i]) : 0.0;
+        }
         case 4 -> {
           sums[i] += checkedInteger(eval(first[i]), nodes.get(i).name());
           v = sums[i];
@@ -196,8 +215,10 @@ public final class Evaluator {
   private final class HeadState {
     final Head head;
     final int width;
-    // positional heads: values by position
+    // positional heads: values by position; with a window, only the first window positions
+    // (the prompt) here, and later ones at p % window of recent, overwritten as the run goes
     final List<double[]> byPosition = new ArrayList<>();
+    final double[][] recent = new double[window][];
     // address heads: merged entries per valid address; one merged entry for all invalid keys
     final TreeMap<Long, Entry> valid = new TreeMap<>();
     final Entry invalid;
@@ -236,9 +257,20 @@ public final class Evaluator {
       double[] vals = values();
       double q = checkedInteger(eval(queryExpr), head.name() + " query");
       if (head.positional()) {
-        byPosition.add(vals);
         long k = Math.max(0, Math.min(position, (long) q));
-        return byPosition.get((int) k).clone();
+        if (window == 0 || position < window) {
+          byPosition.add(vals);
+        } else {
+          recent[(int) (position % window)] = vals;
+        }
+        if (k < window || window == 0) {
+          return byPosition.get((int) k).clone();
+        }
+        if (position - k >= window) {
+          throw new IllegalStateException(head.name() + ": query for position " + k + " at " + position
+              + " reaches past the evaluator's window of " + window + " positions");
+        }
+        return recent[(int) (k % window)].clone();
       }
       insert(vals);
       return answer(q);

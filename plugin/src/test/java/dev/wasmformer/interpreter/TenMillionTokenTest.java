@@ -1,0 +1,107 @@
+package dev.wasmformer.interpreter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.wasmformer.c.SourceFile;
+import dev.wasmformer.compiler.InterpreterModel;
+import dev.wasmformer.compiler.WasmformerCompiler;
+import dev.wasmformer.graph.Evaluator;
+import dev.wasmformer.isa.TokenProgram;
+import dev.wasmformer.runtime.format.Bundle;
+import dev.wasmformer.runtime.format.Program;
+import dev.wasmformer.runtime.model.AttentionKind;
+import dev.wasmformer.runtime.model.Decoder;
+import dev.wasmformer.runtime.model.Model;
+import dev.wasmformer.testing.Gcc;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The exactness target at its full length: a C program whose trace runs past ten million
+ * tokens is decoded by the transformer with the hull cache and by the exact graph evaluator
+ * in lockstep, token for token, and its output and exit status equal gcc's. The naive cache
+ * is O(n) per token, so it joins the comparison only for the short run's first
+ * {@link TransformerDifferentialTest#NAIVE_LIMIT} positions; the long
+ * run (about 11M tokens, several minutes) needs {@code -Dwasmformer.long=true}.
+ */
+class TenMillionTokenTest {
+  /** Positions a positional head of the evaluator keeps: a query reaching further back fails. */
+  private static final int EVALUATOR_WINDOW = 1 << 16;
+
+  @TempDir Path work;
+
+  @Test
+  void shortRunAgreesThreeWaysAndWithGcc() throws Exception {
+    Result r = run(1, 8, true);
+    assertThat(r.tokens()).isGreaterThan(TransformerDifferentialTest.NAIVE_LIMIT);
+  }
+
+  @Test
+  void tenMillionTokensAgreeWithTheEvaluatorAndGcc() throws Exception {
+    assumeTrue(Boolean.getBoolean("wasmformer.long"), "a run of ~11M tokens; it runs with -Dwasmformer.long=true");
+    Result r = run(60, 64, false);
+    assertThat(r.tokens()).isGreaterThan(10_000_000);
+  }
+
+  record Result(long tokens) {}
+
+  private Result run(int rounds, int n, boolean withNaive) throws Exception {
+    Path source = source();
+    Map<String, String> defines = Map.of("ROUNDS", Integer.toString(rounds), "N", Integer.toString(n));
+    var compiled = WasmformerCompiler.compileC(
+        List.of(new SourceFile(source.toString(), Files.readString(source))), WasmformerCompiler.cOptions().withDefines(defines));
+    TokenProgram tp = WasmformerCompiler.lower(compiled.wasm(), "_start");
+    InterpreterModel im = InterpreterModel.get();
+    Bundle bundle = new WasmformerCompiler(im).addProgram(tp, "longmix").bundle();
+    Program prog = bundle.getPrograms(0);
+    Model model = Model.from(bundle);
+
+    Decoder hull = model.newDecoder(AttentionKind.HULL);
+    Evaluator evaluator = new Evaluator(im.graph(), EVALUATOR_WINDOW);
+    Decoder naive = withNaive ? model.newDecoder(AttentionKind.NAIVE) : null;
+    long[] position = {0};
+    long t0 = System.nanoTime();
+    long[] times = new long[2];
+    EvaluatorRunner.Outcome outcome = EvaluatorRunner.run(im.vocab(), prog, new long[0], new byte[0], token -> {
+      long a = System.nanoTime();
+      int next = hull.step(token);
+      long b = System.nanoTime();
+      int expected = evaluator.step(token);
+      times[0] += b - a;
+      times[1] += System.nanoTime() - b;
+      if (next != expected) {
+        throw new AssertionError("at position " + position[0] + " the hull cache gave " + im.vocab().text(next)
+            + ", the evaluator " + im.vocab().text(expected));
+      }
+      if (naive != null && position[0] < TransformerDifferentialTest.NAIVE_LIMIT) {
+        int fromNaive = naive.step(token);
+        if (fromNaive != next) {
+          throw new AssertionError("at position " + position[0] + " the naive cache gave " + im.vocab().text(fromNaive)
+              + ", the hull cache " + im.vocab().text(next));
+        }
+      }
+      position[0]++;
+      return next;
+    }, 20_000_000);
+    // the long run's figures go into docs/benchmarks.md
+    if (!withNaive) System.err.printf("TenMillionTokenTest: tokens=%d seconds=%.1f hull=%.1f evaluator=%.1f%n", position[0], (System.nanoTime() - t0) / 1e9, times[0] / 1e9, times[1] / 1e9);
+
+    assumeTrue(Gcc.available(), "gcc is not installed: the native half of the comparison is skipped");
+    Gcc.Run gcc = Gcc.compileAndRun(source, work, List.of("-O1", "-DROUNDS=" + rounds, "-DN=" + n), List.of(), new byte[0]);
+    assertThat(new String(outcome.output(), StandardCharsets.UTF_8)).as("stdout compared with gcc")
+        .isEqualTo(new String(gcc.stdout(), StandardCharsets.UTF_8));
+    assertThat((int) (outcome.result() & 0xFF)).as("exit status compared with gcc").isEqualTo(gcc.status());
+    return new Result(outcome.trace().size());
+  }
+
+  private static Path source() throws URISyntaxException {
+    return Path.of(TenMillionTokenTest.class.getResource("/c/long/longmix.c").toURI());
+  }
+}
