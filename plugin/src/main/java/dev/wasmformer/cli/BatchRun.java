@@ -73,12 +73,19 @@ final class BatchRun {
     double seconds = (System.nanoTime() - start) / 1e9;
     boolean allHalted = true;
     long tokens = 0;
+    int count = Math.min(threads, Math.max(1, lines.size()));
+    long[] threadTokens = new long[count];
+    double[] threadCpu = new double[count];
+    int[] threadRuns = new int[count];
     for (int i = 0; i < lines.size(); i++) {
       RunOutcome outcome = outcomes.get(i);
+      threadRuns[outcome.thread()]++;
+      threadCpu[outcome.thread()] += outcome.cpuSeconds();
       String text;
       if (outcome.succeeded()) {
         RunResult r = outcome.result();
         tokens += r.stats().tokens();
+        threadTokens[outcome.thread()] += r.stats().tokens();
         text = r.returnValue().isPresent() ? Long.toString(r.returnValue().getAsLong()) : "()";
         if (r.output().length > 0) {
           text += " output " + quote(r.outputText());
@@ -94,6 +101,18 @@ final class BatchRun {
     if (stats) {
       out.printf(Locale.ROOT, "batch: %d runs on %d threads, %d tokens in %.3f s = %.0f tokens/s%n",
           lines.size(), threads, tokens, seconds, tokens / seconds);
+      // Per thread, the CPU time of its runs: tokens per CPU-second that stay flat while the
+      // wall-clock rate does not scale point at the machine (other processes), not the batch.
+      double cpu = 0;
+      for (int t = 0; t < count; t++) {
+        cpu += threadCpu[t];
+        out.printf(Locale.ROOT, "thread %d: %d runs, %d tokens, cpu %.3f s = %.0f tokens per cpu-second%n",
+            t, threadRuns[t], threadTokens[t], threadCpu[t], threadCpu[t] > 0 ? threadTokens[t] / threadCpu[t] : 0);
+      }
+      if (cpu > 0) {
+        out.printf(Locale.ROOT, "batch cpu: %.3f s of the runs' threads in %.3f s of wall time (%.2f cores busy) = %.0f tokens per cpu-second%n",
+            cpu, seconds, cpu / seconds, tokens / cpu);
+      }
     }
     out.flush();
     return allHalted ? 0 : Main.FAILURE;

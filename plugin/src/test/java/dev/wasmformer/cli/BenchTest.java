@@ -72,6 +72,8 @@ class BenchTest {
     }
     assertThat(outcomes.get(9).failure()).containsInstanceOf(IllegalArgumentException.class);
     assertThat(outcomes.get(10).succeeded()).isFalse();
+    assertThat(outcomes).allSatisfy(o -> assertThat(o.thread()).isBetween(0, 2));
+    assertThat(outcomes.get(8).cpuSeconds()).as("fib(11)'s CPU time").isPositive();
   }
 
   @Test
