@@ -1,5 +1,6 @@
 package dev.wasmformer.cli;
 
+import dev.wasmformer.runtime.format.MetadataEntries;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
@@ -124,8 +125,8 @@ final class BenchRunner {
       chicory = chicory(bench, argument, expected);
     }
     ModelShape shape = bundle.getShape();
-    long units = bundle.getMetadata().getStatisticsOrDefault("ffn_units", 0);
-    long nonZeros = bundle.getMetadata().getStatisticsOrDefault("nonzero_weights", 0);
+    long units = MetadataEntries.statistic(bundle.getMetadata(), "ffn_units", 0);
+    long nonZeros = MetadataEntries.statistic(bundle.getMetadata(), "nonzero_weights", 0);
     return new BenchReport(bench.name(), argument, System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(),
         new BenchReport.ModelFigures(shape.getDModel(), shape.getLayers(), shape.getHeads(), units,

@@ -26,8 +26,12 @@ public final class BundleFiles {
   /** The file name extension of bundle files, with its dot. */
   public static final String EXTENSION = ".wfb";
 
-  /** The only value of {@code BundleFile.format_version} this runtime reads and writes. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The only value of {@code BundleFile.format_version} this runtime reads and writes.
+   * Version 2 added the packed matrix storage ({@link PackedRows}), which the writers use: a
+   * reader of version 1 would not know it, so it refuses the file by its version instead.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   /** The architecture contract this runtime implements ({@code ModelShape.architecture}). */
   public static final String ARCHITECTURE = "hard-attention-reglu-v1";
@@ -96,7 +100,8 @@ public final class BundleFiles {
     if (envelope.getFormatVersion() != FORMAT_VERSION) {
       throw new BundleFormatException(
           "bundle format version " + Integer.toUnsignedString(envelope.getFormatVersion())
-              + ", this runtime reads " + FORMAT_VERSION);
+              + ", this runtime reads " + FORMAT_VERSION + " (build the bundle with the"
+              + " wasmformer plugin of this runtime's version)");
     }
     ByteString recorded = envelope.getSha256();
     if (recorded.isEmpty()) {

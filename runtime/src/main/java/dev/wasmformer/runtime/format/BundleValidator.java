@@ -148,7 +148,14 @@ final class BundleValidator {
     switch (matrix.getStorageCase()) {
       case DENSE -> checkDense(name, matrix.getDense(), (long) rows * cols);
       case SPARSE -> checkSparse(name, matrix.getSparse(), rows, cols);
-      default -> throw new BundleFormatException(name + " has no values (neither dense nor sparse)");
+      case PACKED -> {
+        try {
+          PackedMatrices.unpack(matrix.getPacked(), rows, cols);
+        } catch (IllegalArgumentException e) {
+          throw new BundleFormatException(name + " " + e.getMessage());
+        }
+      }
+      default -> throw new BundleFormatException(name + " has no values (neither dense, sparse nor packed)");
     }
   }
 
