@@ -2,7 +2,6 @@ package dev.wasmformer.runtime.format;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,12 +127,17 @@ public final class BundleFiles {
     RuntimeException parseFailure = null;
     BundleFormatException invalid = null;
     try {
-      bundle = Bundle.parseFrom(payload);
+      // The payload and its bytes fields (the packed matrices) are views of the file's
+      // array, which nothing else holds, instead of copies of it.
+      CodedInputStream input = payload.newCodedInput();
+      input.enableAliasing(true);
+      bundle = Bundle.parseFrom(input);
+      input.checkLastTagWas(0);
       validate(bundle);
-    } catch (InvalidProtocolBufferException e) {
-      invalid = new BundleFormatException("unparsable bundle payload: " + e.getMessage());
     } catch (BundleFormatException e) {
       invalid = e;
+    } catch (IOException e) {   // what the parser throws: the bytes are no Bundle
+      invalid = new BundleFormatException("unparsable bundle payload: " + e.getMessage());
     } catch (RuntimeException e) {   // bytes the checksum would reject can break the parser
       parseFailure = e;
     }
@@ -192,8 +196,9 @@ public final class BundleFiles {
 
   private static BundleFile parseEnvelope(byte[] file) throws BundleFormatException {
     try {
-      return BundleFile.parseFrom(
-          CodedInputStream.newInstance(file, MAGIC.length, file.length - MAGIC.length));
+      CodedInputStream input = CodedInputStream.newInstance(file, MAGIC.length, file.length - MAGIC.length);
+      input.enableAliasing(true);
+      return BundleFile.parseFrom(input);
     } catch (IOException e) {
       if (endsInsideAField(file)) {
         throw new BundleFormatException(
