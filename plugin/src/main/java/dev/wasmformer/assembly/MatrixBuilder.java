@@ -1,12 +1,12 @@
 package dev.wasmformer.assembly;
 
 import dev.wasmformer.runtime.format.Matrix;
-import dev.wasmformer.runtime.format.SparseValues;
+import dev.wasmformer.runtime.format.PackedMatrices;
 import dev.wasmformer.runtime.format.Weights;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Accumulates a sparse matrix and writes it in the bundle's coordinate form. */
+/** Accumulates a sparse matrix and writes it in the bundle's packed form (rows read in bulk). */
 final class MatrixBuilder {
   private final int rows;
   private final int cols;
@@ -29,15 +29,20 @@ final class MatrixBuilder {
   }
 
   Matrix build() {
-    SparseValues.Builder s = SparseValues.newBuilder();
-    entries.forEach((k, v) -> {
-      if (v != 0) {
-        s.addRow((int) (k >>> 32));
-        s.addCol((int) (long) k);
-        s.addValue(v);
+    int[] rowEnds = new int[rows];
+    int[] columns = new int[entries.size()];
+    double[] values = new double[entries.size()];
+    int n = 0;
+    for (Map.Entry<Long, Double> e : entries.entrySet()) {
+      if (e.getValue() != 0) {
+        columns[n] = (int) (long) e.getKey();
+        values[n++] = e.getValue();
+        rowEnds[(int) (e.getKey() >>> 32)] = n;
       }
-    });
-    return Matrix.newBuilder().setRows(rows).setCols(cols).setSparse(s).build();
+    }
+    for (int r = 1; r < rows; r++) rowEnds[r] = Math.max(rowEnds[r], rowEnds[r - 1]);
+    return PackedMatrices.matrix(cols, rowEnds,
+        java.util.Arrays.copyOf(columns, n), java.util.Arrays.copyOf(values, n));
   }
 
   static long nonZeros(Weights w) {
@@ -50,6 +55,7 @@ final class MatrixBuilder {
   }
 
   private static long count(Matrix m) {
+    if (m.hasPacked()) return PackedMatrices.unpack(m.getPacked(), m.getRows(), m.getCols()).values().length;
     return m.hasSparse() ? m.getSparse().getValueCount() : m.getDense().getValuesList().stream().filter(v -> v != 0).count();
   }
 }

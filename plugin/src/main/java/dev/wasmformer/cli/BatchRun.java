@@ -68,17 +68,26 @@ final class BatchRun {
     for (Line line : lines) {
       runs.add(program.takesArgv() ? base.withArgv(line.argv().toArray(String[]::new)) : base.withArgs(line.args()));
     }
+    JvmWork before = JvmWork.now();
     long start = System.nanoTime();
     List<RunOutcome> outcomes = program.runBatch(runs, threads);
     double seconds = (System.nanoTime() - start) / 1e9;
+    JvmWork during = JvmWork.now().minus(before);
     boolean allHalted = true;
     long tokens = 0;
+    int count = Math.min(threads, Math.max(1, lines.size()));
+    long[] threadTokens = new long[count];
+    double[] threadCpu = new double[count];
+    int[] threadRuns = new int[count];
     for (int i = 0; i < lines.size(); i++) {
       RunOutcome outcome = outcomes.get(i);
+      threadRuns[outcome.thread()]++;
+      threadCpu[outcome.thread()] += outcome.cpuSeconds();
       String text;
       if (outcome.succeeded()) {
         RunResult r = outcome.result();
         tokens += r.stats().tokens();
+        threadTokens[outcome.thread()] += r.stats().tokens();
         text = r.returnValue().isPresent() ? Long.toString(r.returnValue().getAsLong()) : "()";
         if (r.output().length > 0) {
           text += " output " + quote(r.outputText());
@@ -94,9 +103,46 @@ final class BatchRun {
     if (stats) {
       out.printf(Locale.ROOT, "batch: %d runs on %d threads, %d tokens in %.3f s = %.0f tokens/s%n",
           lines.size(), threads, tokens, seconds, tokens / seconds);
+      // Per thread, the CPU time of its runs: tokens per CPU-second that stay flat while the
+      // wall-clock rate does not scale point at the machine (other processes), not the batch.
+      double cpu = 0;
+      for (int t = 0; t < count; t++) {
+        cpu += threadCpu[t];
+        out.printf(Locale.ROOT, "thread %d: %d runs, %d tokens, cpu %.3f s = %.0f tokens per cpu-second%n",
+            t, threadRuns[t], threadTokens[t], threadCpu[t], threadCpu[t] > 0 ? threadTokens[t] / threadCpu[t] : 0);
+      }
+      if (cpu > 0) {
+        out.printf(Locale.ROOT, "batch cpu: %.3f s of the runs' threads in %.3f s of wall time (%.2f cores busy) = %.0f tokens per cpu-second%n",
+            cpu, seconds, cpu / seconds, tokens / cpu);
+      }
+      // What else the JVM did meanwhile, on the same cores: compiling and collecting.
+      out.printf(Locale.ROOT, "jvm during the batch: %.3f s of JIT compilation, %d collections taking %.3f s, process cpu %.3f s%n",
+          during.jitSeconds(), during.collections(), during.gcSeconds(), during.processCpuSeconds());
     }
     out.flush();
     return allHalted ? 0 : Main.FAILURE;
+  }
+
+  /** The JVM's cumulative compilation and collection work, and the process's CPU time. */
+  private record JvmWork(double jitSeconds, long collections, double gcSeconds, double processCpuSeconds) {
+    static JvmWork now() {
+      var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+      double jitSeconds = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() / 1e3 : 0;
+      long count = 0;
+      long millis = 0;
+      for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+        count += Math.max(0, gc.getCollectionCount());
+        millis += Math.max(0, gc.getCollectionTime());
+      }
+      double cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+          instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : 0;
+      return new JvmWork(jitSeconds, count, millis / 1e3, cpu);
+    }
+
+    JvmWork minus(JvmWork o) {
+      return new JvmWork(jitSeconds - o.jitSeconds, collections - o.collections, gcSeconds - o.gcSeconds,
+          processCpuSeconds - o.processCpuSeconds);
+    }
   }
 
   private static String quote(String s) {

@@ -19,12 +19,19 @@ record BenchReport(
     ModelFigures model,
     double compileSeconds,
     int bundleBytes,
-    double coldLoadToFirstTokenMillis,
-    double warmLoadToFirstTokenMillis,
+    Loads loads,
     long referenceInstructions,
     List<Decode> runs,
     Map<Long, Double> retainedBytesPerToken,
     Chicory chicory) {
+
+  /**
+   * Bundle load to the first generated token, in milliseconds: in a fresh JVM ({@code cold},
+   * and {@code coldProcess} from the JVM's start), the first load in the bench's JVM, and the
+   * median, least and most of the timed warm loads (NaN where not measured).
+   */
+  record Loads(double cold, double coldProcess, double firstInJvm, double warm, double warmMin,
+               double warmMax) {}
 
   /** The transformer's shape. */
   record ModelFigures(int dModel, int layers, int heads, long ffnUnits, int vocab, long nonZeroWeights) {}
@@ -77,8 +84,11 @@ record BenchReport(
         "model: d_model %d, %d layers, %d heads, %d FFN units, vocabulary %d, %d non-zero weights%n",
         model.dModel, model.layers, model.heads, model.ffnUnits, model.vocab, model.nonZeroWeights));
     out.append(String.format(Locale.ROOT, "weight compilation: %.2f s; bundle %d bytes%n", compileSeconds, bundleBytes));
-    out.append(String.format(Locale.ROOT, "bundle load to first token: %.1f ms cold, %.1f ms warm%n",
-        coldLoadToFirstTokenMillis, warmLoadToFirstTokenMillis));
+    out.append(String.format(Locale.ROOT,
+        "bundle load to first token: %.1f ms cold (fresh JVM; %.0f ms from its start), %.1f ms first"
+            + " in this JVM, %.1f ms warm (median of %d after %d warm-up loads; %.1f to %.1f)%n",
+        loads.cold, loads.coldProcess, loads.firstInJvm, loads.warm, BenchRunner.WARM_LOADS,
+        BenchRunner.WARM_UP_LOADS, loads.warmMin, loads.warmMax));
     out.append(String.format(Locale.ROOT, "%-6s %12s %12s %12s %10s %14s %14s  %s%n",
         "cache", "target", "tokens", "instructions", "seconds", "tokens/s", "instructions/s", "note"));
     for (Decode d : runs) {
@@ -119,8 +129,12 @@ record BenchReport(
     j.field("weight_compile_seconds", compileSeconds);
     j.field("bundle_bytes", bundleBytes);
     j.key("load_to_first_token_ms").open();
-    j.field("cold", coldLoadToFirstTokenMillis);
-    j.field("warm", warmLoadToFirstTokenMillis);
+    j.field("cold", loads.cold);
+    j.field("cold_process", loads.coldProcess);
+    j.field("first_in_jvm", loads.firstInJvm);
+    j.field("warm", loads.warm);
+    j.field("warm_min", loads.warmMin);
+    j.field("warm_max", loads.warmMax);
     j.close();
     j.field("reference_isa_instructions", referenceInstructions);
     j.key("runs").array();

@@ -1,5 +1,6 @@
 package dev.wasmformer.cli;
 
+import dev.wasmformer.runtime.format.MetadataEntries;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
@@ -7,6 +8,7 @@ import com.dylibso.chicory.wasm.WasmModule;
 import dev.wasmformer.cli.BenchPrograms.BenchProgram;
 import dev.wasmformer.cli.BenchReport.Chicory;
 import dev.wasmformer.cli.BenchReport.Decode;
+import dev.wasmformer.cli.BenchReport.Loads;
 import dev.wasmformer.compiler.InterpreterModel;
 import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.isa.ReferenceInterpreter;
@@ -26,6 +28,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
@@ -75,12 +80,7 @@ final class BenchRunner {
     BundleFiles.write(bundle, file);
     byte[] bytes = file.toByteArray();
 
-    double cold = loadToFirstToken(bytes, argument);
-    double[] warm = new double[7];
-    for (int i = 0; i < warm.length; i++) {
-      warm[i] = loadToFirstToken(bytes, argument);
-    }
-    Arrays.sort(warm);
+    Loads loads = loads(bytes, argument);
 
     TokenProgram lowered = WasmformerCompiler.lower(bench.wasm(), bench.name());
     ReferenceInterpreter.Result expected =
@@ -124,13 +124,13 @@ final class BenchRunner {
       chicory = chicory(bench, argument, expected);
     }
     ModelShape shape = bundle.getShape();
-    long units = bundle.getMetadata().getStatisticsOrDefault("ffn_units", 0);
-    long nonZeros = bundle.getMetadata().getStatisticsOrDefault("nonzero_weights", 0);
+    long units = MetadataEntries.statistic(bundle.getMetadata(), "ffn_units", 0);
+    long nonZeros = MetadataEntries.statistic(bundle.getMetadata(), "nonzero_weights", 0);
     return new BenchReport(bench.name(), argument, System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(),
         new BenchReport.ModelFigures(shape.getDModel(), shape.getLayers(), shape.getHeads(), units,
             shape.getVocabSize(), nonZeros),
-        model.compileSeconds(), bytes.length, cold, warm[warm.length / 2],
+        model.compileSeconds(), bytes.length, loads,
         expected.instructions(), runs, retained, chicory);
   }
 
@@ -138,20 +138,73 @@ final class BenchRunner {
     return Arrays.stream(values).max().orElse(0);
   }
 
-  /** Milliseconds from reading the bundle's bytes to the first generated token. */
-  private static double loadToFirstToken(byte[] bytes, long argument) throws IOException {
-    long start = System.nanoTime();
-    LoadedBundle loaded = Wasmformer.load(new ByteArrayInputStream(bytes));
-    long[] first = new long[1];
+  /** Warm-up loads before the timed warm ones: the JIT compiles the load path meanwhile. */
+  static final int WARM_UP_LOADS = 10;
+  /** Timed warm loads; the median is the warm figure. */
+  static final int WARM_LOADS = 10;
+
+  /**
+   * Load to first token (see {@link BenchLoadProbe}): cold in a fresh JVM, then the first load
+   * in this one, then {@value #WARM_LOADS} warm loads after {@value #WARM_UP_LOADS} untimed
+   * ones. Each timed load starts with this JVM idle: after a full collection and a pause
+   * (the previous model's background code generation has finished), so that a load measures
+   * its own work, not the leftovers of the one before.
+   */
+  private Loads loads(byte[] bytes, long argument) throws IOException {
+    Path file = Files.createTempFile("wasmformer-bench", BundleFiles.EXTENSION);
     try {
-      loaded.programs().get(0).run(RunOptions.defaults().withArgs(argument).withTraceListener(t -> {
-        first[0] = System.nanoTime();
-        throw new Stop();
-      }));
-    } catch (Stop expected) {
-      // the first token came
+      Files.write(file, bytes);
+      double[] cold = coldLoad(file, argument);
+      double firstInJvm = BenchLoadProbe.loadToFirstToken(file, argument);
+      for (int i = 0; i < WARM_UP_LOADS; i++) {
+        BenchLoadProbe.loadToFirstToken(file, argument);
+      }
+      double[] warm = new double[WARM_LOADS];
+      for (int i = 0; i < warm.length; i++) {
+        idle();
+        warm[i] = BenchLoadProbe.loadToFirstToken(file, argument);
+      }
+      Arrays.sort(warm);
+      double median = (warm[(warm.length - 1) / 2] + warm[warm.length / 2]) / 2;
+      return new Loads(cold[0], cold[1], firstInJvm, median, warm[0], warm[warm.length - 1]);
+    } finally {
+      Files.deleteIfExists(file);
     }
-    return (first[0] - start) / 1e6;
+  }
+
+  private static void idle() {
+    System.gc();
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * {load to first token, JVM start to first token} in milliseconds, measured by {@link
+   * BenchLoadProbe} in a fresh JVM on this class path; NaN if that JVM could not run.
+   */
+  private double[] coldLoad(Path file, long argument) {
+    String command = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(command, "-cp", System.getProperty("java.class.path"),
+        BenchLoadProbe.class.getName(), file.toString(), Long.toString(argument));
+    builder.redirectErrorStream(true);
+    try {
+      Process process = builder.start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("cold_ms=([0-9.]+) process_ms=([0-9]+)").matcher(out);
+      if (process.waitFor() == 0 && m.find()) {
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
+      }
+      progress.println("the cold-load JVM failed: " + out.strip());
+    } catch (IOException e) {
+      progress.println("the cold-load JVM did not start: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return new double[] {Double.NaN, Double.NaN};
   }
 
   /** Decodes up to {@code length} tokens; a run that halts must give the expected result. */

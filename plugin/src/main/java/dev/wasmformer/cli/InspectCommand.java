@@ -1,10 +1,12 @@
 package dev.wasmformer.cli;
 
+import dev.wasmformer.runtime.format.MetadataEntries;
 import dev.wasmformer.runtime.format.Bundle;
 import dev.wasmformer.runtime.format.BundleFiles;
 import dev.wasmformer.runtime.format.Head;
 import dev.wasmformer.runtime.format.Layer;
 import dev.wasmformer.runtime.format.Matrix;
+import dev.wasmformer.runtime.format.PackedMatrices;
 import dev.wasmformer.runtime.format.Metadata;
 import dev.wasmformer.runtime.format.ModelShape;
 import dev.wasmformer.runtime.format.NamedModel;
@@ -103,9 +105,9 @@ final class InspectCommand implements Callable<Integer> {
     for (SourceDigest source : metadata.getSourcesList()) {
       out.printf("  source            %s sha256 %s%n", source.getPath(), source.getSha256());
     }
-    new TreeMap<>(metadata.getSettingsMap())
+    new TreeMap<>(MetadataEntries.settings(metadata))
         .forEach((key, value) -> out.printf("  setting           %s = %s%n", key, value));
-    new TreeMap<>(metadata.getStatisticsMap())
+    new TreeMap<>(MetadataEntries.statistics(metadata))
         .forEach((key, value) -> out.printf("  statistic         %s = %d%n", key, value));
   }
 
@@ -148,6 +150,10 @@ final class InspectCommand implements Callable<Integer> {
     if (matrix.hasDense()) {
       for (int i = 0; i < matrix.getDense().getValuesCount(); i++) {
         if (matrix.getDense().getValues(i) != 0) count++;
+      }
+    } else if (matrix.hasPacked()) {
+      for (double v : PackedMatrices.unpack(matrix.getPacked(), matrix.getRows(), matrix.getCols()).values()) {
+        if (v != 0) count++;
       }
     } else {
       for (int i = 0; i < matrix.getSparse().getValueCount(); i++) {

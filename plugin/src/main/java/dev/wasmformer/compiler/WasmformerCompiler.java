@@ -1,5 +1,6 @@
 package dev.wasmformer.compiler;
 
+import dev.wasmformer.runtime.format.MetadataEntries;
 import dev.wasmformer.c.CCompiler;
 import dev.wasmformer.c.CompileOptions;
 import dev.wasmformer.c.CompileResult;
@@ -268,13 +269,11 @@ public final class WasmformerCompiler {
   public Bundle bundle() {
     if (specializes()) return specializedBundle();
     var w = model.weights();
-    Metadata meta = Metadata.newBuilder()
-        .setCompilerVersion(VERSION)
-        .addAllSources(sources)
-        .putStatistics("ffn_units", w.units())
-        .putStatistics("nonzero_weights", w.nonZeros())
-        .putStatistics("dense_parameters", w.denseParameters())
-        .build();
+    Metadata.Builder metadata = Metadata.newBuilder().setCompilerVersion(VERSION).addAllSources(sources);
+    MetadataEntries.putStatistic(metadata, "ffn_units", w.units());
+    MetadataEntries.putStatistic(metadata, "nonzero_weights", w.nonZeros());
+    MetadataEntries.putStatistic(metadata, "dense_parameters", w.denseParameters());
+    Metadata meta = metadata.build();
     return Bundle.newBuilder()
         .setShape(w.shape())
         .setWeights(w.weights())
@@ -302,15 +301,14 @@ public final class WasmformerCompiler {
       largestNonZeros = Math.max(largestNonZeros, w.nonZeros());
       largestUnits = Math.max(largestUnits, w.units());
     }
-    b.setMetadata(Metadata.newBuilder()
-        .setCompilerVersion(VERSION)
-        .addAllSources(sources)
-        .putStatistics("models", specialized.size())
-        .putStatistics("ffn_units", units)
-        .putStatistics("nonzero_weights", nonZeros)
-        .putStatistics("dense_parameters", dense)
-        .putStatistics("largest_ffn_units", largestUnits)
-        .putStatistics("largest_nonzero_weights", largestNonZeros));
+    Metadata.Builder metadata = Metadata.newBuilder().setCompilerVersion(VERSION).addAllSources(sources);
+    MetadataEntries.putStatistic(metadata, "models", specialized.size());
+    MetadataEntries.putStatistic(metadata, "ffn_units", units);
+    MetadataEntries.putStatistic(metadata, "nonzero_weights", nonZeros);
+    MetadataEntries.putStatistic(metadata, "dense_parameters", dense);
+    MetadataEntries.putStatistic(metadata, "largest_ffn_units", largestUnits);
+    MetadataEntries.putStatistic(metadata, "largest_nonzero_weights", largestNonZeros);
+    b.setMetadata(metadata);
     return b.build();
   }
 

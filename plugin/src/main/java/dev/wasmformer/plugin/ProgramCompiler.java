@@ -1,5 +1,6 @@
 package dev.wasmformer.plugin;
 
+import dev.wasmformer.runtime.format.MetadataEntries;
 import dev.wasmformer.c.CompileOptions;
 import dev.wasmformer.c.CompileResult;
 import dev.wasmformer.c.ExportSignature;
@@ -166,9 +167,9 @@ final class ProgramCompiler {
     }
     if (!diagnostics.isEmpty()) throw new CompileFailure(diagnostics);
     Bundle plain = compiler.bundle();
-    Bundle bundle = plain.toBuilder()
-        .setMetadata(plain.getMetadata().toBuilder().putAllSettings(settings))
-        .build();
+    var metadata = plain.getMetadata().toBuilder();
+    settings.forEach((key, value) -> MetadataEntries.putSetting(metadata, key, value));
+    Bundle bundle = plain.toBuilder().setMetadata(metadata).build();
     List<Signature> signatures = new ArrayList<>();
     // The bundle records what each value holds (a C program's floats, doubles and buffers
     // as its source declares them), so the Java types follow from it alone.

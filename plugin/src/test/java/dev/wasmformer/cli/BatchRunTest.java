@@ -50,6 +50,8 @@ class BatchRunTest {
     List<String> out = cli.out.toString().lines().toList();
     assertThat(out.subList(0, expected.size())).containsExactlyElementsOf(expected);
     assertThat(out.get(expected.size())).matches("batch: 12 runs on 2 threads, \\d+ tokens in [0-9.]+ s = \\d+ tokens/s");
+    assertThat(out.subList(expected.size() + 1, expected.size() + 3))
+        .allMatch(l -> l.matches("thread [01]: \\d+ runs, \\d+ tokens, cpu [0-9.]+ s = \\d+ tokens per cpu-second"));
   }
 
   @Test

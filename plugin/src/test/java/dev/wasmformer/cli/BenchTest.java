@@ -72,6 +72,8 @@ class BenchTest {
     }
     assertThat(outcomes.get(9).failure()).containsInstanceOf(IllegalArgumentException.class);
     assertThat(outcomes.get(10).succeeded()).isFalse();
+    assertThat(outcomes).allSatisfy(o -> assertThat(o.thread()).isBetween(0, 2));
+    assertThat(outcomes.get(8).cpuSeconds()).as("fib(11)'s CPU time").isPositive();
   }
 
   @Test
@@ -105,8 +107,9 @@ class BenchTest {
     String json = out.toString().strip();
     assertThat(json).startsWith("{").endsWith("}")
         .contains("\"program\":\"fib\"", "\"argument\":12", "\"weight_compile_seconds\":",
-            "\"load_to_first_token_ms\":{\"cold\":", "\"attention\":\"hull\",\"target_tokens\":2000",
+            "\"load_to_first_token_ms\":{\"cold\":", "\"first_in_jvm\":", "\"warm_min\":", "\"attention\":\"hull\",\"target_tokens\":2000",
             "\"attention\":\"naive\",\"target_tokens\":4000", "\"chicory\":{\"wasm_instructions\":");
+    assertThat(json).as("the cold load ran in a fresh JVM").doesNotContain("\"cold\":null");
     assertThat(ImageIO.read(plot.toFile()).getWidth()).isPositive();
   }
 

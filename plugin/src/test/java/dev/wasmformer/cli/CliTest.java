@@ -34,7 +34,7 @@ class CliTest {
     assertThat(status).isZero();
     assertThat(out.toString().strip())
         .isEqualTo("wasmformer " + System.getProperty("wasmformer.expectedVersion")
-            + " (bundle format 1)");
+            + " (bundle format " + dev.wasmformer.runtime.format.BundleFiles.FORMAT_VERSION + ")");
   }
 
   @Test

@@ -10,9 +10,12 @@ import dev.wasmformer.runtime.RunOptions;
 import dev.wasmformer.runtime.Wasmformer;
 import dev.wasmformer.runtime.format.Bundle;
 import dev.wasmformer.runtime.format.BundleFile;
+import dev.wasmformer.runtime.format.BundleFiles;
 import dev.wasmformer.runtime.format.BundleFormatException;
 import dev.wasmformer.runtime.format.HeadMode;
 import dev.wasmformer.runtime.format.Matrix;
+import dev.wasmformer.runtime.format.PackedMatrices;
+import dev.wasmformer.runtime.format.PackedRows;
 import dev.wasmformer.runtime.format.TokenRole;
 import dev.wasmformer.runtime.format.ValueType;
 import dev.wasmformer.testing.Mutator;
@@ -53,7 +56,7 @@ class BundleFuzzTest {
 
   @Test
   void theUndamagedBundleLoadsAndRuns() throws IOException {
-    LoadedBundle loaded = Wasmformer.load(new ByteArrayInputStream(file(bundle.toByteString(), 1)));
+    LoadedBundle loaded = Wasmformer.load(new ByteArrayInputStream(file(bundle.toByteString(), BundleFiles.FORMAT_VERSION)));
 
     assertThat(loaded.program("sample").run(21).returnValue()).hasValue(42);
   }
@@ -62,15 +65,16 @@ class BundleFuzzTest {
   void damagedBundlesAreRefusedWithAReasonOrRunToAnEnd() throws Exception {
     Mutator mutator = new Mutator(SEED);
     Random random = mutator.random();
-    byte[] intact = file(bundle.toByteString(), 1);
+    byte[] intact = file(bundle.toByteString(), BundleFiles.FORMAT_VERSION);
     List<String> failures = new ArrayList<>();
     int refused = 0;
     int loaded = 0;
     for (int i = 0; i < COUNT; i++) {
       byte[] damaged = switch (i % 3) {
         case 0 -> mutator.mutateBytes(intact);
-        case 1 -> file(ByteString.copyFrom(mutator.mutateBytes(bundle.toByteArray())), 1);
-        default -> file(damage(bundle, random).toByteString(), random.nextInt(20) == 0 ? 2 : 1);
+        case 1 -> file(ByteString.copyFrom(mutator.mutateBytes(bundle.toByteArray())), BundleFiles.FORMAT_VERSION);
+        default -> file(damage(bundle, random).toByteString(),
+            BundleFiles.FORMAT_VERSION + (random.nextInt(20) == 0 ? 1 : 0));
       };
       String outcome = outcome(damaged);
       if (outcome.equals("refused")) {
@@ -176,7 +180,11 @@ class BundleFuzzTest {
 
   /** The matrix with its shape, its storage or one of its values damaged. */
   private static Matrix damage(Matrix m, Random random) {
-    Matrix.Builder b = m.toBuilder();
+    if (m.hasPacked() && random.nextBoolean()) {
+      return damagePacked(m, random);
+    }
+    // the coordinate form of the same entries, whose lists are easier to damage by index
+    Matrix.Builder b = PackedMatrices.toSparse(m).toBuilder();
     switch (random.nextInt(5)) {
       case 0 -> b.setRows(m.getRows() + random.nextInt(3) - 1);
       case 1 -> b.setCols(m.getCols() + random.nextInt(3) - 1);
@@ -208,6 +216,23 @@ class BundleFuzzTest {
       }
     }
     return b.build();
+  }
+
+  /** The packed matrix with one byte of its row ends, columns or values changed, or one cut off. */
+  private static Matrix damagePacked(Matrix m, Random random) {
+    PackedRows p = m.getPacked();
+    ByteString[] arrays = {p.getRowEnds(), p.getColumns(), p.getValues()};
+    int which = random.nextInt(3);
+    byte[] bytes = arrays[which].toByteArray();
+    if (bytes.length == 0) return m.toBuilder().clearStorage().build();
+    if (random.nextInt(4) == 0) {
+      bytes = java.util.Arrays.copyOf(bytes, bytes.length - 1);
+    } else {
+      bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+    }
+    arrays[which] = ByteString.copyFrom(bytes);
+    return m.toBuilder().setPacked(PackedRows.newBuilder()
+        .setRowEnds(arrays[0]).setColumns(arrays[1]).setValues(arrays[2])).build();
   }
 
   /** A bundle file around {@code payload}, with its correct checksum, claiming format {@code version}. */

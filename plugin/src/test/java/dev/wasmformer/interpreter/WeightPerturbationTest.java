@@ -6,6 +6,7 @@ import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.runtime.format.Bundle;
 import dev.wasmformer.runtime.format.Layer;
 import dev.wasmformer.runtime.format.Matrix;
+import dev.wasmformer.runtime.format.PackedMatrices;
 import dev.wasmformer.runtime.format.SparseValues;
 import dev.wasmformer.runtime.model.AttentionKind;
 import dev.wasmformer.runtime.model.Model;
@@ -38,6 +39,7 @@ class WeightPerturbationTest {
   }
 
   static Matrix scaled(Matrix m, double factor) {
+    m = PackedMatrices.toSparse(m);
     SparseValues s = m.getSparse();
     SparseValues.Builder b = s.toBuilder();
     for (int i = 0; i < s.getValueCount(); i++) b.setValue(i, s.getValue(i) * factor);
@@ -92,7 +94,7 @@ class WeightPerturbationTest {
     // make one byte value's logit row prefer itself a lot: the trace must pick it where a byte is due
     Bundle.Builder b = bundle.toBuilder();
     int token = InterpreterGraphTest.VOCAB.id(Vocab.Kind.BYTE, 200);
-    Matrix u = b.getWeights().getUnembedding();
+    Matrix u = PackedMatrices.toSparse(b.getWeights().getUnembedding());
     SparseValues s = u.getSparse();
     SparseValues.Builder sb = s.toBuilder();
     for (int i = 0; i < s.getValueCount(); i++) {

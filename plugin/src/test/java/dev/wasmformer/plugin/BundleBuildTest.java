@@ -1,5 +1,6 @@
 package dev.wasmformer.plugin;
 
+import dev.wasmformer.runtime.format.MetadataEntries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -64,7 +65,7 @@ class BundleBuildTest {
     run();
 
     Bundle bundle = BundleFiles.read(project.bundle());
-    assertThat(bundle.getMetadata().getSettingsMap())
+    assertThat(MetadataEntries.settings(bundle.getMetadata()))
         .containsEntry("bundle_name", "demo")
         .containsEntry("specialize", "false")
         .containsEntry("argument_area_bytes", "1024")
@@ -113,7 +114,7 @@ class BundleBuildTest {
 
     Bundle bundle = BundleFiles.read(project.bundle());
     assertThat(bundle.getProgramsList()).extracting(Program::getName).containsExactly("thrice", "_helper");
-    assertThat(bundle.getMetadata().getSettingsMap()).containsEntry("entry_points", "thrice,_helper");
+    assertThat(MetadataEntries.settings(bundle.getMetadata())).containsEntry("entry_points", "thrice,_helper");
   }
 
   @Test
@@ -329,7 +330,7 @@ class BundleBuildTest {
     assertThat(bundle.hasShape()).as("no model of the bundle's own").isFalse();
     assertThat(bundle.getModelsList()).extracting(NamedModel::getName).containsExactly("add", "check", "hello");
     assertThat(bundle.getProgramsList()).extracting(Program::getModel).containsExactly("add", "check", "hello");
-    assertThat(bundle.getMetadata().getSettingsMap()).containsEntry("specialize", "true");
+    assertThat(MetadataEntries.settings(bundle.getMetadata())).containsEntry("specialize", "true");
     LoadedBundle specialized = Wasmformer.load(project.bundle());
     for (long[] args : new long[][] {{2, 3}, {-7, 7}, {0x7FFFFFFF, 1}}) {
       assertThat(specialized.program("add").run(args).returnValue())

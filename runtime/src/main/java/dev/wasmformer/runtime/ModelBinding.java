@@ -23,19 +23,27 @@ final class ModelBinding {
   }
 
   private static StepperFactory factory(Model model) {
-    return attention -> {
-      Decoder decoder = model.newDecoder(AttentionKind.valueOf(attention.name()));
-      return new TokenStepper() {
-        @Override
-        public int step(int token) {
-          return decoder.step(token);
-        }
+    return new StepperFactory() {
+      @Override
+      public TokenStepper newStepper(Attention attention) {
+        Decoder decoder = model.newDecoder(AttentionKind.valueOf(attention.name()));
+        return new TokenStepper() {
+          @Override
+          public int step(int token) {
+            return decoder.step(token);
+          }
 
-        @Override
-        public void feed(int token) {
-          decoder.append(token);
-        }
-      };
+          @Override
+          public void feed(int token) {
+            decoder.append(token);
+          }
+        };
+      }
+
+      @Override
+      public void prepare(Attention attention) {
+        if (attention == Attention.HULL) model.generateCode();
+      }
     };
   }
 }

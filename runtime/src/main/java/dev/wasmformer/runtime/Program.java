@@ -3,7 +3,10 @@ package dev.wasmformer.runtime;
 import dev.wasmformer.runtime.format.ArgumentAreaUse;
 import dev.wasmformer.runtime.format.ValueType;
 import java.nio.charset.StandardCharsets;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -340,8 +343,10 @@ public final class Program {
   /**
    * Runs the program once per element of {@code runs}, each run independent of the others,
    * on {@code threads} threads that share the loaded transformer (every run has its own
-   * caches). Returns the outcomes in the order of {@code runs}; a run that traps or fails does
-   * not stop the others.
+   * caches). The one-time work of a model's first runs (its generated code) is done before
+   * the threads start, so that no background work competes with them. Returns the outcomes
+   * in the order of {@code runs}, each with the CPU time of the thread that ran it; a run
+   * that traps or fails does not stop the others.
    *
    * @throws IllegalArgumentException if {@code threads} is not positive
    */
@@ -349,24 +354,41 @@ public final class Program {
     if (threads < 1) throw new IllegalArgumentException("threads must be positive: " + threads);
     RunOptions[] options = runs.toArray(new RunOptions[0]);
     RunOutcome[] outcomes = new RunOutcome[options.length];
+    EnumSet<Attention> kinds = EnumSet.noneOf(Attention.class);
+    for (RunOptions o : options) kinds.add(o.attention());
+    for (Attention kind : kinds) steppers.prepare(kind);
     AtomicInteger next = new AtomicInteger();
-    Runnable worker = () -> {
-      for (int i = next.getAndIncrement(); i < options.length; i = next.getAndIncrement()) {
-        try {
-          outcomes[i] = RunOutcome.of(run(options[i]));
-        } catch (RuntimeException e) {
-          outcomes[i] = RunOutcome.failed(e);
-        }
-      }
-    };
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    boolean timed = cpu.isCurrentThreadCpuTimeSupported();
     int count = Math.min(threads, Math.max(1, options.length));
     Thread[] workers = new Thread[count - 1];
+    Runnable[] work = new Runnable[count];
+    for (int t = 0; t < count; t++) {
+      int thread = t;
+      // Each worker writes only its own runs' slots of outcomes; the joins publish them.
+      work[t] = () -> {
+        for (int i = next.getAndIncrement(); i < options.length; i = next.getAndIncrement()) {
+          long start = timed ? cpu.getCurrentThreadCpuTime() : -1;
+          RunResult result = null;
+          RuntimeException failure = null;
+          try {
+            result = run(options[i]);
+          } catch (RuntimeException e) {
+            failure = e;
+          }
+          double seconds = timed ? (cpu.getCurrentThreadCpuTime() - start) / 1e9 : -1;
+          outcomes[i] = result != null
+              ? RunOutcome.of(result, thread, seconds)
+              : RunOutcome.failed(failure, thread, seconds);
+        }
+      };
+    }
     for (int t = 0; t < workers.length; t++) {
-      workers[t] = new Thread(worker, "wasmformer-batch-" + (t + 1));
+      workers[t] = new Thread(work[t + 1], "wasmformer-batch-" + (t + 1));
       workers[t].setDaemon(true);
       workers[t].start();
     }
-    worker.run();
+    work[0].run();
     for (Thread t : workers) {
       try {
         t.join();

@@ -7,18 +7,35 @@ import java.util.Optional;
 public final class RunOutcome {
   private final RunResult result;
   private final RuntimeException failure;
+  private final int thread;
+  private final double cpuSeconds;
 
-  private RunOutcome(RunResult result, RuntimeException failure) {
+  private RunOutcome(RunResult result, RuntimeException failure, int thread, double cpuSeconds) {
     this.result = result;
     this.failure = failure;
+    this.thread = thread;
+    this.cpuSeconds = cpuSeconds;
   }
 
-  static RunOutcome of(RunResult result) {
-    return new RunOutcome(Objects.requireNonNull(result), null);
+  static RunOutcome of(RunResult result, int thread, double cpuSeconds) {
+    return new RunOutcome(Objects.requireNonNull(result), null, thread, cpuSeconds);
   }
 
-  static RunOutcome failed(RuntimeException failure) {
-    return new RunOutcome(null, Objects.requireNonNull(failure));
+  static RunOutcome failed(RuntimeException failure, int thread, double cpuSeconds) {
+    return new RunOutcome(null, Objects.requireNonNull(failure), thread, cpuSeconds);
+  }
+
+  /** Which of the batch's threads ran it: 0 is the calling thread, then 1, 2, ... */
+  public int thread() {
+    return thread;
+  }
+
+  /**
+   * The CPU time the run took on its thread, in seconds (on a shared machine it moves less
+   * than the wall time); -1 where the JVM does not measure a thread's CPU time.
+   */
+  public double cpuSeconds() {
+    return cpuSeconds;
   }
 
   /** Whether the run reached HALT. */

@@ -4,4 +4,10 @@ package dev.wasmformer.runtime;
 @FunctionalInterface
 interface StepperFactory {
   TokenStepper newStepper(Attention attention);
+
+  /**
+   * Does now, on this thread, the one-time work the first runs with {@code attention} would
+   * otherwise start in the background (e.g. generating code), before runs start on every core.
+   */
+  default void prepare(Attention attention) {}
 }

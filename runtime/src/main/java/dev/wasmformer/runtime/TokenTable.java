@@ -21,7 +21,7 @@ final class TokenTable {
   private final byte[] action;
   private final int[] value;
   private final boolean[] commit;
-  private final String[] text;
+  private final Vocabulary vocabulary;   // the texts, decoded when asked for (traces, traps)
   private final int[] programByte = new int[256];
   private final int[] inputByte = new int[256];
   private final int[] dataByte = new int[256];
@@ -33,7 +33,7 @@ final class TokenTable {
     action = new byte[size];
     value = new int[size];
     commit = new boolean[size];
-    text = new String[size];
+    this.vocabulary = vocabulary;
     Arrays.fill(programByte, -1);
     Arrays.fill(inputByte, -1);
     Arrays.fill(dataByte, -1);
@@ -42,7 +42,6 @@ final class TokenTable {
       Token token = vocabulary.getTokens(id);
       value[id] = token.getValue();
       commit[id] = token.getCommit();
-      text[id] = token.getText();
       action[id] = actionOf(token.getRole());
       switch (token.getRole()) {
         case PROGRAM_BYTE -> programByte[token.getValue()] = id;
@@ -83,7 +82,7 @@ final class TokenTable {
   }
 
   String text(int id) {
-    return text[id];
+    return vocabulary.getTokens(id).getText();
   }
 
   /** The PROGRAM_BYTE token of {@code b}, or -1 if the vocabulary has none. */

@@ -2,7 +2,6 @@ package dev.wasmformer.runtime.format;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +25,12 @@ public final class BundleFiles {
   /** The file name extension of bundle files, with its dot. */
   public static final String EXTENSION = ".wfb";
 
-  /** The only value of {@code BundleFile.format_version} this runtime reads and writes. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The only value of {@code BundleFile.format_version} this runtime reads and writes.
+   * Version 2 added the packed matrix storage ({@link PackedRows}), which the writers use: a
+   * reader of version 1 would not know it, so it refuses the file by its version instead.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   /** The architecture contract this runtime implements ({@code ModelShape.architecture}). */
   public static final String ARCHITECTURE = "hard-attention-reglu-v1";
@@ -96,7 +99,8 @@ public final class BundleFiles {
     if (envelope.getFormatVersion() != FORMAT_VERSION) {
       throw new BundleFormatException(
           "bundle format version " + Integer.toUnsignedString(envelope.getFormatVersion())
-              + ", this runtime reads " + FORMAT_VERSION);
+              + ", this runtime reads " + FORMAT_VERSION + " (build the bundle with the"
+              + " wasmformer plugin of this runtime's version)");
     }
     ByteString recorded = envelope.getSha256();
     if (recorded.isEmpty()) {
@@ -123,12 +127,17 @@ public final class BundleFiles {
     RuntimeException parseFailure = null;
     BundleFormatException invalid = null;
     try {
-      bundle = Bundle.parseFrom(payload);
+      // The payload and its bytes fields (the packed matrices) are views of the file's
+      // array, which nothing else holds, instead of copies of it.
+      CodedInputStream input = payload.newCodedInput();
+      input.enableAliasing(true);
+      bundle = Bundle.parseFrom(input);
+      input.checkLastTagWas(0);
       validate(bundle);
-    } catch (InvalidProtocolBufferException e) {
-      invalid = new BundleFormatException("unparsable bundle payload: " + e.getMessage());
     } catch (BundleFormatException e) {
       invalid = e;
+    } catch (IOException e) {   // what the parser throws: the bytes are no Bundle
+      invalid = new BundleFormatException("unparsable bundle payload: " + e.getMessage());
     } catch (RuntimeException e) {   // bytes the checksum would reject can break the parser
       parseFailure = e;
     }
@@ -187,8 +196,9 @@ public final class BundleFiles {
 
   private static BundleFile parseEnvelope(byte[] file) throws BundleFormatException {
     try {
-      return BundleFile.parseFrom(
-          CodedInputStream.newInstance(file, MAGIC.length, file.length - MAGIC.length));
+      CodedInputStream input = CodedInputStream.newInstance(file, MAGIC.length, file.length - MAGIC.length);
+      input.enableAliasing(true);
+      return BundleFile.parseFrom(input);
     } catch (IOException e) {
       if (endsInsideAField(file)) {
         throw new BundleFormatException(

@@ -148,7 +148,14 @@ final class BundleValidator {
     switch (matrix.getStorageCase()) {
       case DENSE -> checkDense(name, matrix.getDense(), (long) rows * cols);
       case SPARSE -> checkSparse(name, matrix.getSparse(), rows, cols);
-      default -> throw new BundleFormatException(name + " has no values (neither dense nor sparse)");
+      case PACKED -> {
+        try {
+          PackedMatrices.unpack(matrix.getPacked(), rows, cols);
+        } catch (IllegalArgumentException e) {
+          throw new BundleFormatException(name + " " + e.getMessage());
+        }
+      }
+      default -> throw new BundleFormatException(name + " has no values (neither dense, sparse nor packed)");
     }
   }
 
@@ -208,33 +215,50 @@ final class BundleValidator {
     int halts = 0;
     int inputEnds = 0;
     Map<TokenRole, Map<Integer, Integer>> bytesByRole = new HashMap<>();
+    // Messages are built only on failure: a load checks every token, and the texts are
+    // otherwise never decoded.
+    int[][] idByValue = new int[TokenRole.values().length][];
     for (int id = 0; id < vocabSize; id++) {
       Token token = vocabulary.getTokens(id);
-      String name = "vocabulary.tokens[" + id + "] (\"" + token.getText() + "\")";
       TokenRole role = token.getRole();
       if (role == TokenRole.TOKEN_ROLE_UNSPECIFIED || role == TokenRole.UNRECOGNIZED) {
-        throw new BundleFormatException(name + " has no known role");
+        throw new BundleFormatException(tokenName(id, token) + " has no known role");
       }
       if (role == TokenRole.HALT) halts++;
       if (role == TokenRole.INPUT_END) inputEnds++;
       if (isByteRole(role)) {
         if (token.getValue() < 0 || token.getValue() > 255) {
           throw new BundleFormatException(
-              name + " is a " + role + " token with value " + token.getValue()
+              tokenName(id, token) + " is a " + role + " token with value " + token.getValue()
                   + ", outside 0..255");
         }
         // The runtime finds these by value when it builds a prompt, so they must be unique.
         if (role == TokenRole.PROGRAM_BYTE || role == TokenRole.INPUT_BYTE
             || role == TokenRole.DATA_BYTE) {
-          Integer other =
-              bytesByRole.computeIfAbsent(role, r -> new HashMap<>()).put(token.getValue(), id);
-          if (other != null) {
+          int[] ids = idByValue[role.ordinal()];
+          if (ids == null) {
+            ids = new int[256];
+            java.util.Arrays.fill(ids, -1);
+            idByValue[role.ordinal()] = ids;
+          }
+          int other = ids[token.getValue()];
+          if (other >= 0) {
             throw new BundleFormatException(
                 "vocabulary.tokens[" + other + "] and [" + id + "] are both " + role
                     + " tokens of value " + token.getValue());
           }
+          ids[token.getValue()] = id;
         }
       }
+    }
+    for (TokenRole role : TokenRole.values()) {
+      int[] ids = idByValue[role.ordinal()];
+      if (ids == null) continue;
+      Map<Integer, Integer> byValue = new HashMap<>();
+      for (int value = 0; value < 256; value++) {
+        if (ids[value] >= 0) byValue.put(value, ids[value]);
+      }
+      bytesByRole.put(role, byValue);
     }
     if (halts != 1) {
       throw new BundleFormatException(
@@ -245,6 +269,10 @@ final class BundleValidator {
           "the vocabulary has " + inputEnds + " INPUT_END tokens, expected exactly one");
     }
     return bytesByRole;
+  }
+
+  private static String tokenName(int id, Token token) {
+    return "vocabulary.tokens[" + id + "] (\"" + token.getText() + "\")";
   }
 
   private static boolean isByteRole(TokenRole role) {

@@ -14,7 +14,7 @@ import java.util.List;
 final class AttentionLayer {
     /**
      * The position by which a run makes sure the layers' code is generated (the model starts
-     * generating it in the background when its first run starts; the load does not wait).
+     * generating it in the background once its first run has its first token; the load does not wait).
      */
     static final long GENERATE_AT = 4096;
 

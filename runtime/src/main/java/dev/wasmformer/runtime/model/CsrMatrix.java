@@ -2,6 +2,7 @@ package dev.wasmformer.runtime.model;
 
 import dev.wasmformer.runtime.format.DenseValues;
 import dev.wasmformer.runtime.format.Matrix;
+import dev.wasmformer.runtime.format.PackedMatrices;
 import dev.wasmformer.runtime.format.SparseValues;
 import java.util.Arrays;
 
@@ -52,9 +53,10 @@ final class CsrMatrix {
         return switch (m.getStorageCase()) {
             case DENSE -> readDense(m.getDense(), rows, cols, what);
             case SPARSE -> readSparse(m.getSparse(), rows, cols, what);
+            case PACKED -> readPacked(m, rows, cols, what);
             case STORAGE_NOT_SET -> {
                 if ((long) rows * cols != 0) {
-                    throw new IllegalArgumentException(what + " has neither dense nor sparse values");
+                    throw new IllegalArgumentException(what + " has neither dense, sparse nor packed values");
                 }
                 yield new CsrMatrix(rows, cols, new int[rows + 1], new int[0], new double[0]);
             }
@@ -87,6 +89,42 @@ final class CsrMatrix {
             rowStart[r + 1] = n;
         }
         return new CsrMatrix(rows, cols, rowStart, columns, values);
+    }
+
+    private static CsrMatrix readPacked(Matrix m, int rows, int cols, String what) {
+        PackedMatrices.Rows packed;
+        try {
+            packed = PackedMatrices.unpack(m.getPacked(), rows, cols);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " " + e.getMessage());
+        }
+        int[] ends = packed.rowEnds();
+        int[] columns = packed.columns();
+        double[] values = packed.values();
+        int[] rowStart = new int[rows + 1];
+        System.arraycopy(ends, 0, rowStart, 1, rows);
+        int zeros = 0;
+        for (double v : values) {
+            if (v == 0) {
+                zeros++;
+            }
+        }
+        if (zeros == 0) {
+            return new CsrMatrix(rows, cols, rowStart, columns, values);
+        }
+        // Explicit zeros are allowed but dropped, as from the other storages.
+        int[] keptColumns = new int[values.length - zeros];
+        double[] keptValues = new double[keptColumns.length];
+        for (int r = 0, i = 0, n = 0; r < rows; r++) {
+            for (; i < ends[r]; i++) {
+                if (values[i] != 0) {
+                    keptColumns[n] = columns[i];
+                    keptValues[n++] = values[i];
+                }
+            }
+            rowStart[r + 1] = n;
+        }
+        return new CsrMatrix(rows, cols, rowStart, keptColumns, keptValues);
     }
 
     private static CsrMatrix readSparse(SparseValues sparse, int rows, int cols, String what) {

@@ -11,9 +11,19 @@ public final class Decoder {
     private final Model model;
     private final ForwardPass pass;
     private long position;
+    /** Whether this run may still have to start the model's code generation. */
+    private boolean startsCode;
+
+    /**
+     * A prompt this long starts the model's code generation before its first token: the
+     * generated code then helps the rest of a long prompt, and a short one's first token does
+     * not share the cores with the generator.
+     */
+    static final long CODE_START = 1024;
 
     Decoder(Model model, AttentionKind kind) {
         this(model, kind == AttentionKind.NAIVE ? new ReferencePass(model) : new FastPass(model));
+        this.startsCode = kind == AttentionKind.HULL;
     }
 
     Decoder(Model model, ForwardPass pass) {
@@ -36,6 +46,10 @@ public final class Decoder {
         }
         int next = pass.step(token, position);
         position++;
+        if (startsCode) {
+            startsCode = false;
+            model.generateCodeInBackground();
+        }
         return next;
     }
 
@@ -54,6 +68,10 @@ public final class Decoder {
         }
         pass.append(token, position);
         position++;
+        if (startsCode && position == CODE_START) {
+            startsCode = false;
+            model.generateCodeInBackground();
+        }
     }
 
     /** The forward pass (for tests of the kernels it chose). */

@@ -127,22 +127,35 @@ public final class Model {
         return ModelReader.read(Objects.requireNonNull(shape, "shape"), Objects.requireNonNull(weights, "weights"));
     }
 
-    /** Starts a decoding run at position 0 with the given attention caches. */
+    /**
+     * Starts a decoding run at position 0 with the given attention caches. A hull run starts
+     * generating the heads' code in the background once its first token is out (see {@link
+     * Decoder}), unless {@link #generateCode} made it already.
+     */
     public Decoder newDecoder(AttentionKind kind) {
         Objects.requireNonNull(kind, "kind");
-        if (kind == AttentionKind.HULL) {
-            generateCodeInBackground();
-        }
         return new Decoder(this, kind);
     }
 
     /**
+     * Generates the heads' straight-line code now, on this thread (waiting for a generation
+     * already under way): for callers about to start runs on every core, where a background
+     * generation would compete with them. Thread-safe; later calls return at once.
+     */
+    public void generateCode() {
+        codeRequested.set(true);
+        for (AttentionLayer layer : attentionLayers) {
+            layer.compile();
+        }
+    }
+
+    /**
      * Starts generating the heads' straight-line code on a daemon thread, once per model: the
-     * first run starts with the loops (which compute the same doubles) instead of waiting, and
+     * first run goes on with the loops (which compute the same doubles) instead of waiting, and
      * switches when the code is there. A run that reaches {@link AttentionLayer#GENERATE_AT}
      * first generates what is left itself.
      */
-    private void generateCodeInBackground() {
+    void generateCodeInBackground() {
         if (codeRequested.getAndSet(true)) {
             return;
         }

@@ -27,7 +27,7 @@
  *       arrays and the occasional rebuild of a layer's gate filter.</li>
  *   <li>Work done off the calling thread (the model's feed-forward layers and arg-max
  *       families while it builds its attention layers; the heads' generated code once its
- *       first run starts) builds objects that depend only on the weights, and a run uses the
+ *       first hull run has its first token) builds objects that depend only on the weights, and a run uses the
  *       loops until the generated code, which computes the same doubles, is there: no result
  *       depends on which thread finishes first.</li>
  *   <li>The residual never holds -0.0 (every slot is a sum that started at +0.0), which is why

@@ -45,7 +45,7 @@ class BundleFilesTest {
 
     assertThat(Arrays.copyOf(file, 8)).isEqualTo(MAGIC);
     BundleFile envelope = BundleFile.parseFrom(Arrays.copyOfRange(file, 8, file.length));
-    assertThat(envelope.getFormatVersion()).isEqualTo(1);
+    assertThat(envelope.getFormatVersion()).isEqualTo(2);
     assertThat(Bundle.parseFrom(envelope.getBundle())).isEqualTo(TestBundles.tiny());
     assertThat(envelope.getSha256().toByteArray())
         .isEqualTo(MessageDigest.getInstance("SHA-256").digest(envelope.getBundle().toByteArray()));
@@ -106,14 +106,16 @@ class BundleFilesTest {
   @Test
   void anotherFormatVersionIsRefusedWithBothVersions() {
     byte[] payload = TestBundles.tiny().toByteArray();
-    BundleFile envelope =
-        BundleFile.newBuilder()
-            .setFormatVersion(2)
-            .setBundle(ByteString.copyFrom(payload))
-            .setSha256(ByteString.copyFrom(sha256(payload)))
-            .build();
+    for (int version : new int[] {1, 3}) {
+      BundleFile envelope =
+          BundleFile.newBuilder()
+              .setFormatVersion(version)
+              .setBundle(ByteString.copyFrom(payload))
+              .setSha256(ByteString.copyFrom(sha256(payload)))
+              .build();
 
-    assertRefused(file(envelope), "bundle format version 2, this runtime reads 1");
+      assertRefused(file(envelope), "bundle format version " + version + ", this runtime reads 2");
+    }
   }
 
   @Test
@@ -146,7 +148,7 @@ class BundleFilesTest {
   private static Bundle large() {
     Bundle tiny = TestBundles.tiny();
     return tiny.toBuilder()
-        .setMetadata(tiny.getMetadata().toBuilder().putSettings("padding", "x".repeat(100_000)))
+        .setMetadata(MetadataEntries.putSetting(tiny.getMetadata().toBuilder(), "padding", "x".repeat(100_000)))
         .build();
   }
 
@@ -272,6 +274,90 @@ class BundleFilesTest {
     sparse.setCol(last, 6);
 
     assertRefused(bundle.build(), "is outside its 3x6 shape");
+  }
+
+  /** The tiny bundle's embedding in the packed storage, with {@code edit} applied to its arrays. */
+  private static Bundle packedEmbedding(java.util.function.UnaryOperator<PackedRows> edit) {
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    Matrix embedding = bundle.getWeights().getEmbedding();
+    Matrix packed = packed(embedding);
+    bundle.getWeightsBuilder().setEmbedding(packed.toBuilder().setPacked(edit.apply(packed.getPacked())));
+    return bundle.build();
+  }
+
+  /** The same entries in the packed storage. */
+  static Matrix packed(Matrix sparse) {
+    SparseValues s = sparse.getSparse();
+    int[] rowEnds = new int[sparse.getRows()];
+    int[] columns = new int[s.getValueCount()];
+    double[] values = new double[s.getValueCount()];
+    for (int i = 0; i < s.getValueCount(); i++) {
+      columns[i] = s.getCol(i);
+      values[i] = s.getValue(i);
+      rowEnds[s.getRow(i)] = i + 1;
+    }
+    for (int r = 1; r < rowEnds.length; r++) rowEnds[r] = Math.max(rowEnds[r], rowEnds[r - 1]);
+    return PackedMatrices.matrix(sparse.getCols(), rowEnds, columns, values);
+  }
+
+  private static ByteString bytes(int... values) {
+    byte[] b = new byte[values.length];
+    for (int i = 0; i < b.length; i++) b[i] = (byte) values[i];
+    return ByteString.copyFrom(b);
+  }
+
+  @Test
+  void aPackedMatrixReadsBackAsTheSameEntriesAsItsSparseForm() throws IOException {
+    Bundle bundle = packedEmbedding(p -> p);
+    Matrix original = TestBundles.tiny().getWeights().getEmbedding();
+
+    Bundle read = BundleFiles.read(new ByteArrayInputStream(bytesOf(bundle)));
+
+    assertThat(read.getWeights().getEmbedding().hasPacked()).isTrue();
+    assertThat(PackedMatrices.toSparse(read.getWeights().getEmbedding())).isEqualTo(original);
+  }
+
+  @Test
+  void packedRowEndsOfTheWrongLengthAreRefused() {
+    assertRefused(packedEmbedding(p -> p.toBuilder().setRowEnds(p.getRowEnds().substring(4)).build()),
+        "weights.embedding has " + (TestBundles.tiny().getShape().getVocabSize() * 4 - 4)
+            + " bytes of row ends, expected 4 per row");
+  }
+
+  @Test
+  void decreasingPackedRowEndsAreRefused() {
+    assertRefused(packedEmbedding(p -> p.toBuilder()
+            .setRowEnds(bytes(5, 0, 0, 0, 4, 0, 0, 0).concat(p.getRowEnds().substring(8))).build()),
+        "weights.embedding has row end 4 at row 1, below the 5 before it");
+  }
+
+  @Test
+  void packedColumnsOrValuesOfTheWrongLengthAreRefused() {
+    assertRefused(packedEmbedding(p -> p.toBuilder().setValues(p.getValues().substring(8)).build()),
+        "bytes of values (8 per entry)");
+    assertRefused(packedEmbedding(p -> p.toBuilder().setColumns(p.getColumns().concat(bytes(0, 0))).build()),
+        "bytes of columns (2 per entry)");
+  }
+
+  @Test
+  void aPackedColumnOutsideTheShapeOrOutOfOrderIsRefused() {
+    int d = TestBundles.tiny().getShape().getDModel();
+    assertRefused(packedEmbedding(p -> p.toBuilder()
+            .setColumns(bytes(d, 0).concat(p.getColumns().substring(2))).build()),
+        ", " + d + ") is outside its");
+    int[] rowEnds = new int[TestBundles.tiny().getShape().getVocabSize()];
+    Arrays.fill(rowEnds, 2);
+    Matrix unordered = PackedMatrices.matrix(d, rowEnds, new int[] {3, 1}, new double[] {1, 2});
+    Bundle.Builder bundle = TestBundles.tiny().toBuilder();
+    bundle.getWeightsBuilder().setEmbedding(unordered);
+    assertRefused(bundle.build(), "weights.embedding entry 1 at (0, 1) is out of order or repeated");
+  }
+
+  @Test
+  void aNonFinitePackedValueIsRefused() {
+    assertRefused(packedEmbedding(p -> p.toBuilder()
+            .setValues(bytes(0, 0, 0, 0, 0, 0, 0xF8, 0x7F).concat(p.getValues().substring(8))).build()),
+        "weights.embedding entry 0 is NaN");
   }
 
   /** The tiny bundle with its own model moved into {@code models} under "m", every program naming it. */
@@ -462,7 +548,7 @@ class BundleFilesTest {
   private static byte[] envelopeWithChecksum(byte[] payload) {
     return file(
         BundleFile.newBuilder()
-            .setFormatVersion(1)
+            .setFormatVersion(BundleFiles.FORMAT_VERSION)
             .setBundle(ByteString.copyFrom(payload))
             .setSha256(ByteString.copyFrom(sha256(payload)))
             .build());

@@ -92,8 +92,8 @@ public final class TestBundles {
                     SourceDigest.newBuilder()
                         .setPath("add.c")
                         .setSha256("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"))
-                .putSettings("optimize", "none")
-                .putStatistics("nonzeros", 1234))
+                .addSettings(Setting.newBuilder().setKey("optimize").setValue("none"))
+                .addStatistics(Statistic.newBuilder().setKey("nonzeros").setValue(1234)))
         .build();
   }
 

@@ -17,6 +17,7 @@ import static dev.wasmformer.runtime.model.TinyModel.VOCAB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wasmformer.runtime.format.PackedMatrices;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,13 +78,36 @@ class ModelTest {
         assertThat(SPARSE.kernel(0, 4)).isEqualTo(HeadKernel.POSITION_KEY);
     }
 
+    /** The bundle with every matrix in the packed storage. */
+    private static dev.wasmformer.runtime.format.Bundle packed(dev.wasmformer.runtime.format.Bundle bundle) {
+        var b = bundle.toBuilder();
+        var w = b.getWeightsBuilder();
+        w.setEmbedding(PackedMatrices.toPacked(w.getEmbedding()));
+        w.setUnembedding(PackedMatrices.toPacked(w.getUnembedding()));
+        for (var layer : w.getLayersBuilderList()) {
+            for (var head : layer.getHeadsBuilderList()) {
+                head.setQuery(PackedMatrices.toPacked(head.getQuery())).setKey(PackedMatrices.toPacked(head.getKey()))
+                        .setValue(PackedMatrices.toPacked(head.getValue()))
+                        .setOutput(PackedMatrices.toPacked(head.getOutput()));
+            }
+            var ffn = layer.getFfnBuilder();
+            ffn.setGate(PackedMatrices.toPacked(ffn.getGate())).setValue(PackedMatrices.toPacked(ffn.getValue()))
+                    .setOutput(PackedMatrices.toPacked(ffn.getOutput()));
+        }
+        return b.build();
+    }
+
     @Test
-    void sparseDenseAndMixedBundlesDecodeIdentically() {
+    void sparseDensePackedAndMixedBundlesDecodeIdentically() {
         Model dense = Model.from(TinyModel.bundle(i -> true));
         Model mixed = Model.from(TinyModel.bundle(i -> i % 2 == 0));
+        var packedBundle = packed(TinyModel.bundle(i -> i % 3 == 0));
+        assertThat(packedBundle.getWeights().getLayers(0).getFfn().getGate().hasPacked()).isTrue();
+        Model packed = Model.from(packedBundle);
         Random random = new Random(9);
         for (AttentionKind kind : AttentionKind.values()) {
-            Decoder[] decoders = {SPARSE.newDecoder(kind), dense.newDecoder(kind), mixed.newDecoder(kind)};
+            Decoder[] decoders = {SPARSE.newDecoder(kind), dense.newDecoder(kind), mixed.newDecoder(kind),
+                packed.newDecoder(kind)};
             int next = 0;
             for (int p = 0; p < 500; p++) {
                 int token = p % 3 == 0 ? next : random.nextInt(VOCAB);
