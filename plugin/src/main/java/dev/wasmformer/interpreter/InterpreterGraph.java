@@ -54,6 +54,19 @@ public final class InterpreterGraph {
   private static final double M_WORD = 0x1p35;
   private static final double M_MEM = 0x1p46;
   private static final int LANES = TracePlan.maxTokens();
+  /**
+   * The slot address of BOS's all-zero word: a query for it reads zeros. Below every slot by
+   * more than the slots span, so no query for a slot finds it once any slot is written.
+   */
+  private static final double NULL_SLOT = -0x1p17;
+  /** Instructions that read their operands' high words (slot pairs). */
+  private static final Set<Opcode> WIDE = Collections.unmodifiableSet(EnumSet.of(
+      HALT_I64, ADD64, SUB64, MUL64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64,
+      EQ64, NE64, LT64_S, LT64_U, GT64_S, GT64_U, LE64_S, LE64_U, GE64_S, GE64_U, EQZ64,
+      DIV64_S, DIV64_U, REM64_S, REM64_U));
+  /** Instructions that read their operands as of their START ({@code snapshot.operands}). */
+  private static final Set<Opcode> SNAPSHOT = Collections.unmodifiableSet(EnumSet.of(
+      ADD64, SUB64, MUL64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64, DIV64_S, DIV64_U, REM64_S, REM64_U));
 
   private final Vocab vocab;
   private final TokenProgram program; // null: the universal interpreter
@@ -305,9 +318,13 @@ public final class InterpreterGraph {
       aW = aW.plus(gates.gate(n + ".a", addr, M_SLOT, fs, lane[wl]));
       a2W = a2W.plus(gates.gateSquare(n + ".a2", addr, M_SLOT, fs, lane[wl]));
     }
-    validW = g.sum("word.valid", validW);
-    aW = g.sum("word.a", aW);
-    a2W = g.sum("word.a2", a2W);
+    // BOS holds a word of zeros (its prev heads read BOS itself, a token without bits) under
+    // NULL_SLOT: the operand heads an instruction does not need read it, so that their values
+    // are 0 and cost the runtime's later layers nothing
+    Expr isBos = flag(Kind.BOS);
+    validW = g.sum("word.valid", validW.plus(isBos));
+    aW = g.sum("word.a", aW.plus(isBos.times(NULL_SLOT)));
+    a2W = g.sum("word.a2", a2W.plus(isBos.times(NULL_SLOT * NULL_SLOT)));
     List<Expr> wordList = List.of(wordBits);
     Expr notGlobal = Expr.constant(1).minus(f(GLOBAL_GET));
     Expr qX = gates.gate("slot.qx.global", imm16, M_SLOT, f(GLOBAL_GET))
@@ -329,8 +346,9 @@ public final class InterpreterGraph {
     // SELECT only asks whether its condition is non-zero: the word's value, one head value
     cword = g.lookup("slot.c", validW, aW, a2W, fps.plus(imm[0]), List.of(low(wordBits, 32))).get(0);
     // the high words of i64 operands (slot pairs)
-    xhbit = g.lookup("slot.xh", validW, aW, a2W, fps.plus(fX).plus(1), wordList).toArray(Expr[]::new);
-    yhbit = g.lookup("slot.yh", validW, aW, a2W, fps.plus(fY).plus(1), wordList).toArray(Expr[]::new);
+    Expr wide = flagSum(WIDE);
+    xhbit = g.lookup("slot.xh", validW, aW, a2W, onlyIf("slot.qxh", fps.plus(fX).plus(1), wide), wordList).toArray(Expr[]::new);
+    yhbit = g.lookup("slot.yh", validW, aW, a2W, onlyIf("slot.qyh", fps.plus(fY).plus(1), wide), wordList).toArray(Expr[]::new);
     // An instruction writing a slot pair writes its low word before it has computed its high
     // word, and z may be x or y: such instructions read their operands as of their START.
     // Only the i64 shifts need x's bits one by one; of y they need the count's low six bits, the
@@ -341,7 +359,9 @@ public final class InterpreterGraph {
     for (int b = 0; b < 4; b++) operands.add(bytesOf(yhbit, b));
     for (int i = 0; i < 6; i++) operands.add(ybit[i]);
     operands.add(yhbit[31]);
-    List<Expr> atStart = g.at("snapshot.operands", lastStart, operands);
+    // other instructions read BOS's zeros: their later layers then see no non-zero bits
+    Expr snapshotAt = gates.gate("snapshot.q", lastStart, 0x1p41, flagSum(SNAPSHOT));
+    List<Expr> atStart = g.at("snapshot.operands", snapshotAt, operands);
     sxbit = atStart.subList(0, 32).toArray(Expr[]::new);
     sxhbit = atStart.subList(32, 64).toArray(Expr[]::new);
     syb = atStart.subList(64, 68).toArray(Expr[]::new);
@@ -816,6 +836,18 @@ public final class InterpreterGraph {
   private final List<Expr> digitA = new ArrayList<>();
   private final List<Expr> digitCurve = new ArrayList<>();
 
+  /** The sum of the flags of {@code ops}: a 0/1 flag (one opcode executes), free. */
+  private Expr flagSum(Set<Opcode> ops) {
+    Expr e = Expr.ZERO;
+    for (Opcode o : ops) e = e.plus(f(o));
+    return e;
+  }
+
+  /** The slot address {@code q} if {@code flag} (0/1), else NULL_SLOT: one unit. */
+  private Expr onlyIf(String name, Expr q, Expr flag) {
+    return gates.gate(name, q, M_SLOT, flag).plus(Expr.constant(1).minus(flag).times(NULL_SLOT));
+  }
+
   private static Expr flagSum(Expr... flags) {
     Expr e = Expr.ZERO;
     for (Expr x : flags) e = e.plus(x);
@@ -839,10 +871,11 @@ public final class InterpreterGraph {
     Expr x31 = xbit[31], y31 = ybit[31];
     // |x| and |y| for the signed forms, x and y for the unsigned ones
     // kept in slots, so that scaled copies below do not add up terms beyond 2^53
-    Expr num = g.sum(n + ".num",
-        xu.minus(gates.gate(n + ".xneg", xu, 0x1p33, x31, fS).times(2)).plus(gates.and(n + ".xs", x31, fS).times(0x1p32)));
-    Expr den = g.sum(n + ".den",
-        yu.minus(gates.gate(n + ".yneg", yu, 0x1p33, y31, fS).times(2)).plus(gates.and(n + ".ys", y31, fS).times(0x1p32)));
+    // (0 outside the family: every reader is gated by it, and a zero costs later layers nothing)
+    Expr num = g.sum(n + ".num", gates.gate(n + ".x", xu, 0x1p33, fam)
+        .minus(gates.gate(n + ".xneg", xu, 0x1p33, x31, fS).times(2)).plus(gates.and(n + ".xs", x31, fS).times(0x1p32)));
+    Expr den = g.sum(n + ".den", gates.gate(n + ".y", yu, 0x1p33, fam)
+        .minus(gates.gate(n + ".yneg", yu, 0x1p33, y31, fS).times(2)).plus(gates.and(n + ".ys", y31, fS).times(0x1p32)));
     Expr[] notY = new Expr[32];
     for (int i = 0; i < 32; i++) notY[i] = Expr.constant(1).minus(ybit[i]);
     // [y == 0] for the division family only (else the unit's gate, which reads no rare flag,
@@ -951,7 +984,7 @@ public final class InterpreterGraph {
    * The bytes of |x| for the signed forms (x for the unsigned ones), from the 64 bits of x:
    * byte k of −x is {@code 255 − x_k + [bytes below k are 0] − 256·[bytes up to k are 0]}.
    */
-  private Expr[] magnitudeBytes(String n, Expr[] lo, Expr[] hi, Expr fS) {
+  private Expr[] magnitudeBytes(String n, Expr[] lo, Expr[] hi, Expr fS, Expr fam) {
     Expr[] bits = new Expr[64];
     for (int i = 0; i < 32; i++) {
       bits[i] = lo[i];
@@ -975,7 +1008,8 @@ public final class InterpreterGraph {
       Expr cin = k == 0 ? neg : gates.and(n + ".cin" + k, below);
       Expr cout = gates.and(n + ".cout" + k, upTo);
       Expr negated = neg.times(255).minus(gates.gate(n + ".x" + k, xk, 256, s, fS).times(2)).plus(cin).minus(cout.times(256));
-      out[k] = g.sum(n + ".b" + k, xk.plus(negated));
+      // 0 outside the family, whose units alone read these bytes
+      out[k] = g.sum(n + ".b" + k, gates.gate(n + ".p" + k, xk, 256, fam).plus(negated));
     }
     return out;
   }
@@ -1010,8 +1044,8 @@ public final class InterpreterGraph {
     Expr fDivU = f(DIV64_U), fDivS = f(DIV64_S), fRemU = f(REM64_U), fRemS = f(REM64_S);
     Expr fS = fDivS.plus(fRemS), fDiv = fDivU.plus(fDivS), fam = flagSum(fDivU, fDivS, fRemU, fRemS);
     Expr p = g.position();
-    Expr[] nb = magnitudeBytes(n + ".n", xbit, xhbit, fS);
-    Expr[] db = magnitudeBytes(n + ".d", ybit, yhbit, fS);
+    Expr[] nb = magnitudeBytes(n + ".n", xbit, xhbit, fS, fam);
+    Expr[] db = magnitudeBytes(n + ".d", ybit, yhbit, fS, fam);
     Expr nhi = word(nb, 4), dlo = word(db, 0), dhi = word(db, 4);
 
     // traps at the START: division by zero, and MIN / -1 for DIV64_S
