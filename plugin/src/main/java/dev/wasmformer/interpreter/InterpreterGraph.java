@@ -64,9 +64,13 @@ public final class InterpreterGraph {
       HALT_I64, ADD64, SUB64, MUL64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64,
       EQ64, NE64, LT64_S, LT64_U, GT64_S, GT64_U, LE64_S, LE64_U, GE64_S, GE64_U, EQZ64,
       DIV64_S, DIV64_U, REM64_S, REM64_U));
-  /** Instructions that read their operands as of their START ({@code snapshot.operands}). */
+  /**
+   * Instructions that read their operands as of their START ({@code snapshot.operands}): the
+   * i64 ones that write a slot pair, and those that need the operands' bits one by one.
+   */
   private static final Set<Opcode> SNAPSHOT = Collections.unmodifiableSet(EnumSet.of(
-      ADD64, SUB64, MUL64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64, DIV64_S, DIV64_U, REM64_S, REM64_U));
+      ADD64, SUB64, MUL64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64, DIV64_S, DIV64_U, REM64_S, REM64_U,
+      AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL, ROTR, CLZ, CTZ, POPCNT, EXTEND8_S, EXTEND16_S));
 
   private final Vocab vocab;
   private final TokenProgram program; // null: the universal interpreter
@@ -86,7 +90,7 @@ public final class InterpreterGraph {
   private Expr[] xbit, ybit, xhbit, yhbit;
   private Expr cword, xword, yword;
   private Expr[] xbyte, ybyte;
-  private Expr[] sxbit, sxhbit;
+  private Expr[] sxbit, sxhbit, sybit, syhbit; // the operands' bits at the START, for the instructions that need them
   private Expr[] syb, syhb, syCount; // y's bytes, its high word's bytes, its low six bits (at the START)
   private Expr syhSign;
   private Expr val;
@@ -350,24 +354,28 @@ public final class InterpreterGraph {
     xhbit = g.lookup("slot.xh", validW, aW, a2W, onlyIf("slot.qxh", fps.plus(fX).plus(1), wide), wordList).toArray(Expr[]::new);
     yhbit = g.lookup("slot.yh", validW, aW, a2W, onlyIf("slot.qyh", fps.plus(fY).plus(1), wide), wordList).toArray(Expr[]::new);
     // An instruction writing a slot pair writes its low word before it has computed its high
-    // word, and z may be x or y: such instructions read their operands as of their START.
-    // Only the i64 shifts need x's bits one by one; of y they need the count's low six bits, the
-    // divisions its sign, and the rest of the i64 logic its bytes: 79 values instead of 128.
+    // word, and z may be x or y: such instructions read their operands as of their START. So
+    // do the instructions that need the operands' bits one by one (bitwise logic, shifts, bit
+    // counts, sign extensions): the bits of x and y, read at every token, are then read by no
+    // unit of the next layer, whose gate filter would check each non-zero one. All 128 values
+    // are bits (the runtime stores a position's vector in 16 bytes); other instructions read
+    // BOS's zeros, which cost the later layers nothing.
     List<Expr> operands = new ArrayList<>();
-    for (Expr[] w : List.of(xbit, xhbit)) operands.addAll(List.of(w));
-    for (int b = 0; b < 4; b++) operands.add(ybyte[b]);
-    for (int b = 0; b < 4; b++) operands.add(bytesOf(yhbit, b));
-    for (int i = 0; i < 6; i++) operands.add(ybit[i]);
-    operands.add(yhbit[31]);
-    // other instructions read BOS's zeros: their later layers then see no non-zero bits
+    for (Expr[] w : List.of(xbit, xhbit, ybit, yhbit)) operands.addAll(List.of(w));
     Expr snapshotAt = gates.gate("snapshot.q", lastStart, 0x1p41, flagSum(SNAPSHOT));
     List<Expr> atStart = g.at("snapshot.operands", snapshotAt, operands);
     sxbit = atStart.subList(0, 32).toArray(Expr[]::new);
     sxhbit = atStart.subList(32, 64).toArray(Expr[]::new);
-    syb = atStart.subList(64, 68).toArray(Expr[]::new);
-    syhb = atStart.subList(68, 72).toArray(Expr[]::new);
-    syCount = atStart.subList(72, 78).toArray(Expr[]::new);
-    syhSign = atStart.get(78);
+    sybit = atStart.subList(64, 96).toArray(Expr[]::new);
+    syhbit = atStart.subList(96, 128).toArray(Expr[]::new);
+    syb = new Expr[4];
+    syhb = new Expr[4];
+    for (int b = 0; b < 4; b++) {
+      syb[b] = bytesOf(sybit, b);
+      syhb[b] = bytesOf(syhbit, b);
+    }
+    syCount = java.util.Arrays.copyOf(sybit, 6);
+    syhSign = syhbit[31];
 
     // ---- calls: RETURN finds the CALL that made the current frame by its frame pointer
     Expr fpNow = fpLo.plus(fpHi.times(256));
@@ -485,7 +493,7 @@ public final class InterpreterGraph {
             if (o == XOR) value.add(gates.gate(n + l, xb[l].plus(yb[l]), 512, fo, lane[l]));
             if (o == OR) value.add(at(o, l).times(255));
             for (int i = 0; i < 8; i++) {
-              Expr x = xbit[8 * l + i], y = ybit[8 * l + i];
+              Expr x = sxbit[8 * l + i], y = sybit[8 * l + i];
               double w = 1 << i;
               switch (o) {
                 case AND -> value.add(gates.and(n + l + "." + i, x, y, fo, lane[l]).times(w));
@@ -546,21 +554,21 @@ public final class InterpreterGraph {
           int w = o == EXTEND8_S ? 1 : 2;
           for (int l = 0; l < 4; l++) {
             if (l < w) value.add(gates.gate(n + l, xb[l], 256, fo, lane[l]));
-            else value.add(gates.and(n + l, xbit[8 * w - 1], fo, lane[l]).times(255));
+            else value.add(gates.and(n + l, sxbit[8 * w - 1], fo, lane[l]).times(255));
           }
         }
-        case POPCNT -> value.add(gates.gate(n, sumOf(xbit), 64, fo, lane[0]));
+        case POPCNT -> value.add(gates.gate(n, sumOf(sxbit), 64, fo, lane[0]));
         case CLZ, CTZ -> {
           // count = number of k such that the k+1 bits from the counted end are all zero
           for (int k = 0; k < 32; k++) {
             Expr[] flags = new Expr[k + 3];
-            for (int i = 0; i <= k; i++) flags[i] = Expr.constant(1).minus(xbit[o == CLZ ? 31 - i : i]);
+            for (int i = 0; i <= k; i++) flags[i] = Expr.constant(1).minus(sxbit[o == CLZ ? 31 - i : i]);
             flags[k + 1] = fo;
             flags[k + 2] = lane[0];
             value.add(gates.and(n + k, flags));
           }
         }
-        case SHL, SHR_S, SHR_U, ROTL, ROTR -> shiftBytes(o, n, xbit);
+        case SHL, SHR_S, SHR_U, ROTL, ROTR -> shiftBytes(o, n, sxbit);
         case DIV_U -> divide();
         case DIV64_U -> divide64();
         case HALT_I64 -> {
@@ -665,7 +673,7 @@ public final class InterpreterGraph {
     Expr fo = f(o);
     for (int l = 0; l < 4; l++) {
       for (int j = 0; j < 4; j++) {
-        Expr q3 = literal(ybit[3], j & 1), q4 = literal(ybit[4], (j >> 1) & 1);
+        Expr q3 = literal(sybit[3], j & 1), q4 = literal(sybit[4], (j >> 1) & 1);
         int src = switch (o) {
           case SHL -> l - j;
           case ROTL -> Math.floorMod(l - j, 4);
@@ -876,27 +884,20 @@ public final class InterpreterGraph {
         .minus(gates.gate(n + ".xneg", xu, 0x1p33, x31, fS).times(2)).plus(gates.and(n + ".xs", x31, fS).times(0x1p32)));
     Expr den = g.sum(n + ".den", gates.gate(n + ".y", yu, 0x1p33, fam)
         .minus(gates.gate(n + ".yneg", yu, 0x1p33, y31, fS).times(2)).plus(gates.and(n + ".ys", y31, fS).times(0x1p32)));
-    Expr[] notY = new Expr[32];
-    for (int i = 0; i < 32; i++) notY[i] = Expr.constant(1).minus(ybit[i]);
-    // [y == 0] for the division family only (else the unit's gate, which reads no rare flag,
-    // would be evaluated at every token); every use below is gated by the family too
-    Expr[] notYInFamily = java.util.Arrays.copyOf(notY, 33);
-    notYInFamily[32] = fam;
-    Expr yZero = gates.and(n + ".yzero", notYInFamily);
+    // [y == 0] for the division family only (else the units' gates, which would read no rare
+    // flag, would be evaluated at every token); every use below is gated by the family too.
+    // The tests read the words, not the bits: a bit column read here would be checked by the
+    // runtime's gate filter at every token where it is non-zero.
+    // (each flag kept in a slot: its units' values are as large as the word, and the flags
+    // are scaled by big gate shifts below)
+    Expr yZero = g.sum(n + ".yzero", gates.equalIf(n + ".yzero", yu, 0, M_WORD, fam));
     Expr nonZero = Expr.constant(1).minus(yZero);
-    // traps at the START: division by zero, and MIN / -1 for DIV_S
-    Expr[] dz = new Expr[34];
-    System.arraycopy(notY, 0, dz, 0, 32);
-    dz[32] = fam;
-    dz[33] = lane[0];
-    Expr divByZero = gates.and(n + ".trap.zero", dz);
-    Expr[] ov = new Expr[66];
-    for (int i = 0; i < 31; i++) ov[i] = Expr.constant(1).minus(xbit[i]);
-    ov[31] = x31;
-    System.arraycopy(ybit, 0, ov, 32, 32);
-    ov[64] = fDivS;
-    ov[65] = lane[0];
-    Expr overflow = gates.and(n + ".trap.overflow", ov);
+    // traps at the START: division by zero, and MIN / -1 for DIV_S (x = 2^31, y = 2^32 - 1:
+    // a sum of non-negative terms that is 0 exactly then)
+    Expr divByZero = g.sum(n + ".trap.zero", gates.equalIf(n + ".trap.zero", yu, 0, M_WORD, fam, lane[0]));
+    Expr minusOne = Expr.constant(0x1p32 - 1).minus(yu);
+    Expr overflow = g.sum(n + ".trap.overflow", gates.equalIf(n + ".trap.overflow",
+        xu.minus(x31.times(0x1p31)).plus(Expr.constant(1).minus(x31)).plus(minusOne), 0, M_WORD, fDivS, lane[0]));
     trapGates.computeIfAbsent(1, c -> new ArrayList<>()).add(divByZero);
     trapGates.computeIfAbsent(2, c -> new ArrayList<>()).add(overflow);
     emit(Kind.DIGIT, gates.and(n + ".first", fam, lane[0]).minus(divByZero).minus(overflow));
@@ -984,29 +985,26 @@ public final class InterpreterGraph {
    * The bytes of |x| for the signed forms (x for the unsigned ones), from the 64 bits of x:
    * byte k of −x is {@code 255 − x_k + [bytes below k are 0] − 256·[bytes up to k are 0]}.
    */
-  private Expr[] magnitudeBytes(String n, Expr[] lo, Expr[] hi, Expr fS, Expr fam) {
-    Expr[] bits = new Expr[64];
-    for (int i = 0; i < 32; i++) {
-      bits[i] = lo[i];
-      bits[32 + i] = hi[i];
-    }
+  private Expr[] magnitudeBytes(String n, Expr[] loBytes, Expr[] hi, Expr fS, Expr fam) {
+    Expr[] bytes = new Expr[8];
+    for (int k = 0; k < 8; k++) bytes[k] = k < 4 ? loBytes[k] : bytesOf(hi, k - 4);
     Expr s = hi[31];
     Expr neg = gates.and(n + ".neg", s, fS);
+    // zero[k] = neg·[bytes below k are all 0], from the sum of those bytes (the low word's
+    // bytes, not its bits: a bit column read here would be checked by the runtime's gate filter
+    // at every token where it is non-zero; the high word is 0 outside the i64 instructions)
+    Expr[] zero = new Expr[9];
+    zero[0] = neg;
+    Expr below = Expr.ZERO;
+    for (int k = 1; k <= 8; k++) {
+      below = below.plus(bytes[k - 1]);
+      zero[k] = neg.minus(gates.atLeastIf(n + ".nz" + k, below, 1, 0x1p35, s, fS));
+    }
     Expr[] out = new Expr[8];
     for (int k = 0; k < 8; k++) {
-      Expr xk = bytesOf(bits, k);
-      Expr[] below = new Expr[8 * k + 2], upTo = new Expr[8 * k + 10];
-      for (int i = 0; i < 8 * k + 8; i++) {
-        Expr zero = Expr.constant(1).minus(bits[i]);
-        if (i < 8 * k) below[i] = zero;
-        upTo[i] = zero;
-      }
-      below[8 * k] = s;
-      below[8 * k + 1] = fS;
-      upTo[8 * k + 8] = s;
-      upTo[8 * k + 9] = fS;
-      Expr cin = k == 0 ? neg : gates.and(n + ".cin" + k, below);
-      Expr cout = gates.and(n + ".cout" + k, upTo);
+      Expr xk = bytes[k];
+      Expr cin = zero[k];
+      Expr cout = zero[k + 1];
       Expr negated = neg.times(255).minus(gates.gate(n + ".x" + k, xk, 256, s, fS).times(2)).plus(cin).minus(cout.times(256));
       // 0 outside the family, whose units alone read these bytes
       out[k] = g.sum(n + ".b" + k, gates.gate(n + ".p" + k, xk, 256, fam).plus(negated));
@@ -1044,29 +1042,18 @@ public final class InterpreterGraph {
     Expr fDivU = f(DIV64_U), fDivS = f(DIV64_S), fRemU = f(REM64_U), fRemS = f(REM64_S);
     Expr fS = fDivS.plus(fRemS), fDiv = fDivU.plus(fDivS), fam = flagSum(fDivU, fDivS, fRemU, fRemS);
     Expr p = g.position();
-    Expr[] nb = magnitudeBytes(n + ".n", xbit, xhbit, fS, fam);
-    Expr[] db = magnitudeBytes(n + ".d", ybit, yhbit, fS, fam);
+    Expr[] nb = magnitudeBytes(n + ".n", xbyte, xhbit, fS, fam);
+    Expr[] db = magnitudeBytes(n + ".d", ybyte, yhbit, fS, fam);
     Expr nhi = word(nb, 4), dlo = word(db, 0), dhi = word(db, 4);
 
-    // traps at the START: division by zero, and MIN / -1 for DIV64_S
-    Expr[] dz = new Expr[66];
-    for (int i = 0; i < 32; i++) {
-      dz[i] = Expr.constant(1).minus(ybit[i]);
-      dz[32 + i] = Expr.constant(1).minus(yhbit[i]);
-    }
-    dz[64] = fam;
-    dz[65] = lane[0];
-    Expr divByZero = gates.and(n + ".trap.zero", dz);
-    Expr[] ov = new Expr[130];
-    for (int i = 0; i < 32; i++) {
-      ov[i] = Expr.constant(1).minus(xbit[i]);
-      ov[32 + i] = i == 31 ? xhbit[31] : Expr.constant(1).minus(xhbit[i]);
-      ov[64 + i] = ybit[i];
-      ov[96 + i] = yhbit[i];
-    }
-    ov[128] = fDivS;
-    ov[129] = lane[0];
-    Expr overflow = gates.and(n + ".trap.overflow", ov);
+    // traps at the START: division by zero, and MIN / -1 for DIV64_S (x = 2^63, y = 2^64 - 1),
+    // each as a sum of non-negative terms that is 0 exactly then (the low words as words: see
+    // magnitudeBytes)
+    Expr yh = low(yhbit, 32), xhLow = low(xhbit, 31);
+    Expr divByZero = g.sum(n + ".trap.zero", gates.equalIf(n + ".trap.zero", yword.plus(yh), 0, 0x1p36, fam, lane[0]));
+    Expr off = xword.plus(xhLow).plus(Expr.constant(1).minus(xhbit[31]))
+        .plus(Expr.constant(0x1p32 - 1).minus(yword)).plus(Expr.constant(0x1p32 - 1).minus(yh));
+    Expr overflow = g.sum(n + ".trap.overflow", gates.equalIf(n + ".trap.overflow", off, 0, 0x1p36, fDivS, lane[0]));
     trapGates.computeIfAbsent(1, c -> new ArrayList<>()).add(divByZero);
     trapGates.computeIfAbsent(2, c -> new ArrayList<>()).add(overflow);
     Expr ok = Expr.constant(1).minus(divByZero).minus(overflow);
@@ -1234,7 +1221,7 @@ public final class InterpreterGraph {
     for (Opcode o : List.of(SHR_U, SHR_S, ROTR)) right = right.plus(f(o));
     Expr[] bytes = {Expr.ZERO, Expr.ZERO, Expr.ZERO, Expr.ZERO};
     for (int r = 0; r < 8; r++) {
-      Expr l0 = literal(ybit[0], r & 1), l1 = literal(ybit[1], (r >> 1) & 1), l2 = literal(ybit[2], (r >> 2) & 1);
+      Expr l0 = literal(sybit[0], r & 1), l1 = literal(sybit[1], (r >> 1) & 1), l2 = literal(sybit[2], (r >> 2) & 1);
       for (int i = 0; i < 32; i++) {
         double w = 1 << (i % 8);
         List<Expr> parts = new ArrayList<>();
