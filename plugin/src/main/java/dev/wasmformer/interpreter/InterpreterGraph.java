@@ -59,6 +59,8 @@ public final class InterpreterGraph {
    * more than the slots span, so no query for a slot finds it once any slot is written.
    */
   private static final double NULL_SLOT = -0x1p17;
+  /** The memory address of BOS's zero byte: below every address by more than memory spans (2^24). */
+  private static final double NULL_MEMORY = -0x1p25;
   /** Instructions that read their operands' high words (slot pairs). */
   private static final Set<Opcode> WIDE = Collections.unmodifiableSet(EnumSet.of(
       HALT_I64, ADD64, SUB64, MUL64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64,
@@ -379,11 +381,12 @@ public final class InterpreterGraph {
 
     // ---- calls: RETURN finds the CALL that made the current frame by its frame pointer
     Expr fpNow = fpLo.plus(fpHi.times(256));
+    // (BOS's values are 0 too, under NULL_SLOT: other instructions read it)
     List<Expr> call = g.lookup("call",
-        gates.and("call.valid", f(CALL), lane[3]),
-        gates.gate("call.a", fpNow, M_SLOT, f(CALL), lane[3]),
-        gates.gateSquare("call.a2", fpNow, M_SLOT, f(CALL), lane[3]),
-        fps, List.of(fpsLo, fpsHi, imm[2], imm[3]));
+        gates.and("call.valid", f(CALL), lane[3]).plus(isBos),
+        gates.gate("call.a", fpNow, M_SLOT, f(CALL), lane[3]).plus(isBos.times(NULL_SLOT)),
+        gates.gateSquare("call.a2", fpNow, M_SLOT, f(CALL), lane[3]).plus(isBos.times(NULL_SLOT * NULL_SLOT)),
+        onlyIf("call.q", fps, f(RETURN).plus(f(RETURN_VALUE))), List.of(fpsLo, fpsHi, imm[2], imm[3]));
 
     // ---- linear memory: bytes keyed by address, from stores and the prompt's data image
     Expr xu = xword;
@@ -403,13 +406,17 @@ public final class InterpreterGraph {
       aM = aM.plus(gates.gate("store" + l + ".a", a, M_WORD, fs, lane[l]));
       a2M = a2M.plus(gates.gateSquare("store" + l + ".a2", a, M_WORD, fs, lane[l]));
     }
-    validM = g.sum("mem.valid", validM);
-    aM = g.sum("mem.a", aM);
-    a2M = g.sum("mem.a2", a2M);
+    // BOS holds a zero byte under NULL_MEMORY, which every instruction but a load reads: their
+    // values are then 0 (the address read back too), and cost the later layers nothing
+    validM = g.sum("mem.valid", validM.plus(isBos));
+    aM = g.sum("mem.a", aM.plus(isBos.times(NULL_MEMORY)));
+    a2M = g.sum("mem.a2", a2M.plus(isBos.times(NULL_MEMORY * NULL_MEMORY)));
+    Expr isLoad = flagSum(EnumSet.of(LOAD32, LOAD16_U, LOAD16_S, LOAD8_U, LOAD8_S));
     Expr[] mval = new Expr[4], msign = new Expr[4], mdiff = new Expr[4];
     for (int i = 0; i < 4; i++) {
       Expr q = addr.plus(i);
-      List<Expr> m = g.lookup("mem" + i, validM, aM, a2M, q, List.of(val, bits[7], aM));
+      Expr qLoad = gates.gate("mem" + i + ".q", q, 0x1p35, isLoad).plus(Expr.constant(1).minus(isLoad).times(NULL_MEMORY));
+      List<Expr> m = g.lookup("mem" + i, validM, aM, a2M, qLoad, List.of(val, bits[7], aM.minus(isBos.times(NULL_MEMORY))));
       mval[i] = m.get(0);
       msign[i] = m.get(1);
       mdiff[i] = m.get(2).minus(q);
@@ -1090,7 +1097,8 @@ public final class InterpreterGraph {
     // query is never beyond it (the runtime's position kernel proves its vertex only there)
     Expr highAt = lastStart.plus(4);
     for (int l = 0; l < 4; l++) highAt = highAt.minus(lane[l].times(4 - l));
-    List<Expr> high = g.at(n + ".high", highAt, List.of(prevVal[0], prevVal[1], prevVal[2], prevVal[3]));
+    // (outside the family at BOS, whose values are 0: they then cost the later layers nothing)
+    List<Expr> high = g.at(n + ".high", gates.gate(n + ".high.q", highAt, 0x1p41, fam), List.of(prevVal[0], prevVal[1], prevVal[2], prevVal[3]));
     Expr highDigits = high.get(0).plus(high.get(1).times(256)).plus(high.get(2).times(65536)).plus(high.get(3).times(0x1p24));
     Expr rem3Lanes = lanes(4, 5, 6, 7, 8, 9, 10, 11);
     Expr rem3 = nhi.minus(g.neuron(n + ".qd", highDigits.minus(Expr.constant(0x1p37).minus(fam.plus(rem3Lanes).times(0x1p36))), dlo));
@@ -1127,7 +1135,7 @@ public final class InterpreterGraph {
     // queries fall back to lastStart (and at E, C's query to E), never beyond the current
     // position: begun0·(13 + 11·step) is 2·begun0 + 11·started, as every begun[s] implies begun0.
     Expr stepE = lastStart.plus(begun[0].times(D64_STEPS - D64_STEP)).plus(started.times(D64_STEP));
-    List<Expr> limbs = g.at(n + ".limbs", stepE, List.of(whiE, wloE));
+    List<Expr> limbs = g.at(n + ".limbs", gates.gate(n + ".limbs.q", stepE, 0x1p41, fam), List.of(whiE, wloE));
     Expr qStep = g.at(n + ".q", stepE.plus(begun[0]).minus(at[0]), List.of(val)).get(0);
 
     // val·d at the E and C tokens (val <= 255 inside these instructions)
