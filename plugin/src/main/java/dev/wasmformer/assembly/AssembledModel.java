@@ -11,10 +11,27 @@ import java.util.List;
  * @param nonZeros non-zero weights over all matrices
  * @param unitNames per layer, the graph node each FFN unit computes, in unit order (for
  *     diagnostics: which part of the interpreter a unit the runtime evaluates belongs to)
+ * @param slotUses per residual slot, the graph nodes that hold it, in the order they take it
+ *     (for diagnostics: which value a non-zero slot the runtime visits is)
  */
-public record AssembledModel(ModelShape shape, Weights weights, long units, long nonZeros, List<List<String>> unitNames) {
+public record AssembledModel(ModelShape shape, Weights weights, long units, long nonZeros, List<List<String>> unitNames,
+    List<List<SlotUse>> slotUses) {
   public AssembledModel {
     unitNames = unitNames.stream().map(List::copyOf).toList();
+    slotUses = slotUses.stream().map(List::copyOf).toList();
+  }
+
+  /**
+   * A node holding a residual slot from sublayer {@code from} (its first write) to sublayer
+   * {@code until} (its last read; past the last layer for the unembedding).
+   */
+  public record SlotUse(String name, int from, int until) {}
+
+  /** The node holding {@code slot} when sublayer {@code sublayer} reads it, or null. */
+  public String slotName(int slot, int sublayer) {
+    if (slot >= slotUses.size()) return null;
+    for (SlotUse u : slotUses.get(slot)) if (u.from() < sublayer && sublayer <= u.until()) return u.name();
+    return null;
   }
 
   /** Total number of parameters if every matrix were dense. */

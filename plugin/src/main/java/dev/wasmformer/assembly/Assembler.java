@@ -41,6 +41,7 @@ public final class Assembler {
   private final Map<Node, Integer> slot = new HashMap<>();
   private final Map<Node.CumSum, Integer> meanSlot = new HashMap<>();
   private final List<int[]> clears = new ArrayList<>(); // {sublayer, slot}
+  private final List<List<AssembledModel.SlotUse>> slotUses = new ArrayList<>();
   private int sublayers;
   private int dModel;
 
@@ -192,10 +193,17 @@ public final class Assembler {
       // CumSum's mean is written one sublayer before its sum
       if (n instanceof Node.CumSum cs) {
         meanSlot.put(cs, take(w - 1, w, occupantLastRead));
+        use(meanSlot.get(cs), cs.name() + ".mean", w - 1, w);
       }
       slot.put(n, take(w, lastRead.get(n), occupantLastRead));
+      use(slot.get(n), n.name(), w, lastRead.get(n));
     }
     dModel = occupantLastRead.size();
+  }
+
+  private void use(int s, String name, int from, int until) {
+    while (slotUses.size() <= s) slotUses.add(new ArrayList<>());
+    slotUses.get(s).add(new AssembledModel.SlotUse(name, from, until));
   }
 
   /** A slot free for a value first written at {@code w} and last read at {@code until}. */
@@ -336,7 +344,7 @@ public final class Assembler {
         .setSlotOne(SLOT_ONE).setSlotPosition(SLOT_P).setSlotPositionSquared(SLOT_P2)
         .setHeads((int) heads).setFfnWidth(ffnWidth).setArchitecture(ARCHITECTURE).build();
     Weights weights = w.build();
-    return new AssembledModel(shape, weights, units, MatrixBuilder.nonZeros(weights), unitNames);
+    return new AssembledModel(shape, weights, units, MatrixBuilder.nonZeros(weights), unitNames, slotUses);
   }
 
   private record Unit(String name, Map<Integer, Double> gate, Map<Integer, Double> value, Map<Integer, Double> out) {}

@@ -54,6 +54,25 @@ public final class InterpreterGraph {
   private static final double M_WORD = 0x1p35;
   private static final double M_MEM = 0x1p46;
   private static final int LANES = TracePlan.maxTokens();
+  /**
+   * The slot address of BOS's all-zero word: a query for it reads zeros. Below every slot by
+   * more than the slots span, so no query for a slot finds it once any slot is written.
+   */
+  private static final double NULL_SLOT = -0x1p17;
+  /** The memory address of BOS's zero byte: below every address by more than memory spans (2^24). */
+  private static final double NULL_MEMORY = -0x1p25;
+  /** Instructions that read their operands' high words (slot pairs). */
+  private static final Set<Opcode> WIDE = Collections.unmodifiableSet(EnumSet.of(
+      HALT_I64, ADD64, SUB64, MUL64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64,
+      EQ64, NE64, LT64_S, LT64_U, GT64_S, GT64_U, LE64_S, LE64_U, GE64_S, GE64_U, EQZ64,
+      DIV64_S, DIV64_U, REM64_S, REM64_U));
+  /**
+   * Instructions that read their operands as of their START ({@code snapshot.operands}): the
+   * i64 ones that write a slot pair, and those that need the operands' bits one by one.
+   */
+  private static final Set<Opcode> SNAPSHOT = Collections.unmodifiableSet(EnumSet.of(
+      ADD64, SUB64, MUL64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64, DIV64_S, DIV64_U, REM64_S, REM64_U,
+      AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL, ROTR, CLZ, CTZ, POPCNT, EXTEND8_S, EXTEND16_S));
 
   private final Vocab vocab;
   private final TokenProgram program; // null: the universal interpreter
@@ -73,7 +92,7 @@ public final class InterpreterGraph {
   private Expr[] xbit, ybit, xhbit, yhbit;
   private Expr cword, xword, yword;
   private Expr[] xbyte, ybyte;
-  private Expr[] sxbit, sxhbit;
+  private Expr[] sxbit, sxhbit, sybit, syhbit; // the operands' bits at the START, for the instructions that need them
   private Expr[] syb, syhb, syCount; // y's bytes, its high word's bytes, its low six bits (at the START)
   private Expr syhSign;
   private Expr val;
@@ -305,9 +324,13 @@ public final class InterpreterGraph {
       aW = aW.plus(gates.gate(n + ".a", addr, M_SLOT, fs, lane[wl]));
       a2W = a2W.plus(gates.gateSquare(n + ".a2", addr, M_SLOT, fs, lane[wl]));
     }
-    validW = g.sum("word.valid", validW);
-    aW = g.sum("word.a", aW);
-    a2W = g.sum("word.a2", a2W);
+    // BOS holds a word of zeros (its prev heads read BOS itself, a token without bits) under
+    // NULL_SLOT: the operand heads an instruction does not need read it, so that their values
+    // are 0 and cost the runtime's later layers nothing
+    Expr isBos = flag(Kind.BOS);
+    validW = g.sum("word.valid", validW.plus(isBos));
+    aW = g.sum("word.a", aW.plus(isBos.times(NULL_SLOT)));
+    a2W = g.sum("word.a2", a2W.plus(isBos.times(NULL_SLOT * NULL_SLOT)));
     List<Expr> wordList = List.of(wordBits);
     Expr notGlobal = Expr.constant(1).minus(f(GLOBAL_GET));
     Expr qX = gates.gate("slot.qx.global", imm16, M_SLOT, f(GLOBAL_GET))
@@ -329,33 +352,41 @@ public final class InterpreterGraph {
     // SELECT only asks whether its condition is non-zero: the word's value, one head value
     cword = g.lookup("slot.c", validW, aW, a2W, fps.plus(imm[0]), List.of(low(wordBits, 32))).get(0);
     // the high words of i64 operands (slot pairs)
-    xhbit = g.lookup("slot.xh", validW, aW, a2W, fps.plus(fX).plus(1), wordList).toArray(Expr[]::new);
-    yhbit = g.lookup("slot.yh", validW, aW, a2W, fps.plus(fY).plus(1), wordList).toArray(Expr[]::new);
+    Expr wide = flagSum(WIDE);
+    xhbit = g.lookup("slot.xh", validW, aW, a2W, onlyIf("slot.qxh", fps.plus(fX).plus(1), wide), wordList).toArray(Expr[]::new);
+    yhbit = g.lookup("slot.yh", validW, aW, a2W, onlyIf("slot.qyh", fps.plus(fY).plus(1), wide), wordList).toArray(Expr[]::new);
     // An instruction writing a slot pair writes its low word before it has computed its high
-    // word, and z may be x or y: such instructions read their operands as of their START.
-    // Only the i64 shifts need x's bits one by one; of y they need the count's low six bits, the
-    // divisions its sign, and the rest of the i64 logic its bytes: 79 values instead of 128.
+    // word, and z may be x or y: such instructions read their operands as of their START. So
+    // do the instructions that need the operands' bits one by one (bitwise logic, shifts, bit
+    // counts, sign extensions): the bits of x and y, read at every token, are then read by no
+    // unit of the next layer, whose gate filter would check each non-zero one. All 128 values
+    // are bits (the runtime stores a position's vector in 16 bytes); other instructions read
+    // BOS's zeros, which cost the later layers nothing.
     List<Expr> operands = new ArrayList<>();
-    for (Expr[] w : List.of(xbit, xhbit)) operands.addAll(List.of(w));
-    for (int b = 0; b < 4; b++) operands.add(ybyte[b]);
-    for (int b = 0; b < 4; b++) operands.add(bytesOf(yhbit, b));
-    for (int i = 0; i < 6; i++) operands.add(ybit[i]);
-    operands.add(yhbit[31]);
-    List<Expr> atStart = g.at("snapshot.operands", lastStart, operands);
+    for (Expr[] w : List.of(xbit, xhbit, ybit, yhbit)) operands.addAll(List.of(w));
+    Expr snapshotAt = gates.gate("snapshot.q", lastStart, 0x1p41, flagSum(SNAPSHOT));
+    List<Expr> atStart = g.at("snapshot.operands", snapshotAt, operands);
     sxbit = atStart.subList(0, 32).toArray(Expr[]::new);
     sxhbit = atStart.subList(32, 64).toArray(Expr[]::new);
-    syb = atStart.subList(64, 68).toArray(Expr[]::new);
-    syhb = atStart.subList(68, 72).toArray(Expr[]::new);
-    syCount = atStart.subList(72, 78).toArray(Expr[]::new);
-    syhSign = atStart.get(78);
+    sybit = atStart.subList(64, 96).toArray(Expr[]::new);
+    syhbit = atStart.subList(96, 128).toArray(Expr[]::new);
+    syb = new Expr[4];
+    syhb = new Expr[4];
+    for (int b = 0; b < 4; b++) {
+      syb[b] = bytesOf(sybit, b);
+      syhb[b] = bytesOf(syhbit, b);
+    }
+    syCount = java.util.Arrays.copyOf(sybit, 6);
+    syhSign = syhbit[31];
 
     // ---- calls: RETURN finds the CALL that made the current frame by its frame pointer
     Expr fpNow = fpLo.plus(fpHi.times(256));
+    // (BOS's values are 0 too, under NULL_SLOT: other instructions read it)
     List<Expr> call = g.lookup("call",
-        gates.and("call.valid", f(CALL), lane[3]),
-        gates.gate("call.a", fpNow, M_SLOT, f(CALL), lane[3]),
-        gates.gateSquare("call.a2", fpNow, M_SLOT, f(CALL), lane[3]),
-        fps, List.of(fpsLo, fpsHi, imm[2], imm[3]));
+        gates.and("call.valid", f(CALL), lane[3]).plus(isBos),
+        gates.gate("call.a", fpNow, M_SLOT, f(CALL), lane[3]).plus(isBos.times(NULL_SLOT)),
+        gates.gateSquare("call.a2", fpNow, M_SLOT, f(CALL), lane[3]).plus(isBos.times(NULL_SLOT * NULL_SLOT)),
+        onlyIf("call.q", fps, f(RETURN).plus(f(RETURN_VALUE))), List.of(fpsLo, fpsHi, imm[2], imm[3]));
 
     // ---- linear memory: bytes keyed by address, from stores and the prompt's data image
     Expr xu = xword;
@@ -375,13 +406,17 @@ public final class InterpreterGraph {
       aM = aM.plus(gates.gate("store" + l + ".a", a, M_WORD, fs, lane[l]));
       a2M = a2M.plus(gates.gateSquare("store" + l + ".a2", a, M_WORD, fs, lane[l]));
     }
-    validM = g.sum("mem.valid", validM);
-    aM = g.sum("mem.a", aM);
-    a2M = g.sum("mem.a2", a2M);
+    // BOS holds a zero byte under NULL_MEMORY, which every instruction but a load reads: their
+    // values are then 0 (the address read back too), and cost the later layers nothing
+    validM = g.sum("mem.valid", validM.plus(isBos));
+    aM = g.sum("mem.a", aM.plus(isBos.times(NULL_MEMORY)));
+    a2M = g.sum("mem.a2", a2M.plus(isBos.times(NULL_MEMORY * NULL_MEMORY)));
+    Expr isLoad = flagSum(EnumSet.of(LOAD32, LOAD16_U, LOAD16_S, LOAD8_U, LOAD8_S));
     Expr[] mval = new Expr[4], msign = new Expr[4], mdiff = new Expr[4];
     for (int i = 0; i < 4; i++) {
       Expr q = addr.plus(i);
-      List<Expr> m = g.lookup("mem" + i, validM, aM, a2M, q, List.of(val, bits[7], aM));
+      Expr qLoad = gates.gate("mem" + i + ".q", q, 0x1p35, isLoad).plus(Expr.constant(1).minus(isLoad).times(NULL_MEMORY));
+      List<Expr> m = g.lookup("mem" + i, validM, aM, a2M, qLoad, List.of(val, bits[7], aM.minus(isBos.times(NULL_MEMORY))));
       mval[i] = m.get(0);
       msign[i] = m.get(1);
       mdiff[i] = m.get(2).minus(q);
@@ -465,7 +500,7 @@ public final class InterpreterGraph {
             if (o == XOR) value.add(gates.gate(n + l, xb[l].plus(yb[l]), 512, fo, lane[l]));
             if (o == OR) value.add(at(o, l).times(255));
             for (int i = 0; i < 8; i++) {
-              Expr x = xbit[8 * l + i], y = ybit[8 * l + i];
+              Expr x = sxbit[8 * l + i], y = sybit[8 * l + i];
               double w = 1 << i;
               switch (o) {
                 case AND -> value.add(gates.and(n + l + "." + i, x, y, fo, lane[l]).times(w));
@@ -526,21 +561,21 @@ public final class InterpreterGraph {
           int w = o == EXTEND8_S ? 1 : 2;
           for (int l = 0; l < 4; l++) {
             if (l < w) value.add(gates.gate(n + l, xb[l], 256, fo, lane[l]));
-            else value.add(gates.and(n + l, xbit[8 * w - 1], fo, lane[l]).times(255));
+            else value.add(gates.and(n + l, sxbit[8 * w - 1], fo, lane[l]).times(255));
           }
         }
-        case POPCNT -> value.add(gates.gate(n, sumOf(xbit), 64, fo, lane[0]));
+        case POPCNT -> value.add(gates.gate(n, sumOf(sxbit), 64, fo, lane[0]));
         case CLZ, CTZ -> {
           // count = number of k such that the k+1 bits from the counted end are all zero
           for (int k = 0; k < 32; k++) {
             Expr[] flags = new Expr[k + 3];
-            for (int i = 0; i <= k; i++) flags[i] = Expr.constant(1).minus(xbit[o == CLZ ? 31 - i : i]);
+            for (int i = 0; i <= k; i++) flags[i] = Expr.constant(1).minus(sxbit[o == CLZ ? 31 - i : i]);
             flags[k + 1] = fo;
             flags[k + 2] = lane[0];
             value.add(gates.and(n + k, flags));
           }
         }
-        case SHL, SHR_S, SHR_U, ROTL, ROTR -> shiftBytes(o, n, xbit);
+        case SHL, SHR_S, SHR_U, ROTL, ROTR -> shiftBytes(o, n, sxbit);
         case DIV_U -> divide();
         case DIV64_U -> divide64();
         case HALT_I64 -> {
@@ -645,7 +680,7 @@ public final class InterpreterGraph {
     Expr fo = f(o);
     for (int l = 0; l < 4; l++) {
       for (int j = 0; j < 4; j++) {
-        Expr q3 = literal(ybit[3], j & 1), q4 = literal(ybit[4], (j >> 1) & 1);
+        Expr q3 = literal(sybit[3], j & 1), q4 = literal(sybit[4], (j >> 1) & 1);
         int src = switch (o) {
           case SHL -> l - j;
           case ROTL -> Math.floorMod(l - j, 4);
@@ -816,6 +851,18 @@ public final class InterpreterGraph {
   private final List<Expr> digitA = new ArrayList<>();
   private final List<Expr> digitCurve = new ArrayList<>();
 
+  /** The sum of the flags of {@code ops}: a 0/1 flag (one opcode executes), free. */
+  private Expr flagSum(Set<Opcode> ops) {
+    Expr e = Expr.ZERO;
+    for (Opcode o : ops) e = e.plus(f(o));
+    return e;
+  }
+
+  /** The slot address {@code q} if {@code flag} (0/1), else NULL_SLOT: one unit. */
+  private Expr onlyIf(String name, Expr q, Expr flag) {
+    return gates.gate(name, q, M_SLOT, flag).plus(Expr.constant(1).minus(flag).times(NULL_SLOT));
+  }
+
   private static Expr flagSum(Expr... flags) {
     Expr e = Expr.ZERO;
     for (Expr x : flags) e = e.plus(x);
@@ -839,31 +886,25 @@ public final class InterpreterGraph {
     Expr x31 = xbit[31], y31 = ybit[31];
     // |x| and |y| for the signed forms, x and y for the unsigned ones
     // kept in slots, so that scaled copies below do not add up terms beyond 2^53
-    Expr num = g.sum(n + ".num",
-        xu.minus(gates.gate(n + ".xneg", xu, 0x1p33, x31, fS).times(2)).plus(gates.and(n + ".xs", x31, fS).times(0x1p32)));
-    Expr den = g.sum(n + ".den",
-        yu.minus(gates.gate(n + ".yneg", yu, 0x1p33, y31, fS).times(2)).plus(gates.and(n + ".ys", y31, fS).times(0x1p32)));
-    Expr[] notY = new Expr[32];
-    for (int i = 0; i < 32; i++) notY[i] = Expr.constant(1).minus(ybit[i]);
-    // [y == 0] for the division family only (else the unit's gate, which reads no rare flag,
-    // would be evaluated at every token); every use below is gated by the family too
-    Expr[] notYInFamily = java.util.Arrays.copyOf(notY, 33);
-    notYInFamily[32] = fam;
-    Expr yZero = gates.and(n + ".yzero", notYInFamily);
+    // (0 outside the family: every reader is gated by it, and a zero costs later layers nothing)
+    Expr num = g.sum(n + ".num", gates.gate(n + ".x", xu, 0x1p33, fam)
+        .minus(gates.gate(n + ".xneg", xu, 0x1p33, x31, fS).times(2)).plus(gates.and(n + ".xs", x31, fS).times(0x1p32)));
+    Expr den = g.sum(n + ".den", gates.gate(n + ".y", yu, 0x1p33, fam)
+        .minus(gates.gate(n + ".yneg", yu, 0x1p33, y31, fS).times(2)).plus(gates.and(n + ".ys", y31, fS).times(0x1p32)));
+    // [y == 0] for the division family only (else the units' gates, which would read no rare
+    // flag, would be evaluated at every token); every use below is gated by the family too.
+    // The tests read the words, not the bits: a bit column read here would be checked by the
+    // runtime's gate filter at every token where it is non-zero.
+    // (each flag kept in a slot: its units' values are as large as the word, and the flags
+    // are scaled by big gate shifts below)
+    Expr yZero = g.sum(n + ".yzero", gates.equalIf(n + ".yzero", yu, 0, M_WORD, fam));
     Expr nonZero = Expr.constant(1).minus(yZero);
-    // traps at the START: division by zero, and MIN / -1 for DIV_S
-    Expr[] dz = new Expr[34];
-    System.arraycopy(notY, 0, dz, 0, 32);
-    dz[32] = fam;
-    dz[33] = lane[0];
-    Expr divByZero = gates.and(n + ".trap.zero", dz);
-    Expr[] ov = new Expr[66];
-    for (int i = 0; i < 31; i++) ov[i] = Expr.constant(1).minus(xbit[i]);
-    ov[31] = x31;
-    System.arraycopy(ybit, 0, ov, 32, 32);
-    ov[64] = fDivS;
-    ov[65] = lane[0];
-    Expr overflow = gates.and(n + ".trap.overflow", ov);
+    // traps at the START: division by zero, and MIN / -1 for DIV_S (x = 2^31, y = 2^32 - 1:
+    // a sum of non-negative terms that is 0 exactly then)
+    Expr divByZero = g.sum(n + ".trap.zero", gates.equalIf(n + ".trap.zero", yu, 0, M_WORD, fam, lane[0]));
+    Expr minusOne = Expr.constant(0x1p32 - 1).minus(yu);
+    Expr overflow = g.sum(n + ".trap.overflow", gates.equalIf(n + ".trap.overflow",
+        xu.minus(x31.times(0x1p31)).plus(Expr.constant(1).minus(x31)).plus(minusOne), 0, M_WORD, fDivS, lane[0]));
     trapGates.computeIfAbsent(1, c -> new ArrayList<>()).add(divByZero);
     trapGates.computeIfAbsent(2, c -> new ArrayList<>()).add(overflow);
     emit(Kind.DIGIT, gates.and(n + ".first", fam, lane[0]).minus(divByZero).minus(overflow));
@@ -951,31 +992,29 @@ public final class InterpreterGraph {
    * The bytes of |x| for the signed forms (x for the unsigned ones), from the 64 bits of x:
    * byte k of −x is {@code 255 − x_k + [bytes below k are 0] − 256·[bytes up to k are 0]}.
    */
-  private Expr[] magnitudeBytes(String n, Expr[] lo, Expr[] hi, Expr fS) {
-    Expr[] bits = new Expr[64];
-    for (int i = 0; i < 32; i++) {
-      bits[i] = lo[i];
-      bits[32 + i] = hi[i];
-    }
+  private Expr[] magnitudeBytes(String n, Expr[] loBytes, Expr[] hi, Expr fS, Expr fam) {
+    Expr[] bytes = new Expr[8];
+    for (int k = 0; k < 8; k++) bytes[k] = k < 4 ? loBytes[k] : bytesOf(hi, k - 4);
     Expr s = hi[31];
     Expr neg = gates.and(n + ".neg", s, fS);
+    // zero[k] = neg·[bytes below k are all 0], from the sum of those bytes (the low word's
+    // bytes, not its bits: a bit column read here would be checked by the runtime's gate filter
+    // at every token where it is non-zero; the high word is 0 outside the i64 instructions)
+    Expr[] zero = new Expr[9];
+    zero[0] = neg;
+    Expr below = Expr.ZERO;
+    for (int k = 1; k <= 8; k++) {
+      below = below.plus(bytes[k - 1]);
+      zero[k] = neg.minus(gates.atLeastIf(n + ".nz" + k, below, 1, 0x1p35, s, fS));
+    }
     Expr[] out = new Expr[8];
     for (int k = 0; k < 8; k++) {
-      Expr xk = bytesOf(bits, k);
-      Expr[] below = new Expr[8 * k + 2], upTo = new Expr[8 * k + 10];
-      for (int i = 0; i < 8 * k + 8; i++) {
-        Expr zero = Expr.constant(1).minus(bits[i]);
-        if (i < 8 * k) below[i] = zero;
-        upTo[i] = zero;
-      }
-      below[8 * k] = s;
-      below[8 * k + 1] = fS;
-      upTo[8 * k + 8] = s;
-      upTo[8 * k + 9] = fS;
-      Expr cin = k == 0 ? neg : gates.and(n + ".cin" + k, below);
-      Expr cout = gates.and(n + ".cout" + k, upTo);
+      Expr xk = bytes[k];
+      Expr cin = zero[k];
+      Expr cout = zero[k + 1];
       Expr negated = neg.times(255).minus(gates.gate(n + ".x" + k, xk, 256, s, fS).times(2)).plus(cin).minus(cout.times(256));
-      out[k] = g.sum(n + ".b" + k, xk.plus(negated));
+      // 0 outside the family, whose units alone read these bytes
+      out[k] = g.sum(n + ".b" + k, gates.gate(n + ".p" + k, xk, 256, fam).plus(negated));
     }
     return out;
   }
@@ -1010,29 +1049,18 @@ public final class InterpreterGraph {
     Expr fDivU = f(DIV64_U), fDivS = f(DIV64_S), fRemU = f(REM64_U), fRemS = f(REM64_S);
     Expr fS = fDivS.plus(fRemS), fDiv = fDivU.plus(fDivS), fam = flagSum(fDivU, fDivS, fRemU, fRemS);
     Expr p = g.position();
-    Expr[] nb = magnitudeBytes(n + ".n", xbit, xhbit, fS);
-    Expr[] db = magnitudeBytes(n + ".d", ybit, yhbit, fS);
+    Expr[] nb = magnitudeBytes(n + ".n", xbyte, xhbit, fS, fam);
+    Expr[] db = magnitudeBytes(n + ".d", ybyte, yhbit, fS, fam);
     Expr nhi = word(nb, 4), dlo = word(db, 0), dhi = word(db, 4);
 
-    // traps at the START: division by zero, and MIN / -1 for DIV64_S
-    Expr[] dz = new Expr[66];
-    for (int i = 0; i < 32; i++) {
-      dz[i] = Expr.constant(1).minus(ybit[i]);
-      dz[32 + i] = Expr.constant(1).minus(yhbit[i]);
-    }
-    dz[64] = fam;
-    dz[65] = lane[0];
-    Expr divByZero = gates.and(n + ".trap.zero", dz);
-    Expr[] ov = new Expr[130];
-    for (int i = 0; i < 32; i++) {
-      ov[i] = Expr.constant(1).minus(xbit[i]);
-      ov[32 + i] = i == 31 ? xhbit[31] : Expr.constant(1).minus(xhbit[i]);
-      ov[64 + i] = ybit[i];
-      ov[96 + i] = yhbit[i];
-    }
-    ov[128] = fDivS;
-    ov[129] = lane[0];
-    Expr overflow = gates.and(n + ".trap.overflow", ov);
+    // traps at the START: division by zero, and MIN / -1 for DIV64_S (x = 2^63, y = 2^64 - 1),
+    // each as a sum of non-negative terms that is 0 exactly then (the low words as words: see
+    // magnitudeBytes)
+    Expr yh = low(yhbit, 32), xhLow = low(xhbit, 31);
+    Expr divByZero = g.sum(n + ".trap.zero", gates.equalIf(n + ".trap.zero", yword.plus(yh), 0, 0x1p36, fam, lane[0]));
+    Expr off = xword.plus(xhLow).plus(Expr.constant(1).minus(xhbit[31]))
+        .plus(Expr.constant(0x1p32 - 1).minus(yword)).plus(Expr.constant(0x1p32 - 1).minus(yh));
+    Expr overflow = g.sum(n + ".trap.overflow", gates.equalIf(n + ".trap.overflow", off, 0, 0x1p36, fDivS, lane[0]));
     trapGates.computeIfAbsent(1, c -> new ArrayList<>()).add(divByZero);
     trapGates.computeIfAbsent(2, c -> new ArrayList<>()).add(overflow);
     Expr ok = Expr.constant(1).minus(divByZero).minus(overflow);
@@ -1069,7 +1097,8 @@ public final class InterpreterGraph {
     // query is never beyond it (the runtime's position kernel proves its vertex only there)
     Expr highAt = lastStart.plus(4);
     for (int l = 0; l < 4; l++) highAt = highAt.minus(lane[l].times(4 - l));
-    List<Expr> high = g.at(n + ".high", highAt, List.of(prevVal[0], prevVal[1], prevVal[2], prevVal[3]));
+    // (outside the family at BOS, whose values are 0: they then cost the later layers nothing)
+    List<Expr> high = g.at(n + ".high", gates.gate(n + ".high.q", highAt, 0x1p41, fam), List.of(prevVal[0], prevVal[1], prevVal[2], prevVal[3]));
     Expr highDigits = high.get(0).plus(high.get(1).times(256)).plus(high.get(2).times(65536)).plus(high.get(3).times(0x1p24));
     Expr rem3Lanes = lanes(4, 5, 6, 7, 8, 9, 10, 11);
     Expr rem3 = nhi.minus(g.neuron(n + ".qd", highDigits.minus(Expr.constant(0x1p37).minus(fam.plus(rem3Lanes).times(0x1p36))), dlo));
@@ -1106,7 +1135,7 @@ public final class InterpreterGraph {
     // queries fall back to lastStart (and at E, C's query to E), never beyond the current
     // position: begun0·(13 + 11·step) is 2·begun0 + 11·started, as every begun[s] implies begun0.
     Expr stepE = lastStart.plus(begun[0].times(D64_STEPS - D64_STEP)).plus(started.times(D64_STEP));
-    List<Expr> limbs = g.at(n + ".limbs", stepE, List.of(whiE, wloE));
+    List<Expr> limbs = g.at(n + ".limbs", gates.gate(n + ".limbs.q", stepE, 0x1p41, fam), List.of(whiE, wloE));
     Expr qStep = g.at(n + ".q", stepE.plus(begun[0]).minus(at[0]), List.of(val)).get(0);
 
     // val·d at the E and C tokens (val <= 255 inside these instructions)
@@ -1200,7 +1229,7 @@ public final class InterpreterGraph {
     for (Opcode o : List.of(SHR_U, SHR_S, ROTR)) right = right.plus(f(o));
     Expr[] bytes = {Expr.ZERO, Expr.ZERO, Expr.ZERO, Expr.ZERO};
     for (int r = 0; r < 8; r++) {
-      Expr l0 = literal(ybit[0], r & 1), l1 = literal(ybit[1], (r >> 1) & 1), l2 = literal(ybit[2], (r >> 2) & 1);
+      Expr l0 = literal(sybit[0], r & 1), l1 = literal(sybit[1], (r >> 1) & 1), l2 = literal(sybit[2], (r >> 2) & 1);
       for (int i = 0; i < 32; i++) {
         double w = 1 << (i % 8);
         List<Expr> parts = new ArrayList<>();

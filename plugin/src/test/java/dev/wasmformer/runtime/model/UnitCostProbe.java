@@ -64,6 +64,7 @@ class UnitCostProbe {
     }
     int[] mark = new int[model.ffnWidth()];
     int epoch = 0;
+    ColumnCounter columns = new ColumnCounter(fast, filters, im.weights());
 
     int[] prompt = prompt(bundle);
     int halt = tokenWithRole(bundle, TokenRole.HALT);
@@ -71,7 +72,7 @@ class UnitCostProbe {
     long p = 0;
     for (; token != halt && p < limit; p++) {
       int fed = p < prompt.length ? prompt[(int) p] : token;
-      token = decoder.step(fed);
+      token = columns.step(fed, p);
       for (int l = 0; l < layers; l++) {
         GateFilter f = filters[l];
         if (f == null) continue;
@@ -149,7 +150,113 @@ class UnitCostProbe {
       }
     }
     out.append(String.format("total per token: %d always, %.1f touched%n", totalAlways, totalTouched));
+    out.append(columns.report(0.05));
     System.out.print(out);
+  }
+
+  /**
+   * Runs the fast pass's forward step layer by layer (its private parts by reflection, in the
+   * same order, so the residual and the caches are the fast pass's) and counts, per filtered
+   * layer, the non-zero residual columns its gate filter checks (the columns of groups some
+   * filtered unit reads), by the graph node holding the column then.
+   */
+  private static final class ColumnCounter {
+    private final FastPass fast;
+    private final GateFilter[] filters;
+    private final dev.wasmformer.assembly.AssembledModel weights;
+    private final java.lang.reflect.Method attend;
+    private final Field tokensField;
+    private final SparseFeedForward[] ffns;
+    private final long[] nonZero;
+    private final long[] embeddingWrites;
+    private final SparseFeedForward.Scratch scratch;
+    private final FamilyArgMax.Scratch families;
+    private final boolean keepTokens;
+    private final long[] visited;
+    private final long[] nonZeroSlots;
+    private final long[] counted;
+    private final List<Map<String, Long>> byNode = new ArrayList<>();
+
+    ColumnCounter(FastPass fast, GateFilter[] filters, dev.wasmformer.assembly.AssembledModel weights) throws Exception {
+      this.fast = fast;
+      this.filters = filters;
+      this.weights = weights;
+      attend = FastPass.class.getDeclaredMethod("attend", int.class, int.class);
+      attend.setAccessible(true);
+      tokensField = field(FastPass.class, "tokens");
+      ffns = (SparseFeedForward[]) field(FastPass.class, "ffns").get(fast);
+      nonZero = (long[]) field(FastPass.class, "nonZero").get(fast);
+      embeddingWrites = (long[]) field(FastPass.class, "embeddingWrites").get(fast);
+      scratch = (SparseFeedForward.Scratch) field(FastPass.class, "scratch").get(fast);
+      families = (FamilyArgMax.Scratch) field(FastPass.class, "families").get(fast);
+      keepTokens = field(FastPass.class, "keepTokens").getBoolean(fast);
+      int layers = filters.length;
+      visited = new long[layers];
+      nonZeroSlots = new long[layers];
+      counted = new long[layers];
+      for (int l = 0; l < layers; l++) byNode.add(new TreeMap<>());
+    }
+
+    /** FastPass.step, with the counts taken before each layer's FFN. */
+    int step(int token, long p) throws Exception {
+      Model model = fast.model;
+      if (keepTokens) {
+        int[] tokens = (int[]) tokensField.get(fast);
+        if (p >= tokens.length) {
+          tokens = java.util.Arrays.copyOf(tokens, Math.toIntExact(Math.max(p + 1, 2L * tokens.length)));
+          tokensField.set(fast, tokens);
+        }
+        tokens[(int) p] = token;
+      }
+      double[] x = fast.x;
+      for (int w = 0; w < nonZero.length; w++) {
+        for (long b = nonZero[w]; b != 0; b &= b - 1) x[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
+        nonZero[w] = embeddingWrites[w];
+      }
+      CsrMatrix embedding = model.embedding;
+      embedding.copyRowInto(token, x);
+      for (int i = 0, n = embedding.rowLength(token); i < n; i++) Bits.set(nonZero, embedding.column(token, i));
+      double pd = p;
+      x[model.slotOne()] += 1;
+      x[model.slotPosition()] += pd;
+      x[model.slotPositionSquared()] += pd * pd;
+      for (int l = 0; l < filters.length; l++) {
+        attend.invoke(fast, l, token);
+        GateFilter f = filters[l];
+        if (f != null && f.checkMask != null && f.steps() > GateFilter.FIRST_BUILD) {
+          counted[l]++;
+          for (int w = 0; w < nonZero.length; w++) {
+            for (long b = nonZero[w]; b != 0; b &= b - 1) {
+              int c = (w << 6) + Long.numberOfTrailingZeros(b);
+              if (x[c] == 0) continue;
+              nonZeroSlots[l]++;
+              boolean checked = (f.checkMask[w] & (1L << c)) != 0 || (f.rangeOnlyMask[w] & (1L << c)) != 0;
+              if (!checked) continue;
+              visited[l]++;
+              String name = c == model.slotOne() ? "one" : c == model.slotPosition() ? "p" : c == model.slotPositionSquared() ? "p^2"
+                  : String.valueOf(weights.slotName(c, 2 * l + 2));
+              byNode.get(l).merge(kind(name), 1L, Long::sum);
+            }
+          }
+        }
+        if (ffns[l] != null) ffns[l].apply(x, nonZero, scratch, filters[l]);
+      }
+      return model.familyArgMax.argMax(x, nonZero, families);
+    }
+
+    String report(double min) {
+      StringBuilder out = new StringBuilder();
+      double total = 0;
+      for (int l = 0; l < filters.length; l++) {
+        if (counted[l] == 0) continue;
+        double v = (double) visited[l] / counted[l];
+        total += v;
+        out.append(String.format("layer %d: %.1f non-zero slots, %.1f checked by the filter: %s%n", l,
+            (double) nonZeroSlots[l] / counted[l], v, perStep(byNode.get(l), counted[l], min)));
+      }
+      out.append(String.format("checked non-zero columns per token: %.1f%n", total));
+      return out.toString();
+    }
   }
 
   /** A unit's name without its lane or byte index, so that a family of units sums up. */
