@@ -1,6 +1,10 @@
 package dev.wasmformer.runtime.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A ReGLU layer laid out for residuals with few non-zero slots: the gate by column, so that
@@ -46,6 +50,17 @@ final class SparseFeedForward {
     private final int[] linearStart;          // d + 1: the linear units whose value reads column c
     private final int[] linearUnit;
     private final long[] linearReadMask;
+    /**
+     * Per unit: its bias family, or -1. A family's units have the same gate entries outside
+     * slot_one, so their gates are {@code bias_u + L} with one shared {@code L}.
+     */
+    final int[] familyOf;
+    private final int[] familyColumnStart;    // families + 1
+    private final int[] familyColumn;
+    private final double[] familyWeight;
+    private final int[] familyUnitStart;      // families + 1
+    private final int[] familyUnit;           // by decreasing bias
+    private final double[] familyBias;        // the units' biases, decreasing
 
     SparseFeedForward(FfnWeights weights, int dModel, int slotOne) {
         this.weights = weights;
@@ -134,6 +149,40 @@ final class SparseFeedForward {
                 }
             }
         }
+        this.familyOf = new int[width];
+        Arrays.fill(familyOf, -1);
+        List<int[]> families = biasFamilies(gate, slotOne, bias);
+        this.familyColumnStart = new int[families.size() + 1];
+        this.familyUnitStart = new int[families.size() + 1];
+        int familyUnits = 0;
+        int familyColumns = 0;
+        for (int f = 0; f < families.size(); f++) {
+            familyUnits += families.get(f).length;
+            int u = families.get(f)[0];
+            for (int i = 0; i < gate.rowLength(u); i++) {
+                familyColumns += gate.column(u, i) != slotOne ? 1 : 0;
+            }
+        }
+        this.familyUnit = new int[familyUnits];
+        this.familyBias = new double[familyUnits];
+        this.familyColumn = new int[familyColumns];
+        this.familyWeight = new double[familyColumns];
+        for (int f = 0, uk = 0, ck = 0; f < families.size(); f++) {
+            int[] members = families.get(f);
+            for (int i = 0; i < gate.rowLength(members[0]); i++) {
+                if (gate.column(members[0], i) != slotOne) {
+                    familyColumn[ck] = gate.column(members[0], i);
+                    familyWeight[ck++] = gate.value(members[0], i);
+                }
+            }
+            for (int u : members) {
+                familyOf[u] = f;
+                familyUnit[uk] = u;
+                familyBias[uk++] = bias[u];
+            }
+            familyColumnStart[f + 1] = ck;
+            familyUnitStart[f + 1] = uk;
+        }
         // The output is d x width; transpose it so that a unit finds its rows.
         int[] unitCount = new int[width + 1];
         for (int r = 0; r < output.rows; r++) {
@@ -159,6 +208,47 @@ final class SparseFeedForward {
 
     int width() {
         return width;
+    }
+
+    /** Fewest units of a bias family: below that, the filter's selectors are about as cheap. */
+    static final int FAMILY_UNITS = 8;
+    /** Most gate columns (slot_one aside) of a bias family: its shared sum is taken at every filtered step. */
+    static final int FAMILY_COLUMNS = 4;
+    /** Bound on the biases and on a step's sum of |w x| under which a family's gates are exact. */
+    private static final double FAMILY_LIMIT = 0x1p50;
+
+    /**
+     * The bias families of a gate: at least {@value #FAMILY_UNITS} units with the same entries
+     * (columns and integer weights, at most {@value #FAMILY_COLUMNS}) outside slot_one and
+     * integer biases below 2^50 (so that a ramp {@code relu(n - k)} per k is one family); each
+     * as its units by decreasing bias.
+     */
+    private static List<int[]> biasFamilies(CsrMatrix gate, int slotOne, double[] bias) {
+        Map<List<Double>, List<Integer>> byRow = new LinkedHashMap<>();
+        for (int u = 0; u < gate.rows; u++) {
+            List<Double> row = new ArrayList<>();
+            boolean integral = Math.rint(bias[u]) == bias[u] && Math.abs(bias[u]) <= FAMILY_LIMIT;
+            for (int i = 0; i < gate.rowLength(u); i++) {
+                int c = gate.column(u, i);
+                double w = gate.value(u, i);
+                if (c != slotOne) {
+                    row.add((double) c);
+                    row.add(w);
+                    integral &= Math.rint(w) == w && Math.abs(w) <= FAMILY_LIMIT;
+                }
+            }
+            if (integral && !row.isEmpty() && row.size() <= 2 * FAMILY_COLUMNS) {
+                byRow.computeIfAbsent(row, r -> new ArrayList<>()).add(u);
+            }
+        }
+        List<int[]> families = new ArrayList<>();
+        for (List<Integer> members : byRow.values()) {
+            if (members.size() >= FAMILY_UNITS) {
+                families.add(members.stream().sorted((a, b) -> Double.compare(bias[b], bias[a]))
+                        .mapToInt(Integer::intValue).toArray());
+            }
+        }
+        return families;
     }
 
     /**
@@ -430,7 +520,45 @@ final class SparseFeedForward {
                 }
             }
         }
+        markFamilies(x, units);
         return true;
+    }
+
+    /**
+     * Marks the units of each bias family whose gate {@code bias_u + L} can be positive: those
+     * with {@code bias_u > -L}, a prefix of the family. This is exact when the family's columns
+     * hold integers and the sum of |w x| stays below 2^50: every term, and every partial sum
+     * of the reference's dot product (biases are below 2^50 too), is then an exact integer, so
+     * its gate is the real {@code bias_u + L}. Otherwise every unit of the family is marked.
+     * Marked units are evaluated by their rows.
+     */
+    private void markFamilies(double[] x, long[] units) {
+        for (int f = 0, families = familyUnitStart.length - 1; f < families; f++) {
+            double sum = 0.0;
+            double magnitude = 0.0;
+            boolean integral = true;
+            for (int k = familyColumnStart[f], end = familyColumnStart[f + 1]; k < end; k++) {
+                double xc = x[familyColumn[k]];
+                double t = familyWeight[k] * xc;
+                sum += t;
+                magnitude += Math.abs(t);
+                integral &= xc == (double) (long) xc;
+            }
+            int end = familyUnitStart[f + 1];
+            int k = familyUnitStart[f];
+            if (integral && magnitude <= FAMILY_LIMIT) {
+                double threshold = -sum;
+                for (; k < end && familyBias[k] > threshold; k++) {
+                    int u = familyUnit[k];
+                    units[u >>> 6] |= 1L << u;
+                }
+            } else {
+                for (; k < end; k++) {
+                    int u = familyUnit[k];
+                    units[u >>> 6] |= 1L << u;
+                }
+            }
+        }
     }
 
     /** Clears the group accumulators a selection filled. */
@@ -519,7 +647,7 @@ final class SparseFeedForward {
                     v += valueWeight[k] * x[valueColumn[k]];
                 }
                 double g;
-                if (unitKind == GateFilter.ALWAYS) {
+                if (unitKind >= GateFilter.ALWAYS) {
                     g = plainGate.dot(u, x);
                 } else if (v == 0) {
                     continue;
