@@ -488,27 +488,10 @@ final class SparseFeedForward {
                 }
             }
         }
-        // A touched unit is a candidate if bound + its selectors' sum is positive.
-        double[] bound = filter.unitBound;
+        // The touched units stay in s.touchedMask: the evaluation tests their bounds.
         long[] always = filter.alwaysMask;
         long[] units = s.units;
-        int unitWords = (width + 63) >>> 6;
-        for (int w = 0; w < unitWords; w++) {
-            long t = touched[w];
-            long m = always[w];
-            if (t != 0) {
-                touched[w] = 0;
-                for (; t != 0; t &= t - 1) {
-                    int u = (w << 6) + Long.numberOfTrailingZeros(t);
-                    if (bound[u] + unitAcc[u] > 0) {
-                        m |= 1L << u;       // its sum is read, and cleared, by the evaluation
-                    } else {
-                        unitAcc[u] = 0.0;
-                    }
-                }
-            }
-            units[w] = m;
-        }
+        System.arraycopy(always, 0, units, 0, always.length);
         for (int w = 0; w < linearReadMask.length; w++) {
             for (long b = nonZero[w] & linearReadMask[w]; b != 0; b &= b - 1) {
                 int c = (w << 6) + Long.numberOfTrailingZeros(b);
@@ -582,10 +565,16 @@ final class SparseFeedForward {
             return null;
         }
         long[] units = Arrays.copyOf(s.units, (width + 63) >>> 6);
+        double[] bound = filter.unitBound;
         for (int w = 0; w < units.length; w++) {
-            for (long b = units[w]; b != 0; b &= b - 1) {
-                s.unitAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
+            for (long b = s.touchedMask[w]; b != 0; b &= b - 1) {
+                int u = (w << 6) + Long.numberOfTrailingZeros(b);
+                if (bound[u] + s.unitAcc[u] > 0) {
+                    units[w] |= 1L << u;
+                }
+                s.unitAcc[u] = 0.0;
             }
+            s.touchedMask[w] = 0;
             s.units[w] = 0;
         }
         clearGroups(s, filter);
@@ -604,17 +593,21 @@ final class SparseFeedForward {
     }
 
     /**
-     * Runs the marked units in increasing order and adds the output. A unit's gate is its bias
-     * (linear unit), its row's dot product (always-evaluated unit), or for a filtered unit
-     * {@code bias + (its selectors' sum) + (its other groups' sum)}, the latter over x for a
-     * single-column group and over {@code s.groupAcc} (zero for a group with no non-zero
-     * column) for the others. A linear or filtered unit whose value is 0 is skipped, as its
-     * gate is finite (h = g * 0 adds nothing).
+     * Runs the candidates in increasing order and adds the output: the marked units, and the
+     * touched units whose bound plus selectors' sum is positive. A unit's gate is its bias
+     * (linear unit), its row's dot product (always-evaluated or family unit), or for a filtered
+     * unit {@code bias + (its selectors' sum) + (its other groups' sum)}, the latter over x for
+     * a single-column group and over {@code s.groupAcc} (zero for a group with no non-zero
+     * column) for the others. A filtered unit's gate is taken before its value (most
+     * candidates are not positive). A linear or filtered unit whose value is 0 adds nothing, as
+     * its gate is finite (h = g * 0 is a zero), and is skipped.
      */
     private void evaluateFiltered(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
         boolean sample = filter.sampleStep();
         long[] use = filter.unitUse;
         long[] units = s.units;
+        long[] touched = s.touchedMask;
+        double[] bound = filter.unitBound;
         byte[] kind = filter.unitKind;
         CsrMatrix plainGate = weights.gate();
         double[] groupAcc = s.groupAcc;
@@ -629,31 +622,22 @@ final class SparseFeedForward {
         double[] rowAcc = s.rowAcc;
         long[] rowMask = s.rowMask;
         for (int w = 0, words = (width + 63) >>> 6; w < words; w++) {
-            long b = units[w];
+            long b = units[w] | touched[w];
             if (b == 0) {
                 continue;
             }
             units[w] = 0;
+            touched[w] = 0;
             for (; b != 0; b &= b - 1) {
                 int u = (w << 6) + Long.numberOfTrailingZeros(b);
                 byte unitKind = kind[u];
-                double selected = 0.0;
-                if (unitKind == GateFilter.FILTERED) {
-                    selected = unitAcc[u];
-                    unitAcc[u] = 0.0;
-                }
-                double v = 0.0;
-                for (int k = valueStart[u], end = valueStart[u + 1]; k < end; k++) {
-                    v += valueWeight[k] * x[valueColumn[k]];
-                }
                 double g;
-                if (unitKind >= GateFilter.ALWAYS) {
-                    g = plainGate.dot(u, x);
-                } else if (v == 0) {
-                    continue;
-                } else if (unitKind == GateFilter.LINEAR) {
-                    g = bias[u];
-                } else {
+                if (unitKind == GateFilter.FILTERED) {
+                    double selected = unitAcc[u];
+                    unitAcc[u] = 0.0;
+                    if (!(bound[u] + selected > 0)) {
+                        continue;
+                    }
                     if (sample) {
                         use[u] += GateFilter.SAMPLE;
                     }
@@ -664,8 +648,22 @@ final class SparseFeedForward {
                     for (int k = groupStart[u], end = groupStart[u + 1]; k < end; k++) {
                         g += groupScale[k] * groupAcc[group[k]];
                     }
+                    if (!(g > 0)) {
+                        continue;
+                    }
+                } else if (unitKind == GateFilter.LINEAR) {
+                    g = bias[u];
+                } else {
+                    g = plainGate.dot(u, x);
+                    if (!(g > 0)) {
+                        continue;
+                    }
                 }
-                if (!(g > 0)) {
+                double v = 0.0;
+                for (int k = valueStart[u], end = valueStart[u + 1]; k < end; k++) {
+                    v += valueWeight[k] * x[valueColumn[k]];
+                }
+                if (v == 0 && unitKind <= GateFilter.LINEAR) {
                     continue;
                 }
                 double h = g * v;
