@@ -419,23 +419,21 @@ final class SparseFeedForward {
         double[] unitAcc = s.unitAcc;
         long[] touched = s.touchedMask;
         long[] rangeOnly = filter.rangeOnlyMask;
-        for (int w = 0; w < rangeOnly.length; w++) {
-            for (long b = nonZero[w] & rangeOnly[w]; b != 0; b &= b - 1) {
+        for (int w = 0; w < check.length; w++) {
+            long live = nonZero[w];
+            for (long b = live & rangeOnly[w]; b != 0; b &= b - 1) {
                 int c = (w << 6) + Long.numberOfTrailingZeros(b);
                 double xc = x[c];
-                if (xc != 0) {
-                    if (!(xc >= info[3 * c] && xc <= info[3 * c + 1] && xc == (double) (long) xc)) {
-                        abandon(s, filter);
-                        return false;
-                    }
-                    if (sample) {
-                        filter.countNonZero(-1 - link[3 * c]);
-                    }
+                // Every range holds 0, so a zero passes without a branch of its own.
+                if (!(xc >= info[3 * c] && xc <= info[3 * c + 1] && xc == (double) (long) xc)) {
+                    abandon(s, filter);
+                    return false;
+                }
+                if (sample && xc != 0) {
+                    filter.countNonZero(-1 - link[3 * c]);
                 }
             }
-        }
-        for (int w = 0; w < check.length; w++) {
-            for (long b = nonZero[w] & check[w]; b != 0; b &= b - 1) {
+            for (long b = live & check[w]; b != 0; b &= b - 1) {
                 int c = (w << 6) + Long.numberOfTrailingZeros(b);
                 double xc = x[c];
                 if (xc == 0) {
