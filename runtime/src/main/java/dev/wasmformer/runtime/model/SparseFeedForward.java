@@ -25,7 +25,9 @@ import java.util.Map;
  * <p>With a {@link GateFilter}, a step instead sums the gates by group, selectors first, in
  * another order than the rows': exact, as the filter admits a unit only when every term is an
  * integer and the sums stay below 2^52. Its accumulators are zero between steps (each step
- * clears what it filled), so that no entry needs an epoch check.
+ * clears what it filled), so that no entry needs an epoch check. The units of a bias family
+ * (equal gate rows but for the bias) are marked there from their shared sum instead, and
+ * evaluated by their rows.
  */
 final class SparseFeedForward {
     final FfnWeights weights;
