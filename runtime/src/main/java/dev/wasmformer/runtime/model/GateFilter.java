@@ -36,10 +36,12 @@ final class GateFilter {
     private static final double EXACT_LIMIT = 0x1p52;
     /** The range of a column that keeps growing. */
     private static final double GROWING = 0x1p40;
-    /** Unit kinds: gate bounded by selectors, constant positive gate, or evaluated at every step. */
+    /** Unit kinds: gate bounded by selectors, constant positive gate, evaluated at every step, or by its family. */
     static final byte FILTERED = 0;
     static final byte LINEAR = 1;
     static final byte ALWAYS = 2;
+    /** A unit of a bias family: marked by the family's shared sum, evaluated by its row. */
+    static final byte FAMILY = 3;
 
     private final SparseFeedForward ffn;
     private final GateGroups groups;
@@ -279,8 +281,8 @@ final class GateFilter {
         int[] order = new int[64];
         CsrMatrix gate = ffn.weights.gate();
         for (int u = 0; u < width; u++) {
-            if (ffn.linear[u]) {
-                unitSelectors[u] = new int[0];   // chosen by its value's columns instead
+            if (ffn.linear[u] || ffn.familyOf[u] >= 0) {
+                unitSelectors[u] = new int[0];   // chosen by its value's columns, or its family
                 continue;
             }
             int start = gg.unitStart[u];
@@ -385,7 +387,7 @@ final class GateFilter {
                 kind[u] = ALWAYS;
                 continue;
             }
-            kind[u] = ffn.linear[u] ? LINEAR : FILTERED;
+            kind[u] = ffn.linear[u] ? LINEAR : ffn.familyOf[u] >= 0 ? FAMILY : FILTERED;
             for (int entry : unitSelectors[u]) {
                 int k = next[gg.unitGroup[entry]]++;
                 unit[k] = u;

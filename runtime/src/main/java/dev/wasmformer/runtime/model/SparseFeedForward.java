@@ -1,6 +1,10 @@
 package dev.wasmformer.runtime.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A ReGLU layer laid out for residuals with few non-zero slots: the gate by column, so that
@@ -21,7 +25,9 @@ import java.util.Arrays;
  * <p>With a {@link GateFilter}, a step instead sums the gates by group, selectors first, in
  * another order than the rows': exact, as the filter admits a unit only when every term is an
  * integer and the sums stay below 2^52. Its accumulators are zero between steps (each step
- * clears what it filled), so that no entry needs an epoch check.
+ * clears what it filled), so that no entry needs an epoch check. The units of a bias family
+ * (equal gate rows but for the bias) are marked there from their shared sum instead, and
+ * evaluated by their rows.
  */
 final class SparseFeedForward {
     final FfnWeights weights;
@@ -46,6 +52,17 @@ final class SparseFeedForward {
     private final int[] linearStart;          // d + 1: the linear units whose value reads column c
     private final int[] linearUnit;
     private final long[] linearReadMask;
+    /**
+     * Per unit: its bias family, or -1. A family's units have the same gate entries outside
+     * slot_one, so their gates are {@code bias_u + L} with one shared {@code L}.
+     */
+    final int[] familyOf;
+    private final int[] familyColumnStart;    // families + 1
+    private final int[] familyColumn;
+    private final double[] familyWeight;
+    private final int[] familyUnitStart;      // families + 1
+    private final int[] familyUnit;           // by decreasing bias
+    private final double[] familyBias;        // the units' biases, decreasing
 
     SparseFeedForward(FfnWeights weights, int dModel, int slotOne) {
         this.weights = weights;
@@ -134,6 +151,40 @@ final class SparseFeedForward {
                 }
             }
         }
+        this.familyOf = new int[width];
+        Arrays.fill(familyOf, -1);
+        List<int[]> families = biasFamilies(gate, slotOne, bias);
+        this.familyColumnStart = new int[families.size() + 1];
+        this.familyUnitStart = new int[families.size() + 1];
+        int familyUnits = 0;
+        int familyColumns = 0;
+        for (int f = 0; f < families.size(); f++) {
+            familyUnits += families.get(f).length;
+            int u = families.get(f)[0];
+            for (int i = 0; i < gate.rowLength(u); i++) {
+                familyColumns += gate.column(u, i) != slotOne ? 1 : 0;
+            }
+        }
+        this.familyUnit = new int[familyUnits];
+        this.familyBias = new double[familyUnits];
+        this.familyColumn = new int[familyColumns];
+        this.familyWeight = new double[familyColumns];
+        for (int f = 0, uk = 0, ck = 0; f < families.size(); f++) {
+            int[] members = families.get(f);
+            for (int i = 0; i < gate.rowLength(members[0]); i++) {
+                if (gate.column(members[0], i) != slotOne) {
+                    familyColumn[ck] = gate.column(members[0], i);
+                    familyWeight[ck++] = gate.value(members[0], i);
+                }
+            }
+            for (int u : members) {
+                familyOf[u] = f;
+                familyUnit[uk] = u;
+                familyBias[uk++] = bias[u];
+            }
+            familyColumnStart[f + 1] = ck;
+            familyUnitStart[f + 1] = uk;
+        }
         // The output is d x width; transpose it so that a unit finds its rows.
         int[] unitCount = new int[width + 1];
         for (int r = 0; r < output.rows; r++) {
@@ -159,6 +210,47 @@ final class SparseFeedForward {
 
     int width() {
         return width;
+    }
+
+    /** Fewest units of a bias family: below that, the filter's selectors are about as cheap. */
+    static final int FAMILY_UNITS = 8;
+    /** Most gate columns (slot_one aside) of a bias family: its shared sum is taken at every filtered step. */
+    static final int FAMILY_COLUMNS = 4;
+    /** Bound on the biases and on a step's sum of |w x| under which a family's gates are exact. */
+    private static final double FAMILY_LIMIT = 0x1p50;
+
+    /**
+     * The bias families of a gate: at least {@value #FAMILY_UNITS} units with the same entries
+     * (columns and integer weights, at most {@value #FAMILY_COLUMNS}) outside slot_one and
+     * integer biases below 2^50 (so that a ramp {@code relu(n - k)} per k is one family); each
+     * as its units by decreasing bias.
+     */
+    private static List<int[]> biasFamilies(CsrMatrix gate, int slotOne, double[] bias) {
+        Map<List<Double>, List<Integer>> byRow = new LinkedHashMap<>();
+        for (int u = 0; u < gate.rows; u++) {
+            List<Double> row = new ArrayList<>();
+            boolean integral = Math.rint(bias[u]) == bias[u] && Math.abs(bias[u]) <= FAMILY_LIMIT;
+            for (int i = 0; i < gate.rowLength(u); i++) {
+                int c = gate.column(u, i);
+                double w = gate.value(u, i);
+                if (c != slotOne) {
+                    row.add((double) c);
+                    row.add(w);
+                    integral &= Math.rint(w) == w && Math.abs(w) <= FAMILY_LIMIT;
+                }
+            }
+            if (integral && !row.isEmpty() && row.size() <= 2 * FAMILY_COLUMNS) {
+                byRow.computeIfAbsent(row, r -> new ArrayList<>()).add(u);
+            }
+        }
+        List<int[]> families = new ArrayList<>();
+        for (List<Integer> members : byRow.values()) {
+            if (members.size() >= FAMILY_UNITS) {
+                families.add(members.stream().sorted((a, b) -> Double.compare(bias[b], bias[a]))
+                        .mapToInt(Integer::intValue).toArray());
+            }
+        }
+        return families;
     }
 
     /**
@@ -329,23 +421,21 @@ final class SparseFeedForward {
         double[] unitAcc = s.unitAcc;
         long[] touched = s.touchedMask;
         long[] rangeOnly = filter.rangeOnlyMask;
-        for (int w = 0; w < rangeOnly.length; w++) {
-            for (long b = nonZero[w] & rangeOnly[w]; b != 0; b &= b - 1) {
+        for (int w = 0; w < check.length; w++) {
+            long live = nonZero[w];
+            for (long b = live & rangeOnly[w]; b != 0; b &= b - 1) {
                 int c = (w << 6) + Long.numberOfTrailingZeros(b);
                 double xc = x[c];
-                if (xc != 0) {
-                    if (!(xc >= info[3 * c] && xc <= info[3 * c + 1] && xc == (double) (long) xc)) {
-                        abandon(s, filter);
-                        return false;
-                    }
-                    if (sample) {
-                        filter.countNonZero(-1 - link[3 * c]);
-                    }
+                // Every range holds 0, so a zero passes without a branch of its own.
+                if (!(xc >= info[3 * c] && xc <= info[3 * c + 1] && xc == (double) (long) xc)) {
+                    abandon(s, filter);
+                    return false;
+                }
+                if (sample && xc != 0) {
+                    filter.countNonZero(-1 - link[3 * c]);
                 }
             }
-        }
-        for (int w = 0; w < check.length; w++) {
-            for (long b = nonZero[w] & check[w]; b != 0; b &= b - 1) {
+            for (long b = live & check[w]; b != 0; b &= b - 1) {
                 int c = (w << 6) + Long.numberOfTrailingZeros(b);
                 double xc = x[c];
                 if (xc == 0) {
@@ -398,27 +488,10 @@ final class SparseFeedForward {
                 }
             }
         }
-        // A touched unit is a candidate if bound + its selectors' sum is positive.
-        double[] bound = filter.unitBound;
+        // The touched units stay in s.touchedMask: the evaluation tests their bounds.
         long[] always = filter.alwaysMask;
         long[] units = s.units;
-        int unitWords = (width + 63) >>> 6;
-        for (int w = 0; w < unitWords; w++) {
-            long t = touched[w];
-            long m = always[w];
-            if (t != 0) {
-                touched[w] = 0;
-                for (; t != 0; t &= t - 1) {
-                    int u = (w << 6) + Long.numberOfTrailingZeros(t);
-                    if (bound[u] + unitAcc[u] > 0) {
-                        m |= 1L << u;       // its sum is read, and cleared, by the evaluation
-                    } else {
-                        unitAcc[u] = 0.0;
-                    }
-                }
-            }
-            units[w] = m;
-        }
+        System.arraycopy(always, 0, units, 0, always.length);
         for (int w = 0; w < linearReadMask.length; w++) {
             for (long b = nonZero[w] & linearReadMask[w]; b != 0; b &= b - 1) {
                 int c = (w << 6) + Long.numberOfTrailingZeros(b);
@@ -430,7 +503,45 @@ final class SparseFeedForward {
                 }
             }
         }
+        markFamilies(x, units);
         return true;
+    }
+
+    /**
+     * Marks the units of each bias family whose gate {@code bias_u + L} can be positive: those
+     * with {@code bias_u > -L}, a prefix of the family. This is exact when the family's columns
+     * hold integers and the sum of |w x| stays below 2^50: every term, and every partial sum
+     * of the reference's dot product (biases are below 2^50 too), is then an exact integer, so
+     * its gate is the real {@code bias_u + L}. Otherwise every unit of the family is marked.
+     * Marked units are evaluated by their rows.
+     */
+    private void markFamilies(double[] x, long[] units) {
+        for (int f = 0, families = familyUnitStart.length - 1; f < families; f++) {
+            double sum = 0.0;
+            double magnitude = 0.0;
+            boolean integral = true;
+            for (int k = familyColumnStart[f], end = familyColumnStart[f + 1]; k < end; k++) {
+                double xc = x[familyColumn[k]];
+                double t = familyWeight[k] * xc;
+                sum += t;
+                magnitude += Math.abs(t);
+                integral &= xc == (double) (long) xc;
+            }
+            int end = familyUnitStart[f + 1];
+            int k = familyUnitStart[f];
+            if (integral && magnitude <= FAMILY_LIMIT) {
+                double threshold = -sum;
+                for (; k < end && familyBias[k] > threshold; k++) {
+                    int u = familyUnit[k];
+                    units[u >>> 6] |= 1L << u;
+                }
+            } else {
+                for (; k < end; k++) {
+                    int u = familyUnit[k];
+                    units[u >>> 6] |= 1L << u;
+                }
+            }
+        }
     }
 
     /** Clears the group accumulators a selection filled. */
@@ -454,10 +565,16 @@ final class SparseFeedForward {
             return null;
         }
         long[] units = Arrays.copyOf(s.units, (width + 63) >>> 6);
+        double[] bound = filter.unitBound;
         for (int w = 0; w < units.length; w++) {
-            for (long b = units[w]; b != 0; b &= b - 1) {
-                s.unitAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
+            for (long b = s.touchedMask[w]; b != 0; b &= b - 1) {
+                int u = (w << 6) + Long.numberOfTrailingZeros(b);
+                if (bound[u] + s.unitAcc[u] > 0) {
+                    units[w] |= 1L << u;
+                }
+                s.unitAcc[u] = 0.0;
             }
+            s.touchedMask[w] = 0;
             s.units[w] = 0;
         }
         clearGroups(s, filter);
@@ -476,17 +593,21 @@ final class SparseFeedForward {
     }
 
     /**
-     * Runs the marked units in increasing order and adds the output. A unit's gate is its bias
-     * (linear unit), its row's dot product (always-evaluated unit), or for a filtered unit
-     * {@code bias + (its selectors' sum) + (its other groups' sum)}, the latter over x for a
-     * single-column group and over {@code s.groupAcc} (zero for a group with no non-zero
-     * column) for the others. A linear or filtered unit whose value is 0 is skipped, as its
-     * gate is finite (h = g * 0 adds nothing).
+     * Runs the candidates in increasing order and adds the output: the marked units, and the
+     * touched units whose bound plus selectors' sum is positive. A unit's gate is its bias
+     * (linear unit), its row's dot product (always-evaluated or family unit), or for a filtered
+     * unit {@code bias + (its selectors' sum) + (its other groups' sum)}, the latter over x for
+     * a single-column group and over {@code s.groupAcc} (zero for a group with no non-zero
+     * column) for the others. A filtered unit's gate is taken before its value (most
+     * candidates are not positive). A linear or filtered unit whose value is 0 adds nothing, as
+     * its gate is finite (h = g * 0 is a zero), and is skipped.
      */
     private void evaluateFiltered(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
         boolean sample = filter.sampleStep();
         long[] use = filter.unitUse;
         long[] units = s.units;
+        long[] touched = s.touchedMask;
+        double[] bound = filter.unitBound;
         byte[] kind = filter.unitKind;
         CsrMatrix plainGate = weights.gate();
         double[] groupAcc = s.groupAcc;
@@ -501,31 +622,22 @@ final class SparseFeedForward {
         double[] rowAcc = s.rowAcc;
         long[] rowMask = s.rowMask;
         for (int w = 0, words = (width + 63) >>> 6; w < words; w++) {
-            long b = units[w];
+            long b = units[w] | touched[w];
             if (b == 0) {
                 continue;
             }
             units[w] = 0;
+            touched[w] = 0;
             for (; b != 0; b &= b - 1) {
                 int u = (w << 6) + Long.numberOfTrailingZeros(b);
                 byte unitKind = kind[u];
-                double selected = 0.0;
-                if (unitKind == GateFilter.FILTERED) {
-                    selected = unitAcc[u];
-                    unitAcc[u] = 0.0;
-                }
-                double v = 0.0;
-                for (int k = valueStart[u], end = valueStart[u + 1]; k < end; k++) {
-                    v += valueWeight[k] * x[valueColumn[k]];
-                }
                 double g;
-                if (unitKind == GateFilter.ALWAYS) {
-                    g = plainGate.dot(u, x);
-                } else if (v == 0) {
-                    continue;
-                } else if (unitKind == GateFilter.LINEAR) {
-                    g = bias[u];
-                } else {
+                if (unitKind == GateFilter.FILTERED) {
+                    double selected = unitAcc[u];
+                    unitAcc[u] = 0.0;
+                    if (!(bound[u] + selected > 0)) {
+                        continue;
+                    }
                     if (sample) {
                         use[u] += GateFilter.SAMPLE;
                     }
@@ -536,8 +648,22 @@ final class SparseFeedForward {
                     for (int k = groupStart[u], end = groupStart[u + 1]; k < end; k++) {
                         g += groupScale[k] * groupAcc[group[k]];
                     }
+                    if (!(g > 0)) {
+                        continue;
+                    }
+                } else if (unitKind == GateFilter.LINEAR) {
+                    g = bias[u];
+                } else {
+                    g = plainGate.dot(u, x);
+                    if (!(g > 0)) {
+                        continue;
+                    }
                 }
-                if (!(g > 0)) {
+                double v = 0.0;
+                for (int k = valueStart[u], end = valueStart[u + 1]; k < end; k++) {
+                    v += valueWeight[k] * x[valueColumn[k]];
+                }
+                if (v == 0 && unitKind <= GateFilter.LINEAR) {
                     continue;
                 }
                 double h = g * v;

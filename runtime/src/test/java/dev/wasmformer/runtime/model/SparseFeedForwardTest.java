@@ -236,6 +236,82 @@ class SparseFeedForwardTest {
         }
     }
 
+    /** Ramps relu(x[3] - k) for k = 0..11 and relu(2 x[4] - x[5] - k) for k = 0..7: two bias families. */
+    private static FfnWeights ramps() {
+        int width = 20;
+        double[][] gate = new double[width][D];
+        double[][] value = new double[width][D];
+        double[][] output = new double[D][width];
+        for (int u = 0; u < width; u++) {
+            if (u < 12) {
+                gate[u][ONE] = -u;
+                gate[u][3] = 1;
+            } else {
+                gate[u][ONE] = -(u - 12);
+                gate[u][4] = 2;
+                gate[u][5] = -1;
+            }
+            value[u][ONE] = 1;
+            value[u][6] = u % 3;
+            output[30 + u % 5][u] = u % 2 == 0 ? 1 : -3;
+        }
+        Ffn ffn = Ffn.newBuilder()
+                .setGate(TinyModel.matrix(gate, false))
+                .setValue(TinyModel.matrix(value, false))
+                .setOutput(TinyModel.matrix(output, false))
+                .build();
+        return new FfnWeights(CsrMatrix.read(ffn.getGate(), width, D, "gate"),
+                CsrMatrix.read(ffn.getValue(), width, D, "value"),
+                CsrMatrix.read(ffn.getOutput(), D, width, "output"));
+    }
+
+    @Test
+    void aBiasFamilyMarksItsPositiveUnitsAndEveryUnitWhenItsSumIsNotAnExactInteger() {
+        FfnWeights weights = ramps();
+        SparseFeedForward ffn = new SparseFeedForward(weights, D, ONE);
+        assertThat(Arrays.stream(ffn.familyOf, 0, 12).distinct().toArray()).containsExactly(0);
+        assertThat(Arrays.stream(ffn.familyOf, 12, 20).distinct().toArray()).containsExactly(1);
+        GateFilter filter = new GateFilter(ffn);
+        SparseFeedForward.Scratch scratch =
+                new SparseFeedForward.Scratch(weights.width(), ffn.groups.groupCount, D);
+        Random random = new Random(3);
+        double[] special = {0.5, -2.5, 0x1p51, -0x1p60, Double.NaN, Double.POSITIVE_INFINITY, 1e300};
+        int exactSteps = 0;
+        for (int step = 0; step < 2000; step++) {
+            double[] x = new double[D];
+            x[ONE] = 1;
+            x[3] = random.nextInt(16) - 2;
+            x[4] = random.nextInt(8);
+            x[5] = random.nextInt(8);
+            x[6] = random.nextInt(3);
+            boolean inexact = step > 600 && random.nextInt(10) == 0;
+            if (inexact) {
+                x[random.nextBoolean() ? 3 : 5] = special[random.nextInt(special.length)];
+            }
+            long[] nonZero = nonZero(x);
+            if (filter.builds > 0) {
+                long[] units = ffn.candidates(x, nonZero, scratch, filter);
+                assertThat(units).as("step %d: the family columns are not range-checked", step).isNotNull();
+                for (int u = 0; u < weights.width(); u++) {
+                    boolean marked = (units[u >>> 6] & 1L << u) != 0;
+                    boolean positive = weights.gate().dot(u, x) > 0;
+                    boolean familyExact = u < 12 ? x[3] == Math.rint(x[3]) && Math.abs(x[3]) < 0x1p50
+                            : x[5] == Math.rint(x[5]) && Math.abs(x[5]) < 0x1p49;
+                    assertThat(marked).as("step %d unit %d", step, u)
+                            .isEqualTo(familyExact ? positive : true);
+                }
+                exactSteps += inexact ? 0 : 1;
+            }
+            double[] expected = x.clone();
+            plain(weights, expected);
+            ffn.apply(x, nonZero, scratch, filter);
+            assertThat(x).as("step %d", step)
+                    .usingElementComparator(Double::compare).containsExactly(expected);
+        }
+        assertThat(exactSteps).isGreaterThan(1000);
+        assertThat(filter.filteredSteps).isGreaterThan(1000);
+    }
+
     @Test
     void proportionalColumnsFormOneGroup() {
         FfnWeights weights = layer(new Random(1));
