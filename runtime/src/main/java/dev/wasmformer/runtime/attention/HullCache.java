@@ -255,6 +255,15 @@ final class HullCache implements AttentionCache {
 
     @Override
     public void query(double qx, double qy, double[] out, int at) {
+        query(qx, qy, out, at, UNNAMED);
+    }
+
+    /**
+     * LATEST names its output by the position whose value it is: an entry's value is the one
+     * added at its latest position, and a position's value never changes. AVERAGE names none.
+     */
+    @Override
+    public long query(double qx, double qy, double[] out, int at, long known) {
         Exact.requireFinite(qx, qy, "query");
         if (size == 0) {
             throw new IllegalStateException("query on an empty attention cache");
@@ -279,8 +288,7 @@ final class HullCache implements AttentionCache {
         } else if (qx < 0) {
             face = leftColumn;
         } else {
-            readAll(out, at);
-            return;
+            return readAll(out, at, known);
         }
         if (mode == AttentionMode.LATEST) {
             int best = face.get(0);
@@ -290,12 +298,15 @@ final class HullCache implements AttentionCache {
                     best = e;
                 }
             }
-            System.arraycopy(data, best * width, out, at, width);
-            return;
+            long identity = latest[best];
+            if (identity != known) {
+                System.arraycopy(data, best * width, out, at, width);
+            }
+            return identity;
         }
         if (face.size() > 1 && !exactValues) {
             averageInOrder(face, out, at);
-            return;
+            return UNNAMED;
         }
         Arrays.fill(out, at, at + width, 0.0);
         long n = 0;
@@ -310,6 +321,7 @@ final class HullCache implements AttentionCache {
         for (int j = 0; j < width; j++) {
             out[at + j] /= n;
         }
+        return UNNAMED;
     }
 
     /**
@@ -346,15 +358,20 @@ final class HullCache implements AttentionCache {
         return e >= 0 && (holders[e] & UPPER) != 0 ? e : -1;
     }
 
-    private void readAll(double[] out, int at) {
+    /** Every position ties: the last value (LATEST, named by its position) or the mean. */
+    private long readAll(double[] out, int at, long known) {
         if (mode == AttentionMode.LATEST) {
-            System.arraycopy(lastEntry >= 0 ? data : all, lastEntry >= 0 ? lastEntry * width : 0,
-                    out, at, width);
-        } else {
-            for (int i = 0; i < width; i++) {
-                out[at + i] = all[i] / size;
+            long identity = size - 1;
+            if (identity != known) {
+                System.arraycopy(lastEntry >= 0 ? data : all, lastEntry >= 0 ? lastEntry * width : 0,
+                        out, at, width);
             }
+            return identity;
         }
+        for (int i = 0; i < width; i++) {
+            out[at + i] = all[i] / size;
+        }
+        return UNNAMED;
     }
 
     @Override
