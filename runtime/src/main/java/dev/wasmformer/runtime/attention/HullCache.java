@@ -75,6 +75,14 @@ final class HullCache implements AttentionCache {
     // Whether every key added so far is an integer, and the largest |x| or |y| among them.
     private boolean integralKeys = true;
     private double keyMagnitude;
+    // The hull's distinct keys change only when a key joins a structure (which may push others
+    // out): a query repeated since then has the same maximal keys. The last query with qy != 0
+    // whose maximal keys are one entry, and the count of key changes it was answered at.
+    private long keyChanges;
+    private double lastQx = Double.NaN;
+    private double lastQy = Double.NaN;
+    private long lastQueryKeys = -1;
+    private int lastQueryEntry = -1;
 
     HullCache(AttentionMode mode, int valueWidth) {
         this.mode = mode;
@@ -164,6 +172,7 @@ final class HullCache implements AttentionCache {
             }
             lastEntry = -1;
         } else {
+            keyChanges++;
             holders[e] = (byte) held;
             index.put(x, y, e);
             lastEntry = e;
@@ -269,7 +278,12 @@ final class HullCache implements AttentionCache {
             throw new IllegalStateException("query on an empty attention cache");
         }
         IntList face;
-        if (qy > 0) {
+        if (qy != 0 && qx == lastQx && qy == lastQy && keyChanges == lastQueryKeys) {
+            // The same maximal entry as last time (-0.0 and 0.0 give the same real scores).
+            maximal.clear();
+            maximal.add(lastQueryEntry);
+            face = maximal;
+        } else if (qy > 0) {
             maximal.clear();
             boolean plain = plainScores(qx, qy);
             int guess = tangentEntry(qx, qy);
@@ -278,11 +292,11 @@ final class HullCache implements AttentionCache {
             } else {
                 upper.collectMaximal(qx, qy, maximal, plain);
             }
-            face = maximal;
+            face = rememberFace(qx, qy, maximal);
         } else if (qy < 0) {
             maximal.clear();
             lower.collectMaximal(qx, -qy, maximal, plainScores(qx, qy));
-            face = maximal;
+            face = rememberFace(qx, qy, maximal);
         } else if (qx > 0) {
             face = rightColumn;
         } else if (qx < 0) {
@@ -322,6 +336,19 @@ final class HullCache implements AttentionCache {
             out[at + j] /= n;
         }
         return UNNAMED;
+    }
+
+    /** Remembers the query's maximal entry if it is one; returns the face. */
+    private IntList rememberFace(double qx, double qy, IntList face) {
+        if (face.size() == 1) {
+            lastQx = qx;
+            lastQy = qy;
+            lastQueryKeys = keyChanges;
+            lastQueryEntry = face.get(0);
+        } else {
+            lastQueryKeys = -1;
+        }
+        return face;
     }
 
     /**
