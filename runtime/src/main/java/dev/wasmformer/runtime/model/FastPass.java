@@ -18,6 +18,9 @@ final class FastPass extends ForwardPass {
     private final int[][] heldCount;           // [layer][head]: how many non-zero sums are held
     private final int[][] heldRow;             // [layer][segment]: a head's held sums from its first segment on
     private final double[][] heldSum;
+    private final int[][] heldMarks;           // [layer][head]: how many (word, bits) pairs mark the held rows
+    private final int[][] heldWord;            // [layer][segment]: a head's pairs from its first segment on
+    private final long[][] heldBits;
     private final double[][] sums;             // [layer][segment]: scratch for AttentionLayer.segmentSums
     private final boolean keepTokens;          // some head reads values through its token
     private int[] tokens = new int[1024];      // the token at every position, if keepTokens
@@ -41,6 +44,9 @@ final class FastPass extends ForwardPass {
         heldCount = new int[layerCount][];
         heldRow = new int[layerCount][];
         heldSum = new double[layerCount][];
+        heldMarks = new int[layerCount][];
+        heldWord = new int[layerCount][];
+        heldBits = new long[layerCount][];
         sums = new double[layerCount][];
         projections = new double[layerCount][];
         headOutputs = new double[layerCount][];
@@ -56,6 +62,9 @@ final class FastPass extends ForwardPass {
             heldCount[l] = new int[heads.length];
             heldRow[l] = new int[layer.segments()];
             heldSum[l] = new double[layer.segments()];
+            heldMarks[l] = new int[heads.length];
+            heldWord[l] = new int[layer.segments()];
+            heldBits[l] = new long[layer.segments()];
             sums[l] = new double[layer.segments()];
             for (int h = 0; h < heads.length; h++) {
                 HeadWeights head = heads[h];
@@ -188,30 +197,39 @@ final class FastPass extends ForwardPass {
         int[] count = heldCount[l];
         int[] rows = heldRow[l];
         double[] values = heldSum[l];
+        int[] marks = heldMarks[l];
+        int[] words = heldWord[l];
+        long[] bits = heldBits[l];
         int[] headSegments = layer.headSegments;
+        // The written rows join the set of possibly non-zero slots (every sum is non-zero; a
+        // slot that sums to 0.0 stays in the set, which costs a visit, no result).
         for (int h = 0; h < layerCaches.length; h++) {
             long r = result[h];
             if (r < -1) {
                 TokenValues table = layer.tables[h];
                 int id = PositionHead.tableId(r);
                 addSums(table.contributionRow, table.contributionValue, table.contributionStart(id),
-                        table.contributionEnd(id), x, nonZero);
+                        table.contributionEnd(id), x);
+                mark(table.markWord, table.markBits, table.markStart(id), table.markEnd(id), nonZero);
             } else {
                 int first = headSegments[h];
-                addSums(rows, values, first, first + count[h], x, nonZero);
+                addSums(rows, values, first, first + count[h], x);
+                mark(words, bits, first, first + marks[h], nonZero);
             }
         }
     }
 
-    /**
-     * x[rows[k]] += values[k] for k in [from, to), marking the rows as possibly non-zero (every
-     * value is non-zero; a slot that sums to 0.0 stays marked, which costs a visit, no result).
-     */
-    private static void addSums(int[] rows, double[] values, int from, int to, double[] x, long[] nonZero) {
+    /** x[rows[k]] += values[k] for k in [from, to). */
+    private static void addSums(int[] rows, double[] values, int from, int to, double[] x) {
         for (int k = from; k < to; k++) {
-            int row = rows[k];
-            x[row] += values[k];
-            nonZero[row >>> 6] |= 1L << row;
+            x[rows[k]] += values[k];
+        }
+    }
+
+    /** Sets the bits of the pairs [from, to) in {@code nonZero}. */
+    private static void mark(int[] words, long[] bits, int from, int to, long[] nonZero) {
+        for (int k = from; k < to; k++) {
+            nonZero[words[k]] |= bits[k];
         }
     }
 
@@ -233,6 +251,7 @@ final class FastPass extends ForwardPass {
             }
         }
         heldCount[l][h] = n - first;
+        heldMarks[l][h] = TokenValues.marks(rows, first, n, heldWord[l], heldBits[l], first);
     }
 
     /** How often the FFN layers' gate filters were built so far (for tests). */
