@@ -22,12 +22,13 @@ import java.util.Arrays;
  * inserted and removed at most once per structure), a query O(log n + t) for t distinct tied
  * keys.
  *
- * <p>Two shortcuts leave the results unchanged: the entries of the two keys added last are
+ * <p>Three shortcuts leave the results unchanged: the entries of the two keys added last are
  * remembered (a head's keys often alternate between a "valid" and an "invalid" value), so a
- * repeated key needs no hash lookup; and a query with qy &gt; 0 first tries the entry of the
+ * repeated key needs no hash lookup; a query with qy &gt; 0 first tries the entry of the
  * key (2m, -m^2), m = qx / qy, the point where the query touches the parabola of lookup keys
  * (2a, -a^2), accepting it only if it scores strictly more than both its neighbours on the
- * upper chain, which makes it the unique maximum.
+ * upper chain, which makes it the unique maximum; and a query equal to the last one, with no
+ * key joining a structure since, has the last one's maximal entry when that was one entry.
  *
  * <p>AVERAGE sums the values of a face entry by entry, which is the naive scan's sum (in
  * position order) only when the face is one entry or the order does not matter: while every
