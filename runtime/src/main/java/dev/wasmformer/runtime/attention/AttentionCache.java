@@ -36,6 +36,21 @@ public sealed interface AttentionCache
     /** Writes the head's output for query {@code q} into {@code out[at .. at + width)}. */
     void query(double queryX, double queryY, double[] out, int at);
 
+    /** What {@link #query(double, double, double[], int, long)} returns for an unnamed output. */
+    long UNNAMED = -1;
+
+    /**
+     * Answers query {@code q} like {@link #query(double, double, double[], int)} and names the
+     * output: returns an <em>identity</em> &gt;= 0 such that two queries of this cache with the
+     * same identity have outputs equal bit for bit, or {@link #UNNAMED}. When the identity
+     * equals {@code known}, the output is not written (the caller holds it already); pass
+     * {@link #UNNAMED} to have it written always. The checks of the query come first either way.
+     */
+    default long query(double queryX, double queryY, double[] out, int at, long known) {
+        query(queryX, queryY, out, at);
+        return UNNAMED;
+    }
+
     /** Number of positions added. */
     long size();
 

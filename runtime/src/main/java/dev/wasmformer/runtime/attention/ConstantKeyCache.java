@@ -41,16 +41,27 @@ final class ConstantKeyCache implements AttentionCache {
 
     @Override
     public void query(double queryX, double queryY, double[] out, int at) {
+        query(queryX, queryY, out, at, UNNAMED);
+    }
+
+    /** LATEST names its output by the position whose value it is (the last one). */
+    @Override
+    public long query(double queryX, double queryY, double[] out, int at, long known) {
         Exact.requireFinite(queryX, queryY, "query");
         if (size == 0) {
             throw new IllegalStateException("query on an empty attention cache");
         }
         if (mode == AttentionMode.LATEST) {
-            System.arraycopy(aggregate, 0, out, at, width);
+            long identity = size - 1;
+            if (identity != known) {
+                System.arraycopy(aggregate, 0, out, at, width);
+            }
+            return identity;
         } else {
             for (int i = 0; i < width; i++) {
                 out[at + i] = aggregate[i] / size;
             }
+            return UNNAMED;
         }
     }
 

@@ -22,12 +22,13 @@ import java.util.Arrays;
  * inserted and removed at most once per structure), a query O(log n + t) for t distinct tied
  * keys.
  *
- * <p>Two shortcuts leave the results unchanged: the entries of the two keys added last are
+ * <p>Three shortcuts leave the results unchanged: the entries of the two keys added last are
  * remembered (a head's keys often alternate between a "valid" and an "invalid" value), so a
- * repeated key needs no hash lookup; and a query with qy &gt; 0 first tries the entry of the
+ * repeated key needs no hash lookup; a query with qy &gt; 0 first tries the entry of the
  * key (2m, -m^2), m = qx / qy, the point where the query touches the parabola of lookup keys
  * (2a, -a^2), accepting it only if it scores strictly more than both its neighbours on the
- * upper chain, which makes it the unique maximum.
+ * upper chain, which makes it the unique maximum; and a query equal to the last one, with no
+ * key joining a structure since, has the last one's maximal entry when that was one entry.
  *
  * <p>AVERAGE sums the values of a face entry by entry, which is the naive scan's sum (in
  * position order) only when the face is one entry or the order does not matter: while every
@@ -75,6 +76,14 @@ final class HullCache implements AttentionCache {
     // Whether every key added so far is an integer, and the largest |x| or |y| among them.
     private boolean integralKeys = true;
     private double keyMagnitude;
+    // The hull's distinct keys change only when a key joins a structure (which may push others
+    // out): a query repeated since then has the same maximal keys. The last query with qy != 0
+    // whose maximal keys are one entry, and the count of key changes it was answered at.
+    private long keyChanges;
+    private double lastQx = Double.NaN;
+    private double lastQy = Double.NaN;
+    private long lastQueryKeys = -1;
+    private int lastQueryEntry = -1;
 
     HullCache(AttentionMode mode, int valueWidth) {
         this.mode = mode;
@@ -164,6 +173,7 @@ final class HullCache implements AttentionCache {
             }
             lastEntry = -1;
         } else {
+            keyChanges++;
             holders[e] = (byte) held;
             index.put(x, y, e);
             lastEntry = e;
@@ -255,12 +265,26 @@ final class HullCache implements AttentionCache {
 
     @Override
     public void query(double qx, double qy, double[] out, int at) {
+        query(qx, qy, out, at, UNNAMED);
+    }
+
+    /**
+     * LATEST names its output by the position whose value it is: an entry's value is the one
+     * added at its latest position, and a position's value never changes. AVERAGE names none.
+     */
+    @Override
+    public long query(double qx, double qy, double[] out, int at, long known) {
         Exact.requireFinite(qx, qy, "query");
         if (size == 0) {
             throw new IllegalStateException("query on an empty attention cache");
         }
         IntList face;
-        if (qy > 0) {
+        if (qy != 0 && qx == lastQx && qy == lastQy && keyChanges == lastQueryKeys) {
+            // The same maximal entry as last time (-0.0 and 0.0 give the same real scores).
+            maximal.clear();
+            maximal.add(lastQueryEntry);
+            face = maximal;
+        } else if (qy > 0) {
             maximal.clear();
             boolean plain = plainScores(qx, qy);
             int guess = tangentEntry(qx, qy);
@@ -269,18 +293,17 @@ final class HullCache implements AttentionCache {
             } else {
                 upper.collectMaximal(qx, qy, maximal, plain);
             }
-            face = maximal;
+            face = rememberFace(qx, qy, maximal);
         } else if (qy < 0) {
             maximal.clear();
             lower.collectMaximal(qx, -qy, maximal, plainScores(qx, qy));
-            face = maximal;
+            face = rememberFace(qx, qy, maximal);
         } else if (qx > 0) {
             face = rightColumn;
         } else if (qx < 0) {
             face = leftColumn;
         } else {
-            readAll(out, at);
-            return;
+            return readAll(out, at, known);
         }
         if (mode == AttentionMode.LATEST) {
             int best = face.get(0);
@@ -290,12 +313,15 @@ final class HullCache implements AttentionCache {
                     best = e;
                 }
             }
-            System.arraycopy(data, best * width, out, at, width);
-            return;
+            long identity = latest[best];
+            if (identity != known) {
+                System.arraycopy(data, best * width, out, at, width);
+            }
+            return identity;
         }
         if (face.size() > 1 && !exactValues) {
             averageInOrder(face, out, at);
-            return;
+            return UNNAMED;
         }
         Arrays.fill(out, at, at + width, 0.0);
         long n = 0;
@@ -310,6 +336,20 @@ final class HullCache implements AttentionCache {
         for (int j = 0; j < width; j++) {
             out[at + j] /= n;
         }
+        return UNNAMED;
+    }
+
+    /** Remembers the query's maximal entry if it is one; returns the face. */
+    private IntList rememberFace(double qx, double qy, IntList face) {
+        if (face.size() == 1) {
+            lastQx = qx;
+            lastQy = qy;
+            lastQueryKeys = keyChanges;
+            lastQueryEntry = face.get(0);
+        } else {
+            lastQueryKeys = -1;
+        }
+        return face;
     }
 
     /**
@@ -346,15 +386,20 @@ final class HullCache implements AttentionCache {
         return e >= 0 && (holders[e] & UPPER) != 0 ? e : -1;
     }
 
-    private void readAll(double[] out, int at) {
+    /** Every position ties: the last value (LATEST, named by its position) or the mean. */
+    private long readAll(double[] out, int at, long known) {
         if (mode == AttentionMode.LATEST) {
-            System.arraycopy(lastEntry >= 0 ? data : all, lastEntry >= 0 ? lastEntry * width : 0,
-                    out, at, width);
-        } else {
-            for (int i = 0; i < width; i++) {
-                out[at + i] = all[i] / size;
+            long identity = size - 1;
+            if (identity != known) {
+                System.arraycopy(lastEntry >= 0 ? data : all, lastEntry >= 0 ? lastEntry * width : 0,
+                        out, at, width);
             }
+            return identity;
         }
+        for (int i = 0; i < width; i++) {
+            out[at + i] = all[i] / size;
+        }
+        return UNNAMED;
     }
 
     @Override

@@ -18,6 +18,11 @@ package dev.wasmformer.runtime.attention;
  * (the steps of a concave quadratic decrease), with no search. Every
  * decision of the general path uses {@link Exact#compareScores} on the keys themselves, the
  * polynomial evaluated exactly.
+ *
+ * <p>A fast-path answer j proven with a fall after it ({@code s(j+1) < s(j)}, C &lt; 0) stays
+ * the unique maximum as positions are added (every later step falls too), so the selector
+ * remembers it and answers the same query again from it while j &lt;= last (a fetch repeats
+ * its query over the tokens of an instruction). So a selector belongs to one run.
  */
 public final class PositionSelector {
     /** Coefficients up to this magnitude keep the fast path's integer vectors exact. */
@@ -27,6 +32,10 @@ public final class PositionSelector {
     private final QuadraticKey key;
     private final long limit;
     private final boolean small;
+    // The last query whose answer stays the unique maximum for every later last (see above).
+    private double stableQx = Double.NaN;
+    private double stableQy = Double.NaN;
+    private long stableJ = -1;
 
     public PositionSelector(QuadraticKey key) {
         this.key = key;
@@ -58,6 +67,10 @@ public final class PositionSelector {
         if (qx == 0 && qy == 0) {
             return -1;   // every score is exactly 0 (an idle head's query): all positions tie
         }
+        if (qx == stableQx && qy == stableQy && stableJ <= last) {
+            out[0] = stableJ;   // -0.0 and 0.0 give the same real scores
+            return 1;
+        }
         if (small) {
             double cx = qx * key.x2();
             double cy = qy * key.y2();
@@ -70,6 +83,9 @@ public final class PositionSelector {
                 double m = 2 * guess;
                 if ((guess == 0 || rises(qx, qy, m - 1)) && (guess == last || falls(qx, qy, m + 1))) {
                     out[0] = (long) guess;
+                    if (guess < last) {
+                        remember(qx, qy, (long) guess);
+                    }
                     return 1;
                 }
             } else if (concave && last < 0x1p31) {
@@ -83,11 +99,18 @@ public final class PositionSelector {
                 }
                 if (guess < 0 && falls(qx, qy, 1)) {
                     out[0] = 0;
+                    remember(qx, qy, 0);
                     return 1;
                 }
             }
         }
         return general(qx, qy, last, out);
+    }
+
+    private void remember(double qx, double qy, long j) {
+        stableQx = qx;
+        stableQy = qy;
+        stableJ = j;
     }
 
     /** Whether q . k(m) is certainly positive (s rises from (m-1)/2 to (m+1)/2). */

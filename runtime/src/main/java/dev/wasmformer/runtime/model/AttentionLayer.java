@@ -8,8 +8,8 @@ import java.util.List;
  * head, the query's two rows, the key's two rows and the value's rows (except for the values
  * of token-valued position-key heads, which come from their {@link TokenValues}); the output
  * matrices are one list of (residual row, entries) segments in head order. Computes the same
- * doubles as the per-head matrices: each row's dot product in column order, and each output
- * row's dot product added to x in the order the heads come.
+ * doubles as the per-head matrices: each row's dot product in column order. The pass adds each
+ * output row's dot product (a segment's <em>sum</em>) to x in the order the heads come.
  */
 final class AttentionLayer {
     /**
@@ -28,14 +28,12 @@ final class AttentionLayer {
     private final int[] rowStart;
     private final int[] rowColumn;
     private final double[] rowWeight;
-    private final int[] headSegments;      // heads + 1: the segments of head h
-    private final int[] segmentRow;        // residual row written by the segment
+    final int[] headSegments;              // heads + 1: the segments of head h
+    final int[] segmentRow;                // residual row written by the segment
     private final int[] segmentStart;      // segments + 1
     private final int[] segmentIndex;      // index into the output buffer
     private final double[] segmentWeight;
-    final long[] writes;                   // residual rows the outputs write
-    final int[] writtenRows;               // the same, increasing
-    private volatile StraightLine.Blocks code;   // block 0: the projections; 1 + h: head h's output
+    private volatile StraightLine.Blocks code;   // block 0: the projections; 1 + h: head h's sums
     private boolean compiled;                    // code was generated, or refused (guarded by this)
 
     /** Compiles the generated code now when {@code straightLine}, else never (for tests). */
@@ -99,7 +97,6 @@ final class AttentionLayer {
                 }
             }
         }
-        writes = Bits.words(dModel);
         headSegments = new int[heads.length + 1];
         int segments = 0;
         int entries = 0;
@@ -122,11 +119,14 @@ final class AttentionLayer {
                 }
                 segmentRow[s++] = r;
                 segmentStart[s] = k;
-                Bits.set(writes, r);
             }
             headSegments[h + 1] = s;
         }
-        writtenRows = Bits.toArray(writes);
+    }
+
+    /** Number of output segments (rows written by some head's output matrix), all heads. */
+    int segments() {
+        return segmentRow.length;
     }
 
     /**
@@ -148,7 +148,7 @@ final class AttentionLayer {
         }
     }
 
-    /** The projections' rows, then each head's output rows, for {@link StraightLine}. */
+    /** The projections' rows, then each head's segment sums, for {@link StraightLine}. */
     private List<List<StraightLine.Row>> blocks() {
         List<List<StraightLine.Row>> blocks = new ArrayList<>();
         List<StraightLine.Row> projections = new ArrayList<>();
@@ -161,7 +161,7 @@ final class AttentionLayer {
         for (int h = 0; h < heads.length; h++) {
             List<StraightLine.Row> outputs = new ArrayList<>();
             for (int s = headSegments[h]; s < headSegments[h + 1]; s++) {
-                outputs.add(new StraightLine.Row(segmentRow[s], true,
+                outputs.add(new StraightLine.Row(s, false,
                         java.util.Arrays.copyOfRange(segmentIndex, segmentStart[s], segmentStart[s + 1]),
                         java.util.Arrays.copyOfRange(segmentWeight, segmentStart[s], segmentStart[s + 1])));
             }
@@ -196,37 +196,25 @@ final class AttentionLayer {
     }
 
     /**
-     * x += every head's output matrix times its output: head h's output is the contribution
-     * of table id {@code ids[h]} when that is &gt;= 0, else the vector at {@code valueBase[h]}
-     * of {@code out}.
+     * Head h's segment sums for its output vector {@code out[valueBase[h] ..]}: writes
+     * {@code sums[s]} for each of its segments s, the output row's dot product in column order
+     * from 0.0 (never -0.0), the double the reference adds to the segment's residual row.
      */
-    void addOutputs(double[] out, int[] ids, double[] x) {
+    void segmentSums(int h, double[] out, double[] sums) {
+        StraightLine.Blocks code = this.code;
+        if (code != null) {
+            code.run(1 + h, out, sums);
+            return;
+        }
         int[] start = segmentStart;
         int[] index = segmentIndex;
         double[] weight = segmentWeight;
-        StraightLine.Blocks code = this.code;
-        for (int h = 0; h < heads.length; h++) {
-            int id = ids[h];
-            if (id >= 0) {
-                TokenValues table = tables[h];
-                int[] rows = table.contributionRow;
-                double[] values = table.contributionValue;
-                for (int k = table.contributionStart(id), end = table.contributionEnd(id); k < end; k++) {
-                    x[rows[k]] += values[k];
-                }
-                continue;
+        for (int s = headSegments[h], n = headSegments[h + 1]; s < n; s++) {
+            double sum = 0.0;
+            for (int k = start[s], end = start[s + 1]; k < end; k++) {
+                sum += weight[k] * out[index[k]];
             }
-            if (code != null) {
-                code.run(1 + h, out, x);
-                continue;
-            }
-            for (int s = headSegments[h], n = headSegments[h + 1]; s < n; s++) {
-                double sum = 0.0;
-                for (int k = start[s], end = start[s + 1]; k < end; k++) {
-                    sum += weight[k] * out[index[k]];
-                }
-                x[segmentRow[s]] += sum;
-            }
+            sums[s] = sum;
         }
     }
 }

@@ -13,7 +13,15 @@ final class FastPass extends ForwardPass {
     private final SparseFeedForward[] ffns;    // [layer], null for none
     private final AttentionCache[][] caches;   // [layer][head], null for a position head
     private final PositionHead[][] positionHeads;  // [layer][head], null for a cache
-    private final int[][] tableIds;            // [layer][head]: see AttentionLayer.addOutputs
+    private final long[][] results;            // [layer][head]: the last query's result (see PositionHead.query)
+    private final long[][] held;               // [layer][head]: the name of the output whose sums are held
+    private final int[][] heldCount;           // [layer][head]: how many non-zero sums are held
+    private final int[][] heldRow;             // [layer][segment]: a head's held sums from its first segment on
+    private final double[][] heldSum;
+    private final int[][] heldMarks;           // [layer][head]: how many (word, bits) pairs mark the held rows
+    private final int[][] heldWord;            // [layer][segment]: a head's pairs from its first segment on
+    private final long[][] heldBits;
+    private final double[][] sums;             // [layer][segment]: scratch for AttentionLayer.segmentSums
     private final boolean keepTokens;          // some head reads values through its token
     private int[] tokens = new int[1024];      // the token at every position, if keepTokens
     private final double[][] projections;      // [layer]: queries, keys and values, head after head
@@ -31,7 +39,15 @@ final class FastPass extends ForwardPass {
         ffns = model.sparseFfns;
         caches = new AttentionCache[layerCount][];
         positionHeads = new PositionHead[layerCount][];
-        tableIds = new int[layerCount][];
+        results = new long[layerCount][];
+        held = new long[layerCount][];
+        heldCount = new int[layerCount][];
+        heldRow = new int[layerCount][];
+        heldSum = new double[layerCount][];
+        heldMarks = new int[layerCount][];
+        heldWord = new int[layerCount][];
+        heldBits = new long[layerCount][];
+        sums = new double[layerCount][];
         projections = new double[layerCount][];
         headOutputs = new double[layerCount][];
         boolean anyTable = false;
@@ -40,7 +56,16 @@ final class FastPass extends ForwardPass {
             HeadWeights[] heads = layer.heads;
             caches[l] = new AttentionCache[heads.length];
             positionHeads[l] = new PositionHead[heads.length];
-            tableIds[l] = new int[heads.length];
+            results[l] = new long[heads.length];
+            held[l] = new long[heads.length];
+            java.util.Arrays.fill(held[l], AttentionCache.UNNAMED);
+            heldCount[l] = new int[heads.length];
+            heldRow[l] = new int[layer.segments()];
+            heldSum[l] = new double[layer.segments()];
+            heldMarks[l] = new int[heads.length];
+            heldWord[l] = new int[layer.segments()];
+            heldBits[l] = new long[layer.segments()];
+            sums[l] = new double[layer.segments()];
             for (int h = 0; h < heads.length; h++) {
                 HeadWeights head = heads[h];
                 if (head.kernel() == HeadKernel.POSITION_KEY) {
@@ -126,7 +151,13 @@ final class FastPass extends ForwardPass {
         }
     }
 
-    /** Every head reads the residual entering the layer; their outputs are added after. */
+    /**
+     * Every head reads the residual entering the layer; their outputs are added after, head by
+     * head, each as the non-zero sums of its output rows (adding 0.0 changes no slot: x never
+     * holds -0.0). A head whose output is named like the one whose sums it holds adds those
+     * again (the same doubles), without reading its value or computing its output rows; so do
+     * token-valued heads, whose sums per token are tables.
+     */
     private void attend(int l, int token) {
         AttentionLayer layer = attention[l];
         AttentionCache[] layerCaches = caches[l];
@@ -134,7 +165,8 @@ final class FastPass extends ForwardPass {
             return;
         }
         PositionHead[] layerPositionHeads = positionHeads[l];
-        int[] ids = tableIds[l];
+        long[] result = results[l];
+        long[] names = held[l];
         double[] p = projections[l];
         double[] out = headOutputs[l];
         layer.project(x, p);
@@ -144,25 +176,82 @@ final class FastPass extends ForwardPass {
             int b = base[h];
             int v = valueBase[h];
             AttentionCache cache = layerCaches[h];
+            long known = names[h];
+            long r;
             if (cache != null) {
                 cache.add(p[b + 2], p[b + 3], p, v);
-                cache.query(p[b], p[b + 1], out, v);
-                ids[h] = PositionHead.WROTE_OUTPUT;
+                r = cache.query(p[b], p[b + 1], out, v, known);
             } else {
                 PositionHead head = layerPositionHeads[h];
                 head.add(p[b + 2], p[b + 3], p, v, token, tokens);
-                ids[h] = head.query(p[b], p[b + 1], out, v, tokens);
+                r = head.query(p[b], p[b + 1], out, v, tokens, known);
+            }
+            result[h] = r;
+            if (r >= -1 && (r < 0 || r != known)) {
+                hold(l, h, out);
+                names[h] = r;
             }
         }
-        layer.addOutputs(out, ids, x);
-        // Only the written slots that hold a non-zero value join the set: wide heads write
-        // many slots that are mostly zero, and every later layer would visit them.
         double[] x = this.x;
-        for (int r : layer.writtenRows) {
-            if (x[r] != 0) {
-                nonZero[r >>> 6] |= 1L << r;
+        long[] nonZero = this.nonZero;
+        int[] count = heldCount[l];
+        int[] rows = heldRow[l];
+        double[] values = heldSum[l];
+        int[] marks = heldMarks[l];
+        int[] words = heldWord[l];
+        long[] bits = heldBits[l];
+        int[] headSegments = layer.headSegments;
+        // The written rows join the set of possibly non-zero slots (every sum is non-zero; a
+        // slot that sums to 0.0 stays in the set, which costs a visit, no result).
+        for (int h = 0; h < layerCaches.length; h++) {
+            long r = result[h];
+            if (r < -1) {
+                TokenValues table = layer.tables[h];
+                int id = PositionHead.tableId(r);
+                addSums(table.contributionRow, table.contributionValue, table.contributionStart(id),
+                        table.contributionEnd(id), x);
+                mark(table.markWord, table.markBits, table.markStart(id), table.markEnd(id), nonZero);
+            } else {
+                int first = headSegments[h];
+                addSums(rows, values, first, first + count[h], x);
+                mark(words, bits, first, first + marks[h], nonZero);
             }
         }
+    }
+
+    /** x[rows[k]] += values[k] for k in [from, to). */
+    private static void addSums(int[] rows, double[] values, int from, int to, double[] x) {
+        for (int k = from; k < to; k++) {
+            x[rows[k]] += values[k];
+        }
+    }
+
+    /** Sets the bits of the pairs [from, to) in {@code nonZero}. */
+    private static void mark(int[] words, long[] bits, int from, int to, long[] nonZero) {
+        for (int k = from; k < to; k++) {
+            nonZero[words[k]] |= bits[k];
+        }
+    }
+
+    /** Computes head h's output sums from {@code out} and holds the non-zero ones. */
+    private void hold(int l, int h, double[] out) {
+        AttentionLayer layer = attention[l];
+        double[] s = sums[l];
+        layer.segmentSums(h, out, s);
+        int[] rows = heldRow[l];
+        double[] values = heldSum[l];
+        int[] segmentRow = layer.segmentRow;
+        int first = layer.headSegments[h];
+        int n = first;
+        for (int seg = first, end = layer.headSegments[h + 1]; seg < end; seg++) {
+            double sum = s[seg];
+            if (sum != 0) {
+                rows[n] = segmentRow[seg];
+                values[n++] = sum;
+            }
+        }
+        heldCount[l][h] = n - first;
+        heldMarks[l][h] = TokenValues.marks(rows, first, n, heldWord[l], heldBits[l], first);
     }
 
     /** How often the FFN layers' gate filters were built so far (for tests). */

@@ -17,8 +17,23 @@ import java.util.Arrays;
  * hull cache and delegates to it.
  */
 final class PositionHead {
-    /** What {@link #query} returns when it wrote the output vector itself. */
-    static final int WROTE_OUTPUT = -1;
+    /**
+     * What {@link #query} returns for an output it wrote without naming it. It returns a name
+     * (&gt;= 0) for an output that has one, and {@link #table} of an id for a table's value.
+     */
+    static final long UNNAMED = AttentionCache.UNNAMED;
+    /** Names of the overflow hull's outputs are offset by this, apart from the values' names. */
+    private static final long OVERFLOW_NAMES = 1L << 32;
+
+    /** {@link #query}'s result for the table id {@code id}: a value below -1. */
+    static long table(int id) {
+        return -2L - id;
+    }
+
+    /** The table id of a {@link #query} result below -1. */
+    static int tableId(long result) {
+        return (int) (-2L - result);
+    }
 
     private final AttentionMode mode;
     private final int width;
@@ -78,35 +93,43 @@ final class PositionHead {
     }
 
     /**
-     * Answers query (qx, qy): returns the table id whose contribution is the head's output
-     * (a token-valued head attending to one position), or {@link #WROTE_OUTPUT} after writing
-     * the output vector to {@code out[at ..]}.
+     * Answers query (qx, qy): returns {@link #table} of the id whose contribution is the
+     * head's output (a token-valued head attending to one position); else writes the output
+     * vector to {@code out[at ..]} and returns its name (a value &gt;= 0: equal names, equal
+     * vectors bit for bit) or {@link #UNNAMED}. The vector is not written when its name equals
+     * {@code known}.
      */
-    int query(double qx, double qy, double[] out, int at, int[] tokens) {
+    long query(double qx, double qy, double[] out, int at, int[] tokens, long known) {
         if (overflow != null) {
-            overflow.query(qx, qy, out, at);
-            return WROTE_OUTPUT;
+            long name = overflow.query(qx, qy, out, at, known < OVERFLOW_NAMES ? UNNAMED : known - OVERFLOW_NAMES);
+            return name < 0 ? UNNAMED : name + OVERFLOW_NAMES;
         }
         int n = selector.select(qx, qy, size - 1, selected);
         if (n < 0) {
             if (mode == AttentionMode.LATEST) {
-                return emit(size - 1, -1, out, at, tokens);
+                return emit(size - 1, -1, out, at, tokens, known);
             }
             for (int i = 0; i < width; i++) {
                 out[at + i] = sum[i] / size;
             }
-            return WROTE_OUTPUT;
+            return UNNAMED;
         }
-        return emit(selected[0], n == 2 ? selected[1] : -1, out, at, tokens);
+        return emit(selected[0], n == 2 ? selected[1] : -1, out, at, tokens, known);
     }
 
     /** The output for the maximal positions {a} or {a, b} (b = -1 for none, a < b). */
-    private int emit(long a, long b, double[] out, int at, int[] tokens) {
+    private long emit(long a, long b, double[] out, int at, int[] tokens, long known) {
         if (mode == AttentionMode.LATEST || b < 0) {
             long j = b < 0 ? a : b;
             if (table != null) {
                 // LATEST copies the value; AVERAGE of one is (0.0 + v) / 1 = v.
-                return table.id(tokens[(int) j]);
+                return table(table.id(tokens[(int) j]));
+            }
+            // The output is a function of the stored vector (the mode is the head's), so the
+            // vector's name names it.
+            long name = values.name(j);
+            if (name == known) {
+                return name;
             }
             values.copy(j, out, at);
             if (mode == AttentionMode.AVERAGE) {
@@ -114,7 +137,7 @@ final class PositionHead {
                     out[at + i] = (0.0 + out[at + i]) / 1;
                 }
             }
-            return WROTE_OUTPUT;
+            return name;
         }
         // Same operations in the same order as the naive scan: 0 + v_a + v_b, then / 2.
         Arrays.fill(out, at, at + width, 0.0);
@@ -123,7 +146,7 @@ final class PositionHead {
         for (int i = 0; i < width; i++) {
             out[at + i] /= 2;
         }
-        return WROTE_OUTPUT;
+        return UNNAMED;
     }
 
     private void addValue(long j, double[] out, int at, int[] tokens) {

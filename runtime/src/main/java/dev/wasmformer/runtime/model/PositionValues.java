@@ -129,6 +129,15 @@ final class PositionValues {
         return true;
     }
 
+    /**
+     * Names position j's vector: positions with the same name have the same vector, bit for bit
+     * (a position that repeats the previous one's vector shares its storage and so its name).
+     * A name is &gt;= 0.
+     */
+    int name(long j) {
+        return index[(int) j];
+    }
+
     /** Copies position j's vector to {@code out[at ..]}. */
     void copy(long j, double[] out, int at) {
         int entry = index[(int) j];

@@ -26,6 +26,9 @@ final class TokenValues {
     private final int[] contributionStart;    // ids + 1
     final int[] contributionRow;
     final double[] contributionValue;
+    private final int[] markStart;            // ids + 1: an id's rows as (word, bits) of a bit set
+    final int[] markWord;
+    final long[] markBits;
 
     /** What the heads of one model share while they are built; not thread-safe. */
     static final class Cache {
@@ -246,6 +249,33 @@ final class TokenValues {
         }
         contributionRow = Arrays.copyOf(rows, n);
         contributionValue = Arrays.copyOf(sums, n);
+        markStart = new int[ids.count + 1];
+        int[] words = new int[n];
+        long[] bits = new long[n];
+        int marks = 0;
+        for (int id = 0; id < ids.count; id++) {
+            marks += marks(contributionRow, contributionStart[id], contributionStart[id + 1], words, bits, marks);
+            markStart[id + 1] = marks;
+        }
+        markWord = Arrays.copyOf(words, marks);
+        markBits = Arrays.copyOf(bits, marks);
+    }
+
+    /**
+     * Writes the rows {@code rows[from .. to)} (increasing) as a bit set's (word, bits) pairs to
+     * {@code words[at ..]} and {@code bits[at ..]}, one pair per word; returns how many.
+     */
+    static int marks(int[] rows, int from, int to, int[] words, long[] bits, int at) {
+        int n = at;
+        for (int k = from; k < to; k++) {
+            int word = rows[k] >>> 6;
+            if (n == at || words[n - 1] != word) {
+                words[n] = word;
+                bits[n++] = 0;
+            }
+            bits[n - 1] |= 1L << rows[k];
+        }
+        return n - at;
     }
 
     /** The columns a matrix reads, increasing. */
@@ -298,5 +328,14 @@ final class TokenValues {
 
     int contributionEnd(int id) {
         return contributionStart[id + 1];
+    }
+
+    /** The first (word, bits) pair of the contribution rows of {@code id}. */
+    int markStart(int id) {
+        return markStart[id];
+    }
+
+    int markEnd(int id) {
+        return markStart[id + 1];
     }
 }

@@ -73,6 +73,36 @@ class SpecialKernelTest {
     }
 
     @Test
+    void aSelectorAsksAgainGivesWhatAFreshSelectorGivesAsPositionsAreAdded() {
+        // The selector remembers answers that stay the maximum; queries near the last position
+        // (vertex at last, last + 0.5, beyond it) are the ones whose answer moves.
+        Random random = new Random(900);
+        QuadraticKey[] keys = {
+            new QuadraticKey(0, 2, 0, 0, 0, -1, Long.MAX_VALUE),
+            new QuadraticKey(1, 6, 0, -2, 0, -3, Long.MAX_VALUE),
+            new QuadraticKey(0, 4, 0, 0, 1, -2, Long.MAX_VALUE)};
+        for (QuadraticKey key : keys) {
+            PositionSelector remembering = new PositionSelector(key);
+            long[] expected = new long[2];
+            long[] actual = new long[2];
+            for (int trial = 0; trial < 3000; trial++) {
+                long last = 1 + random.nextInt(200);
+                double t = last + (random.nextInt(9) - 6) * 0.5;
+                double[] q = random.nextBoolean() ? new double[] {t, 1} : new double[] {t / 2, 0.5};
+                for (long l = last; l < last + 4; l++) {
+                    int n = new PositionSelector(key).select(q[0], q[1], l, expected);
+                    int m = remembering.select(q[0], q[1], l, actual);
+                    assertThat(m).as("%s, query (%s, %s), last %d", key, q[0], q[1], l).isEqualTo(n);
+                    for (int i = 0; i < n; i++) {
+                        assertThat(actual[i]).as("%s, query (%s, %s), last %d", key, q[0], q[1], l)
+                                .isEqualTo(expected[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void positionKernelMatchesNaiveWhenTheVertexLiesFarBeyondEitherEnd() {
         // A fetch ahead of the prompt seen so far: the peak is past the last position (or
         // before 0), so the maximum is that end, decided from one step of the quadratic.

@@ -27,13 +27,13 @@ class StraightLineTest {
                     loops.project(x, p2);
                     assertThat(p1).usingElementComparator(Double::compare).containsExactly(p2);
                     double[] out = vector(random, generated.bufferSize);
-                    int[] ids = new int[heads.size()];
-                    java.util.Arrays.fill(ids, PositionHead.WROTE_OUTPUT);
-                    double[] x1 = x.clone();
-                    double[] x2 = x.clone();
-                    generated.addOutputs(out, ids, x1);
-                    loops.addOutputs(out, ids, x2);
-                    assertThat(x1).usingElementComparator(Double::compare).containsExactly(x2);
+                    double[] s1 = new double[generated.segments()];
+                    double[] s2 = new double[loops.segments()];
+                    for (int h = 0; h < heads.size(); h++) {
+                        generated.segmentSums(h, out, s1);
+                        loops.segmentSums(h, out, s2);
+                    }
+                    assertThat(s1).usingElementComparator(Double::compare).containsExactly(s2);
                 }
             }
         }

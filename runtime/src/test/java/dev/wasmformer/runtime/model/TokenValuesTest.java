@@ -87,6 +87,19 @@ class TokenValuesTest {
             assertThat(contribution).as("contribution of token %d", t)
                     .usingElementComparator((p, q) -> p.doubleValue() == q.doubleValue() ? 0 : 1)
                     .containsExactly(direct);
+            // Its marks: the rows it writes as a bit set, one (word, bits) pair per word.
+            long[] marked = new long[(model.dModel() + 63) / 64];
+            for (int k = table.markStart(id); k < table.markEnd(id); k++) {
+                assertThat(marked[table.markWord[k]]).as("word %d marked twice", table.markWord[k]).isZero();
+                marked[table.markWord[k]] = table.markBits[k];
+            }
+            long[] rows = new long[marked.length];
+            for (int r = 0; r < model.dModel(); r++) {
+                if (direct[r] != 0) {
+                    rows[r >>> 6] |= 1L << r;
+                }
+            }
+            assertThat(marked).as("marks of token %d", t).containsExactly(rows);
         }
         for (int s = 0; s < model.vocabSize(); s++) {
             for (int t = s + 1; t < model.vocabSize(); t++) {
