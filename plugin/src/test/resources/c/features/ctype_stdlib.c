@@ -28,6 +28,16 @@ int main(void) {
   ASSERT(1, strtoul("4294967295", NULL, 10) == 4294967295UL);
   ASSERT64(-9000000000LL, strtoll("-9000000000", NULL, 10));
   ASSERT64(1234567890123LL, atoll("1234567890123"));
+  ASSERT(1, strtoull("18446744073709551615", NULL, 10) == ULLONG_MAX);
+  ASSERT(1, strtoull("18446744073709551616", NULL, 10) == ULLONG_MAX);
+  ASSERT(1, strtoull("-1", NULL, 10) == ULLONG_MAX);
+  ASSERT(1, strtoll("9223372036854775808", NULL, 10) == LLONG_MAX);
+  ASSERT(1, strtoll("-9223372036854775808", NULL, 10) == LLONG_MIN);
+  ASSERT(1, strtoll("-9223372036854775809", NULL, 10) == LLONG_MIN);
+  ASSERT64(127LL, strtoll("0x7f", &end, 0));
+  ASSERT(0, *end);
+  ASSERT64(42LL, (long long)strtoull("  +42z", &end, 0));
+  ASSERT('z', *end);
   const char *s = "12abc";
   strtol(s, &end, 10);
   ASSERT(2, (int)(end - s));

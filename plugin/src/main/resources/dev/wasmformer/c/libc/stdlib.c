@@ -112,26 +112,36 @@ unsigned long strtoul(const char *s, char **end, int base) {
   return negative ? 0 - v : v;
 }
 
-long long strtoll(const char *s, char **end, int base) {
-  const char *p = s;
-  while (isspace((unsigned char)*p)) p++;
-  int negative = 0;
-  if (*p == '+' || *p == '-') negative = *p++ == '-';
-  if ((base == 0 || base == 16) && p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && digit_value(p[2]) < 16) {
-    p += 2;
-    base = 16;
-  } else if (base == 0) {
-    base = p[0] == '0' ? 8 : 10;
+/* parse_unsigned's 64-bit twin, for strtoll and strtoull. */
+static const char *parse_unsigned64(const char *s, int *base, int *negative, unsigned long long *value,
+                                    int *overflow, int *any) {
+  while (isspace((unsigned char)*s)) s++;
+  *negative = 0;
+  if (*s == '+' || *s == '-') *negative = *s++ == '-';
+  if ((*base == 0 || *base == 16) && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && digit_value(s[2]) < 16) {
+    s += 2;
+    *base = 16;
+  } else if (*base == 0) {
+    *base = s[0] == '0' ? 8 : 10;
   }
   unsigned long long v = 0;
-  int any = 0, overflow = 0;
-  for (;; p++) {
-    int d = digit_value((unsigned char)*p);
-    if (d >= base) break;
-    any = 1;
-    if (v > (ULLONG_MAX - (unsigned long long)d) / (unsigned long long)base) overflow = 1;
-    v = v * (unsigned long long)base + (unsigned long long)d;
+  *overflow = 0;
+  *any = 0;
+  for (;; s++) {
+    int d = digit_value((unsigned char)*s);
+    if (d >= *base) break;
+    *any = 1;
+    if (v > (ULLONG_MAX - (unsigned long long)d) / (unsigned long long)*base) *overflow = 1;
+    v = v * (unsigned long long)*base + (unsigned long long)d;
   }
+  *value = v;
+  return s;
+}
+
+long long strtoll(const char *s, char **end, int base) {
+  int negative, overflow, any;
+  unsigned long long v;
+  const char *p = parse_unsigned64(s, &base, &negative, &v, &overflow, &any);
   if (end) *end = (char *)(any ? p : s);
   if (negative) {
     if (overflow || v > (unsigned long long)LLONG_MAX + 1) {
@@ -148,25 +158,9 @@ long long strtoll(const char *s, char **end, int base) {
 }
 
 unsigned long long strtoull(const char *s, char **end, int base) {
-  const char *p = s;
-  while (isspace((unsigned char)*p)) p++;
-  int negative = 0;
-  if (*p == '+' || *p == '-') negative = *p++ == '-';
-  if ((base == 0 || base == 16) && p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && digit_value(p[2]) < 16) {
-    p += 2;
-    base = 16;
-  } else if (base == 0) {
-    base = p[0] == '0' ? 8 : 10;
-  }
-  unsigned long long v = 0;
-  int any = 0, overflow = 0;
-  for (;; p++) {
-    int d = digit_value((unsigned char)*p);
-    if (d >= base) break;
-    any = 1;
-    if (v > (ULLONG_MAX - (unsigned long long)d) / (unsigned long long)base) overflow = 1;
-    v = v * (unsigned long long)base + (unsigned long long)d;
-  }
+  int negative, overflow, any;
+  unsigned long long v;
+  const char *p = parse_unsigned64(s, &base, &negative, &v, &overflow, &any);
   if (end) *end = (char *)(any ? p : s);
   if (overflow) {
     errno = ERANGE;
