@@ -54,7 +54,8 @@ final class SparseFeedForward {
     private final long[] linearReadMask;
     /**
      * Per unit: its bias family, or -1. A family's units have the same gate entries outside
-     * slot_one, so their gates are {@code bias_u + L} with one shared {@code L}.
+     * slot_one, so their gates are {@code bias_u + L} with one shared {@code L}. The units of
+     * the line families hold the number of bias families (a family past them).
      */
     final int[] familyOf;
     private final int[] familyColumnStart;    // families + 1
@@ -63,6 +64,7 @@ final class SparseFeedForward {
     private final int[] familyUnitStart;      // families + 1
     private final int[] familyUnit;           // by decreasing bias
     private final double[] familyBias;        // the units' biases, decreasing
+    private final LineFamilies lineFamilies;
 
     SparseFeedForward(FfnWeights weights, int dModel, int slotOne) {
         this.weights = weights;
@@ -184,6 +186,14 @@ final class SparseFeedForward {
             }
             familyColumnStart[f + 1] = ck;
             familyUnitStart[f + 1] = uk;
+        }
+        boolean[] free = new boolean[width];
+        for (int u = 0; u < width; u++) {
+            free[u] = familyOf[u] < 0 && !linear[u];
+        }
+        this.lineFamilies = LineFamilies.of(gate, slotOne, bias, free);
+        for (int u : lineFamilies.units()) {
+            familyOf[u] = families.size();
         }
         // The output is d x width; transpose it so that a unit finds its rows.
         int[] unitCount = new int[width + 1];
@@ -504,6 +514,7 @@ final class SparseFeedForward {
             }
         }
         markFamilies(x, units);
+        lineFamilies.mark(x, units);
         return true;
     }
 

@@ -157,4 +157,13 @@ final class TinyModel {
         }
         return m.setSparse(s).build();
     }
+
+    /** A feed-forward layer of gate and value rows (units x d) and output rows (d x units), as a bundle stores it. */
+    static FfnWeights ffn(double[][] gate, double[][] value, double[][] output) {
+        int width = gate.length;
+        int d = gate[0].length;
+        return new FfnWeights(CsrMatrix.read(matrix(gate, false), width, d, "gate"),
+                CsrMatrix.read(matrix(value, false), width, d, "value"),
+                CsrMatrix.read(matrix(output, false), d, width, "output"));
+    }
 }
