@@ -119,10 +119,36 @@ final class LineFamilies {
      * other family), with {@code bias[u]} the gate's weight on slot_one.
      */
     static LineFamilies of(CsrMatrix gate, int slotOne, double[] bias, boolean[] free) {
+        // A cheap first pass (this runs at every load): a hash of each candidate row's columns,
+        // so that only rows whose hash at least MIN_UNITS rows share are grouped exactly.
+        long[] hash = new long[gate.rows];
+        int candidates = 0;
+        for (int u = 0; u < gate.rows; u++) {
+            if (candidate(gate, bias, free, u)) {
+                long h = 1;
+                for (int i = 0; i < gate.rowLength(u); i++) {
+                    if (gate.column(u, i) != slotOne) {
+                        h = h * 0x9E3779B97F4A7C15L + gate.column(u, i);
+                    }
+                }
+                hash[candidates++] = h;
+            }
+        }
+        long[] sorted = Arrays.copyOf(hash, candidates);
+        Arrays.sort(sorted);
+        Set<Long> common = new HashSet<>();
+        for (int i = 0; i + MIN_UNITS <= candidates; i++) {
+            if (sorted[i] == sorted[i + MIN_UNITS - 1]) {
+                common.add(sorted[i]);
+            }
+        }
+        if (common.isEmpty()) {
+            return NONE;
+        }
         // Candidate rows by their columns (slot_one aside).
         Map<List<Integer>, List<Integer>> byColumns = new LinkedHashMap<>();
-        for (int u = 0; u < gate.rows; u++) {
-            if (!free[u] || !isInteger(bias[u])) {
+        for (int u = 0, next = 0; u < gate.rows; u++) {
+            if (!candidate(gate, bias, free, u) || !common.contains(hash[next++])) {
                 continue;
             }
             List<Integer> columns = new ArrayList<>();
@@ -227,6 +253,11 @@ final class LineFamilies {
 
     private double value(int line, double t) {
         return lineSlope[line] * t + lineBias[line];
+    }
+
+    /** A row short enough for a family, of a free unit with an integer bias (weights are checked later). */
+    private static boolean candidate(CsrMatrix gate, double[] bias, boolean[] free, int u) {
+        return free[u] && isInteger(bias[u]) && gate.rowLength(u) <= MAX_COLUMNS + 1;
     }
 
     private static boolean isInteger(double v) {
