@@ -15,9 +15,12 @@ import dev.wasmformer.runtime.model.Decoder;
 import dev.wasmformer.runtime.model.Model;
 import dev.wasmformer.testing.Gcc;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,25 +37,55 @@ import org.junit.jupiter.api.io.TempDir;
 class TenMillionTokenTest {
   /** Positions a positional head of the evaluator keeps: a query reaching further back fails. */
   private static final int EVALUATOR_WINDOW = 1 << 16;
+  /**
+   * SHA-256 of the long run's generated tokens (each a 4-byte big-endian id), as the hull cache
+   * and the evaluator produced them in lockstep. It changes only when the interpreter, the
+   * lowering or the C compiler change the program's tokens on purpose; then rerun the lockstep
+   * test and pin the digest it writes to {@code target/ten-million-token-test.txt}.
+   */
+  static final String LONG_TRACE_SHA256 = "";
+
+  /** Which decoders a run compares. */
+  private enum Check { HULL_EVALUATOR_AND_NAIVE, HULL_AND_EVALUATOR, HULL_AGAINST_THE_PINNED_DIGEST }
 
   @TempDir Path work;
 
   @Test
   void shortRunAgreesThreeWaysAndWithGcc() throws Exception {
-    Result r = run(1, 8, true);
+    Result r = run(1, 8, Check.HULL_EVALUATOR_AND_NAIVE);
     assertThat(r.tokens()).isGreaterThan(TransformerDifferentialTest.NAIVE_LIMIT);
   }
 
   @Test
   void tenMillionTokensAgreeWithTheEvaluatorAndGcc() throws Exception {
     assumeTrue(Boolean.getBoolean("wasmformer.long"), "a run of ~11M tokens; it runs with -Dwasmformer.long=true");
-    Result r = run(60, 64, false);
+    Result r = run(60, 64, Check.HULL_AND_EVALUATOR);
     assertThat(r.tokens()).isGreaterThan(10_000_000);
+    if (!LONG_TRACE_SHA256.isEmpty()) {
+      assertThat(r.sha256()).as("the trace's digest (if the tokens changed on purpose, pin the new one)")
+          .isEqualTo(LONG_TRACE_SHA256);
+    }
   }
 
-  record Result(long tokens) {}
+  /**
+   * The same long run on the hull cache alone (minutes, not the evaluator's most of an hour):
+   * its trace must be the one the lockstep run verified, by digest. This is how a change to
+   * the runtime shows that it keeps ten million tokens exact.
+   */
+  @Test
+  void tenMillionTokensOnTheHullCacheGiveTheVerifiedTrace() throws Exception {
+    assumeTrue(Boolean.getBoolean("wasmformer.long"), "a run of ~11M tokens; it runs with -Dwasmformer.long=true");
+    assertThat(LONG_TRACE_SHA256).as("a digest pinned from the lockstep run").isNotEmpty();
+    Result r = run(60, 64, Check.HULL_AGAINST_THE_PINNED_DIGEST);
+    assertThat(r.tokens()).isGreaterThan(10_000_000);
+    assertThat(r.sha256()).as("the hull cache's trace against the verified one").isEqualTo(LONG_TRACE_SHA256);
+  }
 
-  private Result run(int rounds, int n, boolean withNaive) throws Exception {
+  record Result(long tokens, String sha256) {}
+
+  private Result run(int rounds, int n, Check check) throws Exception {
+    boolean withNaive = check == Check.HULL_EVALUATOR_AND_NAIVE;
+    boolean withEvaluator = check != Check.HULL_AGAINST_THE_PINNED_DIGEST;
     Path source = source();
     Map<String, String> defines = Map.of("ROUNDS", Integer.toString(rounds), "N", Integer.toString(n));
     var compiled = WasmformerCompiler.compileC(
@@ -64,7 +97,8 @@ class TenMillionTokenTest {
     Model model = Model.from(bundle);
 
     Decoder hull = model.newDecoder(AttentionKind.HULL);
-    Evaluator evaluator = new Evaluator(im.graph(), EVALUATOR_WINDOW);
+    Evaluator evaluator = withEvaluator ? new Evaluator(im.graph(), EVALUATOR_WINDOW) : null;
+
     Decoder naive = withNaive ? model.newDecoder(AttentionKind.NAIVE) : null;
     long[] position = {0};
     long t0 = System.nanoTime();
@@ -73,7 +107,7 @@ class TenMillionTokenTest {
       long a = System.nanoTime();
       int next = hull.step(token);
       long b = System.nanoTime();
-      int expected = evaluator.step(token);
+      int expected = evaluator != null ? evaluator.step(token) : next;
       times[0] += b - a;
       times[1] += System.nanoTime() - b;
       if (next != expected) {
@@ -92,10 +126,18 @@ class TenMillionTokenTest {
     }, 20_000_000);
     // The long run's figures, for docs/benchmarks.md; written to a file, as printing them
     // from the forked test JVM once broke surefire's channel at the end of a long run.
+    // The generated tokens (the trace after the prompt), each as a 4-byte big-endian id.
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    ByteBuffer word = ByteBuffer.allocate(4);
+    for (int token : outcome.trace()) {
+      digest.update(word.putInt(0, token).array());
+    }
+    String sha256 = HexFormat.of().formatHex(digest.digest());
     if (!withNaive) {
       Files.writeString(Path.of("target", "ten-million-token-test.txt"), String.format(java.util.Locale.ROOT,
-          "tokens=%d seconds=%.1f hull=%.1f evaluator=%.1f%n", position[0], (System.nanoTime() - t0) / 1e9,
-          times[0] / 1e9, times[1] / 1e9));
+          "check=%s tokens=%d seconds=%.1f hull=%.1f evaluator=%.1f trace_sha256=%s%n", check, position[0],
+          (System.nanoTime() - t0) / 1e9, times[0] / 1e9, times[1] / 1e9, sha256),
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     assumeTrue(Gcc.available(), "gcc is not installed: the native half of the comparison is skipped");
@@ -103,7 +145,7 @@ class TenMillionTokenTest {
     assertThat(new String(outcome.output(), StandardCharsets.UTF_8)).as("stdout compared with gcc")
         .isEqualTo(new String(gcc.stdout(), StandardCharsets.UTF_8));
     assertThat((int) (outcome.result() & 0xFF)).as("exit status compared with gcc").isEqualTo(gcc.status());
-    return new Result(outcome.trace().size());
+    return new Result(outcome.trace().size(), sha256);
   }
 
   private static Path source() throws URISyntaxException {
