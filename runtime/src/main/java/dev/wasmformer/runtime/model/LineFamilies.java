@@ -201,8 +201,13 @@ final class LineFamilies {
         return unit;
     }
 
-    /** Sets the bit of every unit of a family whose gate can be positive at x. */
-    void mark(double[] x, long[] units) {
+    /**
+     * Sets the bit of every unit of a family whose gate can be positive at x; returns the words
+     * of {@code units} it set bits in (bit w for word w, meaningful for layers of at most 64
+     * words).
+     */
+    long mark(double[] x, long[] units) {
+        long words = 0;
         for (int f = 0, families = slopeColumn.length; f < families; f++) {
             double t = x[slopeColumn[f]];
             double shared = 0.0;
@@ -219,6 +224,7 @@ final class LineFamilies {
                 for (int k = unitStart[f], end = unitStart[f + 1]; k < end; k++) {
                     int u = unit[k];
                     units[u >>> 6] |= 1L << u;
+                    words |= 1L << (u >>> 6);
                 }
                 continue;
             }
@@ -242,13 +248,16 @@ final class LineFamilies {
                 for (int k = lo; k >= first && value(k, t) > threshold; k--) {
                     int u = lineUnit[k];
                     units[u >>> 6] |= 1L << u;
+                    words |= 1L << (u >>> 6);
                 }
                 for (int k = lo + 1; k <= end && value(k, t) > threshold; k++) {
                     int u = lineUnit[k];
                     units[u >>> 6] |= 1L << u;
+                    words |= 1L << (u >>> 6);
                 }
             }
         }
+        return words;
     }
 
     private double value(int line, double t) {

@@ -91,7 +91,10 @@ class LineFamiliesTest {
                 x[T] = random.nextInt(41) - 20;
                 x[SHARED] = random.nextInt(41) - 20;
                 long[] units = Bits.words(gate.rows);
-                lf.mark(x, units);
+                long words = lf.mark(x, units);
+                for (int w = 0; w < units.length; w++) {
+                    assertThat((words >>> w & 1) != 0).as("word %d named", w).isEqualTo(units[w] != 0);
+                }
                 for (int u : lf.units()) {
                     boolean positive = gate.dot(u, x) > 0;
                     assertThat((units[u >>> 6] & 1L << u) != 0).as("trial %d step %d unit %d", trial, step, u).isEqualTo(positive);
