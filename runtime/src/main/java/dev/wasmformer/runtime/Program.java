@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /** One token program of a loaded bundle, ready to run; immutable and thread-safe. */
@@ -31,6 +32,13 @@ public final class Program {
   private final String[] functionNames;
   private final TokenTable tokens;
   private final StepperFactory steppers;
+  /** {@link #functionAt} for the decode loop's trap reports, or null; a class, not a lambda. */
+  private final IntFunction<String> functionNamer = new IntFunction<>() {
+    @Override
+    public String apply(int index) {
+      return functionAt(index).orElse(null);
+    }
+  };
   private final BufferArea area; // null: the program takes no byte buffers
   /** The prefix positions of the ARGV area's bytes: [first, first + size); size 0 if none. */
   private final int argvFirst;
@@ -40,22 +48,40 @@ public final class Program {
   Program(dev.wasmformer.runtime.format.Program program, TokenTable tokens, StepperFactory steppers) {
     this.name = program.getName();
     this.entry = program.getEntry();
-    this.params = program.getParamsList().stream().map(Program::kind).toList();
-    this.results = program.getResultsList().stream().map(Program::kind).toList();
+    // Plain loops, not streams or lambdas: each lambda costs a cold JVM a class spun at its
+    // first call, and this runs on the way to a bundle's first token.
+    this.params = kinds(program.getParamsList());
+    this.results = kinds(program.getResultsList());
     this.area = bufferArea(program);
-    this.prefix = program.getPrefixList().stream().mapToInt(Integer::intValue).toArray();
-    this.suffix = program.getSuffixList().stream().mapToInt(Integer::intValue).toArray();
-    this.paramPositions =
-        program.getParamPositionsList().stream().mapToInt(Integer::intValue).toArray();
+    this.prefix = ints(program.getPrefixList());
+    this.suffix = ints(program.getSuffixList());
+    this.paramPositions = ints(program.getParamPositionsList());
     this.tokens = tokens;
     this.steppers = steppers;
     for (var limit : program.getLimitsList()) limits.put(limit.getName(), limit);
-    this.functionStarts = program.getFunctionsList().stream().mapToInt(f -> f.getStart()).toArray();
-    this.functionNames = program.getFunctionsList().stream().map(f -> f.getName()).toArray(String[]::new);
+    int functions = program.getFunctionsCount();
+    this.functionStarts = new int[functions];
+    this.functionNames = new String[functions];
+    for (int f = 0; f < functions; f++) {
+      functionStarts[f] = program.getFunctions(f).getStart();
+      functionNames[f] = program.getFunctions(f).getName();
+    }
     var area = program.getArgumentArea();
     boolean argv = program.hasArgumentArea() && area.getUse() == ArgumentAreaUse.ARGV;
     this.argvFirst = argv ? area.getFirstPosition() : 0;
     this.argvSize = argv ? area.getSize() : 0;
+  }
+
+  private static List<ValueKind> kinds(List<ValueType> types) {
+    ValueKind[] kinds = new ValueKind[types.size()];
+    for (int i = 0; i < kinds.length; i++) kinds[i] = kind(types.get(i));
+    return List.of(kinds);
+  }
+
+  private static int[] ints(List<Integer> values) {
+    int[] ints = new int[values.size()];
+    for (int i = 0; i < ints.length; i++) ints[i] = values.get(i);
+    return ints;
   }
 
   private static ValueKind kind(ValueType type) {
@@ -219,12 +245,12 @@ public final class Program {
     Call call = typed == null ? rawCall(options.args()) : typedCall(typed);
     int[] prompt = prompt(call.words(), options.input(), options.limits());
     placeBuffers(prompt, call);
-    options.argv().ifPresent(argv -> writeArgv(prompt, argv));
+    if (options.argv().isPresent()) writeArgv(prompt, options.argv().get());
     TokenStepper stepper = steppers.newStepper(options.attention());
     int resultBytes = results.isEmpty() ? 0 : results.get(0).wasm().bytes();
-    RunResult raw = new DecodeLoop(stepper, tokens, options, i -> functionAt(i).orElse(null))
-        .run(prompt, resultBytes);
-    int[] lengths = call.buffers().stream().mapToInt(b -> b.length).toArray();
+    RunResult raw = new DecodeLoop(stepper, tokens, options, functionNamer).run(prompt, resultBytes);
+    int[] lengths = new int[call.buffers().size()];
+    for (int i = 0; i < lengths.length; i++) lengths[i] = call.buffers().get(i).length;
     RunResult result = raw.typed(results.isEmpty() ? null : results.get(0), lengths);
     // copy-out: only a run that halted normally gets here
     List<byte[]> finals = result.buffers();
