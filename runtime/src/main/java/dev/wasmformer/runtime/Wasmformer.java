@@ -22,12 +22,14 @@ public final class Wasmformer {
    * @throws BundleFormatException if the file is not a valid bundle (the message says why)
    */
   public static LoadedBundle load(Path path) throws IOException {
+    ClassPreload.start();
     UnpackedMatrices unpacked = new UnpackedMatrices();
     return loaded(BundleFiles.read(path, unpacked), unpacked);
   }
 
   /** Loads a bundle file from {@code in}, reading it to its end; does not close it. */
   public static LoadedBundle load(InputStream in) throws IOException {
+    ClassPreload.start();
     UnpackedMatrices unpacked = new UnpackedMatrices();
     return loaded(BundleFiles.read(in, unpacked), unpacked);
   }
