@@ -370,7 +370,10 @@ public final class Program {
    * Runs the program once per element of {@code runs}, each run independent of the others,
    * on {@code threads} threads that share the loaded transformer (every run has its own
    * caches). The one-time work of a model's first runs (its generated code) is done before
-   * the threads start, so that no background work competes with them. Returns the outcomes
+   * the threads start, so that no background work competes with them, and a batch of at least
+   * two runs per thread starts with a few short runs of its first run's options, whose results
+   * are dropped, so that the JIT compiles the code for runs that start and end (see {@link
+   * #warmUp}). Returns the outcomes
    * in the order of {@code runs}, each with the CPU time of the thread that ran it; a run
    * that traps or fails does not stop the others.
    *
@@ -383,6 +386,7 @@ public final class Program {
     EnumSet<Attention> kinds = EnumSet.noneOf(Attention.class);
     for (RunOptions o : options) kinds.add(o.attention());
     for (Attention kind : kinds) steppers.prepare(kind);
+    if (options.length >= 2 * Math.min(threads, options.length)) warmUp(options[0]);
     AtomicInteger next = new AtomicInteger();
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     boolean timed = cpu.isCurrentThreadCpuTimeSupported();
@@ -424,6 +428,34 @@ public final class Program {
       }
     }
     return List.of(outcomes);
+  }
+
+  /** Short runs before a batch's workers start (see {@link #warmUp}). */
+  static final int WARM_UP_RUNS = 3;
+  /** Tokens of each warm-up run at most: past the gate filters' first builds. */
+  static final long WARM_UP_TOKENS = 4000;
+
+  /**
+   * A few short runs of {@code first} (at most {@link #WARM_UP_TOKENS} tokens each, results
+   * dropped) on this thread before the workers start. A run's first steps take branches that
+   * its later steps never take (empty caches, filters not built yet); the JIT, having seen them
+   * only before it profiled, compiles the hot code without them, and every run after the first
+   * then throws that code away and has it recompiled (a fresh JVM's C2 time competing with the
+   * workers). Restarting runs while the JIT profiles puts a run's start in the profile. Costs
+   * at most {@value #WARM_UP_RUNS} x {@value #WARM_UP_TOKENS} tokens, done only for batches of
+   * at least two runs per thread; the runs' results and trace listeners never see it.
+   */
+  private void warmUp(RunOptions first) {
+    if (first.typedArguments() != null) return;   // its byte buffers would be written
+    RunOptions shortRun = first.withTraceListener(null)
+        .withMaxTokens(Math.min(first.maxTokens(), WARM_UP_TOKENS));
+    for (int i = 0; i < WARM_UP_RUNS; i++) {
+      try {
+        run(shortRun);
+      } catch (RuntimeException ignored) {
+        // A short run ends at its token limit (or as the real run will): only its code counts.
+      }
+    }
   }
 
   /** Like {@link #runBatch(List, int)} on as many threads as the machine has processors. */
