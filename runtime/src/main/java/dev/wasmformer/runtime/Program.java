@@ -443,10 +443,12 @@ public final class Program {
    * then throws that code away and has it recompiled (a fresh JVM's C2 time competing with the
    * workers). Restarting runs while the JIT profiles puts a run's start in the profile. Costs
    * at most {@value #WARM_UP_RUNS} x {@value #WARM_UP_TOKENS} tokens, done only for batches of
-   * at least two runs per thread; the runs' results and trace listeners never see it.
+   * at least two runs per thread with the hull cache; the runs' results and trace listeners
+   * never see it.
    */
   private void warmUp(RunOptions first) {
     if (first.typedArguments() != null) return;   // its byte buffers would be written
+    if (first.attention() != Attention.HULL) return;   // naive steps cost O(n): no short runs
     RunOptions shortRun = first.withTraceListener(null)
         .withMaxTokens(Math.min(first.maxTokens(), WARM_UP_TOKENS));
     for (int i = 0; i < WARM_UP_RUNS; i++) {
