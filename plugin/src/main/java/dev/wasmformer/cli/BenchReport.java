@@ -1,6 +1,7 @@
 package dev.wasmformer.cli;
 
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -118,24 +119,13 @@ record BenchReport(
     j.field("argument", argument);
     j.field("java", java);
     j.field("cores", cores);
-    j.key("model").open();
-    j.field("d_model", model.dModel);
-    j.field("layers", model.layers);
-    j.field("heads", model.heads);
-    j.field("ffn_units", model.ffnUnits);
-    j.field("vocab_size", model.vocab);
-    j.field("nonzero_weights", model.nonZeroWeights);
-    j.close();
+    j.numbers("model", named("d_model", model.dModel, "layers", model.layers, "heads", model.heads,
+        "ffn_units", model.ffnUnits, "vocab_size", model.vocab, "nonzero_weights", model.nonZeroWeights));
     j.field("weight_compile_seconds", compileSeconds);
     j.field("bundle_bytes", bundleBytes);
-    j.key("load_to_first_token_ms").open();
-    j.field("cold", loads.cold);
-    j.field("cold_process", loads.coldProcess);
-    j.field("first_in_jvm", loads.firstInJvm);
-    j.field("warm", loads.warm);
-    j.field("warm_min", loads.warmMin);
-    j.field("warm_max", loads.warmMax);
-    j.close();
+    j.numbers("load_to_first_token_ms", named("cold", loads.cold, "cold_process", loads.coldProcess,
+        "first_in_jvm", loads.firstInJvm, "warm", loads.warm, "warm_min", loads.warmMin,
+        "warm_max", loads.warmMax));
     j.field("reference_isa_instructions", referenceInstructions);
     j.key("runs").array();
     for (Decode d : runs) {
@@ -153,19 +143,25 @@ record BenchReport(
     }
     j.end();
     flatness().ifPresent(f -> j.field("hull_flatness_largest_over_100k", f));
-    j.key("retained_bytes_per_token").open();
-    new TreeMap<>(retainedBytesPerToken).forEach((length, bytes) -> j.field(Long.toString(length), bytes));
-    j.close();
+    Map<String, Number> retained = new LinkedHashMap<>();
+    new TreeMap<>(retainedBytesPerToken).forEach((length, bytes) -> retained.put(Long.toString(length), bytes));
+    j.numbers("retained_bytes_per_token", retained);
     if (chicory != null) {
-      j.key("chicory").open();
-      j.field("wasm_instructions", chicory.wasmInstructions);
-      j.field("seconds", chicory.seconds);
-      j.field("wasm_instructions_per_second", chicory.wasmInstructionsPerSecond());
-      j.close();
+      j.numbers("chicory", named("wasm_instructions", chicory.wasmInstructions, "seconds", chicory.seconds,
+          "wasm_instructions_per_second", chicory.wasmInstructionsPerSecond()));
       wasmPerIsaInstruction().ifPresent(r -> j.field("wasm_instructions_per_isa_instruction", r));
     }
     j.close();
     return j.toString();
+  }
+
+  /** Names and numbers, alternating, in order. */
+  private static Map<String, Number> named(Object... namesAndNumbers) {
+    Map<String, Number> fields = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndNumbers.length; i += 2) {
+      fields.put((String) namesAndNumbers[i], (Number) namesAndNumbers[i + 1]);
+    }
+    return fields;
   }
 
   /** A minimal JSON writer: objects, arrays, strings, numbers and booleans. */
@@ -228,6 +224,22 @@ record BenchReport(
     void field(String key, double value) {
       key(key).beforeValue();
       out.append(Double.isFinite(value) ? String.format(Locale.ROOT, "%.6g", value) : "null");
+    }
+
+    /**
+     * {@code key: {name: number, ...}}: the one writer of the report's objects of figures;
+     * whole numbers (Integer, Long) as integers, the others as {@link #field(String, double)}.
+     */
+    void numbers(String key, Map<String, Number> fields) {
+      key(key).open();
+      fields.forEach((name, value) -> {
+        if (value instanceof Integer || value instanceof Long) {
+          field(name, value.longValue());
+        } else {
+          field(name, value.doubleValue());
+        }
+      });
+      close();
     }
 
     void field(String key, boolean value) {

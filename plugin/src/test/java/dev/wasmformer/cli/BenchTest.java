@@ -77,6 +77,27 @@ class BenchTest {
   }
 
   @Test
+  void aBatchsWarmUpRunsAreSeenByNoRunsTraceListener() {
+    Program fib = fibProgram();
+    List<RunOptions> runs = new ArrayList<>();
+    long[] seen = new long[6];
+    for (int i = 0; i < seen.length; i++) {
+      int run = i;
+      runs.add(RunOptions.defaults().withArgs(12).withTraceListener(token -> seen[run]++));
+    }
+
+    List<RunOutcome> outcomes = fib.runBatch(runs, 2);   // 3 runs per thread: warmed up
+
+    long alone = fib.run(12).stats().tokens();
+    assertThat(alone).as("fib(12) outlasts a warm-up run").isGreaterThan(4000);
+    for (int i = 0; i < seen.length; i++) {
+      assertThat(outcomes.get(i).result().returnValue()).hasValue(144);
+      assertThat(outcomes.get(i).result().stats().tokens()).isEqualTo(alone);
+      assertThat(seen[i]).as("tokens run %d's listener saw", i).isEqualTo(alone);
+    }
+  }
+
+  @Test
   void aBatchFilePrintsOneLinePerRunInFileOrder() throws IOException {
     Path file = dir.resolve("runs.txt");
     Files.writeString(file, "7\n# a comment\n\n10\n1 2\n12\n");

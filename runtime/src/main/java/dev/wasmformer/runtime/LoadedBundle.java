@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** A validated bundle with its transformer built, and its programs; immutable and thread-safe. */
 public final class LoadedBundle {
@@ -15,7 +14,7 @@ public final class LoadedBundle {
 
   /** {@code bundle} must be validated; every program runs on {@code steppers}. */
   LoadedBundle(Bundle bundle, StepperFactory steppers) {
-    this(bundle, (Function<String, StepperFactory>) name -> steppers, true);
+    this(bundle, null, steppers);
   }
 
   /**
@@ -23,15 +22,18 @@ public final class LoadedBundle {
    * names ("" for the bundle's own).
    */
   LoadedBundle(Bundle bundle, Map<String, StepperFactory> models) {
-    this(bundle, (Function<String, StepperFactory>) models::get, true);
+    this(bundle, models, null);
   }
 
-  private LoadedBundle(Bundle bundle, Function<String, StepperFactory> models, boolean unused) {
+  // No lambda here: each costs a cold JVM a class spun at its first call, on the way to the
+  // first token.
+  private LoadedBundle(Bundle bundle, Map<String, StepperFactory> models, StepperFactory only) {
     this.bundle = bundle;
     this.tokens = new TokenTable(bundle.getVocabulary());
     Map<String, Program> byName = new LinkedHashMap<>();
     for (dev.wasmformer.runtime.format.Program program : bundle.getProgramsList()) {
-      byName.put(program.getName(), new Program(program, tokens, models.apply(program.getModel())));
+      byName.put(program.getName(), new Program(program, tokens,
+          only != null ? only : models.get(program.getModel())));
     }
     this.programs = Collections.unmodifiableMap(byName);
   }

@@ -2,6 +2,7 @@ package dev.wasmformer.runtime;
 
 import dev.wasmformer.runtime.format.Bundle;
 import dev.wasmformer.runtime.format.NamedModel;
+import dev.wasmformer.runtime.format.UnpackedMatrices;
 import dev.wasmformer.runtime.model.AttentionKind;
 import dev.wasmformer.runtime.model.Decoder;
 import dev.wasmformer.runtime.model.Model;
@@ -14,10 +15,15 @@ final class ModelBinding {
 
   /** The bundle's models by name; the bundle's own model, if it has one, under "". */
   static Map<String, StepperFactory> bind(Bundle bundle) {
+    return bind(bundle, null);
+  }
+
+  /** As {@link #bind(Bundle)}, with the matrices the bundle's validation unpacked (may be null). */
+  static Map<String, StepperFactory> bind(Bundle bundle, UnpackedMatrices unpacked) {
     Map<String, StepperFactory> models = new HashMap<>();
-    if (bundle.hasShape()) models.put("", factory(Model.from(bundle)));
+    if (bundle.hasShape()) models.put("", factory(Model.from(bundle, unpacked)));
     for (NamedModel m : bundle.getModelsList()) {
-      models.put(m.getName(), factory(Model.from(m.getShape(), m.getWeights())));
+      models.put(m.getName(), factory(Model.from(m.getShape(), m.getWeights(), unpacked)));
     }
     return models;
   }

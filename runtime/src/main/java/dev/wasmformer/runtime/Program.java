@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /** One token program of a loaded bundle, ready to run; immutable and thread-safe. */
@@ -31,6 +32,13 @@ public final class Program {
   private final String[] functionNames;
   private final TokenTable tokens;
   private final StepperFactory steppers;
+  /** {@link #functionAt} for the decode loop's trap reports, or null; a class, not a lambda. */
+  private final IntFunction<String> functionNamer = new IntFunction<>() {
+    @Override
+    public String apply(int index) {
+      return functionAt(index).orElse(null);
+    }
+  };
   private final BufferArea area; // null: the program takes no byte buffers
   /** The prefix positions of the ARGV area's bytes: [first, first + size); size 0 if none. */
   private final int argvFirst;
@@ -40,22 +48,40 @@ public final class Program {
   Program(dev.wasmformer.runtime.format.Program program, TokenTable tokens, StepperFactory steppers) {
     this.name = program.getName();
     this.entry = program.getEntry();
-    this.params = program.getParamsList().stream().map(Program::kind).toList();
-    this.results = program.getResultsList().stream().map(Program::kind).toList();
+    // Plain loops, not streams or lambdas: each lambda costs a cold JVM a class spun at its
+    // first call, and this runs on the way to a bundle's first token.
+    this.params = kinds(program.getParamsList());
+    this.results = kinds(program.getResultsList());
     this.area = bufferArea(program);
-    this.prefix = program.getPrefixList().stream().mapToInt(Integer::intValue).toArray();
-    this.suffix = program.getSuffixList().stream().mapToInt(Integer::intValue).toArray();
-    this.paramPositions =
-        program.getParamPositionsList().stream().mapToInt(Integer::intValue).toArray();
+    this.prefix = ints(program.getPrefixList());
+    this.suffix = ints(program.getSuffixList());
+    this.paramPositions = ints(program.getParamPositionsList());
     this.tokens = tokens;
     this.steppers = steppers;
     for (var limit : program.getLimitsList()) limits.put(limit.getName(), limit);
-    this.functionStarts = program.getFunctionsList().stream().mapToInt(f -> f.getStart()).toArray();
-    this.functionNames = program.getFunctionsList().stream().map(f -> f.getName()).toArray(String[]::new);
+    int functions = program.getFunctionsCount();
+    this.functionStarts = new int[functions];
+    this.functionNames = new String[functions];
+    for (int f = 0; f < functions; f++) {
+      functionStarts[f] = program.getFunctions(f).getStart();
+      functionNames[f] = program.getFunctions(f).getName();
+    }
     var area = program.getArgumentArea();
     boolean argv = program.hasArgumentArea() && area.getUse() == ArgumentAreaUse.ARGV;
     this.argvFirst = argv ? area.getFirstPosition() : 0;
     this.argvSize = argv ? area.getSize() : 0;
+  }
+
+  private static List<ValueKind> kinds(List<ValueType> types) {
+    ValueKind[] kinds = new ValueKind[types.size()];
+    for (int i = 0; i < kinds.length; i++) kinds[i] = kind(types.get(i));
+    return List.of(kinds);
+  }
+
+  private static int[] ints(List<Integer> values) {
+    int[] ints = new int[values.size()];
+    for (int i = 0; i < ints.length; i++) ints[i] = values.get(i);
+    return ints;
   }
 
   private static ValueKind kind(ValueType type) {
@@ -219,12 +245,12 @@ public final class Program {
     Call call = typed == null ? rawCall(options.args()) : typedCall(typed);
     int[] prompt = prompt(call.words(), options.input(), options.limits());
     placeBuffers(prompt, call);
-    options.argv().ifPresent(argv -> writeArgv(prompt, argv));
+    if (options.argv().isPresent()) writeArgv(prompt, options.argv().get());
     TokenStepper stepper = steppers.newStepper(options.attention());
     int resultBytes = results.isEmpty() ? 0 : results.get(0).wasm().bytes();
-    RunResult raw = new DecodeLoop(stepper, tokens, options, i -> functionAt(i).orElse(null))
-        .run(prompt, resultBytes);
-    int[] lengths = call.buffers().stream().mapToInt(b -> b.length).toArray();
+    RunResult raw = new DecodeLoop(stepper, tokens, options, functionNamer).run(prompt, resultBytes);
+    int[] lengths = new int[call.buffers().size()];
+    for (int i = 0; i < lengths.length; i++) lengths[i] = call.buffers().get(i).length;
     RunResult result = raw.typed(results.isEmpty() ? null : results.get(0), lengths);
     // copy-out: only a run that halted normally gets here
     List<byte[]> finals = result.buffers();
@@ -344,7 +370,10 @@ public final class Program {
    * Runs the program once per element of {@code runs}, each run independent of the others,
    * on {@code threads} threads that share the loaded transformer (every run has its own
    * caches). The one-time work of a model's first runs (its generated code) is done before
-   * the threads start, so that no background work competes with them. Returns the outcomes
+   * the threads start, so that no background work competes with them, and a batch of at least
+   * two runs per thread starts with a few short runs of its first run's options, whose results
+   * are dropped, so that the JIT compiles the code for runs that start and end (see {@link
+   * #warmUp}). Returns the outcomes
    * in the order of {@code runs}, each with the CPU time of the thread that ran it; a run
    * that traps or fails does not stop the others.
    *
@@ -357,6 +386,7 @@ public final class Program {
     EnumSet<Attention> kinds = EnumSet.noneOf(Attention.class);
     for (RunOptions o : options) kinds.add(o.attention());
     for (Attention kind : kinds) steppers.prepare(kind);
+    if (options.length >= 2 * Math.min(threads, options.length)) warmUp(options[0]);
     AtomicInteger next = new AtomicInteger();
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     boolean timed = cpu.isCurrentThreadCpuTimeSupported();
@@ -398,6 +428,36 @@ public final class Program {
       }
     }
     return List.of(outcomes);
+  }
+
+  /** Short runs before a batch's workers start (see {@link #warmUp}). */
+  static final int WARM_UP_RUNS = 3;
+  /** Tokens of each warm-up run at most: past the gate filters' first builds. */
+  static final long WARM_UP_TOKENS = 4000;
+
+  /**
+   * A few short runs of {@code first} (at most {@link #WARM_UP_TOKENS} tokens each, results
+   * dropped) on this thread before the workers start. A run's first steps take branches that
+   * its later steps never take (empty caches, filters not built yet); the JIT, having seen them
+   * only before it profiled, compiles the hot code without them, and every run after the first
+   * then throws that code away and has it recompiled (a fresh JVM's C2 time competing with the
+   * workers). Restarting runs while the JIT profiles puts a run's start in the profile. Costs
+   * at most {@value #WARM_UP_RUNS} x {@value #WARM_UP_TOKENS} tokens, done only for batches of
+   * at least two runs per thread with the hull cache; the runs' results and trace listeners
+   * never see it.
+   */
+  private void warmUp(RunOptions first) {
+    if (first.typedArguments() != null) return;   // its byte buffers would be written
+    if (first.attention() != Attention.HULL) return;   // naive steps cost O(n): no short runs
+    RunOptions shortRun = first.withTraceListener(null)
+        .withMaxTokens(Math.min(first.maxTokens(), WARM_UP_TOKENS));
+    for (int i = 0; i < WARM_UP_RUNS; i++) {
+      try {
+        run(shortRun);
+      } catch (RuntimeException ignored) {
+        // A short run ends at its token limit (or as the real run will): only its code counts.
+      }
+    }
   }
 
   /** Like {@link #runBatch(List, int)} on as many threads as the machine has processors. */

@@ -3,6 +3,7 @@ package dev.wasmformer.runtime;
 import dev.wasmformer.runtime.format.Bundle;
 import dev.wasmformer.runtime.format.BundleFiles;
 import dev.wasmformer.runtime.format.BundleFormatException;
+import dev.wasmformer.runtime.format.UnpackedMatrices;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,12 +22,16 @@ public final class Wasmformer {
    * @throws BundleFormatException if the file is not a valid bundle (the message says why)
    */
   public static LoadedBundle load(Path path) throws IOException {
-    return loaded(BundleFiles.read(path));
+    ClassPreload.start();
+    UnpackedMatrices unpacked = new UnpackedMatrices();
+    return loaded(BundleFiles.read(path, unpacked), unpacked);
   }
 
   /** Loads a bundle file from {@code in}, reading it to its end; does not close it. */
   public static LoadedBundle load(InputStream in) throws IOException {
-    return loaded(BundleFiles.read(in));
+    ClassPreload.start();
+    UnpackedMatrices unpacked = new UnpackedMatrices();
+    return loaded(BundleFiles.read(in, unpacked), unpacked);
   }
 
   /**
@@ -37,7 +42,7 @@ public final class Wasmformer {
    */
   public static LoadedBundle load(Bundle bundle) throws BundleFormatException {
     BundleFiles.validate(bundle);
-    return loaded(bundle);
+    return loaded(bundle, null);
   }
 
   /**
@@ -67,7 +72,8 @@ public final class Wasmformer {
     }
   }
 
-  private static LoadedBundle loaded(Bundle bundle) {
-    return new LoadedBundle(bundle, ModelBinding.bind(bundle));
+  // The validation's unpacked matrices become the model's: each is decoded once per load.
+  private static LoadedBundle loaded(Bundle bundle, UnpackedMatrices unpacked) {
+    return new LoadedBundle(bundle, ModelBinding.bind(bundle, unpacked));
   }
 }

@@ -2,6 +2,7 @@ package dev.wasmformer.runtime.format;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.UnsafeByteOperations;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -54,14 +56,31 @@ public final class BundleFiles {
 
   /** Reads, checks and validates a bundle file; reads {@code in} to its end, does not close it. */
   public static Bundle read(InputStream in) throws IOException {
-    return decode(in.readAllBytes());
+    return decode(in.readAllBytes(), null);
   }
 
   /** Reads, checks and validates the bundle file at {@code path}; errors name the path. */
   public static Bundle read(Path path) throws IOException {
+    return read(path, null);
+  }
+
+  /**
+   * As {@link #read(InputStream)}, leaving in {@code unpacked} the checked entries of the
+   * bundle's packed matrices (for the model's reader, which then need not decode them again).
+   */
+  public static Bundle read(InputStream in, UnpackedMatrices unpacked) throws IOException {
+    return decode(in.readAllBytes(), unpacked);
+  }
+
+  /**
+   * As {@link #read(Path)}, leaving in {@code unpacked} (if not null) the checked entries of
+   * the bundle's packed matrices (for the model's reader, which then need not decode them
+   * again).
+   */
+  public static Bundle read(Path path, UnpackedMatrices unpacked) throws IOException {
     byte[] bytes = Files.readAllBytes(path);
     try {
-      return decode(bytes);
+      return decode(bytes, unpacked);
     } catch (BundleFormatException e) {
       throw new BundleFormatException(path + ": " + e.getMessage());
     }
@@ -93,7 +112,7 @@ public final class BundleFiles {
   }
 
   // The checks run outside-in, so the message names the outermost thing that is wrong.
-  private static Bundle decode(byte[] file) throws BundleFormatException {
+  private static Bundle decode(byte[] file, UnpackedMatrices unpacked) throws BundleFormatException {
     checkMagic(file);
     BundleFile envelope = parseEnvelope(file);
     if (envelope.getFormatVersion() != FORMAT_VERSION) {
@@ -115,7 +134,13 @@ public final class BundleFiles {
     // The checksum and the parse are independent: a large payload is hashed on a second
     // thread meanwhile. The checksum is still judged first, so a damaged file is reported as
     // damaged whatever its parse did.
-    FutureTask<byte[]> hash = new FutureTask<>(() -> sha256(payload));
+    // A class rather than a lambda: a lambda costs a cold JVM a class spun at its first call.
+    FutureTask<byte[]> hash = new FutureTask<>(new Callable<byte[]>() {
+      @Override
+      public byte[] call() {
+        return sha256(payload);
+      }
+    });
     if (payload.size() >= PARALLEL_HASH_BYTES) {
       Thread hasher = new Thread(hash, "wasmformer-bundle-sha256");
       hasher.setDaemon(true);
@@ -133,7 +158,7 @@ public final class BundleFiles {
       input.enableAliasing(true);
       bundle = Bundle.parseFrom(input);
       input.checkLastTagWas(0);
-      validate(bundle);
+      BundleValidator.validate(bundle, unpacked);
     } catch (BundleFormatException e) {
       invalid = e;
     } catch (IOException e) {   // what the parser throws: the bytes are no Bundle
@@ -196,7 +221,10 @@ public final class BundleFiles {
 
   private static BundleFile parseEnvelope(byte[] file) throws BundleFormatException {
     try {
-      CodedInputStream input = CodedInputStream.newInstance(file, MAGIC.length, file.length - MAGIC.length);
+      // Wrapped as immutable bytes (the array is this reader's own), so that the payload is a
+      // view of the file, not a ~1 MB copy of it: protobuf aliases only immutable input.
+      CodedInputStream input = UnsafeByteOperations.unsafeWrap(file, MAGIC.length, file.length - MAGIC.length)
+          .newCodedInput();
       input.enableAliasing(true);
       return BundleFile.parseFrom(input);
     } catch (IOException e) {

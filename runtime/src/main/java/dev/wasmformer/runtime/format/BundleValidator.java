@@ -15,11 +15,19 @@ final class BundleValidator {
   private BundleValidator() {}
 
   static void validate(Bundle bundle) throws BundleFormatException {
+    validate(bundle, null);
+  }
+
+  /**
+   * Validates {@code bundle}, leaving in {@code unpacked} (if not null) the entries of the
+   * packed matrices it checked.
+   */
+  static void validate(Bundle bundle, UnpackedMatrices unpacked) throws BundleFormatException {
     if (!bundle.hasShape() && bundle.getModelsCount() == 0) {
       throw new BundleFormatException("the bundle has no shape");
     }
     int vocabSize = -1;
-    if (bundle.hasShape()) vocabSize = checkModel("", bundle.getShape(), bundle.getWeights());
+    if (bundle.hasShape()) vocabSize = checkModel("", bundle.getShape(), bundle.getWeights(), unpacked);
     Set<String> models = new HashSet<>();
     for (int m = 0; m < bundle.getModelsCount(); m++) {
       NamedModel model = bundle.getModels(m);
@@ -29,7 +37,7 @@ final class BundleValidator {
         throw new BundleFormatException(name + " (\"" + model.getName() + "\"): another model has the same name");
       }
       if (!model.hasShape()) throw new BundleFormatException(name + " has no shape");
-      int size = checkModel(name + ".", model.getShape(), model.getWeights());
+      int size = checkModel(name + ".", model.getShape(), model.getWeights(), unpacked);
       if (vocabSize >= 0 && size != vocabSize) {
         throw new BundleFormatException(
             name + ".shape.vocab_size is " + size + ", the bundle's other models have " + vocabSize);
@@ -41,7 +49,8 @@ final class BundleValidator {
   }
 
   /** Checks one model's shape and weights; returns its vocabulary size. */
-  private static int checkModel(String prefix, ModelShape shape, Weights weights) throws BundleFormatException {
+  private static int checkModel(String prefix, ModelShape shape, Weights weights,
+      UnpackedMatrices unpacked) throws BundleFormatException {
     if (!BundleFiles.ARCHITECTURE.equals(shape.getArchitecture())) {
       throw new BundleFormatException(
           (prefix.isEmpty() ? "" : prefix + "shape: ") + "architecture \"" + shape.getArchitecture()
@@ -50,7 +59,7 @@ final class BundleValidator {
     int dModel = dimension(prefix + "shape.d_model", shape.getDModel());
     int vocabSize = dimension(prefix + "shape.vocab_size", shape.getVocabSize());
     checkPositionSlots(prefix, shape, dModel);
-    checkWeights(prefix, weights, shape, dModel, vocabSize);
+    checkWeights(prefix, weights, shape, dModel, vocabSize, unpacked);
     return vocabSize;
   }
 
@@ -82,10 +91,11 @@ final class BundleValidator {
     }
   }
 
-  private static void checkWeights(String prefix, Weights weights, ModelShape shape, int dModel, int vocabSize)
+  private static void checkWeights(String prefix, Weights weights, ModelShape shape, int dModel, int vocabSize,
+      UnpackedMatrices unpacked)
       throws BundleFormatException {
-    checkMatrix(prefix + "weights.embedding", weights.getEmbedding(), vocabSize, dModel);
-    checkMatrix(prefix + "weights.unembedding", weights.getUnembedding(), vocabSize, dModel);
+    checkMatrix(prefix + "weights.embedding", weights.getEmbedding(), vocabSize, dModel, unpacked);
+    checkMatrix(prefix + "weights.unembedding", weights.getUnembedding(), vocabSize, dModel, unpacked);
     if (weights.getLayersCount() != shape.getLayers()) {
       throw new BundleFormatException(
           (prefix.isEmpty() ? "the weights" : prefix + "weights") + " have " + weights.getLayersCount() + " layers, " + prefix + "shape.layers says "
@@ -97,10 +107,10 @@ final class BundleValidator {
       Layer layer = weights.getLayers(l);
       String layerName = prefix + "weights.layers[" + l + "]";
       for (int h = 0; h < layer.getHeadsCount(); h++) {
-        checkHead(layerName + ".heads[" + h + "]", layer.getHeads(h), dModel);
+        checkHead(layerName + ".heads[" + h + "]", layer.getHeads(h), dModel, unpacked);
       }
       heads += layer.getHeadsCount();
-      widest = Math.max(widest, checkFfn(layerName + ".ffn", layer, dModel));
+      widest = Math.max(widest, checkFfn(layerName + ".ffn", layer, dModel, unpacked));
     }
     if (heads != Integer.toUnsignedLong(shape.getHeads())) {
       throw new BundleFormatException(
@@ -114,31 +124,32 @@ final class BundleValidator {
     }
   }
 
-  private static void checkHead(String name, Head head, int dModel) throws BundleFormatException {
+  private static void checkHead(String name, Head head, int dModel, UnpackedMatrices unpacked) throws BundleFormatException {
     if (head.getMode() != HeadMode.AVERAGE && head.getMode() != HeadMode.LATEST) {
       throw new BundleFormatException(
           name + " (\"" + head.getName() + "\") has no mode (AVERAGE or LATEST)");
     }
-    checkMatrix(name + ".query", head.getQuery(), 2, dModel);
-    checkMatrix(name + ".key", head.getKey(), 2, dModel);
+    checkMatrix(name + ".query", head.getQuery(), 2, dModel, unpacked);
+    checkMatrix(name + ".key", head.getKey(), 2, dModel, unpacked);
     int dValue = head.getValue().getRows();
-    checkMatrix(name + ".value", head.getValue(), dValue, dModel);
-    checkMatrix(name + ".output", head.getOutput(), dModel, dValue);
+    checkMatrix(name + ".value", head.getValue(), dValue, dModel, unpacked);
+    checkMatrix(name + ".output", head.getOutput(), dModel, dValue, unpacked);
   }
 
   /** Returns the FFN's width. */
-  private static int checkFfn(String name, Layer layer, int dModel) throws BundleFormatException {
+  private static int checkFfn(String name, Layer layer, int dModel, UnpackedMatrices unpacked)
+      throws BundleFormatException {
     if (!layer.hasFfn()) throw new BundleFormatException(name + " is missing");
     Ffn ffn = layer.getFfn();
     int width = ffn.getGate().getRows();
-    checkMatrix(name + ".gate", ffn.getGate(), width, dModel);
-    checkMatrix(name + ".value", ffn.getValue(), width, dModel);
-    checkMatrix(name + ".output", ffn.getOutput(), dModel, width);
+    checkMatrix(name + ".gate", ffn.getGate(), width, dModel, unpacked);
+    checkMatrix(name + ".value", ffn.getValue(), width, dModel, unpacked);
+    checkMatrix(name + ".output", ffn.getOutput(), dModel, width, unpacked);
     return width;
   }
 
-  private static void checkMatrix(String name, Matrix matrix, int rows, int cols)
-      throws BundleFormatException {
+  private static void checkMatrix(String name, Matrix matrix, int rows, int cols,
+      UnpackedMatrices unpacked) throws BundleFormatException {
     if (rows < 0 || matrix.getRows() != rows || matrix.getCols() != cols) {
       throw new BundleFormatException(
           name + " is " + Integer.toUnsignedString(matrix.getRows()) + "x"
@@ -150,7 +161,8 @@ final class BundleValidator {
       case SPARSE -> checkSparse(name, matrix.getSparse(), rows, cols);
       case PACKED -> {
         try {
-          PackedMatrices.unpack(matrix.getPacked(), rows, cols);
+          PackedMatrices.Rows entries = PackedMatrices.unpack(matrix.getPacked(), rows, cols);
+          if (unpacked != null) unpacked.put(matrix, entries);
         } catch (IllegalArgumentException e) {
           throw new BundleFormatException(name + " " + e.getMessage());
         }

@@ -77,45 +77,60 @@ public final class PackedMatrices {
     int rows = m.getRows();
     int cols = m.getCols();
     if (rows < 0 || cols < 0) throw new IllegalArgumentException("the matrix is too large");
-    int[] rowEnds = new int[rows];
-    int[] columns;
-    double[] values;
-    int n = 0;
     if (m.hasDense()) {
       DenseValues dense = m.getDense();
       if (dense.getValuesCount() != (long) rows * cols) {
         throw new IllegalArgumentException("the dense values do not fill the matrix");
       }
-      columns = new int[dense.getValuesCount()];
-      values = new double[dense.getValuesCount()];
-      for (int r = 0; r < rows; r++) {
-        for (int c = 0; c < cols; c++) {
-          double v = dense.getValues(r * cols + c);
-          if (v != 0) {
-            columns[n] = c;
-            values[n++] = v;
-          }
-        }
+      Rows entries = denseRows(dense, rows, cols);
+      return matrix(cols, entries.rowEnds(), entries.columns(), entries.values());
+    }
+    SparseValues sparse = m.getSparse();
+    int[] rowEnds = new int[rows];
+    int[] columns = new int[sparse.getValueCount()];
+    double[] values = new double[sparse.getValueCount()];
+    int n = 0;
+    for (int i = 0; i < sparse.getValueCount(); i++) {
+      int r = sparse.getRow(i);
+      if (Integer.compareUnsigned(r, rows) >= 0) {
+        throw new IllegalArgumentException("a sparse entry lies outside the matrix");
+      }
+      if (sparse.getValue(i) != 0) {
+        columns[n] = sparse.getCol(i);
+        values[n++] = sparse.getValue(i);
         rowEnds[r] = n;
       }
-    } else {
-      SparseValues sparse = m.getSparse();
-      columns = new int[sparse.getValueCount()];
-      values = new double[sparse.getValueCount()];
-      for (int i = 0; i < sparse.getValueCount(); i++) {
-        int r = sparse.getRow(i);
-        if (Integer.compareUnsigned(r, rows) >= 0) {
-          throw new IllegalArgumentException("a sparse entry lies outside the matrix");
-        }
-        if (sparse.getValue(i) != 0) {
-          columns[n] = sparse.getCol(i);
-          values[n++] = sparse.getValue(i);
-          rowEnds[r] = n;
+    }
+    for (int r = 1; r < rows; r++) rowEnds[r] = Math.max(rowEnds[r], rowEnds[r - 1]);
+    return matrix(cols, rowEnds, java.util.Arrays.copyOf(columns, n), java.util.Arrays.copyOf(values, n));
+  }
+
+  /**
+   * The non-zero entries of {@code dense}, a {@code rows x cols} matrix row after row (its
+   * value count must be {@code rows * cols}; the values are not checked), row by row in
+   * increasing column order: the one conversion of dense values to rows, for the packer and
+   * the model's reader alike.
+   */
+  public static Rows denseRows(DenseValues dense, int rows, int cols) {
+    int nonZeros = 0;
+    for (int i = 0, n = dense.getValuesCount(); i < n; i++) {
+      if (dense.getValues(i) != 0) nonZeros++;
+    }
+    int[] rowEnds = new int[rows];
+    int[] columns = new int[nonZeros];
+    double[] values = new double[nonZeros];
+    int n = 0;
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        double v = dense.getValues(r * cols + c);
+        if (v != 0) {
+          columns[n] = c;
+          values[n++] = v;
         }
       }
-      for (int r = 1; r < rows; r++) rowEnds[r] = Math.max(rowEnds[r], rowEnds[r - 1]);
+      rowEnds[r] = n;
     }
-    return matrix(cols, rowEnds, java.util.Arrays.copyOf(columns, n), java.util.Arrays.copyOf(values, n));
+    return new Rows(rowEnds, columns, values);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.wasmformer.runtime.format.DenseValues;
 import dev.wasmformer.runtime.format.Matrix;
 import dev.wasmformer.runtime.format.PackedMatrices;
 import dev.wasmformer.runtime.format.SparseValues;
+import dev.wasmformer.runtime.format.UnpackedMatrices;
 import java.util.Arrays;
 
 /**
@@ -45,6 +46,14 @@ final class CsrMatrix {
      * @throws IllegalArgumentException if the shape, the storage or a value is invalid
      */
     static CsrMatrix read(Matrix m, int rows, int cols, String what) {
+        return read(m, rows, cols, what, null);
+    }
+
+    /**
+     * As {@link #read(Matrix, int, int, String)}, taking a packed matrix's entries from {@code
+     * unpacked} (may be null) when its validation left them there.
+     */
+    static CsrMatrix read(Matrix m, int rows, int cols, String what, UnpackedMatrices unpacked) {
         if (m.getRows() != rows || m.getCols() != cols) {
             throw new IllegalArgumentException(String.format("%s is %sx%s, expected %dx%d", what,
                     Integer.toUnsignedString(m.getRows()), Integer.toUnsignedString(m.getCols()),
@@ -53,7 +62,7 @@ final class CsrMatrix {
         return switch (m.getStorageCase()) {
             case DENSE -> readDense(m.getDense(), rows, cols, what);
             case SPARSE -> readSparse(m.getSparse(), rows, cols, what);
-            case PACKED -> readPacked(m, rows, cols, what);
+            case PACKED -> readPacked(m, rows, cols, what, unpacked);
             case STORAGE_NOT_SET -> {
                 if ((long) rows * cols != 0) {
                     throw new IllegalArgumentException(what + " has neither dense, sparse nor packed values");
@@ -68,33 +77,22 @@ final class CsrMatrix {
             throw new IllegalArgumentException(String.format("%s has %d dense values, expected %d",
                     what, dense.getValuesCount(), (long) rows * cols));
         }
-        int[] rowStart = new int[rows + 1];
-        int nonZeros = 0;
         for (int i = 0; i < dense.getValuesCount(); i++) {
-            if (requireFinite(dense.getValues(i), what, i / cols, i % cols) != 0) {
-                nonZeros++;
-            }
+            requireFinite(dense.getValues(i), what, i / cols, i % cols);
         }
-        int[] columns = new int[nonZeros];
-        double[] values = new double[nonZeros];
-        int n = 0;
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                double v = dense.getValues(r * cols + c);
-                if (v != 0) {
-                    columns[n] = c;
-                    values[n++] = v;
-                }
-            }
-            rowStart[r + 1] = n;
-        }
-        return new CsrMatrix(rows, cols, rowStart, columns, values);
+        PackedMatrices.Rows entries = PackedMatrices.denseRows(dense, rows, cols);
+        int[] rowStart = new int[rows + 1];
+        System.arraycopy(entries.rowEnds(), 0, rowStart, 1, rows);
+        return new CsrMatrix(rows, cols, rowStart, entries.columns(), entries.values());
     }
 
-    private static CsrMatrix readPacked(Matrix m, int rows, int cols, String what) {
-        PackedMatrices.Rows packed;
+    private static CsrMatrix readPacked(Matrix m, int rows, int cols, String what,
+                                        UnpackedMatrices unpacked) {
+        PackedMatrices.Rows packed = unpacked == null ? null : unpacked.take(m);
         try {
-            packed = PackedMatrices.unpack(m.getPacked(), rows, cols);
+            if (packed == null) {
+                packed = PackedMatrices.unpack(m.getPacked(), rows, cols);
+            }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(what + " " + e.getMessage());
         }

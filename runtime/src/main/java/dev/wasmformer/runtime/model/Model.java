@@ -2,9 +2,11 @@ package dev.wasmformer.runtime.model;
 
 import dev.wasmformer.runtime.format.Bundle;
 import dev.wasmformer.runtime.format.ModelShape;
+import dev.wasmformer.runtime.format.UnpackedMatrices;
 import dev.wasmformer.runtime.format.Weights;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,9 +34,13 @@ public final class Model {
     final FamilyArgMax familyArgMax;
     private final AtomicBoolean codeRequested = new AtomicBoolean();
 
+    /**
+     * The model of these weights; {@code families} is the unembedding's {@link #families} task,
+     * which the reader starts as soon as it has the unembedding.
+     */
     Model(int dModel, int vocabSize, int slotOne, int slotPosition, int slotPositionSquared,
           CsrMatrix embedding, List<LayerWeights> layers, CsrMatrix unembedding, int headCount,
-          int ffnWidth) {
+          int ffnWidth, FutureTask<FamilyArgMax> families) {
         this.dModel = dModel;
         this.vocabSize = vocabSize;
         this.slotOne = slotOne;
@@ -45,45 +51,66 @@ public final class Model {
         this.unembedding = unembedding;
         this.headCount = headCount;
         this.ffnWidth = ffnWidth;
-        // The feed-forward layers and the arg-max families are built on a second thread while
-        // this one builds the attention layers: each object depends only on its weights, so
-        // the model is the same whichever finishes first.
+        // The feed-forward layers are built on a second thread (and the arg-max families on a
+        // third, since the reader read the unembedding) while this one builds the attention
+        // layers: each object depends only on its weights, so the model is the same whichever
+        // finishes first. A task no thread has taken yet runs here when it is needed.
         SparseFeedForward[] ffns = new SparseFeedForward[layers.size()];
-        FutureTask<FamilyArgMax> rest = new FutureTask<>(() -> {
-            for (int l = 0; l < layers.size(); l++) {
-                FfnWeights ffn = layers.get(l).ffn();
-                ffns[l] = ffn == null ? null : new SparseFeedForward(ffn, dModel, slotOne);
-            }
-            return FamilyArgMax.of(unembedding);
-        });
-        long work = unembedding.nonZeros();
+        long work = 0;
         for (LayerWeights layer : layers) {
             work += layer.ffn() == null ? 0 : layer.ffn().gate().nonZeros() + layer.ffn().output().nonZeros();
         }
-        boolean parallel = work >= PARALLEL_WORK && start(rest);
+        FutureTask<SparseFeedForward[]> ffnTask = new FutureTask<>(new Callable<SparseFeedForward[]>() {
+            @Override
+            public SparseFeedForward[] call() {
+                for (int l = 0; l < layers.size(); l++) {
+                    FfnWeights ffn = layers.get(l).ffn();
+                    ffns[l] = ffn == null ? null : new SparseFeedForward(ffn, dModel, slotOne);
+                }
+                return ffns;
+            }
+        });
+        if (work >= PARALLEL_WORK) {
+            start(ffnTask, "wasmformer-load-ffn");
+        }
         this.attentionLayers = new AttentionLayer[layers.size()];
         TokenValues.Cache tokenTables = new TokenValues.Cache(embedding, slotOne);
         for (int l = 0; l < layers.size(); l++) {
             attentionLayers[l] = new AttentionLayer(layers.get(l).heads(), tokenTables, dModel);
         }
-        if (!parallel) {
-            rest.run();
-        }
-        this.familyArgMax = join(rest);
-        this.sparseFfns = ffns;   // written before join returned: the future orders them
+        ffnTask.run();   // does nothing if a thread has it
+        this.sparseFfns = join(ffnTask);   // written inside the task: the future orders them
+        families.run();
+        this.familyArgMax = join(families);
     }
 
-    /** Below this many weights (unembedding, FFN gates and outputs) a second thread costs more. */
+    /** Below this many weights a task costs more on a thread of its own than inline. */
     private static final long PARALLEL_WORK = 10_000;
 
-    private static boolean start(Runnable task) {
-        Thread thread = new Thread(task, "wasmformer-load");
+    /**
+     * The arg-max families of {@code unembedding}, started on a thread of their own when large
+     * enough; the model's constructor joins them (running them itself if no thread has).
+     */
+    static FutureTask<FamilyArgMax> families(CsrMatrix unembedding) {
+        FutureTask<FamilyArgMax> task = new FutureTask<>(new Callable<FamilyArgMax>() {
+            @Override
+            public FamilyArgMax call() {
+                return FamilyArgMax.of(unembedding);
+            }
+        });
+        if (unembedding.nonZeros() >= PARALLEL_WORK) {
+            start(task, "wasmformer-load-families");
+        }
+        return task;
+    }
+
+    private static void start(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         try {
             thread.start();
-            return true;
         } catch (OutOfMemoryError | SecurityException noThread) {
-            return false;
+            // The task runs on the constructing thread instead.
         }
     }
 
@@ -124,7 +151,25 @@ public final class Model {
      * @throws IllegalArgumentException as {@link #from(Bundle)}
      */
     public static Model from(ModelShape shape, Weights weights) {
-        return ModelReader.read(Objects.requireNonNull(shape, "shape"), Objects.requireNonNull(weights, "weights"));
+        return from(shape, weights, null);
+    }
+
+    /**
+     * As {@link #from(Bundle)}, taking the entries of packed matrices that the bundle's
+     * validation left in {@code unpacked} (may be null) instead of decoding them again.
+     */
+    public static Model from(Bundle bundle, UnpackedMatrices unpacked) {
+        Objects.requireNonNull(bundle, "bundle");
+        return from(bundle.getShape(), bundle.getWeights(), unpacked);
+    }
+
+    /**
+     * As {@link #from(ModelShape, Weights)}, taking the entries of packed matrices that the
+     * bundle's validation left in {@code unpacked} (may be null) instead of decoding them again.
+     */
+    public static Model from(ModelShape shape, Weights weights, UnpackedMatrices unpacked) {
+        return ModelReader.read(Objects.requireNonNull(shape, "shape"),
+                Objects.requireNonNull(weights, "weights"), unpacked);
     }
 
     /**
@@ -159,9 +204,12 @@ public final class Model {
         if (codeRequested.getAndSet(true)) {
             return;
         }
-        Thread generator = new Thread(() -> {
-            for (AttentionLayer layer : attentionLayers) {
-                layer.compile();
+        Thread generator = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                for (AttentionLayer layer : attentionLayers) {
+                    layer.compile();
+                }
             }
         }, "wasmformer-codegen");
         generator.setDaemon(true);

@@ -6,9 +6,11 @@ import dev.wasmformer.runtime.format.Ffn;
 import dev.wasmformer.runtime.format.Head;
 import dev.wasmformer.runtime.format.Layer;
 import dev.wasmformer.runtime.format.ModelShape;
+import dev.wasmformer.runtime.format.UnpackedMatrices;
 import dev.wasmformer.runtime.format.Weights;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 
 /** Checks a bundle's shape and weights against the architecture and builds the {@link Model}. */
 final class ModelReader {
@@ -16,10 +18,14 @@ final class ModelReader {
     }
 
     static Model read(Bundle bundle) {
-        return read(bundle.getShape(), bundle.getWeights());
+        return read(bundle.getShape(), bundle.getWeights(), null);
     }
 
-    static Model read(ModelShape shape, Weights weights) {
+    /**
+     * The model of {@code shape} and {@code weights}; a packed matrix whose entries {@code
+     * unpacked} (may be null) holds is built from them instead of being decoded again.
+     */
+    static Model read(ModelShape shape, Weights weights, UnpackedMatrices unpacked) {
         if (!Model.ARCHITECTURE.equals(shape.getArchitecture())) {
             throw invalid("architecture is \"" + shape.getArchitecture() + "\", this runtime runs \""
                     + Model.ARCHITECTURE + "\"");
@@ -38,8 +44,10 @@ final class ModelReader {
             throw invalid("shape says " + Integer.toUnsignedString(shape.getLayers())
                     + " layers, the weights have " + weights.getLayersCount());
         }
-        CsrMatrix embedding = matrix(weights.getEmbedding(), vocab, d, "embedding");
-        CsrMatrix unembedding = matrix(weights.getUnembedding(), vocab, d, "unembedding");
+        CsrMatrix embedding = matrix(weights.getEmbedding(), vocab, d, "embedding", unpacked);
+        CsrMatrix unembedding = matrix(weights.getUnembedding(), vocab, d, "unembedding", unpacked);
+        // The arg-max families need only the unembedding: they are built meanwhile.
+        FutureTask<FamilyArgMax> families = Model.families(unembedding);
 
         KernelSelection selection = new KernelSelection(embedding, slotOne, slotPosition,
                 slotPositionSquared);
@@ -50,9 +58,9 @@ final class ModelReader {
             Layer layer = weights.getLayers(l);
             List<HeadWeights> layerHeads = new ArrayList<>();
             for (int h = 0; h < layer.getHeadsCount(); h++) {
-                layerHeads.add(head(layer.getHeads(h), d, "layer " + l + " head " + h, selection));
+                layerHeads.add(head(layer.getHeads(h), d, "layer " + l + " head " + h, selection, unpacked));
             }
-            FfnWeights ffn = layer.hasFfn() ? ffn(layer.getFfn(), d, "layer " + l + " ffn") : null;
+            FfnWeights ffn = layer.hasFfn() ? ffn(layer.getFfn(), d, "layer " + l + " ffn", unpacked) : null;
             LayerWeights weightsOfLayer = new LayerWeights(List.copyOf(layerHeads), ffn);
             selection.pass(weightsOfLayer);
             layers.add(weightsOfLayer);
@@ -68,10 +76,11 @@ final class ModelReader {
                     + ", the widest FFN has " + ffnWidth);
         }
         return new Model(d, vocab, slotOne, slotPosition, slotPositionSquared, embedding,
-                List.copyOf(layers), unembedding, heads, ffnWidth);
+                List.copyOf(layers), unembedding, heads, ffnWidth, families);
     }
 
-    private static HeadWeights head(Head head, int d, String where, KernelSelection selection) {
+    private static HeadWeights head(Head head, int d, String where, KernelSelection selection,
+                                    UnpackedMatrices unpacked) {
         String what = head.getName().isEmpty() ? where : where + " ('" + head.getName() + "')";
         AttentionMode mode = switch (head.getMode()) {
             case AVERAGE -> AttentionMode.AVERAGE;
@@ -79,27 +88,27 @@ final class ModelReader {
             default -> throw invalid(what + " has mode " + head.getMode() + ", expected AVERAGE or LATEST");
         };
         int valueWidth = size(head.getValue().getRows(), what + " value rows");
-        CsrMatrix query = matrix(head.getQuery(), 2, d, what + " query");
-        CsrMatrix key = matrix(head.getKey(), 2, d, what + " key");
-        CsrMatrix value = matrix(head.getValue(), valueWidth, d, what + " value");
-        CsrMatrix output = matrix(head.getOutput(), d, valueWidth, what + " output");
+        CsrMatrix query = matrix(head.getQuery(), 2, d, what + " query", unpacked);
+        CsrMatrix key = matrix(head.getKey(), 2, d, what + " key", unpacked);
+        CsrMatrix value = matrix(head.getValue(), valueWidth, d, what + " value", unpacked);
+        CsrMatrix output = matrix(head.getOutput(), d, valueWidth, what + " output", unpacked);
         KernelSelection.Choice choice = selection.choose(key);
         return new HeadWeights(head.getName(), mode, query, key, value, output, choice.kernel(),
                 choice.positionKey(), selection.tokenValued(value));
     }
 
-    private static FfnWeights ffn(Ffn ffn, int d, String what) {
+    private static FfnWeights ffn(Ffn ffn, int d, String what, UnpackedMatrices unpacked) {
         int width = size(ffn.getGate().getRows(), what + " gate rows");
         return new FfnWeights(
-                matrix(ffn.getGate(), width, d, what + " gate"),
-                matrix(ffn.getValue(), width, d, what + " value"),
-                matrix(ffn.getOutput(), d, width, what + " output"));
+                matrix(ffn.getGate(), width, d, what + " gate", unpacked),
+                matrix(ffn.getValue(), width, d, what + " value", unpacked),
+                matrix(ffn.getOutput(), d, width, what + " output", unpacked));
     }
 
     private static CsrMatrix matrix(dev.wasmformer.runtime.format.Matrix m, int rows, int cols,
-                                    String what) {
+                                    String what, UnpackedMatrices unpacked) {
         try {
-            return CsrMatrix.read(m, rows, cols, what);
+            return CsrMatrix.read(m, rows, cols, what, unpacked);
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
