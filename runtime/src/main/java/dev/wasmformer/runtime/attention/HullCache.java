@@ -281,6 +281,9 @@ final class HullCache implements AttentionCache {
         IntList face;
         if (qy != 0 && qx == lastQx && qy == lastQy && keyChanges == lastQueryKeys) {
             // The same maximal entry as last time (-0.0 and 0.0 give the same real scores).
+            if (mode == AttentionMode.LATEST) {
+                return latestOf(lastQueryEntry, out, at, known);
+            }
             maximal.clear();
             maximal.add(lastQueryEntry);
             face = maximal;
@@ -313,11 +316,7 @@ final class HullCache implements AttentionCache {
                     best = e;
                 }
             }
-            long identity = latest[best];
-            if (identity != known) {
-                System.arraycopy(data, best * width, out, at, width);
-            }
-            return identity;
+            return latestOf(best, out, at, known);
         }
         if (face.size() > 1 && !exactValues) {
             averageInOrder(face, out, at);
@@ -337,6 +336,15 @@ final class HullCache implements AttentionCache {
             out[at + j] /= n;
         }
         return UNNAMED;
+    }
+
+    /** LATEST's output from entry e, named by the entry's latest position. */
+    private long latestOf(int e, double[] out, int at, long known) {
+        long identity = latest[e];
+        if (identity != known) {
+            System.arraycopy(data, e * width, out, at, width);
+        }
+        return identity;
     }
 
     /** Remembers the query's maximal entry if it is one; returns the face. */
