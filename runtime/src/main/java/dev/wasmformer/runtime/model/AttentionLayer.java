@@ -38,7 +38,7 @@ final class AttentionLayer {
 
     /** Compiles the generated code now when {@code straightLine}, else never (for tests). */
     AttentionLayer(List<HeadWeights> headList, CsrMatrix embedding, int slotOne, boolean straightLine) {
-        this(headList, new TokenValues.Cache(embedding, slotOne), embedding.cols);
+        this(headList, new TokenValues.Cache(embedding, slotOne));
         if (straightLine) {
             compile();
         } else {
@@ -52,7 +52,7 @@ final class AttentionLayer {
      * The layer of {@code headList}, token tables shared through {@code tables}; its generated
      * code is made by {@link #compile} (the loops run until then).
      */
-    AttentionLayer(List<HeadWeights> headList, TokenValues.Cache tokenTables, int dModel) {
+    AttentionLayer(List<HeadWeights> headList, TokenValues.Cache tokenTables) {
         heads = headList.toArray(new HeadWeights[0]);
         base = new int[heads.length];
         valueBase = new int[heads.length];

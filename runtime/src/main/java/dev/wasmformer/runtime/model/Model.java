@@ -64,7 +64,7 @@ public final class Model {
         this.attentionLayers = new AttentionLayer[layers.size()];
         TokenValues.Cache tokenTables = new TokenValues.Cache(embedding, slotOne);
         for (int l = 0; l < layers.size(); l++) {
-            attentionLayers[l] = new AttentionLayer(layers.get(l).heads(), tokenTables, dModel);
+            attentionLayers[l] = new AttentionLayer(layers.get(l).heads(), tokenTables);
         }
         if (!parallel) {
             rest.run();
