@@ -53,6 +53,10 @@ final class PositionHead {
     private double expectedY;
     private double stepX;
     private double stepY;
+    // 2 x2 and 2 y2, the steps' own steps, here rather than read from the key: every position
+    // reads them, and the key record is one more object to fetch from memory.
+    private final double stepStepX;
+    private final double stepStepY;
 
     PositionHead(HeadWeights head, TokenValues table) {
         this.mode = head.mode();
@@ -67,6 +71,8 @@ final class PositionHead {
         this.expectedY = key.y(0);
         this.stepX = key.x1() + key.x2();
         this.stepY = key.y1() + key.y2();
+        this.stepStepX = 2 * key.x2();
+        this.stepStepY = 2 * key.y2();
     }
 
     /**
@@ -92,8 +98,8 @@ final class PositionHead {
         }
         expectedX += stepX;
         expectedY += stepY;
-        stepX += 2 * key.x2();
-        stepY += 2 * key.y2();
+        stepX += stepStepX;
+        stepY += stepStepY;
         if (table == null) {
             values.append(p, from);
             if (sum != null) {
