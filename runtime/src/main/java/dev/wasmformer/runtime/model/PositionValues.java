@@ -52,9 +52,6 @@ final class PositionValues {
             size++;
             return;
         }
-        if (lastEncoding == BITS && j > 0 && appendBits(p, from, j)) {
-            return;
-        }
         int encoding = encodingOf(p, from);   // also copies the vector to last
         lastEncoding = encoding;
         int need = encoding == BITS ? packedLongs : encoding == BYTES ? byteLongs
@@ -81,43 +78,6 @@ final class PositionValues {
         poolSize += need;
         index[j] = (offset << 2) | encoding;
         size++;
-    }
-
-    /**
-     * Appends position j's vector packed as bits, in one pass that checks, copies to last and
-     * packs (a bit vector tends to follow one); returns false, having appended nothing, if a
-     * component is not +0.0 or 1.0.
-     */
-    private boolean appendBits(double[] p, int from, int j) {
-        int need = packedLongs;
-        if (poolSize + need > pool.length) {
-            pool = Arrays.copyOf(pool, Math.max(poolSize + need, 2 * pool.length));
-        }
-        int offset = poolSize;
-        if (offset > (Integer.MAX_VALUE >>> 2)) {
-            throw new IllegalStateException("position values exceed the store's capacity");
-        }
-        long[] pool = this.pool;
-        double[] last = this.last;
-        boolean bits = true;
-        for (int w = 0, i = 0; w < need; w++) {
-            long word = 0;
-            for (int end = Math.min(width, i + 64); i < end; i++) {
-                double v = p[from + i];
-                last[i] = v;
-                long raw = Double.doubleToRawLongBits(v);
-                bits &= raw == 0L | raw == ONE_BITS;
-                word |= (raw >>> 52 & 1L) << i;   // 1 for 1.0, 0 for +0.0
-            }
-            pool[offset + w] = word;
-        }
-        if (!bits) {
-            return false;   // the longs written lie beyond poolSize, and last is rewritten
-        }
-        poolSize += need;
-        index[j] = (offset << 2) | BITS;
-        size++;
-        return true;
     }
 
     /**
