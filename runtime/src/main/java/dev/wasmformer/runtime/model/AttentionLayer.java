@@ -1,14 +1,12 @@
 package dev.wasmformer.runtime.model;
 
-import dev.wasmformer.runtime.attention.AttentionMode;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The heads of one layer flattened for the fast pass. One sparse matrix holds, head after
- * head, the query's two rows and the key's two rows, then the value's rows (except for the
- * values of token-valued position-key heads, which come from their {@link TokenValues}), the
- * values of heads that share a cache (see {@link #leader}) side by side; the output
+ * head, the query's two rows, the key's two rows and the value's rows (except for the values
+ * of token-valued position-key heads, which come from their {@link TokenValues}); the output
  * matrices are one list of (residual row, entries) segments in head order. Computes the same
  * doubles as the per-head matrices: each row's dot product in column order. The pass adds each
  * output row's dot product (a segment's <em>sum</em>) to x in the order the heads come.
@@ -23,14 +21,6 @@ final class AttentionLayer {
     final HeadWeights[] heads;
     final int[] base;               // per head: its query's first row; the key's at base + 2
     final int[] valueBase;          // per head: where its value (and output) vector lives
-    /**
-     * Per head: the head whose cache answers it, itself or an earlier LATEST hull head with
-     * the same query and key rows (so the same keys and the same maximal positions, bit for
-     * bit). A leader's cache keeps its followers' values beside its own: their value vectors
-     * follow the leader's in the buffer.
-     */
-    final int[] leader;
-    final int[] cacheWidth;         // per leader: its value width and its followers' together
     final TokenValues[] tables;     // per head: the token table of a token-valued position head
     final int bufferSize;
     private final int projectedRows;
@@ -67,8 +57,6 @@ final class AttentionLayer {
         base = new int[heads.length];
         valueBase = new int[heads.length];
         tables = new TokenValues[heads.length];
-        leader = new int[heads.length];
-        cacheWidth = new int[heads.length];
         int size = 0;
         int rowCount = 0;
         int termCount = 0;
@@ -77,23 +65,12 @@ final class AttentionLayer {
             if (head.kernel() == HeadKernel.POSITION_KEY && head.tokenValued()) {
                 tables[h] = new TokenValues(head, tokenTables);
             }
-            leader[h] = leaderOf(h);
             base[h] = size;
-            size += 4;
+            valueBase[h] = size + 4;
+            size += 4 + head.valueWidth();
             rowCount += 4 + (tables[h] == null ? head.valueWidth() : 0);
             termCount += head.query().nonZeros() + head.key().nonZeros()
                     + (tables[h] == null ? head.value().nonZeros() : 0);
-        }
-        for (int h = 0; h < heads.length; h++) {
-            if (leader[h] == h) {
-                for (int f = h; f < heads.length; f++) {
-                    if (leader[f] == h) {
-                        valueBase[f] = size;
-                        size += heads[f].valueWidth();
-                        cacheWidth[h] += heads[f].valueWidth();
-                    }
-                }
-            }
         }
         bufferSize = size;
         projectedRows = rowCount;
@@ -105,12 +82,11 @@ final class AttentionLayer {
         int term = 0;
         for (int h = 0; h < heads.length; h++) {
             HeadWeights head = heads[h];
+            int target = base[h];
             CsrMatrix[] projected = tables[h] == null
                     ? new CsrMatrix[] {head.query(), head.key(), head.value()}
                     : new CsrMatrix[] {head.query(), head.key()};
-            for (int k = 0; k < projected.length; k++) {
-                CsrMatrix m = projected[k];
-                int target = k == 0 ? base[h] : k == 1 ? base[h] + 2 : valueBase[h];
+            for (CsrMatrix m : projected) {
                 for (int r = 0; r < m.rows; r++) {
                     for (int i = 0, n = m.rowLength(r); i < n; i++) {
                         rowColumn[term] = m.column(r, i);
@@ -146,25 +122,6 @@ final class AttentionLayer {
             }
             headSegments[h + 1] = s;
         }
-    }
-
-    /**
-     * The first earlier head that head h can follow (see {@link #leader}), or h: both LATEST
-     * hull heads with the same query and key rows, bit for bit.
-     */
-    private int leaderOf(int h) {
-        HeadWeights head = heads[h];
-        if (head.kernel() != HeadKernel.HULL || head.mode() != AttentionMode.LATEST) {
-            return h;
-        }
-        for (int g = 0; g < h; g++) {
-            HeadWeights other = heads[g];
-            if (leader[g] == g && other.kernel() == HeadKernel.HULL && other.mode() == AttentionMode.LATEST
-                    && other.query().sameEntries(head.query()) && other.key().sameEntries(head.key())) {
-                return g;
-            }
-        }
-        return h;
     }
 
     /** Number of output segments (rows written by some head's output matrix), all heads. */

@@ -11,7 +11,7 @@ import dev.wasmformer.runtime.attention.AttentionCache;
 final class FastPass extends ForwardPass {
     private final AttentionLayer[] attention;  // [layer]
     private final SparseFeedForward[] ffns;    // [layer], null for none
-    private final AttentionCache[][] caches;   // [layer][head], null for a position head or a follower
+    private final AttentionCache[][] caches;   // [layer][head], null for a position head
     private final PositionHead[][] positionHeads;  // [layer][head], null for a cache
     private final long[][] results;            // [layer][head]: the last query's result (see PositionHead.query)
     private final long[][] held;               // [layer][head]: the name of the output whose sums are held
@@ -68,14 +68,11 @@ final class FastPass extends ForwardPass {
             sums[l] = new double[layer.segments()];
             for (int h = 0; h < heads.length; h++) {
                 HeadWeights head = heads[h];
-                if (layer.leader[h] != h) {
-                    continue;   // answered by its leader's cache
-                }
                 if (head.kernel() == HeadKernel.POSITION_KEY) {
                     positionHeads[l][h] = new PositionHead(head, layer.tables[h]);
                     anyTable |= layer.tables[h] != null;
                 } else {
-                    caches[l][h] = cache(head, layer.cacheWidth[h]);
+                    caches[l][h] = cache(head);
                 }
             }
             projections[l] = new double[layer.bufferSize];
@@ -99,11 +96,10 @@ final class FastPass extends ForwardPass {
         scratch = new SparseFeedForward.Scratch(model.ffnWidth(), maxGroups, model.dModel());
     }
 
-    /** A cache for a leader's values and its followers' (width {@code width}). */
-    private static AttentionCache cache(HeadWeights head, int width) {
+    private static AttentionCache cache(HeadWeights head) {
         return head.kernel() == HeadKernel.CONSTANT_KEY
-                ? AttentionCache.constantKey(head.mode(), width)
-                : AttentionCache.hull(head.mode(), width);
+                ? AttentionCache.constantKey(head.mode(), head.valueWidth())
+                : AttentionCache.hull(head.mode(), head.valueWidth());
     }
 
     @Override
@@ -176,19 +172,13 @@ final class FastPass extends ForwardPass {
         layer.project(x, p);
         int[] base = layer.base;
         int[] valueBase = layer.valueBase;
-        int[] leader = layer.leader;
         for (int h = 0; h < layerCaches.length; h++) {
             int b = base[h];
             int v = valueBase[h];
             AttentionCache cache = layerCaches[h];
             long known = names[h];
             long r;
-            if (leader[h] != h) {
-                // The leader's answer names this head's output too (the same position), and
-                // its cache wrote this head's value with its own whenever its name changed,
-                // which is when this head's changes: both start unnamed and move together.
-                r = result[leader[h]];
-            } else if (cache != null) {
+            if (cache != null) {
                 cache.add(p[b + 2], p[b + 3], p, v);
                 r = cache.query(p[b], p[b + 1], out, v, known);
             } else {

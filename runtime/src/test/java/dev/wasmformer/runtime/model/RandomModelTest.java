@@ -136,36 +136,7 @@ class RandomModelTest {
         return hull;
     }
 
-    /**
-     * Models where a head often repeats the query, key and mode of the head before it (with a
-     * value and output of its own): LATEST hull heads among them share one cache.
-     */
-    @Test
-    void naiveAndHullDecodersAgreeWhenHeadsShareTheirQueryAndKey() {
-        int followers = 0;
-        for (int seed = 0; seed < 150; seed++) {
-            Model model = Model.from(randomBundle(new Random(seed), new Random(1000 + seed)));
-            for (AttentionLayer layer : model.attentionLayers) {
-                for (int h = 0; h < layer.heads.length; h++) {
-                    if (layer.leader[h] != h) {
-                        followers++;
-                        assertThat(layer.heads[h].kernel()).isEqualTo(HeadKernel.HULL);
-                        assertThat(layer.valueBase[h]).as("a follower's value lies in its leader's")
-                                .isGreaterThanOrEqualTo(layer.valueBase[layer.leader[h]]);
-                    }
-                }
-            }
-            assertAgree(model, 400, seed);
-        }
-        assertThat(followers).as("heads answered by another head's cache").isGreaterThan(30);
-    }
-
     private static Bundle randomBundle(Random random) {
-        return randomBundle(random, null);
-    }
-
-    /** With {@code sharing}, a head repeats the previous head's query, key and mode at random. */
-    private static Bundle randomBundle(Random random, Random sharing) {
         double[][] embedding = new double[VOCAB][D];
         for (int t = 0; t < VOCAB; t++) {
             for (int c = 3; c < INPUTS; c++) {
@@ -180,26 +151,17 @@ class RandomModelTest {
         int layers = 2;
         for (int l = 0; l < layers; l++) {
             Layer.Builder layer = Layer.newBuilder();
-            Head previous = null;
             for (int h = 0; h < 4; h++) {
                 HeadMode mode = random.nextBoolean() ? HeadMode.AVERAGE : HeadMode.LATEST;
                 int valueWidth = 1 + random.nextInt(2);
-                var query = TinyModel.matrix(dense(random, 2, D, D, 0.4), random.nextBoolean());
-                var key = TinyModel.matrix(key(random), random.nextBoolean());
-                if (previous != null && sharing != null && sharing.nextInt(3) > 0) {
-                    mode = previous.getMode();
-                    query = previous.getQuery();
-                    key = previous.getKey();
-                }
                 layer.addHeads(Head.newBuilder()
                         .setName("h" + h)
                         .setMode(mode)
-                        .setQuery(query)
-                        .setKey(key)
+                        .setQuery(TinyModel.matrix(dense(random, 2, D, D, 0.4), random.nextBoolean()))
+                        .setKey(TinyModel.matrix(key(random), random.nextBoolean()))
                         .setValue(TinyModel.matrix(dense(random, valueWidth, D,
                                 mode == HeadMode.AVERAGE ? INPUTS : D, 0.5), false))
                         .setOutput(TinyModel.matrix(scratchOutput(random, valueWidth), false)));
-                previous = layer.getHeads(layer.getHeadsCount() - 1);
                 heads++;
             }
             layer.setFfn(Ffn.newBuilder()
