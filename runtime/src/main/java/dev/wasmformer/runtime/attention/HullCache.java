@@ -64,9 +64,14 @@ final class HullCache implements AttentionCache {
     private final double[] all;     // every position: sum of values (AVERAGE); LATEST: see lastEntry
     private int lastEntry = -1;     // LATEST: the entry holding the last value, -1 if all holds it
     // The entries of the two keys added last (keys often alternate between a few values).
-    private final double[] recentX = new double[2];
-    private final double[] recentY = new double[2];
-    private final int[] recentEntry = {-1, -1};
+    // Fields, not arrays: every add reads them, and the object's own lines are the likeliest
+    // to be in cache.
+    private double recentX0;
+    private double recentY0;
+    private int recentEntry0 = -1;
+    private double recentX1;
+    private double recentY1;
+    private int recentEntry1 = -1;
     private final IntList maximal = new IntList();
     private long size;
     // AVERAGE: whether any order of summation is exact, and every position's key and value.
@@ -115,20 +120,20 @@ final class HullCache implements AttentionCache {
             }
         }
         int e;
-        if (recentEntry[0] >= 0 && x == recentX[0] && y == recentY[0]) {
-            e = recentEntry[0];
-        } else if (recentEntry[1] >= 0 && x == recentX[1] && y == recentY[1]) {
-            e = recentEntry[1];
-            recentX[1] = recentX[0];
-            recentY[1] = recentY[0];
-            recentEntry[1] = recentEntry[0];
+        if (recentEntry0 >= 0 && x == recentX0 && y == recentY0) {
+            e = recentEntry0;
+        } else if (recentEntry1 >= 0 && x == recentX1 && y == recentY1) {
+            e = recentEntry1;
+            recentX1 = recentX0;
+            recentY1 = recentY0;
+            recentEntry1 = recentEntry0;
             remember(x, y, e);
         } else {
             e = index.get(x, y);
             if (e >= 0) {
-                recentX[1] = recentX[0];
-                recentY[1] = recentY[0];
-                recentEntry[1] = recentEntry[0];
+                recentX1 = recentX0;
+                recentY1 = recentY0;
+                recentEntry1 = recentEntry0;
                 remember(x, y, e);
             }
         }
@@ -177,9 +182,9 @@ final class HullCache implements AttentionCache {
             holders[e] = (byte) held;
             index.put(x, y, e);
             lastEntry = e;
-            recentX[1] = recentX[0];
-            recentY[1] = recentY[0];
-            recentEntry[1] = recentEntry[0];
+            recentX1 = recentX0;
+            recentY1 = recentY0;
+            recentEntry1 = recentEntry0;
             remember(x, y, e);
         }
     }
@@ -230,9 +235,9 @@ final class HullCache implements AttentionCache {
     }
 
     private void remember(double x, double y, int e) {
-        recentX[0] = x;
-        recentY[0] = y;
-        recentEntry[0] = e;
+        recentX0 = x;
+        recentY0 = y;
+        recentEntry0 = e;
     }
 
     /** Adds e to a column when its x equals or passes the column's (beyond > 0, equal == 0). */
@@ -281,6 +286,9 @@ final class HullCache implements AttentionCache {
         IntList face;
         if (qy != 0 && qx == lastQx && qy == lastQy && keyChanges == lastQueryKeys) {
             // The same maximal entry as last time (-0.0 and 0.0 give the same real scores).
+            if (mode == AttentionMode.LATEST) {
+                return latestOf(lastQueryEntry, out, at, known);
+            }
             maximal.clear();
             maximal.add(lastQueryEntry);
             face = maximal;
@@ -313,11 +321,7 @@ final class HullCache implements AttentionCache {
                     best = e;
                 }
             }
-            long identity = latest[best];
-            if (identity != known) {
-                System.arraycopy(data, best * width, out, at, width);
-            }
-            return identity;
+            return latestOf(best, out, at, known);
         }
         if (face.size() > 1 && !exactValues) {
             averageInOrder(face, out, at);
@@ -337,6 +341,15 @@ final class HullCache implements AttentionCache {
             out[at + j] /= n;
         }
         return UNNAMED;
+    }
+
+    /** LATEST's output from entry e, named by the entry's latest position. */
+    private long latestOf(int e, double[] out, int at, long known) {
+        long identity = latest[e];
+        if (identity != known) {
+            System.arraycopy(data, e * width, out, at, width);
+        }
+        return identity;
     }
 
     /** Remembers the query's maximal entry if it is one; returns the face. */
@@ -376,10 +389,10 @@ final class HullCache implements AttentionCache {
         double x = 2 * m + 0.0;
         double y = -(m * m) + 0.0;
         int e;
-        if (recentEntry[0] >= 0 && x == recentX[0] && y == recentY[0]) {
-            e = recentEntry[0];    // most often the key just added (a lookup of the latest write)
-        } else if (recentEntry[1] >= 0 && x == recentX[1] && y == recentY[1]) {
-            e = recentEntry[1];
+        if (recentEntry0 >= 0 && x == recentX0 && y == recentY0) {
+            e = recentEntry0;    // most often the key just added (a lookup of the latest write)
+        } else if (recentEntry1 >= 0 && x == recentX1 && y == recentY1) {
+            e = recentEntry1;
         } else {
             e = index.get(x, y);
         }
@@ -436,10 +449,11 @@ final class HullCache implements AttentionCache {
     }
 
     private void releaseEntry(int e) {
-        for (int i = 0; i < recentEntry.length; i++) {
-            if (recentEntry[i] == e) {
-                recentEntry[i] = -1;
-            }
+        if (recentEntry0 == e) {
+            recentEntry0 = -1;
+        }
+        if (recentEntry1 == e) {
+            recentEntry1 = -1;
         }
         if (freeCount == free.length) {
             free = Arrays.copyOf(free, 2 * freeCount);

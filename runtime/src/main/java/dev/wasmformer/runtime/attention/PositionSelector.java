@@ -32,6 +32,12 @@ public final class PositionSelector {
     private final QuadraticKey key;
     private final long limit;
     private final boolean small;
+    // The key's coefficients of j and j^2, copied out of the record: the fast path reads them
+    // at every query, and fields of this object save fetching one more object.
+    private final double x1;
+    private final double x2;
+    private final double y1;
+    private final double y2;
     // The last query whose answer stays the unique maximum for every later last (see above).
     private double stableQx = Double.NaN;
     private double stableQy = Double.NaN;
@@ -40,6 +46,10 @@ public final class PositionSelector {
     public PositionSelector(QuadraticKey key) {
         this.key = key;
         this.limit = key.limit();
+        this.x1 = key.x1();
+        this.x2 = key.x2();
+        this.y1 = key.y1();
+        this.y2 = key.y2();
         this.small = Math.abs(key.x1()) <= SMALL && Math.abs(key.x2()) <= SMALL
                 && Math.abs(key.y1()) <= SMALL && Math.abs(key.y2()) <= SMALL;
     }
@@ -72,10 +82,10 @@ public final class PositionSelector {
             return 1;
         }
         if (small) {
-            double cx = qx * key.x2();
-            double cy = qy * key.y2();
+            double cx = qx * x2;
+            double cy = qy * y2;
             double c = cx + cy;
-            double b = qx * key.x1() + qy * key.y1();
+            double b = qx * x1 + qy * y1;
             double guess = Math.rint(-b / (2 * c));
             // C < 0 for certain, else an end could be a local maximum but not the global one.
             boolean concave = c < -(4 * U * (Math.abs(cx) + Math.abs(cy)) + Double.MIN_NORMAL);
@@ -115,8 +125,8 @@ public final class PositionSelector {
 
     /** Whether q . k(m) is certainly positive (s rises from (m-1)/2 to (m+1)/2). */
     private boolean rises(double qx, double qy, double m) {
-        double a = key.x1() + key.x2() * m;
-        double b = key.y1() + key.y2() * m;
+        double a = x1 + x2 * m;
+        double b = y1 + y2 * m;
         double p1 = qx * a;
         double p2 = qy * b;
         return p1 + p2 > 4 * U * (Math.abs(p1) + Math.abs(p2)) + Double.MIN_NORMAL;
@@ -124,8 +134,8 @@ public final class PositionSelector {
 
     /** Whether q . k(m) is certainly negative. */
     private boolean falls(double qx, double qy, double m) {
-        double a = key.x1() + key.x2() * m;
-        double b = key.y1() + key.y2() * m;
+        double a = x1 + x2 * m;
+        double b = y1 + y2 * m;
         double p1 = qx * a;
         double p2 = qy * b;
         return p1 + p2 < -(4 * U * (Math.abs(p1) + Math.abs(p2)) + Double.MIN_NORMAL);

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The heads of one layer flattened for the fast pass. One sparse matrix holds, head after
  * head, the query's two rows, the key's two rows and the value's rows (except for the values
- * of token-valued position-key heads, which come from their {@link TokenValues}); the output
+ * of token-valued position-key heads, which come from their {@link TokenValues}), written to a
+ * buffer that holds every head's query and key first, then the values; the output
  * matrices are one list of (residual row, entries) segments in head order. Computes the same
  * doubles as the per-head matrices: each row's dot product in column order. The pass adds each
  * output row's dot product (a segment's <em>sum</em>) to x in the order the heads come.
@@ -38,7 +39,7 @@ final class AttentionLayer {
 
     /** Compiles the generated code now when {@code straightLine}, else never (for tests). */
     AttentionLayer(List<HeadWeights> headList, CsrMatrix embedding, int slotOne, boolean straightLine) {
-        this(headList, new TokenValues.Cache(embedding, slotOne), embedding.cols);
+        this(headList, new TokenValues.Cache(embedding, slotOne));
         if (straightLine) {
             compile();
         } else {
@@ -52,7 +53,7 @@ final class AttentionLayer {
      * The layer of {@code headList}, token tables shared through {@code tables}; its generated
      * code is made by {@link #compile} (the loops run until then).
      */
-    AttentionLayer(List<HeadWeights> headList, TokenValues.Cache tokenTables, int dModel) {
+    AttentionLayer(List<HeadWeights> headList, TokenValues.Cache tokenTables) {
         heads = headList.toArray(new HeadWeights[0]);
         base = new int[heads.length];
         valueBase = new int[heads.length];
@@ -66,11 +67,16 @@ final class AttentionLayer {
                 tables[h] = new TokenValues(head, tokenTables);
             }
             base[h] = size;
-            valueBase[h] = size + 4;
-            size += 4 + head.valueWidth();
+            size += 4;
             rowCount += 4 + (tables[h] == null ? head.valueWidth() : 0);
             termCount += head.query().nonZeros() + head.key().nonZeros()
                     + (tables[h] == null ? head.value().nonZeros() : 0);
+        }
+        // The values after every head's query and key: the pass reads the queries and keys of
+        // all heads at every step, and together they take a few cache lines.
+        for (int h = 0; h < heads.length; h++) {
+            valueBase[h] = size;
+            size += heads[h].valueWidth();
         }
         bufferSize = size;
         projectedRows = rowCount;
@@ -82,11 +88,12 @@ final class AttentionLayer {
         int term = 0;
         for (int h = 0; h < heads.length; h++) {
             HeadWeights head = heads[h];
-            int target = base[h];
             CsrMatrix[] projected = tables[h] == null
                     ? new CsrMatrix[] {head.query(), head.key(), head.value()}
                     : new CsrMatrix[] {head.query(), head.key()};
-            for (CsrMatrix m : projected) {
+            for (int k = 0; k < projected.length; k++) {
+                CsrMatrix m = projected[k];
+                int target = k == 0 ? base[h] : k == 1 ? base[h] + 2 : valueBase[h];
                 for (int r = 0; r < m.rows; r++) {
                     for (int i = 0, n = m.rowLength(r); i < n; i++) {
                         rowColumn[term] = m.column(r, i);

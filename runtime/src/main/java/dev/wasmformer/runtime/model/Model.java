@@ -76,7 +76,7 @@ public final class Model {
         this.attentionLayers = new AttentionLayer[layers.size()];
         TokenValues.Cache tokenTables = new TokenValues.Cache(embedding, slotOne);
         for (int l = 0; l < layers.size(); l++) {
-            attentionLayers[l] = new AttentionLayer(layers.get(l).heads(), tokenTables, dModel);
+            attentionLayers[l] = new AttentionLayer(layers.get(l).heads(), tokenTables);
         }
         ffnTask.run();   // does nothing if a thread has it
         this.sparseFfns = join(ffnTask);   // written inside the task: the future orders them

@@ -46,6 +46,17 @@ final class PositionHead {
     private PositionValues values;            // when there is no table
     private long size;
     private AttentionCache overflow;
+    // The key expected at position size, and its step to the next position: exact integers
+    // while size <= limit (each is a difference of exact values below 2^52), so equal to
+    // key.x(size), key.y(size) without evaluating the polynomial.
+    private double expectedX;
+    private double expectedY;
+    private double stepX;
+    private double stepY;
+    // 2 x2 and 2 y2, the steps' own steps, here rather than read from the key: every position
+    // reads them, and the key record is one more object to fetch from memory.
+    private final double stepStepX;
+    private final double stepStepY;
 
     PositionHead(HeadWeights head, TokenValues table) {
         this.mode = head.mode();
@@ -56,6 +67,12 @@ final class PositionHead {
         this.table = table;
         this.sum = mode == AttentionMode.AVERAGE ? new double[width] : null;
         this.values = table == null ? new PositionValues(width) : null;
+        this.expectedX = key.x(0);
+        this.expectedY = key.y(0);
+        this.stepX = key.x1() + key.x2();
+        this.stepY = key.y1() + key.y2();
+        this.stepStepX = 2 * key.x2();
+        this.stepStepY = 2 * key.y2();
     }
 
     /**
@@ -75,10 +92,14 @@ final class PositionHead {
             size++;
             return;
         }
-        if (kx != key.x(j) || ky != key.y(j)) {
+        if (kx != expectedX || ky != expectedY) {
             throw new IllegalStateException("position-key head got key (" + kx + ", " + ky
                     + ") at position " + j + ", expected (" + key.x(j) + ", " + key.y(j) + ")");
         }
+        expectedX += stepX;
+        expectedY += stepY;
+        stepX += stepStepX;
+        stepY += stepStepY;
         if (table == null) {
             values.append(p, from);
             if (sum != null) {

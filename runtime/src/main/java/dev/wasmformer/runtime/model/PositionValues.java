@@ -16,6 +16,7 @@ final class PositionValues {
     private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
     private static final int RAW = 0, BITS = 1, BYTES = 2, WORDS = 3;
     private static final double WORD_LIMIT = 0x1p32;
+    private static final int SHORT = 8;    // vectors up to this width are compared in a loop
 
     private final int width;
     private final int packedLongs;
@@ -51,8 +52,7 @@ final class PositionValues {
             size++;
             return;
         }
-        System.arraycopy(p, from, last, 0, width);
-        int encoding = encodingOf(p, from);
+        int encoding = encodingOf(p, from);   // also copies the vector to last
         lastEncoding = encoding;
         int need = encoding == BITS ? packedLongs : encoding == BYTES ? byteLongs
                 : encoding == WORDS ? wordLongs : width;
@@ -63,22 +63,12 @@ final class PositionValues {
         if (offset > (Integer.MAX_VALUE >>> 2)) {
             throw new IllegalStateException("position values exceed the store's capacity");
         }
+        // Each packed long is assembled in a local and stored once: or-ing into the pool
+        // component by component makes every iteration wait for the previous one's store.
         switch (encoding) {
-            case BITS -> {
-                for (int i = 0; i < width; i++) {
-                    pool[offset + (i >>> 6)] |= (long) p[from + i] << i;
-                }
-            }
-            case BYTES -> {
-                for (int i = 0; i < width; i++) {
-                    pool[offset + (i >>> 3)] |= (long) p[from + i] << ((i & 7) << 3);
-                }
-            }
-            case WORDS -> {
-                for (int i = 0; i < width; i++) {
-                    pool[offset + (i >>> 1)] |= (long) p[from + i] << ((i & 1) << 5);
-                }
-            }
+            case BITS -> pack(p, from, offset, packedLongs, 64, 1);
+            case BYTES -> pack(p, from, offset, byteLongs, 8, 8);
+            case WORDS -> pack(p, from, offset, wordLongs, 2, 32);
             default -> {
                 for (int i = 0; i < width; i++) {
                     pool[offset + i] = Double.doubleToRawLongBits(p[from + i]);
@@ -90,23 +80,42 @@ final class PositionValues {
         size++;
     }
 
-    /** The most compact encoding that gives back exactly these doubles (so never for -0.0). */
+    /**
+     * Packs the vector (whole numbers that fit {@code bits} bits, no -0.0) into {@code longs}
+     * longs from {@code pool[offset]}, {@code perLong} components per long, lowest first.
+     */
+    private void pack(double[] p, int from, int offset, int longs, int perLong, int bits) {
+        long[] pool = this.pool;
+        for (int w = 0, i = 0; w < longs; w++) {
+            long word = 0;
+            for (int end = Math.min(width, i + perLong), shift = 0; i < end; i++, shift += bits) {
+                word |= (long) p[from + i] << shift;
+            }
+            pool[offset + w] = word;
+        }
+    }
+
+    /**
+     * The most compact encoding that gives back exactly these doubles (so never for -0.0);
+     * copies the vector to {@code last} on the way.
+     */
     private int encodingOf(double[] p, int from) {
+        double[] last = this.last;
         boolean bits = true;
         boolean bytes = true;
+        boolean words = true;
         for (int i = 0; i < width; i++) {
-            long raw = Double.doubleToRawLongBits(p[from + i]);
+            double v = p[from + i];
+            last[i] = v;
+            long raw = Double.doubleToRawLongBits(v);
             if (raw == 0L || raw == ONE_BITS) {
                 continue;
             }
             bits = false;
-            double v = p[from + i];
-            if (!(v > 0 && v < WORD_LIMIT && v == Math.rint(v))) {
-                return RAW;
-            }
+            words &= v > 0 && v < WORD_LIMIT && v == Math.rint(v);
             bytes &= v <= 255;
         }
-        return bits ? BITS : bytes ? BYTES : WORDS;
+        return bits ? BITS : !words ? RAW : bytes ? BYTES : WORDS;
     }
 
     /**
@@ -115,6 +124,15 @@ final class PositionValues {
      * hold a NaN (only a raw one can) is compared bit by bit.
      */
     private boolean sameAsLast(double[] p, int from) {
+        if (width <= SHORT) {
+            // A short vector is compared bit by bit directly (no call, and NaNs need no care).
+            for (int i = 0; i < width; i++) {
+                if (Double.doubleToRawLongBits(p[from + i]) != Double.doubleToRawLongBits(last[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
         if (Arrays.mismatch(p, from, from + width, last, 0, width) >= 0) {
             return false;
         }

@@ -1,0 +1,73 @@
+package dev.wasmformer.runtime.attention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class KeyIndexTest {
+    private record Key(double x, double y) { }
+
+    @Test
+    void agreesWithAHashMapThroughPutsRemovalsAndRehashes() {
+        for (int range : new int[] {3, 40, 5000}) {
+            Random random = new Random(31 + range);
+            KeyIndex index = new KeyIndex();
+            Map<Key, Integer> reference = new HashMap<>();
+            List<Key> present = new ArrayList<>();
+            for (int step = 0; step < 40_000; step++) {
+                Key key = randomKey(random, range);
+                int op = random.nextInt(10);
+                if (op < 5) {
+                    if (!reference.containsKey(key)) {
+                        index.put(key.x(), key.y(), step);
+                        reference.put(key, step);
+                        present.add(key);
+                    }
+                } else if (op < 8 && !present.isEmpty()) {
+                    Key gone = present.remove(random.nextInt(present.size()));
+                    index.remove(gone.x(), gone.y());
+                    reference.remove(gone);
+                } else {
+                    Key asked = op == 8 && !present.isEmpty()
+                            ? present.get(random.nextInt(present.size())) : key;
+                    assertThat(index.get(asked.x(), asked.y()))
+                            .as("range %d, step %d, %s", range, step, asked)
+                            .isEqualTo(reference.getOrDefault(asked, -1));
+                }
+                assertThat(index.size()).isEqualTo(reference.size());
+            }
+            for (Key key : present) {
+                assertThat(index.get(key.x(), key.y())).isEqualTo(reference.get(key));
+            }
+        }
+    }
+
+    @Test
+    void keepsEntryZeroApartFromAnEmptySlotAndTellsKeysApartByEveryBit() {
+        KeyIndex index = new KeyIndex();
+        index.put(0.0, 0.0, 0);
+        index.put(1.0, 0.0, 1);
+        index.put(0.0, Math.nextUp(0.0), 2);
+        index.put(-5e300, 7.25, 3);
+        assertThat(index.get(0.0, 0.0)).isEqualTo(0);
+        assertThat(index.get(1.0, 0.0)).isEqualTo(1);
+        assertThat(index.get(0.0, Math.nextUp(0.0))).isEqualTo(2);
+        assertThat(index.get(-5e300, 7.25)).isEqualTo(3);
+        assertThat(index.get(0.0, 1.0)).isEqualTo(-1);
+        assertThat(index.get(Math.nextUp(1.0), 0.0)).isEqualTo(-1);
+        index.remove(0.0, 0.0);
+        assertThat(index.get(0.0, 0.0)).isEqualTo(-1);
+        assertThat(index.get(1.0, 0.0)).isEqualTo(1);
+    }
+
+    private static Key randomKey(Random random, int range) {
+        double x = random.nextInt(2 * range + 1) - range;
+        double y = random.nextInt(4) == 0 ? -(x * x) : random.nextInt(2 * range + 1) - range;
+        return new Key(x + 0.0, y + 0.0);
+    }
+}
