@@ -791,13 +791,13 @@ final class SparseFeedForward {
             units[w] = 0;
             for (; b != 0; b &= b - 1) {
                 int u = (w << 6) + Long.numberOfTrailingZeros(b);
+                double g = gate[u];
+                if (!(g > 0)) {
+                    continue;     // most units: their value is not needed
+                }
                 double v = 0.0;
                 for (int k = valueStart[u], end = valueStart[u + 1]; k < end; k++) {
                     v += valueWeight[k] * x[valueColumn[k]];
-                }
-                double g = gate[u];
-                if (!(g > 0)) {
-                    continue;
                 }
                 double h = g * v;
                 for (int k = outputStart[u], end = outputStart[u + 1]; k < end; k++) {
