@@ -102,6 +102,9 @@ final class GateFilter {
     int[] selectorUnit;
     double[] selectorScale;
     long[] alwaysMask;           // units evaluated at every step: their gate may be unbounded
+    long alwaysWords;            // bit w: word w of alwaysMask is not zero (bit w mod 64 beyond 64 words)
+    /** The words of checkMask or rangeOnlyMask that are not zero, increasing: a step visits only these. */
+    int[] columnWords;
     byte[] unitKind;             // per unit: FILTERED, LINEAR or ALWAYS
     int builds;
     long filteredSteps;          // steps that ran with the filter (for tests)
@@ -470,6 +473,33 @@ final class GateFilter {
             }
         }
         this.rangeOnlyMask = rangeOnly;
+        long[] columns = new long[check.length];
+        for (int w = 0; w < check.length; w++) {
+            columns[w] = check[w] | rangeOnly[w];
+        }
+        this.columnWords = nonZeroWords(columns);
+        long words = 0;
+        for (int w = 0; w < alwaysBits.length; w++) {
+            if (alwaysBits[w] != 0) {
+                words |= 1L << w;
+            }
+        }
+        this.alwaysWords = words;
+    }
+
+    /** The indexes of the words of {@code bits} that are not zero, increasing. */
+    static int[] nonZeroWords(long[] bits) {
+        int n = 0;
+        for (long w : bits) {
+            n += w != 0 ? 1 : 0;
+        }
+        int[] words = new int[n];
+        for (int w = 0, k = 0; w < bits.length; w++) {
+            if (bits[w] != 0) {
+                words[k++] = w;
+            }
+        }
+        return words;
     }
 
     /** Whether group g is one column, whose value is then +-x[c]. */

@@ -52,6 +52,7 @@ final class SparseFeedForward {
     private final int[] linearStart;          // d + 1: the linear units whose value reads column c
     private final int[] linearUnit;
     private final long[] linearReadMask;
+    private final int[] linearWords;          // the words of linearReadMask that are not zero
     /**
      * Per unit: its bias family, or -1. A family's units have the same gate entries outside
      * slot_one, so their gates are {@code bias_u + L} with one shared {@code L}. The units of
@@ -145,6 +146,7 @@ final class SparseFeedForward {
         this.linearStart = linearCount.clone();
         this.linearUnit = new int[linearCount[dModel]];
         this.linearReadMask = linearRead;
+        this.linearWords = GateFilter.nonZeroWords(linearRead);
         int[] linearNext = Arrays.copyOf(linearCount, dModel);
         for (int u = 0; u < width; u++) {
             if (linear[u]) {
@@ -286,6 +288,8 @@ final class SparseFeedForward {
         final long[] touchedMask;     // units some selector reached
         final double[] rowAcc;        // per output row: the sum over the positive units
         final long[] rowMask;         // rows some positive unit writes
+        /** Bit w: word w of units or touchedMask may be non-zero (for layers of at most 64 words). */
+        long unitWords;
 
         Scratch(int maxWidth, int maxGroups, int dModel) {
             gate = new double[maxWidth];
@@ -380,6 +384,7 @@ final class SparseFeedForward {
         CsrMatrix plainValue = weights.value();
         double[] rowAcc = s.rowAcc;
         long[] rowMask = s.rowMask;
+        long rowWords = 0;
         for (int u = 0; u < width; u++) {
             double g = plainGate.dot(u, x);
             if (!(g > 0)) {
@@ -390,9 +395,10 @@ final class SparseFeedForward {
                 int r = outputRow[k];
                 rowAcc[r] += outputWeight[k] * h;
                 rowMask[r >>> 6] |= 1L << r;
+                rowWords |= 1L << (r >>> 6);
             }
         }
-        addRows(x, nonZero, s);
+        addRows(x, nonZero, s, rowWords);
     }
 
     /**
@@ -431,7 +437,8 @@ final class SparseFeedForward {
         double[] unitAcc = s.unitAcc;
         long[] touched = s.touchedMask;
         long[] rangeOnly = filter.rangeOnlyMask;
-        for (int w = 0; w < check.length; w++) {
+        long unitWords = 0;     // the words of touched and units that get a bit
+        for (int w : filter.columnWords) {
             long live = nonZero[w];
             for (long b = live & rangeOnly[w]; b != 0; b &= b - 1) {
                 int c = (w << 6) + Long.numberOfTrailingZeros(b);
@@ -469,6 +476,7 @@ final class SparseFeedForward {
                         int u = selectorUnit[k];
                         unitAcc[u] += selectorScale[k] * v;
                         touched[u >>> 6] |= 1L << u;
+                        unitWords |= 1L << (u >>> 6);
                     }
                 }
             }
@@ -495,6 +503,7 @@ final class SparseFeedForward {
                     int u = selectorUnit[k];
                     unitAcc[u] += selectorScale[k] * v;
                     touched[u >>> 6] |= 1L << u;
+                    unitWords |= 1L << (u >>> 6);
                 }
             }
         }
@@ -502,19 +511,20 @@ final class SparseFeedForward {
         long[] always = filter.alwaysMask;
         long[] units = s.units;
         System.arraycopy(always, 0, units, 0, always.length);
-        for (int w = 0; w < linearReadMask.length; w++) {
+        unitWords |= filter.alwaysWords;
+        for (int w : linearWords) {
             for (long b = nonZero[w] & linearReadMask[w]; b != 0; b &= b - 1) {
                 int c = (w << 6) + Long.numberOfTrailingZeros(b);
                 if (x[c] != 0) {
                     for (int k = linearStart[c], end = linearStart[c + 1]; k < end; k++) {
                         int u = linearUnit[k];
                         units[u >>> 6] |= 1L << u;
+                        unitWords |= 1L << (u >>> 6);
                     }
                 }
             }
         }
-        markFamilies(x, units);
-        lineFamilies.mark(x, units);
+        s.unitWords = unitWords | markFamilies(x, units) | lineFamilies.mark(x, units);
         return true;
     }
 
@@ -524,9 +534,11 @@ final class SparseFeedForward {
      * hold integers and the sum of |w x| stays below 2^50: every term, and every partial sum
      * of the reference's dot product (biases are below 2^50 too), is then an exact integer, so
      * its gate is the real {@code bias_u + L}. Otherwise every unit of the family is marked.
-     * Marked units are evaluated by their rows.
+     * Marked units are evaluated by their rows. Returns the words of units it set bits in
+     * (bit w for word w, as {@code Scratch.unitWords}).
      */
-    private void markFamilies(double[] x, long[] units) {
+    private long markFamilies(double[] x, long[] units) {
+        long unitWords = 0;
         for (int f = 0, families = familyUnitStart.length - 1; f < families; f++) {
             double sum = 0.0;
             double magnitude = 0.0;
@@ -545,14 +557,17 @@ final class SparseFeedForward {
                 for (; k < end && familyBias[k] > threshold; k++) {
                     int u = familyUnit[k];
                     units[u >>> 6] |= 1L << u;
+                    unitWords |= 1L << (u >>> 6);
                 }
             } else {
                 for (; k < end; k++) {
                     int u = familyUnit[k];
                     units[u >>> 6] |= 1L << u;
+                    unitWords |= 1L << (u >>> 6);
                 }
             }
         }
+        return unitWords;
     }
 
     /** Clears the group accumulators a selection filled. */
@@ -588,6 +603,7 @@ final class SparseFeedForward {
             s.touchedMask[w] = 0;
             s.units[w] = 0;
         }
+        s.unitWords = 0;
         clearGroups(s, filter);
         return units;
     }
@@ -601,6 +617,7 @@ final class SparseFeedForward {
             }
             s.touchedMask[w] = 0;
         }
+        s.unitWords = 0;
     }
 
     /**
@@ -632,7 +649,20 @@ final class SparseFeedForward {
         double[] groupScale = filter.restGroupScale;
         double[] rowAcc = s.rowAcc;
         long[] rowMask = s.rowMask;
-        for (int w = 0, words = (width + 63) >>> 6; w < words; w++) {
+        long rowWords = 0;
+        // A layer of at most 64 words visits only the words s.unitWords names.
+        int words = (width + 63) >>> 6;
+        boolean listed = words <= 64;
+        long unitWords = s.unitWords;
+        s.unitWords = 0;
+        for (int w = 0; w < words; w++) {
+            if (listed) {
+                long ahead = unitWords & (-1L << w);
+                if (ahead == 0) {
+                    break;
+                }
+                w = Long.numberOfTrailingZeros(ahead);
+            }
             long b = units[w] | touched[w];
             if (b == 0) {
                 continue;
@@ -682,17 +712,30 @@ final class SparseFeedForward {
                     int r = outputRow[k];
                     rowAcc[r] += outputWeight[k] * h;
                     rowMask[r >>> 6] |= 1L << r;
+                    rowWords |= 1L << (r >>> 6);
                 }
             }
         }
-        addRows(x, nonZero, s);
+        addRows(x, nonZero, s, rowWords);
     }
 
-    /** x[r] += the row sums {@code s.rowAcc} holds, which it leaves zero; marks the non-zero rows. */
-    private static void addRows(double[] x, long[] nonZero, Scratch s) {
+    /**
+     * x[r] += the row sums {@code s.rowAcc} holds, which it leaves zero; marks the non-zero rows.
+     * {@code rowWords} has bit w set for every word w of {@code s.rowMask} that may be non-zero
+     * (when there are at most 64 words; more are all visited).
+     */
+    private static void addRows(double[] x, long[] nonZero, Scratch s, long rowWords) {
         double[] rowAcc = s.rowAcc;
         long[] rowMask = s.rowMask;
+        boolean listed = rowMask.length <= 64;
         for (int w = 0; w < rowMask.length; w++) {
+            if (listed) {
+                long ahead = rowWords & (-1L << w);
+                if (ahead == 0) {
+                    break;
+                }
+                w = Long.numberOfTrailingZeros(ahead);
+            }
             long b = rowMask[w];
             if (b == 0) {
                 continue;
@@ -758,13 +801,13 @@ final class SparseFeedForward {
             units[w] = 0;
             for (; b != 0; b &= b - 1) {
                 int u = (w << 6) + Long.numberOfTrailingZeros(b);
+                double g = gate[u];
+                if (!(g > 0)) {
+                    continue;     // most units: their value is not needed
+                }
                 double v = 0.0;
                 for (int k = valueStart[u], end = valueStart[u + 1]; k < end; k++) {
                     v += valueWeight[k] * x[valueColumn[k]];
-                }
-                double g = gate[u];
-                if (!(g > 0)) {
-                    continue;
                 }
                 double h = g * v;
                 for (int k = outputStart[u], end = outputStart[u + 1]; k < end; k++) {

@@ -17,7 +17,10 @@ class SparseFeedForwardTest {
      * with signs, linear "clear" units (constant gate), and a few dense random units.
      */
     private static FfnWeights layer(Random random) {
-        int width = 120;
+        return layer(random, 120);
+    }
+
+    private static FfnWeights layer(Random random, int width) {
         double[][] gate = new double[width][D];
         double[][] value = new double[width][D];
         double[][] output = new double[D][width];
@@ -65,14 +68,35 @@ class SparseFeedForwardTest {
             }
             output[31 + random.nextInt(9)][u] = random.nextInt(5) - 2;
         }
+        return weights(gate, value, output);
+    }
+
+    /** The layer of dense width x d gate and value and d x width output arrays. */
+    private static FfnWeights weights(double[][] gate, double[][] value, double[][] output) {
+        int width = gate.length;
+        int d = output.length;
         Ffn ffn = Ffn.newBuilder()
                 .setGate(TinyModel.matrix(gate, false))
                 .setValue(TinyModel.matrix(value, false))
                 .setOutput(TinyModel.matrix(output, false))
                 .build();
-        return new FfnWeights(CsrMatrix.read(ffn.getGate(), width, D, "gate"),
-                CsrMatrix.read(ffn.getValue(), width, D, "value"),
-                CsrMatrix.read(ffn.getOutput(), D, width, "output"));
+        return new FfnWeights(CsrMatrix.read(ffn.getGate(), width, d, "gate"),
+                CsrMatrix.read(ffn.getValue(), width, d, "value"),
+                CsrMatrix.read(ffn.getOutput(), d, width, "output"));
+    }
+
+    /** A layer with its filter and a scratch whose row masks cover {@code scratchRows} slots. */
+    private record Layer(FfnWeights weights, SparseFeedForward ffn, GateFilter filter,
+                         SparseFeedForward.Scratch scratch) {
+        static Layer of(FfnWeights weights, int scratchRows) {
+            SparseFeedForward ffn = new SparseFeedForward(weights, weights.gate().cols, ONE);
+            return new Layer(weights, ffn, new GateFilter(ffn),
+                    new SparseFeedForward.Scratch(weights.width(), ffn.groups.groupCount, scratchRows));
+        }
+
+        static Layer of(FfnWeights weights) {
+            return of(weights, weights.gate().cols);
+        }
     }
 
     /** A residual: flags one-hot, a tent that is 0 or 1, bits, a counter, scratch slots. */
@@ -125,36 +149,49 @@ class SparseFeedForwardTest {
         return bits;
     }
 
+    /** Runs 3,000 steps of residuals through the layer, checking each against the plain layer. */
+    private static void assertExactOverARun(Layer layer, Random random, String what) {
+        for (int step = 0; step < 3000; step++) {
+            double[] x = residual(random, step);
+            double[] expected = x.clone();
+            plain(layer.weights(), expected);
+            layer.ffn().apply(x, nonZero(x), layer.scratch(), layer.filter());
+            assertThat(x).as("%s step %d", what, step)
+                    .usingElementComparator(Double::compare).containsExactly(expected);
+        }
+        assertThat(layer.filter().builds).as("the filter was built and rebuilt").isGreaterThan(1);
+        assertThat(layer.filter().filteredSteps).as("filtered steps").isGreaterThan(2000);
+    }
+
     @Test
     void theFilteredLayerComputesThePlainLayerBitForBit() {
         for (int seed = 0; seed < 4; seed++) {
             Random random = new Random(seed);
-            FfnWeights weights = layer(random);
-            SparseFeedForward ffn = new SparseFeedForward(weights, D, ONE);
-            GateFilter filter = new GateFilter(ffn);
-            SparseFeedForward.Scratch scratch =
-                    new SparseFeedForward.Scratch(weights.width(), ffn.groups.groupCount, D);
-            for (int step = 0; step < 3000; step++) {
-                double[] x = residual(random, step);
-                double[] expected = x.clone();
-                plain(weights, expected);
-                ffn.apply(x, nonZero(x), scratch, filter);
-                assertThat(x).as("seed %d step %d", seed, step)
-                        .usingElementComparator(Double::compare).containsExactly(expected);
-            }
-            assertThat(filter.builds).as("the filter was built and rebuilt").isGreaterThan(1);
+            assertExactOverARun(Layer.of(layer(random)), random, "seed " + seed);
         }
+    }
+
+    @Test
+    void aLayerOfMoreThanSixtyFourWordsOfUnitsOrRowsVisitsEveryWordAndStaysExact() {
+        // Up to 64 words a step visits only the words its masks name; beyond, all of them.
+        Random random = new Random(21);
+        Layer wide = Layer.of(layer(random, 64 * 64 + 100));
+        assertThat((wide.weights().width() + 63) >>> 6).isGreaterThan(64);
+        assertExactOverARun(wide, random, "wide layer");
+        Layer wideRows = Layer.of(layer(random), 64 * 64 + 64);
+        assertThat(wideRows.scratch().rowMask.length).isGreaterThan(64);
+        assertExactOverARun(wideRows, random, "wide row mask");
     }
 
     @Test
     void theCandidatesHoldEveryUnitWithAPositiveGateAndANonZeroValue() {
         for (int seed = 0; seed < 4; seed++) {
             Random random = new Random(100 + seed);
-            FfnWeights weights = layer(random);
-            SparseFeedForward ffn = new SparseFeedForward(weights, D, ONE);
-            GateFilter filter = new GateFilter(ffn);
-            SparseFeedForward.Scratch scratch =
-                    new SparseFeedForward.Scratch(weights.width(), ffn.groups.groupCount, D);
+            Layer layer = Layer.of(layer(random));
+            FfnWeights weights = layer.weights();
+            SparseFeedForward ffn = layer.ffn();
+            GateFilter filter = layer.filter();
+            SparseFeedForward.Scratch scratch = layer.scratch();
             int selections = 0;
             long candidates = 0;
             long active = 0;
@@ -192,11 +229,11 @@ class SparseFeedForwardTest {
     @Test
     void theRebuildThatKnowsUnitUseKeepsTheLayerExactAndSelectsLess() {
         Random random = new Random(11);
-        FfnWeights weights = layer(random);
-        SparseFeedForward ffn = new SparseFeedForward(weights, D, ONE);
-        GateFilter filter = new GateFilter(ffn);
-        SparseFeedForward.Scratch scratch =
-                new SparseFeedForward.Scratch(weights.width(), ffn.groups.groupCount, D);
+        Layer layer = Layer.of(layer(random));
+        FfnWeights weights = layer.weights();
+        SparseFeedForward ffn = layer.ffn();
+        GateFilter filter = layer.filter();
+        SparseFeedForward.Scratch scratch = layer.scratch();
         int steps = GateFilter.FIRST_BUILD + GateFilter.USE_BUILD + 2000;
         int[] selectorsPerBuild = new int[4];
         for (int step = 0; step < steps; step++) {
@@ -255,25 +292,18 @@ class SparseFeedForwardTest {
             value[u][6] = u % 3;
             output[30 + u % 5][u] = u % 2 == 0 ? 1 : -3;
         }
-        Ffn ffn = Ffn.newBuilder()
-                .setGate(TinyModel.matrix(gate, false))
-                .setValue(TinyModel.matrix(value, false))
-                .setOutput(TinyModel.matrix(output, false))
-                .build();
-        return new FfnWeights(CsrMatrix.read(ffn.getGate(), width, D, "gate"),
-                CsrMatrix.read(ffn.getValue(), width, D, "value"),
-                CsrMatrix.read(ffn.getOutput(), D, width, "output"));
+        return weights(gate, value, output);
     }
 
     @Test
     void aBiasFamilyMarksItsPositiveUnitsAndEveryUnitWhenItsSumIsNotAnExactInteger() {
-        FfnWeights weights = ramps();
-        SparseFeedForward ffn = new SparseFeedForward(weights, D, ONE);
+        Layer layer = Layer.of(ramps());
+        FfnWeights weights = layer.weights();
+        SparseFeedForward ffn = layer.ffn();
         assertThat(Arrays.stream(ffn.familyOf, 0, 12).distinct().toArray()).containsExactly(0);
         assertThat(Arrays.stream(ffn.familyOf, 12, 20).distinct().toArray()).containsExactly(1);
-        GateFilter filter = new GateFilter(ffn);
-        SparseFeedForward.Scratch scratch =
-                new SparseFeedForward.Scratch(weights.width(), ffn.groups.groupCount, D);
+        GateFilter filter = layer.filter();
+        SparseFeedForward.Scratch scratch = layer.scratch();
         Random random = new Random(3);
         double[] special = {0.5, -2.5, 0x1p51, -0x1p60, Double.NaN, Double.POSITIVE_INFINITY, 1e300};
         int exactSteps = 0;
@@ -310,6 +340,58 @@ class SparseFeedForwardTest {
         }
         assertThat(exactSteps).isGreaterThan(1000);
         assertThat(filter.filteredSteps).isGreaterThan(1000);
+    }
+
+    @Test
+    void aRangeCheckedColumnInAWordWithoutSelectorsIsStillChecked() {
+        // Units -4 + 4 x[f] + x[100 + f]: x[f] (word 0) is a rare flag, their selector;
+        // x[100 + f] (word 1) is only range-checked. When it leaves its range with the flag
+        // at 0, the gate is positive: the step must notice and run unfiltered. (Each time the
+        // ranges widen, and the rebuild may make those columns selectors too.)
+        int d = 130;
+        int width = 24;
+        double[][] gate = new double[width][d];
+        double[][] value = new double[width][d];
+        double[][] output = new double[d][width];
+        for (int u = 0; u < width; u++) {
+            int f = 1 + u % 8;
+            gate[u][ONE] = -4;
+            gate[u][f] = 4;
+            gate[u][100 + f + 8 * (u / 8)] = 1;
+            value[u][ONE] = 1;
+            output[120 + u % 10][u] = 1;
+        }
+        Layer layer = Layer.of(weights(gate, value, output));
+        Random random = new Random(5);
+        int outOfRange = 0;
+        long[] rangeOnlyBefore = null;
+        long[] checkBefore = null;
+        for (int step = 0; step < 2500; step++) {
+            double[] x = new double[d];
+            x[ONE] = 1;
+            if (random.nextInt(10) == 0) {
+                x[1 + random.nextInt(8)] = 1;
+            }
+            for (int c = 100; c < 124; c++) {
+                x[c] = random.nextInt(2) == 0 ? random.nextInt(4) : 0;
+            }
+            if (step == 1000) {
+                rangeOnlyBefore = layer.filter().rangeOnlyMask.clone();
+                checkBefore = layer.filter().checkMask.clone();
+            }
+            if (step > 1000 && step % 150 == 0 && outOfRange < 6) {
+                x[100 + random.nextInt(24)] = (8 << outOfRange++) - 1;    // 7, 15, 31, ...
+            }
+            double[] expected = x.clone();
+            plain(layer.weights(), expected);
+            layer.ffn().apply(x, nonZero(x), layer.scratch(), layer.filter());
+            assertThat(x).as("step %d", step)
+                    .usingElementComparator(Double::compare).containsExactly(expected);
+        }
+        assertThat(rangeOnlyBefore[1]).as("range-only columns in word 1").isNotZero();
+        assertThat(checkBefore[1]).as("selecting columns in word 1").isZero();
+        assertThat(layer.filter().builds).as("a rebuild per widening").isGreaterThan(4);
+        assertThat(layer.filter().filteredSteps).isGreaterThan(1500);
     }
 
     @Test
