@@ -46,7 +46,7 @@ final class ClassPreload {
       "model.KernelSelection", "attention.AttentionMode", "model.KernelSelection$Choice",
       "model.HeadKernel", "model.HeadWeights", "attention.QuadraticKey",
       "model.FamilyArgMax$Candidate", "model.FfnWeights", "model.LayerWeights",
-      "model.SparseFeedForward", "model.Bits", "model.FamilyArgMax$Family",
+      "model.SparseFeedForward", "model.LineFamilies", "model.Bits", "model.FamilyArgMax$Family",
       "model.AttentionLayer", "model.TokenValues$Cache", "model.TokenValues",
       "model.TokenValues$Ids", "model.TokenValues$Classes", "model.GateGroups",
       "model.FamilyArgMax$Chain", "model.FamilyArgMax$Chain$IntListView", "TokenStepper",
