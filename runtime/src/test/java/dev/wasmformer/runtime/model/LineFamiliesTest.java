@@ -238,7 +238,7 @@ class LineFamiliesTest {
             }
             x[SQUARE] = x[T] * x[T];
             x[5] = random.nextInt(4);
-            long[] nonZero = nonZero(x);
+            long[] nonZero = SparseFeedForwardTest.nonZero(x);
             if (filter.builds > 0 && x[T] == Math.rint(x[T]) && Math.abs(x[T]) < width + 10) {
                 long[] units = ffn.candidates(x, nonZero, scratch, filter);
                 assertThat(units).isNotNull();
@@ -250,27 +250,12 @@ class LineFamiliesTest {
                 checked++;
             }
             double[] expected = x.clone();
-            double[] hidden = new double[width];
-            for (int u = 0; u < width; u++) {
-                double g = weights.gate().dot(u, expected);
-                hidden[u] = g > 0 ? g * weights.value().dot(u, expected) : 0.0;
-            }
-            weights.output().multiplyAdd(hidden, expected);
+            SparseFeedForwardTest.plain(weights, expected);
             ffn.apply(x, nonZero, scratch, filter);
             assertThat(x).as("step %d", step).usingElementComparator(Double::compare).containsExactly(expected);
         }
         assertThat(checked).isGreaterThan(1500);
         assertThat(filter.filteredSteps).isGreaterThan(1500);
-    }
-
-    private static long[] nonZero(double[] x) {
-        long[] bits = Bits.words(x.length);
-        for (int c = 0; c < x.length; c++) {
-            if (x[c] != 0) {
-                Bits.set(bits, c);
-            }
-        }
-        return bits;
     }
 
     private static LineFamilies.Line line(Random random, long scale) {

@@ -2,7 +2,6 @@ package dev.wasmformer.runtime.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wasmformer.runtime.format.Ffn;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -68,21 +67,7 @@ class SparseFeedForwardTest {
             }
             output[31 + random.nextInt(9)][u] = random.nextInt(5) - 2;
         }
-        return weights(gate, value, output);
-    }
-
-    /** The layer of dense width x d gate and value and d x width output arrays. */
-    private static FfnWeights weights(double[][] gate, double[][] value, double[][] output) {
-        int width = gate.length;
-        int d = output.length;
-        Ffn ffn = Ffn.newBuilder()
-                .setGate(TinyModel.matrix(gate, false))
-                .setValue(TinyModel.matrix(value, false))
-                .setOutput(TinyModel.matrix(output, false))
-                .build();
-        return new FfnWeights(CsrMatrix.read(ffn.getGate(), width, d, "gate"),
-                CsrMatrix.read(ffn.getValue(), width, d, "value"),
-                CsrMatrix.read(ffn.getOutput(), d, width, "output"));
+        return TinyModel.ffn(gate, value, output);
     }
 
     /** A layer with its filter and a scratch whose row masks cover {@code scratchRows} slots. */
@@ -130,7 +115,7 @@ class SparseFeedForwardTest {
     }
 
     /** The definition, as the reference pass computes it. */
-    private static void plain(FfnWeights ffn, double[] x) {
+    static void plain(FfnWeights ffn, double[] x) {
         double[] hidden = new double[ffn.width()];
         for (int i : ffn.gate().nonEmptyRows()) {
             double g = ffn.gate().dot(i, x);
@@ -139,7 +124,7 @@ class SparseFeedForwardTest {
         ffn.output().multiplyAdd(hidden, x);
     }
 
-    private static long[] nonZero(double[] x) {
+    static long[] nonZero(double[] x) {
         long[] bits = Bits.words(x.length);
         for (int c = 0; c < x.length; c++) {
             if (x[c] != 0) {
@@ -292,7 +277,7 @@ class SparseFeedForwardTest {
             value[u][6] = u % 3;
             output[30 + u % 5][u] = u % 2 == 0 ? 1 : -3;
         }
-        return weights(gate, value, output);
+        return TinyModel.ffn(gate, value, output);
     }
 
     @Test
@@ -361,7 +346,7 @@ class SparseFeedForwardTest {
             value[u][ONE] = 1;
             output[120 + u % 10][u] = 1;
         }
-        Layer layer = Layer.of(weights(gate, value, output));
+        Layer layer = Layer.of(TinyModel.ffn(gate, value, output));
         Random random = new Random(5);
         int outOfRange = 0;
         long[] rangeOnlyBefore = null;
