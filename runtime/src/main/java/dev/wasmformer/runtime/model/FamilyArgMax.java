@@ -178,32 +178,31 @@ final class FamilyArgMax {
      * Sorts the rows of {@code u} into families and plain rows: rows with the same columns form
      * a family when at most two of the columns take more than one value among them; families
      * with the same shared entries merge while they vary in at most two columns together; a
-     * row left over joins a family it fits (a missing varying column reads as 0).
+     * row left over joins a family it fits (a missing varying column reads as 0). Rows with a
+     * weight that is no integer or beyond 2^50 are plain rows (identical ones represented by the
+     * first): in a family they would make every step fall back to the plain scan.
      */
     static FamilyArgMax of(CsrMatrix u) {
         int d = u.cols;
-        Map<List<Integer>, List<Integer>> bySupport = bySupport(u);
         Map<List<Double>, List<Candidate>> byKey = new LinkedHashMap<>();
         List<Integer> leftOver = new ArrayList<>();
-        for (Map.Entry<List<Integer>, List<Integer>> e : bySupport.entrySet()) {
-            List<Integer> support = e.getKey();
-            List<Integer> rows = e.getValue();
+        for (List<Integer> rows : bySupport(u)) {
             Candidate c = new Candidate();
             int first = rows.get(0);
-            for (int i = 0; i < support.size(); i++) {
+            for (int i = 0; i < u.rowLength(first); i++) {
                 double w = u.value(first, i);
                 boolean shared = true;
                 for (int r : rows) {
                     shared &= u.value(r, i) == w;
                 }
                 if (shared && rows.size() > 1) {
-                    c.fixedColumns.add(support.get(i));
+                    c.fixedColumns.add(u.column(first, i));
                     c.fixedWeights.add(w);
                 } else if (rows.size() > 1) {
-                    c.varying.add(support.get(i));
+                    c.varying.add(u.column(first, i));
                 }
             }
-            if (rows.size() == 1 || c.varying.size() > 2) {
+            if (rows.size() == 1 || c.varying.size() > 2 || !Family.integral(u, first)) {
                 leftOver.addAll(rows);
                 continue;
             }
@@ -230,9 +229,9 @@ final class FamilyArgMax {
         Map<List<Double>, Integer> firstOfClone = new LinkedHashMap<>();
         for (int r : leftOver) {
             Candidate home = null;
-            for (Candidate c : candidates) {
-                if (c.fits(u, r)) {
-                    home = c;
+            for (int k = 0; k < candidates.size() && Family.integral(u, r); k++) {
+                if (candidates.get(k).fits(u, r)) {
+                    home = candidates.get(k);
                     break;
                 }
             }
@@ -269,10 +268,12 @@ final class FamilyArgMax {
     }
 
     /**
-     * The rows grouped by their columns, groups in the order of their first rows: hashed on
-     * the column arrays, so only each group's key is boxed.
+     * The rows grouped by their columns, groups in the order of their first rows; rows whose
+     * weights cannot be in a family (not integers, or beyond 2^50, like the -2^60 of a token
+     * the model never emits) group apart, so that they cannot keep a family from forming.
+     * Hashed on the column arrays, so nothing is boxed but the row lists.
      */
-    private static Map<List<Integer>, List<Integer>> bySupport(CsrMatrix u) {
+    private static List<List<Integer>> bySupport(CsrMatrix u) {
         int capacity = Integer.highestOneBit(Math.max(16, u.rows)) * 4;
         int[] groupAt = new int[capacity];
         Arrays.fill(groupAt, -1);
@@ -280,16 +281,19 @@ final class FamilyArgMax {
         int[] firstRow = new int[Math.max(1, u.rows)];
         int[] size = new int[Math.max(1, u.rows)];
         int groups = 0;
+        boolean[] integral = new boolean[u.rows];
         for (int r = 0; r < u.rows; r++) {
+            integral[r] = Family.integral(u, r);
             int n = u.rowLength(r);
-            long hash = n;
+            long hash = integral[r] ? n : ~n;
             for (int i = 0; i < n; i++) {
                 hash = (hash ^ u.column(r, i)) * 0x9E3779B97F4A7C15L;
             }
             int slot = (int) (hash >>> 40) & (capacity - 1);
             int group = -1;
             while (groupAt[slot] >= 0) {
-                if (sameColumns(u, r, firstRow[groupAt[slot]])) {
+                int first = firstRow[groupAt[slot]];
+                if (integral[first] == integral[r] && sameColumns(u, r, first)) {
                     group = groupAt[slot];
                     break;
                 }
@@ -310,16 +314,7 @@ final class FamilyArgMax {
         for (int r = 0; r < u.rows; r++) {
             rows.get(groupOfRow[r]).add(r);
         }
-        Map<List<Integer>, List<Integer>> bySupport = new LinkedHashMap<>();
-        for (int g = 0; g < groups; g++) {
-            int r = firstRow[g];
-            Integer[] support = new Integer[u.rowLength(r)];
-            for (int i = 0; i < support.length; i++) {
-                support[i] = u.column(r, i);
-            }
-            bySupport.put(Arrays.asList(support), rows.get(g));
-        }
-        return bySupport;
+        return rows;
     }
 
     private static boolean sameColumns(CsrMatrix u, int r, int s) {
@@ -464,11 +459,19 @@ final class FamilyArgMax {
         /** Whether every weight of the rows is an integer of magnitude at most 2^50. */
         static boolean integral(CsrMatrix u, List<Integer> rows) {
             for (int r : rows) {
-                for (int i = 0; i < u.rowLength(r); i++) {
-                    double w = u.value(r, i);
-                    if (Math.rint(w) != w || Math.abs(w) > POINT_LIMIT) {
-                        return false;
-                    }
+                if (!integral(u, r)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether row r's weights are integers of magnitude at most 2^50. */
+        static boolean integral(CsrMatrix u, int r) {
+            for (int i = 0; i < u.rowLength(r); i++) {
+                double w = u.value(r, i);
+                if (Math.rint(w) != w || Math.abs(w) > POINT_LIMIT) {
+                    return false;
                 }
             }
             return true;

@@ -141,4 +141,50 @@ class FamilyArgMaxTest {
             }
         }
     }
+
+    /**
+     * A specialized model's unembedding: token kinds whose gate and value folded to constants
+     * score {@code -v^2} in the constant column alone, the same column in which tokens the
+     * model never emits score -2^60. Those rows must not keep the kinds from forming families.
+     */
+    private static double[][] specializedLike() {
+        double[][] u = new double[4 * 50 + 6 + 40][D];
+        int r = 0;
+        for (int kind = 0; kind < 4; kind++) {
+            u[r++][ONE] = -0x1p60;                  // a token never emitted, one per kind
+            for (int v = 1; v < 50; v++, r++) {
+                u[r][ONE] = -v * v - kind;
+            }
+        }
+        for (int k = 0; k < 6; k++) {
+            u[r++][ONE] = -0x1p60;
+        }
+        for (int v = 0; v < 40; v++, r++) {         // a byte kind that is still computed
+            u[r][3] = 1 << 16;
+            u[r][5] = 2 * v;
+            u[r][ONE] = -v * v;
+        }
+        return u;
+    }
+
+    @Test
+    void rowsBeyondTwoToTheFiftyStayOutOfTheFamiliesOfTheirColumns() {
+        CsrMatrix u = matrix(specializedLike());
+        FamilyArgMax argMax = FamilyArgMax.of(u);
+        assertThat(argMax.plainRowCount()).as("the -2^60 rows, one representative").isEqualTo(1);
+        assertThat(argMax.familyCount()).isGreaterThanOrEqualTo(2);
+        Random random = new Random(5);
+        long[] slots = allSlots();
+        double[] x = new double[D];
+        FamilyArgMax.Scratch scratch = argMax.newScratch();
+        for (int trial = 0; trial < 5_000; trial++) {
+            Arrays.fill(x, 0);
+            x[ONE] = random.nextInt(8) == 0 ? -1 : 1;   // -1: the -2^60 rows win
+            x[3] = random.nextInt(2);
+            x[5] = random.nextInt(100) - 30;
+            assertThat(argMax.argMax(x, slots, scratch)).as("trial %d, x = %s", trial, Arrays.toString(x))
+                    .isEqualTo(FamilyArgMax.plainArgMax(u, x));
+        }
+        assertThat(scratch.plainScans).as("steps that fell back to the plain scan").isZero();
+    }
 }
