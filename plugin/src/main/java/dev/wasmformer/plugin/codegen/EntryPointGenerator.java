@@ -20,7 +20,6 @@ import static org.objectweb.asm.Opcodes.DUP;
 import static org.objectweb.asm.Opcodes.FLOAD;
 import static org.objectweb.asm.Opcodes.FRETURN;
 import static org.objectweb.asm.Opcodes.GETSTATIC;
-import static org.objectweb.asm.Opcodes.I2L;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IFNONNULL;
 import static org.objectweb.asm.Opcodes.IFNULL;
@@ -30,16 +29,12 @@ import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.IRETURN;
-import static org.objectweb.asm.Opcodes.L2I;
-import static org.objectweb.asm.Opcodes.LASTORE;
 import static org.objectweb.asm.Opcodes.LLOAD;
 import static org.objectweb.asm.Opcodes.LRETURN;
 import static org.objectweb.asm.Opcodes.NEW;
-import static org.objectweb.asm.Opcodes.NEWARRAY;
 import static org.objectweb.asm.Opcodes.POP;
 import static org.objectweb.asm.Opcodes.PUTSTATIC;
 import static org.objectweb.asm.Opcodes.RETURN;
-import static org.objectweb.asm.Opcodes.T_LONG;
 import static org.objectweb.asm.Opcodes.V17;
 
 import java.util.ArrayList;
@@ -316,9 +311,11 @@ public final class EntryPointGenerator {
   }
 
   /**
-   * {@code static int fib(int n)}: each argument becomes the long its wasm value holds (an int
-   * sign-extended, a float or double as its raw bits, so every NaN keeps its payload), and
-   * the result is read back the same way.
+   * {@code static int fib(int n)}: the arguments, boxed, go to {@code Program.call(Object...)},
+   * which checks them against the program's signature (an int or long as its value, a float or
+   * double as its raw bits, so every NaN keeps its payload; a {@code byte[]}'s bytes placed in
+   * the program's memory and its buffer's final bytes written back into it); the boxed result
+   * is unboxed.
    */
   private void writeFunction(ClassWriter cw, EntryPoint p) {
     StringBuilder descriptor = new StringBuilder("(");
@@ -328,71 +325,6 @@ public final class EntryPointGenerator {
         descriptor.toString(), null, null);
     for (String name : parameterNames(p)) mv.visitParameter(name, 0);
     mv.visitCode();
-    if (p.params().contains(JavaType.BYTES)) {
-      writeCall(mv, p);
-      return;
-    }
-    pushProgram(mv, p);
-    pushInt(mv, p.params().size());
-    mv.visitIntInsn(NEWARRAY, T_LONG);
-    int slot = 0;
-    for (int i = 0; i < p.params().size(); i++) {
-      JavaType t = p.params().get(i);
-      mv.visitInsn(DUP);
-      pushInt(mv, i);
-      switch (t) {
-        case INT -> {
-          mv.visitVarInsn(ILOAD, slot);
-          mv.visitInsn(I2L);
-        }
-        case LONG -> mv.visitVarInsn(LLOAD, slot);
-        case FLOAT -> {
-          mv.visitVarInsn(FLOAD, slot);
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
-          mv.visitInsn(I2L);
-        }
-        case DOUBLE -> {
-          mv.visitVarInsn(DLOAD, slot);
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
-        }
-      }
-      slot += t.isWide() ? 2 : 1;
-      mv.visitInsn(LASTORE);
-    }
-    mv.visitMethodInsn(INVOKEVIRTUAL, PROGRAM, "run", "([J)L" + RUN_RESULT + ";", false);
-    if (p.result().isEmpty()) {
-      mv.visitInsn(POP);
-      mv.visitInsn(RETURN);
-    } else {
-      mv.visitMethodInsn(INVOKEVIRTUAL, RUN_RESULT, "returnValue", "()Ljava/util/OptionalLong;", false);
-      mv.visitMethodInsn(INVOKEVIRTUAL, "java/util/OptionalLong", "getAsLong", "()J", false);
-      switch (p.result().get()) {
-        case INT -> {
-          mv.visitInsn(L2I);
-          mv.visitInsn(IRETURN);
-        }
-        case LONG -> mv.visitInsn(LRETURN);
-        case FLOAT -> {
-          mv.visitInsn(L2I);
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
-          mv.visitInsn(FRETURN);
-        }
-        case DOUBLE -> {
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
-          mv.visitInsn(DRETURN);
-        }
-      }
-    }
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
-  }
-
-  /**
-   * The body of a method with a {@code byte[]} parameter: the arguments, boxed, go to {@code
-   * Program.call(Object...)}, which places each array's bytes in the program's memory and
-   * writes the buffer's final bytes back into it; the boxed result is unboxed.
-   */
-  private void writeCall(MethodVisitor mv, EntryPoint p) {
     pushProgram(mv, p);
     pushInt(mv, p.params().size());
     mv.visitTypeInsn(ANEWARRAY, OBJECT);
