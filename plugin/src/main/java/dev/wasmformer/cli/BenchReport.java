@@ -17,6 +17,7 @@ record BenchReport(
     long argument,
     String java,
     int cores,
+    HugePages hugePages,
     ModelFigures model,
     double compileSeconds,
     int bundleBytes,
@@ -81,6 +82,7 @@ record BenchReport(
   String text() {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "program %s(%d), java %s, %d cores%n", program, argument, java, cores));
+    out.append(hugePages.describe()).append(System.lineSeparator());
     out.append(String.format(Locale.ROOT,
         "model: d_model %d, %d layers, %d heads, %d FFN units, vocabulary %d, %d non-zero weights%n",
         model.dModel, model.layers, model.heads, model.ffnUnits, model.vocab, model.nonZeroWeights));
@@ -119,6 +121,9 @@ record BenchReport(
     j.field("argument", argument);
     j.field("java", java);
     j.field("cores", cores);
+    j.field("huge_pages_in_use", hugePages.inUse());
+    j.field("huge_pages_jvm_flag", hugePages.jvm());
+    j.field("huge_pages_kernel", hugePages.kernel());
     j.numbers("model", named("d_model", model.dModel, "layers", model.layers, "heads", model.heads,
         "ffn_units", model.ffnUnits, "vocab_size", model.vocab, "nonzero_weights", model.nonZeroWeights));
     j.field("weight_compile_seconds", compileSeconds);

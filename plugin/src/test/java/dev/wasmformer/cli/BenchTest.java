@@ -129,7 +129,8 @@ class BenchTest {
     assertThat(json).startsWith("{").endsWith("}")
         .contains("\"program\":\"fib\"", "\"argument\":12", "\"weight_compile_seconds\":",
             "\"load_to_first_token_ms\":{\"cold\":", "\"first_in_jvm\":", "\"warm_min\":", "\"attention\":\"hull\",\"target_tokens\":2000",
-            "\"attention\":\"naive\",\"target_tokens\":4000", "\"chicory\":{\"wasm_instructions\":");
+            "\"attention\":\"naive\",\"target_tokens\":4000", "\"chicory\":{\"wasm_instructions\":",
+            "\"huge_pages_in_use\":", "\"huge_pages_jvm_flag\":", "\"huge_pages_kernel\":\"");
     assertThat(json).as("the cold load ran in a fresh JVM").doesNotContain("\"cold\":null");
     assertThat(ImageIO.read(plot.toFile()).getWidth()).isPositive();
   }
