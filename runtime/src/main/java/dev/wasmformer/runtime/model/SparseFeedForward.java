@@ -422,6 +422,17 @@ final class SparseFeedForward {
                 return;
             }
         }
+        applyUnfiltered(x, nonZero, s, filter, lazyBias);
+    }
+
+    /**
+     * The step without the filter's selection, which widens the filter's ranges. A method of
+     * its own, larger than the JIT inlines into a caller: its rare branches (a range's first
+     * negative value, a range capped after many widenings) are taken for the first time well
+     * into a run, and a trap there then recompiles this method, not {@link #apply}, whose
+     * filtered path a warm run spends its time in.
+     */
+    private void applyUnfiltered(double[] x, long[] nonZero, Scratch s, GateFilter filter, boolean lazyBias) {
         if (filter != null) {
             observe(x, nonZero, s, filter, s.nextEpoch());
         }
@@ -697,15 +708,16 @@ final class SparseFeedForward {
         return units;
     }
 
-    /** Clears the filtered path's accumulators after a step it gave up. */
+    /**
+     * Clears the filtered path's accumulators after a step it gave up: all of this layer's,
+     * not by the touched units' bits, as a loop over those would take its first turn only at
+     * the first step given up after some selector fired, well after the JIT compiled {@link
+     * #select}, and trap there.
+     */
     private void abandon(Scratch s, GateFilter filter) {
         clearGroups(s, filter);
-        for (int w = 0, words = (width + 63) >>> 6; w < words; w++) {
-            for (long b = s.touchedMask[w]; b != 0; b &= b - 1) {
-                s.unitAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
-            }
-            s.touchedMask[w] = 0;
-        }
+        Arrays.fill(s.unitAcc, 0, width, 0.0);
+        Arrays.fill(s.touchedMask, 0, (width + 63) >>> 6, 0L);
         s.unitWords = 0;
     }
 
