@@ -33,6 +33,8 @@ final class GateFilter {
     static final int SAMPLE = 8;
     /** Filtered steps after the first build before a rebuild that knows how often units are evaluated. */
     static final int USE_BUILD = 4096;
+    /** Most steps between two checks whether a build is due. */
+    static final int CHECK_GAP = 64;
     private static final double EXACT_LIMIT = 0x1p52;
     /** The range of a column that keeps growing. */
     private static final double GROWING = 0x1p40;
@@ -89,6 +91,8 @@ final class GateFilter {
     private boolean dirty;
     private long steps;
     private long lastBuild;
+    private long dueStep = FIRST_BUILD + 1;
+    private long nextCheck = Math.min(dueStep, CHECK_GAP);
     double[] unitBound;          // U_u, for filtered units
     // Per filtered unit, its non-selector groups: single-column ones by column (weight s alpha),
     // the others by group (scale s). Its gate is bias + its selectors' sum + these.
@@ -108,6 +112,7 @@ final class GateFilter {
     byte[] unitKind;             // per unit: FILTERED, LINEAR or ALWAYS
     int builds;
     long filteredSteps;          // steps that ran with the filter (for tests)
+    long checks;                 // calls of check (for tests)
 
     GateFilter(SparseFeedForward ffn) {
         this.ffn = ffn;
@@ -149,18 +154,50 @@ final class GateFilter {
         return steps;
     }
 
-    /** Whether the filter can be used at this step (counts the step). */
+    /**
+     * Whether the filter can be used at this step (counts the step). Only a count and a
+     * compare: whether a build is due is decided in {@link #check}, at most
+     * {@value #CHECK_GAP} steps apart and at every step a build falls due, so that the call is
+     * in the profile of the method the JIT inlines this into long before the first build, and
+     * a build (first, after a widening, or with unit use) takes no branch that method has not
+     * taken before.
+     */
     boolean ready() {
-        steps++;
-        if (!ready) {
-            if (steps > FIRST_BUILD) {
-                build();
-            }
-        } else if (dirty && steps - lastBuild >= REBUILD_GAP
-                || builds == 1 && steps - lastBuild >= USE_BUILD) {
-            build();
+        if (++steps >= nextCheck) {
+            check();
         }
         return ready;
+    }
+
+    /** Builds the filter if a build is due at this step, and sets the next step to check. */
+    private void check() {
+        checks++;
+        if (steps >= dueStep) {
+            build();
+        }
+        nextCheck = Math.min(dueStep, steps + CHECK_GAP);
+    }
+
+    /**
+     * The first step at which a build is due as things stand: the first after
+     * {@value #FIRST_BUILD}; then {@value #REBUILD_GAP} after the last build when a range has
+     * widened since, and {@value #USE_BUILD} after the first build for the one with unit use.
+     */
+    private long dueStep() {
+        if (!ready) {
+            return FIRST_BUILD + 1;
+        }
+        long due = dirty ? lastBuild + REBUILD_GAP : Long.MAX_VALUE;
+        return builds == 1 ? Math.min(due, lastBuild + USE_BUILD) : due;
+    }
+
+    /** Notes that a range widened: a rebuild falls due {@value #REBUILD_GAP} steps after the last build. */
+    private void markDirty() {
+        if (!dirty) {
+            dirty = true;
+            dueStep = dueStep();
+            nextCheck = Math.min(nextCheck, dueStep);
+        }
     }
 
     /**
@@ -180,15 +217,15 @@ final class GateFilter {
         if (v != (double) (long) v) {
             if (!columnFractional[c]) {
                 columnFractional[c] = true;
-                dirty = true;
+                markDirty();
             }
         }
         if (v < columnLo[c]) {
             columnLo[c] = widened(v, ++columnWidenings[c]);
-            dirty = true;
+            markDirty();
         } else if (v > columnHi[c]) {
             columnHi[c] = widened(v, ++columnWidenings[c]);
-            dirty = true;
+            markDirty();
         }
     }
 
@@ -198,10 +235,10 @@ final class GateFilter {
         }
         if (v < groupLo[g]) {
             groupLo[g] = widened(v, ++groupWidenings[g]);
-            dirty = true;
+            markDirty();
         } else if (v > groupHi[g]) {
             groupHi[g] = widened(v, ++groupWidenings[g]);
-            dirty = true;
+            markDirty();
         }
     }
 
@@ -226,7 +263,11 @@ final class GateFilter {
         return v < 0 ? -bound : bound;
     }
 
-    /** Recomputes bounds and selectors from the current ranges. */
+    /**
+     * Recomputes bounds and selectors from the current ranges. In several methods of a loop or
+     * two each: the JIT compiles the loops of a rare but long build on their own, and one large
+     * method took C2 seconds of compilation per JVM.
+     */
     private void build() {
         if (!ready) {
             // Widenings count from the first build on: the first steps only set the scale.
@@ -238,6 +279,54 @@ final class GateFilter {
         dirty = false;
         lastBuild = steps;
         builds++;
+        dueStep = dueStep();
+        buildColumnInfo();
+        GateGroups gg = groups;
+        int width = ffn.width();
+        boolean[] groupExact = new boolean[gg.groupCount];
+        double[] groupMagnitude = new double[gg.groupCount];
+        groupBounds(groupExact, groupMagnitude);
+        double[] bound = new double[width];
+        boolean[] always = new boolean[width];
+        int[] selectorCount = new int[gg.groupCount + 1];
+        // Per unit: its selectors and its other groups, as entries of the unit's groups.
+        int[][] unitSelectors = new int[width][];
+        int[][] unitRest = new int[width][];
+        UnitScratch scratch = new UnitScratch();
+        for (int u = 0; u < width; u++) {
+            if (ffn.linear[u] || ffn.familyOf[u] >= 0) {
+                unitSelectors[u] = new int[0];   // chosen by its value's columns, or its family
+                continue;
+            }
+            if (!chooseSelectors(u, groupExact, groupMagnitude, scratch)) {
+                always[u] = true;
+                continue;
+            }
+            bound[u] = scratch.upper;
+            int start = gg.unitStart[u];
+            int n = gg.unitStart[u + 1] - start;
+            int selected = scratch.selected;
+            int[] order = scratch.order;
+            unitRest[u] = new int[n - selected];
+            for (int k = selected; k < n; k++) {
+                unitRest[u][k - selected] = start + order[k];
+            }
+            unitSelectors[u] = new int[selected];
+            for (int k = 0; k < selected; k++) {
+                unitSelectors[u][k] = start + order[k];
+                selectorCount[gg.unitGroup[start + order[k]] + 1]++;
+            }
+        }
+        for (int g = 0; g < gg.groupCount; g++) {
+            selectorCount[g + 1] += selectorCount[g];
+        }
+        this.unitBound = bound;
+        boolean[] groupRead = layOut(always, unitSelectors, unitRest, selectorCount);
+        layOutChecks(groupRead, selectorCount);
+    }
+
+    /** The column ranges a step is checked against, and the group ranges the bounds are built from. */
+    private void buildColumnInfo() {
         GateGroups gg = groups;
         for (int c = 0; c < columnLo.length; c++) {
             double lo = columnLo[c];
@@ -260,9 +349,11 @@ final class GateFilter {
         }
         System.arraycopy(groupLo, 0, builtGroupLo, 0, groupLo.length);
         System.arraycopy(groupHi, 0, builtGroupHi, 0, groupHi.length);
-        int width = ffn.width();
-        boolean[] groupExact = new boolean[gg.groupCount];
-        double[] groupMagnitude = new double[gg.groupCount];
+    }
+
+    /** Per group: whether its sum is exact over the ranges, and the largest magnitude of its range. */
+    private void groupBounds(boolean[] groupExact, double[] groupMagnitude) {
+        GateGroups gg = groups;
         for (int g = 0; g < gg.groupCount; g++) {
             double sum = 0;
             boolean exact = gg.alphaIntegral[g];
@@ -274,106 +365,119 @@ final class GateFilter {
             groupExact[g] = exact && sum <= EXACT_LIMIT;
             groupMagnitude[g] = Math.max(-groupLo[g], groupHi[g]);
         }
-        double[] bound = new double[width];
-        boolean[] always = new boolean[width];
-        int[] selectorCount = new int[gg.groupCount + 1];
-        // Per unit: selectors as (group) marks in a scratch list.
-        int[][] unitSelectors = new int[width][];
-        int[][] unitRest = new int[width][];
+    }
+
+    /** One unit's choice of selectors: its bound, and its groups' entries, selectors first. */
+    private static final class UnitScratch {
         double[] contribution = new double[64];
         int[] order = new int[64];
-        CsrMatrix gate = ffn.weights.gate();
-        for (int u = 0; u < width; u++) {
-            if (ffn.linear[u] || ffn.familyOf[u] >= 0) {
-                unitSelectors[u] = new int[0];   // chosen by its value's columns, or its family
-                continue;
-            }
-            int start = gg.unitStart[u];
-            int n = gg.unitStart[u + 1] - start;
-            boolean exact = gg.unitIntegral[u];
-            double magnitude = Math.abs(gg.bias[u]);
-            for (int k = 0; k < n && exact; k++) {
-                int g = gg.unitGroup[start + k];
-                exact = groupExact[g];
-                magnitude += Math.abs(gg.unitScale[start + k]) * groupMagnitude[g];
-            }
-            // The reference's sum over the columns must be exact too.
-            double plain = Math.abs(gg.bias[u]);
-            for (int i = 0; i < gate.rowLength(u) && exact; i++) {
-                int c = gate.column(u, i);
-                if (gg.groupOf[c] >= 0) {
-                    plain += Math.abs(gate.value(u, i)) * Math.max(-columnLo[c], columnHi[c]);
-                }
-            }
-            if (!exact || !(magnitude <= EXACT_LIMIT) || !(plain <= EXACT_LIMIT)) {
-                always[u] = true;
-                continue;
-            }
-            if (contribution.length < n) {
-                contribution = new double[n];
-                order = new int[n];
-            }
-            double upper = gg.bias[u];
-            for (int k = 0; k < n; k++) {
-                int g = gg.unitGroup[start + k];
-                double s = gg.unitScale[start + k];
-                contribution[k] = Math.max(s * groupLo[g], s * groupHi[g]);
-                upper += contribution[k];
-                order[k] = k;
-            }
-            // Take the groups that lower the bound most per non-zero step first.
-            int selected = 0;
-            while (upper > 0) {
-                int best = -1;
-                double bestRate = 0;
-                for (int k = selected; k < n; k++) {
-                    int j = order[k];
-                    if (contribution[j] > 0) {
-                        double rate = contribution[j] / (1.0 + groupNonZero[gg.unitGroup[start + j]]);
-                        if (best < 0 || rate > bestRate) {
-                            best = k;
-                            bestRate = rate;
-                        }
+        int selected;
+        double upper;
+    }
+
+    /**
+     * Chooses unit u's selectors into {@code scratch} ({@code order}: the unit's group entries,
+     * relative to its first, the {@code selected} selectors first; {@code upper}: its bound);
+     * false if the unit must be evaluated at every step.
+     */
+    private boolean chooseSelectors(int u, boolean[] groupExact, double[] groupMagnitude, UnitScratch scratch) {
+        GateGroups gg = groups;
+        int start = gg.unitStart[u];
+        int n = gg.unitStart[u + 1] - start;
+        if (!exactUnit(u, groupExact, groupMagnitude)) {
+            return false;
+        }
+        if (scratch.contribution.length < n) {
+            scratch.contribution = new double[n];
+            scratch.order = new int[n];
+        }
+        double[] contribution = scratch.contribution;
+        int[] order = scratch.order;
+        double upper = gg.bias[u];
+        for (int k = 0; k < n; k++) {
+            int g = gg.unitGroup[start + k];
+            double s = gg.unitScale[start + k];
+            contribution[k] = Math.max(s * groupLo[g], s * groupHi[g]);
+            upper += contribution[k];
+            order[k] = k;
+        }
+        // Take the groups that lower the bound most per non-zero step first.
+        int selected = 0;
+        while (upper > 0) {
+            int best = -1;
+            double bestRate = 0;
+            for (int k = selected; k < n; k++) {
+                int j = order[k];
+                if (contribution[j] > 0) {
+                    double rate = contribution[j] / (1.0 + groupNonZero[gg.unitGroup[start + j]]);
+                    if (best < 0 || rate > bestRate) {
+                        best = k;
+                        bestRate = rate;
                     }
                 }
-                if (best < 0) {
-                    break;
-                }
-                int j = order[best];
-                order[best] = order[selected];
+            }
+            if (best < 0) {
+                break;
+            }
+            int j = order[best];
+            order[best] = order[selected];
+            order[selected++] = j;
+            upper -= contribution[j];
+        }
+        if (upper > 0 || Double.isNaN(upper)) {
+            return false;
+        }
+        // A group non-zero less often than the unit is evaluated is cheaper as a selector
+        // (its entry visited when it is non-zero) than in the unit's gate sum (visited when
+        // the unit is). Its contribution is >= 0 (ranges hold 0), so the bound stays <= 0.
+        double useRate = unitUse[u] / (double) Math.max(1, steps - firstBuildSteps);
+        for (int k = selected; k < n && useRate > 0; k++) {
+            int j = order[k];
+            if (groupNonZero[gg.unitGroup[start + j]] / (double) steps < useRate) {
+                order[k] = order[selected];
                 order[selected++] = j;
                 upper -= contribution[j];
             }
-            if (upper > 0 || Double.isNaN(upper)) {
-                always[u] = true;
-                continue;
-            }
-            // A group non-zero less often than the unit is evaluated is cheaper as a selector
-            // (its entry visited when it is non-zero) than in the unit's gate sum (visited when
-            // the unit is). Its contribution is >= 0 (ranges hold 0), so the bound stays <= 0.
-            double useRate = unitUse[u] / (double) Math.max(1, steps - firstBuildSteps);
-            for (int k = selected; k < n && useRate > 0; k++) {
-                int j = order[k];
-                if (groupNonZero[gg.unitGroup[start + j]] / (double) steps < useRate) {
-                    order[k] = order[selected];
-                    order[selected++] = j;
-                    upper -= contribution[j];
-                }
-            }
-            bound[u] = upper;
-            unitRest[u] = new int[n - selected];
-            for (int k = selected; k < n; k++) {
-                unitRest[u][k - selected] = start + order[k];
-            }
-            unitSelectors[u] = new int[selected];
-            for (int k = 0; k < selected; k++) {
-                unitSelectors[u][k] = start + order[k];
-                selectorCount[gg.unitGroup[start + order[k]] + 1]++;
+        }
+        scratch.selected = selected;
+        scratch.upper = upper;
+        return true;
+    }
+
+    /**
+     * Whether unit u's gate is exact over the ranges: its groups' sums and its scaled sum by
+     * groups, and the reference's sum over its row's columns, stay below 2^52 in integers.
+     */
+    private boolean exactUnit(int u, boolean[] groupExact, double[] groupMagnitude) {
+        GateGroups gg = groups;
+        int start = gg.unitStart[u];
+        int n = gg.unitStart[u + 1] - start;
+        boolean exact = gg.unitIntegral[u];
+        double magnitude = Math.abs(gg.bias[u]);
+        for (int k = 0; k < n && exact; k++) {
+            int g = gg.unitGroup[start + k];
+            exact = groupExact[g];
+            magnitude += Math.abs(gg.unitScale[start + k]) * groupMagnitude[g];
+        }
+        // The reference's sum over the columns must be exact too.
+        CsrMatrix gate = ffn.weights.gate();
+        double plain = Math.abs(gg.bias[u]);
+        for (int i = 0; i < gate.rowLength(u) && exact; i++) {
+            int c = gate.column(u, i);
+            if (gg.groupOf[c] >= 0) {
+                plain += Math.abs(gate.value(u, i)) * Math.max(-columnLo[c], columnHi[c]);
             }
         }
-        for (int g = 0; g < gg.groupCount; g++) {
-            selectorCount[g + 1] += selectorCount[g];
-        }
+        return exact && magnitude <= EXACT_LIMIT && plain <= EXACT_LIMIT;
+    }
+
+    /**
+     * Lays out the selectors by group, the units' kinds and the filtered units' other groups;
+     * returns which groups some filtered unit reads.
+     */
+    private boolean[] layOut(boolean[] always, int[][] unitSelectors, int[][] unitRest, int[] selectorCount) {
+        GateGroups gg = groups;
+        int width = ffn.width();
         int[] unit = new int[selectorCount[gg.groupCount]];
         double[] scale = new double[unit.length];
         int[] next = Arrays.copyOf(selectorCount, gg.groupCount);
@@ -409,6 +513,31 @@ final class GateFilter {
                 }
             }
         }
+        this.selectorStart = selectorCount;
+        this.selectorUnit = unit;
+        this.selectorScale = scale;
+        this.alwaysMask = alwaysBits;
+        this.unitKind = kind;
+        this.restColumnStart = columnStart;
+        this.restGroupStart = groupStart;
+        layOutRest(unitRest);
+        long words = 0;
+        for (int w = 0; w < alwaysBits.length; w++) {
+            if (alwaysBits[w] != 0) {
+                words |= 1L << w;
+            }
+        }
+        this.alwaysWords = words;
+        return groupRead;
+    }
+
+    /** The filtered units' non-selector groups, by column for a single-column group, else by group. */
+    private void layOutRest(int[][] unitRest) {
+        GateGroups gg = groups;
+        int width = ffn.width();
+        byte[] kind = unitKind;
+        int[] columnStart = restColumnStart;
+        int[] groupStart = restGroupStart;
         int[] restColumns = new int[columnStart[width]];
         double[] restWeights = new double[restColumns.length];
         int[] restGroups = new int[groupStart[width]];
@@ -431,6 +560,15 @@ final class GateFilter {
                 }
             }
         }
+        this.restColumn = restColumns;
+        this.restColumnWeight = restWeights;
+        this.restGroup = restGroups;
+        this.restGroupScale = restScales;
+    }
+
+    /** The columns a step checks, their links to the selectors, and the words a step visits. */
+    private void layOutChecks(boolean[] groupRead, int[] selectorCount) {
+        GateGroups gg = groups;
         long[] check = Bits.words(columnLo.length);
         for (int g = 0; g < gg.groupCount; g++) {
             if (groupRead[g]) {
@@ -439,18 +577,6 @@ final class GateFilter {
                 }
             }
         }
-        this.unitBound = bound;
-        this.selectorStart = selectorCount;
-        this.selectorUnit = unit;
-        this.selectorScale = scale;
-        this.alwaysMask = alwaysBits;
-        this.unitKind = kind;
-        this.restColumnStart = columnStart;
-        this.restColumn = restColumns;
-        this.restColumnWeight = restWeights;
-        this.restGroupStart = groupStart;
-        this.restGroup = restGroups;
-        this.restGroupScale = restScales;
         this.checkMask = check;
         int[] link = new int[3 * columnCode.length];
         for (int c = 0; c < columnCode.length; c++) {
@@ -478,13 +604,6 @@ final class GateFilter {
             columns[w] = check[w] | rangeOnly[w];
         }
         this.columnWords = nonZeroWords(columns);
-        long words = 0;
-        for (int w = 0; w < alwaysBits.length; w++) {
-            if (alwaysBits[w] != 0) {
-                words |= 1L << w;
-            }
-        }
-        this.alwaysWords = words;
     }
 
     /** The indexes of the words of {@code bits} that are not zero, increasing. */

@@ -2,9 +2,7 @@ package dev.wasmformer.runtime.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A ReGLU layer laid out for residuals with few non-zero slots: the gate by column, so that
@@ -237,32 +235,123 @@ final class SparseFeedForward {
      * integer biases below 2^50 (so that a ramp {@code relu(n - k)} per k is one family); each
      * as its units by decreasing bias.
      */
-    private static List<int[]> biasFamilies(CsrMatrix gate, int slotOne, double[] bias) {
-        Map<List<Double>, List<Integer>> byRow = new LinkedHashMap<>();
-        for (int u = 0; u < gate.rows; u++) {
-            List<Double> row = new ArrayList<>();
+    static List<int[]> biasFamilies(CsrMatrix gate, int slotOne, double[] bias) {
+        // Units are keyed by their gate entries outside slot_one (columns, and weights by their
+        // bits, as Double.equals compares), in open addressing from a row's hash to the first
+        // unit with that row: no key is built, nothing is boxed.
+        int units = gate.rows;
+        int capacity = Integer.highestOneBit(Math.max(16, units)) * 4;
+        long[] hashes = new long[capacity];
+        int[] firstAt = new int[capacity];
+        Arrays.fill(firstAt, -1);
+        int[] first = new int[units];        // per unit: the first unit with its row, or -1
+        int[] members = new int[units];      // per first unit: how many units have its row
+        for (int u = 0; u < units; u++) {
+            first[u] = -1;
             boolean integral = Math.rint(bias[u]) == bias[u] && Math.abs(bias[u]) <= FAMILY_LIMIT;
+            int columns = 0;
+            long hash = 0x243F6A8885A308D3L;
             for (int i = 0; i < gate.rowLength(u); i++) {
                 int c = gate.column(u, i);
                 double w = gate.value(u, i);
                 if (c != slotOne) {
-                    row.add((double) c);
-                    row.add(w);
+                    columns++;
                     integral &= Math.rint(w) == w && Math.abs(w) <= FAMILY_LIMIT;
+                    hash = (hash ^ c) * 0x9E3779B97F4A7C15L;
+                    hash = (hash ^ Double.doubleToLongBits(w)) * 0xBF58476D1CE4E5B9L;
                 }
             }
-            if (integral && !row.isEmpty() && row.size() <= 2 * FAMILY_COLUMNS) {
-                byRow.computeIfAbsent(row, r -> new ArrayList<>()).add(u);
+            if (!integral || columns == 0 || columns > FAMILY_COLUMNS) {
+                continue;
+            }
+            int slot = (int) (hash >>> 40) & (capacity - 1);
+            while (firstAt[slot] >= 0
+                    && !(hashes[slot] == hash && sameEntries(gate, slotOne, firstAt[slot], u))) {
+                slot = (slot + 1) & (capacity - 1);
+            }
+            if (firstAt[slot] < 0) {
+                firstAt[slot] = u;
+                hashes[slot] = hash;
+            }
+            first[u] = firstAt[slot];
+            members[first[u]]++;
+        }
+        // Families in the order of their first units, their units in increasing order, then
+        // stably by decreasing bias.
+        List<int[]> families = new ArrayList<>();
+        int[] familyOfFirst = new int[units];
+        int[] filled = new int[units];
+        for (int u = 0; u < units; u++) {
+            familyOfFirst[u] = -1;
+            if (first[u] == u && members[u] >= FAMILY_UNITS) {
+                familyOfFirst[u] = families.size();
+                families.add(new int[members[u]]);
             }
         }
-        List<int[]> families = new ArrayList<>();
-        for (List<Integer> members : byRow.values()) {
-            if (members.size() >= FAMILY_UNITS) {
-                families.add(members.stream().sorted((a, b) -> Double.compare(bias[b], bias[a]))
-                        .mapToInt(Integer::intValue).toArray());
+        for (int u = 0; u < units; u++) {
+            int f = first[u] < 0 ? -1 : familyOfFirst[first[u]];
+            if (f >= 0) {
+                families.get(f)[filled[f]++] = u;
             }
+        }
+        for (int[] family : families) {
+            sortByDecreasingBias(family, bias);
         }
         return families;
+    }
+
+    /** Whether units a and b have the same gate entries outside slot_one (weights compared by their bits). */
+    private static boolean sameEntries(CsrMatrix gate, int slotOne, int a, int b) {
+        int i = 0;
+        int j = 0;
+        int na = gate.rowLength(a);
+        int nb = gate.rowLength(b);
+        while (true) {
+            if (i < na && gate.column(a, i) == slotOne) {
+                i++;
+            }
+            if (j < nb && gate.column(b, j) == slotOne) {
+                j++;
+            }
+            if (i == na || j == nb) {
+                return i == na && j == nb;
+            }
+            if (gate.column(a, i) != gate.column(b, j)
+                    || Double.doubleToLongBits(gate.value(a, i)) != Double.doubleToLongBits(gate.value(b, j))) {
+                return false;
+            }
+            i++;
+            j++;
+        }
+    }
+
+    /** Sorts {@code units} by decreasing bias, keeping the order of equal biases (a merge sort). */
+    static void sortByDecreasingBias(int[] units, double[] bias) {
+        int n = units.length;
+        int[] from = units;
+        int[] to = new int[n];
+        for (int run = 1; run < n; run *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * run) {
+                int mid = Math.min(lo + run, n);
+                int hi = Math.min(lo + 2 * run, n);
+                int i = lo;
+                int j = mid;
+                for (int k = lo; k < hi; k++) {
+                    // The left run's unit goes first unless the right one's bias is larger.
+                    if (i < mid && (j == hi || Double.compare(bias[from[j]], bias[from[i]]) <= 0)) {
+                        to[k] = from[i++];
+                    } else {
+                        to[k] = from[j++];
+                    }
+                }
+            }
+            int[] t = from;
+            from = to;
+            to = t;
+        }
+        if (from != units) {
+            System.arraycopy(from, 0, units, 0, n);
+        }
     }
 
     /**
@@ -333,6 +422,18 @@ final class SparseFeedForward {
                 return;
             }
         }
+        applyUnfiltered(x, nonZero, s, filter, lazyBias);
+    }
+
+    /**
+     * The step without the filter's selection, which widens the filter's ranges. A method of
+     * its own, larger than HotSpot's C2 inlines into a hot caller (328 bytes of bytecode, over
+     * the default FreqInlineSize of 325; keep it so when editing): its rare branches (a
+     * range's first negative or fractional value, a range capped after many widenings) are
+     * taken for the first time well into a run, and a trap there then recompiles this method,
+     * not {@link #apply}, whose filtered path a warm run spends its time in.
+     */
+    private void applyUnfiltered(double[] x, long[] nonZero, Scratch s, GateFilter filter, boolean lazyBias) {
         if (filter != null) {
             observe(x, nonZero, s, filter, s.nextEpoch());
         }
@@ -608,15 +709,16 @@ final class SparseFeedForward {
         return units;
     }
 
-    /** Clears the filtered path's accumulators after a step it gave up. */
+    /**
+     * Clears the filtered path's accumulators after a step it gave up: all of this layer's,
+     * not by the touched units' bits, as a loop over those would take its first turn only at
+     * the first step given up after some selector fired, well after the JIT compiled {@link
+     * #select}, and trap there.
+     */
     private void abandon(Scratch s, GateFilter filter) {
         clearGroups(s, filter);
-        for (int w = 0, words = (width + 63) >>> 6; w < words; w++) {
-            for (long b = s.touchedMask[w]; b != 0; b &= b - 1) {
-                s.unitAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
-            }
-            s.touchedMask[w] = 0;
-        }
+        Arrays.fill(s.unitAcc, 0, width, 0.0);
+        Arrays.fill(s.touchedMask, 0, (width + 63) >>> 6, 0L);
         s.unitWords = 0;
     }
 

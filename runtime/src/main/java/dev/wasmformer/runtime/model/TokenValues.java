@@ -228,7 +228,10 @@ final class TokenValues {
         values = ids.values;
         contributionStart = new int[ids.count + 1];
         int[] nonEmpty = output.nonEmptyRows();
-        int[] rows = new int[Math.max(16, ids.count)];
+        // Sized for every (id, row) pair when that is at most twice the ids (most heads have
+        // one or two output rows), so that the arrays need not grow.
+        long pairs = (long) ids.count * nonEmpty.length;
+        int[] rows = new int[pairs <= 2L * ids.count ? Math.max(16, (int) pairs) : Math.max(16, ids.count)];
         double[] sums = new double[rows.length];
         int n = 0;
         double[] vector = new double[width];
@@ -247,8 +250,9 @@ final class TokenValues {
             }
             contributionStart[id + 1] = n;
         }
-        contributionRow = Arrays.copyOf(rows, n);
-        contributionValue = Arrays.copyOf(sums, n);
+        // Readers go by the ids' starts and ends: a little room left at the end is kept.
+        contributionRow = trimmed(rows, n);
+        contributionValue = trimmed(sums, n);
         markStart = new int[ids.count + 1];
         int[] words = new int[n];
         long[] bits = new long[n];
@@ -257,8 +261,8 @@ final class TokenValues {
             marks += marks(contributionRow, contributionStart[id], contributionStart[id + 1], words, bits, marks);
             markStart[id + 1] = marks;
         }
-        markWord = Arrays.copyOf(words, marks);
-        markBits = Arrays.copyOf(bits, marks);
+        markWord = trimmed(words, marks);
+        markBits = trimmed(bits, marks);
     }
 
     /**
@@ -276,6 +280,19 @@ final class TokenValues {
             bits[n - 1] |= 1L << rows[k];
         }
         return n - at;
+    }
+
+    /** {@code a}, or its first n entries when more than a quarter of it is unused. */
+    private static int[] trimmed(int[] a, int n) {
+        return 4L * n >= 3L * a.length ? a : Arrays.copyOf(a, n);
+    }
+
+    private static long[] trimmed(long[] a, int n) {
+        return 4L * n >= 3L * a.length ? a : Arrays.copyOf(a, n);
+    }
+
+    private static double[] trimmed(double[] a, int n) {
+        return 4L * n >= 3L * a.length ? a : Arrays.copyOf(a, n);
     }
 
     /** The columns a matrix reads, increasing. */
