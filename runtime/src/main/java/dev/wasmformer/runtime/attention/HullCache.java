@@ -45,13 +45,20 @@ final class HullCache implements AttentionCache {
     private final AttentionMode mode;
     private final int width;
 
-    // Entries, by number.
-    private double[] keyX;
-    private double[] keyY;
-    private double[] data;          // [entry][width]: value sum (AVERAGE) or latest value (LATEST)
-    private long[] count;
-    private long[] latest;          // position of the latest occurrence
-    private byte[] holders;         // which structures hold the entry
+    // Entries, by number: one record of `stride` doubles each, {position of the latest
+    // occurrence, count, holders (which structures hold the entry), key x, key y, then the value
+    // sum (AVERAGE) or latest value (LATEST)}. One record rather than an array per field: a
+    // step reads or writes most fields of one entry per head, and each array would be one
+    // more page (and TLB entry) touched per head per step. Positions and counts stay far below
+    // 2^53, so they are exact as doubles.
+    private static final int LATEST = 0;
+    private static final int COUNT = 1;
+    private static final int HOLDERS = 2;
+    private static final int KEY_X = 3;
+    private static final int KEY_Y = 4;
+    private static final int DATA = 5;
+    private final int stride;
+    private double[] entries;
     private int allocated;          // entries ever handed out (high-water mark)
     private int[] free = new int[16];
     private int freeCount;
@@ -94,12 +101,8 @@ final class HullCache implements AttentionCache {
         this.mode = mode;
         this.width = valueWidth;
         int capacity = 16;
-        keyX = new double[capacity];
-        keyY = new double[capacity];
-        data = new double[capacity * valueWidth];
-        count = new long[capacity];
-        latest = new long[capacity];
-        holders = new byte[capacity];
+        stride = DATA + valueWidth;
+        entries = new double[capacity * stride];
         upper = new HullChain(this, false, UPPER, capacity);
         lower = new HullChain(this, true, LOWER, capacity);
         all = new double[valueWidth];
@@ -150,12 +153,13 @@ final class HullCache implements AttentionCache {
                 keyMagnitude = Math.max(keyMagnitude, Math.max(Math.abs(x), Math.abs(y)));
             }
         }
+        int base = e * stride;
         for (int i = 0; i < width; i++) {
-            data[e * width + i] = 0.0 + value[from + i];   // as the naive scan's sum starts
+            entries[base + DATA + i] = 0.0 + value[from + i];   // as the naive scan's sum starts
         }
-        count[e] = 1;
-        latest[e] = position;
-        holders[e] = 0;
+        entries[base + COUNT] = 1;
+        entries[base + LATEST] = position;
+        entries[base + HOLDERS] = 0;
         int held = 0;
         if (upper.insert(e)) {
             held |= UPPER;
@@ -168,8 +172,8 @@ final class HullCache implements AttentionCache {
             rightColumn.add(e);
             held |= LEFT_COLUMN | RIGHT_COLUMN;
         } else {
-            held |= extendColumn(rightColumn, RIGHT_COLUMN, e, Double.compare(x, keyX[rightColumn.get(0)]));
-            held |= extendColumn(leftColumn, LEFT_COLUMN, e, Double.compare(keyX[leftColumn.get(0)], x));
+            held |= extendColumn(rightColumn, RIGHT_COLUMN, e, Double.compare(x, keyX(rightColumn.get(0))));
+            held |= extendColumn(leftColumn, LEFT_COLUMN, e, Double.compare(keyX(leftColumn.get(0)), x));
         }
         if (held == 0) {
             releaseEntry(e);   // strictly inside the hull: it can never be maximal
@@ -179,7 +183,7 @@ final class HullCache implements AttentionCache {
             lastEntry = -1;
         } else {
             keyChanges++;
-            holders[e] = (byte) held;
+            entries[base + HOLDERS] = held;
             index.put(x, y, e);
             lastEntry = e;
             recentX1 = recentX0;
@@ -220,7 +224,7 @@ final class HullCache implements AttentionCache {
             double y = history[base + 1];
             for (int i = 0; i < face.size(); i++) {
                 int e = face.get(i);
-                if (keyX[e] == x && keyY[e] == y) {
+                if (keyX(e) == x && keyY(e) == y) {
                     for (int k = 0; k < width; k++) {
                         out[at + k] += history[base + 2 + k];
                     }
@@ -256,16 +260,17 @@ final class HullCache implements AttentionCache {
     }
 
     private void accumulate(int e, double[] value, int from, long position) {
-        int base = e * width;
+        double[] entries = this.entries;
+        int base = e * stride;
         if (mode == AttentionMode.LATEST) {
-            System.arraycopy(value, from, data, base, width);
+            System.arraycopy(value, from, entries, base + DATA, width);
         } else {
             for (int i = 0; i < width; i++) {
-                data[base + i] += value[from + i];
+                entries[base + DATA + i] += value[from + i];
             }
         }
-        count[e]++;
-        latest[e] = position;
+        entries[base + COUNT] += 1;
+        entries[base + LATEST] = position;
     }
 
     @Override
@@ -317,7 +322,7 @@ final class HullCache implements AttentionCache {
             int best = face.get(0);
             for (int i = 1; i < face.size(); i++) {
                 int e = face.get(i);
-                if (latest[e] > latest[best]) {
+                if (entries[e * stride + LATEST] > entries[best * stride + LATEST]) {
                     best = e;
                 }
             }
@@ -330,12 +335,11 @@ final class HullCache implements AttentionCache {
         Arrays.fill(out, at, at + width, 0.0);
         long n = 0;
         for (int i = 0; i < face.size(); i++) {
-            int e = face.get(i);
-            int base = e * width;
+            int base = face.get(i) * stride;
             for (int j = 0; j < width; j++) {
-                out[at + j] += data[base + j];
+                out[at + j] += entries[base + DATA + j];
             }
-            n += count[e];
+            n += (long) entries[base + COUNT];
         }
         for (int j = 0; j < width; j++) {
             out[at + j] /= n;
@@ -345,9 +349,10 @@ final class HullCache implements AttentionCache {
 
     /** LATEST's output from entry e, named by the entry's latest position. */
     private long latestOf(int e, double[] out, int at, long known) {
-        long identity = latest[e];
+        int base = e * stride;
+        long identity = (long) entries[base + LATEST];
         if (identity != known) {
-            System.arraycopy(data, e * width, out, at, width);
+            System.arraycopy(entries, base + DATA, out, at, width);
         }
         return identity;
     }
@@ -396,7 +401,7 @@ final class HullCache implements AttentionCache {
         } else {
             e = index.get(x, y);
         }
-        return e >= 0 && (holders[e] & UPPER) != 0 ? e : -1;
+        return e >= 0 && (holders(e) & UPPER) != 0 ? e : -1;
     }
 
     /** Every position ties: the last value (LATEST, named by its position) or the mean. */
@@ -404,8 +409,8 @@ final class HullCache implements AttentionCache {
         if (mode == AttentionMode.LATEST) {
             long identity = size - 1;
             if (identity != known) {
-                System.arraycopy(lastEntry >= 0 ? data : all, lastEntry >= 0 ? lastEntry * width : 0,
-                        out, at, width);
+                System.arraycopy(lastEntry >= 0 ? entries : all,
+                        lastEntry >= 0 ? lastEntry * stride + DATA : 0, out, at, width);
             }
             return identity;
         }
@@ -426,19 +431,23 @@ final class HullCache implements AttentionCache {
     }
 
     double keyX(int e) {
-        return keyX[e];
+        return entries[e * stride + KEY_X];
     }
 
     double keyY(int e) {
-        return keyY[e];
+        return entries[e * stride + KEY_Y];
+    }
+
+    private int holders(int e) {
+        return (int) entries[e * stride + HOLDERS];
     }
 
     /** Called when structure {@code flag} lets entry e go; frees it when none holds it. */
     void release(int e, int flag) {
-        int held = holders[e] & ~flag;
-        holders[e] = (byte) held;
+        int held = holders(e) & ~flag;
+        entries[e * stride + HOLDERS] = held;
         if (held == 0) {
-            index.remove(keyX[e], keyY[e]);
+            index.remove(keyX(e), keyY(e));
             releaseEntry(e);
         }
     }
@@ -466,21 +475,16 @@ final class HullCache implements AttentionCache {
         if (freeCount > 0) {
             e = free[--freeCount];
         } else {
-            if (allocated == keyX.length) {
+            if (allocated * stride == entries.length) {
                 int capacity = 2 * allocated;
-                keyX = Arrays.copyOf(keyX, capacity);
-                keyY = Arrays.copyOf(keyY, capacity);
-                data = Arrays.copyOf(data, capacity * width);
-                count = Arrays.copyOf(count, capacity);
-                latest = Arrays.copyOf(latest, capacity);
-                holders = Arrays.copyOf(holders, capacity);
+                entries = Arrays.copyOf(entries, Math.multiplyExact(capacity, stride));
                 upper.grow(capacity);
                 lower.grow(capacity);
             }
             e = allocated++;
         }
-        keyX[e] = x;
-        keyY[e] = y;
+        entries[e * stride + KEY_X] = x;
+        entries[e * stride + KEY_Y] = y;
         return e;
     }
 }

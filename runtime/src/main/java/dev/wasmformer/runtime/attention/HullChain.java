@@ -16,7 +16,10 @@ import java.util.Arrays;
  *
  * <p>Nodes are the cache's entry numbers. A treap ordered by x (random priorities from a fixed
  * seed, so runs are reproducible) gives O(log n) search, insertion and removal of a run; a
- * doubly linked list gives O(1) neighbours.
+ * doubly linked list gives O(1) neighbours. A node's four links are one 16-byte record of
+ * one array, not four arrays: a descent or a neighbour test reads several of them per node,
+ * from one cache line (and one page) instead of several. Priorities, read only when the tree
+ * changes, stay apart.
  */
 final class HullChain {
     private static final int NIL = -1;
@@ -24,10 +27,12 @@ final class HullChain {
     private final HullCache keys;
     private final boolean mirrored;
     private final int flag;
-    private int[] left;
-    private int[] right;
-    private int[] prev;
-    private int[] next;
+    private static final int LEFT = 0;
+    private static final int RIGHT = 1;
+    private static final int PREV = 2;
+    private static final int NEXT = 3;
+    private static final int STRIDE = 4;
+    private int[] nodes;
     private int[] priority;
     private int root = NIL;
     private int first = NIL;
@@ -41,19 +46,33 @@ final class HullChain {
         this.keys = keys;
         this.mirrored = mirrored;
         this.flag = flag;
-        left = new int[capacity];
-        right = new int[capacity];
-        prev = new int[capacity];
-        next = new int[capacity];
+        nodes = new int[Math.multiplyExact(capacity, STRIDE)];
         priority = new int[capacity];
     }
 
     void grow(int capacity) {
-        left = Arrays.copyOf(left, capacity);
-        right = Arrays.copyOf(right, capacity);
-        prev = Arrays.copyOf(prev, capacity);
-        next = Arrays.copyOf(next, capacity);
+        nodes = Arrays.copyOf(nodes, Math.multiplyExact(capacity, STRIDE));
         priority = Arrays.copyOf(priority, capacity);
+    }
+
+    private int left(int e) {
+        return nodes[e * STRIDE + LEFT];
+    }
+
+    private int right(int e) {
+        return nodes[e * STRIDE + RIGHT];
+    }
+
+    private int prev(int e) {
+        return nodes[e * STRIDE + PREV];
+    }
+
+    private int next(int e) {
+        return nodes[e * STRIDE + NEXT];
+    }
+
+    private void set(int e, int field, int value) {
+        nodes[e * STRIDE + field] = value;
     }
 
     private double x(int e) {
@@ -76,10 +95,10 @@ final class HullChain {
         for (int t = root; t != NIL; ) {
             if (x(t) <= ex) {
                 floor = t;
-                t = right[t];
+                t = right(t);
             } else {
                 ceiling = t;
-                t = left[t];
+                t = left(t);
             }
         }
         int pred = floor;
@@ -88,7 +107,7 @@ final class HullChain {
             if (y(floor) > ey) {
                 return false;               // below the highest key of its x
             }
-            pred = prev[floor];             // e replaces floor, which falls below it
+            pred = prev(floor);             // e replaces floor, which falls below it
         } else if (pred != NIL && succ != NIL) {
             int side = Exact.orientation(x(pred), y(pred), ex, ey, x(succ), y(succ));
             if (side > 0) {
@@ -101,13 +120,13 @@ final class HullChain {
         }
         // e is strictly above the old boundary: drop the neighbours strictly below the new
         // edges; a neighbour exactly on a new edge stays, and then so do all beyond it.
-        while (pred != NIL && prev[pred] != NIL
-                && Exact.orientation(x(prev[pred]), y(prev[pred]), x(pred), y(pred), ex, ey) > 0) {
-            pred = prev[pred];
+        while (pred != NIL && prev(pred) != NIL
+                && Exact.orientation(x(prev(pred)), y(prev(pred)), x(pred), y(pred), ex, ey) > 0) {
+            pred = prev(pred);
         }
-        while (succ != NIL && next[succ] != NIL
-                && Exact.orientation(ex, ey, x(succ), y(succ), x(next[succ]), y(next[succ])) > 0) {
-            succ = next[succ];
+        while (succ != NIL && next(succ) != NIL
+                && Exact.orientation(ex, ey, x(succ), y(succ), x(next(succ)), y(next(succ))) > 0) {
+            succ = next(succ);
         }
         link(e, pred, succ);
         return true;
@@ -118,7 +137,7 @@ final class HullChain {
      * releasing the nodes that were there.
      */
     private void link(int e, int pred, int succ) {
-        int removed = pred == NIL ? first : next[pred];
+        int removed = pred == NIL ? first : next(pred);
         int low = NIL;
         int rest = root;
         if (pred != NIL) {
@@ -132,23 +151,23 @@ final class HullChain {
             high = splitHigh;
         }
         while (removed != succ) {
-            int n = next[removed];
+            int n = next(removed);
             keys.release(removed, flag);
             removed = n;
         }
-        left[e] = NIL;
-        right[e] = NIL;
+        set(e, LEFT, NIL);
+        set(e, RIGHT, NIL);
         priority[e] = nextPriority();
         root = merge(merge(low, e), high);
-        prev[e] = pred;
-        next[e] = succ;
+        set(e, PREV, pred);
+        set(e, NEXT, succ);
         if (pred != NIL) {
-            next[pred] = e;
+            set(pred, NEXT, e);
         } else {
             first = e;
         }
         if (succ != NIL) {
-            prev[succ] = e;
+            set(succ, PREV, e);
         }
     }
 
@@ -160,19 +179,19 @@ final class HullChain {
         // First node whose successor does not score higher: the first maximal node.
         int found = NIL;
         for (int t = root; t != NIL; ) {
-            int n = next[t];
+            int n = next(t);
             if (n != NIL && compare(qx, qy, x(t), y(t), x(n), y(n), plain) < 0) {
-                t = right[t];
+                t = right(t);
             } else {
                 found = t;
-                t = left[t];
+                t = left(t);
             }
         }
         out.add(found);
         double fx = x(found);
         double fy = y(found);
-        for (int n = next[found]; n != NIL && compare(qx, qy, x(n), y(n), fx, fy, plain) == 0;
-                n = next[n]) {
+        for (int n = next(found); n != NIL && compare(qx, qy, x(n), y(n), fx, fy, plain) == 0;
+                n = next(n)) {
             out.add(n);
         }
     }
@@ -183,8 +202,8 @@ final class HullChain {
      * at most one edge and fall, makes it the unique maximum.
      */
     boolean isStrictMaximum(int e, double qx, double qy, boolean plain) {
-        int p = prev[e];
-        int n = next[e];
+        int p = prev(e);
+        int n = next(e);
         if (plain) {
             double s = qx * x(e) + qy * y(e);
             return (p == NIL || s > qx * x(p) + qy * y(p)) && (n == NIL || s > qx * x(n) + qy * y(n));
@@ -216,12 +235,12 @@ final class HullChain {
         }
         double tx = x(t);
         if (tx < key || (inclusive && tx == key)) {
-            split(right[t], key, inclusive);
-            right[t] = splitLow;
+            split(right(t), key, inclusive);
+            set(t, RIGHT, splitLow);
             splitLow = t;
         } else {
-            split(left[t], key, inclusive);
-            left[t] = splitHigh;
+            split(left(t), key, inclusive);
+            set(t, LEFT, splitHigh);
             splitHigh = t;
         }
     }
@@ -235,10 +254,10 @@ final class HullChain {
             return a;
         }
         if (priority[a] > priority[b]) {
-            right[a] = merge(right[a], b);
+            set(a, RIGHT, merge(right(a), b));
             return a;
         }
-        left[b] = merge(a, left[b]);
+        set(b, LEFT, merge(a, left(b)));
         return b;
     }
 

@@ -145,6 +145,30 @@ class HullCacheTest {
     }
 
     @Test
+    void matchesNaiveWithWideValuesWhileEntriesGrowAndFreedOnesAreReused() {
+        // Entries are records of key, count, latest position and value: thousands of distinct
+        // lookup keys make the records and the chains' node records grow several times, and
+        // keys just below the parabola join the lower chain, then leave it and free their
+        // entries for reuse, so the records' fields must stay each with its own entry.
+        for (AttentionMode mode : MODES) {
+            PointSource keys = (random, p) -> {
+                long a = random.nextInt(3000) - 1000;
+                double below = random.nextInt(5) == 0 ? -1 - random.nextInt(3) : 0;
+                return new double[] {2.0 * a, -(double) a * a + below};
+            };
+            PointSource queries = (random, p) -> switch (random.nextInt(5)) {
+                case 0 -> new double[] {random.nextInt(3000) - 1000, 1};
+                case 1 -> new double[] {random.nextInt(3000) - 1000 + 0.5, 1};
+                case 2 -> new double[] {random.nextInt(7) - 3, -1};
+                case 3 -> new double[] {random.nextInt(3) - 1, 0};
+                default -> new double[] {0, 0};
+            };
+            CacheDriver.compare("wide values, " + mode, 500 + mode.ordinal(), 6000,
+                    AttentionCache.naive(mode, 6), AttentionCache.hull(mode, 6), keys, queries, 50);
+        }
+    }
+
+    @Test
     void matchesNaiveOnNonIntegerKeysAndQueries() {
         PointSource fractions = (random, p) -> new double[] {
             random.nextInt(200) / 16.0 - 6, random.nextInt(200) / 16.0 - 6};
