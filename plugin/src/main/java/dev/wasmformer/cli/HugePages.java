@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Whether the JVM's heap is on transparent huge pages, which the bench reports with its figures:
- * long traces decode ~15–30% faster with them on a virtual machine whose page walks are costly
- * (docs/benchmarks.md), so a figure means little without it.
+ * a token touches ~150–190 distinct 4 KiB pages, so whether those are 2 MiB pages can move a
+ * figure on a machine whose other work evicts the TLB (docs/benchmarks.md, "Session 6").
  *
  * @param jvm the JVM's {@code UseTransparentHugePages} flag
  * @param kernel the kernel's mode ({@code always}, {@code madvise}, {@code never}), or {@code
@@ -50,9 +50,6 @@ record HugePages(boolean jvm, String kernel) {
   String describe() {
     if (inUse()) {
       return "transparent huge pages: in use (kernel " + kernel + (jvm ? ", -XX:+UseTransparentHugePages" : "") + ")";
-    }
-    if (kernel.equals("madvise")) {
-      return "transparent huge pages: not in use (kernel madvise; run java -XX:+UseTransparentHugePages to use them)";
     }
     return "transparent huge pages: not in use (kernel " + kernel + ")";
   }
