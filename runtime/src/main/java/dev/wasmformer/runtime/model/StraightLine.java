@@ -55,7 +55,10 @@ final class StraightLine {
 
     private static byte[] generate(List<List<Row>> blocks) {
         String name = StraightLine.class.getPackageName().replace('.', '/') + "/StraightLineBlocks";
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS | ClassWriter.COMPUTE_FRAMES);
+        // Frames by hand: only the dispatch methods branch, to labels with the method's own
+        // locals and an empty stack (F_SAME). COMPUTE_FRAMES would simulate every instruction
+        // of the long straight-line chunks, work that C2 then compiles in every fresh JVM.
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
                 new String[] {BLOCKS});
         MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
@@ -117,6 +120,7 @@ final class StraightLine {
                 m.visitTableSwitchInsn(first, last, end, cases);
                 for (int k = 0; k < cases.length; k++) {
                     m.visitLabel(cases[k]);
+                    m.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
                     m.visitVarInsn(Opcodes.ALOAD, 1);
                     m.visitVarInsn(Opcodes.ALOAD, 2);
                     m.visitMethodInsn(Opcodes.INVOKESTATIC, name, "b" + (first + k), CHUNK, false);
@@ -124,6 +128,9 @@ final class StraightLine {
                 }
             }
             m.visitLabel(end);
+            if (last >= first) {
+                m.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+            }
             m.visitInsn(Opcodes.RETURN);
             m.visitMaxs(0, 0);
             m.visitEnd();
@@ -141,6 +148,7 @@ final class StraightLine {
         run.visitTableSwitchInsn(0, groups - 1, none, cases);
         for (int g = 0; g < groups; g++) {
             run.visitLabel(cases[g]);
+            run.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
             run.visitVarInsn(Opcodes.ILOAD, 1);
             run.visitVarInsn(Opcodes.ALOAD, 2);
             run.visitVarInsn(Opcodes.ALOAD, 3);
@@ -148,6 +156,7 @@ final class StraightLine {
             run.visitInsn(Opcodes.RETURN);
         }
         run.visitLabel(none);
+        run.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
         run.visitInsn(Opcodes.RETURN);
         run.visitMaxs(0, 0);
         run.visitEnd();
