@@ -478,7 +478,9 @@ final class SparseFeedForward {
 
     /**
      * Every unit's gate and value by its rows; the output accumulated per row over the positive
-     * units in increasing order, as the reference's row dot product over all units is.
+     * units in increasing order, as the reference's row dot product over all units is. A linear
+     * unit whose value's columns are all zero is skipped: its gate is a finite constant, so it
+     * would add only zeros (the interpreter's "clear" units, most of a small layer).
      */
     private void applyPlain(double[] x, long[] nonZero, Scratch s) {
         CsrMatrix plainGate = weights.gate();
@@ -487,6 +489,9 @@ final class SparseFeedForward {
         long[] rowMask = s.rowMask;
         long rowWords = 0;
         for (int u = 0; u < width; u++) {
+            if (linear[u] && valueIsZero(u, nonZero)) {
+                continue;
+            }
             double g = plainGate.dot(u, x);
             if (!(g > 0)) {
                 continue;
@@ -500,6 +505,17 @@ final class SparseFeedForward {
             }
         }
         addRows(x, nonZero, s, rowWords);
+    }
+
+    /** Whether none of unit u's value columns may be non-zero. */
+    private boolean valueIsZero(int u, long[] nonZero) {
+        for (int k = valueStart[u], end = valueStart[u + 1]; k < end; k++) {
+            int c = valueColumn[k];
+            if ((nonZero[c >>> 6] & (1L << c)) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
