@@ -223,6 +223,34 @@ final class CsrMatrix {
         return values.length;
     }
 
+    /**
+     * Whether rows a and b have the same entries, columns and weights (by their bits), in the
+     * columns {@code kept} marks; entries in other columns are ignored.
+     */
+    boolean sameEntriesIn(int a, int b, boolean[] kept) {
+        int i = rowStart[a];
+        int j = rowStart[b];
+        int endA = rowStart[a + 1];
+        int endB = rowStart[b + 1];
+        while (true) {
+            while (i < endA && !kept[columns[i]]) {
+                i++;
+            }
+            while (j < endB && !kept[columns[j]]) {
+                j++;
+            }
+            if (i == endA || j == endB) {
+                return i == endA && j == endB;
+            }
+            if (columns[i] != columns[j]
+                    || Double.doubleToRawLongBits(values[i]) != Double.doubleToRawLongBits(values[j])) {
+                return false;
+            }
+            i++;
+            j++;
+        }
+    }
+
     /** Whether {@code other} has the same shape and the same entries, bit for bit. */
     boolean sameEntries(CsrMatrix other) {
         if (other == this) {

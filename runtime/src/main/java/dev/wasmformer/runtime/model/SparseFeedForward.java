@@ -246,6 +246,9 @@ final class SparseFeedForward {
         Arrays.fill(firstAt, -1);
         int[] first = new int[units];        // per unit: the first unit with its row, or -1
         int[] members = new int[units];      // per first unit: how many units have its row
+        boolean[] outsideOne = new boolean[gate.cols];
+        Arrays.fill(outsideOne, true);
+        outsideOne[slotOne] = false;
         for (int u = 0; u < units; u++) {
             first[u] = -1;
             boolean integral = Math.rint(bias[u]) == bias[u] && Math.abs(bias[u]) <= FAMILY_LIMIT;
@@ -266,7 +269,7 @@ final class SparseFeedForward {
             }
             int slot = (int) (hash >>> 40) & (capacity - 1);
             while (firstAt[slot] >= 0
-                    && !(hashes[slot] == hash && sameEntries(gate, slotOne, firstAt[slot], u))) {
+                    && !(hashes[slot] == hash && gate.sameEntriesIn(firstAt[slot], u, outsideOne))) {
                 slot = (slot + 1) & (capacity - 1);
             }
             if (firstAt[slot] < 0) {
@@ -298,31 +301,6 @@ final class SparseFeedForward {
             sortByDecreasingBias(family, bias);
         }
         return families;
-    }
-
-    /** Whether units a and b have the same gate entries outside slot_one (weights compared by their bits). */
-    private static boolean sameEntries(CsrMatrix gate, int slotOne, int a, int b) {
-        int i = 0;
-        int j = 0;
-        int na = gate.rowLength(a);
-        int nb = gate.rowLength(b);
-        while (true) {
-            if (i < na && gate.column(a, i) == slotOne) {
-                i++;
-            }
-            if (j < nb && gate.column(b, j) == slotOne) {
-                j++;
-            }
-            if (i == na || j == nb) {
-                return i == na && j == nb;
-            }
-            if (gate.column(a, i) != gate.column(b, j)
-                    || Double.doubleToLongBits(gate.value(a, i)) != Double.doubleToLongBits(gate.value(b, j))) {
-                return false;
-            }
-            i++;
-            j++;
-        }
     }
 
     /** Sorts {@code units} by decreasing bias, keeping the order of equal biases (a merge sort). */

@@ -99,7 +99,7 @@ final class TokenValues {
                 int slot = (int) (hash >>> 40) & (capacity - 1);
                 int found = -1;
                 while (classAt[slot] >= 0) {
-                    if (hashes[slot] == hash && sameRestriction(embedding, reads, t, firsts[classAt[slot]])) {
+                    if (hashes[slot] == hash && embedding.sameEntriesIn(t, firsts[classAt[slot]], reads)) {
                         found = classAt[slot];
                         break;
                     }
@@ -118,31 +118,6 @@ final class TokenValues {
             }
             this.first = Arrays.copyOf(firsts, n);
             this.count = n;
-        }
-
-        /** Whether tokens a and b have the same entries (columns and bits) in the read columns. */
-        private static boolean sameRestriction(CsrMatrix e, boolean[] reads, int a, int b) {
-            int i = 0;
-            int j = 0;
-            int na = e.rowLength(a);
-            int nb = e.rowLength(b);
-            while (true) {
-                while (i < na && !reads[e.column(a, i)]) {
-                    i++;
-                }
-                while (j < nb && !reads[e.column(b, j)]) {
-                    j++;
-                }
-                if (i == na || j == nb) {
-                    return i == na && j == nb;
-                }
-                if (e.column(a, i) != e.column(b, j)
-                        || Double.doubleToRawLongBits(e.value(a, i)) != Double.doubleToRawLongBits(e.value(b, j))) {
-                    return false;
-                }
-                i++;
-                j++;
-            }
         }
     }
 
