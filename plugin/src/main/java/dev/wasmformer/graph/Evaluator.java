@@ -20,6 +20,7 @@ public final class Evaluator {
   private final List<Node> nodes;
   private final double[] current;
   private final Map<Head, HeadState> heads = new IdentityHashMap<>();
+  private final HeadState[] headStates;
   private long position = -1;
   /** Positions a positional head keeps: all (0) or the latest {@code window}; see the constructor. */
   private final int window;
@@ -30,6 +31,7 @@ public final class Evaluator {
   private final Compiled[] second;
   private final double[][] inputs;
   private final HeadState[] headOf;
+  private final int[] outputIndex;
   private final double[] sums;
   // logits: tokens whose logit varies, and the best of the constant ones
   private final int[] varying;
@@ -54,12 +56,14 @@ public final class Evaluator {
     this.nodes = graph.nodes();
     this.current = new double[nodes.size()];
     for (Head h : graph.heads()) heads.put(h, new HeadState(h));
+    headStates = heads.values().toArray(HeadState[]::new);
     int n = nodes.size();
     kind = new int[n];
     first = new Compiled[n];
     second = new Compiled[n];
     inputs = new double[n][];
     headOf = new HeadState[n];
+    outputIndex = new int[n];
     sums = new double[n];
     for (Node node : nodes) {
       int i = node.id();
@@ -78,6 +82,7 @@ public final class Evaluator {
       } else if (node instanceof Node.HeadOutput ho) {
         kind[i] = 5;
         headOf[i] = heads.get(ho.head());
+        outputIndex[i] = ho.index();
       } else {
         kind[i] = 6;
         first[i] = compile(((Node.Sum) node).expr());
@@ -105,10 +110,6 @@ public final class Evaluator {
     constantBestLogit = cLogit;
   }
 
-  private Compiled compile(Expr e) {
-    return compiled.computeIfAbsent(e, Compiled::new);
-  }
-
   /**
    * Evaluates a linear expression, checking that it is exact in double: the sum of the
    * magnitudes of its terms stays below 2^53, so the transformer computes the same value
@@ -116,11 +117,12 @@ public final class Evaluator {
    */
   private double eval(Compiled c) {
     double v = c.constant;
-    double magnitude = Math.abs(c.constant);
-    int[] ids = c.ids;
-    double[] coefs = c.coefs;
-    for (int i = 0; i < ids.length; i++) {
-      double t = coefs[i] * current[ids[i]];
+    double magnitude = Math.abs(v);
+    int[] node = termNode;
+    double[] coef = termCoef;
+    double[] x = current;
+    for (int i = c.start, end = c.end; i < end; i++) {
+      double t = coef[i] * x[node[i]];
       v += t;
       magnitude += Math.abs(t);
     }
@@ -148,16 +150,18 @@ public final class Evaluator {
           v = g > 0 ? g * eval(second[i]) : 0.0;
         }
         case 4 -> {
-          sums[i] += checkedInteger(eval(first[i]), nodes.get(i).name());
+          double d = eval(first[i]);
+          if (!isExactInteger(d)) checkedInteger(d, nodes.get(i).name());
+          sums[i] += d;
           v = sums[i];
         }
         // A head is evaluated when its first output is reached; later outputs reuse it.
-        case 5 -> v = headOf[i].output(((Node.HeadOutput) nodes.get(i)).index());
+        case 5 -> v = headOf[i].output(outputIndex[i]);
         default -> v = eval(first[i]);
       }
       current[i] = v;
     }
-    heads.values().forEach(HeadState::reset);
+    for (HeadState h : headStates) h.reset();
     int best = -1;
     double bestLogit = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < varying.length; k++) {
@@ -178,30 +182,56 @@ public final class Evaluator {
     return eval(compile(e));
   }
 
-  /** An expression as parallel arrays, so evaluation does not walk maps. */
+  /**
+   * An expression's place in the flat term arrays: its terms are {@code termNode[start .. end)}
+   * with {@code termCoef}, so that a step walks two arrays in order instead of an object per
+   * expression.
+   */
   private static final class Compiled {
-    final int[] ids;
-    final double[] coefs;
+    final int start;
+    final int end;
     final double constant;
     final Expr source;
 
-    Compiled(Expr e) {
-      source = e;
-      ids = new int[e.terms().size()];
-      coefs = new double[ids.length];
-      int i = 0;
-      for (Map.Entry<Node, Double> t : e.terms().entrySet()) {
-        ids[i] = t.getKey().id();
-        coefs[i++] = t.getValue();
-      }
-      constant = e.constant();
+    Compiled(Expr e, int start) {
+      this.source = e;
+      this.start = start;
+      this.end = start + e.terms().size();
+      this.constant = e.constant();
     }
   }
 
   private final Map<Expr, Compiled> compiled = new IdentityHashMap<>();
+  private int[] termNode = new int[1024];
+  private double[] termCoef = new double[1024];
+  private int terms;
+
+  /** Appends an expression's terms to the flat arrays (once per expression). */
+  private Compiled compile(Expr e) {
+    Compiled c = compiled.get(e);
+    if (c != null) return c;
+    int n = e.terms().size();
+    if (terms + n > termNode.length) {
+      int size = Math.max(terms + n, 2 * termNode.length);
+      termNode = java.util.Arrays.copyOf(termNode, size);
+      termCoef = java.util.Arrays.copyOf(termCoef, size);
+    }
+    c = new Compiled(e, terms);
+    for (Map.Entry<Node, Double> t : e.terms().entrySet()) {
+      termNode[terms] = t.getKey().id();
+      termCoef[terms++] = t.getValue();
+    }
+    compiled.put(e, c);
+    return c;
+  }
 
   public long position() {
     return position;
+  }
+
+  /** True for an integer of magnitude at most 2^52 (the message of a failure is built apart, only then). */
+  private static boolean isExactInteger(double v) {
+    return v == Math.rint(v) && Math.abs(v) <= 0x1p52;
   }
 
   private static double checkedInteger(double v, String what) {
@@ -231,11 +261,11 @@ public final class Evaluator {
       this.head = head;
       this.width = head.values().size();
       this.invalid = new Entry(width);
-      valueExprs = head.values().stream().map(Compiled::new).toArray(Compiled[]::new);
-      validExpr = new Compiled(head.valid());
-      aExpr = new Compiled(head.aValid());
-      a2Expr = new Compiled(head.aSqValid());
-      queryExpr = new Compiled(head.query());
+      valueExprs = head.values().stream().map(Evaluator.this::compile).toArray(Compiled[]::new);
+      validExpr = compile(head.valid());
+      aExpr = compile(head.aValid());
+      a2Expr = compile(head.aSqValid());
+      queryExpr = compile(head.query());
     }
 
     void reset() {
@@ -255,7 +285,8 @@ public final class Evaluator {
 
     double[] evaluate() {
       double[] vals = values();
-      double q = checkedInteger(eval(queryExpr), head.name() + " query");
+      double q = eval(queryExpr);
+      if (!isExactInteger(q)) checkedInteger(q, head.name() + " query");
       if (head.positional()) {
         long k = Math.max(0, Math.min(position, (long) q));
         if (window == 0 || position < window) {
@@ -281,7 +312,8 @@ public final class Evaluator {
       double aV = eval(aExpr);
       double a2V = eval(a2Expr);
       if (flag == 1) {
-        double a = checkedInteger(aV, head.name() + " address");
+        double a = aV;
+        if (!isExactInteger(a)) checkedInteger(a, head.name() + " address");
         if (a * a != a2V) {
           throw new IllegalStateException(head.name() + ": aSqValid " + a2V + " != a^2 for a=" + a + " at " + position);
         }
@@ -312,9 +344,15 @@ public final class Evaluator {
       if (tied.isEmpty()) {
         tied.add(invalid);
       } else {
-        // valid score q² − d² against the invalid score −BIG, exactly
-        BigInteger score = BigInteger.valueOf(ql).pow(2).subtract(BigInteger.valueOf(best).pow(2));
-        int cmp = score.compareTo(BigInteger.valueOf((long) -Head.BIG));
+        // valid score q² − d² against the invalid score −BIG, exactly (in a long while both
+        // squares stay below 2^62)
+        int cmp;
+        if (Math.abs(ql) < 1L << 31 && best < 1L << 31) {
+          cmp = Long.compare(ql * ql - best * best, (long) -Head.BIG);
+        } else {
+          BigInteger score = BigInteger.valueOf(ql).pow(2).subtract(BigInteger.valueOf(best).pow(2));
+          cmp = score.compareTo(BigInteger.valueOf((long) -Head.BIG));
+        }
         if (cmp < 0) {
           tied.clear();
           tied.add(invalid);
