@@ -25,6 +25,7 @@ class EvaluatorTest {
       "67108864, -2147483647, 1",  // long path, far below -2^50
       "67108864, -2147483648, 1",  // BigInteger path, far below -2^50
       "0, 1099511627776, 0",       // q = 2^40: BigInteger path, score 0
+      "67108864, 1099511627776, 0",  // q = 2^40, d = q - 2^26: score 2^67 - 2^52 > 0 (its squares overflow a long)
   })
   void aValidKeyLosesToTheInvalidOnesExactlyWhenItsScoreIsBelowTheirs(long address, long query, int expected) {
     Graph g = new Graph(2);
