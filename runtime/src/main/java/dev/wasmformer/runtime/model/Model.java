@@ -30,6 +30,8 @@ public final class Model {
     final List<LayerWeights> layers;
     final CsrMatrix unembedding;       // vocab x d_model
     final SparseFeedForward[] sparseFfns;   // [layer], null for none
+    final PromptPlan promptPlan;            // what an appended prompt token computes
+    final SparseFeedForward[] promptFfns;   // [layer]: promptPlan's FFNs, sparseFfns' where the same
     final AttentionLayer[] attentionLayers; // [layer]
     final FamilyArgMax familyArgMax;
     private final AtomicBoolean codeRequested = new AtomicBoolean();
@@ -51,11 +53,13 @@ public final class Model {
         this.unembedding = unembedding;
         this.headCount = headCount;
         this.ffnWidth = ffnWidth;
-        // The feed-forward layers are built on a second thread (and the arg-max families on a
-        // third, since the reader read the unembedding) while this one builds the attention
-        // layers: each object depends only on its weights, so the model is the same whichever
+        // The feed-forward layers and the prompt plan (with its smaller FFNs) are built on a
+        // second thread (and the arg-max families on a third, since the reader read the
+        // unembedding) while this one builds the attention layers: each object depends only on its weights, so the model is the same whichever
         // finishes first. A task no thread has taken yet runs here when it is needed.
         SparseFeedForward[] ffns = new SparseFeedForward[layers.size()];
+        SparseFeedForward[] promptFfns = new SparseFeedForward[layers.size()];
+        PromptPlan[] plan = new PromptPlan[1];
         long work = 0;
         for (LayerWeights layer : layers) {
             work += layer.ffn() == null ? 0 : layer.ffn().gate().nonZeros() + layer.ffn().output().nonZeros();
@@ -66,6 +70,12 @@ public final class Model {
                 for (int l = 0; l < layers.size(); l++) {
                     FfnWeights ffn = layers.get(l).ffn();
                     ffns[l] = ffn == null ? null : new SparseFeedForward(ffn, dModel, slotOne);
+                }
+                plan[0] = PromptPlan.of(layers, dModel);
+                for (int l = 0; l < layers.size(); l++) {
+                    FfnWeights kept = plan[0].ffns[l];
+                    promptFfns[l] = kept == null ? null
+                            : kept == layers.get(l).ffn() ? ffns[l] : new SparseFeedForward(kept, dModel, slotOne);
                 }
                 return ffns;
             }
@@ -80,6 +90,8 @@ public final class Model {
         }
         ffnTask.run();   // does nothing if a thread has it
         this.sparseFfns = join(ffnTask);   // written inside the task: the future orders them
+        this.promptPlan = plan[0];
+        this.promptFfns = promptFfns;
         families.run();
         this.familyArgMax = join(families);
     }
