@@ -61,11 +61,10 @@ public final class Decoder {
      * token's successor is the prompt's next token). Its pass matters only through the keys
      * and values it leaves in the attention caches: those are bit for bit the ones {@link
      * #step} would leave, so every later step returns the token and leaves the residual it
-     * would after stepping the prompt instead. Nothing else is computed that no key or value
-     * reads (the hull pass skips, from a plan made at load, the layers after the last one with
-     * heads, FFN units and queries whose outputs only the logits or skipped work read), so
-     * {@link #residual} is not defined after an append, and a query whose output is not
-     * read is not checked.
+     * would after stepping the prompt instead. The hull pass computes only what some key or
+     * value reads (a plan made at load skips the layers after the last one with heads, and the
+     * queries and FFN units whose outputs nothing kept reads), so {@link #residual} is not
+     * defined after an append, and a query whose output is not read is not checked.
      *
      * @throws IllegalArgumentException as {@link #step}
      * @throws ArithmeticException as {@link #step}

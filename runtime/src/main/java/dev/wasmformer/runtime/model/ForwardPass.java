@@ -21,8 +21,8 @@ abstract class ForwardPass {
     abstract void append(int token, long p);
 
     /**
-     * Writes the key (2 doubles) and the value head {@code h} of layer {@code l} got at the
-     * last position into {@code out} (for tests).
+     * Writes the key (2 doubles), then the value, that head {@code h} of layer {@code l} got at
+     * the last position into {@code out} (for tests).
      */
     abstract void keyAndValue(int l, int h, double[] out);
 }

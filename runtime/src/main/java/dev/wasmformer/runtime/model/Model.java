@@ -55,8 +55,9 @@ public final class Model {
         this.ffnWidth = ffnWidth;
         // The feed-forward layers and the prompt plan (with its smaller FFNs) are built on a
         // second thread (and the arg-max families on a third, since the reader read the
-        // unembedding) while this one builds the attention layers: each object depends only on its weights, so the model is the same whichever
-        // finishes first. A task no thread has taken yet runs here when it is needed.
+        // unembedding) while this one builds the attention layers: each object depends only on
+        // its weights, so the model is the same whichever finishes first. A task no thread has
+        // taken yet runs here when it is needed.
         SparseFeedForward[] ffns = new SparseFeedForward[layers.size()];
         SparseFeedForward[] promptFfns = new SparseFeedForward[layers.size()];
         PromptPlan[] plan = new PromptPlan[1];
