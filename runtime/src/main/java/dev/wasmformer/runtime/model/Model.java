@@ -53,14 +53,12 @@ public final class Model {
         this.unembedding = unembedding;
         this.headCount = headCount;
         this.ffnWidth = ffnWidth;
-        // The feed-forward layers and the prompt plan (with its smaller FFNs) are built on a
-        // second thread (and the arg-max families on a third, since the reader read the
-        // unembedding) while this one builds the attention layers: each object depends only on
+        // The feed-forward layers are built on a second thread (and the arg-max families on a
+        // third, since the reader read the unembedding) while this one builds the attention
+        // layers, then the prompt plan (it usually finishes first): each object depends only on
         // its weights, so the model is the same whichever finishes first. A task no thread has
         // taken yet runs here when it is needed.
         SparseFeedForward[] ffns = new SparseFeedForward[layers.size()];
-        SparseFeedForward[] promptFfns = new SparseFeedForward[layers.size()];
-        PromptPlan[] plan = new PromptPlan[1];
         long work = 0;
         for (LayerWeights layer : layers) {
             work += layer.ffn() == null ? 0 : layer.ffn().gate().nonZeros() + layer.ffn().output().nonZeros();
@@ -71,12 +69,6 @@ public final class Model {
                 for (int l = 0; l < layers.size(); l++) {
                     FfnWeights ffn = layers.get(l).ffn();
                     ffns[l] = ffn == null ? null : new SparseFeedForward(ffn, dModel, slotOne);
-                }
-                plan[0] = PromptPlan.of(layers, dModel);
-                for (int l = 0; l < layers.size(); l++) {
-                    FfnWeights kept = plan[0].ffns[l];
-                    promptFfns[l] = kept == null ? null
-                            : kept == layers.get(l).ffn() ? ffns[l] : new SparseFeedForward(kept, dModel, slotOne);
                 }
                 return ffns;
             }
@@ -89,9 +81,21 @@ public final class Model {
         for (int l = 0; l < layers.size(); l++) {
             attentionLayers[l] = new AttentionLayer(layers.get(l).heads(), tokenTables);
         }
+        this.promptPlan = PromptPlan.of(layers, dModel);
+        SparseFeedForward[] promptFfns = new SparseFeedForward[layers.size()];
+        for (int l = 0; l < layers.size(); l++) {
+            FfnWeights kept = promptPlan.ffns[l];
+            if (kept != null && kept != layers.get(l).ffn()) {
+                promptFfns[l] = new SparseFeedForward(kept, dModel, slotOne);
+            }
+        }
         ffnTask.run();   // does nothing if a thread has it
         this.sparseFfns = join(ffnTask);   // written inside the task: the future orders them
-        this.promptPlan = plan[0];
+        for (int l = 0; l < layers.size(); l++) {
+            if (promptPlan.ffns[l] != null && promptPlan.ffns[l] == layers.get(l).ffn()) {
+                promptFfns[l] = sparseFfns[l];
+            }
+        }
         this.promptFfns = promptFfns;
         families.run();
         this.familyArgMax = join(families);
