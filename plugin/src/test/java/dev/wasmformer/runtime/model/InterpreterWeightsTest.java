@@ -48,6 +48,55 @@ class InterpreterWeightsTest {
     assertTheFastKernelsRan((FastPass) fast.pass(), steps);
   }
 
+  /**
+   * Appending the real prompt (the hull pass runs the prompt plan) leaves every head's key and
+   * value of stepping it through the reference, at every prompt position, and the same run
+   * after it, token for token and residual for residual; the plan skips the layers past the
+   * last one with heads, and most FFN units.
+   */
+  @Test
+  void appendingTheRealPromptLeavesTheKeysAndValuesOfStepping() {
+    Bundle bundle = new WasmformerCompiler(InterpreterModel.get()).addWasm("fib", "fib.wasm", FIB, "fib").bundle();
+    Model model = Model.from(bundle);
+    PromptPlan plan = model.promptPlan;
+    int units = 0;
+    for (LayerWeights layer : model.layers) {
+      units += layer.ffn() == null ? 0 : layer.ffn().width();
+    }
+    assertThat(plan.layers).as("layers an appended token runs").isLessThan(model.layerCount());
+    assertThat(plan.keptUnits()).as("FFN units an appended token runs, of %d", units).isLessThan(units / 4);
+    assertThat(plan.queriedHeads()).as("queries an appended token runs").isLessThan(model.headCount());
+
+    Decoder reference = model.newDecoder(AttentionKind.NAIVE);
+    Decoder fast = model.newDecoder(AttentionKind.HULL);
+    int[] prompt = prompt(bundle, 7);
+    int halt = tokenWithRole(bundle, TokenRole.HALT);
+    double[] expected = new double[2 + 256];
+    double[] actual = new double[2 + 256];
+    int token = prompt[0];
+    for (int p = 0; token != halt; p++) {
+      int fed = p < prompt.length ? prompt[p] : token;
+      token = reference.step(fed);
+      if (p < prompt.length - 1) {
+        fast.append(fed);
+      } else {
+        assertThat(fast.step(fed)).as("token after position %d", p).isEqualTo(token);
+        assertThat(fast.residual()).as("residual at position %d", p)
+            .usingElementComparator(Double::compare).containsExactly(reference.residual());
+      }
+      for (int l = 0; l < model.layerCount(); l++) {
+        for (int h = 0; h < model.headCount(l); h++) {
+          java.util.Arrays.fill(expected, 0.0);
+          java.util.Arrays.fill(actual, 0.0);
+          reference.pass().keyAndValue(l, h, expected);
+          fast.pass().keyAndValue(l, h, actual);
+          assertThat(actual).as("key and value of layer %d head %d at position %d", l, h, p)
+              .usingElementComparator(Double::compare).containsExactly(expected);
+        }
+      }
+    }
+  }
+
   @Test
   void theInterpretersHeadsGetTheFastKernels() {
     Model model = Model.from(new WasmformerCompiler(InterpreterModel.get()).addWasm("fib", "fib.wasm", FIB, "fib").bundle());

@@ -251,6 +251,40 @@ final class CsrMatrix {
         }
     }
 
+    /**
+     * The entries (r, c) with {@code rowOf[r] >= 0} and {@code columnOf[c] >= 0}, at (rowOf[r],
+     * columnOf[c]) in a {@code rows x cols} matrix. Both maps must be increasing where they are
+     * not negative, so each kept row keeps its entries in their order: a kept row's dot product
+     * with the kept columns is the same sum as the original's over those columns.
+     */
+    CsrMatrix submatrix(int[] rowOf, int rows, int[] columnOf, int cols) {
+        int[] start = new int[rows + 1];
+        for (int r = 0; r < this.rows; r++) {
+            if (rowOf[r] >= 0) {
+                for (int i = rowStart[r]; i < rowStart[r + 1]; i++) {
+                    start[rowOf[r] + 1] += columnOf[columns[i]] >= 0 ? 1 : 0;
+                }
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            start[r + 1] += start[r];
+        }
+        int[] newColumns = new int[start[rows]];
+        double[] newValues = new double[start[rows]];
+        for (int r = 0, k = 0; r < this.rows; r++) {   // kept rows come in their new order
+            if (rowOf[r] >= 0) {
+                for (int i = rowStart[r]; i < rowStart[r + 1]; i++) {
+                    int c = columnOf[columns[i]];
+                    if (c >= 0) {
+                        newColumns[k] = c;
+                        newValues[k++] = values[i];
+                    }
+                }
+            }
+        }
+        return new CsrMatrix(rows, cols, start, newColumns, newValues);
+    }
+
     /** Whether {@code other} has the same shape and the same entries, bit for bit. */
     boolean sameEntries(CsrMatrix other) {
         if (other == this) {

@@ -11,6 +11,8 @@ public final class Decoder {
     private final Model model;
     private final ForwardPass pass;
     private long position;
+    /** Whether the last token was appended (its residual is not defined). */
+    private boolean appended;
     /** Whether this run may still have to start the model's code generation. */
     private boolean startsCode;
 
@@ -46,6 +48,7 @@ public final class Decoder {
         }
         int next = pass.step(token, position);
         position++;
+        appended = false;
         if (startsCode) {
             startsCode = false;
             model.generateCodeInBackground();
@@ -54,9 +57,14 @@ public final class Decoder {
     }
 
     /**
-     * Appends {@code token} at the next position like {@link #step}, without choosing the next
-     * token (a prompt token's successor is the prompt's next token): the same residual, the
-     * same caches, no unembedding.
+     * Appends a prompt token at the next position without choosing the next token (a prompt
+     * token's successor is the prompt's next token). Its pass matters only through the keys
+     * and values it leaves in the attention caches: those are bit for bit the ones {@link
+     * #step} would leave, so every later step returns the token and leaves the residual it
+     * would after stepping the prompt instead. The hull pass computes only what some key or
+     * value reads (a plan made at load skips the layers after the last one with heads, and the
+     * queries and FFN units whose outputs nothing kept reads), so {@link #residual} is not
+     * defined after an append, and a query whose output is not read is not checked.
      *
      * @throws IllegalArgumentException as {@link #step}
      * @throws ArithmeticException as {@link #step}
@@ -68,6 +76,7 @@ public final class Decoder {
         }
         pass.append(token, position);
         position++;
+        appended = true;
         if (startsCode && position == CODE_START) {
             startsCode = false;
             model.generateCodeInBackground();
@@ -88,11 +97,16 @@ public final class Decoder {
      * A copy of the residual stream at the end of the last step, before unembedding (for
      * tests and diagnostics).
      *
-     * @throws IllegalStateException before the first step
+     * @throws IllegalStateException before the first step, or when the last token was
+     *     appended (an append computes only what the caches keep)
      */
     public double[] residual() {
         if (position == 0) {
             throw new IllegalStateException("no step has run yet");
+        }
+        if (appended) {
+            throw new IllegalStateException("the last token was appended, whose residual is not computed; "
+                    + "only a step's residual is defined");
         }
         return pass.x.clone();
     }

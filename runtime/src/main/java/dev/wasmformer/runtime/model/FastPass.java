@@ -31,8 +31,17 @@ final class FastPass extends ForwardPass {
     private final SparseFeedForward.Scratch scratch;
     private final FamilyArgMax.Scratch families;
     private final GateFilter[] filters;        // [layer], null for none
+    private final PromptPlan plan;             // what an appended token computes
+    private final SparseFeedForward[] promptFfns;  // [layer], null for none
+    private final GateFilter[] promptFilters;  // [layer]: filters' own for the same FFN
+    private int lastToken;
 
     FastPass(Model model) {
+        this(model, model.promptPlan, model.promptFfns);
+    }
+
+    /** A pass whose appends follow {@code plan}, with its FFNs built as {@code promptFfns} (for tests). */
+    FastPass(Model model, PromptPlan plan, SparseFeedForward[] promptFfns) {
         super(model);
         int layerCount = model.layers.size();
         attention = model.attentionLayers;
@@ -85,11 +94,19 @@ final class FastPass extends ForwardPass {
         Bits.set(embeddingWrites, model.slotPosition());
         Bits.set(embeddingWrites, model.slotPositionSquared());
         filters = new GateFilter[layerCount];
+        this.plan = plan;
+        this.promptFfns = promptFfns;
+        promptFilters = new GateFilter[layerCount];
         int maxGroups = 0;
         for (int l = 0; l < layerCount; l++) {
             if (ffns[l] != null) {
                 filters[l] = ffns[l].small ? null : new GateFilter(ffns[l]);
                 maxGroups = Math.max(maxGroups, ffns[l].groups.groupCount);
+            }
+            SparseFeedForward kept = promptFfns[l];
+            if (kept != null) {
+                promptFilters[l] = kept == ffns[l] ? filters[l] : kept.small ? null : new GateFilter(kept);
+                maxGroups = Math.max(maxGroups, kept.groups.groupCount);
             }
         }
         families = model.familyArgMax.newScratch();
@@ -104,16 +121,23 @@ final class FastPass extends ForwardPass {
 
     @Override
     int step(int token, long p) {
-        forward(token, p);
+        forward(token, p, attention.length, null, ffns, filters);
         return model.familyArgMax.argMax(x, nonZero, families);
     }
 
+    /** Runs what the {@link PromptPlan} keeps: the caches get what {@link #step} gives them. */
     @Override
     void append(int token, long p) {
-        forward(token, p);
+        forward(token, p, plan.layers, plan.queried, promptFfns, promptFilters);
     }
 
-    private void forward(int token, long p) {
+    /**
+     * The pass over the first {@code layers} layers, with these FFNs, running the queries of
+     * the heads that {@code queried} marks (all when null).
+     */
+    private void forward(int token, long p, int layers, boolean[][] queried, SparseFeedForward[] ffns,
+                         GateFilter[] filters) {
+        lastToken = token;
         if (p == AttentionLayer.GENERATE_AT) {
             for (AttentionLayer layer : attention) {
                 layer.compile();
@@ -142,8 +166,8 @@ final class FastPass extends ForwardPass {
         x[model.slotOne()] += 1;
         x[model.slotPosition()] += pd;
         x[model.slotPositionSquared()] += pd * pd;
-        for (int l = 0; l < attention.length; l++) {
-            attend(l, token);
+        for (int l = 0; l < layers; l++) {
+            attend(l, token, queried == null ? null : queried[l]);
             SparseFeedForward ffn = ffns[l];
             if (ffn != null) {
                 ffn.apply(x, nonZero, scratch, filters[l]);
@@ -156,9 +180,10 @@ final class FastPass extends ForwardPass {
      * head, each as the non-zero sums of its output rows (adding 0.0 changes no slot: x never
      * holds -0.0). A head whose output is named like the one whose sums it holds adds those
      * again (the same doubles), without reading its value or computing its output rows; so do
-     * token-valued heads, whose sums per token are tables.
+     * token-valued heads, whose sums per token are tables. A head that {@code queried} does not
+     * mark gets its key and value, no query and no output.
      */
-    private void attend(int l, int token) {
+    private void attend(int l, int token, boolean[] queried) {
         AttentionLayer layer = attention[l];
         AttentionCache[] layerCaches = caches[l];
         if (layerCaches.length == 0) {
@@ -178,12 +203,19 @@ final class FastPass extends ForwardPass {
             AttentionCache cache = layerCaches[h];
             long known = names[h];
             long r;
+            boolean asked = queried == null || queried[h];
             if (cache != null) {
                 cache.add(p[b + 2], p[b + 3], p, v);
+                if (!asked) {
+                    continue;
+                }
                 r = cache.query(p[b], p[b + 1], out, v, known);
             } else {
                 PositionHead head = layerPositionHeads[h];
                 head.add(p[b + 2], p[b + 3], p, v, token, tokens);
+                if (!asked) {
+                    continue;
+                }
                 r = head.query(p[b], p[b + 1], out, v, tokens, known);
             }
             result[h] = r;
@@ -204,6 +236,9 @@ final class FastPass extends ForwardPass {
         // The written rows join the set of possibly non-zero slots (every sum is non-zero; a
         // slot that sums to 0.0 stays in the set, which costs a visit, no result).
         for (int h = 0; h < layerCaches.length; h++) {
+            if (queried != null && !queried[h]) {
+                continue;
+            }
             long r = result[h];
             if (r < -1) {
                 TokenValues table = layer.tables[h];
@@ -252,6 +287,20 @@ final class FastPass extends ForwardPass {
         }
         heldCount[l][h] = n - first;
         heldMarks[l][h] = TokenValues.marks(rows, first, n, heldWord[l], heldBits[l], first);
+    }
+
+    @Override
+    void keyAndValue(int l, int h, double[] out) {
+        double[] p = projections[l];
+        int b = attention[l].base[h];
+        out[0] = p[b + 2];
+        out[1] = p[b + 3];
+        TokenValues table = attention[l].tables[h];
+        if (table != null) {
+            table.copyValue(lastToken, out, 2);
+        } else {
+            System.arraycopy(p, attention[l].valueBase[h], out, 2, attention[l].heads[h].valueWidth());
+        }
     }
 
     /** How often the FFN layers' gate filters were built so far (for tests). */

@@ -14,10 +14,15 @@ abstract class ForwardPass {
     abstract int step(int token, long p);
 
     /**
-     * Runs the forward pass for {@code token} at position {@code p} without the unembedding:
-     * the residual is the one {@link #step} leaves, the next token is not chosen.
+     * Appends {@code token} at position {@code p} for a prompt: every head's cache gets the key
+     * and value that {@link #step} would give it, bit for bit; the next token is not chosen,
+     * and the residual afterwards is undefined (a pass may skip what no key or value reads).
      */
-    void append(int token, long p) {
-        step(token, p);
-    }
+    abstract void append(int token, long p);
+
+    /**
+     * Writes the key (2 doubles), then the value, that head {@code h} of layer {@code l} got at
+     * the last position into {@code out} (for tests).
+     */
+    abstract void keyAndValue(int l, int h, double[] out);
 }

@@ -30,6 +30,8 @@ public final class Model {
     final List<LayerWeights> layers;
     final CsrMatrix unembedding;       // vocab x d_model
     final SparseFeedForward[] sparseFfns;   // [layer], null for none
+    final PromptPlan promptPlan;            // what an appended prompt token computes
+    final SparseFeedForward[] promptFfns;   // [layer]: promptPlan's FFNs, sparseFfns' where the same
     final AttentionLayer[] attentionLayers; // [layer]
     final FamilyArgMax familyArgMax;
     private final AtomicBoolean codeRequested = new AtomicBoolean();
@@ -53,8 +55,9 @@ public final class Model {
         this.ffnWidth = ffnWidth;
         // The feed-forward layers are built on a second thread (and the arg-max families on a
         // third, since the reader read the unembedding) while this one builds the attention
-        // layers: each object depends only on its weights, so the model is the same whichever
-        // finishes first. A task no thread has taken yet runs here when it is needed.
+        // layers, then the prompt plan (it usually finishes first): each object depends only on
+        // its weights, so the model is the same whichever finishes first. A task no thread has
+        // taken yet runs here when it is needed.
         SparseFeedForward[] ffns = new SparseFeedForward[layers.size()];
         long work = 0;
         for (LayerWeights layer : layers) {
@@ -78,8 +81,22 @@ public final class Model {
         for (int l = 0; l < layers.size(); l++) {
             attentionLayers[l] = new AttentionLayer(layers.get(l).heads(), tokenTables);
         }
+        this.promptPlan = PromptPlan.of(layers, dModel);
+        SparseFeedForward[] promptFfns = new SparseFeedForward[layers.size()];
+        for (int l = 0; l < layers.size(); l++) {
+            FfnWeights kept = promptPlan.ffns[l];
+            if (kept != null && kept != layers.get(l).ffn()) {
+                promptFfns[l] = new SparseFeedForward(kept, dModel, slotOne);
+            }
+        }
         ffnTask.run();   // does nothing if a thread has it
         this.sparseFfns = join(ffnTask);   // written inside the task: the future orders them
+        for (int l = 0; l < layers.size(); l++) {
+            if (promptPlan.ffns[l] != null && promptPlan.ffns[l] == layers.get(l).ffn()) {
+                promptFfns[l] = sparseFfns[l];
+            }
+        }
+        this.promptFfns = promptFfns;
         families.run();
         this.familyArgMax = join(families);
     }

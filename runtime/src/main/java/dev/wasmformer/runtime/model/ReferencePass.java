@@ -13,9 +13,9 @@ final class ReferencePass extends ForwardPass {
     private final AttentionCache[][] caches;   // [layer][head]
     private final double[][][] headValues;     // [layer][head][d_value]
     private final double[][][] headOutputs;    // [layer][head][d_value]
+    private final double[][][] headKeys;       // [layer][head][2]
     private final double[] hidden;             // ffn width
     private final double[] query = new double[2];
-    private final double[] key = new double[2];
 
     ReferencePass(Model model) {
         super(model);
@@ -25,6 +25,7 @@ final class ReferencePass extends ForwardPass {
         caches = new AttentionCache[layerCount][];
         headValues = new double[layerCount][][];
         headOutputs = new double[layerCount][][];
+        headKeys = new double[layerCount][][];
         for (int l = 0; l < layerCount; l++) {
             LayerWeights layer = model.layers.get(l);
             heads[l] = layer.heads().toArray(new HeadWeights[0]);
@@ -32,6 +33,7 @@ final class ReferencePass extends ForwardPass {
             caches[l] = new AttentionCache[heads[l].length];
             headValues[l] = new double[heads[l].length][];
             headOutputs[l] = new double[heads[l].length][];
+            headKeys[l] = new double[heads[l].length][2];
             for (int h = 0; h < heads[l].length; h++) {
                 HeadWeights head = heads[l][h];
                 caches[l][h] = AttentionCache.naive(head.mode(), head.valueWidth());
@@ -44,6 +46,17 @@ final class ReferencePass extends ForwardPass {
 
     @Override
     int step(int token, long p) {
+        forward(token, p);
+        return FamilyArgMax.plainArgMax(model.unembedding, x);
+    }
+
+    /** The definition's append: the whole pass, then no unembedding. */
+    @Override
+    void append(int token, long p) {
+        forward(token, p);
+    }
+
+    private void forward(int token, long p) {
         Arrays.fill(x, 0.0);
         model.embedding.copyRowInto(token, x);
         double pd = p;
@@ -57,7 +70,6 @@ final class ReferencePass extends ForwardPass {
                 feedForward(ffn);
             }
         }
-        return FamilyArgMax.plainArgMax(model.unembedding, x);
     }
 
     /** Every head reads the residual entering the layer; their outputs are added after. */
@@ -66,6 +78,7 @@ final class ReferencePass extends ForwardPass {
         for (int h = 0; h < layerHeads.length; h++) {
             HeadWeights head = layerHeads[h];
             head.query().multiply(x, query);
+            double[] key = headKeys[l][h];
             head.key().multiply(x, key);
             head.value().multiply(x, headValues[l][h]);
             AttentionCache cache = caches[l][h];
@@ -75,6 +88,13 @@ final class ReferencePass extends ForwardPass {
         for (int h = 0; h < layerHeads.length; h++) {
             layerHeads[h].output().multiplyAdd(headOutputs[l][h], x);
         }
+    }
+
+    @Override
+    void keyAndValue(int l, int h, double[] out) {
+        out[0] = headKeys[l][h][0];
+        out[1] = headKeys[l][h][1];
+        System.arraycopy(headValues[l][h], 0, out, 2, headValues[l][h].length);
     }
 
     /** x += output * (relu(gate * x) (.) (value * x)). */

@@ -25,6 +25,15 @@
  *       plain computation when it fails), so both produce identical tokens for any bundle.
  *       A step of the fast pass allocates nothing, apart from the amortised doubling of
  *       arrays and the occasional rebuild of a layer's gate filter.</li>
+ *   <li>An <em>appended</em> prompt token ({@code Decoder.append}) matters only through the
+ *       keys and values it leaves in the caches, which are bit for bit the ones a step leaves;
+ *       its residual is not defined. The reference appends by its whole pass; the fast pass
+ *       follows the {@code PromptPlan} made from the weights at load, which keeps exactly the
+ *       heads' keys and values and, backwards, what they read: it runs no layer past the last
+ *       one with heads, no query whose output no kept work reads, and of each FFN only the
+ *       units whose outputs are read (as a smaller FFN of those units, which computes the same
+ *       doubles in the slots read). So every generated token, and every step's residual,
+ *       is the same whether the prompt was appended or stepped.</li>
  *   <li>Work done off the calling thread (the model's feed-forward layers and arg-max
  *       families while it builds its attention layers; the heads' generated code once its
  *       first hull run has its first token) builds objects that depend only on the weights, and a run uses the

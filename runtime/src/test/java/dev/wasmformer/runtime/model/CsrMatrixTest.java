@@ -2,6 +2,7 @@ package dev.wasmformer.runtime.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +59,49 @@ class CsrMatrixTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aSubmatrixMovesTheKeptEntriesToTheirNewRowsAndColumns() {
+        Random random = new Random(11);
+        for (int trial = 0; trial < 300; trial++) {
+            int rows = 1 + random.nextInt(6);
+            int cols = 1 + random.nextInt(6);
+            double[][] values = new double[rows][cols];
+            for (double[] row : values) {
+                for (int c = 0; c < cols; c++) {
+                    row[c] = random.nextInt(3) == 0 ? random.nextInt(5) - 2 : 0;
+                }
+            }
+            int[] rowOf = keptInOrder(random, rows, random.nextBoolean() ? 0 : 2);
+            int[] columnOf = keptInOrder(random, cols, 0);
+            int newRows = Math.max(0, Arrays.stream(rowOf).max().getAsInt() + 1 + random.nextInt(2));
+            int newCols = Arrays.stream(columnOf).max().getAsInt() + 1;
+            double[][] expected = new double[newRows][Math.max(newCols, 1)];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    if (rowOf[r] >= 0 && columnOf[c] >= 0) {
+                        expected[rowOf[r]][columnOf[c]] = values[r][c];
+                    }
+                }
+            }
+            CsrMatrix sub = matrix(values).submatrix(rowOf, newRows, columnOf, newCols);
+            assertThat(sub.rows).isEqualTo(newRows);
+            assertThat(sub.cols).isEqualTo(newCols);
+            if (newRows > 0 && newCols > 0) {
+                assertThat(sub.sameEntries(matrix(expected))).as("trial %d", trial).isTrue();
+            }
+        }
+    }
+
+    /** An increasing map of n indexes, each kept at random, leaving {@code gaps} at random too. */
+    private static int[] keptInOrder(Random random, int n, int gaps) {
+        int[] map = new int[n];
+        int next = 0;
+        for (int i = 0; i < n; i++) {
+            next += random.nextInt(gaps + 1);
+            map[i] = random.nextBoolean() ? next++ : -1;
+        }
+        return map;
     }
 }

@@ -1,6 +1,7 @@
 package dev.wasmformer.runtime.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasmformer.runtime.format.Bundle;
 import dev.wasmformer.runtime.format.Ffn;
@@ -9,6 +10,7 @@ import dev.wasmformer.runtime.format.HeadMode;
 import dev.wasmformer.runtime.format.Layer;
 import dev.wasmformer.runtime.format.ModelShape;
 import dev.wasmformer.runtime.format.Weights;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Random;
 import java.util.Set;
@@ -84,30 +86,162 @@ class RandomModelTest {
         }
     }
 
+    /**
+     * The contract of {@link Decoder#append}: at every prompt position, every head's cache gets
+     * the key and value that stepping gives it, bit for bit, and the run goes on as after
+     * stepping the prompt: the same tokens and residuals. The reference is the naive pass
+     * stepping every token; the appending passes are the naive one (the whole pass) and the
+     * hull one (its plan), on wide models and on prompt-shaped ones, where the plan skips some
+     * queries and FFN units but has to keep others.
+     */
     @Test
-    void appendingAPromptLeavesTheResidualsAndTheNextTokensOfStepping() {
-        for (int seed = 0; seed < 6; seed++) {
-            Model model = Model.from(WideRandomModel.bundle(new Random(seed)));
+    void appendingAPromptLeavesTheKeysAndValuesAndTheContinuationOfStepping() {
+        for (int seed = 0; seed < 12; seed++) {
+            Model model = Model.from(seed % 2 == 0 ? WideRandomModel.bundle(new Random(seed))
+                    : WideRandomModel.promptShaped(new Random(seed)));
             for (AttentionKind kind : AttentionKind.values()) {
-                Random random = new Random(seed);
-                Decoder stepped = model.newDecoder(kind);
+                Decoder stepped = model.newDecoder(AttentionKind.NAIVE);
                 Decoder appended = model.newDecoder(kind);
-                int next = 0;
-                for (int p = 0; p < 700; p++) {
-                    boolean prompt = p < 600;
-                    int token = prompt ? random.nextInt(model.vocabSize()) : next;
-                    next = stepped.step(token);
-                    if (prompt) {
-                        appended.append(token);
-                    } else {
-                        assertThat(appended.step(token)).as("seed %d %s: token after %d", seed, kind, p).isEqualTo(next);
+                assertThat(difference(model, stepped, appended, seed, 600, 150))
+                        .as("seed %d, %s appends", seed, kind).isNull();
+            }
+        }
+    }
+
+    @Test
+    void theResidualIsNotDefinedAfterAnAppend() {
+        Model model = Model.from(WideRandomModel.bundle(new Random(1)));
+        for (AttentionKind kind : AttentionKind.values()) {
+            Decoder decoder = model.newDecoder(kind);
+            decoder.append(3);
+            assertThatThrownBy(decoder::residual).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("appended");
+            decoder.step(4);
+            assertThat(decoder.residual()).hasSize(model.dModel());
+        }
+    }
+
+    /**
+     * The plan of a wide model skips its last layer's queries and FFN; a prompt-shaped model's
+     * plan skips its last layer (no heads), the FFN and queries of the layer before, and some
+     * queries and FFN units of the others, while keeping some (a kept query reads them).
+     */
+    @Test
+    void thePromptPlanSkipsWhatNoKeyOrValueReads() {
+        int partialQueries = 0;
+        int partialUnits = 0;
+        for (int seed = 0; seed < 20; seed++) {
+            Model wide = Model.from(WideRandomModel.bundle(new Random(seed)));
+            PromptPlan plan = wide.promptPlan;
+            int last = wide.layerCount() - 1;
+            assertThat(plan.layers).as("seed %d", seed).isEqualTo(wide.layerCount());
+            assertThat(plan.queried[last]).as("seed %d", seed).doesNotContain(true);
+            assertThat(plan.ffns[last]).as("seed %d", seed).isNull();
+            assertThat(wide.promptFfns[last]).isNull();
+
+            Model shaped = Model.from(WideRandomModel.promptShaped(new Random(seed)));
+            plan = shaped.promptPlan;
+            last = shaped.layerCount() - 1;
+            assertThat(shaped.headCount(last)).isZero();
+            assertThat(plan.layers).as("seed %d", seed).isEqualTo(last);
+            assertThat(plan.ffns[last - 1]).isNull();
+            assertThat(plan.queried[last - 1]).doesNotContain(true);
+            int heads = 0;
+            int units = 0;
+            for (int l = 0; l < last - 1; l++) {
+                heads += shaped.headCount(l);
+                units += shaped.layers.get(l).ffn().width();
+                if (plan.ffns[l] != null && plan.ffns[l] != shaped.layers.get(l).ffn()) {
+                    assertThat(shaped.promptFfns[l]).isNotSameAs(shaped.sparseFfns[l]);
+                }
+            }
+            partialQueries += plan.queriedHeads() > 0 && plan.queriedHeads() < heads ? 1 : 0;
+            partialUnits += plan.keptUnits() > 0 && plan.keptUnits() < units ? 1 : 0;
+        }
+        assertThat(partialQueries).as("plans keeping some queries, not all").isGreaterThan(10);
+        assertThat(partialUnits).as("plans keeping some FFN units, not all").isGreaterThan(10);
+    }
+
+    /**
+     * The comparison above catches an append that skips what a key or value reads: a plan
+     * that drops the first layer's FFN, or its queries, or the last layer with heads.
+     */
+    @Test
+    void anAppendThatSkipsWhatAKeyOrValueReadsBreaksTheContract() {
+        int[] caught = new int[3];
+        int seeds = 8;
+        for (int seed = 0; seed < seeds; seed++) {
+            Model model = Model.from(seed % 2 == 0 ? WideRandomModel.bundle(new Random(seed))
+                    : WideRandomModel.promptShaped(new Random(seed)));
+            PromptPlan plan = model.promptPlan;
+            for (int variant = 0; variant < 3; variant++) {
+                boolean[][] queried = new boolean[plan.queried.length][];
+                for (int l = 0; l < queried.length; l++) {
+                    queried[l] = plan.queried[l].clone();
+                }
+                FfnWeights[] ffns = plan.ffns.clone();
+                SparseFeedForward[] built = model.promptFfns.clone();
+                int layers = plan.layers;
+                switch (variant) {
+                    case 0 -> {
+                        ffns[0] = null;
+                        built[0] = null;
                     }
-                    assertThat(appended.position()).isEqualTo(stepped.position());
-                    assertThat(appended.residual()).as("seed %d %s: residual at %d", seed, kind, p)
-                            .usingElementComparator(Double::compare).containsExactly(stepped.residual());
+                    case 1 -> Arrays.fill(queried[0], false);
+                    default -> layers--;
+                }
+                PromptPlan wrong = new PromptPlan(layers, queried, ffns);
+                Decoder stepped = model.newDecoder(AttentionKind.NAIVE);
+                Decoder appended = new Decoder(model, new FastPass(model, wrong, built));
+                if (difference(model, stepped, appended, seed, 300, 50) != null) {
+                    caught[variant]++;
                 }
             }
         }
+        assertThat(caught).as("runs whose broken appends were caught, of %d", seeds)
+                .containsExactly(seeds, seeds, seeds);
+    }
+
+    /**
+     * Feeds the same random prompt of {@code prompt} tokens to both decoders, {@code stepped}
+     * stepping every token and {@code appended} appending all but the last (as a run does),
+     * then steps both {@code generated} times on the stepped one's tokens; returns the first
+     * difference in a head's key or value, a token or a residual, or null.
+     */
+    private static String difference(Model model, Decoder stepped, Decoder appended, int seed, int prompt,
+                                     int generated) {
+        Random random = new Random(seed);
+        double[] a = new double[2 + 3];
+        double[] b = new double[2 + 3];
+        int next = 0;
+        for (int p = 0; p < prompt + generated; p++) {
+            int token = p < prompt ? random.nextInt(model.vocabSize()) : next;
+            next = stepped.step(token);
+            if (p < prompt - 1) {
+                appended.append(token);
+            } else {
+                int got = appended.step(token);
+                if (got != next) {
+                    return "token after " + p + ": " + got + ", stepping gives " + next;
+                }
+                if (!Arrays.equals(appended.residual(), stepped.residual())) {
+                    return "residual at " + p;
+                }
+            }
+            for (int l = 0; l < model.layerCount(); l++) {
+                for (int h = 0; h < model.headCount(l); h++) {
+                    Arrays.fill(a, 0.0);
+                    Arrays.fill(b, 0.0);
+                    stepped.pass().keyAndValue(l, h, a);
+                    appended.pass().keyAndValue(l, h, b);
+                    if (!Arrays.equals(a, b)) {
+                        return "key and value of layer " + l + " head " + h + " at " + p + ": "
+                                + Arrays.toString(b) + ", stepping gives " + Arrays.toString(a);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static Set<HeadKernel> kernels(Model model) {

@@ -8,6 +8,7 @@ import dev.wasmformer.runtime.format.Layer;
 import dev.wasmformer.runtime.format.ModelShape;
 import dev.wasmformer.runtime.format.Weights;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -21,6 +22,12 @@ import java.util.Random;
  * disjoint column sets (proportional gate columns), raw columns, integer biases that are
  * often negative, and linear units; an unembedding of families {@code 2^20 g_k + 2 v y - v^2}
  * with a few plain rows, some with fractional weights.
+ *
+ * <p>{@link #promptShaped} models add a last layer without heads, and keep the slots from
+ * {@link #QUERY_ONLY} on for the heads' queries: keys, values and FFN units read only the
+ * slots below, while every output writes anywhere above the inputs. So for an appended
+ * prompt token some heads' queries and FFN units are needed (a kept query reads what they
+ * write) and others are not.
  */
 final class WideRandomModel {
     static final int D = 48;
@@ -30,11 +37,26 @@ final class WideRandomModel {
     private static final int WIDTH = 40;
     private static final int KINDS = 3;     // unembedding families; gate slots INPUTS..INPUTS+2
     private static final int Y = INPUTS + KINDS;
+    /** In a prompt-shaped model, the first slot that only queries read. */
+    static final int QUERY_ONLY = 32;
 
     private WideRandomModel() {
     }
 
     static Bundle bundle(Random random) {
+        return bundle(random, D, LAYERS);
+    }
+
+    /** A model shaped to let an appended token skip some queries and units, but not all. */
+    static Bundle promptShaped(Random random) {
+        return bundle(random, QUERY_ONLY, LAYERS + 1);
+    }
+
+    /**
+     * {@code layers} layers, the ones past {@value #LAYERS} without heads; keys, values and FFN
+     * gates and values read only the slots below {@code readable}.
+     */
+    private static Bundle bundle(Random random, int readable, int layers) {
         List<Integer> features = new ArrayList<>(List.of(0, 1, 2));
         Collections.shuffle(features, random);
         int one = features.get(0);
@@ -65,15 +87,16 @@ final class WideRandomModel {
                 .setEmbedding(TinyModel.matrix(embedding, random.nextBoolean()))
                 .setUnembedding(TinyModel.matrix(unembedding, random.nextBoolean()));
         int heads = 0;
-        for (int l = 0; l < LAYERS; l++) {
+        for (int l = 0; l < layers; l++) {
             Layer.Builder layer = Layer.newBuilder();
-            for (int h = 0; h < 4; h++) {
+            for (int h = 0; h < (l < LAYERS ? 4 : 0); h++) {
                 HeadMode mode = random.nextBoolean() ? HeadMode.AVERAGE : HeadMode.LATEST;
                 int valueWidth = 1 + random.nextInt(3);
                 double[][] value = new double[valueWidth][];
                 for (int r = 0; r < valueWidth; r++) {
                     // Layer 0 values that avoid the position features are token-valued.
                     value[r] = row(random, 0.15, 1);
+                    Arrays.fill(value[r], readable, D, 0);
                     if (random.nextBoolean()) {
                         value[r][features.get(1)] = 0;
                         value[r][features.get(2)] = 0;
@@ -84,16 +107,16 @@ final class WideRandomModel {
                         .setMode(mode)
                         .setQuery(TinyModel.matrix(new double[][] {row(random, 0.15, 1),
                             row(random, 0.15, 1)}, random.nextBoolean()))
-                        .setKey(TinyModel.matrix(key(random, features), random.nextBoolean()))
+                        .setKey(TinyModel.matrix(key(random, features, readable), random.nextBoolean()))
                         .setValue(TinyModel.matrix(value, false))
                         .setOutput(TinyModel.matrix(output(random, valueWidth), false)));
                 heads++;
             }
-            layer.setFfn(ffn(random, one));
+            layer.setFfn(ffn(random, one, readable));
             weights.addLayers(layer);
         }
         return Bundle.newBuilder()
-                .setShape(ModelShape.newBuilder().setDModel(D).setLayers(LAYERS).setVocabSize(VOCAB)
+                .setShape(ModelShape.newBuilder().setDModel(D).setLayers(layers).setVocabSize(VOCAB)
                         .setSlotOne(one).setSlotPosition(features.get(1))
                         .setSlotPositionSquared(features.get(2))
                         .setHeads(heads).setFfnWidth(WIDTH).setArchitecture(Model.ARCHITECTURE))
@@ -101,7 +124,7 @@ final class WideRandomModel {
                 .build();
     }
 
-    private static double[][] key(Random random, List<Integer> features) {
+    private static double[][] key(Random random, List<Integer> features, int readable) {
         double[][] m = new double[2][D];
         switch (random.nextInt(5)) {
             case 0 -> {                 // constant: slot_one and the constant column
@@ -125,15 +148,17 @@ final class WideRandomModel {
             default -> {
                 m[0] = row(random, 0.1, 1);
                 m[1] = row(random, 0.1, 1);
+                Arrays.fill(m[0], readable, D, 0);
+                Arrays.fill(m[1], readable, D, 0);
             }
         }
         return m;
     }
 
     /** A gate of expressions over disjoint column sets, raw columns and biases; linear units. */
-    private static Ffn ffn(Random random, int one) {
+    private static Ffn ffn(Random random, int one, int readable) {
         List<Integer> columns = new ArrayList<>();
-        for (int c = 0; c < D; c++) {
+        for (int c = 0; c < readable; c++) {
             if (c != one) {
                 columns.add(c);
             }
@@ -169,7 +194,7 @@ final class WideRandomModel {
                 }
             }
             for (int k = random.nextInt(2); k >= 0; k--) {
-                value[u][random.nextInt(D)] = nonZero(random, 1);
+                value[u][random.nextInt(readable)] = nonZero(random, 1);
             }
             output[INPUTS + random.nextInt(D - INPUTS)][u] = random.nextBoolean() ? 1 : -1;
         }
