@@ -38,23 +38,32 @@ public final class WasmformerCompiler {
   /** The version written into bundles. */
   public static final String VERSION = "0.1.0";
 
-  private final InterpreterModel model; // null when specializing
+  private final InterpreterModel model; // null when specializing or restricting
   private final List<Program> programs = new ArrayList<>();
+  /** The opcodes of the programs added so far, when the model is made for them (restricting). */
+  private final Set<dev.wasmformer.isa.Opcode> opcodes;
   private final List<TokenProgram> specialized = new ArrayList<>();
   private final List<SourceDigest> sources = new ArrayList<>();
 
-  /** A compiler whose programs all run on the shared universal interpreter. */
+  /**
+   * A compiler whose programs all run on one interpreter model, made for the opcodes they
+   * use ({@link InterpreterModel#forOpcodes}): the universal interpreter without the logic of
+   * the others, so with the universal model's traces and fewer units and heads per token.
+   */
   public WasmformerCompiler() {
-    this(InterpreterModel.get());
+    this.model = null;
+    this.opcodes = java.util.EnumSet.noneOf(dev.wasmformer.isa.Opcode.class);
   }
 
   /** A compiler whose programs all run on {@code model}. */
   public WasmformerCompiler(InterpreterModel model) {
-    this.model = model;
+    this.model = java.util.Objects.requireNonNull(model);
+    this.opcodes = null;
   }
 
   private WasmformerCompiler(boolean specialize) {
     this.model = null;
+    this.opcodes = null;
   }
 
   /**
@@ -69,7 +78,7 @@ public final class WasmformerCompiler {
 
   /** Whether each program gets its own model. */
   public boolean specializes() {
-    return model == null;
+    return model == null && opcodes == null;
   }
 
   /** Lowers a WebAssembly module's entry function (null: main, else _start) to a token program. */
@@ -251,11 +260,18 @@ public final class WasmformerCompiler {
     for (Program p : programs) {
       if (p.getName().equals(program.name())) throw new IllegalArgumentException("two programs are named " + program.name());
     }
+    if (model != null && !model.opcodes().containsAll(InterpreterGraph.opcodesOf(program))) {
+      Set<dev.wasmformer.isa.Opcode> missing = java.util.EnumSet.copyOf(InterpreterGraph.opcodesOf(program));
+      missing.removeAll(model.opcodes());
+      throw new IllegalArgumentException("program " + program.name() + " uses " + missing
+          + ", which the interpreter model does not execute");
+    }
     Program encoded = specializes()
         ? new ProgramEncoder(VOCAB).encodeSpecialized(program, region).toBuilder().setModel(program.name()).build()
-        : new ProgramEncoder(model.vocab()).encode(program, region);
+        : new ProgramEncoder(VOCAB).encode(program, region);
     programs.add(encoded.toBuilder().setSource(source == null ? "" : source).build());
     if (specializes()) specialized.add(program);
+    if (opcodes != null) opcodes.addAll(InterpreterGraph.opcodesOf(program));
     return this;
   }
 
@@ -268,6 +284,7 @@ public final class WasmformerCompiler {
   /** The bundle with every program added so far. */
   public Bundle bundle() {
     if (specializes()) return specializedBundle();
+    InterpreterModel model = this.model != null ? this.model : InterpreterModel.forOpcodes(opcodes);
     var w = model.weights();
     Metadata.Builder metadata = Metadata.newBuilder().setCompilerVersion(VERSION).addAllSources(sources);
     MetadataEntries.putStatistic(metadata, "ffn_units", w.units());

@@ -76,6 +76,10 @@ public final class InterpreterGraph {
 
   private final Vocab vocab;
   private final TokenProgram program; // null: the universal interpreter
+  /** The opcodes this model executes; the others' flags are the constant 0. */
+  private final Set<Opcode> opcodes;
+  /** Lanes that can be non-zero: the longest of those opcodes' token sequences. */
+  private final int lanes;
   private final Graph g;
   private final Gates gates;
   private final Map<Kind, List<Expr>> classGates = new EnumMap<>(Kind.class);
@@ -106,16 +110,42 @@ public final class InterpreterGraph {
   private Expr maxPages, maxDepth;
   private Expr lastStart;
 
-  private InterpreterGraph(Vocab vocab, TokenProgram program) {
+  private InterpreterGraph(Vocab vocab, TokenProgram program, Set<Opcode> opcodes) {
     this.vocab = vocab;
     this.program = program;
+    this.opcodes = opcodes;
+    int used = 4; // a trapping instruction: START, TRAP and two TRAP_ADDRESS tokens
+    for (Opcode o : opcodes) used = Math.max(used, TracePlan.tokens(o));
+    this.lanes = used;
     this.g = new Graph(vocab.size());
     this.gates = new Gates(g);
   }
 
   /** Builds the universal interpreter graph over the given vocabulary. */
   public static Graph build(Vocab vocab) {
-    return build(vocab, null);
+    return build(vocab, (TokenProgram) null);
+  }
+
+  /**
+   * Builds the universal interpreter restricted to {@code opcodes}: any program whose
+   * instructions all have one of them runs on it with the universal model's trace, token for
+   * token; the logic of every other opcode folds away (as in a specialized model), and so do
+   * the lanes past the longest of their token sequences.
+   */
+  public static Graph build(Vocab vocab, Set<Opcode> opcodes) {
+    for (Opcode o : opcodes) {
+      if (!SUPPORTED.contains(o)) throw new IllegalArgumentException("the interpreter does not execute " + o);
+    }
+    InterpreterGraph ig = new InterpreterGraph(vocab, null, Collections.unmodifiableSet(EnumSet.copyOf(opcodes)));
+    ig.define();
+    return ig.g;
+  }
+
+  /** The opcodes of a program's instructions. */
+  public static Set<Opcode> opcodesOf(TokenProgram program) {
+    Set<Opcode> s = EnumSet.noneOf(Opcode.class);
+    for (Instruction in : program.instructions()) s.add(in.op());
+    return Collections.unmodifiableSet(s);
   }
 
   /**
@@ -124,7 +154,7 @@ public final class InterpreterGraph {
    * {@link ProgramEncoder#encodeSpecialized}).
    */
   public static Graph build(Vocab vocab, TokenProgram program) {
-    InterpreterGraph ig = new InterpreterGraph(vocab, program);
+    InterpreterGraph ig = new InterpreterGraph(vocab, program, program == null ? SUPPORTED : opcodesOf(program));
     ig.define();
     return ig.g;
   }
@@ -205,11 +235,12 @@ public final class InterpreterGraph {
       int bit = i;
       bits[i] = g.input("bit" + i, vocab.feature(t -> (vocab.value(t) >> bit) & 1, byteKinds));
     }
-    Expr[] opFlag = new Expr[Opcode.values().length];
-    for (Opcode o : Opcode.values()) {
+    // the fetch returns the flags of the opcodes this model executes, in opcode order
+    List<Expr> opFlag = new ArrayList<>();
+    for (Opcode o : opcodes) {
       double[] t = new double[vocab.size()];
       t[vocab.opcode(o)] = 1;
-      opFlag[o.ordinal()] = g.input("op." + o, t);
+      opFlag.add(g.input("op." + o, t));
     }
     Expr p = g.position();
     Expr isStart = flag(Kind.START);
@@ -254,17 +285,18 @@ public final class InterpreterGraph {
     maxDepth = limits.get(2).plus(limits.get(3).times(256));
     Expr laneNumber = p.minus(lastStart);
     lane = new Expr[LANES];
+    java.util.Arrays.fill(lane, Expr.ZERO); // past this model's lanes
     // [n == l] = r(l-1) - 2 r(l) + r(l+1) with r(k) = relu(n - k): the ramps are shared by
     // neighbouring lanes, so the lanes cost one always-evaluated unit each instead of three;
     // each flag in one slot: its ramps grow with the position, so big gates read the 0/1 sum
     // (n >= 0, so lane 0 is 1 - r(0) + r(1), its 1 written by the embedding: no ramp
     // r(-1) = n + 1, which would be positive, and so evaluated, at every token)
-    Expr[] ramp = new Expr[LANES + 2];
-    for (int k = 0; k <= LANES; k++) ramp[k + 1] = g.relu("laneRamp" + k, laneNumber.minus(k));
+    Expr[] ramp = new Expr[lanes + 2];
+    for (int k = 0; k <= lanes; k++) ramp[k + 1] = g.relu("laneRamp" + k, laneNumber.minus(k));
     double[] ones = new double[vocab.size()];
     java.util.Arrays.fill(ones, 1);
     lane[0] = g.sum("lane0", g.input("one", ones).plus(ramp[2]).minus(ramp[1]));
-    for (int l = 1; l < LANES; l++) {
+    for (int l = 1; l < lanes; l++) {
       lane[l] = g.sum("lane" + l, ramp[l].minus(ramp[l + 1].times(2)).plus(ramp[l + 2]));
     }
 
@@ -282,7 +314,11 @@ public final class InterpreterGraph {
     // ---- fetch the instruction's fields: from the prompt, or from the weights (specialized)
     if (program == null) {
       Expr base = pc.times(FIELDS).plus(CODE_BASE);
-      op = g.at("fetch.op", base, List.of(opFlag)).toArray(Expr[]::new);
+      List<Expr> fetched = g.at("fetch.op", base, opFlag);
+      op = new Expr[Opcode.values().length];
+      java.util.Arrays.fill(op, Expr.ZERO);
+      int next = 0;
+      for (Opcode o : opcodes) op[o.ordinal()] = fetched.get(next++);
       fX = g.at("fetch.x", base.plus(1), List.of(val)).get(0);
       fY = g.at("fetch.y", base.plus(2), List.of(val)).get(0);
       fZ = g.at("fetch.z", base.plus(3), List.of(val)).get(0);
@@ -1048,6 +1084,7 @@ public final class InterpreterGraph {
     String n = "div64";
     Expr fDivU = f(DIV64_U), fDivS = f(DIV64_S), fRemU = f(REM64_U), fRemS = f(REM64_S);
     Expr fS = fDivS.plus(fRemS), fDiv = fDivU.plus(fDivS), fam = flagSum(fDivU, fDivS, fRemU, fRemS);
+    if (fam.isConstant() && fam.constant() == 0) return; // a model without i64 division
     Expr p = g.position();
     Expr[] nb = magnitudeBytes(n + ".n", xbyte, xhbit, fS, fam);
     Expr[] db = magnitudeBytes(n + ".d", ybyte, yhbit, fS, fam);
