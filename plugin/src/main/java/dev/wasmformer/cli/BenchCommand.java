@@ -56,6 +56,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-chicory", description = "Skip the Chicory reference run.")
   boolean noChicory;
 
+  @Option(names = "--universal", description = "Run on the universal interpreter (every opcode) instead of the"
+      + " model a build makes for the program's opcodes.")
+  boolean universal;
+
   @Override
   public Integer call() throws Exception {
     if (!BenchPrograms.names().contains(program)) {
@@ -70,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     BenchRunner.Settings settings = new BenchRunner.Settings(program,
         argument == null ? OptionalLong.empty() : OptionalLong.of(argument), sorted, naiveBudget,
-        !noMemory, !noChicory);
+        !noMemory, !noChicory, universal);
     BenchReport report = new BenchRunner(settings, err).run();
     out.print(json ? report.json() + System.lineSeparator() : report.text());
     out.flush();

@@ -35,8 +35,8 @@ record BenchReport(
   record Loads(double cold, double coldProcess, double firstInJvm, double warm, double warmMin,
                double warmMax) {}
 
-  /** The transformer's shape. */
-  record ModelFigures(int dModel, int layers, int heads, long ffnUnits, int vocab, long nonZeroWeights) {}
+  /** The transformer's shape, and how many opcodes it executes. */
+  record ModelFigures(int opcodes, int dModel, int layers, int heads, long ffnUnits, int vocab, long nonZeroWeights) {}
 
   /**
    * One decoding run: up to {@code targetTokens} generated tokens (fewer if the program halted
@@ -84,8 +84,8 @@ record BenchReport(
     out.append(String.format(Locale.ROOT, "program %s(%d), java %s, %d cores%n", program, argument, java, cores));
     out.append(hugePages.describe()).append(System.lineSeparator());
     out.append(String.format(Locale.ROOT,
-        "model: d_model %d, %d layers, %d heads, %d FFN units, vocabulary %d, %d non-zero weights%n",
-        model.dModel, model.layers, model.heads, model.ffnUnits, model.vocab, model.nonZeroWeights));
+        "model: %d opcodes, d_model %d, %d layers, %d heads, %d FFN units, vocabulary %d, %d non-zero weights%n",
+        model.opcodes, model.dModel, model.layers, model.heads, model.ffnUnits, model.vocab, model.nonZeroWeights));
     out.append(String.format(Locale.ROOT, "weight compilation: %.2f s; bundle %d bytes%n", compileSeconds, bundleBytes));
     out.append(String.format(Locale.ROOT,
         "bundle load to first token: %.1f ms cold (fresh JVM; %.0f ms from its start), %.1f ms first"
@@ -124,7 +124,7 @@ record BenchReport(
     j.field("huge_pages_in_use", hugePages.inUse());
     j.field("huge_pages_jvm_flag", hugePages.jvm());
     j.field("huge_pages_kernel", hugePages.kernel());
-    j.numbers("model", named("d_model", model.dModel, "layers", model.layers, "heads", model.heads,
+    j.numbers("model", named("opcodes", model.opcodes, "d_model", model.dModel, "layers", model.layers, "heads", model.heads,
         "ffn_units", model.ffnUnits, "vocab_size", model.vocab, "nonzero_weights", model.nonZeroWeights));
     j.field("weight_compile_seconds", compileSeconds);
     j.field("bundle_bytes", bundleBytes);

@@ -10,6 +10,7 @@ import dev.wasmformer.cli.BenchReport.Chicory;
 import dev.wasmformer.cli.BenchReport.Decode;
 import dev.wasmformer.cli.BenchReport.Loads;
 import dev.wasmformer.compiler.InterpreterModel;
+import dev.wasmformer.interpreter.InterpreterGraph;
 import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.isa.ReferenceInterpreter;
 import dev.wasmformer.isa.TokenProgram;
@@ -48,7 +49,7 @@ import java.util.OptionalLong;
 final class BenchRunner {
   /** What to measure. */
   record Settings(String program, OptionalLong argument, long[] lengths, double naiveBudgetSeconds,
-                  boolean memory, boolean chicory) {}
+                  boolean memory, boolean chicory, boolean universal) {}
 
   /** Thrown from a trace listener to end a run early. */
   private static final class Stop extends RuntimeException {
@@ -72,7 +73,11 @@ final class BenchRunner {
     BenchProgram bench = BenchPrograms.program(settings.program());
     long argument = settings.argument().orElse(bench.argument());
     progress.println("compiling the interpreter's weights...");
-    InterpreterModel model = InterpreterModel.build();
+    TokenProgram lowered = WasmformerCompiler.lower(bench.wasm(), bench.name());
+    // the model a build makes (for the program's opcodes), or the universal one; built here
+    // afresh either way, so that its compilation is timed
+    InterpreterModel model = settings.universal() ? InterpreterModel.build()
+        : InterpreterModel.build(InterpreterGraph.opcodesOf(lowered));
     Bundle bundle = new WasmformerCompiler(model)
         .addWasm(bench.name(), bench.name() + ".wasm", bench.wasm(), bench.name())
         .bundle();
@@ -82,7 +87,6 @@ final class BenchRunner {
 
     Loads loads = loads(bytes, argument);
 
-    TokenProgram lowered = WasmformerCompiler.lower(bench.wasm(), bench.name());
     ReferenceInterpreter.Result expected =
         new ReferenceInterpreter(lowered).run(new long[] {argument}, new byte[0]);
 
@@ -128,8 +132,8 @@ final class BenchRunner {
     long nonZeros = MetadataEntries.statistic(bundle.getMetadata(), "nonzero_weights", 0);
     return new BenchReport(bench.name(), argument, System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(), HugePages.ofThisJvm(),
-        new BenchReport.ModelFigures(shape.getDModel(), shape.getLayers(), shape.getHeads(), units,
-            shape.getVocabSize(), nonZeros),
+        new BenchReport.ModelFigures(model.opcodes().size(), shape.getDModel(), shape.getLayers(), shape.getHeads(),
+            units, shape.getVocabSize(), nonZeros),
         model.compileSeconds(), bytes.length, loads,
         expected.instructions(), runs, retained, chicory);
   }

@@ -67,16 +67,22 @@ public record InterpreterModel(Vocab vocab, Graph graph, AssembledModel weights,
       InterpreterModel m = RESTRICTED.get(key);
       if (m != null) return m;
     }
-    long t0 = System.nanoTime();
-    Vocab vocab = new Vocab();
-    Graph graph = InterpreterGraph.build(vocab, key);
-    AssembledModel weights = Assembler.assemble(graph);
-    InterpreterModel m = new InterpreterModel(vocab, graph, weights, (System.nanoTime() - t0) / 1e9, key);
+    InterpreterModel m = build(key);
     synchronized (RESTRICTED) {
       RESTRICTED.put(key, m);
       if (RESTRICTED.size() > RESTRICTED_KEPT) RESTRICTED.remove(RESTRICTED.keySet().iterator().next());
     }
     return m;
+  }
+
+  /** Builds a fresh instance restricted to {@code opcodes} (see {@link #forOpcodes}), timing the weight compilation. */
+  public static InterpreterModel build(Set<Opcode> opcodes) {
+    long t0 = System.nanoTime();
+    Vocab vocab = new Vocab();
+    Set<Opcode> set = Collections.unmodifiableSet(EnumSet.copyOf(opcodes));
+    Graph graph = InterpreterGraph.build(vocab, set);
+    AssembledModel weights = Assembler.assemble(graph);
+    return new InterpreterModel(vocab, graph, weights, (System.nanoTime() - t0) / 1e9, set);
   }
 
   /** Builds a fresh instance (graph and weights), timing the weight compilation. */
