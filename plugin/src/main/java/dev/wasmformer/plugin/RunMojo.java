@@ -9,8 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -128,6 +130,23 @@ public class RunMojo extends AbstractMojo {
   @Parameter(property = "wasmformer.progressSeconds", defaultValue = "5")
   private int progressSeconds;
 
+  /**
+   * The project's C programs, as in the compile goal: a file here newer than the bundle gets a
+   * warning that the bundle may be stale.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.sourceDirectory", defaultValue = "${project.basedir}/src/main/c")
+  private File sourceDirectory;
+
+  /**
+   * The project's WebAssembly modules, as in the compile goal.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.wasmDirectory", defaultValue = "${project.basedir}/src/main/wasm")
+  private File wasmDirectory;
+
   @Parameter(defaultValue = "${basedir}", readonly = true)
   private File basedir;
 
@@ -173,7 +192,8 @@ public class RunMojo extends AbstractMojo {
           maxTokens,
           Duration.ofSeconds(progressSeconds),
           entryPoints == null ? List.of() : entryPoints.stream().filter(s -> !s.isBlank()).toList(),
-          limits());
+          limits(),
+          Stream.of(sourceDirectory, wasmDirectory).filter(Objects::nonNull).map(File::toPath).toList());
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
