@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -114,7 +115,8 @@ final class BundleBuild {
    *
    * @param programs C programs then WebAssembly modules, each sorted by path
    * @param librarySources C files compiled into every C program
-   * @param headers header files below the C source directory (they only shape C programs)
+   * @param headers header files below the C source directory, and any other file a quoted
+   *     include reaches (they only shape C programs)
    */
   record Inputs(List<Path> programs, List<Path> librarySources, List<Path> headers) {}
 
@@ -130,8 +132,14 @@ final class BundleBuild {
     for (Path wasm : programs.scan(request.wasmDirectory())) {
       if (wasm.toString().endsWith(".wasm")) found.add(wasm);
     }
-    List<Path> headers = new PathPatterns(List.of("**/*.h"), List.of()).scan(request.sourceDirectory());
-    return new Inputs(found, librarySources, headers);
+    Set<Path> headers = new TreeSet<>();
+    for (Path h : new PathPatterns(List.of("**/*.h"), List.of()).scan(request.sourceDirectory())) {
+      headers.add(h.toAbsolutePath().normalize());
+    }
+    List<Path> cFiles = new ArrayList<>(librarySources);
+    found.stream().filter(f -> f.toString().endsWith(".c")).forEach(cFiles::add);
+    headers.addAll(IncludeScan.reached(cFiles, request.sourceDirectory()));
+    return new Inputs(found, librarySources, List.copyOf(headers));
   }
 
   /** One line per thing whose change must recompile: versions, settings, and input contents. */

@@ -158,6 +158,26 @@ class BundleBuildTest {
   }
 
   @Test
+  void aChangedHeaderOutsideTheSourceDirectoryRecompiles() throws Exception {
+    Path header = dir.resolve("src/main/include/factor.h");
+    Files.createDirectories(header.getParent());
+    Files.writeString(header, "#define FACTOR 2\n");
+    Files.createDirectories(project.c("nested"));
+    Files.writeString(project.c("nested/scaled.h"), "#include \"../../include/factor.h\"\n");
+    Files.writeString(project.c("nested/scaled.c"), """
+        #include "scaled.h"
+        __attribute__((export_name("scaled"))) int scaled(int x) { return FACTOR * x; }
+        """);
+    run();
+    assertThat(run().status()).isEqualTo(CompileOutcome.Status.UP_TO_DATE);
+
+    Files.writeString(header, "#define FACTOR 3\n");
+
+    assertThat(run().status()).isEqualTo(CompileOutcome.Status.COMPILED);
+    assertThat(Wasmformer.load(project.bundle()).program("scaled").run(5).returnValue()).hasValue(15);
+  }
+
+  @Test
   void aChangedSettingOrPluginVersionRecompiles() throws Exception {
     TestPrograms.write(project.wasm("math.wasm"), TestPrograms.MATH);
     run();
