@@ -26,6 +26,7 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class BundleBuild {
   private static final String STATE_FILE = "state.txt";
+  private static final int LOGGED_NAMES = 8;
 
   private final CompileRequest request;
   private final Log log;
@@ -199,9 +200,12 @@ final class BundleBuild {
         + "); put C files in " + display(request.sourceDirectory()) + ", or set wasmformer.skip to true");
   }
 
-  private static String describePrograms(List<String> programs) {
+  /** The programs for a log line: their names, the first few of a long list (the class lists them all). */
+  static String describePrograms(List<String> programs) {
     if (programs.isEmpty()) return "no programs";
-    return programs.size() + (programs.size() == 1 ? " program: " : " programs: ") + String.join(", ", programs);
+    String names = programs.size() <= LOGGED_NAMES ? String.join(", ", programs)
+        : String.join(", ", programs.subList(0, LOGGED_NAMES)) + " and " + (programs.size() - LOGGED_NAMES) + " more";
+    return programs.size() + (programs.size() == 1 ? " program: " : " programs: ") + names;
   }
 
   private String display(Path p) {

@@ -145,6 +145,15 @@ class BundleBuildTest {
   }
 
   @Test
+  void aLongListOfProgramsIsShortenedInTheLog() {
+    assertThat(BundleBuild.describePrograms(List.of("a", "b", "c", "d", "e", "f", "g", "h")))
+        .isEqualTo("8 programs: a, b, c, d, e, f, g, h");
+    assertThat(BundleBuild.describePrograms(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")))
+        .isEqualTo("10 programs: a, b, c, d, e, f, g, h and 2 more");
+    assertThat(BundleBuild.describePrograms(List.of("fib"))).isEqualTo("1 program: fib");
+  }
+
+  @Test
   void aChangedInputRecompiles() throws Exception {
     TestPrograms.write(project.wasm("prog.wasm"), TestPrograms.ADD);
     run();
