@@ -151,7 +151,8 @@ final class BundleBuild {
     request.bundleSettings().forEach((k, v) -> lines.add("setting " + k + "=" + v));
     lines.add("setting output=" + request.bundleFile());
     lines.add("setting entry_point_class=" + (request.generateEntryPoints() ? request.entryPointClass() : "(none)"));
-    lines.add("setting generated_sources=" + request.generatedSourcesDirectory());
+    // 0.1.0-SNAPSHOT builds once wrote the class as bytecode into the classes directory
+    lines.add("setting generated_sources=" + request.generatedSourcesDirectory() + " (java source)");
     lines.add("setting classes=" + request.classesDirectory());
     for (Path p : inputs.programs()) lines.add("program " + display(p) + " " + sha256(p));
     for (Path p : inputs.librarySources()) lines.add("library " + display(p) + " " + sha256(p));
