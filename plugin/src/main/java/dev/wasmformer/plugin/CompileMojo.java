@@ -21,7 +21,9 @@ import org.apache.maven.project.MavenProjectHelper;
  * resource {@code META-INF/wasmformer/<bundleName>.wfb}, and writes a class with one typed
  * static method per program.
  */
-@Mojo(name = "compile", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true,
+// generate-sources, not generate-resources: tools that only generate sources (IDE imports,
+// mvn generate-sources) must see the entry-point class too
+@Mojo(name = "compile", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
     requiresDependencyCollection = ResolutionScope.COMPILE)
 public class CompileMojo extends AbstractMojo {
   /**
