@@ -35,9 +35,10 @@ public class RunMojo extends AbstractMojo {
   private String program;
 
   /**
-   * The entry point's integer arguments, separated by commas, e.g. {@code 10} or {@code
-   * 2,3} (decimal, or hexadecimal with {@code 0x}); for a C {@code main(int argc, char **argv)}
-   * its command-line arguments after the program's name, e.g. {@code --hard,7}.
+   * The entry point's arguments, separated by commas, e.g. {@code 10} or {@code 2,3}: integers
+   * (decimal, or hexadecimal with {@code 0x}), floats and doubles by value ({@code 1.5}, {@code
+   * NaN}), a C pointer parameter's bytes as text (UTF-8); for a C {@code main(int argc, char
+   * **argv)} its command-line arguments after the program's name, e.g. {@code --hard,7}.
    *
    * @since 0.1.0
    */
