@@ -7,8 +7,10 @@ import dev.wasmformer.runtime.format.BundleFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -52,6 +54,8 @@ final class BundleBuild {
         warnNoPrograms();
         return new CompileOutcome(CompileOutcome.Status.NO_PROGRAMS, Optional.empty(), List.of());
       }
+      // when the inputs were last found unchanged: the run goal's staleness check reads it
+      Files.setLastModifiedTime(stateFile, FileTime.from(Instant.now()));
       log.info("wasmformer: " + request.bundleName() + " is up to date ("
           + describePrograms(state.programs()) + "), nothing to compile");
       return new CompileOutcome(CompileOutcome.Status.UP_TO_DATE, Optional.of(request.bundleFile()), state.programs());

@@ -126,7 +126,17 @@ final class ProgramRunner {
    * is not in it, which is worth a warning (a checkout can make this a false alarm, hence no failure).
    */
   private void warnIfStale(Path bundle) throws IOException {
-    FileTime built = Files.getLastModifiedTime(bundle);
+    FileTime written = Files.getLastModifiedTime(bundle);
+    // an up-to-date compile leaves the bundle alone but records when it checked
+    if (request.statusDirectory() != null && Files.isDirectory(request.statusDirectory())) {
+      try (Stream<Path> states = Files.walk(request.statusDirectory(), 2)) {
+        for (Path state : states.filter(f -> f.getFileName().toString().equals("state.txt")).toList()) {
+          FileTime checked = Files.getLastModifiedTime(state);
+          if (checked.compareTo(written) > 0) written = checked;
+        }
+      }
+    }
+    FileTime built = written;
     for (Path dir : request.sourceDirectories()) {
       if (!Files.isDirectory(dir)) continue;
       Optional<Path> newer;

@@ -148,6 +148,10 @@ public class RunMojo extends AbstractMojo {
   @Parameter(property = "wasmformer.wasmDirectory", defaultValue = "${project.basedir}/src/main/wasm")
   private File wasmDirectory;
 
+  /** Where the compile goal keeps its state, to tell whether the bundle is current. */
+  @Parameter(defaultValue = "${project.build.directory}/maven-status/wasmformer", readonly = true)
+  private File statusDirectory;
+
   @Parameter(defaultValue = "${basedir}", readonly = true)
   private File basedir;
 
@@ -194,7 +198,8 @@ public class RunMojo extends AbstractMojo {
           Duration.ofSeconds(progressSeconds),
           entryPoints == null ? List.of() : entryPoints.stream().filter(s -> !s.isBlank()).toList(),
           limits(),
-          Stream.of(sourceDirectory, wasmDirectory).filter(Objects::nonNull).map(File::toPath).toList());
+          Stream.of(sourceDirectory, wasmDirectory).filter(Objects::nonNull).map(File::toPath).toList(),
+          statusDirectory == null ? null : statusDirectory.toPath());
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

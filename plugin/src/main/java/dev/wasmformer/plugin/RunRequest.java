@@ -25,6 +25,8 @@ import java.util.Optional;
  *     {@code RunOptions.MAX_CALL_DEPTH}); a program uses its own for the rest
  * @param sourceDirectories the project's program directories: a source newer than the
  *     project's bundle means the bundle is stale
+ * @param statusDirectory where the compile goal keeps its state, whose time says when it last
+ *     found the bundle up to date; null when unknown
  */
 record RunRequest(
     Path basedir,
@@ -38,7 +40,8 @@ record RunRequest(
     Duration progressInterval,
     List<String> entryPoints,
     Map<String, Long> limits,
-    List<Path> sourceDirectories) {
+    List<Path> sourceDirectories,
+    Path statusDirectory) {
 
   RunRequest {
     sourceDirectories = List.copyOf(sourceDirectories);
@@ -53,7 +56,7 @@ record RunRequest(
       Optional<Path> input, Attention attention, long maxTokens, Duration progressInterval, List<String> entryPoints,
       Map<String, Long> limits) {
     this(basedir, file, bundleFile, program, args, input, attention, maxTokens, progressInterval, entryPoints, limits,
-        List.of());
+        List.of(), null);
   }
 
   /** A request without limits of its own. */

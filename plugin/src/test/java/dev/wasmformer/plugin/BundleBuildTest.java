@@ -142,6 +142,9 @@ class BundleBuildTest {
     assertThat(outcome.programs()).containsExactly("add");
     assertThat(log.infos).containsExactly("wasmformer: demo is up to date (1 program: add), nothing to compile");
     assertThat(Files.getLastModifiedTime(project.bundle())).isEqualTo(LONG_AGO);
+    // but it notes when it checked, for the run goal
+    assertThat(Files.getLastModifiedTime(dir.resolve("target/maven-status/wasmformer/default/state.txt")))
+        .isGreaterThan(LONG_AGO);
   }
 
   @Test

@@ -120,15 +120,26 @@ class ProgramRunnerTest {
     Files.setLastModifiedTime(bundle, FileTime.fromMillis(Files.getLastModifiedTime(source).toMillis() - 60_000));
     List<Path> sources = List.of(dir.resolve("src/main/c"), dir.resolve("src/main/wasm"));
     RunRequest request = new RunRequest(dir, Optional.empty(), bundle, Optional.of("add"), List.of("1", "2"),
-        Optional.empty(), Attention.HULL, 10_000_000, Duration.ofSeconds(5), List.of(), Map.of(), sources);
+        Optional.empty(), Attention.HULL, 10_000_000, Duration.ofSeconds(5), List.of(), Map.of(), sources,
+        dir.resolve("target/maven-status/wasmformer"));
 
     assertThat(run(request).returnValue()).hasValue(3);
     assertThat(log.warnings).containsExactly("wasmformer: src/main/c/add.c changed after the bundle"
         + " target/generated-resources/wasmformer/META-INF/wasmformer/demo.wfb was built, so the run may not see the"
         + " change; rebuild it first: mvn generate-resources wasmformer:run");
 
-    // a fresh bundle gets no warning
+    // a bundle the compile goal found up to date after the change gets no warning
     log = new RecordingLog();
+    Path state = dir.resolve("target/maven-status/wasmformer/default/state.txt");
+    Files.createDirectories(state.getParent());
+    Files.writeString(state, "");
+    Files.setLastModifiedTime(state, FileTime.fromMillis(Files.getLastModifiedTime(source).toMillis() + 60_000));
+    run(request);
+    assertThat(log.warnings).isEmpty();
+
+    // nor does a bundle written after the change
+    log = new RecordingLog();
+    Files.delete(state);
     Files.setLastModifiedTime(bundle, FileTime.fromMillis(Files.getLastModifiedTime(source).toMillis() + 60_000));
     run(request);
     assertThat(log.warnings).isEmpty();
