@@ -35,8 +35,10 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <p>A parameter or result is a Java {@code int}, {@code long}, {@code float} or {@code
- * double} as its {@link JavaType} says; {@code Program.call} passes a float or double as its
- * raw bits. A {@code byte[]} parameter (a C pointer) is copied into the program's memory
+ * double} as its {@link JavaType} says; the runtime passes a float or double as its raw bits.
+ * Every method but {@code run...(RunOptions)} stops a run after the number of tokens the
+ * system property {@code wasmformer.maxTokens} gives (read on each call), else after the
+ * runtime's default, so that a test can make a runaway program fail fast. A {@code byte[]} parameter (a C pointer) is copied into the program's memory
  * before the run and back into the array after it. The source is plain ASCII (anything else
  * is a unicode escape), so it compiles whatever the project's source encoding, and every type
  * is fully qualified, so no class of the application can shadow one.
@@ -62,10 +64,13 @@ public final class EntryPointGenerator {
   private static final String STRING = "java.lang.String";
   private static final String OBJECT = "java.lang.Object";
   private static final String ACCESSOR = "loadedBundle";
+  /** The system property that sets the typed methods' token limit (the run goal's property too). */
+  public static final String MAX_TOKENS_PROPERTY = "wasmformer.maxTokens";
 
   private final String className;
   private final String packageName;
   private final String simpleName;
+  private final String holder;
   private final String bundleName;
   private final List<EntryPoint> programs;
   private final StringBuilder out = new StringBuilder();
@@ -78,6 +83,8 @@ public final class EntryPointGenerator {
     int dot = className.lastIndexOf('.');
     this.packageName = dot < 0 ? "" : className.substring(0, dot);
     this.simpleName = className.substring(dot + 1);
+    // a nested class may not share its enclosing class's name
+    this.holder = simpleName.equals("Holder") ? "BundleHolder" : "Holder";
     this.bundleName = bundleName;
     this.programs = List.copyOf(programs);
   }
@@ -149,7 +156,6 @@ public final class EntryPointGenerator {
     line("  private " + simpleName + "() {}");
     line("");
     writeAccessor();
-    writeLoad();
     for (EntryPoint p : programs) {
       if (p.isWholeProgram()) {
         writeWholeProgram(p);
@@ -158,10 +164,7 @@ public final class EntryPointGenerator {
       }
       writeRun(p);
     }
-    line("  /** Holds the loaded bundle, or what prevented loading it; initialized on first use. */");
-    line("  private static final class Holder {");
-    line("    static final " + OBJECT + " VALUE = load();");
-    line("  }");
+    writeHolder();
     line("}");
   }
 
@@ -176,7 +179,7 @@ public final class EntryPointGenerator {
     line("   * @throws IllegalStateException if it cannot be loaded (for example, it is not on the classpath)");
     line("   */");
     line("  public static " + LOADED_BUNDLE + " " + ACCESSOR + "() {");
-    line("    " + OBJECT + " value = Holder.VALUE;");
+    line("    " + OBJECT + " value = " + holder + ".VALUE;");
     line("    if (value instanceof " + LOADED_BUNDLE + ") return (" + LOADED_BUNDLE + ") value;");
     line("    java.lang.Throwable failure = (java.lang.Throwable) value;");
     line("    throw new java.lang.IllegalStateException(" + literal("cannot load the wasmformer bundle " + bundleName
@@ -186,32 +189,52 @@ public final class EntryPointGenerator {
   }
 
   /**
-   * {@code private static Object load()}: the bundle resource through this class's own loader
-   * (so it works whatever the thread's context loader is), else through {@code
-   * Wasmformer.loadResource}, which also says where it looked; an exception is returned.
+   * The nested class that holds the loaded bundle (or what prevented loading it), initialized
+   * on first use, and the helpers of the methods: nested, so that no program's method can clash
+   * with them. {@code load()} reads the bundle resource through the class's own loader (so it
+   * works whatever the thread's context loader is), else through {@code Wasmformer.loadResource},
+   * which also says where it looked; an exception is returned. {@code options()} are the
+   * default options with the token limit of the system property {@code wasmformer.maxTokens}.
    */
-  private void writeLoad() {
-    line("  private static " + OBJECT + " load() {");
-    line("    try {");
-    line("      java.lang.ClassLoader loader = " + simpleName + ".class.getClassLoader();");
-    line("      java.io.InputStream in = loader == null ? null");
-    line("          : loader.getResourceAsStream(" + literal("META-INF/wasmformer/" + bundleName + ".wfb") + ");");
-    line("      if (in == null) return " + RUNTIME + "Wasmformer.loadResource(BUNDLE_NAME);");
-    line("      try (in) {");
-    line("        return " + RUNTIME + "Wasmformer.load(in);");
+  private void writeHolder() {
+    line("  /** Holds the loaded bundle, or what prevented loading it; initialized on first use. */");
+    line("  private static final class " + holder + " {");
+    line("    static final " + OBJECT + " VALUE = load();");
+    line("");
+    line("    private static " + OBJECT + " load() {");
+    line("      try {");
+    line("        java.lang.ClassLoader loader = " + simpleName + ".class.getClassLoader();");
+    line("        java.io.InputStream in = loader == null ? null");
+    line("            : loader.getResourceAsStream(" + literal("META-INF/wasmformer/" + bundleName + ".wfb") + ");");
+    line("        if (in == null) return " + RUNTIME + "Wasmformer.loadResource(BUNDLE_NAME);");
+    line("        try (in) {");
+    line("          return " + RUNTIME + "Wasmformer.load(in);");
+    line("        }");
+    line("      } catch (java.lang.Exception e) {");
+    line("        return e;");
     line("      }");
-    line("    } catch (java.lang.Exception e) {");
-    line("      return e;");
+    line("    }");
+    line("");
+    line("    /** The default options, with the token limit the system property wasmformer.maxTokens sets. */");
+    line("    static " + RUN_OPTIONS + " options() {");
+    line("      " + STRING + " limit = java.lang.System.getProperty(" + literal(MAX_TOKENS_PROPERTY) + ");");
+    line("      if (limit == null || limit.isBlank()) return " + RUN_OPTIONS + ".defaults();");
+    line("      try {");
+    line("        return " + RUN_OPTIONS + ".defaults().withMaxTokens(java.lang.Long.parseLong(limit.trim()));");
+    line("      } catch (java.lang.NumberFormatException e) {");
+    line("        throw new java.lang.IllegalArgumentException(" + literal("the system property " + MAX_TOKENS_PROPERTY
+        + " is not a number of tokens: ") + " + limit, e);");
+    line("      }");
     line("    }");
     line("  }");
-    line("");
   }
 
   /**
-   * {@code static int fib(int n)}: the arguments go to {@code Program.call(Object...)}, which
-   * checks them against the program's signature (a float or double as its raw bits, so every NaN
-   * keeps its payload; a {@code byte[]}'s bytes placed in the program's memory and its buffer's
-   * final bytes written back into it); the boxed result is unboxed.
+   * {@code static int fib(int n)}: the arguments go to {@code RunOptions.withArguments}, as
+   * {@code Program.call} passes them, and the run checks them against the program's signature
+   * (a float or double as its raw bits, so every NaN keeps its payload; a {@code byte[]}'s bytes
+   * placed in the program's memory and its buffer's final bytes written back into it); the
+   * boxed result is unboxed.
    */
   private void writeFunction(EntryPoint p) {
     List<String> names = parameterNames(p);
@@ -228,14 +251,16 @@ public final class EntryPointGenerator {
     }
     line("   *");
     line("   * @throws dev.wasmformer.runtime.TrapException if the program traps");
-    line("   * @throws dev.wasmformer.runtime.TokenLimitException if it runs past the default token limit");
+    line("   * @throws dev.wasmformer.runtime.TokenLimitException if it runs past the token limit (the system");
+    line("   *     property wasmformer.maxTokens, else the runtime's default)");
     line("   */");
     line("  public static " + result + " " + JavaNames.methodName(p.program()) + "(" + String.join(", ", params)
         + ") {");
-    String call = ACCESSOR + "().program(" + literal(p.program()) + ").call(new " + OBJECT + "[] {"
-        + String.join(", ", names) + "})";
+    // Program.call's run, with the token limit of options()
+    String run = ACCESSOR + "().program(" + literal(p.program()) + ").run(" + holder + ".options().withArguments(new "
+        + OBJECT + "[] {" + String.join(", ", names) + "}))";
     if (p.result().isEmpty()) {
-      line("    " + call + ";");
+      line("    " + run + ";");
     } else {
       String box = switch (p.result().get()) {
         case INT -> "java.lang.Integer";
@@ -244,7 +269,7 @@ public final class EntryPointGenerator {
         case DOUBLE -> "java.lang.Double";
         case BYTES -> throw new AssertionError("refused above");
       };
-      line("    return ((" + box + ") " + call + ")." + result + "Value();");
+      line("    return ((" + box + ") " + run + ".typedReturnValue().get())." + result + "Value();");
     }
     line("  }");
     line("");
@@ -256,24 +281,24 @@ public final class EntryPointGenerator {
     String program = ACCESSOR + "().program(" + literal(p.program()) + ")";
     line("  /** Runs the whole program " + described(p) + " on the transformer, without input. */");
     line("  public static " + RUN_RESULT + " " + name + "() {");
-    line("    return " + program + ".run(" + RUN_OPTIONS + ".defaults());");
+    line("    return " + program + ".run(" + holder + ".options());");
     line("  }");
     line("");
     line("  /** Runs the whole program " + described(p) + " with {@code input} (UTF-8) as what it reads. */");
     line("  public static " + RUN_RESULT + " " + name + "(" + STRING + " input) {");
-    line("    return " + program + ".run(" + RUN_OPTIONS
-        + ".defaults().withInput(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));");
+    line("    return " + program + ".run(" + holder
+        + ".options().withInput(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));");
     line("  }");
     line("");
     line("  /** Runs the whole program " + described(p) + " with {@code input} as what it reads. */");
     line("  public static " + RUN_RESULT + " " + name + "(byte[] input) {");
-    line("    return " + program + ".run(" + RUN_OPTIONS + ".defaults().withInput(input));");
+    line("    return " + program + ".run(" + holder + ".options().withInput(input));");
     line("  }");
     line("");
     if (p.takesArgv()) {
       line("  /** Runs the whole program " + described(p) + " with {@code args} as its argv after the program's name. */");
       line("  public static " + RUN_RESULT + " " + name + "WithArgs(" + STRING + "... args) {");
-      line("    return " + program + ".run(" + RUN_OPTIONS + ".defaults().withArgv(args));");
+      line("    return " + program + ".run(" + holder + ".options().withArgv(args));");
       line("  }");
       line("");
     }

@@ -10,6 +10,7 @@ import dev.wasmformer.runtime.LoadedBundle;
 import dev.wasmformer.runtime.NumberType;
 import dev.wasmformer.runtime.RunOptions;
 import dev.wasmformer.runtime.RunResult;
+import dev.wasmformer.runtime.TokenLimitException;
 import dev.wasmformer.runtime.TrapException;
 import dev.wasmformer.runtime.format.BundleFiles;
 import java.io.ByteArrayOutputStream;
@@ -205,6 +206,45 @@ class EntryPointGeneratorTest {
     assertThat(odd.getMethod(JavaNames.methodName(programs.get(0).program()), int.class).getReturnType())
         .isEqualTo(int.class);
     assertThat(odd.getMethod("String").getReturnType()).isEqualTo(RunResult.class);
+  }
+
+  @Test
+  void aProgramNamedLoadAndAClassNamedHolderDoNotClashWithTheHelpers(@TempDir Path dir) throws Exception {
+    List<EntryPoint> programs = List.of(
+        EntryPoint.ofWasm("load", "main", List.of(), Optional.empty(), List.of()),
+        EntryPoint.ofWasm("options", "options", List.of(), Optional.of(NumberType.I32), List.of()));
+
+    write(dir, EntryPointGenerator.generate("app.Holder", "holder", programs));
+
+    Class<?> holder = load(dir, "app.Holder");
+    assertThat(holder.getMethod("load").getReturnType()).isEqualTo(RunResult.class);
+    assertThat(holder.getMethod("options").getReturnType()).isEqualTo(int.class);
+  }
+
+  @Test
+  void theSystemPropertyMaxTokensStopsARunawayTypedCall() throws Exception {
+    String previous = System.getProperty(EntryPointGenerator.MAX_TOKENS_PROPERTY);
+    try {
+      System.setProperty(EntryPointGenerator.MAX_TOKENS_PROPERTY, "5");
+      assertThatThrownBy(() -> call("fib", new Class<?>[] {int.class}, 20))
+          .isInstanceOf(TokenLimitException.class)
+          .hasMessageContaining("no HALT after 5 generated tokens");
+      assertThatThrownBy(() -> call("hello", new Class<?>[0])).isInstanceOf(TokenLimitException.class);
+      // the run method's options are the caller's own
+      assertThat(((RunResult) call("runFib", new Class<?>[] {RunOptions.class},
+          RunOptions.defaults().withArgs(7))).returnValue()).hasValue(13);
+
+      System.setProperty(EntryPointGenerator.MAX_TOKENS_PROPERTY, "lots");
+      assertThatThrownBy(() -> call("fib", new Class<?>[] {int.class}, 20))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("the system property wasmformer.maxTokens is not a number of tokens: lots");
+
+      System.setProperty(EntryPointGenerator.MAX_TOKENS_PROPERTY, "1000000");
+      assertThat(call("fib", new Class<?>[] {int.class}, 20)).isEqualTo(6765);
+    } finally {
+      if (previous == null) System.clearProperty(EntryPointGenerator.MAX_TOKENS_PROPERTY);
+      else System.setProperty(EntryPointGenerator.MAX_TOKENS_PROPERTY, previous);
+    }
   }
 
   @Test
