@@ -5,6 +5,7 @@ import dev.wasmformer.plugin.codegen.EntryPoint;
 import dev.wasmformer.plugin.codegen.EntryPointGenerator;
 import dev.wasmformer.runtime.format.BundleFiles;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -150,7 +151,7 @@ final class BundleBuild {
   /** One line per thing whose change must recompile: versions, settings, and input contents. */
   private List<String> fingerprint(Inputs inputs) throws IOException {
     List<String> lines = new ArrayList<>();
-    lines.add("plugin " + request.pluginVersion());
+    lines.add("plugin " + request.pluginVersion() + pluginBuild(request.pluginVersion()));
     lines.add("compiler " + WasmformerCompiler.VERSION);
     request.bundleSettings().forEach((k, v) -> lines.add("setting " + k + "=" + v));
     lines.add("setting output=" + request.bundleFile());
@@ -162,6 +163,21 @@ final class BundleBuild {
     for (Path p : inputs.librarySources()) lines.add("library " + display(p) + " " + sha256(p));
     for (Path p : inputs.headers()) lines.add("header " + display(p) + " " + sha256(p));
     return lines;
+  }
+
+  /**
+   * For a snapshot plugin, which jar of it runs (its size and time): a rebuilt snapshot may
+   * compile or generate differently under the same version.
+   */
+  private static String pluginBuild(String version) {
+    if (version == null || !version.endsWith("-SNAPSHOT")) return "";
+    try {
+      Path jar = Path.of(BundleBuild.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (!Files.isRegularFile(jar)) return "";
+      return " (" + Files.size(jar) + " bytes, " + Files.getLastModifiedTime(jar) + ")";
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      return "";
+    }
   }
 
   /**
