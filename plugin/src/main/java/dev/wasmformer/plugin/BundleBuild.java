@@ -6,6 +6,7 @@ import dev.wasmformer.plugin.codegen.EntryPointGenerator;
 import dev.wasmformer.runtime.format.BundleFiles;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -199,7 +200,11 @@ final class BundleBuild {
         Path dir = request.classesDirectory().resolve(relative).getParent();
         String simpleName = name.substring(0, name.length() - ".java".length());
         Files.deleteIfExists(dir.resolve(simpleName + ".class"));
-        Files.deleteIfExists(dir.resolve(simpleName + "$Holder.class"));
+        if (Files.isDirectory(dir)) {
+          try (DirectoryStream<Path> nested = Files.newDirectoryStream(dir, simpleName + "$*.class")) {
+            for (Path n : nested) Files.deleteIfExists(n);
+          }
+        }
       }
     }
   }
