@@ -67,6 +67,30 @@ class ClangModulesTest {
         })));
   }
 
+  /** args.c, built once into one bundle, run with two argument lists: each run's argv is its own. */
+  @org.junit.jupiter.api.Test
+  void oneBundleOfAWasiProgramRunsWithTheArgvEachRunGives() throws Exception {
+    Clang.require();
+    Path p = Path.of("src/test/resources/clang/wasi/args.c");
+    byte[] wasm = Clang.wasi(p, work);
+    var program = Wasmformer.load(new WasmformerCompiler().addWasm("args", "args.c", wasm, null).bundle())
+        .programs().get(0);
+    assertThat(program.takesArgv()).isTrue();
+    for (List<String> args : List.of(List.of("one", "two words", "", "-x"), List.of("\u00fcber", "z"))) {
+      RunResult r = program.run(RunOptions.defaults().withArgv(args.toArray(String[]::new)));
+      Outcome ours = Outcome.halted(OptionalLong.of(r.returnValue().orElse(0) & 0xFF), r.output());
+      List<String> argv = Stream.concat(Stream.of("args"), args.stream()).toList();
+      ChicoryWasi.Run chicory = ChicoryWasi.run(wasm, argv, new byte[0], false);
+      assertThat(ours).as("with argv %s", args)
+          .isEqualTo(Outcome.halted(OptionalLong.of(chicory.status()), chicory.stdout()));
+      if (Gcc.available()) {
+        Gcc.Run gcc = Gcc.compileAndRun(p, work, NATIVE_FLAGS, args, new byte[0]);
+        assertThat(ours).as("compared with gcc, argv %s", args)
+            .isEqualTo(Outcome.halted(OptionalLong.of(gcc.status()), gcc.stdout()));
+      }
+    }
+  }
+
   @TestFactory
   Stream<DynamicTest> bareClangModulesRunOnTheTransformerAsOnChicoryAndNatively() throws IOException {
     return programs("nostdlib").map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
