@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
       int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
       return BatchRun.run(program, batch, base, n, spec.commandLine().getOut(), stats);
     }
-    // A WASI program's argv is in its code; a C main(argc, argv) takes its argv when it runs.
+    // A C main(argc, argv) and a WASI program that reads its argv take it when they run.
     RunOptions base = RunOptions.defaults();
     if (program.takesArgv()) {
       base = base.withArgv(args.toArray(String[]::new));
