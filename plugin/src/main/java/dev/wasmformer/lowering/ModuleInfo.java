@@ -37,7 +37,7 @@ final class ModuleInfo {
   private static final int PAGE_BYTES = 65536;
 
   /** The host functions the ISA provides natively. */
-  enum HostFunction { PUTCHAR, GETCHAR }
+  enum HostFunction { PUTCHAR, PUTCHAR_ERR, GETCHAR }
 
   /**
    * A global's lowering: its absolute slot (the low word's, for an i64), whether it can change,
@@ -71,7 +71,7 @@ final class ModuleInfo {
       } else {
         throw new UnsupportedWasmException("unsupported import " + im.module() + "." + im.name()
             + " (" + im.importType().name().toLowerCase(Locale.ROOT) + "): only functions may be imported"
-            + " (env.putchar, env.getchar and the WASI functions " + WasiRoutines.provided() + ")");
+            + " (env.putchar, env.putchar_err, env.getchar and the WASI functions " + WasiRoutines.provided() + ")");
       }
     }
     // the decoder does not check these indexes
@@ -139,6 +139,10 @@ final class ModuleInfo {
     if (f.name().equals("putchar")
         && type.params().equals(List.of(ValType.I32)) && type.returns().equals(List.of(ValType.I32))) {
       return Optional.of(HostFunction.PUTCHAR);
+    }
+    if (f.name().equals("putchar_err")
+        && type.params().equals(List.of(ValType.I32)) && type.returns().equals(List.of(ValType.I32))) {
+      return Optional.of(HostFunction.PUTCHAR_ERR);
     }
     if (f.name().equals("getchar")
         && type.params().isEmpty() && type.returns().equals(List.of(ValType.I32))) {

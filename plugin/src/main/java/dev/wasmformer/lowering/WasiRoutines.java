@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
  * routines and appended to the program like any lowered function: a call site places the
  * arguments and CALLs the routine, which returns its errno in slot 0. Nothing about WASI is
  * known to the runtime: the routines are ordinary instructions (arithmetic, jumps, loads and
- * stores, PUTCHAR, GETCHAR, and HALT_I32 for proc_exit).
+ * stores, PUTCHAR, PUTCHAR_ERR, GETCHAR, and HALT_I32 for proc_exit).
  *
- * <p>The host they describe: fd 0 is the input, fds 1 and 2 are both the output (stderr is
- * interleaved with stdout); all three are character devices that cannot seek, i.e. terminals,
+ * <p>The host they describe: fd 0 is the input, fd 1 the output, fd 2 the error output (a
+ * stream of its own, PUTCHAR_ERR); all three are character devices that cannot seek, i.e. terminals,
  * so wasi-libc line-buffers stdout. There are no other descriptors, no preopened directories and
  * no environment variables. The arguments are in the program's argument area ({@link
  * ModuleInfo#argvArea}), which each run may fill: the args routines read argc and the strings
@@ -178,19 +178,32 @@ final class WasiRoutines {
   }
 
   /**
-   * (fd, iovs, iovs_len, nwritten_ptr): fds 1 and 2 write every byte of every buffer with
-   * PUTCHAR; any other fd is EBADF. A buffer goes out a word at a time (LOAD32, then PUTCHAR of
-   * each byte, shifting by 8 in between: about 10 trace tokens a byte instead of 20), and its
-   * last len % 4 bytes one by one. Slots: 4 one, 5 scratch, 6 total, 7 pointer, 8 bytes left
-   * after the words, 9 word or byte, 10 eight (an iovec's size, a byte's bits), 11 words left,
-   * 12 two, 13 three, 14 four.
+   * (fd, iovs, iovs_len, nwritten_ptr): fd 1 writes every byte of every buffer with PUTCHAR,
+   * fd 2 with PUTCHAR_ERR (stderr, a stream of its own); any other fd is EBADF. Slots: 4 one,
+   * 5 fd - 1 (0 for stdout, 1 for stderr), 9 scratch.
    */
   private static void fdWrite(Routine r) {
     r.op(Opcode.CONST, 0, 0, 4, 1);
     r.op(Opcode.SUB, 0, 4, 5, 0);
     r.op(Opcode.CONST, 0, 0, 9, 2);
-    r.op(Opcode.LT_U, 5, 9, 5, 0);
-    int badf = r.jump(Opcode.JUMP_IFZ, 5);
+    r.op(Opcode.LT_U, 5, 9, 9, 0);
+    int badf = r.jump(Opcode.JUMP_IFZ, 9);
+    int stderr = r.jump(Opcode.JUMP_IF, 5);
+    writeIovecs(r, Opcode.PUTCHAR);
+    r.land(stderr);
+    writeIovecs(r, Opcode.PUTCHAR_ERR);
+    r.land(badf);
+    r.returnErrno(EBADF);
+  }
+
+  /**
+   * Writes every byte of every iovec with {@code put} and returns success. A buffer goes out a
+   * word at a time (LOAD32, then {@code put} of each byte, shifting by 8 in between: about 10
+   * trace tokens a byte instead of 20), and its last len % 4 bytes one by one. Slots: 4 one, 6
+   * total, 7 pointer, 8 bytes left after the words, 9 word or byte, 10 eight (an iovec's size,
+   * a byte's bits), 11 words left, 12 two, 13 three, 14 four.
+   */
+  private static void writeIovecs(Routine r, Opcode put) {
     r.op(Opcode.CONST, 0, 0, 6, 0);
     r.op(Opcode.CONST, 0, 0, 10, 8);
     r.op(Opcode.CONST, 0, 0, 12, 2);
@@ -210,7 +223,7 @@ final class WasiRoutines {
     r.op(Opcode.LOAD32, 7, 0, 9, 0);
     for (int b = 0; b < 4; b++) {
       if (b > 0) r.op(Opcode.SHR_U, 9, 10, 9, 0);
-      r.op(Opcode.PUTCHAR, 9, 0, 0, 0);
+      r.op(put, 9, 0, 0, 0);
     }
     r.op(Opcode.ADD, 7, 14, 7, 0);
     r.op(Opcode.SUB, 11, 4, 11, 0);
@@ -219,7 +232,7 @@ final class WasiRoutines {
     r.jumpTo(Opcode.JUMP_IFZ, 8, nextIovec);
     int nextByte = r.here();
     r.op(Opcode.LOAD8_U, 7, 0, 9, 0);
-    r.op(Opcode.PUTCHAR, 9, 0, 0, 0);
+    r.op(put, 9, 0, 0, 0);
     r.op(Opcode.ADD, 7, 4, 7, 0);
     r.op(Opcode.SUB, 8, 4, 8, 0);
     r.jumpTo(Opcode.JUMP_IF, 8, nextByte);
@@ -227,8 +240,6 @@ final class WasiRoutines {
     r.land(done);
     r.op(Opcode.STORE32, 3, 6, 0, 0);
     r.returnErrno(ESUCCESS);
-    r.land(badf);
-    r.returnErrno(EBADF);
   }
 
   /**

@@ -66,11 +66,11 @@ class RunWasiTest {
     CliRunner cli = new CliRunner();
     int status = cli.run("hello from stdin\n".getBytes(StandardCharsets.UTF_8),
         "run", wasm.toString(), "--", "first", "two words", "--flag");
-    // argv[0] is the program's name; stderr's "bye" is interleaved with stdout
+    // argv[0] is the program's name; "bye" goes to stderr
     assertThat(cli.out.toString().replace('\0', '|'))
-        .isEqualTo("first|two words|--flag|hello from stdin\nbye\n");
+        .isEqualTo("first|two words|--flag|hello from stdin\n");
     assertThat(status).isEqualTo(4 * 10 + 3);
-    assertThat(cli.err.toString()).isEmpty();
+    assertThat(cli.err.toString()).isEqualTo("bye\n");
   }
 
   @Test
@@ -83,10 +83,11 @@ class RunWasiTest {
 
     CliRunner first = new CliRunner();
     assertThat(first.run("run", bundle.toString(), "--", "one")).isEqualTo(2 * 10);
-    assertThat(first.out.toString().replace('\0', '|')).isEqualTo("one|bye\n");
+    assertThat(first.out.toString().replace('\0', '|')).isEqualTo("one|");
+    assertThat(first.err.toString()).isEqualTo("bye\n");
     CliRunner second = new CliRunner();
     assertThat(second.run("run", bundle.toString(), "--", "a", "b c", "")).isEqualTo(4 * 10);
-    assertThat(second.out.toString().replace('\0', '|')).isEqualTo("a|b c||bye\n");
+    assertThat(second.out.toString().replace('\0', '|')).isEqualTo("a|b c||");
     CliRunner tooLong = new CliRunner();
     assertThat(tooLong.run("run", bundle.toString(), "--", "x".repeat(2000))).isNotZero();
     assertThat(tooLong.err.toString()).contains("do not fit its argument area of 1008 bytes");
@@ -100,6 +101,8 @@ class RunWasiTest {
     int status = cli.run("ab".getBytes(StandardCharsets.UTF_8), "trace", wasm.toString(), "--", "x");
     assertThat(status).isEqualTo(2 * 10 + 1);
     assertThat(cli.out.toString()).contains(" wasi.args_get ", " wasi.fd_write ", " wasi.fd_read ", " wasi.proc_exit ");
+    // stdout's bytes and stderr's, each as such
+    assertThat(cli.out.toString()).contains("out 'x'", "err 'b'", "err 'y'", "err 'e'").doesNotContain("out 'y'");
   }
 
   @Test
