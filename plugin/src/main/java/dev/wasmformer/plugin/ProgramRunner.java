@@ -73,6 +73,7 @@ final class ProgramRunner {
       throw new RunFailure("wasmformer: " + e.getMessage());
     } catch (RunException e) {
       print(e.output());
+      printError(e.errorOutput());
       logStats(e.stats());
       String reason = e instanceof TrapException t ? "trapped: " + t.getMessage().replaceFirst("^trap: ", "")
           : "stopped: " + e.getMessage();
@@ -82,6 +83,7 @@ final class ProgramRunner {
       throw new RunFailure("wasmformer: " + call + " " + reason);
     }
     print(result.output());
+    printError(result.errorOutput());
     if (result.returnValue().isPresent()) {
       log.info("wasmformer: " + call + " = " + describe(program, result));
     } else {
@@ -227,6 +229,14 @@ final class ProgramRunner {
   private void print(byte[] output) {
     out.write(output, 0, output.length);
     out.flush();
+  }
+
+  /** The program's stderr (C's stderr, a WASI module's fd 2), on the build's stderr. */
+  private void printError(byte[] errorOutput) {
+    if (errorOutput.length == 0) return;
+    out.flush();
+    System.err.write(errorOutput, 0, errorOutput.length);
+    System.err.flush();
   }
 
   private void logStats(RunStats s) {
