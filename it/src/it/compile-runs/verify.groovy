@@ -20,6 +20,10 @@ assert copied.bytes == bundle.bytes
 assert new File(basedir, 'target/maven-status/wasmformer/default/state.txt').isFile() :
     'the goal kept no state for incremental builds'
 
-assert new File(basedir, 'target/classes/wasmformer/generated/CompileRuns.class').isFile() :
-    'no typed entry-point class was written'
-assert log.contains('[INFO] wasmformer: typed entry points in wasmformer.generated.CompileRuns')
+// The typed entry points are Java source for javac (which runs later, in compile), in a
+// generated source root.
+def source = new File(basedir, 'target/generated-sources/wasmformer/wasmformer/generated/CompileRuns.java')
+assert source.isFile() : 'no typed entry-point source was written'
+assert source.text.contains('public static int add(int ') : 'the source has no typed method for add'
+assert log.contains('[INFO] wasmformer: typed entry points in wasmformer.generated.CompileRuns'
+    + ' (target/generated-sources/wasmformer)')

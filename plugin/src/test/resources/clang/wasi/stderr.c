@@ -1,4 +1,4 @@
-// stderr (fd 2) next to stdout; native runs keep them apart, the transformer interleaves them.
+// stderr (fd 2) next to stdout: two streams, natively and on the transformer.
 #include <stdio.h>
 
 int main(void) {

@@ -92,6 +92,9 @@ final class BatchRun {
         if (r.output().length > 0) {
           text += " output " + quote(r.outputText());
         }
+        if (r.errorOutput().length > 0) {
+          text += " stderr " + quote(r.errorOutputText());
+        }
       } else {
         allHalted = false;
         RuntimeException e = outcome.failure().orElseThrow();

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Runs a program on the transformer. FILE is a bundle (.wfb), a WebAssembly module (.wasm)"
         + " or a C file (.c, compiled first; ARGS become main's argv, as for a module importing WASI functions)."
-        + " Output bytes go to stdout (a WASI module's stderr too), stdin is the input, and the exit status is"
+        + " Output bytes go to stdout, error output bytes (C's stderr, a WASI module's fd 2) to stderr, stdin is the input, and the exit status is"
         + " the entry point's integer result & 0xFF (a WASI module's exit status); a trap exits with 134.")
 final class RunCommand implements Callable<Integer> {
   /** Exit status of a trap, as a native program killed by SIGABRT has. */
@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
       int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
       return BatchRun.run(program, batch, base, n, spec.commandLine().getOut(), stats);
     }
-    // A WASI program's argv is in its code; a C main(argc, argv) takes its argv when it runs.
+    // A C main(argc, argv) and a WASI program that reads its argv take it when they run.
     RunOptions base = RunOptions.defaults();
     if (program.takesArgv()) {
       base = base.withArgv(args.toArray(String[]::new));
@@ -135,6 +135,7 @@ final class RunCommand implements Callable<Integer> {
       cpuAtStart = threadCpuNanos();
       RunResult r = progress.during(() -> program.run(beforeRun.apply(progress.attachedTo(options))));
       out.print(new String(r.output(), StandardCharsets.UTF_8));
+      printErrorOutput(out, err, r.errorOutput());
       // an exit status cannot carry a float, nor a buffer: they follow the output, a line each
       if (program.resultKinds().contains(ValueKind.F32) || program.resultKinds().contains(ValueKind.F64)) {
         out.println(RunSupport.result(r));
@@ -145,6 +146,7 @@ final class RunCommand implements Callable<Integer> {
       return (int) (r.returnValue().orElse(0) & 0xFF);
     } catch (TrapException e) {
       out.print(new String(e.output(), StandardCharsets.UTF_8));
+      printErrorOutput(out, err, e.errorOutput());
       out.flush();
       // e.g. "trap: integer divide by zero at instruction 123 (in function fact)"
       err.println("wasmformer: " + e.getMessage());
@@ -152,6 +154,7 @@ final class RunCommand implements Callable<Integer> {
       return TRAP;
     } catch (TokenLimitException e) {
       out.print(new String(e.output(), StandardCharsets.UTF_8));
+      printErrorOutput(out, err, e.errorOutput());
       out.flush();
       err.printf(Locale.ROOT, "wasmformer: error: %s; %d instructions ran in %.3f s (raise it with --max-tokens)%n",
           e.getMessage(), e.stats().instructions(), e.stats().seconds());
@@ -162,6 +165,17 @@ final class RunCommand implements Callable<Integer> {
       err.println("wasmformer: error: " + RunSupport.outOfMemory(progress.tokens(), progress.instructions(), limits.maxTokens));
       return Main.FAILURE;
     }
+  }
+
+  /**
+   * The program's stderr, after its stdout (the run is over: the two streams' order between
+   * each other is not kept), on the command's own stderr.
+   */
+  private static void printErrorOutput(PrintWriter out, PrintWriter err, byte[] errorOutput) {
+    if (errorOutput.length == 0) return;
+    out.flush();
+    err.print(new String(errorOutput, StandardCharsets.UTF_8));
+    err.flush();
   }
 
   private LoadedBundle load() throws IOException {

@@ -161,7 +161,7 @@ final class TraceCommand implements Callable<Integer> {
         List<String> argv = argvProgram ? args : List.of();
         String name = SourceFiles.programName(file);
         compiler.addWasm(name, file.toString(), wasm, entry, argv);
-        // the same argv: args_get's routine is as long as its strings, and moves what follows
+        // the same program as the bundle's, for the names of its functions
         List<String> full = new java.util.ArrayList<>(List.of(name));
         full.addAll(argv);
         return new Loaded(Wasmformer.load(compiler.bundle()), WasmformerCompiler.lower(wasm, entry, full).functions());

@@ -130,7 +130,7 @@ public final class WasmformerCompiler {
 
   /**
    * Adds a program compiled from a module. If it is a WASI program, its argv is {@code name}
-   * followed by {@code args}; otherwise {@code args} must be empty (a plain module's arguments
+   * followed by {@code args} until a run gives others ({@code RunOptions.withArgv}); otherwise {@code args} must be empty (a plain module's arguments
    * are its entry's parameters, given when it runs).
    */
   public WasmformerCompiler addWasm(String name, String source, byte[] wasm, String entryOrNull, List<String> args) {
@@ -141,8 +141,9 @@ public final class WasmformerCompiler {
     List<String> argv = new ArrayList<>();
     argv.add(name);
     argv.addAll(args);
-    TokenProgram p = lower(wasm, entryOrNull, argv);
-    addProgram(rename(p, name), source);
+    Lowering.Lowered lowered = Lowering.lowerProgram(wasm, entryOrNull, InterpreterGraph.SUPPORTED, argv);
+    // a program that reads its argv reads it from an area each run may fill (RunOptions.withArgv)
+    addProgram(rename(lowered.program(), name), source, lowered.argvArea());
     sources.add(SourceDigest.newBuilder().setPath(source).setSha256(sha256(wasm)).build());
     return this;
   }

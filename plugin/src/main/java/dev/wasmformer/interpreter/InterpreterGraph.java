@@ -47,7 +47,8 @@ public final class InterpreterGraph {
       EQ64, NE64, LT64_S, LT64_U, GT64_S, GT64_U, LE64_S, LE64_U, GE64_S, GE64_U, EQZ64,
       EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_S, LE_U, GE_S, GE_U, EQZ, SELECT,
       LOAD32, LOAD8_S, LOAD8_U, LOAD16_S, LOAD16_U, STORE32, STORE8, STORE16,
-      JUMP, JUMP_IF, JUMP_IFZ, CALL, RETURN, RETURN_VALUE, PUTCHAR, GETCHAR, UNREACHABLE, HALT, HALT_I32));
+      JUMP, JUMP_IF, JUMP_IFZ, CALL, RETURN, RETURN_VALUE, PUTCHAR, GETCHAR, UNREACHABLE, HALT, HALT_I32,
+      PUTCHAR_ERR));
 
   private static final double CLASS_WEIGHT = 0x1p36;
   private static final double M_SLOT = 0x1p18;
@@ -509,8 +510,8 @@ public final class InterpreterGraph {
       Expr fo = f(o);
       switch (o) {
         case CONST -> { for (int l = 0; l < 4; l++) value.add(gates.gate(n + l, imm[l], 256, fo, lane[l])); }
-        case COPY, GLOBAL_GET, GLOBAL_SET, HALT_I32, RETURN_VALUE, STORE32, STORE16, STORE8, PUTCHAR -> {
-          int w = switch (o) { case STORE16 -> 2; case STORE8, PUTCHAR -> 1; default -> 4; };
+        case COPY, GLOBAL_GET, GLOBAL_SET, HALT_I32, RETURN_VALUE, STORE32, STORE16, STORE8, PUTCHAR, PUTCHAR_ERR -> {
+          int w = switch (o) { case STORE16 -> 2; case STORE8, PUTCHAR, PUTCHAR_ERR -> 1; default -> 4; };
           Expr[] src = o.name().startsWith("STORE") ? yb : xb;
           for (int l = 0; l < w; l++) value.add(gates.gate(n + l, src[l], 256, fo, lane[l]));
           if (o == RETURN_VALUE) frameReturn(n, call, 4);

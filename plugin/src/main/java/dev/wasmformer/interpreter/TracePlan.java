@@ -29,6 +29,7 @@ public final class TracePlan {
         case CALL, RETURN -> frame;
         case RETURN_VALUE -> concat(word, frame);
         case PUTCHAR -> List.of(Kind.OUT);
+        case PUTCHAR_ERR -> List.of(Kind.ERR);
         case GETCHAR -> concat(List.of(Kind.READ), word);
         case UNREACHABLE -> List.of(Kind.TRAP);
         case HALT -> List.of(Kind.HALT);
@@ -76,7 +77,7 @@ public final class TracePlan {
       case MUL64 -> 12;
       case REM_U, REM_S -> 12;
       case DIV64_U, DIV64_S, REM64_U, REM64_S -> 60;
-      case NOP, STORE32, STORE16, STORE8, JUMP, JUMP_IF, JUMP_IFZ, CALL, RETURN, PUTCHAR, UNREACHABLE, HALT,
+      case NOP, STORE32, STORE16, STORE8, JUMP, JUMP_IF, JUMP_IFZ, CALL, RETURN, PUTCHAR, PUTCHAR_ERR, UNREACHABLE, HALT,
           HALT_I32, JUMP_TABLE, TRAP, HALT_I64 -> -1;
       default -> 4;
     };

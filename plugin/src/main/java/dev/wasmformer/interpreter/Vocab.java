@@ -51,7 +51,12 @@ public final class Vocab {
      * Ends the run's limits in the prompt suffix: the four FIELD tokens before it are the
      * largest memory size in pages and the largest call depth, each two bytes, low first.
      */
-    LIMITS(false, TokenRole.MARKER);
+    LIMITS(false, TokenRole.MARKER),
+    // Kinds added later come last, so that the ids of the tokens above do not move.
+    /** The opcodes added after the first {@link #FIRST_OPCODES}, in Opcode order. */
+    LATER_OPCODE(false, TokenRole.PROGRAM_OPCODE),
+    /** A byte written to the error output (PUTCHAR_ERR: stderr). */
+    ERR(true, TokenRole.ERROR_OUTPUT_BYTE);
 
     final boolean isByte;
     final TokenRole role;
@@ -72,6 +77,12 @@ public final class Vocab {
       "undefined element",
       "indirect call type mismatch");
 
+  /**
+   * The opcodes of the OPCODE kind, the ones that existed when the vocabulary's first kinds
+   * were laid out ({@code NOP .. EQZ64}); later ones are LATER_OPCODE tokens.
+   */
+  public static final int FIRST_OPCODES = Opcode.PUTCHAR_ERR.ordinal();
+
   /** Number of CARRY tokens. */
   public static final int CARRY_VALUES = 2048;
 
@@ -83,7 +94,8 @@ public final class Vocab {
     for (Kind k : Kind.values()) {
       first[k.ordinal()] = n;
       n += switch (k) {
-        case OPCODE -> Opcode.values().length;
+        case OPCODE -> FIRST_OPCODES;
+        case LATER_OPCODE -> Opcode.values().length - FIRST_OPCODES;
         case TRAP -> TRAP_CAUSES.size();
         case CARRY -> CARRY_VALUES;
         default -> k.isByte ? 256 : 1;
@@ -106,7 +118,7 @@ public final class Vocab {
   }
 
   public int opcode(Opcode op) {
-    return id(Kind.OPCODE, op.ordinal());
+    return op.ordinal() < FIRST_OPCODES ? id(Kind.OPCODE, op.ordinal()) : id(Kind.LATER_OPCODE, op.ordinal() - FIRST_OPCODES);
   }
 
   /** Number of ids of a kind. */
@@ -133,6 +145,7 @@ public final class Vocab {
     int v = value(token);
     return switch (k) {
       case OPCODE -> Opcode.values()[v].name();
+      case LATER_OPCODE -> Opcode.values()[FIRST_OPCODES + v].name();
       case TRAP -> TRAP_CAUSES.get(v);
       case CARRY -> "carry:" + v;
       default -> k.isByte ? k.name().toLowerCase() + ":" + v : k.name().toLowerCase();

@@ -89,7 +89,13 @@ public enum Opcode {
   // Comparisons, z = x OP y (one i32 slot, 0 or 1):
   EQ64, NE64, LT64_S, LT64_U, GT64_S, GT64_U, LE64_S, LE64_U, GE64_S, GE64_U,
   /** z (one i32 slot) = (pair x == 0). */
-  EQZ64;
+  EQZ64,
+
+  /**
+   * Writes the low byte of x to the error output (stderr); x is unchanged, as PUTCHAR. Last,
+   * so that the opcodes before it keep their ordinals (and their tokens their ids).
+   */
+  PUTCHAR_ERR;
 
   /** Whether this is a binary i32 operation, z = x OP y (ADD .. GE_U). */
   public boolean isBinary() {

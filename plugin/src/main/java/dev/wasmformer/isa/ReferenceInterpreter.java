@@ -34,15 +34,27 @@ public final class ReferenceInterpreter {
    *     sign-extended) or HALT_I64 (the i64)
    * @param output the bytes written by PUTCHAR
    * @param instructions the number of instructions executed, the stub's and the HALT included
+   * @param errorOutput the bytes written by PUTCHAR_ERR (stderr)
    */
-  public record Result(OptionalLong value, byte[] output, long instructions) {
+  public record Result(OptionalLong value, byte[] output, long instructions, byte[] errorOutput) {
     public Result {
       output = output.clone();
+      errorOutput = errorOutput.clone();
+    }
+
+    /** A result without error output. */
+    public Result(OptionalLong value, byte[] output, long instructions) {
+      this(value, output, instructions, new byte[0]);
     }
 
     @Override
     public byte[] output() {
       return output.clone();
+    }
+
+    @Override
+    public byte[] errorOutput() {
+      return errorOutput.clone();
     }
   }
 
@@ -79,11 +91,12 @@ public final class ReferenceInterpreter {
     int pc = 0;
     int inputPos = 0;
     ByteArrayOutputStream output = new ByteArrayOutputStream();
+    ByteArrayOutputStream errorOutput = new ByteArrayOutputStream();
     long steps = 0;
 
     while (true) {
       if (steps == instructionLimit) {
-        throw new Trap(Trap.Cause.INSTRUCTION_LIMIT, pc, steps, output.toByteArray());
+        throw new Trap(Trap.Cause.INSTRUCTION_LIMIT, pc, steps, output.toByteArray(), errorOutput.toByteArray());
       }
       steps++;
       Instruction in = code[pc];
@@ -138,6 +151,10 @@ public final class ReferenceInterpreter {
             output.write(slots[x] & 0xFF);
             yield pc + 1;
           }
+          case PUTCHAR_ERR -> {
+            errorOutput.write(slots[x] & 0xFF);
+            yield pc + 1;
+          }
           case GETCHAR -> set(slots, z, inputPos < input.length ? input[inputPos++] & 0xFF : -1, pc);
           case UNREACHABLE -> throw new Trap(Trap.Cause.UNREACHABLE);
           case TRAP -> throw new Trap(Trap.Cause.values()[in.imm()]);
@@ -165,7 +182,7 @@ public final class ReferenceInterpreter {
           case EQZ64 -> set(slots, z, I64Ops.eqz(pair(slots, x)), pc);
         };
       } catch (Trap trap) {
-        throw new Trap(trap.trapCause(), pc, steps, output.toByteArray());
+        throw new Trap(trap.trapCause(), pc, steps, output.toByteArray(), errorOutput.toByteArray());
       }
       if (next == HALTED) {
         OptionalLong value = switch (in.op()) {
@@ -173,7 +190,7 @@ public final class ReferenceInterpreter {
           case HALT_I64 -> OptionalLong.of(pair(slots, x));
           default -> OptionalLong.empty();
         };
-        return new Result(value, output.toByteArray(), steps);
+        return new Result(value, output.toByteArray(), steps, errorOutput.toByteArray());
       }
       pc = next;
     }

@@ -33,6 +33,7 @@ public final class Trap extends RuntimeException {
   private final int pc;
   private final long instructions;
   private final byte[] output;
+  private final byte[] errorOutput;
 
   /** A trap raised by an operation that does not know where it runs (e.g. {@link I32Ops}). */
   public Trap(Cause cause) {
@@ -44,11 +45,17 @@ public final class Trap extends RuntimeException {
    * (including the trapping one), with the output written so far.
    */
   public Trap(Cause cause, int pc, long instructions, byte[] output) {
+    this(cause, pc, instructions, output, new byte[0]);
+  }
+
+  /** As {@link #Trap(Cause, int, long, byte[])}, with the error output (stderr) written so far. */
+  public Trap(Cause cause, int pc, long instructions, byte[] output, byte[] errorOutput) {
     super(cause.text() + (pc >= 0 ? " at instruction " + pc : ""));
     this.trapCause = cause;
     this.pc = pc;
     this.instructions = instructions;
     this.output = output.clone();
+    this.errorOutput = errorOutput.clone();
   }
 
   public Cause trapCause() {
@@ -68,5 +75,10 @@ public final class Trap extends RuntimeException {
   /** Output bytes written before the trap. */
   public byte[] output() {
     return output.clone();
+  }
+
+  /** Error output bytes (PUTCHAR_ERR) written before the trap. */
+  public byte[] errorOutput() {
+    return errorOutput.clone();
   }
 }

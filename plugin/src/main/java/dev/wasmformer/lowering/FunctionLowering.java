@@ -596,6 +596,7 @@ final class FunctionLowering {
         switch (host.get()) {
           // putchar returns its argument: the entry stays as it is.
           case PUTCHAR -> emit(Opcode.PUTCHAR, source(height - 1), 0, 0, 0);
+          case PUTCHAR_ERR -> emit(Opcode.PUTCHAR_ERR, source(height - 1), 0, 0, 0);
           case GETCHAR -> produce(Opcode.GETCHAR, 0, 0, 0, 1);
         }
         return;
@@ -667,12 +668,14 @@ final class FunctionLowering {
         () -> unknownImport(function, " in the table, called indirectly from function " + name));
     switch (host) {
       case PUTCHAR -> emit(Opcode.PUTCHAR, frameStart, 0, 0, 0);
+      case PUTCHAR_ERR -> emit(Opcode.PUTCHAR_ERR, frameStart, 0, 0, 0);
       case GETCHAR -> emit(Opcode.GETCHAR, 0, 0, frameStart, 0);
     }
   }
 
   private UnsupportedWasmException unknownImport(int function, String where) {
-    return new UnsupportedWasmException("unsupported import " + module.importName(function) + where + ": only env.putchar (i32) -> i32, env.getchar () -> i32 and the"
+    return new UnsupportedWasmException("unsupported import " + module.importName(function) + where + ": only env.putchar (i32) -> i32, env.putchar_err (i32) -> i32,"
+        + " env.getchar () -> i32 and the"
         + " WASI functions " + WasiRoutines.provided() + " (with wasi-libc's signatures) exist");
   }
 

@@ -5,6 +5,7 @@ import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import dev.wasmformer.isa.ArgumentRegion;
 import dev.wasmformer.isa.Instruction;
 import dev.wasmformer.isa.Opcode;
 import dev.wasmformer.isa.TokenProgram;
@@ -13,6 +14,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -50,11 +52,36 @@ public final class Lowering {
 
   /**
    * Like {@link #lower(byte[], String, Set)}, with {@code argv} (argv[0], the program's name,
-   * first) as the arguments a WASI program's {@code args_get} returns. They are fixed here, in
-   * the routine's code; a module that imports no WASI function ignores them.
+   * first) as the arguments a WASI program's {@code args_get} returns until a run replaces them:
+   * they are written into the argument area of the memory image ({@link #lowerProgram}). A
+   * module that calls no args function ignores them.
    */
   public static TokenProgram lower(byte[] wasm, String entryOrNull, Set<Opcode> supported, List<String> argv) {
-    return lower(wasm, entryOrNull, supported, argv, Set.of());
+    return lowerProgram(wasm, entryOrNull, supported, argv).program();
+  }
+
+  /**
+   * A lowered program, and the argument area its WASI args routines read (empty when it calls
+   * none): the region a run fills with argc and the argv strings ({@code RunOptions.withArgv}).
+   */
+  public record Lowered(TokenProgram program, Optional<ArgumentRegion> argvArea) {}
+
+  /**
+   * Like {@link #lower(byte[], String, Set, List)}, also giving the argument area. A program
+   * that calls {@code args_sizes_get} or {@code args_get} reads its argv from bytes 16..1023 of
+   * its memory, which wasm-ld leaves unused below the data; the memory image holds {@code argv}
+   * there.
+   *
+   * @throws UnsupportedWasmException if such a program's memory layout leaves no room for the
+   *     area (data below 1024, or a stack below the data), or the arguments do not fit it
+   */
+  public static Lowered lowerProgram(byte[] wasm, String entryOrNull, Set<Opcode> supported, List<String> argv) {
+    ModuleInfo module = new ModuleInfo(decode(wasm));
+    EnumSet<Opcode> target = EnumSet.noneOf(Opcode.class);
+    target.addAll(supported);
+    Run run = new Run(module, target, List.copyOf(argv));
+    TokenProgram p = run.lower(module.entry(entryOrNull), Set.of());
+    return new Lowered(p, Optional.ofNullable(run.argvArea));
   }
 
   /**
@@ -108,6 +135,8 @@ public final class Lowering {
     private final Map<Integer, Integer> starts = new HashMap<>();
     private final List<int[]> callSites = new ArrayList<>();
     private final List<String> argv;
+    /** The argument area, once an args routine needs it. */
+    private ArgumentRegion argvArea;
 
     Run(ModuleInfo module, Set<Opcode> supported, List<String> argv) {
       this.module = module;
@@ -134,7 +163,6 @@ public final class Lowering {
       boolean statusZero = module.importsWasi() && results.isEmpty();
       if (statusZero) results = List.of(TokenProgram.ValueKind.I32);
       List<Integer> paramInstructions = new ArrayList<>();
-      byte[] memory = module.memoryImage();
       int bufferCount = buffers.size();
       emitStub(entry, params, results, statusZero, paramInstructions);
 
@@ -147,7 +175,9 @@ public final class Lowering {
           // only WASI imports are called with CALL (FunctionLowering checked it)
           WasiRoutines.Function wasi = module.wasiFunction(function).orElseThrow();
           functions.add(new TokenProgram.FunctionInfo(WasiRoutines.routineName(wasi), out.next()));
-          WasiRoutines.emit(out, wasi, argv, results.get(0));
+          boolean readsArgv = wasi == WasiRoutines.Function.ARGS_GET || wasi == WasiRoutines.Function.ARGS_SIZES_GET;
+          if (readsArgv && argvArea == null) argvArea = module.argvArea();
+          WasiRoutines.emit(out, wasi, readsArgv ? argvArea.address() : 0, results.get(0));
         } else {
           functions.add(new TokenProgram.FunctionInfo(module.name(function), out.next()));
           new FunctionLowering(module, function, out, this).lower();
@@ -157,8 +187,29 @@ public final class Lowering {
         out.patchTarget(site[0], starts.get(site[1]));
       }
       threadJumps();
+      byte[] memory = argvArea == null ? module.memoryImage() : withArgv(module.memoryImage(), argvArea, argv);
       return new TokenProgram(entryName, entryName, params, results, out.instructions(), memory,
           module.memoryBytes(), module.globalSlots() + 2 * bufferCount, paramInstructions, functions);
+    }
+
+    /**
+     * The memory image with argc and the NUL-terminated argv strings at the argument area, as
+     * a run's {@code RunOptions.withArgv} writes them.
+     */
+    private static byte[] withArgv(byte[] image, ArgumentRegion area, List<String> argv) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      for (int i = 0; i < 4; i++) bytes.write(argv.size() >>> (8 * i));
+      for (String a : argv) {
+        bytes.writeBytes(a.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.write(0);
+      }
+      if (bytes.size() > area.size()) {
+        throw new UnsupportedWasmException("the arguments take " + bytes.size()
+            + " bytes (argc and the NUL-terminated strings); the program's argument area holds " + area.size());
+      }
+      byte[] memory = java.util.Arrays.copyOf(image, Math.max(image.length, area.address() + bytes.size()));
+      System.arraycopy(bytes.toByteArray(), 0, memory, area.address(), bytes.size());
+      return memory;
     }
 
     /**

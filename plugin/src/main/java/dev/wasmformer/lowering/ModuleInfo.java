@@ -17,6 +17,7 @@ import com.dylibso.chicory.wasm.types.MutabilityType;
 import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.Table;
 import com.dylibso.chicory.wasm.types.ValType;
+import dev.wasmformer.isa.ArgumentRegion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ final class ModuleInfo {
   private static final int PAGE_BYTES = 65536;
 
   /** The host functions the ISA provides natively. */
-  enum HostFunction { PUTCHAR, GETCHAR }
+  enum HostFunction { PUTCHAR, PUTCHAR_ERR, GETCHAR }
 
   /**
    * A global's lowering: its absolute slot (the low word's, for an i64), whether it can change,
@@ -70,7 +71,7 @@ final class ModuleInfo {
       } else {
         throw new UnsupportedWasmException("unsupported import " + im.module() + "." + im.name()
             + " (" + im.importType().name().toLowerCase(Locale.ROOT) + "): only functions may be imported"
-            + " (env.putchar, env.getchar and the WASI functions " + WasiRoutines.provided() + ")");
+            + " (env.putchar, env.putchar_err, env.getchar and the WASI functions " + WasiRoutines.provided() + ")");
       }
     }
     // the decoder does not check these indexes
@@ -138,6 +139,10 @@ final class ModuleInfo {
     if (f.name().equals("putchar")
         && type.params().equals(List.of(ValType.I32)) && type.returns().equals(List.of(ValType.I32))) {
       return Optional.of(HostFunction.PUTCHAR);
+    }
+    if (f.name().equals("putchar_err")
+        && type.params().equals(List.of(ValType.I32)) && type.returns().equals(List.of(ValType.I32))) {
+      return Optional.of(HostFunction.PUTCHAR_ERR);
     }
     if (f.name().equals("getchar")
         && type.params().isEmpty() && type.returns().equals(List.of(ValType.I32))) {
@@ -283,6 +288,54 @@ final class ModuleInfo {
         .filter(s -> s.memoryCount() > 0)
         .map(s -> (long) s.getMemory(0).limits().initialPages() * PAGE_BYTES)
         .orElse(0L);
+  }
+
+  /** First byte of a WASI program's argument area: 0..15 stay zero, so a write through NULL misses it. */
+  static final int ARGV_AREA_START = 16;
+  /** wasm-ld's default {@code --global-base}: its data starts here, and the area ends here. */
+  static final int ARGV_AREA_END = 1024;
+
+  /**
+   * The region args_sizes_get and args_get read a WASI program's argv from: bytes 16..1023,
+   * below the data. wasm-ld leaves them unused (it places data from {@code --global-base},
+   * 1024, and the stack after the data, growing down towards it), and wasi-libc's malloc takes
+   * memory only from {@code __heap_base}, after the stack, and from memory.grow. The area must
+   * be low: the prompt carries the memory image from address 0, so an area past the heap
+   * would cost every run tens of thousands of prompt tokens.
+   *
+   * @throws UnsupportedWasmException if the module's layout is not wasm-ld's default: data
+   *     below 1024, or a stack below the data ({@code --stack-first}), which grows down over
+   *     the area
+   */
+  ArgumentRegion argvArea() {
+    long lowest = Long.MAX_VALUE;
+    DataSegment[] segments = module.dataSection().dataSegments();
+    for (int i = 0; i < segments.length; i++) {
+      if (!(segments[i] instanceof ActiveDataSegment active)) continue;
+      long offset = Integer.toUnsignedLong(
+          (int) constant(active.offsetInstructions(), ValType.I32, "offset of data segment " + i));
+      if (offset < ARGV_AREA_END) {
+        throw new UnsupportedWasmException("unsupported memory layout for args_get: data segment " + i
+            + " starts at " + offset + ", but the argument area takes bytes " + ARGV_AREA_START + ".."
+            + (ARGV_AREA_END - 1) + " (link with wasm-ld's default --global-base=1024)");
+      }
+      lowest = Math.min(lowest, offset);
+    }
+    // wasm-ld's __stack_pointer is global 0; below the data, the stack grows down over the area
+    if (!globals.isEmpty() && globals.get(0).mutable() && globals.get(0).type().equals(ValType.I32)
+        && lowest != Long.MAX_VALUE) {
+      long stackTop = Integer.toUnsignedLong((int) globals.get(0).initialValue().orElse(0));
+      if (stackTop <= lowest) {
+        throw new UnsupportedWasmException("unsupported memory layout for args_get: the stack (global 0, from "
+            + stackTop + " down) lies below the data (from " + lowest + ") and would grow over the argument"
+            + " area at " + ARGV_AREA_START + ".." + (ARGV_AREA_END - 1) + " (link without --stack-first)");
+      }
+    }
+    if (memoryBytes() < ARGV_AREA_END) {
+      throw new UnsupportedWasmException("unsupported memory for args_get: the argument area takes bytes "
+          + ARGV_AREA_START + ".." + (ARGV_AREA_END - 1) + ", but the memory has " + memoryBytes() + " bytes");
+    }
+    return new ArgumentRegion(ARGV_AREA_START, ARGV_AREA_END - ARGV_AREA_START, ArgumentRegion.Use.ARGV);
   }
 
   /** The initial memory image: active data segments applied in order, trimmed after the last. */

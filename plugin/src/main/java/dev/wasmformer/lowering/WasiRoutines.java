@@ -4,8 +4,6 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import dev.wasmformer.isa.Opcode;
 import dev.wasmformer.isa.TokenProgram;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -16,13 +14,14 @@ import java.util.stream.Collectors;
  * routines and appended to the program like any lowered function: a call site places the
  * arguments and CALLs the routine, which returns its errno in slot 0. Nothing about WASI is
  * known to the runtime: the routines are ordinary instructions (arithmetic, jumps, loads and
- * stores, PUTCHAR, GETCHAR, and HALT_I32 for proc_exit).
+ * stores, PUTCHAR, PUTCHAR_ERR, GETCHAR, and HALT_I32 for proc_exit).
  *
- * <p>The host they describe: fd 0 is the input, fds 1 and 2 are both the output (stderr is
- * interleaved with stdout); all three are character devices that cannot seek, i.e. terminals,
+ * <p>The host they describe: fd 0 is the input, fd 1 the output, fd 2 the error output (a
+ * stream of its own, PUTCHAR_ERR); all three are character devices that cannot seek, i.e. terminals,
  * so wasi-libc line-buffers stdout. There are no other descriptors, no preopened directories and
- * no environment variables. The arguments are fixed when the program is built: {@code args_get}
- * stores them with CONST/STORE instructions, so they travel in the prompt with the code.
+ * no environment variables. The arguments are in the program's argument area ({@link
+ * ModuleInfo#argvArea}), which each run may fill: the args routines read argc and the strings
+ * from there, so the code is the same whatever the arguments.
  */
 final class WasiRoutines {
   /** The import module name of WASI preview 1. */
@@ -89,15 +88,16 @@ final class WasiRoutines {
   /**
    * Emits the routine for {@code f} at the buffer's next index.
    *
-   * @param argv the program's arguments, argv[0] first, as args_get will store them
+   * @param argvArea the address of the argument area the args routines read ({@link
+   *     ModuleInfo#argvArea}): a little-endian i32 argc, then argc NUL-terminated strings
    * @param exitStatus the program's result kind, which proc_exit's HALT must produce
    */
-  static void emit(CodeBuffer out, Function f, List<String> argv, TokenProgram.ValueKind exitStatus) {
+  static void emit(CodeBuffer out, Function f, int argvArea, TokenProgram.ValueKind exitStatus) {
     out.lowering("routine " + MODULE + "." + f.wasiName);
     Routine r = new Routine(out);
     switch (f) {
-      case ARGS_SIZES_GET -> argsSizesGet(r, argv);
-      case ARGS_GET -> argsGet(r, argv);
+      case ARGS_SIZES_GET -> argsSizesGet(r, argvArea);
+      case ARGS_GET -> argsGet(r, argvArea);
       case ENVIRON_SIZES_GET -> {
         // (count_ptr, size_ptr): no variables, no bytes
         r.op(Opcode.CONST, 0, 0, 2, 0);
@@ -125,64 +125,85 @@ final class WasiRoutines {
     }
   }
 
-  /** argv as args_get lays it out: each argument's UTF-8 bytes and a NUL, back to back. */
-  private static byte[] argumentBytes(List<String> argv) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (String a : argv) {
-      bytes.writeBytes(a.getBytes(StandardCharsets.UTF_8));
-      bytes.write(0);
-    }
-    return bytes.toByteArray();
-  }
-
-  /** (argc_ptr, buf_size_ptr). */
-  private static void argsSizesGet(Routine r, List<String> argv) {
-    r.op(Opcode.CONST, 0, 0, 2, argv.size());
-    r.op(Opcode.STORE32, 0, 2, 0, 0);
-    r.op(Opcode.CONST, 0, 0, 2, argumentBytes(argv).length);
-    r.op(Opcode.STORE32, 1, 2, 0, 0);
-    r.returnErrno(ESUCCESS);
-  }
-
   /**
-   * (argv, argv_buf): argv[i] = argv_buf + offset of argument i, then the bytes, a word per
-   * STORE32 and the last one to three bytes narrower, so nothing past the buffer is written.
+   * (argc_ptr, buf_size_ptr): argc is the area's first word; the strings' size is found by
+   * walking past argc NULs. Slots: 2 pointer, 3 strings left, 4 one, 5 byte, then the size.
    */
-  private static void argsGet(Routine r, List<String> argv) {
-    byte[] bytes = argumentBytes(argv);
-    int offset = 0;
-    for (int i = 0; i < argv.size(); i++) {
-      r.op(Opcode.CONST, 0, 0, 2, offset);
-      r.op(Opcode.ADD, 1, 2, 2, 0);
-      r.op(Opcode.STORE32, 0, 2, 0, 4 * i);
-      offset += argv.get(i).getBytes(StandardCharsets.UTF_8).length + 1;
-    }
-    int at = 0;
-    while (at < bytes.length) {
-      int width = bytes.length - at >= 4 ? 4 : bytes.length - at >= 2 ? 2 : 1;
-      int word = 0;
-      for (int b = 0; b < width; b++) word |= (bytes[at + b] & 0xFF) << (8 * b);
-      r.op(Opcode.CONST, 0, 0, 2, word);
-      r.op(width == 4 ? Opcode.STORE32 : width == 2 ? Opcode.STORE16 : Opcode.STORE8, 1, 2, 0, at);
-      at += width;
-    }
+  private static void argsSizesGet(Routine r, int area) {
+    r.op(Opcode.CONST, 0, 0, 2, 0);
+    r.op(Opcode.LOAD32, 2, 0, 3, area);
+    r.op(Opcode.STORE32, 0, 3, 0, 0);
+    r.op(Opcode.CONST, 0, 0, 2, area + 4);
+    r.op(Opcode.CONST, 0, 0, 4, 1);
+    int done = r.jump(Opcode.JUMP_IFZ, 3);
+    int nextByte = r.here();
+    r.op(Opcode.LOAD8_U, 2, 0, 5, 0);
+    r.op(Opcode.ADD, 2, 4, 2, 0);
+    r.jumpTo(Opcode.JUMP_IF, 5, nextByte);
+    r.op(Opcode.SUB, 3, 4, 3, 0);
+    r.jumpTo(Opcode.JUMP_IF, 3, nextByte);
+    r.land(done);
+    r.op(Opcode.CONST, 0, 0, 5, area + 4);
+    r.op(Opcode.SUB, 2, 5, 5, 0);
+    r.op(Opcode.STORE32, 1, 5, 0, 0);
     r.returnErrno(ESUCCESS);
   }
 
   /**
-   * (fd, iovs, iovs_len, nwritten_ptr): fds 1 and 2 write every byte of every buffer with
-   * PUTCHAR; any other fd is EBADF. A buffer goes out a word at a time (LOAD32, then PUTCHAR of
-   * each byte, shifting by 8 in between: about 10 trace tokens a byte instead of 20), and its
-   * last len % 4 bytes one by one. Slots: 4 one, 5 scratch, 6 total, 7 pointer, 8 bytes left
-   * after the words, 9 word or byte, 10 eight (an iovec's size, a byte's bits), 11 words left,
-   * 12 two, 13 three, 14 four.
+   * (argv, argv_buf): copies the area's strings into the buffer byte by byte (so nothing past
+   * them is written), storing each string's address in the buffer into argv[i] as it starts.
+   * Slots: 0 the next argv entry, 1 the next buffer byte, 2 source, 3 strings left, 4 one,
+   * 5 byte, 6 four.
+   */
+  private static void argsGet(Routine r, int area) {
+    r.op(Opcode.CONST, 0, 0, 2, 0);
+    r.op(Opcode.LOAD32, 2, 0, 3, area);
+    r.op(Opcode.CONST, 0, 0, 2, area + 4);
+    r.op(Opcode.CONST, 0, 0, 4, 1);
+    r.op(Opcode.CONST, 0, 0, 6, 4);
+    int done = r.jump(Opcode.JUMP_IFZ, 3);
+    int nextString = r.here();
+    r.op(Opcode.STORE32, 0, 1, 0, 0);
+    r.op(Opcode.ADD, 0, 6, 0, 0);
+    int nextByte = r.here();
+    r.op(Opcode.LOAD8_U, 2, 0, 5, 0);
+    r.op(Opcode.STORE8, 1, 5, 0, 0);
+    r.op(Opcode.ADD, 2, 4, 2, 0);
+    r.op(Opcode.ADD, 1, 4, 1, 0);
+    r.jumpTo(Opcode.JUMP_IF, 5, nextByte);
+    r.op(Opcode.SUB, 3, 4, 3, 0);
+    r.jumpTo(Opcode.JUMP_IF, 3, nextString);
+    r.land(done);
+    r.returnErrno(ESUCCESS);
+  }
+
+  /**
+   * (fd, iovs, iovs_len, nwritten_ptr): fd 1 writes every byte of every buffer with PUTCHAR,
+   * fd 2 with PUTCHAR_ERR (stderr, a stream of its own); any other fd is EBADF. Slots: 4 one,
+   * 5 fd - 1 (0 for stdout, 1 for stderr), 9 scratch.
    */
   private static void fdWrite(Routine r) {
     r.op(Opcode.CONST, 0, 0, 4, 1);
     r.op(Opcode.SUB, 0, 4, 5, 0);
     r.op(Opcode.CONST, 0, 0, 9, 2);
-    r.op(Opcode.LT_U, 5, 9, 5, 0);
-    int badf = r.jump(Opcode.JUMP_IFZ, 5);
+    r.op(Opcode.LT_U, 5, 9, 9, 0);
+    int badf = r.jump(Opcode.JUMP_IFZ, 9);
+    int stderr = r.jump(Opcode.JUMP_IF, 5);
+    writeIovecs(r, Opcode.PUTCHAR);
+    r.land(stderr);
+    writeIovecs(r, Opcode.PUTCHAR_ERR);
+    r.land(badf);
+    r.returnErrno(EBADF);
+  }
+
+  /**
+   * Writes every byte of every iovec with {@code put} and returns success. A buffer goes out a
+   * word at a time (LOAD32, then {@code put} of each byte, shifting by 8 in between: about 10
+   * trace tokens a byte instead of 20), and its last len % 4 bytes one by one. Slots: 4 one, 6
+   * total, 7 pointer, 8 bytes left after the words, 9 word or byte, 10 eight (an iovec's size,
+   * a byte's bits), 11 words left, 12 two, 13 three, 14 four.
+   */
+  private static void writeIovecs(Routine r, Opcode put) {
     r.op(Opcode.CONST, 0, 0, 6, 0);
     r.op(Opcode.CONST, 0, 0, 10, 8);
     r.op(Opcode.CONST, 0, 0, 12, 2);
@@ -202,7 +223,7 @@ final class WasiRoutines {
     r.op(Opcode.LOAD32, 7, 0, 9, 0);
     for (int b = 0; b < 4; b++) {
       if (b > 0) r.op(Opcode.SHR_U, 9, 10, 9, 0);
-      r.op(Opcode.PUTCHAR, 9, 0, 0, 0);
+      r.op(put, 9, 0, 0, 0);
     }
     r.op(Opcode.ADD, 7, 14, 7, 0);
     r.op(Opcode.SUB, 11, 4, 11, 0);
@@ -211,7 +232,7 @@ final class WasiRoutines {
     r.jumpTo(Opcode.JUMP_IFZ, 8, nextIovec);
     int nextByte = r.here();
     r.op(Opcode.LOAD8_U, 7, 0, 9, 0);
-    r.op(Opcode.PUTCHAR, 9, 0, 0, 0);
+    r.op(put, 9, 0, 0, 0);
     r.op(Opcode.ADD, 7, 4, 7, 0);
     r.op(Opcode.SUB, 8, 4, 8, 0);
     r.jumpTo(Opcode.JUMP_IF, 8, nextByte);
@@ -219,8 +240,6 @@ final class WasiRoutines {
     r.land(done);
     r.op(Opcode.STORE32, 3, 6, 0, 0);
     r.returnErrno(ESUCCESS);
-    r.land(badf);
-    r.returnErrno(EBADF);
   }
 
   /**

@@ -22,9 +22,11 @@
  *       copied to its slots before its local changes.
  *   <li>A WASI function the program calls is a routine appended like a function, built from
  *       ordinary instructions; the runtime needs to know nothing of WASI. A program importing
- *       any WASI function has an i32 result, its exit status (proc_exit's, else 0).
+ *       any WASI function has an i32 result, its exit status (proc_exit's, else 0). Its argv
+ *       is read from an argument area in memory (bytes 16..1023), never from its code, so a
+ *       run may replace it.
  *   <li>Anything outside the supported subset (today: i32 and i64 values; no floats, bulk
- *       memory, table instructions, or imports other than env.putchar, env.getchar and the
+ *       memory, table instructions, or imports other than env.putchar, env.putchar_err, env.getchar and the
  *       WASI functions of {@code WasiRoutines}) is refused with a message naming the construct
  *       and the function, never lowered approximately.
  * </ul>

@@ -5,10 +5,14 @@ import dev.wasmformer.plugin.codegen.EntryPoint;
 import dev.wasmformer.plugin.codegen.EntryPointGenerator;
 import dev.wasmformer.runtime.format.BundleFiles;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -25,6 +30,7 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class BundleBuild {
   private static final String STATE_FILE = "state.txt";
+  private static final int LOGGED_NAMES = 8;
 
   private final CompileRequest request;
   private final Log log;
@@ -46,22 +52,25 @@ final class BundleBuild {
     Optional<BuildState> previous = BuildState.read(stateFile);
     if (previous.isPresent() && previous.get().fingerprint().equals(fingerprint) && previous.get().outputsExist()) {
       BuildState state = previous.get();
+      if (state.programs().isEmpty()) {
+        warnNoPrograms();
+        return new CompileOutcome(CompileOutcome.Status.NO_PROGRAMS, Optional.empty(), List.of());
+      }
+      // when the inputs were last found unchanged: the run goal's staleness check reads it
+      Files.setLastModifiedTime(stateFile, FileTime.from(Instant.now()));
       log.info("wasmformer: " + request.bundleName() + " is up to date ("
           + describePrograms(state.programs()) + "), nothing to compile");
-      return new CompileOutcome(
-          state.programs().isEmpty() ? CompileOutcome.Status.NO_PROGRAMS : CompileOutcome.Status.UP_TO_DATE,
-          state.programs().isEmpty() ? Optional.empty() : Optional.of(request.bundleFile()),
-          state.programs());
+      return new CompileOutcome(CompileOutcome.Status.UP_TO_DATE, Optional.of(request.bundleFile()), state.programs());
     }
-    // An interrupted build must not look up to date afterwards.
-    Files.deleteIfExists(stateFile);
     List<Path> oldOutputs = previous.map(BuildState::outputs).orElse(List.of());
+    // Until this build succeeds, the state matches no inputs (so the next build compiles) but
+    // still lists what the last one wrote (so that, once some build succeeds, it removes them).
+    new BuildState(List.of(), List.of(), oldOutputs).write(stateFile);
 
     if (inputs.programs().isEmpty()) {
       removeStale(oldOutputs, List.of());
       new BuildState(fingerprint, List.of(), List.of()).write(stateFile);
-      log.info("wasmformer: no programs found (looked for " + request.includes() + " in "
-          + display(request.sourceDirectory()) + " and " + display(request.wasmDirectory()) + ")");
+      warnNoPrograms();
       return new CompileOutcome(CompileOutcome.Status.NO_PROGRAMS, Optional.empty(), List.of());
     }
 
@@ -72,12 +81,12 @@ final class BundleBuild {
         .compile(inputs.programs().stream().map(ProgramCompiler.Source::of).toList());
     List<Path> outputs = new ArrayList<>();
     Path bundleFile = request.bundleFile();
-    List<EntryPointGenerator.GeneratedClass> classes = entryPointClasses(compiled);
+    Optional<EntryPointGenerator.GeneratedSource> source = entryPointSource(compiled);
     AtomicFiles.write(bundleFile, out -> BundleFiles.write(compiled.bundle(), out));
     outputs.add(bundleFile);
-    for (EntryPointGenerator.GeneratedClass c : classes) {
-      Path file = request.classesDirectory().resolve(c.relativePath());
-      AtomicFiles.write(file, c.bytes());
+    if (source.isPresent()) {
+      Path file = request.generatedSourcesDirectory().resolve(source.get().relativePath());
+      AtomicFiles.write(file, source.get().bytes());
       outputs.add(file);
     }
 
@@ -87,21 +96,22 @@ final class BundleBuild {
     log.info(String.format(Locale.ROOT, "wasmformer: compiled %s into %s (%,d bytes) in %.1f s",
         describePrograms(programs), display(bundleFile), Files.size(bundleFile),
         (System.nanoTime() - start) / 1e9));
-    if (!classes.isEmpty()) {
-      log.info("wasmformer: typed entry points in " + request.entryPointClass());
+    if (source.isPresent()) {
+      log.info("wasmformer: typed entry points in " + request.entryPointClass() + " ("
+          + display(request.generatedSourcesDirectory()) + ")");
     }
     return new CompileOutcome(CompileOutcome.Status.COMPILED, Optional.of(bundleFile), programs);
   }
 
-  /** The typed entry-point classes, or none when they are switched off. */
-  private List<EntryPointGenerator.GeneratedClass> entryPointClasses(ProgramCompiler.Compiled compiled)
+  /** The typed entry-point class's source, or none when it is switched off. */
+  private Optional<EntryPointGenerator.GeneratedSource> entryPointSource(ProgramCompiler.Compiled compiled)
       throws CompileFailure {
-    if (!request.generateEntryPoints()) return List.of();
+    if (!request.generateEntryPoints()) return Optional.empty();
     List<EntryPoint> entryPoints = compiled.signatures().stream()
         .map(s -> new EntryPoint(s.name(), s.entry(), s.params(), s.result(), s.paramNames(), s.takesArgv()))
         .toList();
     try {
-      return EntryPointGenerator.generate(request.entryPointClass(), request.bundleName(), entryPoints);
+      return Optional.of(EntryPointGenerator.generate(request.entryPointClass(), request.bundleName(), entryPoints));
     } catch (IllegalArgumentException e) {
       throw new CompileFailure(List.of(e.getMessage()));
     }
@@ -112,7 +122,8 @@ final class BundleBuild {
    *
    * @param programs C programs then WebAssembly modules, each sorted by path
    * @param librarySources C files compiled into every C program
-   * @param headers header files below the C source directory (they only shape C programs)
+   * @param headers header files below the C source directory, and any other file a quoted
+   *     include reaches (they only shape C programs)
    */
   record Inputs(List<Path> programs, List<Path> librarySources, List<Path> headers) {}
 
@@ -128,18 +139,26 @@ final class BundleBuild {
     for (Path wasm : programs.scan(request.wasmDirectory())) {
       if (wasm.toString().endsWith(".wasm")) found.add(wasm);
     }
-    List<Path> headers = new PathPatterns(List.of("**/*.h"), List.of()).scan(request.sourceDirectory());
-    return new Inputs(found, librarySources, headers);
+    Set<Path> headers = new TreeSet<>();
+    for (Path h : new PathPatterns(List.of("**/*.h"), List.of()).scan(request.sourceDirectory())) {
+      headers.add(h.toAbsolutePath().normalize());
+    }
+    List<Path> cFiles = new ArrayList<>(librarySources);
+    found.stream().filter(f -> f.toString().endsWith(".c")).forEach(cFiles::add);
+    headers.addAll(IncludeScan.reached(cFiles, request.sourceDirectory()));
+    return new Inputs(found, librarySources, List.copyOf(headers));
   }
 
   /** One line per thing whose change must recompile: versions, settings, and input contents. */
   private List<String> fingerprint(Inputs inputs) throws IOException {
     List<String> lines = new ArrayList<>();
-    lines.add("plugin " + request.pluginVersion());
+    lines.add("plugin " + request.pluginVersion() + pluginBuild(request.pluginVersion()));
     lines.add("compiler " + WasmformerCompiler.VERSION);
     request.bundleSettings().forEach((k, v) -> lines.add("setting " + k + "=" + v));
     lines.add("setting output=" + request.bundleFile());
     lines.add("setting entry_point_class=" + (request.generateEntryPoints() ? request.entryPointClass() : "(none)"));
+    // 0.1.0-SNAPSHOT builds once wrote the class as bytecode into the classes directory
+    lines.add("setting generated_sources=" + request.generatedSourcesDirectory() + " (java source)");
     lines.add("setting classes=" + request.classesDirectory());
     for (Path p : inputs.programs()) lines.add("program " + display(p) + " " + sha256(p));
     for (Path p : inputs.librarySources()) lines.add("library " + display(p) + " " + sha256(p));
@@ -147,7 +166,26 @@ final class BundleBuild {
     return lines;
   }
 
-  /** Deletes what an earlier build wrote and this one did not, with the copy the resources step made. */
+  /**
+   * For a snapshot plugin, which jar of it runs (its size and time): a rebuilt snapshot may
+   * compile or generate differently under the same version.
+   */
+  private static String pluginBuild(String version) {
+    if (version == null || !version.endsWith("-SNAPSHOT")) return "";
+    try {
+      Path jar = Path.of(BundleBuild.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (!Files.isRegularFile(jar)) return "";
+      return " (" + Files.size(jar) + " bytes, " + Files.getLastModifiedTime(jar) + ")";
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Deletes what an earlier build wrote and this one did not, with what later steps made of it:
+   * the bundle's copy in the classes directory, and the classes javac compiled from a generated
+   * source (so that no code links against a class whose source is gone).
+   */
   private void removeStale(List<Path> oldOutputs, List<Path> newOutputs) throws IOException {
     Set<Path> keep = new LinkedHashSet<>(newOutputs);
     for (Path old : oldOutputs) {
@@ -156,12 +194,44 @@ final class BundleBuild {
       if (old.startsWith(request.outputDirectory())) {
         Files.deleteIfExists(request.classesDirectory().resolve(request.outputDirectory().relativize(old)));
       }
+      String name = old.getFileName().toString();
+      if (old.startsWith(request.generatedSourcesDirectory()) && name.endsWith(".java")) {
+        Path relative = request.generatedSourcesDirectory().relativize(old);
+        Path dir = request.classesDirectory().resolve(relative).getParent();
+        String simpleName = name.substring(0, name.length() - ".java".length());
+        Files.deleteIfExists(dir.resolve(simpleName + ".class"));
+        if (Files.isDirectory(dir)) {
+          try (DirectoryStream<Path> nested = Files.newDirectoryStream(dir, simpleName + "$*.class")) {
+            for (Path n : nested) Files.deleteIfExists(n);
+          }
+        }
+      }
     }
   }
 
-  private static String describePrograms(List<String> programs) {
+  /**
+   * A plugin execution without programs is most likely a mistake (a misplaced directory, a
+   * pattern that matches nothing), so it is a warning, on every build.
+   */
+  private void warnNoPrograms() {
+    List<String> missing = new ArrayList<>();
+    for (Path dir : List.of(request.sourceDirectory(), request.wasmDirectory())) {
+      if (!Files.isDirectory(dir)) missing.add(display(dir));
+    }
+    log.warn("wasmformer: no programs found, so no bundle " + request.bundleName() + " (looked for "
+        + String.join(", ", request.includes()) + " in " + display(request.sourceDirectory()) + " and "
+        + display(request.wasmDirectory())
+        + (missing.isEmpty() ? "" : "; " + String.join(" and ", missing) + (missing.size() == 1 ? " does" : " do")
+            + " not exist")
+        + "); put C files in " + display(request.sourceDirectory()) + ", or set wasmformer.skip to true");
+  }
+
+  /** The programs for a log line: their names, the first few of a long list (the class lists them all). */
+  static String describePrograms(List<String> programs) {
     if (programs.isEmpty()) return "no programs";
-    return programs.size() + (programs.size() == 1 ? " program: " : " programs: ") + String.join(", ", programs);
+    String names = programs.size() <= LOGGED_NAMES ? String.join(", ", programs)
+        : String.join(", ", programs.subList(0, LOGGED_NAMES)) + " and " + (programs.size() - LOGGED_NAMES) + " more";
+    return programs.size() + (programs.size() == 1 ? " program: " : " programs: ") + names;
   }
 
   private String display(Path p) {

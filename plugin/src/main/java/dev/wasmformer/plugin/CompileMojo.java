@@ -12,6 +12,7 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
@@ -20,7 +21,10 @@ import org.apache.maven.project.MavenProjectHelper;
  * resource {@code META-INF/wasmformer/<bundleName>.wfb}, and writes a class with one typed
  * static method per program.
  */
-@Mojo(name = "compile", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
+// generate-sources, not generate-resources: tools that only generate sources (IDE imports,
+// mvn generate-sources) must see the entry-point class too
+@Mojo(name = "compile", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
+    requiresDependencyCollection = ResolutionScope.COMPILE)
 public class CompileMojo extends AbstractMojo {
   /**
    * Skips the goal: nothing is compiled and no bundle is written.
@@ -162,12 +166,19 @@ public class CompileMojo extends AbstractMojo {
   private String entryPointClass;
 
   /**
-   * Where the typed entry-point class is written: javac's output directory, which is on its
-   * classpath, so application code in the same module compiles against it.
+   * The source root the typed entry-point class's Java source is written below. The goal adds
+   * it to the project's compile source roots, so javac compiles the class with the project's
+   * own code (and recompiles that code when the class changes), and IDEs show it as a
+   * generated source folder.
    *
    * @since 0.1.0
    */
-  @Parameter(property = "wasmformer.classesDirectory", defaultValue = "${project.build.outputDirectory}")
+  @Parameter(property = "wasmformer.generatedSourcesDirectory",
+      defaultValue = "${project.build.directory}/generated-sources/wasmformer")
+  private File generatedSourcesDirectory;
+
+  /** javac's output, where the resources step copies the bundle; a stale bundle's copy is removed there too. */
+  @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
   private File classesDirectory;
 
   /** Where the goal remembers its last build, to skip unchanged ones. */
@@ -204,6 +215,16 @@ public class CompileMojo extends AbstractMojo {
       throw new MojoExecutionException("wasmformer: " + e.getMessage(), e);
     }
     outputs.addResourceRoot(request.outputDirectory());
+    if (request.generateEntryPoints() && !outcome.programs().isEmpty()) {
+      // Without the runtime, javac would fail on the generated class with a wall of errors.
+      if (!outputs.hasCompileDependency(ProjectOutputs.RUNTIME_GROUP, ProjectOutputs.RUNTIME_ARTIFACT)) {
+        throw new MojoFailureException("wasmformer: the typed entry points in " + request.entryPointClass()
+            + " need " + ProjectOutputs.RUNTIME_GROUP + ":" + ProjectOutputs.RUNTIME_ARTIFACT
+            + " on the compile classpath; add it to the project's <dependencies> (version " + pluginVersion
+            + ", like the plugin), or set wasmformer.generateEntryPoints to false");
+      }
+      outputs.addCompileSourceRoot(request.generatedSourcesDirectory());
+    }
     if (attach) {
       if (outcome.bundleFile().isPresent()) {
         outputs.attachBundle(outcome.bundleFile().get());
@@ -232,6 +253,7 @@ public class CompileMojo extends AbstractMojo {
           generateEntryPoints,
           entryPointPackage + "." + (entryPointClass == null || entryPointClass.isBlank()
               ? JavaNames.className(bundleName) : entryPointClass),
+          generatedSourcesDirectory.toPath(),
           classesDirectory.toPath(),
           statusDirectory.toPath().resolve(execution.replaceAll("[^A-Za-z0-9._-]", "_")),
           pluginVersion);

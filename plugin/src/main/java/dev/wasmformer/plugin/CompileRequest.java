@@ -25,7 +25,10 @@ import java.util.regex.Pattern;
  * @param argumentAreaBytes the size of a C program's argument area (argv, byte arrays)
  * @param generateEntryPoints whether to write the typed entry-point class
  * @param entryPointClass its fully qualified name
- * @param classesDirectory where the class goes (javac's output, so it is on its classpath)
+ * @param generatedSourcesDirectory the source root the class's Java source is written below;
+ *     javac compiles it with the project's own sources
+ * @param classesDirectory javac's output, where the resources step copies the bundle (a stale
+ *     bundle's copy there is removed too)
  * @param statusDirectory where the goal keeps what it needs to know whether it is up to date
  * @param pluginVersion the plugin's version; a new one recompiles
  */
@@ -43,6 +46,7 @@ record CompileRequest(
     int argumentAreaBytes,
     boolean generateEntryPoints,
     String entryPointClass,
+    Path generatedSourcesDirectory,
     Path classesDirectory,
     Path statusDirectory,
     String pluginVersion) {

@@ -129,6 +129,11 @@ final class ProgramCompiler {
         byte[] wasm = source.language() == Language.C
             ? compileC(source, compiler, diagnostics, exported, module) : read(source);
         if (wasm == null) continue;
+        for (String unused : WasmEntries.unusedExports(wasm, entryPoints)) {
+          warnings.accept(display + ": warning: " + unused + " is exported but is no program: a file with main is one"
+              + " whole program, " + source.stem() + "; to call " + unused + " from Java, move it to a file without"
+              + " main, or list the entry points in wasmformer.entryPoints");
+        }
         boolean first = true;
         for (WasmEntries.Entry entry : WasmEntries.of(wasm, source.stem(), entryPoints)) {
           String earlier = programSources.putIfAbsent(entry.program(), display);

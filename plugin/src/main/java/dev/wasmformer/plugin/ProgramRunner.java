@@ -6,6 +6,7 @@ import dev.wasmformer.runtime.RunException;
 import dev.wasmformer.runtime.RunOptions;
 import dev.wasmformer.runtime.RunResult;
 import dev.wasmformer.runtime.RunStats;
+import dev.wasmformer.runtime.TokenLimitException;
 import dev.wasmformer.runtime.TrapException;
 import dev.wasmformer.runtime.ValueKind;
 import dev.wasmformer.runtime.Wasmformer;
@@ -14,10 +15,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -69,12 +73,17 @@ final class ProgramRunner {
       throw new RunFailure("wasmformer: " + e.getMessage());
     } catch (RunException e) {
       print(e.output());
+      printError(e.errorOutput());
       logStats(e.stats());
       String reason = e instanceof TrapException t ? "trapped: " + t.getMessage().replaceFirst("^trap: ", "")
           : "stopped: " + e.getMessage();
+      if (e instanceof TokenLimitException) {
+        reason += "; for a longer run, raise the limit with -Dwasmformer.maxTokens=N";
+      }
       throw new RunFailure("wasmformer: " + call + " " + reason);
     }
     print(result.output());
+    printError(result.errorOutput());
     if (result.returnValue().isPresent()) {
       log.info("wasmformer: " + call + " = " + describe(program, result));
     } else {
@@ -98,6 +107,7 @@ final class ProgramRunner {
             + "; build it first (for example mvn generate-resources wasmformer:run), or run a file with"
             + " -Dwasmformer.file=...");
       }
+      warnIfStale(bundle);
       return Wasmformer.load(bundle);
     }
     Path file = request.file().get();
@@ -111,6 +121,43 @@ final class ProgramRunner {
     ProgramCompiler compiler = new ProgramCompiler(request.basedir(), parent, List.of(), request.entryPoints(),
         Map.of(), log::warn);
     return Wasmformer.load(compiler.compile(List.of(ProgramCompiler.Source.of(file))).bundle());
+  }
+
+  /**
+   * The run goal uses the bundle as the last build left it; a program source changed since then
+   * is not in it, which is worth a warning (a checkout can make this a false alarm, hence no failure).
+   */
+  private void warnIfStale(Path bundle) throws IOException {
+    FileTime written = Files.getLastModifiedTime(bundle);
+    // an up-to-date compile leaves the bundle alone but records when it checked
+    if (request.statusDirectory() != null && Files.isDirectory(request.statusDirectory())) {
+      try (Stream<Path> states = Files.walk(request.statusDirectory(), 2)) {
+        for (Path state : states.filter(f -> f.getFileName().toString().equals("state.txt")).toList()) {
+          FileTime checked = Files.getLastModifiedTime(state);
+          if (checked.compareTo(written) > 0) written = checked;
+        }
+      }
+    }
+    FileTime built = written;
+    for (Path dir : request.sourceDirectories()) {
+      if (!Files.isDirectory(dir)) continue;
+      Optional<Path> newer;
+      try (Stream<Path> files = Files.walk(dir)) {
+        newer = files.filter(Files::isRegularFile).filter(f -> {
+          try {
+            return Files.getLastModifiedTime(f).compareTo(built) > 0;
+          } catch (IOException e) {
+            return false;
+          }
+        }).sorted().findFirst();
+      }
+      if (newer.isPresent()) {
+        log.warn("wasmformer: " + ProgramCompiler.display(request.basedir(), newer.get()) + " changed after the bundle "
+            + ProgramCompiler.display(request.basedir(), bundle) + " was built, so the run may not see the change;"
+            + " rebuild it first: mvn generate-resources wasmformer:run");
+        return;
+      }
+    }
   }
 
   private Program choose(LoadedBundle bundle) throws RunFailure {
@@ -182,6 +229,14 @@ final class ProgramRunner {
   private void print(byte[] output) {
     out.write(output, 0, output.length);
     out.flush();
+  }
+
+  /** The program's stderr (C's stderr, a WASI module's fd 2), on the build's stderr. */
+  private void printError(byte[] errorOutput) {
+    if (errorOutput.length == 0) return;
+    out.flush();
+    System.err.write(errorOutput, 0, errorOutput.length);
+    System.err.flush();
   }
 
   private void logStats(RunStats s) {

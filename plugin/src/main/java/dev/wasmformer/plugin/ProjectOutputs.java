@@ -1,6 +1,8 @@
 package dev.wasmformer.plugin;
 
 import java.nio.file.Path;
+import java.util.Set;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.Resource;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
@@ -12,6 +14,13 @@ final class ProjectOutputs {
 
   /** The type (and extension) of an attached bundle. */
   static final String TYPE = "wfb";
+
+  /** The runtime, which the typed entry points call. */
+  static final String RUNTIME_GROUP = "dev.wasmformer";
+  static final String RUNTIME_ARTIFACT = "wasmformer-runtime";
+
+  private static final Set<String> COMPILE_SCOPES = Set.of(Artifact.SCOPE_COMPILE, Artifact.SCOPE_PROVIDED,
+      Artifact.SCOPE_SYSTEM);
 
   private final MavenProject project;
   private final MavenProjectHelper helper;
@@ -29,6 +38,18 @@ final class ProjectOutputs {
     Resource resource = new Resource();
     resource.setDirectory(dir);
     project.addResource(resource);
+  }
+
+  /** Makes {@code directory} a compile source root, once, so javac compiles the generated class. */
+  void addCompileSourceRoot(Path directory) {
+    String dir = directory.toString();
+    if (!project.getCompileSourceRoots().contains(dir)) project.addCompileSourceRoot(dir);
+  }
+
+  /** Whether the project's compile classpath, transitive dependencies included, has the artifact. */
+  boolean hasCompileDependency(String groupId, String artifactId) {
+    return project.getArtifacts().stream().anyMatch(a -> a.getGroupId().equals(groupId)
+        && a.getArtifactId().equals(artifactId) && (a.getScope() == null || COMPILE_SCOPES.contains(a.getScope())));
   }
 
   /** Attaches {@code bundle} to the project as {@code <artifactId>-<version>-wasmformer.wfb}. */

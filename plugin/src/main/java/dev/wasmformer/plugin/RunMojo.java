@@ -9,8 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -33,9 +35,10 @@ public class RunMojo extends AbstractMojo {
   private String program;
 
   /**
-   * The entry point's integer arguments, separated by commas, e.g. {@code 10} or {@code
-   * 2,3} (decimal, or hexadecimal with {@code 0x}); for a C {@code main(int argc, char **argv)}
-   * its command-line arguments after the program's name, e.g. {@code --hard,7}.
+   * The entry point's arguments, separated by commas, e.g. {@code 10} or {@code 2,3}: integers
+   * (decimal, or hexadecimal with {@code 0x}), floats and doubles by value ({@code 1.5}, {@code
+   * NaN}), a C pointer parameter's bytes as text (UTF-8); for a C {@code main(int argc, char
+   * **argv)} its command-line arguments after the program's name, e.g. {@code --hard,7}.
    *
    * @since 0.1.0
    */
@@ -128,6 +131,27 @@ public class RunMojo extends AbstractMojo {
   @Parameter(property = "wasmformer.progressSeconds", defaultValue = "5")
   private int progressSeconds;
 
+  /**
+   * The project's C programs, as in the compile goal: a file here newer than the bundle gets a
+   * warning that the bundle may be stale.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.sourceDirectory", defaultValue = "${project.basedir}/src/main/c")
+  private File sourceDirectory;
+
+  /**
+   * The project's WebAssembly modules, as in the compile goal.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.wasmDirectory", defaultValue = "${project.basedir}/src/main/wasm")
+  private File wasmDirectory;
+
+  /** Where the compile goal keeps its state, to tell whether the bundle is current. */
+  @Parameter(defaultValue = "${project.build.directory}/maven-status/wasmformer", readonly = true)
+  private File statusDirectory;
+
   @Parameter(defaultValue = "${basedir}", readonly = true)
   private File basedir;
 
@@ -173,7 +197,9 @@ public class RunMojo extends AbstractMojo {
           maxTokens,
           Duration.ofSeconds(progressSeconds),
           entryPoints == null ? List.of() : entryPoints.stream().filter(s -> !s.isBlank()).toList(),
-          limits());
+          limits(),
+          Stream.of(sourceDirectory, wasmDirectory).filter(Objects::nonNull).map(File::toPath).toList(),
+          statusDirectory == null ? null : statusDirectory.toPath());
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

@@ -23,6 +23,10 @@ import java.util.Optional;
  * @param entryPoints for a {@code .wasm} or {@code .c} file, as in the compile goal
  * @param limits the run's limits by their bundle name ({@code RunOptions.MAX_MEMORY_PAGES},
  *     {@code RunOptions.MAX_CALL_DEPTH}); a program uses its own for the rest
+ * @param sourceDirectories the project's program directories: a source newer than the
+ *     project's bundle means the bundle is stale
+ * @param statusDirectory where the compile goal keeps its state, whose time says when it last
+ *     found the bundle up to date; null when unknown
  */
 record RunRequest(
     Path basedir,
@@ -35,13 +39,24 @@ record RunRequest(
     long maxTokens,
     Duration progressInterval,
     List<String> entryPoints,
-    Map<String, Long> limits) {
+    Map<String, Long> limits,
+    List<Path> sourceDirectories,
+    Path statusDirectory) {
 
   RunRequest {
+    sourceDirectories = List.copyOf(sourceDirectories);
     args = List.copyOf(args);
     entryPoints = List.copyOf(entryPoints);
     limits = Map.copyOf(limits);
     if (maxTokens < 1) throw new IllegalArgumentException("wasmformer.maxTokens must be positive: " + maxTokens);
+  }
+
+  /** A request that does not look for sources newer than the bundle. */
+  RunRequest(Path basedir, Optional<Path> file, Path bundleFile, Optional<String> program, List<String> args,
+      Optional<Path> input, Attention attention, long maxTokens, Duration progressInterval, List<String> entryPoints,
+      Map<String, Long> limits) {
+    this(basedir, file, bundleFile, program, args, input, attention, maxTokens, progressInterval, entryPoints, limits,
+        List.of(), null);
   }
 
   /** A request without limits of its own. */

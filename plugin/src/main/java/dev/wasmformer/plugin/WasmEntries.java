@@ -67,6 +67,26 @@ final class WasmEntries {
     return entries;
   }
 
+  /**
+   * The exported functions that a whole program's module leaves out although they look like
+   * entry points (no leading underscore): with no entry points configured, a module with
+   * {@code main} or {@code _start} is one program, so its other exports are not called from
+   * outside; a user who marked one for export most likely meant it to be a program.
+   */
+  static List<String> unusedExports(byte[] wasm, List<String> entryPoints) {
+    if (!entryPoints.isEmpty()) return List.of();
+    WasmModule module;
+    try {
+      module = Parser.parse(wasm);
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+    Map<String, Integer> exported = exportedFunctions(module);
+    List<String> chosen = discover(module, exported);
+    if (chosen.stream().noneMatch(MAIN_NAMES::contains)) return List.of();
+    return exported.keySet().stream().filter(n -> !n.startsWith("_") && !MAIN_NAMES.contains(n)).toList();
+  }
+
   private static List<String> discover(WasmModule module, Map<String, Integer> exported) {
     // A C main(argc, argv) is entered through _start, which passes it its arguments.
     Integer main = exported.get("main");

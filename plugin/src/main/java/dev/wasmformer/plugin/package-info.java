@@ -11,11 +11,16 @@
  *       job of {@code ProjectOutputs} alone.
  *   <li>Every program source is tried before a build fails, and every diagnostic reaches the
  *       log; a failed build leaves no partial file (outputs are written to a temporary
- *       file and moved) and is never taken for up to date afterwards (the state file is
- *       deleted before outputs change and written after they all have).
+ *       file and moved) and is never taken for up to date afterwards (before outputs change, the
+ *       state file is rewritten to match no inputs while still listing the last successful
+ *       build's outputs, and it is written in full after they all have).
  *   <li>A build is up to date exactly when the fingerprint of its inputs (content digests,
  *       plugin version, settings) equals the last successful build's and that build's
- *       outputs all exist; a build removes what the previous one wrote and it does not.
+ *       outputs all exist; a build removes what the last successful one wrote and it does not
+ *       (with the classes javac made of a removed generated source).
+ *   <li>The typed entry points are Java source in a compile source root, never bytecode in
+ *       the classes directory: javac must see them, so that the code calling them is
+ *       recompiled when they change.
  *   <li>The C compiler is reached only through {@code CSources}.
  * </ul>
  */

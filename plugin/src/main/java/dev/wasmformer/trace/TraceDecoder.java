@@ -169,6 +169,7 @@ public final class TraceDecoder implements TraceListener {
     switch (kind) {
       case BYTE -> bytes.add(value);
       case OUT -> effects.add(new TraceEffect.Output(value));
+      case ERR -> effects.add(new TraceEffect.ErrorOutput(value));
       case RESULT -> result |= (long) value << (8 * resultBytes++);
       case JUMP_LO -> jumpLo = value;
       case JUMP_HI -> jumpHi = value;
@@ -192,7 +193,8 @@ public final class TraceDecoder implements TraceListener {
     } else if (TracePlan.wordLane(op) >= 0 && bytes.size() >= 4) {
       all.add(new TraceEffect.SlotWrite(writtenSlot(op), word(bytes.size() - 4)));
     }
-    all.addAll(effects.stream().filter(e -> e instanceof TraceEffect.Output).toList());
+    all.addAll(effects.stream()
+        .filter(e -> e instanceof TraceEffect.Output || e instanceof TraceEffect.ErrorOutput).toList());
     int next = stepPc + 1;
     boolean jumped = jumpLo >= 0 && jumpHi >= 0;
     if (jumped) next = jumpLo | jumpHi << 8;

@@ -21,6 +21,9 @@ public sealed interface TraceEffect {
   /** A byte written to the output (putchar). */
   record Output(int value) implements TraceEffect {}
 
+  /** A byte written to the error output (putchar_err, stderr). */
+  record ErrorOutput(int value) implements TraceEffect {}
+
   /** A conditional or unconditional jump to instruction {@code target}, taken or not. */
   record Jump(int target, boolean taken) implements TraceEffect {}
 

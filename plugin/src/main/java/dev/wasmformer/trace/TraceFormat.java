@@ -43,6 +43,7 @@ public final class TraceFormat {
       return "mem[[x]+" + Integer.toUnsignedString(m.offset()) + "] = " + hex;
     }
     if (e instanceof TraceEffect.Output o) return "out " + printable(o.value());
+    if (e instanceof TraceEffect.ErrorOutput o) return "err " + printable(o.value());
     if (e instanceof TraceEffect.Jump j) return j.taken() ? "jump " + j.target() : "no jump";
     if (e instanceof TraceEffect.Call c) return "call " + c.target() + " fp=" + c.fp();
     if (e instanceof TraceEffect.Return r) return "return " + r.target() + " fp=" + r.fp();

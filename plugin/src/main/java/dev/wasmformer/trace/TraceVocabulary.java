@@ -48,6 +48,7 @@ public final class TraceVocabulary {
     return switch (t.getRole()) {
       case TRACE_BYTE -> Kind.BYTE;
       case OUTPUT_BYTE -> Kind.OUT;
+      case ERROR_OUTPUT_BYTE -> Kind.ERR;
       case RESULT_BYTE -> Kind.RESULT;
       case HALT -> Kind.HALT;
       case TRAP -> Kind.TRAP;

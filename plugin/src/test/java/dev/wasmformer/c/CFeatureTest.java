@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every C feature program under {@code c/features}: compiled by us and run in Chicory,
- * and compiled by gcc and run natively; stdout and exit status must be equal. A program
+ * and compiled by gcc and run natively; stdout, stderr and exit status must be equal. A program
  * states a non-zero expected status with a {@code // status: N} comment, its input in a
  * {@code NAME.stdin} file and its arguments (argv[0] first) in {@code NAME.args}.
  */
@@ -61,6 +61,7 @@ class CFeatureTest {
     assumeTrue(NativeRunner.gccAvailable(), "gcc is not installed: the native half of the comparison is skipped");
     WasmRunner.Run gcc = NativeRunner.compileAndRun(program, work, stdin, args);
     assertThat(ours.stdout()).as("stdout compared with gcc").isEqualTo(gcc.stdout());
+    assertThat(ours.stderr()).as("stderr compared with gcc").isEqualTo(gcc.stderr());
     assertThat(ours.status()).as("exit status compared with gcc").isEqualTo(gcc.status());
   }
 

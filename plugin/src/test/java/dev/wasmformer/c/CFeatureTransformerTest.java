@@ -73,6 +73,7 @@ class CFeatureTransformerTest {
     assumeTrue(NativeRunner.gccAvailable(), "gcc is not installed: the native half of the comparison is skipped");
     WasmRunner.Run gcc = NativeRunner.compileAndRun(program, work, stdin, args);
     assertThat(new String(ours.output(), StandardCharsets.UTF_8)).as("stdout compared with gcc").isEqualTo(gcc.stdout());
+    assertThat(new String(ours.errorOutput(), StandardCharsets.UTF_8)).as("stderr compared with gcc").isEqualTo(gcc.stderr());
     assertThat((int) (ours.returnValue().orElse(0) & 0xFF)).as("exit status compared with gcc").isEqualTo(gcc.status());
   }
 

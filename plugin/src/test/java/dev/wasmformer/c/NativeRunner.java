@@ -19,6 +19,7 @@ final class NativeRunner {
       throws IOException, InterruptedException {
     Gcc.Run run = Gcc.compileAndRun(source, workDir, List.of("-std=gnu11", "-w", "-O0"),
         args.size() > 1 ? args.subList(1, args.size()) : List.of(), stdin.getBytes(StandardCharsets.UTF_8));
-    return new WasmRunner.Run(new String(run.stdout(), StandardCharsets.ISO_8859_1), run.status(), null);
+    return new WasmRunner.Run(new String(run.stdout(), StandardCharsets.ISO_8859_1), run.status(), null,
+        new String(run.stderr(), StandardCharsets.ISO_8859_1));
   }
 }

@@ -12,10 +12,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Runs a compiled C program in Chicory with the two host imports, like a native process. */
+/** Runs a compiled C program in Chicory with the three host imports, like a native process. */
 final class WasmRunner {
   /** What a run produced; {@code trap} is null when the program ended normally. */
-  record Run(String stdout, int status, String trap) {}
+  record Run(String stdout, int status, String trap, String stderr) {}
 
   /** Default limit of output bytes, so a runaway program fails instead of filling memory. */
   private static final int MAX_OUTPUT = 1 << 20;
@@ -33,6 +33,13 @@ final class WasmRunner {
           out.write((int) a[0] & 0xFF);
           return new long[] {a[0]};
         });
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    HostFunction putcharErr = new HostFunction("env", "putchar_err",
+        FunctionType.of(List.of(ValType.I32), List.of(ValType.I32)), (inst, a) -> {
+          if (err.size() >= MAX_OUTPUT) throw new IllegalStateException("too much error output");
+          err.write((int) a[0] & 0xFF);
+          return new long[] {a[0]};
+        });
     HostFunction getchar = new HostFunction("env", "getchar",
         FunctionType.of(List.of(), List.of(ValType.I32)), (inst, a) -> {
           int c = inputPos[0] < input.length ? input[inputPos[0]++] & 0xFF : -1;
@@ -41,7 +48,7 @@ final class WasmRunner {
     // Chicory would call an export named _start by itself; the test calls it explicitly.
     Instance instance = Instance.builder(module)
         .withStart(false)
-        .withImportValues(ImportValues.builder().addFunction(putchar, getchar).build())
+        .withImportValues(ImportValues.builder().addFunction(putchar, putcharErr, getchar).build())
         .build();
     if (info.argAreaAddress() != 0) {
       byte[] area = argumentArea(args, info.argAreaBytes());
@@ -49,9 +56,11 @@ final class WasmRunner {
     }
     try {
       long[] r = instance.export("_start").apply();
-      return new Run(out.toString(StandardCharsets.ISO_8859_1), (int) r[0] & 0xFF, null);
+      return new Run(out.toString(StandardCharsets.ISO_8859_1), (int) r[0] & 0xFF, null,
+          err.toString(StandardCharsets.ISO_8859_1));
     } catch (ChicoryException | StackOverflowError e) {
-      return new Run(out.toString(StandardCharsets.ISO_8859_1), -1, String.valueOf(e.getMessage()));
+      return new Run(out.toString(StandardCharsets.ISO_8859_1), -1, String.valueOf(e.getMessage()),
+          err.toString(StandardCharsets.ISO_8859_1));
     }
   }
 

@@ -79,11 +79,12 @@ class ExamplesTest {
 
     // An independent WebAssembly engine on the same module.
     Outcome chicory = ChicoryRunner.run(compiled.wasm(), "_start", new long[0], c.stdin());
-    assertThat(chicory).isEqualTo(Outcome.halted(ours.value(), ours.output()));
+    assertThat(chicory).isEqualTo(Outcome.halted(ours.value(), ours.output(), ours.errorOutput()));
 
     assumeTrue(Gcc.available(), "gcc is not installed: the comparison with the native program is skipped");
     Gcc.Run gcc = Gcc.compileAndRun(source, work, List.of("-std=c11", "-O2"), List.of(), c.stdin());
     assertThat(output).as("output compared with gcc's").isEqualTo(text(gcc.stdout()));
+    assertThat(text(ours.errorOutput())).as("error output compared with gcc's").isEqualTo(text(gcc.stderr()));
     assertThat(status(ours.value().orElseThrow())).as("exit status compared with gcc's").isEqualTo(gcc.status());
   }
 

@@ -12,7 +12,8 @@ import java.util.function.IntUnaryOperator;
 /** Runs a program on a token stepper (evaluator or transformer) and decodes the trace. */
 final class EvaluatorRunner {
   /** How a run ended; {@code trapAddress} is the instruction index the trace reports after a trap, else -1. */
-  record Outcome(List<Integer> trace, byte[] output, long result, String trap, int instructions, int trapAddress) {}
+  record Outcome(List<Integer> trace, byte[] output, long result, String trap, int instructions, int trapAddress,
+      byte[] errorOutput) {}
 
   static Outcome run(Vocab vocab, Program program, long[] args, byte[] input, IntUnaryOperator stepper, long maxTokens) {
     List<Integer> prompt = new ArrayList<>(program.getPrefixList());
@@ -30,6 +31,7 @@ final class EvaluatorRunner {
     for (int t : prompt) next = stepper.applyAsInt(t);
     List<Integer> trace = new ArrayList<>();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
     long result = 0;
     int resultBytes = 0;
     int instructions = 0;
@@ -38,9 +40,11 @@ final class EvaluatorRunner {
       Kind kind = vocab.kind(next);
       if (kind == Kind.START) instructions++;
       if (kind == Kind.OUT) out.write(vocab.value(next));
+      if (kind == Kind.ERR) err.write(vocab.value(next));
       if (kind == Kind.RESULT) result |= ((long) vocab.value(next)) << (8 * resultBytes++);
       if (kind == Kind.HALT) {
-        return new Outcome(trace, out.toByteArray(), resultBytes == 8 ? result : (int) result, null, instructions, -1);
+        return new Outcome(trace, out.toByteArray(), resultBytes == 8 ? result : (int) result, null, instructions, -1,
+            err.toByteArray());
       }
       if (kind == Kind.TRAP) {
         // the trace ends with the trapping instruction's index, high byte first
@@ -53,7 +57,8 @@ final class EvaluatorRunner {
           }
           address = address << 8 | vocab.value(next);
         }
-        return new Outcome(trace, out.toByteArray(), 0, vocab.text(trace.get(trace.size() - 3)), instructions, address);
+        return new Outcome(trace, out.toByteArray(), 0, vocab.text(trace.get(trace.size() - 3)), instructions, address,
+            err.toByteArray());
       }
       next = stepper.applyAsInt(next);
     }

@@ -57,10 +57,10 @@ class TransformerDifferentialTest {
   }
 
   static Outcome outcome(EvaluatorRunner.Outcome o, TokenProgram tp) {
-    if (o.trap() != null) return Outcome.trapped(o.trap(), o.output());
-    if (tp.results().isEmpty()) return Outcome.halted(OptionalLong.empty(), o.output());
+    if (o.trap() != null) return Outcome.trapped(o.trap(), o.output(), o.errorOutput());
+    if (tp.results().isEmpty()) return Outcome.halted(OptionalLong.empty(), o.output(), o.errorOutput());
     boolean i64 = tp.results().get(0) == TokenProgram.ValueKind.I64;
-    return Outcome.halted(OptionalLong.of(i64 ? o.result() : (int) o.result()), o.output());
+    return Outcome.halted(OptionalLong.of(i64 ? o.result() : (int) o.result()), o.output(), o.errorOutput());
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasmformer.compiler.WasmformerCompiler;
+import dev.wasmformer.isa.ArgumentRegion;
 import dev.wasmformer.isa.Opcode;
 import dev.wasmformer.isa.TokenProgram;
 import dev.wasmformer.runtime.RunOptions;
@@ -71,33 +72,35 @@ class WasiRoutinesTest {
   /**
    * args_sizes_get, args_get into a buffer followed by 0xFF bytes (written out with one byte
    * more than the arguments take), environ_sizes_get; the status sums argc * 50, the arguments'
-   * offsets in the buffer and the environment's sizes.
+   * offsets in the buffer and the environment's sizes. Its memory is laid out as wasm-ld lays
+   * out a module's (data from 1024, a stack pointer above it), so the argument area fits below.
    */
   private static final String ARGS = "(module " + IMPORTS + MEMORY + """
-      (data (i32.const 300) "\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff")
-      (data (i32.const 400) "\\09\\09\\09\\09\\09\\09\\09\\09")
+      (global $sp (mut i32) (i32.const 4096))
+      (data (i32.const 1300) "\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff")
+      (data (i32.const 1400) "\\09\\09\\09\\09\\09\\09\\09\\09")
       (func (export "_start") (local $argc i32) (local $i i32) (local $sum i32)
-        (drop (call $args_sizes_get (i32.const 100) (i32.const 104)))
-        (drop (call $args_get (i32.const 200) (i32.const 300)))
-        (i32.store (i32.const 64) (i32.const 300))
-        (i32.store (i32.const 68) (i32.add (i32.load (i32.const 104)) (i32.const 1)))
-        (drop (call $fd_write (i32.const 1) (i32.const 64) (i32.const 1) (i32.const 112)))
-        (local.set $argc (i32.load (i32.const 100)))
+        (drop (call $args_sizes_get (i32.const 1100) (i32.const 1104)))
+        (drop (call $args_get (i32.const 1200) (i32.const 1300)))
+        (i32.store (i32.const 1064) (i32.const 1300))
+        (i32.store (i32.const 1068) (i32.add (i32.load (i32.const 1104)) (i32.const 1)))
+        (drop (call $fd_write (i32.const 1) (i32.const 1064) (i32.const 1) (i32.const 1112)))
+        (local.set $argc (i32.load (i32.const 1100)))
         (block $done (loop $next
           (br_if $done (i32.ge_u (local.get $i) (local.get $argc)))
           (local.set $sum (i32.add (local.get $sum)
-            (i32.sub (i32.load (i32.add (i32.const 200) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 300))))
+            (i32.sub (i32.load (i32.add (i32.const 1200) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 1300))))
           (local.set $i (i32.add (local.get $i) (i32.const 1)))
           (br $next)))
-        (drop (call $environ_sizes_get (i32.const 400) (i32.const 404)))
+        (drop (call $environ_sizes_get (i32.const 1400) (i32.const 1404)))
         (call $proc_exit (i32.add (i32.add (i32.mul (local.get $argc) (i32.const 50)) (local.get $sum))
-          (i32.add (i32.load (i32.const 400)) (i32.load (i32.const 404))))))
+          (i32.add (i32.load (i32.const 1400)) (i32.load (i32.const 1404))))))
       )""";
 
   @Test
-  void fdWriteWritesEveryIovecToStdoutAndStderrAlikeAndRefusesOtherFds() {
+  void fdWriteWritesEveryIovecToStdoutOrStderrAndRefusesOtherFds() {
     Outcome ours = run(WRITE, List.of("w"), "");
-    assertThat(ours).isEqualTo(Outcome.halted(OptionalLong.of(8 * 10 + 13 + 6), bytes("hello, world\nworld\n")));
+    assertThat(ours).isEqualTo(Outcome.halted(OptionalLong.of(8 * 10 + 13 + 6), bytes("hello, world\n"), bytes("world\n")));
     assertThat(ours).isEqualTo(chicory(WRITE, List.of("w"), ""));
   }
 
@@ -246,8 +249,75 @@ class WasiRoutinesTest {
       var bundle = new WasmformerCompiler()
           .addWasm(c.argv().get(0), "test", wasm, null, c.argv().subList(1, c.argv().size())).bundle();
       RunResult r = Wasmformer.load(bundle).programs().get(0).run(RunOptions.defaults().withInput(bytes(c.input())));
-      assertThat(Outcome.halted(r.returnValue(), r.output())).isEqualTo(run(c.wat(), c.argv(), c.input()));
+      assertThat(Outcome.halted(r.returnValue(), r.output(), r.errorOutput())).isEqualTo(run(c.wat(), c.argv(), c.input()));
     }
+  }
+
+  @Test
+  void oneBundleRunsWithTheArgvEachRunGives() throws Exception {
+    byte[] wasm = Wat.assemble(ARGS);
+    var program = Wasmformer.load(new WasmformerCompiler().addWasm("prog", "test", wasm, null).bundle())
+        .programs().get(0);
+    assertThat(program.takesArgv()).isTrue();
+    for (List<String> args : List.of(List.of("a b", "", "\u00fcn\u00ef"), List.of("x"), List.<String>of())) {
+      RunResult r = program.run(RunOptions.defaults().withArgv(args.toArray(String[]::new)));
+      List<String> argv = new java.util.ArrayList<>(List.of("prog"));
+      argv.addAll(args);
+      Outcome ours = Outcome.halted(r.returnValue(), r.output(), r.errorOutput());
+      assertThat(ours).isEqualTo(run(ARGS, argv, ""));
+      assertThat(ours).isEqualTo(chicory(ARGS, argv, ""));
+    }
+  }
+
+  @Test
+  void theArgumentAreaLiesBelowTheDataAndHoldsTheArgvTheProgramWasBuiltWith() {
+    Lowering.Lowered lowered = Lowering.lowerProgram(Wat.assemble(ARGS), null, EnumSet.allOf(Opcode.class),
+        List.of("prog", "ab"));
+    assertThat(lowered.argvArea()).contains(new ArgumentRegion(16, 1008, ArgumentRegion.Use.ARGV));
+    byte[] memory = lowered.program().memory();
+    assertThat(java.util.Arrays.copyOfRange(memory, 16, 16 + 12))
+        .containsExactly(2, 0, 0, 0, 'p', 'r', 'o', 'g', 0, 'a', 'b', 0);
+    // the code is the same whatever the arguments
+    assertThat(lower(Wat.assemble(ARGS), null, List.of("other", "x", "y")).instructions())
+        .isEqualTo(lowered.program().instructions());
+  }
+
+  @Test
+  void aProgramThatReadsNoArgvHasNoArgumentArea() throws Exception {
+    Lowering.Lowered lowered = Lowering.lowerProgram(Wat.assemble(WRITE), null, EnumSet.allOf(Opcode.class),
+        List.of("w"));
+    assertThat(lowered.argvArea()).isEmpty();
+    var program = Wasmformer.load(new WasmformerCompiler().addWasm("w", "test", Wat.assemble(WRITE), null).bundle())
+        .programs().get(0);
+    assertThat(program.takesArgv()).isFalse();
+  }
+
+  @Test
+  void argumentsThatDoNotFitTheAreaAreRefusedWithItsSize() throws Exception {
+    var program = Wasmformer.load(new WasmformerCompiler().addWasm("prog", "test", Wat.assemble(ARGS), null).bundle())
+        .programs().get(0);
+    String big = "x".repeat(1000);
+    assertThatThrownBy(() -> program.run(RunOptions.defaults().withArgv(big)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("do not fit its argument area of 1008");
+    assertThatThrownBy(() -> new WasmformerCompiler().addWasm("prog", "test", Wat.assemble(ARGS), null, List.of(big)))
+        .isInstanceOf(UnsupportedWasmException.class)
+        .hasMessage("the arguments take 1010 bytes (argc and the NUL-terminated strings); the program's argument"
+            + " area holds 1008");
+  }
+
+  @Test
+  void aLayoutWithoutRoomBelowTheDataIsRefusedForAProgramThatReadsItsArgv() {
+    String lowData = ARGS.replace("(i32.const 1300) \"", "(i32.const 300) \"");
+    assertThatThrownBy(() -> lower(Wat.assemble(lowData), null, List.of("p")))
+        .isInstanceOf(UnsupportedWasmException.class)
+        .hasMessage("unsupported memory layout for args_get: data segment 0 starts at 300, but the argument area"
+            + " takes bytes 16..1023 (link with wasm-ld's default --global-base=1024)");
+    String stackFirst = ARGS.replace("(mut i32) (i32.const 4096)", "(mut i32) (i32.const 1300)");
+    assertThatThrownBy(() -> lower(Wat.assemble(stackFirst), null, List.of("p")))
+        .isInstanceOf(UnsupportedWasmException.class)
+        .hasMessage("unsupported memory layout for args_get: the stack (global 0, from 1300 down) lies below the"
+            + " data (from 1300) and would grow over the argument area at 16..1023 (link without --stack-first)");
   }
 
   private static TokenProgram lower(byte[] wasm, String entry, List<String> argv) {
@@ -259,8 +329,8 @@ class WasiRoutinesTest {
   }
 
   private static Outcome chicory(String wat, List<String> argv, String input) {
-    ChicoryWasi.Run r = ChicoryWasi.run(Wat.assemble(wat), argv, bytes(input), true);
-    return Outcome.halted(OptionalLong.of(r.status()), r.stdout());
+    ChicoryWasi.Run r = ChicoryWasi.run(Wat.assemble(wat), argv, bytes(input), false);
+    return Outcome.halted(OptionalLong.of(r.status()), r.stdout(), r.stderr());
   }
 
   private static byte[] bytes(String s) {

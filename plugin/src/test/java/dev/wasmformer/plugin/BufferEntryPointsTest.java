@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -54,10 +52,9 @@ class BufferEntryPointsTest {
     Files.createDirectories(project.c("").toAbsolutePath());
     Files.writeString(project.c("buffers.c"), SOURCE);
     new BundleBuild(project.request(), new RecordingLog()).run();
-    URLClassLoader loader = new URLClassLoader(new URL[] {
-        project.classes().toUri().toURL(), project.outputDirectory().toUri().toURL()},
-        BufferEntryPointsTest.class.getClassLoader());
-    programs = loader.loadClass("wasmformer.generated.Demo");
+    // javac compiles the generated source as the project's build would; the output directory holds the bundle.
+    programs = GeneratedSources.compileAndLoad(project.generatedSources(), project.classes(), project.outputDirectory(),
+        "wasmformer.generated.Demo");
   }
 
   @Test

@@ -142,6 +142,18 @@ class BundleBuildTest {
     assertThat(outcome.programs()).containsExactly("add");
     assertThat(log.infos).containsExactly("wasmformer: demo is up to date (1 program: add), nothing to compile");
     assertThat(Files.getLastModifiedTime(project.bundle())).isEqualTo(LONG_AGO);
+    // but it notes when it checked, for the run goal
+    assertThat(Files.getLastModifiedTime(dir.resolve("target/maven-status/wasmformer/default/state.txt")))
+        .isGreaterThan(LONG_AGO);
+  }
+
+  @Test
+  void aLongListOfProgramsIsShortenedInTheLog() {
+    assertThat(BundleBuild.describePrograms(List.of("a", "b", "c", "d", "e", "f", "g", "h")))
+        .isEqualTo("8 programs: a, b, c, d, e, f, g, h");
+    assertThat(BundleBuild.describePrograms(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")))
+        .isEqualTo("10 programs: a, b, c, d, e, f, g, h and 2 more");
+    assertThat(BundleBuild.describePrograms(List.of("fib"))).isEqualTo("1 program: fib");
   }
 
   @Test
@@ -155,6 +167,26 @@ class BundleBuildTest {
     assertThat(outcome.status()).isEqualTo(CompileOutcome.Status.COMPILED);
     assertThat(BundleFiles.read(project.bundle()).getProgramsList()).extracting(Program::getName)
         .containsExactly("fib");
+  }
+
+  @Test
+  void aChangedHeaderOutsideTheSourceDirectoryRecompiles() throws Exception {
+    Path header = dir.resolve("src/main/include/factor.h");
+    Files.createDirectories(header.getParent());
+    Files.writeString(header, "#define FACTOR 2\n");
+    Files.createDirectories(project.c("nested"));
+    Files.writeString(project.c("nested/scaled.h"), "#include \"../../include/factor.h\"\n");
+    Files.writeString(project.c("nested/scaled.c"), """
+        #include "scaled.h"
+        __attribute__((export_name("scaled"))) int scaled(int x) { return FACTOR * x; }
+        """);
+    run();
+    assertThat(run().status()).isEqualTo(CompileOutcome.Status.UP_TO_DATE);
+
+    Files.writeString(header, "#define FACTOR 3\n");
+
+    assertThat(run().status()).isEqualTo(CompileOutcome.Status.COMPILED);
+    assertThat(Wasmformer.load(project.bundle()).program("scaled").run(5).returnValue()).hasValue(15);
   }
 
   @Test
@@ -211,31 +243,69 @@ class BundleBuildTest {
   }
 
   @Test
-  void theTypedEntryPointClassIsWrittenIntoTheClassesDirectory() throws Exception {
+  void theTypedEntryPointClassIsWrittenAsSourceForJavac() throws Exception {
     TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
 
     run();
 
+    Path source = project.generatedSources().resolve("wasmformer/generated/Demo.java");
+    assertThat(source).content().contains("public final class Demo {", "public static int add(int ");
+    assertThat(project.classes().resolve("wasmformer/generated")).doesNotExist();
+    assertThat(log.infos).contains("wasmformer: typed entry points in wasmformer.generated.Demo"
+        + " (target/generated-sources/wasmformer)");
+    GeneratedSources.compile(project.generatedSources(), project.classes());
     assertThat(project.classes().resolve("wasmformer/generated/Demo.class")).isRegularFile();
-    assertThat(project.classes().resolve("wasmformer/generated/Demo$Holder.class")).isRegularFile();
-    assertThat(log.infos).contains("wasmformer: typed entry points in wasmformer.generated.Demo");
   }
 
   @Test
-  void switchingEntryPointsOffOrRenamingTheClassRemovesTheOldClasses() throws Exception {
+  void switchingEntryPointsOffOrRenamingTheClassRemovesTheOldSourceAndItsClasses() throws Exception {
     TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
     run();
-    Path demo = project.classes().resolve("wasmformer/generated/Demo.class");
+    Path demo = project.generatedSources().resolve("wasmformer/generated/Demo.java");
+    GeneratedSources.compile(project.generatedSources(), project.classes());
+    Path demoClass = project.classes().resolve("wasmformer/generated/Demo.class");
+    Path demoHolder = project.classes().resolve("wasmformer/generated/Demo$Holder.class");
+    assertThat(demoHolder).isRegularFile();
 
     project.entryPointClass = "app.Programs";
     run();
+    // javac would leave the old classes, and code could still link against them
     assertThat(demo).doesNotExist();
-    assertThat(project.classes().resolve("app/Programs.class")).isRegularFile();
+    assertThat(demoClass).doesNotExist();
+    assertThat(demoHolder).doesNotExist();
+    assertThat(project.generatedSources().resolve("app/Programs.java")).isRegularFile();
 
     project.generateEntryPoints = false;
     run();
-    assertThat(project.classes().resolve("app/Programs.class")).doesNotExist();
+    assertThat(project.generatedSources().resolve("app/Programs.java")).doesNotExist();
     assertThat(project.bundle()).isRegularFile();
+  }
+
+  @Test
+  void anUnchangedBuildLeavesTheSourceAloneSoJavacDoesNotRecompile() throws Exception {
+    TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
+    run();
+    Path source = project.generatedSources().resolve("wasmformer/generated/Demo.java");
+    Files.setLastModifiedTime(source, LONG_AGO);
+
+    assertThat(run().status()).isEqualTo(CompileOutcome.Status.UP_TO_DATE);
+    assertThat(Files.getLastModifiedTime(source)).isEqualTo(LONG_AGO);
+  }
+
+  @Test
+  void aFailedBuildStillRemovesWhatTheLastGoodBuildWroteOnceTheProgramsAreGone() throws Exception {
+    Path add = TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
+    run();
+    Path source = project.generatedSources().resolve("wasmformer/generated/Demo.java");
+    Files.writeString(add, "broken");
+    catchThrowableOfType(CompileFailure.class, this::run);
+    Files.delete(add);
+
+    CompileOutcome outcome = run();
+
+    assertThat(outcome.status()).isEqualTo(CompileOutcome.Status.NO_PROGRAMS);
+    assertThat(project.bundle()).doesNotExist();
+    assertThat(source).doesNotExist();
   }
 
   @Test
@@ -250,13 +320,20 @@ class BundleBuildTest {
   }
 
   @Test
-  void aProjectWithoutProgramsSaysSo() throws Exception {
+  void aProjectWithoutProgramsWarnsOnEveryBuildAndNamesTheMissingDirectories() throws Exception {
     CompileOutcome outcome = run();
 
     assertThat(outcome.status()).isEqualTo(CompileOutcome.Status.NO_PROGRAMS);
-    assertThat(log.infos).containsExactly("wasmformer: no programs found (looked for [**/*.c, **/*.wasm] in"
-        + " src/main/c and src/main/wasm)");
+    String warning = "wasmformer: no programs found, so no bundle demo (looked for **/*.c, **/*.wasm in"
+        + " src/main/c and src/main/wasm; src/main/c and src/main/wasm do not exist); put C files in src/main/c,"
+        + " or set wasmformer.skip to true";
+    assertThat(log.warnings).containsExactly(warning);
     assertThat(project.outputDirectory()).doesNotExist();
+
+    log = new RecordingLog();
+    assertThat(run().status()).isEqualTo(CompileOutcome.Status.NO_PROGRAMS);
+    assertThat(log.warnings).containsExactly(warning);
+    assertThat(log.infos).isEmpty();
   }
 
   @Test

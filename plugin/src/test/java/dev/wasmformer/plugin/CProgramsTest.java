@@ -49,6 +49,26 @@ class CProgramsTest {
   }
 
   @Test
+  void anExportedFunctionBesideMainIsNoProgramAndTheBuildWarnsAboutIt() throws Exception {
+    write("mixed.c", """
+        #include <stdio.h>
+        __attribute__((export_name("helper"))) int helper(int x) { return x + 1; }
+        int main(void) { printf("%d\\n", helper(1)); return 0; }
+        """);
+
+    assertThat(run().programs()).containsExactly("mixed");
+
+    assertThat(log.warnings).containsExactly("src/main/c/mixed.c: warning: helper is exported but is no program:"
+        + " a file with main is one whole program, mixed; to call helper from Java, move it to a file without main,"
+        + " or list the entry points in wasmformer.entryPoints");
+    // listing the entry points makes both programs, without a warning
+    project.entryPoints = List.of("main", "helper");
+    log = new RecordingLog();
+    assertThat(run().programs()).containsExactly("mixed", "helper");
+    assertThat(log.warnings).isEmpty();
+  }
+
+  @Test
   void exportedFunctionsAreProgramsNamedAfterTheirExport() throws Exception {
     write("numbers.c", """
         __attribute__((export_name("gcd"))) int gcd(int a, int b) {

@@ -9,6 +9,9 @@ import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.model.Build;
@@ -22,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 @MojoTest
 class CompileMojoTest {
   private static final String POM = "src/test/resources/unit/compile/pom.xml";
+
+  private static final Artifact RUNTIME = new DefaultArtifact("dev.wasmformer", "wasmformer-runtime", "1.0",
+      "compile", "jar", null, new DefaultArtifactHandler("jar"));
 
   @TempDir Path dir;
 
@@ -44,6 +50,8 @@ class CompileMojoTest {
       project.setFile(dir.resolve("pom.xml").toFile());
       project.setArtifact(new DefaultArtifact("dev.wasmformer.test", "demo-app", "1.0", "compile", "jar", null,
           new DefaultArtifactHandler("jar")));
+      // as the getting-started page says: the runtime is a dependency of the project
+      project.setArtifacts(new LinkedHashSet<>(List.of(RUNTIME)));
     }
     return project;
   }
@@ -61,10 +69,47 @@ class CompileMojoTest {
     assertThat(output.resolve("META-INF/wasmformer/demo-app.wfb")).isRegularFile();
     assertThat(project.getResources()).extracting(Resource::getDirectory).contains(output.toString());
     assertThat(project.getAttachedArtifacts()).isEmpty();
-    assertThat(dir.resolve("target/classes/wasmformer/generated/DemoApp.class")).isRegularFile();
+    Path sources = dir.resolve("target/generated-sources/wasmformer");
+    assertThat(sources.resolve("wasmformer/generated/DemoApp.java")).isRegularFile();
+    // javac compiles the class with the project's code, and IDEs show it as a source folder
+    assertThat(project.getCompileSourceRoots()).containsOnlyOnce(sources.toString());
     assertThat(log.infos).hasSize(2);
     assertThat(log.infos.get(0)).startsWith("wasmformer: compiled 1 program: add into");
-    assertThat(log.infos.get(1)).isEqualTo("wasmformer: typed entry points in wasmformer.generated.DemoApp");
+    assertThat(log.infos.get(1)).isEqualTo("wasmformer: typed entry points in wasmformer.generated.DemoApp"
+        + " (target/generated-sources/wasmformer)");
+  }
+
+  @Test
+  @InjectMojo(goal = "compile", pom = POM)
+  void withoutTheRuntimeOnTheCompileClasspathTheGoalSaysWhatToAdd(CompileMojo mojo) throws Exception {
+    TestPrograms.write(dir.resolve("src/main/wasm/add.wasm"), TestPrograms.ADD);
+    project.setArtifacts(new LinkedHashSet<>());
+    mojo.setLog(new RecordingLog());
+
+    MojoFailureException failure = catchThrowableOfType(MojoFailureException.class, mojo::execute);
+
+    assertThat(failure).hasMessageStartingWith("wasmformer: the typed entry points in wasmformer.generated.DemoApp"
+        + " need dev.wasmformer:wasmformer-runtime on the compile classpath; add it to the project's <dependencies>");
+    // a test-scoped runtime is no use to the application's own code either
+    Artifact testScoped = new DefaultArtifact("dev.wasmformer", "wasmformer-runtime", "1.0", "test", "jar", null,
+        new DefaultArtifactHandler("jar"));
+    project.setArtifacts(new LinkedHashSet<>(List.of(testScoped)));
+    assertThat(catchThrowableOfType(MojoFailureException.class, mojo::execute)).isNotNull();
+  }
+
+  @Test
+  @InjectMojo(goal = "compile", pom = POM)
+  @MojoParameter(name = "generateEntryPoints", value = "false")
+  void withoutTypedEntryPointsTheRuntimeIsNotNeeded(CompileMojo mojo) throws Exception {
+    TestPrograms.write(dir.resolve("src/main/wasm/add.wasm"), TestPrograms.ADD);
+    project.setArtifacts(new LinkedHashSet<>());
+    mojo.setLog(new RecordingLog());
+
+    mojo.execute();
+
+    assertThat(dir.resolve("target/generated-resources/wasmformer/META-INF/wasmformer/demo-app.wfb")).isRegularFile();
+    assertThat(dir.resolve("target/generated-sources")).doesNotExist();
+    assertThat(project.getCompileSourceRoots()).noneMatch(root -> root.contains("wasmformer"));
   }
 
   @Test
@@ -105,8 +150,11 @@ class CompileMojoTest {
     mojo.execute();
 
     assertThat(project.getAttachedArtifacts()).isEmpty();
-    assertThat(log.warnings).containsExactly(
-        "wasmformer: wasmformer.attach is true but there is no bundle to attach (no programs)");
+    assertThat(project.getCompileSourceRoots()).noneMatch(root -> root.contains("wasmformer"));
+    assertThat(log.warnings).hasSize(2);
+    assertThat(log.warnings.get(0)).startsWith("wasmformer: no programs found, so no bundle demo-app");
+    assertThat(log.warnings.get(1))
+        .isEqualTo("wasmformer: wasmformer.attach is true but there is no bundle to attach (no programs)");
   }
 
   @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,11 +37,9 @@ class FloatEntryPointsTest {
     Files.createDirectories(project.c("").toAbsolutePath());
     Files.writeString(project.c("floats.c"), SOURCE);
     new BundleBuild(project.request(), new RecordingLog()).run();
-    // The classes directory holds the generated class, the output directory the bundle resource.
-    URLClassLoader loader = new URLClassLoader(new URL[] {
-        project.classes().toUri().toURL(), project.outputDirectory().toUri().toURL()},
-        FloatEntryPointsTest.class.getClassLoader());
-    programs = loader.loadClass("wasmformer.generated.Demo");
+    // javac compiles the generated source as the project's build would; the output directory holds the bundle.
+    programs = GeneratedSources.compileAndLoad(project.generatedSources(), project.classes(), project.outputDirectory(),
+        "wasmformer.generated.Demo");
   }
 
   @Test

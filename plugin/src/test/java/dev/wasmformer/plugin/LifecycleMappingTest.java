@@ -37,6 +37,18 @@ class LifecycleMappingTest {
     assertThat(executed).containsExactlyInAnyOrderElementsOf(bound);
   }
 
+  @Test
+  void theCompileGoalBindsToGenerateSourcesSoThatToolsThatOnlyGenerateSourcesSeeTheClass() throws Exception {
+    Document descriptor = parse("META-INF/maven/plugin.xml");
+    NodeList mojos = descriptor.getElementsByTagName("mojo");
+    String phase = null;
+    for (int i = 0; i < mojos.getLength(); i++) {
+      Element mojo = (Element) mojos.item(i);
+      if (childText(mojo, "goal").equals("compile")) phase = childText(mojo, "phase");
+    }
+    assertThat(phase).isEqualTo("generate-sources");
+  }
+
   private static Document parse(String resource) throws Exception {
     try (InputStream in = LifecycleMappingTest.class.getClassLoader().getResourceAsStream(resource)) {
       assertThat(in).as(resource).isNotNull();

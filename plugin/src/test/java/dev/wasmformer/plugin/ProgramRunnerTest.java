@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProgramRunnerTest {
   @TempDir Path dir;
 
-  private final RecordingLog log = new RecordingLog();
+  private RecordingLog log = new RecordingLog();
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
   @Test
@@ -105,6 +106,43 @@ class ProgramRunnerTest {
     RunResult result = run(request(Optional.empty(), Optional.of("add"), List.of("-9", "0x10")));
 
     assertThat(result.returnValue()).hasValue(7);
+  }
+
+  @Test
+  void aProjectBundleOlderThanAProgramSourceGetsAWarningButRuns() throws Exception {
+    Path bundle = dir.resolve("target/generated-resources/wasmformer/META-INF/wasmformer/demo.wfb");
+    Files.createDirectories(bundle.getParent());
+    BundleFiles.write(new WasmformerCompiler()
+        .addWasm("add", "add.wasm", TestPrograms.wasm(TestPrograms.ADD), "add").bundle(), bundle);
+    Path source = dir.resolve("src/main/c/add.c");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, "/* changed after the build */");
+    Files.setLastModifiedTime(bundle, FileTime.fromMillis(Files.getLastModifiedTime(source).toMillis() - 60_000));
+    List<Path> sources = List.of(dir.resolve("src/main/c"), dir.resolve("src/main/wasm"));
+    RunRequest request = new RunRequest(dir, Optional.empty(), bundle, Optional.of("add"), List.of("1", "2"),
+        Optional.empty(), Attention.HULL, 10_000_000, Duration.ofSeconds(5), List.of(), Map.of(), sources,
+        dir.resolve("target/maven-status/wasmformer"));
+
+    assertThat(run(request).returnValue()).hasValue(3);
+    assertThat(log.warnings).containsExactly("wasmformer: src/main/c/add.c changed after the bundle"
+        + " target/generated-resources/wasmformer/META-INF/wasmformer/demo.wfb was built, so the run may not see the"
+        + " change; rebuild it first: mvn generate-resources wasmformer:run");
+
+    // a bundle the compile goal found up to date after the change gets no warning
+    log = new RecordingLog();
+    Path state = dir.resolve("target/maven-status/wasmformer/default/state.txt");
+    Files.createDirectories(state.getParent());
+    Files.writeString(state, "");
+    Files.setLastModifiedTime(state, FileTime.fromMillis(Files.getLastModifiedTime(source).toMillis() + 60_000));
+    run(request);
+    assertThat(log.warnings).isEmpty();
+
+    // nor does a bundle written after the change
+    log = new RecordingLog();
+    Files.delete(state);
+    Files.setLastModifiedTime(bundle, FileTime.fromMillis(Files.getLastModifiedTime(source).toMillis() + 60_000));
+    run(request);
+    assertThat(log.warnings).isEmpty();
   }
 
   @Test
@@ -191,7 +229,8 @@ class ProgramRunnerTest {
         () -> run(new RunRequest(dir, Optional.of(fib), dir.resolve("none.wfb"), Optional.empty(), List.of("30"),
             Optional.empty(), Attention.HULL, 50, Duration.ofSeconds(5), List.of())));
 
-    assertThat(failure).hasMessage("wasmformer: fib(30) stopped: no HALT after 50 generated tokens (the limit)");
+    assertThat(failure).hasMessage("wasmformer: fib(30) stopped: no HALT after 50 generated tokens (the limit);"
+        + " for a longer run, raise the limit with -Dwasmformer.maxTokens=N");
   }
 
   @Test

@@ -34,6 +34,10 @@ final class TestProject {
     return basedir.resolve("target/generated-resources/wasmformer");
   }
 
+  Path generatedSources() {
+    return basedir.resolve("target/generated-sources/wasmformer");
+  }
+
   Path classes() {
     return basedir.resolve("target/classes");
   }
@@ -45,7 +49,7 @@ final class TestProject {
   CompileRequest request() {
     return new CompileRequest(basedir, basedir.resolve("src/main/c"), basedir.resolve("src/main/wasm"),
         includes, excludes, librarySources, bundleName, outputDirectory(), entryPoints, specialize,
-        argumentAreaBytes, generateEntryPoints, entryPointClass, classes(), basedir.resolve("target/maven-status/wasmformer/default"),
+        argumentAreaBytes, generateEntryPoints, entryPointClass, generatedSources(), classes(), basedir.resolve("target/maven-status/wasmformer/default"),
         pluginVersion);
   }
 }

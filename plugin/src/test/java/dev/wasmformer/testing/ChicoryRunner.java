@@ -19,8 +19,8 @@ import java.util.OptionalLong;
 
 /**
  * Runs a module on Chicory's interpreter, the independent WebAssembly engine the token
- * programs are checked against, with env.putchar and env.getchar behaving as the ISA's
- * PUTCHAR and GETCHAR do.
+ * programs are checked against, with env.putchar, env.putchar_err and env.getchar behaving
+ * as the ISA's PUTCHAR, PUTCHAR_ERR and GETCHAR do.
  */
 public final class ChicoryRunner {
   private ChicoryRunner() {}
@@ -37,12 +37,19 @@ public final class ChicoryRunner {
           output.write((int) a[0] & 0xFF);
           return new long[] {a[0]};
         });
+    ByteArrayOutputStream errorOutput = new ByteArrayOutputStream();
+    HostFunction putcharErr = new HostFunction("env", "putchar_err",
+        FunctionType.of(List.of(ValType.I32), List.of(ValType.I32)),
+        (instance, a) -> {
+          errorOutput.write((int) a[0] & 0xFF);
+          return new long[] {a[0]};
+        });
     HostFunction getchar = new HostFunction("env", "getchar",
         FunctionType.of(List.of(), List.of(ValType.I32)),
         (instance, a) -> new long[] {position[0] < input.length ? input[position[0]++] & 0xFF : -1});
     try {
       Instance instance = Instance.builder(MODULES.computeIfAbsent(ByteBuffer.wrap(wasm.clone()), b -> Parser.parse(wasm)))
-          .withImportValues(ImportValues.builder().addFunction(putchar, getchar).build())
+          .withImportValues(ImportValues.builder().addFunction(putchar, putcharErr, getchar).build())
           // Chicory would otherwise also call an export named _start while instantiating.
           .withStart(false)
           .build();
@@ -51,11 +58,11 @@ public final class ChicoryRunner {
       OptionalLong value = results == null || results.length == 0
           ? OptionalLong.empty()
           : OptionalLong.of(i64 ? results[0] : (int) results[0]);
-      return Outcome.halted(value, output.toByteArray());
+      return Outcome.halted(value, output.toByteArray(), errorOutput.toByteArray());
     } catch (ChicoryException e) {
-      return Outcome.trapped(trapText(e.getMessage()), output.toByteArray());
+      return Outcome.trapped(trapText(e.getMessage()), output.toByteArray(), errorOutput.toByteArray());
     } catch (StackOverflowError e) {
-      return Outcome.trapped(Trap.Cause.CALL_STACK_EXHAUSTED.text(), output.toByteArray());
+      return Outcome.trapped(Trap.Cause.CALL_STACK_EXHAUSTED.text(), output.toByteArray(), errorOutput.toByteArray());
     }
   }
 

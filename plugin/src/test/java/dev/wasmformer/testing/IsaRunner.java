@@ -11,9 +11,9 @@ public final class IsaRunner {
   public static Outcome run(TokenProgram program, long[] args, byte[] input) {
     try {
       ReferenceInterpreter.Result result = new ReferenceInterpreter(program).run(args, input);
-      return Outcome.halted(result.value(), result.output());
+      return Outcome.halted(result.value(), result.output(), result.errorOutput());
     } catch (Trap trap) {
-      return Outcome.trapped(trap.trapCause().text(), trap.output());
+      return Outcome.trapped(trap.trapCause().text(), trap.output(), trap.errorOutput());
     }
   }
 }

@@ -5,15 +5,24 @@ import java.util.OptionalLong;
 
 /**
  * How one execution ended, in a form every engine can produce: the result (an i32 as a signed
- * value, or an i64) or none, the output bytes, and the trap's WebAssembly wording if it trapped.
+ * value, or an i64) or none, the output bytes, the trap's WebAssembly wording if it trapped,
+ * and the error output's bytes (stderr: env.putchar_err, WASI fd 2).
  */
-public record Outcome(OptionalLong value, byte[] output, String trap) {
+public record Outcome(OptionalLong value, byte[] output, String trap, byte[] errorOutput) {
   public static Outcome halted(OptionalLong value, byte[] output) {
-    return new Outcome(value, output, null);
+    return new Outcome(value, output, null, new byte[0]);
+  }
+
+  public static Outcome halted(OptionalLong value, byte[] output, byte[] errorOutput) {
+    return new Outcome(value, output, null, errorOutput);
   }
 
   public static Outcome trapped(String trap, byte[] output) {
-    return new Outcome(OptionalLong.empty(), output, trap);
+    return new Outcome(OptionalLong.empty(), output, trap, new byte[0]);
+  }
+
+  public static Outcome trapped(String trap, byte[] output, byte[] errorOutput) {
+    return new Outcome(OptionalLong.empty(), output, trap, errorOutput);
   }
 
   @Override
@@ -21,7 +30,8 @@ public record Outcome(OptionalLong value, byte[] output, String trap) {
     return o instanceof Outcome other
         && value.equals(other.value)
         && Arrays.equals(output, other.output)
-        && java.util.Objects.equals(trap, other.trap);
+        && java.util.Objects.equals(trap, other.trap)
+        && Arrays.equals(errorOutput, other.errorOutput);
   }
 
   @Override
@@ -32,6 +42,8 @@ public record Outcome(OptionalLong value, byte[] output, String trap) {
   @Override
   public String toString() {
     String shown = new String(output, java.nio.charset.StandardCharsets.ISO_8859_1);
-    return (trap != null ? "trap(" + trap + ")" : "value=" + value) + " output=\"" + shown + "\"";
+    return (trap != null ? "trap(" + trap + ")" : "value=" + value) + " output=\"" + shown + "\""
+        + (errorOutput.length > 0
+            ? " errorOutput=\"" + new String(errorOutput, java.nio.charset.StandardCharsets.ISO_8859_1) + "\"" : "");
   }
 }

@@ -400,6 +400,28 @@ public final class TestPrograms {
             (i32.add (call $putchar (local.get $c)) (call $putchar (i32.const 10)))))
         """, null, List.of(Run.of(0x41), Run.of(0x141), Run.of(-1))));
 
+    // stderr is a stream of its own: letters to stdout, everything else to stderr (directly and
+    // through the table), the result sums putchar_err's results (its arguments)
+    all.add(new TestProgram("stderr_split", "(module" + IMPORTS + """
+          (import "env" "putchar_err" (func $putchar_err (param i32) (result i32)))
+          (type $put (func (param i32) (result i32)))
+          (table 2 funcref)
+          (elem (i32.const 0) $putchar $putchar_err)
+          (func (export "main") (result i32) (local $c i32) (local $sum i32)
+            (block $eof
+              (loop $next
+                (local.set $c (call $getchar))
+                (br_if $eof (i32.lt_s (local.get $c) (i32.const 0)))
+                (if (i32.lt_u (i32.sub (i32.or (local.get $c) (i32.const 32)) (i32.const 97)) (i32.const 26))
+                  (then (drop (call $putchar (local.get $c))))
+                  (else
+                    (local.set $sum (i32.add (local.get $sum) (call $putchar_err (local.get $c))))
+                    (drop (call_indirect (type $put) (i32.add (local.get $c) (i32.const 1))
+                      (i32.and (local.get $c) (i32.const 1))))))
+                (br $next)))
+            (local.get $sum)))
+        """, null, List.of(Run.input(""), Run.input("ab, C!\n"), Run.input((byte) 0, (byte) 0xFF, (byte) 'z'))));
+
     all.add(new TestProgram("globals", """
         (module
           (global $counter (mut i32) (i32.const -5))

@@ -67,6 +67,30 @@ class ClangModulesTest {
         })));
   }
 
+  /** args.c, built once into one bundle, run with two argument lists: each run's argv is its own. */
+  @org.junit.jupiter.api.Test
+  void oneBundleOfAWasiProgramRunsWithTheArgvEachRunGives() throws Exception {
+    Clang.require();
+    Path p = Path.of("src/test/resources/clang/wasi/args.c");
+    byte[] wasm = Clang.wasi(p, work);
+    var program = Wasmformer.load(new WasmformerCompiler().addWasm("args", "args.c", wasm, null).bundle())
+        .programs().get(0);
+    assertThat(program.takesArgv()).isTrue();
+    for (List<String> args : List.of(List.of("one", "two words", "", "-x"), List.of("\u00fcber", "z"))) {
+      RunResult r = program.run(RunOptions.defaults().withArgv(args.toArray(String[]::new)));
+      Outcome ours = Outcome.halted(OptionalLong.of(r.returnValue().orElse(0) & 0xFF), r.output(), r.errorOutput());
+      List<String> argv = Stream.concat(Stream.of("args"), args.stream()).toList();
+      ChicoryWasi.Run chicory = ChicoryWasi.run(wasm, argv, new byte[0], false);
+      assertThat(ours).as("with argv %s", args)
+          .isEqualTo(Outcome.halted(OptionalLong.of(chicory.status()), chicory.stdout(), chicory.stderr()));
+      if (Gcc.available()) {
+        Gcc.Run gcc = Gcc.compileAndRun(p, work, NATIVE_FLAGS, args, new byte[0]);
+        assertThat(ours).as("compared with gcc, argv %s", args)
+            .isEqualTo(Outcome.halted(OptionalLong.of(gcc.status()), gcc.stdout(), gcc.stderr()));
+      }
+    }
+  }
+
   @TestFactory
   Stream<DynamicTest> bareClangModulesRunOnTheTransformerAsOnChicoryAndNatively() throws IOException {
     return programs("nostdlib").map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
@@ -105,8 +129,8 @@ class ClangModulesTest {
               assertThat(e.getMessage()).as(p.toString()).containsPattern("\\bf(32|64)\\b");
               return;
             }
-            ChicoryWasi.Run chicory = ChicoryWasi.run(wasm, argv, input, true);
-            Outcome expected = Outcome.halted(OptionalLong.of(chicory.status()), chicory.stdout());
+            ChicoryWasi.Run chicory = ChicoryWasi.run(wasm, argv, input, false);
+            Outcome expected = Outcome.halted(OptionalLong.of(chicory.status()), chicory.stdout(), chicory.stderr());
             assertThat(exitStatus(IsaRunner.run(program, new long[0], input))).isEqualTo(expected);
             onTheTransformer(p.getFileName().toString(), wasm, argv, input, expected);
           }));
@@ -126,9 +150,8 @@ class ClangModulesTest {
       assertThat(text(apart.stderr())).as("Chicory's stderr compared with gcc's").isEqualTo(text(gcc.stderr()));
       assertThat(apart.status()).as("Chicory's exit status compared with gcc's").isEqualTo(gcc.status());
     }
-    // the token program has one output: stderr interleaved with stdout
-    ChicoryWasi.Run merged = ChicoryWasi.run(wasm, argv, input, true);
-    Outcome expected = Outcome.halted(OptionalLong.of(merged.status()), merged.stdout());
+    // stdout and stderr are two streams on every engine
+    Outcome expected = Outcome.halted(OptionalLong.of(apart.status()), apart.stdout(), apart.stderr());
     assertThat(expected.output()).as("every test program prints something").isNotEmpty();
 
     TokenProgram full = Lowering.lower(wasm, null, EnumSet.allOf(Opcode.class), argv);
@@ -148,7 +171,7 @@ class ClangModulesTest {
     if (Gcc.available()) {
       Gcc.Run gcc = Gcc.compileAndRun(program, work, NATIVE_FLAGS, List.of(), input);
       assertThat(expected).as("Chicory compared with gcc")
-          .isEqualTo(Outcome.halted(OptionalLong.of(gcc.status()), gcc.stdout()));
+          .isEqualTo(Outcome.halted(OptionalLong.of(gcc.status()), gcc.stdout(), gcc.stderr()));
     }
     Outcome reference = IsaRunner.run(Lowering.lower(wasm, null), new long[0], input);
     assertThat(exitStatus(reference)).as("reference interpreter").isEqualTo(expected);
@@ -174,14 +197,14 @@ class ClangModulesTest {
         .addWasm(programName, name, wasm, null, Lowering.importsWasi(wasm) ? argv.subList(1, argv.size()) : List.of())
         .bundle();
     RunResult r = Wasmformer.load(bundle).programs().get(0).run(RunOptions.defaults().withInput(input));
-    Outcome transformer = Outcome.halted(OptionalLong.of(r.returnValue().orElse(0) & 0xFF), r.output());
+    Outcome transformer = Outcome.halted(OptionalLong.of(r.returnValue().orElse(0) & 0xFF), r.output(), r.errorOutput());
     assertThat(transformer).as("transformer, %d instructions", instructions).isEqualTo(expected);
   }
 
   /** An outcome with its result reduced to an exit status (the low byte), as a shell sees it. */
   private static Outcome exitStatus(Outcome o) {
     if (o.trap() != null) return o;
-    return Outcome.halted(OptionalLong.of(o.value().orElse(0) & 0xFF), o.output());
+    return Outcome.halted(OptionalLong.of(o.value().orElse(0) & 0xFF), o.output(), o.errorOutput());
   }
 
   private static Stream<Path> programs(String dir) throws IOException {

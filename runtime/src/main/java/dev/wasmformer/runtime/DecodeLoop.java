@@ -7,7 +7,8 @@ import java.util.function.IntFunction;
 
 /**
  * One run of autoregressive decoding: feed the prompt, then feed back every arg-max token
- * until HALT or TRAP, reading outputs and results off the tokens' roles. Not thread-safe;
+ * until HALT or TRAP, reading outputs (stdout's and stderr's apart) and results off the
+ * tokens' roles. Not thread-safe;
  * one instance per run.
  */
 final class DecodeLoop {
@@ -22,6 +23,8 @@ final class DecodeLoop {
   private long instructions;
   private byte[] output = new byte[64];
   private int outputLength;
+  private byte[] errorOutput = new byte[0];
+  private int errorLength;
 
   /** {@code functionAt} names the function holding an instruction index, or returns null. */
   DecodeLoop(TokenStepper stepper, TokenTable tokens, RunOptions options, IntFunction<String> functionAt) {
@@ -44,9 +47,10 @@ final class DecodeLoop {
     long result = 0;
     int resultCount = 0;
     while (true) {
-      if (!accept(token)) throw new TokenLimitException(maxTokens, stats(), output());
+      if (!accept(token)) throw new TokenLimitException(maxTokens, stats(), output(), errorOutput());
       switch (tokens.action(token)) {
         case TokenTable.OUTPUT_BYTE -> write(tokens.value(token));
+        case TokenTable.ERROR_OUTPUT_BYTE -> writeError(tokens.value(token));
         case TokenTable.RESULT_BYTE -> {
           if (resultCount == resultBytes) {
             throw malformed("more than " + resultBytes + " result bytes");
@@ -57,7 +61,7 @@ final class DecodeLoop {
           if (resultCount != resultBytes) {
             throw malformed("HALT after " + resultCount + " of " + resultBytes + " result bytes");
           }
-          return new RunResult(returnValue(result, resultBytes), output(), stats());
+          return new RunResult(returnValue(result, resultBytes), output(), stats(), errorOutput());
         }
         case TokenTable.TRAP -> throw trap(token);
         default -> {}
@@ -99,14 +103,14 @@ final class DecodeLoop {
     String reason = tokens.text(trapToken);
     int high = step(trapToken);
     if (tokens.action(high) != TokenTable.TRAP_ADDRESS_BYTE || !accept(high)) {
-      return new TrapException(reason, OptionalInt.empty(), null, stats(), output());
+      return new TrapException(reason, OptionalInt.empty(), null, stats(), output(), errorOutput());
     }
     int low = step(high);
     if (tokens.action(low) != TokenTable.TRAP_ADDRESS_BYTE || !accept(low)) {
-      return new TrapException(reason, OptionalInt.empty(), null, stats(), output());
+      return new TrapException(reason, OptionalInt.empty(), null, stats(), output(), errorOutput());
     }
     int address = tokens.value(high) << 8 | tokens.value(low);
-    return new TrapException(reason, OptionalInt.of(address), functionAt.apply(address), stats(), output());
+    return new TrapException(reason, OptionalInt.of(address), functionAt.apply(address), stats(), output(), errorOutput());
   }
 
   private static OptionalLong returnValue(long result, int resultBytes) {
@@ -119,7 +123,7 @@ final class DecodeLoop {
 
   private MalformedTraceException malformed(String problem) {
     return new MalformedTraceException(
-        "malformed trace: " + problem + " (generated token " + generated + ")", stats(), output());
+        "malformed trace: " + problem + " (generated token " + generated + ")", stats(), output(), errorOutput());
   }
 
   private void write(int b) {
@@ -129,6 +133,15 @@ final class DecodeLoop {
 
   private byte[] output() {
     return Arrays.copyOf(output, outputLength);
+  }
+
+  private void writeError(int b) {
+    if (errorLength == errorOutput.length) errorOutput = Arrays.copyOf(errorOutput, Math.max(64, errorOutput.length * 2));
+    errorOutput[errorLength++] = (byte) b;
+  }
+
+  private byte[] errorOutput() {
+    return Arrays.copyOf(errorOutput, errorLength);
   }
 
   private RunStats stats() {

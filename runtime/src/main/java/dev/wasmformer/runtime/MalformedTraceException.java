@@ -7,7 +7,7 @@ package dev.wasmformer.runtime;
 public final class MalformedTraceException extends RunException {
   private static final long serialVersionUID = 1L;
 
-  MalformedTraceException(String message, RunStats stats, byte[] output) {
-    super(message, stats, output);
+  MalformedTraceException(String message, RunStats stats, byte[] output, byte[] errorOutput) {
+    super(message, stats, output, errorOutput);
   }
 }

@@ -7,11 +7,13 @@ public abstract sealed class RunException extends RuntimeException
 
   private final transient RunStats stats;
   private final byte[] output;
+  private final byte[] errorOutput;
 
-  RunException(String message, RunStats stats, byte[] output) {
+  RunException(String message, RunStats stats, byte[] output, byte[] errorOutput) {
     super(message);
     this.stats = stats;
     this.output = output.clone();
+    this.errorOutput = errorOutput.clone();
   }
 
   /** The cost of the run until it ended. */
@@ -22,5 +24,10 @@ public abstract sealed class RunException extends RuntimeException
   /** The output bytes the program wrote before the run ended. */
   public byte[] output() {
     return output.clone();
+  }
+
+  /** The error output bytes (stderr) the program wrote before the run ended. */
+  public byte[] errorOutput() {
+    return errorOutput.clone();
   }
 }

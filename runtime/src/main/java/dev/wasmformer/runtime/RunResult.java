@@ -7,22 +7,27 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The outcome of a run that reached HALT: return value, output bytes and statistics. */
+/**
+ * The outcome of a run that reached HALT: return value, output bytes (stdout's, and apart
+ * from them stderr's) and statistics.
+ */
 public final class RunResult {
   private final OptionalLong returnValue;
   private final byte[] output;
   private final RunStats stats;
   private final ValueKind resultKind; // null: not known (the raw value only)
   private final List<byte[]> buffers;
+  private final byte[] errorOutput;
 
-  RunResult(OptionalLong returnValue, byte[] output, RunStats stats) {
-    this(returnValue, output, stats, null, List.of());
+  RunResult(OptionalLong returnValue, byte[] output, RunStats stats, byte[] errorOutput) {
+    this(returnValue, output, stats, null, List.of(), errorOutput);
   }
 
   private RunResult(OptionalLong returnValue, byte[] output, RunStats stats, ValueKind resultKind,
-      List<byte[]> buffers) {
+      List<byte[]> buffers, byte[] errorOutput) {
     this.returnValue = returnValue;
     this.output = output.clone();
+    this.errorOutput = errorOutput.clone();
     this.stats = stats;
     this.resultKind = resultKind;
     this.buffers = buffers;
@@ -39,7 +44,7 @@ public final class RunResult {
     int copiedOut = Arrays.stream(lengths).sum();
     if (copiedOut > output.length) {
       throw new MalformedTraceException("malformed trace: the program halted after writing " + output.length
-          + " bytes, fewer than its byte buffers' " + copiedOut, stats, output);
+          + " bytes, fewer than its byte buffers' " + copiedOut, stats, output, errorOutput);
     }
     int at = output.length - copiedOut;
     byte[][] copies = new byte[lengths.length][];
@@ -48,7 +53,7 @@ public final class RunResult {
       at += lengths[i];
     }
     return new RunResult(returnValue, Arrays.copyOf(output, output.length - copiedOut), stats, resultKind,
-        List.of(copies));
+        List.of(copies), errorOutput);
   }
 
   /**
@@ -95,6 +100,19 @@ public final class RunResult {
     return new String(output, StandardCharsets.UTF_8);
   }
 
+  /**
+   * The bytes the program wrote to its error output, in order: the C library's stderr
+   * ({@code env.putchar_err}), a WASI program's fd 2. Kept apart from {@link #output()}.
+   */
+  public byte[] errorOutput() {
+    return errorOutput.clone();
+  }
+
+  /** The error output decoded as UTF-8. */
+  public String errorOutputText() {
+    return new String(errorOutput, StandardCharsets.UTF_8);
+  }
+
   public RunStats stats() {
     return stats;
   }
@@ -104,6 +122,7 @@ public final class RunResult {
     return o instanceof RunResult other
         && returnValue.equals(other.returnValue)
         && Arrays.equals(output, other.output)
+        && Arrays.equals(errorOutput, other.errorOutput)
         && stats.equals(other.stats)
         && buffers.size() == other.buffers.size()
         && java.util.stream.IntStream.range(0, buffers.size())
@@ -112,12 +131,12 @@ public final class RunResult {
 
   @Override
   public int hashCode() {
-    return Objects.hash(returnValue, Arrays.hashCode(output), stats);
+    return Objects.hash(returnValue, Arrays.hashCode(output), Arrays.hashCode(errorOutput), stats);
   }
 
   @Override
   public String toString() {
     return "RunResult[returnValue=" + returnValue + ", output=" + output.length + " bytes, "
-        + stats + "]";
+        + (errorOutput.length > 0 ? "errorOutput=" + errorOutput.length + " bytes, " : "") + stats + "]";
   }
 }

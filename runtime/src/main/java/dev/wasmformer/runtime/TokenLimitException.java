@@ -4,7 +4,7 @@ package dev.wasmformer.runtime;
 public final class TokenLimitException extends RunException {
   private static final long serialVersionUID = 1L;
 
-  TokenLimitException(long maxTokens, RunStats stats, byte[] output) {
-    super("no HALT after " + maxTokens + " generated tokens (the limit)", stats, output);
+  TokenLimitException(long maxTokens, RunStats stats, byte[] output, byte[] errorOutput) {
+    super("no HALT after " + maxTokens + " generated tokens (the limit)", stats, output, errorOutput);
   }
 }

@@ -17,6 +17,7 @@ final class TokenTable {
   static final byte HALT = 3;
   static final byte TRAP = 4;
   static final byte TRAP_ADDRESS_BYTE = 5;
+  static final byte ERROR_OUTPUT_BYTE = 6;
 
   private final byte[] action;
   private final int[] value;
@@ -61,6 +62,7 @@ final class TokenTable {
       case HALT -> HALT;
       case TRAP -> TRAP;
       case TRAP_ADDRESS_BYTE -> TRAP_ADDRESS_BYTE;
+      case ERROR_OUTPUT_BYTE -> ERROR_OUTPUT_BYTE;
       default -> PASS;
     };
   }

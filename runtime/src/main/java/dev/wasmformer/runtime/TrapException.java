@@ -12,13 +12,14 @@ public final class TrapException extends RunException {
   private final String function;
 
   TrapException(
-      String reason, OptionalInt instruction, String function, RunStats stats, byte[] output) {
+      String reason, OptionalInt instruction, String function, RunStats stats, byte[] output, byte[] errorOutput) {
     super(
         "trap: " + reason
             + (instruction.isPresent() ? " at instruction " + instruction.getAsInt() : "")
             + (function != null ? " (in function " + function + ")" : ""),
         stats,
-        output);
+        output,
+        errorOutput);
     this.reason = reason;
     this.instruction = instruction;
     this.function = function;

@@ -1,60 +1,24 @@
 package dev.wasmformer.plugin.codegen;
 
-import static org.objectweb.asm.Opcodes.ACC_FINAL;
-import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
-import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
-import static org.objectweb.asm.Opcodes.ACC_STATIC;
-import static org.objectweb.asm.Opcodes.ACC_SUPER;
-import static org.objectweb.asm.Opcodes.ACC_VARARGS;
-import static org.objectweb.asm.Opcodes.ACONST_NULL;
-import static org.objectweb.asm.Opcodes.AASTORE;
-import static org.objectweb.asm.Opcodes.ALOAD;
-import static org.objectweb.asm.Opcodes.ANEWARRAY;
-import static org.objectweb.asm.Opcodes.ARETURN;
-import static org.objectweb.asm.Opcodes.ASTORE;
-import static org.objectweb.asm.Opcodes.ATHROW;
-import static org.objectweb.asm.Opcodes.CHECKCAST;
-import static org.objectweb.asm.Opcodes.DLOAD;
-import static org.objectweb.asm.Opcodes.DRETURN;
-import static org.objectweb.asm.Opcodes.DUP;
-import static org.objectweb.asm.Opcodes.FLOAD;
-import static org.objectweb.asm.Opcodes.FRETURN;
-import static org.objectweb.asm.Opcodes.GETSTATIC;
-import static org.objectweb.asm.Opcodes.IFEQ;
-import static org.objectweb.asm.Opcodes.IFNONNULL;
-import static org.objectweb.asm.Opcodes.IFNULL;
-import static org.objectweb.asm.Opcodes.ILOAD;
-import static org.objectweb.asm.Opcodes.INSTANCEOF;
-import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
-import static org.objectweb.asm.Opcodes.INVOKESTATIC;
-import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
-import static org.objectweb.asm.Opcodes.IRETURN;
-import static org.objectweb.asm.Opcodes.LLOAD;
-import static org.objectweb.asm.Opcodes.LRETURN;
-import static org.objectweb.asm.Opcodes.NEW;
-import static org.objectweb.asm.Opcodes.POP;
-import static org.objectweb.asm.Opcodes.PUTSTATIC;
-import static org.objectweb.asm.Opcodes.RETURN;
-import static org.objectweb.asm.Opcodes.V17;
-
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Type;
+import java.util.stream.Collectors;
 
 /**
- * Writes the typed entry-point class of a bundle: one public static method per program,
- * which loads the bundle from the classpath once (lazily, thread-safely, by the holder
- * idiom) and runs the program on the transformer.
+ * Writes the Java source of a bundle's typed entry-point class: one public static method per
+ * program, which loads the bundle from the classpath once (lazily, thread-safely, by the
+ * holder idiom) and runs the program on the transformer.
  *
- * <p>For a bundle {@code demo} with programs {@code fib(i32) -> i32} and {@code hello} (a
- * {@code main} without parameters), the class reads as if written:
+ * <p>The class is source, not bytecode, so that javac compiles it with the application (a
+ * changed class makes javac recompile the code that calls it, and a removed method is a
+ * compile error rather than a {@code NoSuchMethodError}) and an IDE sees it as a generated
+ * source folder. For a bundle {@code demo} with programs {@code fib(i32) -> i32} and {@code
+ * hello} (a {@code main} without parameters), the class declares:
  *
  * <pre>{@code
  * public final class Demo {
@@ -71,57 +35,75 @@ import org.objectweb.asm.Type;
  * }</pre>
  *
  * <p>A parameter or result is a Java {@code int}, {@code long}, {@code float} or {@code
- * double} as its {@link JavaType} says; the program itself sees only wasm integers, so a float
- * or double is passed and returned as its raw bits. A {@code byte[]} parameter (a C pointer)
- * is copied into the program's memory before the run and back into the array after it.
+ * double} as its {@link JavaType} says; the runtime passes a float or double as its raw bits.
+ * Every method but {@code run...(RunOptions)} stops a run after the number of tokens the
+ * system property {@code wasmformer.maxTokens} gives (read on each call), else after the
+ * runtime's default, so that a test can make a runaway program fail fast. A {@code byte[]} parameter (a C pointer) is copied into the program's memory
+ * before the run and back into the array after it. The source is plain ASCII (anything else
+ * is a unicode escape), so it compiles whatever the project's source encoding, and every type
+ * is fully qualified, so no class of the application can shadow one.
  */
 public final class EntryPointGenerator {
-  /** A class file: its binary name ({@code a/b/C}) and bytes. */
-  public record GeneratedClass(String internalName, byte[] bytes) {
-    /** The file's path below a classes directory: {@code a/b/C.class}. */
+  /** A Java source file: its class's qualified name and its text. */
+  public record GeneratedSource(String className, String text) {
+    /** The file's path below a source root: {@code a/b/C.java}. */
     public String relativePath() {
-      return internalName + ".class";
+      return className.replace('.', '/') + ".java";
+    }
+
+    /** The text as bytes (ASCII, hence UTF-8 too). */
+    public byte[] bytes() {
+      return text.getBytes(StandardCharsets.US_ASCII);
     }
   }
 
-  private static final String LOADED_BUNDLE = "dev/wasmformer/runtime/LoadedBundle";
-  private static final String PROGRAM = "dev/wasmformer/runtime/Program";
-  private static final String RUN_OPTIONS = "dev/wasmformer/runtime/RunOptions";
-  private static final String RUN_RESULT = "dev/wasmformer/runtime/RunResult";
-  private static final String WASMFORMER = "dev/wasmformer/runtime/Wasmformer";
-  private static final String OBJECT = "java/lang/Object";
-  private static final String HOLDER_FIELD = "VALUE";
+  private static final String RUNTIME = "dev.wasmformer.runtime.";
+  private static final String LOADED_BUNDLE = RUNTIME + "LoadedBundle";
+  private static final String RUN_OPTIONS = RUNTIME + "RunOptions";
+  private static final String RUN_RESULT = RUNTIME + "RunResult";
+  private static final String STRING = "java.lang.String";
+  private static final String OBJECT = "java.lang.Object";
   private static final String ACCESSOR = "loadedBundle";
+  /** The system property that sets the typed methods' token limit (the run goal's property too). */
+  public static final String MAX_TOKENS_PROPERTY = "wasmformer.maxTokens";
 
-  private final String internalName;
-  private final String holderName;
+  private final String className;
+  private final String packageName;
+  private final String simpleName;
+  private final String holder;
   private final String bundleName;
   private final List<EntryPoint> programs;
+  private final StringBuilder out = new StringBuilder();
 
   private EntryPointGenerator(String className, String bundleName, List<EntryPoint> programs) {
     if (!JavaNames.isQualifiedName(className)) {
       throw new IllegalArgumentException(className + " is not a valid Java class name");
     }
-    this.internalName = className.replace('.', '/');
-    this.holderName = internalName + "$Holder";
+    this.className = className;
+    int dot = className.lastIndexOf('.');
+    this.packageName = dot < 0 ? "" : className.substring(0, dot);
+    this.simpleName = className.substring(dot + 1);
+    // a nested class may not share its enclosing class's name
+    this.holder = simpleName.equals("Holder") ? "BundleHolder" : "Holder";
     this.bundleName = bundleName;
     this.programs = List.copyOf(programs);
   }
 
   /**
-   * The class {@code className} (fully qualified) and its holder class, for the bundle
-   * loaded as {@code Wasmformer.loadResource(bundleName)}.
+   * The source of the class {@code className} (fully qualified), for the bundle loaded as
+   * {@code Wasmformer.loadResource(bundleName)}.
    *
    * @throws IllegalArgumentException if the class name is invalid or two programs' methods
    *     would have the same name and parameter types
    */
-  public static List<GeneratedClass> generate(String className, String bundleName, List<EntryPoint> programs) {
+  public static GeneratedSource generate(String className, String bundleName, List<EntryPoint> programs) {
     return new EntryPointGenerator(className, bundleName, programs).generate();
   }
 
-  private List<GeneratedClass> generate() {
+  private GeneratedSource generate() {
     checkClashes();
-    return List.of(new GeneratedClass(internalName, facade()), new GeneratedClass(holderName, holder()));
+    writeClass();
+    return new GeneratedSource(className, asciiOnly(out.toString()));
   }
 
   /** Methods that Java could not tell apart (same name and parameters) must not exist. */
@@ -155,280 +137,188 @@ public final class EntryPointGenerator {
     return signatures;
   }
 
-  private byte[] facade() {
-    ClassWriter cw = classWriter();
-    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, internalName, null, OBJECT, null);
-    cw.visitNestMember(holderName);
-    cw.visitInnerClass(holderName, internalName, "Holder", ACC_PRIVATE | ACC_STATIC | ACC_FINAL);
-    cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "BUNDLE_NAME", "Ljava/lang/String;", null, bundleName)
-        .visitEnd();
-
-    MethodVisitor init = cw.visitMethod(ACC_PRIVATE, "<init>", "()V", null, null);
-    init.visitCode();
-    init.visitVarInsn(ALOAD, 0);
-    init.visitMethodInsn(INVOKESPECIAL, OBJECT, "<init>", "()V", false);
-    init.visitInsn(RETURN);
-    init.visitMaxs(0, 0);
-    init.visitEnd();
-
-    writeAccessor(cw);
-    writeLoad(cw);
+  private void writeClass() {
+    line("// Generated by wasmformer-maven-plugin (wasmformer:compile) from the bundle " + bundleName
+        + ". Do not edit: every build rewrites it.");
+    if (!packageName.isEmpty()) {
+      line("package " + packageName + ";");
+      line("");
+    }
+    line("/**");
+    line(" * The typed entry points of the wasmformer bundle {@code " + bundleName + "}: one static method per");
+    line(" * program, which runs it on the transformer. The bundle is the classpath resource {@code");
+    line(" * META-INF/wasmformer/" + bundleName + ".wfb}, loaded once, on the first call.");
+    line(" */");
+    line("public final class " + simpleName + " {");
+    line("  /** The bundle's name, as {@code Wasmformer.loadResource} takes it. */");
+    line("  public static final " + STRING + " BUNDLE_NAME = " + literal(bundleName) + ";");
+    line("");
+    line("  private " + simpleName + "() {}");
+    line("");
+    writeAccessor();
     for (EntryPoint p : programs) {
       if (p.isWholeProgram()) {
-        writeWholeProgram(cw, p, null);
-        writeWholeProgram(cw, p, "Ljava/lang/String;");
-        writeWholeProgram(cw, p, "[B");
-        if (p.takesArgv()) writeWithArgs(cw, p);
+        writeWholeProgram(p);
       } else {
-        writeFunction(cw, p);
+        writeFunction(p);
       }
-      writeRun(cw, p);
+      writeRun(p);
     }
-    cw.visitEnd();
-    return cw.toByteArray();
-  }
-
-  /** The holder class: its static initializer loads the bundle on first use, once. */
-  private byte[] holder() {
-    ClassWriter cw = classWriter();
-    cw.visit(V17, ACC_FINAL | ACC_SUPER, holderName, null, OBJECT, null);
-    cw.visitNestHost(internalName);
-    cw.visitInnerClass(holderName, internalName, "Holder", ACC_PRIVATE | ACC_STATIC | ACC_FINAL);
-    // The loaded bundle, or the exception that prevented loading it.
-    cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, HOLDER_FIELD, "Ljava/lang/Object;", null, null).visitEnd();
-    MethodVisitor clinit = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
-    clinit.visitCode();
-    clinit.visitMethodInsn(INVOKESTATIC, internalName, "load", "()Ljava/lang/Object;", false);
-    clinit.visitFieldInsn(PUTSTATIC, holderName, HOLDER_FIELD, "Ljava/lang/Object;");
-    clinit.visitInsn(RETURN);
-    clinit.visitMaxs(0, 0);
-    clinit.visitEnd();
-    cw.visitEnd();
-    return cw.toByteArray();
+    writeHolder();
+    line("}");
   }
 
   /**
    * {@code public static LoadedBundle loadedBundle()}: the holder's bundle, or an
    * IllegalStateException saying why it could not be loaded (on every call, not only the first).
    */
-  private void writeAccessor(ClassWriter cw) {
-    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, ACCESSOR, "()L" + LOADED_BUNDLE + ";", null, null);
-    mv.visitCode();
-    Label failed = new Label();
-    mv.visitFieldInsn(GETSTATIC, holderName, HOLDER_FIELD, "Ljava/lang/Object;");
-    mv.visitVarInsn(ASTORE, 0);
-    mv.visitVarInsn(ALOAD, 0);
-    mv.visitTypeInsn(INSTANCEOF, LOADED_BUNDLE);
-    mv.visitJumpInsn(IFEQ, failed);
-    mv.visitVarInsn(ALOAD, 0);
-    mv.visitTypeInsn(CHECKCAST, LOADED_BUNDLE);
-    mv.visitInsn(ARETURN);
-    mv.visitLabel(failed);
-    mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
-    mv.visitInsn(DUP);
-    mv.visitLdcInsn("cannot load the wasmformer bundle " + bundleName + ": ");
-    mv.visitVarInsn(ALOAD, 0);
-    mv.visitTypeInsn(CHECKCAST, "java/lang/Throwable");
-    mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Throwable", "getMessage", "()Ljava/lang/String;", false);
-    mv.visitMethodInsn(INVOKESTATIC, "java/lang/String", "valueOf", "(Ljava/lang/Object;)Ljava/lang/String;", false);
-    mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "concat", "(Ljava/lang/String;)Ljava/lang/String;", false);
-    mv.visitVarInsn(ALOAD, 0);
-    mv.visitTypeInsn(CHECKCAST, "java/lang/Throwable");
-    mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
-        "(Ljava/lang/String;Ljava/lang/Throwable;)V", false);
-    mv.visitInsn(ATHROW);
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
+  private void writeAccessor() {
+    line("  /**");
+    line("   * The bundle, loaded on first use.");
+    line("   *");
+    line("   * @throws IllegalStateException if it cannot be loaded (for example, it is not on the classpath)");
+    line("   */");
+    line("  public static " + LOADED_BUNDLE + " " + ACCESSOR + "() {");
+    line("    " + OBJECT + " value = " + holder + ".VALUE;");
+    line("    if (value instanceof " + LOADED_BUNDLE + ") return (" + LOADED_BUNDLE + ") value;");
+    line("    java.lang.Throwable failure = (java.lang.Throwable) value;");
+    line("    throw new java.lang.IllegalStateException(" + literal("cannot load the wasmformer bundle " + bundleName
+        + ": ") + " + failure.getMessage(), failure);");
+    line("  }");
+    line("");
   }
 
   /**
-   * {@code private static Object load()}: the bundle resource through this class's own
-   * loader (so it works whatever the thread's context loader is), else through {@code
-   * Wasmformer.loadResource}, which also says where it looked; an exception is returned.
+   * The nested class that holds the loaded bundle (or what prevented loading it), initialized
+   * on first use, and the helpers of the methods: nested, so that no program's method can clash
+   * with them. {@code load()} reads the bundle resource through the class's own loader (so it
+   * works whatever the thread's context loader is), else through {@code Wasmformer.loadResource},
+   * which also says where it looked; an exception is returned. {@code options()} are the
+   * default options with the token limit of the system property {@code wasmformer.maxTokens}.
    */
-  private void writeLoad(ClassWriter cw) {
-    MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "load", "()Ljava/lang/Object;", null, null);
-    mv.visitCode();
-    Label start = new Label();
-    Label fallback = new Label();
-    Label found = new Label();
-    Label loaded = new Label();
-    Label closeAndRethrow = new Label();
-    Label failed = new Label();
-    mv.visitTryCatchBlock(found, loaded, closeAndRethrow, null);
-    mv.visitTryCatchBlock(start, failed, failed, "java/lang/Exception");
-
-    mv.visitLabel(start);
-    mv.visitLdcInsn(Type.getObjectType(internalName));
-    mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Class", "getClassLoader", "()Ljava/lang/ClassLoader;", false);
-    mv.visitVarInsn(ASTORE, 0);
-    mv.visitInsn(ACONST_NULL);
-    mv.visitVarInsn(ASTORE, 1);
-    mv.visitVarInsn(ALOAD, 0);
-    mv.visitJumpInsn(IFNULL, fallback);
-    mv.visitVarInsn(ALOAD, 0);
-    mv.visitLdcInsn("META-INF/wasmformer/" + bundleName + ".wfb");
-    mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/ClassLoader", "getResourceAsStream",
-        "(Ljava/lang/String;)Ljava/io/InputStream;", false);
-    mv.visitVarInsn(ASTORE, 1);
-    mv.visitVarInsn(ALOAD, 1);
-    mv.visitJumpInsn(IFNONNULL, found);
-    mv.visitLabel(fallback);
-    mv.visitLdcInsn(bundleName);
-    mv.visitMethodInsn(INVOKESTATIC, WASMFORMER, "loadResource", "(Ljava/lang/String;)L" + LOADED_BUNDLE + ";", false);
-    mv.visitInsn(ARETURN);
-
-    mv.visitLabel(found);
-    mv.visitVarInsn(ALOAD, 1);
-    mv.visitMethodInsn(INVOKESTATIC, WASMFORMER, "load", "(Ljava/io/InputStream;)L" + LOADED_BUNDLE + ";", false);
-    mv.visitVarInsn(ASTORE, 2);
-    mv.visitLabel(loaded);
-    mv.visitVarInsn(ALOAD, 1);
-    mv.visitMethodInsn(INVOKEVIRTUAL, "java/io/InputStream", "close", "()V", false);
-    mv.visitVarInsn(ALOAD, 2);
-    mv.visitInsn(ARETURN);
-
-    mv.visitLabel(closeAndRethrow);
-    mv.visitVarInsn(ASTORE, 2);
-    mv.visitVarInsn(ALOAD, 1);
-    mv.visitMethodInsn(INVOKEVIRTUAL, "java/io/InputStream", "close", "()V", false);
-    mv.visitVarInsn(ALOAD, 2);
-    mv.visitInsn(ATHROW);
-
-    mv.visitLabel(failed);
-    mv.visitVarInsn(ASTORE, 0);
-    mv.visitVarInsn(ALOAD, 0);
-    mv.visitInsn(ARETURN);
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
-  }
-
-  /** {@code loadedBundle().program(name)} onto the stack. */
-  private void pushProgram(MethodVisitor mv, EntryPoint p) {
-    mv.visitMethodInsn(INVOKESTATIC, internalName, ACCESSOR, "()L" + LOADED_BUNDLE + ";", false);
-    mv.visitLdcInsn(p.program());
-    mv.visitMethodInsn(INVOKEVIRTUAL, LOADED_BUNDLE, "program", "(Ljava/lang/String;)L" + PROGRAM + ";", false);
+  private void writeHolder() {
+    line("  /** Holds the loaded bundle, or what prevented loading it; initialized on first use. */");
+    line("  private static final class " + holder + " {");
+    line("    static final " + OBJECT + " VALUE = load();");
+    line("");
+    line("    private static " + OBJECT + " load() {");
+    line("      try {");
+    line("        java.lang.ClassLoader loader = " + simpleName + ".class.getClassLoader();");
+    line("        java.io.InputStream in = loader == null ? null");
+    line("            : loader.getResourceAsStream(" + literal("META-INF/wasmformer/" + bundleName + ".wfb") + ");");
+    line("        if (in == null) return " + RUNTIME + "Wasmformer.loadResource(BUNDLE_NAME);");
+    line("        try (in) {");
+    line("          return " + RUNTIME + "Wasmformer.load(in);");
+    line("        }");
+    line("      } catch (java.lang.Exception e) {");
+    line("        return e;");
+    line("      }");
+    line("    }");
+    line("");
+    line("    /** The default options, with the token limit the system property wasmformer.maxTokens sets. */");
+    line("    static " + RUN_OPTIONS + " options() {");
+    line("      " + STRING + " limit = java.lang.System.getProperty(" + literal(MAX_TOKENS_PROPERTY) + ");");
+    line("      if (limit == null || limit.isBlank()) return " + RUN_OPTIONS + ".defaults();");
+    line("      try {");
+    line("        return " + RUN_OPTIONS + ".defaults().withMaxTokens(java.lang.Long.parseLong(limit.trim()));");
+    line("      } catch (java.lang.NumberFormatException e) {");
+    line("        throw new java.lang.IllegalArgumentException(" + literal("the system property " + MAX_TOKENS_PROPERTY
+        + " is not a number of tokens: ") + " + limit, e);");
+    line("      }");
+    line("    }");
+    line("  }");
   }
 
   /**
-   * {@code static int fib(int n)}: the arguments, boxed, go to {@code Program.call(Object...)},
-   * which checks them against the program's signature (an int or long as its value, a float or
-   * double as its raw bits, so every NaN keeps its payload; a {@code byte[]}'s bytes placed in
-   * the program's memory and its buffer's final bytes written back into it); the boxed result
-   * is unboxed.
+   * {@code static int fib(int n)}: the arguments go to {@code RunOptions.withArguments}, as
+   * {@code Program.call} passes them, and the run checks them against the program's signature
+   * (a float or double as its raw bits, so every NaN keeps its payload; a {@code byte[]}'s bytes
+   * placed in the program's memory and its buffer's final bytes written back into it); the
+   * boxed result is unboxed.
    */
-  private void writeFunction(ClassWriter cw, EntryPoint p) {
-    StringBuilder descriptor = new StringBuilder("(");
-    for (JavaType t : p.params()) descriptor.append(t.descriptor());
-    descriptor.append(')').append(p.result().map(JavaType::descriptor).orElse("V"));
-    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, JavaNames.methodName(p.program()),
-        descriptor.toString(), null, null);
-    for (String name : parameterNames(p)) mv.visitParameter(name, 0);
-    mv.visitCode();
-    pushProgram(mv, p);
-    pushInt(mv, p.params().size());
-    mv.visitTypeInsn(ANEWARRAY, OBJECT);
-    int slot = 0;
-    for (int i = 0; i < p.params().size(); i++) {
-      JavaType t = p.params().get(i);
-      mv.visitInsn(DUP);
-      pushInt(mv, i);
-      switch (t) {
-        case INT -> {
-          mv.visitVarInsn(ILOAD, slot);
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
-        }
-        case LONG -> {
-          mv.visitVarInsn(LLOAD, slot);
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
-        }
-        case FLOAT -> {
-          mv.visitVarInsn(FLOAD, slot);
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "valueOf", "(F)Ljava/lang/Float;", false);
-        }
-        case DOUBLE -> {
-          mv.visitVarInsn(DLOAD, slot);
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
-        }
-        case BYTES -> mv.visitVarInsn(ALOAD, slot);
-      }
-      slot += t.isWide() ? 2 : 1;
-      mv.visitInsn(AASTORE);
+  private void writeFunction(EntryPoint p) {
+    List<String> names = parameterNames(p);
+    List<String> params = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) params.add(p.params().get(i).spelling() + " " + names.get(i));
+    String result = p.result().map(JavaType::spelling).orElse("void");
+    if (p.result().isPresent() && p.result().get() == JavaType.BYTES) {
+      throw new IllegalArgumentException(p.program() + " returns a byte[], which no program can");
     }
-    mv.visitMethodInsn(INVOKEVIRTUAL, PROGRAM, "call", "([Ljava/lang/Object;)Ljava/lang/Object;", false);
+    line("  /**");
+    line("   * Runs the program " + described(p) + " on the transformer.");
+    if (p.params().contains(JavaType.BYTES)) {
+      line("   * Each {@code byte[]} is copied into the program's memory and, when it returns, back.");
+    }
+    line("   *");
+    line("   * @throws dev.wasmformer.runtime.TrapException if the program traps");
+    line("   * @throws dev.wasmformer.runtime.TokenLimitException if it runs past the token limit (the system");
+    line("   *     property wasmformer.maxTokens, else the runtime's default)");
+    line("   */");
+    line("  public static " + result + " " + JavaNames.methodName(p.program()) + "(" + String.join(", ", params)
+        + ") {");
+    // Program.call's run, with the token limit of options()
+    String run = ACCESSOR + "().program(" + literal(p.program()) + ").run(" + holder + ".options().withArguments(new "
+        + OBJECT + "[] {" + String.join(", ", names) + "}))";
     if (p.result().isEmpty()) {
-      mv.visitInsn(POP);
-      mv.visitInsn(RETURN);
+      line("    " + run + ";");
     } else {
-      switch (p.result().get()) {
-        case INT -> unbox(mv, "java/lang/Integer", "intValue", "I", IRETURN);
-        case LONG -> unbox(mv, "java/lang/Long", "longValue", "J", LRETURN);
-        case FLOAT -> unbox(mv, "java/lang/Float", "floatValue", "F", FRETURN);
-        case DOUBLE -> unbox(mv, "java/lang/Double", "doubleValue", "D", DRETURN);
-        case BYTES -> throw new IllegalArgumentException(p.program() + " returns a byte[], which no program can");
-      }
+      String box = switch (p.result().get()) {
+        case INT -> "java.lang.Integer";
+        case LONG -> "java.lang.Long";
+        case FLOAT -> "java.lang.Float";
+        case DOUBLE -> "java.lang.Double";
+        case BYTES -> throw new AssertionError("refused above");
+      };
+      line("    return ((" + box + ") " + run + ".typedReturnValue().get())." + result + "Value();");
     }
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
+    line("  }");
+    line("");
   }
 
-  private static void unbox(MethodVisitor mv, String box, String method, String descriptor, int returnOp) {
-    mv.visitTypeInsn(CHECKCAST, box);
-    mv.visitMethodInsn(INVOKEVIRTUAL, box, method, "()" + descriptor, false);
-    mv.visitInsn(returnOp);
-  }
-
-  /** {@code static RunResult hello()}, {@code hello(String input)} or {@code hello(byte[] input)}. */
-  private void writeWholeProgram(ClassWriter cw, EntryPoint p, String inputDescriptor) {
-    String descriptor = "(" + (inputDescriptor == null ? "" : inputDescriptor) + ")L" + RUN_RESULT + ";";
-    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, JavaNames.methodName(p.program()), descriptor,
-        null, null);
-    if (inputDescriptor != null) mv.visitParameter("input", 0);
-    mv.visitCode();
-    pushProgram(mv, p);
-    mv.visitMethodInsn(INVOKESTATIC, RUN_OPTIONS, "defaults", "()L" + RUN_OPTIONS + ";", false);
-    if (inputDescriptor != null) {
-      mv.visitVarInsn(ALOAD, 0);
-      if (inputDescriptor.equals("Ljava/lang/String;")) {
-        mv.visitFieldInsn(GETSTATIC, "java/nio/charset/StandardCharsets", "UTF_8", "Ljava/nio/charset/Charset;");
-        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "getBytes", "(Ljava/nio/charset/Charset;)[B", false);
-      }
-      mv.visitMethodInsn(INVOKEVIRTUAL, RUN_OPTIONS, "withInput", "([B)L" + RUN_OPTIONS + ";", false);
+  /** {@code hello()}, {@code hello(String input)}, {@code hello(byte[] input)}, and {@code helloWithArgs}. */
+  private void writeWholeProgram(EntryPoint p) {
+    String name = JavaNames.methodName(p.program());
+    String program = ACCESSOR + "().program(" + literal(p.program()) + ")";
+    line("  /** Runs the whole program " + described(p) + " on the transformer, without input. */");
+    line("  public static " + RUN_RESULT + " " + name + "() {");
+    line("    return " + program + ".run(" + holder + ".options());");
+    line("  }");
+    line("");
+    line("  /** Runs the whole program " + described(p) + " with {@code input} (UTF-8) as what it reads. */");
+    line("  public static " + RUN_RESULT + " " + name + "(" + STRING + " input) {");
+    line("    return " + program + ".run(" + holder
+        + ".options().withInput(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));");
+    line("  }");
+    line("");
+    line("  /** Runs the whole program " + described(p) + " with {@code input} as what it reads. */");
+    line("  public static " + RUN_RESULT + " " + name + "(byte[] input) {");
+    line("    return " + program + ".run(" + holder + ".options().withInput(input));");
+    line("  }");
+    line("");
+    if (p.takesArgv()) {
+      line("  /** Runs the whole program " + described(p) + " with {@code args} as its argv after the program's name. */");
+      line("  public static " + RUN_RESULT + " " + name + "WithArgs(" + STRING + "... args) {");
+      line("    return " + program + ".run(" + holder + ".options().withArgv(args));");
+      line("  }");
+      line("");
     }
-    mv.visitMethodInsn(INVOKEVIRTUAL, PROGRAM, "run", "(L" + RUN_OPTIONS + ";)L" + RUN_RESULT + ";", false);
-    mv.visitInsn(ARETURN);
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
-  }
-
-  /** {@code static RunResult helloWithArgs(String... args)}: main's argv after the program's name. */
-  private void writeWithArgs(ClassWriter cw, EntryPoint p) {
-    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC | ACC_VARARGS, JavaNames.methodName(p.program()) + "WithArgs",
-        "([Ljava/lang/String;)L" + RUN_RESULT + ";", null, null);
-    mv.visitParameter("args", 0);
-    mv.visitCode();
-    pushProgram(mv, p);
-    mv.visitMethodInsn(INVOKESTATIC, RUN_OPTIONS, "defaults", "()L" + RUN_OPTIONS + ";", false);
-    mv.visitVarInsn(ALOAD, 0);
-    mv.visitMethodInsn(INVOKEVIRTUAL, RUN_OPTIONS, "withArgv", "([Ljava/lang/String;)L" + RUN_OPTIONS + ";", false);
-    mv.visitMethodInsn(INVOKEVIRTUAL, PROGRAM, "run", "(L" + RUN_OPTIONS + ";)L" + RUN_RESULT + ";", false);
-    mv.visitInsn(ARETURN);
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
   }
 
   /** {@code static RunResult runFib(RunOptions options)}. */
-  private void writeRun(ClassWriter cw, EntryPoint p) {
-    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "run" + JavaNames.capitalized(p.program()),
-        "(L" + RUN_OPTIONS + ";)L" + RUN_RESULT + ";", null, null);
-    mv.visitParameter("options", 0);
-    mv.visitCode();
-    pushProgram(mv, p);
-    mv.visitVarInsn(ALOAD, 0);
-    mv.visitMethodInsn(INVOKEVIRTUAL, PROGRAM, "run", "(L" + RUN_OPTIONS + ";)L" + RUN_RESULT + ";", false);
-    mv.visitInsn(ARETURN);
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
+  private void writeRun(EntryPoint p) {
+    line("  /** Runs the program " + described(p) + " with any options: arguments, input, attention, limits, tracing. */");
+    line("  public static " + RUN_RESULT + " run" + JavaNames.capitalized(p.program()) + "(" + RUN_OPTIONS
+        + " options) {");
+    line("    return " + ACCESSOR + "().program(" + literal(p.program()) + ").run(options);");
+    line("  }");
+    line("");
+  }
+
+  /** The program for a Javadoc sentence: its name (if it is plain enough) and the function it enters. */
+  private static String described(EntryPoint p) {
+    String name = p.program().matches("[A-Za-z0-9_.-]+") ? "{@code " + p.program() + "}" : "";
+    String entry = p.entry().matches("[A-Za-z0-9_.-]+") ? " (entered at {@code " + p.entry() + "})" : "";
+    return (name + entry).trim();
   }
 
   /** The parameters' names as Java identifiers, distinct; {@code argN} where a name is unusable. */
@@ -447,20 +337,32 @@ public final class EntryPointGenerator {
     return names;
   }
 
-  private static void pushInt(MethodVisitor mv, int value) {
-    mv.visitLdcInsn(value);
+  /** A Java string literal of {@code s}. */
+  private static String literal(String s) {
+    return s.chars().mapToObj(c -> switch (c) {
+      case '"' -> "\\\"";
+      case '\\' -> "\\\\";
+      case '\n' -> "\\n";
+      case '\r' -> "\\r";
+      case '\t' -> "\\t";
+      default -> c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c);
+    }).collect(Collectors.joining("", "\"", "\""));
   }
 
   /**
-   * Computes frames without loading classes: every merge in this code is of references
-   * that are only used as Object afterwards.
+   * The source with every non-ASCII character as a unicode escape, which javac reads anywhere
+   * (identifiers included); literals are already ASCII.
    */
-  private static ClassWriter classWriter() {
-    return new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-      @Override
-      protected String getCommonSuperClass(String type1, String type2) {
-        return OBJECT;
-      }
-    };
+  private static String asciiOnly(String source) {
+    StringBuilder ascii = new StringBuilder(source.length());
+    for (char c : source.toCharArray()) {
+      if (c < 0x80) ascii.append(c);
+      else ascii.append(String.format("\\u%04x", (int) c));
+    }
+    return ascii.toString();
+  }
+
+  private void line(String text) {
+    out.append(text).append('\n');
   }
 }

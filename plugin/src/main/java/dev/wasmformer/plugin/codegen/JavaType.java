@@ -10,19 +10,17 @@ import dev.wasmformer.runtime.ValueKind;
  * parameter) as the {@code i32} address where the runtime places its bytes.
  */
 public enum JavaType {
-  INT("int", "I", NumberType.I32),
-  LONG("long", "J", NumberType.I64),
-  FLOAT("float", "F", NumberType.I32),
-  DOUBLE("double", "D", NumberType.I64),
-  BYTES("byte[]", "[B", NumberType.I32);
+  INT("int", NumberType.I32),
+  LONG("long", NumberType.I64),
+  FLOAT("float", NumberType.I32),
+  DOUBLE("double", NumberType.I64),
+  BYTES("byte[]", NumberType.I32);
 
   private final String spelling;
-  private final String descriptor;
   private final NumberType wasm;
 
-  JavaType(String spelling, String descriptor, NumberType wasm) {
+  JavaType(String spelling, NumberType wasm) {
     this.spelling = spelling;
-    this.descriptor = descriptor;
     this.wasm = wasm;
   }
 
@@ -47,18 +45,8 @@ public enum JavaType {
     return spelling;
   }
 
-  /** The JVM field descriptor, e.g. {@code F}. */
-  public String descriptor() {
-    return descriptor;
-  }
-
   /** The WebAssembly value that carries it. */
   public NumberType wasm() {
     return wasm;
-  }
-
-  /** Whether it takes two JVM local slots. */
-  boolean isWide() {
-    return this == LONG || this == DOUBLE;
   }
 }

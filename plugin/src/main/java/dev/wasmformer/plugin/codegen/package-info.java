@@ -1,6 +1,7 @@
 /**
  * Typed entry points: the class of static methods, one per program, that the compile goal
- * writes with ASM so that application code calls programs like Java methods.
+ * writes as Java source (compiled by javac with the application) so that application code
+ * calls programs like Java methods.
  *
  * <p>Invariants: the generated classes depend on the public API of {@code
  * dev.wasmformer.runtime} only, so an application needs nothing but the runtime jar; the

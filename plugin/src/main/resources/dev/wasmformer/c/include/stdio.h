@@ -7,7 +7,7 @@
 #define EOF (-1)
 #define BUFSIZ 1024
 
-/* Streams are descriptors: stdout and stderr both write through env.putchar. */
+/* Streams are descriptors: stdout writes through env.putchar, stderr through env.putchar_err. */
 typedef struct __wasmformer_file FILE;
 extern FILE *stdin;
 extern FILE *stdout;

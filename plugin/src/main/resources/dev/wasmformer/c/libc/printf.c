@@ -7,7 +7,10 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+int __wasmformer_putchar_err(int c) __attribute__((import_module("env"), import_name("putchar_err")));
 
 struct sink {
   int to_output;   /* write to the output instead of buf */
@@ -375,8 +378,35 @@ int vprintf(const char *fmt, va_list ap) {
   return format(&s, fmt, &ap);
 }
 
+/*
+ * stderr's text is formatted into a buffer first (on the stack, or from malloc when longer),
+ * then written to env.putchar_err: the sink that writes to the output stays stdout's alone,
+ * so printf's code, and the traces of programs that only print, are what they were.
+ */
+static int error_vprintf(const char *fmt, va_list ap) {
+  char line[256];
+  va_list again;
+  va_copy(again, ap);
+  int n = vsnprintf(line, sizeof line, fmt, ap);
+  char *text = line;
+  if (n >= (int)sizeof line) {
+    char *all = malloc((size_t)n + 1);
+    if (all) {
+      vsnprintf(all, (size_t)n + 1, fmt, again);
+      text = all;
+    } else {
+      n = (int)sizeof line - 1; /* no memory for more: what fits */
+    }
+  }
+  va_end(again);
+  for (int i = 0; i < n; i++) __wasmformer_putchar_err((unsigned char)text[i]);
+  if (text != line) free(text);
+  return n;
+}
+
 int vfprintf(FILE *stream, const char *fmt, va_list ap) {
   if (stream == stdin) return -1;
+  if (stream == stderr) return error_vprintf(fmt, ap);
   return vprintf(fmt, ap);
 }
 

@@ -1,6 +1,11 @@
-/* Streams of the wasmformer libc: output goes to env.putchar, input comes from env.getchar. */
+/*
+ * Streams of the wasmformer libc: stdout goes to env.putchar, stderr to env.putchar_err (a
+ * stream of its own, RunResult.errorOutput), input comes from env.getchar.
+ */
 #include <stdio.h>
 #include <string.h>
+
+int __wasmformer_putchar_err(int c) __attribute__((import_module("env"), import_name("putchar_err")));
 
 struct __wasmformer_file {
   int fd;
@@ -20,7 +25,11 @@ int puts(const char *s) {
 
 int fputc(int c, FILE *stream) {
   if (stream->fd == 0) return EOF;
-  putchar(c);
+  if (stream->fd == 2) {
+    __wasmformer_putchar_err(c);
+  } else {
+    putchar(c);
+  }
   return (unsigned char)c;
 }
 
@@ -30,7 +39,11 @@ int putc(int c, FILE *stream) {
 
 int fputs(const char *s, FILE *stream) {
   if (stream->fd == 0) return EOF;
-  while (*s) putchar(*s++);
+  if (stream->fd == 2) {
+    while (*s) __wasmformer_putchar_err(*s++);
+  } else {
+    while (*s) putchar(*s++);
+  }
   return 1;
 }
 
@@ -38,7 +51,11 @@ size_t fwrite(const void *ptr, size_t size, size_t count, FILE *stream) {
   const unsigned char *p = ptr;
   size_t n = size * count;
   if (stream->fd == 0) return 0;
-  for (size_t i = 0; i < n; i++) putchar(p[i]);
+  if (stream->fd == 2) {
+    for (size_t i = 0; i < n; i++) __wasmformer_putchar_err(p[i]);
+  } else {
+    for (size_t i = 0; i < n; i++) putchar(p[i]);
+  }
   return count;
 }
 

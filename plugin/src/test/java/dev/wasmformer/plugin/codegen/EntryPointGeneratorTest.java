@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasmformer.compiler.WasmformerCompiler;
+import dev.wasmformer.plugin.GeneratedSources;
 import dev.wasmformer.plugin.TestPrograms;
 import dev.wasmformer.runtime.LoadedBundle;
 import dev.wasmformer.runtime.NumberType;
 import dev.wasmformer.runtime.RunOptions;
 import dev.wasmformer.runtime.RunResult;
+import dev.wasmformer.runtime.TokenLimitException;
 import dev.wasmformer.runtime.TrapException;
 import dev.wasmformer.runtime.format.BundleFiles;
 import java.io.ByteArrayOutputStream;
@@ -16,14 +18,12 @@ import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Parameter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -79,9 +79,9 @@ class EntryPointGeneratorTest {
 
     assertThat(Modifier.isPublic(fib.getModifiers()) && Modifier.isStatic(fib.getModifiers())).isTrue();
     assertThat(fib.getReturnType()).isEqualTo(int.class);
-    assertThat(Arrays.stream(add.getParameters()).map(Parameter::getName)).containsExactly("a", "b");
-    // A name that is a Java keyword is made usable.
-    assertThat(demo.getMethod("check", int.class).getParameters()[0].getName()).isEqualTo("int_");
+    // Parameter names come from the module; a name that is a Java keyword is made usable.
+    String source = EntryPointGenerator.generate(CLASS, "demo", PROGRAMS).text();
+    assertThat(source).contains("public static int add(int a, int b) {", "public static int check(int int_) {");
     assertThat(demo.getField("BUNDLE_NAME").get(null)).isEqualTo("demo");
     assertThat(Modifier.isFinal(demo.getModifiers())).isTrue();
   }
@@ -192,6 +192,62 @@ class EntryPointGeneratorTest {
   }
 
   @Test
+  void oddProgramNamesAndAClassNamedLikeARuntimeTypeStillCompile(@TempDir Path dir) throws Exception {
+    // Export names may be any string; the class may be named like the types it uses.
+    List<EntryPoint> programs = List.of(
+        EntryPoint.ofWasm("h\u00e9llo \"q\" */ \\u0022", "h\u00e9llo", List.of(NumberType.I32), Optional.of(NumberType.I32),
+            List.of("n\u00e9")),
+        EntryPoint.ofWasm("String", "main", List.of(), Optional.empty(), List.of()));
+    EntryPointGenerator.GeneratedSource source = EntryPointGenerator.generate("app.RunResult", "odd", programs);
+
+    assertThat(source.text()).isASCII().contains("\\u00e9");
+    write(dir, source);
+    Class<?> odd = load(dir, "app.RunResult");
+    assertThat(odd.getMethod(JavaNames.methodName(programs.get(0).program()), int.class).getReturnType())
+        .isEqualTo(int.class);
+    assertThat(odd.getMethod("String").getReturnType()).isEqualTo(RunResult.class);
+  }
+
+  @Test
+  void aProgramNamedLoadAndAClassNamedHolderDoNotClashWithTheHelpers(@TempDir Path dir) throws Exception {
+    List<EntryPoint> programs = List.of(
+        EntryPoint.ofWasm("load", "main", List.of(), Optional.empty(), List.of()),
+        EntryPoint.ofWasm("options", "options", List.of(), Optional.of(NumberType.I32), List.of()));
+
+    write(dir, EntryPointGenerator.generate("app.Holder", "holder", programs));
+
+    Class<?> holder = load(dir, "app.Holder");
+    assertThat(holder.getMethod("load").getReturnType()).isEqualTo(RunResult.class);
+    assertThat(holder.getMethod("options").getReturnType()).isEqualTo(int.class);
+  }
+
+  @Test
+  void theSystemPropertyMaxTokensStopsARunawayTypedCall() throws Exception {
+    String previous = System.getProperty(EntryPointGenerator.MAX_TOKENS_PROPERTY);
+    try {
+      System.setProperty(EntryPointGenerator.MAX_TOKENS_PROPERTY, "5");
+      assertThatThrownBy(() -> call("fib", new Class<?>[] {int.class}, 20))
+          .isInstanceOf(TokenLimitException.class)
+          .hasMessageContaining("no HALT after 5 generated tokens");
+      assertThatThrownBy(() -> call("hello", new Class<?>[0])).isInstanceOf(TokenLimitException.class);
+      // the run method's options are the caller's own
+      assertThat(((RunResult) call("runFib", new Class<?>[] {RunOptions.class},
+          RunOptions.defaults().withArgs(7))).returnValue()).hasValue(13);
+
+      System.setProperty(EntryPointGenerator.MAX_TOKENS_PROPERTY, "lots");
+      assertThatThrownBy(() -> call("fib", new Class<?>[] {int.class}, 20))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("the system property wasmformer.maxTokens is not a number of tokens: lots");
+
+      System.setProperty(EntryPointGenerator.MAX_TOKENS_PROPERTY, "1000000");
+      assertThat(call("fib", new Class<?>[] {int.class}, 20)).isEqualTo(6765);
+    } finally {
+      if (previous == null) System.clearProperty(EntryPointGenerator.MAX_TOKENS_PROPERTY);
+      else System.setProperty(EntryPointGenerator.MAX_TOKENS_PROPERTY, previous);
+    }
+  }
+
+  @Test
   void methodsThatJavaCouldNotTellApartAreRefused() {
     List<EntryPoint> clashing = List.of(
         EntryPoint.ofWasm("is_prime", "is_prime", List.of(NumberType.I32), Optional.of(NumberType.I32), List.of("n")),
@@ -242,12 +298,12 @@ class EntryPointGeneratorTest {
     }
   }
 
-  private static void write(Path dir, List<EntryPointGenerator.GeneratedClass> classes) throws Exception {
-    for (EntryPointGenerator.GeneratedClass c : classes) {
-      Path file = dir.resolve(c.relativePath());
-      Files.createDirectories(file.getParent());
-      Files.write(file, c.bytes());
-    }
+  /** Writes the source below {@code dir}/src and compiles it into {@code dir}, as a project's javac would. */
+  private static void write(Path dir, EntryPointGenerator.GeneratedSource source) throws Exception {
+    Path file = dir.resolve("src").resolve(source.relativePath());
+    Files.createDirectories(file.getParent());
+    Files.write(file, source.bytes());
+    GeneratedSources.compile(dir.resolve("src"), dir);
   }
 
   /** Loads {@code name} from {@code dir}, with the runtime from the test's own class loader. */

@@ -290,7 +290,7 @@ final class BundleValidator {
   private static boolean isByteRole(TokenRole role) {
     return switch (role) {
       case PROGRAM_BYTE, DATA_BYTE, INPUT_BYTE, TRACE_BYTE, OUTPUT_BYTE, RESULT_BYTE,
-          TRAP_ADDRESS_BYTE -> true;
+          TRAP_ADDRESS_BYTE, ERROR_OUTPUT_BYTE -> true;
       default -> false;
     };
   }

@@ -1,0 +1,2 @@
+__attribute__((export_name("extra")))
+int extra(int x) { return x + 1; }

@@ -1,0 +1,2 @@
+__attribute__((export_name("twice")))
+int twice(int x) { return 2 * x; }

@@ -1,0 +1,39 @@
+package dev.wasmformer.interpreter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmformer.interpreter.Vocab.Kind;
+import dev.wasmformer.isa.Opcode;
+import dev.wasmformer.runtime.format.TokenRole;
+import org.junit.jupiter.api.Test;
+
+/** The vocabulary grows only at its end, so the tokens of older bundles and traces keep their ids. */
+class VocabTest {
+  /** The size of the vocabulary before stderr's kinds were appended (session 7). */
+  private static final int SIZE_BEFORE_STDERR = 5732;
+
+  private final Vocab vocab = new Vocab();
+
+  @Test
+  void theKindsAddedForStderrComeAfterEveryEarlierToken() {
+    assertThat(vocab.id(Kind.LIMITS)).isEqualTo(SIZE_BEFORE_STDERR - 1);
+    assertThat(vocab.count(Kind.OPCODE)).isEqualTo(Vocab.FIRST_OPCODES).isEqualTo(Opcode.EQZ64.ordinal() + 1);
+    assertThat(vocab.opcode(Opcode.EQZ64)).isEqualTo(vocab.id(Kind.OPCODE) + Opcode.EQZ64.ordinal());
+    assertThat(vocab.opcode(Opcode.PUTCHAR_ERR)).isEqualTo(SIZE_BEFORE_STDERR);
+    assertThat(vocab.id(Kind.ERR, 0)).isEqualTo(SIZE_BEFORE_STDERR + 1);
+    assertThat(vocab.size()).isEqualTo(SIZE_BEFORE_STDERR + 1 + 256);
+  }
+
+  @Test
+  void theLaterOpcodeAndTheErrorBytesReadAsSuchInABundle() {
+    var tokens = vocab.toProto().getTokensList();
+    var putcharErr = tokens.get(vocab.opcode(Opcode.PUTCHAR_ERR));
+    assertThat(putcharErr.getRole()).isEqualTo(TokenRole.PROGRAM_OPCODE);
+    assertThat(putcharErr.getText()).isEqualTo("PUTCHAR_ERR");
+    assertThat(vocab.kind(vocab.opcode(Opcode.PUTCHAR_ERR))).isEqualTo(Kind.LATER_OPCODE);
+    var err = tokens.get(vocab.id(Kind.ERR, 0x41));
+    assertThat(err.getRole()).isEqualTo(TokenRole.ERROR_OUTPUT_BYTE);
+    assertThat(err.getValue()).isEqualTo(0x41);
+    assertThat(err.getText()).isEqualTo("err:65");
+  }
+}
