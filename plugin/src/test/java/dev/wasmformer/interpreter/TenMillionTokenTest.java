@@ -81,9 +81,26 @@ class TenMillionTokenTest {
     assertThat(r.sha256()).as("the hull cache's trace against the verified one").isEqualTo(LONG_TRACE_SHA256);
   }
 
+  /**
+   * The same long run on the model a build makes for the program's opcodes (the universal one
+   * restricted to them): the trace must be the verified universal one, by digest.
+   */
+  @Test
+  void tenMillionTokensOnTheRestrictedModelGiveTheVerifiedTrace() throws Exception {
+    assumeTrue(Boolean.getBoolean("wasmformer.long"), "a run of ~11M tokens; it runs with -Dwasmformer.long=true");
+    assertThat(LONG_TRACE_SHA256).as("a digest pinned from the lockstep run").isNotEmpty();
+    Result r = run(60, 64, Check.HULL_AGAINST_THE_PINNED_DIGEST, true);
+    assertThat(r.tokens()).isGreaterThan(10_000_000);
+    assertThat(r.sha256()).as("the restricted model's trace against the verified one").isEqualTo(LONG_TRACE_SHA256);
+  }
+
   record Result(long tokens, String sha256) {}
 
   private Result run(int rounds, int n, Check check) throws Exception {
+    return run(rounds, n, check, false);
+  }
+
+  private Result run(int rounds, int n, Check check, boolean restricted) throws Exception {
     boolean withNaive = check == Check.HULL_EVALUATOR_AND_NAIVE;
     boolean withEvaluator = check != Check.HULL_AGAINST_THE_PINNED_DIGEST;
     Path source = source();
@@ -91,7 +108,7 @@ class TenMillionTokenTest {
     var compiled = WasmformerCompiler.compileC(
         List.of(new SourceFile(source.toString(), Files.readString(source))), WasmformerCompiler.cOptions().withDefines(defines));
     TokenProgram tp = WasmformerCompiler.lower(compiled.wasm(), "_start");
-    InterpreterModel im = InterpreterModel.get();
+    InterpreterModel im = restricted ? InterpreterModel.forOpcodes(InterpreterGraph.opcodesOf(tp)) : InterpreterModel.get();
     Bundle bundle = new WasmformerCompiler(im).addProgram(tp, "longmix").bundle();
     Program prog = bundle.getPrograms(0);
     Model model = Model.from(bundle);
