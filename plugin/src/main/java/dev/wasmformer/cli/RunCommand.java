@@ -9,6 +9,7 @@ import dev.wasmformer.runtime.Program;
 import dev.wasmformer.runtime.RunOptions;
 import dev.wasmformer.runtime.RunResult;
 import dev.wasmformer.runtime.RunStats;
+import dev.wasmformer.runtime.HeapExhaustedException;
 import dev.wasmformer.runtime.TokenLimitException;
 import dev.wasmformer.runtime.TrapException;
 import dev.wasmformer.runtime.ValueKind;
@@ -160,8 +161,18 @@ final class RunCommand implements Callable<Integer> {
           e.getMessage(), e.stats().instructions(), e.stats().seconds());
       printStats(err, e.stats());
       return Main.FAILURE;
+    } catch (HeapExhaustedException e) {
+      // the run released its caches: what it wrote so far, then how far it got and what to do
+      out.print(new String(e.output(), StandardCharsets.UTF_8));
+      printErrorOutput(out, err, e.errorOutput());
+      out.flush();
+      err.println("wasmformer: error: " + RunSupport.outOfMemory(e.stats().tokens(), e.stats().instructions(),
+          limits.maxTokens));
+      printStats(err, e.stats());
+      return Main.FAILURE;
     } catch (OutOfMemoryError e) {
-      // the run's caches are garbage once it has unwound, so there is room to say so
+      // outside the decode loop (which reports it as above); the run's caches are garbage once
+      // it has unwound, so there is room to say so
       err.println("wasmformer: error: " + RunSupport.outOfMemory(progress.tokens(), progress.instructions(), limits.maxTokens));
       return Main.FAILURE;
     }

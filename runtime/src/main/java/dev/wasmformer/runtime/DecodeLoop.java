@@ -12,7 +12,7 @@ import java.util.function.IntFunction;
  * one instance per run.
  */
 final class DecodeLoop {
-  private final TokenStepper stepper;
+  private TokenStepper stepper;   // the run's caches: dropped when they fill the heap
   private final TokenTable tokens;
   private final long maxTokens;
   private final TraceListener listener;
@@ -42,6 +42,17 @@ final class DecodeLoop {
    * @param resultBytes how many RESULT_BYTE tokens the program's result takes (0, 4 or 8)
    */
   RunResult run(int[] prompt, int resultBytes) {
+    try {
+      return decode(prompt, resultBytes);
+    } catch (OutOfMemoryError e) {
+      // Nearly all of the heap is the stepper's caches, and only this loop holds the stepper
+      // (Program.run keeps no reference): dropped, they leave room to say how far the run got.
+      stepper = null;
+      throw new HeapExhaustedException(maxTokens, stats(), output(), errorOutput(), e);
+    }
+  }
+
+  private RunResult decode(int[] prompt, int resultBytes) {
     for (int i = 0; i + 1 < prompt.length; i++) feed(prompt[i]);
     int token = step(prompt[prompt.length - 1]);
     long result = 0;

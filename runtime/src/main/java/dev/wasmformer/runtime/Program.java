@@ -238,6 +238,7 @@ public final class Program {
    *     vocabulary has no INPUT_BYTE token for
    * @throws TrapException if the program traps
    * @throws TokenLimitException if the run reaches {@link RunOptions#maxTokens()} first
+   * @throws HeapExhaustedException if the run's caches fill the Java heap first
    * @throws MalformedTraceException if the model's trace cannot be read as a result
    */
   public RunResult run(RunOptions options) {
@@ -246,9 +247,10 @@ public final class Program {
     int[] prompt = prompt(call.words(), options.input(), options.limits());
     placeBuffers(prompt, call);
     if (options.argv().isPresent()) writeArgv(prompt, options.argv().get());
-    TokenStepper stepper = steppers.newStepper(options.attention());
     int resultBytes = results.isEmpty() ? 0 : results.get(0).wasm().bytes();
-    RunResult raw = new DecodeLoop(stepper, tokens, options, functionNamer).run(prompt, resultBytes);
+    // no local holds the stepper: when its caches fill the heap, the loop drops them
+    RunResult raw = new DecodeLoop(steppers.newStepper(options.attention()), tokens, options, functionNamer)
+        .run(prompt, resultBytes);
     int[] lengths = new int[call.buffers().size()];
     for (int i = 0; i < lengths.length; i++) lengths[i] = call.buffers().get(i).length;
     RunResult result = raw.typed(results.isEmpty() ? null : results.get(0), lengths);

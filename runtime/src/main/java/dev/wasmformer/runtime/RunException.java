@@ -2,7 +2,7 @@ package dev.wasmformer.runtime;
 
 /** A run that ended without reaching HALT; carries what the run produced until then. */
 public abstract sealed class RunException extends RuntimeException
-    permits TrapException, TokenLimitException, MalformedTraceException {
+    permits TrapException, TokenLimitException, MalformedTraceException, HeapExhaustedException {
   private static final long serialVersionUID = 1L;
 
   private final transient RunStats stats;

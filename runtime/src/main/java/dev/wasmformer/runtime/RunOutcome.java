@@ -47,7 +47,8 @@ public final class RunOutcome {
    * The run's result.
    *
    * @throws RuntimeException the exception that ended the run, if it did not halt: a {@link
-   *     TrapException}, {@link TokenLimitException}, {@link MalformedTraceException}, or {@link
+   *     TrapException}, {@link TokenLimitException}, {@link HeapExhaustedException}, {@link
+   *     MalformedTraceException}, or {@link
    *     IllegalArgumentException} for arguments or input the program cannot take
    */
   public RunResult result() {
