@@ -203,7 +203,8 @@ class ByteBuffersTest {
     Program upcase = bundle.program("upcase");
     assertThatThrownBy(() -> upcase.call(new byte[1025], 1025))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("capacity of 1024 bytes");
+        .hasMessageContaining("capacity of 1024 bytes")
+        .hasMessageContaining("-Dwasmformer.argumentAreaBytes");
     // each array starts at a 16-byte boundary: 1000 bytes, then 20 from offset 1008
     assertThatThrownBy(() -> bundle.program("reverse_into").call(new byte[1000], 1000, new byte[20], 20))
         .isInstanceOf(IllegalArgumentException.class)

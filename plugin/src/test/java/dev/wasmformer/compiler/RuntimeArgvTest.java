@@ -87,7 +87,8 @@ class RuntimeArgvTest {
     String big = "x".repeat(p.argvCapacity());
     assertThatThrownBy(() -> p.run(RunOptions.defaults().withArgv(big)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("do not fit its argument area of " + p.argvCapacity() + " bytes");
+        .hasMessageContaining("do not fit its argument area of " + p.argvCapacity() + " bytes")
+        .hasMessageContaining("the Maven parameter argumentAreaBytes");
   }
 
   @Test

@@ -321,7 +321,8 @@ public final class Program {
             throw new IllegalArgumentException("the byte arrays of " + signature() + " take "
                 + ((long) offset + bytes.length) + " bytes (each starts at a " + BUFFER_ALIGNMENT
                 + "-byte boundary), more than its argument area's capacity of " + area.size()
-                + " bytes (the C compiler's argAreaBytes)");
+                + " bytes (set when the program is built: the Maven parameter argumentAreaBytes,"
+                + " -Dwasmformer.argumentAreaBytes, or CompileOptions.argAreaBytes)");
           }
           used = offset + bytes.length;
           buffers.add(bytes);
@@ -528,7 +529,9 @@ public final class Program {
         throw new IllegalArgumentException(
             "the arguments of " + name + " do not fit its argument area of " + argvSize
                 + " bytes (argc, then each argument's UTF-8 bytes and a NUL, the program's"
-                + " name first); build it with a larger argument area");
+                + " name first); a C program can be built with a larger one (the Maven parameter"
+                + " argumentAreaBytes, -Dwasmformer.argumentAreaBytes, or CompileOptions.argAreaBytes),"
+                + " a WASI program's is fixed");
       }
       System.arraycopy(s, 0, area, at, s.length);
       at += s.length + 1;
