@@ -18,7 +18,7 @@ public final class ModuleBuilder {
 
   private record Import(String module, String name, int type, String debugName) {}
 
-  private record Function(int type, String name, FuncType signature) {}
+  private record Function(int type, String name, FuncType signature, List<String> paramNames) {}
 
   private record Global(ValType type, boolean mutable, long init) {}
 
@@ -60,7 +60,18 @@ public final class ModuleBuilder {
 
   /** Declares a function (its body comes later); returns its function index. */
   public int declareFunction(String name, FuncType type) {
-    functions.add(new Function(type(type), name, type));
+    return declareFunction(name, type, List.of());
+  }
+
+  /**
+   * Declares a function whose first parameters have names (an empty one for none), which the
+   * name section records as their local names; returns its function index.
+   */
+  public int declareFunction(String name, FuncType type, List<String> paramNames) {
+    if (paramNames.size() > type.params().size()) {
+      throw new IllegalArgumentException(paramNames.size() + " parameter names for " + type.params().size() + " parameters");
+    }
+    functions.add(new Function(type(type), name, type, List.copyOf(paramNames)));
     return imports.size() + functions.size() - 1;
   }
 
@@ -255,6 +266,27 @@ public final class ModuleBuilder {
     content.name("name");
     content.u8(1);
     content.sized(functionNames);
+    // the parameters' names, as local names (subsection 2), for the functions that have them
+    List<Integer> named = new ArrayList<>();
+    for (int i = 0; i < functions.size(); i++) {
+      if (functions.get(i).paramNames().stream().anyMatch(n -> !n.isEmpty())) named.add(i);
+    }
+    if (!named.isEmpty()) {
+      ByteSink localNames = new ByteSink();
+      localNames.u32(named.size());
+      for (int i : named) {
+        List<String> params = functions.get(i).paramNames();
+        localNames.u32(imports.size() + i);
+        localNames.u32((int) params.stream().filter(n -> !n.isEmpty()).count());
+        for (int p = 0; p < params.size(); p++) {
+          if (params.get(p).isEmpty()) continue;
+          localNames.u32(p);
+          localNames.name(params.get(p));
+        }
+      }
+      content.u8(2);
+      content.sized(localNames);
+    }
     out.u8(0);
     out.sized(content);
   }

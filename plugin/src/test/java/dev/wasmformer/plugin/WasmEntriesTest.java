@@ -24,6 +24,21 @@ class WasmEntriesTest {
   }
 
   @Test
+  void aCProgramsParametersKeepTheirNamesForTheTypedMethods() {
+    String source = """
+        __attribute__((export_name("add3"))) int add3(int first, int second, long long third) {
+          return first + second + (int) third;
+        }
+        """;
+    byte[] wasm = dev.wasmformer.compiler.WasmformerCompiler.compileC(
+        List.of(new dev.wasmformer.c.SourceFile("add3.c", source)),
+        dev.wasmformer.compiler.WasmformerCompiler.cOptions()).wasm();
+
+    assertThat(WasmEntries.of(wasm, "add3", List.of()))
+        .containsExactly(new WasmEntries.Entry("add3", "add3", List.of("first", "second", "third")));
+  }
+
+  @Test
   void configuredEntryPointsAreTakenAsListed() {
     List<WasmEntries.Entry> entries =
         WasmEntries.of(TestPrograms.wasm(TestPrograms.MATH), "math", List.of("_helper", "absent"));

@@ -1,6 +1,7 @@
 package dev.wasmformer.c.codegen;
 
 import dev.wasmformer.c.ExportSignature;
+import dev.wasmformer.c.ast.FunctionDef;
 import dev.wasmformer.c.type.FloatType;
 import dev.wasmformer.c.type.FunctionType;
 import dev.wasmformer.c.type.IntType;
@@ -52,6 +53,18 @@ final class Abi {
     if (f.variadic()) params.add(ValType.I32);
     ValType result = returnsViaPointer(f) ? null : valType(f.result());
     return FuncType.of(params, result);
+  }
+
+  /**
+   * The names of a definition's WebAssembly parameters as {@link #signature} lays them out: an
+   * empty name for the hidden struct-result address, then the C parameters' (the variadic
+   * area's address, last, has none).
+   */
+  static List<String> paramNames(FunctionDef f) {
+    List<String> names = new ArrayList<>();
+    if (returnsViaPointer((FunctionType) f.symbol().type())) names.add("");
+    for (var p : f.params()) names.add(p.name() == null ? "" : p.name());
+    return names;
   }
 
   /**

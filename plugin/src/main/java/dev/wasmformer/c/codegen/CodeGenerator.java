@@ -109,7 +109,7 @@ public final class CodeGenerator {
       // Static functions of different files may share a name; number the repeats.
       int use = nameUses.merge(f.symbol().name(), 1, Integer::sum);
       String name = use == 1 ? f.symbol().name() : f.symbol().name() + "." + use;
-      functionIndex.put(f.symbol(), module.declareFunction(name, Abi.signature(ft)));
+      functionIndex.put(f.symbol(), module.declareFunction(name, Abi.signature(ft), Abi.paramNames(f)));
     }
     FunctionDef main = program.main();
     boolean mainTakesArgs = main != null && !((FunctionType) main.symbol().type()).params().isEmpty();
