@@ -38,6 +38,8 @@ public final class Assembler {
   private final Map<Node, Integer> lastRead = new HashMap<>();
   private final Map<Node, Integer> firstWrite = new HashMap<>();
   private final Set<Node> live = new LinkedHashSet<>();
+  /** Per head, the indexes of its live outputs: only their values are computed. */
+  private final Map<Head, java.util.BitSet> liveOutputs = new IdentityHashMap<>();
   private final Map<Node, Integer> slot = new HashMap<>();
   private final Map<Node.CumSum, Integer> meanSlot = new HashMap<>();
   private final List<int[]> clears = new ArrayList<>(); // {sublayer, slot}
@@ -70,21 +72,31 @@ public final class Assembler {
     while (!work.isEmpty()) {
       Node n = work.remove(work.size() - 1);
       if (!live.add(n)) continue;
+      if (n instanceof Node.HeadOutput ho) liveOutputs.computeIfAbsent(ho.head(), h -> new java.util.BitSet()).set(ho.index());
       for (Expr e : inputsOf(n)) work.addAll(e.terms().keySet());
     }
   }
 
+  /** What a node reads; a head output reads its head's key and query and its own value only. */
   private static List<Expr> inputsOf(Node n) {
     if (n instanceof Node.Neuron ne) return List.of(ne.gate(), ne.value());
     if (n instanceof Node.CumSum cs) return List.of(cs.value());
     if (n instanceof Node.Sum s) return List.of(s.expr());
-    if (n instanceof Node.HeadOutput ho) return headExprs(ho.head());
+    if (n instanceof Node.HeadOutput ho) {
+      Head h = ho.head();
+      return List.of(h.valid(), h.aValid(), h.aSqValid(), h.query(), h.values().get(ho.index()));
+    }
     return List.of();
   }
 
-  private static List<Expr> headExprs(Head h) {
+  /**
+   * A head's key and query, and the values of its live outputs (a value nothing reads is
+   * neither computed nor scheduled for).
+   */
+  private List<Expr> headExprs(Head h) {
     List<Expr> l = new ArrayList<>(List.of(h.valid(), h.aValid(), h.aSqValid(), h.query()));
-    l.addAll(h.values());
+    java.util.BitSet used = liveOutputs.getOrDefault(h, new java.util.BitSet());
+    for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) l.add(h.values().get(i));
     return l;
   }
 
@@ -297,14 +309,17 @@ public final class Assembler {
         {
           Head h = ho.head();
           if (!emitted.add(h)) continue;
+          // the live outputs only, in index order
+          java.util.BitSet used = liveOutputs.get(h);
+          Map<Integer, Node> outputNode = new HashMap<>();
+          for (Node m : live) {
+            if (m instanceof Node.HeadOutput o && o.head() == h) outputNode.put(o.index(), m);
+          }
           List<Map<Integer, Double>> outs = new ArrayList<>();
           List<Map<Integer, Double>> vals = new ArrayList<>();
-          for (int i = 0; i < h.values().size(); i++) {
+          for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
             vals.add(row(h.values().get(i)));
-            outs.add(Map.of());
-          }
-          for (Node m : live) {
-            if (m instanceof Node.HeadOutput o && o.head() == h) outs.set(o.index(), destinations(m, sumShares));
+            outs.add(destinations(outputNode.get(i), sumShares));
           }
           Map<Integer, Double> kx;
           Map<Integer, Double> ky;
