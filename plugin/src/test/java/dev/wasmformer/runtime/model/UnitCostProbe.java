@@ -37,10 +37,13 @@ class UnitCostProbe {
   void printsTheUnitsAndHeadsATokenCosts() throws Exception {
     Path file = Path.of(System.getProperty("wasmformer.probe.program", "../docs/examples/sudoku.c"));
     long limit = Long.getLong("wasmformer.probe.tokens", 300_000);
-    InterpreterModel im = InterpreterModel.get();
+    InterpreterModel universal = InterpreterModel.get();
+    List<SourceFile> sources = List.of(new SourceFile(file.getFileName().toString(), Files.readString(file)));
+    InterpreterModel im = Boolean.getBoolean("wasmformer.probe.universal") ? universal
+        : InterpreterModel.forOpcodes(dev.wasmformer.interpreter.InterpreterGraph.opcodesOf(WasmformerCompiler.lower(
+            WasmformerCompiler.compileC(sources, WasmformerCompiler.cOptions()).wasm(), "_start")));
     Bundle bundle = new WasmformerCompiler(im)
-        .addC("probe", List.of(new SourceFile(file.getFileName().toString(), Files.readString(file))),
-            WasmformerCompiler.cOptions(), List.of(), null)
+        .addC("probe", sources, WasmformerCompiler.cOptions(), List.of(), null)
         .bundle();
     Model model = Model.from(bundle);
     Decoder decoder = model.newDecoder(AttentionKind.HULL);
@@ -181,7 +184,7 @@ class UnitCostProbe {
       this.fast = fast;
       this.filters = filters;
       this.weights = weights;
-      attend = FastPass.class.getDeclaredMethod("attend", int.class, int.class);
+      attend = FastPass.class.getDeclaredMethod("attend", int.class, int.class, boolean[].class);
       attend.setAccessible(true);
       tokensField = field(FastPass.class, "tokens");
       ffns = (SparseFeedForward[]) field(FastPass.class, "ffns").get(fast);
@@ -221,7 +224,7 @@ class UnitCostProbe {
       x[model.slotPosition()] += pd;
       x[model.slotPositionSquared()] += pd * pd;
       for (int l = 0; l < filters.length; l++) {
-        attend.invoke(fast, l, token);
+        attend.invoke(fast, l, token, null);
         GateFilter f = filters[l];
         if (f != null && f.checkMask != null && f.steps() > GateFilter.FIRST_BUILD) {
           counted[l]++;
