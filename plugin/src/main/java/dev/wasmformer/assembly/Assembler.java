@@ -20,8 +20,12 @@ import java.util.Set;
 
 /**
  * Turns a graph into transformer weights: gives every node a sublayer (as early as its
- * inputs allow), every value that is read a residual slot (reusing the slots of dead
- * values), and writes the embedding, the heads, the ReGLU layers and the unembedding.
+ * inputs allow), every value that is read a residual slot of its own, and writes the
+ * embedding, the heads, the ReGLU layers and the unembedding.
+ *
+ * <p>A slot is never reused for another value after its last read: reusing it needs a unit
+ * that clears the old value at every token, and those clears cost the runtime more than the
+ * wider residual does (docs/benchmarks.md, "Session 8: a slot per value").
  *
  * <p>Sublayers are numbered 1, 2, 3, ...: odd ones are attention, even ones FFN; sublayer
  * 0 is the embedding. A value written in sublayer s can be read from sublayer s+1 on.
@@ -42,7 +46,6 @@ public final class Assembler {
   private final Map<Head, java.util.BitSet> liveOutputs = new IdentityHashMap<>();
   private final Map<Node, Integer> slot = new HashMap<>();
   private final Map<Node.CumSum, Integer> meanSlot = new HashMap<>();
-  private final List<int[]> clears = new ArrayList<>(); // {sublayer, slot}
   private final List<List<AssembledModel.SlotUse>> slotUses = new ArrayList<>();
   private int sublayers;
   private int dModel;
@@ -199,39 +202,23 @@ public final class Assembler {
     for (Node n : live) if (lastRead.containsKey(n)) slotted.add(n);
     slotted.sort((a, b) -> firstWrite.get(a) != firstWrite.get(b).intValue()
         ? Integer.compare(firstWrite.get(a), firstWrite.get(b)) : Integer.compare(a.id(), b.id()));
-    List<Integer> occupantLastRead = new ArrayList<>(List.of(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE));
+    int next = 3; // after the constant one, the position and its square
     for (Node n : slotted) {
       int w = firstWrite.get(n);
       // CumSum's mean is written one sublayer before its sum
       if (n instanceof Node.CumSum cs) {
-        meanSlot.put(cs, take(w - 1, w, occupantLastRead));
+        meanSlot.put(cs, next++);
         use(meanSlot.get(cs), cs.name() + ".mean", w - 1, w);
       }
-      slot.put(n, take(w, lastRead.get(n), occupantLastRead));
+      slot.put(n, next++);
       use(slot.get(n), n.name(), w, lastRead.get(n));
     }
-    dModel = occupantLastRead.size();
+    dModel = next;
   }
 
   private void use(int s, String name, int from, int until) {
     while (slotUses.size() <= s) slotUses.add(new ArrayList<>());
     slotUses.get(s).add(new AssembledModel.SlotUse(name, from, until));
-  }
-
-  /** A slot free for a value first written at {@code w} and last read at {@code until}. */
-  private int take(int w, int until, List<Integer> occupantLastRead) {
-    int clearAt = w % 2 == 0 ? w : w - 1;
-    if (clearAt >= 2) {
-      for (int s = 3; s < occupantLastRead.size(); s++) {
-        if (occupantLastRead.get(s) <= clearAt) {
-          occupantLastRead.set(s, until);
-          clears.add(new int[] {clearAt, s});
-          return s;
-        }
-      }
-    }
-    occupantLastRead.add(until);
-    return occupantLastRead.size() - 1;
   }
 
   // ---- emission ------------------------------------------------------------------------
@@ -336,9 +323,6 @@ public final class Assembler {
           heads++;
         }
       }
-    }
-    for (int[] c : clears) {
-      lb.get(c[0] / 2 - 1).ffn.add(new Unit("clear." + c[1], Map.of(SLOT_ONE, 1.0), Map.of(c[1], -1.0), Map.of(c[1], 1.0)));
     }
     MatrixBuilder unembedding = new MatrixBuilder(vocab, dModel);
     for (int t = 0; t < vocab; t++) {
