@@ -32,6 +32,10 @@ final class FastPass extends ForwardPass {
     private final FamilyArgMax.Scratch families;
     private final GateFilter[] filters;        // [layer], null for none
     private final PromptPlan plan;             // what an appended token computes
+    private final boolean[][] resident;        // [layer][head]: its sums may stay in x (ResidentHeads)
+    private final long[] residentRows;         // the rows of those heads' outputs
+    private final long[][] placed;             // [layer][head]: the result whose sums x holds, or NOT_PLACED
+    private boolean placedValid;               // whether x holds the placed sums (after a step, not an append)
     private final SparseFeedForward[] promptFfns;  // [layer], null for none
     private final GateFilter[] promptFilters;  // [layer]: filters' own for the same FFN
     private int lastToken;
@@ -88,6 +92,13 @@ final class FastPass extends ForwardPass {
             headOutputs[l] = new double[layer.bufferSize];
         }
         keepTokens = anyTable;
+        resident = model.residentHeads.resident;
+        residentRows = model.residentHeads.rows;
+        placed = new long[layerCount][];
+        for (int l = 0; l < layerCount; l++) {
+            placed[l] = new long[attention[l].heads.length];
+            java.util.Arrays.fill(placed[l], NOT_PLACED);
+        }
         nonZero = Bits.words(model.dModel());
         embeddingWrites = Bits.words(model.dModel());
         Bits.set(embeddingWrites, model.slotOne());
@@ -112,6 +123,9 @@ final class FastPass extends ForwardPass {
         families = model.familyArgMax.newScratch();
         scratch = new SparseFeedForward.Scratch(model.ffnWidth(), maxGroups, model.dModel());
     }
+
+    /** A {@link #placed} entry for a head whose sums x does not hold (no result is this). */
+    private static final long NOT_PLACED = Long.MIN_VALUE;
 
     private static AttentionCache cache(HeadWeights head) {
         return head.kernel() == HeadKernel.CONSTANT_KEY
@@ -151,12 +165,22 @@ final class FastPass extends ForwardPass {
         }
         double[] x = this.x;
         long[] nonZero = this.nonZero;
+        // A step after a step keeps the resident heads' rows (attend replaces a head's sums
+        // when its answer changes); otherwise every row is cleared and nothing is placed.
+        boolean keep = placedValid && queried == null;
         for (int w = 0; w < nonZero.length; w++) {
-            for (long b = nonZero[w]; b != 0; b &= b - 1) {
+            long kept = keep ? nonZero[w] & residentRows[w] : 0L;
+            for (long b = nonZero[w] & ~kept; b != 0; b &= b - 1) {
                 x[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
             }
-            nonZero[w] = embeddingWrites[w];
+            nonZero[w] = embeddingWrites[w] | kept;
         }
+        if (!keep) {
+            for (long[] layer : placed) {
+                java.util.Arrays.fill(layer, NOT_PLACED);
+            }
+        }
+        placedValid = queried == null;
         CsrMatrix embedding = model.embedding;
         embedding.copyRowInto(token, x);
         for (int i = 0, n = embedding.rowLength(token); i < n; i++) {
@@ -190,6 +214,8 @@ final class FastPass extends ForwardPass {
             return;
         }
         PositionHead[] layerPositionHeads = positionHeads[l];
+        boolean[] residentLayer = resident[l];
+        long[] placedLayer = placed[l];
         long[] result = results[l];
         long[] names = held[l];
         double[] p = projections[l];
@@ -219,6 +245,15 @@ final class FastPass extends ForwardPass {
                 r = head.query(p[b], p[b + 1], out, v, tokens, known);
             }
             result[h] = r;
+            if (residentLayer[h]) {
+                long was = placedLayer[h];
+                if (r == was && r != AttentionCache.UNNAMED) {
+                    continue;   // x holds this answer's sums already: nothing to hold or add
+                }
+                if (was != NOT_PLACED) {
+                    unplace(l, h, was);   // before hold() replaces the held rows
+                }
+            }
             if (r >= -1 && (r < 0 || r != known)) {
                 hold(l, h, out);
                 names[h] = r;
@@ -240,6 +275,12 @@ final class FastPass extends ForwardPass {
                 continue;
             }
             long r = result[h];
+            if (residentLayer[h]) {
+                if (r == placedLayer[h] && r != AttentionCache.UNNAMED) {
+                    continue;
+                }
+                placedLayer[h] = r;
+            }
             if (r < -1) {
                 TokenValues table = layer.tables[h];
                 int id = PositionHead.tableId(r);
@@ -265,6 +306,34 @@ final class FastPass extends ForwardPass {
     private static void mark(int[] words, long[] bits, int from, int to, long[] nonZero) {
         for (int k = from; k < to; k++) {
             nonZero[words[k]] |= bits[k];
+        }
+    }
+
+    /**
+     * Takes a resident head's sums for the result {@code was} out of x: zeroes the rows they
+     * wrote (the head is their only writer, so they hold exactly its sums) and takes them out
+     * of the non-zero set. The rows of a name or an unnamed output are the held ones: hold()
+     * has not replaced them yet at this step.
+     */
+    private void unplace(int l, int h, long was) {
+        double[] x = this.x;
+        long[] nonZero = this.nonZero;
+        if (was < -1) {
+            TokenValues table = attention[l].tables[h];
+            int id = PositionHead.tableId(was);
+            int[] rows = table.contributionRow;
+            for (int k = table.contributionStart(id), end = table.contributionEnd(id); k < end; k++) {
+                int row = rows[k];
+                x[row] = 0.0;
+                nonZero[row >>> 6] &= ~(1L << row);
+            }
+        } else {
+            int[] rows = heldRow[l];
+            for (int k = attention[l].headSegments[h], end = k + heldCount[l][h]; k < end; k++) {
+                int row = rows[k];
+                x[row] = 0.0;
+                nonZero[row >>> 6] &= ~(1L << row);
+            }
         }
     }
 

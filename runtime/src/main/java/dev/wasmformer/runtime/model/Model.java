@@ -31,6 +31,7 @@ public final class Model {
     final CsrMatrix unembedding;       // vocab x d_model
     final SparseFeedForward[] sparseFfns;   // [layer], null for none
     final PromptPlan promptPlan;            // what an appended prompt token computes
+    final ResidentHeads residentHeads;      // heads whose sums may stay in x between steps
     final SparseFeedForward[] promptFfns;   // [layer]: promptPlan's FFNs, sparseFfns' where the same
     final AttentionLayer[] attentionLayers; // [layer]
     final FamilyArgMax familyArgMax;
@@ -82,6 +83,7 @@ public final class Model {
             attentionLayers[l] = new AttentionLayer(layers.get(l).heads(), tokenTables);
         }
         this.promptPlan = PromptPlan.of(layers, dModel);
+        this.residentHeads = ResidentHeads.of(layers, embedding, dModel, slotOne, slotPosition, slotPositionSquared);
         SparseFeedForward[] promptFfns = new SparseFeedForward[layers.size()];
         for (int l = 0; l < layers.size(); l++) {
             FfnWeights kept = promptPlan.ffns[l];
