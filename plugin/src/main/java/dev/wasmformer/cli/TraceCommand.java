@@ -128,7 +128,7 @@ final class TraceCommand implements Callable<Integer> {
       summary(err, e.stats().tokens(), e.stats().instructions(), e.stats().seconds());
       return RunCommand.TRAP;
     } catch (TokenLimitException e) {
-      err.println("wasmformer: error: " + e.getMessage());
+      err.println("wasmformer: error: " + e.summary() + " (" + RunSupport.raise(e) + ")");
       summary(err, e.stats().tokens(), e.stats().instructions(), e.stats().seconds());
       return Main.FAILURE;
     } finally {
