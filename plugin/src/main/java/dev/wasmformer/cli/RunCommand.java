@@ -210,6 +210,7 @@ final class RunCommand implements Callable<Integer> {
         // main's argv is given when the program runs, as for a bundle
         c.addC(SourceFiles.programName(file), List.of(new SourceFile(file.toString(), text)),
             WasmformerCompiler.cOptions(), List.of(), entry);
+        SourceFiles.printWarnings(c.warnings(), spec.commandLine().getErr());
         return Wasmformer.load(c.bundle());
       }
       default:

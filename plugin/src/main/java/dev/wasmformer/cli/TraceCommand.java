@@ -173,6 +173,7 @@ final class TraceCommand implements Callable<Integer> {
         WasmformerCompiler compiler = new WasmformerCompiler();
         compiler.addC(SourceFiles.programName(file), sources, WasmformerCompiler.cOptions(),
             entry == null ? args : List.of(), entry);
+        SourceFiles.printWarnings(compiler.warnings(), spec.commandLine().getErr());
         byte[] wasm = WasmformerCompiler.compileC(sources, WasmformerCompiler.cOptions()).wasm();
         return new Loaded(Wasmformer.load(compiler.bundle()), WasmformerCompiler.lower(wasm, cEntry).functions());
       }
