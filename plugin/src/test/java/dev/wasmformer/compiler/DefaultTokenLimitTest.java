@@ -44,7 +44,7 @@ class DefaultTokenLimitTest {
     assertThat(log)
         .containsPattern("default: token limit from the heap after ([1-9][0-9]{4,}) tokens, output >\n")
         .containsPattern("default: no HALT after [1-9][0-9]{4,} generated tokens \\(the default limit, lowered to what"
-            + " the Java heap holds: [0-9,]+ of its [34][0-9] MiB free at the start, ~[1-9][0-9]* bytes per token for"
+            + " the Java heap holds: [0-9,]+ of its [34][0-9] MiB free at the start, ~[1-9][0-9]* bytes per position for"
             + " the attention caches\\); give Java more heap \\(-Xmx\\) for a higher default, or set a limit with"
             + " RunOptions.withMaxTokens .*\n")
         .contains("set 1000000000: heap exhausted\n")

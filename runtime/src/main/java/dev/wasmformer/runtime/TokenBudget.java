@@ -13,7 +13,7 @@ package dev.wasmformer.runtime;
  * @param limit the most tokens the run may generate, at least 1
  * @param fromHeap whether the heap lowered the default to {@code limit}
  * @param maxHeap the heap's maximum, in bytes ({@code Runtime.maxMemory()})
- * @param freeHeap the heap the rule took as free when the run started, in bytes
+ * @param freeHeap the heap free when the run started ({@code maxHeap} less what was in use), in bytes
  * @param bytesPerPosition the model's estimate the rule used
  */
 record TokenBudget(long limit, boolean fromHeap, long maxHeap, long freeHeap, long bytesPerPosition) {
@@ -31,8 +31,8 @@ record TokenBudget(long limit, boolean fromHeap, long maxHeap, long freeHeap, lo
   static TokenBudget fromHeap(long maxHeap, long used, long bytesPerPosition, int promptLength) {
     long cap = RunOptions.DEFAULT_MAX_TOKENS;
     if (bytesPerPosition <= 0 || maxHeap == Long.MAX_VALUE) return new TokenBudget(cap, false, maxHeap, 0, 0);
-    long free = Math.max(0, maxHeap - used - maxHeap / 8);
-    long positions = free / (GROWTH * bytesPerPosition);
+    long free = Math.max(0, maxHeap - used);
+    long positions = Math.max(0, free - maxHeap / 8) / (GROWTH * bytesPerPosition);
     long limit = Math.max(1, positions - promptLength);
     return limit >= cap
         ? new TokenBudget(cap, false, maxHeap, free, bytesPerPosition)

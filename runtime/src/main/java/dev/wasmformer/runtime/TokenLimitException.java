@@ -24,7 +24,7 @@ public final class TokenLimitException extends RunException {
   private static String summary(TokenBudget budget) {
     if (!budget.fromHeap()) return "no HALT after " + budget.limit() + " generated tokens (the limit)";
     return String.format(Locale.ROOT, "no HALT after %d generated tokens (the default limit, lowered to what the"
-            + " Java heap holds: %,d of its %,d MiB free at the start, ~%d bytes per token for the attention caches)",
+            + " Java heap holds: %,d of its %,d MiB free at the start, ~%d bytes per position for the attention caches)",
         budget.limit(), budget.freeHeap() >> 20, budget.maxHeap() >> 20, budget.bytesPerPosition());
   }
 
