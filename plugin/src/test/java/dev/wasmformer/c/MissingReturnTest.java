@@ -88,6 +88,22 @@ class MissingReturnTest {
   }
 
   @Test
+  void aFailingAssertAndNoreturnCallsInsideExpressionsEndThePath() {
+    CompileResult r = compile("""
+        #include <assert.h>
+        #include <stdlib.h>
+        int f(int x) { if (x) return 1; assert(0); }
+        int g(int x) { if (x) return 1; x ? exit(1) : abort(); }
+        int h(int x) { if (x) return 1; (void)(x++, exit(2)); }
+        int k(int x) { if (x) return 1; assert(x); }
+        int main(void) { return f(1) + g(1) + h(1) + k(1); }
+        """);
+
+    assertThat(r.success()).as(r.render()).isTrue();
+    assertThat(warnings(r)).containsExactly("6:44 'k'");
+  }
+
+  @Test
   void aFunctionWithErrorsGetsNoWarningAboutItsEnd() {
     CompileResult r = compile("int f(int x) {\n  if (x) return y;\n}\nint main(void) { return 0; }\n");
 

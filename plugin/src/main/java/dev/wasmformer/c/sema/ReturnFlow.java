@@ -14,7 +14,8 @@ import java.util.Set;
  * of non-void function". A statement's end is reachable when its start is and it can complete:
  * not after {@code return}, {@code goto}, {@code break} or {@code continue}, a call of a
  * noreturn function ({@code _Noreturn}, {@code __attribute__((noreturn))}, {@code exit},
- * {@code _Exit}, {@code abort}, {@code __builtin_trap}, {@code __builtin_unreachable}), a loop
+ * {@code _Exit}, {@code abort}, {@code __builtin_trap}, {@code __builtin_unreachable}; also
+ * within a comma or conditional expression that always reaches it, e.g. {@code assert(0)}), a loop
  * whose condition is a non-zero constant (or absent) and that no {@code break} leaves, an
  * {@code if} whose branches both end so (a constant condition leaves out the branch it never
  * takes), or a {@code switch} with a {@code default} whose cases all end so and that no {@code
@@ -140,9 +141,19 @@ final class ReturnFlow {
     return v.offset() != 0;
   }
 
-  /** A call of a function that never returns, as a whole statement (possibly cast to void). */
+  /**
+   * Whether evaluating {@code e} never ends: a call of a function that never returns (possibly
+   * cast to void), a comma expression with such an operand, or a conditional whose branches
+   * both are such (or the one its constant condition takes, as in {@code assert(0)}).
+   */
   private static boolean neverReturns(Expr e) {
     while (e instanceof Expr.Cast c) e = c.operand();
+    if (e instanceof Expr.Comma c) return neverReturns(c.left()) || neverReturns(c.right());
+    if (e instanceof Expr.Conditional c) {
+      Boolean taken = constant(c.condition());
+      if (taken != null) return neverReturns(taken ? c.then() : c.otherwise());
+      return neverReturns(c.then()) && neverReturns(c.otherwise());
+    }
     if (e instanceof Expr.Builtin b) {
       return b.name().equals(Builtins.EXIT) || b.name().equals(Builtins.TRAP)
           || b.name().equals(Builtins.UNREACHABLE);
