@@ -51,7 +51,9 @@ final class BundleBuild {
     Path stateFile = request.statusDirectory().resolve(STATE_FILE);
     Optional<BuildState> previous = BuildState.read(stateFile);
     Inputs inputs = scan(previous.map(BuildState::read).orElse(List.of()));
-    List<String> fingerprint = fingerprint(inputs, Map.of());
+    // digested before the compilation reads them: a change during it makes the next build compile
+    List<String> sources = sourceFingerprint(inputs);
+    List<String> fingerprint = concat(sources, headerFingerprint(inputs.headers(), inputs.nearby(), Map.of()));
     if (previous.isPresent() && previous.get().fingerprint().equals(fingerprint) && previous.get().outputsExist()) {
       BuildState state = previous.get();
       if (state.programs().isEmpty()) {
@@ -99,8 +101,8 @@ final class BundleBuild {
     read.removeAll(inputs.programs().stream().map(p -> p.toAbsolutePath().normalize()).toList());
     read.removeAll(inputs.librarySources().stream().map(p -> p.toAbsolutePath().normalize()).toList());
     read.sort(null);
-    Inputs built = new Inputs(inputs.programs(), inputs.librarySources(), read, nearby(read));
-    new BuildState(fingerprint(built, compiled.filesRead()), programs, outputs, read).write(stateFile);
+    List<String> built = concat(sources, headerFingerprint(read, nearby(read), compiled.filesRead()));
+    new BuildState(built, programs, outputs, read).write(stateFile);
     log.info(String.format(Locale.ROOT, "wasmformer: compiled %s into %s (%,d bytes) in %.1f s",
         describePrograms(programs), display(bundleFile), Files.size(bundleFile),
         (System.nanoTime() - start) / 1e9));
@@ -177,10 +179,10 @@ final class BundleBuild {
   }
 
   /**
-   * One line per thing whose change must recompile: versions, settings, and input contents (a
-   * header's as {@code texts} gives it, the text a compilation read, else as it is on disk).
+   * One line per thing whose change must recompile, but the headers: versions, settings, and
+   * the contents of programs and library sources.
    */
-  private List<String> fingerprint(Inputs inputs, Map<Path, String> texts) throws IOException {
+  private List<String> sourceFingerprint(Inputs inputs) throws IOException {
     List<String> lines = new ArrayList<>();
     lines.add("plugin " + request.pluginVersion() + pluginBuild(request.pluginVersion()));
     lines.add("compiler " + WasmformerCompiler.VERSION);
@@ -192,14 +194,30 @@ final class BundleBuild {
     lines.add("setting classes=" + request.classesDirectory());
     for (Path p : inputs.programs()) lines.add("program " + display(p) + " " + sha256(p));
     for (Path p : inputs.librarySources()) lines.add("library " + display(p) + " " + sha256(p));
-    for (Path p : inputs.headers()) {
+    return lines;
+  }
+
+  /**
+   * One line per header: the contents of {@code headers} (as {@code texts} gives them, the text
+   * a compilation read, else as they are on disk) and the presence of {@code nearby}.
+   */
+  private List<String> headerFingerprint(List<Path> headers, List<Path> nearby, Map<Path, String> texts)
+      throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (Path p : headers) {
       String text = texts.get(p);
       String digest = text != null ? sha256(text.getBytes(StandardCharsets.UTF_8))
           : Files.isRegularFile(p) ? sha256(p) : "(missing)";
       lines.add("header " + display(p) + " " + digest);
     }
-    for (Path p : inputs.nearby()) lines.add("nearby " + display(p));
+    for (Path p : nearby) lines.add("nearby " + display(p));
     return lines;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /**
