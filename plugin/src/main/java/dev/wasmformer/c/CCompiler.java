@@ -16,8 +16,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The built-in C compiler: C sources to a standard WebAssembly module.
@@ -27,14 +30,20 @@ import java.util.Map;
  * and keeps what {@code main} and the exported functions reach; the code generator writes
  * the module. Every stage reports located diagnostics and the compilation goes on as far as
  * it can, so one run reports as many independent errors as possible.
+ *
+ * <p>{@code #include "name"} is looked for next to the including file, then in the include
+ * directories, then among the libc's headers; {@code #include <name>} among the libc's headers,
+ * then in the include directories; a header of {@link CompileOptions#headers()} shadows a file
+ * of the same path. {@link CompileResult#files()} lists what a compilation read.
  */
 public final class CCompiler {
   /** Compiles and links the given sources (each one a translation unit) into one module. */
   public CompileResult compile(List<SourceFile> sources, CompileOptions options) {
     Diagnostics diagnostics = new Diagnostics();
+    Resolver resolver = new Resolver(options);
     CodeGenerator.Output output = null;
     try {
-      output = run(sources, options, diagnostics);
+      output = run(sources, options, resolver, diagnostics);
     } catch (Diagnostics.TooManyErrors e) {
       output = null;
     } catch (CompileError e) {
@@ -50,12 +59,16 @@ public final class CCompiler {
           + " arguments): the compiler ran out of stack");
       output = null;
     }
+    Map<String, SourceFile> read = new LinkedHashMap<>();
+    for (SourceFile source : sources) read.putIfAbsent(source.path(), source);
+    for (SourceFile header : resolver.included) read.putIfAbsent(header.path(), header);
+    List<SourceFile> files = List.copyOf(read.values());
     if (output == null || diagnostics.hasErrors()) {
-      return new CompileResult(null, diagnostics.all(), null);
+      return new CompileResult(null, diagnostics.all(), null, files);
     }
     return new CompileResult(output.wasm(), diagnostics.all(), new CompileResult.ModuleInfo(
         output.argAreaAddress(), output.argAreaBytes(), output.heapBase(), output.memoryBytes(), output.exports(),
-        output.signatures()));
+        output.signatures()), files);
   }
 
   /** Records the error that ended the compilation, even when it is one too many. */
@@ -72,8 +85,8 @@ public final class CCompiler {
     return compile(List.of(source), options);
   }
 
-  private CodeGenerator.Output run(List<SourceFile> sources, CompileOptions options, Diagnostics diagnostics) {
-    Resolver resolver = new Resolver(options);
+  private CodeGenerator.Output run(List<SourceFile> sources, CompileOptions options, Resolver resolver,
+      Diagnostics diagnostics) {
     List<TranslationUnit> units = new ArrayList<>();
     for (SourceFile source : sources) {
       units.add(translate(source, options, resolver, diagnostics, false));
@@ -98,10 +111,12 @@ public final class CCompiler {
    * Include lookup: a quoted name is searched next to the including file, then in the
    * include directories; an angle-bracket name (and a quoted one not found so far) in our
    * libc's headers, then in the include directories. In-memory headers shadow disk files.
+   * Remembers the headers it found that are not the libc's, in the order first found.
    */
   private static final class Resolver implements IncludeResolver {
     private final Map<String, SourceFile> headers = new HashMap<>();
     private final List<Path> includeDirs;
+    final Set<SourceFile> included = new LinkedHashSet<>();
 
     Resolver(CompileOptions options) {
       for (SourceFile h : options.headers()) headers.put(normalize(h.path()), h);
@@ -111,7 +126,9 @@ public final class CCompiler {
     @Override
     public SourceFile resolve(String name, boolean quoted, SourceFile includer) {
       try {
-        return search(name, quoted, includer);
+        SourceFile found = search(name, quoted, includer);
+        if (found != null && !Libc.owns(found)) included.add(found);
+        return found;
       } catch (InvalidPathException e) {
         // e.g. a NUL in the name: no file can have it, so the include reports "file not found"
         return null;

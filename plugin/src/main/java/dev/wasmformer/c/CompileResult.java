@@ -5,12 +5,27 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The outcome of a compilation: the module (null when there were errors) and every
- * diagnostic, in the order found.
+ * The outcome of a compilation: the module (null when there were errors), every diagnostic,
+ * in the order found, and the files the compilation read.
+ *
+ * @param files what the compilation read, each with the text it read: the sources, in the
+ *     order given, then every header an {@code #include} it processed (in a group the
+ *     conditionals kept) found on disk (next to the including file, in an include directory)
+ *     or among {@link CompileOptions#headers()}, in the order first included, each once. Not
+ *     the libc's headers and sources, which are part of the compiler. A build tool that
+ *     recompiles when one of these changes recompiles whenever the module could change, as
+ *     long as no new file appears ahead of one of them in the include search (see {@link
+ *     CCompiler}); when there are errors, the files read until the compilation stopped
  */
-public record CompileResult(byte[] wasm, List<Diagnostic> diagnostics, ModuleInfo module) {
+public record CompileResult(byte[] wasm, List<Diagnostic> diagnostics, ModuleInfo module, List<SourceFile> files) {
   public CompileResult {
     diagnostics = List.copyOf(diagnostics);
+    files = List.copyOf(files);
+  }
+
+  /** A result that lists no files read. */
+  public CompileResult(byte[] wasm, List<Diagnostic> diagnostics, ModuleInfo module) {
+    this(wasm, diagnostics, module, List.of());
   }
 
   /**

@@ -30,6 +30,11 @@ final class Libc {
     return f == MISSING ? null : f;
   }
 
+  /** Whether {@code file} is one of the libc's headers or sources (resources, not files on disk). */
+  static boolean owns(SourceFile file) {
+    return file.path().startsWith("<libc>/");
+  }
+
   static List<SourceFile> sources() {
     List<SourceFile> out = new ArrayList<>();
     for (String name : SOURCE_FILES) {

@@ -1,5 +1,6 @@
 package dev.wasmformer.cli;
 
+import dev.wasmformer.c.CompileResult;
 import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.runtime.format.BundleFiles;
@@ -59,12 +60,15 @@ final class CompileCommand implements Callable<Integer> {
     try {
       if (SourceFiles.extension(output).equals("wasm")) {
         if (!wasm.isEmpty() || c.isEmpty()) throw new IllegalArgumentException("-o OUT.wasm takes C sources only");
-        Files.write(tmp, WasmformerCompiler.compileC(c, WasmformerCompiler.cOptions()).wasm());
+        CompileResult compiled = WasmformerCompiler.compileC(c, WasmformerCompiler.cOptions());
+        SourceFiles.printWarnings(compiled.diagnostics(), spec.commandLine().getErr());
+        Files.write(tmp, compiled.wasm());
       } else {
         WasmformerCompiler compiler = specialize ? WasmformerCompiler.specializing() : new WasmformerCompiler();
         if (!c.isEmpty()) {
           compiler.addC(SourceFiles.programName(Path.of(c.get(0).path())), c, WasmformerCompiler.cOptions(), List.of(),
               entry);
+          SourceFiles.printWarnings(compiler.warnings(), spec.commandLine().getErr());
         }
         for (Path f : wasm) compiler.addWasm(SourceFiles.programName(f), f.toString(), SourceFiles.read(f), entry);
         BundleFiles.write(compiler.bundle(), tmp);

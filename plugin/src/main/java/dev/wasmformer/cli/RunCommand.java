@@ -157,8 +157,8 @@ final class RunCommand implements Callable<Integer> {
       out.print(new String(e.output(), StandardCharsets.UTF_8));
       printErrorOutput(out, err, e.errorOutput());
       out.flush();
-      err.printf(Locale.ROOT, "wasmformer: error: %s; %d instructions ran in %.3f s (raise it with --max-tokens)%n",
-          e.getMessage(), e.stats().instructions(), e.stats().seconds());
+      err.printf(Locale.ROOT, "wasmformer: error: %s; %d instructions ran in %.3f s (%s)%n",
+          e.summary(), e.stats().instructions(), e.stats().seconds(), RunSupport.raise(e));
       printStats(err, e.stats());
       return Main.FAILURE;
     } catch (HeapExhaustedException e) {
@@ -167,13 +167,14 @@ final class RunCommand implements Callable<Integer> {
       printErrorOutput(out, err, e.errorOutput());
       out.flush();
       err.println("wasmformer: error: " + RunSupport.outOfMemory(e.stats().tokens(), e.stats().instructions(),
-          limits.maxTokens));
+          e.limit()));
       printStats(err, e.stats());
       return Main.FAILURE;
     } catch (OutOfMemoryError e) {
       // outside the decode loop (which reports it as above); the run's caches are garbage once
       // it has unwound, so there is room to say so
-      err.println("wasmformer: error: " + RunSupport.outOfMemory(progress.tokens(), progress.instructions(), limits.maxTokens));
+      err.println("wasmformer: error: " + RunSupport.outOfMemory(progress.tokens(), progress.instructions(),
+          limits.maxTokens != null ? limits.maxTokens : RunOptions.DEFAULT_MAX_TOKENS));
       return Main.FAILURE;
     }
   }
@@ -209,6 +210,7 @@ final class RunCommand implements Callable<Integer> {
         // main's argv is given when the program runs, as for a bundle
         c.addC(SourceFiles.programName(file), List.of(new SourceFile(file.toString(), text)),
             WasmformerCompiler.cOptions(), List.of(), entry);
+        SourceFiles.printWarnings(c.warnings(), spec.commandLine().getErr());
         return Wasmformer.load(c.bundle());
       }
       default:

@@ -6,9 +6,10 @@ import picocli.CommandLine.Option;
 
 /** The limits of a run, shared by {@code run} and {@code trace} as a picocli mixin. */
 final class RunLimits {
-  @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "100000000",
-      description = "Stop a run after N generated tokens. Default: ${DEFAULT-VALUE}.")
-  long maxTokens;
+  @Option(names = "--max-tokens", paramLabel = "N",
+      description = "Stop a run after N generated tokens. Default: 100000000, or fewer when the Java heap"
+          + " (-Xmx) cannot hold that many (see docs/limits.md).")
+  Long maxTokens;
 
   @Option(names = "--max-memory-pages", paramLabel = "N",
       description = "memory.grow fails (returns -1) beyond N pages of 64 KiB, 0..256. Default: the module's maximum,"

@@ -5,6 +5,7 @@ import dev.wasmformer.runtime.LoadedBundle;
 import dev.wasmformer.runtime.Program;
 import dev.wasmformer.runtime.RunOptions;
 import dev.wasmformer.runtime.RunResult;
+import dev.wasmformer.runtime.TokenLimitException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -28,11 +29,14 @@ final class RunSupport {
    * {@code options} with the command line's token limit and, where given, its limits on
    * memory pages and call depth, each checked against what the program accepts.
    */
-  static RunOptions limits(RunOptions options, Program program, long maxTokens, Long maxMemoryPages, Long maxCallDepth) {
-    if (maxTokens < 1) throw new IllegalArgumentException("--max-tokens must be at least 1, not " + maxTokens);
+  static RunOptions limits(RunOptions options, Program program, Long maxTokens, Long maxMemoryPages, Long maxCallDepth) {
+    if (maxTokens != null && maxTokens < 1) {
+      throw new IllegalArgumentException("--max-tokens must be at least 1, not " + maxTokens);
+    }
     options = limit(options, program, "--max-memory-pages", RunOptions.MAX_MEMORY_PAGES, maxMemoryPages);
     options = limit(options, program, "--max-call-depth", RunOptions.MAX_CALL_DEPTH, maxCallDepth);
-    return options.withMaxTokens(maxTokens);
+    // without --max-tokens the runtime's default, which the heap may lower
+    return maxTokens == null ? options : options.withMaxTokens(maxTokens);
   }
 
   private static RunOptions limit(RunOptions options, Program program, String option, String name, Long value) {
@@ -58,6 +62,13 @@ final class RunSupport {
         + " %,d MiB: the attention caches grow with the trace; give Java more heap (e.g. java -Xmx8g -jar"
         + " wasmformer-cli.jar ...) or stop the run sooner with --max-tokens (now %,d)",
         tokens, instructions, maxHeapMiB, maxTokens);
+  }
+
+  /** How to raise the token limit that stopped a run, in the command line's terms. */
+  static String raise(TokenLimitException e) {
+    return e.limitFromHeap()
+        ? "raise it with more heap, e.g. java -Xmx8g -jar wasmformer-cli.jar ..., or set it with --max-tokens"
+        : "raise it with --max-tokens";
   }
 
   static Attention attention(String name) {

@@ -1,8 +1,11 @@
 package dev.wasmformer.cli;
 
+import dev.wasmformer.c.Diagnostic;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Reading program files and naming programs after them. */
 final class SourceFiles {
@@ -19,6 +22,14 @@ final class SourceFiles {
     String n = file.getFileName().toString();
     int dot = n.lastIndexOf('.');
     return dot > 0 ? n.substring(dot + 1).toLowerCase() : "";
+  }
+
+  /** Prints a C compilation's warnings as a C compiler does: each with its source line and caret. */
+  static void printWarnings(List<Diagnostic> diagnostics, PrintWriter err) {
+    for (Diagnostic d : diagnostics) {
+      if (d.severity() == Diagnostic.Severity.WARNING) err.println(d.render());
+    }
+    err.flush();
   }
 
   static byte[] read(Path file) throws IOException {

@@ -128,7 +128,7 @@ final class TraceCommand implements Callable<Integer> {
       summary(err, e.stats().tokens(), e.stats().instructions(), e.stats().seconds());
       return RunCommand.TRAP;
     } catch (TokenLimitException e) {
-      err.println("wasmformer: error: " + e.getMessage());
+      err.println("wasmformer: error: " + e.summary() + " (" + RunSupport.raise(e) + ")");
       summary(err, e.stats().tokens(), e.stats().instructions(), e.stats().seconds());
       return Main.FAILURE;
     } finally {
@@ -173,6 +173,7 @@ final class TraceCommand implements Callable<Integer> {
         WasmformerCompiler compiler = new WasmformerCompiler();
         compiler.addC(SourceFiles.programName(file), sources, WasmformerCompiler.cOptions(),
             entry == null ? args : List.of(), entry);
+        SourceFiles.printWarnings(compiler.warnings(), spec.commandLine().getErr());
         byte[] wasm = WasmformerCompiler.compileC(sources, WasmformerCompiler.cOptions()).wasm();
         return new Loaded(Wasmformer.load(compiler.bundle()), WasmformerCompiler.lower(wasm, cEntry).functions());
       }

@@ -4,6 +4,7 @@ import dev.wasmformer.runtime.format.MetadataEntries;
 import dev.wasmformer.c.CCompiler;
 import dev.wasmformer.c.CompileOptions;
 import dev.wasmformer.c.CompileResult;
+import dev.wasmformer.c.Diagnostic;
 import dev.wasmformer.c.ExportSignature;
 import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.interpreter.InterpreterGraph;
@@ -44,6 +45,7 @@ public final class WasmformerCompiler {
   private final Set<dev.wasmformer.isa.Opcode> opcodes;
   private final List<TokenProgram> specialized = new ArrayList<>();
   private final List<SourceDigest> sources = new ArrayList<>();
+  private final List<Diagnostic> warnings = new ArrayList<>();
 
   /**
    * A compiler whose programs all run on one interpreter model, made for the opcodes they
@@ -154,6 +156,11 @@ public final class WasmformerCompiler {
         InterpreterGraph.SUPPORTED.contains(dev.wasmformer.isa.Opcode.JUMP_TABLE));
   }
 
+  /** The warnings of the C programs added so far ({@link #addC(String, List, CompileOptions, List, String)}), in order. */
+  public List<Diagnostic> warnings() {
+    return List.copyOf(warnings);
+  }
+
   /**
    * Compiles C sources (one program, linked together) to WebAssembly.
    *
@@ -174,6 +181,9 @@ public final class WasmformerCompiler {
   public WasmformerCompiler addC(String name, List<SourceFile> sources, CompileOptions options, List<String> argv,
       String entryOrNull) {
     CompileResult r = compileC(sources, options);
+    for (Diagnostic d : r.diagnostics()) {
+      if (d.severity() == Diagnostic.Severity.WARNING) warnings.add(d);
+    }
     if (entryOrNull == null && !r.module().exports().contains("_start")) {
       throw new IllegalArgumentException(name + " defines no main; name the exported function to enter (it exports "
           + String.join(", ", r.module().exports().stream().filter(e -> !e.equals("memory")).toList()) + ")");

@@ -17,8 +17,10 @@ import java.util.Optional;
  * @param fingerprint one line per input and setting
  * @param programs the names of the compiled programs
  * @param outputs the files written
+ * @param read the files besides the programs and library sources that the C compilations read
+ *     (the headers they included), by absolute path: the next build's fingerprint covers them
  */
-record BuildState(List<String> fingerprint, List<String> programs, List<Path> outputs) {
+record BuildState(List<String> fingerprint, List<String> programs, List<Path> outputs, List<Path> read) {
   private static final String HEADER =
       "# wasmformer:compile state: the inputs of the last successful build and what it wrote";
 
@@ -26,6 +28,12 @@ record BuildState(List<String> fingerprint, List<String> programs, List<Path> ou
     fingerprint = List.copyOf(fingerprint);
     programs = List.copyOf(programs);
     outputs = List.copyOf(outputs);
+    read = List.copyOf(read);
+  }
+
+  /** A state that lists no files read. */
+  BuildState(List<String> fingerprint, List<String> programs, List<Path> outputs) {
+    this(fingerprint, programs, outputs, List.of());
   }
 
   /** The state in {@code file}, or empty if there is none or it is unreadable. */
@@ -34,16 +42,18 @@ record BuildState(List<String> fingerprint, List<String> programs, List<Path> ou
     List<String> fingerprint = new ArrayList<>();
     List<String> programs = new ArrayList<>();
     List<Path> outputs = new ArrayList<>();
+    List<Path> read = new ArrayList<>();
     try {
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
         if (line.startsWith("fingerprint ")) fingerprint.add(line.substring(12));
         else if (line.startsWith("program ")) programs.add(line.substring(8));
         else if (line.startsWith("output ")) outputs.add(Path.of(line.substring(7)));
+        else if (line.startsWith("read ")) read.add(Path.of(line.substring(5)));
       }
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-    return Optional.of(new BuildState(fingerprint, programs, outputs));
+    return Optional.of(new BuildState(fingerprint, programs, outputs, read));
   }
 
   void write(Path file) throws IOException {
@@ -51,6 +61,7 @@ record BuildState(List<String> fingerprint, List<String> programs, List<Path> ou
     fingerprint.forEach(l -> text.append("fingerprint ").append(l).append('\n'));
     programs.forEach(p -> text.append("program ").append(p).append('\n'));
     outputs.forEach(o -> text.append("output ").append(o).append('\n'));
+    read.forEach(r -> text.append("read ").append(r).append('\n'));
     AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
   }
 

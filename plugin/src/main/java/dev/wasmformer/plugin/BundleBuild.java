@@ -5,6 +5,7 @@ import dev.wasmformer.plugin.codegen.EntryPoint;
 import dev.wasmformer.plugin.codegen.EntryPointGenerator;
 import dev.wasmformer.runtime.format.BundleFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URISyntaxException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,10 +48,12 @@ final class BundleBuild {
    * @throws CompileFailure if a program does not compile (every diagnostic is in it)
    */
   CompileOutcome run() throws CompileFailure, IOException {
-    Inputs inputs = scan();
-    List<String> fingerprint = fingerprint(inputs);
     Path stateFile = request.statusDirectory().resolve(STATE_FILE);
     Optional<BuildState> previous = BuildState.read(stateFile);
+    Inputs inputs = scan(previous.map(BuildState::read).orElse(List.of()));
+    // digested before the compilation reads them: a change during it makes the next build compile
+    List<String> sources = sourceFingerprint(inputs);
+    List<String> fingerprint = concat(sources, headerFingerprint(inputs.headers(), inputs.nearby(), Map.of()));
     if (previous.isPresent() && previous.get().fingerprint().equals(fingerprint) && previous.get().outputsExist()) {
       BuildState state = previous.get();
       if (state.programs().isEmpty()) {
@@ -92,7 +96,13 @@ final class BundleBuild {
 
     removeStale(oldOutputs, outputs);
     List<String> programs = compiled.signatures().stream().map(ProgramCompiler.Signature::name).toList();
-    new BuildState(fingerprint, programs, outputs).write(stateFile);
+    // What the compilations read decides what the next build checks, digested as they read it.
+    List<Path> read = new ArrayList<>(compiled.filesRead().keySet());
+    read.removeAll(inputs.programs().stream().map(p -> p.toAbsolutePath().normalize()).toList());
+    read.removeAll(inputs.librarySources().stream().map(p -> p.toAbsolutePath().normalize()).toList());
+    read.sort(null);
+    List<String> built = concat(sources, headerFingerprint(read, nearby(read), compiled.filesRead()));
+    new BuildState(built, programs, outputs, read).write(stateFile);
     log.info(String.format(Locale.ROOT, "wasmformer: compiled %s into %s (%,d bytes) in %.1f s",
         describePrograms(programs), display(bundleFile), Files.size(bundleFile),
         (System.nanoTime() - start) / 1e9));
@@ -122,12 +132,18 @@ final class BundleBuild {
    *
    * @param programs C programs then WebAssembly modules, each sorted by path
    * @param librarySources C files compiled into every C program
-   * @param headers header files below the C source directory, and any other file a quoted
-   *     include reaches (they only shape C programs)
+   * @param headers the other files the last build's C compilations read (the headers they
+   *     included, wherever they are), by absolute path: their contents count
+   * @param nearby the other headers that could come first in an include's search, by absolute
+   *     path, sorted: every {@code .h} file below the C source directory (the program's
+   *     directory and the source root are the include directories) and beside a header outside
+   *     it (where a quoted include in that header looks first); only their presence counts,
+   *     since no compilation read them
    */
-  record Inputs(List<Path> programs, List<Path> librarySources, List<Path> headers) {}
+  record Inputs(List<Path> programs, List<Path> librarySources, List<Path> headers, List<Path> nearby) {}
 
-  private Inputs scan() throws IOException {
+  /** The inputs, with {@code read} the files besides programs and library sources the last build read. */
+  private Inputs scan(List<Path> read) throws IOException {
     PathPatterns library = new PathPatterns(request.librarySources(), List.of());
     List<Path> librarySources = request.librarySources().isEmpty() ? List.of()
         : library.scan(request.sourceDirectory()).stream().filter(f -> f.toString().endsWith(".c")).toList();
@@ -139,18 +155,34 @@ final class BundleBuild {
     for (Path wasm : programs.scan(request.wasmDirectory())) {
       if (wasm.toString().endsWith(".wasm")) found.add(wasm);
     }
-    Set<Path> headers = new TreeSet<>();
-    for (Path h : new PathPatterns(List.of("**/*.h"), List.of()).scan(request.sourceDirectory())) {
-      headers.add(h.toAbsolutePath().normalize());
-    }
-    List<Path> cFiles = new ArrayList<>(librarySources);
-    found.stream().filter(f -> f.toString().endsWith(".c")).forEach(cFiles::add);
-    headers.addAll(IncludeScan.reached(cFiles, request.sourceDirectory()));
-    return new Inputs(found, librarySources, List.copyOf(headers));
+    return new Inputs(found, librarySources, read, nearby(read));
   }
 
-  /** One line per thing whose change must recompile: versions, settings, and input contents. */
-  private List<String> fingerprint(Inputs inputs) throws IOException {
+  /** The headers a new file among which could change what an include finds (see {@link Inputs#nearby}). */
+  private List<Path> nearby(List<Path> read) throws IOException {
+    Set<Path> nearby = new TreeSet<>();
+    for (Path h : new PathPatterns(List.of("**/*.h"), List.of()).scan(request.sourceDirectory())) {
+      nearby.add(h.toAbsolutePath().normalize());
+    }
+    Path sourceDirectory = request.sourceDirectory().toAbsolutePath().normalize();
+    for (Path file : read) {
+      Path dir = file.getParent();
+      if (file.startsWith(sourceDirectory) || dir == null || !Files.isDirectory(dir)) continue;
+      try (DirectoryStream<Path> beside = Files.newDirectoryStream(dir, "*.h")) {
+        for (Path h : beside) {
+          if (Files.isRegularFile(h)) nearby.add(h.toAbsolutePath().normalize());
+        }
+      }
+    }
+    nearby.removeAll(read);
+    return List.copyOf(nearby);
+  }
+
+  /**
+   * One line per thing whose change must recompile, but the headers: versions, settings, and
+   * the contents of programs and library sources.
+   */
+  private List<String> sourceFingerprint(Inputs inputs) throws IOException {
     List<String> lines = new ArrayList<>();
     lines.add("plugin " + request.pluginVersion() + pluginBuild(request.pluginVersion()));
     lines.add("compiler " + WasmformerCompiler.VERSION);
@@ -162,8 +194,30 @@ final class BundleBuild {
     lines.add("setting classes=" + request.classesDirectory());
     for (Path p : inputs.programs()) lines.add("program " + display(p) + " " + sha256(p));
     for (Path p : inputs.librarySources()) lines.add("library " + display(p) + " " + sha256(p));
-    for (Path p : inputs.headers()) lines.add("header " + display(p) + " " + sha256(p));
     return lines;
+  }
+
+  /**
+   * One line per header: the contents of {@code headers} (as {@code texts} gives them, the text
+   * a compilation read, else as they are on disk) and the presence of {@code nearby}.
+   */
+  private List<String> headerFingerprint(List<Path> headers, List<Path> nearby, Map<Path, String> texts)
+      throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (Path p : headers) {
+      String text = texts.get(p);
+      String digest = text != null ? sha256(text.getBytes(StandardCharsets.UTF_8))
+          : Files.isRegularFile(p) ? sha256(p) : "(missing)";
+      lines.add("header " + display(p) + " " + digest);
+    }
+    for (Path p : nearby) lines.add("nearby " + display(p));
+    return lines;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /**
@@ -239,8 +293,14 @@ final class BundleBuild {
   }
 
   private static String sha256(Path file) throws IOException {
+    return sha256(Files.readAllBytes(file));
+  }
+
+  // A text the compiler read from a file (as UTF-8, which it refuses to decode otherwise) has
+  // the file's bytes again as UTF-8, so both digests of an unchanged file agree.
+  private static String sha256(byte[] bytes) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

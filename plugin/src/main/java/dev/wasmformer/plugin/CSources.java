@@ -32,9 +32,10 @@ final class CSources {
    * @param signatures each exported function's boundary in C terms, by export name (empty
    *     when there are errors)
    * @param module what a host needs to know to run the module (null when there are errors)
+   * @param files the files the compilation read, with the text it read ({@link CompileResult#files()})
    */
   record Result(byte[] wasm, List<String> errors, List<String> warnings, Map<String, ExportSignature> signatures,
-      CompileResult.ModuleInfo module) {}
+      CompileResult.ModuleInfo module, List<SourceFile> files) {}
 
   private static final Pattern UNDEFINED_EXPORT = Pattern.compile("exported function '(.+)' is not defined");
 
@@ -79,8 +80,8 @@ final class CSources {
       else if (d.severity() == Diagnostic.Severity.WARNING) warnings.add(rendered);
     }
     return result.success()
-        ? new Result(result.wasm(), errors, warnings, result.module().signatures(), result.module())
-        : new Result(null, errors, warnings, Map.of(), null);
+        ? new Result(result.wasm(), errors, warnings, result.module().signatures(), result.module(), result.files())
+        : new Result(null, errors, warnings, Map.of(), null, result.files());
   }
 
   /** The requested exports the program does not define, if those are its only errors. */

@@ -4,6 +4,7 @@ import dev.wasmformer.runtime.format.MetadataEntries;
 import dev.wasmformer.c.CompileOptions;
 import dev.wasmformer.c.CompileResult;
 import dev.wasmformer.c.ExportSignature;
+import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.isa.TokenProgram;
 import dev.wasmformer.lowering.LoweringException;
@@ -66,8 +67,15 @@ final class ProgramCompiler {
     }
   }
 
-  /** The bundle, and the signature of each of its programs in bundle order. */
-  record Compiled(Bundle bundle, List<Signature> signatures) {}
+  /**
+   * The bundle, the signature of each of its programs in bundle order, and the files the C
+   * compilations read, by absolute path, each with the text read (once, the first read's).
+   */
+  record Compiled(Bundle bundle, List<Signature> signatures, Map<Path, String> filesRead) {
+    Compiled(Bundle bundle, List<Signature> signatures) {
+      this(bundle, signatures, Map.of());
+    }
+  }
 
   private final Path basedir;
   private final Path cSourceRoot;
@@ -121,13 +129,14 @@ final class ProgramCompiler {
     List<String> diagnostics = new ArrayList<>();
     Map<String, String> programSources = new LinkedHashMap<>();
     Map<String, List<String>> paramNames = new LinkedHashMap<>();
+    Map<Path, String> filesRead = new LinkedHashMap<>();
     for (Source source : sources) {
       String display = display(basedir, source.file());
       try {
         Map<String, ExportSignature> exported = new LinkedHashMap<>();
         CompileResult.ModuleInfo[] module = new CompileResult.ModuleInfo[1];
         byte[] wasm = source.language() == Language.C
-            ? compileC(source, compiler, diagnostics, exported, module) : read(source);
+            ? compileC(source, compiler, diagnostics, exported, module, filesRead) : read(source);
         if (wasm == null) continue;
         for (String unused : WasmEntries.unusedExports(wasm, entryPoints)) {
           warnings.accept(display + ": warning: " + unused + " is exported but is no program: a file with main is one"
@@ -185,7 +194,7 @@ final class ProgramCompiler {
           paramNames.getOrDefault(p.getName(), List.of()),
           p.hasArgumentArea() && p.getArgumentArea().getUse() == ArgumentAreaUse.ARGV));
     }
-    return new Compiled(bundle, signatures);
+    return new Compiled(bundle, signatures, filesRead);
   }
 
   private static JavaType javaType(ValueType type) {
@@ -200,9 +209,12 @@ final class ProgramCompiler {
   }
 
   private byte[] compileC(Source source, WasmformerCompiler compiler, List<String> diagnostics,
-      Map<String, ExportSignature> exported, CompileResult.ModuleInfo[] module) throws IOException {
+      Map<String, ExportSignature> exported, CompileResult.ModuleInfo[] module, Map<Path, String> filesRead)
+      throws IOException {
     CSources.Result result = CSources.compile(source.file(), librarySources, cSourceRoot, basedir, entryPoints,
         argumentAreaBytes);
+    // CSources names every file by its absolute path
+    for (SourceFile f : result.files()) filesRead.putIfAbsent(Path.of(f.path()).normalize(), f.text());
     result.warnings().forEach(warnings);
     if (result.wasm() == null) {
       diagnostics.addAll(result.errors());

@@ -60,8 +60,8 @@ final class ProgramRunner {
     RunOptions options = limits(program, base)
         .withInput(request.input().isPresent() ? Files.readAllBytes(request.input().get()) : new byte[0])
         .withAttention(request.attention())
-        .withMaxTokens(request.maxTokens())
         .withTraceListener(new Progress(program.name(), bundle, request.progressInterval(), log::info));
+    if (request.maxTokens() != RunRequest.DEFAULT_MAX_TOKENS) options = options.withMaxTokens(request.maxTokens());
     String call = program.name() + "(" + request.args().stream().map(String::trim).collect(Collectors.joining(", "))
         + ")";
     log.info("wasmformer: running " + call + " on the transformer (" + request.attention().name().toLowerCase(Locale.ROOT)
@@ -76,10 +76,10 @@ final class ProgramRunner {
       printError(e.errorOutput());
       logStats(e.stats());
       String reason = e instanceof TrapException t ? "trapped: " + t.getMessage().replaceFirst("^trap: ", "")
+          : e instanceof TokenLimitException l ? "stopped: " + l.summary() + (l.limitFromHeap()
+              ? "; for a longer run, give Maven more heap (MAVEN_OPTS=-Xmx8g) or set a limit with -Dwasmformer.maxTokens=N"
+              : "; for a longer run, raise the limit with -Dwasmformer.maxTokens=N")
           : "stopped: " + e.getMessage();
-      if (e instanceof TokenLimitException) {
-        reason += "; for a longer run, raise the limit with -Dwasmformer.maxTokens=N";
-      }
       throw new RunFailure("wasmformer: " + call + " " + reason);
     }
     print(result.output());

@@ -98,12 +98,13 @@ public class RunMojo extends AbstractMojo {
   private String attention;
 
   /**
-   * Stops a run after this many generated tokens.
+   * Stops a run after this many generated tokens. Default: 100,000,000, or fewer when Maven's
+   * Java heap cannot hold that many (the runtime's default, {@code RunOptions.DEFAULT_MAX_TOKENS}).
    *
    * @since 0.1.0
    */
-  @Parameter(property = "wasmformer.maxTokens", defaultValue = "100000000")
-  private long maxTokens;
+  @Parameter(property = "wasmformer.maxTokens")
+  private Long maxTokens;
 
   /**
    * Memory may grow to at most this many 64 KiB pages (0..256): a {@code memory.grow} beyond
@@ -185,6 +186,9 @@ public class RunMojo extends AbstractMojo {
       throw new MojoExecutionException("wasmformer.attention must be hull or naive, not " + attention);
     }
     if (progressSeconds < 1) throw new MojoExecutionException("wasmformer.progressSeconds must be at least 1");
+    if (maxTokens != null && maxTokens < 1) {
+      throw new MojoExecutionException("wasmformer.maxTokens must be positive: " + maxTokens);
+    }
     try {
       return new RunRequest(
           basedir.toPath(),
@@ -194,7 +198,7 @@ public class RunMojo extends AbstractMojo {
           args == null || args.isBlank() ? List.of() : Arrays.stream(args.split(",")).map(String::trim).toList(),
           Optional.ofNullable(input).map(File::toPath),
           kind,
-          maxTokens,
+          maxTokens == null ? RunRequest.DEFAULT_MAX_TOKENS : maxTokens,
           Duration.ofSeconds(progressSeconds),
           entryPoints == null ? List.of() : entryPoints.stream().filter(s -> !s.isBlank()).toList(),
           limits(),

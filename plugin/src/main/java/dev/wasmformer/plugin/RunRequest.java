@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param args the entry point's integer arguments, as written (decimal, or 0x hexadecimal)
  * @param input a file whose bytes are the program's input, or empty for none
  * @param attention the attention cache
- * @param maxTokens the most tokens the run may generate
+ * @param maxTokens the most tokens the run may generate, or {@link #DEFAULT_MAX_TOKENS} for the
+ *     runtime's default (which the heap may lower)
  * @param progressInterval how often a long run reports its progress
  * @param entryPoints for a {@code .wasm} or {@code .c} file, as in the compile goal
  * @param limits the run's limits by their bundle name ({@code RunOptions.MAX_MEMORY_PAGES},
@@ -48,8 +49,11 @@ record RunRequest(
     args = List.copyOf(args);
     entryPoints = List.copyOf(entryPoints);
     limits = Map.copyOf(limits);
-    if (maxTokens < 1) throw new IllegalArgumentException("wasmformer.maxTokens must be positive: " + maxTokens);
+    if (maxTokens < 0) throw new IllegalArgumentException("wasmformer.maxTokens must be positive: " + maxTokens);
   }
+
+  /** The {@code maxTokens} of a request that sets no limit: the runtime's default. */
+  static final long DEFAULT_MAX_TOKENS = 0;
 
   /** A request that does not look for sources newer than the bundle. */
   RunRequest(Path basedir, Optional<Path> file, Path bundleFile, Optional<String> program, List<String> args,

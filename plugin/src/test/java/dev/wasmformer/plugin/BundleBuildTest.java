@@ -190,6 +190,84 @@ class BundleBuildTest {
   }
 
   @Test
+  void aHeaderOutsideTheSourceDirectoryThatAMacroNamesIsFollowedAndOneThatIsSkippedIsNot() throws Exception {
+    Path include = dir.resolve("src/main/include");
+    Files.createDirectories(include);
+    Files.writeString(include.resolve("factor.h"), "#define FACTOR 2\n");
+    Files.writeString(include.resolve("unused.h"), "#define UNUSED 1\n");
+    Files.writeString(dir.resolve("src/main/table.inc"), "7\n");
+    Files.createDirectories(project.c(""));
+    Files.writeString(project.c("scaled.c"), """
+        #define HEADER "../include/factor.h"
+        #include HEADER
+        #if 0
+        #include "../include/unused.h"
+        #endif
+        __attribute__((export_name("scaled"))) int scaled(int x) {
+          return FACTOR * x +
+        #include "../table.inc"
+          ;
+        }
+        """);
+    run();
+    assertThat(run().status()).isEqualTo(CompileOutcome.Status.UP_TO_DATE);
+
+    Files.writeString(include.resolve("unused.h"), "#define UNUSED 2\n");
+    assertThat(run().status()).as("a header no compilation read changed").isEqualTo(CompileOutcome.Status.UP_TO_DATE);
+
+    Files.writeString(include.resolve("factor.h"), "#define FACTOR 3\n");
+    assertThat(run().status()).as("the header a macro names changed").isEqualTo(CompileOutcome.Status.COMPILED);
+    assertThat(Wasmformer.load(project.bundle()).program("scaled").run(5).returnValue()).hasValue(22);
+
+    Files.writeString(dir.resolve("src/main/table.inc"), "8\n");
+    assertThat(run().status()).as("an included file of any name changed").isEqualTo(CompileOutcome.Status.COMPILED);
+    assertThat(Wasmformer.load(project.bundle()).program("scaled").run(5).returnValue()).hasValue(23);
+
+    Files.delete(dir.resolve("src/main/table.inc"));
+    assertThat(catchThrowableOfType(this::run, CompileFailure.class)).as("an included file is gone").isNotNull();
+    Files.writeString(dir.resolve("src/main/table.inc"), "8\n");
+    run();
+    assertThat(run().status()).isEqualTo(CompileOutcome.Status.UP_TO_DATE);
+  }
+
+  @Test
+  void aNewHeaderBesideAnIncludedOneOutsideTheSourceDirectoryRecompiles() throws Exception {
+    Path include = dir.resolve("src/main/include");
+    Files.createDirectories(include);
+    // config.h's quoted include looks beside config.h first, then in the source directory
+    Files.writeString(include.resolve("config.h"), "#include \"limits_of.h\"\n");
+    Files.createDirectories(project.c(""));
+    Files.writeString(project.c("limits_of.h"), "#define LIMIT 10\n");
+    Files.writeString(project.c("limit.c"), """
+        #include "../include/config.h"
+        __attribute__((export_name("limit"))) int limit(void) { return LIMIT; }
+        """);
+    run();
+    assertThat(run().status()).isEqualTo(CompileOutcome.Status.UP_TO_DATE);
+
+    Files.writeString(include.resolve("limits_of.h"), "#define LIMIT 20\n");
+
+    assertThat(run().status()).isEqualTo(CompileOutcome.Status.COMPILED);
+    assertThat(Wasmformer.load(project.bundle()).program("limit").run().returnValue()).hasValue(20);
+  }
+
+  @Test
+  void theStateListsTheHeadersTheCompilationRead() throws Exception {
+    Files.createDirectories(project.c(""));
+    Files.writeString(project.c("used.h"), "#define USED 1\n");
+    Files.writeString(project.c("prog.c"), """
+        #include <stdio.h>
+        #include "used.h"
+        __attribute__((export_name("used"))) int used(void) { return USED; }
+        """);
+    run();
+
+    List<String> state = Files.readAllLines(dir.resolve("target/maven-status/wasmformer/default/state.txt"));
+    assertThat(state).filteredOn(l -> l.startsWith("read ")).containsExactly(
+        "read " + project.c("used.h").toAbsolutePath().normalize());
+  }
+
+  @Test
   void aChangedSettingOrPluginVersionRecompiles() throws Exception {
     TestPrograms.write(project.wasm("math.wasm"), TestPrograms.MATH);
     run();

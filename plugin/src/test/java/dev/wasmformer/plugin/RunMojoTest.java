@@ -58,4 +58,30 @@ class RunMojoTest {
 
     assertThat(failure).hasMessage("wasmformer.attention must be hull or naive, not fuzzy");
   }
+
+  @Test
+  @InjectMojo(goal = "run")
+  @MojoParameter(name = "file", value = "${basedir}/" + FIB)
+  @MojoParameter(name = "args", value = "20")
+  @MojoParameter(name = "maxTokens", value = "50")
+  void aSetTokenLimitStopsTheRunAndSaysHowToRaiseIt(RunMojo mojo) {
+    mojo.setLog(new RecordingLog());
+
+    MojoFailureException failure = catchThrowableOfType(MojoFailureException.class, mojo::execute);
+
+    assertThat(failure).hasMessage("wasmformer: fib(20) stopped: no HALT after 50 generated tokens (the limit);"
+        + " for a longer run, raise the limit with -Dwasmformer.maxTokens=N");
+  }
+
+  @Test
+  @InjectMojo(goal = "run")
+  @MojoParameter(name = "file", value = "${basedir}/" + FIB)
+  @MojoParameter(name = "maxTokens", value = "0")
+  void aTokenLimitBelowOneIsRefused(RunMojo mojo) {
+    mojo.setLog(new RecordingLog());
+
+    MojoExecutionException failure = catchThrowableOfType(MojoExecutionException.class, mojo::execute);
+
+    assertThat(failure).hasMessage("wasmformer.maxTokens must be positive: 0");
+  }
 }

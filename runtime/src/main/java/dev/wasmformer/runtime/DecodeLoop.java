@@ -14,6 +14,7 @@ import java.util.function.IntFunction;
 final class DecodeLoop {
   private TokenStepper stepper;   // the run's caches: dropped when they fill the heap
   private final TokenTable tokens;
+  private final TokenBudget budget;
   private final long maxTokens;
   private final TraceListener listener;
   private final IntFunction<String> functionAt;
@@ -26,12 +27,17 @@ final class DecodeLoop {
   private byte[] errorOutput = new byte[0];
   private int errorLength;
 
-  /** {@code functionAt} names the function holding an instruction index, or returns null. */
-  DecodeLoop(TokenStepper stepper, TokenTable tokens, RunOptions options, IntFunction<String> functionAt) {
+  /**
+   * {@code functionAt} names the function holding an instruction index, or returns null;
+   * {@code budget} is the run's token limit.
+   */
+  DecodeLoop(TokenStepper stepper, TokenTable tokens, RunOptions options, TokenBudget budget,
+      IntFunction<String> functionAt) {
     this.stepper = stepper;
     this.functionAt = functionAt;
     this.tokens = tokens;
-    this.maxTokens = options.maxTokens();
+    this.budget = budget;
+    this.maxTokens = budget.limit();
     this.listener = options.traceListener().orElse(null);
   }
 
@@ -58,7 +64,7 @@ final class DecodeLoop {
     long result = 0;
     int resultCount = 0;
     while (true) {
-      if (!accept(token)) throw new TokenLimitException(maxTokens, stats(), output(), errorOutput());
+      if (!accept(token)) throw new TokenLimitException(budget, stats(), output(), errorOutput());
       switch (tokens.action(token)) {
         case TokenTable.OUTPUT_BYTE -> write(tokens.value(token));
         case TokenTable.ERROR_OUTPUT_BYTE -> writeError(tokens.value(token));

@@ -47,6 +47,11 @@ final class ModelBinding {
       }
 
       @Override
+      public long bytesPerPosition(Attention attention) {
+        return model.bytesPerPosition(AttentionKind.valueOf(attention.name()));
+      }
+
+      @Override
       public void prepare(Attention attention) {
         if (attention == Attention.HULL) model.generateCode();
       }

@@ -237,7 +237,8 @@ public final class Program {
    *     one the program does not have or outside its range, or the input has a byte the
    *     vocabulary has no INPUT_BYTE token for
    * @throws TrapException if the program traps
-   * @throws TokenLimitException if the run reaches {@link RunOptions#maxTokens()} first
+   * @throws TokenLimitException if the run reaches its token limit first: {@link
+   *     RunOptions#maxTokens()}, lowered to what the heap holds when no limit was set
    * @throws HeapExhaustedException if the run's caches fill the Java heap first
    * @throws MalformedTraceException if the model's trace cannot be read as a result
    */
@@ -249,7 +250,8 @@ public final class Program {
     if (options.argv().isPresent()) writeArgv(prompt, options.argv().get());
     int resultBytes = results.isEmpty() ? 0 : results.get(0).wasm().bytes();
     // no local holds the stepper: when its caches fill the heap, the loop drops them
-    RunResult raw = new DecodeLoop(steppers.newStepper(options.attention()), tokens, options, functionNamer)
+    TokenBudget budget = TokenBudget.of(options, steppers.bytesPerPosition(options.attention()), prompt.length);
+    RunResult raw = new DecodeLoop(steppers.newStepper(options.attention()), tokens, options, budget, functionNamer)
         .run(prompt, resultBytes);
     int[] lengths = new int[call.buffers().size()];
     for (int i = 0; i < lengths.length; i++) lengths[i] = call.buffers().get(i).length;

@@ -14,7 +14,16 @@ import java.util.TreeMap;
  * trace listener. Immutable: each {@code with...} method returns a new instance.
  */
 public final class RunOptions {
-  /** The default {@link #maxTokens()}. */
+  /**
+   * The most tokens a run without {@link #withMaxTokens} may generate. A run lowers it when
+   * it starts, to what the Java heap can hold: the run's attention caches keep about {@code b}
+   * bytes per position (its model's estimate, e.g. 24 to 44 for a bundle's restricted model,
+   * 84 for the universal one), in arrays that grow by doubling, so the limit is {@code
+   * (maxHeap - used - maxHeap / 8) / (3 b)} less the prompt's positions, where {@code used} is
+   * the heap in use at the start. A runaway program so stops with a {@link
+   * TokenLimitException} (its {@link TokenLimitException#limitFromHeap()} true) instead of
+   * filling the heap. A limit set with {@link #withMaxTokens} is never lowered.
+   */
   public static final long DEFAULT_MAX_TOKENS = 100_000_000L;
 
   /** The bundle's name of the limit on the memory's size in 64 KiB pages ({@code memory.grow}). */
@@ -24,13 +33,13 @@ public final class RunOptions {
   public static final String MAX_CALL_DEPTH = "max_call_depth";
 
   private static final RunOptions DEFAULTS =
-      new RunOptions(new long[0], null, new byte[0], Attention.HULL, DEFAULT_MAX_TOKENS, null, Map.of(), null);
+      new RunOptions(new long[0], null, new byte[0], Attention.HULL, 0, null, Map.of(), null);
 
   private final long[] args;
   private final Object[] arguments; // null: the raw args count
   private final byte[] input;
   private final Attention attention;
-  private final long maxTokens;
+  private final long maxTokens; // 0: not set (the default, which the heap may lower)
   private final TraceListener traceListener;
   private final Map<String, Long> limits;
   private final List<String> argv;
@@ -55,8 +64,8 @@ public final class RunOptions {
   }
 
   /**
-   * No arguments, no input, hull attention, {@value #DEFAULT_MAX_TOKENS} tokens, the
-   * program's own limits, no listener.
+   * No arguments, no input, hull attention, the default token limit ({@value
+   * #DEFAULT_MAX_TOKENS}, or what the heap holds), the program's own limits, no listener.
    */
   public static RunOptions defaults() {
     return DEFAULTS;
@@ -100,7 +109,11 @@ public final class RunOptions {
         limits, argv);
   }
 
-  /** At most this many generated tokens; a run that needs more ends in {@link TokenLimitException}. */
+  /**
+   * At most this many generated tokens; a run that needs more ends in {@link
+   * TokenLimitException}. Unlike the default ({@link #DEFAULT_MAX_TOKENS}), the heap does not
+   * lower it: a run that outgrows the heap first ends in {@link HeapExhaustedException}.
+   */
   public RunOptions withMaxTokens(long maxTokens) {
     if (maxTokens < 1) throw new IllegalArgumentException("maxTokens must be positive: " + maxTokens);
     return new RunOptions(args, arguments, input, attention, maxTokens, traceListener, limits, argv);
@@ -185,8 +198,17 @@ public final class RunOptions {
     return attention;
   }
 
+  /**
+   * The limit {@link #withMaxTokens} set, else {@link #DEFAULT_MAX_TOKENS} (which a run lowers
+   * to what the heap holds when it starts; see there).
+   */
   public long maxTokens() {
-    return maxTokens;
+    return maxTokens == 0 ? DEFAULT_MAX_TOKENS : maxTokens;
+  }
+
+  /** Whether {@link #withMaxTokens} set the limit (the heap then leaves it as it is). */
+  public boolean maxTokensSet() {
+    return maxTokens != 0;
   }
 
   /** The limits set with {@link #withLimit}, by name; a program uses its own for the rest. */
@@ -207,7 +229,7 @@ public final class RunOptions {
   @Override
   public String toString() {
     return "RunOptions[args=" + (arguments == null ? Arrays.toString(args) : describe(arguments)) + ", input=" + input.length + " bytes"
-        + ", attention=" + attention + ", maxTokens=" + maxTokens
+        + ", attention=" + attention + ", maxTokens=" + (maxTokens == 0 ? "default" : maxTokens)
         + (limits.isEmpty() ? "" : ", limits=" + limits)
         + (argv == null ? "" : ", argv=" + argv)
         + (traceListener != null ? ", traced" : "") + "]";

@@ -10,4 +10,12 @@ interface StepperFactory {
    * otherwise start in the background (e.g. generating code), before runs start on every core.
    */
   default void prepare(Attention attention) {}
+
+  /**
+   * An estimate of the heap a run with {@code attention} keeps per position, in bytes (see
+   * {@link TokenBudget}); 0 when unknown, which leaves the default token limit as it is.
+   */
+  default long bytesPerPosition(Attention attention) {
+    return 0;
+  }
 }

@@ -42,6 +42,7 @@ public final class Symbol {
   private String importModule;
   private String importName;
   private boolean fromLibrary;
+  private boolean noreturn;
 
   public Symbol(String name, Kind kind, Type type, Storage storage, SourcePos pos) {
     this.name = name;
@@ -128,6 +129,16 @@ public final class Symbol {
   /** True for symbols declared in our libc's sources, which user definitions override. */
   public boolean isFromLibrary() {
     return fromLibrary;
+  }
+
+  /** Whether the function never returns ({@code _Noreturn} or {@code __attribute__((noreturn))}). */
+  public boolean isNoreturn() {
+    return noreturn;
+  }
+
+  /** Marks the function as one that never returns; a later declaration cannot take it back. */
+  public void setNoreturn(boolean noreturn) {
+    this.noreturn |= noreturn;
   }
 
   public void setFromLibrary(boolean fromLibrary) {

@@ -255,7 +255,7 @@ public final class Parser {
     sema.beginFunction(spec, d);
     SourcePos p = peek().pos();
     Stmt.Block body = compound(false);
-    sema.endFunction(body, p);
+    sema.endFunction(body, p, tokens.get(pos - 1).pos());
   }
 
   /** Declares one declarator of a declaration, with its initializer; adds the init statement. */
@@ -328,8 +328,13 @@ public final class Parser {
           next();
           continue;
         }
-        case "inline", "__inline", "__inline__", "_Noreturn" -> {
+        case "inline", "__inline", "__inline__" -> {
           isInline = true;
+          next();
+          continue;
+        }
+        case "_Noreturn" -> {
+          attrs = attrs.merge(Attributes.NORETURN);
           next();
           continue;
         }
@@ -466,6 +471,7 @@ public final class Parser {
           case "import_name" -> attrs = attrs.merge(new Attributes(null, null, attributeString(name, args)));
           case "packed" -> throw diagnostics.fail(name.pos(), "packed structures are not supported");
           case "aligned" -> diagnostics.warning(name.pos(), "'aligned' attribute is ignored");
+          case "noreturn" -> attrs = attrs.merge(Attributes.NORETURN);
           case "vector_size" -> throw diagnostics.fail(name.pos(), "vector types are not supported");
           default -> { }
         }

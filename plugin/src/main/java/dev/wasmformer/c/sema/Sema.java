@@ -90,10 +90,12 @@ public final class Sema {
     final List<Symbol> locals = new ArrayList<>();
     final Map<String, SourcePos> labels = new HashMap<>();
     final List<Stmt.Goto> gotos = new ArrayList<>();
+    final int errorsAtStart;
 
-    FunctionContext(Symbol symbol, FunctionType type) {
+    FunctionContext(Symbol symbol, FunctionType type, int errorsAtStart) {
       this.symbol = symbol;
       this.type = type;
+      this.errorsAtStart = errorsAtStart;
     }
   }
 
@@ -322,6 +324,7 @@ public final class Sema {
   }
 
   private void applyAttributes(Symbol s, Attributes attrs) {
+    if (attrs.noreturn()) s.setNoreturn(true);
     if (attrs.exportName() != null) s.setExportName(attrs.exportName());
     if (attrs.importName() != null || attrs.importModule() != null) {
       s.setImport(attrs.importModule() == null ? "env" : attrs.importModule(),
@@ -424,7 +427,7 @@ public final class Sema {
     if (ft.result().isStruct() && !ft.result().isComplete()) {
       diagnostics.error(d.pos(), "incomplete result type '" + ft.result().spell() + "' in function definition");
     }
-    function = new FunctionContext(s, ft);
+    function = new FunctionContext(s, ft, diagnostics.errorCount());
     pushScope();
     List<Declarator.Param> params = d.params() == null ? List.of() : d.params();
     for (Declarator.Param p : params) {
@@ -444,11 +447,22 @@ public final class Sema {
     return s;
   }
 
-  public FunctionDef endFunction(Stmt.Block body, SourcePos pos) {
+  /**
+   * Leaves a function body ({@code pos}: its opening brace, {@code end}: its closing one), and
+   * warns, as gcc's -Wreturn-type does, when control can reach the end of a non-void function
+   * other than {@code main} (which returns 0 there, as C99 says).
+   */
+  public FunctionDef endFunction(Stmt.Block body, SourcePos pos, SourcePos end) {
     for (Stmt.Goto g : function.gotos) {
       if (!function.labels.containsKey(g.label())) {
         diagnostics.error(g.pos(), "use of undeclared label '" + g.label() + "'");
       }
+    }
+    // a body with errors lost the statements that failed, which may have been its returns
+    if (diagnostics.errorCount() == function.errorsAtStart && !function.type.result().isVoid()
+        && !function.type.result().isError() && !function.symbol.name().equals("main")
+        && ReturnFlow.reachesEnd(body, function.gotos)) {
+      diagnostics.warning(end, "control reaches end of non-void function '" + function.symbol.name() + "'");
     }
     popScope();
     FunctionDef def = new FunctionDef(function.symbol, function.params, body, function.locals, pos);

@@ -1,5 +1,6 @@
 package dev.wasmformer.runtime.model;
 
+import dev.wasmformer.runtime.attention.AttentionMode;
 import dev.wasmformer.runtime.format.Bundle;
 import dev.wasmformer.runtime.format.ModelShape;
 import dev.wasmformer.runtime.format.UnpackedMatrices;
@@ -280,6 +281,35 @@ public final class Model {
     /** The residual slot that holds p * p. */
     public int slotPositionSquared() {
         return slotPositionSquared;
+    }
+
+    /**
+     * An estimate of the heap a run keeps per position (prompt and generated tokens alike), in
+     * bytes, not counting the slack of arrays that grow by doubling: for {@link
+     * AttentionKind#NAIVE}, every head's key and value; for {@link AttentionKind#HULL}, the token
+     * (when a token-valued position head reads it), per other position-key head an index entry
+     * and 16 bytes for its value vectors ({@link PositionValues} stores a vector only when it
+     * changes, packed: the interpreter's heads keep 0.02 to 10.5 bytes per token on the example
+     * programs, so this is an estimate, not a bound), and every position's key and value of an
+     * AVERAGE hull head. A LATEST hull head keeps one entry per distinct key, not per position.
+     */
+    public long bytesPerPosition(AttentionKind kind) {
+        long bytes = 0;
+        boolean tokens = false;
+        for (LayerWeights layer : layers) {
+            for (HeadWeights head : layer.heads()) {
+                long width = head.valueWidth();
+                if (kind == AttentionKind.NAIVE) {
+                    bytes += 8 * (2 + width);
+                } else if (head.kernel() == HeadKernel.POSITION_KEY) {
+                    tokens |= head.tokenValued();
+                    bytes += head.tokenValued() ? 0 : 4 + Math.min(8 * width, 16);
+                } else if (head.kernel() == HeadKernel.HULL && head.mode() == AttentionMode.AVERAGE) {
+                    bytes += 8 * (2 + width);
+                }
+            }
+        }
+        return bytes + (tokens ? 4 : 0);
     }
 
     /** The kernel a head gets under {@link AttentionKind#HULL}. */

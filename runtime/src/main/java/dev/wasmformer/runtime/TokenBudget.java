@@ -1,0 +1,41 @@
+package dev.wasmformer.runtime;
+
+/**
+ * The token limit of one run: the one its options set, or the default, which the heap lowers
+ * when it cannot hold a run of {@link RunOptions#DEFAULT_MAX_TOKENS} tokens. A run keeps
+ * every position's share of its attention caches (about {@code bytesPerPosition}, an estimate
+ * of the model's), in arrays that grow by doubling, which hold up to three times their
+ * contents while one is copied; so a run of n positions fits in free heap F when
+ * {@code 3 n bytesPerPosition <= F}. The free heap is the maximum heap less what is in use
+ * when the run starts (garbage included, so the figure errs low) and a margin of an eighth
+ * of the maximum for the collector. The prompt's positions count too.
+ *
+ * @param limit the most tokens the run may generate, at least 1
+ * @param fromHeap whether the heap lowered the default to {@code limit}
+ * @param maxHeap the heap's maximum, in bytes ({@code Runtime.maxMemory()})
+ * @param freeHeap the heap free when the run started ({@code maxHeap} less what was in use), in bytes
+ * @param bytesPerPosition the model's estimate the rule used
+ */
+record TokenBudget(long limit, boolean fromHeap, long maxHeap, long freeHeap, long bytesPerPosition) {
+  /** Doubling arrays' peak: the old contents plus the new array of twice their size. */
+  static final int GROWTH = 3;
+
+  /** The limit {@code options} set, else the default lowered to what the heap holds. */
+  static TokenBudget of(RunOptions options, long bytesPerPosition, int promptLength) {
+    Runtime runtime = Runtime.getRuntime();
+    if (options.maxTokensSet()) return new TokenBudget(options.maxTokens(), false, runtime.maxMemory(), 0, 0);
+    return fromHeap(runtime.maxMemory(), runtime.totalMemory() - runtime.freeMemory(), bytesPerPosition, promptLength);
+  }
+
+  /** The default limit for a heap of {@code maxHeap} bytes of which {@code used} are in use. */
+  static TokenBudget fromHeap(long maxHeap, long used, long bytesPerPosition, int promptLength) {
+    long cap = RunOptions.DEFAULT_MAX_TOKENS;
+    if (bytesPerPosition <= 0 || maxHeap == Long.MAX_VALUE) return new TokenBudget(cap, false, maxHeap, 0, 0);
+    long free = Math.max(0, maxHeap - used);
+    long positions = Math.max(0, free - maxHeap / 8) / (GROWTH * bytesPerPosition);
+    long limit = Math.max(1, positions - promptLength);
+    return limit >= cap
+        ? new TokenBudget(cap, false, maxHeap, free, bytesPerPosition)
+        : new TokenBudget(limit, true, maxHeap, free, bytesPerPosition);
+  }
+}
