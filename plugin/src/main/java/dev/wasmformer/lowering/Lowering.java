@@ -127,6 +127,15 @@ public final class Lowering {
     }
   }
 
+  /**
+   * Where the soft-float routines' functions start in a lowering's numbering of functions:
+   * routine {@code f} of {@link FloatRoutines#module()} is function {@code ROUTINES + f}, far
+   * beyond any module's own (2^24 functions would take hundreds of megabytes of module).
+   */
+  private static final int ROUTINES = 1 << 24;
+  /** How a routine is named in a program's function table: {@code softfloat.__wf_dadd}. */
+  static final String ROUTINE_PREFIX = "softfloat.";
+
   /** One lowering: the code being emitted and the functions placed so far. */
   private static final class Run implements FunctionLowering.Calls {
     private final ModuleInfo module;
@@ -171,7 +180,22 @@ public final class Lowering {
       for (int i = 0; i < order.size(); i++) {
         int function = order.get(i);
         starts.put(function, out.next());
-        if (module.isImport(function)) {
+        if (function >= ROUTINES) {
+          ModuleInfo routines = FloatRoutines.module();
+          int routine = function - ROUTINES;
+          functions.add(new TokenProgram.FunctionInfo(ROUTINE_PREFIX + routines.name(routine), out.next()));
+          new FunctionLowering(routines, routine, out, new FunctionLowering.Calls() {
+            @Override
+            public void callAt(int instruction, int callee) {
+              Run.this.callAt(instruction, ROUTINES + callee);
+            }
+
+            @Override
+            public void callRoutineAt(int instruction, String name) {
+              throw new IllegalStateException("soft-float routine " + routines.name(routine) + " uses " + name);
+            }
+          }).lower();
+        } else if (module.isImport(function)) {
           // only WASI imports are called with CALL (FunctionLowering checked it)
           WasiRoutines.Function wasi = module.wasiFunction(function).orElseThrow();
           functions.add(new TokenProgram.FunctionInfo(WasiRoutines.routineName(wasi), out.next()));
@@ -327,6 +351,11 @@ public final class Lowering {
     }
 
     @Override
+    public void callRoutineAt(int instruction, String routine) {
+      callAt(instruction, ROUTINES + FloatRoutines.function(routine));
+    }
+
+    @Override
     public void callAt(int instruction, int function) {
       callSites.add(new int[] {instruction, function});
       if (!starts.containsKey(function) && !order.contains(function)) {
@@ -337,9 +366,10 @@ public final class Lowering {
     private static List<TokenProgram.ValueKind> kinds(List<ValType> types, String function, String what) {
       List<TokenProgram.ValueKind> kinds = new ArrayList<>();
       for (ValType t : types) {
-        if (t.equals(ValType.I32)) {
+        // The host sees a float as its bits: an f32 as an i32, an f64 as an i64.
+        if (t.equals(ValType.I32) || t.equals(ValType.F32)) {
           kinds.add(TokenProgram.ValueKind.I32);
-        } else if (t.equals(ValType.I64)) {
+        } else if (t.equals(ValType.I64) || t.equals(ValType.F64)) {
           kinds.add(TokenProgram.ValueKind.I64);
         } else {
           throw new UnsupportedWasmException("unsupported " + what + " type "
