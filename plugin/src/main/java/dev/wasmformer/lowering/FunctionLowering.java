@@ -1058,7 +1058,7 @@ final class FunctionLowering {
   private ModuleInfo.GlobalInfo global(AnnotatedInstruction in) {
     ModuleInfo.GlobalInfo global = module.globals().get((int) in.operand(0));
     if (global.initialValue().isEmpty()) {
-      throw unsupported("instruction " + current + " of a " + global.type().name().toLowerCase(Locale.ROOT)
+      throw unsupported("instruction " + current + " of a " + ModuleInfo.typeName(global.type())
           + " global");
     }
     return global;
@@ -1092,7 +1092,7 @@ final class FunctionLowering {
    */
   private int requireNumber(ValType t, String what) {
     if (!t.equals(ValType.I32) && !t.equals(ValType.I64) && !t.equals(ValType.F32) && !t.equals(ValType.F64)) {
-      throw unsupported(what + " " + t.name().toLowerCase(Locale.ROOT));
+      throw unsupported(what + " " + ModuleInfo.typeName(t));
     }
     return ModuleInfo.width(t);
   }

@@ -201,7 +201,7 @@ public final class Lowering {
           functions.add(new TokenProgram.FunctionInfo(WasiRoutines.routineName(wasi), out.next()));
           boolean readsArgv = wasi == WasiRoutines.Function.ARGS_GET || wasi == WasiRoutines.Function.ARGS_SIZES_GET;
           if (readsArgv && argvArea == null) argvArea = module.argvArea();
-          WasiRoutines.emit(out, wasi, readsArgv ? argvArea.address() : 0, results.get(0));
+          WasiRoutines.emit(out, wasi, readsArgv ? argvArea.address() : 0, results.get(0).wasm());
         } else {
           functions.add(new TokenProgram.FunctionInfo(module.name(function), out.next()));
           new FunctionLowering(module, function, out, this).lower();
@@ -293,7 +293,7 @@ public final class Lowering {
       for (int global : bufferGlobals) emitCopyOut(global);
       if (results.isEmpty()) {
         out.emit(Opcode.HALT, 0, 0, 0, 0);
-      } else if (results.get(0) == TokenProgram.ValueKind.I64) {
+      } else if (results.get(0).wasm() == TokenProgram.ValueKind.I64) {
         out.emit(Opcode.HALT_I64, 1, 0, 0, 0);
       } else {
         out.emit(Opcode.HALT_I32, 1, 0, 0, 0);
@@ -366,14 +366,17 @@ public final class Lowering {
     private static List<TokenProgram.ValueKind> kinds(List<ValType> types, String function, String what) {
       List<TokenProgram.ValueKind> kinds = new ArrayList<>();
       for (ValType t : types) {
-        // The host sees a float as its bits: an f32 as an i32, an f64 as an i64.
-        if (t.equals(ValType.I32) || t.equals(ValType.F32)) {
+        if (t.equals(ValType.I32)) {
           kinds.add(TokenProgram.ValueKind.I32);
-        } else if (t.equals(ValType.I64) || t.equals(ValType.F64)) {
+        } else if (t.equals(ValType.I64)) {
           kinds.add(TokenProgram.ValueKind.I64);
+        } else if (t.equals(ValType.F32)) {
+          kinds.add(TokenProgram.ValueKind.F32);
+        } else if (t.equals(ValType.F64)) {
+          kinds.add(TokenProgram.ValueKind.F64);
         } else {
           throw new UnsupportedWasmException("unsupported " + what + " type "
-              + t.name().toLowerCase(java.util.Locale.ROOT) + " in function " + function);
+              + ModuleInfo.typeName(t) + " in function " + function);
         }
       }
       return kinds;

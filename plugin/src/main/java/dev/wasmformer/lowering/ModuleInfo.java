@@ -92,6 +92,13 @@ final class ModuleInfo {
     }
   }
 
+  /** A value type as the text format spells it: {@code f64}, {@code v128}, {@code externref}. */
+  static String typeName(ValType t) {
+    if (t.equals(ValType.ExternRef)) return "externref";
+    if (t.equals(ValType.FuncRef)) return "funcref";
+    return t.name().toLowerCase(Locale.ROOT);
+  }
+
   /** Slots a value of type {@code t} occupies: two for 64-bit types, else one. */
   static int width(ValType t) {
     return t.equals(ValType.I64) || t.equals(ValType.F64) ? 2 : 1;

@@ -265,8 +265,8 @@ class FloatLoweringTest {
                 (f64.gt (f64.load offset=8 (i32.const 0)) (f64.const 0))))))
         """);
     TokenProgram program = Lowering.lower(wasm, null);
-    assertThat(program.params()).containsExactly(TokenProgram.ValueKind.I64, TokenProgram.ValueKind.I32);
-    assertThat(program.results()).containsExactly(TokenProgram.ValueKind.I64);
+    assertThat(program.params()).containsExactly(TokenProgram.ValueKind.F64, TokenProgram.ValueKind.F32);
+    assertThat(program.results()).containsExactly(TokenProgram.ValueKind.F64);
     for (double a : new double[] {3.0, -100.0, 0.1}) {
       for (float b : new float[] {2.5f, -7f}) {
         long[] args = {Double.doubleToRawLongBits(a), Float.floatToRawIntBits(b)};
