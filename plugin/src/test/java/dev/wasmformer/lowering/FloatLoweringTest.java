@@ -175,6 +175,51 @@ class FloatLoweringTest {
     }
   }
 
+  /**
+   * Values where rounding to an integer is interesting: exponents from 2^-2 to 2^65, random
+   * significands, both signs; f32 values are those of the doubles, rounded.
+   */
+  private static long[] randomOperands(String type, int count) {
+    Random random = new Random(type.hashCode());
+    long[] values = new long[count];
+    for (int i = 0; i < count; i++) {
+      long bits = random.nextLong() & 0x800F_FFFF_FFFF_FFFFL | (long) (1021 + random.nextInt(67)) << 52;
+      if (i % 4 == 0) bits &= 0xFFFF_FFFF_F000_0000L; // few significand bits: ties and exact halves
+      double d = Double.longBitsToDouble(bits);
+      values[i] = switch (type) {
+        case "f64" -> bits;
+        case "f32" -> Float.floatToRawIntBits((float) d);
+        default -> random.nextBoolean() ? random.nextLong() >> random.nextInt(64) : random.nextInt();
+      };
+    }
+    return values;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unaryCases")
+  void unaryFloatInstructionAgreesWithChicoryOnRandomOperands(Case c) {
+    byte[] wasm = Wat.assemble(c.module());
+    TokenProgram program = Lowering.lower(wasm, null);
+    for (long a : randomOperands(c.operands(), 300)) {
+      assertAgrees(c, program, wasm, new long[] {c.operands().equals("i32") ? (int) a : a});
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("binaryCases")
+  void binaryFloatInstructionAgreesWithChicoryOnRandomOperands(Case c) {
+    byte[] wasm = Wat.assemble(c.module());
+    TokenProgram program = Lowering.lower(wasm, null);
+    String type = c.operands().split(",")[0];
+    long[] values = randomOperands(type, 400);
+    for (int i = 0; i + 1 < values.length; i += 2) {
+      // every fourth pair compares or combines a value with itself, or with its negation
+      long negated = type.equals("f32") ? (int) (values[i] ^ 0x8000_0000L) : values[i] ^ Long.MIN_VALUE;
+      long b = i % 8 == 0 ? values[i] : i % 8 == 2 ? negated : values[i + 1];
+      assertAgrees(c, program, wasm, new long[] {values[i], b});
+    }
+  }
+
   private static void assertAgrees(Case c, TokenProgram program, byte[] wasm, long[] args) {
     Outcome chicory = ChicoryRunner.run(wasm, "main", args, new byte[0]);
     Outcome ours = IsaRunner.run(program, args, new byte[0]);
