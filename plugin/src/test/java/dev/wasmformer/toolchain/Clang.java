@@ -79,7 +79,12 @@ final class Clang {
 
   /** A WASI command linked with wasi-libc's full printf, which prints floating point. */
   static byte[] wasiWithFloatPrintf(Path source, Path work) throws IOException, InterruptedException {
-    return compile(source, work, List.of("--target=wasm32-wasi", "--sysroot=" + SYSROOT, "-O2"));
+    return wasiWithFloatPrintf(source, work, "-O2");
+  }
+
+  /** The same at optimisation level {@code level}. */
+  static byte[] wasiWithFloatPrintf(Path source, Path work, String level) throws IOException, InterruptedException {
+    return compile(source, work, List.of("--target=wasm32-wasi", "--sysroot=" + SYSROOT, level));
   }
 
   private static byte[] compile(Path source, Path work, List<String> flags) throws IOException, InterruptedException {

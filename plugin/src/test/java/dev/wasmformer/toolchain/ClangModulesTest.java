@@ -69,6 +69,16 @@ class ClangModulesTest {
     }));
   }
 
+  /** Unoptimised code keeps its doubles in memory (f64.store, f64.load through the stack pointer). */
+  @TestFactory
+  Stream<DynamicTest> floatProgramsAtOtherOptimisationLevelsRunAlike() {
+    return Stream.of("-O0", "-Os").map(level -> DynamicTest.dynamicTest("arith.c " + level, () -> {
+      Clang.require();
+      Path p = Path.of("src/test/resources/clang/float/arith.c");
+      checkWasi(p, Clang.wasiWithFloatPrintf(p, work, level), true);
+    }));
+  }
+
   /** Unoptimised and size-optimised code looks different (more locals, other calls): two programs so built. */
   @TestFactory
   Stream<DynamicTest> wasiLibcProgramsAtOtherOptimisationLevelsRunAlike() {
