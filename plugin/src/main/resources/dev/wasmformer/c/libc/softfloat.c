@@ -4,10 +4,7 @@
  * operations on the bits), passing a float as its bit pattern in an unsigned int and a double
  * in an unsigned long long, so a program's WebAssembly has no floating-point instruction.
  *
- * Rounding is to nearest, ties to even. Float +, -, * and / have their own 32-bit code; a
- * float's sqrt is computed in double and rounded once more to float, which is exact: a
- * double has more than 2 * 24 + 2 bits, so the double rounding never differs from rounding
- * the exact result. NaN results follow x86-64: the first NaN operand, quieted; otherwise
+ * Rounding is to nearest, ties to even. Float +, -, *, / and sqrt have their own 32-bit code. NaN results follow x86-64: the first NaN operand, quieted; otherwise
  * the default NaN, which has its sign set. Out-of-range conversions to integers give what
  * gcc's x86-64 code gives (the feature test float_random.c checks all this to the bit).
  *
@@ -440,7 +437,32 @@ u32 __wf_fdiv(u32 a, u32 b) {
 }
 
 u32 __wf_fsqrt(u32 a) {
-  return __wf_d_to_f(__wf_dsqrt(__wf_f_to_d(a)));
+  if (is_nan32(a)) return a | 0x400000u;
+  if ((a & ~FSIGN) == 0) return a;
+  if (a & FSIGN) return 0xFFC00000u;
+  if ((a & FEXP) == FEXP) return a;
+  u32 m = significand32(a);
+  int k = exponent32(a) - 23; /* a = m * 2^k */
+  if (k & 1) {
+    m <<= 1;
+    k--;
+  }
+  /* sqrt(m * 2^28) has 26 or 27 bits: the radicand's bits are fed two at a time. */
+  u32 q = 0, r = 0;
+  for (int i = 26; i >= 0; i--) {
+    int p = 2 * i - 28;
+    u32 pair = p >= 0 ? (m >> p) & 3 : 0;
+    r = (r << 2) | pair;
+    u32 t = (q << 2) | 1;
+    q <<= 1;
+    if (r >= t) {
+      r -= t;
+      q |= 1;
+    }
+  }
+  /* a's root is q * 2^((k - 28) / 2); round_pack32s wants the leading 1 at bit 30. */
+  int top = (q >> 26) ? 26 : 25;
+  return round_pack32s(0, (k - 28) / 2 + top, (q << (30 - top)) | (r != 0));
 }
 
 int __wf_fcmp(u32 a, u32 b) {
