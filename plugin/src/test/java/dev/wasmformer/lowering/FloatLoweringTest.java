@@ -2,7 +2,6 @@ package dev.wasmformer.lowering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wasmformer.isa.Instruction;
 import dev.wasmformer.isa.Opcode;
 import dev.wasmformer.isa.TokenProgram;
 import dev.wasmformer.testing.ChicoryRunner;
