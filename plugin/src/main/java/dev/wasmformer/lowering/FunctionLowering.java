@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -32,6 +31,9 @@ final class FunctionLowering {
   /** Receives each emitted CALL so its target can be patched once the callee is placed. */
   interface Calls {
     void callAt(int instruction, int function);
+
+    /** A CALL of the soft-float routine {@code routine} ({@link FloatRoutines}). */
+    void callRoutineAt(int instruction, String routine);
   }
 
   /** i32 operations, z = x OP y. */
@@ -58,7 +60,11 @@ final class FunctionLowering {
       OpCode.LOCAL_SET, OpCode.LOCAL_TEE, OpCode.GLOBAL_GET, OpCode.GLOBAL_SET, OpCode.I32_CONST,
       OpCode.I64_CONST, OpCode.MEMORY_SIZE, OpCode.MEMORY_GROW, OpCode.I64_EQZ, OpCode.I64_CLZ,
       OpCode.I64_CTZ, OpCode.I64_POPCNT, OpCode.I64_EXTEND_I32_S, OpCode.I64_EXTEND_I32_U,
-      OpCode.I32_WRAP_I64, OpCode.I64_LOAD, OpCode.I64_STORE);
+      OpCode.I32_WRAP_I64, OpCode.I64_LOAD, OpCode.I64_STORE,
+      OpCode.F32_CONST, OpCode.F64_CONST, OpCode.F32_NEG, OpCode.F64_NEG, OpCode.F32_ABS, OpCode.F64_ABS,
+      OpCode.F32_COPYSIGN, OpCode.F64_COPYSIGN, OpCode.F64_LOAD, OpCode.F64_STORE,
+      OpCode.I32_REINTERPRET_F32, OpCode.F32_REINTERPRET_I32, OpCode.I64_REINTERPRET_F64,
+      OpCode.F64_REINTERPRET_I64);
 
   static {
     fill(BINARY, new Object[][] {
@@ -82,11 +88,11 @@ final class FunctionLowering {
     fill(LOADS, new Object[][] {
       {OpCode.I32_LOAD, Opcode.LOAD32}, {OpCode.I32_LOAD8_S, Opcode.LOAD8_S},
       {OpCode.I32_LOAD8_U, Opcode.LOAD8_U}, {OpCode.I32_LOAD16_S, Opcode.LOAD16_S},
-      {OpCode.I32_LOAD16_U, Opcode.LOAD16_U},
+      {OpCode.I32_LOAD16_U, Opcode.LOAD16_U}, {OpCode.F32_LOAD, Opcode.LOAD32},
     });
     fill(STORES, new Object[][] {
       {OpCode.I32_STORE, Opcode.STORE32}, {OpCode.I32_STORE8, Opcode.STORE8},
-      {OpCode.I32_STORE16, Opcode.STORE16},
+      {OpCode.I32_STORE16, Opcode.STORE16}, {OpCode.F32_STORE, Opcode.STORE32},
     });
     fill(PAIR_OPS, new Object[][] {
       {OpCode.I64_ADD, Opcode.ADD64}, {OpCode.I64_SUB, Opcode.SUB64}, {OpCode.I64_MUL, Opcode.MUL64},
@@ -116,6 +122,11 @@ final class FunctionLowering {
       {OpCode.I64_EXTEND_8_S, Opcode.EXTEND8_S}, {OpCode.I64_EXTEND_16_S, Opcode.EXTEND16_S},
       {OpCode.I64_EXTEND_32_S, Opcode.NOP},
     });
+  }
+
+  static {
+    SUPPORTED.addAll(FloatRoutines.CALLS.keySet());
+    SUPPORTED.addAll(FloatRoutines.COMPARISONS.keySet());
   }
 
   private static void fill(Map<OpCode, Opcode> map, Object[][] pairs) {
@@ -218,13 +229,13 @@ final class FunctionLowering {
       boolean param = i < type.params().size();
       ValType t = param ? type.params().get(i) : body.localTypes().get(i - type.params().size());
       localSlot[i] = slots;
-      localWidth[i] = requireInteger(t, param ? "parameter type" : "local type");
+      localWidth[i] = requireNumber(t, param ? "parameter type" : "local type");
       slots += localWidth[i];
     }
     if (type.returns().size() > 1) {
       throw unsupported("multiple results (" + type.returns().size() + ")");
     }
-    type.returns().forEach(r -> requireInteger(r, "result type"));
+    type.returns().forEach(r -> requireNumber(r, "result type"));
     this.locals = slots;
     this.base = Math.max(1, locals);
     if (locals > Instruction.MAX_SLOT_OFFSET + 1) throw tooManySlots();
@@ -316,7 +327,7 @@ final class FunctionLowering {
       produce(pairOp, a, b, 0, I64Ops.isComparison(pairOp) ? 1 : 2);
       return;
     }
-    if (lowerI64(in)) return;
+    if (lowerI64(in) || lowerFloat(in)) return;
     switch (op) {
       case NOP -> {}
       case UNREACHABLE -> {
@@ -360,7 +371,7 @@ final class FunctionLowering {
       case DROP -> pop(1);
       case SELECT, SELECT_T -> {
         if (op == OpCode.SELECT_T) {
-          requireInteger(ValType.builder().fromId(in.operand(0)).build(), "select type");
+          requireNumber(ValType.builder().fromId(in.operand(0)).build(), "select type");
         }
         int w = width[height - 2];
         int first = source(height - 3);
@@ -472,7 +483,7 @@ final class FunctionLowering {
       pushEntry(1);
       alias[height - 1] = local;
       return true;
-    } else if (op == OpCode.I64_LOAD) {
+    } else if (op == OpCode.I64_LOAD || op == OpCode.F64_LOAD) {
       int address = source(height - 1);
       pop(1);
       int r = pushEntry(2);
@@ -489,7 +500,7 @@ final class FunctionLowering {
       } else {
         emit(Opcode.CONST, 0, 0, r + 1, 0);
       }
-    } else if (op == OpCode.I64_STORE) {
+    } else if (op == OpCode.I64_STORE || op == OpCode.F64_STORE) {
       int address = source(height - 2);
       int value = source(height - 1);
       // The high word first: a trapping store then writes nothing.
@@ -506,6 +517,99 @@ final class FunctionLowering {
     }
     producer = start;
     return true;
+  }
+
+  /**
+   * The f32 and f64 instructions: a value is its bit pattern (an i32, or an i64's slot pair),
+   * so constants are their bits, reinterpretations nothing, and sign operations integer
+   * operations on the (high) word holding the sign; arithmetic, comparisons and conversions are
+   * calls of soft-float routines. False if {@code in} is none of them.
+   */
+  private boolean lowerFloat(AnnotatedInstruction in) {
+    OpCode op = in.opcode();
+    String routine = FloatRoutines.CALLS.get(op);
+    if (routine != null) {
+      callRoutine(routine);
+      return true;
+    }
+    FloatRoutines.Comparison comparison = FloatRoutines.COMPARISONS.get(op);
+    if (comparison != null) {
+      callRoutine(comparison.routine());
+      int r = slot(height - 1);
+      int constant = scratch(1);
+      emit(Opcode.CONST, 0, 0, constant, comparison.constant());
+      if (comparison.test() == Opcode.XOR) {
+        emit(Opcode.XOR, r, constant, r, 0);
+        emit(Opcode.LT_U, r, constant, r, 0);
+      } else {
+        emit(comparison.test(), r, constant, r, 0);
+      }
+      return true;
+    }
+    int start = out.next();
+    switch (op) {
+      case F32_CONST -> produce(Opcode.CONST, 0, 0, (int) in.operand(0), 1);
+      case F64_CONST -> {
+        long bits = in.operand(0);
+        int r = pushEntry(2);
+        emit(Opcode.CONST, 0, 0, r, I64Ops.low(bits));
+        emit(Opcode.CONST, 0, 0, r + 1, I64Ops.high(bits));
+        producer = start;
+      }
+      case I32_REINTERPRET_F32, F32_REINTERPRET_I32, I64_REINTERPRET_F64, F64_REINTERPRET_I64 -> {
+        // The bits stay where they are: the entry keeps its place, its local and its producer.
+        int local = alias[height - 1];
+        int w = width[height - 1];
+        int keep = producer;
+        pop(1);
+        pushEntry(w);
+        alias[height - 1] = local;
+        producer = keep;
+      }
+      case F32_NEG, F32_ABS, F64_NEG, F64_ABS -> {
+        int w = width[height - 1];
+        int a = source(height - 1);
+        pop(1);
+        int r = pushEntry(w);
+        int mask = scratch(1);
+        if (w == 2 && a != r) emit(Opcode.COPY, a, 0, r, 0);
+        boolean neg = op == OpCode.F32_NEG || op == OpCode.F64_NEG;
+        emit(Opcode.CONST, 0, 0, mask, neg ? 0x8000_0000 : 0x7FFF_FFFF);
+        emit(neg ? Opcode.XOR : Opcode.AND, a + w - 1, mask, r + w - 1, 0);
+      }
+      case F32_COPYSIGN, F64_COPYSIGN -> {
+        int w = width[height - 1];
+        // Scratch above both operands: the result's slots overlap the second one's.
+        int sign = scratch(2);
+        int a = source(height - 2);
+        int b = source(height - 1);
+        pop(2);
+        int r = pushEntry(w);
+        int high = w - 1;
+        emit(Opcode.CONST, 0, 0, sign, 0x8000_0000);
+        emit(Opcode.AND, b + high, sign, sign, 0);
+        emit(Opcode.CONST, 0, 0, sign + 1, 0x7FFF_FFFF);
+        emit(Opcode.AND, a + high, sign + 1, r + high, 0);
+        emit(Opcode.OR, r + high, sign, r + high, 0);
+        if (w == 2 && a != r) emit(Opcode.COPY, a, 0, r, 0);
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A call of a soft-float routine on the top entries, which are its arguments, as for a
+   * call of a function of the module: its frame starts at the first argument's slot.
+   */
+  private void callRoutine(String routine) {
+    FunctionType routineType = FloatRoutines.type(routine);
+    int frameStart = placeArguments(routineType, "call of a soft-float routine");
+    int at = emit(Opcode.CALL, frameStart, 0, 0, (out.next() + 1) << 16);
+    calls.callRoutineAt(at, routine);
+    takeResults(routineType);
   }
 
   /** local.set / local.tee: the top entry's value goes to local {@code local}; it stays pushed. */
@@ -690,9 +794,9 @@ final class FunctionLowering {
    * caller locals: the callee cannot reach them.
    */
   private int placeArguments(FunctionType calleeType, String what) {
-    for (ValType p : calleeType.params()) requireInteger(p, what + " parameter type");
+    for (ValType p : calleeType.params()) requireNumber(p, what + " parameter type");
     if (calleeType.returns().size() > 1) throw unsupported(what + " multiple results");
-    for (ValType r : calleeType.returns()) requireInteger(r, what + " result type");
+    for (ValType r : calleeType.returns()) requireNumber(r, what + " result type");
     int args = calleeType.params().size();
     materialize(height - args, height);
     return slot(height - args);
@@ -932,16 +1036,16 @@ final class FunctionLowering {
     return frames.get(frames.size() - 1 - depth);
   }
 
-  /** The parameter and result widths of a block type; only i32 and i64 values are supported. */
+  /** The parameter and result widths of a block type; only number values are supported. */
   private BlockType blockType(AnnotatedInstruction in) {
     long blockType = in.operand(0);
     if (blockType == 0x40) return new BlockType(new int[0], new int[0]);
     if (ValType.isValid(blockType)) {
-      return new BlockType(new int[0], new int[] {requireInteger(ValType.builder().fromId(blockType).build(), "block type")});
+      return new BlockType(new int[0], new int[] {requireNumber(ValType.builder().fromId(blockType).build(), "block type")});
     }
     FunctionType t = module.typeAt((int) blockType);
-    t.params().forEach(p -> requireInteger(p, "block parameter type"));
-    t.returns().forEach(r -> requireInteger(r, "block result type"));
+    t.params().forEach(p -> requireNumber(p, "block parameter type"));
+    t.returns().forEach(r -> requireNumber(r, "block result type"));
     if (t.returns().size() > 1) throw unsupported("block with multiple results (" + current + ")");
     return new BlockType(widths(t.params()), widths(t.returns()));
   }
@@ -953,7 +1057,7 @@ final class FunctionLowering {
   private ModuleInfo.GlobalInfo global(AnnotatedInstruction in) {
     ModuleInfo.GlobalInfo global = module.globals().get((int) in.operand(0));
     if (global.initialValue().isEmpty()) {
-      throw unsupported("instruction " + current + " of a " + global.type().name().toLowerCase(Locale.ROOT)
+      throw unsupported("instruction " + current + " of a " + ModuleInfo.typeName(global.type())
           + " global");
     }
     return global;
@@ -981,10 +1085,13 @@ final class FunctionLowering {
         + " the rest for its operand stack)");
   }
 
-  /** The width of an i32 (1) or i64 (2) value; any other type is refused. */
-  private int requireInteger(ValType t, String what) {
-    if (!t.equals(ValType.I32) && !t.equals(ValType.I64)) {
-      throw unsupported(what + " " + t.name().toLowerCase(Locale.ROOT));
+  /**
+   * The width of an i32 or f32 (1) or i64 or f64 (2) value (a float is its bit pattern); any
+   * other type is refused.
+   */
+  private int requireNumber(ValType t, String what) {
+    if (!t.equals(ValType.I32) && !t.equals(ValType.I64) && !t.equals(ValType.F32) && !t.equals(ValType.F64)) {
+      throw unsupported(what + " " + ModuleInfo.typeName(t));
     }
     return ModuleInfo.width(t);
   }

@@ -127,6 +127,15 @@ public final class Lowering {
     }
   }
 
+  /**
+   * Where the soft-float routines' functions start in a lowering's numbering of functions:
+   * routine {@code f} of {@link FloatRoutines#module()} is function {@code ROUTINES + f}, far
+   * beyond any module's own (2^24 functions would take hundreds of megabytes of module).
+   */
+  private static final int ROUTINES = 1 << 24;
+  /** How a routine is named in a program's function table: {@code softfloat.__wf_dadd}. */
+  static final String ROUTINE_PREFIX = "softfloat.";
+
   /** One lowering: the code being emitted and the functions placed so far. */
   private static final class Run implements FunctionLowering.Calls {
     private final ModuleInfo module;
@@ -171,13 +180,28 @@ public final class Lowering {
       for (int i = 0; i < order.size(); i++) {
         int function = order.get(i);
         starts.put(function, out.next());
-        if (module.isImport(function)) {
+        if (function >= ROUTINES) {
+          ModuleInfo routines = FloatRoutines.module();
+          int routine = function - ROUTINES;
+          functions.add(new TokenProgram.FunctionInfo(ROUTINE_PREFIX + routines.name(routine), out.next()));
+          new FunctionLowering(routines, routine, out, new FunctionLowering.Calls() {
+            @Override
+            public void callAt(int instruction, int callee) {
+              Run.this.callAt(instruction, ROUTINES + callee);
+            }
+
+            @Override
+            public void callRoutineAt(int instruction, String name) {
+              throw new IllegalStateException("soft-float routine " + routines.name(routine) + " uses " + name);
+            }
+          }).lower();
+        } else if (module.isImport(function)) {
           // only WASI imports are called with CALL (FunctionLowering checked it)
           WasiRoutines.Function wasi = module.wasiFunction(function).orElseThrow();
           functions.add(new TokenProgram.FunctionInfo(WasiRoutines.routineName(wasi), out.next()));
           boolean readsArgv = wasi == WasiRoutines.Function.ARGS_GET || wasi == WasiRoutines.Function.ARGS_SIZES_GET;
           if (readsArgv && argvArea == null) argvArea = module.argvArea();
-          WasiRoutines.emit(out, wasi, readsArgv ? argvArea.address() : 0, results.get(0));
+          WasiRoutines.emit(out, wasi, readsArgv ? argvArea.address() : 0, results.get(0).wasm());
         } else {
           functions.add(new TokenProgram.FunctionInfo(module.name(function), out.next()));
           new FunctionLowering(module, function, out, this).lower();
@@ -269,7 +293,7 @@ public final class Lowering {
       for (int global : bufferGlobals) emitCopyOut(global);
       if (results.isEmpty()) {
         out.emit(Opcode.HALT, 0, 0, 0, 0);
-      } else if (results.get(0) == TokenProgram.ValueKind.I64) {
+      } else if (results.get(0).wasm() == TokenProgram.ValueKind.I64) {
         out.emit(Opcode.HALT_I64, 1, 0, 0, 0);
       } else {
         out.emit(Opcode.HALT_I32, 1, 0, 0, 0);
@@ -327,6 +351,11 @@ public final class Lowering {
     }
 
     @Override
+    public void callRoutineAt(int instruction, String routine) {
+      callAt(instruction, ROUTINES + FloatRoutines.function(routine));
+    }
+
+    @Override
     public void callAt(int instruction, int function) {
       callSites.add(new int[] {instruction, function});
       if (!starts.containsKey(function) && !order.contains(function)) {
@@ -341,9 +370,13 @@ public final class Lowering {
           kinds.add(TokenProgram.ValueKind.I32);
         } else if (t.equals(ValType.I64)) {
           kinds.add(TokenProgram.ValueKind.I64);
+        } else if (t.equals(ValType.F32)) {
+          kinds.add(TokenProgram.ValueKind.F32);
+        } else if (t.equals(ValType.F64)) {
+          kinds.add(TokenProgram.ValueKind.F64);
         } else {
           throw new UnsupportedWasmException("unsupported " + what + " type "
-              + t.name().toLowerCase(java.util.Locale.ROOT) + " in function " + function);
+              + ModuleInfo.typeName(t) + " in function " + function);
         }
       }
       return kinds;

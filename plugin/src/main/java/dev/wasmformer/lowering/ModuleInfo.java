@@ -92,6 +92,13 @@ final class ModuleInfo {
     }
   }
 
+  /** A value type as the text format spells it: {@code f64}, {@code v128}, {@code externref}. */
+  static String typeName(ValType t) {
+    if (t.equals(ValType.ExternRef)) return "externref";
+    if (t.equals(ValType.FuncRef)) return "funcref";
+    return t.name().toLowerCase(Locale.ROOT);
+  }
+
   /** Slots a value of type {@code t} occupies: two for 64-bit types, else one. */
   static int width(ValType t) {
     return t.equals(ValType.I64) || t.equals(ValType.F64) ? 2 : 1;
@@ -371,22 +378,28 @@ final class ModuleInfo {
   private static GlobalInfo globalInfo(int slot, int g, Global global) {
     boolean mutable = global.mutabilityType() == MutabilityType.Var;
     ValType type = global.valueType();
-    if (!type.equals(ValType.I32) && !type.equals(ValType.I64)) {
+    if (!type.equals(ValType.I32) && !type.equals(ValType.I64) && !type.equals(ValType.F32)
+        && !type.equals(ValType.F64)) {
       return new GlobalInfo(slot, type, mutable, OptionalLong.empty());
     }
     return new GlobalInfo(slot, type, mutable,
         OptionalLong.of(constant(global.initInstructions(), type, "initialiser of global " + g)));
   }
 
-  /** The value of a constant expression that is a single i32.const (or i64.const for an i64). */
+  /**
+   * The value of a constant expression that is a single i32.const (i64.const for an i64,
+   * f32.const or f64.const for a float: its bits).
+   */
   private static long constant(List<? extends Instruction> expression, ValType type, String what) {
-    OpCode expected = type.equals(ValType.I64) ? OpCode.I64_CONST : OpCode.I32_CONST;
+    OpCode expected = type.equals(ValType.I64) ? OpCode.I64_CONST
+        : type.equals(ValType.F32) ? OpCode.F32_CONST
+        : type.equals(ValType.F64) ? OpCode.F64_CONST : OpCode.I32_CONST;
     List<? extends Instruction> body = expression.stream().filter(i -> i.opcode() != OpCode.END).toList();
     if (body.size() != 1 || body.get(0).opcode() != expected) {
       throw new UnsupportedWasmException("unsupported " + what + ": only " + WasmText.name(expected)
           + " is supported, found " + body.stream().map(i -> WasmText.name(i.opcode())).toList());
     }
     long value = body.get(0).operand(0);
-    return expected == OpCode.I32_CONST ? (int) value : value;
+    return expected == OpCode.I32_CONST || expected == OpCode.F32_CONST ? (int) value : value;
   }
 }

@@ -25,10 +25,15 @@
  *       any WASI function has an i32 result, its exit status (proc_exit's, else 0). Its argv
  *       is read from an argument area in memory (bytes 16..1023), never from its code, so a
  *       run may replace it.
- *   <li>Anything outside the supported subset (today: i32 and i64 values; no floats, bulk
- *       memory, table instructions, or imports other than env.putchar, env.putchar_err, env.getchar and the
- *       WASI functions of {@code WasiRoutines}) is refused with a message naming the construct
- *       and the function, never lowered approximately.
+ *   <li>A float value is its bit pattern (an f32 an i32, an f64 a slot pair) everywhere; float
+ *       arithmetic, comparisons and conversions are CALLs of soft-float routines ({@code
+ *       FloatRoutines}: the libc's softfloat.c compiled by our C compiler), appended like
+ *       functions, each once, when called. They use only their own frames (no memory, no
+ *       globals), so they fit into any program.
+ *   <li>Anything outside the supported subset (today: i32, i64, f32 and f64 values; no vector
+ *       or reference values, bulk memory, table instructions, or imports other than env.putchar,
+ *       env.putchar_err, env.getchar and the WASI functions of {@code WasiRoutines}) is refused
+ *       with a message naming the construct and the function, never lowered approximately.
  * </ul>
  */
 package dev.wasmformer.lowering;

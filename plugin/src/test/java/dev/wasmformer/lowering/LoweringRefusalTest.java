@@ -18,14 +18,14 @@ class LoweringRefusalTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      f32.add            | (global $g f32 (f32.const 1)) (func (export "fib") (result i32) (drop (f32.add (global.get $g) (global.get $g))) (i32.const 0)) | fib
-      f64.const          | (func (export "main") (result i32) (drop (f64.const 1)) (i32.const 0))                                           | main
-      i64.trunc_f64_s    | (global $g f64 (f64.const 1)) (func (export "main") (result i32) (i32.wrap_i64 (i64.trunc_f64_s (global.get $g)))) | main
-      i64.reinterpret_f64 | (global $g f64 (f64.const 1)) (func (export "main") (result i64) (i64.reinterpret_f64 (global.get $g)))     | main
+      f32x4.splat        | (func (export "fib") (result i32) (drop (f32x4.add (f32x4.splat (f32.const 1)) (f32x4.splat (f32.const 2)))) (i32.const 0)) | fib
+      v128.const         | (func (export "main") (result i32) (drop (v128.const i64x2 1 2)) (i32.const 0))                                 | main
+      f64x2.splat        | (func (export "main") (result i32) (drop (f64x2.splat (f64.const 1))) (i32.const 0))                            | main
+      i32x4.splat        | (func (export "main") (result i32) (i32x4.extract_lane 0 (i32x4.splat (i32.const 3))))                          | main
       memory.fill        | (memory 1) (func (export "main") (result i32) (memory.fill (i32.const 0) (i32.const 0) (i32.const 1)) (i32.const 0)) | main
       memory.copy        | (memory 1) (func (export "main") (result i32) (memory.copy (i32.const 0) (i32.const 0) (i32.const 1)) (i32.const 0)) | main
       table.size         | (table 1 funcref) (func (export "main") (result i32) (table.size))                                             | main
-      f64.convert_i64_s  | (func $helper (result i32) (drop (f64.convert_i64_s (i64.const 1))) (i32.const 0)) (func (export "main") (result i32) (call $helper)) | func[0]
+      i64x2.splat        | (func $helper (result i32) (drop (i64x2.splat (i64.const 1))) (i32.const 0)) (func (export "main") (result i32) (call $helper)) | func[0]
       """)
   void unsupportedInstructionIsRefusedNamingItAndItsFunction(String instruction, String body, String function) {
     String entry = function.startsWith("func[") ? null : function;
@@ -37,9 +37,9 @@ class LoweringRefusalTest {
   @Test
   void anInstructionInUnreachedCodeOfAReachedFunctionIsStillRefused() {
     assertThatThrownBy(() -> Lowering.lower(wasm("""
-        (module (func (export "main") (result i32) (return (i32.const 1)) (drop (f64.const 2)) (i32.const 0)))
+        (module (func (export "main") (result i32) (return (i32.const 1)) (drop (v128.const i64x2 1 2)) (i32.const 0)))
         """), null))
-        .hasMessage("unsupported instruction f64.const in function main");
+        .hasMessage("unsupported instruction v128.const in function main");
   }
 
   @Test
@@ -47,22 +47,22 @@ class LoweringRefusalTest {
     var program = Lowering.lower(wasm("""
         (module
           (func (export "main") (result i32) (i32.const 1))
-          (func (export "other") (result f64) (f64.const 2)))
+          (func (export "other") (result v128) (v128.const i64x2 0 2)))
         """), null);
 
     assertThat(program.functions()).extracting(f -> f.name()).containsExactly("(entry stub)", "main");
   }
 
   @Test
-  void floatParametersLocalsAndResultsAreRefused() {
-    assertThatThrownBy(() -> Lowering.lower(wasm("(module (func (export \"main\") (param f64) (result i32) (i32.const 0)))"), null))
-        .hasMessage("unsupported parameter type f64 in function main");
+  void vectorAndReferenceParametersLocalsAndResultsAreRefused() {
+    assertThatThrownBy(() -> Lowering.lower(wasm("(module (func (export \"main\") (param v128) (result i32) (i32.const 0)))"), null))
+        .hasMessage("unsupported parameter type v128 in function main");
     assertThatThrownBy(() -> Lowering.lower(wasm("""
-        (module (func $g (local i64 f32)) (func (export "main") (result i32) (call $g) (i32.const 0)))
+        (module (func $g (local i64 f32 externref)) (func (export "main") (result i32) (call $g) (i32.const 0)))
         """), null))
-        .hasMessage("unsupported local type f32 in function func[0]");
-    assertThatThrownBy(() -> Lowering.lower(wasm("(module (func (export \"main\") (result f32) (f32.const 0)))"), null))
-        .hasMessage("unsupported result type f32 in function main");
+        .hasMessage("unsupported local type externref in function func[0]");
+    assertThatThrownBy(() -> Lowering.lower(wasm("(module (func (export \"main\") (result v128) (v128.const i64x2 0 0)))"), null))
+        .hasMessage("unsupported result type v128 in function main");
   }
 
   @Test
@@ -104,14 +104,15 @@ class LoweringRefusalTest {
   }
 
   @Test
-  void floatGlobalsAreRefusedWhereUsed() {
+  void vectorGlobalsAreRefusedWhereUsed() {
     String module = """
-        (module (global $g (mut f64) (f64.const 1)) (global $n (mut i64) (i64.const 1))
-          (func (export "main") (result i32) (global.set $n (i64.const 2)) %s (i32.const 0)))
+        (module (global $g (mut v128) (v128.const i64x2 1 1)) (global $n (mut i64) (i64.const 1))
+          (global $d (mut f64) (f64.const 1))
+          (func (export "main") (result i32) (global.set $n (i64.const 2)) (global.set $d (f64.const 2)) %s (i32.const 0)))
         """;
-    assertThat(Lowering.lower(wasm(module.formatted("")), null).globals()).isEqualTo(4);
+    assertThat(Lowering.lower(wasm(module.formatted("")), null).globals()).isEqualTo(5);
     assertThatThrownBy(() -> Lowering.lower(wasm(module.formatted("(drop (global.get $g))")), null))
-        .hasMessage("unsupported instruction global.get of a f64 global in function main");
+        .hasMessage("unsupported instruction global.get of a v128 global in function main");
   }
 
   @Test

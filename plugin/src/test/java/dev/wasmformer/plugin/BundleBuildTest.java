@@ -417,18 +417,18 @@ class BundleBuildTest {
   @Test
   void everyBrokenProgramIsReportedAndNothingIsWritten() throws Exception {
     TestPrograms.write(project.wasm("add.wasm"), TestPrograms.ADD);
-    TestPrograms.write(project.wasm("float.wasm"), TestPrograms.FLOAT);
+    TestPrograms.write(project.wasm("half.wasm"), TestPrograms.VECTOR);
     Files.writeString(project.wasm("junk.wasm"), "not a module");
 
     CompileFailure failure = catchThrowableOfType(CompileFailure.class, this::run);
 
     assertThat(failure.diagnostics()).hasSize(2);
     assertThat(failure.diagnostics().get(0))
-        .startsWith("src/main/wasm/float.wasm: error: ")
-        .contains("f64");
+        .startsWith("src/main/wasm/half.wasm: error: ")
+        .contains("v128");
     assertThat(failure.diagnostics().get(1))
         .startsWith("src/main/wasm/junk.wasm: error: malformed or invalid WebAssembly module");
-    assertThat(failure.getMessage()).startsWith("2 errors; the first: src/main/wasm/float.wasm: error: ");
+    assertThat(failure.getMessage()).startsWith("2 errors; the first: src/main/wasm/half.wasm: error: ");
     assertThat(project.bundle()).doesNotExist();
     try (Stream<Path> files = Files.walk(dir)) {
       assertThat(files.map(Path::toString)).noneMatch(f -> f.endsWith(".tmp"));

@@ -160,8 +160,8 @@ class CompileMojoTest {
   @Test
   @InjectMojo(goal = "compile", pom = POM)
   void compileErrorsFailTheBuildWithEveryDiagnosticLogged(CompileMojo mojo) throws Exception {
-    TestPrograms.write(dir.resolve("src/main/wasm/a.wasm"), TestPrograms.FLOAT);
-    TestPrograms.write(dir.resolve("src/main/wasm/b.wasm"), TestPrograms.FLOAT);
+    TestPrograms.write(dir.resolve("src/main/wasm/a.wasm"), TestPrograms.VECTOR);
+    TestPrograms.write(dir.resolve("src/main/wasm/b.wasm"), TestPrograms.VECTOR);
     RecordingLog log = new RecordingLog();
     mojo.setLog(log);
 

@@ -95,10 +95,10 @@ public final class TestPrograms {
           local.get 0))
       """;
 
-  /** A module the lowering refuses: a floating-point parameter. */
-  public static final String FLOAT = """
+  /** A module the lowering refuses: a vector (SIMD) parameter. */
+  public static final String VECTOR = """
       (module
-        (func (export "half") (param f64) (result f64)
+        (func (export "half") (param v128) (result v128)
           local.get 0))
       """;
 

@@ -63,8 +63,9 @@ final class Clang {
   }
 
   /**
-   * A WASI command linked with wasi-libc; printf comes from libc-printscan-no-floating-point, as
-   * the lowering refuses the floating-point code of the full one.
+   * A WASI command linked with wasi-libc; printf comes from libc-printscan-no-floating-point,
+   * whose code is much smaller than the full one's (which formats floating point through
+   * long double, i.e. compiler-rt's 128-bit soft-float).
    */
   static byte[] wasi(Path source, Path work) throws IOException, InterruptedException {
     return wasi(source, work, "-O2");
@@ -74,6 +75,16 @@ final class Clang {
   static byte[] wasi(Path source, Path work, String level) throws IOException, InterruptedException {
     return compile(source, work, List.of("--target=wasm32-wasi", "--sysroot=" + SYSROOT, level,
         "-lc-printscan-no-floating-point"));
+  }
+
+  /** A WASI command linked with wasi-libc's full printf, which prints floating point. */
+  static byte[] wasiWithFloatPrintf(Path source, Path work) throws IOException, InterruptedException {
+    return wasiWithFloatPrintf(source, work, "-O2");
+  }
+
+  /** The same at optimisation level {@code level}. */
+  static byte[] wasiWithFloatPrintf(Path source, Path work, String level) throws IOException, InterruptedException {
+    return compile(source, work, List.of("--target=wasm32-wasi", "--sysroot=" + SYSROOT, level));
   }
 
   private static byte[] compile(Path source, Path work, List<String> flags) throws IOException, InterruptedException {

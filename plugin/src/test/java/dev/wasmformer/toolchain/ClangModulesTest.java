@@ -52,7 +52,30 @@ class ClangModulesTest {
   Stream<DynamicTest> wasiLibcProgramsRunOnTheTransformerAsOnChicoryAndNatively() throws IOException {
     return programs("wasi").map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
       Clang.require();
-      checkWasi(p, Clang.wasi(p, work));
+      checkWasi(p, Clang.wasi(p, work), false);
+    }));
+  }
+
+  /**
+   * Programs with double and float arithmetic under {@code clang/float/}, linked with wasi-libc's
+   * full printf: clang emits f32/f64 instructions, which the lowering turns into calls of the
+   * soft-float routines. They run on the transformer however long they take (keep them short).
+   */
+  @TestFactory
+  Stream<DynamicTest> floatProgramsWithTheFullPrintfRunOnTheTransformerAsOnChicoryAndNatively() throws IOException {
+    return programs("float").map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+      Clang.require();
+      checkWasi(p, Clang.wasiWithFloatPrintf(p, work), true);
+    }));
+  }
+
+  /** Unoptimised code keeps its doubles in memory (f64.store, f64.load through the stack pointer). */
+  @TestFactory
+  Stream<DynamicTest> floatProgramsAtOtherOptimisationLevelsRunAlike() {
+    return Stream.of("-O0", "-Os").map(level -> DynamicTest.dynamicTest("arith.c " + level, () -> {
+      Clang.require();
+      Path p = Path.of("src/test/resources/clang/float/arith.c");
+      checkWasi(p, Clang.wasiWithFloatPrintf(p, work, level), true);
     }));
   }
 
@@ -63,7 +86,7 @@ class ClangModulesTest {
         DynamicTest.dynamicTest(name + " " + level, () -> {
           Clang.require();
           Path p = Path.of("src/test/resources/clang/wasi", name);
-          checkWasi(p, Clang.wasi(p, work, level));
+          checkWasi(p, Clang.wasi(p, work, level), false);
         })));
   }
 
@@ -97,7 +120,7 @@ class ClangModulesTest {
       Clang.require();
       byte[] wasm = Clang.bare(p, work);
       if (Lowering.importsWasi(wasm)) {
-        checkWasi(p, wasm);
+        checkWasi(p, wasm, false);
       } else {
         checkEnv(p, wasm);
       }
@@ -107,8 +130,9 @@ class ClangModulesTest {
   /**
    * The C compiler's feature programs (printf-heavy, every construct) as clang and wasi-libc
    * build them: their token programs run on the reference interpreter, and the short ones on the
-   * transformer, as the modules do on Chicory. Programs with floating point are refused at
-   * lowering, since clang emits f32/f64 instructions for them.
+   * transformer, as the modules do on Chicory. Programs with floating point link wasi-libc's
+   * full printf (the others the smaller one without floating point); clang emits f32/f64
+   * instructions for them, which the lowering turns into soft-float calls.
    */
   @TestFactory
   Stream<DynamicTest> clangBuildsOfTheCFeatureProgramsRunOnTheReferenceInterpreterAsOnChicory() throws IOException {
@@ -117,28 +141,28 @@ class ClangModulesTest {
       return files.filter(p -> p.toString().endsWith(".c")).sorted().toList().stream()
           .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             Clang.require();
-            byte[] wasm = Clang.wasi(p, work);
+            boolean floats = Files.readString(p).matches("(?s).*\\b(float|double)\\b.*");
+            byte[] wasm = floats ? Clang.wasiWithFloatPrintf(p, work) : Clang.wasi(p, work);
             List<String> argv = argv(p);
             byte[] input = sibling(p, ".stdin");
-            TokenProgram program;
-            try {
-              program = Lowering.lower(wasm, null, EnumSet.allOf(Opcode.class), argv);
-            } catch (UnsupportedWasmException e) {
-              // clang compiles float and double to wasm's own f32/f64, which stay out of the
-              // transformer (our C compiler emits soft-float instead): refused, and saying why
-              assertThat(e.getMessage()).as(p.toString()).containsPattern("\\bf(32|64)\\b");
-              return;
-            }
+            TokenProgram program = Lowering.lower(wasm, null, EnumSet.allOf(Opcode.class), argv);
             ChicoryWasi.Run chicory = ChicoryWasi.run(wasm, argv, input, false);
             Outcome expected = Outcome.halted(OptionalLong.of(chicory.status()), chicory.stdout(), chicory.stderr());
-            assertThat(exitStatus(IsaRunner.run(program, new long[0], input))).isEqualTo(expected);
-            onTheTransformer(p.getFileName().toString(), wasm, argv, input, expected);
+            Outcome reference = exitStatus(IsaRunner.run(program, new long[0], input));
+            if (p.getFileName().toString().equals("float_random.c")) {
+              reference = withChicorysU64ToFloat(reference, expected);
+            }
+            assertThat(reference).isEqualTo(expected);
+            onTheTransformer(p.getFileName().toString(), wasm, argv, input, expected, false);
           }));
     }
   }
 
-  /** A WASI command: argv from the .args file (else the program's name), stdin from the .stdin file. */
-  private void checkWasi(Path program, byte[] wasm) throws Exception {
+  /**
+   * A WASI command: argv from the .args file (else the program's name), stdin from the .stdin
+   * file; on the transformer if its run is short, or {@code always}.
+   */
+  private void checkWasi(Path program, byte[] wasm, boolean always) throws Exception {
     String name = program.getFileName().toString();
     List<String> argv = argv(program);
     byte[] input = sibling(program, ".stdin");
@@ -158,7 +182,7 @@ class ClangModulesTest {
     Outcome reference = IsaRunner.run(full, new long[0], input);
     assertThat(exitStatus(reference)).as("reference interpreter").isEqualTo(expected);
 
-    onTheTransformer(name, wasm, argv, input, expected);
+    onTheTransformer(name, wasm, argv, input, expected, always);
   }
 
   /** A bare module exporting _start; its result is the exit status, its output putchar's bytes. */
@@ -175,11 +199,11 @@ class ClangModulesTest {
     }
     Outcome reference = IsaRunner.run(Lowering.lower(wasm, null), new long[0], input);
     assertThat(exitStatus(reference)).as("reference interpreter").isEqualTo(expected);
-    onTheTransformer(name, wasm, List.of(name), input, expected);
+    onTheTransformer(name, wasm, List.of(name), input, expected, false);
   }
 
-  private static void onTheTransformer(String name, byte[] wasm, List<String> argv, byte[] input, Outcome expected)
-      throws Exception {
+  private static void onTheTransformer(String name, byte[] wasm, List<String> argv, byte[] input, Outcome expected,
+      boolean always) throws Exception {
     TokenProgram program;
     try {
       program = WasmformerCompiler.lower(wasm, null, argv);
@@ -190,7 +214,7 @@ class ClangModulesTest {
     }
     assertThat(NOT_YET).as("runs on the transformer now; remove it from NOT_YET").doesNotContainKey(name);
     long instructions = new ReferenceInterpreter(program).run(new long[0], input).instructions();
-    assumeTrue(instructions <= SHORT_RUN || Boolean.getBoolean("wasmformer.long"),
+    assumeTrue(always || instructions <= SHORT_RUN || Boolean.getBoolean("wasmformer.long"),
         name + " runs " + instructions + " instructions; it runs on the transformer with -Dwasmformer.long=true");
     String programName = argv.get(0);
     var bundle = new WasmformerCompiler()
@@ -199,6 +223,35 @@ class ClangModulesTest {
     RunResult r = Wasmformer.load(bundle).programs().get(0).run(RunOptions.defaults().withInput(input));
     Outcome transformer = Outcome.halted(OptionalLong.of(r.returnValue().orElse(0) & 0xFF), r.output(), r.errorOutput());
     assertThat(transformer).as("transformer, %d instructions", instructions).isEqualTo(expected);
+  }
+
+  /**
+   * float_random.c's output with the last field of its conversion lines (the float nearest a
+   * random u64, f32.convert_i64_u) taken from Chicory's where the two differ, after checking
+   * that they differ as Chicory 1.7.5 errs: it rounds some u64 values one float up, where the
+   * nearer float is below (FloatLoweringTest checks the conversion against exact arithmetic).
+   * gcc is no reference here: the program's out-of-range conversions are undefined in C, and
+   * clang's code for them gives other values than x86-64's.
+   */
+  private static Outcome withChicorysU64ToFloat(Outcome ours, Outcome chicory) {
+    List<String> mine = text(ours.output()).lines().toList();
+    List<String> theirs = text(chicory.output()).lines().toList();
+    if (mine.size() != theirs.size()) return ours;
+    StringBuilder out = new StringBuilder();
+    int patched = 0;
+    for (int i = 0; i < mine.size(); i++) {
+      String[] a = mine.get(i).trim().split(" ");
+      String[] b = theirs.get(i).trim().split(" ");
+      String line = mine.get(i);
+      if (a.length == 10 && b.length == 10 && !a[9].equals(b[9])) {
+        assertThat(Long.parseLong(b[9], 16) - Long.parseLong(a[9], 16)).as("line %d", i + 1).isEqualTo(1);
+        line = line.substring(0, line.lastIndexOf(' ') + 1) + b[9];
+        patched++;
+      }
+      out.append(line).append('\n');
+    }
+    assertThat(patched).as("lines where Chicory's u64 to float is one float up").isPositive();
+    return Outcome.halted(ours.value(), out.toString().getBytes(StandardCharsets.ISO_8859_1), ours.errorOutput());
   }
 
   /** An outcome with its result reduced to an exit status (the low byte), as a shell sees it. */

@@ -4,10 +4,7 @@
  * operations on the bits), passing a float as its bit pattern in an unsigned int and a double
  * in an unsigned long long, so a program's WebAssembly has no floating-point instruction.
  *
- * Rounding is to nearest, ties to even. Float +, -, * and / have their own 32-bit code; a
- * float's sqrt is computed in double and rounded once more to float, which is exact: a
- * double has more than 2 * 24 + 2 bits, so the double rounding never differs from rounding
- * the exact result. NaN results follow x86-64: the first NaN operand, quieted; otherwise
+ * Rounding is to nearest, ties to even. Float +, -, *, / and sqrt have their own 32-bit code. NaN results follow x86-64: the first NaN operand, quieted; otherwise
  * the default NaN, which has its sign set. Out-of-range conversions to integers give what
  * gcc's x86-64 code gives (the feature test float_random.c checks all this to the bit).
  *
@@ -440,7 +437,32 @@ u32 __wf_fdiv(u32 a, u32 b) {
 }
 
 u32 __wf_fsqrt(u32 a) {
-  return __wf_d_to_f(__wf_dsqrt(__wf_f_to_d(a)));
+  if (is_nan32(a)) return a | 0x400000u;
+  if ((a & ~FSIGN) == 0) return a;
+  if (a & FSIGN) return 0xFFC00000u;
+  if ((a & FEXP) == FEXP) return a;
+  u32 m = significand32(a);
+  int k = exponent32(a) - 23; /* a = m * 2^k */
+  if (k & 1) {
+    m <<= 1;
+    k--;
+  }
+  /* sqrt(m * 2^28) has 26 or 27 bits: the radicand's bits are fed two at a time. */
+  u32 q = 0, r = 0;
+  for (int i = 26; i >= 0; i--) {
+    int p = 2 * i - 28;
+    u32 pair = p >= 0 ? (m >> p) & 3 : 0;
+    r = (r << 2) | pair;
+    u32 t = (q << 2) | 1;
+    q <<= 1;
+    if (r >= t) {
+      r -= t;
+      q |= 1;
+    }
+  }
+  /* a's root is q * 2^((k - 28) / 2); round_pack32s wants the leading 1 at bit 30. */
+  int top = (q >> 26) ? 26 : 25;
+  return round_pack32s(0, (k - 28) / 2 + top, (q << (30 - top)) | (r != 0));
 }
 
 int __wf_fcmp(u32 a, u32 b) {
@@ -466,3 +488,177 @@ long long __wf_f_to_i64(u32 f) {
 u64 __wf_f_to_u64(u32 f) {
   return __wf_d_to_u64(__wf_f_to_d(f));
 }
+
+/*
+ * ---- WebAssembly's float instructions ----
+ *
+ * The lowering of a foreign module (clang's, say) calls these for the f32/f64 instructions
+ * that have no routine above with wasm's meaning; nothing in our own C calls them. Where the
+ * C routines above follow x86-64 (min, max, conversions out of range), WebAssembly says
+ * otherwise. NaN results are quieted NaN operands or the default NaN, both allowed by wasm.
+ */
+
+/* Rounds to an integral value: toward -inf (mode 0), +inf (1), zero (2), nearest even (3). */
+static u64 integral(u64 x, int mode) {
+  int be = (int)((x >> 52) & 0x7FF);
+  u64 sign = x & SIGN;
+  if (be >= 1075) return is_nan(x) ? x | QUIET : x; /* already integral, infinite or NaN */
+  if ((x & ~SIGN) == 0) return x;
+  if (be < 1023) { /* 0 < |x| < 1 */
+    if (mode == 0) return sign ? 0xBFF0000000000000ULL : 0;
+    if (mode == 1) return sign ? SIGN : 0x3FF0000000000000ULL;
+    if (mode == 3 && be == 1022 && (x & FRAC) != 0) return sign | 0x3FF0000000000000ULL; /* (0.5, 1) */
+    return sign;
+  }
+  int f = 1075 - be; /* fraction bits, 1..52; bit f is the integer part's lowest (the hidden bit's for f = 52, as 1023 is odd) */
+  u64 mask = (1ULL << f) - 1;
+  u64 frac = x & mask;
+  if (frac == 0) return x;
+  x &= ~mask;
+  int up;
+  if (mode == 3) {
+    u64 half = 1ULL << (f - 1);
+    up = frac > half || (frac == half && ((x >> f) & 1));
+  } else {
+    up = (mode == 0 && sign) || (mode == 1 && !sign);
+  }
+  return up ? x + (1ULL << f) : x; /* a carry into the exponent is the next power of two */
+}
+
+u64 __wf_dfloor(u64 x) { return integral(x, 0); }
+u64 __wf_dceil(u64 x) { return integral(x, 1); }
+u64 __wf_dtrunc(u64 x) { return integral(x, 2); }
+u64 __wf_dnearest(u64 x) { return integral(x, 3); }
+
+/* The same for a float. */
+static u32 integral32(u32 x, int mode) {
+  int be = (int)((x >> 23) & 0xFF);
+  u32 sign = x & FSIGN;
+  if (be >= 150) return is_nan32(x) ? x | 0x400000u : x;
+  if ((x & ~FSIGN) == 0) return x;
+  if (be < 127) {
+    if (mode == 0) return sign ? 0xBF800000u : 0;
+    if (mode == 1) return sign ? FSIGN : 0x3F800000u;
+    if (mode == 3 && be == 126 && (x & 0x7FFFFF) != 0) return sign | 0x3F800000u;
+    return sign;
+  }
+  int f = 150 - be; /* 1..23; 127 is odd, like 1023 */
+  u32 mask = (1u << f) - 1;
+  u32 frac = x & mask;
+  if (frac == 0) return x;
+  x &= ~mask;
+  int up;
+  if (mode == 3) {
+    u32 half = 1u << (f - 1);
+    up = frac > half || (frac == half && ((x >> f) & 1));
+  } else {
+    up = (mode == 0 && sign) || (mode == 1 && !sign);
+  }
+  return up ? x + (1u << f) : x;
+}
+
+u32 __wf_ffloor(u32 x) { return integral32(x, 0); }
+u32 __wf_fceil(u32 x) { return integral32(x, 1); }
+u32 __wf_ftrunc(u32 x) { return integral32(x, 2); }
+u32 __wf_fnearest(u32 x) { return integral32(x, 3); }
+
+/* min and max: NaN if either is NaN, and -0 below +0. */
+u64 __wf_dmin(u64 a, u64 b) {
+  if (is_nan(a) || is_nan(b)) return nan_of(a, b);
+  if (((a | b) & ~SIGN) == 0) return a | b;
+  return __wf_dcmp(a, b) == 1 ? a : b;
+}
+
+u64 __wf_dmax(u64 a, u64 b) {
+  if (is_nan(a) || is_nan(b)) return nan_of(a, b);
+  if (((a | b) & ~SIGN) == 0) return a & b;
+  return __wf_dcmp(a, b) == 4 ? a : b;
+}
+
+u32 __wf_fmin(u32 a, u32 b) {
+  if (is_nan32(a) || is_nan32(b)) return nan_of32(a, b);
+  if (((a | b) & ~FSIGN) == 0) return a | b;
+  return __wf_fcmp(a, b) == 1 ? a : b;
+}
+
+u32 __wf_fmax(u32 a, u32 b) {
+  if (is_nan32(a) || is_nan32(b)) return nan_of32(a, b);
+  if (((a | b) & ~FSIGN) == 0) return a & b;
+  return __wf_fcmp(a, b) == 4 ? a : b;
+}
+
+/*
+ * Traps "integer overflow": INT_MIN / -1, the divisor an argument so that the division
+ * happens at run time. WebAssembly traps "invalid conversion to integer" for a NaN; the token
+ * ISA has no such trap, so a NaN traps like a value out of range.
+ */
+static int overflow(int minus_one) {
+  return (int)0x80000000u / minus_one;
+}
+
+/* The conversions that trap: NaN, infinities and values whose integer part is out of range. */
+int __wf_d_to_i32_trap(u64 d) {
+  if (too_big(d)) return overflow(-1);
+  u64 m = magnitude(d);
+  if (d & SIGN) return m > 0x80000000ULL ? overflow(-1) : (int)(0 - (u32)m);
+  return m > 0x7FFFFFFFULL ? overflow(-1) : (int)m;
+}
+
+u32 __wf_d_to_u32_trap(u64 d) {
+  if (too_big(d)) return overflow(-1);
+  u64 m = magnitude(d);
+  if ((d & SIGN) ? m != 0 : m > 0xFFFFFFFFULL) return overflow(-1);
+  return (u32)m;
+}
+
+long long __wf_d_to_i64_trap(u64 d) {
+  if (too_big(d)) return overflow(-1);
+  u64 m = magnitude(d);
+  if (d & SIGN) return m > SIGN ? overflow(-1) : (long long)(0 - m);
+  return m >= SIGN ? overflow(-1) : (long long)m;
+}
+
+u64 __wf_d_to_u64_trap(u64 d) {
+  if (too_big(d)) return overflow(-1);
+  u64 m = magnitude(d);
+  if ((d & SIGN) && m != 0) return overflow(-1);
+  return m;
+}
+
+/* The saturating conversions: NaN gives 0, a value out of range the nearest bound. */
+int __wf_d_to_i32_sat(u64 d) {
+  if (is_nan(d)) return 0;
+  u64 m = too_big(d) ? SIGN : magnitude(d);
+  if (d & SIGN) return m >= 0x80000000ULL ? (int)0x80000000u : (int)(0 - (u32)m);
+  return m > 0x7FFFFFFFULL ? 0x7FFFFFFF : (int)m;
+}
+
+u32 __wf_d_to_u32_sat(u64 d) {
+  if (is_nan(d) || (d & SIGN)) return 0;
+  if (too_big(d)) return 0xFFFFFFFFu;
+  u64 m = magnitude(d);
+  return m > 0xFFFFFFFFULL ? 0xFFFFFFFFu : (u32)m;
+}
+
+long long __wf_d_to_i64_sat(u64 d) {
+  if (is_nan(d)) return 0;
+  u64 m = too_big(d) ? SIGN : magnitude(d);
+  if (d & SIGN) return m >= SIGN ? (long long)SIGN : (long long)(0 - m);
+  return m >= SIGN ? (long long)(SIGN - 1) : (long long)m;
+}
+
+u64 __wf_d_to_u64_sat(u64 d) {
+  if (is_nan(d) || (d & SIGN)) return 0;
+  if (too_big(d)) return 0xFFFFFFFFFFFFFFFFULL;
+  return magnitude(d);
+}
+
+/* A float's value is exact as a double. */
+int __wf_f_to_i32_trap(u32 f) { return __wf_d_to_i32_trap(__wf_f_to_d(f)); }
+u32 __wf_f_to_u32_trap(u32 f) { return __wf_d_to_u32_trap(__wf_f_to_d(f)); }
+long long __wf_f_to_i64_trap(u32 f) { return __wf_d_to_i64_trap(__wf_f_to_d(f)); }
+u64 __wf_f_to_u64_trap(u32 f) { return __wf_d_to_u64_trap(__wf_f_to_d(f)); }
+int __wf_f_to_i32_sat(u32 f) { return __wf_d_to_i32_sat(__wf_f_to_d(f)); }
+u32 __wf_f_to_u32_sat(u32 f) { return __wf_d_to_u32_sat(__wf_f_to_d(f)); }
+long long __wf_f_to_i64_sat(u32 f) { return __wf_d_to_i64_sat(__wf_f_to_d(f)); }
+u64 __wf_f_to_u64_sat(u32 f) { return __wf_d_to_u64_sat(__wf_f_to_d(f)); }
