@@ -2,19 +2,14 @@ package dev.wasmformer.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.runtime.HeapExhaustedException;
 import dev.wasmformer.runtime.Program;
 import dev.wasmformer.runtime.RunOptions;
 import dev.wasmformer.runtime.TokenLimitException;
 import dev.wasmformer.runtime.Wasmformer;
-import dev.wasmformer.runtime.format.BundleFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,20 +22,7 @@ class DefaultTokenLimitTest {
   /** In a JVM of its own with a 40 MiB heap, which a million tokens of this loop fill. */
   @Test
   void aRunawayProgramWithoutALimitStopsAtTheHeapsLimitAndASetLimitIsKept(@TempDir Path dir) throws Exception {
-    Path bundle = dir.resolve("loop.wfb");
-    try (var out = Files.newOutputStream(bundle)) {
-      BundleFiles.write(new WasmformerCompiler()
-          .addC("loop", List.of(new SourceFile("loop.c", HeapExhaustedTest.LOOP)), WasmformerCompiler.cOptions(),
-              List.of(), null)
-          .bundle(), out);
-    }
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process child = new ProcessBuilder(java.toString(), "-Xmx40m", "-cp", System.getProperty("java.class.path"),
-        Child.class.getName(), bundle.toString())
-        .redirectErrorStream(true).start();
-    assertThat(child.waitFor(5, TimeUnit.MINUTES)).as("the child JVM finished").isTrue();
-    String log = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(child.exitValue()).as(log).isZero();
+    String log = HeapExhaustedTest.runLoopInSmallHeap(dir, Child.class);
     assertThat(log)
         .containsPattern("default: token limit from the heap after ([1-9][0-9]{4,}) tokens, output >\n")
         .containsPattern("default: no HALT after [1-9][0-9]{4,} generated tokens \\(the default limit, lowered to what"

@@ -66,19 +66,7 @@ class HeapExhaustedTest {
   /** A real exhaustion, in a JVM of its own with a 40 MiB heap (about a million tokens, seconds). */
   @Test
   void aRunThatFillsASmallHeapReleasesItsCachesForTheNextRun(@TempDir Path dir) throws Exception {
-    Path bundle = dir.resolve("loop.wfb");
-    try (var out = Files.newOutputStream(bundle)) {
-      BundleFiles.write(new WasmformerCompiler()
-          .addC("loop", List.of(new SourceFile("loop.c", LOOP)), WasmformerCompiler.cOptions(), List.of(), null)
-          .bundle(), out);
-    }
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process child = new ProcessBuilder(java.toString(), "-Xmx40m", "-cp", System.getProperty("java.class.path"),
-        Child.class.getName(), bundle.toString())
-        .redirectErrorStream(true).start();
-    assertThat(child.waitFor(5, TimeUnit.MINUTES)).as("the child JVM finished").isTrue();
-    String log = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(child.exitValue()).as(log).isZero();
+    String log = runLoopInSmallHeap(dir, Child.class);
     assertThat(log).containsPattern("exhausted after [1-9][0-9]{4,} tokens, output >\n")
         .contains("the next run stopped at its token limit\n");
   }
@@ -100,5 +88,26 @@ class HeapExhaustedTest {
         System.out.println("the next run stopped at its token limit");
       }
     }
+  }
+
+  /**
+   * Writes LOOP's bundle to {@code dir} and runs {@code main} (its argument: the bundle) in a
+   * JVM of its own with a 40 MiB heap; returns its output after checking that it exited with 0.
+   */
+  static String runLoopInSmallHeap(Path dir, Class<?> main) throws Exception {
+    Path bundle = dir.resolve("loop.wfb");
+    try (var out = Files.newOutputStream(bundle)) {
+      BundleFiles.write(new WasmformerCompiler()
+          .addC("loop", List.of(new SourceFile("loop.c", LOOP)), WasmformerCompiler.cOptions(), List.of(), null)
+          .bundle(), out);
+    }
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process child = new ProcessBuilder(java.toString(), "-Xmx40m", "-cp", System.getProperty("java.class.path"),
+        main.getName(), bundle.toString())
+        .redirectErrorStream(true).start();
+    assertThat(child.waitFor(5, TimeUnit.MINUTES)).as("the child JVM finished").isTrue();
+    String log = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(child.exitValue()).as(log).isZero();
+    return log;
   }
 }
