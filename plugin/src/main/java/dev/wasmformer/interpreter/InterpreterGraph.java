@@ -1318,7 +1318,7 @@ public final class InterpreterGraph {
    * outranks whatever the trapped instruction's lane gates still score at these positions.
    */
   private void defineTrapAddressLogits() {
-    Expr afterTrap = flag(Kind.TRAP);
+    Expr afterTrap = flag(Kind.TRAP, Kind.LATER_TRAP);
     Expr afterHigh = gates.and("trapAddress.low", flag(Kind.TRAP_ADDRESS), lane[2]);
     double m = 0x1p35;
     Expr a = g.sum("next.trapAddress.a",
@@ -1356,7 +1356,7 @@ public final class InterpreterGraph {
         g.logit(vocab.id(k), w);
       }
     }
-    for (var e : traps.entrySet()) g.logit(vocab.id(Kind.TRAP, e.getKey()), e.getValue().times(CLASS_WEIGHT));
+    for (var e : traps.entrySet()) g.logit(vocab.trap(e.getKey()), e.getValue().times(CLASS_WEIGHT));
     if (gate.containsKey(Kind.DIGIT)) {
       Expr a = g.sum("next.digit.a", Expr.sum(digitA));
       Expr d = g.sum("next.digit.curve", Expr.sum(digitCurve));

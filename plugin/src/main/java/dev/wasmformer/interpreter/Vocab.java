@@ -56,7 +56,9 @@ public final class Vocab {
     /** The opcodes added after the first {@link #FIRST_OPCODES}, in Opcode order. */
     LATER_OPCODE(false, TokenRole.PROGRAM_OPCODE),
     /** A byte written to the error output (PUTCHAR_ERR: stderr). */
-    ERR(true, TokenRole.ERROR_OUTPUT_BYTE);
+    ERR(true, TokenRole.ERROR_OUTPUT_BYTE),
+    /** The trap causes added after the first {@link #FIRST_TRAP_CAUSES}, in cause order. */
+    LATER_TRAP(false, TokenRole.TRAP);
 
     final boolean isByte;
     final TokenRole role;
@@ -75,7 +77,14 @@ public final class Vocab {
       "out of bounds memory access",
       "call stack exhausted",
       "undefined element",
-      "indirect call type mismatch");
+      "indirect call type mismatch",
+      "invalid conversion to integer");
+
+  /**
+   * The trap causes of the TRAP kind, the ones that existed when the vocabulary's first kinds
+   * were laid out; later ones are LATER_TRAP tokens.
+   */
+  public static final int FIRST_TRAP_CAUSES = 7;
 
   /**
    * The opcodes of the OPCODE kind, the ones that existed when the vocabulary's first kinds
@@ -96,7 +105,8 @@ public final class Vocab {
       n += switch (k) {
         case OPCODE -> FIRST_OPCODES;
         case LATER_OPCODE -> Opcode.values().length - FIRST_OPCODES;
-        case TRAP -> TRAP_CAUSES.size();
+        case TRAP -> FIRST_TRAP_CAUSES;
+        case LATER_TRAP -> TRAP_CAUSES.size() - FIRST_TRAP_CAUSES;
         case CARRY -> CARRY_VALUES;
         default -> k.isByte ? 256 : 1;
       };
@@ -119,6 +129,11 @@ public final class Vocab {
 
   public int opcode(Opcode op) {
     return op.ordinal() < FIRST_OPCODES ? id(Kind.OPCODE, op.ordinal()) : id(Kind.LATER_OPCODE, op.ordinal() - FIRST_OPCODES);
+  }
+
+  /** The id of the TRAP token of cause {@code cause} (an index into {@link #TRAP_CAUSES}). */
+  public int trap(int cause) {
+    return cause < FIRST_TRAP_CAUSES ? id(Kind.TRAP, cause) : id(Kind.LATER_TRAP, cause - FIRST_TRAP_CAUSES);
   }
 
   /** Number of ids of a kind. */
@@ -147,6 +162,7 @@ public final class Vocab {
       case OPCODE -> Opcode.values()[v].name();
       case LATER_OPCODE -> Opcode.values()[FIRST_OPCODES + v].name();
       case TRAP -> TRAP_CAUSES.get(v);
+      case LATER_TRAP -> TRAP_CAUSES.get(FIRST_TRAP_CAUSES + v);
       case CARRY -> "carry:" + v;
       default -> k.isByte ? k.name().toLowerCase() + ":" + v : k.name().toLowerCase();
     };
@@ -159,7 +175,7 @@ public final class Vocab {
       Kind k = kind(t);
       int v = value(t);
       b.addTokens(Token.newBuilder().setText(text(t)).setRole(k.role)
-          .setValue(k.isByte || k == Kind.TRAP || k == Kind.CARRY ? v : 0)
+          .setValue(k.isByte || k == Kind.TRAP || k == Kind.CARRY ? v : k == Kind.LATER_TRAP ? FIRST_TRAP_CAUSES + v : 0)
           .setCommit(k == Kind.START));
     }
     return b.build();

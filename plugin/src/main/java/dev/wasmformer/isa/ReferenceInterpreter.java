@@ -295,7 +295,7 @@ public final class ReferenceInterpreter {
           }
         }
         case TRAP -> {
-          if (in.imm() < 0 || in.imm() >= Trap.Cause.values().length) problems.add(i + ": bad trap cause in " + in);
+          if (in.imm() < 0 || in.imm() >= Trap.Cause.INSTRUCTION_LIMIT.ordinal()) problems.add(i + ": bad trap cause in " + in);
         }
         case MEMORY_GROW -> {
           if (in.imm() < 0 || in.imm() > MAX_MEMORY_PAGES) problems.add(i + ": bad page limit in " + in);

@@ -15,6 +15,9 @@ public final class Trap extends RuntimeException {
     CALL_STACK_EXHAUSTED("call stack exhausted"),
     UNDEFINED_ELEMENT("undefined element"),
     INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
+    /** A trapping float-to-integer conversion of a NaN (the soft-float routines raise it). */
+    INVALID_CONVERSION_TO_INTEGER("invalid conversion to integer"),
+    /** The reference interpreter's instruction budget ran out: not a cause of the TRAP opcode. */
     INSTRUCTION_LIMIT("instruction limit reached");
 
     private final String text;

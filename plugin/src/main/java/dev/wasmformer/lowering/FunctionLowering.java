@@ -702,6 +702,7 @@ final class FunctionLowering {
           case PUTCHAR -> emit(Opcode.PUTCHAR, source(height - 1), 0, 0, 0);
           case PUTCHAR_ERR -> emit(Opcode.PUTCHAR_ERR, source(height - 1), 0, 0, 0);
           case GETCHAR -> produce(Opcode.GETCHAR, 0, 0, 0, 1);
+          case INVALID_CONVERSION -> emit(Opcode.TRAP, 0, 0, 0, Trap.Cause.INVALID_CONVERSION_TO_INTEGER.ordinal());
         }
         return;
       }
@@ -774,6 +775,7 @@ final class FunctionLowering {
       case PUTCHAR -> emit(Opcode.PUTCHAR, frameStart, 0, 0, 0);
       case PUTCHAR_ERR -> emit(Opcode.PUTCHAR_ERR, frameStart, 0, 0, 0);
       case GETCHAR -> emit(Opcode.GETCHAR, 0, 0, frameStart, 0);
+      case INVALID_CONVERSION -> emit(Opcode.TRAP, 0, 0, 0, Trap.Cause.INVALID_CONVERSION_TO_INTEGER.ordinal());
     }
   }
 

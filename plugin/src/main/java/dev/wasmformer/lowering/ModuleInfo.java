@@ -37,7 +37,11 @@ final class ModuleInfo {
   private static final int PAGE_BYTES = 65536;
 
   /** The host functions the ISA provides natively. */
-  enum HostFunction { PUTCHAR, PUTCHAR_ERR, GETCHAR }
+  enum HostFunction {
+    PUTCHAR, PUTCHAR_ERR, GETCHAR,
+    /** {@code env.__wf_invalid_conversion}: the soft-float routines' trap for a NaN converted to an integer. */
+    INVALID_CONVERSION
+  }
 
   /**
    * A global's lowering: its absolute slot (the low word's, for an i64), whether it can change,
@@ -154,6 +158,9 @@ final class ModuleInfo {
     if (f.name().equals("getchar")
         && type.params().isEmpty() && type.returns().equals(List.of(ValType.I32))) {
       return Optional.of(HostFunction.GETCHAR);
+    }
+    if (f.name().equals("__wf_invalid_conversion") && type.params().isEmpty() && type.returns().isEmpty()) {
+      return Optional.of(HostFunction.INVALID_CONVERSION);
     }
     return Optional.empty();
   }

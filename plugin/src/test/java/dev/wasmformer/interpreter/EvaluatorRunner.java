@@ -46,7 +46,7 @@ final class EvaluatorRunner {
         return new Outcome(trace, out.toByteArray(), resultBytes == 8 ? result : (int) result, null, instructions, -1,
             err.toByteArray());
       }
-      if (kind == Kind.TRAP) {
+      if (kind == Kind.TRAP || kind == Kind.LATER_TRAP) {
         // the trace ends with the trapping instruction's index, high byte first
         int address = 0;
         for (int b = 0; b < 2; b++) {

@@ -16,12 +16,31 @@ class VocabTest {
 
   @Test
   void theKindsAddedForStderrComeAfterEveryEarlierToken() {
+    // ... and before the later trap cause (session 8)
     assertThat(vocab.id(Kind.LIMITS)).isEqualTo(SIZE_BEFORE_STDERR - 1);
     assertThat(vocab.count(Kind.OPCODE)).isEqualTo(Vocab.FIRST_OPCODES).isEqualTo(Opcode.EQZ64.ordinal() + 1);
     assertThat(vocab.opcode(Opcode.EQZ64)).isEqualTo(vocab.id(Kind.OPCODE) + Opcode.EQZ64.ordinal());
     assertThat(vocab.opcode(Opcode.PUTCHAR_ERR)).isEqualTo(SIZE_BEFORE_STDERR);
     assertThat(vocab.id(Kind.ERR, 0)).isEqualTo(SIZE_BEFORE_STDERR + 1);
-    assertThat(vocab.size()).isEqualTo(SIZE_BEFORE_STDERR + 1 + 256);
+    assertThat(vocab.id(Kind.LATER_TRAP)).isEqualTo(SIZE_BEFORE_STDERR + 1 + 256);
+  }
+
+  @Test
+  void theTrapCauseAddedForFloatConversionsComesLastAndReadsAsATrap() {
+    assertThat(vocab.count(Kind.TRAP)).isEqualTo(Vocab.FIRST_TRAP_CAUSES).isEqualTo(7);
+    int invalid = Vocab.TRAP_CAUSES.indexOf("invalid conversion to integer");
+    assertThat(invalid).isEqualTo(dev.wasmformer.isa.Trap.Cause.INVALID_CONVERSION_TO_INTEGER.ordinal());
+    assertThat(vocab.trap(invalid)).isEqualTo(SIZE_BEFORE_STDERR + 1 + 256).isEqualTo(vocab.size() - 1);
+    assertThat(vocab.trap(2)).isEqualTo(vocab.id(Kind.TRAP, 2));
+    var token = vocab.toProto().getTokens(vocab.trap(invalid));
+    assertThat(token.getRole()).isEqualTo(TokenRole.TRAP);
+    assertThat(token.getText()).isEqualTo("invalid conversion to integer");
+    assertThat(token.getValue()).isEqualTo(invalid);
+    for (dev.wasmformer.isa.Trap.Cause cause : dev.wasmformer.isa.Trap.Cause.values()) {
+      if (cause != dev.wasmformer.isa.Trap.Cause.INSTRUCTION_LIMIT) {
+        assertThat(vocab.text(vocab.trap(cause.ordinal()))).isEqualTo(cause.text());
+      }
+    }
   }
 
   @Test

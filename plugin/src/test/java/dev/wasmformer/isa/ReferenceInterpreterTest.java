@@ -273,6 +273,7 @@ class ReferenceInterpreterTest {
   @Test
   void trapStopsWithTheCauseItsImmediateNumbers() {
     for (Trap.Cause cause : Trap.Cause.values()) {
+      if (cause == Trap.Cause.INSTRUCTION_LIMIT) continue;   // not a cause the opcode raises
       Trap t = trap(program(List.of(in(NOP, 0, 0, 0, 0), in(TRAP, 0, 0, 0, cause.ordinal()))), 10);
       assertThat(t.trapCause()).isEqualTo(cause);
       assertThat(t.pc()).isEqualTo(1);

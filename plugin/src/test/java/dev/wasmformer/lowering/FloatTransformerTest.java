@@ -66,4 +66,14 @@ class FloatTransformerTest {
     assertThat(ChicoryRunner.run(wasm, "main", new long[] {Double.doubleToRawLongBits(1e300), Float.floatToRawIntBits(1f)},
         new byte[0]).trap()).isEqualTo("integer overflow");
   }
+
+  @Test
+  void aTruncationOfNanTrapsAsAnInvalidConversionOnTheTransformer() {
+    RunOptions nan = RunOptions.defaults().withArguments(Double.NaN, 1f);
+    TrapException trap = catchThrowableOfType(TrapException.class, () -> program.run(nan));
+    assertThat(trap.reason()).isEqualTo("invalid conversion to integer");
+    assertThat(trap.function()).contains("softfloat.nan_to_integer");
+    assertThat(ChicoryRunner.run(wasm, "main", new long[] {Double.doubleToRawLongBits(Double.NaN), Float.floatToRawIntBits(1f)},
+        new byte[0]).trap()).isEqualTo("invalid conversion to integer");
+  }
 }

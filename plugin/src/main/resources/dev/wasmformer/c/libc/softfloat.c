@@ -589,15 +589,23 @@ u32 __wf_fmax(u32 a, u32 b) {
 
 /*
  * Traps "integer overflow": INT_MIN / -1, the divisor an argument so that the division
- * happens at run time. WebAssembly traps "invalid conversion to integer" for a NaN; the token
- * ISA has no such trap, so a NaN traps like a value out of range.
+ * happens at run time.
  */
 static int overflow(int minus_one) {
   return (int)0x80000000u / minus_one;
 }
 
+/* Traps "invalid conversion to integer" (the lowering makes this import the ISA's TRAP). */
+void __wf_invalid_conversion(void) __attribute__((import_module("env"), import_name("__wf_invalid_conversion")));
+
+static int nan_to_integer(void) {
+  __wf_invalid_conversion();
+  return 0;
+}
+
 /* The conversions that trap: NaN, infinities and values whose integer part is out of range. */
 int __wf_d_to_i32_trap(u64 d) {
+  if (is_nan(d)) return nan_to_integer();
   if (too_big(d)) return overflow(-1);
   u64 m = magnitude(d);
   if (d & SIGN) return m > 0x80000000ULL ? overflow(-1) : (int)(0 - (u32)m);
@@ -605,6 +613,7 @@ int __wf_d_to_i32_trap(u64 d) {
 }
 
 u32 __wf_d_to_u32_trap(u64 d) {
+  if (is_nan(d)) return nan_to_integer();
   if (too_big(d)) return overflow(-1);
   u64 m = magnitude(d);
   if ((d & SIGN) ? m != 0 : m > 0xFFFFFFFFULL) return overflow(-1);
@@ -612,6 +621,7 @@ u32 __wf_d_to_u32_trap(u64 d) {
 }
 
 long long __wf_d_to_i64_trap(u64 d) {
+  if (is_nan(d)) return nan_to_integer();
   if (too_big(d)) return overflow(-1);
   u64 m = magnitude(d);
   if (d & SIGN) return m > SIGN ? overflow(-1) : (long long)(0 - m);
@@ -619,6 +629,7 @@ long long __wf_d_to_i64_trap(u64 d) {
 }
 
 u64 __wf_d_to_u64_trap(u64 d) {
+  if (is_nan(d)) return nan_to_integer();
   if (too_big(d)) return overflow(-1);
   u64 m = magnitude(d);
   if ((d & SIGN) && m != 0) return overflow(-1);
