@@ -5,8 +5,10 @@ import dev.wasmformer.runtime.attention.AttentionCache;
 /**
  * The forward pass with the kernels chosen at load: per-head caches by key kind, the sparse
  * feed-forward layers and the family arg-max. Tracks which residual slots may be non-zero, so
- * that clearing the residual and the sparse kernels touch only those. Computes the same
- * residual, bit for bit, as {@link ReferencePass}, and the same next token.
+ * that clearing the residual and the sparse kernels touch only those. From one step to the
+ * next it keeps the sums of the {@link ResidentHeads resident heads} in the residual and
+ * replaces them only when a head's answer changes. Computes the same residual, bit for bit,
+ * as {@link ReferencePass}, and the same next token.
  */
 final class FastPass extends ForwardPass {
     private final AttentionLayer[] attention;  // [layer]
@@ -204,8 +206,10 @@ final class FastPass extends ForwardPass {
      * head, each as the non-zero sums of its output rows (adding 0.0 changes no slot: x never
      * holds -0.0). A head whose output is named like the one whose sums it holds adds those
      * again (the same doubles), without reading its value or computing its output rows; so do
-     * token-valued heads, whose sums per token are tables. A head that {@code queried} does not
-     * mark gets its key and value, no query and no output.
+     * token-valued heads, whose sums per token are tables. A resident head whose answer is the
+     * one whose sums x still holds from the step before does nothing more; one whose answer
+     * changed first takes the old sums out. A head that {@code queried} does not mark gets its
+     * key and value, no query and no output.
      */
     private void attend(int l, int token, boolean[] queried) {
         AttentionLayer layer = attention[l];

@@ -24,7 +24,10 @@
  *       each precondition on the weights or values where they use it, falling back to the
  *       plain computation when it fails), so both produce identical tokens for any bundle.
  *       A step of the fast pass allocates nothing, apart from the amortised doubling of
- *       arrays and the occasional rebuild of a layer's gate filter.</li>
+ *       arrays and the occasional rebuild of a layer's gate filter. Between two steps it keeps
+ *       in x the sums of heads whose output rows are theirs alone and read by nothing earlier
+ *       in a step ({@code ResidentHeads}, proven from the weights at load): those rows then
+ *       hold exactly what a cleared residual plus the head's sums would.</li>
  *   <li>An <em>appended</em> prompt token ({@code Decoder.append}) matters only through the
  *       keys and values it leaves in the caches, which are bit for bit the ones a step leaves;
  *       its residual is not defined. The reference appends by its whole pass; the fast pass
