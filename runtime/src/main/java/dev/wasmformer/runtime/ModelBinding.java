@@ -32,18 +32,7 @@ final class ModelBinding {
     return new StepperFactory() {
       @Override
       public TokenStepper newStepper(Attention attention) {
-        Decoder decoder = model.newDecoder(AttentionKind.valueOf(attention.name()));
-        return new TokenStepper() {
-          @Override
-          public int step(int token) {
-            return decoder.step(token);
-          }
-
-          @Override
-          public void feed(int token) {
-            decoder.append(token);
-          }
-        };
+        return new DecoderStepper(model.newDecoder(AttentionKind.valueOf(attention.name())));
       }
 
       @Override
@@ -56,5 +45,30 @@ final class ModelBinding {
         if (attention == Attention.HULL) model.generateCode();
       }
     };
+  }
+
+  /** A run on a decoder; its snapshot is a copy of the decoder that only ever gets copied. */
+  private static final class DecoderStepper implements TokenStepper {
+    private final Decoder decoder;
+
+    DecoderStepper(Decoder decoder) {
+      this.decoder = decoder;
+    }
+
+    @Override
+    public int step(int token) {
+      return decoder.step(token);
+    }
+
+    @Override
+    public void feed(int token) {
+      decoder.append(token);
+    }
+
+    @Override
+    public Snapshot snapshot() {
+      Decoder kept = decoder.copy();
+      return () -> new DecoderStepper(kept.copy());
+    }
   }
 }
