@@ -2,10 +2,18 @@ package dev.wasmformer.runtime.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasmformer.runtime.attention.AttentionMode;
+import dev.wasmformer.runtime.attention.QuadraticKey;
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,6 +112,79 @@ class DecoderCopyTest {
         for (int i = 0; i < expected.residuals().size(); i++) {
             if (!Arrays.equals(actual.residuals().get(i), expected.residuals().get(i))) {
                 throw new AssertionError(label + ": residual after generated token " + i + " differs");
+            }
+        }
+    }
+
+    /**
+     * Walks a copy and its original field by field: every array and every object of the
+     * runtime's packages that a run changes is the copy's own. Only the model's parts, which no
+     * run changes, may be shared (a new field of per-run state that a copy forgets to copy
+     * fails here even when no trace shows it, e.g. a gate filter, which only affects speed).
+     */
+    @Test
+    void aCopySharesNothingThatARunChanges() {
+        for (int seed = 0; seed < 2; seed++) {
+            Model model = Model.from(WideRandomModel.bundle(new Random(seed)));
+            for (AttentionKind kind : AttentionKind.values()) {
+                Decoder original = model.newDecoder(kind);
+                Random random = new Random(seed);
+                for (int p = 0; p < PROMPT; p++) {
+                    original.append(random.nextInt(model.vocabSize()));
+                }
+                original.step(1);
+                Walk walk = new Walk();
+                walk.compare(original, original.copy(), "decoder");
+                assertThat(walk.arrays).as("%s: arrays compared", kind).isGreaterThan(20);
+            }
+        }
+    }
+
+    /** The types of the model's parts, shared by every run. */
+    private static final Set<Class<?>> SHARED = Set.of(Model.class, AttentionLayer.class, SparseFeedForward.class,
+            FfnWeights.class, PromptPlan.class, TokenValues.class, QuadraticKey.class, GateGroups.class,
+            HeadWeights.class, CsrMatrix.class, HeadKernel.class, AttentionMode.class, AttentionLayer[].class,
+            SparseFeedForward[].class, HeadWeights[][].class, FfnWeights[].class);
+    /** Fields holding the model's arrays (types too plain to tell). */
+    private static final Set<String> SHARED_FIELDS = Set.of("FastPass.embeddingWrites", "FastPass.resident",
+            "FastPass.residentRows");
+
+    private static final class Walk {
+        final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        int arrays;
+
+        void compare(Object a, Object b, String path) {
+            if (a == null || !seen.add(a)) {
+                return;
+            }
+            Class<?> type = a.getClass();
+            if (SHARED.contains(type) || type.isEnum() || a instanceof Number || a instanceof Boolean) {
+                return;
+            }
+            assertThat(b).as(path + " is shared by the copy").isNotSameAs(a);
+            if (type.isArray()) {
+                arrays++;
+                if (!type.getComponentType().isPrimitive()) {
+                    for (int i = 0; i < Array.getLength(a); i++) {
+                        compare(Array.get(a, i), Array.get(b, i), path + "[" + i + "]");
+                    }
+                }
+                return;
+            }
+            assertThat(type.getName()).as(path).startsWith("dev.wasmformer.runtime.");
+            for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()
+                            || SHARED_FIELDS.contains(c.getSimpleName() + "." + f.getName())) {
+                        continue;
+                    }
+                    f.setAccessible(true);
+                    try {
+                        compare(f.get(a), f.get(b), path + "." + f.getName());
+                    } catch (IllegalAccessException e) {
+                        throw new AssertionError(e);
+                    }
+                }
             }
         }
     }
