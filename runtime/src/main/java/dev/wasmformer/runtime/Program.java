@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
-/** One token program of a loaded bundle, ready to run; immutable and thread-safe. */
+/**
+ * One token program of a loaded bundle, ready to run; thread-safe. Keeps the model's state after
+ * its prompt's fixed prefix once a run has fed it, so that later runs start there.
+ */
 public final class Program {
   /** Byte buffers start at multiples of this many bytes within the argument area. */
   public static final int BUFFER_ALIGNMENT = 16;
