@@ -97,5 +97,10 @@ final class PrefixCache {
         if (state != null) kept.putIfAbsent(attention, new Kept(tokens, state));
       }
     }
+
+    @Override
+    public Snapshot snapshot() {
+      return stepper.snapshot();
+    }
   }
 }

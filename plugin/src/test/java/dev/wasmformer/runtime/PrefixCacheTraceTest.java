@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * stdin, a C main taking argv (whose fixed prefix ends at its argument area), and sudoku's long
  * prompt; on the hull cache, and on the naive one for the small program.
  */
-class PrefixCacheTest {
+class PrefixCacheTraceTest {
   private static final String FIB = """
       __attribute__((export_name("fib")))
       int fib(int n) {
