@@ -32,7 +32,8 @@ final class ModelBinding {
     return new StepperFactory() {
       @Override
       public TokenStepper newStepper(Attention attention) {
-        return new DecoderStepper(model.newDecoder(AttentionKind.valueOf(attention.name())));
+        return new DecoderStepper(model.newDecoder(AttentionKind.valueOf(attention.name())),
+            attention == Attention.HULL);
       }
 
       @Override
@@ -47,12 +48,20 @@ final class ModelBinding {
     };
   }
 
-  /** A run on a decoder; its snapshot is a copy of the decoder that only ever gets copied. */
+  /**
+   * A run on a decoder; its snapshot is a copy of the decoder that only ever gets copied. Only
+   * hull runs give one: a naive run's caches keep every key and value (~2.5 KB per position
+   * for sudoku's model, ~57 MB for its prompt prefix, kept as long as the program), and the
+   * naive pass, the reference the hull runs are compared with, stays the plain feed of every
+   * prompt token.
+   */
   private static final class DecoderStepper implements TokenStepper {
     private final Decoder decoder;
+    private final boolean copyable;
 
-    DecoderStepper(Decoder decoder) {
+    DecoderStepper(Decoder decoder, boolean copyable) {
       this.decoder = decoder;
+      this.copyable = copyable;
     }
 
     @Override
@@ -67,8 +76,9 @@ final class ModelBinding {
 
     @Override
     public Snapshot snapshot() {
+      if (!copyable) return null;
       Decoder kept = decoder.copy();
-      return () -> new DecoderStepper(kept.copy());
+      return () -> new DecoderStepper(kept.copy(), true);
     }
   }
 }

@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The transformer's state after the part of a program's prompt that no run changes, one per
- * attention kind, kept so that a run starts from a copy of it and feeds only the rest. A
+ * attention kind whose steppers give snapshots (the hull's), kept so that a run starts from a
+ * copy of it and feeds only the rest. A
  * prompt is the program's prefix with some bytes replaced (the arguments' at the parameter
  * positions, the argument area's), then the input and the suffix; the tokens before the first
  * position a run may replace are the same in every run. The first run of a kind feeds them and
