@@ -32,18 +32,8 @@ final class ModelBinding {
     return new StepperFactory() {
       @Override
       public TokenStepper newStepper(Attention attention) {
-        Decoder decoder = model.newDecoder(AttentionKind.valueOf(attention.name()));
-        return new TokenStepper() {
-          @Override
-          public int step(int token) {
-            return decoder.step(token);
-          }
-
-          @Override
-          public void feed(int token) {
-            decoder.append(token);
-          }
-        };
+        return new DecoderStepper(model.newDecoder(AttentionKind.valueOf(attention.name())),
+            attention == Attention.HULL);
       }
 
       @Override
@@ -56,5 +46,39 @@ final class ModelBinding {
         if (attention == Attention.HULL) model.generateCode();
       }
     };
+  }
+
+  /**
+   * A run on a decoder; its snapshot is a copy of the decoder that only ever gets copied. Only
+   * hull runs give one: a naive run's caches keep every key and value (~2.5 KB per position
+   * for sudoku's model, ~57 MB for its prompt prefix, kept as long as the program), and the
+   * naive pass, the reference the hull runs are compared with, stays the plain feed of every
+   * prompt token.
+   */
+  private static final class DecoderStepper implements TokenStepper {
+    private final Decoder decoder;
+    private final boolean copyable;
+
+    DecoderStepper(Decoder decoder, boolean copyable) {
+      this.decoder = decoder;
+      this.copyable = copyable;
+    }
+
+    @Override
+    public int step(int token) {
+      return decoder.step(token);
+    }
+
+    @Override
+    public void feed(int token) {
+      decoder.append(token);
+    }
+
+    @Override
+    public Snapshot snapshot() {
+      if (!copyable) return null;
+      Decoder kept = decoder.copy();
+      return () -> new DecoderStepper(kept.copy(), true);
+    }
   }
 }

@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
-/** One token program of a loaded bundle, ready to run; immutable and thread-safe. */
+/**
+ * One token program of a loaded bundle, ready to run; thread-safe. Keeps the model's state after
+ * its prompt's fixed prefix once a run has fed it, so that later runs start there.
+ */
 public final class Program {
   /** Byte buffers start at multiples of this many bytes within the argument area. */
   public static final int BUFFER_ALIGNMENT = 16;
@@ -43,6 +46,8 @@ public final class Program {
   /** The prefix positions of the ARGV area's bytes: [first, first + size); size 0 if none. */
   private final int argvFirst;
   private final int argvSize;
+  /** The transformer's states after the prompt's part that no run changes. */
+  private final PrefixCache prefixes;
 
   /** {@code program} must come from a validated bundle whose vocabulary {@code tokens} is. */
   Program(dev.wasmformer.runtime.format.Program program, TokenTable tokens, StepperFactory steppers) {
@@ -70,6 +75,9 @@ public final class Program {
     boolean argv = program.hasArgumentArea() && area.getUse() == ArgumentAreaUse.ARGV;
     this.argvFirst = argv ? area.getFirstPosition() : 0;
     this.argvSize = argv ? area.getSize() : 0;
+    int[] changed = Arrays.copyOf(paramPositions, paramPositions.length + 1);
+    changed[paramPositions.length] = program.hasArgumentArea() ? area.getFirstPosition() : prefix.length;
+    this.prefixes = new PrefixCache(PrefixCache.fixedLength(prefix.length, changed));
   }
 
   private static List<ValueKind> kinds(List<ValueType> types) {
@@ -243,6 +251,14 @@ public final class Program {
    * @throws MalformedTraceException if the model's trace cannot be read as a result
    */
   public RunResult run(RunOptions options) {
+    return run(options, PrefixCache.ENABLED);
+  }
+
+  /**
+   * {@link #run(RunOptions)}, starting from the kept state after the prompt's fixed prefix when
+   * {@code prefixCache} is set (see {@link PrefixCache}), feeding the whole prompt otherwise.
+   */
+  RunResult run(RunOptions options, boolean prefixCache) {
     Object[] typed = options.typedArguments();
     Call call = typed == null ? rawCall(options.args()) : typedCall(typed);
     int[] prompt = prompt(call.words(), options.input(), options.limits());
@@ -251,8 +267,17 @@ public final class Program {
     int resultBytes = results.isEmpty() ? 0 : results.get(0).wasm().bytes();
     // no local holds the stepper: when its caches fill the heap, the loop drops them
     TokenBudget budget = TokenBudget.of(options, steppers.bytesPerPosition(options.attention()), prompt.length);
-    RunResult raw = new DecodeLoop(steppers.newStepper(options.attention()), tokens, options, budget, functionNamer)
-        .run(prompt, resultBytes);
+    RunResult raw;
+    if (prefixCache) {
+      PrefixCache.Start start = prefixes.start(steppers, options.attention(), prompt);
+      int fed = start.fed();
+      DecodeLoop loop = new DecodeLoop(start.stepper(), tokens, options, budget, functionNamer);
+      start = null;   // the loop alone holds the stepper (see above)
+      raw = loop.run(fed == 0 ? prompt : Arrays.copyOfRange(prompt, fed, prompt.length), resultBytes);
+    } else {
+      raw = new DecodeLoop(steppers.newStepper(options.attention()), tokens, options, budget, functionNamer)
+          .run(prompt, resultBytes);
+    }
     int[] lengths = new int[call.buffers().size()];
     for (int i = 0; i < lengths.length; i++) lengths[i] = call.buffers().get(i).length;
     RunResult result = raw.typed(results.isEmpty() ? null : results.get(0), lengths);
@@ -573,6 +598,11 @@ public final class Program {
                 + ", which does not fit in an i32 (-2147483648..4294967295)");
       }
     }
+  }
+
+  /** The kept states of this program's fixed prompt prefix (for tests). */
+  PrefixCache prefixCache() {
+    return prefixes;
   }
 
   @Override

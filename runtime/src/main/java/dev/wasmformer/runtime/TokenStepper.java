@@ -9,4 +9,20 @@ interface TokenStepper {
   default void feed(int token) {
     step(token);
   }
+
+  /**
+   * The state this stepper is in, kept so that later runs whose prompts start with the same
+   * tokens resume from it instead of feeding them again; null when the stepper cannot be
+   * copied. The stepper goes on unchanged.
+   */
+  default Snapshot snapshot() {
+    return null;
+  }
+
+  /** A stepper's state, never changed: any thread may resume from it, any number of times. */
+  @FunctionalInterface
+  interface Snapshot {
+    /** A new stepper in the kept state: it steps exactly as the stepper the state came from would have. */
+    TokenStepper resume();
+  }
 }

@@ -5,7 +5,9 @@
  *
  * <p>Invariants: a {@code LoadedBundle} holds a validated bundle and the transformer built
  * from it; it and its {@code Program}s are immutable and safe to share between threads,
- * and every run gets its own decoder state. The decode loop here is pure token I/O: it
+ * and every run gets its own decoder state: a new one, or a copy of the state a program keeps
+ * after its prompt's fixed prefix ({@code PrefixCache}), which no run changes and which gives
+ * the same tokens as feeding that prefix again. The decode loop here is pure token I/O: it
  * builds the prompt from token ids found by role and value in the vocabulary, feeds the
  * model's arg-max token back, and reads outputs, results, halts and traps off the roles of
  * the generated tokens. It knows nothing about WebAssembly; every step of the execution is

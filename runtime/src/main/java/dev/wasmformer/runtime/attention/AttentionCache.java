@@ -51,6 +51,13 @@ public sealed interface AttentionCache
         return UNNAMED;
     }
 
+    /**
+     * An independent copy of this cache: the same positions, and the same answers to every
+     * later add and query as this cache would give, bit for bit. Neither changes the other;
+     * copying only reads this cache, so several threads may copy one cache nobody changes.
+     */
+    AttentionCache copy();
+
     /** Number of positions added. */
     long size();
 

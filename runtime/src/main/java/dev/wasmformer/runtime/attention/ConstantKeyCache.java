@@ -19,6 +19,20 @@ final class ConstantKeyCache implements AttentionCache {
         this.aggregate = new double[valueWidth];
     }
 
+    private ConstantKeyCache(ConstantKeyCache other) {
+        mode = other.mode;
+        width = other.width;
+        aggregate = other.aggregate.clone();
+        keyX = other.keyX;
+        keyY = other.keyY;
+        size = other.size;
+    }
+
+    @Override
+    public AttentionCache copy() {
+        return new ConstantKeyCache(this);
+    }
+
     @Override
     public void add(double keyX, double keyY, double[] value, int from) {
         Exact.requireFinite(keyX, keyY, "key");

@@ -63,11 +63,11 @@ final class HullCache implements AttentionCache {
     private int[] free = new int[16];
     private int freeCount;
 
-    private final KeyIndex index = new KeyIndex();
+    private final KeyIndex index;
     private final HullChain upper;
     private final HullChain lower;
-    private final IntList leftColumn = new IntList();    // keys of the smallest x
-    private final IntList rightColumn = new IntList();   // keys of the largest x
+    private final IntList leftColumn;    // keys of the smallest x
+    private final IntList rightColumn;   // keys of the largest x
     private final double[] all;     // every position: sum of values (AVERAGE); LATEST: see lastEntry
     private int lastEntry = -1;     // LATEST: the entry holding the last value, -1 if all holds it
     // The entries of the two keys added last (keys often alternate between a few values).
@@ -79,7 +79,7 @@ final class HullCache implements AttentionCache {
     private double recentX1;
     private double recentY1;
     private int recentEntry1 = -1;
-    private final IntList maximal = new IntList();
+    private final IntList maximal;
     private long size;
     // AVERAGE: whether any order of summation is exact, and every position's key and value.
     private boolean exactValues = true;
@@ -103,11 +103,55 @@ final class HullCache implements AttentionCache {
         int capacity = 16;
         stride = DATA + valueWidth;
         entries = new double[capacity * stride];
+        index = new KeyIndex();
+        leftColumn = new IntList();
+        rightColumn = new IntList();
+        maximal = new IntList();
         upper = new HullChain(this, false, UPPER, capacity);
         lower = new HullChain(this, true, LOWER, capacity);
         all = new double[valueWidth];
         magnitude = mode == AttentionMode.AVERAGE ? new double[valueWidth] : null;
         history = mode == AttentionMode.AVERAGE ? new double[16 * (2 + valueWidth)] : null;
+    }
+
+    private HullCache(HullCache other) {
+        mode = other.mode;
+        width = other.width;
+        stride = other.stride;
+        entries = other.entries.clone();
+        allocated = other.allocated;
+        free = other.free.clone();
+        freeCount = other.freeCount;
+        index = new KeyIndex(other.index);
+        upper = new HullChain(other.upper, this);
+        lower = new HullChain(other.lower, this);
+        leftColumn = new IntList(other.leftColumn);
+        rightColumn = new IntList(other.rightColumn);
+        all = other.all.clone();
+        lastEntry = other.lastEntry;
+        recentX0 = other.recentX0;
+        recentY0 = other.recentY0;
+        recentEntry0 = other.recentEntry0;
+        recentX1 = other.recentX1;
+        recentY1 = other.recentY1;
+        recentEntry1 = other.recentEntry1;
+        maximal = new IntList(other.maximal);
+        size = other.size;
+        exactValues = other.exactValues;
+        magnitude = other.magnitude == null ? null : other.magnitude.clone();
+        history = other.history == null ? null : other.history.clone();
+        integralKeys = other.integralKeys;
+        keyMagnitude = other.keyMagnitude;
+        keyChanges = other.keyChanges;
+        lastQx = other.lastQx;
+        lastQy = other.lastQy;
+        lastQueryKeys = other.lastQueryKeys;
+        lastQueryEntry = other.lastQueryEntry;
+    }
+
+    @Override
+    public HullCache copy() {
+        return new HullCache(this);
     }
 
     @Override

@@ -50,6 +50,20 @@ final class HullChain {
         priority = new int[capacity];
     }
 
+    /** A copy of {@code other} whose keys are read from {@code keys}, a copy of other's owner. */
+    HullChain(HullChain other, HullCache keys) {
+        this.keys = keys;
+        mirrored = other.mirrored;
+        flag = other.flag;
+        nodes = other.nodes.clone();
+        priority = other.priority.clone();
+        root = other.root;
+        first = other.first;
+        seed = other.seed;
+        splitLow = other.splitLow;
+        splitHigh = other.splitHigh;
+    }
+
     void grow(int capacity) {
         nodes = Arrays.copyOf(nodes, Math.multiplyExact(capacity, STRIDE));
         priority = Arrays.copyOf(priority, capacity);

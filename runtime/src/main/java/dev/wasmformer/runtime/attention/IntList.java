@@ -7,6 +7,14 @@ final class IntList {
     private int[] items = new int[8];
     private int size;
 
+    IntList() {}
+
+    /** A copy with the same items. */
+    IntList(IntList other) {
+        items = other.items.clone();
+        size = other.size;
+    }
+
     void add(int value) {
         if (size == items.length) {
             items = Arrays.copyOf(items, 2 * size);

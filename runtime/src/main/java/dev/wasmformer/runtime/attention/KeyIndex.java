@@ -20,6 +20,13 @@ final class KeyIndex {
         allocate(16);
     }
 
+    /** A copy with the same keys in the same slots. */
+    KeyIndex(KeyIndex other) {
+        table = other.table.clone();
+        mask = other.mask;
+        size = other.size;
+    }
+
     /** The entry stored under (x, y), or -1. */
     int get(double x, double y) {
         long xb = Double.doubleToRawLongBits(x);

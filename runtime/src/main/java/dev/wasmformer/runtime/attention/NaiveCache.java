@@ -16,6 +16,19 @@ final class NaiveCache implements AttentionCache {
         this.values = new double[valueWidth * 16];
     }
 
+    private NaiveCache(NaiveCache other) {
+        mode = other.mode;
+        width = other.width;
+        keys = other.keys.clone();
+        values = other.values.clone();
+        size = other.size;
+    }
+
+    @Override
+    public AttentionCache copy() {
+        return new NaiveCache(this);
+    }
+
     @Override
     public void add(double keyX, double keyY, double[] value, int from) {
         Exact.requireFinite(keyX, keyY, "key");

@@ -35,6 +35,23 @@ final class PositionKeyCache implements AttentionCache {
         this.values = new double[valueWidth * 16];
     }
 
+    private PositionKeyCache(PositionKeyCache other) {
+        mode = other.mode;
+        width = other.width;
+        key = other.key;
+        selector = other.selector.copy();
+        limit = other.limit;
+        sum = other.sum.clone();
+        values = other.values == null ? null : other.values.clone();
+        size = other.size;
+        hull = other.hull == null ? null : other.hull.copy();
+    }
+
+    @Override
+    public AttentionCache copy() {
+        return new PositionKeyCache(this);
+    }
+
     @Override
     public void add(double keyX, double keyY, double[] value, int from) {
         Exact.requireFinite(keyX, keyY, "key");

@@ -54,6 +54,24 @@ public final class PositionSelector {
                 && Math.abs(key.y1()) <= SMALL && Math.abs(key.y2()) <= SMALL;
     }
 
+    private PositionSelector(PositionSelector other) {
+        key = other.key;
+        limit = other.limit;
+        small = other.small;
+        x1 = other.x1;
+        x2 = other.x2;
+        y1 = other.y1;
+        y2 = other.y2;
+        stableQx = other.stableQx;
+        stableQy = other.stableQy;
+        stableJ = other.stableJ;
+    }
+
+    /** An independent copy: the same answers to every later query (only reads this one). */
+    public PositionSelector copy() {
+        return new PositionSelector(this);
+    }
+
     public QuadraticKey key() {
         return key;
     }

@@ -33,6 +33,24 @@ public final class Decoder {
         this.pass = Objects.requireNonNull(pass);
     }
 
+    private Decoder(Decoder other) {
+        this.model = other.model;
+        this.pass = other.pass.copy();
+        this.position = other.position;
+        this.appended = other.appended;
+        this.startsCode = other.startsCode;
+    }
+
+    /**
+     * An independent decoder in this one's state: every later step and append returns and
+     * leaves what this decoder's would, bit for bit, and neither changes the other. Copying
+     * only reads this decoder, so several threads may copy one that nobody steps any more
+     * (a prompt's common prefix, appended once and kept).
+     */
+    public Decoder copy() {
+        return new Decoder(this);
+    }
+
     /**
      * Appends {@code token} at the next position, runs the forward pass there and returns the
      * next token: the first arg-max of the logits.

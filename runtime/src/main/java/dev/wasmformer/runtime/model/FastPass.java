@@ -126,6 +126,89 @@ final class FastPass extends ForwardPass {
         scratch = new SparseFeedForward.Scratch(model.ffnWidth(), maxGroups, model.dModel());
     }
 
+    /**
+     * A deep copy of {@code o}: caches, held sums, resident placements, gate filters and the
+     * residual with its non-zero set. The scratch of the FFN and of the arg-max is fresh: it
+     * holds nothing between steps.
+     */
+    private FastPass(FastPass o) {
+        super(o);
+        attention = o.attention;
+        ffns = o.ffns;
+        int layerCount = attention.length;
+        caches = new AttentionCache[layerCount][];
+        positionHeads = new PositionHead[layerCount][];
+        for (int l = 0; l < layerCount; l++) {
+            caches[l] = new AttentionCache[o.caches[l].length];
+            positionHeads[l] = new PositionHead[o.positionHeads[l].length];
+            for (int h = 0; h < caches[l].length; h++) {
+                caches[l][h] = o.caches[l][h] == null ? null : o.caches[l][h].copy();
+                positionHeads[l][h] = o.positionHeads[l][h] == null ? null : new PositionHead(o.positionHeads[l][h]);
+            }
+        }
+        results = deep(o.results);
+        held = deep(o.held);
+        heldCount = deep(o.heldCount);
+        heldRow = deep(o.heldRow);
+        heldSum = deep(o.heldSum);
+        heldMarks = deep(o.heldMarks);
+        heldWord = deep(o.heldWord);
+        heldBits = deep(o.heldBits);
+        sums = deep(o.sums);
+        keepTokens = o.keepTokens;
+        tokens = o.tokens.clone();
+        projections = deep(o.projections);
+        headOutputs = deep(o.headOutputs);
+        nonZero = o.nonZero.clone();
+        embeddingWrites = o.embeddingWrites;   // never changed
+        plan = o.plan;
+        resident = o.resident;
+        residentRows = o.residentRows;
+        placed = deep(o.placed);
+        placedValid = o.placedValid;
+        promptFfns = o.promptFfns;
+        filters = new GateFilter[layerCount];
+        promptFilters = new GateFilter[layerCount];
+        for (int l = 0; l < layerCount; l++) {
+            filters[l] = o.filters[l] == null ? null : new GateFilter(o.filters[l]);
+            GateFilter prompt = o.promptFilters[l];
+            // a layer whose appends run its whole FFN shares one filter between both
+            promptFilters[l] = prompt == null ? null : prompt == o.filters[l] ? filters[l] : new GateFilter(prompt);
+        }
+        families = model.familyArgMax.newScratch();
+        scratch = new SparseFeedForward.Scratch(o.scratch);
+        lastToken = o.lastToken;
+    }
+
+    @Override
+    FastPass copy() {
+        return new FastPass(this);
+    }
+
+    private static long[][] deep(long[][] a) {
+        long[][] c = new long[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    private static int[][] deep(int[][] a) {
+        int[][] c = new int[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    private static double[][] deep(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
     /** A {@link #placed} entry for a head whose sums x does not hold (no result is this). */
     private static final long NOT_PLACED = Long.MIN_VALUE;
 

@@ -10,6 +10,19 @@ abstract class ForwardPass {
         this.x = new double[model.dModel()];
     }
 
+    /** A pass of the same model in the state {@code other} is in (its residual copied). */
+    ForwardPass(ForwardPass other) {
+        this.model = other.model;
+        this.x = other.x.clone();
+    }
+
+    /**
+     * An independent copy of this pass: every later step and append of the copy computes what
+     * this pass's would, bit for bit, and neither changes the other. Copying only reads this
+     * pass, so several threads may copy a pass that nobody steps.
+     */
+    abstract ForwardPass copy();
+
     /** Runs the forward pass for {@code token} at position {@code p}; returns the arg-max. */
     abstract int step(int token, long p);
 

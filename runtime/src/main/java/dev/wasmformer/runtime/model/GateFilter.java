@@ -150,6 +150,70 @@ final class GateFilter {
         builtGroupHi = new double[groups.groupCount];
     }
 
+    /**
+     * An independent copy in the same state (ranges, bounds, counts): it filters every later
+     * step as this one would. Arrays a build replaces are copied too, so that nothing is shared
+     * but the FFN and its groups, which no filter changes.
+     */
+    GateFilter(GateFilter o) {
+        ffn = o.ffn;
+        groups = o.groups;
+        columnLo = o.columnLo.clone();
+        columnHi = o.columnHi.clone();
+        columnFractional = o.columnFractional.clone();
+        columnWidenings = o.columnWidenings.clone();
+        groupLo = o.groupLo.clone();
+        groupHi = o.groupHi.clone();
+        groupWidenings = o.groupWidenings.clone();
+        groupNonZero = o.groupNonZero.clone();
+        unitUse = o.unitUse.clone();
+        firstBuildSteps = o.firstBuildSteps;
+        builtGroupLo = o.builtGroupLo.clone();
+        builtGroupHi = o.builtGroupHi.clone();
+        checkMask = clone(o.checkMask);
+        rangeOnlyMask = clone(o.rangeOnlyMask);
+        columnInfo = o.columnInfo.clone();
+        columnCode = o.columnCode.clone();
+        columnLink = clone(o.columnLink);
+        multiGroup = o.multiGroup.clone();
+        multiIndex = o.multiIndex.clone();
+        ready = o.ready;
+        dirty = o.dirty;
+        steps = o.steps;
+        lastBuild = o.lastBuild;
+        dueStep = o.dueStep;
+        nextCheck = o.nextCheck;
+        unitBound = clone(o.unitBound);
+        restColumnStart = clone(o.restColumnStart);
+        restColumn = clone(o.restColumn);
+        restColumnWeight = clone(o.restColumnWeight);
+        restGroupStart = clone(o.restGroupStart);
+        restGroup = clone(o.restGroup);
+        restGroupScale = clone(o.restGroupScale);
+        selectorStart = clone(o.selectorStart);
+        selectorUnit = clone(o.selectorUnit);
+        selectorScale = clone(o.selectorScale);
+        alwaysMask = clone(o.alwaysMask);
+        alwaysWords = o.alwaysWords;
+        columnWords = clone(o.columnWords);
+        unitKind = o.unitKind == null ? null : o.unitKind.clone();
+        builds = o.builds;
+        filteredSteps = o.filteredSteps;
+        checks = o.checks;
+    }
+
+    private static long[] clone(long[] a) {
+        return a == null ? null : a.clone();
+    }
+
+    private static int[] clone(int[] a) {
+        return a == null ? null : a.clone();
+    }
+
+    private static double[] clone(double[] a) {
+        return a == null ? null : a.clone();
+    }
+
     long steps() {
         return steps;
     }

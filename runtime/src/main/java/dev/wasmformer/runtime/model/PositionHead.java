@@ -79,6 +79,26 @@ final class PositionHead {
      * Appends position {@code size} with key (kx, ky), token {@code token} and, for a head
      * without a table, the value {@code p[from ..]}.
      */
+    /** An independent copy: the same answers to every later add and query, bit for bit. */
+    PositionHead(PositionHead other) {
+        mode = other.mode;
+        width = other.width;
+        key = other.key;
+        selector = other.selector.copy();
+        limit = other.limit;
+        table = other.table;   // the model's, never changed
+        sum = other.sum == null ? null : other.sum.clone();
+        values = other.values == null ? null : new PositionValues(other.values);
+        size = other.size;
+        overflow = other.overflow == null ? null : other.overflow.copy();
+        expectedX = other.expectedX;
+        expectedY = other.expectedY;
+        stepX = other.stepX;
+        stepY = other.stepY;
+        stepStepX = other.stepStepX;
+        stepStepY = other.stepStepY;
+    }
+
     void add(double kx, double ky, double[] p, int from, int token, int[] tokens) {
         long j = size;
         if (overflow == null && j > limit) {

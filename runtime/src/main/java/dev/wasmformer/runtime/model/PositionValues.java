@@ -37,6 +37,20 @@ final class PositionValues {
         this.last = new double[width];
     }
 
+    /** An independent copy holding the same vectors. */
+    PositionValues(PositionValues other) {
+        width = other.width;
+        packedLongs = other.packedLongs;
+        byteLongs = other.byteLongs;
+        wordLongs = other.wordLongs;
+        index = other.index.clone();
+        pool = other.pool.clone();
+        poolSize = other.poolSize;
+        last = other.last.clone();
+        lastEncoding = other.lastEncoding;
+        size = other.size;
+    }
+
     long size() {
         return size;
     }

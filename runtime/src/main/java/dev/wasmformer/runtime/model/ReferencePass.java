@@ -44,6 +44,36 @@ final class ReferencePass extends ForwardPass {
         hidden = new double[model.ffnWidth()];
     }
 
+    /** A deep copy of {@code o}: its naive caches and the last position's keys and values. */
+    private ReferencePass(ReferencePass o) {
+        super(o);
+        heads = o.heads;
+        ffns = o.ffns;
+        int layerCount = heads.length;
+        caches = new AttentionCache[layerCount][];
+        headValues = new double[layerCount][][];
+        headOutputs = new double[layerCount][][];
+        headKeys = new double[layerCount][][];
+        for (int l = 0; l < layerCount; l++) {
+            caches[l] = new AttentionCache[heads[l].length];
+            headValues[l] = new double[heads[l].length][];
+            headOutputs[l] = new double[heads[l].length][];
+            headKeys[l] = new double[heads[l].length][];
+            for (int h = 0; h < heads[l].length; h++) {
+                caches[l][h] = o.caches[l][h].copy();
+                headValues[l][h] = o.headValues[l][h].clone();
+                headOutputs[l][h] = o.headOutputs[l][h].clone();
+                headKeys[l][h] = o.headKeys[l][h].clone();
+            }
+        }
+        hidden = new double[o.hidden.length];
+    }
+
+    @Override
+    ReferencePass copy() {
+        return new ReferencePass(this);
+    }
+
     @Override
     int step(int token, long p) {
         forward(token, p);

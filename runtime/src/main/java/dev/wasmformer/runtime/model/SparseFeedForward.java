@@ -376,6 +376,11 @@ final class SparseFeedForward {
             rowMask = Bits.words(dModel);
         }
 
+        /** A fresh scratch of the same sizes as {@code shape} (a scratch holds nothing between steps). */
+        Scratch(Scratch shape) {
+            this(shape.gate.length, shape.groupValue.length, shape.rowSum.length);
+        }
+
         int nextEpoch() {
             if (++epoch == Integer.MAX_VALUE) {
                 Arrays.fill(unitStamp, 0);

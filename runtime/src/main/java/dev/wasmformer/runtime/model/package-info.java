@@ -42,6 +42,10 @@
  *       first hull run has its first token) builds objects that depend only on the weights, and a run uses the
  *       loops until the generated code, which computes the same doubles, is there: no result
  *       depends on which thread finishes first.</li>
+ *   <li>{@code Decoder.copy} is deep: the copy shares only the model's parts with its original
+ *       (weights, kernels, plans, token tables), so each goes on alone and the copy returns the
+ *       tokens and residuals the original would. Copying only reads the original. Scratch that
+ *       holds nothing between steps (the FFN's and the arg-max's) is fresh in a copy.</li>
  *   <li>The residual never holds -0.0 (every slot is a sum that started at +0.0), which is why
  *       adding a zero term may be skipped.</li>
  * </ul>

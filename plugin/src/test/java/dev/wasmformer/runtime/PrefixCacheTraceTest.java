@@ -1,0 +1,177 @@
+package dev.wasmformer.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmformer.c.SourceFile;
+import dev.wasmformer.compiler.WasmformerCompiler;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs that start from the kept state after a program's fixed prompt prefix ({@link
+ * PrefixCache}) generate exactly the tokens, and end exactly as, runs that feed the whole
+ * prompt: a program with parameters (whose fixed prefix ends in the entry stub), one reading
+ * stdin, a C main taking argv (whose fixed prefix ends at its argument area), and sudoku's long
+ * prompt, on the hull cache. Naive runs keep no state (their caches hold every position) and
+ * run as before.
+ */
+class PrefixCacheTraceTest {
+  private static final String FIB = """
+      __attribute__((export_name("fib")))
+      int fib(int n) {
+        int a = 0, b = 1;
+        for (int i = 0; i < n; i++) { int t = a + b; a = b; b = t; }
+        return a;
+      }
+      """;
+  private static final Path EXAMPLES = Path.of("../docs/examples");
+  private static final Path ARGS = Path.of("src/test/resources/argv/args.c");
+  /** Sudoku's runs stop here: far enough to leave its prompt (22K tokens) well behind. */
+  private static final long SUDOKU_TOKENS = 30_000;
+
+  private static dev.wasmformer.runtime.format.Bundle bundle;
+
+  @BeforeAll
+  static void build() throws Exception {
+    bundle = new WasmformerCompiler()
+        .addC("fib", List.of(new SourceFile("fib.c", FIB)), WasmformerCompiler.cOptions(), List.of(), "fib")
+        .addC("wordfreq", List.of(source(EXAMPLES.resolve("wordfreq.c"))), WasmformerCompiler.cOptions(), List.of(), null)
+        .addC("args", List.of(source(ARGS)), WasmformerCompiler.cOptions(), List.of("built", "in"), null)
+        .addC("sudoku", List.of(source(EXAMPLES.resolve("sudoku.c"))), WasmformerCompiler.cOptions(), List.of(), null)
+        .bundle();
+  }
+
+  private static SourceFile source(Path path) throws Exception {
+    return new SourceFile(path.toString(), Files.readString(path));
+  }
+
+  /** A fresh load: its programs keep no state yet. */
+  private static LoadedBundle load() throws Exception {
+    return Wasmformer.load(bundle);
+  }
+
+  @Test
+  void aProgramWithParametersRunsAsWithoutTheCache() throws Exception {
+    for (Attention attention : Attention.values()) {
+      assertSameRuns(load().program("fib"), attention,
+          RunOptions.defaults().withArgs(10), RunOptions.defaults().withArgs(1), RunOptions.defaults().withArgs(25));
+    }
+  }
+
+  @Test
+  void aProgramReadingStdinRunsAsWithoutTheCache() throws Exception {
+    assertSameRuns(load().program("wordfreq"), Attention.HULL,
+        input("the cat and the hat\n"), input(""), input("a b a c a b\nzebra zebra\n"));
+  }
+
+  @Test
+  void aMainTakingArgvRunsAsWithoutTheCache() throws Exception {
+    assertSameRuns(load().program("args"), Attention.HULL,
+        RunOptions.defaults().withArgv("7"), RunOptions.defaults(), RunOptions.defaults().withArgv("12", "-5", "héllo", ""));
+  }
+
+  @Test
+  void sudokusLongPromptIsFedOnceAndTheRunsGoOnAsWithoutTheCache() throws Exception {
+    RunOptions limited = RunOptions.defaults().withMaxTokens(SUDOKU_TOKENS);
+    Program sudoku = load().program("sudoku");
+    assertThat(sudoku.prefixCache().length()).as("sudoku's fixed prefix").isGreaterThan(20_000);
+    assertSameRuns(sudoku, Attention.HULL, limited, limited.withInput("123".getBytes(StandardCharsets.US_ASCII)), limited);
+  }
+
+  @Test
+  void runsOnTwoThreadsSharingTheKeptStateEndAsSequentialRunsWithoutIt() throws Exception {
+    List<RunOptions> runs = new ArrayList<>();
+    List<Trace> traces = new ArrayList<>();
+    String[] inputs = {"one two two\n", "x\n", "", "b a b a b\n", "to be or not to be\n", "q q q q q\n"};
+    for (String in : inputs) {
+      Trace trace = new Trace();
+      traces.add(trace);
+      runs.add(input(in).withTraceListener(trace));
+    }
+    Program program = load().program("wordfreq");
+    List<RunOutcome> outcomes = program.runBatch(runs, 2);
+    assertThat(program.prefixCache().holds(Attention.HULL)).isTrue();
+    Program fresh = load().program("wordfreq");
+    for (int i = 0; i < runs.size(); i++) {
+      Trace expected = new Trace();
+      Ending alone = Ending.of(fresh, runs.get(i).withTraceListener(expected), false);
+      assertThat(Ending.of(outcomes.get(i))).as("run %d", i).isEqualTo(alone);
+      assertThat(traces.get(i).tokens()).as("trace of run %d", i).isEqualTo(expected.tokens());
+    }
+  }
+
+  private static RunOptions input(String text) {
+    return RunOptions.defaults().withInput(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Runs each of {@code options} without the cache, then with it, in order (the first run with
+   * it keeps the state, the others start from it): the same tokens, the same end.
+   */
+  private static void assertSameRuns(Program program, Attention attention, RunOptions... options) {
+    assertThat(program.prefixCache().length()).as("%s's fixed prefix", program.name()).isPositive();
+    List<Ending> expected = new ArrayList<>();
+    List<int[]> expectedTraces = new ArrayList<>();
+    for (RunOptions o : options) {
+      Trace trace = new Trace();
+      expected.add(Ending.of(program, o.withAttention(attention).withTraceListener(trace), false));
+      expectedTraces.add(trace.tokens());
+    }
+    assertThat(program.prefixCache().holds(attention)).as("a run without the cache keeps nothing").isFalse();
+    for (int i = 0; i < options.length; i++) {
+      Trace trace = new Trace();
+      Ending actual = Ending.of(program, options[i].withAttention(attention).withTraceListener(trace), true);
+      assertThat(program.prefixCache().holds(attention)).as("state kept after run %d", i)
+          .isEqualTo(attention == Attention.HULL);
+      assertThat(actual).as("%s run %d on %s", program.name(), i, attention).isEqualTo(expected.get(i));
+      assertThat(trace.tokens()).as("%s trace %d on %s", program.name(), i, attention)
+          .isEqualTo(expectedTraces.get(i));
+    }
+  }
+
+  /** How a run ended: its result, or its exception's class and message, with its output. */
+  private record Ending(String how, long tokens, String output) {
+    static Ending of(Program program, RunOptions options, boolean cache) {
+      try {
+        return of(program.run(options, cache));
+      } catch (RunException e) {
+        return of(e);
+      }
+    }
+
+    static Ending of(RunOutcome outcome) {
+      return outcome.succeeded() ? of(outcome.result()) : of((RunException) outcome.failure().orElseThrow());
+    }
+
+    private static Ending of(RunResult r) {
+      return new Ending("halted " + r.returnValue() + " stderr " + r.errorOutputText(), r.stats().tokens(), r.outputText());
+    }
+
+    private static Ending of(RunException e) {
+      return new Ending(e.getClass().getSimpleName() + ": " + e.getMessage(), e.stats().tokens(),
+          new String(e.output(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Every generated token of a run. */
+  private static final class Trace implements TraceListener {
+    private int[] tokens = new int[1024];
+    private int size;
+
+    @Override
+    public void onToken(int tokenId) {
+      if (size == tokens.length) tokens = Arrays.copyOf(tokens, 2 * size);
+      tokens[size++] = tokenId;
+    }
+
+    int[] tokens() {
+      return Arrays.copyOf(tokens, size);
+    }
+  }
+}

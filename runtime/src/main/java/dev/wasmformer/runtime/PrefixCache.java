@@ -1,0 +1,107 @@
+package dev.wasmformer.runtime;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The transformer's state after the part of a program's prompt that no run changes, one per
+ * attention kind whose steppers give snapshots (the hull's), kept so that a run starts from a
+ * copy of it and feeds only the rest. A
+ * prompt is the program's prefix with some bytes replaced (the arguments' at the parameter
+ * positions, the argument area's), then the input and the suffix; the tokens before the first
+ * position a run may replace are the same in every run. The first run of a kind feeds them and
+ * keeps a snapshot; a later run whose prompt starts with the same tokens (compared, not
+ * assumed) resumes from it. A stepper's snapshot steps exactly as the stepper it came from
+ * would, so the trace is the same with and without the cache. Thread-safe: a snapshot is
+ * never changed, and every run resumes from its own copy.
+ */
+final class PrefixCache {
+  /** The system property that turns the cache off when "false" (for diagnostics). */
+  static final String PROPERTY = "wasmformer.prefixCache";
+  /** Whether {@link Program#run(RunOptions)} uses the cache. */
+  static final boolean ENABLED = !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
+
+  /** How many tokens every prompt of the program starts with unchanged. */
+  private final int length;
+  private final Map<Attention, Kept> kept = new ConcurrentHashMap<>();
+
+  /** The kept prefix's tokens and the state after them. */
+  private record Kept(int[] tokens, TokenStepper.Snapshot state) {}
+
+  /** Where a run starts: its stepper, and how many of the prompt's tokens it holds already. */
+  record Start(TokenStepper stepper, int fed) {}
+
+  PrefixCache(int length) {
+    this.length = length;
+  }
+
+  /**
+   * The length of the prompt's part no run changes: the first position of {@code changed} (the
+   * parameters' positions, the argument area's first one), at most {@code prefixLength} (where
+   * the input starts).
+   */
+  static int fixedLength(int prefixLength, int... changed) {
+    int length = prefixLength;
+    for (int p : changed) length = Math.min(length, p);
+    return length;
+  }
+
+  /** How many tokens a kept state holds (0: nothing is kept). */
+  int length() {
+    return length;
+  }
+
+  /** Whether a state is kept for {@code attention} (for tests). */
+  boolean holds(Attention attention) {
+    return kept.containsKey(attention);
+  }
+
+  /**
+   * A stepper for a run of {@code prompt}: resumed from the kept state when there is one and
+   * the prompt starts with its tokens; otherwise a new one, which keeps its state after the
+   * fixed prefix if none is kept yet.
+   */
+  Start start(StepperFactory steppers, Attention attention, int[] prompt) {
+    // the last prompt token is stepped, not fed: a kept state must leave one at least
+    if (length == 0 || length >= prompt.length) return new Start(steppers.newStepper(attention), 0);
+    Kept k = kept.get(attention);
+    if (k == null) return new Start(new Keeping(steppers.newStepper(attention), attention, prompt), 0);
+    if (Arrays.equals(prompt, 0, length, k.tokens, 0, length)) return new Start(k.state.resume(), length);
+    return new Start(steppers.newStepper(attention), 0);
+  }
+
+  /** A first run's stepper: takes the snapshot when it has fed the fixed prefix. */
+  private final class Keeping implements TokenStepper {
+    private final TokenStepper stepper;
+    private final Attention attention;
+    private final int[] tokens;
+    private int fed;
+
+    Keeping(TokenStepper stepper, Attention attention, int[] prompt) {
+      this.stepper = stepper;
+      this.attention = attention;
+      this.tokens = Arrays.copyOf(prompt, length);
+    }
+
+    @Override
+    public int step(int token) {
+      fed = -1;   // past the prompt: nothing more to keep
+      return stepper.step(token);
+    }
+
+    @Override
+    public void feed(int token) {
+      stepper.feed(token);
+      if (fed >= 0 && ++fed == length) {
+        TokenStepper.Snapshot state = stepper.snapshot();
+        if (state != null) kept.putIfAbsent(attention, new Kept(tokens, state));
+      }
+    }
+
+    @Override
+    public Snapshot snapshot() {
+      return stepper.snapshot();
+    }
+  }
+}
