@@ -173,10 +173,24 @@ public final class Lowering {
       if (statusZero) results = List.of(TokenProgram.ValueKind.I32);
       List<Integer> paramInstructions = new ArrayList<>();
       int bufferCount = buffers.size();
-      emitStub(entry, params, results, statusZero, paramInstructions);
-
+      // With parameters, instruction 0 jumps to the stub at the end of the code: the arguments'
+      // immediates then come after every function in the prompt, so the prompt's part that no
+      // run changes holds all the code (a Program keeps the state after it, see PrefixCache).
+      boolean stubLast = !params.isEmpty();
+      int jumpToStub = -1;
       List<TokenProgram.FunctionInfo> functions = new ArrayList<>();
-      functions.add(new TokenProgram.FunctionInfo("(entry stub)", 0));
+      if (stubLast) {
+        out.lowering("entry stub");
+        jumpToStub = out.emit(Opcode.JUMP, 0, 0, 0, 0);
+        functions.add(new TokenProgram.FunctionInfo("(entry jump)", 0));
+        // the functions the stub calls come first, in its order, as when it comes first
+        OptionalInt start = module.startFunction();
+        if (start.isPresent() && !module.isImport(start.getAsInt())) order.add(start.getAsInt());
+        if (!order.contains(entry)) order.add(entry);
+      } else {
+        emitStub(entry, params, results, statusZero, paramInstructions);
+        functions.add(new TokenProgram.FunctionInfo("(entry stub)", 0));
+      }
       for (int i = 0; i < order.size(); i++) {
         int function = order.get(i);
         starts.put(function, out.next());
@@ -206,6 +220,11 @@ public final class Lowering {
           functions.add(new TokenProgram.FunctionInfo(module.name(function), out.next()));
           new FunctionLowering(module, function, out, this).lower();
         }
+      }
+      if (stubLast) {
+        out.patchTarget(jumpToStub, out.next());
+        functions.add(new TokenProgram.FunctionInfo("(entry stub)", out.next()));
+        emitStub(entry, params, results, statusZero, paramInstructions);
       }
       for (int[] site : callSites) {
         out.patchTarget(site[0], starts.get(site[1]));

@@ -26,6 +26,7 @@ import java.util.TreeMap;
 public record TraceProgram(List<Instruction> instructions, List<FunctionInfo> functions, int initialFp, int initialPc) {
   /** The name of the entry stub's pseudo-function, as the lowering calls it. */
   static final String STUB = "(entry stub)";
+  static final String JUMP_TO_STUB = "(entry jump)";
 
   public TraceProgram {
     instructions = List.copyOf(instructions);
@@ -121,6 +122,13 @@ public record TraceProgram(List<Instruction> instructions, List<FunctionInfo> fu
   private static List<FunctionInfo> namesFromCalls(List<Instruction> code, String entry) {
     TreeMap<Integer, String> names = new TreeMap<>();
     names.put(0, STUB);
+    // A program with parameters starts with a jump to its stub, the last function.
+    int stub = 0;
+    if (!code.isEmpty() && code.get(0).op() == Opcode.JUMP) {
+      stub = code.get(0).imm();
+      names.put(0, JUMP_TO_STUB);
+      names.put(stub, STUB);
+    }
     int entryStart = -1;
     for (int i = 0; i < code.size(); i++) {
       Instruction in = code.get(i);
@@ -128,7 +136,7 @@ public record TraceProgram(List<Instruction> instructions, List<FunctionInfo> fu
       int target = in.imm() & 0xFFFF;
       names.putIfAbsent(target, "func@" + target);
       // the stub's last call enters the entry point; earlier ones run the start function
-      if (names.floorKey(i) == 0 && target != 0) entryStart = target;
+      if (names.floorKey(i) == stub && target != stub) entryStart = target;
     }
     if (entryStart > 0 && !entry.isEmpty()) names.put(entryStart, entry);
     List<FunctionInfo> functions = new ArrayList<>();

@@ -42,18 +42,24 @@ class LoweringTest {
           (func (export "main") (param i32 i32) (result i32) (i32.sub (local.get 0) (local.get 1))))
         """);
 
+    // with parameters, instruction 0 jumps to the stub, which comes after every function
     int main = p.functions().get(1).start();
-    assertThat(p.instructions().subList(0, main)).containsExactly(
+    int stub = p.functions().get(2).start();
+    assertThat(main).isEqualTo(1);
+    assertThat(p.instructions().get(0)).isEqualTo(in(Opcode.JUMP, 0, 0, 0, stub));
+    assertThat(p.instructions().subList(stub, p.instructions().size())).containsExactly(
         in(Opcode.CONST, 0, 0, 1, 5), in(Opcode.GLOBAL_SET, 1, 0, 0, 0),
         in(Opcode.CONST, 0, 0, 1, -7), in(Opcode.GLOBAL_SET, 1, 0, 0, 1),
         in(Opcode.CONST, 0, 0, 1, 0), in(Opcode.CONST, 0, 0, 2, 0),
-        in(Opcode.CALL, 1, 0, 0, main | 7 << 16),
+        in(Opcode.CALL, 1, 0, 0, main | (stub + 7) << 16),
         in(Opcode.HALT_I32, 1, 0, 0, 0));
-    assertThat(p.paramInstructions()).containsExactly(4, 5);
+    assertThat(p.paramInstructions()).containsExactly(stub + 4, stub + 5);
     assertThat(p.globals()).isEqualTo(2);
     assertThat(p.params()).containsExactly(ValueKind.I32, ValueKind.I32);
     assertThat(p.results()).containsExactly(ValueKind.I32);
-    assertThat(p.functions()).containsExactly(new FunctionInfo("(entry stub)", 0), new FunctionInfo("main", main));
+    assertThat(p.functions()).containsExactly(new FunctionInfo("(entry jump)", 0), new FunctionInfo("main", main),
+        new FunctionInfo("(entry stub)", stub));
+    assertThat(new ReferenceInterpreter(p).run(new long[] {10, 3}, new byte[0]).value()).hasValue(7);
     assertThat(p.name()).isEqualTo("main");
     assertThat(p.entry()).isEqualTo("main");
   }
@@ -311,12 +317,14 @@ class LoweringTest {
         """);
 
     int main = p.functions().get(1).start();
-    assertThat(p.instructions().subList(0, main)).containsExactly(
+    int stub = p.functions().get(2).start();
+    assertThat(p.instructions().get(0)).isEqualTo(in(Opcode.JUMP, 0, 0, 0, stub));
+    assertThat(p.instructions().subList(stub, p.instructions().size())).containsExactly(
         in(Opcode.CONST, 0, 0, 1, 0), in(Opcode.CONST, 0, 0, 2, 0), in(Opcode.CONST, 0, 0, 3, 0),
         in(Opcode.CONST, 0, 0, 4, 0),
-        in(Opcode.CALL, 1, 0, 0, main | 5 << 16),
+        in(Opcode.CALL, 1, 0, 0, main | (stub + 5) << 16),
         in(Opcode.HALT_I64, 1, 0, 0, 0));
-    assertThat(p.paramInstructions()).containsExactly(0, 1, 3);
+    assertThat(p.paramInstructions()).containsExactly(stub, stub + 1, stub + 3);
     assertThat(p.params()).containsExactly(ValueKind.I32, ValueKind.I64, ValueKind.I32);
     assertThat(p.results()).containsExactly(ValueKind.I64);
     var result = new ReferenceInterpreter(p).run(new long[] {0xFFFF_FFFFL, 1L << 40, -3}, new byte[0]);
