@@ -58,6 +58,12 @@ public sealed interface AttentionCache
      */
     AttentionCache copy();
 
+    /**
+     * The heap this cache's arrays take, in bytes ({@link HeapBytes}): what a kept copy of it
+     * costs.
+     */
+    long retainedBytes();
+
     /** Number of positions added. */
     long size();
 

@@ -155,6 +155,13 @@ final class HullCache implements AttentionCache {
     }
 
     @Override
+    public long retainedBytes() {
+        return HeapBytes.of(entries, free, all, magnitude, history) + index.retainedBytes()
+                + upper.retainedBytes() + lower.retainedBytes() + leftColumn.retainedBytes()
+                + rightColumn.retainedBytes() + maximal.retainedBytes();
+    }
+
+    @Override
     public void add(double x, double y, double[] value, int from) {
         Exact.requireFinite(x, y, "key");
         x += 0.0;   // -0.0 becomes 0.0: equal reals must share an entry

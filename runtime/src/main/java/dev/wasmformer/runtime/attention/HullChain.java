@@ -64,6 +64,11 @@ final class HullChain {
         splitHigh = other.splitHigh;
     }
 
+    /** The heap its arrays take ({@link HeapBytes}). */
+    long retainedBytes() {
+        return HeapBytes.of(nodes, priority);
+    }
+
     void grow(int capacity) {
         nodes = Arrays.copyOf(nodes, Math.multiplyExact(capacity, STRIDE));
         priority = Arrays.copyOf(priority, capacity);

@@ -15,6 +15,11 @@ final class IntList {
         size = other.size;
     }
 
+    /** The heap its array takes ({@link HeapBytes}). */
+    long retainedBytes() {
+        return HeapBytes.of(items);
+    }
+
     void add(int value) {
         if (size == items.length) {
             items = Arrays.copyOf(items, 2 * size);

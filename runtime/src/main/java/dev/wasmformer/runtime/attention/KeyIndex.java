@@ -27,6 +27,11 @@ final class KeyIndex {
         size = other.size;
     }
 
+    /** The heap its table takes ({@link HeapBytes}). */
+    long retainedBytes() {
+        return HeapBytes.of(table);
+    }
+
     /** The entry stored under (x, y), or -1. */
     int get(double x, double y) {
         long xb = Double.doubleToRawLongBits(x);

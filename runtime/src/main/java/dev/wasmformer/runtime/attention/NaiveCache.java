@@ -30,6 +30,11 @@ final class NaiveCache implements AttentionCache {
     }
 
     @Override
+    public long retainedBytes() {
+        return HeapBytes.of(keys, values);
+    }
+
+    @Override
     public void add(double keyX, double keyY, double[] value, int from) {
         Exact.requireFinite(keyX, keyY, "key");
         if (2 * size == keys.length) {

@@ -53,6 +53,11 @@ final class PositionKeyCache implements AttentionCache {
     }
 
     @Override
+    public long retainedBytes() {
+        return HeapBytes.of(selected, sum, values) + (hull == null ? 0 : hull.retainedBytes());
+    }
+
+    @Override
     public void add(double keyX, double keyY, double[] value, int from) {
         Exact.requireFinite(keyX, keyY, "key");
         long p = size;

@@ -52,6 +52,15 @@ public final class Decoder {
     }
 
     /**
+     * The heap this decoder's own arrays take, in bytes: its attention caches and the rest of
+     * its per-run state, not the model's parts it shares (primitive arrays as a 64-bit JVM lays
+     * them out; see {@link dev.wasmformer.runtime.attention.HeapBytes}). What a kept copy costs.
+     */
+    public long retainedBytes() {
+        return pass.retainedBytes();
+    }
+
+    /**
      * Appends {@code token} at the next position, runs the forward pass there and returns the
      * next token: the first arg-max of the logits.
      *

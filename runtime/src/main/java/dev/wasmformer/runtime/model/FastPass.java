@@ -1,6 +1,7 @@
 package dev.wasmformer.runtime.model;
 
 import dev.wasmformer.runtime.attention.AttentionCache;
+import dev.wasmformer.runtime.attention.HeapBytes;
 
 /**
  * The forward pass with the kernels chosen at load: per-head caches by key kind, the sparse
@@ -183,6 +184,26 @@ final class FastPass extends ForwardPass {
     @Override
     FastPass copy() {
         return new FastPass(this);
+    }
+
+    @Override
+    long retainedBytes() {
+        long bytes = HeapBytes.of(x, results, held, heldCount, heldRow, heldSum, heldMarks, heldWord, heldBits,
+                sums, tokens, projections, headOutputs, nonZero, placed)
+                + scratch.retainedBytes() + families.retainedBytes();
+        for (int l = 0; l < caches.length; l++) {
+            for (int h = 0; h < caches[l].length; h++) {
+                bytes += caches[l][h] == null ? 0 : caches[l][h].retainedBytes();
+                bytes += positionHeads[l][h] == null ? 0 : positionHeads[l][h].retainedBytes();
+            }
+            if (filters[l] != null) {
+                bytes += filters[l].retainedBytes();
+            }
+            if (promptFilters[l] != null && promptFilters[l] != filters[l]) {
+                bytes += promptFilters[l].retainedBytes();
+            }
+        }
+        return bytes;
     }
 
     private static long[][] deep(long[][] a) {

@@ -23,6 +23,13 @@ abstract class ForwardPass {
      */
     abstract ForwardPass copy();
 
+    /**
+     * The heap this pass's own arrays take, in bytes ({@link
+     * dev.wasmformer.runtime.attention.HeapBytes}): its caches and per-run state, not the
+     * model's parts it shares.
+     */
+    abstract long retainedBytes();
+
     /** Runs the forward pass for {@code token} at position {@code p}; returns the arg-max. */
     abstract int step(int token, long p);
 

@@ -2,6 +2,7 @@ package dev.wasmformer.runtime.model;
 
 import dev.wasmformer.runtime.attention.AttentionCache;
 import dev.wasmformer.runtime.attention.AttentionMode;
+import dev.wasmformer.runtime.attention.HeapBytes;
 import dev.wasmformer.runtime.attention.PositionSelector;
 import dev.wasmformer.runtime.attention.QuadraticKey;
 import java.util.Arrays;
@@ -97,6 +98,12 @@ final class PositionHead {
         stepY = other.stepY;
         stepStepX = other.stepStepX;
         stepStepY = other.stepStepY;
+    }
+
+    /** The heap its arrays take ({@link HeapBytes}): its values, or its overflow cache's. */
+    long retainedBytes() {
+        return HeapBytes.of(sum, selected) + (values == null ? 0 : values.retainedBytes())
+                + (overflow == null ? 0 : overflow.retainedBytes());
     }
 
     void add(double kx, double ky, double[] p, int from, int token, int[] tokens) {

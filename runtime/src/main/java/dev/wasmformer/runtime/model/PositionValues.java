@@ -1,5 +1,6 @@
 package dev.wasmformer.runtime.model;
 
+import dev.wasmformer.runtime.attention.HeapBytes;
 import java.util.Arrays;
 
 /**
@@ -53,6 +54,11 @@ final class PositionValues {
 
     long size() {
         return size;
+    }
+
+    /** The heap its arrays take ({@link HeapBytes}). */
+    long retainedBytes() {
+        return HeapBytes.of(index, pool, last);
     }
 
     /** Appends the vector {@code p[from .. from + width)} as the next position's. */
