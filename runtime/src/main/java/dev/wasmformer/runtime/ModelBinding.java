@@ -78,7 +78,18 @@ final class ModelBinding {
     public Snapshot snapshot() {
       if (!copyable) return null;
       Decoder kept = decoder.copy();
-      return () -> new DecoderStepper(kept.copy(), true);
+      long bytes = kept.retainedBytes();
+      return new Snapshot() {
+        @Override
+        public TokenStepper resume() {
+          return new DecoderStepper(kept.copy(), true);
+        }
+
+        @Override
+        public long retainedBytes() {
+          return bytes;
+        }
+      };
     }
   }
 }
