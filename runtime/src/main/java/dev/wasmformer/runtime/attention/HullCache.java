@@ -114,17 +114,24 @@ final class HullCache implements AttentionCache {
         history = mode == AttentionMode.AVERAGE ? new double[16 * (2 + valueWidth)] : null;
     }
 
+    /**
+     * A copy whose arrays are trimmed to what they hold (entries and chains to the entries handed
+     * out, the history to its positions, the index to the smallest table for its keys): they
+     * grow again, by doubling, as the copy needs.
+     */
     private HullCache(HullCache other) {
         mode = other.mode;
         width = other.width;
         stride = other.stride;
-        entries = other.entries.clone();
+        // at least one entry, so that allocate's doubling grows it
+        int capacity = Math.max(1, other.allocated);
+        entries = Arrays.copyOf(other.entries, Math.multiplyExact(capacity, stride));
         allocated = other.allocated;
-        free = other.free.clone();
+        free = Arrays.copyOf(other.free, Math.max(1, other.freeCount));
         freeCount = other.freeCount;
         index = new KeyIndex(other.index);
-        upper = new HullChain(other.upper, this);
-        lower = new HullChain(other.lower, this);
+        upper = new HullChain(other.upper, this, capacity);
+        lower = new HullChain(other.lower, this, capacity);
         leftColumn = new IntList(other.leftColumn);
         rightColumn = new IntList(other.rightColumn);
         all = other.all.clone();
@@ -139,7 +146,8 @@ final class HullCache implements AttentionCache {
         size = other.size;
         exactValues = other.exactValues;
         magnitude = other.magnitude == null ? null : other.magnitude.clone();
-        history = other.history == null ? null : other.history.clone();
+        history = other.history == null ? null
+                : Arrays.copyOf(other.history, Math.multiplyExact(Math.toIntExact(other.size), 2 + width));
         integralKeys = other.integralKeys;
         keyMagnitude = other.keyMagnitude;
         keyChanges = other.keyChanges;

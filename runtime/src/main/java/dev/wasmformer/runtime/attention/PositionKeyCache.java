@@ -42,7 +42,9 @@ final class PositionKeyCache implements AttentionCache {
         selector = other.selector.copy();
         limit = other.limit;
         sum = other.sum.clone();
-        values = other.values == null ? null : other.values.clone();
+        // trimmed to the positions held: add grows it again
+        values = other.values == null ? null
+                : Arrays.copyOf(other.values, Math.multiplyExact(Math.toIntExact(other.size), width));
         size = other.size;
         hull = other.hull == null ? null : other.hull.copy();
     }

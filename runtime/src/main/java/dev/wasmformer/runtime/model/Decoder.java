@@ -35,7 +35,7 @@ public final class Decoder {
 
     private Decoder(Decoder other) {
         this.model = other.model;
-        this.pass = other.pass.copy();
+        this.pass = other.pass.copy(other.position);
         this.position = other.position;
         this.appended = other.appended;
         this.startsCode = other.startsCode;

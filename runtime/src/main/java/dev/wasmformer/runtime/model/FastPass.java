@@ -132,7 +132,7 @@ final class FastPass extends ForwardPass {
      * residual with its non-zero set. The scratch of the FFN and of the arg-max is fresh: it
      * holds nothing between steps.
      */
-    private FastPass(FastPass o) {
+    private FastPass(FastPass o, long positions) {
         super(o);
         attention = o.attention;
         ffns = o.ffns;
@@ -157,7 +157,8 @@ final class FastPass extends ForwardPass {
         heldBits = deep(o.heldBits);
         sums = deep(o.sums);
         keepTokens = o.keepTokens;
-        tokens = o.tokens.clone();
+        // the tokens of the positions so far (at least one: forward's doubling grows it)
+        tokens = java.util.Arrays.copyOf(o.tokens, keepTokens ? Math.toIntExact(Math.max(1, positions)) : 1);
         projections = deep(o.projections);
         headOutputs = deep(o.headOutputs);
         nonZero = o.nonZero.clone();
@@ -182,8 +183,8 @@ final class FastPass extends ForwardPass {
     }
 
     @Override
-    FastPass copy() {
-        return new FastPass(this);
+    FastPass copy(long positions) {
+        return new FastPass(this, positions);
     }
 
     @Override

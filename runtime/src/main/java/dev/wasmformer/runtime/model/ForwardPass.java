@@ -19,9 +19,11 @@ abstract class ForwardPass {
     /**
      * An independent copy of this pass: every later step and append of the copy computes what
      * this pass's would, bit for bit, and neither changes the other. Copying only reads this
-     * pass, so several threads may copy a pass that nobody steps.
+     * pass, so several threads may copy a pass that nobody steps. The copy's arrays are
+     * trimmed to what the pass holds after {@code positions} positions (its tokens, its caches'
+     * contents); they grow again as the copy goes on.
      */
-    abstract ForwardPass copy();
+    abstract ForwardPass copy(long positions);
 
     /**
      * The heap this pass's own arrays take, in bytes ({@link

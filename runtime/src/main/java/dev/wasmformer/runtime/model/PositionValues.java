@@ -38,14 +38,17 @@ final class PositionValues {
         this.last = new double[width];
     }
 
-    /** An independent copy holding the same vectors. */
+    /**
+     * An independent copy holding the same vectors, its arrays trimmed to them (the index to at
+     * least one position, so that append's doubling grows it).
+     */
     PositionValues(PositionValues other) {
         width = other.width;
         packedLongs = other.packedLongs;
         byteLongs = other.byteLongs;
         wordLongs = other.wordLongs;
-        index = other.index.clone();
-        pool = other.pool.clone();
+        index = Arrays.copyOf(other.index, Math.max(1, Math.toIntExact(other.size)));
+        pool = Arrays.copyOf(other.pool, other.poolSize);
         poolSize = other.poolSize;
         last = other.last.clone();
         lastEncoding = other.lastEncoding;

@@ -71,7 +71,7 @@ final class ReferencePass extends ForwardPass {
     }
 
     @Override
-    ReferencePass copy() {
+    ReferencePass copy(long positions) {
         return new ReferencePass(this);
     }
 
