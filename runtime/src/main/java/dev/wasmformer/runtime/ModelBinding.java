@@ -77,7 +77,7 @@ final class ModelBinding {
     @Override
     public Snapshot snapshot() {
       if (!copyable) return null;
-      Decoder kept = decoder.copy();
+      Decoder.Kept kept = decoder.keep();
       long bytes = kept.retainedBytes();
       return new Snapshot() {
         @Override

@@ -63,7 +63,7 @@ final class HullCache implements AttentionCache {
     private int[] free = new int[16];
     private int freeCount;
 
-    private final KeyIndex index;
+    private final KeyIndex index;   // null in a kept copy (see keptCopy)
     private final HullChain upper;
     private final HullChain lower;
     private final IntList leftColumn;    // keys of the smallest x
@@ -119,7 +119,7 @@ final class HullCache implements AttentionCache {
      * out, the history to its positions, the index to the smallest table for its keys): they
      * grow again, by doubling, as the copy needs.
      */
-    private HullCache(HullCache other) {
+    private HullCache(HullCache other, boolean withIndex) {
         mode = other.mode;
         width = other.width;
         stride = other.stride;
@@ -129,7 +129,6 @@ final class HullCache implements AttentionCache {
         allocated = other.allocated;
         free = Arrays.copyOf(other.free, Math.max(1, other.freeCount));
         freeCount = other.freeCount;
-        index = new KeyIndex(other.index);
         upper = new HullChain(other.upper, this, capacity);
         lower = new HullChain(other.lower, this, capacity);
         leftColumn = new IntList(other.leftColumn);
@@ -155,16 +154,42 @@ final class HullCache implements AttentionCache {
         lastQy = other.lastQy;
         lastQueryKeys = other.lastQueryKeys;
         lastQueryEntry = other.lastQueryEntry;
+        index = !withIndex ? null : other.index != null ? new KeyIndex(other.index) : indexOfEntries();
     }
 
     @Override
     public HullCache copy() {
-        return new HullCache(this);
+        return new HullCache(this, true);
+    }
+
+    /**
+     * Leaves out the key index, often the largest part of a cache of many distinct keys (a
+     * table at most half full of 32-byte slots): a copy of the kept copy rebuilds it from the
+     * entries. Lookups do not depend on where a key sits in the table.
+     */
+    @Override
+    public HullCache keptCopy() {
+        return new HullCache(this, false);
+    }
+
+    /** The index of the entries some structure holds: exactly the keys the index held. */
+    private KeyIndex indexOfEntries() {
+        int live = 0;
+        for (int e = 0; e < allocated; e++) {
+            live += holders(e) != 0 ? 1 : 0;
+        }
+        KeyIndex rebuilt = new KeyIndex(live);
+        for (int e = 0; e < allocated; e++) {
+            if (holders(e) != 0) {
+                rebuilt.put(keyX(e), keyY(e), e);
+            }
+        }
+        return rebuilt;
     }
 
     @Override
     public long retainedBytes() {
-        return HeapBytes.of(entries, free, all, magnitude, history) + index.retainedBytes()
+        return HeapBytes.of(entries, free, all, magnitude, history) + (index == null ? 0 : index.retainedBytes())
                 + upper.retainedBytes() + lower.retainedBytes() + leftColumn.retainedBytes()
                 + rightColumn.retainedBytes() + maximal.retainedBytes();
     }

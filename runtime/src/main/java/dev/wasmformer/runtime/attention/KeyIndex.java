@@ -20,16 +20,26 @@ final class KeyIndex {
         allocate(16);
     }
 
+    /** An empty index whose table holds {@code keys} keys before it grows (the smallest such, at least 16 slots). */
+    KeyIndex(int keys) {
+        allocate(smallestCapacity(keys));
+    }
+
+    private static int smallestCapacity(int keys) {
+        int capacity = 16;
+        while (capacity < 2 * keys) {
+            capacity *= 2;
+        }
+        return capacity;
+    }
+
     /**
      * A copy with the same keys, in the smallest table that holds them (at least 16 slots, at
      * most half full): in the same slots when other's table is that size, else rehashed (a
      * table only grows, so it is larger after removals). Lookups do not depend on the slots.
      */
     KeyIndex(KeyIndex other) {
-        int capacity = 16;
-        while (capacity < 2 * other.size) {
-            capacity *= 2;
-        }
+        int capacity = smallestCapacity(other.size);
         size = other.size;
         if (capacity == other.mask + 1) {
             table = other.table.clone();

@@ -132,7 +132,7 @@ final class FastPass extends ForwardPass {
      * residual with its non-zero set. The scratch of the FFN and of the arg-max is fresh: it
      * holds nothing between steps.
      */
-    private FastPass(FastPass o, long positions) {
+    private FastPass(FastPass o, long positions, boolean kept) {
         super(o);
         attention = o.attention;
         ffns = o.ffns;
@@ -143,8 +143,9 @@ final class FastPass extends ForwardPass {
             caches[l] = new AttentionCache[o.caches[l].length];
             positionHeads[l] = new PositionHead[o.positionHeads[l].length];
             for (int h = 0; h < caches[l].length; h++) {
-                caches[l][h] = o.caches[l][h] == null ? null : o.caches[l][h].copy();
-                positionHeads[l][h] = o.positionHeads[l][h] == null ? null : new PositionHead(o.positionHeads[l][h]);
+                AttentionCache cache = o.caches[l][h];
+                caches[l][h] = cache == null ? null : kept ? cache.keptCopy() : cache.copy();
+                positionHeads[l][h] = o.positionHeads[l][h] == null ? null : new PositionHead(o.positionHeads[l][h], kept);
             }
         }
         results = deep(o.results);
@@ -183,8 +184,8 @@ final class FastPass extends ForwardPass {
     }
 
     @Override
-    FastPass copy(long positions) {
-        return new FastPass(this, positions);
+    FastPass copy(long positions, boolean kept) {
+        return new FastPass(this, positions, kept);
     }
 
     @Override

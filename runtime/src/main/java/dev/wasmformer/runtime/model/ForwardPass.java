@@ -21,9 +21,11 @@ abstract class ForwardPass {
      * this pass's would, bit for bit, and neither changes the other. Copying only reads this
      * pass, so several threads may copy a pass that nobody steps. The copy's arrays are
      * trimmed to what the pass holds after {@code positions} positions (its tokens, its caches'
-     * contents); they grow again as the copy goes on.
+     * contents); they grow again as the copy goes on. A {@code kept} copy is only copied again,
+     * never stepped, and may leave out what that copy rebuilds ({@link
+     * dev.wasmformer.runtime.attention.AttentionCache#keptCopy}).
      */
-    abstract ForwardPass copy(long positions);
+    abstract ForwardPass copy(long positions, boolean kept);
 
     /**
      * The heap this pass's own arrays take, in bytes ({@link

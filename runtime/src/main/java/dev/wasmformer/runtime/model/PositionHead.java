@@ -80,8 +80,11 @@ final class PositionHead {
      * Appends position {@code size} with key (kx, ky), token {@code token} and, for a head
      * without a table, the value {@code p[from ..]}.
      */
-    /** An independent copy: the same answers to every later add and query, bit for bit. */
-    PositionHead(PositionHead other) {
+    /**
+     * An independent copy: the same answers to every later add and query, bit for bit; when
+     * {@code kept}, one only to be copied again (see {@link AttentionCache#keptCopy}).
+     */
+    PositionHead(PositionHead other, boolean kept) {
         mode = other.mode;
         width = other.width;
         key = other.key;
@@ -91,7 +94,7 @@ final class PositionHead {
         sum = other.sum == null ? null : other.sum.clone();
         values = other.values == null ? null : new PositionValues(other.values);
         size = other.size;
-        overflow = other.overflow == null ? null : other.overflow.copy();
+        overflow = other.overflow == null ? null : kept ? other.overflow.keptCopy() : other.overflow.copy();
         expectedX = other.expectedX;
         expectedY = other.expectedY;
         stepX = other.stepX;

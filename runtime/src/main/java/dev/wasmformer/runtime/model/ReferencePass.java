@@ -71,7 +71,7 @@ final class ReferencePass extends ForwardPass {
     }
 
     @Override
-    ReferencePass copy(long positions) {
+    ReferencePass copy(long positions, boolean kept) {
         return new ReferencePass(this);
     }
 

@@ -7,13 +7,16 @@ import dev.wasmformer.runtime.attention.CacheDriver.PointSource;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@link AttentionCache#copy}: a copy, whose arrays are trimmed to what they hold, answers
- * every later add and query as the cache it came from, and so does a copy of a copy; the
- * trimmed copy takes less heap ({@link AttentionCache#retainedBytes}) than a cache whose
- * arrays have room to grow, and copying it again trims nothing more.
+ * every later add and query as the cache it came from, and so do a copy of a copy and a copy
+ * of a {@link AttentionCache#keptCopy kept copy}; the trimmed copy takes less heap ({@link
+ * AttentionCache#retainedBytes}) than a cache whose arrays have room to grow, copying it again
+ * trims nothing more, and a kept hull cache takes less than a copy (it has no key index).
  */
+@Timeout(120)   // a copy with a broken index can loop for ever instead of failing
 class CacheCopyTest {
     private static final QuadraticKey PARABOLA = new QuadraticKey(0, 2, 0, 0, 0, -1, Long.MAX_VALUE);
 
@@ -44,13 +47,17 @@ class CacheCopyTest {
                 for (int prefix : new int[] {0, 1, 37, 1500}) {
                     AttentionCache original = kind.make().get();
                     AttentionCache naive = AttentionCache.naive(mode, 2);
-                    fill(prefix, kind.keys(), original, naive);
+                    AttentionCache naive2 = AttentionCache.naive(mode, 2);
+                    fill(prefix, kind.keys(), original, naive, naive2);
                     AttentionCache copy = original.copy();
                     AttentionCache copyOfCopy = copy.copy();
+                    AttentionCache copyOfKept = original.keptCopy().copy();
                     PointSource later = (random, p) -> kind.keys().next(random, p + prefix);
                     String label = kind.name() + ", copied after " + prefix;
                     CacheDriver.compare(label, prefix, 1200, original, copy, later, smallIntegers(3), 5);
                     CacheDriver.compare(label + ", copy of the copy", prefix, 1200, naive, copyOfCopy, later,
+                            smallIntegers(3), 5);
+                    CacheDriver.compare(label + ", copy of the kept copy", prefix, 1200, naive2, copyOfKept, later,
                             smallIntegers(3), 5);
                 }
             }
@@ -69,6 +76,14 @@ class CacheCopyTest {
                 AttentionCache copy = original.copy();
                 assertThat(copy.retainedBytes()).as(kind.name()).isLessThan(original.retainedBytes());
                 assertThat(copy.copy().retainedBytes()).as(kind.name() + ", copied again")
+                        .isEqualTo(copy.retainedBytes());
+                AttentionCache kept = original.keptCopy();
+                if (kind.name().startsWith("hull")) {
+                    assertThat(kept.retainedBytes()).as(kind.name() + ", kept").isLessThan(copy.retainedBytes());
+                } else {
+                    assertThat(kept.retainedBytes()).as(kind.name() + ", kept").isEqualTo(copy.retainedBytes());
+                }
+                assertThat(kept.copy().retainedBytes()).as(kind.name() + ", copy of the kept copy")
                         .isEqualTo(copy.retainedBytes());
             }
         }

@@ -44,9 +44,13 @@ class DecoderCopyTest {
                     builtFilters++;
                 }
                 Decoder kept = original.copy();
+                Decoder.Kept keptState = original.keep();
+                assertThat(keptState.retainedBytes()).as("kept state against a copy")
+                        .isLessThanOrEqualTo(kept.retainedBytes());
                 Continuation expected = goOn(original, seed);
                 // the kept copy is untouched by the original's run: a copy of it runs the same
                 assertSame(goOn(kept.copy(), seed), expected, seed + " " + kind + " first copy");
+                assertSame(goOn(keptState.copy(), seed), expected, seed + " " + kind + " copy of the kept state");
                 // two copies stepped in turn share no state
                 Decoder a = kept.copy();
                 Decoder b = kept.copy();
