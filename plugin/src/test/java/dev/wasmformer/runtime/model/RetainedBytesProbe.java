@@ -73,6 +73,48 @@ class RetainedBytesProbe {
         }
     }
 
+    /**
+     * The sizes of the state after the program's fixed prompt prefix: the decoder's arrays as
+     * they are, a copy, a kept state; and the median time of a copy of each (ten of each, after
+     * ten to warm up).
+     */
+    @Test
+    void printsWhatKeepingThePrefixCostsAndACopyOfItTakes() throws Exception {
+        Path file = Path.of(System.getProperty("wasmformer.probe.program", "../docs/examples/sudoku.c"));
+        Bundle bundle = new WasmformerCompiler().addC("p", List.of(new SourceFile(file.toString(), Files.readString(file))),
+                WasmformerCompiler.cOptions(), List.of(), null).bundle();
+        Model model = Model.from(bundle);
+        var program = bundle.getPrograms(0);
+        int fixed = program.getPrefixCount();
+        for (int p : program.getParamPositionsList()) fixed = Math.min(fixed, p);
+        if (program.hasArgumentArea()) fixed = Math.min(fixed, program.getArgumentArea().getFirstPosition());
+        Decoder decoder = model.newDecoder(AttentionKind.HULL);
+        for (int i = 0; i < fixed; i++) decoder.append(program.getPrefix(i));
+        Decoder copy = decoder.copy();
+        Decoder.Kept kept = decoder.keep();
+        System.out.printf("%s, fixed prefix of %d tokens: decoder %,d B, copy %,d B, kept %,d B, copy of the kept %,d B%n",
+                file, fixed, decoder.retainedBytes(), copy.retainedBytes(), kept.retainedBytes(), kept.copy().retainedBytes());
+        double[] fromDecoder = new double[20];
+        double[] fromKept = new double[20];
+        for (int i = 0; i < 20; i++) {
+            long t0 = System.nanoTime();
+            copy = decoder.copy();
+            long t1 = System.nanoTime();
+            copy = kept.copy();
+            long t2 = System.nanoTime();
+            fromDecoder[i] = (t1 - t0) / 1e6;
+            fromKept[i] = (t2 - t1) / 1e6;
+        }
+        System.out.printf("median copy time: of the decoder %.2f ms, of the kept state %.2f ms%n",
+                median(fromDecoder), median(fromKept));
+    }
+
+    private static double median(double[] times) {
+        double[] last = java.util.Arrays.copyOfRange(times, times.length / 2, times.length);
+        java.util.Arrays.sort(last);
+        return last[last.length / 2];
+    }
+
     /** The contents' bytes by kind of head (a trimmed copy of each), and the tokens' array. */
     private static long[] measure(Model model, FastPass pass, long positions) throws Exception {
         AttentionCache[][] caches = (AttentionCache[][]) field(pass, "caches");
