@@ -8,7 +8,8 @@ package dev.wasmformer.runtime;
  * contents while one is copied; so a run of n positions fits in free heap F when
  * {@code 3 n bytesPerPosition <= F}. The free heap is the maximum heap less what is in use
  * when the run starts (garbage included, so the figure errs low) and a margin of an eighth
- * of the maximum for the collector. The prompt's positions count too.
+ * of the maximum for the collector. The prompt's positions count too. The bundle's kept prompt
+ * prefixes count as free (see {@link #inUse}), a run's own copy of one as three times its size.
  *
  * @param limit the most tokens the run may generate, at least 1
  * @param fromHeap whether the heap lowered the default to {@code limit}
