@@ -1,8 +1,6 @@
 package dev.wasmformer.runtime;
 
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * The transformer's state after the part of a program's prompt that no run changes, one per
@@ -27,8 +25,8 @@ final class PrefixCache {
   /** How many tokens every prompt of the program starts with unchanged. */
   private final int length;
   private final PrefixBudget budget;
-  /** The kinds whose state was larger than the budget admits: not taken again. */
-  private final Set<Attention> tooLarge = EnumSet.noneOf(Attention.class);
+  /** The kinds whose state was larger than the budget admits, a bit per ordinal: not taken again. */
+  private volatile int tooLarge;
 
   /** The kept prefix's tokens, the state after them, and the heap the state takes. */
   record Kept(int[] tokens, TokenStepper.Snapshot state, long bytes) {}
@@ -64,9 +62,11 @@ final class PrefixCache {
 
   /** Whether the state for {@code attention} was found too large to keep (for tests). */
   boolean refused(Attention attention) {
-    synchronized (tooLarge) {
-      return tooLarge.contains(attention);
-    }
+    return (tooLarge & 1 << attention.ordinal()) != 0;
+  }
+
+  private synchronized void refuse(Attention attention) {
+    tooLarge |= 1 << attention.ordinal();
   }
 
   /**
@@ -111,9 +111,7 @@ final class PrefixCache {
       if (fed >= 0 && ++fed == length) {
         TokenStepper.Snapshot state = stepper.snapshot();
         if (state != null && !budget.keep(slot, new Kept(tokens, state, state.retainedBytes()))) {
-          synchronized (tooLarge) {
-            tooLarge.add(slot.attention());
-          }
+          refuse(slot.attention());
         }
       }
     }
