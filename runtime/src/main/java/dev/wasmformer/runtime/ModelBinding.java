@@ -75,6 +75,11 @@ final class ModelBinding {
     }
 
     @Override
+    public long retainedBytes() {
+      return decoder.retainedBytes();
+    }
+
+    @Override
     public Snapshot snapshot() {
       if (!copyable) return null;
       Decoder.Kept kept = decoder.keep();

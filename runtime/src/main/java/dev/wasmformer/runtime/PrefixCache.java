@@ -31,7 +31,10 @@ final class PrefixCache {
   /** The kept prefix's tokens, the state after them, and the heap the state takes. */
   record Kept(int[] tokens, TokenStepper.Snapshot state, long bytes) {}
 
-  /** Where a run starts: its stepper, how many of the prompt's tokens it holds already, and their bytes (0 for none). */
+  /**
+   * Where a run starts: its stepper, how many of the prompt's tokens it holds already, and the
+   * heap its copy of the kept state takes (0 for none).
+   */
   record Start(TokenStepper stepper, int fed, long bytes) {}
 
   PrefixCache(int length, PrefixBudget budget) {
@@ -82,7 +85,10 @@ final class PrefixCache {
     PrefixBudget.Slot slot = new PrefixBudget.Slot(this, attention);
     Kept k = budget.get(slot);
     if (k == null) return new Start(new Keeping(steppers.newStepper(attention), slot, prompt), 0, 0);
-    if (Arrays.equals(prompt, 0, length, k.tokens, 0, length)) return new Start(k.state.resume(), length, k.bytes);
+    if (Arrays.equals(prompt, 0, length, k.tokens, 0, length)) {
+      TokenStepper resumed = k.state.resume();
+      return new Start(resumed, length, resumed.retainedBytes());
+    }
     return new Start(steppers.newStepper(attention), 0, 0);
   }
 

@@ -21,8 +21,8 @@ public final class RunOptions {
    * 84 for the universal one), in arrays that grow by doubling, so the limit is {@code
    * (maxHeap - used - maxHeap / 8) / (3 b)} less the prompt's positions still to feed, where
    * {@code used} is the heap in use at the start less the bundle's kept prompt prefixes (which
-   * the JVM drops before it runs out of heap), plus twice the kept state a run starts from (its
-   * copy may grow to three times its size). A runaway program so stops with a {@link
+   * the JVM drops before it runs out of heap), plus twice a run's own copy of a kept state (which
+   * may grow to three times its size). A runaway program so stops with a {@link
    * TokenLimitException} (its {@link TokenLimitException#limitFromHeap()} true) instead of
    * filling the heap. A limit set with {@link #withMaxTokens} is never lowered.
    */

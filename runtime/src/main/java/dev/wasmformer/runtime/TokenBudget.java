@@ -28,7 +28,7 @@ record TokenBudget(long limit, boolean fromHeap, long maxHeap, long freeHeap, lo
 
   /**
    * As {@link #of(RunOptions, long, int)} for a run that has {@code promptLength} prompt
-   * positions still to feed, starting from a copy of a kept state of {@code resumedBytes} (0
+   * positions still to feed, starting from its copy of a kept state, of {@code resumedBytes} (0
    * for none), while the bundle's kept prefix states take {@code reclaimable} bytes of the
    * heap in use (see {@link #inUse}).
    */

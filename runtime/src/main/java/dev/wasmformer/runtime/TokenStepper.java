@@ -19,6 +19,11 @@ interface TokenStepper {
     return null;
   }
 
+  /** The heap this stepper's state takes, in bytes; 0 when unknown. */
+  default long retainedBytes() {
+    return 0;
+  }
+
   /** A stepper's state, never changed: any thread may resume from it, any number of times. */
   interface Snapshot {
     /** A new stepper in the kept state: it steps exactly as the stepper the state came from would have. */

@@ -20,11 +20,16 @@ class KeptStateAccountingTest {
   /** Bytes per position such that a heap with nothing in use holds ~900 positions. */
   private static final long BYTES_PER_POSITION = MAX_HEAP / 3000;
 
-  /** Generates STEP for ever; its snapshots claim {@link #CLAIMED} bytes. */
+  /** Generates STEP for ever; it and its snapshots claim to take {@link #CLAIMED} bytes. */
   private static final class Endless implements TokenStepper {
     @Override
     public int step(int token) {
       return TestBundles.STEP;
+    }
+
+    @Override
+    public long retainedBytes() {
+      return CLAIMED;
     }
 
     @Override

@@ -39,6 +39,11 @@ class PrefixCacheTest {
     }
 
     @Override
+    public long retainedBytes() {
+      return BYTES_PER_TOKEN * tokens.size();
+    }
+
+    @Override
     public Snapshot snapshot() {
       if (!copyable) return null;
       List<Integer> kept = List.copyOf(tokens);
