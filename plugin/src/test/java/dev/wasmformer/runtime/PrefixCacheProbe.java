@@ -32,7 +32,8 @@ class PrefixCacheProbe {
     byte[] input = inputFile == null ? new byte[0] : Files.readAllBytes(Path.of(inputFile));
     int runs = Integer.getInteger("wasmformer.probe.runs", 8);
     int batch = Integer.getInteger("wasmformer.probe.batch", 0);
-    Program program = load(file);
+    LoadedBundle bundle = load(file);
+    Program program = bundle.program("p");
     long before = usedHeap();
     StringBuilder times = new StringBuilder();
     for (int i = 0; i < runs; i++) {
@@ -46,15 +47,16 @@ class PrefixCacheProbe {
       }
       times.append(String.format(" %.1f", (first[0] - start) / 1e6));
     }
-    System.out.printf("%s, prefix cache %s: first token after (ms):%s; heap kept: %d KiB%n", file,
-        PrefixCache.ENABLED ? "on" : "off", times, (usedHeap() - before) / 1024);
+    System.out.printf("%s, prefix cache %s: first token after (ms):%s; heap kept: %d KiB; kept state's"
+        + " retainedBytes: %d KiB (%d tokens)%n", file, PrefixCache.ENABLED ? "on" : "off", times,
+        (usedHeap() - before) / 1024, bundle.prefixBudget().keptBytes() / 1024, program.prefixCache().length());
     if (batch > 0) {
       List<RunOptions> options = new ArrayList<>();
       for (int i = 0; i < batch; i++) {
         String text = ("word" + i + " the cat and the hat " + "x".repeat(i) + "\n").repeat(3);
         options.add(RunOptions.defaults().withInput(text.getBytes(StandardCharsets.UTF_8)));
       }
-      Program fresh = load(file);
+      Program fresh = load(file).program("p");
       long start = System.nanoTime();
       long tokens = 0;
       for (RunOutcome o : fresh.runBatch(options, 2)) tokens += o.succeeded() ? o.result().stats().tokens() : 0;
@@ -62,10 +64,10 @@ class PrefixCacheProbe {
     }
   }
 
-  private static Program load(Path file) throws Exception {
+  private static LoadedBundle load(Path file) throws Exception {
     return Wasmformer.load(new WasmformerCompiler()
         .addC("p", List.of(new SourceFile(file.toString(), Files.readString(file))), WasmformerCompiler.cOptions(), List.of(), null)
-        .bundle()).program("p");
+        .bundle());
   }
 
   private static long usedHeap() throws InterruptedException {

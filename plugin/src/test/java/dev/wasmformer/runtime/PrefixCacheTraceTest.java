@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * prompt: a program with parameters (whose fixed prefix ends in the entry stub), one reading
  * stdin, a C main taking argv (whose fixed prefix ends at its argument area), and sudoku's long
  * prompt, on the hull cache. Naive runs keep no state (their caches hold every position) and
- * run as before.
+ * run as before. So do runs whose programs evict each other's states from a small budget, and
+ * runs of a program whose state is larger than the budget keeps.
  */
 class PrefixCacheTraceTest {
   private static final String FIB = """
@@ -54,6 +55,68 @@ class PrefixCacheTraceTest {
   /** A fresh load: its programs keep no state yet. */
   private static LoadedBundle load() throws Exception {
     return Wasmformer.load(bundle);
+  }
+
+  /** A fresh load whose kept states share {@code maxBytes}, none above {@code maxStateBytes}. */
+  private static LoadedBundle load(long maxBytes, long maxStateBytes) {
+    return new LoadedBundle(bundle, ModelBinding.bind(bundle), new PrefixBudget(maxBytes, maxStateBytes));
+  }
+
+  @Test
+  void programsEvictingEachOthersStatesRunAsWithoutTheCache() {
+    LoadedBundle roomy = load(Long.MAX_VALUE, Long.MAX_VALUE);
+    Ending.of(roomy.program("fib"), RunOptions.defaults().withArgs(3), true);
+    long fib = roomy.prefixBudget().keptBytes();
+    Ending.of(roomy.program("args"), RunOptions.defaults(), true);
+    long args = roomy.prefixBudget().keptBytes() - fib;
+    assertThat(fib).isPositive();
+    assertThat(args).isPositive();
+    // room for either state, not for both
+    long budget = Math.max(fib, args) + Math.min(fib, args) / 2;
+    LoadedBundle small = load(budget, budget);
+    Program f = small.program("fib");
+    Program a = small.program("args");
+    // each state is kept, resumed, evicted by the other's, then kept again by a full feed
+    Object[][] runs = {
+        {f, RunOptions.defaults().withArgs(10)}, {f, RunOptions.defaults().withArgs(1)},
+        {a, RunOptions.defaults().withArgv("7")}, {a, RunOptions.defaults()},
+        {f, RunOptions.defaults().withArgs(25)}, {f, RunOptions.defaults().withArgs(2)},
+        {a, RunOptions.defaults().withArgv("12", "-5", "héllo", "")},
+    };
+    for (int i = 0; i < runs.length; i++) {
+      Program program = (Program) runs[i][0];
+      Program other = program == f ? a : f;
+      RunOptions options = (RunOptions) runs[i][1];
+      Trace expected = new Trace();
+      Ending alone = Ending.of(program, options.withTraceListener(expected), false);
+      Trace trace = new Trace();
+      Ending actual = Ending.of(program, options.withTraceListener(trace), true);
+      assertThat(actual).as("run %d of %s", i, program.name()).isEqualTo(alone);
+      assertThat(trace.tokens()).as("trace of run %d of %s", i, program.name()).isEqualTo(expected.tokens());
+      assertThat(program.prefixCache().holds(Attention.HULL)).as("run %d keeps its state", i).isTrue();
+      assertThat(other.prefixCache().holds(Attention.HULL)).as("run %d evicted the other's", i).isFalse();
+      assertThat(small.prefixBudget().keptBytes()).as("after run %d", i).isLessThanOrEqualTo(budget);
+    }
+  }
+
+  @Test
+  void aProgramWhoseStateIsLargerThanTheLargestKeptRunsAsWithoutTheCache() {
+    LoadedBundle roomy = load(Long.MAX_VALUE, Long.MAX_VALUE);
+    Ending.of(roomy.program("fib"), RunOptions.defaults().withArgs(3), true);
+    long fib = roomy.prefixBudget().keptBytes();
+    LoadedBundle tight = load(Long.MAX_VALUE, fib - 1);
+    Program program = tight.program("fib");
+    for (long n : new long[] {10, 1, 25}) {
+      Trace expected = new Trace();
+      Ending alone = Ending.of(program, RunOptions.defaults().withArgs(n).withTraceListener(expected), false);
+      Trace trace = new Trace();
+      Ending actual = Ending.of(program, RunOptions.defaults().withArgs(n).withTraceListener(trace), true);
+      assertThat(actual).as("fib(%d)", n).isEqualTo(alone);
+      assertThat(trace.tokens()).as("trace of fib(%d)", n).isEqualTo(expected.tokens());
+      assertThat(program.prefixCache().holds(Attention.HULL)).isFalse();
+      assertThat(program.prefixCache().refused(Attention.HULL)).isTrue();
+      assertThat(tight.prefixBudget().keptBytes()).isZero();
+    }
   }
 
   @Test

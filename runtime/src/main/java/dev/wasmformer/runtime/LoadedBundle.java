@@ -11,31 +11,45 @@ public final class LoadedBundle {
   private final Bundle bundle;
   private final TokenTable tokens;
   private final Map<String, Program> programs;
+  private final PrefixBudget keptStates;
 
   /** {@code bundle} must be validated; every program runs on {@code steppers}. */
   LoadedBundle(Bundle bundle, StepperFactory steppers) {
-    this(bundle, null, steppers);
+    this(bundle, null, steppers, PrefixBudget.fromProperties());
   }
 
   /**
    * {@code bundle} must be validated; a program runs on the model its {@code model} field
-   * names ("" for the bundle's own).
+   * names ("" for the bundle's own). The programs' kept prefix states share the budget the
+   * system properties set ({@link PrefixBudget#fromProperties}).
    */
   LoadedBundle(Bundle bundle, Map<String, StepperFactory> models) {
-    this(bundle, models, null);
+    this(bundle, models, null, PrefixBudget.fromProperties());
+  }
+
+  /** As {@link #LoadedBundle(Bundle, Map)}, the kept prefix states within {@code keptStates}. */
+  LoadedBundle(Bundle bundle, Map<String, StepperFactory> models, PrefixBudget keptStates) {
+    this(bundle, models, null, keptStates);
   }
 
   // No lambda here: each costs a cold JVM a class spun at its first call, on the way to the
   // first token.
-  private LoadedBundle(Bundle bundle, Map<String, StepperFactory> models, StepperFactory only) {
+  private LoadedBundle(Bundle bundle, Map<String, StepperFactory> models, StepperFactory only,
+      PrefixBudget keptStates) {
     this.bundle = bundle;
     this.tokens = new TokenTable(bundle.getVocabulary());
+    this.keptStates = keptStates;
     Map<String, Program> byName = new LinkedHashMap<>();
     for (dev.wasmformer.runtime.format.Program program : bundle.getProgramsList()) {
       byName.put(program.getName(), new Program(program, tokens,
-          only != null ? only : models.get(program.getModel())));
+          only != null ? only : models.get(program.getModel()), keptStates));
     }
     this.programs = Collections.unmodifiableMap(byName);
+  }
+
+  /** The budget its programs' kept prefix states share (for tests). */
+  PrefixBudget prefixBudget() {
+    return keptStates;
   }
 
   /** The programs in bundle order. */

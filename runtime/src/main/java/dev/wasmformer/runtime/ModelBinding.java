@@ -75,10 +75,26 @@ final class ModelBinding {
     }
 
     @Override
+    public long retainedBytes() {
+      return decoder.retainedBytes();
+    }
+
+    @Override
     public Snapshot snapshot() {
       if (!copyable) return null;
-      Decoder kept = decoder.copy();
-      return () -> new DecoderStepper(kept.copy(), true);
+      Decoder.Kept kept = decoder.keep();
+      long bytes = kept.retainedBytes();
+      return new Snapshot() {
+        @Override
+        public TokenStepper resume() {
+          return new DecoderStepper(kept.copy(), true);
+        }
+
+        @Override
+        public long retainedBytes() {
+          return bytes;
+        }
+      };
     }
   }
 }

@@ -1,8 +1,6 @@
 package dev.wasmformer.runtime;
 
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The transformer's state after the part of a program's prompt that no run changes, one per
@@ -13,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * position a run may replace are the same in every run. The first run of a kind feeds them and
  * keeps a snapshot; a later run whose prompt starts with the same tokens (compared, not
  * assumed) resumes from it. A stepper's snapshot steps exactly as the stepper it came from
- * would, so the trace is the same with and without the cache. Thread-safe: a snapshot is
- * never changed, and every run resumes from its own copy.
+ * would, so the trace is the same with and without the cache. The states are kept within the
+ * bundle's {@link PrefixBudget}: one that does not fit evicts others, one that is too large is
+ * never kept (and never copied again), and an evicted one is taken again by the next run.
+ * Thread-safe: a snapshot is never changed, and every run resumes from its own copy.
  */
 final class PrefixCache {
   /** The system property that turns the cache off when "false" (for diagnostics). */
@@ -24,16 +24,22 @@ final class PrefixCache {
 
   /** How many tokens every prompt of the program starts with unchanged. */
   private final int length;
-  private final Map<Attention, Kept> kept = new ConcurrentHashMap<>();
+  private final PrefixBudget budget;
+  /** The kinds whose state was larger than the budget admits, a bit per ordinal: not taken again. */
+  private volatile int tooLarge;
 
-  /** The kept prefix's tokens and the state after them. */
-  private record Kept(int[] tokens, TokenStepper.Snapshot state) {}
+  /** The kept prefix's tokens, the state after them, and the heap the state takes. */
+  record Kept(int[] tokens, TokenStepper.Snapshot state, long bytes) {}
 
-  /** Where a run starts: its stepper, and how many of the prompt's tokens it holds already. */
-  record Start(TokenStepper stepper, int fed) {}
+  /**
+   * Where a run starts: its stepper, how many of the prompt's tokens it holds already, and the
+   * heap its copy of the kept state takes (0 for none).
+   */
+  record Start(TokenStepper stepper, int fed, long bytes) {}
 
-  PrefixCache(int length) {
+  PrefixCache(int length, PrefixBudget budget) {
     this.length = length;
+    this.budget = budget;
   }
 
   /**
@@ -52,9 +58,18 @@ final class PrefixCache {
     return length;
   }
 
-  /** Whether a state is kept for {@code attention} (for tests). */
+  /** Whether a state is kept for {@code attention} (for tests; not a use). */
   boolean holds(Attention attention) {
-    return kept.containsKey(attention);
+    return budget.holds(new PrefixBudget.Slot(this, attention));
+  }
+
+  /** Whether the state for {@code attention} was found too large to keep (for tests). */
+  boolean refused(Attention attention) {
+    return (tooLarge & 1 << attention.ordinal()) != 0;
+  }
+
+  private synchronized void refuse(Attention attention) {
+    tooLarge |= 1 << attention.ordinal();
   }
 
   /**
@@ -64,23 +79,29 @@ final class PrefixCache {
    */
   Start start(StepperFactory steppers, Attention attention, int[] prompt) {
     // the last prompt token is stepped, not fed: a kept state must leave one at least
-    if (length == 0 || length >= prompt.length) return new Start(steppers.newStepper(attention), 0);
-    Kept k = kept.get(attention);
-    if (k == null) return new Start(new Keeping(steppers.newStepper(attention), attention, prompt), 0);
-    if (Arrays.equals(prompt, 0, length, k.tokens, 0, length)) return new Start(k.state.resume(), length);
-    return new Start(steppers.newStepper(attention), 0);
+    if (length == 0 || length >= prompt.length || !budget.keepsAny() || refused(attention)) {
+      return new Start(steppers.newStepper(attention), 0, 0);
+    }
+    PrefixBudget.Slot slot = new PrefixBudget.Slot(this, attention);
+    Kept k = budget.get(slot);
+    if (k == null) return new Start(new Keeping(steppers.newStepper(attention), slot, prompt), 0, 0);
+    if (Arrays.equals(prompt, 0, length, k.tokens, 0, length)) {
+      TokenStepper resumed = k.state.resume();
+      return new Start(resumed, length, resumed.retainedBytes());
+    }
+    return new Start(steppers.newStepper(attention), 0, 0);
   }
 
   /** A first run's stepper: takes the snapshot when it has fed the fixed prefix. */
   private final class Keeping implements TokenStepper {
     private final TokenStepper stepper;
-    private final Attention attention;
+    private final PrefixBudget.Slot slot;
     private final int[] tokens;
     private int fed;
 
-    Keeping(TokenStepper stepper, Attention attention, int[] prompt) {
+    Keeping(TokenStepper stepper, PrefixBudget.Slot slot, int[] prompt) {
       this.stepper = stepper;
-      this.attention = attention;
+      this.slot = slot;
       this.tokens = Arrays.copyOf(prompt, length);
     }
 
@@ -95,7 +116,9 @@ final class PrefixCache {
       stepper.feed(token);
       if (fed >= 0 && ++fed == length) {
         TokenStepper.Snapshot state = stepper.snapshot();
-        if (state != null) kept.putIfAbsent(attention, new Kept(tokens, state));
+        if (state != null && !budget.keep(slot, new Kept(tokens, state, state.retainedBytes()))) {
+          refuse(slot.attention());
+        }
       }
     }
 

@@ -48,9 +48,15 @@ public final class Program {
   private final int argvSize;
   /** The transformer's states after the prompt's part that no run changes. */
   private final PrefixCache prefixes;
+  /** The heap the bundle's kept states may take, shared by its programs. */
+  private final PrefixBudget keptStates;
 
-  /** {@code program} must come from a validated bundle whose vocabulary {@code tokens} is. */
-  Program(dev.wasmformer.runtime.format.Program program, TokenTable tokens, StepperFactory steppers) {
+  /**
+   * {@code program} must come from a validated bundle whose vocabulary {@code tokens} is; its
+   * kept prefix states share {@code keptStates} with the bundle's other programs.
+   */
+  Program(dev.wasmformer.runtime.format.Program program, TokenTable tokens, StepperFactory steppers,
+      PrefixBudget keptStates) {
     this.name = program.getName();
     this.entry = program.getEntry();
     // Plain loops, not streams or lambdas: each lambda costs a cold JVM a class spun at its
@@ -77,7 +83,8 @@ public final class Program {
     this.argvSize = argv ? area.getSize() : 0;
     int[] changed = Arrays.copyOf(paramPositions, paramPositions.length + 1);
     changed[paramPositions.length] = program.hasArgumentArea() ? area.getFirstPosition() : prefix.length;
-    this.prefixes = new PrefixCache(PrefixCache.fixedLength(prefix.length, changed));
+    this.keptStates = keptStates;
+    this.prefixes = new PrefixCache(PrefixCache.fixedLength(prefix.length, changed), keptStates);
   }
 
   private static List<ValueKind> kinds(List<ValueType> types) {
@@ -266,18 +273,15 @@ public final class Program {
     if (options.argv().isPresent()) writeArgv(prompt, options.argv().get());
     int resultBytes = results.isEmpty() ? 0 : results.get(0).wasm().bytes();
     // no local holds the stepper: when its caches fill the heap, the loop drops them
-    TokenBudget budget = TokenBudget.of(options, steppers.bytesPerPosition(options.attention()), prompt.length);
-    RunResult raw;
-    if (prefixCache) {
-      PrefixCache.Start start = prefixes.start(steppers, options.attention(), prompt);
-      int fed = start.fed();
-      DecodeLoop loop = new DecodeLoop(start.stepper(), tokens, options, budget, functionNamer);
-      start = null;   // the loop alone holds the stepper (see above)
-      raw = loop.run(fed == 0 ? prompt : Arrays.copyOfRange(prompt, fed, prompt.length), resultBytes);
-    } else {
-      raw = new DecodeLoop(steppers.newStepper(options.attention()), tokens, options, budget, functionNamer)
-          .run(prompt, resultBytes);
-    }
+    PrefixCache.Start start = prefixCache ? prefixes.start(steppers, options.attention(), prompt)
+        : new PrefixCache.Start(steppers.newStepper(options.attention()), 0, 0);
+    int fed = start.fed();
+    // after the start: a resumed run's copy of the kept state is in the heap in use already
+    TokenBudget budget = TokenBudget.of(options, steppers.bytesPerPosition(options.attention()),
+        prompt.length - fed, keptStates.keptBytes(), start.bytes());
+    DecodeLoop loop = new DecodeLoop(start.stepper(), tokens, options, budget, functionNamer);
+    start = null;   // the loop alone holds the stepper (see above)
+    RunResult raw = loop.run(fed == 0 ? prompt : Arrays.copyOfRange(prompt, fed, prompt.length), resultBytes);
     int[] lengths = new int[call.buffers().size()];
     for (int i = 0; i < lengths.length; i++) lengths[i] = call.buffers().get(i).length;
     RunResult result = raw.typed(results.isEmpty() ? null : results.get(0), lengths);

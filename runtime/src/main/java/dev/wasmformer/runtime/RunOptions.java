@@ -19,8 +19,10 @@ public final class RunOptions {
    * it starts, to what the Java heap can hold: the run's attention caches keep about {@code b}
    * bytes per position (its model's estimate, e.g. 24 to 44 for a bundle's restricted model,
    * 84 for the universal one), in arrays that grow by doubling, so the limit is {@code
-   * (maxHeap - used - maxHeap / 8) / (3 b)} less the prompt's positions, where {@code used} is
-   * the heap in use at the start. A runaway program so stops with a {@link
+   * (maxHeap - used - maxHeap / 8) / (3 b)} less the prompt's positions still to feed, where
+   * {@code used} is the heap in use at the start less the bundle's kept prompt prefixes (which
+   * the JVM drops before it runs out of heap), plus twice a run's own copy of a kept state (which
+   * may grow to three times its size). A runaway program so stops with a {@link
    * TokenLimitException} (its {@link TokenLimitException#limitFromHeap()} true) instead of
    * filling the heap. A limit set with {@link #withMaxTokens} is never lowered.
    */

@@ -8,7 +8,8 @@ package dev.wasmformer.runtime;
  * contents while one is copied; so a run of n positions fits in free heap F when
  * {@code 3 n bytesPerPosition <= F}. The free heap is the maximum heap less what is in use
  * when the run starts (garbage included, so the figure errs low) and a margin of an eighth
- * of the maximum for the collector. The prompt's positions count too.
+ * of the maximum for the collector. The prompt's positions count too. The bundle's kept prompt
+ * prefixes count as free (see {@link #inUse}), a run's own copy of one as three times its size.
  *
  * @param limit the most tokens the run may generate, at least 1
  * @param fromHeap whether the heap lowered the default to {@code limit}
@@ -22,9 +23,32 @@ record TokenBudget(long limit, boolean fromHeap, long maxHeap, long freeHeap, lo
 
   /** The limit {@code options} set, else the default lowered to what the heap holds. */
   static TokenBudget of(RunOptions options, long bytesPerPosition, int promptLength) {
+    return of(options, bytesPerPosition, promptLength, 0, 0);
+  }
+
+  /**
+   * As {@link #of(RunOptions, long, int)} for a run that has {@code promptLength} prompt
+   * positions still to feed, starting from its copy of a kept state, of {@code resumedBytes} (0
+   * for none), while the bundle's kept prefix states take {@code reclaimable} bytes of the
+   * heap in use (see {@link #inUse}).
+   */
+  static TokenBudget of(RunOptions options, long bytesPerPosition, int promptLength, long reclaimable,
+      long resumedBytes) {
     Runtime runtime = Runtime.getRuntime();
     if (options.maxTokensSet()) return new TokenBudget(options.maxTokens(), false, runtime.maxMemory(), 0, 0);
-    return fromHeap(runtime.maxMemory(), runtime.totalMemory() - runtime.freeMemory(), bytesPerPosition, promptLength);
+    long used = inUse(runtime.totalMemory() - runtime.freeMemory(), reclaimable, resumedBytes);
+    return fromHeap(runtime.maxMemory(), used, bytesPerPosition, promptLength);
+  }
+
+  /**
+   * The heap a run counts as taken when {@code heapUsed} bytes are in use: less the kept prefix
+   * states ({@code reclaimable}: held softly, so the JVM drops them before it runs out of heap,
+   * and the run may have their room), plus room for the run's own copy of a kept state
+   * ({@code resumedBytes}, in use already) to grow: its arrays are trimmed to their contents and
+   * double like every other, so at their peak they take {@value #GROWTH} times that.
+   */
+  static long inUse(long heapUsed, long reclaimable, long resumedBytes) {
+    return Math.max(0, heapUsed - reclaimable + (GROWTH - 1) * resumedBytes);
   }
 
   /** The default limit for a heap of {@code maxHeap} bytes of which {@code used} are in use. */

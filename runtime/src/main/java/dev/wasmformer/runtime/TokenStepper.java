@@ -19,10 +19,17 @@ interface TokenStepper {
     return null;
   }
 
+  /** The heap this stepper's state takes, in bytes; 0 when unknown. */
+  default long retainedBytes() {
+    return 0;
+  }
+
   /** A stepper's state, never changed: any thread may resume from it, any number of times. */
-  @FunctionalInterface
   interface Snapshot {
     /** A new stepper in the kept state: it steps exactly as the stepper the state came from would have. */
     TokenStepper resume();
+
+    /** The heap the state takes, in bytes (what keeping it costs; a resumed stepper's copy starts this size). */
+    long retainedBytes();
   }
 }

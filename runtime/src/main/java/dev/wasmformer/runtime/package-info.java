@@ -7,7 +7,9 @@
  * from it; it and its {@code Program}s are immutable and safe to share between threads,
  * and every run gets its own decoder state: a new one, or a copy of the state a program keeps
  * after its prompt's fixed prefix ({@code PrefixCache}), which no run changes and which gives
- * the same tokens as feeding that prefix again. The decode loop here is pure token I/O: it
+ * the same tokens as feeding that prefix again. The kept states of a bundle's programs share a
+ * bounded budget ({@code PrefixBudget}) and are held softly; dropping one changes no token,
+ * only what the next run feeds. The decode loop here is pure token I/O: it
  * builds the prompt from token ids found by role and value in the vocabulary, feeds the
  * model's arg-max token back, and reads outputs, results, halts and traps off the roles of
  * the generated tokens. It knows nothing about WebAssembly; every step of the execution is

@@ -61,4 +61,12 @@ class TokenBudgetTest {
     assertThat(b.maxHeap()).isEqualTo(Runtime.getRuntime().maxMemory());
     assertThat(b.limit()).isLessThan(Runtime.getRuntime().maxMemory() / 3_000_000);
   }
+
+  @Test
+  void keptStatesAreFreeAndAResumedCopyCountsThreeTimes() {
+    assertThat(TokenBudget.inUse(100 * MIB, 30 * MIB, 0)).isEqualTo(70 * MIB);
+    // the copy (10 MiB) is in the 100 in use already: two more times it for its growth
+    assertThat(TokenBudget.inUse(100 * MIB, 30 * MIB, 10 * MIB)).isEqualTo(90 * MIB);
+    assertThat(TokenBudget.inUse(10 * MIB, 30 * MIB, 0)).as("never below nothing").isZero();
+  }
 }

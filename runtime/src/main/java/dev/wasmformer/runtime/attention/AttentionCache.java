@@ -58,6 +58,21 @@ public sealed interface AttentionCache
      */
     AttentionCache copy();
 
+    /**
+     * A copy to keep and copy again, never to add to or query: {@link #copy} of it answers as
+     * {@link #copy} of this cache would, and it may leave out what that copy rebuilds (the hull
+     * cache's key index), so that it takes less heap while it is kept.
+     */
+    default AttentionCache keptCopy() {
+        return copy();
+    }
+
+    /**
+     * The heap this cache's arrays take, in bytes ({@link HeapBytes}): what a kept copy of it
+     * costs.
+     */
+    long retainedBytes();
+
     /** Number of positions added. */
     long size();
 

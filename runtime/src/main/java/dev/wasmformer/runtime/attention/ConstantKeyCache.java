@@ -34,6 +34,11 @@ final class ConstantKeyCache implements AttentionCache {
     }
 
     @Override
+    public long retainedBytes() {
+        return HeapBytes.of(aggregate);
+    }
+
+    @Override
     public void add(double keyX, double keyY, double[] value, int from) {
         Exact.requireFinite(keyX, keyY, "key");
         if (size == 0) {

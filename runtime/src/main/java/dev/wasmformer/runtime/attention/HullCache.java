@@ -63,7 +63,7 @@ final class HullCache implements AttentionCache {
     private int[] free = new int[16];
     private int freeCount;
 
-    private final KeyIndex index;
+    private final KeyIndex index;   // null in a kept copy (see keptCopy)
     private final HullChain upper;
     private final HullChain lower;
     private final IntList leftColumn;    // keys of the smallest x
@@ -114,17 +114,23 @@ final class HullCache implements AttentionCache {
         history = mode == AttentionMode.AVERAGE ? new double[16 * (2 + valueWidth)] : null;
     }
 
-    private HullCache(HullCache other) {
+    /**
+     * A copy whose arrays are trimmed to what they hold (entries and chains to the entries handed
+     * out, the history to its positions, the index to the smallest table for its keys): they
+     * grow again, by doubling, as the copy needs.
+     */
+    private HullCache(HullCache other, boolean withIndex) {
         mode = other.mode;
         width = other.width;
         stride = other.stride;
-        entries = other.entries.clone();
+        // at least one entry, so that allocate's doubling grows it
+        int capacity = Math.max(1, other.allocated);
+        entries = Arrays.copyOf(other.entries, Math.multiplyExact(capacity, stride));
         allocated = other.allocated;
-        free = other.free.clone();
+        free = Arrays.copyOf(other.free, Math.max(1, other.freeCount));
         freeCount = other.freeCount;
-        index = new KeyIndex(other.index);
-        upper = new HullChain(other.upper, this);
-        lower = new HullChain(other.lower, this);
+        upper = new HullChain(other.upper, this, capacity);
+        lower = new HullChain(other.lower, this, capacity);
         leftColumn = new IntList(other.leftColumn);
         rightColumn = new IntList(other.rightColumn);
         all = other.all.clone();
@@ -139,7 +145,8 @@ final class HullCache implements AttentionCache {
         size = other.size;
         exactValues = other.exactValues;
         magnitude = other.magnitude == null ? null : other.magnitude.clone();
-        history = other.history == null ? null : other.history.clone();
+        history = other.history == null ? null
+                : Arrays.copyOf(other.history, Math.multiplyExact(Math.toIntExact(other.size), 2 + width));
         integralKeys = other.integralKeys;
         keyMagnitude = other.keyMagnitude;
         keyChanges = other.keyChanges;
@@ -147,11 +154,44 @@ final class HullCache implements AttentionCache {
         lastQy = other.lastQy;
         lastQueryKeys = other.lastQueryKeys;
         lastQueryEntry = other.lastQueryEntry;
+        index = !withIndex ? null : other.index != null ? new KeyIndex(other.index) : indexOfEntries();
     }
 
     @Override
     public HullCache copy() {
-        return new HullCache(this);
+        return new HullCache(this, true);
+    }
+
+    /**
+     * Leaves out the key index, often the largest part of a cache of many distinct keys (a
+     * table at most half full of 32-byte slots): a copy of the kept copy rebuilds it from the
+     * entries. Lookups do not depend on where a key sits in the table.
+     */
+    @Override
+    public HullCache keptCopy() {
+        return new HullCache(this, false);
+    }
+
+    /** The index of the entries some structure holds: exactly the keys the index held. */
+    private KeyIndex indexOfEntries() {
+        int live = 0;
+        for (int e = 0; e < allocated; e++) {
+            live += holders(e) != 0 ? 1 : 0;
+        }
+        KeyIndex rebuilt = new KeyIndex(live);
+        for (int e = 0; e < allocated; e++) {
+            if (holders(e) != 0) {
+                rebuilt.put(keyX(e), keyY(e), e);
+            }
+        }
+        return rebuilt;
+    }
+
+    @Override
+    public long retainedBytes() {
+        return HeapBytes.of(entries, free, all, magnitude, history) + (index == null ? 0 : index.retainedBytes())
+                + upper.retainedBytes() + lower.retainedBytes() + leftColumn.retainedBytes()
+                + rightColumn.retainedBytes() + maximal.retainedBytes();
     }
 
     @Override

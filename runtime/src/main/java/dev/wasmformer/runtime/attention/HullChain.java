@@ -50,18 +50,27 @@ final class HullChain {
         priority = new int[capacity];
     }
 
-    /** A copy of {@code other} whose keys are read from {@code keys}, a copy of other's owner. */
-    HullChain(HullChain other, HullCache keys) {
+    /**
+     * A copy of {@code other} whose keys are read from {@code keys}, a copy of other's owner,
+     * with room for {@code capacity} entries (the copy's entries; at least every entry number
+     * other holds).
+     */
+    HullChain(HullChain other, HullCache keys, int capacity) {
         this.keys = keys;
         mirrored = other.mirrored;
         flag = other.flag;
-        nodes = other.nodes.clone();
-        priority = other.priority.clone();
+        nodes = Arrays.copyOf(other.nodes, Math.multiplyExact(capacity, STRIDE));
+        priority = Arrays.copyOf(other.priority, capacity);
         root = other.root;
         first = other.first;
         seed = other.seed;
         splitLow = other.splitLow;
         splitHigh = other.splitHigh;
+    }
+
+    /** The heap its arrays take ({@link HeapBytes}). */
+    long retainedBytes() {
+        return HeapBytes.of(nodes, priority);
     }
 
     void grow(int capacity) {

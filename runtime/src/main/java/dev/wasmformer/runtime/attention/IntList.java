@@ -9,10 +9,15 @@ final class IntList {
 
     IntList() {}
 
-    /** A copy with the same items. */
+    /** A copy with the same items, its array trimmed to them (at least one, so that add's doubling grows it). */
     IntList(IntList other) {
-        items = other.items.clone();
+        items = Arrays.copyOf(other.items, Math.max(1, other.size));
         size = other.size;
+    }
+
+    /** The heap its array takes ({@link HeapBytes}). */
+    long retainedBytes() {
+        return HeapBytes.of(items);
     }
 
     void add(int value) {

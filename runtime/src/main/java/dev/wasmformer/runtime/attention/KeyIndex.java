@@ -20,11 +20,44 @@ final class KeyIndex {
         allocate(16);
     }
 
-    /** A copy with the same keys in the same slots. */
+    /** An empty index whose table holds {@code keys} keys before it grows (the smallest such, at least 16 slots). */
+    KeyIndex(int keys) {
+        allocate(smallestCapacity(keys));
+    }
+
+    private static int smallestCapacity(int keys) {
+        int capacity = 16;
+        while (capacity < 2 * keys) {
+            capacity *= 2;
+        }
+        return capacity;
+    }
+
+    /**
+     * A copy with the same keys, in the smallest table that holds them (at least 16 slots, at
+     * most half full): in the same slots when other's table is that size, else rehashed (a
+     * table only grows, so it is larger after removals). Lookups do not depend on the slots.
+     */
     KeyIndex(KeyIndex other) {
-        table = other.table.clone();
-        mask = other.mask;
+        int capacity = smallestCapacity(other.size);
         size = other.size;
+        if (capacity == other.mask + 1) {
+            table = other.table.clone();
+            mask = other.mask;
+        } else {
+            allocate(capacity);
+            long[] t = other.table;
+            for (int at = 0; at < t.length; at += STRIDE) {
+                if (t[at + 2] != 0) {
+                    insert(t[at], t[at + 1], t[at + 2]);
+                }
+            }
+        }
+    }
+
+    /** The heap its table takes ({@link HeapBytes}). */
+    long retainedBytes() {
+        return HeapBytes.of(table);
     }
 
     /** The entry stored under (x, y), or -1. */

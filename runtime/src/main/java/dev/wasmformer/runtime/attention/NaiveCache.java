@@ -16,17 +16,24 @@ final class NaiveCache implements AttentionCache {
         this.values = new double[valueWidth * 16];
     }
 
+    /** A copy whose arrays hold room for its positions only (at least one; add doubles both together). */
     private NaiveCache(NaiveCache other) {
         mode = other.mode;
         width = other.width;
-        keys = other.keys.clone();
-        values = other.values.clone();
+        int capacity = Math.max(1, other.size);
+        keys = Arrays.copyOf(other.keys, 2 * capacity);
+        values = Arrays.copyOf(other.values, Math.multiplyExact(capacity, width));
         size = other.size;
     }
 
     @Override
     public AttentionCache copy() {
         return new NaiveCache(this);
+    }
+
+    @Override
+    public long retainedBytes() {
+        return HeapBytes.of(keys, values);
     }
 
     @Override

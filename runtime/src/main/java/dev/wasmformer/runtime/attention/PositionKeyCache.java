@@ -35,21 +35,33 @@ final class PositionKeyCache implements AttentionCache {
         this.values = new double[valueWidth * 16];
     }
 
-    private PositionKeyCache(PositionKeyCache other) {
+    private PositionKeyCache(PositionKeyCache other, boolean kept) {
         mode = other.mode;
         width = other.width;
         key = other.key;
         selector = other.selector.copy();
         limit = other.limit;
         sum = other.sum.clone();
-        values = other.values == null ? null : other.values.clone();
+        // trimmed to the positions held: add grows it again
+        values = other.values == null ? null
+                : Arrays.copyOf(other.values, Math.multiplyExact(Math.toIntExact(other.size), width));
         size = other.size;
-        hull = other.hull == null ? null : other.hull.copy();
+        hull = other.hull == null ? null : kept ? other.hull.keptCopy() : other.hull.copy();
     }
 
     @Override
     public AttentionCache copy() {
-        return new PositionKeyCache(this);
+        return new PositionKeyCache(this, false);
+    }
+
+    @Override
+    public AttentionCache keptCopy() {
+        return new PositionKeyCache(this, true);
+    }
+
+    @Override
+    public long retainedBytes() {
+        return HeapBytes.of(selected, sum, values) + (hull == null ? 0 : hull.retainedBytes());
     }
 
     @Override

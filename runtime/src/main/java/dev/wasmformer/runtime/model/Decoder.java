@@ -33,9 +33,9 @@ public final class Decoder {
         this.pass = Objects.requireNonNull(pass);
     }
 
-    private Decoder(Decoder other) {
+    private Decoder(Decoder other, boolean kept) {
         this.model = other.model;
-        this.pass = other.pass.copy();
+        this.pass = other.pass.copy(other.position, kept);
         this.position = other.position;
         this.appended = other.appended;
         this.startsCode = other.startsCode;
@@ -48,7 +48,44 @@ public final class Decoder {
      * (a prompt's common prefix, appended once and kept).
      */
     public Decoder copy() {
-        return new Decoder(this);
+        return new Decoder(this, false);
+    }
+
+    /**
+     * This decoder's state, kept to start later runs from: {@link Kept#copy} gives a decoder as
+     * {@link #copy} would now. It takes less heap than a copy (arrays trimmed, and what a copy
+     * can rebuild left out), and is never stepped itself, so any thread may copy it.
+     */
+    public Kept keep() {
+        return new Kept(new Decoder(this, true));
+    }
+
+    /** A decoder's state kept by {@link Decoder#keep}; immutable. */
+    public static final class Kept {
+        private final Decoder state;   // only ever copied: its caches may lack what a copy rebuilds
+
+        private Kept(Decoder state) {
+            this.state = state;
+        }
+
+        /** An independent decoder in the kept state. */
+        public Decoder copy() {
+            return new Decoder(state, false);
+        }
+
+        /** The heap the kept state takes, in bytes (as {@link Decoder#retainedBytes}). */
+        public long retainedBytes() {
+            return state.retainedBytes();
+        }
+    }
+
+    /**
+     * The heap this decoder's own arrays take, in bytes: its attention caches and the rest of
+     * its per-run state, not the model's parts it shares (primitive arrays as a 64-bit JVM lays
+     * them out; see {@link dev.wasmformer.runtime.attention.HeapBytes}). What a kept copy costs.
+     */
+    public long retainedBytes() {
+        return pass.retainedBytes();
     }
 
     /**

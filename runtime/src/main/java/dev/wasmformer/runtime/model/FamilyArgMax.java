@@ -1,5 +1,6 @@
 package dev.wasmformer.runtime.model;
 
+import dev.wasmformer.runtime.attention.HeapBytes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.TreeSet;
@@ -67,6 +68,11 @@ final class FamilyArgMax {
         Scratch(int families) {
             upper = new double[families];
             fixed = new double[families];
+        }
+
+        /** The heap its arrays take ({@link HeapBytes}). */
+        long retainedBytes() {
+            return HeapBytes.of(upper, fixed);
         }
     }
 

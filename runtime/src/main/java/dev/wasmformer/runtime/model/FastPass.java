@@ -1,6 +1,7 @@
 package dev.wasmformer.runtime.model;
 
 import dev.wasmformer.runtime.attention.AttentionCache;
+import dev.wasmformer.runtime.attention.HeapBytes;
 
 /**
  * The forward pass with the kernels chosen at load: per-head caches by key kind, the sparse
@@ -131,7 +132,7 @@ final class FastPass extends ForwardPass {
      * residual with its non-zero set. The scratch of the FFN and of the arg-max is fresh: it
      * holds nothing between steps.
      */
-    private FastPass(FastPass o) {
+    private FastPass(FastPass o, long positions, boolean kept) {
         super(o);
         attention = o.attention;
         ffns = o.ffns;
@@ -142,8 +143,9 @@ final class FastPass extends ForwardPass {
             caches[l] = new AttentionCache[o.caches[l].length];
             positionHeads[l] = new PositionHead[o.positionHeads[l].length];
             for (int h = 0; h < caches[l].length; h++) {
-                caches[l][h] = o.caches[l][h] == null ? null : o.caches[l][h].copy();
-                positionHeads[l][h] = o.positionHeads[l][h] == null ? null : new PositionHead(o.positionHeads[l][h]);
+                AttentionCache cache = o.caches[l][h];
+                caches[l][h] = cache == null ? null : kept ? cache.keptCopy() : cache.copy();
+                positionHeads[l][h] = o.positionHeads[l][h] == null ? null : new PositionHead(o.positionHeads[l][h], kept);
             }
         }
         results = deep(o.results);
@@ -156,7 +158,8 @@ final class FastPass extends ForwardPass {
         heldBits = deep(o.heldBits);
         sums = deep(o.sums);
         keepTokens = o.keepTokens;
-        tokens = o.tokens.clone();
+        // the tokens of the positions so far (at least one: forward's doubling grows it)
+        tokens = java.util.Arrays.copyOf(o.tokens, keepTokens ? Math.toIntExact(Math.max(1, positions)) : 1);
         projections = deep(o.projections);
         headOutputs = deep(o.headOutputs);
         nonZero = o.nonZero.clone();
@@ -181,8 +184,28 @@ final class FastPass extends ForwardPass {
     }
 
     @Override
-    FastPass copy() {
-        return new FastPass(this);
+    FastPass copy(long positions, boolean kept) {
+        return new FastPass(this, positions, kept);
+    }
+
+    @Override
+    long retainedBytes() {
+        long bytes = HeapBytes.of(x, results, held, heldCount, heldRow, heldSum, heldMarks, heldWord, heldBits,
+                sums, tokens, projections, headOutputs, nonZero, placed)
+                + scratch.retainedBytes() + families.retainedBytes();
+        for (int l = 0; l < caches.length; l++) {
+            for (int h = 0; h < caches[l].length; h++) {
+                bytes += caches[l][h] == null ? 0 : caches[l][h].retainedBytes();
+                bytes += positionHeads[l][h] == null ? 0 : positionHeads[l][h].retainedBytes();
+            }
+            if (filters[l] != null) {
+                bytes += filters[l].retainedBytes();
+            }
+            if (promptFilters[l] != null && promptFilters[l] != filters[l]) {
+                bytes += promptFilters[l].retainedBytes();
+            }
+        }
+        return bytes;
     }
 
     private static long[][] deep(long[][] a) {

@@ -19,9 +19,20 @@ abstract class ForwardPass {
     /**
      * An independent copy of this pass: every later step and append of the copy computes what
      * this pass's would, bit for bit, and neither changes the other. Copying only reads this
-     * pass, so several threads may copy a pass that nobody steps.
+     * pass, so several threads may copy a pass that nobody steps. The copy's arrays are
+     * trimmed to what the pass holds after {@code positions} positions (its tokens, its caches'
+     * contents); they grow again as the copy goes on. A {@code kept} copy is only copied again,
+     * never stepped, and may leave out what that copy rebuilds ({@link
+     * dev.wasmformer.runtime.attention.AttentionCache#keptCopy}).
      */
-    abstract ForwardPass copy();
+    abstract ForwardPass copy(long positions, boolean kept);
+
+    /**
+     * The heap this pass's own arrays take, in bytes ({@link
+     * dev.wasmformer.runtime.attention.HeapBytes}): its caches and per-run state, not the
+     * model's parts it shares.
+     */
+    abstract long retainedBytes();
 
     /** Runs the forward pass for {@code token} at position {@code p}; returns the arg-max. */
     abstract int step(int token, long p);

@@ -1,5 +1,6 @@
 package dev.wasmformer.runtime.model;
 
+import dev.wasmformer.runtime.attention.HeapBytes;
 import java.util.Arrays;
 
 /**
@@ -200,6 +201,15 @@ final class GateFilter {
         builds = o.builds;
         filteredSteps = o.filteredSteps;
         checks = o.checks;
+    }
+
+    /** The heap its arrays take ({@link HeapBytes}). */
+    long retainedBytes() {
+        return HeapBytes.of(columnLo, columnHi, columnFractional, columnWidenings, groupLo, groupHi,
+                groupWidenings, groupNonZero, unitUse, builtGroupLo, builtGroupHi, checkMask, rangeOnlyMask,
+                columnInfo, columnCode, columnLink, multiGroup, multiIndex, unitBound, restColumnStart,
+                restColumn, restColumnWeight, restGroupStart, restGroup, restGroupScale, selectorStart,
+                selectorUnit, selectorScale, alwaysMask, columnWords, unitKind);
     }
 
     private static long[] clone(long[] a) {

@@ -2,6 +2,7 @@ package dev.wasmformer.runtime.model;
 
 import dev.wasmformer.runtime.attention.AttentionCache;
 import dev.wasmformer.runtime.attention.AttentionMode;
+import dev.wasmformer.runtime.attention.HeapBytes;
 import dev.wasmformer.runtime.attention.PositionSelector;
 import dev.wasmformer.runtime.attention.QuadraticKey;
 import java.util.Arrays;
@@ -79,8 +80,11 @@ final class PositionHead {
      * Appends position {@code size} with key (kx, ky), token {@code token} and, for a head
      * without a table, the value {@code p[from ..]}.
      */
-    /** An independent copy: the same answers to every later add and query, bit for bit. */
-    PositionHead(PositionHead other) {
+    /**
+     * An independent copy: the same answers to every later add and query, bit for bit; when
+     * {@code kept}, one only to be copied again (see {@link AttentionCache#keptCopy}).
+     */
+    PositionHead(PositionHead other, boolean kept) {
         mode = other.mode;
         width = other.width;
         key = other.key;
@@ -90,13 +94,19 @@ final class PositionHead {
         sum = other.sum == null ? null : other.sum.clone();
         values = other.values == null ? null : new PositionValues(other.values);
         size = other.size;
-        overflow = other.overflow == null ? null : other.overflow.copy();
+        overflow = other.overflow == null ? null : kept ? other.overflow.keptCopy() : other.overflow.copy();
         expectedX = other.expectedX;
         expectedY = other.expectedY;
         stepX = other.stepX;
         stepY = other.stepY;
         stepStepX = other.stepStepX;
         stepStepY = other.stepStepY;
+    }
+
+    /** The heap its arrays take ({@link HeapBytes}): its values, or its overflow cache's. */
+    long retainedBytes() {
+        return HeapBytes.of(sum, selected) + (values == null ? 0 : values.retainedBytes())
+                + (overflow == null ? 0 : overflow.retainedBytes());
     }
 
     void add(double kx, double ky, double[] p, int from, int token, int[] tokens) {

@@ -1,5 +1,6 @@
 package dev.wasmformer.runtime.model;
 
+import dev.wasmformer.runtime.attention.HeapBytes;
 import java.util.Arrays;
 
 /**
@@ -37,14 +38,17 @@ final class PositionValues {
         this.last = new double[width];
     }
 
-    /** An independent copy holding the same vectors. */
+    /**
+     * An independent copy holding the same vectors, its arrays trimmed to them (the index to at
+     * least one position, so that append's doubling grows it).
+     */
     PositionValues(PositionValues other) {
         width = other.width;
         packedLongs = other.packedLongs;
         byteLongs = other.byteLongs;
         wordLongs = other.wordLongs;
-        index = other.index.clone();
-        pool = other.pool.clone();
+        index = Arrays.copyOf(other.index, Math.max(1, Math.toIntExact(other.size)));
+        pool = Arrays.copyOf(other.pool, other.poolSize);
         poolSize = other.poolSize;
         last = other.last.clone();
         lastEncoding = other.lastEncoding;
@@ -53,6 +57,11 @@ final class PositionValues {
 
     long size() {
         return size;
+    }
+
+    /** The heap its arrays take ({@link HeapBytes}). */
+    long retainedBytes() {
+        return HeapBytes.of(index, pool, last);
     }
 
     /** Appends the vector {@code p[from .. from + width)} as the next position's. */

@@ -1,6 +1,7 @@
 package dev.wasmformer.runtime.model;
 
 import dev.wasmformer.runtime.attention.AttentionCache;
+import dev.wasmformer.runtime.attention.HeapBytes;
 import java.util.Arrays;
 
 /**
@@ -70,8 +71,19 @@ final class ReferencePass extends ForwardPass {
     }
 
     @Override
-    ReferencePass copy() {
+    ReferencePass copy(long positions, boolean kept) {
         return new ReferencePass(this);
+    }
+
+    @Override
+    long retainedBytes() {
+        long bytes = HeapBytes.of(x, headValues, headOutputs, headKeys, hidden, query);
+        for (AttentionCache[] layer : caches) {
+            for (AttentionCache cache : layer) {
+                bytes += cache.retainedBytes();
+            }
+        }
+        return bytes;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.wasmformer.runtime.model;
 
+import dev.wasmformer.runtime.attention.HeapBytes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -379,6 +380,12 @@ final class SparseFeedForward {
         /** A fresh scratch of the same sizes as {@code shape} (a scratch holds nothing between steps). */
         Scratch(Scratch shape) {
             this(shape.gate.length, shape.groupValue.length, shape.rowSum.length);
+        }
+
+        /** The heap its arrays take ({@link HeapBytes}). */
+        long retainedBytes() {
+            return HeapBytes.of(gate, unitStamp, units, rowSum, rowStamp, rows, groupValue, groupStamp, groups,
+                    groupAcc, groupMask, unitAcc, touchedMask, rowAcc, rowMask);
         }
 
         int nextEpoch() {

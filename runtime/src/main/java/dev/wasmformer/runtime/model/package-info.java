@@ -45,7 +45,10 @@
  *   <li>{@code Decoder.copy} is deep: the copy shares only the model's parts with its original
  *       (weights, kernels, plans, token tables), so each goes on alone and the copy returns the
  *       tokens and residuals the original would. Copying only reads the original. Scratch that
- *       holds nothing between steps (the FFN's and the arg-max's) is fresh in a copy.</li>
+ *       holds nothing between steps (the FFN's and the arg-max's) is fresh in a copy. A copy's
+ *       arrays are trimmed to their contents and grow again as it goes on. {@code Decoder.keep}
+ *       gives a state that is only ever copied (never stepped), which also leaves out what a copy
+ *       can rebuild (the hull caches' key indexes).</li>
  *   <li>The residual never holds -0.0 (every slot is a sum that started at +0.0), which is why
  *       adding a zero term may be skipped.</li>
  * </ul>

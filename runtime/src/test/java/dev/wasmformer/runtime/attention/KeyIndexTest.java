@@ -70,4 +70,32 @@ class KeyIndexTest {
         double y = random.nextInt(4) == 0 ? -(x * x) : random.nextInt(2 * range + 1) - range;
         return new Key(x + 0.0, y + 0.0);
     }
+
+    @Test
+    void aCopyAfterRemovalsHasASmallerTableAndTheSameAnswers() {
+        Random random = new Random(5);
+        KeyIndex index = new KeyIndex();
+        List<Key> keys = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            Key key = new Key(i, random.nextInt(100));
+            keys.add(key);
+            index.put(key.x(), key.y(), i);
+        }
+        for (int i = 0; i < 950; i++) {
+            index.remove(keys.get(i).x(), keys.get(i).y());
+        }
+        KeyIndex copy = new KeyIndex(index);
+        assertThat(copy.retainedBytes()).isLessThan(index.retainedBytes() / 8);
+        assertThat(new KeyIndex(copy).retainedBytes()).isEqualTo(copy.retainedBytes());
+        assertThat(copy.size()).isEqualTo(50);
+        for (int i = 0; i < 2000; i++) {
+            // the removed keys, the kept ones, then new ones put in both
+            Key key = i < 1000 ? keys.get(i) : new Key(i, -i);
+            if (i >= 1000) {
+                index.put(key.x(), key.y(), i);
+                copy.put(key.x(), key.y(), i);
+            }
+            assertThat(copy.get(key.x(), key.y())).as("key %d", i).isEqualTo(index.get(key.x(), key.y()));
+        }
+    }
 }
