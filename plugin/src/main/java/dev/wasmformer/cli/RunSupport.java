@@ -66,6 +66,7 @@ final class RunSupport {
 
   /** How to raise the token limit that stopped a run, in the command line's terms. */
   static String raise(TokenLimitException e) {
+    if (e.limitFromPositions()) return "no limit or heap makes this model's runs longer";
     return e.limitFromHeap()
         ? "raise it with more heap, e.g. java -Xmx8g -jar wasmformer-cli.jar ..., or set it with --max-tokens"
         : "raise it with --max-tokens";

@@ -76,7 +76,8 @@ final class ProgramRunner {
       printError(e.errorOutput());
       logStats(e.stats());
       String reason = e instanceof TrapException t ? "trapped: " + t.getMessage().replaceFirst("^trap: ", "")
-          : e instanceof TokenLimitException l ? "stopped: " + l.summary() + (l.limitFromHeap()
+          : e instanceof TokenLimitException l ? "stopped: " + l.summary() + (l.limitFromPositions() ? ""
+              : l.limitFromHeap()
               ? "; for a longer run, give Maven more heap (MAVEN_OPTS=-Xmx8g) or set a limit with -Dwasmformer.maxTokens=N"
               : "; for a longer run, raise the limit with -Dwasmformer.maxTokens=N")
           : "stopped: " + e.getMessage();

@@ -42,6 +42,11 @@ final class ModelBinding {
       }
 
       @Override
+      public long positionLimit() {
+        return model.positionLimit();
+      }
+
+      @Override
       public void prepare(Attention attention) {
         if (attention == Attention.HULL) model.generateCode();
       }

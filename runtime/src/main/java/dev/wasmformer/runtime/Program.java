@@ -278,7 +278,7 @@ public final class Program {
     int fed = start.fed();
     // after the start: a resumed run's copy of the kept state is in the heap in use already
     TokenBudget budget = TokenBudget.of(options, steppers.bytesPerPosition(options.attention()),
-        prompt.length - fed, keptStates.keptBytes(), start.bytes());
+        prompt.length - fed, keptStates.keptBytes(), start.bytes()).within(steppers.positionLimit(), prompt.length);
     DecodeLoop loop = new DecodeLoop(start.stepper(), tokens, options, budget, functionNamer);
     start = null;   // the loop alone holds the stepper (see above)
     RunResult raw = loop.run(fed == 0 ? prompt : Arrays.copyOfRange(prompt, fed, prompt.length), resultBytes);

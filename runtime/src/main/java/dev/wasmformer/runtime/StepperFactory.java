@@ -18,4 +18,12 @@ interface StepperFactory {
   default long bytesPerPosition(Attention attention) {
     return 0;
   }
+
+  /**
+   * How many positions, prompt included, a run may have (the model's {@link
+   * dev.wasmformer.runtime.model.Model#positionLimit()}); {@link Long#MAX_VALUE} for no limit.
+   */
+  default long positionLimit() {
+    return Long.MAX_VALUE;
+  }
 }

@@ -16,8 +16,15 @@ package dev.wasmformer.runtime;
  * @param maxHeap the heap's maximum, in bytes ({@code Runtime.maxMemory()})
  * @param freeHeap the heap free when the run started ({@code maxHeap} less what was in use), in bytes
  * @param bytesPerPosition the model's estimate the rule used
+ * @param positionLimit the model's {@link dev.wasmformer.runtime.model.Model#positionLimit() position
+ *     limit} when it lowered {@code limit} (see {@link #within}), else 0
  */
-record TokenBudget(long limit, boolean fromHeap, long maxHeap, long freeHeap, long bytesPerPosition) {
+record TokenBudget(long limit, boolean fromHeap, long maxHeap, long freeHeap, long bytesPerPosition,
+    long positionLimit) {
+  TokenBudget(long limit, boolean fromHeap, long maxHeap, long freeHeap, long bytesPerPosition) {
+    this(limit, fromHeap, maxHeap, freeHeap, bytesPerPosition, 0);
+  }
+
   /** Doubling arrays' peak: the old contents plus the new array of twice their size. */
   static final int GROWTH = 3;
 
@@ -49,6 +56,18 @@ record TokenBudget(long limit, boolean fromHeap, long maxHeap, long freeHeap, lo
    */
   static long inUse(long heapUsed, long reclaimable, long resumedBytes) {
     return Math.max(0, heapUsed - reclaimable + (GROWTH - 1) * resumedBytes);
+  }
+
+  /**
+   * This budget, lowered when needed so that the run's positions, {@code promptLength} of the
+   * prompt and then the generated tokens, stay within the model's {@code positionLimit}: a set
+   * limit too, as past it the model's lookups by position are not proven exact and the caches
+   * could not hold the run.
+   */
+  TokenBudget within(long positionLimit, int promptLength) {
+    long room = positionLimit - promptLength;
+    if (room >= limit) return this;
+    return new TokenBudget(Math.max(1, room), false, maxHeap, freeHeap, bytesPerPosition, positionLimit);
   }
 
   /** The default limit for a heap of {@code maxHeap} bytes of which {@code used} are in use. */

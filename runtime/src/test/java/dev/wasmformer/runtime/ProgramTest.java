@@ -138,6 +138,44 @@ class ProgramTest {
     assertThat(limit).hasMessageContaining("no HALT after 5 generated tokens");
   }
 
+  /**
+   * The model's position limit caps every run, a set limit too, and says so: past it the
+   * model's lookups by position are not proven exact (the interpreter's: 2^26 + 1 positions).
+   */
+  @Test
+  void aRunStopsAtTheModelsPositionLimitWhateverItsTokenLimit() {
+    int[] steps = IntStream.generate(() -> STEP).limit(20).toArray();
+    stepper = new ScriptedStepper(ECHO_PROMPT, steps);
+    long positions = ECHO_PROMPT + 7;
+    Program echo = loaded(new StepperFactory() {
+      @Override
+      public TokenStepper newStepper(Attention attention) {
+        return stepper;
+      }
+
+      @Override
+      public long positionLimit() {
+        return positions;
+      }
+    }).program("echo");
+
+    TokenLimitException limit = catchThrowableOfType(
+        TokenLimitException.class, () -> echo.run(RunOptions.defaults().withMaxTokens(15)));
+
+    assertThat(limit.stats().tokens()).isEqualTo(7);
+    assertThat(limit.limit()).isEqualTo(7);
+    assertThat(limit.limitFromPositions()).isTrue();
+    assertThat(limit.limitFromHeap()).isFalse();
+    assertThat(limit).hasMessageContaining("no HALT after 7 generated tokens (the model's position limit")
+        .hasMessageContaining("exact for " + (ECHO_PROMPT + 7) + " positions");
+    // a limit below the position limit is the run's own
+    stepper = new ScriptedStepper(ECHO_PROMPT, steps);
+    TokenLimitException own = catchThrowableOfType(
+        TokenLimitException.class, () -> echo.run(RunOptions.defaults().withMaxTokens(5)));
+    assertThat(own.limit()).isEqualTo(5);
+    assertThat(own.limitFromPositions()).isFalse();
+  }
+
   @Test
   void aRunMayHaltOnItsLastAllowedToken() {
     Program echo = program("echo", ECHO_PROMPT, STEP, STEP, HALT);

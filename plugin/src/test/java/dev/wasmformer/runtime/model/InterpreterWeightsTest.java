@@ -49,6 +49,19 @@ class InterpreterWeightsTest {
   }
 
   /**
+   * The interpreter's lookups by position (keys (2j, -j^2) and the like) are proven exact up to
+   * position 2^26, where j^2 reaches 2^52: runs of the universal model and of a restricted one
+   * stop there (docs/limits.md).
+   */
+  @Test
+  void theInterpretersPositionLimitIsTwoToTheTwentySixPlusOnePositions() {
+    Bundle universal = new WasmformerCompiler(InterpreterModel.get()).addWasm("fib", "fib.wasm", FIB, "fib").bundle();
+    Bundle restricted = new WasmformerCompiler().addWasm("fib", "fib.wasm", FIB, "fib").bundle();
+    assertThat(Model.from(universal).positionLimit()).isEqualTo((1L << 26) + 1);
+    assertThat(Model.from(restricted).positionLimit()).isEqualTo((1L << 26) + 1);
+  }
+
+  /**
    * Appending the real prompt (the hull pass runs the prompt plan) leaves every head's key and
    * value of stepping it through the reference, at every prompt position, and the same run
    * after it, token for token and residual for residual; the plan skips the layers past the

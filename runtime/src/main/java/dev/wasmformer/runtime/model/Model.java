@@ -312,6 +312,28 @@ public final class Model {
         return bytes + (tokens ? 4 : 0);
     }
 
+    /**
+     * How many positions (prompt and generated tokens) a run may have: those at which the
+     * decoder's evaluation of every position-keyed head's key is proven exact ({@link
+     * dev.wasmformer.runtime.attention.QuadraticKey#limit()}: every partial sum stays an integer
+     * below 2^52; for the interpreter's keys, whose second component is {@code -p^2}, positions
+     * 0 to 2^26 = 67,108,864). Past them nothing proves that a lookup by position finds the
+     * position the model was built to find, and the hull cache would have to keep one entry per
+     * position for each such head (about 100 bytes a position per head): runs stop there.
+     * {@link Long#MAX_VALUE} when the model has no such head.
+     */
+    public long positionLimit() {
+        long limit = Long.MAX_VALUE;
+        for (LayerWeights layer : layers) {
+            for (HeadWeights head : layer.heads()) {
+                if (head.kernel() == HeadKernel.POSITION_KEY) {
+                    limit = Math.min(limit, head.positionKey().limit() + 1);
+                }
+            }
+        }
+        return limit;
+    }
+
     /** The kernel a head gets under {@link AttentionKind#HULL}. */
     HeadKernel kernel(int layer, int head) {
         return layers.get(layer).heads().get(head).kernel();
