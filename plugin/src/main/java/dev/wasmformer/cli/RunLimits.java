@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 final class RunLimits {
   @Option(names = "--max-tokens", paramLabel = "N",
       description = "Stop a run after N generated tokens. Default: 100000000, or fewer when the Java heap"
-          + " (-Xmx) cannot hold that many (see docs/limits.md).")
+          + " (-Xmx) cannot hold that many; never past the model's 67108865 positions, prompt included"
+          + " (see docs/limits.md).")
   Long maxTokens;
 
   @Option(names = "--max-memory-pages", paramLabel = "N",
