@@ -24,7 +24,9 @@ public final class RunOptions {
    * the JVM drops before it runs out of heap), plus twice a run's own copy of a kept state (which
    * may grow to three times its size). A runaway program so stops with a {@link
    * TokenLimitException} (its {@link TokenLimitException#limitFromHeap()} true) instead of
-   * filling the heap. A limit set with {@link #withMaxTokens} is never lowered.
+   * filling the heap. A limit set with {@link #withMaxTokens} is not lowered to the heap. Both
+   * are lowered to the model's position limit: no run goes past 2^26 + 1 positions, the
+   * prompt's included ({@link TokenLimitException#limitFromPositions()}).
    */
   public static final long DEFAULT_MAX_TOKENS = 100_000_000L;
 
@@ -114,7 +116,8 @@ public final class RunOptions {
   /**
    * At most this many generated tokens; a run that needs more ends in {@link
    * TokenLimitException}. Unlike the default ({@link #DEFAULT_MAX_TOKENS}), the heap does not
-   * lower it: a run that outgrows the heap first ends in {@link HeapExhaustedException}.
+   * lower it: a run that outgrows the heap first ends in {@link HeapExhaustedException}. The
+   * model's position limit does (see {@link #DEFAULT_MAX_TOKENS}).
    */
   public RunOptions withMaxTokens(long maxTokens) {
     if (maxTokens < 1) throw new IllegalArgumentException("maxTokens must be positive: " + maxTokens);
