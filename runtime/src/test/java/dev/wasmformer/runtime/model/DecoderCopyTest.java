@@ -131,12 +131,7 @@ class DecoderCopyTest {
         for (int seed = 0; seed < 2; seed++) {
             Model model = Model.from(WideRandomModel.bundle(new Random(seed)));
             for (AttentionKind kind : AttentionKind.values()) {
-                Decoder original = model.newDecoder(kind);
-                Random random = new Random(seed);
-                for (int p = 0; p < PROMPT; p++) {
-                    original.append(random.nextInt(model.vocabSize()));
-                }
-                original.step(1);
+                Decoder original = prompted(model, kind, seed);
                 Walk walk = new Walk();
                 walk.compare(original, original.copy(), "decoder");
                 assertThat(walk.arrays).as("%s: arrays compared", kind).isGreaterThan(20);
@@ -154,12 +149,7 @@ class DecoderCopyTest {
         for (int seed = 0; seed < 2; seed++) {
             Model model = Model.from(WideRandomModel.bundle(new Random(seed)));
             for (AttentionKind kind : AttentionKind.values()) {
-                Decoder decoder = model.newDecoder(kind);
-                Random random = new Random(seed);
-                for (int p = 0; p < PROMPT; p++) {
-                    decoder.append(random.nextInt(model.vocabSize()));
-                }
-                decoder.step(1);
+                Decoder decoder = prompted(model, kind, seed);
                 assertThat(decoder.retainedBytes()).as("%s decoder", kind).isEqualTo(arrayBytes(decoder));
                 Decoder copy = decoder.copy();
                 assertThat(copy.retainedBytes()).as("%s copy", kind).isEqualTo(arrayBytes(copy));
@@ -209,6 +199,17 @@ class DecoderCopyTest {
             }
         }
         return bytes;
+    }
+
+    /** A decoder after a random prompt of {@link #PROMPT} tokens and one step. */
+    private static Decoder prompted(Model model, AttentionKind kind, int seed) {
+        Decoder decoder = model.newDecoder(kind);
+        Random random = new Random(seed);
+        for (int p = 0; p < PROMPT; p++) {
+            decoder.append(random.nextInt(model.vocabSize()));
+        }
+        decoder.step(1);
+        return decoder;
     }
 
     /** The types of the model's parts, shared by every run. */
