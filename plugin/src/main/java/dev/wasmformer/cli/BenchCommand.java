@@ -25,12 +25,13 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--program", paramLabel = "fib|sieve", defaultValue = "fib",
-      description = "The benchmark program. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--program", paramLabel = "fib|sieve|sudoku", defaultValue = "fib",
+      description = "The benchmark program: fib, sieve, or sudoku (docs/examples/sudoku.c's solver, run"
+          + " --arg times). Default: ${DEFAULT-VALUE}.")
   String program;
 
   @Option(names = "--arg", paramLabel = "N",
-      description = "The program's argument (default: one that runs past 10M tokens for fib).")
+      description = "The program's argument (default: one that runs past 10M tokens).")
   Long argument;
 
   @Option(names = "--lengths", paramLabel = "N,N,...", split = ",",
