@@ -26,6 +26,12 @@ class CsmithFuzzTest {
   private static final Path RUNTIME = Path.of("/usr/include/csmith");
   /** {@code -Dwasmformer.csmith.float=true}: programs with float and double too (our soft-float against gcc's). */
   private static final boolean FLOAT = Boolean.getBoolean("wasmformer.csmith.float");
+  /**
+   * {@code -Dwasmformer.csmith.options="--max-funcs 12 --volatiles"}: more csmith options, after
+   * the test's own (a later option wins), for campaigns over other kinds of programs.
+   */
+  private static final List<String> OPTIONS = List.of(System.getProperty("wasmformer.csmith.options", "").split(" +"))
+      .stream().filter(o -> !o.isEmpty()).toList();
 
   /**
    * gcc's flags for wasm32's data model (ILP32: 32-bit long and pointers) with IEEE float
@@ -65,8 +71,11 @@ class CsmithFuzzTest {
 
   private void check(int seed) throws Exception {
     Path source = work.resolve("fuzz" + seed + ".c");
-    run(List.of("csmith", "--no-bitfields", "--no-packed-struct", FLOAT ? "--float" : "--no-float", "--no-argc",
-        "--no-volatiles", "--max-funcs", "6", "--seed", Integer.toString(seed), "-o", source.toString()), 60, work);
+    List<String> csmith = new ArrayList<>(List.of("csmith", "--no-bitfields", "--no-packed-struct",
+        FLOAT ? "--float" : "--no-float", "--no-argc", "--no-volatiles", "--max-funcs", "6"));
+    csmith.addAll(OPTIONS);
+    csmith.addAll(List.of("--seed", Integer.toString(seed), "-o", source.toString()));
+    run(csmith, 60, work);
     String text = Files.readString(source, StandardCharsets.UTF_8);
     writeRuntime();
 
