@@ -34,10 +34,13 @@ class CsmithFuzzTest {
       .stream().filter(o -> !o.isEmpty()).toList();
 
   /**
-   * gcc's flags for wasm32's data model (ILP32: 32-bit long and pointers) with IEEE float
-   * arithmetic (SSE, not x87), when gcc-multilib is installed; otherwise none, and a program
-   * whose result depends on the size of long (csmith writes constants like 0xAC70C309L) may
-   * differ from the native LP64 build for that reason alone.
+   * gcc's flags for wasm32's data model (ILP32: 32-bit long and pointers; long long and double
+   * 8-byte aligned in structs too, where i386 aligns them to 4) with IEEE float arithmetic (SSE,
+   * not x87), when gcc-multilib is installed; otherwise none, and a program whose result
+   * depends on the size of long (csmith writes constants like 0xAC70C309L) may differ from the
+   * native LP64 build for that reason alone. The alignment matters to csmith's unions: one that
+   * overlays a uint64_t with a struct {int32_t; int64_t; ...} reads the int64_t's bytes at
+   * offset 8 on wasm32, at offset 4 on i386 without -malign-double.
    */
   private static final List<String> ILP32 = probeIlp32();
 
@@ -45,15 +48,17 @@ class CsmithFuzzTest {
   Path work;
 
   private static List<String> probeIlp32() {
-    List<String> flags = List.of("-m32", "-msse2", "-mfpmath=sse");
+    List<String> flags = List.of("-m32", "-malign-double", "-msse2", "-mfpmath=sse");
     try {
       Path dir = Files.createTempDirectory("m32");
-      Path c = Files.writeString(dir.resolve("m.c"), "int main(void) { return sizeof(long); }\n");
+      Path c = Files.writeString(dir.resolve("m.c"), "#include <stddef.h>\n"
+          + "struct s { int a; long long b; };\n"
+          + "int main(void) { return sizeof(long) * 16 + offsetof(struct s, b); }\n");
       List<String> command = new ArrayList<>(List.of("gcc"));
       command.addAll(flags);
       command.addAll(List.of("-o", dir.resolve("m").toString(), c.toString()));
       if (!run(command, 60, dir).get(0).equals("0")) return List.of();
-      return run(List.of(dir.resolve("m").toString()), 10, dir).get(0).equals("4") ? flags : List.of();
+      return run(List.of(dir.resolve("m").toString()), 10, dir).get(0).equals("72") ? flags : List.of();
     } catch (IOException | InterruptedException | IllegalStateException e) {
       return List.of();
     }
