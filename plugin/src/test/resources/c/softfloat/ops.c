@@ -55,6 +55,9 @@ EXPORT(ul2f) u32 ul2f(u64 a) { return FB((float)a); }
 EXPORT(dfloor) u64 dfloor(u64 a) { return DB(floor(D(a))); }
 EXPORT(dceil) u64 dceil(u64 a) { return DB(ceil(D(a))); }
 EXPORT(dtrunc) u64 dtrunc(u64 a) { return DB(trunc(D(a))); }
+EXPORT(ffloor) u32 ffloor(u32 a) { return FB(floorf(F(a))); }
+EXPORT(fceil) u32 fceil(u32 a) { return FB(ceilf(F(a))); }
+EXPORT(ftrunc) u32 ftrunc(u32 a) { return FB(truncf(F(a))); }
 
 /* strtod and strtof on a text the host writes into text[]. */
 #include <stdlib.h>

@@ -16,6 +16,11 @@ final class CodeBuffer {
   private final List<Instruction> code = new ArrayList<>();
   private final Set<Opcode> supported;
   private String construct = "entry stub";
+  /**
+   * While a soft-float routine is emitted: the program's construct it is lowered for (the
+   * first to call it), which a refusal names, as the routine is no code of the program's.
+   */
+  private String routineUser;
 
   CodeBuffer(Set<Opcode> supported) {
     this.supported = supported;
@@ -26,6 +31,23 @@ final class CodeBuffer {
     this.construct = construct;
   }
 
+  /** What the instructions emitted now lower (as given to {@link #lowering}). */
+  String construct() {
+    return construct;
+  }
+
+  /**
+   * Until {@link #endRoutine()}, the instructions emitted are a soft-float routine's, lowered
+   * for {@code user}, e.g. "instruction f64.add in function main".
+   */
+  void routineFor(String user) {
+    this.routineUser = user;
+  }
+
+  void endRoutine() {
+    this.routineUser = null;
+  }
+
   /** Index the next instruction will get. */
   int next() {
     return code.size();
@@ -33,6 +55,10 @@ final class CodeBuffer {
 
   int emit(Opcode op, int x, int y, int z, int imm) {
     if (!supported.contains(op)) {
+      if (routineUser != null) {
+        throw new UnsupportedWasmException("unsupported " + routineUser + ": the target lacks " + op
+            + " (in its soft-float routine: " + construct + ")");
+      }
       throw new UnsupportedWasmException("unsupported " + construct + ": the target lacks " + op);
     }
     if (code.size() >= ReferenceInterpreter.MAX_INSTRUCTIONS) {

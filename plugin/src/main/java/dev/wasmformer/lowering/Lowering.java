@@ -144,6 +144,11 @@ public final class Lowering {
     private final Map<Integer, Integer> starts = new HashMap<>();
     private final List<int[]> callSites = new ArrayList<>();
     private final List<String> argv;
+    /**
+     * For each soft-float routine placed so far: the program's construct it is lowered for,
+     * the first to call it directly or through other routines.
+     */
+    private final Map<Integer, String> routineUsers = new HashMap<>();
     /** The argument area, once an args routine needs it. */
     private ArgumentRegion argvArea;
 
@@ -198,9 +203,12 @@ public final class Lowering {
           ModuleInfo routines = FloatRoutines.module();
           int routine = function - ROUTINES;
           functions.add(new TokenProgram.FunctionInfo(ROUTINE_PREFIX + routines.name(routine), out.next()));
+          String user = routineUsers.get(function);
+          out.routineFor(user);
           new FunctionLowering(routines, routine, out, new FunctionLowering.Calls() {
             @Override
             public void callAt(int instruction, int callee) {
+              routineUsers.putIfAbsent(ROUTINES + callee, user);
               Run.this.callAt(instruction, ROUTINES + callee);
             }
 
@@ -209,6 +217,7 @@ public final class Lowering {
               throw new IllegalStateException("soft-float routine " + routines.name(routine) + " uses " + name);
             }
           }).lower();
+          out.endRoutine();
         } else if (module.isImport(function)) {
           // only WASI imports are called with CALL (FunctionLowering checked it)
           WasiRoutines.Function wasi = module.wasiFunction(function).orElseThrow();
@@ -371,7 +380,9 @@ public final class Lowering {
 
     @Override
     public void callRoutineAt(int instruction, String routine) {
-      callAt(instruction, ROUTINES + FloatRoutines.function(routine));
+      int function = ROUTINES + FloatRoutines.function(routine);
+      routineUsers.putIfAbsent(function, out.construct());
+      callAt(instruction, function);
     }
 
     @Override

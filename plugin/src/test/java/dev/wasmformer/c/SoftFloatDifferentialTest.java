@@ -274,6 +274,15 @@ class SoftFloatDifferentialTest {
     checkUnary("dceil", doubles(), a -> db(Math.ceil(d(a))), true, -1L);
     checkUnary("dtrunc", doubles(), a -> db(d(a) < 0 ? Math.ceil(d(a)) : Math.floor(d(a))), true, -1L);
     checkUnary("dneg", doubles(), a -> a ^ Long.MIN_VALUE, false, -1L);
+    // A float's integral neighbours are floats, so Java's double rounding is exact; a NaN comes back quieted, bit for bit.
+    checkUnary("ffloor", floats(), a -> floatRounding(a, Math.floor(f(a))), false, 0xFFFF_FFFFL);
+    checkUnary("fceil", floats(), a -> floatRounding(a, Math.ceil(f(a))), false, 0xFFFF_FFFFL);
+    checkUnary("ftrunc", floats(), a -> floatRounding(a, f(a) < 0 ? Math.ceil(f(a)) : Math.floor(f(a))), false,
+        0xFFFF_FFFFL);
+  }
+
+  private static long floatRounding(long a, double rounded) {
+    return Float.isNaN(f(a)) ? a | 0x40_0000L : fb((float) rounded);
   }
 
   @Test

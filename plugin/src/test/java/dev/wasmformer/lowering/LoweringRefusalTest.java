@@ -183,6 +183,38 @@ class LoweringRefusalTest {
   }
 
   @Test
+  void aTargetWithoutAnOpcodeASoftFloatRoutineNeedsRefusesTheFloatInstruction() {
+    // f64.add is a CALL of the routine __wf_dadd, whose code shifts i64s; the program itself has no SHL64
+    byte[] add = wasm("""
+        (module
+          (func $sum (param i64 i64) (result i64)
+            (i64.reinterpret_f64 (f64.add (f64.reinterpret_i64 (local.get 0)) (f64.reinterpret_i64 (local.get 1)))))
+          (func (export "main") (param i64) (result i64) (call $sum (local.get 0) (local.get 0))))
+        """);
+    EnumSet<Opcode> noShl64 = EnumSet.allOf(Opcode.class);
+    noShl64.remove(Opcode.SHL64);
+    assertThatThrownBy(() -> Lowering.lower(add, null, noShl64))
+        .isInstanceOf(UnsupportedWasmException.class)
+        .hasMessage("unsupported instruction f64.add in function func[0]: the target lacks SHL64"
+            + " (in its soft-float routine: instruction i64.shl in function __wf_dadd)");
+  }
+
+  @Test
+  void aRoutineCalledByARoutineNamesTheProgramsInstructionToo() {
+    // i32.trunc_f64_s traps on NaN: __wf_d_to_i32_trap calls a helper that calls the import that is TRAP
+    byte[] trunc = wasm("""
+        (module (func (export "main") (param i64) (result i32)
+          (i32.add (i32.const 1) (i32.trunc_f64_s (f64.reinterpret_i64 (local.get 0))))))
+        """);
+    EnumSet<Opcode> noTrap = EnumSet.allOf(Opcode.class);
+    noTrap.remove(Opcode.TRAP);
+    assertThatThrownBy(() -> Lowering.lower(trunc, null, noTrap))
+        .isInstanceOf(UnsupportedWasmException.class)
+        .hasMessage("unsupported instruction i32.trunc_f64_s in function main: the target lacks TRAP"
+            + " (in its soft-float routine: instruction call in function nan_to_integer)");
+  }
+
+  @Test
   void anEntryReturningAnI64NeedsHaltI64() {
     EnumSet<Opcode> target = EnumSet.allOf(Opcode.class);
     target.remove(Opcode.HALT_I64);

@@ -873,7 +873,8 @@ final class FunctionGenerator {
   private static boolean isBoolean(Expr e) {
     if (e instanceof Expr.Binary b) return b.op().isComparison() || b.op() == BinaryOp.LOG_AND || b.op() == BinaryOp.LOG_OR;
     if (e instanceof Expr.Unary u) return u.op() == Expr.UnaryOp.LOG_NOT;
-    if (e instanceof Expr.IntConst c) return c.value() == 0 || c.value() == 1;
+    // a long long 0 or 1 is an i64: it still needs the test that makes it an i32
+    if (e instanceof Expr.IntConst c) return !Abi.isWide(c.type()) && (c.value() == 0 || c.value() == 1);
     return e.type() == IntType.BOOL;
   }
 

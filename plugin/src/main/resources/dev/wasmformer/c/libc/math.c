@@ -7,7 +7,6 @@ u64 __wf_dsqrt(u64 a);
 unsigned __wf_fsqrt(unsigned a);
 
 #define SIGN 0x8000000000000000ULL
-#define FRAC 0x000FFFFFFFFFFFFFULL
 
 double fabs(double x) {
   return __wasmformer_bits_f64(__wasmformer_f64_bits(x) & ~SIGN);
@@ -25,45 +24,32 @@ float sqrtf(float x) {
   return __wasmformer_bits_f32(__wf_fsqrt(__wasmformer_f32_bits(x)));
 }
 
-/* Rounds to an integer: toward -inf (mode 0), +inf (1) or zero (2). */
-static u64 to_integer(u64 x, int mode) {
-  int be = (int)((x >> 52) & 0x7FF);
-  int negative = (x & SIGN) != 0;
-  if (be >= 1075) return be == 0x7FF && (x & FRAC) ? x | 0x0008000000000000ULL : x;
-  if (be < 1023) {
-    if ((x & ~SIGN) == 0 || mode == 2) return x & SIGN;
-    if (mode == 0) return negative ? 0xBFF0000000000000ULL : 0;
-    return negative ? SIGN : 0x3FF0000000000000ULL;
-  }
-  u64 mask = FRAC >> (be - 1023);
-  if ((x & mask) == 0) return x;
-  if ((mode == 0 && negative) || (mode == 1 && !negative)) x += mask + 1;
-  return x & ~mask;
-}
+/* softfloat.c's rounding to an integral value (the lowering's f64.floor ... too): mode 2 floor, 1 ceil, 0 trunc. */
+u64 __wf_integral(u64 x, int mode);
+unsigned __wf_integral32(unsigned x, int mode);
 
 double floor(double x) {
-  return __wasmformer_bits_f64(to_integer(__wasmformer_f64_bits(x), 0));
+  return __wasmformer_bits_f64(__wf_integral(__wasmformer_f64_bits(x), 2));
 }
 
 double ceil(double x) {
-  return __wasmformer_bits_f64(to_integer(__wasmformer_f64_bits(x), 1));
+  return __wasmformer_bits_f64(__wf_integral(__wasmformer_f64_bits(x), 1));
 }
 
 double trunc(double x) {
-  return __wasmformer_bits_f64(to_integer(__wasmformer_f64_bits(x), 2));
+  return __wasmformer_bits_f64(__wf_integral(__wasmformer_f64_bits(x), 0));
 }
 
-/* A float's integral neighbours are floats too, so rounding its exact double is exact. */
 float floorf(float x) {
-  return (float)floor(x);
+  return __wasmformer_bits_f32(__wf_integral32(__wasmformer_f32_bits(x), 2));
 }
 
 float ceilf(float x) {
-  return (float)ceil(x);
+  return __wasmformer_bits_f32(__wf_integral32(__wasmformer_f32_bits(x), 1));
 }
 
 float truncf(float x) {
-  return (float)trunc(x);
+  return __wasmformer_bits_f32(__wf_integral32(__wasmformer_f32_bits(x), 0));
 }
 
 double copysign(double x, double y) {

@@ -493,74 +493,68 @@ u64 __wf_f_to_u64(u32 f) {
  * ---- WebAssembly's float instructions ----
  *
  * The lowering of a foreign module (clang's, say) calls these for the f32/f64 instructions
- * that have no routine above with wasm's meaning; nothing in our own C calls them. Where the
+ * that have no routine above with wasm's meaning; of our own C, only math.c's floor, ceil and
+ * trunc call them (the rounding to an integral value, which C and wasm define alike). Where the
  * C routines above follow x86-64 (min, max, conversions out of range), WebAssembly says
  * otherwise. NaN results are quieted NaN operands or the default NaN, both allowed by wasm.
  */
 
-/* Rounds to an integral value: toward -inf (mode 0), +inf (1), zero (2), nearest even (3). */
-static u64 integral(u64 x, int mode) {
+/*
+ * Rounds to an integral value. Bit 0 of mode rounds a positive x up, bit 1 a negative x down
+ * (adding to the magnitude), so 2 is floor, 1 ceil and 0 trunc; 4 rounds to nearest, ties to
+ * even. math.c's floor, ceil and trunc call it too.
+ */
+u64 __wf_integral(u64 x, int mode) {
   int be = (int)((x >> 52) & 0x7FF);
-  u64 sign = x & SIGN;
+  int negative = (int)(x >> 63);
   if (be >= 1075) return is_nan(x) ? x | QUIET : x; /* already integral, infinite or NaN */
-  if ((x & ~SIGN) == 0) return x;
-  if (be < 1023) { /* 0 < |x| < 1 */
-    if (mode == 0) return sign ? 0xBFF0000000000000ULL : 0;
-    if (mode == 1) return sign ? SIGN : 0x3FF0000000000000ULL;
-    if (mode == 3 && be == 1022 && (x & FRAC) != 0) return sign | 0x3FF0000000000000ULL; /* (0.5, 1) */
-    return sign;
+  if (be < 1023) { /* |x| < 1 */
+    if ((x & ~SIGN) == 0) return x;
+    if ((mode >> negative) & 1) return (x & SIGN) | 0x3FF0000000000000ULL;
+    if (mode == 4 && be == 1022 && (x & FRAC) != 0) return (x & SIGN) | 0x3FF0000000000000ULL; /* (0.5, 1) */
+    return x & SIGN;
   }
-  int f = 1075 - be; /* fraction bits, 1..52; bit f is the integer part's lowest (the hidden bit's for f = 52, as 1023 is odd) */
-  u64 mask = (1ULL << f) - 1;
-  u64 frac = x & mask;
-  if (frac == 0) return x;
-  x &= ~mask;
-  int up;
-  if (mode == 3) {
-    u64 half = 1ULL << (f - 1);
-    up = frac > half || (frac == half && ((x >> f) & 1));
-  } else {
-    up = (mode == 0 && sign) || (mode == 1 && !sign);
+  /* The fraction bits; the bit above them is the integer part's lowest (the hidden bit's for be = 1023, which is odd). */
+  u64 mask = FRAC >> (be - 1023);
+  if ((x & mask) == 0) return x;
+  /*
+   * To nearest, up when the fraction plus the integer part's parity exceeds one half (above
+   * half, or half and odd). In one expression, as a local would be zeroed on every call.
+   */
+  if (((mode >> negative) & 1) || (mode == 4 && (x & mask) + ((x & (mask + 1)) != 0) > (mask >> 1) + 1)) {
+    x += mask + 1; /* a carry into the exponent is the next power of two */
   }
-  return up ? x + (1ULL << f) : x; /* a carry into the exponent is the next power of two */
+  return x & ~mask;
 }
 
-u64 __wf_dfloor(u64 x) { return integral(x, 0); }
-u64 __wf_dceil(u64 x) { return integral(x, 1); }
-u64 __wf_dtrunc(u64 x) { return integral(x, 2); }
-u64 __wf_dnearest(u64 x) { return integral(x, 3); }
+u64 __wf_dfloor(u64 x) { return __wf_integral(x, 2); }
+u64 __wf_dceil(u64 x) { return __wf_integral(x, 1); }
+u64 __wf_dtrunc(u64 x) { return __wf_integral(x, 0); }
+u64 __wf_dnearest(u64 x) { return __wf_integral(x, 4); }
 
 /* The same for a float. */
-static u32 integral32(u32 x, int mode) {
+u32 __wf_integral32(u32 x, int mode) {
   int be = (int)((x >> 23) & 0xFF);
-  u32 sign = x & FSIGN;
+  int negative = (int)(x >> 31);
   if (be >= 150) return is_nan32(x) ? x | 0x400000u : x;
-  if ((x & ~FSIGN) == 0) return x;
   if (be < 127) {
-    if (mode == 0) return sign ? 0xBF800000u : 0;
-    if (mode == 1) return sign ? FSIGN : 0x3F800000u;
-    if (mode == 3 && be == 126 && (x & 0x7FFFFF) != 0) return sign | 0x3F800000u;
-    return sign;
+    if ((x & ~FSIGN) == 0) return x;
+    if ((mode >> negative) & 1) return (x & FSIGN) | 0x3F800000u;
+    if (mode == 4 && be == 126 && (x & 0x7FFFFF) != 0) return (x & FSIGN) | 0x3F800000u;
+    return x & FSIGN;
   }
-  int f = 150 - be; /* 1..23; 127 is odd, like 1023 */
-  u32 mask = (1u << f) - 1;
-  u32 frac = x & mask;
-  if (frac == 0) return x;
-  x &= ~mask;
-  int up;
-  if (mode == 3) {
-    u32 half = 1u << (f - 1);
-    up = frac > half || (frac == half && ((x >> f) & 1));
-  } else {
-    up = (mode == 0 && sign) || (mode == 1 && !sign);
+  u32 mask = 0x7FFFFFu >> (be - 127); /* 127 is odd, like 1023 */
+  if ((x & mask) == 0) return x;
+  if (((mode >> negative) & 1) || (mode == 4 && (x & mask) + ((x & (mask + 1)) != 0) > (mask >> 1) + 1)) {
+    x += mask + 1;
   }
-  return up ? x + (1u << f) : x;
+  return x & ~mask;
 }
 
-u32 __wf_ffloor(u32 x) { return integral32(x, 0); }
-u32 __wf_fceil(u32 x) { return integral32(x, 1); }
-u32 __wf_ftrunc(u32 x) { return integral32(x, 2); }
-u32 __wf_fnearest(u32 x) { return integral32(x, 3); }
+u32 __wf_ffloor(u32 x) { return __wf_integral32(x, 2); }
+u32 __wf_fceil(u32 x) { return __wf_integral32(x, 1); }
+u32 __wf_ftrunc(u32 x) { return __wf_integral32(x, 0); }
+u32 __wf_fnearest(u32 x) { return __wf_integral32(x, 4); }
 
 /* min and max: NaN if either is NaN, and -0 below +0. */
 u64 __wf_dmin(u64 a, u64 b) {
