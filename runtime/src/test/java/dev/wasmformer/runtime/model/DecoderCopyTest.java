@@ -161,6 +161,21 @@ class DecoderCopyTest {
         }
     }
 
+    /** The fields of {@code type} and its superclasses that may hold a run's own objects, accessible. */
+    private static List<Field> runFields(Class<?> type) {
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()
+                        && !SHARED_FIELDS.contains(c.getSimpleName() + "." + f.getName())) {
+                    f.setAccessible(true);
+                    fields.add(f);
+                }
+            }
+        }
+        return fields;
+    }
+
     /** The bytes of the primitive arrays reachable from {@code root} but not from the model. */
     private static long arrayBytes(Object root) throws IllegalAccessException {
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -184,17 +199,10 @@ class DecoderCopyTest {
                 }
                 continue;
             }
-            for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
-                for (Field f : c.getDeclaredFields()) {
-                    if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()
-                            || SHARED_FIELDS.contains(c.getSimpleName() + "." + f.getName())) {
-                        continue;
-                    }
-                    f.setAccessible(true);
-                    Object value = f.get(o);
-                    if (value != null) {
-                        pending.add(value);
-                    }
+            for (Field f : runFields(type)) {
+                Object value = f.get(o);
+                if (value != null) {
+                    pending.add(value);
                 }
             }
         }
@@ -244,18 +252,11 @@ class DecoderCopyTest {
                 return;
             }
             assertThat(type.getName()).as(path).startsWith("dev.wasmformer.runtime.");
-            for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
-                for (Field f : c.getDeclaredFields()) {
-                    if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()
-                            || SHARED_FIELDS.contains(c.getSimpleName() + "." + f.getName())) {
-                        continue;
-                    }
-                    f.setAccessible(true);
-                    try {
-                        compare(f.get(a), f.get(b), path + "." + f.getName());
-                    } catch (IllegalAccessException e) {
-                        throw new AssertionError(e);
-                    }
+            for (Field f : runFields(type)) {
+                try {
+                    compare(f.get(a), f.get(b), path + "." + f.getName());
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
                 }
             }
         }
