@@ -33,6 +33,7 @@ public final class Model {
     final SparseFeedForward[] sparseFfns;   // [layer], null for none
     final PromptPlan promptPlan;            // what an appended prompt token computes
     final ResidentHeads residentHeads;      // heads whose sums may stay in x between steps
+    private final long positionLimit;       // see positionLimit(): computed once, read by every run
     final SparseFeedForward[] promptFfns;   // [layer]: promptPlan's FFNs, sparseFfns' where the same
     final AttentionLayer[] attentionLayers; // [layer]
     final FamilyArgMax familyArgMax;
@@ -85,6 +86,7 @@ public final class Model {
         }
         this.promptPlan = PromptPlan.of(layers, dModel);
         this.residentHeads = ResidentHeads.of(layers, embedding, dModel, slotOne, slotPosition, slotPositionSquared);
+        this.positionLimit = positionLimit(layers);
         SparseFeedForward[] promptFfns = new SparseFeedForward[layers.size()];
         for (int l = 0; l < layers.size(); l++) {
             FfnWeights kept = promptPlan.ffns[l];
@@ -323,6 +325,10 @@ public final class Model {
      * {@link Long#MAX_VALUE} when the model has no such head.
      */
     public long positionLimit() {
+        return positionLimit;
+    }
+
+    private static long positionLimit(List<LayerWeights> layers) {
         long limit = Long.MAX_VALUE;
         for (LayerWeights layer : layers) {
             for (HeadWeights head : layer.heads()) {
