@@ -51,6 +51,11 @@ final class PrefixCache {
     this.stored = stored;
   }
 
+  /** The state the bundle stores (for tests). */
+  StoredPrefix stored() {
+    return stored;
+  }
+
   /** The state the bundle stores, and whether runs on {@code steppers} use it (decodes it to tell). */
   StoredPrefix.Status storedStatus(StepperFactory steppers) {
     return stored.status(steppers);

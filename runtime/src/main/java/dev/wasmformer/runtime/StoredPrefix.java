@@ -26,6 +26,8 @@ final class StoredPrefix {
   /** Why the stored state is not used, once found; null while it is usable or unchecked. */
   private String refusal;
   private boolean matched;            // the header checks passed
+  /** How often the state was read (for tests: a run resumed from it). */
+  private int reads;
 
   /** The state {@code stored} (null for none) of a program whose fixed prefix is {@code tokens}. */
   StoredPrefix(PrefixState stored, int[] tokens) {
@@ -40,6 +42,11 @@ final class StoredPrefix {
 
   boolean present() {
     return stored != null;
+  }
+
+  /** How often the state was read so far (for tests). */
+  synchronized int reads() {
+    return reads;
   }
 
   /** The fixed prefix's tokens. */
@@ -59,6 +66,7 @@ final class StoredPrefix {
       matched = true;
     }
     try {
+      reads++;
       return steppers.readState(stored.getState().asReadOnlyByteBuffer(), tokens.length);
     } catch (StateFormatException e) {
       refusal = "its structure does not match this model: " + e.getMessage();
