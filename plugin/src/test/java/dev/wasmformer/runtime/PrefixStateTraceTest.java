@@ -112,7 +112,8 @@ class PrefixStateTraceTest {
 
   @Test
   void aMainTakingArgvResumesExactly() throws Exception {
-    assertRunsFromTheStoredState(load(bundle).program("args"), true,
+    // not on the naive cache: printf's code makes a long prompt, O(n^2) there
+    assertRunsFromTheStoredState(load(bundle).program("args"), false,
         RunOptions.defaults().withArgv("7"), RunOptions.defaults(), RunOptions.defaults().withArgv("12", "-5", "héllo", ""));
   }
 
@@ -257,6 +258,7 @@ class PrefixStateTraceTest {
       assertThat(trace.tokens()).as("%s trace %d", program.name(), i).isEqualTo(expectedTraces.get(i));
       assertThat(trace.tokens().length).isPositive();
     }
+    assertThat(program.storedPrefixState().usable()).as("the stored state was used").isTrue();
   }
 
   private static RunOptions input(String text) {
