@@ -186,8 +186,10 @@ final class HullCache implements AttentionCache {
     void writeOwnState(StateWriter out) {
         out.tag(TAG);
         out.writeInt(allocated);
-        out.writeDoubles(entries, Math.multiplyExact(allocated, stride));
-        out.writeInts(free, freeCount);
+        // arrays as a copy holds them (at least one entry or item)
+        out.writeDoubles(entries, Math.multiplyExact(Math.max(1, allocated), stride));
+        out.writeInt(freeCount);
+        out.writeInts(free, Math.max(1, freeCount));
         upper.write(out, allocated);
         lower.write(out, allocated);
         leftColumn.write(out);
@@ -225,11 +227,10 @@ final class HullCache implements AttentionCache {
         stride = DATA + valueWidth;
         allocated = in.readInt(0, Integer.MAX_VALUE / stride, "hull entries");
         int capacity = Math.max(1, allocated);
-        entries = Arrays.copyOf(in.readDoubles(allocated * stride, false, "hull entry records"), capacity * stride);
-        int[] freed = StateReader.within(in.readInts(StateReader.ANY, false, "hull free list"), 0, allocated - 1,
-                "hull free entry");
-        freeCount = freed.length;
-        free = Arrays.copyOf(freed, Math.max(1, freeCount));
+        entries = in.readDoubles(capacity * stride, false, "hull entry records");
+        freeCount = in.readInt(0, allocated, "hull free entries");
+        free = in.readInts(Math.max(1, freeCount), false, "hull free list");
+        StateReader.within(Arrays.copyOf(free, freeCount), 0, allocated - 1, "hull free entry");
         upper = new HullChain(in, this, false, UPPER, allocated, capacity);
         lower = new HullChain(in, this, true, LOWER, allocated, capacity);
         leftColumn = new IntList(in, allocated, "hull left column");

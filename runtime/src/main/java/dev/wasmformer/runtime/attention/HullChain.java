@@ -73,8 +73,9 @@ final class HullChain {
 
     /** Its state as the copy constructor copies it, nodes of the first {@code entries} entries. */
     void write(StateWriter out, int entries) {
-        out.writeInts(nodes, Math.multiplyExact(entries, STRIDE));
-        out.writeInts(priority, entries);
+        int capacity = Math.max(1, entries);   // as a copy holds them
+        out.writeInts(nodes, Math.multiplyExact(capacity, STRIDE));
+        out.writeInts(priority, capacity);
         out.writeInt(root);
         out.writeInt(first);
         out.writeLong(seed);
@@ -91,10 +92,11 @@ final class HullChain {
         this.keys = keys;
         this.mirrored = mirrored;
         this.flag = flag;
-        int[] n = StateReader.within(in.readInts(Math.multiplyExact(entries, STRIDE), false, "chain nodes"),
-                NIL, entries - 1, "chain link");
+        int written = Math.max(1, entries);
+        int[] n = in.readInts(Math.multiplyExact(written, STRIDE), false, "chain nodes");
+        StateReader.within(Arrays.copyOf(n, Math.multiplyExact(entries, STRIDE)), NIL, entries - 1, "chain link");
         nodes = Arrays.copyOf(n, Math.multiplyExact(capacity, STRIDE));
-        priority = Arrays.copyOf(in.readInts(entries, false, "chain priorities"), capacity);
+        priority = Arrays.copyOf(in.readInts(written, false, "chain priorities"), capacity);
         root = in.readInt(NIL, entries - 1, "chain root");
         first = in.readInt(NIL, entries - 1, "chain first");
         seed = in.readLong();

@@ -20,14 +20,15 @@ final class IntList {
 
     /** Its items, written for {@link #IntList(StateReader, int)}. */
     void write(StateWriter out) {
-        out.writeInts(items, size);
+        out.writeInt(size);
+        out.writeInts(items, Math.max(1, size));   // as a copy holds them
     }
 
     /** The list {@link #write} wrote, every item in [0, bound). */
     IntList(StateReader in, int bound, String what) throws StateFormatException {
-        int[] read = StateReader.within(in.readInts(StateReader.ANY, false, what), 0, bound - 1, what);
-        size = read.length;
-        items = java.util.Arrays.copyOf(read, Math.max(1, size));
+        size = in.readInt(0, Integer.MAX_VALUE - 1, what + " size");
+        items = in.readInts(Math.max(1, size), false, what);
+        StateReader.within(Arrays.copyOf(items, size), 0, bound - 1, what);
     }
 
     /** The heap its array takes ({@link HeapBytes}). */

@@ -64,7 +64,8 @@ final class PositionValues {
 
     /** Writes what the copy constructor copies: the index and pool as far as they are used. */
     void writeState(StateWriter out) {
-        out.writeInts(index, Math.toIntExact(size));
+        out.writeInt(Math.toIntExact(size));
+        out.writeInts(index, Math.max(1, Math.toIntExact(size)));   // as a copy holds it
         out.writeLongs(pool, poolSize);
         out.writeDoubles(last);
         out.writeInt(lastEncoding);
@@ -76,9 +77,10 @@ final class PositionValues {
      */
     PositionValues(StateReader in, int width) throws StateFormatException {
         this(width);
-        int[] read = in.readInts(StateReader.ANY, false, "position value index");
+        int positions = in.readInt(0, Integer.MAX_VALUE - 1, "position values");
+        int[] read = in.readInts(Math.max(1, positions), false, "position value index");
         long[] readPool = in.readLongs(StateReader.ANY, false, "position value pool");
-        for (int j = 0; j < read.length; j++) {
+        for (int j = 0; j < positions; j++) {
             int offset = read[j] >>> 2;
             int encoding = read[j] & 3;
             int longs = encoding == RAW ? width : encoding == BITS ? packedLongs
@@ -87,8 +89,8 @@ final class PositionValues {
                 throw new StateFormatException("position value " + j + " lies beyond its pool of " + readPool.length);
             }
         }
-        size = read.length;
-        index = Arrays.copyOf(read, Math.max(1, read.length));
+        size = positions;
+        index = read;
         pool = readPool;
         poolSize = readPool.length;
         double[] readLast = in.readDoubles(width, false, "position value last");
