@@ -230,7 +230,7 @@ final class HullCache implements AttentionCache {
         entries = in.readDoubles(capacity * stride, false, "hull entry records");
         freeCount = in.readInt(0, allocated, "hull free entries");
         free = in.readInts(Math.max(1, freeCount), false, "hull free list");
-        StateReader.within(Arrays.copyOf(free, freeCount), 0, allocated - 1, "hull free entry");
+        StateReader.within(free, freeCount, 0, allocated - 1, "hull free entry");
         upper = new HullChain(in, this, false, UPPER, allocated, capacity);
         lower = new HullChain(in, this, true, LOWER, allocated, capacity);
         leftColumn = new IntList(in, allocated, "hull left column");

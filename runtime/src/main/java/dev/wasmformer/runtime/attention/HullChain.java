@@ -94,7 +94,7 @@ final class HullChain {
         this.flag = flag;
         int written = Math.max(1, entries);
         int[] n = in.readInts(Math.multiplyExact(written, STRIDE), false, "chain nodes");
-        StateReader.within(Arrays.copyOf(n, Math.multiplyExact(entries, STRIDE)), NIL, entries - 1, "chain link");
+        StateReader.within(n, entries * STRIDE, NIL, entries - 1, "chain link");
         nodes = Arrays.copyOf(n, Math.multiplyExact(capacity, STRIDE));
         priority = Arrays.copyOf(in.readInts(written, false, "chain priorities"), capacity);
         root = in.readInt(NIL, entries - 1, "chain root");

@@ -28,7 +28,7 @@ final class IntList {
     IntList(StateReader in, int bound, String what) throws StateFormatException {
         size = in.readInt(0, Integer.MAX_VALUE - 1, what + " size");
         items = in.readInts(Math.max(1, size), false, what);
-        StateReader.within(Arrays.copyOf(items, size), 0, bound - 1, what);
+        StateReader.within(items, size, 0, bound - 1, what);
     }
 
     /** The heap its array takes ({@link HeapBytes}). */

@@ -133,8 +133,15 @@ public final class StateReader {
 
   /** Every int of {@code a} in [min, max] (null passes). */
   public static int[] within(int[] a, int min, int max, String what) throws StateFormatException {
+    return within(a, a == null ? 0 : a.length, min, max, what);
+  }
+
+  /** Every int of {@code a[0 .. length)} in [min, max] (null passes). */
+  public static int[] within(int[] a, int length, int min, int max, String what) throws StateFormatException {
     if (a != null) {
-      for (int i = 0; i < a.length; i++) check(a[i], min, max, what + "[" + i + "]");
+      for (int i = 0; i < length; i++) {
+        if (a[i] < min || a[i] > max) check(a[i], min, max, what + "[" + i + "]");   // the message only on failure
+      }
     }
     return a;
   }
