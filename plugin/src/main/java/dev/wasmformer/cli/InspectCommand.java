@@ -124,11 +124,12 @@ final class InspectCommand implements Callable<Integer> {
         .forEach((key, value) -> out.printf("  statistic         %s = %d%n", key, value));
   }
 
-  /** E.g. "1,623,040 bytes after 22,355 tokens, used by the first run", or why it is not used. */
+  /** E.g. "384,925 bytes (2,140,056 inflated) after 22,355 tokens, used by the first run", or why it is not used. */
   static String prefixState(dev.wasmformer.runtime.Program program) {
     dev.wasmformer.runtime.Program.StoredPrefixState s = program.storedPrefixState();
     if (!s.stored()) return "none stored";
-    return String.format(Locale.ROOT, "%,d bytes after %,d tokens, %s", s.bytes(), s.tokens(),
+    return String.format(Locale.ROOT, "%,d bytes (%,d inflated) after %,d tokens, %s", s.bytes(), s.inflatedBytes(),
+        s.tokens(),
         s.usable() ? "used by the first run" : "ignored: " + s.reason());
   }
 

@@ -41,12 +41,14 @@ class PrefixStateCliTest {
     Bundle stored = BundleFiles.read(with);
     int bytes = stored.getPrograms(0).getPrefixState().getState().size();
     int tokens = stored.getPrograms(0).getPrefixState().getLength();
+    int inflated = stored.getPrograms(0).getPrefixState().getStateSize();
+    assertThat(inflated).isGreaterThan(bytes);
     assertThat(bytes).isPositive();
     assertThat(BundleFiles.read(without).getPrograms(0).hasPrefixState()).isFalse();
     assertThat(Files.size(with) - Files.size(without)).isGreaterThan(bytes);
 
     assertThat(run("inspect", with.toString()).out)
-        .contains(String.format(java.util.Locale.ROOT, "    prefix state  %,d bytes after %,d tokens, used by the first run", bytes, tokens));
+        .contains(String.format(java.util.Locale.ROOT, "    prefix state  %,d bytes (%,d inflated) after %,d tokens, used by the first run", bytes, inflated, tokens));
     assertThat(run("inspect", without.toString()).out).contains("    prefix state  none stored");
 
     // another runtime's state (its fingerprint differs): stored, and ignored with the reason
@@ -59,7 +61,8 @@ class PrefixStateCliTest {
     Path other = dir.resolve("other.wfb");
     BundleFiles.write(b.build(), other);
     assertThat(run("inspect", other.toString()).out).contains(String.format(java.util.Locale.ROOT,
-        "    prefix state  %,d bytes after %,d tokens, ignored: its fingerprint is not this model's", bytes, tokens));
+        "    prefix state  %,d bytes (%,d inflated) after %,d tokens, ignored: its fingerprint is not this model's", bytes,
+        inflated, tokens));
   }
 
   private record Result(int status, String out) {}

@@ -82,6 +82,7 @@ class PrefixStateTraceTest {
         assertThat(status.stored()).isTrue();
         assertThat(status.usable()).as("%s: %s", program.name(), status.reason()).isTrue();
         assertThat(status.bytes()).isEqualTo(stored.getState().size());
+        assertThat(status.inflatedBytes()).isEqualTo(stored.getStateSize()).isGreaterThan(status.bytes());
       }
     }
     Bundle without = new WasmformerCompiler().prefixStates(false)
@@ -165,22 +166,40 @@ class PrefixStateTraceTest {
 
   @Test
   void truncatedOrGarbledStatesAreRefusedByTheirStructure() throws Exception {
-    int size = bundle.getPrograms(0).getPrefixState().getState().size();
+    int size = bundle.getPrograms(0).getPrefixState().getStateSize();
     for (int keep : new int[] {0, 3, 17, size / 3, 2 * size / 3, size - 1}) {
-      assertIgnored("fib", s -> withState(s, s.getState().substring(0, keep)), "structure");
+      assertIgnored("fib", s -> withState(s, Arrays.copyOf(raw(s), keep)), "structure");
     }
-    assertIgnored("fib", s -> withState(s, s.getState().concat(ByteString.copyFrom(new byte[8]))), "structure");
+    assertIgnored("fib", s -> withState(s, Arrays.copyOf(raw(s), size + 8)), "structure");
     // the decoder's tag, its position, and the pass's tag
     for (int at : new int[] {0, 4, 13}) {
-      assertIgnored("fib", s -> withState(s, flip(s.getState(), at)), "structure");
+      assertIgnored("fib", s -> withState(s, flip(raw(s), at)), "structure");
     }
+  }
+
+  @Test
+  void compressedBytesThatDoNotInflateToTheStatesSizeAreRefused() throws Exception {
+    assertIgnored("fib", s -> s.toBuilder().setStateSize(s.getStateSize() + 1).build(), "inflate");
+    assertIgnored("fib", s -> s.toBuilder().setStateSize(s.getStateSize() - 1).build(), "inflate");
+    ByteString cut = bundle.getPrograms(0).getPrefixState().getState().substring(0, 100);
+    assertIgnored("fib", s -> s.toBuilder().setState(cut).setStateCrc32C(StoredPrefix.crc(cut.toByteArray())).build(),
+        "inflate");
   }
 
   @Test
   void anotherProgramsStateWithThisProgramsHeaderIsRefusedByItsStructure() throws Exception {
     // one model for both: the fingerprint matches, the positions do not
-    ByteString wordfreq = stateOf(bundle, "wordfreq").getState();
+    byte[] wordfreq = raw(stateOf(bundle, "wordfreq"));
     assertIgnored("fib", s -> withState(s, wordfreq), "structure");
+  }
+
+  /** The state's bytes, inflated. */
+  private static byte[] raw(PrefixState s) {
+    try {
+      return StoredPrefix.inflate(s.getState(), s.getStateSize());
+    } catch (dev.wasmformer.runtime.state.StateFormatException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static PrefixState stateOf(Bundle b, String program) {
@@ -188,15 +207,24 @@ class PrefixStateTraceTest {
         .getPrefixState();
   }
 
-  /** The state with other bytes, its checksum made to match them (so that the structure is what is checked). */
-  private static PrefixState withState(PrefixState s, ByteString state) {
-    return s.toBuilder().setState(state).setStateCrc32C(StoredPrefix.crc(state.toByteArray())).build();
+  /**
+   * The state with other (raw) bytes, compressed, its size and checksum made to match them (so
+   * that the structure is what is checked).
+   */
+  private static PrefixState withState(PrefixState s, byte[] raw) {
+    byte[] state = StoredPrefix.deflate(raw);
+    return s.toBuilder().setState(ByteString.copyFrom(state)).setStateSize(raw.length)
+        .setStateCrc32C(StoredPrefix.crc(state)).build();
+  }
+
+  private static byte[] flip(byte[] bytes, int at) {
+    byte[] b = bytes.clone();
+    b[at] ^= 0x5A;
+    return b;
   }
 
   private static ByteString flip(ByteString bytes, int at) {
-    byte[] b = bytes.toByteArray();
-    b[at] ^= 0x5A;
-    return ByteString.copyFrom(b);
+    return ByteString.copyFrom(flip(bytes.toByteArray(), at));
   }
 
   /**

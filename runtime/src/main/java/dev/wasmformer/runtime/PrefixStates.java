@@ -42,14 +42,16 @@ public final class PrefixStates {
       }
       int[] prefix = new int[length];
       for (int k = 0; k < length; k++) prefix[k] = p.getPrefix(k);
-      byte[] state = steppers.writeState(prefix);
+      byte[] raw = steppers.writeState(prefix);
+      byte[] state = StoredPrefix.deflate(raw);
       b.setPrograms(i, p.toBuilder().setPrefixState(PrefixState.newBuilder()
           .setFormat(KeptStates.FORMAT)
           .setFingerprint(ByteString.copyFrom(steppers.stateFingerprint()))
           .setLength(length)
           .setTokensSha256(ByteString.copyFrom(StoredPrefix.digest(Arrays.copyOf(prefix, length))))
           .setState(ByteString.copyFrom(state))
-          .setStateCrc32C(StoredPrefix.crc(state))));
+          .setStateCrc32C(StoredPrefix.crc(state))
+          .setStateSize(raw.length)));
     }
     return b.build();
   }

@@ -614,15 +614,16 @@ public final class Program {
    */
   public StoredPrefixState storedPrefixState() {
     StoredPrefix.Status s = prefixes.storedStatus(steppers);
-    return new StoredPrefixState(s.stored(), s.bytes(), s.tokens(), s.usable(), s.reason());
+    return new StoredPrefixState(s.stored(), s.bytes(), s.inflatedBytes(), s.tokens(), s.usable(), s.reason());
   }
 
   /**
    * A program's prefix state as its bundle stores it: {@code stored} (else the rest is 0 and
-   * "none stored"), its {@code bytes} and the prompt {@code tokens} it holds, whether this
-   * runtime uses it and, if not, why.
+   * "none stored"), its {@code bytes} in the bundle (compressed) and {@code inflatedBytes}, the
+   * prompt {@code tokens} it holds, whether this runtime uses it and, if not, why.
    */
-  public record StoredPrefixState(boolean stored, long bytes, int tokens, boolean usable, String reason) {}
+  public record StoredPrefixState(boolean stored, long bytes, long inflatedBytes, int tokens, boolean usable,
+      String reason) {}
 
   /** The kept states of this program's fixed prompt prefix (for tests). */
   PrefixCache prefixCache() {

@@ -3,12 +3,17 @@ package dev.wasmformer.runtime;
 import dev.wasmformer.runtime.format.PrefixState;
 import dev.wasmformer.runtime.model.KeptStates;
 import dev.wasmformer.runtime.state.StateFormatException;
+import com.google.protobuf.ByteString;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * A program's prefix state as its bundle stores it ({@link PrefixState}), checked and decoded
@@ -19,7 +24,7 @@ import java.util.zip.CRC32C;
  */
 final class StoredPrefix {
   /** What a program's stored prefix state is, and whether runs use it. */
-  record Status(long bytes, int tokens, boolean stored, boolean usable, String reason) {}
+  record Status(long bytes, long inflatedBytes, int tokens, boolean stored, boolean usable, String reason) {}
 
   private final PrefixState stored;   // null: the bundle stores none
   private final int[] tokens;         // the program's fixed prefix
@@ -67,7 +72,7 @@ final class StoredPrefix {
     }
     try {
       reads++;
-      return steppers.readState(stored.getState().asReadOnlyByteBuffer(), tokens.length);
+      return steppers.readState(ByteBuffer.wrap(inflate(stored.getState(), stored.getStateSize())), tokens.length);
     } catch (StateFormatException e) {
       refusal = "its structure does not match this model: " + e.getMessage();
       return null;
@@ -76,13 +81,14 @@ final class StoredPrefix {
 
   /** Whether a state is stored, its size, and whether runs on {@code steppers} would use it (it is decoded to tell). */
   Status status(StepperFactory steppers) {
-    if (stored == null) return new Status(0, 0, false, false, "none stored");
+    if (stored == null) return new Status(0, 0, 0, false, false, "none stored");
     boolean usable = snapshot(steppers) != null;
     String reason;
     synchronized (this) {
       reason = usable ? "used by the first run" : refusal;
     }
-    return new Status(stored.getState().size(), stored.getLength(), true, usable, reason);
+    return new Status(stored.getState().size(), Integer.toUnsignedLong(stored.getStateSize()), stored.getLength(), true,
+        usable, reason);
   }
 
   /** Why the header does not match, or null when it does. */
@@ -108,6 +114,50 @@ final class StoredPrefix {
       return "its fingerprint is not this model's with this runtime's kernels";
     }
     return null;
+  }
+
+  /** {@code state} compressed as {@code PrefixState.state} holds it (raw DEFLATE). */
+  static byte[] deflate(byte[] state) {
+    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    try {
+      deflater.setInput(state);
+      deflater.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(state.length / 4 + 64);
+      byte[] chunk = new byte[1 << 16];
+      while (!deflater.finished()) out.write(chunk, 0, deflater.deflate(chunk));
+      return out.toByteArray();
+    } finally {
+      deflater.end();
+    }
+  }
+
+  /**
+   * The {@code size} bytes that {@code compressed} inflates to.
+   *
+   * @throws StateFormatException if it is not raw DEFLATE data of exactly that size
+   */
+  static byte[] inflate(ByteString compressed, int size) throws StateFormatException {
+    if (size < 0) throw new StateFormatException("a state of " + Integer.toUnsignedString(size) + " bytes");
+    Inflater inflater = new Inflater(true);
+    try {
+      inflater.setInput(compressed.asReadOnlyByteBuffer());
+      byte[] state = new byte[size];
+      int n = 0;
+      while (n < size) {
+        int got = inflater.inflate(state, n, size - n);
+        if (got == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) break;
+        n += got;
+      }
+      // one byte more must not come: the data ends exactly at size
+      if (n != size || inflater.inflate(new byte[1]) != 0 || !inflater.finished()) {
+        throw new StateFormatException("its compressed bytes do not inflate to its " + size + " bytes");
+      }
+      return state;
+    } catch (DataFormatException e) {
+      throw new StateFormatException("its compressed bytes are not DEFLATE data: " + e.getMessage());
+    } finally {
+      inflater.end();
+    }
   }
 
   /** SHA-256 of {@code tokens}, each as a little-endian uint32 (as {@code tokens_sha256}). */
