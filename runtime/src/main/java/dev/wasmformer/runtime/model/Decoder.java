@@ -174,7 +174,8 @@ public final class Decoder {
         pass.append(token, position);
         position++;
         appended = true;
-        if (startsCode && position == CODE_START) {
+        // >=: a decoder read from a stored state starts past CODE_START
+        if (startsCode && position >= CODE_START) {
             startsCode = false;
             model.generateCodeInBackground();
         }
