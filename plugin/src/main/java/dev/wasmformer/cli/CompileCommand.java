@@ -45,6 +45,12 @@ final class CompileCommand implements Callable<Integer> {
           + " arguments, memory image and input); the bundle then has one model per program.")
   boolean specialize;
 
+  @Option(names = "--no-prefix-states", negatable = false,
+      description = "Leaves out each program's state after its fixed prompt prefix (stored by default, so that"
+          + " the first run of the loaded bundle need not feed those tokens; it adds the state's bytes to the"
+          + " bundle and one pass over the tokens to the build).")
+  boolean noPrefixStates;
+
   @Override
   public Integer call() throws Exception {
     List<SourceFile> c = new ArrayList<>();
@@ -64,7 +70,8 @@ final class CompileCommand implements Callable<Integer> {
         SourceFiles.printWarnings(compiled.diagnostics(), spec.commandLine().getErr());
         Files.write(tmp, compiled.wasm());
       } else {
-        WasmformerCompiler compiler = specialize ? WasmformerCompiler.specializing() : new WasmformerCompiler();
+        WasmformerCompiler compiler = (specialize ? WasmformerCompiler.specializing() : new WasmformerCompiler())
+            .prefixStates(!noPrefixStates);
         if (!c.isEmpty()) {
           compiler.addC(SourceFiles.programName(Path.of(c.get(0).path())), c, WasmformerCompiler.cOptions(), List.of(),
               entry);

@@ -1,5 +1,8 @@
 package dev.wasmformer.cli;
 
+import dev.wasmformer.runtime.LoadedBundle;
+import dev.wasmformer.runtime.Wasmformer;
+import dev.wasmformer.runtime.format.BundleFormatException;
 import dev.wasmformer.runtime.format.MetadataEntries;
 import dev.wasmformer.runtime.format.Bundle;
 import dev.wasmformer.runtime.format.BundleFiles;
@@ -66,12 +69,22 @@ final class InspectCommand implements Callable<Integer> {
         roleCounts(bundle.getVocabulary().getTokensList()));
     out.println("programs");
     if (bundle.getProgramsCount() == 0) out.println("  none");
+    // only to tell whether this runtime would use the stored prefix states (it reads them to tell)
+    LoadedBundle loaded = null;
+    if (bundle.getProgramsList().stream().anyMatch(Program::hasPrefixState)) {
+      try {
+        loaded = Wasmformer.load(bundle);
+      } catch (BundleFormatException e) {
+        throw new IllegalStateException("a bundle read and validated does not load: " + e.getMessage(), e);
+      }
+    }
     for (Program program : bundle.getProgramsList()) {
       out.printf("  %s  entry %s, %d instructions, prompt %d + input + %d tokens%s%s%n",
           signature(program), program.getEntry(), program.getInstructions(),
           program.getPrefixCount(), 1 + program.getSuffixCount(),
           program.getSource().isEmpty() ? "" : ", source " + program.getSource(),
           program.getModel().isEmpty() ? "" : ", model " + program.getModel());
+      out.printf("    prefix state  %s%n", loaded == null ? "none stored" : prefixState(loaded.program(program.getName())));
     }
     describe(bundle.getMetadata(), out);
   }
@@ -109,6 +122,15 @@ final class InspectCommand implements Callable<Integer> {
         .forEach((key, value) -> out.printf("  setting           %s = %s%n", key, value));
     new TreeMap<>(MetadataEntries.statistics(metadata))
         .forEach((key, value) -> out.printf("  statistic         %s = %d%n", key, value));
+  }
+
+  /** E.g. "384,925 bytes (2,140,056 inflated) after 22,355 tokens, used by the first run", or why it is not used. */
+  static String prefixState(dev.wasmformer.runtime.Program program) {
+    dev.wasmformer.runtime.Program.StoredPrefixState s = program.storedPrefixState();
+    if (!s.stored()) return "none stored";
+    return String.format(Locale.ROOT, "%,d bytes (%,d inflated) after %,d tokens, %s", s.bytes(), s.inflatedBytes(),
+        s.tokens(),
+        s.usable() ? "used by the first run" : "ignored: " + s.reason());
   }
 
   static String signature(Program program) {

@@ -1,5 +1,7 @@
 package dev.wasmformer.compiler;
 
+import dev.wasmformer.runtime.PrefixStates;
+import dev.wasmformer.runtime.format.BundleFormatException;
 import dev.wasmformer.runtime.format.MetadataEntries;
 import dev.wasmformer.c.CCompiler;
 import dev.wasmformer.c.CompileOptions;
@@ -292,8 +294,30 @@ public final class WasmformerCompiler {
     return this;
   }
 
-  /** The bundle with every program added so far. */
+  /**
+   * Whether {@link #bundle()} stores each program's state after its fixed prompt prefix (on
+   * by default), so that the first run of the loaded bundle need not feed those tokens; it
+   * costs the build one pass over them and the bundle the state's bytes.
+   */
+  public WasmformerCompiler prefixStates(boolean store) {
+    this.prefixStates = store;
+    return this;
+  }
+
+  private boolean prefixStates = true;
+
+  /** The bundle with every program added so far (with their prefix states, see {@link #prefixStates}). */
   public Bundle bundle() {
+    Bundle bundle = plainBundle();
+    if (!prefixStates) return bundle;
+    try {
+      return PrefixStates.attach(bundle);
+    } catch (BundleFormatException e) {
+      throw new IllegalStateException("the compiler made an invalid bundle: " + e.getMessage(), e);
+    }
+  }
+
+  private Bundle plainBundle() {
     if (specializes()) return specializedBundle();
     InterpreterModel model = this.model != null ? this.model : InterpreterModel.forOpcodes(opcodes);
     var w = model.weights();

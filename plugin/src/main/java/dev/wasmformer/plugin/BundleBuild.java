@@ -82,6 +82,7 @@ final class BundleBuild {
     ProgramCompiler.Compiled compiled = new ProgramCompiler(request.basedir(), request.sourceDirectory(),
         inputs.librarySources(), request.entryPoints(), request.bundleSettings(), log::warn, request.specialize(),
         request.argumentAreaBytes())
+        .prefixStates(request.prefixStates())
         .compile(inputs.programs().stream().map(ProgramCompiler.Source::of).toList());
     List<Path> outputs = new ArrayList<>();
     Path bundleFile = request.bundleFile();

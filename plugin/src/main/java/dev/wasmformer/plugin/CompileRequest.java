@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  *     bundle's copy there is removed too)
  * @param statusDirectory where the goal keeps what it needs to know whether it is up to date
  * @param pluginVersion the plugin's version; a new one recompiles
+ * @param prefixStates whether the bundle stores each program's state after its fixed prompt prefix
  */
 record CompileRequest(
     Path basedir,
@@ -49,7 +50,18 @@ record CompileRequest(
     Path generatedSourcesDirectory,
     Path classesDirectory,
     Path statusDirectory,
-    String pluginVersion) {
+    String pluginVersion,
+    boolean prefixStates) {
+
+  /** A request that stores the programs' prefix states (the default). */
+  CompileRequest(Path basedir, Path sourceDirectory, Path wasmDirectory, List<String> includes, List<String> excludes,
+      List<String> librarySources, String bundleName, Path outputDirectory, List<String> entryPoints,
+      boolean specialize, int argumentAreaBytes, boolean generateEntryPoints, String entryPointClass,
+      Path generatedSourcesDirectory, Path classesDirectory, Path statusDirectory, String pluginVersion) {
+    this(basedir, sourceDirectory, wasmDirectory, includes, excludes, librarySources, bundleName, outputDirectory,
+        entryPoints, specialize, argumentAreaBytes, generateEntryPoints, entryPointClass, generatedSourcesDirectory,
+        classesDirectory, statusDirectory, pluginVersion, true);
+  }
 
   static final int MIN_ARGUMENT_AREA = 8;
   static final int MAX_ARGUMENT_AREA = 65536;
@@ -90,6 +102,7 @@ record CompileRequest(
     settings.put("bundle_name", bundleName);
     settings.put("specialize", Boolean.toString(specialize));
     settings.put("argument_area_bytes", Integer.toString(argumentAreaBytes));
+    settings.put("prefix_states", Boolean.toString(prefixStates));
     settings.put("entry_points", entryPoints.isEmpty() ? "(discovered)" : String.join(",", entryPoints));
     return settings;
   }

@@ -114,6 +114,14 @@ final class ProgramCompiler {
     this.argumentAreaBytes = argumentAreaBytes;
   }
 
+  /** Whether the bundle stores each program's prefix state (on by default). */
+  ProgramCompiler prefixStates(boolean store) {
+    this.prefixStates = store;
+    return this;
+  }
+
+  private boolean prefixStates = true;
+
   ProgramCompiler(Path basedir, Path cSourceRoot, List<Path> librarySources, List<String> entryPoints,
       Map<String, String> settings, Consumer<String> warnings) {
     this(basedir, cSourceRoot, librarySources, entryPoints, settings, warnings, false);
@@ -125,7 +133,8 @@ final class ProgramCompiler {
    * @throws CompileFailure with every diagnostic, if any source fails
    */
   Compiled compile(List<Source> sources) throws CompileFailure {
-    WasmformerCompiler compiler = specialize ? WasmformerCompiler.specializing() : new WasmformerCompiler();
+    WasmformerCompiler compiler = (specialize ? WasmformerCompiler.specializing() : new WasmformerCompiler())
+        .prefixStates(prefixStates);
     List<String> diagnostics = new ArrayList<>();
     Map<String, String> programSources = new LinkedHashMap<>();
     Map<String, List<String>> paramNames = new LinkedHashMap<>();

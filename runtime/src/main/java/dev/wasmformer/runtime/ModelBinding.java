@@ -5,7 +5,10 @@ import dev.wasmformer.runtime.format.NamedModel;
 import dev.wasmformer.runtime.format.UnpackedMatrices;
 import dev.wasmformer.runtime.model.AttentionKind;
 import dev.wasmformer.runtime.model.Decoder;
+import dev.wasmformer.runtime.model.KeptStates;
 import dev.wasmformer.runtime.model.Model;
+import dev.wasmformer.runtime.format.Weights;
+import dev.wasmformer.runtime.state.StateFormatException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,15 +24,40 @@ final class ModelBinding {
   /** As {@link #bind(Bundle)}, with the matrices the bundle's validation unpacked (may be null). */
   static Map<String, StepperFactory> bind(Bundle bundle, UnpackedMatrices unpacked) {
     Map<String, StepperFactory> models = new HashMap<>();
-    if (bundle.hasShape()) models.put("", factory(Model.from(bundle, unpacked)));
+    if (bundle.hasShape()) models.put("", factory(Model.from(bundle, unpacked), bundle.getWeights()));
     for (NamedModel m : bundle.getModelsList()) {
-      models.put(m.getName(), factory(Model.from(m.getShape(), m.getWeights(), unpacked)));
+      models.put(m.getName(), factory(Model.from(m.getShape(), m.getWeights(), unpacked), m.getWeights()));
     }
     return models;
   }
 
-  private static StepperFactory factory(Model model) {
+  private static StepperFactory factory(Model model, Weights weights) {
     return new StepperFactory() {
+      private volatile byte[] fingerprint;
+
+      @Override
+      public byte[] stateFingerprint() {
+        byte[] f = fingerprint;
+        if (f == null) fingerprint = f = KeptStates.fingerprint(model, weights);
+        return f.clone();
+      }
+
+      @Override
+      public TokenStepper.Snapshot readState(java.nio.ByteBuffer state, long positions) throws StateFormatException {
+        Decoder.Kept kept = KeptStates.read(model, state);
+        if (kept.position() != positions) {
+          throw new StateFormatException("the state holds " + kept.position() + " positions, not " + positions);
+        }
+        return DecoderStepper.snapshotOf(kept);
+      }
+
+      @Override
+      public byte[] writeState(int[] tokens) {
+        Decoder decoder = model.newDecoder(AttentionKind.HULL);
+        for (int t : tokens) decoder.append(t);
+        return KeptStates.write(decoder.keep());
+      }
+
       @Override
       public TokenStepper newStepper(Attention attention) {
         return new DecoderStepper(model.newDecoder(AttentionKind.valueOf(attention.name())),
@@ -87,7 +115,11 @@ final class ModelBinding {
     @Override
     public Snapshot snapshot() {
       if (!copyable) return null;
-      Decoder.Kept kept = decoder.keep();
+      return snapshotOf(decoder.keep());
+    }
+
+    /** A snapshot that resumes hull runs from {@code kept}. */
+    static Snapshot snapshotOf(Decoder.Kept kept) {
       long bytes = kept.retainedBytes();
       return new Snapshot() {
         @Override

@@ -37,9 +37,28 @@ final class PrefixCache {
    */
   record Start(TokenStepper stepper, int fed, long bytes) {}
 
+  /** The state the bundle stores for this prefix (none: {@link StoredPrefix#none}). */
+  private final StoredPrefix stored;
+
   PrefixCache(int length, PrefixBudget budget) {
+    this(length, budget, StoredPrefix.none());
+  }
+
+  /** A cache whose hull state, while none is kept, comes from {@code stored} when that matches. */
+  PrefixCache(int length, PrefixBudget budget, StoredPrefix stored) {
     this.length = length;
     this.budget = budget;
+    this.stored = stored;
+  }
+
+  /** The state the bundle stores (for tests). */
+  StoredPrefix stored() {
+    return stored;
+  }
+
+  /** The state the bundle stores, and whether runs on {@code steppers} use it (decodes it to tell). */
+  StoredPrefix.Status storedStatus(StepperFactory steppers) {
+    return stored.status(steppers);
   }
 
   /**
@@ -79,12 +98,23 @@ final class PrefixCache {
    */
   Start start(StepperFactory steppers, Attention attention, int[] prompt) {
     // the last prompt token is stepped, not fed: a kept state must leave one at least
-    if (length == 0 || length >= prompt.length || !budget.keepsAny() || refused(attention)) {
-      return new Start(steppers.newStepper(attention), 0, 0);
-    }
+    if (length == 0 || length >= prompt.length) return new Start(steppers.newStepper(attention), 0, 0);
+    boolean keeps = budget.keepsAny() && !refused(attention);
     PrefixBudget.Slot slot = new PrefixBudget.Slot(this, attention);
-    Kept k = budget.get(slot);
-    if (k == null) return new Start(new Keeping(steppers.newStepper(attention), slot, prompt), 0, 0);
+    Kept k = keeps ? budget.get(slot) : null;
+    if (k == null && attention == Attention.HULL && stored.present()
+        && Arrays.equals(prompt, 0, length, stored.tokens(), 0, length)) {
+      // none kept (the first run, or evicted): the bundle's state, if it matches, beats feeding
+      TokenStepper.Snapshot state = stored.snapshot(steppers);
+      if (state != null) {
+        k = new Kept(stored.tokens(), state, state.retainedBytes());
+        if (keeps && !budget.keep(slot, k)) refuse(attention);
+      }
+    }
+    if (k == null) {
+      if (!keeps) return new Start(steppers.newStepper(attention), 0, 0);
+      return new Start(new Keeping(steppers.newStepper(attention), slot, prompt), 0, 0);
+    }
     if (Arrays.equals(prompt, 0, length, k.tokens, 0, length)) {
       TokenStepper resumed = k.state.resume();
       return new Start(resumed, length, resumed.retainedBytes());

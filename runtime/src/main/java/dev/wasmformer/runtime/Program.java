@@ -84,7 +84,10 @@ public final class Program {
     int[] changed = Arrays.copyOf(paramPositions, paramPositions.length + 1);
     changed[paramPositions.length] = program.hasArgumentArea() ? area.getFirstPosition() : prefix.length;
     this.keptStates = keptStates;
-    this.prefixes = new PrefixCache(PrefixCache.fixedLength(prefix.length, changed), keptStates);
+    int fixed = PrefixCache.fixedLength(prefix.length, changed);
+    StoredPrefix stored = program.hasPrefixState()
+        ? new StoredPrefix(program.getPrefixState(), Arrays.copyOf(prefix, fixed)) : StoredPrefix.none();
+    this.prefixes = new PrefixCache(fixed, keptStates, stored);
   }
 
   private static List<ValueKind> kinds(List<ValueType> types) {
@@ -603,6 +606,24 @@ public final class Program {
       }
     }
   }
+
+  /**
+   * What the bundle stores for this program's fixed prompt prefix, as {@code inspect} shows it:
+   * whether a state is stored, its bytes and tokens, and whether this runtime uses it for the
+   * first run (checking it, and reading it, to tell) or why not.
+   */
+  public StoredPrefixState storedPrefixState() {
+    StoredPrefix.Status s = prefixes.storedStatus(steppers);
+    return new StoredPrefixState(s.stored(), s.bytes(), s.inflatedBytes(), s.tokens(), s.usable(), s.reason());
+  }
+
+  /**
+   * A program's prefix state as its bundle stores it: {@code stored} (else the rest is 0 and
+   * "none stored"), its {@code bytes} in the bundle (compressed) and {@code inflatedBytes}, the
+   * prompt {@code tokens} it holds, whether this runtime uses it and, if not, why.
+   */
+  public record StoredPrefixState(boolean stored, long bytes, long inflatedBytes, int tokens, boolean usable,
+      String reason) {}
 
   /** The kept states of this program's fixed prompt prefix (for tests). */
   PrefixCache prefixCache() {

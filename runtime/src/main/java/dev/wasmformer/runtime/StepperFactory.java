@@ -1,5 +1,7 @@
 package dev.wasmformer.runtime;
 
+import dev.wasmformer.runtime.state.StateFormatException;
+
 /** A transformer that starts fresh runs; shared between threads. */
 @FunctionalInterface
 interface StepperFactory {
@@ -25,5 +27,28 @@ interface StepperFactory {
    */
   default long positionLimit() {
     return Long.MAX_VALUE;
+  }
+
+  /**
+   * The fingerprint a stored hull state must carry to be read for this transformer
+   * ({@link dev.wasmformer.runtime.model.KeptStates#fingerprint}); null when it reads none.
+   */
+  default byte[] stateFingerprint() {
+    return null;
+  }
+
+  /**
+   * The hull state after {@code positions} prompt tokens that {@code state} holds, as a snapshot
+   * to resume runs from.
+   *
+   * @throws StateFormatException if the bytes are not such a state of this transformer
+   */
+  default TokenStepper.Snapshot readState(java.nio.ByteBuffer state, long positions) throws StateFormatException {
+    throw new StateFormatException("this transformer reads no stored state");
+  }
+
+  /** The stored form of a hull run's state after feeding {@code tokens}. */
+  default byte[] writeState(int[] tokens) {
+    throw new UnsupportedOperationException("this transformer writes no state");
   }
 }

@@ -1,5 +1,9 @@
 package dev.wasmformer.runtime.attention;
 
+import dev.wasmformer.runtime.state.StateFormatException;
+import dev.wasmformer.runtime.state.StateReader;
+import dev.wasmformer.runtime.state.StateWriter;
+
 /**
  * The key/value cache of one hard-attention head with 2-D keys and queries, for one decoding
  * run.
@@ -65,6 +69,42 @@ public sealed interface AttentionCache
      */
     default AttentionCache keptCopy() {
         return copy();
+    }
+
+    /**
+     * Writes the state {@link #keptCopy} holds (the kinds a hull pass uses: the hull and the
+     * constant-key caches), which {@link #readState} reads back into a kept copy.
+     *
+     * @throws UnsupportedOperationException for the naive and the position-key caches
+     */
+    default void writeState(StateWriter out) {
+        if (this instanceof HullCache h) {
+            out.writeInt(KIND_HULL);
+            h.writeOwnState(out);
+        } else if (this instanceof ConstantKeyCache c) {
+            out.writeInt(KIND_CONSTANT_KEY);
+            c.writeOwnState(out);
+        } else {
+            throw new UnsupportedOperationException("no stored state for " + getClass().getSimpleName());
+        }
+    }
+
+    /** {@link #writeState}'s kind numbers. */
+    int KIND_HULL = 1;
+    int KIND_CONSTANT_KEY = 2;
+
+    /**
+     * The kept copy {@link #writeState} wrote, which must be of {@code kind} ({@link #KIND_HULL}
+     * or {@link #KIND_CONSTANT_KEY}, the kernel the model chose for the head), for a head of
+     * {@code mode} and values of {@code valueWidth}; only to be copied.
+     */
+    static AttentionCache readState(StateReader in, int kind, AttentionMode mode, int valueWidth)
+            throws StateFormatException {
+        int found = in.readInt();
+        if (found != kind) {
+            throw new StateFormatException("a cache of kind " + found + " where the model's head has kind " + kind);
+        }
+        return kind == KIND_HULL ? new HullCache(in, mode, valueWidth) : new ConstantKeyCache(in, mode, valueWidth);
     }
 
     /**

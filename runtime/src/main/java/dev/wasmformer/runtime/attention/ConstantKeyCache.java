@@ -1,5 +1,9 @@
 package dev.wasmformer.runtime.attention;
 
+import dev.wasmformer.runtime.state.StateFormatException;
+import dev.wasmformer.runtime.state.StateReader;
+import dev.wasmformer.runtime.state.StateWriter;
+
 /**
  * The cache of a head whose key never changes: every position ties, so AVERAGE is the running
  * mean and LATEST the last value. The running sum is accumulated in position order from 0,
@@ -26,6 +30,29 @@ final class ConstantKeyCache implements AttentionCache {
         keyX = other.keyX;
         keyY = other.keyY;
         size = other.size;
+    }
+
+    /** The section tag of a constant-key cache's state. */
+    static final int TAG = 0x54534E43;   // "CNST"
+
+    /** Writes the fields the copy constructor copies. */
+    void writeOwnState(StateWriter out) {
+        out.tag(TAG);
+        out.writeDoubles(aggregate);
+        out.writeDouble(keyX);
+        out.writeDouble(keyY);
+        out.writeLong(size);
+    }
+
+    /** The cache {@link #writeState} wrote, for a head of {@code mode} and values of {@code valueWidth}. */
+    ConstantKeyCache(StateReader in, AttentionMode mode, int valueWidth) throws StateFormatException {
+        in.tag(TAG);
+        this.mode = mode;
+        this.width = valueWidth;
+        aggregate = in.readDoubles(valueWidth, false, "constant-key aggregate");
+        keyX = in.readDouble();
+        keyY = in.readDouble();
+        size = in.readLong(0, Long.MAX_VALUE, "constant-key positions");
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.wasmformer.runtime.attention;
 
+import dev.wasmformer.runtime.state.StateFormatException;
+import dev.wasmformer.runtime.state.StateReader;
+import dev.wasmformer.runtime.state.StateWriter;
 import java.util.Arrays;
 
 /**
@@ -170,6 +173,94 @@ final class HullCache implements AttentionCache {
     @Override
     public HullCache keptCopy() {
         return new HullCache(this, false);
+    }
+
+    /** The section tag of a hull cache's state. */
+    static final int TAG = 0x4C4C5548;   // "HULL"
+
+    /**
+     * Writes what a {@link #keptCopy} holds, in the order {@link #HullCache(StateReader,
+     * AttentionMode, int)} reads it: every field the copy constructor copies but the key index,
+     * which a copy rebuilds from the entries.
+     */
+    void writeOwnState(StateWriter out) {
+        out.tag(TAG);
+        out.writeInt(allocated);
+        // arrays as a copy holds them (at least one entry or item)
+        out.writeDoubles(entries, Math.multiplyExact(Math.max(1, allocated), stride));
+        out.writeInt(freeCount);
+        out.writeInts(free, Math.max(1, freeCount));
+        upper.write(out, allocated);
+        lower.write(out, allocated);
+        leftColumn.write(out);
+        rightColumn.write(out);
+        out.writeDoubles(all);
+        out.writeInt(lastEntry);
+        out.writeDouble(recentX0);
+        out.writeDouble(recentY0);
+        out.writeInt(recentEntry0);
+        out.writeDouble(recentX1);
+        out.writeDouble(recentY1);
+        out.writeInt(recentEntry1);
+        maximal.write(out);
+        out.writeLong(size);
+        out.writeBoolean(exactValues);
+        out.writeDoubles(magnitude);
+        out.writeDoubles(history, history == null ? 0 : Math.multiplyExact(Math.toIntExact(size), 2 + width));
+        out.writeBoolean(integralKeys);
+        out.writeDouble(keyMagnitude);
+        out.writeLong(keyChanges);
+        out.writeDouble(lastQx);
+        out.writeDouble(lastQy);
+        out.writeLong(lastQueryKeys);
+        out.writeInt(lastQueryEntry);
+    }
+
+    /**
+     * The kept copy {@link #writeState} wrote, for a head of {@code mode} and values of {@code
+     * valueWidth}: arrays of the lengths those fix, entry numbers within the entries.
+     */
+    HullCache(StateReader in, AttentionMode mode, int valueWidth) throws StateFormatException {
+        in.tag(TAG);
+        this.mode = mode;
+        this.width = valueWidth;
+        stride = DATA + valueWidth;
+        allocated = in.readInt(0, Integer.MAX_VALUE / stride, "hull entries");
+        int capacity = Math.max(1, allocated);
+        entries = in.readDoubles(capacity * stride, false, "hull entry records");
+        freeCount = in.readInt(0, allocated, "hull free entries");
+        free = in.readInts(Math.max(1, freeCount), false, "hull free list");
+        StateReader.within(free, freeCount, 0, allocated - 1, "hull free entry");
+        upper = new HullChain(in, this, false, UPPER, allocated, capacity);
+        lower = new HullChain(in, this, true, LOWER, allocated, capacity);
+        leftColumn = new IntList(in, allocated, "hull left column");
+        rightColumn = new IntList(in, allocated, "hull right column");
+        all = in.readDoubles(valueWidth, false, "hull aggregate");
+        lastEntry = in.readInt(-1, allocated - 1, "hull last entry");
+        recentX0 = in.readDouble();
+        recentY0 = in.readDouble();
+        recentEntry0 = in.readInt(-1, allocated - 1, "hull recent entry");
+        recentX1 = in.readDouble();
+        recentY1 = in.readDouble();
+        recentEntry1 = in.readInt(-1, allocated - 1, "hull recent entry");
+        maximal = new IntList(in, allocated, "hull maximal entries");
+        size = in.readLong(0, Integer.MAX_VALUE, "hull positions");
+        exactValues = in.readBoolean();
+        boolean average = mode == AttentionMode.AVERAGE;
+        magnitude = in.readDoubles(valueWidth, !average, "hull magnitudes");
+        history = in.readDoubles(Math.multiplyExact(Math.toIntExact(size), 2 + valueWidth), !average, "hull history");
+        if (average != (magnitude != null) || average != (history != null)) {
+            throw new StateFormatException("a hull cache of mode " + mode + " with"
+                    + (magnitude == null ? "out" : "") + " magnitudes");
+        }
+        integralKeys = in.readBoolean();
+        keyMagnitude = in.readDouble();
+        keyChanges = in.readLong();
+        lastQx = in.readDouble();
+        lastQy = in.readDouble();
+        lastQueryKeys = in.readLong();
+        lastQueryEntry = in.readInt(-1, allocated - 1, "hull last query entry");
+        index = null;   // a kept copy's: every copy of it rebuilds the index
     }
 
     /** The index of the entries some structure holds: exactly the keys the index held. */

@@ -1,5 +1,8 @@
 package dev.wasmformer.runtime.attention;
 
+import dev.wasmformer.runtime.state.StateFormatException;
+import dev.wasmformer.runtime.state.StateReader;
+import dev.wasmformer.runtime.state.StateWriter;
 import java.util.Arrays;
 
 /**
@@ -66,6 +69,40 @@ final class HullChain {
         seed = other.seed;
         splitLow = other.splitLow;
         splitHigh = other.splitHigh;
+    }
+
+    /** Its state as the copy constructor copies it, nodes of the first {@code entries} entries. */
+    void write(StateWriter out, int entries) {
+        int capacity = Math.max(1, entries);   // as a copy holds them
+        out.writeInts(nodes, Math.multiplyExact(capacity, STRIDE));
+        out.writeInts(priority, capacity);
+        out.writeInt(root);
+        out.writeInt(first);
+        out.writeLong(seed);
+        out.writeInt(splitLow);
+        out.writeInt(splitHigh);
+    }
+
+    /**
+     * The chain {@link #write} wrote for {@code entries} entries, read from {@code keys}, with
+     * room for {@code capacity} entries; every link is an entry number or none.
+     */
+    HullChain(StateReader in, HullCache keys, boolean mirrored, int flag, int entries, int capacity)
+            throws StateFormatException {
+        this.keys = keys;
+        this.mirrored = mirrored;
+        this.flag = flag;
+        int written = Math.max(1, entries);
+        int[] n = in.readInts(Math.multiplyExact(written, STRIDE), false, "chain nodes");
+        StateReader.within(n, entries * STRIDE, NIL, entries - 1, "chain link");
+        nodes = Arrays.copyOf(n, Math.multiplyExact(capacity, STRIDE));
+        priority = Arrays.copyOf(in.readInts(written, false, "chain priorities"), capacity);
+        root = in.readInt(NIL, entries - 1, "chain root");
+        first = in.readInt(NIL, entries - 1, "chain first");
+        seed = in.readLong();
+        // split's results, read only right after a split sets them
+        splitLow = in.readInt(NIL, Math.max(0, entries - 1), "chain split");
+        splitHigh = in.readInt(NIL, Math.max(0, entries - 1), "chain split");
     }
 
     /** The heap its arrays take ({@link HeapBytes}). */

@@ -1,5 +1,8 @@
 package dev.wasmformer.runtime.attention;
 
+import dev.wasmformer.runtime.state.StateFormatException;
+import dev.wasmformer.runtime.state.StateReader;
+import dev.wasmformer.runtime.state.StateWriter;
 import java.util.Arrays;
 
 /** A growable list of ints, reused across calls so that steady state allocates nothing. */
@@ -13,6 +16,19 @@ final class IntList {
     IntList(IntList other) {
         items = Arrays.copyOf(other.items, Math.max(1, other.size));
         size = other.size;
+    }
+
+    /** Its items, written for {@link #IntList(StateReader, int)}. */
+    void write(StateWriter out) {
+        out.writeInt(size);
+        out.writeInts(items, Math.max(1, size));   // as a copy holds them
+    }
+
+    /** The list {@link #write} wrote, every item in [0, bound). */
+    IntList(StateReader in, int bound, String what) throws StateFormatException {
+        size = in.readInt(0, Integer.MAX_VALUE - 1, what + " size");
+        items = in.readInts(Math.max(1, size), false, what);
+        StateReader.within(items, size, 0, bound - 1, what);
     }
 
     /** The heap its array takes ({@link HeapBytes}). */

@@ -1,5 +1,9 @@
 package dev.wasmformer.runtime.attention;
 
+import dev.wasmformer.runtime.state.StateFormatException;
+import dev.wasmformer.runtime.state.StateReader;
+import dev.wasmformer.runtime.state.StateWriter;
+
 /**
  * The maximal positions of a head whose key is a known integer quadratic of the position:
  * the score of position j is the real quadratic {@code s(j) = A + B j + C j^2} with
@@ -65,6 +69,20 @@ public final class PositionSelector {
         stableQx = other.stableQx;
         stableQy = other.stableQy;
         stableJ = other.stableJ;
+    }
+
+    /** Writes the fields a copy takes from this selector beyond its key's. */
+    public void writeState(StateWriter out) {
+        out.writeDouble(stableQx);
+        out.writeDouble(stableQy);
+        out.writeLong(stableJ);
+    }
+
+    /** Takes the state {@link #writeState} wrote (this selector must be new, for the same key). */
+    public void readState(StateReader in) throws StateFormatException {
+        stableQx = in.readDouble();
+        stableQy = in.readDouble();
+        stableJ = in.readLong(-1, Long.MAX_VALUE, "selector's stable position");
     }
 
     /** An independent copy: the same answers to every later query (only reads this one). */

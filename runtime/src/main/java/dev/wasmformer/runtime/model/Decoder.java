@@ -1,5 +1,8 @@
 package dev.wasmformer.runtime.model;
 
+import dev.wasmformer.runtime.state.StateFormatException;
+import dev.wasmformer.runtime.state.StateReader;
+import dev.wasmformer.runtime.state.StateWriter;
 import java.util.Objects;
 
 /**
@@ -77,6 +80,45 @@ public final class Decoder {
         public long retainedBytes() {
             return state.retainedBytes();
         }
+
+        /** How many positions the kept decoder holds. */
+        public long position() {
+            return state.position;
+        }
+
+        /** Its model (the one {@link KeptStates#read} must be given to read it back). */
+        Model model() {
+            return state.model;
+        }
+
+        /** Writes the kept decoder's state (see {@link KeptStates#write}). */
+        void writeState(StateWriter out) {
+            if (!(state.pass instanceof FastPass fast)) {
+                throw new UnsupportedOperationException("only a hull decoder's state can be written");
+            }
+            out.tag(TAG);
+            out.writeLong(state.position);
+            out.writeBoolean(state.appended);
+            fast.writeState(out, state.position);
+        }
+
+        /**
+         * The kept hull decoder of {@code model} whose state {@link #writeState} wrote. Its
+         * copies start the model's code generation at their first step, as a new run does: this
+         * process has not started it.
+         */
+        static Kept readState(Model model, StateReader in) throws StateFormatException {
+            in.tag(TAG);
+            long position = in.readLong(1, Integer.MAX_VALUE, "decoder position");
+            boolean appended = in.readBoolean();
+            Decoder d = new Decoder(model, new FastPass(model, in, position));
+            d.position = position;
+            d.appended = appended;
+            d.startsCode = true;
+            return new Kept(d);
+        }
+
+        private static final int TAG = 0x4F434544;   // "DECO"
     }
 
     /**
@@ -132,7 +174,8 @@ public final class Decoder {
         pass.append(token, position);
         position++;
         appended = true;
-        if (startsCode && position == CODE_START) {
+        // >=: a decoder read from a stored state starts past CODE_START
+        if (startsCode && position >= CODE_START) {
             startsCode = false;
             model.generateCodeInBackground();
         }

@@ -1,5 +1,8 @@
 package dev.wasmformer.runtime.model;
 
+import dev.wasmformer.runtime.state.StateFormatException;
+import dev.wasmformer.runtime.state.StateReader;
+import dev.wasmformer.runtime.state.StateWriter;
 import dev.wasmformer.runtime.attention.AttentionCache;
 import dev.wasmformer.runtime.attention.HeapBytes;
 
@@ -181,6 +184,150 @@ final class FastPass extends ForwardPass {
         families = model.familyArgMax.newScratch();
         scratch = new SparseFeedForward.Scratch(o.scratch);
         lastToken = o.lastToken;
+    }
+
+    /** The section tag of a fast pass's state. */
+    private static final int TAG = 0x54534146;   // "FAST"
+
+    /**
+     * Writes what the copy constructor copies from this pass after {@code positions} positions
+     * (its caches as their kept copies hold them), in the order the reading constructor reads
+     * it. The scratch of the FFN and of the arg-max holds nothing between steps: not written.
+     */
+    void writeState(StateWriter out, long positions) {
+        out.tag(TAG);
+        out.writeDoubles(x);
+        for (int l = 0; l < caches.length; l++) {
+            for (int h = 0; h < caches[l].length; h++) {
+                if (caches[l][h] != null) {
+                    caches[l][h].writeState(out);
+                } else {
+                    positionHeads[l][h].writeState(out);
+                }
+            }
+        }
+        for (long[][] a : new long[][][] {results, held, heldBits, placed}) {
+            for (long[] row : a) {
+                out.writeLongs(row);
+            }
+        }
+        for (int[][] a : new int[][][] {heldCount, heldRow, heldMarks, heldWord}) {
+            for (int[] row : a) {
+                out.writeInts(row);
+            }
+        }
+        for (double[][] a : new double[][][] {heldSum, sums, projections, headOutputs}) {
+            for (double[] row : a) {
+                out.writeDoubles(row);
+            }
+        }
+        out.writeBoolean(keepTokens);
+        out.writeInts(tokens, keepTokens ? Math.toIntExact(positions) : 0);
+        out.writeLongs(nonZero);
+        out.writeBoolean(placedValid);
+        for (int l = 0; l < filters.length; l++) {
+            out.writeBoolean(filters[l] != null);
+            if (filters[l] != null) {
+                filters[l].writeState(out);
+            }
+            GateFilter prompt = promptFilters[l];
+            out.writeInt(prompt == null ? 0 : prompt == filters[l] ? 1 : 2);
+            if (prompt != null && prompt != filters[l]) {
+                prompt.writeState(out);
+            }
+        }
+        out.writeInt(lastToken);
+    }
+
+    /**
+     * A pass of {@code model} in the state {@link #writeState} wrote after {@code positions}
+     * positions, as a kept copy (its hull caches without key indexes: only to be copied). Every
+     * head's state must be of the kernel the model chose for it, every array of the length the
+     * model fixes, every index within what it indexes.
+     */
+    FastPass(Model model, StateReader in, long positions) throws StateFormatException {
+        this(model);
+        in.tag(TAG);
+        System.arraycopy(in.readDoubles(x.length, false, "residual"), 0, x, 0, x.length);
+        for (int l = 0; l < caches.length; l++) {
+            HeadWeights[] heads = attention[l].heads;
+            for (int h = 0; h < caches[l].length; h++) {
+                HeadWeights head = heads[h];
+                if (caches[l][h] != null) {
+                    int kind = head.kernel() == HeadKernel.CONSTANT_KEY ? AttentionCache.KIND_CONSTANT_KEY
+                            : AttentionCache.KIND_HULL;
+                    caches[l][h] = AttentionCache.readState(in, kind, head.mode(), head.valueWidth());
+                    if (caches[l][h].size() != positions) {
+                        throw new StateFormatException("head " + h + " of layer " + l + " holds "
+                                + caches[l][h].size() + " positions, not " + positions);
+                    }
+                } else {
+                    positionHeads[l][h] = new PositionHead(head, attention[l].tables[h], in);
+                }
+            }
+        }
+        for (long[][] a : new long[][][] {results, held, heldBits, placed}) {
+            for (long[] row : a) {
+                System.arraycopy(in.readLongs(row.length, false, "head results"), 0, row, 0, row.length);
+            }
+        }
+        for (int[][] a : new int[][][] {heldCount, heldRow, heldMarks, heldWord}) {
+            for (int[] row : a) {
+                System.arraycopy(in.readInts(row.length, false, "held sums"), 0, row, 0, row.length);
+            }
+        }
+        for (double[][] a : new double[][][] {heldSum, sums, projections, headOutputs}) {
+            for (double[] row : a) {
+                System.arraycopy(in.readDoubles(row.length, false, "head buffers"), 0, row, 0, row.length);
+            }
+        }
+        if (in.readBoolean() != keepTokens) {
+            throw new StateFormatException("a pass that " + (keepTokens ? "does not keep" : "keeps")
+                    + " tokens, unlike the model's");
+        }
+        int[] t = StateReader.within(in.readInts(keepTokens ? Math.toIntExact(positions) : 0, false, "tokens"),
+                0, model.vocabSize() - 1, "token");
+        tokens = java.util.Arrays.copyOf(t, Math.max(1, t.length));
+        System.arraycopy(in.readLongs(nonZero.length, false, "non-zero slots"), 0, nonZero, 0, nonZero.length);
+        placedValid = in.readBoolean();
+        for (int l = 0; l < filters.length; l++) {
+            boolean has = in.readBoolean();
+            if (has != (filters[l] != null)) {
+                throw new StateFormatException("layer " + l + (has ? " has" : " lacks") + " a gate filter, unlike the model");
+            }
+            GateFilter own = has ? new GateFilter(ffns[l], in) : null;
+            int prompt = in.readInt();
+            int expected = promptFilters[l] == null ? 0 : promptFilters[l] == filters[l] ? 1 : 2;
+            if (prompt != expected) {
+                throw new StateFormatException("layer " + l + "'s prompt filter is of kind " + prompt + ", not " + expected);
+            }
+            filters[l] = own;
+            promptFilters[l] = prompt == 0 ? null : prompt == 1 ? own : new GateFilter(promptFfns[l], in);
+        }
+        lastToken = StateReader.check(in.readInt(), 0, model.vocabSize() - 1, "last token");
+        checkIndexes();
+    }
+
+    /** Checks that the held sums and the named results index only what exists. */
+    private void checkIndexes() throws StateFormatException {
+        int words = nonZero.length;
+        for (int l = 0; l < attention.length; l++) {
+            AttentionLayer layer = attention[l];
+            StateReader.within(heldRow[l], 0, x.length - 1, "held row");
+            StateReader.within(heldWord[l], 0, words - 1, "held word");
+            for (int h = 0; h < layer.heads.length; h++) {
+                int segments = layer.headSegments[h + 1] - layer.headSegments[h];
+                StateReader.check(heldCount[l][h], 0, segments, "held sums");
+                StateReader.check(heldMarks[l][h], 0, segments, "held marks");
+                TokenValues table = layer.tables[h];
+                for (long r : new long[] {results[l][h], held[l][h], placed[l][h]}) {
+                    if (r < -1 && r != NOT_PLACED && (table == null || PositionHead.tableId(r) >= table.ids())) {
+                        throw new StateFormatException("head " + h + " of layer " + l + " names table value "
+                                + PositionHead.tableId(r) + ", which it does not have");
+                    }
+                }
+            }
+        }
     }
 
     @Override

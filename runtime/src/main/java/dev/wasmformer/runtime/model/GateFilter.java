@@ -1,5 +1,8 @@
 package dev.wasmformer.runtime.model;
 
+import dev.wasmformer.runtime.state.StateFormatException;
+import dev.wasmformer.runtime.state.StateReader;
+import dev.wasmformer.runtime.state.StateWriter;
 import dev.wasmformer.runtime.attention.HeapBytes;
 import java.util.Arrays;
 
@@ -201,6 +204,165 @@ final class GateFilter {
         builds = o.builds;
         filteredSteps = o.filteredSteps;
         checks = o.checks;
+    }
+
+    /** The section tag of a gate filter's state. */
+    private static final int TAG = 0x45544147;   // "GATE"
+
+    /** Writes every field the copy constructor copies, in the order the reading constructor reads them. */
+    void writeState(StateWriter out) {
+        out.tag(TAG);
+        out.writeDoubles(columnLo);
+        out.writeDoubles(columnHi);
+        out.writeBooleans(columnFractional);
+        out.writeInts(columnWidenings);
+        out.writeDoubles(groupLo);
+        out.writeDoubles(groupHi);
+        out.writeInts(groupWidenings);
+        out.writeLongs(groupNonZero);
+        out.writeLongs(unitUse);
+        out.writeLong(firstBuildSteps);
+        out.writeDoubles(builtGroupLo);
+        out.writeDoubles(builtGroupHi);
+        out.writeLongs(checkMask);
+        out.writeLongs(rangeOnlyMask);
+        out.writeDoubles(columnInfo);
+        out.writeInts(columnCode);
+        out.writeInts(columnLink);
+        out.writeInts(multiGroup);
+        out.writeInts(multiIndex);
+        out.writeBoolean(ready);
+        out.writeBoolean(dirty);
+        out.writeLong(steps);
+        out.writeLong(lastBuild);
+        out.writeLong(dueStep);
+        out.writeLong(nextCheck);
+        out.writeDoubles(unitBound);
+        out.writeInts(restColumnStart);
+        out.writeInts(restColumn);
+        out.writeDoubles(restColumnWeight);
+        out.writeInts(restGroupStart);
+        out.writeInts(restGroup);
+        out.writeDoubles(restGroupScale);
+        out.writeInts(selectorStart);
+        out.writeInts(selectorUnit);
+        out.writeDoubles(selectorScale);
+        out.writeLongs(alwaysMask);
+        out.writeLong(alwaysWords);
+        out.writeInts(columnWords);
+        out.writeBytes(unitKind);
+        out.writeInt(builds);
+        out.writeLong(filteredSteps);
+        out.writeLong(checks);
+    }
+
+    /**
+     * A filter of {@code ffn} in the state {@link #writeState} wrote. The arrays a filter derives
+     * from its FFN's groups must equal this one's, the others have the lengths the FFN fixes,
+     * and every index they hold lies within what it indexes.
+     */
+    GateFilter(SparseFeedForward ffn, StateReader in) throws StateFormatException {
+        this(ffn);
+        in.tag(TAG);
+        int d = columnLo.length;
+        int g = groupLo.length;
+        int width = unitUse.length;
+        int unitWords = (width + 63) >>> 6;
+        int columnWordCount = (d + 63) >>> 6;
+        fill(in.readDoubles(d, false, "filter column lows"), columnLo);
+        fill(in.readDoubles(d, false, "filter column highs"), columnHi);
+        boolean[] fractional = in.readBooleans(d, false, "filter fractional columns");
+        System.arraycopy(fractional, 0, columnFractional, 0, d);
+        fill(in.readInts(d, false, "filter column widenings"), columnWidenings);
+        fill(in.readDoubles(g, false, "filter group lows"), groupLo);
+        fill(in.readDoubles(g, false, "filter group highs"), groupHi);
+        fill(in.readInts(g, false, "filter group widenings"), groupWidenings);
+        fill(in.readLongs(g, false, "filter group counts"), groupNonZero);
+        fill(in.readLongs(width, false, "filter unit use"), unitUse);
+        firstBuildSteps = in.readLong();
+        fill(in.readDoubles(g, false, "filter built group lows"), builtGroupLo);
+        fill(in.readDoubles(g, false, "filter built group highs"), builtGroupHi);
+        checkMask = in.readLongs(columnWordCount, true, "filter check mask");
+        rangeOnlyMask = in.readLongs(columnWordCount, true, "filter range-only mask");
+        fill(in.readDoubles(3 * d, false, "filter column info"), columnInfo);
+        same(in.readInts(d, false, "filter column codes"), columnCode, "column codes");
+        columnLink = in.readInts(3 * d, true, "filter column links");
+        same(in.readInts(multiGroup.length, false, "filter groups of several columns"), multiGroup, "multi-column groups");
+        same(in.readInts(g, false, "filter group indexes"), multiIndex, "group indexes");
+        ready = in.readBoolean();
+        dirty = in.readBoolean();
+        steps = in.readLong();
+        lastBuild = in.readLong();
+        dueStep = in.readLong();
+        nextCheck = in.readLong();
+        unitBound = in.readDoubles(width, true, "filter unit bounds");
+        restColumnStart = in.readInts(width + 1, true, "filter rest column starts");
+        restColumn = StateReader.within(in.readInts(StateReader.ANY, true, "filter rest columns"), 0, d - 1, "rest column");
+        restColumnWeight = in.readDoubles(length(restColumn), true, "filter rest column weights");
+        restGroupStart = in.readInts(width + 1, true, "filter rest group starts");
+        restGroup = StateReader.within(in.readInts(StateReader.ANY, true, "filter rest groups"), 0,
+                multiGroup.length - 1, "rest group");
+        restGroupScale = in.readDoubles(length(restGroup), true, "filter rest group scales");
+        selectorStart = in.readInts(g + 1, true, "filter selector starts");
+        selectorUnit = StateReader.within(in.readInts(StateReader.ANY, true, "filter selector units"), 0, width - 1,
+                "selector unit");
+        selectorScale = in.readDoubles(length(selectorUnit), true, "filter selector scales");
+        alwaysMask = in.readLongs(unitWords, true, "filter always mask");
+        alwaysWords = in.readLong();
+        columnWords = StateReader.within(in.readInts(StateReader.ANY, true, "filter column words"), 0,
+                columnWordCount - 1, "column word");
+        unitKind = in.readBytes(width, true, "filter unit kinds");
+        builds = in.readInt(0, Integer.MAX_VALUE, "filter builds");
+        filteredSteps = in.readLong();
+        checks = in.readLong();
+        StateReader.within(restColumnStart, 0, length(restColumn), "rest column start");
+        StateReader.within(restGroupStart, 0, length(restGroup), "rest group start");
+        StateReader.within(selectorStart, 0, length(selectorUnit), "selector start");
+        if (columnLink != null) {
+            for (int c = 0; c < d; c++) {
+                StateReader.check(columnLink[3 * c + 1], 0, length(selectorUnit), "column link");
+                StateReader.check(columnLink[3 * c + 2], 0, length(selectorUnit), "column link");
+            }
+        }
+        if (unitKind != null) {
+            for (byte k : unitKind) {
+                StateReader.check(k, FILTERED, FAMILY, "unit kind");
+            }
+        }
+        boolean built = unitBound != null;
+        Object[] parts = {checkMask, rangeOnlyMask, columnLink, restColumnStart, restColumn, restColumnWeight,
+            restGroupStart, restGroup, restGroupScale, selectorStart, selectorUnit, selectorScale, alwaysMask,
+            columnWords, unitKind};
+        for (Object part : parts) {
+            if ((part != null) != built) {
+                throw new StateFormatException("a gate filter with some of its built arrays only");
+            }
+        }
+        if (ready && !built) {
+            throw new StateFormatException("a gate filter ready without its built arrays");
+        }
+    }
+
+    private static int length(int[] a) {
+        return a == null ? 0 : a.length;
+    }
+
+    private static void fill(double[] from, double[] to) {
+        System.arraycopy(from, 0, to, 0, to.length);
+    }
+
+    private static void fill(int[] from, int[] to) {
+        System.arraycopy(from, 0, to, 0, to.length);
+    }
+
+    private static void fill(long[] from, long[] to) {
+        System.arraycopy(from, 0, to, 0, to.length);
+    }
+
+    private static void same(int[] read, int[] own, String what) throws StateFormatException {
+        if (!Arrays.equals(read, own)) {
+            throw new StateFormatException("a gate filter of other " + what + " than its FFN's");
+        }
     }
 
     /** The heap its arrays take ({@link HeapBytes}). */

@@ -1,5 +1,8 @@
 package dev.wasmformer.runtime.model;
 
+import dev.wasmformer.runtime.state.StateFormatException;
+import dev.wasmformer.runtime.state.StateReader;
+import dev.wasmformer.runtime.state.StateWriter;
 import dev.wasmformer.runtime.attention.AttentionCache;
 import dev.wasmformer.runtime.attention.AttentionMode;
 import dev.wasmformer.runtime.attention.HeapBytes;
@@ -101,6 +104,61 @@ final class PositionHead {
         stepY = other.stepY;
         stepStepX = other.stepStepX;
         stepStepY = other.stepStepY;
+    }
+
+    /** Writes what the copy constructor copies from this head beyond its weights'. */
+    void writeState(StateWriter out) {
+        selector.writeState(out);
+        out.writeDoubles(sum);
+        out.writeBoolean(values != null);
+        if (values != null) {
+            values.writeState(out);
+        }
+        out.writeLong(size);
+        out.writeBoolean(overflow != null);
+        if (overflow != null) {
+            overflow.writeState(out);
+        }
+        out.writeDouble(expectedX);
+        out.writeDouble(expectedY);
+        out.writeDouble(stepX);
+        out.writeDouble(stepY);
+    }
+
+    /**
+     * The kept head {@link #writeState} wrote, of {@code head}'s weights and {@code table}: the
+     * parts it has match the head's mode and table, and its values cover its positions.
+     */
+    PositionHead(HeadWeights head, TokenValues table, StateReader in) throws StateFormatException {
+        this(head, table);
+        selector.readState(in);
+        double[] s = in.readDoubles(width, mode != AttentionMode.AVERAGE, "position head sum");
+        if ((s == null) != (sum == null)) {
+            throw new StateFormatException("a position head of mode " + mode + (s == null ? " without" : " with") + " a sum");
+        }
+        if (s != null) {
+            System.arraycopy(s, 0, sum, 0, width);
+        }
+        boolean hasValues = in.readBoolean();
+        PositionValues v = hasValues ? new PositionValues(in, width) : null;
+        size = in.readLong(0, Integer.MAX_VALUE, "position head positions");
+        boolean hasOverflow = in.readBoolean();
+        overflow = hasOverflow ? AttentionCache.readState(in, AttentionCache.KIND_HULL, mode, width) : null;
+        if (hasOverflow ? hasValues : hasValues != (table == null)) {
+            throw new StateFormatException("a position head's values do not match its table and overflow");
+        }
+        if (hasValues && v.size() != size || hasOverflow && overflow.size() != size) {
+            throw new StateFormatException("a position head of " + size + " positions holds "
+                    + (hasValues ? v.size() : overflow.size()));
+        }
+        if (!hasOverflow && size > limit + 1) {
+            throw new StateFormatException("a position head of " + size + " positions past its limit without overflow");
+        }
+        values = v;
+        expectedX = in.readDouble();
+        expectedY = in.readDouble();
+        stepX = in.readDouble();
+        stepY = in.readDouble();
     }
 
     /** The heap its arrays take ({@link HeapBytes}): its values, or its overflow cache's. */

@@ -1,5 +1,8 @@
 package dev.wasmformer.runtime.model;
 
+import dev.wasmformer.runtime.state.StateFormatException;
+import dev.wasmformer.runtime.state.StateReader;
+import dev.wasmformer.runtime.state.StateWriter;
 import dev.wasmformer.runtime.attention.HeapBytes;
 import java.util.Arrays;
 
@@ -57,6 +60,42 @@ final class PositionValues {
 
     long size() {
         return size;
+    }
+
+    /** Writes what the copy constructor copies: the index and pool as far as they are used. */
+    void writeState(StateWriter out) {
+        out.writeInt(Math.toIntExact(size));
+        out.writeInts(index, Math.max(1, Math.toIntExact(size)));   // as a copy holds it
+        out.writeLongs(pool, poolSize);
+        out.writeDoubles(last);
+        out.writeInt(lastEncoding);
+    }
+
+    /**
+     * The vectors {@link #writeState} wrote, of {@code width} components; every position's
+     * vector lies within the pool.
+     */
+    PositionValues(StateReader in, int width) throws StateFormatException {
+        this(width);
+        int positions = in.readInt(0, Integer.MAX_VALUE - 1, "position values");
+        int[] read = in.readInts(Math.max(1, positions), false, "position value index");
+        long[] readPool = in.readLongs(StateReader.ANY, false, "position value pool");
+        for (int j = 0; j < positions; j++) {
+            int offset = read[j] >>> 2;
+            int encoding = read[j] & 3;
+            int longs = encoding == RAW ? width : encoding == BITS ? packedLongs
+                    : encoding == BYTES ? byteLongs : wordLongs;
+            if ((long) offset + longs > readPool.length) {
+                throw new StateFormatException("position value " + j + " lies beyond its pool of " + readPool.length);
+            }
+        }
+        size = positions;
+        index = read;
+        pool = readPool;
+        poolSize = readPool.length;
+        double[] readLast = in.readDoubles(width, false, "position value last");
+        System.arraycopy(readLast, 0, last, 0, width);
+        lastEncoding = in.readInt(RAW, WORDS, "position value last encoding");
     }
 
     /** The heap its arrays take ({@link HeapBytes}). */
