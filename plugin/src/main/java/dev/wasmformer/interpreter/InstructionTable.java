@@ -16,7 +16,8 @@ import java.util.List;
  * sparse however long the program.
  *
  * <p>The immediates of the entry stub's parameter CONSTs are not in the table: they come from
- * the prompt, which holds each parameter word's four bytes after BOS ({@link #argumentPosition}).
+ * the prompt, which holds each parameter word's four bytes after DATA_END and three zero bytes
+ * ({@link #argumentOffset}).
  */
 final class InstructionTable {
   /** The fields, as residual values at every position. */
@@ -24,9 +25,15 @@ final class InstructionTable {
 
   private InstructionTable() {}
 
-  /** Prompt position of byte {@code b} (0..3) of parameter word {@code w}: right after BOS. */
-  static int argumentPosition(int w, int b) {
-    return 1 + 4 * w + b;
+  /**
+   * Zero bytes between DATA_END and the parameter words: an instruction that is no parameter
+   * CONST reads its four "argument" bytes at the last of them, i.e. DATA_END and three zeros.
+   */
+  static final int PADDING = 3;
+
+  /** Byte {@code b} (0..3) of parameter word {@code w}: its prompt position minus DATA_END's. */
+  static int argumentOffset(int w, int b) {
+    return PADDING + 1 + 4 * w + b;
   }
 
   /**
@@ -74,7 +81,8 @@ final class InstructionTable {
       values[f++][i] = in.y();
       values[f++][i] = in.z();
       for (int b = 0; b < 4; b++) values[f++][i] = paramWord[i] >= 0 ? 0 : (in.imm() >>> (8 * b)) & 0xFF;
-      values[f][i] = paramWord[i] >= 0 ? argumentPosition(paramWord[i], 3) : 0;
+      // where the head reading the word's four bytes looks, past DATA_END and the padding
+      values[f][i] = paramWord[i] >= 0 ? argumentOffset(paramWord[i], 3) - PADDING : 0;
     }
     // Unit i is relu(1 − (u − (i+1))²) with u = pc + 1: 1 at pc = i, and its gate is ≤ 0 at
     // every other integer, so exactly one unit is active (none outside the code: in the

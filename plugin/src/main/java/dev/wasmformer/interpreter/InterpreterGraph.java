@@ -33,8 +33,6 @@ import java.util.Set;
 public final class InterpreterGraph {
   /** Prompt tokens per instruction: opcode, x, y, z, imm bytes 0..3. */
   public static final int FIELDS = 8;
-  /** Prompt position of instruction 0's opcode (position 0 holds BOS). */
-  public static final int CODE_BASE = 1;
 
   /** Largest frame pointer a call may create; its 256 slots then end at slot 65535. */
   public static final int MAX_FRAME_POINTER = 0xFFFF - Instruction.MAX_SLOT_OFFSET;
@@ -166,10 +164,10 @@ public final class InterpreterGraph {
    * query tolerates that; a unit does not): a positional head rounds the STARTs since the
    * latest jump (at most the position) to the nearest position and returns it, and a second
    * snapshot reads the exact pc at the instruction's START. The parameter CONSTs read their
-   * immediates from the prompt with one more head, at the position the table names (0, BOS,
-   * whose bytes are 0, for every other instruction).
+   * immediates from the prompt with one more head, at the position the table names relative to
+   * DATA_END (the three zero bytes right after it for every other instruction).
    */
-  private void fetchFromTable(Expr p, Expr starts, Expr lastStart, Expr jumpLo, List<Expr> jumpHi) {
+  private void fetchFromTable(Expr p, Expr starts, Expr lastStart, Expr jumpLo, List<Expr> jumpHi, Expr dataEnd) {
     Expr sinceJump = g.at("fetch.count", starts.minus(jumpHi.get(1)), List.of(p)).get(0);
     Expr pcHere = jumpLo.plus(jumpHi.get(0).times(256)).plus(sinceJump).minus(1);
     // (pc + 1)², for the table's one-hot units; pc + 1 is never negative
@@ -183,7 +181,9 @@ public final class InterpreterGraph {
     fZ = t.z();
     imm = t.imm().clone();
     if (!t.argumentEnd().isConstant()) { // a program without parameters needs no head
-      List<Expr> arg = g.at("fetch.arg", t.argumentEnd(), List.of(prevVal[3], prevVal[2], prevVal[1], val));
+      // every other instruction reads the three zero bytes after DATA_END (ProgramEncoder)
+      Expr query = dataEnd.plus(InstructionTable.PADDING).plus(t.argumentEnd());
+      List<Expr> arg = g.at("fetch.arg", query, List.of(prevVal[3], prevVal[2], prevVal[1], val));
       for (int i = 0; i < 4; i++) imm[i] = imm[i].plus(arg.get(i));
     }
   }
@@ -252,7 +252,10 @@ public final class InterpreterGraph {
     Expr reads = g.cumSum("reads", flag(Kind.READ));
     Expr lastStart = g.latest("lastStart", isStart, List.of(p)).get(0);
     this.lastStart = lastStart;
-    Expr dataBegin = g.latest("dataBegin", flag(Kind.DATA_BEGIN), List.of(p)).get(0);
+    // the memory image comes first, so that a run's parameters (in the code's entry stub, or a
+    // specialized model's parameter words) come after it and the image is in every run's fixed
+    // prefix; the code starts after DATA_END
+    Expr dataEnd = g.latest("dataEnd", flag(Kind.DATA_END), List.of(p)).get(0);
     Expr inputBegin = g.latest("inputBegin", flag(Kind.INPUT_BEGIN), List.of(p)).get(0);
     List<Expr> bitList = List.of(bits);
     Expr[][] prev = new Expr[4][];
@@ -314,7 +317,7 @@ public final class InterpreterGraph {
 
     // ---- fetch the instruction's fields: from the prompt, or from the weights (specialized)
     if (program == null) {
-      Expr base = pc.times(FIELDS).plus(CODE_BASE);
+      Expr base = pc.times(FIELDS).plus(dataEnd).plus(1);
       List<Expr> fetched = g.at("fetch.op", base, opFlag);
       op = new Expr[Opcode.values().length];
       java.util.Arrays.fill(op, Expr.ZERO);
@@ -326,7 +329,7 @@ public final class InterpreterGraph {
       imm = new Expr[4];
       for (int i = 0; i < 4; i++) imm[i] = g.at("fetch.imm" + i, base.plus(4 + i), List.of(val)).get(0);
     } else {
-      fetchFromTable(p, starts, lastStart, jumpLo, jumpHi);
+      fetchFromTable(p, starts, lastStart, jumpLo, jumpHi, dataEnd);
     }
     Expr imm16 = imm[0].plus(imm[1].times(256));
     Expr imm32 = imm16.plus(imm[2].times(65536)).plus(imm[3].times(16777216));
@@ -430,7 +433,7 @@ public final class InterpreterGraph {
     Expr addr = xu.plus(imm32);
     effectiveAddress = addr;
     Expr validM = flag(Kind.DATA);
-    Expr dataAddr = p.minus(dataBegin).minus(1);
+    Expr dataAddr = p.minus(1);
     Expr aM = gates.gate("data.a", dataAddr, M_WORD, validM);
     Expr a2M = gates.gateSquare("data.a2", dataAddr, M_WORD, validM);
     for (int l = 1; l <= 4; l++) {

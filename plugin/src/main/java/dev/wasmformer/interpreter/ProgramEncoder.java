@@ -17,10 +17,13 @@ import java.util.Optional;
 
 /**
  * Writes a token program as the prompt the interpreter reads:
- * {@code BOS, 8 tokens per instruction, DATA_BEGIN, the memory image, INPUT_BEGIN} as the
- * prefix; the runtime appends the input bytes and INPUT_END; the suffix holds the run's
- * limits (four FIELD bytes, then LIMITS), sets the memory size in pages and the first frame
- * pointer, and jumps to instruction 0.
+ * {@code BOS, the memory image, DATA_END, 8 tokens per instruction, INPUT_BEGIN} as the prefix;
+ * the runtime appends the input bytes and INPUT_END; the suffix holds the run's limits (four
+ * FIELD bytes, then LIMITS), sets the memory size in pages and the first frame pointer, and
+ * jumps to instruction 0. What a run changes comes as late as it can: the parameters are
+ * immediates of the entry stub, at the end of the code, so a run's fixed prefix (the part
+ * later runs resume from, and a bundle may store the state after) holds the memory image and
+ * the code before the stub.
  */
 public final class ProgramEncoder {
   /** The name of the limit on {@code memory.grow}, in pages (the bundle's Limit.name). */
@@ -48,8 +51,8 @@ public final class ProgramEncoder {
    * reaches over it, and the entry says at which prompt positions its bytes are.
    */
   public Program encode(TokenProgram program, Optional<ArgumentRegion> region) {
-    List<Integer> prefix = new ArrayList<>();
-    prefix.add(vocab.id(Kind.BOS));
+    List<Integer> prefix = image(program, region);
+    int codeBase = prefix.size();
     for (Instruction in : program.instructions()) {
       if (!InterpreterGraph.SUPPORTED.contains(in.op())) {
         throw new IllegalArgumentException("the interpreter does not execute " + in.op());
@@ -60,13 +63,15 @@ public final class ProgramEncoder {
       prefix.add(vocab.id(Kind.FIELD, in.z()));
       for (int b = 0; b < 4; b++) prefix.add(vocab.id(Kind.FIELD, (in.imm() >>> (8 * b)) & 0xFF));
     }
-    return finish(program, prefix, false, region);
+    // a parameter's bytes are its CONST's immediate, the opcode's token and x, y, z before it
+    return finish(program, prefix, region, (instruction, word, b) -> codeBase + InterpreterGraph.FIELDS * instruction + 4 + b);
   }
 
   /**
    * The bundle entry for a program run on its own specialized weights
    * ({@link InterpreterGraph#build(Vocab, TokenProgram)}): the prompt holds no code, only
-   * the parameter words (four bytes each, right after BOS), the memory image and the input.
+   * the memory image, the parameter words (after DATA_END and three zero bytes, four bytes
+   * each) and the input.
    * The generated trace is the universal model's, token for token.
    */
   public Program encodeSpecialized(TokenProgram program) {
@@ -75,8 +80,9 @@ public final class ProgramEncoder {
 
   /** {@link #encodeSpecialized(TokenProgram)} with a region each run fills. */
   public Program encodeSpecialized(TokenProgram program, Optional<ArgumentRegion> region) {
-    List<Integer> prefix = new ArrayList<>();
-    prefix.add(vocab.id(Kind.BOS));
+    List<Integer> prefix = image(program, region);
+    int dataEnd = prefix.size() - 1;
+    for (int i = 0; i < InstructionTable.PADDING; i++) prefix.add(vocab.id(Kind.FIELD, 0));
     int[] words = InstructionTable.parameterWords(program);
     int count = 0;
     for (int w : words) count = Math.max(count, w + 1);
@@ -88,13 +94,13 @@ public final class ProgramEncoder {
     for (int imm : constants) {
       for (int b = 0; b < 4; b++) prefix.add(vocab.id(Kind.FIELD, (imm >>> (8 * b)) & 0xFF));
     }
-    return finish(program, prefix, true, region);
+    return finish(program, prefix, region, (instruction, word, b) -> dataEnd + InstructionTable.argumentOffset(word, b));
   }
 
-  private Program finish(TokenProgram program, List<Integer> prefix, boolean specialized,
-      Optional<ArgumentRegion> region) {
-    prefix.add(vocab.id(Kind.DATA_BEGIN));
-    int imageStart = prefix.size();
+  /** BOS, the memory image (the byte at address a at position 1 + a) and DATA_END. */
+  private List<Integer> image(TokenProgram program, Optional<ArgumentRegion> region) {
+    List<Integer> prefix = new ArrayList<>();
+    prefix.add(vocab.id(Kind.BOS));
     byte[] memory = program.memory();
     int end = memory.length;
     while (end > 0 && memory[end - 1] == 0) end--;
@@ -108,6 +114,17 @@ public final class ProgramEncoder {
       end = Math.max(end, r.address() + r.size());
     }
     for (int a = 0; a < end; a++) prefix.add(vocab.id(Kind.DATA, a < memory.length ? memory[a] & 0xFF : 0));
+    prefix.add(vocab.id(Kind.DATA_END));
+    return prefix;
+  }
+
+  /** Where the prompt holds byte b of a parameter word (the word's CONST is {@code instruction}). */
+  private interface ParamPosition {
+    int of(int instruction, int word, int b);
+  }
+
+  private Program finish(TokenProgram program, List<Integer> prefix, Optional<ArgumentRegion> region,
+      ParamPosition paramPosition) {
     prefix.add(vocab.id(Kind.INPUT_BEGIN));
 
     int fp0 = program.globals();
@@ -135,7 +152,7 @@ public final class ProgramEncoder {
     region.ifPresent(r -> b.setArgumentArea(ArgumentArea.newBuilder()
         .setAddress(r.address())
         .setSize(r.size())
-        .setFirstPosition(imageStart + r.address())
+        .setFirstPosition(IMAGE_START + r.address())
         .setUse(r.use() == ArgumentRegion.Use.ARGV ? ArgumentAreaUse.ARGV : ArgumentAreaUse.BUFFERS)));
     List<TokenProgram.FunctionInfo> functions = new ArrayList<>(program.functions());
     functions.sort(java.util.Comparator.comparingInt(TokenProgram.FunctionInfo::start));
@@ -152,9 +169,7 @@ public final class ProgramEncoder {
         Instruction c = program.instructions().get(index + w);
         if (c.op() != Opcode.CONST) throw new IllegalArgumentException("parameter " + i + " does not name a CONST");
         for (int byteIndex = 0; byteIndex < 4; byteIndex++) {
-          b.addParamPositions(specialized
-              ? InstructionTable.argumentPosition(word, byteIndex)
-              : position(index + w) + 4 + byteIndex);
+          b.addParamPositions(paramPosition.of(index + w, word, byteIndex));
         }
         word++;
       }
@@ -162,10 +177,8 @@ public final class ProgramEncoder {
     return b.build();
   }
 
-  /** Prompt position of an instruction's opcode token. */
-  public static int position(int instruction) {
-    return InterpreterGraph.CODE_BASE + InterpreterGraph.FIELDS * instruction;
-  }
+  /** Prompt position of the memory image's first byte (address 0): right after BOS. */
+  public static final int IMAGE_START = 1;
 
   private static ValueType type(TokenProgram.ValueKind k) {
     return switch (k) {

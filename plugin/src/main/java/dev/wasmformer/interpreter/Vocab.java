@@ -17,7 +17,11 @@ public final class Vocab {
     BOS(false, TokenRole.MARKER),
     OPCODE(false, TokenRole.PROGRAM_OPCODE),
     FIELD(true, TokenRole.PROGRAM_BYTE),
-    DATA_BEGIN(false, TokenRole.MARKER),
+    /**
+     * Ends the prompt's memory image (whose byte at address a is at position 1 + a); the code
+     * (or a specialized model's parameter words) follows it.
+     */
+    DATA_END(false, TokenRole.MARKER),
     DATA(true, TokenRole.DATA_BYTE),
     INPUT_BEGIN(false, TokenRole.MARKER),
     INPUT(true, TokenRole.INPUT_BYTE),
