@@ -157,6 +157,25 @@ class CCompilerTest {
   }
 
   @Test
+  void getcharStaysTheBareImportUnlessTheProgramReachesUngetc() {
+    String reader = """
+        #include <stdio.h>
+        int main(void) { int n = 0; while (getchar() != EOF) n++; return n; }
+        """;
+    CompileResult bare = compile(reader, CompileOptions.defaults());
+    assertThat(imports(bare.wasm())).containsExactly("env.getchar");
+    assertThat(Parser.parse(bare.wasm()).functionSection().functionCount()).isEqualTo(2); // main and _start
+
+    String pushingBack = """
+        #include <stdio.h>
+        int main(void) { int c = getchar(); ungetc(c, stdin); return getchar() == c ? 7 : 1; }
+        """;
+    CompileResult withUngetc = compile(pushingBack, CompileOptions.defaults());
+    assertThat(imports(withUngetc.wasm())).containsExactly("env.getchar");
+    assertThat(WasmRunner.run(withUngetc.wasm(), withUngetc.module(), "xy", List.of("prog")).status()).isEqualTo(7);
+  }
+
+  @Test
   void mainWithArgumentsGetsAnArgumentAreaAndAStartWrapper() {
     CompileResult r = compile("int main(int argc, char **argv) { return argc * 10 + argv[1][0] - '0'; }",
         CompileOptions.defaults().withArgAreaBytes(256));

@@ -97,7 +97,33 @@ public final class Linker {
       diagnostics.error(null, "no entry point: define 'main' or export a function with "
           + "__attribute__((export_name(\"...\")))");
     }
-    return reach(units, roots, main, exports);
+    Program program = reach(units, roots, main, exports);
+    return ungetcAwareGetchar() && reachesLibraryFunction(program, "ungetc")
+        ? reach(units, roots, main, exports)
+        : program;
+  }
+
+  /**
+   * Makes {@code getchar} the libc's {@code __wasmformer_getchar_unget}, which returns a
+   * character {@code ungetc} pushed back to stdin first, when getchar is the bare input import
+   * (no user definition). Only for programs that reach {@code ungetc}: the others keep the
+   * import itself, and their traces.
+   */
+  private boolean ungetcAwareGetchar() {
+    Symbol getchar = external.getOrDefault("getchar", declared.get("getchar"));
+    Symbol wrapper = external.get("__wasmformer_getchar_unget");
+    if (getchar == null || !getchar.isImported() || wrapper == null || !functionDefs.containsKey(wrapper)) {
+      return false;
+    }
+    external.put("getchar", wrapper);
+    return true;
+  }
+
+  private static boolean reachesLibraryFunction(Program program, String name) {
+    for (FunctionDef f : program.functions()) {
+      if (f.symbol().name().equals(name) && f.symbol().isFromLibrary()) return true;
+    }
+    return false;
   }
 
   private void define(Symbol s) {

@@ -73,6 +73,22 @@ int getc(FILE *stream) {
   return fgetc(stream);
 }
 
+int __wasmformer_getchar(void) __attribute__((import_module("env"), import_name("getchar")));
+
+/*
+ * getchar as it must be once ungetc exists: it takes stdin's pushed-back character first.
+ * The linker makes calls of getchar call this only in programs that reach ungetc (scanf
+ * does), so that every other program reads its input with the bare import.
+ */
+int __wasmformer_getchar_unget(void) {
+  if (stdin->pushed_back != EOF) {
+    int c = stdin->pushed_back;
+    stdin->pushed_back = EOF;
+    return c;
+  }
+  return __wasmformer_getchar();
+}
+
 int ungetc(int c, FILE *stream) {
   if (c == EOF || stream->fd != 0) return EOF;
   stream->pushed_back = (unsigned char)c;
