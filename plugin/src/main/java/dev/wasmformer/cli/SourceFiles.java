@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /** Reading program files and naming programs after them. */
@@ -39,6 +40,12 @@ final class SourceFiles {
   /** A temporary file beside {@code target}, so the final move is atomic and nothing partial is left. */
   static Path siblingTemp(Path target) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
+    // Files.createTempFile makes a file only its owner may read (0600); the file it becomes
+    // should have the permissions of any new file (0666 less the umask), as a compiler's output has.
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
+    }
     return Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
   }
 }
