@@ -70,7 +70,7 @@ final class CompileCommand implements Callable<Integer> {
               entry);
           SourceFiles.printWarnings(compiler.warnings(), spec.commandLine().getErr());
         }
-        for (Path f : wasm) compiler.addWasm(SourceFiles.programName(f), f.toString(), SourceFiles.read(f), entry);
+        for (Path f : wasm) compiler.addWasm(SourceFiles.programName(f), f.toString(), SourceFiles.readWasm(f), entry);
         BundleFiles.write(compiler.bundle(), tmp);
       }
       Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);

@@ -197,7 +197,7 @@ final class RunCommand implements Callable<Integer> {
         return Wasmformer.load(file);
       case "wasm": {
         WasmformerCompiler c = new WasmformerCompiler();
-        byte[] wasm = SourceFiles.read(file);
+        byte[] wasm = SourceFiles.readWasm(file);
         argvProgram = entry == null && Lowering.importsWasi(wasm);
         c.addWasm(SourceFiles.programName(file), file.toString(), wasm, entry, argvProgram ? args : List.of());
         return Wasmformer.load(c.bundle());

@@ -1,6 +1,7 @@
 package dev.wasmformer.cli;
 
 import dev.wasmformer.c.Diagnostic;
+import dev.wasmformer.lowering.Lowering;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -35,6 +36,14 @@ final class SourceFiles {
 
   static byte[] read(Path file) throws IOException {
     return Files.readAllBytes(file);
+  }
+
+  /** A .wasm file's bytes; a file that is no WebAssembly module at all is refused under its name. */
+  static byte[] readWasm(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    String notWasm = Lowering.notAModule(bytes);
+    if (notWasm != null) throw new IllegalArgumentException(file + ": " + notWasm);
+    return bytes;
   }
 
   /** A temporary file beside {@code target}, so the final move is atomic and nothing partial is left. */

@@ -155,7 +155,7 @@ final class TraceCommand implements Callable<Integer> {
       case "wfb":
         return new Loaded(Wasmformer.load(file), null);
       case "wasm": {
-        byte[] wasm = SourceFiles.read(file);
+        byte[] wasm = SourceFiles.readWasm(file);
         WasmformerCompiler compiler = new WasmformerCompiler();
         argvProgram = entry == null && Lowering.importsWasi(wasm);
         List<String> argv = argvProgram ? args : List.of();

@@ -207,7 +207,8 @@ class DiagnosticsTest {
     CompileResult r = compile("int f(void) { return 1; }\n");
     assertThat(r.success()).isFalse();
     assertThat(r.errors().get(0).message()).contains("no entry point");
-    assertThat(r.errors().get(0).render()).startsWith("error: no entry point");
+    // no line to show, but the file it is about, as for any other diagnostic
+    assertThat(r.errors().get(0).render()).startsWith("prog.c: error: no entry point");
   }
 
   @Test

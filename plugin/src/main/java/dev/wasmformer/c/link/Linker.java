@@ -7,6 +7,7 @@ import dev.wasmformer.c.ast.FunctionDef;
 import dev.wasmformer.c.ast.GlobalVar;
 import dev.wasmformer.c.ast.Symbol;
 import dev.wasmformer.c.ast.TranslationUnit;
+import dev.wasmformer.c.lex.SourcePos;
 import dev.wasmformer.c.type.Types;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -94,7 +95,9 @@ public final class Linker {
       roots.add(f);
     }
     if (roots.isEmpty()) {
-      diagnostics.error(null, "no entry point: define 'main' or export a function with "
+      // No line to point at: the diagnostic names the program's (first) file.
+      SourcePos program = units.isEmpty() ? null : new SourcePos(units.get(0).file(), 0, 0);
+      diagnostics.error(program, "no entry point: define 'main' or export a function with "
           + "__attribute__((export_name(\"...\")))");
     }
     Program program = reach(units, roots, main, exports);
