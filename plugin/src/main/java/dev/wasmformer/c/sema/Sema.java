@@ -1272,12 +1272,15 @@ public final class Sema {
 
   private static Long fold(BinaryOp op, IntType t, long x, long y) {
     boolean u = !t.isSigned();
+    if ((op == BinaryOp.DIV || op == BinaryOp.MOD) && !u && t.isWide() && x == Long.MIN_VALUE && y == -1) {
+      return null; // overflows: left to run time, where it traps as on x86
+    }
     return switch (op) {
       case ADD -> x + y;
       case SUB -> x - y;
       case MUL -> x * y;
-      case DIV -> u ? Long.divideUnsigned(x, y) : (t.isWide() && x == Long.MIN_VALUE && y == -1) ? null : x / y;
-      case MOD -> u ? Long.remainderUnsigned(x, y) : (t.isWide() && x == Long.MIN_VALUE && y == -1) ? null : x % y;
+      case DIV -> u ? Long.divideUnsigned(x, y) : x / y;
+      case MOD -> u ? Long.remainderUnsigned(x, y) : x % y;
       case AND -> x & y;
       case OR -> x | y;
       case XOR -> x ^ y;
