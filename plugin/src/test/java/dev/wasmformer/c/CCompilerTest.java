@@ -176,6 +176,34 @@ class CCompilerTest {
   }
 
   @Test
+  void aRecursionWhoseFramesWouldReachTheStaticDataTrapsInsteadOfOverwritingIt() {
+    String deep = """
+        #include <stdio.h>
+        #include <string.h>
+        static int table[12000];
+        static int depth(int n, int max) {
+          char pad[240];
+          memset(pad, n, sizeof pad);
+          if (n >= max) return pad[7];
+          return depth(n + 1, max) + pad[n % 240] - (char)n;
+        }
+        int main(void) {
+          for (int i = 0; i < 12000; i++) table[i] = i;
+          printf("before\\n");
+          printf("deep %d\\n", depth(0, 400)); /* 400 frames of 256 bytes reach the table */
+          long sum = 0;
+          for (int i = 0; i < 12000; i++) sum += table[i];
+          printf("after %ld\\n", sum);
+          return 0;
+        }
+        """;
+    CompileResult r = compile(deep, CompileOptions.defaults());
+    WasmRunner.Run run = WasmRunner.run(r.wasm(), r.module(), "", List.of("prog"));
+    assertThat(run.stdout()).isEqualTo("before\n");
+    assertThat(run.trap()).as("the trap").isNotNull().containsIgnoringCase("unreachable");
+  }
+
+  @Test
   void mainWithArgumentsGetsAnArgumentAreaAndAStartWrapper() {
     CompileResult r = compile("int main(int argc, char **argv) { return argc * 10 + argv[1][0] - '0'; }",
         CompileOptions.defaults().withArgAreaBytes(256));
