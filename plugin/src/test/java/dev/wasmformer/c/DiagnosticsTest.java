@@ -18,6 +18,14 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aLineDirectiveWithoutANumberIsAnErrorAndDiagnosticsKeepTheRealPlace() {
+    CompileResult r = compile("#line 50 \"gen.y\"\nint main(void) { return x; }\n#line here\n");
+    assertThat(messages(r)).containsExactlyInAnyOrder(
+        "prog.c:2:25: error: use of undeclared identifier 'x'",
+        "prog.c:3:2: error: #line expects a line number and an optional file name in quotes");
+  }
+
+  @Test
   void aStrayCharacterIsRenderedWithItsLineAndACaret() {
     CompileResult r = compile("int main(void) {\n  return 1 @ 2;\n}\n");
     assertThat(r.success()).isFalse();
