@@ -24,8 +24,7 @@ int main(void) {
   ASSERT(6, 2 bitor 4);
   ASSERT(1, (5 xor 4) == 1 or 0);
 
-  srand((unsigned)time(NULL));
-  ASSERT(1, clock() != 0 or 1);
+  ASSERT(1, CLOCKS_PER_SEC > 0); /* time() and clock() themselves: CCompilerTest (WASI has no clock) */
 
   double zero = 0.0, one = 1.0;
   ASSERT(1, isinf(one / zero));

@@ -101,7 +101,8 @@ public final class Linker {
           + "__attribute__((export_name(\"...\")))");
     }
     Program program = reach(units, roots, main, exports);
-    return ungetcAwareGetchar() && reachesLibraryFunction(program, "ungetc")
+    return (reachesLibraryFunction(program, "ungetc") || reachesLibraryFunction(program, "feof"))
+        && ungetcAwareGetchar()
         ? reach(units, roots, main, exports)
         : program;
   }
@@ -110,7 +111,8 @@ public final class Linker {
    * Makes {@code getchar} the libc's {@code __wasmformer_getchar_unget}, which returns a
    * character {@code ungetc} pushed back to stdin first, when getchar is the bare input import
    * (no user definition). Only for programs that reach {@code ungetc}: the others keep the
-   * import itself, and their traces.
+   * import itself, and their traces. Also for programs that reach {@code feof}, which needs to
+   * know that a getchar met the end of the input.
    */
   private boolean ungetcAwareGetchar() {
     Symbol getchar = external.getOrDefault("getchar", declared.get("getchar"));

@@ -1,5 +1,6 @@
 /* Memory and string functions. Word-sized loops where alignment allows. */
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 void *memcpy(void *dest, const void *src, size_t n) {
@@ -190,7 +191,27 @@ char *strndup(const char *s, size_t n) {
   return p;
 }
 
+/* glibc's texts, for the values <errno.h> defines. */
 char *strerror(int errnum) {
-  (void)errnum;
-  return "error";
+  static char unknown[32];
+  switch (errnum) {
+    case 0: return "Success";
+    case ENOENT: return "No such file or directory";
+    case EBADF: return "Bad file descriptor";
+    case ENOMEM: return "Cannot allocate memory";
+    case EINVAL: return "Invalid argument";
+    case ESPIPE: return "Illegal seek";
+    case EDOM: return "Numerical argument out of domain";
+    case ERANGE: return "Numerical result out of range";
+  }
+  char digits[12];
+  int n = 0;
+  unsigned v = errnum < 0 ? 0u - (unsigned)errnum : (unsigned)errnum;
+  do digits[n++] = (char)('0' + v % 10); while ((v /= 10) != 0);
+  char *p = unknown;
+  for (const char *t = "Unknown error "; *t; t++) *p++ = *t;
+  if (errnum < 0) *p++ = '-';
+  while (n > 0) *p++ = digits[--n];
+  *p = 0;
+  return unknown;
 }
