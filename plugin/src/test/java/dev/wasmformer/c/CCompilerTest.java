@@ -246,7 +246,9 @@ class CCompilerTest {
     CompileResult r = new CCompiler().compile(new SourceFile("prog.c", "char big[200000]; int main(void) { return big[0]; }"),
         CompileOptions.defaults());
     assertThat(r.success()).isFalse();
-    assertThat(r.errors().get(0).message()).contains("raise memoryPages");
+    // 200,000 bytes of data, the argument area and a minimal stack: 4 pages; and how to get them
+    assertThat(r.errors().get(0).message()).contains("give the program at least 4 pages")
+        .contains("--memory-pages 4").contains("CompileOptions.withMemoryPages");
   }
 
   @Test
