@@ -174,6 +174,42 @@ char *strtok(char *s, const char *delim) {
   return s;
 }
 
+/* strtok with its position in *save instead of a static (POSIX). */
+char *strtok_r(char *s, const char *delim, char **save) {
+  if (s == NULL) s = *save;
+  if (s == NULL) return NULL;
+  s += strspn(s, delim);
+  if (*s == '\0') {
+    *save = NULL;
+    return NULL;
+  }
+  char *end = s + strcspn(s, delim);
+  if (*end) {
+    *end = '\0';
+    *save = end + 1;
+  } else {
+    *save = NULL;
+  }
+  return s;
+}
+
+static int lower(int c) {
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* <strings.h>: comparisons that ignore ASCII case (POSIX). */
+int strncasecmp(const char *a, const char *b, size_t n) {
+  for (; n > 0; n--, a++, b++) {
+    int d = lower((unsigned char)*a) - lower((unsigned char)*b);
+    if (d != 0 || *a == '\0') return d;
+  }
+  return 0;
+}
+
+int strcasecmp(const char *a, const char *b) {
+  return strncasecmp(a, b, (size_t)-1);
+}
+
 char *strdup(const char *s) {
   size_t n = strlen(s) + 1;
   char *p = malloc(n);
