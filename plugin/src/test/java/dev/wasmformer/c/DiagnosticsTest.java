@@ -26,6 +26,15 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aCaseRangeTooLargeToListIsAnErrorAndAnEmptyOneAWarning() {
+    CompileResult r = compile("int f(int x) {\n  switch (x) {\n    case 0 ... 99999: return 1;\n"
+        + "    case 5 ... 4: return 2;\n  }\n  return 0;\n}\nint main(void) { return f(1); }\n");
+    assertThat(messages(r)).contains(
+        "prog.c:3:10: error: case range of 100000 values is too large (at most 4096)",
+        "prog.c:4:10: warning: empty range specified");
+  }
+
+  @Test
   void aStrayCharacterIsRenderedWithItsLineAndACaret() {
     CompileResult r = compile("int main(void) {\n  return 1 @ 2;\n}\n");
     assertThat(r.success()).isFalse();
