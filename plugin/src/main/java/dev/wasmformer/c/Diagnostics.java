@@ -49,7 +49,7 @@ public final class Diagnostics {
     Diagnostic d = pos == null
         ? new Diagnostic(severity, "", 0, 0, message, null)
         : new Diagnostic(severity, pos.file().path(), pos.line(), pos.column(), message,
-            pos.file().line(pos.line()));
+            pos.line() > 0 ? pos.file().line(pos.line()) : null);
     if (seen.add(d)) {
       list.add(d);
       if (severity == Diagnostic.Severity.ERROR) errors++;

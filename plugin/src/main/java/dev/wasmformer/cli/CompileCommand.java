@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,6 +31,8 @@ final class CompileCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "The .c sources and/or .wasm modules.")
   List<Path> files;
+
+  @Mixin CMemory memory;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
       description = "The bundle (.wfb) or, for C sources only, the module (.wasm) to write.")
@@ -66,18 +69,18 @@ final class CompileCommand implements Callable<Integer> {
     try {
       if (SourceFiles.extension(output).equals("wasm")) {
         if (!wasm.isEmpty() || c.isEmpty()) throw new IllegalArgumentException("-o OUT.wasm takes C sources only");
-        CompileResult compiled = WasmformerCompiler.compileC(c, WasmformerCompiler.cOptions());
+        CompileResult compiled = WasmformerCompiler.compileC(c, memory.options());
         SourceFiles.printWarnings(compiled.diagnostics(), spec.commandLine().getErr());
         Files.write(tmp, compiled.wasm());
       } else {
         WasmformerCompiler compiler = (specialize ? WasmformerCompiler.specializing() : new WasmformerCompiler())
             .prefixStates(!noPrefixStates);
         if (!c.isEmpty()) {
-          compiler.addC(SourceFiles.programName(Path.of(c.get(0).path())), c, WasmformerCompiler.cOptions(), List.of(),
+          compiler.addC(SourceFiles.programName(Path.of(c.get(0).path())), c, memory.options(), List.of(),
               entry);
           SourceFiles.printWarnings(compiler.warnings(), spec.commandLine().getErr());
         }
-        for (Path f : wasm) compiler.addWasm(SourceFiles.programName(f), f.toString(), SourceFiles.read(f), entry);
+        for (Path f : wasm) compiler.addWasm(SourceFiles.programName(f), f.toString(), SourceFiles.readWasm(f), entry);
         BundleFiles.write(compiler.bundle(), tmp);
       }
       Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);

@@ -70,6 +70,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin RunLimits limits;
 
+  @Mixin CMemory memory;
+
   @Option(names = "--stats", description = "Print tokens, instructions and speed to stderr"
       + " (with --batch: one summary line on stdout).")
   boolean stats;
@@ -197,7 +199,7 @@ final class RunCommand implements Callable<Integer> {
         return Wasmformer.load(file);
       case "wasm": {
         WasmformerCompiler c = new WasmformerCompiler();
-        byte[] wasm = SourceFiles.read(file);
+        byte[] wasm = SourceFiles.readWasm(file);
         argvProgram = entry == null && Lowering.importsWasi(wasm);
         c.addWasm(SourceFiles.programName(file), file.toString(), wasm, entry, argvProgram ? args : List.of());
         return Wasmformer.load(c.bundle());
@@ -209,7 +211,7 @@ final class RunCommand implements Callable<Integer> {
         String text = java.nio.file.Files.readString(file);
         // main's argv is given when the program runs, as for a bundle
         c.addC(SourceFiles.programName(file), List.of(new SourceFile(file.toString(), text)),
-            WasmformerCompiler.cOptions(), List.of(), entry);
+            memory.options(), List.of(), entry);
         SourceFiles.printWarnings(c.warnings(), spec.commandLine().getErr());
         return Wasmformer.load(c.bundle());
       }

@@ -1,10 +1,12 @@
 package dev.wasmformer.cli;
 
 import dev.wasmformer.c.Diagnostic;
+import dev.wasmformer.lowering.Lowering;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /** Reading program files and naming programs after them. */
@@ -36,9 +38,23 @@ final class SourceFiles {
     return Files.readAllBytes(file);
   }
 
+  /** A .wasm file's bytes; a file that is no WebAssembly module at all is refused under its name. */
+  static byte[] readWasm(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    String notWasm = Lowering.notAModule(bytes);
+    if (notWasm != null) throw new IllegalArgumentException(file + ": " + notWasm);
+    return bytes;
+  }
+
   /** A temporary file beside {@code target}, so the final move is atomic and nothing partial is left. */
   static Path siblingTemp(Path target) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
+    // Files.createTempFile makes a file only its owner may read (0600); the file it becomes
+    // should have the permissions of any new file (0666 less the umask), as a compiler's output has.
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
+    }
     return Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
   }
 }

@@ -55,6 +55,8 @@ final class TraceCommand implements Callable<Integer> {
       description = "Integer arguments of the entry point; for a .c file or a WASI module, main's argv.")
   List<String> args = new ArrayList<>();
 
+  @Mixin CMemory memory;
+
   @Option(names = "--limit", paramLabel = "N", description = "Stop after N instructions (default: run to the end).")
   Long limit;
 
@@ -155,7 +157,7 @@ final class TraceCommand implements Callable<Integer> {
       case "wfb":
         return new Loaded(Wasmformer.load(file), null);
       case "wasm": {
-        byte[] wasm = SourceFiles.read(file);
+        byte[] wasm = SourceFiles.readWasm(file);
         WasmformerCompiler compiler = new WasmformerCompiler();
         argvProgram = entry == null && Lowering.importsWasi(wasm);
         List<String> argv = argvProgram ? args : List.of();
@@ -171,10 +173,10 @@ final class TraceCommand implements Callable<Integer> {
         List<SourceFile> sources = List.of(new SourceFile(file.toString(), Files.readString(file)));
         String cEntry = entry == null ? "_start" : entry;
         WasmformerCompiler compiler = new WasmformerCompiler();
-        compiler.addC(SourceFiles.programName(file), sources, WasmformerCompiler.cOptions(),
+        compiler.addC(SourceFiles.programName(file), sources, memory.options(),
             entry == null ? args : List.of(), entry);
         SourceFiles.printWarnings(compiler.warnings(), spec.commandLine().getErr());
-        byte[] wasm = WasmformerCompiler.compileC(sources, WasmformerCompiler.cOptions()).wasm();
+        byte[] wasm = WasmformerCompiler.compileC(sources, memory.options()).wasm();
         return new Loaded(Wasmformer.load(compiler.bundle()), WasmformerCompiler.lower(wasm, cEntry).functions());
       }
       default:

@@ -102,6 +102,28 @@ public final class Lowering {
   }
 
   /**
+   * Why {@code bytes} are not a WebAssembly binary module at all (no magic number, or a version
+   * other than 1), in words, as {@link MalformedWasmException}'s message; null when they start as one. The decoder's own message for these
+   * names its internals, not the file's problem.
+   */
+  public static String notAModule(byte[] bytes) {
+    boolean magic = bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm';
+    String prefix = "malformed or invalid WebAssembly module: ";
+    if (!magic) {
+      return prefix + (bytes.length == 0
+          ? "the file is empty"
+          : "it does not start with \\0asm, the magic number of a binary module (the text format is not read)");
+    }
+    if (bytes.length < 8) return prefix + "it ends inside its 8-byte header";
+    int version = (bytes[4] & 0xFF) | (bytes[5] & 0xFF) << 8 | (bytes[6] & 0xFF) << 16 | (bytes[7] & 0xFF) << 24;
+    if (version != 1) {
+      return prefix + "binary version " + Integer.toUnsignedString(version)
+          + " (version 1 is read; a component or a newer format is not)";
+    }
+    return null;
+  }
+
+  /**
    * Whether the module imports WASI functions (module {@code wasi_snapshot_preview1}): its
    * arguments are then argv strings, not entry parameters, and its result is its exit status.
    *
@@ -112,6 +134,8 @@ public final class Lowering {
   }
 
   private static WasmModule decode(byte[] wasm) {
+    String notWasm = notAModule(wasm);
+    if (notWasm != null) throw new MalformedWasmException(notWasm);
     try {
       return Parser.parse(wasm);
     } catch (ChicoryException e) {

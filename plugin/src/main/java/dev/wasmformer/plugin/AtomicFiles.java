@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardCopyOption;
 
 /**
@@ -27,7 +28,7 @@ final class AtomicFiles {
   static void write(Path target, Content content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    Path temp = createTemp(dir, target);
     try {
       try (OutputStream out = Files.newOutputStream(temp)) {
         content.writeTo(out);
@@ -40,5 +41,18 @@ final class AtomicFiles {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /**
+   * Files.createTempFile makes a file only its owner may read (0600); the file it becomes
+   * should have the permissions of any new file (0666 less the umask), as a build output has.
+   */
+  private static Path createTemp(Path dir, Path target) throws IOException {
+    String prefix = "." + target.getFileName();
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return Files.createTempFile(dir, prefix, ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
+    }
+    return Files.createTempFile(dir, prefix, ".tmp");
   }
 }

@@ -157,6 +157,71 @@ class CCompilerTest {
   }
 
   @Test
+  void getcharStaysTheBareImportUnlessTheProgramReachesUngetc() {
+    String reader = """
+        #include <stdio.h>
+        int main(void) { int n = 0; while (getchar() != EOF) n++; return n; }
+        """;
+    CompileResult bare = compile(reader, CompileOptions.defaults());
+    assertThat(imports(bare.wasm())).containsExactly("env.getchar");
+    assertThat(Parser.parse(bare.wasm()).functionSection().functionCount()).isEqualTo(2); // main and _start
+
+    String pushingBack = """
+        #include <stdio.h>
+        int main(void) { int c = getchar(); ungetc(c, stdin); return getchar() == c ? 7 : 1; }
+        """;
+    CompileResult withUngetc = compile(pushingBack, CompileOptions.defaults());
+    assertThat(imports(withUngetc.wasm())).containsExactly("env.getchar");
+    assertThat(WasmRunner.run(withUngetc.wasm(), withUngetc.module(), "xy", List.of("prog")).status()).isEqualTo(7);
+  }
+
+  @Test
+  void aRecursionWhoseFramesWouldReachTheStaticDataTrapsInsteadOfOverwritingIt() {
+    String deep = """
+        #include <stdio.h>
+        #include <string.h>
+        static int table[12000];
+        static int depth(int n, int max) {
+          char pad[240];
+          memset(pad, n, sizeof pad);
+          if (n >= max) return pad[7];
+          return depth(n + 1, max) + pad[n % 240] - (char)n;
+        }
+        int main(void) {
+          for (int i = 0; i < 12000; i++) table[i] = i;
+          printf("before\\n");
+          printf("deep %d\\n", depth(0, 400)); /* 400 frames of 256 bytes reach the table */
+          long sum = 0;
+          for (int i = 0; i < 12000; i++) sum += table[i];
+          printf("after %ld\\n", sum);
+          return 0;
+        }
+        """;
+    CompileResult r = compile(deep, CompileOptions.defaults());
+    WasmRunner.Run run = WasmRunner.run(r.wasm(), r.module(), "", List.of("prog"));
+    assertThat(run.stdout()).isEqualTo("before\n");
+    assertThat(run.trap()).as("the trap").isNotNull().containsIgnoringCase("unreachable");
+  }
+
+  @Test
+  void aRunHasNoClockAndNoFilesAndSaysSoAsCAllows() {
+    String program = """
+        #include <errno.h>
+        #include <stdio.h>
+        #include <time.h>
+        int main(void) {
+          time_t t = 0;
+          if (time(&t) != (time_t)-1 || t != (time_t)-1 || clock() != (clock_t)-1) return 1;
+          if (difftime(10, 4) != 6.0) return 2;
+          if (fopen("data.txt", "r") != NULL || errno != ENOENT) return 3;
+          return 7;
+        }
+        """;
+    CompileResult r = compile(program, CompileOptions.defaults());
+    assertThat(WasmRunner.run(r.wasm(), r.module(), "", List.of("prog")).status()).isEqualTo(7);
+  }
+
+  @Test
   void mainWithArgumentsGetsAnArgumentAreaAndAStartWrapper() {
     CompileResult r = compile("int main(int argc, char **argv) { return argc * 10 + argv[1][0] - '0'; }",
         CompileOptions.defaults().withArgAreaBytes(256));
@@ -181,7 +246,9 @@ class CCompilerTest {
     CompileResult r = new CCompiler().compile(new SourceFile("prog.c", "char big[200000]; int main(void) { return big[0]; }"),
         CompileOptions.defaults());
     assertThat(r.success()).isFalse();
-    assertThat(r.errors().get(0).message()).contains("raise memoryPages");
+    // 200,000 bytes of data, the argument area and a minimal stack: 4 pages; and how to get them
+    assertThat(r.errors().get(0).message()).contains("give the program at least 4 pages")
+        .contains("--memory-pages 4").contains("CompileOptions.withMemoryPages");
   }
 
   @Test

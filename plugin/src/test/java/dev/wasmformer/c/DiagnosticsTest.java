@@ -18,6 +18,23 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aLineDirectiveWithoutANumberIsAnErrorAndDiagnosticsKeepTheRealPlace() {
+    CompileResult r = compile("#line 50 \"gen.y\"\nint main(void) { return x; }\n#line here\n");
+    assertThat(messages(r)).containsExactlyInAnyOrder(
+        "prog.c:2:25: error: use of undeclared identifier 'x'",
+        "prog.c:3:2: error: #line expects a line number and an optional file name in quotes");
+  }
+
+  @Test
+  void aCaseRangeTooLargeToListIsAnErrorAndAnEmptyOneAWarning() {
+    CompileResult r = compile("int f(int x) {\n  switch (x) {\n    case 0 ... 99999: return 1;\n"
+        + "    case 5 ... 4: return 2;\n  }\n  return 0;\n}\nint main(void) { return f(1); }\n");
+    assertThat(messages(r)).contains(
+        "prog.c:3:10: error: case range of 100000 values is too large (at most 4096)",
+        "prog.c:4:10: warning: empty range specified");
+  }
+
+  @Test
   void aStrayCharacterIsRenderedWithItsLineAndACaret() {
     CompileResult r = compile("int main(void) {\n  return 1 @ 2;\n}\n");
     assertThat(r.success()).isFalse();
@@ -207,7 +224,8 @@ class DiagnosticsTest {
     CompileResult r = compile("int f(void) { return 1; }\n");
     assertThat(r.success()).isFalse();
     assertThat(r.errors().get(0).message()).contains("no entry point");
-    assertThat(r.errors().get(0).render()).startsWith("error: no entry point");
+    // no line to show, but the file it is about, as for any other diagnostic
+    assertThat(r.errors().get(0).render()).startsWith("prog.c: error: no entry point");
   }
 
   @Test

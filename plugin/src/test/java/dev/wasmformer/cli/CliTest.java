@@ -89,6 +89,31 @@ class CliTest {
   }
 
   @Test
+  void runOfAWasmFileThatIsNoModuleNamesTheFileAndWhy() throws IOException {
+    Path text = dir.resolve("hello.wasm");
+    Files.writeString(text, "(module)\n");
+    Path future = dir.resolve("future.wasm");
+    Files.write(future, new byte[] {0, 'a', 's', 'm', 13, 0, 1, 0});
+
+    assertThat(run("run", text.toString())).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("wasmformer: error: " + text + ": malformed or invalid WebAssembly module: "
+        + "it does not start with \\0asm, the magic number of a binary module (the text format is not read)\n");
+    err.getBuffer().setLength(0);
+    assertThat(run("compile", future.toString(), "-o", dir.resolve("f.wfb").toString())).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("wasmformer: error: " + future + ": malformed or invalid WebAssembly module: "
+        + "binary version 65549 (version 1 is read; a component or a newer format is not)\n");
+  }
+
+  @Test
+  void aCFileWithoutMainSaysWhichFileInTheCompilersFormat() throws IOException {
+    Path empty = dir.resolve("empty.c");
+    Files.writeString(empty, "");
+
+    assertThat(run("run", empty.toString())).isEqualTo(1);
+    assertThat(err.toString()).startsWith(empty + ": error: no entry point: define 'main'");
+  }
+
+  @Test
   void anUnknownOptionIsAUsageError() {
     int status = run("inspect", "--frobnicate", "x.wfb");
 

@@ -1,6 +1,7 @@
 package dev.wasmformer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wasmformer.runtime.Wasmformer;
 import dev.wasmformer.testing.Mutator;
@@ -27,6 +28,20 @@ class CompileOutputTest {
   private static List<Path> features() throws IOException, URISyntaxException {
     try (Stream<Path> files = Files.list(Path.of(CompileOutputTest.class.getResource("/c/features").toURI()))) {
       return files.filter(p -> p.toString().endsWith(".c") && !p.toString().endsWith("sudoku.c")).sorted().toList();
+    }
+  }
+
+  @Test
+  void theOutputHasThePermissionsOfAnyNewFileNotOnlyItsOwners() throws Exception {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "a POSIX file system");
+    Path source = dir.resolve("answer.c");
+    Files.writeString(source, "int main(void) { return 42; }\n");
+    Path plain = Files.createFile(dir.resolve("plain")); // 0666 less the umask
+    for (String name : List.of("answer.wasm", "answer.wfb")) {
+      CliRunner cli = new CliRunner();
+      assertThat(cli.run("compile", source.toString(), "-o", dir.resolve(name).toString())).as(cli.err.toString()).isZero();
+      assertThat(Files.getPosixFilePermissions(dir.resolve(name))).as(name)
+          .isEqualTo(Files.getPosixFilePermissions(plain));
     }
   }
 

@@ -16,6 +16,22 @@ import org.junit.jupiter.api.io.TempDir;
 class RunLimitsTest {
   @TempDir Path dir;
 
+  @Test
+  void aCProgramWhoseDataNeedsMoreThanTheDefaultMemoryRunsWithMemoryPages() throws IOException {
+    Path big = dir.resolve("big.c");
+    Files.writeString(big, "static int grid[50000];\n"
+        + "int main(void) { for (int i = 0; i < 50000; i += 1000) grid[i] = i; return grid[49000] / 1000; }\n");
+
+    CliRunner refused = new CliRunner();
+    assertThat(refused.run("run", big.toString())).isEqualTo(1);
+    assertThat(refused.err.toString()).contains("give the program at least 4 pages (wasmformer-cli.jar --memory-pages 4");
+    CliRunner fits = new CliRunner();
+    assertThat(fits.run("run", "--memory-pages=4", big.toString())).as(fits.err.toString()).isEqualTo(49);
+    CliRunner tooMany = new CliRunner();
+    assertThat(tooMany.run("run", "--memory-pages=257", big.toString())).isEqualTo(1);
+    assertThat(tooMany.err.toString()).isEqualTo("wasmformer: error: --memory-pages must be in 1..256, not 257\n");
+  }
+
   private final CliRunner cli = new CliRunner();
 
   private Path c(String name, String source) throws IOException {

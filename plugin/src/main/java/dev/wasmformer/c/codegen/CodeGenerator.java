@@ -121,8 +121,10 @@ public final class CodeGenerator {
     layOutData(reserveArea);
     memoryBytes = options.memoryPages() * PAGE;
     if (heapBase + MIN_STACK_BYTES > memoryBytes) {
+      int needed = (heapBase + MIN_STACK_BYTES + PAGE - 1) / PAGE;
       diagnostics.error(null, "static data needs " + (heapBase + MIN_STACK_BYTES) + " bytes with a minimal stack, but "
-          + "memory has " + memoryBytes + " (" + options.memoryPages() + " pages): raise memoryPages");
+          + "memory has " + memoryBytes + " (" + options.memoryPages() + " pages of 64 KiB): give the program at least "
+          + needed + " pages (wasmformer-cli.jar --memory-pages " + needed + "; CompileOptions.withMemoryPages)");
       return null;
     }
     spGlobal = module.addGlobal(ValType.I32, true, memoryBytes);

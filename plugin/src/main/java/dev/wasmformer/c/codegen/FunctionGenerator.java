@@ -268,6 +268,9 @@ final class FunctionGenerator {
       code.insertAtStart(c -> {
         c.globalGet(module.spGlobal()).localTee(savedSp).i32Const(size).op(Op.I32_SUB).localTee(fp)
             .globalSet(module.spGlobal());
+        // The stack grows down towards the heap and the static data: a frame that would reach
+        // them traps here (unreachable), instead of overwriting globals and string literals.
+        c.block(null).localGet(fp).i32Const(module.heapBase()).op(Op.I32_GE_U).brIf(0).op(Op.UNREACHABLE).end();
         int index = Abi.returnsViaPointer(type) ? 1 : 0;
         for (Symbol p : params) {
           if (storage.get(p) instanceof Frame f) {

@@ -7,6 +7,7 @@ import dev.wasmformer.c.ast.FunctionDef;
 import dev.wasmformer.c.ast.GlobalVar;
 import dev.wasmformer.c.ast.Symbol;
 import dev.wasmformer.c.ast.TranslationUnit;
+import dev.wasmformer.c.lex.SourcePos;
 import dev.wasmformer.c.type.Types;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -94,10 +95,40 @@ public final class Linker {
       roots.add(f);
     }
     if (roots.isEmpty()) {
-      diagnostics.error(null, "no entry point: define 'main' or export a function with "
+      // No line to point at: the diagnostic names the program's (first) file.
+      SourcePos program = units.isEmpty() ? null : new SourcePos(units.get(0).file(), 0, 0);
+      diagnostics.error(program, "no entry point: define 'main' or export a function with "
           + "__attribute__((export_name(\"...\")))");
     }
-    return reach(units, roots, main, exports);
+    Program program = reach(units, roots, main, exports);
+    return (reachesLibraryFunction(program, "ungetc") || reachesLibraryFunction(program, "feof"))
+        && ungetcAwareGetchar()
+        ? reach(units, roots, main, exports)
+        : program;
+  }
+
+  /**
+   * Makes {@code getchar} the libc's {@code __wasmformer_getchar_unget}, which returns a
+   * character {@code ungetc} pushed back to stdin first, when getchar is the bare input import
+   * (no user definition). Only for programs that reach {@code ungetc}: the others keep the
+   * import itself, and their traces. Also for programs that reach {@code feof}, which needs to
+   * know that a getchar met the end of the input.
+   */
+  private boolean ungetcAwareGetchar() {
+    Symbol getchar = external.getOrDefault("getchar", declared.get("getchar"));
+    Symbol wrapper = external.get("__wasmformer_getchar_unget");
+    if (getchar == null || !getchar.isImported() || wrapper == null || !functionDefs.containsKey(wrapper)) {
+      return false;
+    }
+    external.put("getchar", wrapper);
+    return true;
+  }
+
+  private static boolean reachesLibraryFunction(Program program, String name) {
+    for (FunctionDef f : program.functions()) {
+      if (f.symbol().name().equals(name) && f.symbol().isFromLibrary()) return true;
+    }
+    return false;
   }
 
   private void define(Symbol s) {

@@ -904,10 +904,19 @@ public final class Parser {
         }
       }
       case "case" -> {
-        // labeled = "case" constant-expression ":" statement
+        // labeled = "case" constant-expression ("..." constant-expression)? ":" statement
         next();
         Expr value = conditional();
-        if (is("...")) throw diagnostics.fail(peek().pos(), "case ranges are not supported");
+        if (is("...")) {
+          // GNU case range: one label per value, nested as `case 1: case 2:` are
+          next();
+          Expr high = conditional();
+          expect(":");
+          List<Long> values = sema.caseRange(value, high, t.pos());
+          Stmt body = is("}") ? new Stmt.Empty(t.pos()) : statement();
+          for (int i = values.size() - 1; i >= 0; i--) body = new Stmt.Case(t.pos(), values.get(i), false, body);
+          return body;
+        }
         expect(":");
         long v = sema.caseLabel(value, t.pos());
         Stmt body = is("}") ? new Stmt.Empty(t.pos()) : statement();

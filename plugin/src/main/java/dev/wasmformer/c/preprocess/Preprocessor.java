@@ -31,6 +31,11 @@ public final class Preprocessor {
   private final IncludeResolver resolver;
   private final Map<String, Macro> macros = new LinkedHashMap<>();
   private final Set<String> pragmaOnce = new HashSet<>();
+  /** Per file, what its last #line said: __LINE__ and __FILE__ follow it (diagnostics keep the real place). */
+  private final Map<String, LineMapping> lineMappings = new HashMap<>();
+
+  /** After a #line: the file's physical line L is numbered L + delta, and the file is called name. */
+  private record LineMapping(int delta, String name) {}
   private final Deque<Token> input = new ArrayDeque<>();
   private final List<Conditional> conditionals = new ArrayList<>();
   private int includeDepth;
@@ -202,7 +207,7 @@ public final class Preprocessor {
         List<Token> line = readLine();
         if (line.size() == 1 && line.get(0).is("once")) pragmaOnce.add(name.pos().file().path());
       }
-      case "line" -> readLine();
+      case "line" -> lineDirective(name, expandList(readLine()));
       default -> {
         if (name.kind() == TokenKind.NUMBER) {
           readLine(); // a GNU line marker, as cpp writes them
@@ -489,11 +494,37 @@ public final class Preprocessor {
     }
   }
 
+  // #line digit-sequence ["s-char-sequence"], after macro expansion
+  private void lineDirective(Token directive, List<Token> line) {
+    boolean numbered = !line.isEmpty() && line.get(0).kind() == TokenKind.NUMBER && line.get(0).text().matches("[0-9]+");
+    boolean named = line.size() == 2 && line.get(1).kind() == TokenKind.STRING && line.get(1).text().startsWith("\"");
+    if (!numbered || line.size() > 2 || (line.size() == 2 && !named)) {
+      throw diagnostics.fail(directive.pos(), "#line expects a line number and an optional file name in quotes");
+    }
+    String path = directive.pos().file().path();
+    LineMapping old = lineMappings.get(path);
+    String file = named ? unquote(line.get(1).text()) : old != null ? old.name() : path;
+    int next = (int) Math.min(Long.parseLong(line.get(0).text()), Integer.MAX_VALUE);
+    lineMappings.put(path, new LineMapping(next - (directive.pos().line() + 1), file));
+  }
+
+  private static String unquote(String literal) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i < literal.length() - 1; i++) {
+      char c = literal.charAt(i);
+      if (c == '\\' && i + 1 < literal.length() - 1) c = literal.charAt(++i);
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
   private Token builtin(Token t) {
+    LineMapping mapping = lineMappings.get(t.pos().file().path());
     return switch (t.text()) {
-      case "__FILE__" -> new Token(TokenKind.STRING, quote(t.pos().file().path()), t.pos(), false,
-          t.spaceBefore(), t.hideset());
-      case "__LINE__" -> new Token(TokenKind.NUMBER, Integer.toString(t.pos().line()), t.pos(), false,
+      case "__FILE__" -> new Token(TokenKind.STRING, quote(mapping != null ? mapping.name() : t.pos().file().path()),
+          t.pos(), false, t.spaceBefore(), t.hideset());
+      case "__LINE__" -> new Token(TokenKind.NUMBER,
+          Integer.toString(t.pos().line() + (mapping != null ? mapping.delta() : 0)), t.pos(), false,
           t.spaceBefore(), t.hideset());
       default -> new Token(TokenKind.NUMBER, Integer.toString(counter++), t.pos(), false,
           t.spaceBefore(), t.hideset());

@@ -605,6 +605,31 @@ public final class Sema {
     return converted;
   }
 
+  /** Longest GNU case range accepted: each value becomes a label of its own. */
+  public static final int MAX_CASE_RANGE = 4096;
+
+  /** The values of a GNU case range {@code case low ... high:}, in order (none if low > high). */
+  public List<Long> caseRange(Expr low, Expr high, SourcePos pos) {
+    Long lo = constantValue(low);
+    Long hi = constantValue(high);
+    if (switches.isEmpty()) throw diagnostics.fail(pos, "'case' statement not in switch statement");
+    if (lo == null) throw diagnostics.fail(low.pos(), "expression is not an integer constant expression");
+    if (hi == null) throw diagnostics.fail(high.pos(), "expression is not an integer constant expression");
+    if (lo > hi) {
+      diagnostics.warning(low.pos(), "empty range specified");
+      return List.of();
+    }
+    if (hi - lo >= MAX_CASE_RANGE) {
+      throw diagnostics.fail(low.pos(), "case range of " + (hi - lo + 1) + " values is too large (at most "
+          + MAX_CASE_RANGE + ")");
+    }
+    List<Long> values = new ArrayList<>();
+    for (long v = lo; v <= hi; v++) {
+      values.add(caseLabel(new IntConst(low.pos(), low.type(), v), pos));
+    }
+    return values;
+  }
+
   public void defaultLabel(SourcePos pos) {
     if (switches.isEmpty()) throw diagnostics.fail(pos, "'default' statement not in switch statement");
     SwitchContext sw = switches.get(switches.size() - 1);
@@ -1272,12 +1297,15 @@ public final class Sema {
 
   private static Long fold(BinaryOp op, IntType t, long x, long y) {
     boolean u = !t.isSigned();
+    if ((op == BinaryOp.DIV || op == BinaryOp.MOD) && !u && t.isWide() && x == Long.MIN_VALUE && y == -1) {
+      return null; // overflows: left to run time, where it traps as on x86
+    }
     return switch (op) {
       case ADD -> x + y;
       case SUB -> x - y;
       case MUL -> x * y;
-      case DIV -> u ? Long.divideUnsigned(x, y) : (t.isWide() && x == Long.MIN_VALUE && y == -1) ? null : x / y;
-      case MOD -> u ? Long.remainderUnsigned(x, y) : (t.isWide() && x == Long.MIN_VALUE && y == -1) ? null : x % y;
+      case DIV -> u ? Long.divideUnsigned(x, y) : x / y;
+      case MOD -> u ? Long.remainderUnsigned(x, y) : x % y;
       case AND -> x & y;
       case OR -> x | y;
       case XOR -> x ^ y;

@@ -3,6 +3,9 @@
 
 extern int errno;
 
+#define ENOENT 2
+#define EBADF 9
+#define ESPIPE 29
 #define EDOM 33
 #define ERANGE 34
 #define EINVAL 22

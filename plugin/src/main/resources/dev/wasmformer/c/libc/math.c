@@ -8,6 +8,53 @@ unsigned __wf_fsqrt(unsigned a);
 
 #define SIGN 0x8000000000000000ULL
 
+#define EXPONENT64 0x7FF0000000000000ULL
+#define EXPONENT32 0x7F800000u
+
+int __wasmformer_isnan(double x) {
+  return (__wasmformer_f64_bits(x) & ~SIGN) > EXPONENT64;
+}
+
+int __wasmformer_isnanf(float x) {
+  return (__wasmformer_f32_bits(x) & 0x7FFFFFFFu) > EXPONENT32;
+}
+
+int __wasmformer_isinf(double x) {
+  u64 b = __wasmformer_f64_bits(x);
+  if ((b & ~SIGN) != EXPONENT64) return 0;
+  return b >> 63 ? -1 : 1;
+}
+
+int __wasmformer_isinff(float x) {
+  unsigned b = __wasmformer_f32_bits(x);
+  if ((b & 0x7FFFFFFFu) != EXPONENT32) return 0;
+  return b >> 31 ? -1 : 1;
+}
+
+int __wasmformer_isfinite(double x) {
+  return (__wasmformer_f64_bits(x) & EXPONENT64) != EXPONENT64;
+}
+
+int __wasmformer_isfinitef(float x) {
+  return (__wasmformer_f32_bits(x) & EXPONENT32) != EXPONENT32;
+}
+
+int __wasmformer_fpclassify(double x) {
+  u64 b = __wasmformer_f64_bits(x) & ~SIGN;
+  if (b == 0) return FP_ZERO;
+  if (b < 0x0010000000000000ULL) return FP_SUBNORMAL;
+  if (b < EXPONENT64) return FP_NORMAL;
+  return b == EXPONENT64 ? FP_INFINITE : FP_NAN;
+}
+
+int __wasmformer_fpclassifyf(float x) {
+  unsigned b = __wasmformer_f32_bits(x) & 0x7FFFFFFFu;
+  if (b == 0) return FP_ZERO;
+  if (b < 0x00800000u) return FP_SUBNORMAL;
+  if (b < EXPONENT32) return FP_NORMAL;
+  return b == EXPONENT32 ? FP_INFINITE : FP_NAN;
+}
+
 double fabs(double x) {
   return __wasmformer_bits_f64(__wasmformer_f64_bits(x) & ~SIGN);
 }

@@ -2,6 +2,7 @@
  * Streams of the wasmformer libc: stdout goes to env.putchar, stderr to env.putchar_err (a
  * stream of its own, RunResult.errorOutput), input comes from env.getchar.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@ int __wasmformer_putchar_err(int c) __attribute__((import_module("env"), import_
 struct __wasmformer_file {
   int fd;
   int pushed_back;
+  int eof; /* stdin only: a read met the end of the input (feof) */
 };
 
 static FILE streams[3] = {{0, EOF}, {1, EOF}, {2, EOF}};
@@ -73,6 +75,25 @@ int getc(FILE *stream) {
   return fgetc(stream);
 }
 
+int __wasmformer_getchar(void) __attribute__((import_module("env"), import_name("getchar")));
+
+/*
+ * getchar as it must be once ungetc or feof exists: it takes stdin's pushed-back character
+ * first, and notes the end of the input. The linker makes calls of getchar call this only in
+ * programs that reach ungetc or feof (scanf does), so that every other program reads its
+ * input with the bare import.
+ */
+int __wasmformer_getchar_unget(void) {
+  if (stdin->pushed_back != EOF) {
+    int c = stdin->pushed_back;
+    stdin->pushed_back = EOF;
+    return c;
+  }
+  int c = __wasmformer_getchar();
+  if (c == EOF) stdin->eof = 1;
+  return c;
+}
+
 int ungetc(int c, FILE *stream) {
   if (c == EOF || stream->fd != 0) return EOF;
   stream->pushed_back = (unsigned char)c;
@@ -96,4 +117,83 @@ char *fgets(char *s, int size, FILE *stream) {
 int fflush(FILE *stream) {
   (void)stream;
   return 0;
+}
+
+size_t fread(void *ptr, size_t size, size_t count, FILE *stream) {
+  unsigned char *p = ptr;
+  if (size == 0 || count == 0) return 0;
+  size_t n = size * count, i = 0;
+  for (; i < n; i++) {
+    int c = fgetc(stream);
+    if (c == EOF) break;
+    p[i] = (unsigned char)c;
+  }
+  return i / size;
+}
+
+int feof(FILE *stream) {
+  return stream->fd == 0 && stream->eof;
+}
+
+int ferror(FILE *stream) {
+  (void)stream;
+  return 0;
+}
+
+void clearerr(FILE *stream) {
+  stream->eof = 0;
+}
+
+void perror(const char *s) {
+  if (s && *s) {
+    fputs(s, stderr);
+    fputs(": ", stderr);
+  }
+  fputs(strerror(errno), stderr);
+  fputc('\n', stderr);
+}
+
+/* A run has no files: only stdin, stdout and stderr. */
+FILE *fopen(const char *path, const char *mode) {
+  (void)path;
+  (void)mode;
+  errno = ENOENT;
+  return NULL;
+}
+
+int fclose(FILE *stream) {
+  (void)stream;
+  return 0;
+}
+
+int fseek(FILE *stream, long offset, int whence) {
+  (void)stream;
+  (void)offset;
+  (void)whence;
+  errno = ESPIPE;
+  return -1;
+}
+
+long ftell(FILE *stream) {
+  (void)stream;
+  errno = ESPIPE;
+  return -1;
+}
+
+void rewind(FILE *stream) {
+  clearerr(stream);
+}
+
+/* Output is unbuffered already: every byte is a token as it is written. */
+int setvbuf(FILE *stream, char *buf, int mode, size_t size) {
+  (void)stream;
+  (void)buf;
+  (void)mode;
+  (void)size;
+  return 0;
+}
+
+void setbuf(FILE *stream, char *buf) {
+  (void)stream;
+  (void)buf;
 }

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
+#include <time.h>
 
 int errno;
 
@@ -213,4 +214,18 @@ void *bsearch(const void *key, const void *base, size_t count, size_t size,
 char *getenv(const char *name) {
   (void)name;
   return NULL;
+}
+
+/* <time.h>: no clock on the transformer (see time.h). */
+time_t time(time_t *t) {
+  if (t) *t = (time_t)-1;
+  return (time_t)-1;
+}
+
+clock_t clock(void) {
+  return (clock_t)-1;
+}
+
+double difftime(time_t end, time_t start) {
+  return (double)end - (double)start;
 }

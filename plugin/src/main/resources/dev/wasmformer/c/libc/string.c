@@ -1,5 +1,6 @@
 /* Memory and string functions. Word-sized loops where alignment allows. */
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 void *memcpy(void *dest, const void *src, size_t n) {
@@ -173,6 +174,42 @@ char *strtok(char *s, const char *delim) {
   return s;
 }
 
+/* strtok with its position in *save instead of a static (POSIX). */
+char *strtok_r(char *s, const char *delim, char **save) {
+  if (s == NULL) s = *save;
+  if (s == NULL) return NULL;
+  s += strspn(s, delim);
+  if (*s == '\0') {
+    *save = NULL;
+    return NULL;
+  }
+  char *end = s + strcspn(s, delim);
+  if (*end) {
+    *end = '\0';
+    *save = end + 1;
+  } else {
+    *save = NULL;
+  }
+  return s;
+}
+
+static int lower(int c) {
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* <strings.h>: comparisons that ignore ASCII case (POSIX). */
+int strncasecmp(const char *a, const char *b, size_t n) {
+  for (; n > 0; n--, a++, b++) {
+    int d = lower((unsigned char)*a) - lower((unsigned char)*b);
+    if (d != 0 || *a == '\0') return d;
+  }
+  return 0;
+}
+
+int strcasecmp(const char *a, const char *b) {
+  return strncasecmp(a, b, (size_t)-1);
+}
+
 char *strdup(const char *s) {
   size_t n = strlen(s) + 1;
   char *p = malloc(n);
@@ -190,7 +227,27 @@ char *strndup(const char *s, size_t n) {
   return p;
 }
 
+/* glibc's texts, for the values <errno.h> defines. */
 char *strerror(int errnum) {
-  (void)errnum;
-  return "error";
+  static char unknown[32];
+  switch (errnum) {
+    case 0: return "Success";
+    case ENOENT: return "No such file or directory";
+    case EBADF: return "Bad file descriptor";
+    case ENOMEM: return "Cannot allocate memory";
+    case EINVAL: return "Invalid argument";
+    case ESPIPE: return "Illegal seek";
+    case EDOM: return "Numerical argument out of domain";
+    case ERANGE: return "Numerical result out of range";
+  }
+  char digits[12];
+  int n = 0;
+  unsigned v = errnum < 0 ? 0u - (unsigned)errnum : (unsigned)errnum;
+  do digits[n++] = (char)('0' + v % 10); while ((v /= 10) != 0);
+  char *p = unknown;
+  for (const char *t = "Unknown error "; *t; t++) *p++ = *t;
+  if (errnum < 0) *p++ = '-';
+  while (n > 0) *p++ = digits[--n];
+  *p = 0;
+  return unknown;
 }

@@ -1,0 +1,373 @@
+/*
+ * scanf, fscanf, sscanf and their va_list forms. A conversion first copies the characters
+ * its syntax accepts into a buffer (reading one character past them, which goes back to the
+ * stream), then hands the buffer to strtol, strtoul, strtoll, strtoull or strtod, so that
+ * values, overflow and rounding are exactly theirs.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Where characters come from: a string (sscanf) or stdin (scanf, fscanf). */
+struct scan_source {
+  const char *s;
+  FILE *stream;
+  int count;
+};
+
+static int scan_get(struct scan_source *in) {
+  int c;
+  if (in->stream) {
+    c = fgetc(in->stream);
+  } else {
+    c = (unsigned char)*in->s;
+    if (c == 0) return EOF;
+    in->s++;
+  }
+  if (c != EOF) in->count++;
+  return c;
+}
+
+static void scan_unget(struct scan_source *in, int c) {
+  if (c == EOF) return;
+  in->count--;
+  if (in->stream) {
+    ungetc(c, in->stream);
+  } else {
+    in->s--;
+  }
+}
+
+/* Longest numeral a conversion copies; longer input is cut (as a field width would). */
+#define SCAN_FIELD 80
+
+/* Copies an integer numeral in `base` (0: C's prefixes) of at most `width` characters into buf. */
+static int scan_integer(struct scan_source *in, int width, int base, char *buf) {
+  int n = 0;
+  int c = scan_get(in);
+  if (n < width && (c == '+' || c == '-')) {
+    buf[n++] = (char)c;
+    c = scan_get(in);
+  }
+  if ((base == 0 || base == 16) && n < width && c == '0') {
+    buf[n++] = (char)c;
+    c = scan_get(in);
+    if (n < width && (c == 'x' || c == 'X')) {
+      buf[n++] = (char)c;
+      c = scan_get(in);
+      base = 16;
+    } else if (base == 0) {
+      base = 8;
+    }
+  } else if (base == 0) {
+    base = 10;
+  }
+  while (n < width && n < SCAN_FIELD) {
+    int d = c >= '0' && c <= '9' ? c - '0'
+            : c >= 'a' && c <= 'z' ? c - 'a' + 10
+            : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : 99;
+    if (d >= base) break;
+    buf[n++] = (char)c;
+    c = scan_get(in);
+  }
+  scan_unget(in, c);
+  buf[n] = 0;
+  return n;
+}
+
+static int scan_letters(struct scan_source *in, int *n, int width, char *buf, const char *word) {
+  int c;
+  while (*word && *n < width) {
+    c = scan_get(in);
+    if (tolower(c) != *word) {
+      scan_unget(in, c);
+      return 0;
+    }
+    buf[(*n)++] = (char)c;
+    word++;
+  }
+  return *word == 0;
+}
+
+/* Copies a floating-point numeral (decimal, or inf / infinity / nan) of at most `width` characters. */
+static int scan_float(struct scan_source *in, int width, char *buf) {
+  int n = 0, digits = 0;
+  if (width > SCAN_FIELD) width = SCAN_FIELD;
+  int c = scan_get(in);
+  if (n < width && (c == '+' || c == '-')) {
+    buf[n++] = (char)c;
+    c = scan_get(in);
+  }
+  if (c == 'i' || c == 'I' || c == 'n' || c == 'N') {
+    scan_unget(in, c);
+    const char *word = c == 'i' || c == 'I' ? "inf" : "nan";
+    if (!scan_letters(in, &n, width, buf, word)) return 0;
+    if (word[0] == 'i') {
+      int before = n;
+      char rest[6];
+      int m = 0;
+      /* "infinity": take the rest only if all of it is there. */
+      while (m < 5 && n + m < width) {
+        c = scan_get(in);
+        if (tolower(c) != "inity"[m]) {
+          scan_unget(in, c);
+          break;
+        }
+        rest[m++] = (char)c;
+      }
+      if (m == 5) {
+        memcpy(buf + n, rest, 5);
+        n += 5;
+      } else {
+        while (m > 0) scan_unget(in, rest[--m]);
+        n = before;
+      }
+    }
+    buf[n] = 0;
+    return n;
+  }
+  while (n < width && c >= '0' && c <= '9') {
+    buf[n++] = (char)c;
+    digits++;
+    c = scan_get(in);
+  }
+  if (n < width && c == '.') {
+    buf[n++] = (char)c;
+    c = scan_get(in);
+    while (n < width && c >= '0' && c <= '9') {
+      buf[n++] = (char)c;
+      digits++;
+      c = scan_get(in);
+    }
+  }
+  if (digits > 0 && n < width && (c == 'e' || c == 'E')) {
+    buf[n++] = (char)c;
+    c = scan_get(in);
+    if (n < width && (c == '+' || c == '-')) {
+      buf[n++] = (char)c;
+      c = scan_get(in);
+    }
+    while (n < width && c >= '0' && c <= '9') {
+      buf[n++] = (char)c;
+      c = scan_get(in);
+    }
+  }
+  scan_unget(in, c);
+  buf[n] = 0;
+  return digits > 0 ? n : 0;
+}
+
+/* Whether the input is at its end; consumes nothing. */
+static int scan_at_end(struct scan_source *in) {
+  int c = scan_get(in);
+  scan_unget(in, c);
+  return c == EOF;
+}
+
+static void skip_space(struct scan_source *in) {
+  int c;
+  do c = scan_get(in); while (isspace(c));
+  scan_unget(in, c);
+}
+
+/* Stores an integer through the pointer va_arg gives, by the conversion's length modifier. */
+static void store_integer(va_list *ap, int size, unsigned long long v) {
+  switch (size) {
+    case 'H': *va_arg(*ap, signed char *) = (signed char)v; break;
+    case 'h': *va_arg(*ap, short *) = (short)v; break;
+    case 'q': *va_arg(*ap, long long *) = (long long)v; break;
+    default: *va_arg(*ap, int *) = (int)v; break;
+  }
+}
+
+static int vscan(struct scan_source *in, const char *fmt, va_list ap0) {
+  va_list ap;
+  va_copy(ap, ap0);
+  int assigned = 0, converted_any = 0;
+  char buf[SCAN_FIELD + 2];
+  for (; *fmt; fmt++) {
+    unsigned char f = (unsigned char)*fmt;
+    if (isspace(f)) {
+      skip_space(in);
+      continue;
+    }
+    if (f != '%' || fmt[1] == '%') {
+      if (f == '%') {
+        fmt++;
+        skip_space(in);
+      }
+      int c = scan_get(in);
+      if (c != f) {
+        scan_unget(in, c);
+        if (c == EOF && !converted_any) assigned = EOF;
+        break;
+      }
+      continue;
+    }
+    fmt++;
+    int suppress = 0, width = 0, size = 0;
+    if (*fmt == '*') {
+      suppress = 1;
+      fmt++;
+    }
+    while (*fmt >= '0' && *fmt <= '9') width = width * 10 + (*fmt++ - '0');
+    if (*fmt == 'h') {
+      fmt++;
+      size = 'h';
+      if (*fmt == 'h') {
+        fmt++;
+        size = 'H';
+      }
+    } else if (*fmt == 'l') {
+      fmt++;
+      size = 'l';
+      if (*fmt == 'l') {
+        fmt++;
+        size = 'q';
+      }
+    } else if (*fmt == 'j') {
+      fmt++;
+      size = 'q';
+    } else if (*fmt == 'z' || *fmt == 't') {
+      fmt++;
+    }
+    char conv = *fmt;
+    if (conv == 0) break;
+    if (conv == 'n') {
+      if (!suppress) store_integer(&ap, size, (unsigned long long)(long long)in->count);
+      continue;
+    }
+    if (conv != 'c' && conv != '[') skip_space(in);
+    if (conv == 'c' || conv == 's' || conv == '[') {
+      char set[256];
+      if (conv == '[') {
+        int negate = 0;
+        fmt++;
+        if (*fmt == '^') {
+          negate = 1;
+          fmt++;
+        }
+        memset(set, negate, sizeof set);
+        if (*fmt == ']') set[(unsigned char)*fmt++] = !negate;
+        for (; *fmt && *fmt != ']'; fmt++) {
+          if (fmt[1] == '-' && fmt[2] && fmt[2] != ']') {
+            for (int c = (unsigned char)fmt[0]; c <= (unsigned char)fmt[2]; c++) set[c] = !negate;
+            fmt += 2;
+          } else {
+            set[(unsigned char)*fmt] = !negate;
+          }
+        }
+        if (*fmt == 0) break;
+      }
+      if (width == 0) width = conv == 'c' ? 1 : -1;
+      char *out = suppress ? NULL : va_arg(ap, char *);
+      int n = 0, c = 0;
+      while (width < 0 || n < width) {
+        c = scan_get(in);
+        if (c == EOF) break;
+        if ((conv == 's' && isspace(c)) || (conv == '[' && !set[c])) {
+          scan_unget(in, c);
+          break;
+        }
+        if (out) out[n] = (char)c;
+        n++;
+      }
+      if (n == 0 || (conv == 'c' && n < width)) {
+        if (c == EOF && !converted_any) assigned = EOF;
+        break;
+      }
+      if (out && conv != 'c') out[n] = 0;
+      converted_any = 1;
+      if (out) assigned++;
+      continue;
+    }
+    int limit = width > 0 && width < SCAN_FIELD ? width : SCAN_FIELD;
+    int n;
+    if (conv == 'f' || conv == 'e' || conv == 'g' || conv == 'E' || conv == 'G' || conv == 'F' || conv == 'a') {
+      n = scan_float(in, limit, buf);
+      if (n == 0) {
+        if (scan_at_end(in) && !converted_any) assigned = EOF;
+        break;
+      }
+      converted_any = 1;
+      if (!suppress) {
+        if (size == 'l') {
+          *va_arg(ap, double *) = strtod(buf, NULL);
+        } else {
+          *va_arg(ap, float *) = strtof(buf, NULL);
+        }
+        assigned++;
+      }
+      continue;
+    }
+    int base;
+    switch (conv) {
+      case 'd': case 'u': base = 10; break;
+      case 'i': base = 0; break;
+      case 'o': base = 8; break;
+      case 'x': case 'X': case 'p': base = 16; break;
+      default: va_end(ap); return assigned;
+    }
+    n = scan_integer(in, limit, base, buf);
+    int sign = buf[0] == '+' || buf[0] == '-';
+    if (n == sign) {
+      if (n == 0 && scan_at_end(in) && !converted_any) assigned = EOF;
+      break;
+    }
+    converted_any = 1;
+    if (suppress) continue;
+    if (conv == 'p') {
+      *va_arg(ap, void **) = (void *)strtoul(buf, NULL, 16);
+    } else if (size == 'q') {
+      store_integer(&ap, size, conv == 'd' || conv == 'i' ? (unsigned long long)strtoll(buf, NULL, base)
+                                                          : strtoull(buf, NULL, base));
+    } else if (conv == 'd' || conv == 'i') {
+      store_integer(&ap, size, (unsigned long long)(long long)strtol(buf, NULL, base));
+    } else {
+      store_integer(&ap, size, strtoul(buf, NULL, base));
+    }
+    assigned++;
+  }
+  va_end(ap);
+  return assigned;
+}
+
+int vsscanf(const char *s, const char *format, va_list ap) {
+  struct scan_source in = {s, NULL, 0};
+  return vscan(&in, format, ap);
+}
+
+int vfscanf(FILE *stream, const char *format, va_list ap) {
+  struct scan_source in = {NULL, stream, 0};
+  return vscan(&in, format, ap);
+}
+
+int vscanf(const char *format, va_list ap) {
+  return vfscanf(stdin, format, ap);
+}
+
+int sscanf(const char *s, const char *format, ...) {
+  va_list ap;
+  va_start(ap, format);
+  int r = vsscanf(s, format, ap);
+  va_end(ap);
+  return r;
+}
+
+int fscanf(FILE *stream, const char *format, ...) {
+  va_list ap;
+  va_start(ap, format);
+  int r = vfscanf(stream, format, ap);
+  va_end(ap);
+  return r;
+}
+
+int scanf(const char *format, ...) {
+  va_list ap;
+  va_start(ap, format);
+  int r = vfscanf(stdin, format, ap);
+  va_end(ap);
+  return r;
+}
