@@ -198,7 +198,7 @@ final class RunCommand implements Callable<Integer> {
       case "wfb":
         return Wasmformer.load(file);
       case "wasm": {
-        WasmformerCompiler c = new WasmformerCompiler();
+        WasmformerCompiler c = new WasmformerCompiler().prefixStates(false); // runs once: a stored state would feed the prefix twice
         byte[] wasm = SourceFiles.readWasm(file);
         argvProgram = entry == null && Lowering.importsWasi(wasm);
         c.addWasm(SourceFiles.programName(file), file.toString(), wasm, entry, argvProgram ? args : List.of());
@@ -207,7 +207,7 @@ final class RunCommand implements Callable<Integer> {
       case "c": {
         argvProgram = entry == null;
         cMainWithoutArgv = argvProgram;
-        WasmformerCompiler c = new WasmformerCompiler();
+        WasmformerCompiler c = new WasmformerCompiler().prefixStates(false); // runs once: a stored state would feed the prefix twice
         String text = java.nio.file.Files.readString(file);
         // main's argv is given when the program runs, as for a bundle
         c.addC(SourceFiles.programName(file), List.of(new SourceFile(file.toString(), text)),

@@ -158,7 +158,7 @@ final class TraceCommand implements Callable<Integer> {
         return new Loaded(Wasmformer.load(file), null);
       case "wasm": {
         byte[] wasm = SourceFiles.readWasm(file);
-        WasmformerCompiler compiler = new WasmformerCompiler();
+        WasmformerCompiler compiler = new WasmformerCompiler().prefixStates(false); // runs once: a stored state would feed the prefix twice
         argvProgram = entry == null && Lowering.importsWasi(wasm);
         List<String> argv = argvProgram ? args : List.of();
         String name = SourceFiles.programName(file);
@@ -172,7 +172,7 @@ final class TraceCommand implements Callable<Integer> {
         argvProgram = entry == null;
         List<SourceFile> sources = List.of(new SourceFile(file.toString(), Files.readString(file)));
         String cEntry = entry == null ? "_start" : entry;
-        WasmformerCompiler compiler = new WasmformerCompiler();
+        WasmformerCompiler compiler = new WasmformerCompiler().prefixStates(false); // runs once: a stored state would feed the prefix twice
         compiler.addC(SourceFiles.programName(file), sources, memory.options(),
             entry == null ? args : List.of(), entry);
         SourceFiles.printWarnings(compiler.warnings(), spec.commandLine().getErr());

@@ -120,7 +120,7 @@ final class ProgramRunner {
     }
     Path parent = file.toAbsolutePath().getParent();
     ProgramCompiler compiler = new ProgramCompiler(request.basedir(), parent, List.of(), request.entryPoints(),
-        Map.of(), log::warn);
+        Map.of(), log::warn).prefixStates(false); // runs once: a stored state would feed the prefix twice
     return Wasmformer.load(compiler.compile(List.of(ProgramCompiler.Source.of(file))).bundle());
   }
 

@@ -72,8 +72,12 @@ public record TraceProgram(List<Instruction> instructions, List<FunctionInfo> fu
       }
     }
     List<Instruction> code = new ArrayList<>();
-    // BOS, then eight tokens per instruction: the opcode and seven field bytes
-    for (int at = 1; at + 8 <= prefix.size() && vocabulary.kind(prefix.get(at)) == Kind.OPCODE; at += 8) {
+    // eight tokens per instruction, the opcode and seven field bytes, from the first opcode on:
+    // after BOS, the memory image and its end marker (or, in bundles before session 10, right
+    // after BOS); a specialized model's prompt has none
+    int first = 1;
+    while (first < prefix.size() && vocabulary.kind(prefix.get(first)) != Kind.OPCODE) first++;
+    for (int at = first; at + 8 <= prefix.size() && vocabulary.kind(prefix.get(at)) == Kind.OPCODE; at += 8) {
       Opcode op = opcode(vocabulary.text(prefix.get(at)));
       int[] field = new int[7];
       for (int f = 0; f < 7; f++) {

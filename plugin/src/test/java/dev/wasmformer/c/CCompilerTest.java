@@ -232,6 +232,22 @@ class CCompilerTest {
   }
 
   @Test
+  void theArgumentAreaComesAfterTheStaticData() {
+    // so that the prompt's memory image before a run's arguments is the same in every run
+    String program = """
+        static const char greeting[] = "a string of forty bytes, give or take..";
+        static int table[100] = {1, 2, 3};
+        int main(int argc, char **argv) { return table[2] + greeting[argc] + argv[0][0]; }
+        """;
+    CompileResult r = compile(program, CompileOptions.defaults().withArgAreaBytes(256));
+    assertThat(r.module().argAreaAddress()).as("the area's address").isGreaterThanOrEqualTo(1024 + 400 + 40)
+        .matches(a -> a % 16 == 0, "16-aligned");
+    assertThat(r.module().heapBase()).isGreaterThanOrEqualTo(r.module().argAreaAddress() + 256);
+    assertThat(WasmRunner.run(r.wasm(), r.module(), "", List.of("prog", "x")).status())
+        .isEqualTo((3 + 's' + 'p') & 0xFF);
+  }
+
+  @Test
   void memoryPagesSetTheMemoryAndTheInitialStackPointer() {
     CompileResult r = compile("int main(void) { char big[100000]; big[99999] = 3; return big[99999]; }",
         CompileOptions.defaults().withMemoryPages(4));

@@ -296,10 +296,6 @@ public final class CodeGenerator {
 
   private void layOutData(boolean reserveArea) {
     int addr = DATA_START;
-    if (reserveArea) {
-      argArea = addr;
-      addr += (options.argAreaBytes() + 15) & ~15;
-    }
     for (GlobalVar g : program.globals()) {
       Type t = g.symbol().type();
       addr = align(addr, Math.max(t.align(), 1));
@@ -312,6 +308,13 @@ public final class CodeGenerator {
         stringAddresses.put(k, addr);
         addr += s.bytes().length;
       }
+    }
+    if (reserveArea) {
+      // after the static data: a run's arguments then come after the rest of the memory image
+      // in the prompt, which stays in every run's fixed prefix
+      addr = align(addr, 16);
+      argArea = addr;
+      addr += (options.argAreaBytes() + 15) & ~15;
     }
     heapBase = align(addr, 16);
   }
