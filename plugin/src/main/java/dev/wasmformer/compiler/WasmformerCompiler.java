@@ -187,7 +187,7 @@ public final class WasmformerCompiler {
       if (d.severity() == Diagnostic.Severity.WARNING) warnings.add(d);
     }
     if (entryOrNull == null && !r.module().exports().contains("_start")) {
-      throw new IllegalArgumentException(name + " defines no main; name the exported function to enter (it exports "
+      throw new IllegalArgumentException(name + " defines no main; name the exported function to enter with --entry (it exports "
           + String.join(", ", r.module().exports().stream().filter(e -> !e.equals("memory")).toList()) + ")");
     }
     String entry = entryOrNull == null ? "_start" : entryOrNull;

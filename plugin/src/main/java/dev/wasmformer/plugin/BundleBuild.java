@@ -83,6 +83,7 @@ final class BundleBuild {
         inputs.librarySources(), request.entryPoints(), request.bundleSettings(), log::warn, request.specialize(),
         request.argumentAreaBytes())
         .prefixStates(request.prefixStates())
+        .memoryPages(request.memoryPages())
         .compile(inputs.programs().stream().map(ProgramCompiler.Source::of).toList());
     List<Path> outputs = new ArrayList<>();
     Path bundleFile = request.bundleFile();

@@ -50,7 +50,7 @@ final class CSources {
    *     __attribute__((export_name("...")))}; names the program does not define are skipped
    */
   static Result compile(Path program, List<Path> librarySources, Path sourceRoot, Path basedir,
-      List<String> entryPoints, int argumentAreaBytes) throws IOException {
+      List<String> entryPoints, int argumentAreaBytes, int memoryPages) throws IOException {
     List<SourceFile> sources = new ArrayList<>();
     sources.add(source(program, basedir));
     for (Path library : librarySources) sources.add(source(library, basedir));
@@ -61,7 +61,7 @@ final class CSources {
     exports.removeAll(WasmEntries.MAIN_NAMES);
     // The facade knows which C constructs the transformer's instruction set can take.
     CompileOptions options = WasmformerCompiler.cOptions().withIncludeDirs(includeDirs)
-        .withArgAreaBytes(argumentAreaBytes);
+        .withArgAreaBytes(argumentAreaBytes).withMemoryPages(memoryPages);
 
     CompileResult result = new CCompiler().compile(sources, options.withExports(exports));
     if (!result.success()) {

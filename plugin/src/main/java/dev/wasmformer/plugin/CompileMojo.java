@@ -142,6 +142,17 @@ public class CompileMojo extends AbstractMojo {
   private boolean prefixStates;
 
   /**
+   * A C program's linear memory, in pages of 64 KiB: its static data, heap and stack together.
+   * A program whose static data does not fit is refused with the number of pages it needs; a
+   * recursion whose stack would reach the static data traps. From 1 to 256 (16 MiB). Modules
+   * from {@code src/main/wasm} declare their own memory.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "wasmformer.memoryPages", defaultValue = "2")
+  private int memoryPages;
+
+  /**
    * Attaches the bundle to the project as an artifact of type {@code wfb} with classifier
    * {@code wasmformer}, so that it is installed and deployed and other projects can depend
    * on it.
@@ -269,7 +280,8 @@ public class CompileMojo extends AbstractMojo {
           classesDirectory.toPath(),
           statusDirectory.toPath().resolve(execution.replaceAll("[^A-Za-z0-9._-]", "_")),
           pluginVersion,
-          prefixStates);
+          prefixStates,
+          memoryPages);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("wasmformer: " + e.getMessage(), e);
     }

@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  * @param statusDirectory where the goal keeps what it needs to know whether it is up to date
  * @param pluginVersion the plugin's version; a new one recompiles
  * @param prefixStates whether the bundle stores each program's state after its fixed prompt prefix
+ * @param memoryPages a C program's linear memory in 64 KiB pages (static data, heap and stack)
  */
 record CompileRequest(
     Path basedir,
@@ -51,7 +52,24 @@ record CompileRequest(
     Path classesDirectory,
     Path statusDirectory,
     String pluginVersion,
-    boolean prefixStates) {
+    boolean prefixStates,
+    int memoryPages) {
+
+  /** A C program's memory by default, in pages (the C compiler's default: 128 KiB). */
+  static final int DEFAULT_MEMORY_PAGES = 2;
+  /** The most pages a program's memory may have (the interpreter's 16 MiB). */
+  static final int MAX_MEMORY_PAGES = 256;
+
+  /** A request with C programs' default memory. */
+  CompileRequest(Path basedir, Path sourceDirectory, Path wasmDirectory, List<String> includes, List<String> excludes,
+      List<String> librarySources, String bundleName, Path outputDirectory, List<String> entryPoints,
+      boolean specialize, int argumentAreaBytes, boolean generateEntryPoints, String entryPointClass,
+      Path generatedSourcesDirectory, Path classesDirectory, Path statusDirectory, String pluginVersion,
+      boolean prefixStates) {
+    this(basedir, sourceDirectory, wasmDirectory, includes, excludes, librarySources, bundleName, outputDirectory,
+        entryPoints, specialize, argumentAreaBytes, generateEntryPoints, entryPointClass, generatedSourcesDirectory,
+        classesDirectory, statusDirectory, pluginVersion, prefixStates, DEFAULT_MEMORY_PAGES);
+  }
 
   /** A request that stores the programs' prefix states (the default). */
   CompileRequest(Path basedir, Path sourceDirectory, Path wasmDirectory, List<String> includes, List<String> excludes,
@@ -60,7 +78,14 @@ record CompileRequest(
       Path generatedSourcesDirectory, Path classesDirectory, Path statusDirectory, String pluginVersion) {
     this(basedir, sourceDirectory, wasmDirectory, includes, excludes, librarySources, bundleName, outputDirectory,
         entryPoints, specialize, argumentAreaBytes, generateEntryPoints, entryPointClass, generatedSourcesDirectory,
-        classesDirectory, statusDirectory, pluginVersion, true);
+        classesDirectory, statusDirectory, pluginVersion, true, DEFAULT_MEMORY_PAGES);
+  }
+
+  /** This request with C programs' memory set to {@code pages}. */
+  CompileRequest withMemoryPages(int pages) {
+    return new CompileRequest(basedir, sourceDirectory, wasmDirectory, includes, excludes, librarySources, bundleName,
+        outputDirectory, entryPoints, specialize, argumentAreaBytes, generateEntryPoints, entryPointClass,
+        generatedSourcesDirectory, classesDirectory, statusDirectory, pluginVersion, prefixStates, pages);
   }
 
   static final int MIN_ARGUMENT_AREA = 8;
@@ -79,6 +104,10 @@ record CompileRequest(
     if (argumentAreaBytes < MIN_ARGUMENT_AREA || argumentAreaBytes > MAX_ARGUMENT_AREA) {
       throw new IllegalArgumentException("wasmformer.argumentAreaBytes must be from " + MIN_ARGUMENT_AREA + " to "
           + MAX_ARGUMENT_AREA + "; it is " + argumentAreaBytes);
+    }
+    if (memoryPages < 1 || memoryPages > MAX_MEMORY_PAGES) {
+      throw new IllegalArgumentException("wasmformer.memoryPages must be from 1 to " + MAX_MEMORY_PAGES + "; it is "
+          + memoryPages);
     }
     if (generateEntryPoints && !JavaNames.isQualifiedName(entryPointClass)) {
       throw new IllegalArgumentException("the typed entry-point class " + entryPointClass + " is not a valid"
@@ -103,6 +132,7 @@ record CompileRequest(
     settings.put("specialize", Boolean.toString(specialize));
     settings.put("argument_area_bytes", Integer.toString(argumentAreaBytes));
     settings.put("prefix_states", Boolean.toString(prefixStates));
+    settings.put("memory_pages", Integer.toString(memoryPages));
     settings.put("entry_points", entryPoints.isEmpty() ? "(discovered)" : String.join(",", entryPoints));
     return settings;
   }

@@ -122,6 +122,14 @@ final class ProgramCompiler {
 
   private boolean prefixStates = true;
 
+  /** Sets C programs' linear memory, in pages of 64 KiB (the C compiler's default otherwise). */
+  ProgramCompiler memoryPages(int pages) {
+    this.memoryPages = pages;
+    return this;
+  }
+
+  private int memoryPages = CompileOptions.defaults().memoryPages();
+
   ProgramCompiler(Path basedir, Path cSourceRoot, List<Path> librarySources, List<String> entryPoints,
       Map<String, String> settings, Consumer<String> warnings) {
     this(basedir, cSourceRoot, librarySources, entryPoints, settings, warnings, false);
@@ -221,7 +229,7 @@ final class ProgramCompiler {
       Map<String, ExportSignature> exported, CompileResult.ModuleInfo[] module, Map<Path, String> filesRead)
       throws IOException {
     CSources.Result result = CSources.compile(source.file(), librarySources, cSourceRoot, basedir, entryPoints,
-        argumentAreaBytes);
+        argumentAreaBytes, memoryPages);
     // CSources names every file by its absolute path
     for (SourceFile f : result.files()) filesRead.putIfAbsent(Path.of(f.path()).normalize(), f.text());
     result.warnings().forEach(warnings);

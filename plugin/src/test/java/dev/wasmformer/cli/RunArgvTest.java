@@ -75,7 +75,7 @@ class RunArgvTest {
         "__attribute__((export_name(\"twice\"))) int twice(int x) { return 2 * x; }\n");
     CliRunner cli = new CliRunner();
     assertThat(cli.run("compile", lib.toString(), "-o", dir.resolve("lib.wfb").toString())).isNotZero();
-    assertThat(cli.err.toString()).contains("lib defines no main; name the exported function to enter (it exports twice)");
+    assertThat(cli.err.toString()).contains("lib defines no main; name the exported function to enter with --entry (it exports twice)");
     CliRunner entered = new CliRunner();
     assertThat(entered.run("run", lib.toString(), "--entry", "twice", "--", "21")).isEqualTo(42);
   }

@@ -124,7 +124,8 @@ public final class CodeGenerator {
       int needed = (heapBase + MIN_STACK_BYTES + PAGE - 1) / PAGE;
       diagnostics.error(null, "static data needs " + (heapBase + MIN_STACK_BYTES) + " bytes with a minimal stack, but "
           + "memory has " + memoryBytes + " (" + options.memoryPages() + " pages of 64 KiB): give the program at least "
-          + needed + " pages (wasmformer-cli.jar --memory-pages " + needed + "; CompileOptions.withMemoryPages)");
+          + needed + " pages (wasmformer-cli.jar --memory-pages " + needed + "; the Maven plugin's memoryPages; "
+          + "CompileOptions.withMemoryPages)");
       return null;
     }
     spGlobal = module.addGlobal(ValType.I32, true, memoryBytes);
