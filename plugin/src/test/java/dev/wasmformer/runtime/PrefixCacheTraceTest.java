@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,9 +64,9 @@ class PrefixCacheTraceTest {
   @Test
   void programsEvictingEachOthersStatesRunAsWithoutTheCache() {
     LoadedBundle roomy = load(Long.MAX_VALUE, Long.MAX_VALUE);
-    Ending.of(roomy.program("fib"), RunOptions.defaults().withArgs(3), true);
+    RunEnding.of(roomy.program("fib"), RunOptions.defaults().withArgs(3), true);
     long fib = roomy.prefixBudget().keptBytes();
-    Ending.of(roomy.program("args"), RunOptions.defaults(), true);
+    RunEnding.of(roomy.program("args"), RunOptions.defaults(), true);
     long args = roomy.prefixBudget().keptBytes() - fib;
     assertThat(fib).isPositive();
     assertThat(args).isPositive();
@@ -87,10 +86,10 @@ class PrefixCacheTraceTest {
       Program program = (Program) runs[i][0];
       Program other = program == f ? a : f;
       RunOptions options = (RunOptions) runs[i][1];
-      Trace expected = new Trace();
-      Ending alone = Ending.of(program, options.withTraceListener(expected), false);
-      Trace trace = new Trace();
-      Ending actual = Ending.of(program, options.withTraceListener(trace), true);
+      TokenTrace expected = new TokenTrace();
+      RunEnding alone = RunEnding.of(program, options.withTraceListener(expected), false);
+      TokenTrace trace = new TokenTrace();
+      RunEnding actual = RunEnding.of(program, options.withTraceListener(trace), true);
       assertThat(actual).as("run %d of %s", i, program.name()).isEqualTo(alone);
       assertThat(trace.tokens()).as("trace of run %d of %s", i, program.name()).isEqualTo(expected.tokens());
       assertThat(program.prefixCache().holds(Attention.HULL)).as("run %d keeps its state", i).isTrue();
@@ -102,15 +101,15 @@ class PrefixCacheTraceTest {
   @Test
   void aProgramWhoseStateIsLargerThanTheLargestKeptRunsAsWithoutTheCache() {
     LoadedBundle roomy = load(Long.MAX_VALUE, Long.MAX_VALUE);
-    Ending.of(roomy.program("fib"), RunOptions.defaults().withArgs(3), true);
+    RunEnding.of(roomy.program("fib"), RunOptions.defaults().withArgs(3), true);
     long fib = roomy.prefixBudget().keptBytes();
     LoadedBundle tight = load(Long.MAX_VALUE, fib - 1);
     Program program = tight.program("fib");
     for (long n : new long[] {10, 1, 25}) {
-      Trace expected = new Trace();
-      Ending alone = Ending.of(program, RunOptions.defaults().withArgs(n).withTraceListener(expected), false);
-      Trace trace = new Trace();
-      Ending actual = Ending.of(program, RunOptions.defaults().withArgs(n).withTraceListener(trace), true);
+      TokenTrace expected = new TokenTrace();
+      RunEnding alone = RunEnding.of(program, RunOptions.defaults().withArgs(n).withTraceListener(expected), false);
+      TokenTrace trace = new TokenTrace();
+      RunEnding actual = RunEnding.of(program, RunOptions.defaults().withArgs(n).withTraceListener(trace), true);
       assertThat(actual).as("fib(%d)", n).isEqualTo(alone);
       assertThat(trace.tokens()).as("trace of fib(%d)", n).isEqualTo(expected.tokens());
       assertThat(program.prefixCache().holds(Attention.HULL)).isFalse();
@@ -150,10 +149,10 @@ class PrefixCacheTraceTest {
   @Test
   void runsOnTwoThreadsSharingTheKeptStateEndAsSequentialRunsWithoutIt() throws Exception {
     List<RunOptions> runs = new ArrayList<>();
-    List<Trace> traces = new ArrayList<>();
+    List<TokenTrace> traces = new ArrayList<>();
     String[] inputs = {"one two two\n", "x\n", "", "b a b a b\n", "to be or not to be\n", "q q q q q\n"};
     for (String in : inputs) {
-      Trace trace = new Trace();
+      TokenTrace trace = new TokenTrace();
       traces.add(trace);
       runs.add(input(in).withTraceListener(trace));
     }
@@ -162,9 +161,9 @@ class PrefixCacheTraceTest {
     assertThat(program.prefixCache().holds(Attention.HULL)).isTrue();
     Program fresh = load().program("wordfreq");
     for (int i = 0; i < runs.size(); i++) {
-      Trace expected = new Trace();
-      Ending alone = Ending.of(fresh, runs.get(i).withTraceListener(expected), false);
-      assertThat(Ending.of(outcomes.get(i))).as("run %d", i).isEqualTo(alone);
+      TokenTrace expected = new TokenTrace();
+      RunEnding alone = RunEnding.of(fresh, runs.get(i).withTraceListener(expected), false);
+      assertThat(RunEnding.of(outcomes.get(i))).as("run %d", i).isEqualTo(alone);
       assertThat(traces.get(i).tokens()).as("trace of run %d", i).isEqualTo(expected.tokens());
     }
   }
@@ -179,62 +178,22 @@ class PrefixCacheTraceTest {
    */
   private static void assertSameRuns(Program program, Attention attention, RunOptions... options) {
     assertThat(program.prefixCache().length()).as("%s's fixed prefix", program.name()).isPositive();
-    List<Ending> expected = new ArrayList<>();
+    List<RunEnding> expected = new ArrayList<>();
     List<int[]> expectedTraces = new ArrayList<>();
     for (RunOptions o : options) {
-      Trace trace = new Trace();
-      expected.add(Ending.of(program, o.withAttention(attention).withTraceListener(trace), false));
+      TokenTrace trace = new TokenTrace();
+      expected.add(RunEnding.of(program, o.withAttention(attention).withTraceListener(trace), false));
       expectedTraces.add(trace.tokens());
     }
     assertThat(program.prefixCache().holds(attention)).as("a run without the cache keeps nothing").isFalse();
     for (int i = 0; i < options.length; i++) {
-      Trace trace = new Trace();
-      Ending actual = Ending.of(program, options[i].withAttention(attention).withTraceListener(trace), true);
+      TokenTrace trace = new TokenTrace();
+      RunEnding actual = RunEnding.of(program, options[i].withAttention(attention).withTraceListener(trace), true);
       assertThat(program.prefixCache().holds(attention)).as("state kept after run %d", i)
           .isEqualTo(attention == Attention.HULL);
       assertThat(actual).as("%s run %d on %s", program.name(), i, attention).isEqualTo(expected.get(i));
       assertThat(trace.tokens()).as("%s trace %d on %s", program.name(), i, attention)
           .isEqualTo(expectedTraces.get(i));
-    }
-  }
-
-  /** How a run ended: its result, or its exception's class and message, with its output. */
-  private record Ending(String how, long tokens, String output) {
-    static Ending of(Program program, RunOptions options, boolean cache) {
-      try {
-        return of(program.run(options, cache));
-      } catch (RunException e) {
-        return of(e);
-      }
-    }
-
-    static Ending of(RunOutcome outcome) {
-      return outcome.succeeded() ? of(outcome.result()) : of((RunException) outcome.failure().orElseThrow());
-    }
-
-    private static Ending of(RunResult r) {
-      return new Ending("halted " + r.returnValue() + " stderr " + r.errorOutputText(), r.stats().tokens(), r.outputText());
-    }
-
-    private static Ending of(RunException e) {
-      return new Ending(e.getClass().getSimpleName() + ": " + e.getMessage(), e.stats().tokens(),
-          new String(e.output(), StandardCharsets.UTF_8));
-    }
-  }
-
-  /** Every generated token of a run. */
-  private static final class Trace implements TraceListener {
-    private int[] tokens = new int[1024];
-    private int size;
-
-    @Override
-    public void onToken(int tokenId) {
-      if (size == tokens.length) tokens = Arrays.copyOf(tokens, 2 * size);
-      tokens[size++] = tokenId;
-    }
-
-    int[] tokens() {
-      return Arrays.copyOf(tokens, size);
     }
   }
 }

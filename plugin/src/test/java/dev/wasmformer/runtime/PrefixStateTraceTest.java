@@ -132,10 +132,10 @@ class PrefixStateTraceTest {
     LoadedBundle loaded = new LoadedBundle(bundle, ModelBinding.bind(bundle), new PrefixBudget(0, 0));
     Program fib = loaded.program("fib");
     for (long n : new long[] {7, 20}) {
-      Trace expected = new Trace();
-      Ending fed = Ending.of(fib, RunOptions.defaults().withArgs(n).withTraceListener(expected), false);
-      Trace trace = new Trace();
-      assertThat(Ending.of(fib, RunOptions.defaults().withArgs(n).withTraceListener(trace), true)).isEqualTo(fed);
+      TokenTrace expected = new TokenTrace();
+      RunEnding fed = RunEnding.of(fib, RunOptions.defaults().withArgs(n).withTraceListener(expected), false);
+      TokenTrace trace = new TokenTrace();
+      assertThat(RunEnding.of(fib, RunOptions.defaults().withArgs(n).withTraceListener(trace), true)).isEqualTo(fed);
       assertThat(trace.tokens()).isEqualTo(expected.tokens());
     }
     assertThat(fib.prefixCache().stored().reads()).as("a budget that keeps nothing reads it per run").isEqualTo(2);
@@ -241,11 +241,11 @@ class PrefixStateTraceTest {
     }
     Program p = load(b.build()).program(program);
     RunOptions options = program.equals("fib") ? RunOptions.defaults().withArgs(9) : RunOptions.defaults().withArgv("3");
-    Trace expected = new Trace();
-    Ending fed = Ending.of(p, options.withTraceListener(expected), false);
+    TokenTrace expected = new TokenTrace();
+    RunEnding fed = RunEnding.of(p, options.withTraceListener(expected), false);
     for (int run = 0; run < 2; run++) {
-      Trace trace = new Trace();
-      assertThat(Ending.of(p, options.withTraceListener(trace), true)).as("run %d", run).isEqualTo(fed);
+      TokenTrace trace = new TokenTrace();
+      assertThat(RunEnding.of(p, options.withTraceListener(trace), true)).as("run %d", run).isEqualTo(fed);
       assertThat(trace.tokens()).as("trace of run %d", run).isEqualTo(expected.tokens());
     }
     Program.StoredPrefixState status = p.storedPrefixState();
@@ -263,23 +263,23 @@ class PrefixStateTraceTest {
    */
   private static void assertRunsFromTheStoredState(Program program, boolean naive, RunOptions... options) {
     assertThat(program.prefixCache().stored().present()).isTrue();
-    List<Ending> expected = new ArrayList<>();
+    List<RunEnding> expected = new ArrayList<>();
     List<int[]> expectedTraces = new ArrayList<>();
     for (RunOptions o : options) {
-      Trace trace = new Trace();
-      expected.add(Ending.of(program, o.withTraceListener(trace), false));
+      TokenTrace trace = new TokenTrace();
+      expected.add(RunEnding.of(program, o.withTraceListener(trace), false));
       expectedTraces.add(trace.tokens());
       if (naive) {
-        Trace reference = new Trace();
-        assertThat(Ending.of(program, o.withAttention(Attention.NAIVE).withTraceListener(reference), false))
+        TokenTrace reference = new TokenTrace();
+        assertThat(RunEnding.of(program, o.withAttention(Attention.NAIVE).withTraceListener(reference), false))
             .isEqualTo(expected.get(expected.size() - 1));
         assertThat(reference.tokens()).isEqualTo(trace.tokens());
       }
     }
     assertThat(program.prefixCache().stored().reads()).as("runs without the cache read nothing").isZero();
     for (int i = 0; i < options.length; i++) {
-      Trace trace = new Trace();
-      Ending actual = Ending.of(program, options[i].withTraceListener(trace), true);
+      TokenTrace trace = new TokenTrace();
+      RunEnding actual = RunEnding.of(program, options[i].withTraceListener(trace), true);
       assertThat(program.prefixCache().stored().reads()).as("the stored state is read by the first run only")
           .isEqualTo(1);
       assertThat(actual).as("%s run %d", program.name(), i).isEqualTo(expected.get(i));
@@ -291,35 +291,5 @@ class PrefixStateTraceTest {
 
   private static RunOptions input(String text) {
     return RunOptions.defaults().withInput(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** How a run ended: its result, or its exception's class and message, with its output. */
-  private record Ending(String how, long tokens, String output) {
-    static Ending of(Program program, RunOptions options, boolean cache) {
-      try {
-        RunResult r = program.run(options, cache);
-        return new Ending("halted " + r.returnValue() + " stderr " + r.errorOutputText(), r.stats().tokens(),
-            r.outputText());
-      } catch (RunException e) {
-        return new Ending(e.getClass().getSimpleName() + ": " + e.getMessage(), e.stats().tokens(),
-            new String(e.output(), StandardCharsets.UTF_8));
-      }
-    }
-  }
-
-  /** Every generated token of a run. */
-  private static final class Trace implements TraceListener {
-    private int[] tokens = new int[1024];
-    private int size;
-
-    @Override
-    public void onToken(int tokenId) {
-      if (size == tokens.length) tokens = Arrays.copyOf(tokens, 2 * size);
-      tokens[size++] = tokenId;
-    }
-
-    int[] tokens() {
-      return Arrays.copyOf(tokens, size);
-    }
   }
 }
