@@ -1,5 +1,6 @@
 package dev.wasmformer.cli;
 
+import dev.wasmformer.testing.CPrograms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
@@ -20,14 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PrefixStateCliTest {
   @TempDir Path dir;
 
-  private static final String FIB = """
-      __attribute__((export_name("fib")))
-      int fib(int n) {
-        int a = 0, b = 1;
-        for (int i = 0; i < n; i++) { int t = a + b; a = b; b = t; }
-        return a;
-      }
-      """;
+  private static final String FIB = CPrograms.LOOP_FIB;
 
   @Test
   void compileStoresThePrefixStateUnlessToldNotToAndInspectSaysWhetherItIsUsed() throws Exception {

@@ -1,5 +1,6 @@
 package dev.wasmformer.runtime;
 
+import dev.wasmformer.testing.CPrograms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
@@ -29,14 +30,7 @@ import org.junit.jupiter.api.Test;
  * through a bundle file (written, read back), as a loaded bundle does.
  */
 class PrefixStateTraceTest {
-  private static final String FIB = """
-      __attribute__((export_name("fib")))
-      int fib(int n) {
-        int a = 0, b = 1;
-        for (int i = 0; i < n; i++) { int t = a + b; a = b; b = t; }
-        return a;
-      }
-      """;
+  private static final String FIB = CPrograms.LOOP_FIB;
   private static final Path EXAMPLES = Path.of("../docs/examples");
   private static final Path ARGS = Path.of("src/test/resources/argv/args.c");
   /** Sudoku's runs stop here: far past its prompt (22K tokens). */
