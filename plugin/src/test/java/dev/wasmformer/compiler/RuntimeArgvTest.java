@@ -1,5 +1,6 @@
 package dev.wasmformer.compiler;
 
+import dev.wasmformer.runtime.format.TokenRole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -112,12 +113,14 @@ class RuntimeArgvTest {
         .bundle();
     dev.wasmformer.runtime.format.Program p = built.getPrograms(0);
     assertThat(p.getArgumentArea().getUse()).isEqualTo(ArgumentAreaUse.ARGV);
-    // prefix position 1 is the first instruction's opcode
+    // the first instruction's opcode, after the memory image
+    int opcode = 0;
+    while (built.getVocabulary().getTokens(p.getPrefix(opcode)).getRole() != TokenRole.PROGRAM_OPCODE) opcode++;
     Bundle shifted = built.toBuilder().setPrograms(0, p.toBuilder().setArgumentArea(p.getArgumentArea().toBuilder()
-        .setFirstPosition(1))).build();
+        .setFirstPosition(opcode))).build();
 
     assertThatThrownBy(() -> BundleFiles.validate(shifted))
         .isInstanceOf(BundleFormatException.class)
-        .hasMessageContaining("argument_area: prefix position 1 holds no DATA_BYTE token");
+        .hasMessageContaining("argument_area: prefix position " + opcode + " holds no DATA_BYTE token");
   }
 }
