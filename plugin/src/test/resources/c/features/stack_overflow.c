@@ -1,7 +1,8 @@
 /*
  * A recursion whose frames would reach the static data: natively the 8 MiB stack holds it;
  * wasm32's 128 KiB cannot, and a frame that would overwrite the globals traps instead
- * (StackOverflowTest). Here the recursion stays within the stack, and the data is intact.
+ * (CCompilerTest.aRecursionWhoseFramesWouldReachTheStaticDataTrapsInsteadOfOverwritingIt). Here the
+ * recursion stays within the stack, and the data is intact.
  */
 #include <string.h>
 #include "test.h"
