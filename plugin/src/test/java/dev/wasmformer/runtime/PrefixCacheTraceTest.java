@@ -1,13 +1,8 @@
 package dev.wasmformer.runtime;
 
-import dev.wasmformer.testing.CPrograms;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wasmformer.c.SourceFile;
-import dev.wasmformer.compiler.WasmformerCompiler;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,9 +18,6 @@ import org.junit.jupiter.api.Test;
  * runs of a program whose state is larger than the budget keeps.
  */
 class PrefixCacheTraceTest {
-  private static final String FIB = CPrograms.LOOP_FIB;
-  private static final Path EXAMPLES = Path.of("../docs/examples");
-  private static final Path ARGS = Path.of("src/test/resources/argv/args.c");
   /** Sudoku's runs stop here: far enough to leave its prompt (22K tokens) well behind. */
   private static final long SUDOKU_TOKENS = 30_000;
 
@@ -33,16 +25,7 @@ class PrefixCacheTraceTest {
 
   @BeforeAll
   static void build() throws Exception {
-    bundle = new WasmformerCompiler()
-        .addC("fib", List.of(new SourceFile("fib.c", FIB)), WasmformerCompiler.cOptions(), List.of(), "fib")
-        .addC("wordfreq", List.of(source(EXAMPLES.resolve("wordfreq.c"))), WasmformerCompiler.cOptions(), List.of(), null)
-        .addC("args", List.of(source(ARGS)), WasmformerCompiler.cOptions(), List.of("built", "in"), null)
-        .addC("sudoku", List.of(source(EXAMPLES.resolve("sudoku.c"))), WasmformerCompiler.cOptions(), List.of(), null)
-        .bundle();
-  }
-
-  private static SourceFile source(Path path) throws Exception {
-    return new SourceFile(path.toString(), Files.readString(path));
+    bundle = PrefixPrograms.bundle();
   }
 
   /** A fresh load: its programs keep no state yet. */

@@ -12,8 +12,6 @@ import dev.wasmformer.runtime.format.PrefixState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,8 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class PrefixStateTraceTest {
   private static final String FIB = CPrograms.LOOP_FIB;
-  private static final Path EXAMPLES = Path.of("../docs/examples");
-  private static final Path ARGS = Path.of("src/test/resources/argv/args.c");
   /** Sudoku's runs stop here: far past its prompt (22K tokens). */
   private static final long SUDOKU_TOKENS = 40_000;
 
@@ -42,19 +38,10 @@ class PrefixStateTraceTest {
 
   @BeforeAll
   static void build() throws Exception {
-    bundle = new WasmformerCompiler()
-        .addC("fib", List.of(new SourceFile("fib.c", FIB)), WasmformerCompiler.cOptions(), List.of(), "fib")
-        .addC("wordfreq", List.of(source(EXAMPLES.resolve("wordfreq.c"))), WasmformerCompiler.cOptions(), List.of(), null)
-        .addC("args", List.of(source(ARGS)), WasmformerCompiler.cOptions(), List.of("built", "in"), null)
-        .addC("sudoku", List.of(source(EXAMPLES.resolve("sudoku.c"))), WasmformerCompiler.cOptions(), List.of(), null)
-        .bundle();
+    bundle = PrefixPrograms.bundle();
     specialized = WasmformerCompiler.specializing()
         .addC("fib", List.of(new SourceFile("fib.c", FIB)), WasmformerCompiler.cOptions(), List.of(), "fib")
         .bundle();
-  }
-
-  private static SourceFile source(Path path) throws Exception {
-    return new SourceFile(path.toString(), Files.readString(path));
   }
 
   /** {@code b} written as a bundle file (signed anew) and loaded from it. */
