@@ -60,6 +60,20 @@ public final class InterpreterGraph {
   private static final double NULL_SLOT = -0x1p17;
   /** The memory address of BOS's zero byte: below every address by more than memory spans (2^24). */
   private static final double NULL_MEMORY = -0x1p25;
+  /**
+   * Added to a CALL record's key when it is keyed by the caller's frame pointer (at the CALL's
+   * START) rather than by the callee's (at its FP_LO): the two key ranges do not meet.
+   */
+  private static final double CALLER_KEY = 0x1p16;
+  /**
+   * Subtracted from the fetch's query at a JUMP_HI token: the query then lies before BOS, so
+   * the fetch reads BOS (every opcode flag 0) at the one position where the direct pc is the
+   * jump target's and not the instruction's (JUMP_HI always ends its instruction). Positions
+   * and the code's queries stay below it.
+   */
+  private static final double AWAY = 0x1p26;
+  /** The same for the specialized model's table: (pc + 1)² stays exact. */
+  private static final double TABLE_AWAY = 0x1p17;
   /** Instructions that read their operands' high words (slot pairs). */
   private static final Set<Opcode> WIDE = Collections.unmodifiableSet(EnumSet.of(
       HALT_I64, ADD64, SUB64, MUL64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64,
@@ -71,7 +85,7 @@ public final class InterpreterGraph {
    */
   private static final Set<Opcode> SNAPSHOT = Collections.unmodifiableSet(EnumSet.of(
       ADD64, SUB64, MUL64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64, DIV64_S, DIV64_U, REM64_S, REM64_U,
-      AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL, ROTR, CLZ, CTZ, POPCNT, EXTEND8_S, EXTEND16_S));
+      AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL, ROTR, CLZ, CTZ, POPCNT, EXTEND8_S, EXTEND16_S, MEMORY_GROW));
 
   private final Vocab vocab;
   private final TokenProgram program; // null: the universal interpreter
@@ -103,7 +117,7 @@ public final class InterpreterGraph {
   private final List<Expr> carryValue = new ArrayList<>();
   private Expr memoryLimit;
   private Expr pc;
-  private Expr pagesAtStartLo, pagesAtStartHi;
+  private Expr pagesLo, pagesHi;
   private Expr effectiveAddress;
   private Expr isStartToken;
   private Expr maxPages, maxDepth;
@@ -162,19 +176,21 @@ public final class InterpreterGraph {
    * The specialized fetch. The table needs an exact program counter, and the one the
    * universal fetch uses is only exact up to the rounding of the cumulative START count (a
    * query tolerates that; a unit does not): a positional head rounds the STARTs since the
-   * latest jump (at most the position) to the nearest position and returns it, and a second
-   * snapshot reads the exact pc at the instruction's START. The parameter CONSTs read their
+   * latest jump (at most the position) to the nearest position and returns it. At a JUMP_HI
+   * token, whose pc is the jump target's, the pc is moved far below the code, so that no
+   * instruction's unit is active there. The parameter CONSTs read their
    * immediates from the prompt with one more head, at the position the table names relative to
    * DATA_END (the three zero bytes right after it for every other instruction).
    */
-  private void fetchFromTable(Expr p, Expr starts, Expr lastStart, Expr jumpLo, List<Expr> jumpHi, Expr dataEnd) {
+  private void fetchFromTable(Expr p, Expr starts, Expr jumpLo, List<Expr> jumpHi, Expr dataEnd, Expr isJumpHi) {
     Expr sinceJump = g.at("fetch.count", starts.minus(jumpHi.get(1)), List.of(p)).get(0);
-    Expr pcHere = jumpLo.plus(jumpHi.get(0).times(256)).plus(sinceJump).minus(1);
-    // (pc + 1)², for the table's one-hot units; pc + 1 is never negative
-    Expr pcSquared = g.neuron("fetch.pc2", pcHere.plus(1), pcHere.plus(1));
-    List<Expr> atStart = g.at("fetch.pc", lastStart, List.of(pcHere, pcSquared));
-    pc = atStart.get(0);
-    InstructionTable.Fields t = InstructionTable.build(g, pc, atStart.get(1), program);
+    pc = jumpLo.plus(jumpHi.get(0).times(256)).plus(sinceJump).minus(1);
+    Expr tablePc = pc.minus(isJumpHi.times(TABLE_AWAY));
+    // (pc + 1)², for the table's one-hot units; pc + 1 is never negative but at a JUMP_HI
+    // token, where the neuron gives 0 and every unit's gate, 1 + 2(i + 1)(pc + 1) − (i + 1)²,
+    // is far below 0 anyway
+    Expr pcSquared = g.neuron("fetch.pc2", tablePc.plus(1), tablePc.plus(1));
+    InstructionTable.Fields t = InstructionTable.build(g, tablePc, pcSquared, program);
     op = t.op();
     fX = t.x();
     fY = t.y();
@@ -272,16 +288,16 @@ public final class InterpreterGraph {
     for (int k = 4; k <= 8; k++) prevVal[k] = g.at("prev" + k, p.minus(k), List.of(val)).get(0);
     // The low byte of a jump target, frame pointer or page count is always the token just before
     // its high byte, so one head at the high byte reads both (from the prev1 head's value). At
-    // the low-byte token itself the pair is stale, but the pair is only used at a START (the
-    // snapshot), at a CALL's JUMP_LO (the call key) and at lane 0 (memory bounds).
+    // the low-byte token itself the pair is still the previous one (which the instruction
+    // emitting it reads there: see the frame pointer and memory.grow below).
     List<Expr> jumpHi = g.latest("jumpHi", flag(Kind.JUMP_HI), List.of(val, starts, prevVal[1]));
     Expr jumpLo = jumpHi.get(2);
     List<Expr> fp = g.latest("fp", flag(Kind.FP_HI), List.of(prevVal[1], val));
     Expr fpLo = fp.get(0);
     Expr fpHi = fp.get(1);
     List<Expr> pages = g.latest("pages", flag(Kind.PAGES_HI), List.of(prevVal[1], val));
-    Expr pagesLo = pages.get(0);
-    Expr pagesHi = pages.get(1);
+    pagesLo = pages.get(0);
+    pagesHi = pages.get(1);
     memoryLimit = pagesLo.plus(pagesHi.times(256)).times(65536);
     // the run's limits: the suffix's four FIELD bytes before its LIMITS token (ProgramEncoder)
     List<Expr> limits = g.latest("limits", flag(Kind.LIMITS), List.of(prevVal[4], prevVal[3], prevVal[2], prevVal[1]));
@@ -304,20 +320,21 @@ public final class InterpreterGraph {
       lane[l] = g.sum("lane" + l, ramp[l].minus(ramp[l + 1].times(2)).plus(ramp[l + 2]));
     }
 
-    // the program counter as of this instruction's START, and the frame pointer then
-    Expr pcAtStart = jumpLo.plus(jumpHi.get(0).times(256)).plus(starts).minus(jumpHi.get(1)).minus(1);
-    List<Expr> snap = g.at("snapshot", lastStart, List.of(fpLo, fpHi, pcAtStart, pagesLo, pagesHi));
-    fpsLo = snap.get(0);
-    fpsHi = snap.get(1);
+    // The program counter and the frame pointer, read directly at every position. JUMP_HI
+    // always ends its instruction, so the pc is the instruction's at every token but a JUMP_HI,
+    // where it is already the target's: there the fetch reads BOS (every opcode flag 0, and
+    // START wins). The frame pointer changes at a CALL's or RETURN's FP_HI; what they read
+    // after it is arranged for below (the call records).
+    Expr isJumpHi = flag(Kind.JUMP_HI);
+    Expr pc = jumpLo.plus(jumpHi.get(0).times(256)).plus(starts).minus(jumpHi.get(1)).minus(1);
+    fpsLo = fpLo;
+    fpsHi = fpHi;
     fps = fpsLo.plus(fpsHi.times(256));
-    Expr pc = snap.get(2);
     this.pc = pc;
-    pagesAtStartLo = snap.get(3);
-    pagesAtStartHi = snap.get(4);
 
     // ---- fetch the instruction's fields: from the prompt, or from the weights (specialized)
     if (program == null) {
-      Expr base = pc.times(FIELDS).plus(dataEnd).plus(1);
+      Expr base = pc.times(FIELDS).plus(dataEnd).plus(1).minus(isJumpHi.times(AWAY));
       List<Expr> fetched = g.at("fetch.op", base, opFlag);
       op = new Expr[Opcode.values().length];
       java.util.Arrays.fill(op, Expr.ZERO);
@@ -329,7 +346,7 @@ public final class InterpreterGraph {
       imm = new Expr[4];
       for (int i = 0; i < 4; i++) imm[i] = g.at("fetch.imm" + i, base.plus(4 + i), List.of(val)).get(0);
     } else {
-      fetchFromTable(p, starts, lastStart, jumpLo, jumpHi, dataEnd);
+      fetchFromTable(p, starts, jumpLo, jumpHi, dataEnd, isJumpHi);
     }
     Expr imm16 = imm[0].plus(imm[1].times(256));
     Expr imm32 = imm16.plus(imm[2].times(65536)).plus(imm[3].times(16777216));
@@ -419,14 +436,31 @@ public final class InterpreterGraph {
     syCount = java.util.Arrays.copyOf(sybit, 6);
     syhSign = syhbit[31];
 
-    // ---- calls: RETURN finds the CALL that made the current frame by its frame pointer
-    Expr fpNow = fpLo.plus(fpHi.times(256));
+    // ---- calls: a CALL leaves two records of the caller's frame pointer and the return
+    // address: at its START keyed by the caller's frame pointer (+ CALLER_KEY), at its FP_LO
+    // (where the frame pointer read is still the caller's) keyed by the callee's. A RETURN
+    // finds the second by its own frame pointer up to its FP_LO; from its FP_HI on, the frame
+    // pointer read is already the caller's, and it finds the first: the latest CALL made from
+    // the caller's frame is the one returning (frames it called since lie above it).
+    Expr call0 = gates.and("call.valid0", f(CALL), lane[0]);
+    Expr call1 = gates.and("call.valid1", f(CALL), lane[1]);
+    Expr callerKey = fps.plus(CALLER_KEY);
+    Expr calleeKey = fps.plus(fX);
+    Expr retLate = lane[2].plus(lane[3]);
+    Expr retValueLate = lane[6].plus(lane[7]);
+    Expr returning = f(RETURN).plus(f(RETURN_VALUE));
     // (BOS's values are 0 too, under NULL_SLOT: other instructions read it)
     List<Expr> call = g.lookup("call",
-        gates.and("call.valid", f(CALL), lane[3]).plus(isBos),
-        gates.gate("call.a", fpNow, M_SLOT, f(CALL), lane[3]).plus(isBos.times(NULL_SLOT)),
-        gates.gateSquare("call.a2", fpNow, M_SLOT, f(CALL), lane[3]).plus(isBos.times(NULL_SLOT * NULL_SLOT)),
-        onlyIf("call.q", fps, f(RETURN).plus(f(RETURN_VALUE))), List.of(fpsLo, fpsHi, imm[2], imm[3]));
+        call0.plus(call1).plus(isBos),
+        gates.gate("call.a0", callerKey, M_SLOT, f(CALL), lane[0])
+            .plus(gates.gate("call.a1", calleeKey, M_SLOT, f(CALL), lane[1])).plus(isBos.times(NULL_SLOT)),
+        gates.gateSquare("call.a20", callerKey, M_SLOT, f(CALL), lane[0])
+            .plus(gates.gateSquare("call.a21", calleeKey, M_SLOT, f(CALL), lane[1]))
+            .plus(isBos.times(NULL_SLOT * NULL_SLOT)),
+        gates.gate("call.q", fps.plus(retLate.times(CALLER_KEY)), M_SLOT, f(RETURN))
+            .plus(gates.gate("call.qv", fps.plus(retValueLate.times(CALLER_KEY)), M_SLOT, f(RETURN_VALUE)))
+            .plus(Expr.constant(1).minus(returning).times(NULL_SLOT)),
+        List.of(fpsLo, fpsHi, imm[2], imm[3]));
 
     // ---- linear memory: bytes keyed by address, from stores and the prompt's data image
     Expr xu = xword;
@@ -640,23 +674,34 @@ public final class InterpreterGraph {
           }
         }
         case MEMORY_SIZE -> {
-          value.add(gates.gate(n + "0", pagesAtStartLo, 256, fo, lane[0]));
-          value.add(gates.gate(n + "1", pagesAtStartHi, 256, fo, lane[1]));
+          value.add(gates.gate(n + "0", pagesLo, 256, fo, lane[0]));
+          value.add(gates.gate(n + "1", pagesHi, 256, fo, lane[1]));
         }
         case MEMORY_GROW -> {
-          Expr pages = pagesAtStartLo.plus(pagesAtStartHi.times(256));
+          // The result word (the old size, or -1) comes first, then the new size: the page
+          // count read is the old one up to the PAGES_LO token. The word may overwrite x, so the
+          // new size takes the delta as of the START (snapshot.operands), and whether the grow
+          // succeeded from the word's last byte (255 on failure, else 0: the old size is at most
+          // 256 pages), the current token at lane 4 and the one before at lane 5.
+          Expr pages = pagesLo.plus(pagesHi.times(256));
           // the module's maximum, or the run's limit when that is lower
           Expr declared = imm[0].plus(imm[1].times(256));
           Expr max = declared.minus(g.relu(n + ".limit", declared.minus(maxPages)));
           Expr ok = gates.atLeastIf(n + ".ok", max.minus(pages).minus(xu), 0, 0x1p34, fo);
-          Expr grown = pages.plus(gates.gate(n + ".delta", xu, 0x1p33, ok));
-          Expr high = gates.atLeastIf(n + ".high", grown, 256, 0x1p20, fo);
-          value.add(gates.gate(n + ".lo", grown.minus(high.times(256)), 0x1p20, fo, lane[0]));
-          value.add(gates.gate(n + ".hi", high, 256, fo, lane[1]));
           Expr failed = Expr.constant(1).minus(ok);
-          value.add(gates.gate(n + ".r0", pagesAtStartLo, 256, fo, lane[2], ok));
-          value.add(gates.gate(n + ".r1", pagesAtStartHi, 256, fo, lane[3], ok));
-          for (int l = 2; l < 6; l++) value.add(gates.and(n + ".fail" + l, failed, fo, lane[l]).times(255));
+          value.add(gates.gate(n + ".r0", pagesLo, 256, fo, lane[0], ok));
+          value.add(gates.gate(n + ".r1", pagesHi, 256, fo, lane[1], ok));
+          for (int l = 0; l < 4; l++) value.add(gates.and(n + ".fail" + l, failed, fo, lane[l]).times(255));
+          Expr delta = low(sxbit, 32);
+          Expr[] succeeded = {Expr.constant(1).minus(val.times(1.0 / 255)), Expr.constant(1).minus(prevVal[1].times(1.0 / 255))};
+          Expr[] grown = new Expr[2];
+          for (int i = 0; i < 2; i++) {
+            grown[i] = gates.gate(n + ".pages" + i, pages, 0x1p20, fo, lane[4 + i])
+                .plus(gates.gate(n + ".delta" + i, delta, 0x1p33, fo, lane[4 + i], succeeded[i]));
+          }
+          Expr high0 = gates.atLeastIf(n + ".high0", grown[0], 256, 0x1p20, fo);
+          value.add(grown[0].minus(high0.times(256)));
+          value.add(gates.atLeastIf(n + ".high1", grown[1], 256, 0x1p20, fo));
         }
         case GETCHAR -> {
           Expr end = in.get(1);

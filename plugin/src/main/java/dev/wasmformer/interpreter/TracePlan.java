@@ -40,7 +40,7 @@ public final class TracePlan {
         case ADD64, SUB64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64 -> concat(word, word);
         case MUL64 -> concat(Collections.nCopies(8, Kind.CARRY), concat(word, word));
         case TRAP -> List.of(Kind.TRAP);
-        case MEMORY_GROW -> concat(List.of(Kind.PAGES_LO, Kind.PAGES_HI), word);
+        case MEMORY_GROW -> concat(word, List.of(Kind.PAGES_LO, Kind.PAGES_HI));
         case DIV_U, DIV_S -> concat(List.of(Kind.DIGIT, Kind.DIGIT, Kind.DIGIT, Kind.DIGIT), word);
         case REM_U, REM_S -> concat(Collections.nCopies(8, Kind.DIGIT), word);
         // i64 division: 4 high quotient digits, 8 remainder digits, 4 steps of 11 digits, 8 result bytes
@@ -72,7 +72,6 @@ public final class TracePlan {
   public static int wordLane(Opcode op) {
     return switch (op) {
       case GETCHAR -> 5;
-      case MEMORY_GROW -> 6;
       case MUL, DIV_U, DIV_S -> 8;
       case MUL64 -> 12;
       case REM_U, REM_S -> 12;

@@ -157,4 +157,36 @@ class InterpreterGraphTest {
       }
     }
   }
+
+  /**
+   * memory.grow writing its result over its delta's slot (z = x, as the lowering does): the new
+   * size, emitted after the result word, must still add the delta read at the START.
+   */
+  static TokenProgram growInPlace() {
+    return new TokenProgram("grow", "main", List.of(), List.of(TokenProgram.ValueKind.I32),
+        List.of(
+            ins(CONST, 0, 0, 2, 3),
+            ins(MEMORY_GROW, 2, 0, 2, 5),     // 1 + 3 <= 5: 4 pages, slot2 = 1
+            ins(MEMORY_SIZE, 0, 0, 3, 0),     // 4
+            ins(CONST, 0, 0, 4, 2),
+            ins(MEMORY_GROW, 4, 0, 4, 5),     // 4 + 2 > 5: slot4 = -1, still 4 pages
+            ins(MEMORY_SIZE, 0, 0, 5, 0),     // 4
+            ins(ADD, 2, 3, 2, 0),             // 5
+            ins(ADD, 2, 5, 2, 0),             // 9
+            ins(ADD, 2, 4, 2, 0),             // 8
+            ins(CONST, 0, 0, 6, 4 * 65536 - 4),
+            ins(STORE32, 6, 3, 0, 0),         // the last word of the grown memory
+            ins(LOAD32, 6, 0, 7, 0),
+            ins(ADD, 2, 7, 2, 0),             // 12
+            ins(HALT_I32, 2, 0, 0, 0)), new byte[0], 65536, 0, List.of(), List.of());
+  }
+
+  @Test
+  void growsMemoryInPlace() {
+    TokenProgram program = growInPlace();
+    assertThat(new dev.wasmformer.isa.ReferenceInterpreter(program).run(new long[0], new byte[0]).value())
+        .hasValue(12);
+    var out = EvaluatorRunner.evaluate(GRAPH, VOCAB, new ProgramEncoder(VOCAB).encode(program), new long[0], new byte[0], 10_000);
+    assertThat(out.result()).isEqualTo(12);
+  }
 }
