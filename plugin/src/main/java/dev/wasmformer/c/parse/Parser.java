@@ -528,7 +528,6 @@ public final class Parser {
     List<Type> types = new ArrayList<>();
     List<SourcePos> positions = new ArrayList<>();
     List<Integer> widths = new ArrayList<>();
-    java.util.Map<Integer, SourcePos> widthPositions = new java.util.HashMap<>();
     while (!accept("}")) {
       if (peek().isEof()) throw unexpected("expected '}'");
       if (accept(";")) continue;
@@ -552,11 +551,12 @@ public final class Parser {
       do {
         Declarator d = declarator(ms.type(), true);
         Integer width = null;
+        SourcePos widthPos = null;
         if (accept(":")) {
           Expr e = conditional();
           Long v = sema.requireConstant(e, "bit-field width");
           width = v == null ? 1 : (int) Math.max(Math.min(v, Integer.MAX_VALUE), Integer.MIN_VALUE);
-          widthPositions.put(names.size(), e.pos());
+          widthPos = e.pos();
         } else if (d.name() == null) {
           throw diagnostics.fail(d.pos(), "expected member name");
         }
@@ -564,11 +564,12 @@ public final class Parser {
         types.add(d.type());
         positions.add(d.pos());
         widths.add(width);
+        if (width != null) sema.checkBitField(names, types, positions, widths, widthPos, names.size() - 1);
       } while (accept(","));
       expectSemicolon("at end of declaration list");
     }
     if (is("__attribute__") || is("__attribute")) attributes();
-    sema.completeStruct(st, names, types, positions, widths, widthPositions, kw.pos());
+    sema.completeStruct(st, names, types, positions, widths, kw.pos());
     return st;
   }
 

@@ -204,13 +204,12 @@ public final class Sema {
   }
 
   public void completeStruct(StructType st, List<String> names, List<Type> types, List<SourcePos> positions,
-      List<Integer> widths, java.util.Map<Integer, SourcePos> widthPositions, SourcePos pos) {
+      List<Integer> widths, SourcePos pos) {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < names.size(); i++) {
       Type t = types.get(i);
       String n = names.get(i);
       if (widths.get(i) != null) {
-        checkBitField(names, types, positions, widths, widthPositions.get(i), i);
         if (n != null && !seen.add(n)) diagnostics.error(positions.get(i), "duplicate member '" + n + "'");
         continue;
       }
@@ -228,7 +227,7 @@ public final class Sema {
   }
 
   /** Checks bit-field {@code i}'s type and width; an invalid one becomes a valid stand-in. */
-  private void checkBitField(List<String> names, List<Type> types, List<SourcePos> positions, List<Integer> widths,
+  public void checkBitField(List<String> names, List<Type> types, List<SourcePos> positions, List<Integer> widths,
       SourcePos widthPos, int i) {
     Type t = types.get(i);
     String n = names.get(i);
