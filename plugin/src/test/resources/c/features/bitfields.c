@@ -156,6 +156,8 @@ int main(void) {
   f.b = 12345;
   printf("%llu %llu\n", (unsigned long long)f.a, (unsigned long long)f.b);
   dump(&f, sizeof f);
+  struct { unsigned long long w:32; long long s:32; } w32 = {0xFFFFFFFFu, -1};
+  printf("%llu %lld\n", (unsigned long long)(w32.w + 1), (long long)(w32.s + 1)); // int arithmetic
   struct G g = {1, -1};
   ASSERT(-1, g.b);
   g.b = 0x7FFFF;

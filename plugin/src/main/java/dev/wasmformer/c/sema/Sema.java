@@ -1070,14 +1070,15 @@ public final class Sema {
 
   /**
    * The type of a bit-field's value: as gcc has it, {@code int} when the field is narrower
-   * than an int (an unsigned int or long long field too: int holds its every value), else its
-   * declared type. A _Bool, char or short field keeps its type (which promotes to int), so
+   * than an int (an unsigned int or long long field too: int holds its every value), a 32-bit
+   * long long field's is {@code int} or {@code unsigned int}, else its declared type. A _Bool, char or short field keeps its type (which promotes to int), so
    * that storing into it converts as storing into its type does.
    */
   private static Type bitFieldValueType(StructType.BitField bits) {
     IntType t = bits.unit();
-    if (t == IntType.BOOL || t.size() < 4 || bits.width() >= 32) return t;
-    return IntType.INT;
+    if (t == IntType.BOOL || t.size() < 4 || bits.width() > 32) return t;
+    if (bits.width() < 32) return IntType.INT;
+    return t.size() == 4 ? t : t.isSigned() ? IntType.INT : IntType.UINT;
   }
 
   private static boolean isBitField(Expr e) {
