@@ -42,11 +42,11 @@ typedef unsigned long long u64;
 /* 2/pi in 24-bit chunks, most significant first: 2/pi = sum TWO_OVER_PI[i] * 2^(-24(i+1)). */
 static const int TWO_OVER_PI[] = {
     0xA2F983, 0x6E4E44, 0x1529FC, 0x2757D1, 0xF534DD, 0xC0DB62, 0x95993C, 0x439041, 0xFE5163, 0xABDEBB,
-    0xC561B7, 0x246DE3, 0x9C57D4, 0xEA8B5C, 0x58AB95, 0xB44E87, 0x3F85D0, 0xE33499, 0xE9E546, 0x5F88F0,
-    0x3D600B, 0x1D00E8, 0xC3BE5E, 0xADD4F9, 0x96AE5B, 0x7A65EA, 0xC1C047, 0xCEBD16, 0x45ECAD, 0x57741D,
-    0x65BB62, 0x45E3E7, 0x72D489, 0x08BB67, 0x771F9B, 0x24DC8A, 0x2D623E, 0x6A9C05, 0x13E4E0, 0x416A1C,
-    0x463148, 0xCB29E3, 0x96350C, 0xB825B7, 0xFA97F7, 0xD57125, 0x94EC5C, 0xAEF9C3, 0x7ADF1D, 0x68D095,
-    0xE0CC3A, 0x53E850};
+    0xC561B7, 0x246E3A, 0x424DD2, 0xE00649, 0x2EEA09, 0xD1921C, 0xFE1DEB, 0x1CB129, 0xA73EE8, 0x8235F5,
+    0x2EBB44, 0x84E99C, 0x7026B4, 0x5F7E41, 0x3991D6, 0x398353, 0x39F49C, 0x845F8B, 0xBDF928, 0x3B1FF8,
+    0x97FFDE, 0x05980F, 0xEF2F11, 0x8B5A0A, 0x6D1F6D, 0x367ECF, 0x27CB09, 0xB74F46, 0x3F669E, 0x5FEA2D,
+    0x7527BA, 0xC7EBE5, 0xF17B3D, 0x0739F7, 0x8A5292, 0xEA6BFB, 0x5FB11F, 0x8D5D08, 0x560330, 0x46FC7B,
+    0x6BABF0, 0xCFBC20};
 
 static u64 bits(double x) {
   return __wasmformer_f64_bits(x);
@@ -110,6 +110,11 @@ static void two_prod(double a, double b, double *p, double *e) {
   *p = t;
 }
 
+/* the NaN an invalid operation gives on x86-64 (sign set), as glibc returns it */
+#define DEFAULT_NAN from_bits(0xFFF8000000000000ULL)
+/* glibc's asin, acos and log10 return it with the sign clear */
+#define POSITIVE_NAN from_bits(0x7FF8000000000000ULL)
+
 static double quiet(double x) {
   return x + x; /* a NaN operand comes back quieted */
 }
@@ -139,13 +144,13 @@ static void exp_core(double hi, double lo, int *k_out, double *rh, double *rl) {
   p = p * r + 1.0 / 120.0;
   p = p * r + 1.0 / 24.0;
   p = p * r + 1.0 / 6.0;
-  p = p * r + 0.5;
-  /* exp(r) - 1 = r + r^2 p; with r's tail: + rlo * exp(r) */
+  /* exp(r) - 1 = r + r^2/2 + r^3 p: r^2/2 exactly (two_prod), r's tail: + rlo exp(r) */
   double r2h, r2l;
   two_prod(r, r, &r2h, &r2l);
-  double q = r2h * p + (r2l * p + rlo * (1.0 + r));
+  double low = 0.5 * r2l + r2h * r * p + rlo * (1.0 + r);
   double s, e;
-  fast_two_sum(r, q, &s, &e);
+  two_sum(r, 0.5 * r2h, &s, &e);
+  fast_two_sum(s, e + low, &s, &e);
   double h, l;
   fast_two_sum(1.0, s, &h, &l);
   *k_out = k;
@@ -278,7 +283,7 @@ static double log_special(double x, int *done) {
   *done = 1;
   if (x != x) return quiet(x);
   if (x == 0) return -HUGE_VAL;
-  if (x < 0) return 0.0 / 0.0;
+  if (x < 0) return DEFAULT_NAN;
   if (x == HUGE_VAL) return x;
   *done = 0;
   return 0;
@@ -310,7 +315,7 @@ double log2(double x) {
 double log10(double x) {
   int done;
   double sp = log_special(x, &done);
-  if (done) return sp;
+  if (done) return x < 0 ? POSITIVE_NAN : sp;
   double h, l;
   log_dd(x, &h, &l);
   double ph, pl;
@@ -322,7 +327,7 @@ double log10(double x) {
 double log1p(double x) {
   if (x != x) return quiet(x);
   if (x == -1.0) return -HUGE_VAL;
-  if (x < -1.0) return 0.0 / 0.0;
+  if (x < -1.0) return DEFAULT_NAN;
   if (x == HUGE_VAL) return x;
   if (fabs(x) < 0x1p-54) return x;
   /* 1 + x = u + c exactly; log(u + c) = log(u) + c / u */
@@ -364,7 +369,7 @@ double pow(double x, double y) {
   }
   double sign = 1.0;
   if (x < 0) {
-    if (yk == 0) return 0.0 / 0.0;
+    if (yk == 0) return DEFAULT_NAN;
     if (yk == 1) sign = -1.0;
     x = -x;
   }
@@ -483,7 +488,7 @@ static double cos_dd(double h, double l, double *tail_out) {
 
 double sin(double x) {
   if (x != x) return quiet(x);
-  if (x == HUGE_VAL || x == -HUGE_VAL) return 0.0 / 0.0;
+  if (x == HUGE_VAL || x == -HUGE_VAL) return DEFAULT_NAN;
   if (fabs(x) < 0x1p-26) return x;
   double h, l, t;
   int n = rem_pio2(x, &h, &l);
@@ -497,7 +502,7 @@ double sin(double x) {
 
 double cos(double x) {
   if (x != x) return quiet(x);
-  if (x == HUGE_VAL || x == -HUGE_VAL) return 0.0 / 0.0;
+  if (x == HUGE_VAL || x == -HUGE_VAL) return DEFAULT_NAN;
   if (fabs(x) < 0x1p-27) return 1.0;
   double h, l, t;
   int n = rem_pio2(x, &h, &l);
@@ -511,7 +516,7 @@ double cos(double x) {
 
 double tan(double x) {
   if (x != x) return quiet(x);
-  if (x == HUGE_VAL || x == -HUGE_VAL) return 0.0 / 0.0;
+  if (x == HUGE_VAL || x == -HUGE_VAL) return DEFAULT_NAN;
   if (fabs(x) < 0x1p-27) return x;
   double h, l;
   int n = rem_pio2(x, &h, &l);
@@ -747,7 +752,7 @@ double atan2(double y, double x) {
 double asin(double x) {
   if (x != x) return quiet(x);
   double ax = fabs(x);
-  if (ax > 1.0) return 0.0 / 0.0;
+  if (ax > 1.0) return POSITIVE_NAN;
   if (ax == 1.0) return x > 0 ? PIO2 : -PIO2;
   if (ax < 0x1p-27) return x;
   /* asin(x) = atan(x / sqrt((1 - x)(1 + x))); 1 - x^2 in double-double */
@@ -772,7 +777,7 @@ double asin(double x) {
 double acos(double x) {
   if (x != x) return quiet(x);
   double ax = fabs(x);
-  if (ax > 1.0) return 0.0 / 0.0;
+  if (ax > 1.0) return POSITIVE_NAN;
   if (x == 1.0) return 0.0;
   if (x == -1.0) return PI;
   if (ax < 0x1p-57) return PIO2;
@@ -892,7 +897,7 @@ double fmod(double x, double y) {
   by &= ~SIGN;
   if (bx >= 0x7FF0000000000000ULL || by > 0x7FF0000000000000ULL || by == 0) {
     if (x != x || y != y) return x + y;
-    return 0.0 / 0.0; /* x infinite or y zero */
+    return DEFAULT_NAN; /* x infinite or y zero */
   }
   if (bx < by) return x;
   /* integer mantissas and exponents */
@@ -945,6 +950,9 @@ double cbrt(double x) {
   if (ax < 0x1p-1000) {
     ax *= 0x1p120;
     shift = -40;
+  } else if (ax > 0x1p1000) {
+    ax *= 0x1p-120;
+    shift = 40;
   }
   /* a first guess from the exponent, then Newton steps */
   u64 b = bits(ax);
