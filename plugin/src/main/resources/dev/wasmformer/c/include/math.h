@@ -4,7 +4,7 @@
 /* Soft-float <math.h>: the functions are integer code on the values' bits (see softfloat.c). */
 
 #define INFINITY (1.0f / 0.0f)
-#define NAN (0.0f / 0.0f)
+#define NAN (-(0.0f / 0.0f)) /* a quiet NaN with the sign clear, as glibc's (0.0f / 0.0f is -nan) */
 #define HUGE_VAL (1.0 / 0.0)
 #define HUGE_VALF (1.0f / 0.0f)
 
