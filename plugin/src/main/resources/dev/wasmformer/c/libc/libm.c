@@ -252,7 +252,9 @@ static void log_dd(double x, double *hi, double *lo) {
   double ph, pl;
   two_prod(s, d, &ph, &pl);
   double sl = (((f - ph) - pl) - s * dl) / d;
-  double z = s * s;
+  double zh, zl;
+  two_prod(s, s, &zh, &zl);
+  double z = zh;
   double t = 2.0 / 25;
   t = t * z + 2.0 / 23;
   t = t * z + 2.0 / 21;
@@ -264,11 +266,18 @@ static void log_dd(double x, double *hi, double *lo) {
   t = t * z + 2.0 / 9;
   t = t * z + 2.0 / 7;
   t = t * z + 2.0 / 5;
-  t = t * z + 2.0 / 3;
-  /* log(m) = 2s + 2sl + s^3 t */
-  double tail = 2.0 * sl + s * z * t;
+  /* log(m) = 2s + (2/3) s^3 + s^5 t + sl's share, the s^3 term in double-double */
+  double ch, cl;
+  two_prod(s, zh, &ch, &cl);
+  cl += s * zl;
+  double th, tl;
+  two_prod(ch, 0x1.5555555555555p-1, &th, &tl); /* 2/3 = 0x1.5555555555555p-1 + 0x1.5555555555555p-55 */
+  tl += ch * 0x1.5555555555555p-55 + cl * 0x1.5555555555555p-1;
+  double ah, al;
+  two_sum(2.0 * s, th, &ah, &al);
+  al += tl + 2.0 * sl / (1.0 - z) + ch * z * t; /* 2 atanh(s + sl) = 2 atanh(s) + 2 sl / (1 - s^2) */
   double lh, ll;
-  fast_two_sum(2.0 * s, tail, &lh, &ll);
+  fast_two_sum(ah, al, &lh, &ll);
   /* + e ln2, with e * LN2_HI exact */
   double eh = e * LN2_HI;
   double el = e * LN2_LO;
