@@ -47,7 +47,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void sizeofAlignofAndTypeofOfABitFieldAreRefused() {
+  void sizeofAlignofTypeofAndOffsetofOfABitFieldAreRefused() {
     CompileResult r = compile("""
         struct S { int a; unsigned b:3; } s;
         int main(void) {
@@ -55,14 +55,15 @@ class DiagnosticsTest {
           int m = _Alignof(s.b);
           typeof(s.b) t = 0;
           struct S *p = &s;
-          return n + m + t + sizeof p->b;
+          return n + m + t + sizeof p->b + __builtin_offsetof(struct S, b);
         }
         """);
     assertThat(messages(r)).containsExactly(
         "prog.c:3:11: error: invalid application of 'sizeof' to bit-field 'b'",
         "prog.c:4:11: error: invalid application of '_Alignof' to bit-field 'b'",
         "prog.c:5:3: error: 'typeof' applied to bit-field 'b'",
-        "prog.c:7:22: error: invalid application of 'sizeof' to bit-field 'b'");
+        "prog.c:7:22: error: invalid application of 'sizeof' to bit-field 'b'",
+        "prog.c:7:65: error: cannot compute offsetof of bit-field 'b'");
   }
 
   @Test

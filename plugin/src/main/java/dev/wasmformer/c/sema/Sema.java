@@ -838,6 +838,7 @@ public final class Sema {
         }
         StructType.Found f = st.find(d.name());
         if (f == null) return error(d.pos(), "no member named '" + d.name() + "' in '" + st.spell() + "'");
+        if (f.bits() != null) return error(d.pos(), "cannot compute offsetof of bit-field '" + d.name() + "'");
         offset += f.offset();
         cur = f.type();
       } else {
