@@ -35,6 +35,67 @@ class DiagnosticsTest {
   }
 
   @Test
+  void takingTheAddressOfABitFieldIsRefusedWithACaret() {
+    CompileResult r = compile("struct S { int a; unsigned b:3; } s;\nint main(void) {\n  unsigned *p = &s.b;\n"
+        + "  return *p;\n}\n");
+    assertThat(r.success()).isFalse();
+    assertThat(r.errors()).hasSize(1);
+    assertThat(r.errors().get(0).render()).isEqualTo("""
+        prog.c:3:17: error: cannot take the address of bit-field 'b'
+          unsigned *p = &s.b;
+                        ^""");
+  }
+
+  @Test
+  void sizeofAlignofTypeofAndOffsetofOfABitFieldAreRefused() {
+    CompileResult r = compile("""
+        struct S { int a; unsigned b:3; } s;
+        int main(void) {
+          int n = sizeof s.b + sizeof(s.a);
+          int m = _Alignof(s.b);
+          typeof(s.b) t = 0;
+          struct S *p = &s;
+          return n + m + t + sizeof p->b + __builtin_offsetof(struct S, b);
+        }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:3:11: error: invalid application of 'sizeof' to bit-field 'b'",
+        "prog.c:4:11: error: invalid application of '_Alignof' to bit-field 'b'",
+        "prog.c:5:3: error: 'typeof' applied to bit-field 'b'",
+        "prog.c:7:22: error: invalid application of 'sizeof' to bit-field 'b'",
+        "prog.c:7:65: error: cannot compute offsetof of bit-field 'b'");
+  }
+
+  @Test
+  void invalidBitFieldDeclarationsAreLocated() {
+    CompileResult r = compile("""
+        struct S {
+          int a:33;
+          char b:9;
+          _Bool c:2;
+          int d:0;
+          int e:-1;
+          float f:3;
+          int *g:2;
+          int h:a;
+          int :40;
+          unsigned ok:32, :0;
+        };
+        int main(void) { return sizeof(struct S); }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:2:9: error: width of bit-field 'a' (33 bits) exceeds the width of its type (32 bits)",
+        "prog.c:3:10: error: width of bit-field 'b' (9 bits) exceeds the width of its type (8 bits)",
+        "prog.c:4:11: error: width of bit-field 'c' (2 bits) exceeds the width of its type (1 bit)",
+        "prog.c:5:9: error: named bit-field 'd' has zero width",
+        "prog.c:6:9: error: bit-field 'e' has negative width (-1)",
+        "prog.c:7:9: error: bit-field 'f' has non-integral type 'float'",
+        "prog.c:8:8: error: bit-field 'g' has non-integral type 'int *'",
+        "prog.c:9:9: error: use of undeclared identifier 'a'",
+        "prog.c:10:8: error: width of anonymous bit-field (40 bits) exceeds the width of its type (32 bits)");
+  }
+
+  @Test
   void aStrayCharacterIsRenderedWithItsLineAndACaret() {
     CompileResult r = compile("int main(void) {\n  return 1 @ 2;\n}\n");
     assertThat(r.success()).isFalse();
@@ -238,7 +299,6 @@ class DiagnosticsTest {
         }
         """);
     assertThat(messages(r)).containsExactly(
-        "prog.c:1:22: error: bit-fields are not supported",
         "prog.c:3:9: error: variable length arrays are not supported");
   }
 

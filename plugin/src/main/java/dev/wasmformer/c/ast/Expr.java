@@ -2,6 +2,7 @@ package dev.wasmformer.c.ast;
 
 import dev.wasmformer.c.lex.SourcePos;
 import dev.wasmformer.c.type.FunctionType;
+import dev.wasmformer.c.type.StructType;
 import dev.wasmformer.c.type.Type;
 import java.util.List;
 
@@ -101,8 +102,18 @@ public sealed interface Expr {
 
   record Deref(SourcePos pos, Type type, Expr pointer) implements Expr {}
 
-  /** A member of a struct or union object; {@code offset} includes anonymous members on the way. */
-  record Member(SourcePos pos, Type type, Expr base, String name, int offset) implements Expr {}
+  /**
+   * A member of a struct or union object; {@code offset} includes anonymous members on the
+   * way. For a bit-field, {@code offset} is its storage unit's and {@code bits} is not null;
+   * its type is the type its value has when read: {@code int} if that holds every value of a
+   * field narrower than 32 bits (as gcc promotes it), else the declared type.
+   */
+  record Member(SourcePos pos, Type type, Expr base, String name, int offset, StructType.BitField bits)
+      implements Expr {
+    public Member(SourcePos pos, Type type, Expr base, String name, int offset) {
+      this(pos, type, base, name, offset, null);
+    }
+  }
 
   /** An array (to a pointer to its first element) or a function (to a pointer to it) used as a value. */
   record Decay(SourcePos pos, Type type, Expr operand) implements Expr {}

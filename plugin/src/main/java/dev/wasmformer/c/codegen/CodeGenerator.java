@@ -358,6 +358,13 @@ public final class CodeGenerator {
       value += stringAddress(v.string());
     }
     int size = item.type().size();
+    if (item.bits() != null) {
+      // Only the field's bits of the unit change.
+      long unit = 0;
+      for (int i = 0; i < size; i++) unit |= (image[at + i] & 0xFFL) << (8 * i);
+      long m = item.bits().mask() << item.bits().shift();
+      value = (unit & ~m) | ((value << item.bits().shift()) & m);
+    }
     for (int i = 0; i < size; i++) image[at + i] = (byte) (value >>> (8 * i));
   }
 

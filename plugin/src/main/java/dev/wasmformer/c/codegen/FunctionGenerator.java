@@ -689,6 +689,13 @@ final class FunctionGenerator {
         addOffset(item.offset());
         address(item.value());
         copy(st);
+      } else if (item.bits() != null) {
+        int base = temp(ValType.I32);
+        objectAddress(object);
+        code.localSet(base);
+        value(item.value());
+        storeBitField(item.bits(), it, base, item.offset(), false);
+        release(ValType.I32, base);
       } else {
         objectAddress(object);
         value(item.value());
@@ -907,7 +914,8 @@ final class FunctionGenerator {
         load(d.type(), addressParts(d));
       }
     } else if (e instanceof Expr.Member m) {
-      load(m.type(), addressParts(m));
+      if (m.bits() != null) loadBitField(m.bits(), m.type(), addressParts(m));
+      else load(m.type(), addressParts(m));
     } else if (e instanceof Expr.Unary u) {
       unary(u);
     } else if (e instanceof Expr.Binary b) {
@@ -1110,6 +1118,15 @@ final class FunctionGenerator {
 
   private void assign(Expr.Assign a, boolean want) {
     Expr target = a.target();
+    if (target instanceof Expr.Member m && m.bits() != null) {
+      int base = temp(ValType.I32);
+      int offset = addressParts(target);
+      code.localSet(base);
+      value(a.value());
+      storeBitField(m.bits(), m.type(), base, offset, want);
+      release(ValType.I32, base);
+      return;
+    }
     if (isRegisterRef(target)) {
       value(a.value());
       if (want) code.localTee(registerOf(target));
@@ -1173,6 +1190,14 @@ final class FunctionGenerator {
     }
     int base = temp(ValType.I32);
     int offset = addressParts(a.target());
+    if (a.target() instanceof Expr.Member m && m.bits() != null) {
+      code.localTee(base);
+      loadBitField(m.bits(), t, offset);
+      combine.run();
+      storeBitField(m.bits(), t, base, offset, want);
+      release(ValType.I32, base);
+      return;
+    }
     code.localTee(base).localGet(base);
     load(t, offset);
     combine.run();
@@ -1200,6 +1225,23 @@ final class FunctionGenerator {
     }
     int base = temp(ValType.I32);
     int offset = addressParts(i.target());
+    if (i.target() instanceof Expr.Member m && m.bits() != null) {
+      code.localTee(base);
+      loadBitField(m.bits(), t, offset);
+      int old = -1;
+      if (want && !i.prefix()) {
+        old = temp(vt);
+        code.localTee(old);
+      }
+      apply.run();
+      storeBitField(m.bits(), t, base, offset, want && i.prefix());
+      if (old >= 0) {
+        code.localGet(old);
+        release(vt, old);
+      }
+      release(ValType.I32, base);
+      return;
+    }
     code.localTee(base).localGet(base);
     load(t, offset);
     int old = -1;
@@ -1218,6 +1260,88 @@ final class FunctionGenerator {
       }
     }
     release(ValType.I32, base);
+  }
+
+  // A bit-field is read and written through its storage unit: loaded whole (zero-extended),
+  // shifted and masked or sign-extended; stored by clearing its bits and or-ing the new ones in.
+
+  private static MemOp unitLoad(StructType.BitField b) {
+    return switch (b.unit().size()) {
+      case 1 -> MemOp.I32_LOAD8_U;
+      case 2 -> MemOp.I32_LOAD16_U;
+      case 4 -> MemOp.I32_LOAD;
+      default -> MemOp.I64_LOAD;
+    };
+  }
+
+  private static MemOp unitStore(StructType.BitField b) {
+    return switch (b.unit().size()) {
+      case 1 -> MemOp.I32_STORE8;
+      case 2 -> MemOp.I32_STORE16;
+      case 4 -> MemOp.I32_STORE;
+      default -> MemOp.I64_STORE;
+    };
+  }
+
+  /** Reads bit-field {@code b} of the unit at base+offset (the base on the stack) as a value of type {@code t}. */
+  private void loadBitField(StructType.BitField b, Type t, int offset) {
+    boolean wideUnit = b.unit().size() == 8;
+    code.mem(unitLoad(b), offset);
+    int n = wideUnit ? 64 : 32;
+    if (b.isSigned()) {
+      shift(wideUnit, Op.I64_SHL, Op.I32_SHL, n - b.shift() - b.width());
+      shift(wideUnit, Op.I64_SHR_S, Op.I32_SHR_S, n - b.width());
+    } else {
+      shift(wideUnit, Op.I64_SHR_U, Op.I32_SHR_U, b.shift());
+      mask(wideUnit, b.width() < n, b.mask());
+    }
+    if (wideUnit && !Abi.isWide(t)) code.op(Op.I32_WRAP_I64);
+  }
+
+  /**
+   * Stores the value on the stack (of type {@code t}) into bit-field {@code b} of the unit at
+   * the address in local {@code base} plus {@code offset}; with {@code want}, leaves the
+   * field's new value pushed (the stored bits, sign- or zero-extended).
+   */
+  private void storeBitField(StructType.BitField b, Type t, int base, int offset, boolean want) {
+    boolean wideUnit = b.unit().size() == 8;
+    boolean wideValue = Abi.isWide(t);
+    ValType vt = Abi.valType(t);
+    int v = temp(vt);
+    code.localSet(v);
+    code.localGet(base);
+    code.localGet(base).mem(unitLoad(b), offset);
+    if (wideUnit) code.i64Const(~(b.mask() << b.shift())).op(Op.I64_AND);
+    else code.i32Const((int) ~(b.mask() << b.shift())).op(Op.I32_AND);
+    code.localGet(v);
+    if (wideUnit && !wideValue) code.op(Op.I64_EXTEND_I32_U);
+    mask(wideUnit, true, b.mask());
+    shift(wideUnit, Op.I64_SHL, Op.I32_SHL, b.shift());
+    code.op(wideUnit ? Op.I64_OR : Op.I32_OR);
+    code.mem(unitStore(b), offset);
+    if (want) {
+      code.localGet(v);
+      int n = wideValue ? 64 : 32;
+      if (b.isSigned()) {
+        shift(wideValue, Op.I64_SHL, Op.I32_SHL, n - b.width());
+        shift(wideValue, Op.I64_SHR_S, Op.I32_SHR_S, n - b.width());
+      } else {
+        mask(wideValue, b.width() < n, b.mask());
+      }
+    }
+    release(vt, v);
+  }
+
+  private void shift(boolean wide, Op op64, Op op32, int count) {
+    if (count == 0) return;
+    if (wide) code.i64Const(count).op(op64);
+    else code.i32Const(count).op(op32);
+  }
+
+  private void mask(boolean wide, boolean needed, long mask) {
+    if (!needed) return;
+    if (wide) code.i64Const(mask).op(Op.I64_AND);
+    else code.i32Const((int) mask).op(Op.I32_AND);
   }
 
   private void vaArg(Expr.VaArg v) {

@@ -438,9 +438,9 @@ public final class Parser {
 
   // typeof-specifier = "typeof" "(" (type-name | expression) ")"
   private Type typeofSpecifier() {
-    next();
+    Token kw = next();
     expect("(");
-    Type t = isTypeStart(peek()) ? typeName() : expression().type();
+    Type t = isTypeStart(peek()) ? typeName() : sema.typeOfExpression(expression(), kw.pos());
     expect(")");
     return t;
   }
@@ -527,6 +527,7 @@ public final class Parser {
     List<String> names = new ArrayList<>();
     List<Type> types = new ArrayList<>();
     List<SourcePos> positions = new ArrayList<>();
+    List<Integer> widths = new ArrayList<>();
     while (!accept("}")) {
       if (peek().isEof()) throw unexpected("expected '}'");
       if (accept(";")) continue;
@@ -541,6 +542,7 @@ public final class Parser {
           names.add(null);
           types.add(inner);
           positions.add(ms.pos());
+          widths.add(null);
         } else {
           diagnostics.warning(ms.pos(), "declaration does not declare anything");
         }
@@ -548,21 +550,26 @@ public final class Parser {
       }
       do {
         Declarator d = declarator(ms.type(), true);
-        if (is(":")) {
-          // Reported, then parsed past so the rest of the struct is still checked.
-          diagnostics.error(peek().pos(), "bit-fields are not supported");
-          next();
-          conditional();
+        Integer width = null;
+        SourcePos widthPos = null;
+        if (accept(":")) {
+          Expr e = conditional();
+          Long v = sema.requireConstant(e, "bit-field width");
+          width = v == null ? 1 : (int) Math.max(Math.min(v, Integer.MAX_VALUE), Integer.MIN_VALUE);
+          widthPos = e.pos();
+        } else if (d.name() == null) {
+          throw diagnostics.fail(d.pos(), "expected member name");
         }
-        if (d.name() == null) throw diagnostics.fail(d.pos(), "expected member name");
         names.add(d.name());
         types.add(d.type());
         positions.add(d.pos());
+        widths.add(width);
+        if (width != null) sema.checkBitField(names, types, positions, widths, widthPos, names.size() - 1);
       } while (accept(","));
       expectSemicolon("at end of declaration list");
     }
     if (is("__attribute__") || is("__attribute")) attributes();
-    sema.completeStruct(st, names, types, positions, kw.pos());
+    sema.completeStruct(st, names, types, positions, widths, kw.pos());
     return st;
   }
 
@@ -1096,7 +1103,7 @@ public final class Parser {
         return sema.sizeOf(type, t.pos());
       }
       Expr e = unary();
-      return sema.sizeOf(e.type(), t.pos());
+      return sema.sizeOfExpression(e, false, "sizeof", t.pos());
     }
     if (t.is("_Alignof") || t.is("__alignof__") || t.is("__alignof")) {
       next();
@@ -1106,7 +1113,7 @@ public final class Parser {
         expect(")");
         return sema.alignOf(type, t.pos());
       }
-      return sema.alignOf(unary().type(), t.pos());
+      return sema.sizeOfExpression(unary(), true, t.text(), t.pos());
     }
     if (t.is("__extension__")) {
       next();

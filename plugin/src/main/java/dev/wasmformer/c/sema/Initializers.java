@@ -17,6 +17,8 @@ import java.util.List;
 final class Initializers {
   private final Sema sema;
   private final List<Initializer.Item> items = new ArrayList<>();
+  /** The bit-field the sub-object being initialized is, if it is one (set per struct member). */
+  private StructType.BitField bits;
   private Type completed;
 
   Initializers(Sema sema) {
@@ -120,7 +122,7 @@ final class Initializers {
     InitSyntax.Braced b = (InitSyntax.Braced) init;
     if (!isAggregate(t)) {
       if (b.elements().isEmpty()) {
-        items.add(new Initializer.Item(offset, t, sema.convert(new Expr.IntConst(b.pos(), IntType.INT, 0), t)));
+        items.add(new Initializer.Item(offset, t, sema.convert(new Expr.IntConst(b.pos(), IntType.INT, 0), t), bits));
         return;
       }
       InitSyntax.Element first = b.elements().get(0);
@@ -169,7 +171,9 @@ final class Initializers {
       first = false;
       Type sub = subType(t, i);
       int subOffset = offset + subOffset(t, i);
+      bits = t instanceof StructType st ? st.members().get(i).bits() : null;
       subObject(sub, subOffset, c);
+      bits = null;
       i++;
       extent = Math.max(extent, i);
       if (t instanceof StructType st && st.isUnion() && !braced) break;
@@ -250,7 +254,7 @@ final class Initializers {
 
   private void scalar(Type t, int offset, Expr e) {
     Expr v = sema.assignConvert(e, t, "initializing");
-    items.add(new Initializer.Item(offset, t, v));
+    items.add(new Initializer.Item(offset, t, v, bits));
   }
 
   private void string(ArrayType t, int offset, Expr.StringLit s) {

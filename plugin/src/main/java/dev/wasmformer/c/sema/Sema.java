@@ -204,11 +204,15 @@ public final class Sema {
   }
 
   public void completeStruct(StructType st, List<String> names, List<Type> types, List<SourcePos> positions,
-      SourcePos pos) {
+      List<Integer> widths, SourcePos pos) {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < names.size(); i++) {
       Type t = types.get(i);
       String n = names.get(i);
+      if (widths.get(i) != null) {
+        if (n != null && !seen.add(n)) diagnostics.error(positions.get(i), "duplicate member '" + n + "'");
+        continue;
+      }
       if (n != null && !seen.add(n)) diagnostics.error(positions.get(i), "duplicate member '" + n + "'");
       if (t instanceof FunctionType) {
         diagnostics.error(positions.get(i), "member '" + n + "' declared as a function");
@@ -219,7 +223,34 @@ public final class Sema {
       }
       if (refuseLongDouble(positions.get(i), t)) types.set(i, IntType.INT);
     }
-    st.complete(names, types);
+    st.complete(names, types, widths);
+  }
+
+  /** Checks bit-field {@code i}'s type and width; an invalid one becomes a valid stand-in. */
+  public void checkBitField(List<String> names, List<Type> types, List<SourcePos> positions, List<Integer> widths,
+      SourcePos widthPos, int i) {
+    Type t = types.get(i);
+    String n = names.get(i);
+    String what = n == null ? "anonymous bit-field" : "bit-field '" + n + "'";
+    if (!(t instanceof IntType it)) {
+      if (!t.isError()) diagnostics.error(positions.get(i), what + " has non-integral type '" + t.spell() + "'");
+      types.set(i, IntType.INT);
+      widths.set(i, Math.max(0, Math.min(widths.get(i), 32)));
+      return;
+    }
+    int w = widths.get(i);
+    int max = it == IntType.BOOL ? 1 : 8 * it.size();
+    if (w < 0) {
+      diagnostics.error(widthPos, what + " has negative width (" + w + ")");
+      widths.set(i, 1);
+    } else if (w == 0 && n != null) {
+      diagnostics.error(widthPos, "named bit-field '" + n + "' has zero width");
+      widths.set(i, 1);
+    } else if (w > max) {
+      diagnostics.error(widthPos, "width of " + what + " (" + w + " bits) exceeds the width of its type ("
+          + max + " bit" + (max == 1 ? "" : "s") + ")");
+      widths.set(i, max);
+    }
   }
 
   /** Resolves {@code enum tag}; returns the (int) type. */
@@ -773,6 +804,21 @@ public final class Sema {
     return new IntConst(pos, SIZE_T, t.size());
   }
 
+  /** {@code sizeof expression} ({@code alignof} too, with {@code align}): its type's, refused for a bit-field. */
+  public Expr sizeOfExpression(Expr e, boolean align, String spelling, SourcePos pos) {
+    if (isBitField(e)) return error(pos, "invalid application of '" + spelling + "' to bit-field '" + ((Member) e).name() + "'");
+    return align ? alignOf(e.type(), pos) : sizeOf(e.type(), pos);
+  }
+
+  /** The type {@code typeof(expression)} names; refused for a bit-field. */
+  public Type typeOfExpression(Expr e, SourcePos pos) {
+    if (isBitField(e)) {
+      diagnostics.error(pos, "'typeof' applied to bit-field '" + ((Member) e).name() + "'");
+      return IntType.INT;
+    }
+    return e.type();
+  }
+
   public Expr alignOf(Type t, SourcePos pos) {
     if (t.isError()) return poisoned(pos);
     if (!t.isComplete() && !t.isVoid()) {
@@ -792,6 +838,7 @@ public final class Sema {
         }
         StructType.Found f = st.find(d.name());
         if (f == null) return error(d.pos(), "no member named '" + d.name() + "' in '" + st.spell() + "'");
+        if (f.bits() != null) return error(d.pos(), "cannot compute offsetof of bit-field '" + d.name() + "'");
         offset += f.offset();
         cur = f.type();
       } else {
@@ -971,6 +1018,7 @@ public final class Sema {
     if (e.type().isError()) return poisoned(pos);
     if (e.type() instanceof FunctionType) return new AddressOf(pos, new PointerType(e.type()), e);
     if (!isLvalue(e)) return error(pos, "cannot take the address of an rvalue of type '" + e.type().spell() + "'");
+    if (isBitField(e)) return error(pos, "cannot take the address of bit-field '" + ((Member) e).name() + "'");
     return new AddressOf(pos, new PointerType(e.type()), e);
   }
 
@@ -1013,11 +1061,29 @@ public final class Sema {
     if (!st.isComplete()) return error(pos, "incomplete definition of type '" + st.spell() + "'");
     StructType.Found f = st.find(name);
     if (f == null) return error(pos, "no member named '" + name + "' in '" + st.spell() + "'");
+    Type t = f.bits() == null ? f.type() : bitFieldValueType(f.bits());
     if (b instanceof Member m) {
       // Nested members fold into one offset from the outermost object.
-      return new Member(pos, f.type(), m.base(), name, m.offset() + f.offset());
+      return new Member(pos, t, m.base(), name, m.offset() + f.offset(), f.bits());
     }
-    return new Member(pos, f.type(), b, name, f.offset());
+    return new Member(pos, t, b, name, f.offset(), f.bits());
+  }
+
+  /**
+   * The type of a bit-field's value: as gcc has it, {@code int} when the field is narrower
+   * than an int (an unsigned int or long long field too: int holds its every value), a 32-bit
+   * long long field's is {@code int} or {@code unsigned int}, else its declared type. A _Bool, char or short field keeps its type (which promotes to int), so
+   * that storing into it converts as storing into its type does.
+   */
+  private static Type bitFieldValueType(StructType.BitField bits) {
+    IntType t = bits.unit();
+    if (t == IntType.BOOL || t.size() < 4 || bits.width() > 32) return t;
+    if (bits.width() < 32) return IntType.INT;
+    return t.size() == 4 ? t : t.isSigned() ? IntType.INT : IntType.UINT;
+  }
+
+  private static boolean isBitField(Expr e) {
+    return e instanceof Member m && m.bits() != null;
   }
 
   public Expr call(Expr callee, List<Expr> args, SourcePos pos) {
@@ -1413,7 +1479,13 @@ public final class Sema {
     Type t = target.type();
     Expr prefix = null;
     Expr lvalue = target;
-    if (!(target instanceof VarRef)) {
+    if (target instanceof Member m && m.bits() != null) {
+      // A bit-field has no address: the temporary points at the object that holds it.
+      PointerType pt = new PointerType(m.base().type());
+      Expr p = new VarRef(pos, pt, temporary(pt, pos));
+      prefix = new Assign(pos, pt, p, new AddressOf(pos, pt, m.base()));
+      lvalue = new Member(m.pos(), t, new Deref(pos, m.base().type(), p), m.name(), m.offset(), m.bits());
+    } else if (!(target instanceof VarRef)) {
       PointerType pt = new PointerType(t);
       Expr p = new VarRef(pos, pt, temporary(pt, pos));
       prefix = new Assign(pos, pt, p, new AddressOf(pos, pt, target));

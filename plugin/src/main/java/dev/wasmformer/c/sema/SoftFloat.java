@@ -121,19 +121,23 @@ final class SoftFloat {
     return fromBits(call(pos, name, bt, List.of(bt, bt), List.of(bits(l), bits(r))), t);
   }
 
-  /** Folds NaN results as the routines compute them: the first NaN operand, quieted, else a positive quiet NaN. */
+  /**
+   * Folds NaN results as the routines compute them: the first NaN operand, quieted, else the
+   * default NaN of an invalid operation, x86-64's (sign set: {@code 0.0 / 0.0} prints
+   * {@code -nan}, as with gcc).
+   */
   private static long nan32(int v, long a, long b) {
     if (!Float.isNaN(Float.intBitsToFloat(v))) return v;
     if (Float.isNaN(Float.intBitsToFloat((int) a))) return (a | 0x0040_0000L);
     if (Float.isNaN(Float.intBitsToFloat((int) b))) return (b | 0x0040_0000L);
-    return 0x7FC0_0000L;
+    return 0xFFC0_0000L;
   }
 
   private static long nan64(long v, long a, long b) {
     if (!Double.isNaN(Double.longBitsToDouble(v))) return v;
     if (Double.isNaN(Double.longBitsToDouble(a))) return a | 0x0008_0000_0000_0000L;
     if (Double.isNaN(Double.longBitsToDouble(b))) return b | 0x0008_0000_0000_0000L;
-    return 0x7FF8_0000_0000_0000L;
+    return 0xFFF8_0000_0000_0000L;
   }
 
   /** {@code -e}: flips the sign bit (also of zeros and NaNs, as hardware negation does). */

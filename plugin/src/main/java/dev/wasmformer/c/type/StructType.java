@@ -9,11 +9,33 @@ import java.util.List;
  * definition.
  */
 public final class StructType implements Type {
-  /** A member; {@code name} is null for an anonymous struct or union member. */
-  public record Member(String name, Type type, int offset) {}
+  /**
+   * A member; {@code name} is null for an anonymous struct or union member. A bit-field's
+   * {@code offset} is that of its storage unit and {@code bits} says where in it the field is.
+   */
+  public record Member(String name, Type type, int offset, BitField bits) {
+    public Member(String name, Type type, int offset) {
+      this(name, type, offset, null);
+    }
+  }
+
+  /**
+   * Where a bit-field lies: bits {@code shift} .. {@code shift + width - 1} (counted from the
+   * least significant, wasm32 being little-endian) of the storage unit, an object of the
+   * field's declared type {@code unit} at the member's offset.
+   */
+  public record BitField(IntType unit, int shift, int width) {
+    public boolean isSigned() {
+      return unit.isSigned();
+    }
+
+    public long mask() {
+      return width == 64 ? -1L : (1L << width) - 1;
+    }
+  }
 
   /** A member found by name, possibly inside anonymous members, with its total offset. */
-  public record Found(Type type, int offset) {}
+  public record Found(Type type, int offset, BitField bits) {}
 
   private final String tag;
   private final boolean union;
@@ -40,36 +62,63 @@ public final class StructType implements Type {
 
   /** Lays the members out in declaration order (offsets aligned; unions overlap). */
   public void complete(List<String> names, List<Type> types) {
+    complete(names, types, java.util.Collections.nCopies(names.size(), null));
+  }
+
+  /**
+   * Lays the members out in declaration order (offsets aligned; unions overlap); a non-null
+   * {@code widths} entry makes the member a bit-field of that width (its type an
+   * {@link IntType}), laid out as the System V psABI (gcc, clang for wasm32) does: a field
+   * goes at the next free bit unless it would then cross the end of a storage unit of its
+   * type aligned to that type's alignment, in which case it starts the next such unit; a
+   * width of 0 (unnamed) moves to the next such unit boundary. A named bit-field aligns the
+   * struct as its type does, an unnamed one does not. Unnamed bit-fields are not members.
+   */
+  public void complete(List<String> names, List<Type> types, List<Integer> widths) {
     if (members != null) throw new IllegalStateException("struct already complete");
     List<Member> laid = new ArrayList<>();
-    int offset = 0;
+    long bit = 0; // the next free bit of a struct
     int maxAlign = 1;
-    int maxSize = 0;
+    long maxBits = 0;
     for (int i = 0; i < names.size(); i++) {
       Type t = types.get(i);
       int a = t.align();
+      Integer width = widths.get(i);
+      if (width != null) {
+        int w = width;
+        long unitBits = 8L * t.size(), alignBits = 8L * a;
+        long at = union ? 0 : bit;
+        if (w == 0 || (at % alignBits) + w > unitBits) at = Types.alignTo((int) at, (int) alignBits);
+        if (names.get(i) != null) {
+          maxAlign = Math.max(maxAlign, a);
+          long unit = at - at % alignBits;
+          laid.add(new Member(names.get(i), t, (int) (unit / 8), new BitField((IntType) t, (int) (at - unit), w)));
+        }
+        if (union) maxBits = Math.max(maxBits, w); else bit = at + w;
+        continue;
+      }
       maxAlign = Math.max(maxAlign, a);
-      int memberSize = Math.max(t.size(), 0); // a flexible array member adds nothing
+      long memberBits = 8L * Math.max(t.size(), 0); // a flexible array member adds nothing
       if (union) {
         laid.add(new Member(names.get(i), t, 0));
-        maxSize = Math.max(maxSize, memberSize);
+        maxBits = Math.max(maxBits, memberBits);
       } else {
-        offset = Types.alignTo(offset, a);
+        int offset = Types.alignTo((int) ((bit + 7) / 8), a);
         laid.add(new Member(names.get(i), t, offset));
-        offset += memberSize;
+        bit = 8L * offset + memberBits;
       }
     }
     this.members = List.copyOf(laid);
     this.align = maxAlign;
-    this.size = Types.alignTo(union ? maxSize : offset, maxAlign);
+    this.size = Types.alignTo((int) (((union ? maxBits : bit) + 7) / 8), maxAlign);
   }
 
   public Found find(String name) {
     for (Member m : members()) {
-      if (name.equals(m.name())) return new Found(m.type(), m.offset());
+      if (name.equals(m.name())) return new Found(m.type(), m.offset(), m.bits());
       if (m.name() == null && m.type() instanceof StructType inner) {
         Found f = inner.find(name);
-        if (f != null) return new Found(f.type(), m.offset() + f.offset());
+        if (f != null) return new Found(f.type(), m.offset() + f.offset(), f.bits());
       }
     }
     return null;

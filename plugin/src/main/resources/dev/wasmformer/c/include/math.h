@@ -4,7 +4,7 @@
 /* Soft-float <math.h>: the functions are integer code on the values' bits (see softfloat.c). */
 
 #define INFINITY (1.0f / 0.0f)
-#define NAN (0.0f / 0.0f)
+#define NAN (-(0.0f / 0.0f)) /* a quiet NaN with the sign clear, as glibc's (0.0f / 0.0f is -nan) */
 #define HUGE_VAL (1.0 / 0.0)
 #define HUGE_VALF (1.0f / 0.0f)
 
@@ -50,5 +50,62 @@ float truncf(float x);
 double copysign(double x, double y);
 double fmin(double x, double y);
 double fmax(double x, double y);
+
+double exp(double x);
+double exp2(double x);
+double expm1(double x);
+double log(double x);
+double log2(double x);
+double log10(double x);
+double log1p(double x);
+double pow(double x, double y);
+double sin(double x);
+double cos(double x);
+double tan(double x);
+double asin(double x);
+double acos(double x);
+double atan(double x);
+double atan2(double y, double x);
+double sinh(double x);
+double cosh(double x);
+double tanh(double x);
+double fmod(double x, double y);
+double cbrt(double x);
+double hypot(double x, double y);
+float expf(float x);
+float exp2f(float x);
+float expm1f(float x);
+float logf(float x);
+float log2f(float x);
+float log10f(float x);
+float log1pf(float x);
+float powf(float x, float y);
+float sinf(float x);
+float cosf(float x);
+float tanf(float x);
+float asinf(float x);
+float acosf(float x);
+float atanf(float x);
+float atan2f(float y, float x);
+float sinhf(float x);
+float coshf(float x);
+float tanhf(float x);
+float fmodf(float x, float y);
+float cbrtf(float x);
+float hypotf(float x, float y);
+
+#define M_E 2.7182818284590452354
+#define M_LOG2E 1.4426950408889634074
+#define M_LOG10E 0.43429448190325182765
+#define M_LN2 0.69314718055994530942
+#define M_LN10 2.30258509299404568402
+#define M_PI 3.14159265358979323846
+#define M_PI_2 1.57079632679489661923
+#define M_PI_4 0.78539816339744830962
+#define M_1_PI 0.31830988618379067154
+#define M_2_PI 0.63661977236758134308
+#define M_2_SQRTPI 1.12837916709551257390
+#define M_SQRT2 1.41421356237309504880
+#define M_SQRT1_2 0.70710678118654752440
 
 #endif

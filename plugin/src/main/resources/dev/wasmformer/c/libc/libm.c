@@ -1,0 +1,1043 @@
+/*
+ * <math.h>'s transcendental functions, on the soft-float double arithmetic (softfloat.c).
+ *
+ * Written for this libc. The approach: reduce the argument exactly or in double-double
+ * (a value carried as hi + lo, |lo| <= ulp(hi)/2), evaluate a truncated Taylor series on a
+ * small interval, and round once at the end. Error-free transformations (two_sum, Dekker's
+ * two_prod with Veltkamp's split) need no fused multiply-add: the soft-float arithmetic
+ * rounds each operation to nearest even, which is all they assume. Results are within about
+ * one ulp of the correctly rounded value (docs/c-compiler.md gives the measured figures).
+ * The float functions compute in double and round once to float.
+ */
+#include <math.h>
+
+typedef unsigned long long u64;
+
+#define SIGN 0x8000000000000000ULL
+
+/* The constants, each the correctly rounded double of the value (or a split of it into a
+ * head with few significant bits and a tail), computed with 90-digit decimal arithmetic. */
+#define LN2_HI 0x1.62e42ff000000p-1 /* 32 significant bits: k * LN2_HI is exact */
+#define LN2_LO -0x1.718432a1b0e26p-35
+#define INV_LN2 0x1.71547652b82fep+0
+#define INV_LN2_LO 0x1.777d0ffda0d24p-56
+#define INV_LN10 0x1.bcb7b1526e50ep-2
+#define INV_LN10_LO 0x1.95355baaafad3p-57
+#define LOG10_2 0x1.34413509f79ffp-2
+#define LOG10_2_LO -0x1.9dc1da994fd21p-59
+#define PIO2_1 0x1.921fb54400000p+0 /* pi/2 = PIO2_1 + PIO2_2 + PIO2_3 + ..., 33 + 33 + 53 bits */
+#define PIO2_2 0x1.0b4611a600000p-34
+#define PIO2_3 0x1.3198a2e037073p-69
+#define PI 0x1.921fb54442d18p+1
+#define PI_LO 0x1.1a62633145c07p-53
+#define PIO2 0x1.921fb54442d18p+0
+#define PIO2_LO 0x1.1a62633145c07p-54
+#define PIO4 0x1.921fb54442d18p-1
+#define PIO4_LO 0x1.1a62633145c07p-55
+#define ATAN_HALF 0x1.dac670561bb4fp-2
+#define ATAN_HALF_LO 0x1.a2b7f222f65e2p-56
+#define ATAN_3HALF 0x1.f730bd281f69bp-1
+#define ATAN_3HALF_LO 0x1.007887af0cbbdp-56
+
+/* 2/pi in 24-bit chunks, most significant first: 2/pi = sum TWO_OVER_PI[i] * 2^(-24(i+1)). */
+static const int TWO_OVER_PI[] = {
+    0xA2F983, 0x6E4E44, 0x1529FC, 0x2757D1, 0xF534DD, 0xC0DB62, 0x95993C, 0x439041, 0xFE5163, 0xABDEBB,
+    0xC561B7, 0x246E3A, 0x424DD2, 0xE00649, 0x2EEA09, 0xD1921C, 0xFE1DEB, 0x1CB129, 0xA73EE8, 0x8235F5,
+    0x2EBB44, 0x84E99C, 0x7026B4, 0x5F7E41, 0x3991D6, 0x398353, 0x39F49C, 0x845F8B, 0xBDF928, 0x3B1FF8,
+    0x97FFDE, 0x05980F, 0xEF2F11, 0x8B5A0A, 0x6D1F6D, 0x367ECF, 0x27CB09, 0xB74F46, 0x3F669E, 0x5FEA2D,
+    0x7527BA, 0xC7EBE5, 0xF17B3D, 0x0739F7, 0x8A5292, 0xEA6BFB, 0x5FB11F, 0x8D5D08, 0x560330, 0x46FC7B,
+    0x6BABF0, 0xCFBC20};
+
+static u64 bits(double x) {
+  return __wasmformer_f64_bits(x);
+}
+
+static double from_bits(u64 b) {
+  return __wasmformer_bits_f64(b);
+}
+
+/* 2^n for -1022 <= n <= 1023. */
+static double pow2(int n) {
+  return from_bits((u64)(n + 1023) << 52);
+}
+
+/* x * 2^n, rounded once (also into the subnormals). */
+static double scale(double x, int n) {
+  if (n > 1023) {
+    x *= pow2(1023);
+    n -= 1023;
+    if (n > 1023) {
+      x *= pow2(1023);
+      n -= 1023;
+      if (n > 1023) n = 1023;
+    }
+  } else if (n < -1022) {
+    /* two steps: the first exact, the second the only rounding */
+    x *= pow2(-1022 + 53);
+    n += 1022 - 53;
+    if (n < -1022) {
+      x *= pow2(-1022 + 53);
+      n += 1022 - 53;
+      if (n < -1022) n = -1022;
+    }
+  }
+  return x * pow2(n);
+}
+
+/* s + e == a + b exactly. */
+static void two_sum(double a, double b, double *s, double *e) {
+  double t = a + b;
+  double bb = t - a;
+  *e = (a - (t - bb)) + (b - bb);
+  *s = t;
+}
+
+/* s + e == a + b exactly, for |a| >= |b| (or a == 0). */
+static void fast_two_sum(double a, double b, double *s, double *e) {
+  double t = a + b;
+  *e = b - (t - a);
+  *s = t;
+}
+
+/* p + e == a * b exactly (no overflow, no underflow). */
+static void two_prod(double a, double b, double *p, double *e) {
+  double ca = 134217729.0 * a; /* 2^27 + 1 */
+  double ah = ca - (ca - a), al = a - ah;
+  double cb = 134217729.0 * b;
+  double bh = cb - (cb - b), bl = b - bh;
+  double t = a * b;
+  *e = ((ah * bh - t) + ah * bl + al * bh) + al * bl;
+  *p = t;
+}
+
+/* the NaN an invalid operation gives on x86-64 (sign set), as glibc returns it */
+#define DEFAULT_NAN from_bits(0xFFF8000000000000ULL)
+/* glibc's asin, acos and log10 return it with the sign clear */
+#define POSITIVE_NAN from_bits(0x7FF8000000000000ULL)
+
+static double quiet(double x) {
+  return x + x; /* a NaN operand comes back quieted */
+}
+
+/* ---- exp ---- */
+
+/*
+ * exp(hi + lo) = 2^k * exp(r) with r = hi + lo - k ln2 (|r| <= 0.35, in double-double);
+ * exp(r) - 1 from its Taylor series to r^13. *k_out receives k, the result is exp(r)
+ * (in [0.7, 1.42]) as a double-double. The caller checks the range.
+ */
+static void exp_core(double hi, double lo, int *k_out, double *rh, double *rl) {
+  double kd = hi * INV_LN2;
+  int k = (int)(kd < 0 ? kd - 0.5 : kd + 0.5);
+  double t = hi - k * LN2_HI; /* exact: k has at most 11 bits, LN2_HI 32 */
+  double c = lo - k * LN2_LO;
+  double r, rlo;
+  two_sum(t, c, &r, &rlo);
+  double p = 1.0 / 6227020800.0; /* 1/13! */
+  p = p * r + 1.0 / 479001600.0;
+  p = p * r + 1.0 / 39916800.0;
+  p = p * r + 1.0 / 3628800.0;
+  p = p * r + 1.0 / 362880.0;
+  p = p * r + 1.0 / 40320.0;
+  p = p * r + 1.0 / 5040.0;
+  p = p * r + 1.0 / 720.0;
+  p = p * r + 1.0 / 120.0;
+  p = p * r + 1.0 / 24.0;
+  p = p * r + 1.0 / 6.0;
+  /* exp(r) - 1 = r + r^2/2 + r^3 p: r^2/2 exactly (two_prod), r's tail: + rlo exp(r) */
+  double r2h, r2l;
+  two_prod(r, r, &r2h, &r2l);
+  double low = 0.5 * r2l + r2h * r * p + rlo * (1.0 + r);
+  double s, e;
+  two_sum(r, 0.5 * r2h, &s, &e);
+  fast_two_sum(s, e + low, &s, &e);
+  double h, l;
+  fast_two_sum(1.0, s, &h, &l);
+  *k_out = k;
+  *rh = h;
+  *rl = l + e;
+}
+
+static double exp_dd(double hi, double lo) {
+  if (hi > 709.8) return HUGE_VAL;
+  if (hi < -745.2) return 0.0;
+  int k;
+  double h, l;
+  exp_core(hi, lo, &k, &h, &l);
+  return scale(h + l, k);
+}
+
+double exp(double x) {
+  if (x != x) return quiet(x);
+  return exp_dd(x, 0.0);
+}
+
+double exp2(double x) {
+  if (x != x) return quiet(x);
+  if (x > 1024.5) return HUGE_VAL;
+  if (x < -1080) return 0.0;
+  /* 2^x = 2^n * exp((x - n) ln 2), x - n exact */
+  double n = floor(x + 0.5);
+  double f = x - n;
+  double h, l;
+  two_prod(f, 0x1.62e42fefa39efp-1, &h, &l);
+  l += f * 0x1.abc9e3b39803fp-56;
+  int k;
+  double eh, el;
+  exp_core(h, l, &k, &eh, &el);
+  return scale(eh + el, k + (int)n);
+}
+
+/* exp(x) - 1 as a double-double, for -40 <= x <= 709.7 */
+static void expm1_dd(double x, double *rh, double *rl) {
+  int k;
+  double h, l;
+  exp_core(x, 0.0, &k, &h, &l);
+  double s, e;
+  if (k == 0) {
+    fast_two_sum(h - 1.0, l, rh, rl); /* h - 1 is exact here */
+    return;
+  }
+  /* 2^k (h + l) - 1 */
+  double sh = scale(h, k), sl = scale(l, k);
+  two_sum(sh, -1.0, &s, &e);
+  fast_two_sum(s, e + sl, rh, rl);
+}
+
+double expm1(double x) {
+  if (x != x) return quiet(x);
+  if (x > 709.8) return HUGE_VAL;
+  if (x < -40) return -1.0;
+  if (fabs(x) < 0x1p-54) return x;
+  double h, l;
+  expm1_dd(x, &h, &l);
+  return h + l;
+}
+
+/* (ah + al) / (bh + bl), rounded once (about) */
+static double div_dd(double ah, double al, double bh, double bl) {
+  double q = ah / bh;
+  double ph, pl;
+  two_prod(q, bh, &ph, &pl);
+  return q + ((((ah - ph) - pl) + al) - q * bl) / bh;
+}
+
+/* ---- log ---- */
+
+/*
+ * log(x) for a positive finite x as a double-double: x = 2^e m with m in [sqrt(1/2),
+ * sqrt(2)), f = m - 1 (exact), log(m) = 2 atanh(s) with s = f / (2 + f):
+ * 2s + 2s^3/3 + 2s^5/5 + ..., |s| <= 0.172, to s^25.
+ */
+static void log_dd(double x, double *hi, double *lo) {
+  u64 b = bits(x);
+  int e = 0;
+  if (b < 0x0010000000000000ULL) { /* subnormal */
+    x *= 0x1p54;
+    b = bits(x);
+    e = -54;
+  }
+  e += (int)(b >> 52) - 1023;
+  b = (b & 0x000FFFFFFFFFFFFFULL) | 0x3FF0000000000000ULL; /* m in [1, 2) */
+  if (b > 0x3FF6A09E667F3BCCULL) { /* m > sqrt(2): halve it */
+    b -= 0x0010000000000000ULL;
+    e++;
+  }
+  double m = from_bits(b);
+  double f = m - 1.0;
+  double d, dl;
+  two_sum(2.0, f, &d, &dl);
+  double s = f / d;
+  /* s's error: (f - s (d + dl)) / d, with s d exact in double-double */
+  double ph, pl;
+  two_prod(s, d, &ph, &pl);
+  double sl = (((f - ph) - pl) - s * dl) / d;
+  double zh, zl;
+  two_prod(s, s, &zh, &zl);
+  double z = zh;
+  double t = 2.0 / 25;
+  t = t * z + 2.0 / 23;
+  t = t * z + 2.0 / 21;
+  t = t * z + 2.0 / 19;
+  t = t * z + 2.0 / 17;
+  t = t * z + 2.0 / 15;
+  t = t * z + 2.0 / 13;
+  t = t * z + 2.0 / 11;
+  t = t * z + 2.0 / 9;
+  t = t * z + 2.0 / 7;
+  t = t * z + 2.0 / 5;
+  /* log(m) = 2s + (2/3) s^3 + s^5 t + sl's share, the s^3 term in double-double */
+  double ch, cl;
+  two_prod(s, zh, &ch, &cl);
+  cl += s * zl;
+  double th, tl;
+  two_prod(ch, 0x1.5555555555555p-1, &th, &tl); /* 2/3 = 0x1.5555555555555p-1 + 0x1.5555555555555p-55 */
+  tl += ch * 0x1.5555555555555p-55 + cl * 0x1.5555555555555p-1;
+  double ah, al;
+  two_sum(2.0 * s, th, &ah, &al);
+  al += tl + 2.0 * sl / (1.0 - z) + ch * z * t; /* 2 atanh(s + sl) = 2 atanh(s) + 2 sl / (1 - s^2) */
+  double lh, ll;
+  fast_two_sum(ah, al, &lh, &ll);
+  /* + e ln2, with e * LN2_HI exact */
+  double eh = e * LN2_HI;
+  double el = e * LN2_LO;
+  double h, l;
+  two_sum(eh, lh, &h, &l);
+  l += ll + el;
+  fast_two_sum(h, l, hi, lo);
+}
+
+/* NaN, negative, zero, infinity: the result log would give (else 0 and *done = 0). */
+static double log_special(double x, int *done) {
+  *done = 1;
+  if (x != x) return quiet(x);
+  if (x == 0) return -HUGE_VAL;
+  if (x < 0) return DEFAULT_NAN;
+  if (x == HUGE_VAL) return x;
+  *done = 0;
+  return 0;
+}
+
+double log(double x) {
+  int done;
+  double sp = log_special(x, &done);
+  if (done) return sp;
+  double h, l;
+  log_dd(x, &h, &l);
+  return h + l;
+}
+
+double log2(double x) {
+  int done;
+  double sp = log_special(x, &done);
+  if (done) return sp;
+  u64 b = bits(x);
+  if ((b & 0x000FFFFFFFFFFFFFULL) == 0 && b >= 0x0010000000000000ULL) return (int)(b >> 52) - 1023;
+  double h, l;
+  log_dd(x, &h, &l);
+  double ph, pl;
+  two_prod(h, INV_LN2, &ph, &pl);
+  pl += h * INV_LN2_LO + l * INV_LN2;
+  return ph + pl;
+}
+
+double log10(double x) {
+  int done;
+  double sp = log_special(x, &done);
+  if (done) return x < 0 ? POSITIVE_NAN : sp;
+  double h, l;
+  log_dd(x, &h, &l);
+  double ph, pl;
+  two_prod(h, INV_LN10, &ph, &pl);
+  pl += h * INV_LN10_LO + l * INV_LN10;
+  return ph + pl;
+}
+
+double log1p(double x) {
+  if (x != x) return quiet(x);
+  if (x == -1.0) return -HUGE_VAL;
+  if (x < -1.0) return DEFAULT_NAN;
+  if (x == HUGE_VAL) return x;
+  if (fabs(x) < 0x1p-54) return x;
+  /* 1 + x = u + c exactly; log(u + c) = log(u) + c / u */
+  double u, c;
+  two_sum(1.0, x, &u, &c);
+  double h, l;
+  log_dd(u, &h, &l);
+  return h + (l + c / u);
+}
+
+/* ---- pow ---- */
+
+/* 0: y is not an integer; 1: an odd integer; 2: an even integer. */
+static int integer_kind(double y) {
+  if (trunc(y) != y) return 0;
+  if (fabs(y) >= 0x1p53) return 2;
+  return trunc(y * 0.5) == y * 0.5 ? 2 : 1;
+}
+
+double pow(double x, double y) {
+  if (y == 0) return 1.0;
+  if (x == 1.0) return 1.0;
+  if (x != x || y != y) return x + y;
+  int yk = integer_kind(y);
+  if (y == HUGE_VAL || y == -HUGE_VAL) {
+    double ax = fabs(x);
+    if (ax == 1.0) return 1.0;
+    return (ax > 1.0) == (y > 0) ? HUGE_VAL : 0.0;
+  }
+  if (x == 0) {
+    int neg = yk == 1 && signbit(x);
+    if (y > 0) return neg ? -0.0 : 0.0;
+    return neg ? -HUGE_VAL : HUGE_VAL;
+  }
+  if (x == HUGE_VAL) return y > 0 ? HUGE_VAL : 0.0;
+  if (x == -HUGE_VAL) {
+    if (y > 0) return yk == 1 ? -HUGE_VAL : HUGE_VAL;
+    return yk == 1 ? -0.0 : 0.0;
+  }
+  double sign = 1.0;
+  if (x < 0) {
+    if (yk == 0) return DEFAULT_NAN;
+    if (yk == 1) sign = -1.0;
+    x = -x;
+  }
+  if (y == 1.0) return sign * x;
+  if (y == 2.0) return sign * (x * x);
+  if (y == -1.0) return sign * (1.0 / x);
+  double lh, ll;
+  log_dd(x, &lh, &ll);
+  double ph, pl;
+  two_prod(y, lh, &ph, &pl);
+  if (ph > 710) return sign * HUGE_VAL;
+  if (ph < -746) return sign * 0.0;
+  pl += y * ll;
+  double h, l;
+  fast_two_sum(ph, pl, &h, &l);
+  return sign * exp_dd(h, l);
+}
+
+/* ---- sin, cos, tan ---- */
+
+/*
+ * x = n pi/2 + (rh + rl) with |rh + rl| <= pi/4 (about), for a finite x; returns n mod 4.
+ * Below 2^20 pi/2 by subtracting n times pi/2 in three pieces (the first two products
+ * exact); above, from the bits of 2/pi (Payne and Hanek's method).
+ */
+static int rem_pio2_big(double ax, double *rh, double *rl);
+
+static int rem_pio2(double x, double *rh, double *rl) {
+  double ax = fabs(x);
+  if (ax <= PIO4) {
+    *rh = x;
+    *rl = 0;
+    return 0;
+  }
+  if (ax < 0x1.921fb54442d18p+20) {
+    double nd = x * 0x1.45f306dc9c883p-1;
+    double n = nd < 0 ? -floor(-nd + 0.5) : floor(nd + 0.5);
+    double a = x - n * PIO2_1;      /* exact */
+    double w = n * PIO2_2;          /* exact */
+    double b, bl;
+    two_sum(a, -w, &b, &bl);        /* b + bl = x - n (PIO2_1 + PIO2_2) exactly */
+    double c, cl;
+    two_prod(n, PIO2_3, &c, &cl);
+    double s1, e1;
+    two_sum(b, -c, &s1, &e1);
+    double low = ((bl + e1) - cl) - n * 0x1.129024e088a68p-123; /* pi/2's next piece */
+    double h, l;
+    two_sum(s1, low, &h, &l);
+    *rh = h;
+    *rl = l;
+    return (int)(long long)n & 3;
+  }
+  double h, l;
+  int n = rem_pio2_big(ax, &h, &l);
+  if (x < 0) {
+    *rh = -h;
+    *rl = -l;
+    return -n & 3;
+  }
+  *rh = h;
+  *rl = l;
+  return n;
+}
+
+/* sin(h + l) for |h| <= pi/4 + a little: Taylor series to x^25. */
+static double sin_dd(double h, double l, double *tail) {
+  double z = h * h;
+  double p = -1.0 / 15511210043330985984000000.0; /* -1/25! */
+  p = p * z + 1.0 / 25852016738884976640000.0;
+  p = p * z - 1.0 / 51090942171709440000.0;
+  p = p * z + 1.0 / 121645100408832000.0;
+  p = p * z - 1.0 / 355687428096000.0;
+  p = p * z + 1.0 / 1307674368000.0;
+  p = p * z - 1.0 / 6227020800.0;
+  p = p * z + 1.0 / 39916800.0;
+  p = p * z - 1.0 / 362880.0;
+  p = p * z + 1.0 / 5040.0;
+  p = p * z - 1.0 / 120.0;
+  p = p * z + 1.0 / 6.0;
+  /* sin(h + l) = h - h^3 p + l cos(h) */
+  double zh, zl;
+  two_prod(h, h, &zh, &zl);
+  double c3 = h * zh; /* h^3 (its error is far below the result's ulp) */
+  double r, e;
+  fast_two_sum(h, l * (1.0 - 0.5 * z) - c3 * p, &r, &e);
+  *tail = e;
+  return r;
+}
+
+/* cos(h + l) for |h| <= pi/4 + a little: 1 - h^2/2 + ..., to x^26. */
+static double cos_dd(double h, double l, double *tail_out) {
+  double z = h * h;
+  double p = -1.0 / 403291461126605635584000000.0; /* -1/26! */
+  p = p * z + 1.0 / 620448401733239439360000.0;
+  p = p * z - 1.0 / 1124000727777607680000.0;
+  p = p * z + 1.0 / 2432902008176640000.0;
+  p = p * z - 1.0 / 6402373705728000.0;
+  p = p * z + 1.0 / 20922789888000.0;
+  p = p * z - 1.0 / 87178291200.0;
+  p = p * z + 1.0 / 479001600.0;
+  p = p * z - 1.0 / 3628800.0;
+  p = p * z + 1.0 / 40320.0;
+  p = p * z - 1.0 / 720.0;
+  p = p * z + 1.0 / 24.0;
+  /* cos = 1 - z/2 + z^2 p - l sin(h); 1 - z/2 in double-double */
+  double zh, zl;
+  two_prod(h, h, &zh, &zl);
+  double hz = 0.5 * zh;
+  double a = 1.0 - hz;
+  double tail = ((1.0 - a) - hz) - 0.5 * zl;
+  double r, e;
+  fast_two_sum(a, tail + (zh * zh * p - l * h), &r, &e);
+  *tail_out = e;
+  return r;
+}
+
+double sin(double x) {
+  if (x != x) return quiet(x);
+  if (x == HUGE_VAL || x == -HUGE_VAL) return DEFAULT_NAN;
+  if (fabs(x) < 0x1p-26) return x;
+  double h, l, t;
+  int n = rem_pio2(x, &h, &l);
+  switch (n) {
+    case 0: return sin_dd(h, l, &t);
+    case 1: return cos_dd(h, l, &t);
+    case 2: return -sin_dd(h, l, &t);
+    default: return -cos_dd(h, l, &t);
+  }
+}
+
+double cos(double x) {
+  if (x != x) return quiet(x);
+  if (x == HUGE_VAL || x == -HUGE_VAL) return DEFAULT_NAN;
+  if (fabs(x) < 0x1p-27) return 1.0;
+  double h, l, t;
+  int n = rem_pio2(x, &h, &l);
+  switch (n) {
+    case 0: return cos_dd(h, l, &t);
+    case 1: return -sin_dd(h, l, &t);
+    case 2: return -cos_dd(h, l, &t);
+    default: return sin_dd(h, l, &t);
+  }
+}
+
+double tan(double x) {
+  if (x != x) return quiet(x);
+  if (x == HUGE_VAL || x == -HUGE_VAL) return DEFAULT_NAN;
+  if (fabs(x) < 0x1p-27) return x;
+  double h, l;
+  int n = rem_pio2(x, &h, &l);
+  /* sin / cos, each a double-double */
+  double sl, cl;
+  double s = sin_dd(h, l, &sl), c = cos_dd(h, l, &cl);
+  if (n & 1) return div_dd(-c, -cl, s, sl);
+  return div_dd(s, sl, c, cl);
+}
+
+/*
+ * Payne-Hanek: ax * 2/pi mod 4 from 192 bits of 2/pi around ax's exponent, exactly in
+ * 24-bit limbs; then the fraction, nearest to 0, times pi/2. ax >= 2^20.
+ */
+static int rem_pio2_big(double ax, double *rh, double *rl) {
+  u64 b = bits(ax);
+  int ex = (int)(b >> 52) - 1075; /* ax = m 2^ex */
+  u64 m = (b & 0x000FFFFFFFFFFFFFULL) | 0x0010000000000000ULL;
+  int i0 = ex - 2 >= 0 ? (ex - 2) / 24 : 0;
+  unsigned mm[3];
+  mm[0] = (unsigned)(m & 0xFFFFFF);
+  mm[1] = (unsigned)((m >> 24) & 0xFFFFFF);
+  mm[2] = (unsigned)(m >> 48);
+  u64 acc[12];
+  unsigned limb[12]; /* the product, least significant limb first */
+  for (int k = 0; k < 12; k++) acc[k] = 0;
+  for (int t = 0; t < 8; t++) {
+    u64 c = (unsigned)TWO_OVER_PI[i0 + 7 - t]; /* limb t of C */
+    for (int j = 0; j < 3; j++) acc[t + j] += c * mm[j];
+  }
+  u64 carry = 0;
+  for (int k = 0; k < 12; k++) {
+    u64 v = acc[k] + carry;
+    limb[k] = (unsigned)(v & 0xFFFFFF);
+    carry = v >> 24;
+  }
+  /* value = product * 2^(ex - 24 (i0 + 8)); the units bit is bit u of the product */
+  int u = 24 * (i0 + 8) - ex;
+  int n = 0;
+  for (int q = 0; q < 2; q++) {
+    int pos = u + q;
+    if ((limb[pos / 24] >> (pos % 24)) & 1) n |= 1 << q;
+  }
+  /* the fraction: bits u-1 .. 0; if >= 1/2, take fraction - 1 (n + 1) */
+  int negative = (limb[(u - 1) / 24] >> ((u - 1) % 24)) & 1;
+  if (negative) {
+    n++;
+    /* two's complement of the low u bits */
+    unsigned c = 1;
+    for (int k = 0; k * 24 < u; k++) {
+      unsigned v = (~limb[k] & 0xFFFFFF) + c;
+      limb[k] = v & 0xFFFFFF;
+      c = v >> 24;
+    }
+  }
+  /* the highest set bit below u */
+  int top = u - 1;
+  while (top >= 0 && !((limb[top / 24] >> (top % 24)) & 1)) top--;
+  double f = 0, fl = 0;
+  if (top >= 0) {
+    u64 a = 0, c = 0;
+    for (int i = 0; i < 53; i++) {
+      int p = top - i;
+      a = (a << 1) | (p >= 0 ? (limb[p / 24] >> (p % 24)) & 1 : 0);
+    }
+    for (int i = 53; i < 106; i++) {
+      int p = top - i;
+      c = (c << 1) | (p >= 0 ? (limb[p / 24] >> (p % 24)) & 1 : 0);
+    }
+    /* fraction = a 2^(top - 52 - u) + c 2^(top - 105 - u) */
+    f = scale((double)a, top - 52 - u);
+    fl = scale((double)c, top - 105 - u);
+  }
+  double ph, pl;
+  two_prod(f, PIO2, &ph, &pl);
+  pl += f * PIO2_LO + fl * PIO2;
+  if (negative) {
+    ph = -ph;
+    pl = -pl;
+  }
+  fast_two_sum(ph, pl, rh, rl);
+  return n & 3;
+}
+
+/* ---- atan, asin, acos, atan2 ---- */
+
+/* atan(t) for |t| <= 0.26: t - t^3/3 + ..., to t^35; the result t + tail. */
+static double atan_small(double t, double *tail) {
+  double z = t * t;
+  double p = -1.0 / 35;
+  p = p * z + 1.0 / 33;
+  p = p * z - 1.0 / 31;
+  p = p * z + 1.0 / 29;
+  p = p * z - 1.0 / 27;
+  p = p * z + 1.0 / 25;
+  p = p * z - 1.0 / 23;
+  p = p * z + 1.0 / 21;
+  p = p * z - 1.0 / 19;
+  p = p * z + 1.0 / 17;
+  p = p * z - 1.0 / 15;
+  p = p * z + 1.0 / 13;
+  p = p * z - 1.0 / 11;
+  p = p * z + 1.0 / 9;
+  p = p * z - 1.0 / 7;
+  p = p * z + 1.0 / 5;
+  p = p * z - 1.0 / 3;
+  *tail = t * z * p;
+  return t;
+}
+
+/*
+ * atan of a positive finite a plus its tail al: atan(a) = atan(c) + atan((a - c) / (1 + a c))
+ * with c in {0, 1/2, 1, 3/2, infinity} nearest to a, so that |t| <= 0.26.
+ */
+static double atan_pos(double a, double al) {
+  double ch, cl, t, tl = 0;
+  if (a < 0.2617) {
+    ch = 0;
+    cl = 0;
+    t = a;
+    tl = al;
+  } else {
+    double c;
+    if (a < 0.75) {
+      c = 0.5;
+      ch = ATAN_HALF;
+      cl = ATAN_HALF_LO;
+    } else if (a < 1.25) {
+      c = 1.0;
+      ch = PIO4;
+      cl = PIO4_LO;
+    } else if (a < 2.5) {
+      c = 1.5;
+      ch = ATAN_3HALF;
+      cl = ATAN_3HALF_LO;
+    } else {
+      c = 0;
+      ch = PIO2;
+      cl = PIO2_LO;
+    }
+    if (c == 0 && a > 0x1p60) {
+      t = -1.0 / a;
+      tl = 0;
+    } else if (c == 0) {
+      /* atan(a) = pi/2 - atan(1/a) */
+      double q = 1.0 / a;
+      double ph, pl;
+      two_prod(q, a, &ph, &pl);
+      double ql = (((1.0 - ph) - pl) - q * al) / a;
+      t = -q;
+      tl = -ql;
+    } else {
+      /* t = (a - c) / (1 + a c), numerator exact, denominator in double-double */
+      double num = a - c;
+      double dh, dl;
+      two_prod(a, c, &dh, &dl);
+      double d, de;
+      fast_two_sum(1.0, dh, &d, &de);
+      de += dl + al * c;
+      t = num / d;
+      double ph, pl;
+      two_prod(t, d, &ph, &pl);
+      tl = (((num - ph) - pl) + al - t * de) / d;
+    }
+  }
+  double tail;
+  atan_small(t, &tail);
+  /* ch + t + (cl + tl + tail) */
+  double s, e;
+  two_sum(ch, t, &s, &e);
+  return s + (e + (cl + tl + tail));
+}
+
+double atan(double x) {
+  if (x != x) return quiet(x);
+  if (x == HUGE_VAL) return PIO2;
+  if (x == -HUGE_VAL) return -PIO2;
+  if (fabs(x) < 0x1p-27) return x;
+  return x < 0 ? -atan_pos(-x, 0) : atan_pos(x, 0);
+}
+
+double atan2(double y, double x) {
+  if (x != x || y != y) return x + y;
+  int sy = signbit(y), sx = signbit(x);
+  if (y == 0) {
+    if (sx) return sy ? -PI : PI;
+    return y;
+  }
+  if (x == 0) return sy ? -PIO2 : PIO2;
+  if (x == HUGE_VAL || x == -HUGE_VAL) {
+    if (y == HUGE_VAL || y == -HUGE_VAL) {
+      double r = sx ? 3 * PIO4 : PIO4;
+      return sy ? -r : r;
+    }
+    if (sx) return sy ? -PI : PI;
+    return sy ? -0.0 : 0.0;
+  }
+  if (y == HUGE_VAL || y == -HUGE_VAL) return sy ? -PIO2 : PIO2;
+  double ay = fabs(y), ax = fabs(x);
+  /* a = ay / ax with its tail; scaled first so that neither underflows nor overflows */
+  int ey = (int)(bits(ay) >> 52), ex = (int)(bits(ax) >> 52);
+  double r;
+  if (ey - ex > 60) {
+    r = PIO2 + PIO2_LO;
+  } else if (ex - ey > 60 && !sx) {
+    r = ay / ax; /* atan(a) = a to the last bit */
+  } else {
+    int shift = 0;
+    if (ex < 100 || ey < 100) shift = 600;
+    if (ex > 2000 || ey > 2000) shift = -600;
+    double sy2 = scale(ay, shift), sx2 = scale(ax, shift);
+    double a = sy2 / sx2;
+    double ph, pl;
+    two_prod(a, sx2, &ph, &pl);
+    double al = ((sy2 - ph) - pl) / sx2;
+    if (a == 0) {
+      r = a;
+    } else {
+      r = atan_pos(a, al);
+    }
+    if (sx) {
+      /* pi - atan(a), with pi's tail */
+      double s, e;
+      two_sum(PI, -r, &s, &e);
+      r = s + (e + PI_LO);
+    }
+    return sy ? -r : r;
+  }
+  if (sx) r = PI - r;
+  return sy ? -r : r;
+}
+
+double asin(double x) {
+  if (x != x) return quiet(x);
+  double ax = fabs(x);
+  if (ax > 1.0) return POSITIVE_NAN;
+  if (ax == 1.0) return x > 0 ? PIO2 : -PIO2;
+  if (ax < 0x1p-27) return x;
+  /* asin(x) = atan(x / sqrt((1 - x)(1 + x))); 1 - x^2 in double-double */
+  double ph, pl;
+  two_prod(ax, ax, &ph, &pl);
+  double d, de;
+  fast_two_sum(1.0, -ph, &d, &de);
+  de -= pl;
+  double s = sqrt(d);
+  /* sqrt(d + de) = s + (d - s^2 + de) / (2 s) */
+  double sh, sl;
+  two_prod(s, s, &sh, &sl);
+  double st = (((d - sh) - sl) + de) / (2 * s);
+  double a = ax / s;
+  double qh, ql;
+  two_prod(a, s, &qh, &ql);
+  double al = (((ax - qh) - ql) - a * st) / s;
+  double r = atan_pos(a, al);
+  return x < 0 ? -r : r;
+}
+
+double acos(double x) {
+  if (x != x) return quiet(x);
+  double ax = fabs(x);
+  if (ax > 1.0) return POSITIVE_NAN;
+  if (x == 1.0) return 0.0;
+  if (x == -1.0) return PI;
+  if (ax < 0x1p-57) return PIO2;
+  /* acos(x) = pi/2 - asin(x) for small |x|, else 2 atan(sqrt((1 - x) / (1 + x))) */
+  if (ax <= 0.5) {
+    double ph, pl;
+    two_prod(ax, ax, &ph, &pl);
+    double d, de;
+    fast_two_sum(1.0, -ph, &d, &de);
+    de -= pl;
+    double s = sqrt(d);
+    double sh, sl;
+    two_prod(s, s, &sh, &sl);
+    double st = (((d - sh) - sl) + de) / (2 * s);
+    double a = ax / s;
+    double qh, ql;
+    two_prod(a, s, &qh, &ql);
+    double al = (((ax - qh) - ql) - a * st) / s;
+    /* asin(ax) as a + rest */
+    double r = atan_pos(a, al);
+    if (x < 0) {
+      double h, l;
+      two_sum(PIO2, r, &h, &l);
+      return h + (l + PIO2_LO);
+    }
+    double h, l;
+    two_sum(PIO2, -r, &h, &l);
+    return h + (l + PIO2_LO);
+  }
+  /* (1 - x) / (1 + x), each in double-double */
+  double num, numl, den, denl;
+  two_sum(1.0, -x, &num, &numl);
+  two_sum(1.0, x, &den, &denl);
+  double q = num / den;
+  double ph, pl;
+  two_prod(q, den, &ph, &pl);
+  double qt = (((num - ph) - pl) + numl - q * denl) / den;
+  double s = sqrt(q);
+  double sh, sl;
+  two_prod(s, s, &sh, &sl);
+  double st = (((q - sh) - sl) + qt) / (2 * s);
+  double r = atan_pos(s, st);
+  return 2 * r;
+}
+
+/* ---- hyperbolic ---- */
+
+double sinh(double x) {
+  if (x != x) return quiet(x);
+  double ax = fabs(x);
+  double r;
+  if (ax < 0x1p-27) return x;
+  if (ax < 22) {
+    /* (e - 1/e) / 2 with E = expm1(ax): (E + E / (E + 1)) / 2 */
+    double eh, el;
+    expm1_dd(ax, &eh, &el);
+    double dh, dl;
+    two_sum(eh, 1.0, &dh, &dl);
+    dl += el;
+    /* E / (E + 1) as a double-double */
+    double q = eh / dh;
+    double ph, pl;
+    two_prod(q, dh, &ph, &pl);
+    double ql = ((((eh - ph) - pl) + el) - q * dl) / dh;
+    double s, e;
+    two_sum(eh, q, &s, &e);
+    r = 0.5 * (s + (e + el + ql));
+  } else if (ax < 709.7) {
+    r = 0.5 * exp(ax);
+  } else {
+    /* exp(ax) / 2 = exp(ax - ln 2) */
+    double h, l;
+    two_sum(ax, -LN2_HI, &h, &l);
+    r = exp_dd(h, l - LN2_LO);
+  }
+  return x < 0 ? -r : r;
+}
+
+double cosh(double x) {
+  if (x != x) return quiet(x);
+  double ax = fabs(x);
+  if (ax < 0x1p-27) return 1.0;
+  if (ax < 22) {
+    double E = exp(ax);
+    return 0.5 * E + 0.5 / E;
+  }
+  if (ax < 709.7) return 0.5 * exp(ax);
+  double h, l;
+  two_sum(ax, -LN2_HI, &h, &l);
+  return exp_dd(h, l - LN2_LO);
+}
+
+double tanh(double x) {
+  if (x != x) return quiet(x);
+  double ax = fabs(x);
+  double r;
+  if (ax < 0x1p-27) return x;
+  if (ax > 22) {
+    r = 1.0;
+  } else {
+    /* tanh = E / (E + 2) with E = expm1(2 ax) */
+    double eh, el;
+    expm1_dd(2 * ax, &eh, &el);
+    double dh, dl;
+    two_sum(eh, 2.0, &dh, &dl);
+    r = div_dd(eh, el, dh, dl + el);
+  }
+  return x < 0 ? -r : r;
+}
+
+/* ---- fmod, cbrt, hypot ---- */
+
+double fmod(double x, double y) {
+  u64 bx = bits(x), by = bits(y);
+  u64 sx = bx & SIGN;
+  bx &= ~SIGN;
+  by &= ~SIGN;
+  if (bx >= 0x7FF0000000000000ULL || by > 0x7FF0000000000000ULL || by == 0) {
+    if (x != x || y != y) return x + y;
+    return DEFAULT_NAN; /* x infinite or y zero */
+  }
+  if (bx < by) return x;
+  /* integer mantissas and exponents */
+  int ex = (int)(bx >> 52), ey = (int)(by >> 52);
+  u64 mx = bx & 0x000FFFFFFFFFFFFFULL, my = by & 0x000FFFFFFFFFFFFFULL;
+  if (ex == 0) {
+    while (!(mx & 0x0010000000000000ULL)) {
+      mx <<= 1;
+      ex--;
+    }
+    ex++;
+  } else {
+    mx |= 0x0010000000000000ULL;
+  }
+  if (ey == 0) {
+    while (!(my & 0x0010000000000000ULL)) {
+      my <<= 1;
+      ey--;
+    }
+    ey++;
+  } else {
+    my |= 0x0010000000000000ULL;
+  }
+  /* long division, one bit at a time: mx 2^ex mod my 2^ey */
+  for (; ex > ey; ex--) {
+    if (mx >= my) mx -= my;
+    mx <<= 1;
+  }
+  if (mx >= my) mx -= my;
+  if (mx == 0) return from_bits(sx);
+  while (!(mx & 0x0010000000000000ULL)) {
+    mx <<= 1;
+    ey--;
+  }
+  u64 r;
+  if (ey <= 0) {
+    /* subnormal: exact, the shifted-out bits are zero */
+    r = mx >> (1 - ey);
+  } else {
+    r = ((u64)ey << 52) | (mx & 0x000FFFFFFFFFFFFFULL);
+  }
+  return from_bits(r | sx);
+}
+
+double cbrt(double x) {
+  if (x != x) return quiet(x);
+  if (x == 0 || x == HUGE_VAL || x == -HUGE_VAL) return x;
+  double ax = fabs(x);
+  int shift = 0;
+  if (ax < 0x1p-1000) {
+    ax *= 0x1p120;
+    shift = -40;
+  } else if (ax > 0x1p1000) {
+    ax *= 0x1p-120;
+    shift = 40;
+  }
+  /* a first guess from the exponent, then Newton steps */
+  u64 b = bits(ax);
+  int e = (int)(b >> 52) - 1023;
+  int e3 = e >= 0 ? e / 3 : -((-e + 2) / 3);
+  double y = pow2(e3) * 1.26;
+  for (int i = 0; i < 7; i++) y = y - (y - ax / (y * y)) / 3.0;
+  /* a final correction in double-double: y + (ax - y^3) / (3 y^2) */
+  double y2h, y2l;
+  two_prod(y, y, &y2h, &y2l);
+  double y3h, y3l;
+  two_prod(y2h, y, &y3h, &y3l);
+  y3l += y2l * y;
+  double res = ((ax - y3h) - y3l) / (3.0 * y2h);
+  /* y + res, res ~ ulp(y): one more exact residual to round y + res correctly (nearly) */
+  double yn = y + res;
+  two_prod(yn, yn, &y2h, &y2l);
+  two_prod(y2h, yn, &y3h, &y3l);
+  y3l += y2l * yn;
+  res = ((ax - y3h) - y3l) / (3.0 * y2h);
+  y = yn + res;
+  if (shift) y = scale(y, shift);
+  return x < 0 ? -y : y;
+}
+
+double hypot(double x, double y) {
+  if (x == HUGE_VAL || x == -HUGE_VAL || y == HUGE_VAL || y == -HUGE_VAL) return HUGE_VAL;
+  if (x != x || y != y) return x + y;
+  double ax = fabs(x), ay = fabs(y);
+  if (ax < ay) {
+    double t = ax;
+    ax = ay;
+    ay = t;
+  }
+  if (ay == 0) return ax;
+  int ea = (int)(bits(ax) >> 52), eb = (int)(bits(ay) >> 52);
+  if (ea - eb > 60) return ax + ay;
+  /* scale ax to about 1 (ay is then above 2^-62) */
+  int shift = 1023 - ea;
+  ax = scale(ax, shift);
+  ay = scale(ay, shift);
+  double ah, al, bh, bl;
+  two_prod(ax, ax, &ah, &al);
+  two_prod(ay, ay, &bh, &bl);
+  double s, e;
+  two_sum(ah, bh, &s, &e);
+  e += al + bl;
+  double h, l;
+  fast_two_sum(s, e, &h, &l);
+  double r = sqrt(h);
+  double rh, rl;
+  two_prod(r, r, &rh, &rl);
+  r = r + (((h - rh) - rl) + l) / (2 * r);
+  return scale(r, -shift);
+}
+
+/* ---- float versions: computed in double, rounded once ---- */
+
+float expf(float x) { return (float)exp(x); }
+float exp2f(float x) { return (float)exp2(x); }
+float expm1f(float x) { return (float)expm1(x); }
+float logf(float x) { return (float)log(x); }
+float log2f(float x) { return (float)log2(x); }
+float log10f(float x) { return (float)log10(x); }
+float log1pf(float x) { return (float)log1p(x); }
+float powf(float x, float y) { return (float)pow(x, y); }
+float sinf(float x) { return (float)sin(x); }
+float cosf(float x) { return (float)cos(x); }
+float tanf(float x) { return (float)tan(x); }
+float asinf(float x) { return (float)asin(x); }
+float acosf(float x) { return (float)acos(x); }
+float atanf(float x) { return (float)atan(x); }
+float atan2f(float y, float x) { return (float)atan2(y, x); }
+float sinhf(float x) { return (float)sinh(x); }
+float coshf(float x) { return (float)cosh(x); }
+float tanhf(float x) { return (float)tanh(x); }
+float fmodf(float x, float y) { return (float)fmod(x, y); }
+float cbrtf(float x) { return (float)cbrt(x); }
+float hypotf(float x, float y) { return (float)hypot(x, y); }
