@@ -299,6 +299,7 @@ final class FunctionLowering {
       produce(binary, a, b, 0, 1);
       return;
     }
+    if (op == OpCode.I32_EQZ && invertComparison()) return;
     Opcode unary = UNARY.get(op);
     if (unary != null) {
       int a = source(height - 1);
@@ -409,11 +410,12 @@ final class FunctionLowering {
           // The then branch overwrites the parameters' slots, which the else branch still needs.
           throw unsupported("if with parameters");
         }
-        int condition = source(height - 1);
+        int eqzOperand = fusableEqz();
+        int condition = eqzOperand >= 0 ? eqzOperand : source(height - 1);
         pop(1);
         materialize(0, height);
         Frame frame = new Frame(Kind.IF, height, new int[0], blockType.results(), -1);
-        frame.elseJump = emit(Opcode.JUMP_IFZ, condition, 0, 0, 0);
+        frame.elseJump = emit(eqzOperand >= 0 ? Opcode.JUMP_IF : Opcode.JUMP_IFZ, condition, 0, 0, 0);
         frames.add(frame);
       }
       case ELSE -> elseBranch();
@@ -423,9 +425,10 @@ final class FunctionLowering {
         markUnreachable();
       }
       case BR_IF -> {
-        int condition = source(height - 1);
+        int eqzOperand = fusableEqz();
+        int condition = eqzOperand >= 0 ? eqzOperand : source(height - 1);
         pop(1);
-        branchIf(label((int) in.operand(0)), condition);
+        branchIf(label((int) in.operand(0)), condition, eqzOperand >= 0);
       }
       case BR_TABLE -> {
         branchTable(in.operands());
@@ -855,14 +858,17 @@ final class FunctionLowering {
     jumpTo(Opcode.JUMP, 0, target);
   }
 
-  /** A branch taken when slot {@code condition} is non-zero; the condition is already popped. */
-  private void branchIf(Frame target, int condition) {
+  /**
+   * A branch taken when slot {@code condition} is non-zero (zero if {@code whenZero}); the
+   * condition is already popped.
+   */
+  private void branchIf(Frame target, int condition, boolean whenZero) {
     if (target.kind != Kind.FUNCTION && labelValuesInPlace(target)) {
-      jumpTo(Opcode.JUMP_IF, condition, target);
+      jumpTo(whenZero ? Opcode.JUMP_IFZ : Opcode.JUMP_IF, condition, target);
       return;
     }
     // Values move only when the branch is taken: skip the moves and the jump otherwise.
-    int skip = emit(Opcode.JUMP_IFZ, condition, 0, 0, 0);
+    int skip = emit(whenZero ? Opcode.JUMP_IF : Opcode.JUMP_IFZ, condition, 0, 0, 0);
     branch(target);
     out.patchTarget(skip, out.next());
     markLabel();
@@ -964,6 +970,65 @@ final class FunctionLowering {
       emit(Opcode.COPY, value + 1, 0, 1, 0);
       emit(Opcode.RETURN_VALUE, value, 0, 0, 0);
     }
+  }
+
+  /** Each i32 and i64 comparison's negation (exact for integers: no unordered case). */
+  private static final Map<Opcode, Opcode> INVERSE = new EnumMap<>(Opcode.class);
+
+  static {
+    Opcode[][] pairs = {
+      {Opcode.EQ, Opcode.NE}, {Opcode.LT_S, Opcode.GE_S}, {Opcode.LT_U, Opcode.GE_U},
+      {Opcode.GT_S, Opcode.LE_S}, {Opcode.GT_U, Opcode.LE_U},
+      {Opcode.EQ64, Opcode.NE64}, {Opcode.LT64_S, Opcode.GE64_S}, {Opcode.LT64_U, Opcode.GE64_U},
+      {Opcode.GT64_S, Opcode.LE64_S}, {Opcode.GT64_U, Opcode.LE64_U},
+    };
+    for (Opcode[] pair : pairs) {
+      INVERSE.put(pair[0], pair[1]);
+      INVERSE.put(pair[1], pair[0]);
+    }
+  }
+
+  /**
+   * The instruction that computed the top entry, if it is the last one emitted, wrote the
+   * entry's own slot, and no jump lands after it (so every path to here executed it); else
+   * null.
+   */
+  private Instruction lastProducer() {
+    int top = height - 1;
+    if (top < 0 || producer < 0 || producer != out.next() - 1 || alias[top] >= 0 || label > producer) {
+      return null;
+    }
+    Instruction in = out.get(producer);
+    return in.z() == slot(top) ? in : null;
+  }
+
+  /**
+   * i32.eqz of a comparison just computed: the comparison becomes its negation (lt_s + eqz is
+   * ge_s). False, and nothing changed, if the top entry is no such comparison.
+   */
+  private boolean invertComparison() {
+    Instruction in = lastProducer();
+    if (in == null) return false;
+    Opcode inverse = INVERSE.get(in.op());
+    if (inverse == null || !out.supports(inverse)) return false;
+    out.replace(producer, new Instruction(inverse, in.x(), in.y(), in.z(), in.imm()));
+    return true;
+  }
+
+  /**
+   * For a conditional branch on the top entry: if that entry is an i32.eqz just computed (and
+   * so dead once the branch consumes it), drops the EQZ and returns the slot it tested, for a
+   * branch of the opposite sense; else -1, and nothing changed.
+   */
+  private int fusableEqz() {
+    Instruction in = lastProducer();
+    if (in == null || in.op() != Opcode.EQZ
+        || !out.supports(Opcode.JUMP_IF) || !out.supports(Opcode.JUMP_IFZ)) {
+      return -1;
+    }
+    out.removeLast();
+    producer = -1;
+    return in.x();
   }
 
   /** Emits one instruction computing a new top entry of {@code width} slots into its own slots. */
