@@ -742,6 +742,11 @@ public final class TestPrograms {
               (i32.add (memory.size) (i32.mul (memory.grow (i32.const 1)) (i32.const 10))))))
         """, null, List.of(Run.of(0), Run.of(2), Run.of(17))));
 
+    all.add(new TestProgram("branch_fusion", branchFusionProgram(), null, List.of(
+        Run.of(0, 0), Run.of(1, 2), Run.of(2, 1), Run.of(-1, 1), Run.of(1, -1),
+        Run.of(0x8000_0000L, 0x7FFF_FFFFL), Run.of(0x7FFF_FFFFL, 0x8000_0000L), Run.of(-1, -1),
+        Run.of(0, 0x8000_0000L))));
+
     all.add(new TestProgram("every_i64_op", everyI64OpProgram(), null, List.of(
         Run.of(12345, 7), Run.of(-100, 3), Run.of(Long.MIN_VALUE, 63), Run.of(5, 65),
         Run.of(0x1_0000_0001L, 0xFFFF_FFFFL), Run.of(-1, -1), Run.of(1, 0), Run.of(Long.MIN_VALUE, -1))));
@@ -921,6 +926,62 @@ public final class TestPrograms {
   }
 
   /** main(a, b): every i32 binary and unary instruction applied to a and b, folded together. */
+  /**
+   * Branches on eqz and on negated comparisons, the forms the lowering fuses (eqz + br_if / if
+   * into the opposite branch, comparison + eqz into the inverse comparison), and the same with
+   * a label between them, where it must not: main(a, b) sets one bit of its result per test.
+   */
+  private static String branchFusionProgram() {
+    StringBuilder body = new StringBuilder("(local $acc i32)\n");
+    int bit = 0;
+    for (String op : COMPARISONS) {
+      // comparison + eqz + br_if: the inverse comparison and a JUMP_IF
+      body.append("(block (br_if 0 (i32.eqz (i32.").append(op).append(" (local.get 0) (local.get 1))))"
+          + " (local.set $acc (i32.or (local.get $acc) (i32.const ").append(1 << bit++).append("))))\n");
+      // the i64 comparison of the sign- and zero-extended operands, negated into a value
+      body.append("(local.set $acc (i32.or (local.get $acc) (i32.shl (i32.eqz (i64.").append(op)
+          .append(" (i64.extend_i32_s (local.get 0)) (i64.extend_i32_u (local.get 1)))) (i32.const ")
+          .append(bit++).append("))))\n");
+    }
+    body.append("""
+        ;; eqz + br_if: a JUMP_IFZ on a & b
+        (block (br_if 0 (i32.eqz (i32.and (local.get 0) (local.get 1))))
+          (local.set $acc (i32.xor (local.get $acc) (i32.const 0x40000000))))
+        ;; eqz + if: a JUMP_IF to the else branch
+        (if (i32.eqz (i32.xor (local.get 0) (local.get 1)))
+          (then (local.set $acc (i32.xor (local.get $acc) (i32.const 0x20000000))))
+          (else (local.set $acc (i32.xor (local.get $acc) (i32.const 0x10000000)))))
+        ;; eqz + br_if carrying a value that must move: the skip becomes a JUMP_IF
+        (local.set $acc (i32.xor (local.get $acc)
+          (block (result i32)
+            (i32.const 0x01000000)
+            (drop (br_if 0 (i32.const 0x02000000) (i32.eqz (i32.sub (local.get 0) (local.get 1)))))
+            drop
+            (i32.const 0x04000000))))
+        ;; a label between the comparison and the eqz: no inversion
+        (i32.lt_s (local.get 0) (local.get 1))
+        (block (br_if 0 (local.get 1)) (local.set $acc (i32.add (local.get $acc) (i32.const 1))))
+        i32.eqz
+        i32.const 23
+        i32.shl
+        local.get $acc
+        i32.xor
+        local.set $acc
+        ;; a label between the eqz and the br_if: no fusion
+        (block
+          (i32.eqz (i32.ge_u (local.get 0) (local.get 1)))
+          (block (br_if 0 (local.get 0)) (local.set $acc (i32.add (local.get $acc) (i32.const 2))))
+          (br_if 0)
+          (local.set $acc (i32.xor (local.get $acc) (i32.const 0x00400000))))
+        (block
+          (i32.eqz (local.get 1))
+          (block (br_if 0 (local.get 0)) (local.set $acc (i32.add (local.get $acc) (i32.const 4))))
+          (br_if 0)
+          (local.set $acc (i32.xor (local.get $acc) (i32.const 0x00200000))))
+        """);
+    return "(module (func (export \"main\") (param i32 i32) (result i32)\n" + body + "(local.get $acc)))";
+  }
+
   private static String everyOpProgram() {
     StringBuilder body = new StringBuilder("(local $acc i32)\n");
     int rotation = 0;
