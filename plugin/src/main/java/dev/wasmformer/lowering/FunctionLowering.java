@@ -293,6 +293,7 @@ final class FunctionLowering {
     OpCode op = in.opcode();
     Opcode binary = BINARY.get(op);
     if (binary != null) {
+      if (immediateForm(binary)) return;
       int a = source(height - 2);
       int b = source(height - 1);
       pop(2);
@@ -682,7 +683,9 @@ final class FunctionLowering {
     if (op == Opcode.CONST || op == Opcode.GLOBAL_GET || op == Opcode.GETCHAR || op == Opcode.MEMORY_SIZE) {
       return new int[0];
     }
-    if (op == Opcode.COPY || op == Opcode.MEMORY_GROW || op.isUnary() || op.isLoad()) return new int[] {in.x()};
+    if (op == Opcode.COPY || op == Opcode.MEMORY_GROW || op.isUnary() || op.isLoad() || op.isImmediate()) {
+      return new int[] {in.x()};
+    }
     if (op.isBinary()) return new int[] {in.x(), in.y()};
     if (op == Opcode.SELECT) return new int[] {in.x(), in.y(), in.imm() & 0xFF};
     if (op == Opcode.EQZ64) return new int[] {in.x(), in.x() + 1};
@@ -985,7 +988,61 @@ final class FunctionLowering {
     for (Opcode[] pair : pairs) {
       INVERSE.put(pair[0], pair[1]);
       INVERSE.put(pair[1], pair[0]);
+      Opcode a = Opcode.immediate(pair[0]), b = Opcode.immediate(pair[1]);
+      if (a != null && b != null) {
+        INVERSE.put(a, b);
+        INVERSE.put(b, a);
+      }
     }
+  }
+
+  /** For each binary i32 operation, the one computing the same with its operands swapped. */
+  private static final Map<Opcode, Opcode> SWAPPED = new EnumMap<>(Opcode.class);
+
+  static {
+    for (Opcode o : List.of(Opcode.ADD, Opcode.MUL, Opcode.AND, Opcode.OR, Opcode.XOR, Opcode.EQ, Opcode.NE)) {
+      SWAPPED.put(o, o);
+    }
+    Opcode[][] pairs = {
+      {Opcode.LT_S, Opcode.GT_S}, {Opcode.LT_U, Opcode.GT_U}, {Opcode.LE_S, Opcode.GE_S}, {Opcode.LE_U, Opcode.GE_U},
+    };
+    for (Opcode[] pair : pairs) {
+      SWAPPED.put(pair[0], pair[1]);
+      SWAPPED.put(pair[1], pair[0]);
+    }
+  }
+
+  /**
+   * A binary i32 operation with a constant operand just computed: its CONST goes, and the
+   * operation's immediate form takes the constant as its immediate (x - k becomes x + (-k); k
+   * OP x the swapped operation's form, for operations that have one). False, and nothing
+   * changed, if neither operand is such a constant or the target lacks the form.
+   */
+  private boolean immediateForm(Opcode binary) {
+    // the right operand: the CONST is the last instruction and computed the top entry
+    Instruction k = lastProducer();
+    Opcode form = null;
+    int other = -1;
+    int imm = 0;
+    if (k != null && k.op() == Opcode.CONST) {
+      form = binary == Opcode.SUB ? Opcode.ADD_IMM : Opcode.immediate(binary);
+      imm = binary == Opcode.SUB ? -k.imm() : k.imm();
+      other = source(height - 2);
+    } else if (SWAPPED.containsKey(binary) && height >= 2 && alias[height - 1] >= 0 && producer >= 0
+        && producer == out.next() - 1 && alias[height - 2] < 0 && label <= producer) {
+      // the left operand: its CONST is the last instruction, the right one a local read since
+      Instruction left = out.get(producer);
+      if (left.op() == Opcode.CONST && left.z() == slot(height - 2)) {
+        form = Opcode.immediate(SWAPPED.get(binary));
+        imm = left.imm();
+        other = alias[height - 1];
+      }
+    }
+    if (form == null || !out.supports(form)) return false;
+    out.removeLast();
+    pop(2);
+    produce(form, other, 0, imm, 1);
+    return true;
   }
 
   /**
