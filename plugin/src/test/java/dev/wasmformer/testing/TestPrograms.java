@@ -747,6 +747,12 @@ public final class TestPrograms {
         Run.of(0x8000_0000L, 0x7FFF_FFFFL), Run.of(0x7FFF_FFFFL, 0x8000_0000L), Run.of(-1, -1),
         Run.of(0, 0x8000_0000L))));
 
+    for (boolean left : new boolean[] {false, true}) {
+      all.add(new TestProgram(left ? "immediate_ops_left" : "immediate_ops", immediateOpsProgram(left), null, List.of(
+          Run.of(0, 0), Run.of(-1, 1), Run.of(0x8000_0000L, 0x7FFF_FFFFL), Run.of(0x7FFF_FFFFL, 31),
+          Run.of(12345, 0x8000_0000L))));
+    }
+
     all.add(new TestProgram("every_i64_op", everyI64OpProgram(), null, List.of(
         Run.of(12345, 7), Run.of(-100, 3), Run.of(Long.MIN_VALUE, 63), Run.of(5, 65),
         Run.of(0x1_0000_0001L, 0xFFFF_FFFFL), Run.of(-1, -1), Run.of(1, 0), Run.of(Long.MIN_VALUE, -1))));
@@ -979,6 +985,34 @@ public final class TestPrograms {
           (br_if 0)
           (local.set $acc (i32.xor (local.get $acc) (i32.const 0x00200000))))
         """);
+    return "(module (func (export \"main\") (param i32 i32) (result i32)\n" + body + "(local.get $acc)))";
+  }
+
+  /** The i32 operations with an immediate form (sub becomes add of the negated constant). */
+  public static final List<String> IMMEDIATE_OPS = List.of(
+      "add", "sub", "mul", "and", "or", "xor", "shl", "shr_s", "shr_u", "rotl", "rotr", "eq", "ne",
+      "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u");
+
+  /**
+   * Every operation with an immediate form, on a constant right operand at the edges (and the
+   * shift counts 0, 1, 31, 32, 33), or ({@code left}) on a constant left operand where the
+   * lowering swaps the operands (commutative operations, comparisons): main(a, b) mixes the
+   * results, with a and with b, into one word.
+   */
+  private static String immediateOpsProgram(boolean left) {
+    int[] constants = {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 31, 32, 33};
+    StringBuilder body = new StringBuilder("(local $acc i32)\n");
+    for (String op : IMMEDIATE_OPS) {
+      boolean swappable = !List.of("sub", "shl", "shr_s", "shr_u", "rotl", "rotr").contains(op);
+      if (left && !swappable) continue;
+      for (int i = 0; i < constants.length; i++) {
+        int k = constants[i];
+        String operand = "(local.get " + (i % 2) + ")";
+        String expr = left ? "(i32." + op + " (i32.const " + k + ") " + operand + ")"
+            : "(i32." + op + " " + operand + " (i32.const " + k + "))";
+        body.append("(local.set $acc (i32.xor (i32.rotl (local.get $acc) (i32.const 7)) ").append(expr).append("))\n");
+      }
+    }
     return "(module (func (export \"main\") (param i32 i32) (result i32)\n" + body + "(local.get $acc)))";
   }
 
