@@ -22,7 +22,7 @@ import java.util.List;
 final class InstructionTable {
   /** The fields, as residual values at every position. */
   record Fields(Expr[] op, Expr x, Expr y, Expr z, Expr[] imm, Expr argumentEnd, Expr isImm, Expr[] immY,
-      Expr[] immYBits, Expr isAbs) {}
+      Expr[] immYBits) {}
 
   private InstructionTable() {}
 
@@ -70,7 +70,7 @@ final class InstructionTable {
     int[] paramWord = parameterWords(program);
     // opcode flags, x, y, z, imm bytes, argument end; then an immediate form's flag and the
     // y its immediate makes (bytes, bits: all for bitwise logic and shifts, else the sign)
-    int fieldCount = Opcode.values().length + 3 + 4 + 1 + 1 + 4 + 32 + 1;
+    int fieldCount = Opcode.values().length + 3 + 4 + 1 + 1 + 4 + 32;
     // values[f][i]: field f of instruction i
     double[][] values = new double[fieldCount][n];
     for (int i = 0; i < n; i++) {
@@ -95,7 +95,6 @@ final class InstructionTable {
           if (allBits || b == 31) values[f + 5 + b][i] = (in.imm() >>> b) & 1;
         }
       }
-      if (in.op().isAbsolute()) values[f + 37][i] = 1;
     }
     // Unit i is relu(1 − (u − (i+1))²) with u = pc + 1: 1 at pc = i, and its gate is ≤ 0 at
     // every other integer, so exactly one unit is active (none outside the code: in the
@@ -119,6 +118,6 @@ final class InstructionTable {
     Expr[] immY = java.util.Arrays.copyOfRange(fields, ops + 9, ops + 13);
     Expr[] immYBits = java.util.Arrays.copyOfRange(fields, ops + 13, ops + 45);
     return new Fields(op, fields[ops], fields[ops + 1], fields[ops + 2], imm, fields[ops + 7], fields[ops + 8], immY,
-        immYBits, fields[ops + 45]);
+        immYBits);
   }
 }

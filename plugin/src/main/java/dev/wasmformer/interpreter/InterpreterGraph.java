@@ -47,7 +47,7 @@ public final class InterpreterGraph {
       LOAD32, LOAD8_S, LOAD8_U, LOAD16_S, LOAD16_U, STORE32, STORE8, STORE16,
       JUMP, JUMP_IF, JUMP_IFZ, CALL, RETURN, RETURN_VALUE, PUTCHAR, GETCHAR, UNREACHABLE, HALT, HALT_I32,
       PUTCHAR_ERR, ADD_IMM, MUL_IMM, AND_IMM, OR_IMM, XOR_IMM, SHL_IMM, SHR_S_IMM, SHR_U_IMM, ROTL_IMM, ROTR_IMM,
-      EQ_IMM, NE_IMM, LT_S_IMM, LT_U_IMM, GT_S_IMM, GT_U_IMM, LE_S_IMM, LE_U_IMM, GE_S_IMM, GE_U_IMM, LOAD32_ABS));
+      EQ_IMM, NE_IMM, LT_S_IMM, LT_U_IMM, GT_S_IMM, GT_U_IMM, LE_S_IMM, LE_U_IMM, GE_S_IMM, GE_U_IMM));
   /** Operations that read y's bits one by one (from {@code snapshot.operands}). */
   static final Set<Opcode> BITWISE_Y = Collections.unmodifiableSet(EnumSet.of(
       AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL, ROTR));
@@ -101,8 +101,6 @@ public final class InterpreterGraph {
    * every other instruction (whose y comes from its slot).
    */
   private Expr isImm = Expr.ZERO;
-  /** LOAD32_ABS's flag: it runs as LOAD32 with x reading BOS's zero word. */
-  private Expr isAbs = Expr.ZERO;
   private Expr[] immY, immYBit;
   private Expr[] xbit, ybit, xhbit, yhbit;
   private Expr cword, xword, yword;
@@ -189,7 +187,6 @@ public final class InterpreterGraph {
     InstructionTable.Fields t = InstructionTable.build(g, pc, atStart.get(1), program);
     op = t.op();
     isImm = t.isImm();
-    isAbs = t.isAbs();
     immY = t.immY();
     immYBit = t.immYBits();
     fX = t.x();
@@ -344,7 +341,6 @@ public final class InterpreterGraph {
         Expr flag = fetched.get(next++);
         op[o.register().ordinal()] = op[o.register().ordinal()].plus(flag);
         if (o.isImmediate()) isImm = isImm.plus(flag);
-        if (o.isAbsolute()) isAbs = isAbs.plus(flag);
       }
       fX = g.at("fetch.x", base.plus(1), List.of(val)).get(0);
       fY = g.at("fetch.y", base.plus(2), List.of(val)).get(0);
@@ -414,10 +410,9 @@ public final class InterpreterGraph {
     aW = g.sum("word.a", aW.plus(isBos.times(NULL_SLOT)));
     a2W = g.sum("word.a2", a2W.plus(isBos.times(NULL_SLOT * NULL_SLOT)));
     List<Expr> wordList = List.of(wordBits);
-    // (an absolute load reads BOS's zero word: its address is its immediate)
-    Expr notGlobal = Expr.constant(1).minus(f(GLOBAL_GET)).minus(isAbs);
+    Expr notGlobal = Expr.constant(1).minus(f(GLOBAL_GET));
     Expr qX = gates.gate("slot.qx.global", imm16, M_SLOT, f(GLOBAL_GET))
-        .plus(gates.gate("slot.qx.local", fps.plus(fX), M_SLOT, notGlobal)).plus(isAbs.times(NULL_SLOT));
+        .plus(gates.gate("slot.qx.local", fps.plus(fX), M_SLOT, notGlobal));
     // x and y come with their word's value and bytes too: the many units that compare, test,
     // copy or add whole words or bytes then read one slot instead of 32 or 8 bits (fewer
     // columns and groups for the runtime's filter to visit)

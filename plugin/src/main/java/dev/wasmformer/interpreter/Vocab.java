@@ -63,7 +63,7 @@ public final class Vocab {
     ERR(true, TokenRole.ERROR_OUTPUT_BYTE),
     /** The trap causes added after the first {@link #FIRST_TRAP_CAUSES}, in cause order. */
     LATER_TRAP(false, TokenRole.TRAP),
-    /** The immediate forms of binary operations (ADD_IMM ..) and LOAD32_ABS, in Opcode order. */
+    /** The immediate forms of binary operations (ADD_IMM ..), in Opcode order. */
     IMM_OPCODE(false, TokenRole.PROGRAM_OPCODE);
 
     final boolean isByte;

@@ -100,28 +100,19 @@ public enum Opcode {
   // Immediate forms of binary i32 operations: z = x OP imm (imm is the right operand; the
   // instruction reads no slot y). Last, so that the opcodes before them keep their ordinals.
   ADD_IMM, MUL_IMM, AND_IMM, OR_IMM, XOR_IMM, SHL_IMM, SHR_S_IMM, SHR_U_IMM, ROTL_IMM, ROTR_IMM,
-  EQ_IMM, NE_IMM, LT_S_IMM, LT_U_IMM, GT_S_IMM, GT_U_IMM, LE_S_IMM, LE_U_IMM, GE_S_IMM, GE_U_IMM,
-
-  /** z = mem[imm] (4 bytes): LOAD32 from an absolute address, reading no slot x. */
-  LOAD32_ABS;
+  EQ_IMM, NE_IMM, LT_S_IMM, LT_U_IMM, GT_S_IMM, GT_U_IMM, LE_S_IMM, LE_U_IMM, GE_S_IMM, GE_U_IMM;
 
   /** Whether this is an immediate form, z = x OP imm (ADD_IMM .. GE_U_IMM). */
   public boolean isImmediate() {
-    return compareTo(ADD_IMM) >= 0 && compareTo(GE_U_IMM) <= 0;
-  }
-
-  /** Whether this is a load from the absolute address imm (LOAD32_ABS). */
-  public boolean isAbsolute() {
-    return this == LOAD32_ABS;
+    return compareTo(ADD_IMM) >= 0;
   }
 
   /**
-   * The operation an immediate form or absolute load computes (ADD for ADD_IMM, LOAD32 for
-   * LOAD32_ABS); any other opcode is its own.
+   * The binary operation an immediate form computes (ADD for ADD_IMM); any other opcode is
+   * its own.
    */
   public Opcode register() {
-    if (isImmediate()) return valueOf(name().substring(0, name().length() - "_IMM".length()));
-    return isAbsolute() ? LOAD32 : this;
+    return isImmediate() ? valueOf(name().substring(0, name().length() - "_IMM".length())) : this;
   }
 
   /** The immediate form of binary operation {@code op}, or null if it has none. */

@@ -122,7 +122,6 @@ public final class ReferenceInterpreter {
           case EQZ, CLZ, CTZ, POPCNT, EXTEND8_S, EXTEND16_S ->
               set(slots, z, I32Ops.unary(in.op(), slots[x]), pc);
           case SELECT -> set(slots, z, slots[fp + (in.imm() & 0xFF)] != 0 ? slots[x] : slots[y], pc);
-          case LOAD32_ABS -> set(slots, z, I32Ops.load(Opcode.LOAD32, memory, address(in, 0, memory.length)), pc);
           case LOAD32, LOAD8_S, LOAD8_U, LOAD16_S, LOAD16_U ->
               set(slots, z, I32Ops.load(in.op(), memory, address(in, slots[x], memory.length)), pc);
           case STORE32, STORE8, STORE16 -> {
@@ -221,7 +220,7 @@ public final class ReferenceInterpreter {
   /** The effective address {@code x + imm} (both unsigned), checked against the memory size. */
   private static int address(Instruction in, int base, int memoryBytes) {
     long address = Integer.toUnsignedLong(base) + Integer.toUnsignedLong(in.imm());
-    if (address + I32Ops.accessWidth(in.op().register()) > memoryBytes) {
+    if (address + I32Ops.accessWidth(in.op()) > memoryBytes) {
       throw new Trap(Trap.Cause.OUT_OF_BOUNDS_MEMORY_ACCESS);
     }
     return (int) address;

@@ -309,7 +309,6 @@ final class FunctionLowering {
       return;
     }
     Opcode load = LOADS.get(op);
-    if (load == Opcode.LOAD32 && absoluteLoad(offset(in))) return;
     if (load != null) {
       int address = source(height - 1);
       pop(1);
@@ -681,8 +680,7 @@ final class FunctionLowering {
   /** The slots an instruction that writes only through z reads; null for any other instruction. */
   private static int[] reads(Instruction in) {
     Opcode op = in.op();
-    if (op == Opcode.CONST || op == Opcode.GLOBAL_GET || op == Opcode.GETCHAR || op == Opcode.MEMORY_SIZE
-        || op == Opcode.LOAD32_ABS) {
+    if (op == Opcode.CONST || op == Opcode.GLOBAL_GET || op == Opcode.GETCHAR || op == Opcode.MEMORY_SIZE) {
       return new int[0];
     }
     if (op == Opcode.COPY || op == Opcode.MEMORY_GROW || op.isUnary() || op.isLoad() || op.isImmediate()) {
@@ -1088,22 +1086,6 @@ final class FunctionLowering {
     out.removeLast();
     producer = -1;
     return in.x();
-  }
-
-  /**
-   * A 4-byte load from a constant address just computed: its CONST goes, and LOAD32_ABS reads
-   * the address plus the static offset (if that sum fits in 32 bits; beyond, the access traps
-   * either way and the two instructions stay). False, and nothing changed, otherwise.
-   */
-  private boolean absoluteLoad(int staticOffset) {
-    Instruction k = lastProducer();
-    if (k == null || k.op() != Opcode.CONST || !out.supports(Opcode.LOAD32_ABS)) return false;
-    long address = Integer.toUnsignedLong(k.imm()) + Integer.toUnsignedLong(staticOffset);
-    if (address > 0xFFFF_FFFFL) return false;
-    out.removeLast();
-    pop(1);
-    produce(Opcode.LOAD32_ABS, 0, 0, (int) address, 1);
-    return true;
   }
 
   /** Emits one instruction computing a new top entry of {@code width} slots into its own slots. */

@@ -326,23 +326,6 @@ public final class TestPrograms {
         """, null, List.of(Run.of(16), Run.of(17), Run.of(18), Run.of(20), Run.of(24), Run.of(28),
             Run.of(0), Run.of(65531), Run.of(65532), Run.of(0xFFFF_FFFFL))));
 
-    // 4-byte loads from constant addresses (LOAD32_ABS), in bounds and not
-    all.add(new TestProgram("absolute_loads", """
-        (module
-          (memory 1)
-          (data (i32.const 16) "\\01\\80\\ff\\7f\\00\\01\\fe\\ff\\12\\34\\56\\78")
-          (data (i32.const 65528) "\\aa\\bb\\cc\\dd\\ee\\ff\\11\\22")
-          (func (export "main") (param $k i32) (result i32)
-            (if (i32.eq (local.get $k) (i32.const 1)) (then (return (i32.load (i32.const 65533)))))
-            (if (i32.eq (local.get $k) (i32.const 2)) (then (return (i32.load offset=1 (i32.const 0xFFFFFFFF)))))
-            (if (i32.eq (local.get $k) (i32.const 3)) (then (return (i32.load (i32.const 0xFFFFFFF0)))))
-            (if (i32.eq (local.get $k) (i32.const 4)) (then (return (i32.load offset=65530 (i32.const 3)))))
-            (i32.xor (i32.load (i32.const 16))
-              (i32.xor (i32.rotl (i32.load (i32.const 17)) (i32.const 5))
-                (i32.xor (i32.rotl (i32.load offset=3 (i32.const 20)) (i32.const 9))
-                  (i32.rotl (i32.load (i32.const 65532)) (i32.const 13)))))))
-        """, null, List.of(Run.of(0), Run.of(1), Run.of(2), Run.of(3), Run.of(4))));
-
     all.add(new TestProgram("memory_stores", "(module" + IMPORTS + """
           (memory 1)
           (data (i32.const 0) "abcdefghijklmnop")
