@@ -21,7 +21,8 @@ import java.util.List;
  */
 final class InstructionTable {
   /** The fields, as residual values at every position. */
-  record Fields(Expr[] op, Expr x, Expr y, Expr z, Expr[] imm, Expr argumentEnd) {}
+  record Fields(Expr[] op, Expr x, Expr y, Expr z, Expr[] imm, Expr argumentEnd, Expr isImm, Expr[] immY,
+      Expr[] immYBits) {}
 
   private InstructionTable() {}
 
@@ -67,7 +68,9 @@ final class InstructionTable {
     List<Instruction> code = program.instructions();
     int n = code.size();
     int[] paramWord = parameterWords(program);
-    int fieldCount = Opcode.values().length + 3 + 4 + 1;
+    // opcode flags, x, y, z, imm bytes, argument end; then an immediate form's flag and the
+    // y its immediate makes (bytes, bits: all for bitwise logic and shifts, else the sign)
+    int fieldCount = Opcode.values().length + 3 + 4 + 1 + 1 + 4 + 32;
     // values[f][i]: field f of instruction i
     double[][] values = new double[fieldCount][n];
     for (int i = 0; i < n; i++) {
@@ -75,14 +78,23 @@ final class InstructionTable {
       if (!InterpreterGraph.SUPPORTED.contains(in.op())) {
         throw new IllegalArgumentException("the interpreter does not execute " + in.op());
       }
-      values[in.op().ordinal()][i] = 1;
+      // an immediate form runs as its operation, its own flag staying 0 (InterpreterGraph)
+      values[in.op().register().ordinal()][i] = 1;
       int f = Opcode.values().length;
       values[f++][i] = in.x();
       values[f++][i] = in.y();
       values[f++][i] = in.z();
       for (int b = 0; b < 4; b++) values[f++][i] = paramWord[i] >= 0 ? 0 : (in.imm() >>> (8 * b)) & 0xFF;
       // where the head reading the word's four bytes looks, past DATA_END and the padding
-      values[f][i] = paramWord[i] >= 0 ? argumentOffset(paramWord[i], 3) - PADDING : 0;
+      values[f++][i] = paramWord[i] >= 0 ? argumentOffset(paramWord[i], 3) - PADDING : 0;
+      if (in.op().isImmediate()) {
+        values[f][i] = 1;
+        for (int b = 0; b < 4; b++) values[f + 1 + b][i] = (in.imm() >>> (8 * b)) & 0xFF;
+        boolean allBits = InterpreterGraph.BITWISE_Y.contains(in.op().register());
+        for (int b = 0; b < 32; b++) {
+          if (allBits || b == 31) values[f + 5 + b][i] = (in.imm() >>> b) & 1;
+        }
+      }
     }
     // Unit i is relu(1 − (u − (i+1))²) with u = pc + 1: 1 at pc = i, and its gate is ≤ 0 at
     // every other integer, so exactly one unit is active (none outside the code: in the
@@ -103,6 +115,9 @@ final class InstructionTable {
     Expr[] op = new Expr[ops];
     System.arraycopy(fields, 0, op, 0, ops);
     Expr[] imm = {fields[ops + 3], fields[ops + 4], fields[ops + 5], fields[ops + 6]};
-    return new Fields(op, fields[ops], fields[ops + 1], fields[ops + 2], imm, fields[ops + 7]);
+    Expr[] immY = java.util.Arrays.copyOfRange(fields, ops + 9, ops + 13);
+    Expr[] immYBits = java.util.Arrays.copyOfRange(fields, ops + 13, ops + 45);
+    return new Fields(op, fields[ops], fields[ops + 1], fields[ops + 2], imm, fields[ops + 7], fields[ops + 8], immY,
+        immYBits);
   }
 }

@@ -46,7 +46,11 @@ public final class InterpreterGraph {
       EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_S, LE_U, GE_S, GE_U, EQZ, SELECT,
       LOAD32, LOAD8_S, LOAD8_U, LOAD16_S, LOAD16_U, STORE32, STORE8, STORE16,
       JUMP, JUMP_IF, JUMP_IFZ, CALL, RETURN, RETURN_VALUE, PUTCHAR, GETCHAR, UNREACHABLE, HALT, HALT_I32,
-      PUTCHAR_ERR));
+      PUTCHAR_ERR, ADD_IMM, MUL_IMM, AND_IMM, OR_IMM, XOR_IMM, SHL_IMM, SHR_S_IMM, SHR_U_IMM, ROTL_IMM, ROTR_IMM,
+      EQ_IMM, NE_IMM, LT_S_IMM, LT_U_IMM, GT_S_IMM, GT_U_IMM, LE_S_IMM, LE_U_IMM, GE_S_IMM, GE_U_IMM));
+  /** Operations that read y's bits one by one (from {@code snapshot.operands}). */
+  static final Set<Opcode> BITWISE_Y = Collections.unmodifiableSet(EnumSet.of(
+      AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL, ROTR));
 
   private static final double CLASS_WEIGHT = 0x1p36;
   private static final double M_SLOT = 0x1p18;
@@ -106,6 +110,12 @@ public final class InterpreterGraph {
   private Expr fpsLo, fpsHi, fps;
   private Expr fX, fY, fZ;
   private Expr[] imm;
+  /**
+   * An immediate form's flag, and the y operand its immediate makes: bytes and bits, zero for
+   * every other instruction (whose y comes from its slot).
+   */
+  private Expr isImm = Expr.ZERO;
+  private Expr[] immY, immYBit;
   private Expr[] xbit, ybit, xhbit, yhbit;
   private Expr cword, xword, yword;
   private Expr[] xbyte, ybyte;
@@ -192,6 +202,9 @@ public final class InterpreterGraph {
     Expr pcSquared = g.neuron("fetch.pc2", tablePc.plus(1), tablePc.plus(1));
     InstructionTable.Fields t = InstructionTable.build(g, tablePc, pcSquared, program);
     op = t.op();
+    isImm = t.isImm();
+    immY = t.immY();
+    immYBit = t.immYBits();
     fX = t.x();
     fY = t.y();
     fZ = t.z();
@@ -339,12 +352,37 @@ public final class InterpreterGraph {
       op = new Expr[Opcode.values().length];
       java.util.Arrays.fill(op, Expr.ZERO);
       int next = 0;
-      for (Opcode o : opcodes) op[o.ordinal()] = fetched.get(next++);
+      // an immediate form runs as its operation (its flag adds to the operation's), with y
+      // made from its immediate; its own flag stays 0, so nothing is built for it twice
+      for (Opcode o : opcodes) {
+        Expr flag = fetched.get(next++);
+        op[o.register().ordinal()] = op[o.register().ordinal()].plus(flag);
+        if (o.isImmediate()) isImm = isImm.plus(flag);
+      }
       fX = g.at("fetch.x", base.plus(1), List.of(val)).get(0);
       fY = g.at("fetch.y", base.plus(2), List.of(val)).get(0);
       fZ = g.at("fetch.z", base.plus(3), List.of(val)).get(0);
+      // the immediate's bits, where an immediate form needs them: all of them for bitwise
+      // logic and shifts, the sign bit for signed comparisons (the byte tokens carry their bits)
+      boolean hasImm = opcodes.stream().anyMatch(Opcode::isImmediate);
+      boolean immBits = opcodes.stream().anyMatch(o -> o.isImmediate() && BITWISE_Y.contains(o.register()));
       imm = new Expr[4];
-      for (int i = 0; i < 4; i++) imm[i] = g.at("fetch.imm" + i, base.plus(4 + i), List.of(val)).get(0);
+      immY = new Expr[4];
+      immYBit = new Expr[32];
+      java.util.Arrays.fill(immYBit, Expr.ZERO);
+      for (int i = 0; i < 4; i++) {
+        List<Expr> values = new ArrayList<>(List.of(val));
+        if (immBits) values.addAll(bitList);
+        else if (hasImm && i == 3) values.add(bits[7]);
+        List<Expr> r = g.at("fetch.imm" + i, base.plus(4 + i), values);
+        imm[i] = r.get(0);
+        immY[i] = gates.gate("imm.y" + i, imm[i], 256, isImm);
+        if (immBits) {
+          for (int b = 0; b < 8; b++) immYBit[8 * i + b] = gates.and("imm.ybit" + (8 * i + b), r.get(1 + b), isImm);
+        } else if (hasImm && i == 3) {
+          immYBit[31] = gates.and("imm.ybit31", r.get(1), isImm);
+        }
+      }
     } else {
       fetchFromTable(p, starts, jumpLo, jumpHi, dataEnd, isJumpHi);
     }
@@ -399,13 +437,17 @@ public final class InterpreterGraph {
     wordAndBits.add(low(wordBits, 32));
     for (int b = 0; b < 4; b++) wordAndBits.add(bytesOf(wordBits, b));
     List<Expr> xr = g.lookup("slot.x", validW, aW, a2W, qX, wordAndBits);
-    List<Expr> yr = g.lookup("slot.y", validW, aW, a2W, fps.plus(fY), wordAndBits);
+    // an immediate form reads no slot y (BOS's zeros): its y is its immediate, added here
+    Expr qY = isImm.isConstant() ? fps.plus(fY) : onlyIf("slot.qy", fps.plus(fY), Expr.constant(1).minus(isImm));
+    List<Expr> yr = g.lookup("slot.y", validW, aW, a2W, qY, wordAndBits);
     xbit = xr.subList(0, 32).toArray(Expr[]::new);
-    ybit = yr.subList(0, 32).toArray(Expr[]::new);
+    ybit = new Expr[32];
+    for (int i = 0; i < 32; i++) ybit[i] = yr.get(i).plus(immYBit[i]);
     xword = xr.get(32);
-    yword = yr.get(32);
+    yword = yr.get(32).plus(lowBytes(immY, 4));
     xbyte = xr.subList(33, 37).toArray(Expr[]::new);
-    ybyte = yr.subList(33, 37).toArray(Expr[]::new);
+    ybyte = new Expr[4];
+    for (int b = 0; b < 4; b++) ybyte[b] = yr.get(33 + b).plus(immY[b]);
     // SELECT only asks whether its condition is non-zero: the word's value, one head value
     cword = g.lookup("slot.c", validW, aW, a2W, fps.plus(imm[0]), List.of(low(wordBits, 32))).get(0);
     // the high words of i64 operands (slot pairs)

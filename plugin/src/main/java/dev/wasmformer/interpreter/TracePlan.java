@@ -21,7 +21,7 @@ public final class TracePlan {
     List<Kind> word = List.of(Kind.BYTE, Kind.BYTE, Kind.BYTE, Kind.BYTE);
     List<Kind> frame = List.of(Kind.FP_LO, Kind.FP_HI, Kind.JUMP_LO, Kind.JUMP_HI);
     for (Opcode op : Opcode.values()) {
-      AFTER_START.put(op, switch (op) {
+      AFTER_START.put(op, switch (op.register()) { // an immediate form traces as its operation
         case NOP -> List.of();
         case STORE16 -> List.of(Kind.BYTE, Kind.BYTE);
         case STORE8 -> List.of(Kind.BYTE);
@@ -70,7 +70,7 @@ public final class TracePlan {
 
   /** Lane (0 = START) of the last byte of the slot word an instruction writes, or -1. */
   public static int wordLane(Opcode op) {
-    return switch (op) {
+    return switch (op.register()) {
       case GETCHAR -> 5;
       case MUL, DIV_U, DIV_S -> 8;
       case MUL64 -> 12;

@@ -62,7 +62,9 @@ public final class Vocab {
     /** A byte written to the error output (PUTCHAR_ERR: stderr). */
     ERR(true, TokenRole.ERROR_OUTPUT_BYTE),
     /** The trap causes added after the first {@link #FIRST_TRAP_CAUSES}, in cause order. */
-    LATER_TRAP(false, TokenRole.TRAP);
+    LATER_TRAP(false, TokenRole.TRAP),
+    /** The immediate forms of binary operations (ADD_IMM ..), in Opcode order. */
+    IMM_OPCODE(false, TokenRole.PROGRAM_OPCODE);
 
     final boolean isByte;
     final TokenRole role;
@@ -96,6 +98,9 @@ public final class Vocab {
    */
   public static final int FIRST_OPCODES = Opcode.PUTCHAR_ERR.ordinal();
 
+  /** The opcodes before the immediate forms: the OPCODE and LATER_OPCODE kinds' ones. */
+  public static final int FIRST_IMM_OPCODE = Opcode.ADD_IMM.ordinal();
+
   /** Number of CARRY tokens. */
   public static final int CARRY_VALUES = 2048;
 
@@ -108,7 +113,8 @@ public final class Vocab {
       first[k.ordinal()] = n;
       n += switch (k) {
         case OPCODE -> FIRST_OPCODES;
-        case LATER_OPCODE -> Opcode.values().length - FIRST_OPCODES;
+        case LATER_OPCODE -> FIRST_IMM_OPCODE - FIRST_OPCODES;
+        case IMM_OPCODE -> Opcode.values().length - FIRST_IMM_OPCODE;
         case TRAP -> FIRST_TRAP_CAUSES;
         case LATER_TRAP -> TRAP_CAUSES.size() - FIRST_TRAP_CAUSES;
         case CARRY -> CARRY_VALUES;
@@ -132,6 +138,7 @@ public final class Vocab {
   }
 
   public int opcode(Opcode op) {
+    if (op.ordinal() >= FIRST_IMM_OPCODE) return id(Kind.IMM_OPCODE, op.ordinal() - FIRST_IMM_OPCODE);
     return op.ordinal() < FIRST_OPCODES ? id(Kind.OPCODE, op.ordinal()) : id(Kind.LATER_OPCODE, op.ordinal() - FIRST_OPCODES);
   }
 
@@ -165,6 +172,7 @@ public final class Vocab {
     return switch (k) {
       case OPCODE -> Opcode.values()[v].name();
       case LATER_OPCODE -> Opcode.values()[FIRST_OPCODES + v].name();
+      case IMM_OPCODE -> Opcode.values()[FIRST_IMM_OPCODE + v].name();
       case TRAP -> TRAP_CAUSES.get(v);
       case LATER_TRAP -> TRAP_CAUSES.get(FIRST_TRAP_CAUSES + v);
       case CARRY -> "carry:" + v;

@@ -95,7 +95,35 @@ public enum Opcode {
    * Writes the low byte of x to the error output (stderr); x is unchanged, as PUTCHAR. Last,
    * so that the opcodes before it keep their ordinals (and their tokens their ids).
    */
-  PUTCHAR_ERR;
+  PUTCHAR_ERR,
+
+  // Immediate forms of binary i32 operations: z = x OP imm (imm is the right operand; the
+  // instruction reads no slot y). Last, so that the opcodes before them keep their ordinals.
+  ADD_IMM, MUL_IMM, AND_IMM, OR_IMM, XOR_IMM, SHL_IMM, SHR_S_IMM, SHR_U_IMM, ROTL_IMM, ROTR_IMM,
+  EQ_IMM, NE_IMM, LT_S_IMM, LT_U_IMM, GT_S_IMM, GT_U_IMM, LE_S_IMM, LE_U_IMM, GE_S_IMM, GE_U_IMM;
+
+  /** Whether this is an immediate form, z = x OP imm (ADD_IMM .. GE_U_IMM). */
+  public boolean isImmediate() {
+    return compareTo(ADD_IMM) >= 0;
+  }
+
+  /**
+   * The binary operation an immediate form computes (ADD for ADD_IMM); any other opcode is
+   * its own.
+   */
+  public Opcode register() {
+    return isImmediate() ? valueOf(name().substring(0, name().length() - "_IMM".length())) : this;
+  }
+
+  /** The immediate form of binary operation {@code op}, or null if it has none. */
+  public static Opcode immediate(Opcode op) {
+    if (!op.isBinary()) return null;
+    try {
+      return valueOf(op.name() + "_IMM");
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
 
   /** Whether this is a binary i32 operation, z = x OP y (ADD .. GE_U). */
   public boolean isBinary() {

@@ -115,6 +115,10 @@ public final class ReferenceInterpreter {
           case ADD, SUB, MUL, DIV_S, DIV_U, REM_S, REM_U, AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL,
               ROTR, EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_S, LE_U, GE_S, GE_U ->
               set(slots, z, I32Ops.binary(in.op(), slots[x], slots[y]), pc);
+          case ADD_IMM, MUL_IMM, AND_IMM, OR_IMM, XOR_IMM, SHL_IMM, SHR_S_IMM, SHR_U_IMM, ROTL_IMM,
+              ROTR_IMM, EQ_IMM, NE_IMM, LT_S_IMM, LT_U_IMM, GT_S_IMM, GT_U_IMM, LE_S_IMM, LE_U_IMM,
+              GE_S_IMM, GE_U_IMM ->
+              set(slots, z, I32Ops.binary(in.op().register(), slots[x], in.imm()), pc);
           case EQZ, CLZ, CTZ, POPCNT, EXTEND8_S, EXTEND16_S ->
               set(slots, z, I32Ops.unary(in.op(), slots[x]), pc);
           case SELECT -> set(slots, z, slots[fp + (in.imm() & 0xFF)] != 0 ? slots[x] : slots[y], pc);

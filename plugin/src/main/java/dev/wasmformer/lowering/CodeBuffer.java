@@ -75,6 +75,16 @@ final class CodeBuffer {
     code.set(at, new Instruction(in.op(), in.x(), in.y(), in.z(), (in.imm() & ~0xFFFF) | target));
   }
 
+  /** Whether the target has {@code op}. */
+  boolean supports(Opcode op) {
+    return supported.contains(op);
+  }
+
+  /** Drops the last instruction (which nothing may name as a call site yet). */
+  void removeLast() {
+    code.remove(code.size() - 1);
+  }
+
   Instruction get(int at) {
     return code.get(at);
   }

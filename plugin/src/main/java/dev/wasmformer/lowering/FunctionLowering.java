@@ -293,12 +293,14 @@ final class FunctionLowering {
     OpCode op = in.opcode();
     Opcode binary = BINARY.get(op);
     if (binary != null) {
+      if (immediateForm(binary)) return;
       int a = source(height - 2);
       int b = source(height - 1);
       pop(2);
       produce(binary, a, b, 0, 1);
       return;
     }
+    if (op == OpCode.I32_EQZ && invertComparison()) return;
     Opcode unary = UNARY.get(op);
     if (unary != null) {
       int a = source(height - 1);
@@ -409,11 +411,12 @@ final class FunctionLowering {
           // The then branch overwrites the parameters' slots, which the else branch still needs.
           throw unsupported("if with parameters");
         }
-        int condition = source(height - 1);
+        int eqzOperand = fusableEqz();
+        int condition = eqzOperand >= 0 ? eqzOperand : source(height - 1);
         pop(1);
         materialize(0, height);
         Frame frame = new Frame(Kind.IF, height, new int[0], blockType.results(), -1);
-        frame.elseJump = emit(Opcode.JUMP_IFZ, condition, 0, 0, 0);
+        frame.elseJump = emit(eqzOperand >= 0 ? Opcode.JUMP_IF : Opcode.JUMP_IFZ, condition, 0, 0, 0);
         frames.add(frame);
       }
       case ELSE -> elseBranch();
@@ -423,9 +426,10 @@ final class FunctionLowering {
         markUnreachable();
       }
       case BR_IF -> {
-        int condition = source(height - 1);
+        int eqzOperand = fusableEqz();
+        int condition = eqzOperand >= 0 ? eqzOperand : source(height - 1);
         pop(1);
-        branchIf(label((int) in.operand(0)), condition);
+        branchIf(label((int) in.operand(0)), condition, eqzOperand >= 0);
       }
       case BR_TABLE -> {
         branchTable(in.operands());
@@ -679,7 +683,9 @@ final class FunctionLowering {
     if (op == Opcode.CONST || op == Opcode.GLOBAL_GET || op == Opcode.GETCHAR || op == Opcode.MEMORY_SIZE) {
       return new int[0];
     }
-    if (op == Opcode.COPY || op == Opcode.MEMORY_GROW || op.isUnary() || op.isLoad()) return new int[] {in.x()};
+    if (op == Opcode.COPY || op == Opcode.MEMORY_GROW || op.isUnary() || op.isLoad() || op.isImmediate()) {
+      return new int[] {in.x()};
+    }
     if (op.isBinary()) return new int[] {in.x(), in.y()};
     if (op == Opcode.SELECT) return new int[] {in.x(), in.y(), in.imm() & 0xFF};
     if (op == Opcode.EQZ64) return new int[] {in.x(), in.x() + 1};
@@ -855,14 +861,17 @@ final class FunctionLowering {
     jumpTo(Opcode.JUMP, 0, target);
   }
 
-  /** A branch taken when slot {@code condition} is non-zero; the condition is already popped. */
-  private void branchIf(Frame target, int condition) {
+  /**
+   * A branch taken when slot {@code condition} is non-zero (zero if {@code whenZero}); the
+   * condition is already popped.
+   */
+  private void branchIf(Frame target, int condition, boolean whenZero) {
     if (target.kind != Kind.FUNCTION && labelValuesInPlace(target)) {
-      jumpTo(Opcode.JUMP_IF, condition, target);
+      jumpTo(whenZero ? Opcode.JUMP_IFZ : Opcode.JUMP_IF, condition, target);
       return;
     }
     // Values move only when the branch is taken: skip the moves and the jump otherwise.
-    int skip = emit(Opcode.JUMP_IFZ, condition, 0, 0, 0);
+    int skip = emit(whenZero ? Opcode.JUMP_IF : Opcode.JUMP_IFZ, condition, 0, 0, 0);
     branch(target);
     out.patchTarget(skip, out.next());
     markLabel();
@@ -964,6 +973,119 @@ final class FunctionLowering {
       emit(Opcode.COPY, value + 1, 0, 1, 0);
       emit(Opcode.RETURN_VALUE, value, 0, 0, 0);
     }
+  }
+
+  /** Each i32 and i64 comparison's negation (exact for integers: no unordered case). */
+  private static final Map<Opcode, Opcode> INVERSE = new EnumMap<>(Opcode.class);
+
+  static {
+    Opcode[][] pairs = {
+      {Opcode.EQ, Opcode.NE}, {Opcode.LT_S, Opcode.GE_S}, {Opcode.LT_U, Opcode.GE_U},
+      {Opcode.GT_S, Opcode.LE_S}, {Opcode.GT_U, Opcode.LE_U},
+      {Opcode.EQ64, Opcode.NE64}, {Opcode.LT64_S, Opcode.GE64_S}, {Opcode.LT64_U, Opcode.GE64_U},
+      {Opcode.GT64_S, Opcode.LE64_S}, {Opcode.GT64_U, Opcode.LE64_U},
+    };
+    for (Opcode[] pair : pairs) {
+      INVERSE.put(pair[0], pair[1]);
+      INVERSE.put(pair[1], pair[0]);
+      Opcode a = Opcode.immediate(pair[0]), b = Opcode.immediate(pair[1]);
+      if (a != null && b != null) {
+        INVERSE.put(a, b);
+        INVERSE.put(b, a);
+      }
+    }
+  }
+
+  /** For each binary i32 operation, the one computing the same with its operands swapped. */
+  private static final Map<Opcode, Opcode> SWAPPED = new EnumMap<>(Opcode.class);
+
+  static {
+    for (Opcode o : List.of(Opcode.ADD, Opcode.MUL, Opcode.AND, Opcode.OR, Opcode.XOR, Opcode.EQ, Opcode.NE)) {
+      SWAPPED.put(o, o);
+    }
+    Opcode[][] pairs = {
+      {Opcode.LT_S, Opcode.GT_S}, {Opcode.LT_U, Opcode.GT_U}, {Opcode.LE_S, Opcode.GE_S}, {Opcode.LE_U, Opcode.GE_U},
+    };
+    for (Opcode[] pair : pairs) {
+      SWAPPED.put(pair[0], pair[1]);
+      SWAPPED.put(pair[1], pair[0]);
+    }
+  }
+
+  /**
+   * A binary i32 operation with a constant operand just computed: its CONST goes, and the
+   * operation's immediate form takes the constant as its immediate (x - k becomes x + (-k); k
+   * OP x the swapped operation's form, for operations that have one). False, and nothing
+   * changed, if neither operand is such a constant or the target lacks the form.
+   */
+  private boolean immediateForm(Opcode binary) {
+    // the right operand: the CONST is the last instruction and computed the top entry
+    Instruction k = lastProducer();
+    Opcode form = null;
+    int other = -1;
+    int imm = 0;
+    if (k != null && k.op() == Opcode.CONST) {
+      form = binary == Opcode.SUB ? Opcode.ADD_IMM : Opcode.immediate(binary);
+      imm = binary == Opcode.SUB ? -k.imm() : k.imm();
+      other = source(height - 2);
+    } else if (SWAPPED.containsKey(binary) && height >= 2 && alias[height - 1] >= 0 && producer >= 0
+        && producer == out.next() - 1 && alias[height - 2] < 0 && label <= producer) {
+      // the left operand: its CONST is the last instruction, the right one a local read since
+      Instruction left = out.get(producer);
+      if (left.op() == Opcode.CONST && left.z() == slot(height - 2)) {
+        form = Opcode.immediate(SWAPPED.get(binary));
+        imm = left.imm();
+        other = alias[height - 1];
+      }
+    }
+    if (form == null || !out.supports(form)) return false;
+    out.removeLast();
+    pop(2);
+    produce(form, other, 0, imm, 1);
+    return true;
+  }
+
+  /**
+   * The instruction that computed the top entry, if it is the last one emitted, wrote the
+   * entry's own slot, and no jump lands after it (so every path to here executed it); else
+   * null.
+   */
+  private Instruction lastProducer() {
+    int top = height - 1;
+    if (top < 0 || producer < 0 || producer != out.next() - 1 || alias[top] >= 0 || label > producer) {
+      return null;
+    }
+    Instruction in = out.get(producer);
+    return in.z() == slot(top) ? in : null;
+  }
+
+  /**
+   * i32.eqz of a comparison just computed: the comparison becomes its negation (lt_s + eqz is
+   * ge_s). False, and nothing changed, if the top entry is no such comparison.
+   */
+  private boolean invertComparison() {
+    Instruction in = lastProducer();
+    if (in == null) return false;
+    Opcode inverse = INVERSE.get(in.op());
+    if (inverse == null || !out.supports(inverse)) return false;
+    out.replace(producer, new Instruction(inverse, in.x(), in.y(), in.z(), in.imm()));
+    return true;
+  }
+
+  /**
+   * For a conditional branch on the top entry: if that entry is an i32.eqz just computed (and
+   * so dead once the branch consumes it), drops the EQZ and returns the slot it tested, for a
+   * branch of the opposite sense; else -1, and nothing changed.
+   */
+  private int fusableEqz() {
+    Instruction in = lastProducer();
+    if (in == null || in.op() != Opcode.EQZ
+        || !out.supports(Opcode.JUMP_IF) || !out.supports(Opcode.JUMP_IFZ)) {
+      return -1;
+    }
+    out.removeLast();
+    producer = -1;
+    return in.x();
   }
 
   /** Emits one instruction computing a new top entry of {@code width} slots into its own slots. */

@@ -31,8 +31,11 @@ class OpcodeTableTest {
   static final Set<Opcode> UNARY = EnumSet.of(Opcode.EQZ, Opcode.CLZ, Opcode.CTZ, Opcode.POPCNT,
       Opcode.EXTEND8_S, Opcode.EXTEND16_S);
 
+  /** The immediate forms: z = x OP imm. */
+  static final Set<Opcode> IMMEDIATE = EnumSet.range(Opcode.ADD_IMM, Opcode.GE_U_IMM);
+
   static Stream<Opcode> supportedAluOps() {
-    return Stream.concat(BINARY.stream(), UNARY.stream()).filter(InterpreterGraph.SUPPORTED::contains);
+    return Stream.of(BINARY, UNARY, IMMEDIATE).flatMap(Set::stream).filter(InterpreterGraph.SUPPORTED::contains);
   }
 
   static Instruction ins(Opcode op, int x, int y, int z, int imm) {
@@ -44,8 +47,14 @@ class OpcodeTableTest {
     List<Instruction> code = new ArrayList<>();
     for (int[] p : pairs) {
       code.add(ins(Opcode.CONST, 0, 0, 1, p[0]));
-      code.add(ins(Opcode.CONST, 0, 0, 2, p[1]));
-      code.add(ins(op, 1, 2, 3, 0));
+      if (op.isImmediate()) {
+        // y names a slot holding something else: an immediate form must not read it
+        code.add(ins(Opcode.CONST, 0, 0, 2, ~p[1] ^ 0x5A5A5A5A));
+        code.add(ins(op, 1, 2, 3, p[1]));
+      } else {
+        code.add(ins(Opcode.CONST, 0, 0, 2, p[1]));
+        code.add(ins(op, 1, 2, 3, 0));
+      }
       code.add(ins(Opcode.CONST, 0, 0, 4, 0));
       code.add(ins(Opcode.STORE32, 4, 3, 0, 64));
       for (int b = 0; b < 4; b++) {
@@ -70,7 +79,7 @@ class OpcodeTableTest {
     // pairs that trap are tested on their own
     l.removeIf(p -> {
       try {
-        if (BINARY.contains(op)) I32Ops.binary(op, p[0], p[1]);
+        if (BINARY.contains(op.register())) I32Ops.binary(op.register(), p[0], p[1]);
         return false;
       } catch (Trap t) {
         return true;
@@ -87,7 +96,7 @@ class OpcodeTableTest {
     var out = EvaluatorRunner.evaluate(InterpreterGraphTest.GRAPH, InterpreterGraphTest.VOCAB, p, new long[0], new byte[0], 2_000_000);
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     for (int[] pair : pairs) {
-      int v = BINARY.contains(op) ? I32Ops.binary(op, pair[0], pair[1]) : I32Ops.unary(op, pair[0]);
+      int v = BINARY.contains(op.register()) ? I32Ops.binary(op.register(), pair[0], pair[1]) : I32Ops.unary(op, pair[0]);
       for (int b = 0; b < 4; b++) expected.write(v >>> (8 * b));
     }
     assertThat(out.output()).as(op.name()).isEqualTo(expected.toByteArray());

@@ -30,7 +30,7 @@ class VocabTest {
     assertThat(vocab.count(Kind.TRAP)).isEqualTo(Vocab.FIRST_TRAP_CAUSES).isEqualTo(7);
     int invalid = Vocab.TRAP_CAUSES.indexOf("invalid conversion to integer");
     assertThat(invalid).isEqualTo(dev.wasmformer.isa.Trap.Cause.INVALID_CONVERSION_TO_INTEGER.ordinal());
-    assertThat(vocab.trap(invalid)).isEqualTo(SIZE_BEFORE_STDERR + 1 + 256).isEqualTo(vocab.size() - 1);
+    assertThat(vocab.trap(invalid)).isEqualTo(SIZE_BEFORE_STDERR + 1 + 256).isEqualTo(vocab.id(Kind.IMM_OPCODE) - 1);
     assertThat(vocab.trap(2)).isEqualTo(vocab.id(Kind.TRAP, 2));
     var token = vocab.toProto().getTokens(vocab.trap(invalid));
     assertThat(token.getRole()).isEqualTo(TokenRole.TRAP);
@@ -41,6 +41,23 @@ class VocabTest {
         assertThat(vocab.text(vocab.trap(cause.ordinal()))).isEqualTo(cause.text());
       }
     }
+  }
+
+  @Test
+  void theImmediateFormsComeLastSoThatNoOlderIdMoves() {
+    int before = SIZE_BEFORE_STDERR + 1 + 256 + 1; // the vocabulary of session 10
+    assertThat(vocab.id(Kind.IMM_OPCODE)).isEqualTo(before);
+    assertThat(vocab.count(Kind.IMM_OPCODE)).isEqualTo(Opcode.values().length - Opcode.ADD_IMM.ordinal());
+    assertThat(vocab.size()).isEqualTo(before + vocab.count(Kind.IMM_OPCODE));
+    for (Opcode o : Opcode.values()) {
+      if (o.ordinal() < Opcode.ADD_IMM.ordinal()) continue;
+      int id = vocab.opcode(o);
+      assertThat(vocab.kind(id)).isEqualTo(Kind.IMM_OPCODE);
+      var token = vocab.toProto().getTokens(id);
+      assertThat(token.getRole()).isEqualTo(TokenRole.PROGRAM_OPCODE);
+      assertThat(token.getText()).isEqualTo(o.name());
+    }
+    assertThat(vocab.opcode(Opcode.values()[Opcode.values().length - 1])).isEqualTo(vocab.size() - 1);
   }
 
   @Test

@@ -188,9 +188,9 @@ class LoweringTest {
           (local.get 0)))
         """);
 
+    // (the constant operand becomes the immediate of ADD_IMM, which writes the local)
     assertThat(code(p, "main")).containsExactly(
-        in(Opcode.CONST, 0, 0, 2, 1),
-        in(Opcode.ADD, 0, 2, 0, 0),
+        in(Opcode.ADD_IMM, 0, 0, 0, 1),
         in(Opcode.RETURN_VALUE, 0, 0, 0, 0));
   }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class RetainedBytesTest {
   private static final long FROM = 150_000;
-  private static final long TO = 800_000;
+  private static final long TO = 650_000;
   private static final String LOOP = """
       #include <stdio.h>
       int main(void) {

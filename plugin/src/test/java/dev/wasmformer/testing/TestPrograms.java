@@ -742,6 +742,17 @@ public final class TestPrograms {
               (i32.add (memory.size) (i32.mul (memory.grow (i32.const 1)) (i32.const 10))))))
         """, null, List.of(Run.of(0), Run.of(2), Run.of(17))));
 
+    all.add(new TestProgram("branch_fusion", branchFusionProgram(), null, List.of(
+        Run.of(0, 0), Run.of(1, 2), Run.of(2, 1), Run.of(-1, 1), Run.of(1, -1),
+        Run.of(0x8000_0000L, 0x7FFF_FFFFL), Run.of(0x7FFF_FFFFL, 0x8000_0000L), Run.of(-1, -1),
+        Run.of(0, 0x8000_0000L))));
+
+    for (boolean left : new boolean[] {false, true}) {
+      all.add(new TestProgram(left ? "immediate_ops_left" : "immediate_ops", immediateOpsProgram(left), null, List.of(
+          Run.of(0, 0), Run.of(-1, 1), Run.of(0x8000_0000L, 0x7FFF_FFFFL), Run.of(0x7FFF_FFFFL, 31),
+          Run.of(12345, 0x8000_0000L))));
+    }
+
     all.add(new TestProgram("every_i64_op", everyI64OpProgram(), null, List.of(
         Run.of(12345, 7), Run.of(-100, 3), Run.of(Long.MIN_VALUE, 63), Run.of(5, 65),
         Run.of(0x1_0000_0001L, 0xFFFF_FFFFL), Run.of(-1, -1), Run.of(1, 0), Run.of(Long.MIN_VALUE, -1))));
@@ -921,6 +932,90 @@ public final class TestPrograms {
   }
 
   /** main(a, b): every i32 binary and unary instruction applied to a and b, folded together. */
+  /**
+   * Branches on eqz and on negated comparisons, the forms the lowering fuses (eqz + br_if / if
+   * into the opposite branch, comparison + eqz into the inverse comparison), and the same with
+   * a label between them, where it must not: main(a, b) sets one bit of its result per test.
+   */
+  private static String branchFusionProgram() {
+    StringBuilder body = new StringBuilder("(local $acc i32)\n");
+    int bit = 0;
+    for (String op : COMPARISONS) {
+      // comparison + eqz + br_if: the inverse comparison and a JUMP_IF
+      body.append("(block (br_if 0 (i32.eqz (i32.").append(op).append(" (local.get 0) (local.get 1))))"
+          + " (local.set $acc (i32.or (local.get $acc) (i32.const ").append(1 << bit++).append("))))\n");
+      // the i64 comparison of the sign- and zero-extended operands, negated into a value
+      body.append("(local.set $acc (i32.or (local.get $acc) (i32.shl (i32.eqz (i64.").append(op)
+          .append(" (i64.extend_i32_s (local.get 0)) (i64.extend_i32_u (local.get 1)))) (i32.const ")
+          .append(bit++).append("))))\n");
+    }
+    body.append("""
+        ;; eqz + br_if: a JUMP_IFZ on a & b
+        (block (br_if 0 (i32.eqz (i32.and (local.get 0) (local.get 1))))
+          (local.set $acc (i32.xor (local.get $acc) (i32.const 0x40000000))))
+        ;; eqz + if: a JUMP_IF to the else branch
+        (if (i32.eqz (i32.xor (local.get 0) (local.get 1)))
+          (then (local.set $acc (i32.xor (local.get $acc) (i32.const 0x20000000))))
+          (else (local.set $acc (i32.xor (local.get $acc) (i32.const 0x10000000)))))
+        ;; eqz + br_if carrying a value that must move: the skip becomes a JUMP_IF
+        (local.set $acc (i32.xor (local.get $acc)
+          (block (result i32)
+            (i32.const 0x01000000)
+            (drop (br_if 0 (i32.const 0x02000000) (i32.eqz (i32.sub (local.get 0) (local.get 1)))))
+            drop
+            (i32.const 0x04000000))))
+        ;; a label between the comparison and the eqz: no inversion
+        (i32.lt_s (local.get 0) (local.get 1))
+        (block (br_if 0 (local.get 1)) (local.set $acc (i32.add (local.get $acc) (i32.const 1))))
+        i32.eqz
+        i32.const 23
+        i32.shl
+        local.get $acc
+        i32.xor
+        local.set $acc
+        ;; a label between the eqz and the br_if: no fusion
+        (block
+          (i32.eqz (i32.ge_u (local.get 0) (local.get 1)))
+          (block (br_if 0 (local.get 0)) (local.set $acc (i32.add (local.get $acc) (i32.const 2))))
+          (br_if 0)
+          (local.set $acc (i32.xor (local.get $acc) (i32.const 0x00400000))))
+        (block
+          (i32.eqz (local.get 1))
+          (block (br_if 0 (local.get 0)) (local.set $acc (i32.add (local.get $acc) (i32.const 4))))
+          (br_if 0)
+          (local.set $acc (i32.xor (local.get $acc) (i32.const 0x00200000))))
+        """);
+    return "(module (func (export \"main\") (param i32 i32) (result i32)\n" + body + "(local.get $acc)))";
+  }
+
+  /** The i32 operations with an immediate form (sub becomes add of the negated constant). */
+  public static final List<String> IMMEDIATE_OPS = List.of(
+      "add", "sub", "mul", "and", "or", "xor", "shl", "shr_s", "shr_u", "rotl", "rotr", "eq", "ne",
+      "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u");
+
+  /**
+   * Every operation with an immediate form, on a constant right operand at the edges (and the
+   * shift counts 0, 1, 31, 32, 33), or ({@code left}) on a constant left operand where the
+   * lowering swaps the operands (commutative operations, comparisons): main(a, b) mixes the
+   * results, with a and with b, into one word.
+   */
+  private static String immediateOpsProgram(boolean left) {
+    int[] constants = {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 31, 32, 33};
+    StringBuilder body = new StringBuilder("(local $acc i32)\n");
+    for (String op : IMMEDIATE_OPS) {
+      boolean swappable = !List.of("sub", "shl", "shr_s", "shr_u", "rotl", "rotr").contains(op);
+      if (left && !swappable) continue;
+      for (int i = 0; i < constants.length; i++) {
+        int k = constants[i];
+        String operand = "(local.get " + (i % 2) + ")";
+        String expr = left ? "(i32." + op + " (i32.const " + k + ") " + operand + ")"
+            : "(i32." + op + " " + operand + " (i32.const " + k + "))";
+        body.append("(local.set $acc (i32.xor (i32.rotl (local.get $acc) (i32.const 7)) ").append(expr).append("))\n");
+      }
+    }
+    return "(module (func (export \"main\") (param i32 i32) (result i32)\n" + body + "(local.get $acc)))";
+  }
+
   private static String everyOpProgram() {
     StringBuilder body = new StringBuilder("(local $acc i32)\n");
     int rotation = 0;
