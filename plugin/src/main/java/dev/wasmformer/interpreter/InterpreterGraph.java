@@ -78,8 +78,6 @@ public final class InterpreterGraph {
   private static final double AWAY = 0x1p26;
   /** The same for the specialized model's table: (pc + 1)² stays exact. */
   private static final double TABLE_AWAY = 0x1p17;
-  /** Above every position an immediate's query can name (the model's positions end below 2^27). */
-  private static final double IMM_QUERY = 0x1p27;
   /** Instructions that read their operands' high words (slot pairs). */
   private static final Set<Opcode> WIDE = Collections.unmodifiableSet(EnumSet.of(
       HALT_I64, ADD64, SUB64, MUL64, SHL64, SHR64_S, SHR64_U, ROTL64, ROTR64,
@@ -364,23 +362,26 @@ public final class InterpreterGraph {
       fX = g.at("fetch.x", base.plus(1), List.of(val)).get(0);
       fY = g.at("fetch.y", base.plus(2), List.of(val)).get(0);
       fZ = g.at("fetch.z", base.plus(3), List.of(val)).get(0);
+      // the immediate's bits, where an immediate form needs them: all of them for bitwise
+      // logic and shifts, the sign bit for signed comparisons (the byte tokens carry their bits)
+      boolean hasImm = opcodes.stream().anyMatch(Opcode::isImmediate);
+      boolean immBits = opcodes.stream().anyMatch(o -> o.isImmediate() && BITWISE_Y.contains(o.register()));
       imm = new Expr[4];
       immY = new Expr[4];
-      for (int i = 0; i < 4; i++) {
-        imm[i] = g.at("fetch.imm" + i, base.plus(4 + i), List.of(val)).get(0);
-        immY[i] = gates.gate("imm.y" + i, imm[i], 256, isImm);
-      }
-      // An immediate form's y bits: the 32 bits that the immediate's last byte holds (its own
-      // and the three bytes' before it, from the prev heads), read one layer after the fetch by
-      // a head whose query is gated by the immediate-form flag, so that it reads BOS's zeros
-      // (position 0) at every other instruction: the fetch heads stay one value wide, and no
-      // bit of an immediate is a non-zero slot outside the immediate forms.
       immYBit = new Expr[32];
       java.util.Arrays.fill(immYBit, Expr.ZERO);
-      if (opcodes.stream().anyMatch(Opcode::isImmediate)) {
-        Expr q = gates.gate("imm.q", base.plus(4 + 3), IMM_QUERY, isImm);
-        List<Expr> r = g.at("imm.bits", q, immWordBits(prev));
-        for (int i = 0; i < 32; i++) immYBit[i] = r.get(i);
+      for (int i = 0; i < 4; i++) {
+        List<Expr> values = new ArrayList<>(List.of(val));
+        if (immBits) values.addAll(bitList);
+        else if (hasImm && i == 3) values.add(bits[7]);
+        List<Expr> r = g.at("fetch.imm" + i, base.plus(4 + i), values);
+        imm[i] = r.get(0);
+        immY[i] = gates.gate("imm.y" + i, imm[i], 256, isImm);
+        if (immBits) {
+          for (int b = 0; b < 8; b++) immYBit[8 * i + b] = gates.and("imm.ybit" + (8 * i + b), r.get(1 + b), isImm);
+        } else if (hasImm && i == 3) {
+          immYBit[31] = gates.and("imm.ybit31", r.get(1), isImm);
+        }
       }
     } else {
       fetchFromTable(p, starts, jumpLo, jumpHi, dataEnd, isJumpHi);
@@ -985,13 +986,6 @@ public final class InterpreterGraph {
   }
 
   /** The slot address {@code q} if {@code flag} (0/1), else NULL_SLOT: one unit. */
-  /** The bits of the word whose last byte is the current token (byte b is prev[3 - b]). */
-  private static List<Expr> immWordBits(Expr[][] prev) {
-    List<Expr> bits = new ArrayList<>(32);
-    for (int b = 0; b < 4; b++) for (int i = 0; i < 8; i++) bits.add(prev[3 - b][i]);
-    return bits;
-  }
-
   private Expr onlyIf(String name, Expr q, Expr flag) {
     return gates.gate(name, q, M_SLOT, flag).plus(Expr.constant(1).minus(flag).times(NULL_SLOT));
   }
