@@ -52,6 +52,15 @@ static void bump_if(int *p, int c) {
 
 static void nothing(void) {}
 
+static int countdown(int n) {
+  int steps = 0;
+  while (n > 0) {
+    n -= 2;
+    steps++;
+  }
+  return steps;
+}
+
 static int fact(int n) {
   if (n <= 1) return 1;
   return n * fact(n - 1);
@@ -115,6 +124,9 @@ int main(void) {
   bump_if(&k, 1);
   nothing();
   printf("k %d\n", k);
+  int m = 9;
+  int steps = countdown(m); /* the callee assigns its parameter: the caller's m stays */
+  printf("countdown %d m %d\n", steps, m);
 
   /* recursion, mutual recursion, an address taken, frames, static locals, structs */
   int (*f)(int) = neg;

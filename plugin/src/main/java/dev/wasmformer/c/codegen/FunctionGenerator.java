@@ -95,6 +95,8 @@ final class FunctionGenerator {
 
   /** The calls being expanded in place, innermost first. */
   private final Deque<Inlined> inlining = new ArrayDeque<>();
+  /** The locals holding the parameters of inlined callees (when not aliased to a variable). */
+  private final Map<Symbol, Integer> inlineLocals = new IdentityHashMap<>();
   private static final int INLINE_DEPTH_LIMIT = 4;
 
   FunctionGenerator(CodeGenerator module, FunctionDef def, CodeBuilder code, boolean isMain) {
@@ -1518,17 +1520,38 @@ final class FunctionGenerator {
     for (Inlined in : inlining) if (in.def() == callee) return false; // recursion
     FunctionType ft = (FunctionType) callee.symbol().type();
     if (c.args().size() != ft.params().size()) return false;
-    for (Expr arg : c.args()) value(arg);
+    // A parameter the callee never assigns, passed a register variable of this function
+    // that no argument assigns, reads that variable directly (the callee cannot name it, so
+    // it keeps its value through the body); the other arguments are evaluated in order and
+    // copied into the parameters.
+    Set<Symbol> assignedInCallee = assignedVariables(callee.body());
+    Set<Symbol> assignedInArgs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Expr arg : c.args()) assignedVariables(arg, assignedInArgs);
+    List<Symbol> params = callee.params();
+    int[] aliases = new int[params.size()];
+    for (int i = 0; i < params.size(); i++) {
+      Expr arg = c.args().get(i);
+      Symbol p = params.get(i);
+      aliases[i] = -1;
+      if (arg instanceof Expr.VarRef v && isRegisterRef(v) && !assignedInArgs.contains(v.symbol())
+          && !assignedInCallee.contains(p) && Abi.valType(v.type()) == Abi.valType(p.type())) {
+        aliases[i] = registerOf(v);
+      } else {
+        value(arg);
+      }
+    }
     // The callee's symbols are never live twice at once (it is not recursive), so every
     // expansion of it in this function shares the same locals.
-    for (Symbol p : callee.params()) {
-      if (!storage.containsKey(p)) storage.put(p, new Local(code.addLocal(Abi.valType(p.type()))));
+    for (int i = 0; i < params.size(); i++) {
+      Symbol p = params.get(i);
+      int own = inlineLocals.computeIfAbsent(p, k -> code.addLocal(Abi.valType(k.type())));
+      storage.put(p, new Local(aliases[i] >= 0 ? aliases[i] : own));
     }
     for (Symbol l : callee.locals()) {
       if (!storage.containsKey(l)) storage.put(l, new Local(code.addLocal(Abi.valType(l.type()))));
     }
-    for (int i = callee.params().size() - 1; i >= 0; i--) {
-      code.localSet(((Local) storage.get(callee.params().get(i))).index());
+    for (int i = params.size() - 1; i >= 0; i--) {
+      if (aliases[i] < 0) code.localSet(((Local) storage.get(params.get(i))).index());
     }
     Type result = ft.result();
     List<Stmt> body = callee.body().statements();
@@ -1557,6 +1580,24 @@ final class FunctionGenerator {
     if (needsBlock) close();
     if (!want && !result.isVoid()) code.op(Op.DROP);
     return true;
+  }
+
+  private static Set<Symbol> assignedVariables(Stmt body) {
+    Set<Symbol> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    AstWalker.expressions(body, e -> assignedVariables(e, out));
+    return out;
+  }
+
+  /** Adds the variables that an expression (at any depth) assigns, increments or decrements. */
+  private static void assignedVariables(Expr e, Set<Symbol> out) {
+    AstWalker.expressions(e, x -> {
+      Expr target = null;
+      if (x instanceof Expr.Assign a) target = a.target();
+      if (x instanceof Expr.CompoundAssign a) target = a.target();
+      if (x instanceof Expr.IncDec i) target = i.target();
+      if (x instanceof Expr.AddressOf a) target = a.operand();
+      if (target instanceof Expr.VarRef v) out.add(v.symbol());
+    });
   }
 
   private static boolean containsReturn(Stmt s) {
