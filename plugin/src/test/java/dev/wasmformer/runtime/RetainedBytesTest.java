@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class RetainedBytesTest {
   private static final long FROM = 150_000;
-  private static final long TO = 800_000;
+  /** Below sudoku's whole run (774,513 tokens since its small functions are inlined). */
+  private static final long TO = 750_000;
   private static final String LOOP = """
       #include <stdio.h>
       int main(void) {

@@ -304,17 +304,18 @@ public final class CodeGenerator {
    * null. Such a function is static, prototyped, not variadic, takes and returns only scalars
    * (or returns void), and its body is small, needs no stack frame (every parameter and local
    * is a scalar whose address is never taken, no compound literal, no call passing or returning
-   * a struct, no variadic call) and has no switch, goto or label. Recursion is stopped where
+   * a struct, no variadic call), has no switch, goto or label, and no trap or call of a host
+   * import (so a trap is reported in the function that holds it). Recursion is stopped where
    * the calls are expanded.
    */
   FunctionDef inlineCandidate(Symbol callee) {
     if (!options.inlineSmallFunctions()) return null;
     FunctionDef d = definition(callee);
     if (d == null) return null;
-    return inlinable.computeIfAbsent(d, CodeGenerator::isInlinable) ? d : null;
+    return inlinable.computeIfAbsent(d, this::isInlinable) ? d : null;
   }
 
-  private static boolean isInlinable(FunctionDef d) {
+  private boolean isInlinable(FunctionDef d) {
     Symbol s = d.symbol();
     FunctionType ft = (FunctionType) s.type();
     if (s.storage() != Symbol.Storage.INTERNAL || ft.variadic() || !ft.prototyped()) return false;
@@ -330,9 +331,17 @@ public final class CodeGenerator {
       if (e instanceof Expr.AddressOf a && a.operand() instanceof Expr.VarRef v
           && v.symbol().kind() == Symbol.Kind.OBJECT && !v.symbol().hasStaticStorage()) bad[0] = true;
       if (e instanceof Expr.CompoundLiteral || e instanceof Expr.VaStart || e instanceof Expr.VaArg) bad[0] = true;
+      // a trap keeps its function, which error messages name (e.g. the soft-float routine)
+      if (e instanceof Expr.Builtin b && (b.name().equals(Builtins.TRAP) || b.name().equals(Builtins.UNREACHABLE))) {
+        bad[0] = true;
+      }
       if (e instanceof Expr.VarRef v && v.symbol().storage() == Symbol.Storage.STATIC_LOCAL) bad[0] = true;
       if (e instanceof Expr.Call c) {
         if (c.type().isStruct() || c.function().variadic()) bad[0] = true;
+        // a call of a host import stays in its function, which error messages name
+        if (c.callee() instanceof Expr.VarRef v && v.type() instanceof FunctionType && resolve(v.symbol()).isImported()) {
+          bad[0] = true;
+        }
         for (Expr a : c.args()) if (a.type().isStruct()) bad[0] = true;
       }
     });
