@@ -95,8 +95,6 @@ final class FunctionGenerator {
 
   /** The calls being expanded in place, innermost first. */
   private final Deque<Inlined> inlining = new ArrayDeque<>();
-  /** The locals holding the parameters of inlined callees (when not aliased to a variable). */
-  private final Map<Symbol, Integer> inlineLocals = new IdentityHashMap<>();
   private static final int INLINE_DEPTH_LIMIT = 4;
 
   FunctionGenerator(CodeGenerator module, FunctionDef def, CodeBuilder code, boolean isMain) {
@@ -1540,15 +1538,23 @@ final class FunctionGenerator {
         value(arg);
       }
     }
-    // The callee's symbols are never live twice at once (it is not recursive), so every
-    // expansion of it in this function shares the same locals.
+    // The callee's parameters and locals take temporaries, given back after the body: every
+    // local of this function costs its prologue a CONST 0 per call, so expansions that do
+    // not overlap share them.
+    List<int[]> taken = new ArrayList<>();
     for (int i = 0; i < params.size(); i++) {
       Symbol p = params.get(i);
-      int own = inlineLocals.computeIfAbsent(p, k -> code.addLocal(Abi.valType(k.type())));
-      storage.put(p, new Local(aliases[i] >= 0 ? aliases[i] : own));
+      int local = aliases[i];
+      if (local < 0) {
+        local = temp(Abi.valType(p.type()));
+        taken.add(new int[] {local, Abi.isWide(p.type()) ? 1 : 0});
+      }
+      storage.put(p, new Local(local));
     }
     for (Symbol l : callee.locals()) {
-      if (!storage.containsKey(l)) storage.put(l, new Local(code.addLocal(Abi.valType(l.type()))));
+      int local = temp(Abi.valType(l.type()));
+      taken.add(new int[] {local, Abi.isWide(l.type()) ? 1 : 0});
+      storage.put(l, new Local(local));
     }
     for (int i = params.size() - 1; i >= 0; i--) {
       if (aliases[i] < 0) code.localSet(((Local) storage.get(params.get(i))).index());
@@ -1578,6 +1584,7 @@ final class FunctionGenerator {
       inlining.pop();
     }
     if (needsBlock) close();
+    for (int[] t : taken) release(t[1] == 1 ? ValType.I64 : ValType.I32, t[0]);
     if (!want && !result.isVoid()) code.op(Op.DROP);
     return true;
   }
