@@ -14,9 +14,14 @@ final class CMemory {
           + " Default: 2 (128 KiB).")
   Integer memoryPages;
 
+  @Option(names = "--no-inline",
+      description = "Keep every call of a C function a call (by default calls of small static functions are expanded in place).")
+  boolean noInline;
+
   /** The compile options of the tool's C compilations, with this memory. */
   CompileOptions options() {
     CompileOptions options = WasmformerCompiler.cOptions();
+    if (noInline) options = options.withInlineSmallFunctions(false);
     if (memoryPages == null) return options;
     if (memoryPages < 1 || memoryPages > MAX_PAGES) {
       throw new IllegalArgumentException("--memory-pages must be in 1.." + MAX_PAGES + ", not " + memoryPages);

@@ -90,6 +90,13 @@ final class FunctionGenerator {
   private final Map<Stmt, Integer> nestedCaseIds = new IdentityHashMap<>();
   private final Map<Stmt.Switch, List<Stmt.Case>> nestedCases = new IdentityHashMap<>();
 
+  /** A call being expanded in place: its return statements leave {@code exit}. */
+  private record Inlined(FunctionDef def, Ctl exit, Type result) {}
+
+  /** The calls being expanded in place, innermost first. */
+  private final Deque<Inlined> inlining = new ArrayDeque<>();
+  private static final int INLINE_DEPTH_LIMIT = 4;
+
   FunctionGenerator(CodeGenerator module, FunctionDef def, CodeBuilder code, boolean isMain) {
     this.module = module;
     this.def = def;
@@ -483,6 +490,14 @@ final class FunctionGenerator {
   }
 
   private void returnStatement(Stmt.Return r) {
+    Inlined in = inlining.peek();
+    if (in != null) {
+      // the value was converted to the callee's result type by sema, as for a real return
+      if (r.value() != null) value(r.value());
+      else pushZero(in.result());
+      code.br(depth(in.exit()));
+      return;
+    }
     if (r.value() != null) {
       if (Abi.returnsViaPointer(type)) {
         code.localGet(sret);
@@ -1401,6 +1416,7 @@ final class FunctionGenerator {
   private void call(Expr.Call c, boolean want) {
     FunctionType ft = c.function();
     Symbol direct = c.callee() instanceof Expr.VarRef v && v.type() instanceof FunctionType ? v.symbol() : null;
+    if (direct != null && ft.prototyped() && inlineCall(c, direct, want)) return;
     FunctionType callee = ft;
     if (direct != null && !ft.prototyped()) {
       FunctionDef d = module.definition(direct);
@@ -1487,6 +1503,122 @@ final class FunctionGenerator {
     } else if (!want && !callee.result().isVoid()) {
       code.op(Op.DROP);
     }
+  }
+
+  /**
+   * Expands a call of a small function in place, if it may be (see
+   * {@link CodeGenerator#inlineCandidate}): the arguments are evaluated in order, as for a
+   * call (sema converted them to the parameter types), and stored into the callee's parameters,
+   * which, like its locals, become locals of this function; the body runs in a block that its
+   * return statements leave with the value. Returns false if the call must stay a call.
+   */
+  private boolean inlineCall(Expr.Call c, Symbol direct, boolean want) {
+    FunctionDef callee = module.inlineCandidate(direct);
+    if (callee == null || callee == def || inlining.size() >= INLINE_DEPTH_LIMIT) return false;
+    for (Inlined in : inlining) if (in.def() == callee) return false; // recursion
+    FunctionType ft = (FunctionType) callee.symbol().type();
+    if (c.args().size() != ft.params().size()) return false;
+    // A parameter the callee never assigns, passed a register variable of this function
+    // that no argument assigns, reads that variable directly (the callee cannot name it, so
+    // it keeps its value through the body); the other arguments are evaluated in order and
+    // copied into the parameters.
+    Set<Symbol> assignedInCallee = assignedVariables(callee.body());
+    Set<Symbol> assignedInArgs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Expr arg : c.args()) assignedVariables(arg, assignedInArgs);
+    List<Symbol> params = callee.params();
+    int[] aliases = new int[params.size()];
+    for (int i = 0; i < params.size(); i++) {
+      Expr arg = c.args().get(i);
+      Symbol p = params.get(i);
+      aliases[i] = -1;
+      if (arg instanceof Expr.VarRef v && isRegisterRef(v) && !assignedInArgs.contains(v.symbol())
+          && !assignedInCallee.contains(p) && Abi.valType(v.type()) == Abi.valType(p.type())) {
+        aliases[i] = registerOf(v);
+      } else {
+        value(arg);
+      }
+    }
+    // The callee's parameters and locals take temporaries, given back after the body: every
+    // local of this function costs its prologue a CONST 0 per call, so expansions that do
+    // not overlap share them.
+    List<int[]> taken = new ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      Symbol p = params.get(i);
+      int local = aliases[i];
+      if (local < 0) {
+        local = temp(Abi.valType(p.type()));
+        taken.add(new int[] {local, Abi.isWide(p.type()) ? 1 : 0});
+      }
+      storage.put(p, new Local(local));
+    }
+    for (Symbol l : callee.locals()) {
+      int local = temp(Abi.valType(l.type()));
+      taken.add(new int[] {local, Abi.isWide(l.type()) ? 1 : 0});
+      storage.put(l, new Local(local));
+    }
+    for (int i = params.size() - 1; i >= 0; i--) {
+      if (aliases[i] < 0) code.localSet(((Local) storage.get(params.get(i))).index());
+    }
+    Type result = ft.result();
+    List<Stmt> body = callee.body().statements();
+    Stmt last = body.isEmpty() ? null : body.get(body.size() - 1);
+    boolean endsInReturn = last instanceof Stmt.Return r && (r.value() != null || result.isVoid());
+    boolean needsBlock = false;
+    for (int i = 0; i < body.size() - (endsInReturn ? 1 : 0); i++) needsBlock |= containsReturn(body.get(i));
+    Ctl exit = null;
+    if (needsBlock) {
+      exit = new Ctl(Kind.PLAIN, null);
+      code.block(Abi.valType(result));
+      ctl.push(exit);
+    }
+    inlining.push(new Inlined(callee, exit, result));
+    try {
+      for (int i = 0; i < body.size() - (endsInReturn ? 1 : 0); i++) statement(body.get(i));
+      if (endsInReturn) {
+        Stmt.Return r = (Stmt.Return) last;
+        if (r.value() != null) value(r.value());
+      } else {
+        pushZero(result); // falling off the end, as for a call
+      }
+    } finally {
+      inlining.pop();
+    }
+    if (needsBlock) close();
+    for (int[] t : taken) release(t[1] == 1 ? ValType.I64 : ValType.I32, t[0]);
+    if (!want && !result.isVoid()) code.op(Op.DROP);
+    return true;
+  }
+
+  private static Set<Symbol> assignedVariables(Stmt body) {
+    Set<Symbol> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    AstWalker.expressions(body, e -> assignedVariables(e, out));
+    return out;
+  }
+
+  /** Adds the variables that an expression (at any depth) assigns, increments or decrements. */
+  private static void assignedVariables(Expr e, Set<Symbol> out) {
+    AstWalker.expressions(e, x -> {
+      Expr target = null;
+      if (x instanceof Expr.Assign a) target = a.target();
+      if (x instanceof Expr.CompoundAssign a) target = a.target();
+      if (x instanceof Expr.IncDec i) target = i.target();
+      if (x instanceof Expr.AddressOf a) target = a.operand();
+      if (target instanceof Expr.VarRef v) out.add(v.symbol());
+    });
+  }
+
+  private static boolean containsReturn(Stmt s) {
+    if (s == null) return false;
+    if (s instanceof Stmt.Return) return true;
+    if (s instanceof Stmt.Block b) {
+      for (Stmt c : b.statements()) if (containsReturn(c)) return true;
+      return false;
+    }
+    if (s instanceof Stmt.If i) return containsReturn(i.then()) || containsReturn(i.otherwise());
+    if (s instanceof Stmt.While w) return containsReturn(w.body());
+    if (s instanceof Stmt.DoWhile d) return containsReturn(d.body());
+    if (s instanceof Stmt.For f) return containsReturn(f.init()) || containsReturn(f.body());
+    return false;
   }
 
   private void argument(Expr arg) {
