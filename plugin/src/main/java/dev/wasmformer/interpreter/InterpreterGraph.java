@@ -195,7 +195,9 @@ public final class InterpreterGraph {
   private void fetchFromTable(Expr p, Expr starts, Expr jumpLo, List<Expr> jumpHi, Expr dataEnd, Expr isJumpHi) {
     Expr sinceJump = g.at("fetch.count", starts.minus(jumpHi.get(1)), List.of(p)).get(0);
     pc = jumpLo.plus(jumpHi.get(0).times(256)).plus(sinceJump).minus(1);
-    Expr tablePc = pc.minus(isJumpHi.times(TABLE_AWAY));
+    // in one slot: the table's units then read one variable (and its square), which the
+    // runtime searches as one family of lines instead of checking every unit's gate
+    Expr tablePc = g.sum("fetch.pcTable", pc.minus(isJumpHi.times(TABLE_AWAY)));
     // (pc + 1)², for the table's one-hot units; pc + 1 is never negative but at a JUMP_HI
     // token, where the neuron gives 0 and every unit's gate, 1 + 2(i + 1)(pc + 1) − (i + 1)²,
     // is far below 0 anyway

@@ -9,10 +9,15 @@ import dev.wasmformer.runtime.format.Program;
 import dev.wasmformer.runtime.model.AttentionKind;
 import dev.wasmformer.runtime.model.Model;
 import dev.wasmformer.testing.TestPrograms;
+import dev.wasmformer.assembly.AssembledModel;
+import dev.wasmformer.runtime.format.Matrix;
+import dev.wasmformer.runtime.format.PackedMatrices;
 import java.util.ArrayList;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,6 +67,34 @@ class SpecializationTest {
       throw new AssertionError("the trace parts from the universal one at token " + i + " (expected "
           + context + "; got " + (i < seen.size() ? vocab.text(seen.get(i)) : "nothing") + ")", e);
     }
+  }
+
+  /**
+   * The instruction table's units read one program counter slot and its square (and the
+   * constant): the runtime then searches them as one family of lines. A table whose gates read
+   * the pc's parts (jump bytes, START counts) decodes the same tokens, but checks every unit's
+   * gate at every token: session 11's direct pc did that, and specialized sudoku ran 3.5 times
+   * slower until the pc was put in a slot of its own.
+   */
+  @Test
+  void theInstructionTableReadsOneProgramCounterSlot() {
+    TestPrograms.TestProgram p = TestPrograms.all().stream().filter(t -> t.name().equals("calls")).findFirst().orElseThrow();
+    AssembledModel m = InterpreterModel.specialized(WasmformerCompiler.lower(p.wasm(), p.entry())).weights();
+    int tableUnits = 0;
+    TreeSet<Integer> columns = new TreeSet<>();
+    for (int l = 0; l < m.unitNames().size(); l++) {
+      List<String> names = m.unitNames().get(l);
+      if (names.stream().noneMatch(n -> n.startsWith("table.i"))) continue;
+      Matrix gate = PackedMatrices.toSparse(m.weights().getLayers(l).getFfn().getGate());
+      var sparse = gate.getSparse();
+      for (int i = 0; i < sparse.getRowCount(); i++) {
+        if (!names.get(sparse.getRow(i)).startsWith("table.i")) continue;
+        columns.add(sparse.getCol(i));
+      }
+      tableUnits += (int) names.stream().filter(n -> n.startsWith("table.i")).count();
+    }
+    assertThat(tableUnits).as("the table's units").isGreaterThan(10);
+    assertThat(columns).as("the residual slots the table's gates read").hasSizeLessThanOrEqualTo(3);
   }
 
   @ParameterizedTest(name = "{0} {1}")
