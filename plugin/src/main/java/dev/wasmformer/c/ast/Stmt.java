@@ -1,11 +1,32 @@
 package dev.wasmformer.c.ast;
 
 import dev.wasmformer.c.lex.SourcePos;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A statement of a function body. */
 public sealed interface Stmt {
   SourcePos pos();
+
+  /** The statements directly inside {@code s}, in source order; absent parts are null. */
+  static List<Stmt> children(Stmt s) {
+    List<Stmt> children = new ArrayList<>();
+    if (s instanceof Block b) children.addAll(b.statements());
+    if (s instanceof Labeled l) children.add(l.body());
+    if (s instanceof If i) {
+      children.add(i.then());
+      children.add(i.otherwise());
+    }
+    if (s instanceof While w) children.add(w.body());
+    if (s instanceof DoWhile d) children.add(d.body());
+    if (s instanceof For f) {
+      children.add(f.init());
+      children.add(f.body());
+    }
+    if (s instanceof Switch w) children.add(w.body());
+    if (s instanceof Case c) children.add(c.body());
+    return children;
+  }
 
   record ExprStmt(SourcePos pos, Expr expr) implements Stmt {}
 

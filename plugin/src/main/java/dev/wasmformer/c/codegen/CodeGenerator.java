@@ -356,20 +356,8 @@ public final class CodeGenerator {
     if (s instanceof Stmt.Switch || s instanceof Stmt.Case || s instanceof Stmt.Goto || s instanceof Stmt.Labeled) {
       return -1;
     }
-    List<Stmt> children = new ArrayList<>();
-    if (s instanceof Stmt.Block b) children.addAll(b.statements());
-    if (s instanceof Stmt.If i) {
-      children.add(i.then());
-      children.add(i.otherwise());
-    }
-    if (s instanceof Stmt.While w) children.add(w.body());
-    if (s instanceof Stmt.DoWhile d) children.add(d.body());
-    if (s instanceof Stmt.For f) {
-      children.add(f.init());
-      children.add(f.body());
-    }
     int n = 1;
-    for (Stmt c : children) {
+    for (Stmt c : Stmt.children(s)) {
       int k = countStatements(c);
       if (k < 0) return -1;
       n += k;

@@ -143,22 +143,7 @@ final class FunctionGenerator {
         }
       }
     }
-    List<Stmt> children = new ArrayList<>();
-    if (s instanceof Stmt.Block b) children.addAll(b.statements());
-    if (s instanceof Stmt.Labeled l) children.add(l.body());
-    if (s instanceof Stmt.If i) {
-      children.add(i.then());
-      children.add(i.otherwise());
-    }
-    if (s instanceof Stmt.While w) children.add(w.body());
-    if (s instanceof Stmt.DoWhile d) children.add(d.body());
-    if (s instanceof Stmt.For f) {
-      children.add(f.init());
-      children.add(f.body());
-    }
-    if (s instanceof Stmt.Switch w) children.add(w.body());
-    if (s instanceof Stmt.Case c) children.add(c.body());
-    for (Stmt c : children) {
+    for (Stmt c : Stmt.children(s)) {
       int[] r = numberLabels(c, sw);
       if (r != null) {
         lo = Math.min(lo, r[0]);

@@ -758,13 +758,11 @@ double atan2(double y, double x) {
   return sy ? -r : r;
 }
 
-double asin(double x) {
-  if (x != x) return quiet(x);
-  double ax = fabs(x);
-  if (ax > 1.0) return POSITIVE_NAN;
-  if (ax == 1.0) return x > 0 ? PIO2 : -PIO2;
-  if (ax < 0x1p-27) return x;
-  /* asin(x) = atan(x / sqrt((1 - x)(1 + x))); 1 - x^2 in double-double */
+/*
+ * asin(ax) for 0 <= ax < 1 = atan(ax / sqrt((1 - ax)(1 + ax))), with 1 - ax^2 and the
+ * quotient carried in double-double.
+ */
+static double asin_pos(double ax) {
   double ph, pl;
   two_prod(ax, ax, &ph, &pl);
   double d, de;
@@ -779,7 +777,16 @@ double asin(double x) {
   double qh, ql;
   two_prod(a, s, &qh, &ql);
   double al = (((ax - qh) - ql) - a * st) / s;
-  double r = atan_pos(a, al);
+  return atan_pos(a, al);
+}
+
+double asin(double x) {
+  if (x != x) return quiet(x);
+  double ax = fabs(x);
+  if (ax > 1.0) return POSITIVE_NAN;
+  if (ax == 1.0) return x > 0 ? PIO2 : -PIO2;
+  if (ax < 0x1p-27) return x;
+  double r = asin_pos(ax);
   return x < 0 ? -r : r;
 }
 
@@ -792,21 +799,7 @@ double acos(double x) {
   if (ax < 0x1p-57) return PIO2;
   /* acos(x) = pi/2 - asin(x) for small |x|, else 2 atan(sqrt((1 - x) / (1 + x))) */
   if (ax <= 0.5) {
-    double ph, pl;
-    two_prod(ax, ax, &ph, &pl);
-    double d, de;
-    fast_two_sum(1.0, -ph, &d, &de);
-    de -= pl;
-    double s = sqrt(d);
-    double sh, sl;
-    two_prod(s, s, &sh, &sl);
-    double st = (((d - sh) - sl) + de) / (2 * s);
-    double a = ax / s;
-    double qh, ql;
-    two_prod(a, s, &qh, &ql);
-    double al = (((ax - qh) - ql) - a * st) / s;
-    /* asin(ax) as a + rest */
-    double r = atan_pos(a, al);
+    double r = asin_pos(ax);
     if (x < 0) {
       double h, l;
       two_sum(PIO2, r, &h, &l);
