@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wasmformer.isa.Instruction;
 import dev.wasmformer.isa.Opcode;
 import dev.wasmformer.isa.TokenProgram;
-import dev.wasmformer.testing.ChicoryRunner;
 import dev.wasmformer.testing.IsaRunner;
 import dev.wasmformer.testing.Wat;
 import java.util.EnumSet;
@@ -41,13 +40,7 @@ class BranchPeepholeTest {
   }
 
   private static void agreesWithChicory(String wat) {
-    byte[] wasm = Wat.assemble(wat);
-    TokenProgram p = Lowering.lower(wasm, null);
-    for (long[] args : ARGS) {
-      assertThat(IsaRunner.run(p, args, new byte[0]))
-          .as("args %s, %s", args[0], args[1])
-          .isEqualTo(ChicoryRunner.run(wasm, p.entry(), args, new byte[0]));
-    }
+    IsaRunner.assertAgreesWithChicory(Wat.assemble(wat), ARGS);
   }
 
   @Test
