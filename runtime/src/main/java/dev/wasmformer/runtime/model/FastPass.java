@@ -408,9 +408,7 @@ final class FastPass extends ForwardPass {
                          GateFilter[] filters) {
         lastToken = token;
         if (p == AttentionLayer.GENERATE_AT) {
-            for (AttentionLayer layer : attention) {
-                layer.compile();
-            }
+            model.compileLayers();
         }
         if (keepTokens) {
             if (p >= tokens.length) {
