@@ -172,11 +172,6 @@ final class CsrMatrix {
     }
 
     /** Row r times x. */
-    /** The rows as (start, column, value) arrays for {@link UnitCode} (shared, not copied). */
-    UnitCode.Rows rows() {
-        return new UnitCode.Rows(rowStart, columns, values);
-    }
-
     double dot(int r, double[] x) {
         double sum = 0.0;
         for (int i = rowStart[r], end = rowStart[r + 1]; i < end; i++) {

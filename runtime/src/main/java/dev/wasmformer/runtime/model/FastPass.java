@@ -408,7 +408,9 @@ final class FastPass extends ForwardPass {
                          GateFilter[] filters) {
         lastToken = token;
         if (p == AttentionLayer.GENERATE_AT) {
-            model.compileLayers();
+            for (AttentionLayer layer : attention) {
+                layer.compile();
+            }
         }
         if (keepTokens) {
             if (p >= tokens.length) {

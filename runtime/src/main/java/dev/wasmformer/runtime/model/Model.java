@@ -196,7 +196,7 @@ public final class Model {
 
     /**
      * Starts a decoding run at position 0 with the given attention caches. A hull run starts
-     * generating the layers' code (heads and FFNs) in the background once its first token is out (see {@link
+     * generating the heads' code in the background once its first token is out (see {@link
      * Decoder}), unless {@link #generateCode} made it already.
      */
     public Decoder newDecoder(AttentionKind kind) {
@@ -205,29 +205,19 @@ public final class Model {
     }
 
     /**
-     * Generates the layers' straight-line code now, on this thread (waiting for a generation
+     * Generates the heads' straight-line code now, on this thread (waiting for a generation
      * already under way): for callers about to start runs on every core, where a background
      * generation would compete with them. Thread-safe; later calls return at once.
      */
     public void generateCode() {
         codeRequested.set(true);
-        compileLayers();
-    }
-
-    /** Generates every layer's code that is not there yet: the heads', then the FFNs'. */
-    void compileLayers() {
         for (AttentionLayer layer : attentionLayers) {
             layer.compile();
-        }
-        for (SparseFeedForward ffn : sparseFfns) {
-            if (ffn != null) {
-                ffn.compile();
-            }
         }
     }
 
     /**
-     * Starts generating the layers' straight-line code on a daemon thread, once per model: the
+     * Starts generating the heads' straight-line code on a daemon thread, once per model: the
      * first run goes on with the loops (which compute the same doubles) instead of waiting, and
      * switches when the code is there. A run that reaches {@link AttentionLayer#GENERATE_AT}
      * first generates what is left itself.
@@ -239,7 +229,9 @@ public final class Model {
         Thread generator = new Thread(new Runnable() {
             @Override
             public void run() {
-                compileLayers();
+                for (AttentionLayer layer : attentionLayers) {
+                    layer.compile();
+                }
             }
         }, "wasmformer-codegen");
         generator.setDaemon(true);

@@ -37,15 +37,15 @@ final class SparseFeedForward {
     private final int[] columnStart;          // d + 1: the gate's entries of column c, slot_one excluded
     private final int[] columnUnit;
     private final double[] columnWeight;
-    final double[] bias;                      // per unit: its gate weight on slot_one, or 0
+    private final double[] bias;              // per unit: its gate weight on slot_one, or 0
     private final int[] positiveBias;         // units whose bias is > 0, increasing
     private final long[] readMask;            // columns the gate reads, slot_one excluded
-    final int[] valueStart;                   // width + 1: the value's row entries
-    final int[] valueColumn;
-    final double[] valueWeight;
-    final int[] outputStart;                  // width + 1: the output's entries of unit u
-    final int[] outputRow;                    // increasing within a unit
-    final double[] outputWeight;
+    private final int[] valueStart;           // width + 1: the value's row entries
+    private final int[] valueColumn;
+    private final double[] valueWeight;
+    private final int[] outputStart;          // width + 1: the output's entries of unit u
+    private final int[] outputRow;            // increasing within a unit
+    private final double[] outputWeight;
     final boolean small;                      // so few gate entries that visiting every unit is cheapest
     final boolean[] linear;                   // the gate is a positive constant: bias only
     private final int[] linearStart;          // d + 1: the linear units whose value reads column c
@@ -65,8 +65,6 @@ final class SparseFeedForward {
     private final int[] familyUnit;           // by decreasing bias
     private final double[] familyBias;        // the units' biases, decreasing
     private final LineFamilies lineFamilies;
-    private volatile UnitCode.Units code;     // the rows as generated code, once compiled
-    private boolean compiled;                 // code was generated, or refused (guarded by this)
 
     SparseFeedForward(FfnWeights weights, int dModel, int slotOne) {
         this.weights = weights;
@@ -402,27 +400,6 @@ final class SparseFeedForward {
     }
 
     /**
-     * Generates the units' rows as straight-line code ({@link UnitCode}) for the filtered
-     * step, once; steps that come later use it. Both compute the same doubles, so when the
-     * switch happens changes no result. A small layer (never filtered) gets none. Thread-safe.
-     */
-    synchronized void compile() {
-        if (compiled) {
-            return;
-        }
-        compiled = true;
-        if (!small) {
-            code = UnitCode.compile(weights.gate().rows(), new UnitCode.Rows(valueStart, valueColumn, valueWeight),
-                    new UnitCode.Rows(outputStart, outputRow, outputWeight));
-        }
-    }
-
-    /** Whether the filtered step runs the units' generated code (for tests). */
-    boolean generated() {
-        return code != null;
-    }
-
-    /**
      * x += output * (relu(gate * x) (.) (value * x)); {@code nonZero} holds every slot of x that
      * may be non-zero, and gains the slots this layer writes. With a {@code filter} (may be
      * null), only the units it cannot rule out are evaluated.
@@ -752,12 +729,101 @@ final class SparseFeedForward {
     }
 
     /**
-     * Runs the candidates ({@link FilteredUnits#step}, in the layer's generated code once it
-     * is there) and adds the output.
+     * Runs the candidates in increasing order and adds the output: the marked units, and the
+     * touched units whose bound plus selectors' sum is positive. A unit's gate is its bias
+     * (linear unit), its row's dot product (always-evaluated or family unit), or for a filtered
+     * unit {@code bias + (its selectors' sum) + (its other groups' sum)}, the latter over x for
+     * a single-column group and over {@code s.groupAcc} (zero for a group with no non-zero
+     * column) for the others. A filtered unit's gate is taken before its value (most
+     * candidates are not positive). A linear or filtered unit whose value is 0 adds nothing, as
+     * its gate is finite (h = g * 0 is a zero), and is skipped.
      */
     private void evaluateFiltered(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
-        UnitCode.Units code = this.code;
-        long rowWords = code != null ? code.step(this, x, s, filter) : FilteredUnits.step(this, x, s, filter);
+        boolean sample = filter.sampleStep();
+        long[] use = filter.unitUse;
+        long[] units = s.units;
+        long[] touched = s.touchedMask;
+        double[] bound = filter.unitBound;
+        byte[] kind = filter.unitKind;
+        CsrMatrix plainGate = weights.gate();
+        double[] groupAcc = s.groupAcc;
+        double[] unitAcc = s.unitAcc;
+        double[] unitBias = groups.bias;
+        int[] columnStart = filter.restColumnStart;
+        int[] column = filter.restColumn;
+        double[] columnWeight = filter.restColumnWeight;
+        int[] groupStart = filter.restGroupStart;
+        int[] group = filter.restGroup;
+        double[] groupScale = filter.restGroupScale;
+        double[] rowAcc = s.rowAcc;
+        long[] rowMask = s.rowMask;
+        long rowWords = 0;
+        // A layer of at most 64 words visits only the words s.unitWords names.
+        int words = (width + 63) >>> 6;
+        boolean listed = words <= 64;
+        long unitWords = s.unitWords;
+        s.unitWords = 0;
+        for (int w = 0; w < words; w++) {
+            if (listed) {
+                long ahead = unitWords & (-1L << w);
+                if (ahead == 0) {
+                    break;
+                }
+                w = Long.numberOfTrailingZeros(ahead);
+            }
+            long b = units[w] | touched[w];
+            if (b == 0) {
+                continue;
+            }
+            units[w] = 0;
+            touched[w] = 0;
+            for (; b != 0; b &= b - 1) {
+                int u = (w << 6) + Long.numberOfTrailingZeros(b);
+                byte unitKind = kind[u];
+                double g;
+                if (unitKind == GateFilter.FILTERED) {
+                    double selected = unitAcc[u];
+                    unitAcc[u] = 0.0;
+                    if (!(bound[u] + selected > 0)) {
+                        continue;
+                    }
+                    if (sample) {
+                        use[u] += GateFilter.SAMPLE;
+                    }
+                    g = unitBias[u] + selected;
+                    for (int k = columnStart[u], end = columnStart[u + 1]; k < end; k++) {
+                        g += columnWeight[k] * x[column[k]];
+                    }
+                    for (int k = groupStart[u], end = groupStart[u + 1]; k < end; k++) {
+                        g += groupScale[k] * groupAcc[group[k]];
+                    }
+                    if (!(g > 0)) {
+                        continue;
+                    }
+                } else if (unitKind == GateFilter.LINEAR) {
+                    g = bias[u];
+                } else {
+                    g = plainGate.dot(u, x);
+                    if (!(g > 0)) {
+                        continue;
+                    }
+                }
+                double v = 0.0;
+                for (int k = valueStart[u], end = valueStart[u + 1]; k < end; k++) {
+                    v += valueWeight[k] * x[valueColumn[k]];
+                }
+                if (v == 0 && unitKind <= GateFilter.LINEAR) {
+                    continue;
+                }
+                double h = g * v;
+                for (int k = outputStart[u], end = outputStart[u + 1]; k < end; k++) {
+                    int r = outputRow[k];
+                    rowAcc[r] += outputWeight[k] * h;
+                    rowMask[r >>> 6] |= 1L << r;
+                    rowWords |= 1L << (r >>> 6);
+                }
+            }
+        }
         addRows(x, nonZero, s, rowWords);
     }
 
