@@ -67,6 +67,33 @@ class MathLibraryTest {
     assertThat(failures).as("results farther from glibc's than allowed:%n%s", report).isEmpty();
   }
 
+  /**
+   * The exact functions (frexp, ldexp, scalbn, modf, round, lround, rint, trunc, floor, ceil,
+   * copysign, fmin, fmax, and the float forms) over {@code c/math/exact.c}'s sample: special
+   * values, halfway cases, subnormals, overflow and underflow of ldexp; every line must be
+   * glibc's, bit for bit.
+   */
+  @Test
+  void theExactFunctionsGiveGlibcsBits() throws Exception {
+    Path source = Path.of(MathLibraryTest.class.getResource("/c/math/exact.c").toURI());
+    String text = Files.readString(source, StandardCharsets.UTF_8);
+    CompileResult result = new CCompiler().compile(new SourceFile(source.toString(), text), CompileOptions.defaults());
+    assertThat(result.success()).as(result.render()).isTrue();
+    WasmRunner.Run ours = WasmRunner.run(result.wasm(), result.module(), "", List.of("exact"));
+    assertThat(ours.trap()).isNull();
+    assumeTrue(NativeRunner.gccAvailable(), "gcc is not installed");
+    WasmRunner.Run gcc = NativeRunner.compileAndRun(source, work, "", List.of("exact"));
+    List<String> mine = ours.stdout().lines().toList();
+    List<String> glibc = gcc.stdout().lines().toList();
+    assertThat(mine).hasSizeGreaterThan(10000);
+    List<String> different = new ArrayList<>();
+    for (int i = 0; i < Math.min(mine.size(), glibc.size()); i++) {
+      if (!mine.get(i).equals(glibc.get(i))) different.add(mine.get(i) + " (glibc: " + glibc.get(i) + ")");
+    }
+    assertThat(different).as("lines that differ from glibc's").isEmpty();
+    assertThat(mine).hasSameSizeAs(glibc);
+  }
+
   private static boolean special64(long b) {
     long m = b & Long.MAX_VALUE;
     return m == 0 || m >= 0x7FF0000000000000L;

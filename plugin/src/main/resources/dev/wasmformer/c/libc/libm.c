@@ -1034,3 +1034,141 @@ float tanhf(float x) { return (float)tanh(x); }
 float fmodf(float x, float y) { return (float)fmod(x, y); }
 float cbrtf(float x) { return (float)cbrt(x); }
 float hypotf(float x, float y) { return (float)hypot(x, y); }
+
+/* ---- frexp, ldexp, scalbn, modf, round, lround, rint: exact, on the bits ---- */
+
+#define FRAC64 0x000FFFFFFFFFFFFFULL
+#define QUIET64 0x0008000000000000ULL
+
+double ldexp(double x, int n) { return scale(x, n); }
+double scalbn(double x, int n) { return scale(x, n); }
+/* a float times 2^n is exact in double down to the float subnormals: one rounding, to float */
+float ldexpf(float x, int n) { return (float)scale(x, n); }
+float scalbnf(float x, int n) { return (float)scale(x, n); }
+
+double frexp(double x, int *e) {
+  u64 b = bits(x);
+  int be = (int)((b >> 52) & 0x7FF);
+  if (be == 0x7FF || (b << 1) == 0) { /* zero, infinity, NaN: as they are, exponent 0 */
+    *e = 0;
+    return x + x; /* keeps -0, quiets a NaN */
+  }
+  int shift = 0;
+  if (be == 0) { /* subnormal: normalize exactly */
+    b = bits(x * 0x1p54);
+    be = (int)((b >> 52) & 0x7FF);
+    shift = 54;
+  }
+  *e = be - 1022 - shift;
+  return from_bits((b & ~(0x7FFULL << 52)) | (1022ULL << 52));
+}
+
+float frexpf(float x, int *e) {
+  unsigned b = __wasmformer_f32_bits(x);
+  int be = (int)((b >> 23) & 0xFF);
+  if (be == 0xFF || (b << 1) == 0) {
+    *e = 0;
+    return x + x;
+  }
+  int shift = 0;
+  if (be == 0) {
+    b = __wasmformer_f32_bits(x * 0x1p25f);
+    be = (int)((b >> 23) & 0xFF);
+    shift = 25;
+  }
+  *e = be - 126 - shift;
+  return __wasmformer_bits_f32((b & ~(0xFFu << 23)) | (126u << 23));
+}
+
+/* softfloat.c's rounding to an integral value: 0 trunc, 4 to nearest even */
+u64 __wf_integral(u64 x, int mode);
+unsigned __wf_integral32(unsigned x, int mode);
+
+double modf(double x, double *ip) {
+  u64 b = bits(x);
+  if ((b & ~SIGN) > 0x7FF0000000000000ULL) { /* NaN: both parts are it */
+    *ip = x + x;
+    return x + x;
+  }
+  double t = from_bits(__wf_integral(b, 0));
+  *ip = t;
+  /* x - t is exact; an integral x (an infinity too) has a zero fraction of its sign */
+  return from_bits(bits(x == t ? 0.0 : x - t) | (b & SIGN));
+}
+
+float modff(float x, float *ip) {
+  unsigned b = __wasmformer_f32_bits(x);
+  if ((b & 0x7FFFFFFFu) > 0x7F800000u) {
+    *ip = x + x;
+    return x + x;
+  }
+  float t = __wasmformer_bits_f32(__wf_integral32(b, 0));
+  *ip = t;
+  return __wasmformer_bits_f32(__wasmformer_f32_bits(x == t ? 0.0f : x - t) | (b & 0x80000000u));
+}
+
+/* to the nearest integer, halfway cases away from zero */
+static u64 round_bits(u64 x) {
+  int be = (int)((x >> 52) & 0x7FF);
+  if (be >= 1075) return (x & ~SIGN) > 0x7FF0000000000000ULL ? x | QUIET64 : x; /* integral, infinite or NaN */
+  if (be < 1022) return x & SIGN;                                  /* |x| < 0.5 */
+  if (be == 1022) return (x & SIGN) | 0x3FF0000000000000ULL;       /* [0.5, 1) */
+  u64 mask = FRAC64 >> (be - 1023);                                /* the fraction's bits */
+  return (x + ((mask + 1) >> 1)) & ~mask; /* half a unit onto the magnitude; a carry goes into the exponent */
+}
+
+static unsigned round_bits32(unsigned x) {
+  int be = (int)((x >> 23) & 0xFF);
+  if (be >= 150) return (x & 0x7FFFFFFFu) > 0x7F800000u ? x | 0x400000u : x;
+  if (be < 126) return x & 0x80000000u;
+  if (be == 126) return (x & 0x80000000u) | 0x3F800000u;
+  unsigned mask = 0x7FFFFFu >> (be - 127);
+  return (x + ((mask + 1) >> 1)) & ~mask;
+}
+
+double round(double x) { return from_bits(round_bits(bits(x))); }
+float roundf(float x) { return __wasmformer_bits_f32(round_bits32(__wasmformer_f32_bits(x))); }
+double rint(double x) { return from_bits(__wf_integral(bits(x), 4)); }
+double nearbyint(double x) { return rint(x); }
+float rintf(float x) { return __wasmformer_bits_f32(__wf_integral32(__wasmformer_f32_bits(x), 4)); }
+float nearbyintf(float x) { return rintf(x); }
+
+/* A NaN or a value out of range gives the smallest value of the type, as x86's conversion does. */
+long lround(double x) {
+  double r = round(x);
+  return r >= -2147483648.0 && r < 2147483648.0 ? (long)r : (long)(-2147483647 - 1);
+}
+
+long long llround(double x) {
+  double r = round(x);
+  return r >= -0x1p63 && r < 0x1p63 ? (long long)r : (long long)(-9223372036854775807LL - 1);
+}
+
+long lroundf(float x) { return lround(x); }
+long long llroundf(float x) { return llround(x); }
+
+long lrint(double x) {
+  double r = rint(x);
+  return r >= -2147483648.0 && r < 2147483648.0 ? (long)r : (long)(-2147483647 - 1);
+}
+
+long long llrint(double x) {
+  double r = rint(x);
+  return r >= -0x1p63 && r < 0x1p63 ? (long long)r : (long long)(-9223372036854775807LL - 1);
+}
+
+float copysignf(float x, float y) {
+  return __wasmformer_bits_f32((__wasmformer_f32_bits(x) & 0x7FFFFFFFu) | (__wasmformer_f32_bits(y) & 0x80000000u));
+}
+
+float fminf(float x, float y) {
+  if (isnan(x)) return y;
+  if (isnan(y)) return x;
+  return x < y ? x : y;
+}
+
+float fmaxf(float x, float y) {
+  if (isnan(x)) return y;
+  if (isnan(y)) return x;
+  return x > y ? x : y;
+}
