@@ -95,6 +95,8 @@ double tanh(double x);
 double fmod(double x, double y);
 double cbrt(double x);
 double hypot(double x, double y);
+double erf(double x);
+double erfc(double x);
 float expf(float x);
 float exp2f(float x);
 float expm1f(float x);
@@ -116,6 +118,8 @@ float tanhf(float x);
 float fmodf(float x, float y);
 float cbrtf(float x);
 float hypotf(float x, float y);
+float erff(float x);
+float erfcf(float x);
 
 #define M_E 2.7182818284590452354
 #define M_LOG2E 1.4426950408889634074
