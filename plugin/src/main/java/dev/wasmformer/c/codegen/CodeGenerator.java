@@ -275,7 +275,7 @@ public final class CodeGenerator {
     return spGlobal;
   }
 
-  /** The import a function's stack check calls when its frame would reach the heap. */
+  /** The import a function's stack check calls when its frame would reach below heapBase. */
   int stackOverflowFunction() {
     if (stackOverflowFunction < 0) throw new IllegalStateException("no function was expected to need a frame");
     return stackOverflowFunction;
