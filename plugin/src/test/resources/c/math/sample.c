@@ -130,6 +130,13 @@ int main(void) {
   one("cosh", cosh, 0, -710, 710);
   one("tanh", tanh, 0, -20, 20);
   one("cbrt", cbrt, 2, -1074, 1023);
+  one("erf", erf, 0, -6.5, 6.5);
+  one("erf", erf, 0, -2, 2);
+  one("erf", erf, 2, -1074, 1);
+  one("erfc", erfc, 0, -6.5, 6.5);
+  one("erfc", erfc, 0, -2, 2);
+  one("erfc", erfc, 0, 2, 28);
+  one("erfc", erfc, 2, -1074, 1);
   two("pow", pow_, 1e-3, 1e3, -100, 100);
   two("pow", pow_, 0, 1e300, -1.1, 1.1);
   two("atan2", atan2, -10, 10, -10, 10);
@@ -143,6 +150,8 @@ int main(void) {
   onef("tanf", tanf, -10, 10);
   onef("atanf", atanf, -100, 100);
   onef("cbrtf", cbrtf, -1e6, 1e6);
+  onef("erff", erff, -5, 5);
+  onef("erfcf", erfcf, -5, 12);
   special1("exp", exp);
   special1("expm1", expm1);
   special1("log", log);
@@ -159,6 +168,8 @@ int main(void) {
   special1("cosh", cosh);
   special1("tanh", tanh);
   special1("cbrt", cbrt);
+  special1("erf", erf);
+  special1("erfc", erfc);
   special2("pow", pow);
   special2("atan2", atan2);
   special2("hypot", hypot);

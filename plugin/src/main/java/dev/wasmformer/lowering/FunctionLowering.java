@@ -709,6 +709,7 @@ final class FunctionLowering {
           case PUTCHAR_ERR -> emit(Opcode.PUTCHAR_ERR, source(height - 1), 0, 0, 0);
           case GETCHAR -> produce(Opcode.GETCHAR, 0, 0, 0, 1);
           case INVALID_CONVERSION -> emit(Opcode.TRAP, 0, 0, 0, Trap.Cause.INVALID_CONVERSION_TO_INTEGER.ordinal());
+          case STACK_OVERFLOW -> emit(Opcode.TRAP, 0, 0, 0, Trap.Cause.CALL_STACK_EXHAUSTED.ordinal());
         }
         return;
       }
@@ -782,12 +783,13 @@ final class FunctionLowering {
       case PUTCHAR_ERR -> emit(Opcode.PUTCHAR_ERR, frameStart, 0, 0, 0);
       case GETCHAR -> emit(Opcode.GETCHAR, 0, 0, frameStart, 0);
       case INVALID_CONVERSION -> emit(Opcode.TRAP, 0, 0, 0, Trap.Cause.INVALID_CONVERSION_TO_INTEGER.ordinal());
+      case STACK_OVERFLOW -> emit(Opcode.TRAP, 0, 0, 0, Trap.Cause.CALL_STACK_EXHAUSTED.ordinal());
     }
   }
 
   private UnsupportedWasmException unknownImport(int function, String where) {
     return new UnsupportedWasmException("unsupported import " + module.importName(function) + where + ": only env.putchar (i32) -> i32, env.putchar_err (i32) -> i32,"
-        + " env.getchar () -> i32 and the"
+        + " env.getchar () -> i32, env.__wf_invalid_conversion () -> (), env.__wf_stack_overflow () -> () and the"
         + " WASI functions " + WasiRoutines.provided() + " (with wasi-libc's signatures) exist");
   }
 

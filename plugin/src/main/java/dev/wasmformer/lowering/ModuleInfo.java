@@ -40,7 +40,9 @@ final class ModuleInfo {
   enum HostFunction {
     PUTCHAR, PUTCHAR_ERR, GETCHAR,
     /** {@code env.__wf_invalid_conversion}: the soft-float routines' trap for a NaN converted to an integer. */
-    INVALID_CONVERSION
+    INVALID_CONVERSION,
+    /** {@code env.__wf_stack_overflow}: the C compiler's trap for a frame that would reach the heap. */
+    STACK_OVERFLOW
   }
 
   /**
@@ -161,6 +163,9 @@ final class ModuleInfo {
     }
     if (f.name().equals("__wf_invalid_conversion") && type.params().isEmpty() && type.returns().isEmpty()) {
       return Optional.of(HostFunction.INVALID_CONVERSION);
+    }
+    if (f.name().equals("__wf_stack_overflow") && type.params().isEmpty() && type.returns().isEmpty()) {
+      return Optional.of(HostFunction.STACK_OVERFLOW);
     }
     return Optional.empty();
   }

@@ -45,7 +45,7 @@ class SoftFloatDifferentialTest {
     assertThat(r.success()).as(r.render()).isTrue();
     wasm = r.wasm();
     instance = Instance.builder(Parser.parse(wasm)).withStart(false)
-        .withImportValues(ImportValues.builder().build()).build();
+        .withImportValues(ImportValues.builder().addFunction(WasmRunner.STACK_OVERFLOW).build()).build();
   }
 
   @Test

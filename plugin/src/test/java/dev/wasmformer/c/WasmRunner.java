@@ -14,6 +14,12 @@ import java.util.List;
 
 /** Runs a compiled C program in Chicory with the three host imports, like a native process. */
 final class WasmRunner {
+  /** The C compiler's stack check's trap, as the lowering names it. */
+  static final HostFunction STACK_OVERFLOW = new HostFunction("env", "__wf_stack_overflow",
+      FunctionType.of(List.of(), List.of()), (inst, a) -> {
+        throw new ChicoryException("call stack exhausted");
+      });
+
   /** What a run produced; {@code trap} is null when the program ended normally. */
   record Run(String stdout, int status, String trap, String stderr) {}
 
@@ -48,7 +54,7 @@ final class WasmRunner {
     // Chicory would call an export named _start by itself; the test calls it explicitly.
     Instance instance = Instance.builder(module)
         .withStart(false)
-        .withImportValues(ImportValues.builder().addFunction(putchar, putcharErr, getchar).build())
+        .withImportValues(ImportValues.builder().addFunction(putchar, putcharErr, getchar, STACK_OVERFLOW).build())
         .build();
     if (info.argAreaAddress() != 0) {
       byte[] area = argumentArea(args, info.argAreaBytes());

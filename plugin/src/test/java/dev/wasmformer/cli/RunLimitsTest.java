@@ -75,6 +75,21 @@ class RunLimitsTest {
   }
 
   @Test
+  void aCStackOverflowTrapsAsTheCallStackExhaustedInTheFunctionEntered() throws IOException {
+    // Each frame holds 2,000 bytes of the C stack in linear memory: the 128 KiB memory runs out
+    // after ~60 calls, long before the slots or the call depth would.
+    Path deep = c("deep.c", """
+        int deep(int n) { volatile char pad[2000]; pad[n % 2000] = (char)n; return deep(n + 1) + pad[n % 2000]; }
+        int main(void) { return deep(0); }
+        """);
+
+    int status = cli.run("run", deep.toString());
+
+    assertThat(status).as(cli.err.toString()).isEqualTo(RunCommand.TRAP);
+    assertThat(cli.err.toString()).matches("wasmformer: trap: call stack exhausted at instruction \\d+ \\(in function deep\\)\n");
+  }
+
+  @Test
   void aLoadOutsideMemoryTrapsWithTheCause() throws IOException {
     Path far = c("far.c", """
         int main(void) {

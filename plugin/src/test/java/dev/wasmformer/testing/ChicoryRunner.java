@@ -23,6 +23,12 @@ import java.util.OptionalLong;
  * as the ISA's PUTCHAR, PUTCHAR_ERR and GETCHAR do.
  */
 public final class ChicoryRunner {
+  /** The C compiler's stack check's trap, as the lowering names it. */
+  static final HostFunction STACK_OVERFLOW = new HostFunction("env", "__wf_stack_overflow",
+      FunctionType.of(List.of(), List.of()), (inst, a) -> {
+        throw new ChicoryException("call stack exhausted");
+      });
+
   private ChicoryRunner() {}
 
   /** Decoded modules by their bytes: edge-operand sweeps run one module thousands of times. */
@@ -49,7 +55,7 @@ public final class ChicoryRunner {
         (instance, a) -> new long[] {position[0] < input.length ? input[position[0]++] & 0xFF : -1});
     try {
       Instance instance = Instance.builder(MODULES.computeIfAbsent(ByteBuffer.wrap(wasm.clone()), b -> Parser.parse(wasm)))
-          .withImportValues(ImportValues.builder().addFunction(putchar, putcharErr, getchar).build())
+          .withImportValues(ImportValues.builder().addFunction(putchar, putcharErr, getchar, STACK_OVERFLOW).build())
           // Chicory would otherwise also call an export named _start while instantiating.
           .withStart(false)
           .build();

@@ -43,6 +43,7 @@ public final class Symbol {
   private String importName;
   private boolean fromLibrary;
   private boolean noreturn;
+  private boolean unsignedEnum;
 
   public Symbol(String name, Kind kind, Type type, Storage storage, SourcePos pos) {
     this.name = name;
@@ -137,6 +138,15 @@ public final class Symbol {
   }
 
   /** Marks the function as one that never returns; a later declaration cannot take it back. */
+  /** A typedef of an enum whose enumerators are all non-negative (its bit-fields are unsigned, as gcc has them). */
+  public boolean isUnsignedEnum() {
+    return unsignedEnum;
+  }
+
+  public void setUnsignedEnum(boolean unsignedEnum) {
+    this.unsignedEnum = unsignedEnum;
+  }
+
   public void setNoreturn(boolean noreturn) {
     this.noreturn |= noreturn;
   }

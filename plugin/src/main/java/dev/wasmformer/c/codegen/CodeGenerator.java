@@ -80,6 +80,10 @@ public final class CodeGenerator {
   private boolean indirectMayExit;
   private int argArea;
   private int heapBase;
+  private int stackOverflowFunction = -1;
+  /** The trap of a C stack overflow: the lowering turns a call of it into "call stack exhausted". */
+  public static final String STACK_OVERFLOW_MODULE = "env";
+  public static final String STACK_OVERFLOW_NAME = "__wf_stack_overflow";
   private int memoryBytes;
   private int spGlobal;
   private int exitingGlobal = -1;
@@ -111,6 +115,11 @@ public final class CodeGenerator {
     for (Symbol s : program.imports()) {
       FunctionType ft = (FunctionType) s.type();
       functionIndex.put(s, module.importFunction(s.importModule(), s.importName(), Abi.signature(ft)));
+    }
+    // Imported only by a program with a stack frame somewhere, so that the others' modules
+    // (and the hosts that run them) stay as they were.
+    if (program.functions().stream().anyMatch(FunctionGenerator::needsFrame)) {
+      stackOverflowFunction = module.importFunction(STACK_OVERFLOW_MODULE, STACK_OVERFLOW_NAME, FuncType.of(List.of(), null));
     }
     Map<String, Integer> nameUses = new HashMap<>();
     for (FunctionDef f : program.functions()) {
@@ -264,6 +273,12 @@ public final class CodeGenerator {
 
   int spGlobal() {
     return spGlobal;
+  }
+
+  /** The import a function's stack check calls when its frame would reach below heapBase. */
+  int stackOverflowFunction() {
+    if (stackOverflowFunction < 0) throw new IllegalStateException("no function was expected to need a frame");
+    return stackOverflowFunction;
   }
 
   int exitingGlobal() {

@@ -103,15 +103,8 @@ final class FunctionGenerator {
     this.type = (FunctionType) def.symbol().type();
     this.code = code;
     this.isMain = isMain;
-    AstWalker.expressions(def.body(), e -> {
-      Expr target = null;
-      if (e instanceof Expr.AddressOf a) target = a.operand();
-      if (e instanceof Expr.VaStart v) target = v.list();
-      if (e instanceof Expr.VaArg v) target = v.list();
-      if (target instanceof Expr.VarRef r) addressTaken.add(r.symbol());
-      if (e instanceof Expr.CompoundLiteral c) addressTaken.add(c.object());
-    });
-    this.needsFrame = computeNeedsFrame();
+    collectAddressTaken(def, addressTaken);
+    this.needsFrame = computeNeedsFrame(def, addressTaken);
     numberLabels(def.body(), null);
   }
 
@@ -197,9 +190,31 @@ final class FunctionGenerator {
     }
   }
 
-  private boolean computeNeedsFrame() {
+  private static void collectAddressTaken(FunctionDef def, Set<Symbol> addressTaken) {
+    AstWalker.expressions(def.body(), e -> {
+      Expr target = null;
+      if (e instanceof Expr.AddressOf a) target = a.operand();
+      if (e instanceof Expr.VaStart v) target = v.list();
+      if (e instanceof Expr.VaArg v) target = v.list();
+      if (target instanceof Expr.VarRef r) addressTaken.add(r.symbol());
+      if (e instanceof Expr.CompoundLiteral c) addressTaken.add(c.object());
+    });
+  }
+
+  /**
+   * Whether the function gets a frame on the C stack (and so the check that traps when the
+   * stack would reach the heap): known before any code is generated, so that the module
+   * imports the check's trap only when some function has one.
+   */
+  static boolean needsFrame(FunctionDef def) {
+    Set<Symbol> addressTaken = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    collectAddressTaken(def, addressTaken);
+    return computeNeedsFrame(def, addressTaken);
+  }
+
+  private static boolean computeNeedsFrame(FunctionDef def, Set<Symbol> addressTaken) {
     for (Symbol p : def.params()) if (addressTaken.contains(p)) return true;
-    for (Symbol l : def.locals()) if (!isRegister(l)) return true;
+    for (Symbol l : def.locals()) if (!(l.type().isScalar() && !addressTaken.contains(l))) return true;
     boolean[] found = {false};
     AstWalker.expressions(def.body(), e -> {
       if (e instanceof Expr.Call c) {
@@ -261,8 +276,14 @@ final class FunctionGenerator {
         c.globalGet(module.spGlobal()).localTee(savedSp).i32Const(size).op(Op.I32_SUB).localTee(fp)
             .globalSet(module.spGlobal());
         // The stack grows down towards the heap and the static data: a frame that would reach
-        // them traps here (unreachable), instead of overwriting globals and string literals.
-        c.block(null).localGet(fp).i32Const(module.heapBase()).op(Op.I32_GE_U).brIf(0).op(Op.UNREACHABLE).end();
+        // them traps here, instead of overwriting globals and string literals. The old stack
+        // pointer is compared (with heapBase + size), not the new one, which wraps around past 0
+        // when the static data is small. The trap is the import env.__wf_stack_overflow, which
+        // the lowering turns into the ISA's "call stack exhausted" (an unreachable would say only
+        // "unreachable").
+        int lowest = (int) Math.min((long) module.heapBase() + size, 0xFFFF_FFFFL);
+        c.block(null).localGet(savedSp).i32Const(lowest).op(Op.I32_GE_U).brIf(0)
+            .call(module.stackOverflowFunction()).end();
         int index = Abi.returnsViaPointer(type) ? 1 : 0;
         for (Symbol p : params) {
           if (storage.get(p) instanceof Frame f) {

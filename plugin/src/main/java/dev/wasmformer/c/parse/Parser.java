@@ -264,6 +264,7 @@ public final class Parser {
     if (spec.storage() == DeclSpec.Storage.TYPEDEF) {
       if (is("=")) throw diagnostics.fail(peek().pos(), "illegal initializer (only variables can be initialized)");
       sema.typedef(d);
+      if (spec.unsignedEnum() && d.type() == IntType.INT) sema.markUnsignedEnumTypedef(d.name());
       return;
     }
     boolean hasInit = is("=");
@@ -313,6 +314,7 @@ public final class Parser {
     boolean isConst = false;
     Attributes attrs = Attributes.NONE;
     Type named = null;
+    boolean unsignedEnum = false;
     int voids = 0, bools = 0, chars = 0, shorts = 0, ints = 0, longs = 0, signeds = 0, unsigneds = 0,
         floats = 0, doubles = 0;
     boolean anyBasic = false;
@@ -389,7 +391,11 @@ public final class Parser {
         if (named != null || anyBasic) throw diagnostics.fail(t.pos(), "cannot combine with previous declaration specifier");
         named = switch (s) {
           case "struct", "union" -> structSpecifier();
-          case "enum" -> enumSpecifier();
+          case "enum" -> {
+            Type e = enumSpecifier();
+            unsignedEnum = lastEnumUnsigned;
+            yield e;
+          }
           case "__builtin_va_list" -> {
             next();
             yield Sema.VA_LIST;
@@ -400,6 +406,7 @@ public final class Parser {
       }
       if (named == null && !anyBasic && isIdentifier(t) && sema.isTypedefName(s)) {
         named = sema.typedefType(s);
+        unsignedEnum = sema.isUnsignedEnumTypedef(s);
         next();
         continue;
       }
@@ -414,7 +421,7 @@ public final class Parser {
     } else {
       type = basicType(start, voids, bools, chars, shorts, ints, longs, signeds, unsigneds, floats, doubles);
     }
-    return new DeclSpec(type, storage, isInline, isConst, attrs, start);
+    return new DeclSpec(type, storage, isInline, isConst, attrs, start, unsignedEnum);
   }
 
   private Type basicType(SourcePos p, int voids, int bools, int chars, int shorts, int ints, int longs, int signeds,
@@ -561,7 +568,9 @@ public final class Parser {
           throw diagnostics.fail(d.pos(), "expected member name");
         }
         names.add(d.name());
-        types.add(d.type());
+        // A bit-field of an enum whose enumerators are all non-negative is unsigned, as gcc
+        // has it (the enum's type is unsigned int there; its layout is int's either way).
+        types.add(width != null && ms.unsignedEnum() && d.type() == IntType.INT ? IntType.UINT : d.type());
         positions.add(d.pos());
         widths.add(width);
         if (width != null) sema.checkBitField(names, types, positions, widths, widthPos, names.size() - 1);
@@ -575,6 +584,9 @@ public final class Parser {
 
   // enum-specifier = "enum" ident? ("{" enumerator ("," enumerator)* ","? "}")?
   // enumerator = ident ("=" constant-expression)?
+  /** Whether the enum the last enumSpecifier() parsed has only non-negative enumerators. */
+  private boolean lastEnumUnsigned;
+
   private Type enumSpecifier() {
     Token kw = next();
     String tag = null;
@@ -585,11 +597,14 @@ public final class Parser {
     }
     if (!is("{")) {
       if (tag == null) throw unexpected("expected identifier or '{' after 'enum'");
-      return sema.enumTag(tag, false, tagPos);
+      Type t = sema.enumTag(tag, false, tagPos);
+      lastEnumUnsigned = sema.isUnsignedEnum(tag);
+      return t;
     }
     Type t = sema.enumTag(tag, true, tagPos);
     next();
     long value = 0;
+    boolean unsigned = true;
     while (!accept("}")) {
       Token name = expectIdentifier("enumerator name");
       if (accept("=")) {
@@ -598,12 +613,15 @@ public final class Parser {
         if (v != null) value = v;
       }
       sema.enumConstant(name.text(), name.pos(), value);
+      if (value < 0) unsigned = false;
       value++;
       if (!accept(",")) {
         expect("}");
         break;
       }
     }
+    sema.completeEnum(tag, unsigned);
+    lastEnumUnsigned = unsigned;
     return t;
   }
 

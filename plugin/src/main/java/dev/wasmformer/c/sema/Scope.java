@@ -6,8 +6,19 @@ import java.util.Map;
 
 /** One block of the scope chain: ordinary identifiers and tags are separate name spaces. */
 final class Scope {
-  /** An enumeration tag; only its completeness matters (every enum has type int here). */
-  record EnumTag(String name) {}
+  /**
+   * An enumeration tag. Every enum has type int here; {@code unsigned} records whether its
+   * enumerators are all non-negative, for which gcc makes the type unsigned int: a bit-field of
+   * the enum's type is then unsigned.
+   */
+  static final class EnumTag {
+    final String name;
+    boolean unsigned;
+
+    EnumTag(String name) {
+      this.name = name;
+    }
+  }
 
   final Scope parent;
   final Map<String, Symbol> names = new HashMap<>();

@@ -266,6 +266,28 @@ public final class Sema {
     return IntType.INT;
   }
 
+  /** Records, once its enumerators are known, whether enum {@code tag} is unsigned (see {@link Scope.EnumTag}). */
+  public void completeEnum(String tag, boolean unsigned) {
+    if (tag != null && scope.tags.get(tag) instanceof Scope.EnumTag e) e.unsigned = unsigned;
+  }
+
+  /** Whether {@code enum tag} names an enum whose enumerators are all non-negative. */
+  public boolean isUnsignedEnum(String tag) {
+    return scope.lookupTag(tag) instanceof Scope.EnumTag e && e.unsigned;
+  }
+
+  /** Whether typedef name {@code name} stands for such an enum type. */
+  public boolean isUnsignedEnumTypedef(String name) {
+    Symbol s = scope.lookup(name);
+    return s != null && s.kind() == Symbol.Kind.TYPEDEF && s.isUnsignedEnum();
+  }
+
+  /** Marks the typedef just declared as naming such an enum type. */
+  public void markUnsignedEnumTypedef(String name) {
+    Symbol s = scope.names.get(name);
+    if (s != null && s.kind() == Symbol.Kind.TYPEDEF) s.setUnsignedEnum(true);
+  }
+
   public void enumConstant(String name, SourcePos pos, long value) {
     Symbol s = new Symbol(name, Symbol.Kind.ENUM_CONSTANT, IntType.INT, Symbol.Storage.NONE, pos);
     s.setEnumValue(value);

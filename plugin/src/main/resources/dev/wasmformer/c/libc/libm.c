@@ -1034,3 +1034,336 @@ float tanhf(float x) { return (float)tanh(x); }
 float fmodf(float x, float y) { return (float)fmod(x, y); }
 float cbrtf(float x) { return (float)cbrt(x); }
 float hypotf(float x, float y) { return (float)hypot(x, y); }
+
+/* ---- frexp, ldexp, scalbn, modf, round, lround, rint: exact, on the bits ---- */
+
+#define FRAC64 0x000FFFFFFFFFFFFFULL
+#define QUIET64 0x0008000000000000ULL
+
+double ldexp(double x, int n) { return scale(x, n); }
+double scalbn(double x, int n) { return scale(x, n); }
+/* a float times 2^n is exact in double down to the float subnormals: one rounding, to float */
+float ldexpf(float x, int n) { return (float)scale(x, n); }
+float scalbnf(float x, int n) { return (float)scale(x, n); }
+
+double frexp(double x, int *e) {
+  u64 b = bits(x);
+  int be = (int)((b >> 52) & 0x7FF);
+  if (be == 0x7FF || (b << 1) == 0) { /* zero, infinity, NaN: as they are, exponent 0 */
+    *e = 0;
+    return x + x; /* keeps -0, quiets a NaN */
+  }
+  int shift = 0;
+  if (be == 0) { /* subnormal: normalize exactly */
+    b = bits(x * 0x1p54);
+    be = (int)((b >> 52) & 0x7FF);
+    shift = 54;
+  }
+  *e = be - 1022 - shift;
+  return from_bits((b & ~(0x7FFULL << 52)) | (1022ULL << 52));
+}
+
+float frexpf(float x, int *e) {
+  unsigned b = __wasmformer_f32_bits(x);
+  int be = (int)((b >> 23) & 0xFF);
+  if (be == 0xFF || (b << 1) == 0) {
+    *e = 0;
+    return x + x;
+  }
+  int shift = 0;
+  if (be == 0) {
+    b = __wasmformer_f32_bits(x * 0x1p25f);
+    be = (int)((b >> 23) & 0xFF);
+    shift = 25;
+  }
+  *e = be - 126 - shift;
+  return __wasmformer_bits_f32((b & ~(0xFFu << 23)) | (126u << 23));
+}
+
+/* softfloat.c's rounding to an integral value: 0 trunc, 4 to nearest even */
+u64 __wf_integral(u64 x, int mode);
+unsigned __wf_integral32(unsigned x, int mode);
+
+double modf(double x, double *ip) {
+  u64 b = bits(x);
+  if ((b & ~SIGN) > 0x7FF0000000000000ULL) { /* NaN: both parts are it */
+    *ip = x + x;
+    return x + x;
+  }
+  double t = from_bits(__wf_integral(b, 0));
+  *ip = t;
+  /* x - t is exact; an integral x (an infinity too) has a zero fraction of its sign */
+  return from_bits(bits(x == t ? 0.0 : x - t) | (b & SIGN));
+}
+
+float modff(float x, float *ip) {
+  unsigned b = __wasmformer_f32_bits(x);
+  if ((b & 0x7FFFFFFFu) > 0x7F800000u) {
+    *ip = x + x;
+    return x + x;
+  }
+  float t = __wasmformer_bits_f32(__wf_integral32(b, 0));
+  *ip = t;
+  return __wasmformer_bits_f32(__wasmformer_f32_bits(x == t ? 0.0f : x - t) | (b & 0x80000000u));
+}
+
+/* to the nearest integer, halfway cases away from zero */
+static u64 round_bits(u64 x) {
+  int be = (int)((x >> 52) & 0x7FF);
+  if (be >= 1075) return (x & ~SIGN) > 0x7FF0000000000000ULL ? x | QUIET64 : x; /* integral, infinite or NaN */
+  if (be < 1022) return x & SIGN;                                  /* |x| < 0.5 */
+  if (be == 1022) return (x & SIGN) | 0x3FF0000000000000ULL;       /* [0.5, 1) */
+  u64 mask = FRAC64 >> (be - 1023);                                /* the fraction's bits */
+  return (x + ((mask + 1) >> 1)) & ~mask; /* half a unit onto the magnitude; a carry goes into the exponent */
+}
+
+static unsigned round_bits32(unsigned x) {
+  int be = (int)((x >> 23) & 0xFF);
+  if (be >= 150) return (x & 0x7FFFFFFFu) > 0x7F800000u ? x | 0x400000u : x;
+  if (be < 126) return x & 0x80000000u;
+  if (be == 126) return (x & 0x80000000u) | 0x3F800000u;
+  unsigned mask = 0x7FFFFFu >> (be - 127);
+  return (x + ((mask + 1) >> 1)) & ~mask;
+}
+
+double round(double x) { return from_bits(round_bits(bits(x))); }
+float roundf(float x) { return __wasmformer_bits_f32(round_bits32(__wasmformer_f32_bits(x))); }
+double rint(double x) { return from_bits(__wf_integral(bits(x), 4)); }
+double nearbyint(double x) { return rint(x); }
+float rintf(float x) { return __wasmformer_bits_f32(__wf_integral32(__wasmformer_f32_bits(x), 4)); }
+float nearbyintf(float x) { return rintf(x); }
+
+/* A NaN or a value out of range gives the smallest value of the type, as x86's conversion does. */
+long lround(double x) {
+  double r = round(x);
+  return r >= -2147483648.0 && r < 2147483648.0 ? (long)r : (long)(-2147483647 - 1);
+}
+
+long long llround(double x) {
+  double r = round(x);
+  return r >= -0x1p63 && r < 0x1p63 ? (long long)r : (long long)(-9223372036854775807LL - 1);
+}
+
+long lroundf(float x) { return lround(x); }
+long long llroundf(float x) { return llround(x); }
+
+long lrint(double x) {
+  double r = rint(x);
+  return r >= -2147483648.0 && r < 2147483648.0 ? (long)r : (long)(-2147483647 - 1);
+}
+
+long long llrint(double x) {
+  double r = rint(x);
+  return r >= -0x1p63 && r < 0x1p63 ? (long long)r : (long long)(-9223372036854775807LL - 1);
+}
+
+float copysignf(float x, float y) {
+  return __wasmformer_bits_f32((__wasmformer_f32_bits(x) & 0x7FFFFFFFu) | (__wasmformer_f32_bits(y) & 0x80000000u));
+}
+
+float fminf(float x, float y) {
+  if (isnan(x)) return y;
+  if (isnan(y)) return x;
+  return x < y ? x : y;
+}
+
+float fmaxf(float x, float y) {
+  if (isnan(x)) return y;
+  if (isnan(y)) return x;
+  return x > y ? x : y;
+}
+
+/* ---- erf, erfc ---- */
+
+/*
+ * erf(x) = x * sum ERF_C[n] x^(2n), ERF_C[n] = (-1)^n 2 / (sqrt(pi) n! (2n+1)) as double-doubles
+ * (the Taylor series, computed with 300-bit arithmetic): for |x| < 2 it is summed in
+ * double-double, where x^2 < 4 needs at most 52 terms for 2^-106.
+ */
+static const double ERF_C[][2] = {
+    {0x1.20dd750429b6dp+0, 0x1.1ae3a914fed80p-56},
+    {-0x1.812746b0379e7p-2, 0x1.ee12e49cab700p-57},
+    {0x1.ce2f21a042be2p-4, -0x1.2871bc5e00766p-58},
+    {-0x1.b82ce31288b51p-6, 0x1.1015978e7ac92p-61},
+    {0x1.565bcd0e6a53fp-8, -0x1.a73e0832f7e39p-64},
+    {-0x1.c02db40040b86p-11, 0x1.d9a497a0f8b0ep-65},
+    {0x1.f9a326f9b89b7p-14, 0x1.e9a2341c71459p-68},
+    {-0x1.f4d25c3e0c2ebp-17, -0x1.79b1b9b5c586cp-71},
+    {0x1.b9e6c9dc651a3p-20, -0x1.fe08d49bd93ddp-74},
+    {-0x1.5f742ec43e71ap-23, 0x1.d28f03df991d8p-80},
+    {0x1.fcc5720624c1cp-27, -0x1.92e82d499b600p-82},
+    {-0x1.51d7181c5d36dp-30, 0x1.edfe29582f8a2p-84},
+    {0x1.9e6ad5e55a730p-34, -0x1.bf57a648fd29ep-89},
+    {-0x1.d8453cb0c46eap-38, 0x1.08bb682a55bf7p-93},
+    {0x1.f683ae4a97007p-42, -0x1.1f20dde18eb91p-96},
+    {-0x1.f56f071a885cfp-46, 0x1.cc7b158f0ad67p-100},
+    {0x1.d70b3537f4765p-50, -0x1.e1ac82fcae896p-107},
+    {-0x1.a2007af3447f6p-54, 0x1.f33fa807de704p-109},
+    {0x1.5f7919bc67b8cp-58, -0x1.ed97289411e80p-113},
+    {-0x1.18cc8a061c479p-62, -0x1.51a1c2e0d5f43p-116},
+    {0x1.ab5cc31489f29p-67, 0x1.8a80d6de77f1fp-124},
+    {-0x1.3676fc48c133cp-71, -0x1.3c978a883a127p-126},
+    {0x1.af83c2fb19fa6p-76, -0x1.49854ad5049e8p-131},
+    {-0x1.1f690c2b2753ap-80, -0x1.ed29062c77d57p-136},
+    {0x1.6f928977a0028p-85, -0x1.ff0ebf550c307p-139},
+    {-0x1.c40abff27ce65p-90, -0x1.789472e284a7ap-145},
+    {0x1.0baeaddb047b0p-94, 0x1.b502d1f6b754cp-149},
+    {-0x1.31b7776e54127p-99, -0x1.02b8ede7dc88ep-156},
+    {0x1.512193be51298p-104, 0x1.d727bafee189bp-160},
+    {-0x1.67657a57148a3p-109, -0x1.6ec16ca316412p-163},
+    {0x1.72c97f9dd3b8dp-114, 0x1.965b8f22ccd15p-168},
+    {-0x1.7298e545013acp-119, -0x1.8fdb93e9a1966p-173},
+    {0x1.6731bac4d9ceap-124, 0x1.47c2243edd0bfp-181},
+    {-0x1.51e98b3b1916bp-129, 0x1.7074705acf9a1p-184},
+    {0x1.34d111e701528p-134, -0x1.b280ac84c0587p-189},
+    {-0x1.1264ac150f151p-139, 0x1.4f91415f0dab0p-198},
+    {0x1.da7210371d95dp-145, -0x1.c4d369b25a3c5p-201},
+    {-0x1.8f639dd720316p-150, 0x1.6cac89be6576bp-204},
+    {0x1.479786e3e5e92p-155, 0x1.861193f988191p-210},
+    {-0x1.05fd0bbdfc959p-160, 0x1.63e38d4b12b47p-216},
+    {0x1.98d4d5028c0d7p-166, -0x1.9960fd99cfac3p-220},
+    {-0x1.37662752cf547p-171, -0x1.d03bba82f22e9p-225},
+    {0x1.cf590a2e0f10dp-177, 0x1.ee9fad1eff2dcp-232},
+    {-0x1.50e3e0ce7b515p-182, 0x1.f7ac38ae50e90p-236},
+    {0x1.df02a3457d653p-188, 0x1.b8798657fe1f2p-246},
+    {-0x1.4d24a7d0ce3d4p-193, 0x1.fddb5e4cb619cp-251},
+    {0x1.c5892686a9777p-199, -0x1.fd2f44f11a9ffp-253},
+    {-0x1.2e4a191adbb5bp-204, -0x1.92583cd690e24p-259},
+    {0x1.8abe02df55730p-210, -0x1.5b49ea9de9f3ep-265},
+    {-0x1.f92a784dac4f6p-216, -0x1.58c5256096e4ep-270},
+    {0x1.3ce771495cfd0p-221, -0x1.e8d489a090d95p-276},
+    {-0x1.85f626e9d8b7dp-227, -0x1.9591833b79f06p-283},
+};
+#define ERF_TERMS (int)(sizeof ERF_C / sizeof ERF_C[0])
+#define INV_SQRT_PI 0x1.20dd750429b6dp-1
+#define INV_SQRT_PI_LO 0x1.1ae3a914fed80p-57
+
+/* (ah + al) * (bh + bl), to about 2^-104 */
+static void mul_dd(double ah, double al, double bh, double bl, double *h, double *l) {
+  double p, e;
+  two_prod(ah, bh, &p, &e);
+  e += ah * bl + al * bh;
+  fast_two_sum(p, e, h, l);
+}
+
+/* (ah + al) + (bh + bl) */
+static void add_dd(double ah, double al, double bh, double bl, double *h, double *l) {
+  double s, e;
+  two_sum(ah, bh, &s, &e);
+  e += al + bl;
+  fast_two_sum(s, e, h, l);
+}
+
+/*
+ * erf(x) for 0 <= x < 2 as a double-double (x not tiny: x^2 must not underflow), to about
+ * 2^-70 relative, which 1 - erf(x) near 2 (erfc(2) = 0.0047) needs. By Horner's rule, the terms
+ * below 2^-40 of the sum (which is at least 0.49 x) in double, the others in double-double.
+ */
+static void erf_series(double x, double *h, double *l) {
+  double zh, zl;
+  two_prod(x, x, &zh, &zl);
+  int n = 1, split = 0;
+  double bound = 1.0;
+  while (n < ERF_TERMS - 1) {
+    bound *= zh;
+    double c = ERF_C[n][0] < 0 ? -ERF_C[n][0] : ERF_C[n][0];
+    if (split == 0 && c * bound < 0x1p-40) split = n;
+    if (c * bound < 0x1p-72) break;
+    n++;
+  }
+  if (split == 0) split = n;
+  double sh = ERF_C[n][0], sl = ERF_C[n][1];
+  if (n > split) {
+    while (n > split) sh = sh * zh + ERF_C[--n][0];
+    sl = 0.0;
+  }
+  while (--n >= 0) {
+    mul_dd(sh, sl, zh, zl, &sh, &sl);
+    add_dd(sh, sl, ERF_C[n][0], ERF_C[n][1], &sh, &sl);
+  }
+  mul_dd(sh, sl, x, 0.0, h, l);
+}
+
+/*
+ * erfc(x) for x >= 2 as a double-double, without the factor 2^k (*k) of exp(-x^2): exp(-x^2)/sqrt(pi)
+ * times Laplace's continued fraction 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))), evaluated from
+ * its tail (enough terms for 2^-62 at each x), the last two steps in double-double.
+ */
+static void erfc_large(double x, int *k, double *h, double *l) {
+  int n = x < 2.5 ? 90 : x < 3 ? 60 : x < 4 ? 45 : x < 6 ? 32 : 20;
+  double t = 0.0;
+  for (; n >= 2; n--) t = 0.5 * n / (x + t);
+  /* t1 = (1/2) / (x + t), g = 1 / (x + t1), in double-double */
+  double dh, dl, qh, ql, p, e;
+  two_sum(x, t, &dh, &dl);
+  qh = 0.5 / dh;
+  two_prod(qh, dh, &p, &e);
+  ql = ((0.5 - p) - e - qh * dl) / dh;
+  add_dd(x, 0.0, qh, ql, &dh, &dl);
+  qh = 1.0 / dh;
+  two_prod(qh, dh, &p, &e);
+  ql = ((1.0 - p) - e - qh * dl) / dh;
+  double xh, xl;
+  two_prod(x, x, &xh, &xl);
+  double eh, el;
+  exp_core(-xh, -xl, k, &eh, &el);
+  mul_dd(eh, el, qh, ql, &eh, &el);
+  mul_dd(eh, el, INV_SQRT_PI, INV_SQRT_PI_LO, h, l);
+}
+
+double erf(double x) {
+  u64 b = bits(x);
+  double ax = from_bits(b & ~SIGN);
+  double r;
+  if (ax != ax) return x + x;
+  if (ax < 0x1p-500) {
+    /* erf(x) = 2x/sqrt(pi) to 2^-1000: scaled up, so that the product's tail does not underflow */
+    double y = ax * 0x1p600;
+    r = (y * (2 * INV_SQRT_PI) + y * (2 * INV_SQRT_PI_LO)) * 0x1p-600;
+  } else if (ax < 2.0) {
+    double h, l;
+    erf_series(ax, &h, &l);
+    r = h + l;
+  } else if (ax < 6.0) {
+    int k;
+    double h, l;
+    erfc_large(ax, &k, &h, &l);
+    double s = pow2(k);
+    r = (1.0 - h * s) - l * s;
+  } else {
+    r = 1.0;
+  }
+  return from_bits(bits(r) | (b & SIGN));
+}
+
+double erfc(double x) {
+  u64 b = bits(x);
+  double ax = from_bits(b & ~SIGN);
+  int negative = (int)(b >> 63);
+  if (ax != ax) return x + x;
+  if (ax < 0x1p-60) return 1.0 - x; /* 1 - 2x/sqrt(pi) rounds to 1 - x */
+  if (ax < 2.0) {
+    double h, l, s, e;
+    erf_series(ax, &h, &l);
+    if (negative) {
+      two_sum(1.0, h, &s, &e);
+    } else {
+      two_sum(1.0, -h, &s, &e);
+      l = -l;
+    }
+    return s + (e + l);
+  }
+  if (!negative && ax > 27.3) return 0x1p-1022 * 0x1p-1022; /* underflows to 0 */
+  if (negative && ax >= 6.0) return 2.0;
+  int k;
+  double h, l;
+  erfc_large(ax, &k, &h, &l);
+  if (negative) {
+    double s = pow2(k);
+    return (2.0 - h * s) - l * s;
+  }
+  return scale(h + l, k);
+}
+
+float erff(float x) { return (float)erf(x); }
+float erfcf(float x) { return (float)erfc(x); }

@@ -1,0 +1,137 @@
+/*
+ * <math.h>'s exact functions (frexp, ldexp, scalbn, modf, round, lround, rint, trunc, floor,
+ * ceil, copysign, fmin, fmax and their float forms) over a deterministic sample: each line is a
+ * function's name, its arguments' and its results' bit patterns (or integers) in hex.
+ * MathLibraryTest runs it compiled by us and by gcc (glibc's libm): the lines must be equal.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static unsigned long long state = 0x2545F4914F6CDD1DULL;
+
+static unsigned long long next(void) {
+  state ^= state << 13;
+  state ^= state >> 7;
+  state ^= state << 17;
+  return state;
+}
+
+static unsigned long long bits(double x) {
+  unsigned long long b;
+  memcpy(&b, &x, sizeof b);
+  return b;
+}
+
+static double from_bits(unsigned long long b) {
+  double x;
+  memcpy(&x, &b, sizeof x);
+  return x;
+}
+
+static unsigned fbits(float x) {
+  unsigned b;
+  memcpy(&b, &x, sizeof b);
+  return b;
+}
+
+static float from_fbits(unsigned b) {
+  float x;
+  memcpy(&x, &b, sizeof x);
+  return x;
+}
+
+static const double specials[] = {0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994,
+    -0.49999999999999994, 4503599627370495.5, -4503599627370496.5, 4503599627370497.0, 9007199254740993.0,
+    4.9406564584124654e-324, -2.2250738585072009e-308, 2.2250738585072014e-308, 1.7976931348623157e308,
+    1e-310, 123456.75, -0.75, 1.0 / 0.0, -1.0 / 0.0};
+
+/* a double with a random sign and exponent in [elo, ehi] (the exponent field), random fraction */
+static double random_double(int elo, int ehi) {
+  unsigned long long r = next();
+  unsigned long long e = (unsigned long long)(elo + (int)(next() % (unsigned long long)(ehi - elo + 1)));
+  return from_bits((r & 0x800FFFFFFFFFFFFFULL) | (e << 52));
+}
+
+static float random_float(int elo, int ehi) {
+  unsigned r = (unsigned)next();
+  unsigned e = (unsigned)(elo + (int)(next() % (unsigned long long)(ehi - elo + 1)));
+  return from_fbits((r & 0x807FFFFFu) | (e << 23));
+}
+
+static void one(double x) {
+  int e;
+  double m = frexp(x, &e);
+  printf("frexp %016llx %016llx %d\n", bits(x), bits(m), e);
+  double ip;
+  double fr = modf(x, &ip);
+  printf("modf %016llx %016llx %016llx\n", bits(x), bits(fr), bits(ip));
+  printf("round %016llx %016llx\n", bits(x), bits(round(x)));
+  printf("rint %016llx %016llx\n", bits(x), bits(rint(x)));
+  printf("nearbyint %016llx %016llx\n", bits(x), bits(nearbyint(x)));
+  printf("trunc %016llx %016llx\n", bits(x), bits(trunc(x)));
+  printf("floor %016llx %016llx\n", bits(x), bits(floor(x)));
+  printf("ceil %016llx %016llx\n", bits(x), bits(ceil(x)));
+  if (!isnan(x)) printf("llround %016llx %llx\n", bits(x), (unsigned long long)llround(x));
+  if (!isnan(x)) printf("llrint %016llx %llx\n", bits(x), (unsigned long long)llrint(x));
+  /* long is 32 bits on wasm32 and 64 on x86-64: compare where both hold the result */
+  if (fabs(x) < 2147483647.0) printf("lround %016llx %ld\n", bits(x), (long)lround(x));
+  if (fabs(x) < 2147483647.0) printf("lrint %016llx %ld\n", bits(x), (long)lrint(x));
+  static const int ns[] = {0, 1, -1, 52, -52, 1023, -1022, -1074, -1075, 2000, -2000, 2098, -2098, 100000, -100000};
+  for (unsigned i = 0; i < sizeof ns / sizeof ns[0]; i++) {
+    printf("ldexp %016llx %d %016llx\n", bits(x), ns[i], bits(ldexp(x, ns[i])));
+  }
+  int n = (int)(next() % 4300) - 2150;
+  printf("scalbn %016llx %d %016llx\n", bits(x), n, bits(scalbn(x, n)));
+}
+
+static void onef(float x) {
+  int e;
+  float m = frexpf(x, &e);
+  printf("frexpf %08x %08x %d\n", fbits(x), fbits(m), e);
+  float ip;
+  float fr = modff(x, &ip);
+  printf("modff %08x %08x %08x\n", fbits(x), fbits(fr), fbits(ip));
+  printf("roundf %08x %08x\n", fbits(x), fbits(roundf(x)));
+  printf("rintf %08x %08x\n", fbits(x), fbits(rintf(x)));
+  printf("truncf %08x %08x\n", fbits(x), fbits(truncf(x)));
+  printf("floorf %08x %08x\n", fbits(x), fbits(floorf(x)));
+  printf("ceilf %08x %08x\n", fbits(x), fbits(ceilf(x)));
+  if (!isnan(x)) printf("llroundf %08x %llx\n", fbits(x), (unsigned long long)llroundf(x));
+  if (fabsf(x) < 2147483647.0f) printf("lroundf %08x %ld\n", fbits(x), (long)lroundf(x));
+  int n = (int)(next() % 400) - 200;
+  printf("ldexpf %08x %d %08x\n", fbits(x), n, fbits(ldexpf(x, n)));
+  printf("scalbnf %08x %d %08x\n", fbits(x), -n, fbits(scalbnf(x, -n)));
+}
+
+static void two(double x, double y) {
+  printf("copysign %016llx %016llx %016llx\n", bits(x), bits(y), bits(copysign(x, y)));
+  printf("fmin %016llx %016llx %016llx\n", bits(x), bits(y), bits(fmin(x, y)));
+  printf("fmax %016llx %016llx %016llx\n", bits(x), bits(y), bits(fmax(x, y)));
+  float a = (float)x, b = (float)y;
+  printf("copysignf %08x %08x %08x\n", fbits(a), fbits(b), fbits(copysignf(a, b)));
+  printf("fminf %08x %08x %08x\n", fbits(a), fbits(b), fbits(fminf(a, b)));
+  printf("fmaxf %08x %08x %08x\n", fbits(a), fbits(b), fbits(fmaxf(a, b)));
+}
+
+int main(void) {
+  unsigned ns = sizeof specials / sizeof specials[0];
+  for (unsigned i = 0; i < ns; i++) {
+    one(specials[i]);
+    onef((float)specials[i]);
+    two(specials[i], specials[(i * 7 + 3) % ns]);
+  }
+  one(from_bits(0x7FF8000000000000ULL));
+  onef(from_fbits(0x7FC00000u));
+  two(from_bits(0x7FF8000000000000ULL), 1.0);
+  two(-1.0, from_bits(0x7FF8000000000000ULL));
+  for (int i = 0; i < 150; i++) {
+    one(random_double(1000, 1090)); /* around 1 .. 2^67: the fractions round */
+    one(random_double(0, 2047 - 1)); /* anywhere, subnormals too */
+    onef(random_float(110, 160));
+    onef(random_float(0, 254));
+    double x = random_double(1000, 1050); /* in turn: gcc evaluates arguments right to left */
+    two(x, random_double(1000, 1050));
+  }
+  return 0;
+}
