@@ -149,6 +149,34 @@ class CCompilerTest {
     assertThat(WasmRunner.run(r.wasm(), r.module(), "", List.of()).status()).isEqualTo(42);
   }
 
+
+  @Test
+  void aProgramMayGiveALibraryNameAnotherTypeWhenTheLibraryDoesNotUseIt() {
+    // Without <math.h>, 'round' is the program's own name, as with gcc and a static libc.
+    CompileResult own = compile("""
+        int round(int x) { return (x + 5) / 10 * 10; }
+        int main(void) { return round(17); }
+        """, CompileOptions.defaults());
+    assertThat(own.errors()).isEmpty();
+    assertThat(WasmRunner.run(own.wasm(), own.module(), "", List.of()).status()).isEqualTo(20);
+
+    // Declared only: the call would reach the library's double round(double).
+    CompileResult declared = new CCompiler().compile(new SourceFile("prog.c", """
+        int round(int x);
+        int main(void) { return round(17); }
+        """), CompileOptions.defaults());
+    assertThat(declared.errors()).extracting(Diagnostic::message).containsExactly(
+        "conflicting types for 'round' with the C library's ('int (int)' vs 'double (double)')");
+
+    // Defined, but pow (linked) calls the library's trunc: the two types would meet.
+    CompileResult used = new CCompiler().compile(new SourceFile("prog.c", """
+        double pow(double, double);
+        long trunc(long x) { return x; }
+        int main(void) { return (int) pow(2.0, 3.0) + (int) trunc(1); }
+        """), CompileOptions.defaults());
+    assertThat(used.errors()).singleElement().extracting(Diagnostic::message).asString()
+        .startsWith("'trunc' is defined with another type than the C library's ('long (long)' vs 'double (double)')");
+  }
   @Test
   void onlyTheLibraryFunctionsAProgramUsesAreLinked() {
     CompileResult small = compile("int main(void) { return 0; }", CompileOptions.defaults());

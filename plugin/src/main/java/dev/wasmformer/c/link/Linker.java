@@ -31,6 +31,8 @@ public final class Linker {
   private final Map<Symbol, FunctionDef> functionDefs = new IdentityHashMap<>();
   private final Map<Symbol, GlobalVar> globalDefs = new IdentityHashMap<>();
   private final Map<String, Symbol> declared = new HashMap<>();
+  /** Per name declared with other types by the program and the library: {program's, library's}. */
+  private final Map<String, Symbol[]> libraryClashes = new LinkedHashMap<>();
 
   public Linker(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
@@ -54,10 +56,15 @@ public final class Linker {
       for (Symbol s : u.fileScope()) {
         if (s.hasExternalLinkage()) {
           Symbol d = declared.putIfAbsent(s.name(), s);
-          if (d != null && d != s && !Types.compatibleAcrossUnits(d.type(), s.type()) && d.kind() == s.kind()
-              && !(d.isFromLibrary() && !s.isFromLibrary())) {
-            diagnostics.error(s.pos(), "conflicting types for '" + s.name() + "' across files ('"
-                + s.type().spell() + "' vs '" + d.type().spell() + "')");
+          if (d != null && d != s && !Types.compatibleAcrossUnits(d.type(), s.type()) && d.kind() == s.kind()) {
+            if (d.isFromLibrary() != s.isFromLibrary()) {
+              // A program may reuse a library name for something else (its own `round`), as
+              // with a static libc; checked once the program's reach is known.
+              libraryClashes.putIfAbsent(s.name(), d.isFromLibrary() ? new Symbol[] {s, d} : new Symbol[] {d, s});
+            } else {
+              diagnostics.error(s.pos(), "conflicting types for '" + s.name() + "' across files ('"
+                  + s.type().spell() + "' vs '" + d.type().spell() + "')");
+            }
           }
         }
       }
@@ -101,10 +108,45 @@ public final class Linker {
           + "__attribute__((export_name(\"...\")))");
     }
     Program program = reach(units, roots, main, exports);
-    return (reachesLibraryFunction(program, "ungetc") || reachesLibraryFunction(program, "feof"))
-        && ungetcAwareGetchar()
-        ? reach(units, roots, main, exports)
-        : program;
+    if ((reachesLibraryFunction(program, "ungetc") || reachesLibraryFunction(program, "feof"))
+        && ungetcAwareGetchar()) {
+      program = reach(units, roots, main, exports);
+    }
+    checkLibraryClashes(program);
+    return program;
+  }
+
+  /**
+   * A name the program declares with another type than the library's is fine when the program
+   * defines it and no library function the program reaches uses it (the library's definition
+   * is then simply not linked); otherwise calls would cross the two types.
+   */
+  private void checkLibraryClashes(Program program) {
+    for (Map.Entry<String, Symbol[]> clash : libraryClashes.entrySet()) {
+      String name = clash.getKey();
+      Symbol user = clash.getValue()[0];
+      Symbol library = clash.getValue()[1];
+      Symbol definition = external.get(name);
+      String types = " ('" + user.type().spell() + "' vs '" + library.type().spell() + "')";
+      if (definition == null || definition.isFromLibrary()) {
+        diagnostics.error(user.pos(), "conflicting types for '" + name + "' with the C library's" + types);
+        continue;
+      }
+      for (FunctionDef f : program.functions()) {
+        if (!f.symbol().isFromLibrary()) continue;
+        boolean[] uses = {false};
+        AstWalker.expressions(f.body(), e -> {
+          if (e instanceof Expr.VarRef v && v.symbol().isFromLibrary() && v.symbol().name().equals(name)) {
+            uses[0] = true;
+          }
+        });
+        if (uses[0]) {
+          diagnostics.error(user.pos(), "'" + name + "' is defined with another type than the C library's"
+              + types + ", and the library's '" + f.symbol().name() + "', which this program uses, calls it");
+          break;
+        }
+      }
+    }
   }
 
   /**
