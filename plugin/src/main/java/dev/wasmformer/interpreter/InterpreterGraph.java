@@ -1240,7 +1240,13 @@ public final class InterpreterGraph {
       // a digit is non-zero only when d < 2^32, where dc = d_lo
       Expr r = l == 0 ? nhi : nhi.minus(g.neuron(n + ".qd" + l, qhi.minus(Expr.constant(0x1p37).minus(fam.plus(lane[l]).times(0x1p36))), dlo));
       double cap = Math.pow(2, 33 - 8 * k);
-      Expr curve = g.sum(n + ".capped" + k, dc.minus(g.relu(n + ".cap" + k, dc.minus(cap)))).times(Math.pow(256, k));
+      // min(dc, cap), one stage after d's bytes (not after dc): dc < 2^33, so digit 0's cap never
+      // applies; the others are below 2^32, so the minimum is the cap when d >= 2^32 (a high
+      // byte non-zero), else min(d_lo, cap)
+      Expr capped = cap > 0x1p32 ? dc : g.sum(n + ".capped" + k, fam.times(cap).minus(g.relu(n + ".cap" + k,
+          Expr.constant(cap).minus(dlo).minus(sumOf(java.util.Arrays.copyOfRange(db, 4, 8)).times(0x1p26))
+              .minus(Expr.constant(1).minus(fam).times(0x1p34)))));
+      Expr curve = capped.times(Math.pow(256, k));
       Expr a = r.times(2).minus(curve).plus(1);
       Expr[] flags = l == 0 ? new Expr[] {fam, lane[l], ok} : new Expr[] {fam, lane[l]};
       digitA.add(gates.gate(n + ".a" + l, a.plus(0x1p35), 0x1p37, flags));
@@ -1296,7 +1302,16 @@ public final class InterpreterGraph {
 
     // val·d at the E and C tokens (val <= 255 inside these instructions)
     Expr valOn = val.minus(Expr.constant(4096).minus(fam.times(4096)));
-    Expr pLo = g.neuron(n + ".plo", valOn, dlo), pHi = g.neuron(n + ".phi", valOn, dhi);
+    Expr pLo = g.neuron(n + ".plo", valOn, dlo);
+    // val·d_hi from y's high word as read (one stage after the slot heads; from d's bytes it
+    // would be two, and the comparison below one more): y_hi for the unsigned forms and y >= 0,
+    // 2^32 - 1 - y_hi for a negative y. That is |y|'s high word but when y_lo = 0, where it is
+    // one less; d's low word is then 0, so the estimate is exact (the truncated divisor drops
+    // only zero bytes), W - E·d >= 0, and the larger comparison below is still >= 0.
+    Expr fU = fDivU.plus(fRemU), y63 = yhbit[31];
+    Expr pHi = g.neuron(n + ".phi.u", val.minus(Expr.constant(1).minus(fU).times(4096)), yh)
+        .plus(g.neuron(n + ".phi.p", val.minus(Expr.constant(1).minus(fS).plus(y63).times(4096)), yh))
+        .plus(g.neuron(n + ".phi.n", val.minus(Expr.constant(2).minus(fS).minus(y63).times(4096)), Expr.constant(0x1p32 - 1).minus(yh)));
     // the comparison at E: W - E·d >= 0, W = Whi·2^32 + Wlo; with |Wlo - E·d_lo| < 2^41 a high limb
     // clamped to ±2^9 keeps the sign and makes the sum exact
     Expr hE = whiE.minus(pHi);
