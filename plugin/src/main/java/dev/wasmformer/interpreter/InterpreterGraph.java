@@ -803,7 +803,7 @@ public final class InterpreterGraph {
    * Shifts and rotates by {@code y mod 32} in one stage: one unit per lane and shift amount,
    * gated by the opcode, the lane and y's five low bits (as literals), whose value is the
    * lane's result byte for that amount, a sum of x's bits. Two stages (a bit shift into byte
-   * sums, then a byte shift) used fewer units but cost the model its last layer.
+   * sums, then a byte shift) cost the model a layer after the operand snapshot.
    */
   private void shiftBytes(Opcode o, String n, Expr[] x) {
     Expr fo = f(o);
