@@ -800,32 +800,37 @@ public final class InterpreterGraph {
   }
 
   /**
-   * Shifts and rotates by {@code y mod 32} in two stages: a bit shift by {@code y mod 8}
-   * into four byte sums (shared by the five opcodes, each unit gated by its opcode), then a
-   * byte shift by {@code (y mod 32) / 8} that also picks the lane's byte.
+   * Shifts and rotates by {@code y mod 32} in one stage: one unit per lane and shift amount,
+   * gated by the opcode, the lane and y's five low bits (as literals), whose value is the
+   * lane's result byte for that amount, a sum of x's bits. Two stages (a bit shift into byte
+   * sums, then a byte shift) cost the model a layer after the operand snapshot.
    */
   private void shiftBytes(Opcode o, String n, Expr[] x) {
-    if (interByte == null) buildBitShift(x);
     Expr fo = f(o);
     for (int l = 0; l < 4; l++) {
-      for (int j = 0; j < 4; j++) {
-        Expr q3 = literal(sybit[3], j & 1), q4 = literal(sybit[4], (j >> 1) & 1);
-        int src = switch (o) {
-          case SHL -> l - j;
-          case ROTL -> Math.floorMod(l - j, 4);
-          case ROTR -> (l + j) % 4;
-          default -> l + j;
-        };
-        if (src >= 0 && src <= 3) {
-          value.add(gates.gate(n + l + "." + j, interByte[src], 256, fo, lane[l], q3, q4));
-        } else if (o == SHR_S) {
-          value.add(gates.and(n + l + "." + j + ".sign", x[31], fo, lane[l], q3, q4).times(255));
+      for (int s = 0; s < 32; s++) {
+        Expr v = Expr.ZERO;
+        for (int i = 0; i < 8; i++) {
+          int bit = 8 * l + i;
+          int src = switch (o) {
+            case SHL -> bit - s;
+            case ROTL -> Math.floorMod(bit - s, 32);
+            case ROTR -> (bit + s) % 32;
+            case SHR_S -> Math.min(bit + s, 31);
+            default -> bit + s;
+          };
+          if (src >= 0 && src <= 31) v = v.plus(x[src].times(1 << i));
         }
+        if (v.isConstant()) continue; // every bit shifted out: the byte is 0
+        Expr[] flags = new Expr[7];
+        flags[0] = fo;
+        flags[1] = lane[l];
+        for (int b = 0; b < 5; b++) flags[2 + b] = literal(sybit[b], (s >> b) & 1);
+        value.add(gates.gate(n + l + "." + s, v, 256, flags));
       }
     }
   }
 
-  private Expr[] interByte;
   private Expr[] interByte64;
 
   /**
@@ -1039,14 +1044,24 @@ public final class InterpreterGraph {
     emit(Kind.DIGIT, gates.and(n + ".first", fam, lane[0]).minus(divByZero).minus(overflow));
 
     double mq = 0x1p35, ma = 0x1p37, shift = 0x1p35;
+    // The products with d and d's caps below read y's word and sign (one stage after the slot
+    // heads), not den (two): one unit per case of d, y as it is (unsigned, or signed and y >= 0)
+    // or 2^32 - y (signed and y < 0), so that the digits' inputs are one stage after den.
+    Expr fU = fDivU.plus(fRemU), y31n = Expr.constant(1).minus(y31);
+    Expr minusY = Expr.constant(0x1p32).minus(yu);
     // quotient digits: lane l predicts digit k = 3 - l; digit 3 - i sits at lane i, offset l - i
     for (int l = 0; l < 4; l++) {
       int k = 3 - l;
       Expr qhi = Expr.ZERO;
       for (int i = 1; i <= l; i++) qhi = qhi.plus(prevVal[l - i].times(Math.pow(256, 4 - i)));
-      Expr r = l == 0 ? num : num.minus(g.neuron(n + ".qd" + l, qhi.minus(Expr.constant(2 * mq).minus(fam.plus(lane[l]).times(mq))), den));
+      Expr r = l == 0 ? num : num.minus(timesDivisor(n + ".qd" + l, qhi, mq, yu, minusY, lane[l], fU, fS, y31, y31n));
       double cap = Math.pow(2, 33 - 8 * k);
-      Expr curve = g.sum(n + ".capped" + k, den.minus(g.relu(n + ".cap" + k, den.minus(cap)))).times(Math.pow(256, k));
+      // min(d, cap); d <= 2^32, so the cap of digit 0 (2^33) never applies
+      Expr over = cap > 0x1p32 ? Expr.ZERO
+          : g.relu(n + ".cap" + k + ".u", yu.minus(cap).minus(Expr.constant(1).minus(fU).times(0x1p34)))
+              .plus(g.relu(n + ".cap" + k + ".p", yu.minus(cap).minus(Expr.constant(2).minus(fS).minus(y31n).times(0x1p34))))
+              .plus(g.relu(n + ".cap" + k + ".n", minusY.minus(cap).minus(Expr.constant(2).minus(fS).minus(y31).times(0x1p34))));
+      Expr curve = g.sum(n + ".capped" + k, den.minus(over)).times(Math.pow(256, k));
       Expr a = r.times(2).minus(curve).plus(1);
       // the digits' inputs must be silent when the START traps instead
       Expr ok = l == 0 ? nonZero.minus(overflow) : nonZero;
@@ -1058,7 +1073,7 @@ public final class InterpreterGraph {
     for (int l = 4; l < 8; l++) {
       Expr q = Expr.ZERO;
       for (int j = 0; j < 4; j++) q = q.plus(prevVal[l - 4 + j].times(Math.pow(256, j)));
-      Expr r = num.minus(g.neuron(n + ".rq" + l, q.minus(Expr.constant(2 * mq).minus(fRem.plus(lane[l]).times(mq))), den));
+      Expr r = num.minus(timesDivisor(n + ".rq" + l, q, mq, yu, minusY, lane[l], fRemU, fRemS, y31, y31n));
       for (int i = 5; i <= l; i++) r = r.minus(prevVal[l - i].times(Math.pow(256, 8 - i)));
       double curve = Math.pow(256, 7 - l);
       Expr on = gates.and(n + ".r" + l + ".on", fRem, lane[l]);
@@ -1094,6 +1109,17 @@ public final class InterpreterGraph {
         value.add(gates.gate(u + ".neg", negByte, 2048, f(o), lane[l], sign));
       }
     }
+  }
+
+  /**
+   * {@code q·d} for the i32 division's divisor d (|y| for the signed forms, y for the unsigned
+   * ones) at {@code lane}, else 0, for {@code 0 <= q < m}: three units, one per case of d, each
+   * an exact product (no case's terms cancel).
+   */
+  private Expr timesDivisor(String name, Expr q, double m, Expr yu, Expr minusY, Expr lane, Expr fU, Expr fS, Expr y31, Expr y31n) {
+    return g.neuron(name + ".u", q.minus(Expr.constant(2).minus(fU).minus(lane).times(m)), yu)
+        .plus(g.neuron(name + ".p", q.minus(Expr.constant(3).minus(fS).minus(lane).minus(y31n).times(m)), yu))
+        .plus(g.neuron(name + ".n", q.minus(Expr.constant(3).minus(fS).minus(lane).minus(y31).times(m)), minusY));
   }
 
   private static final Set<Opcode> DIVISION64 = EnumSet.of(DIV64_U, DIV64_S, REM64_U, REM64_S);
@@ -1214,7 +1240,13 @@ public final class InterpreterGraph {
       // a digit is non-zero only when d < 2^32, where dc = d_lo
       Expr r = l == 0 ? nhi : nhi.minus(g.neuron(n + ".qd" + l, qhi.minus(Expr.constant(0x1p37).minus(fam.plus(lane[l]).times(0x1p36))), dlo));
       double cap = Math.pow(2, 33 - 8 * k);
-      Expr curve = g.sum(n + ".capped" + k, dc.minus(g.relu(n + ".cap" + k, dc.minus(cap)))).times(Math.pow(256, k));
+      // min(dc, cap), one stage after d's bytes (not after dc): dc < 2^33, so digit 0's cap never
+      // applies; the others are below 2^32, so the minimum is the cap when d >= 2^32 (a high
+      // byte non-zero), else min(d_lo, cap)
+      Expr capped = cap > 0x1p32 ? dc : g.sum(n + ".capped" + k, fam.times(cap).minus(g.relu(n + ".cap" + k,
+          Expr.constant(cap).minus(dlo).minus(sumOf(java.util.Arrays.copyOfRange(db, 4, 8)).times(0x1p26))
+              .minus(Expr.constant(1).minus(fam).times(0x1p34)))));
+      Expr curve = capped.times(Math.pow(256, k));
       Expr a = r.times(2).minus(curve).plus(1);
       Expr[] flags = l == 0 ? new Expr[] {fam, lane[l], ok} : new Expr[] {fam, lane[l]};
       digitA.add(gates.gate(n + ".a" + l, a.plus(0x1p35), 0x1p37, flags));
@@ -1270,7 +1302,16 @@ public final class InterpreterGraph {
 
     // val·d at the E and C tokens (val <= 255 inside these instructions)
     Expr valOn = val.minus(Expr.constant(4096).minus(fam.times(4096)));
-    Expr pLo = g.neuron(n + ".plo", valOn, dlo), pHi = g.neuron(n + ".phi", valOn, dhi);
+    Expr pLo = g.neuron(n + ".plo", valOn, dlo);
+    // val·d_hi from y's high word as read (one stage after the slot heads; from d's bytes it
+    // would be two, and the comparison below one more): y_hi for the unsigned forms and y >= 0,
+    // 2^32 - 1 - y_hi for a negative y. That is |y|'s high word but when y_lo = 0, where it is
+    // one less; d's low word is then 0, so the estimate is exact (the truncated divisor drops
+    // only zero bytes), W - E·d >= 0, and the larger comparison below is still >= 0.
+    Expr fU = fDivU.plus(fRemU), y63 = yhbit[31];
+    Expr pHi = g.neuron(n + ".phi.u", val.minus(Expr.constant(1).minus(fU).times(4096)), yh)
+        .plus(g.neuron(n + ".phi.p", val.minus(Expr.constant(1).minus(fS).plus(y63).times(4096)), yh))
+        .plus(g.neuron(n + ".phi.n", val.minus(Expr.constant(2).minus(fS).minus(y63).times(4096)), Expr.constant(0x1p32 - 1).minus(yh)));
     // the comparison at E: W - E·d >= 0, W = Whi·2^32 + Wlo; with |Wlo - E·d_lo| < 2^41 a high limb
     // clamped to ±2^9 keeps the sign and makes the sum exact
     Expr hE = whiE.minus(pHi);
@@ -1351,33 +1392,6 @@ public final class InterpreterGraph {
 
   private static Expr literal(Expr bit, int value) {
     return value == 1 ? bit : Expr.constant(1).minus(bit);
-  }
-
-  private void buildBitShift(Expr[] x) {
-    Expr left = Expr.ZERO, right = Expr.ZERO;
-    for (Opcode o : List.of(SHL, ROTL)) left = left.plus(f(o));
-    for (Opcode o : List.of(SHR_U, SHR_S, ROTR)) right = right.plus(f(o));
-    Expr[] bytes = {Expr.ZERO, Expr.ZERO, Expr.ZERO, Expr.ZERO};
-    for (int r = 0; r < 8; r++) {
-      Expr l0 = literal(sybit[0], r & 1), l1 = literal(sybit[1], (r >> 1) & 1), l2 = literal(sybit[2], (r >> 2) & 1);
-      for (int i = 0; i < 32; i++) {
-        double w = 1 << (i % 8);
-        List<Expr> parts = new ArrayList<>();
-        int ls = i - r;
-        if (ls >= 0) parts.add(gates.and("shl." + r + "." + i, l0, l1, l2, x[ls], left));
-        else parts.add(gates.and("rotl." + r + "." + i, l0, l1, l2, x[ls + 32], f(ROTL)));
-        int rs = i + r;
-        if (rs <= 31) {
-          parts.add(gates.and("shr." + r + "." + i, l0, l1, l2, x[rs], right));
-        } else {
-          parts.add(gates.and("shrs." + r + "." + i, l0, l1, l2, x[31], f(SHR_S)));
-          parts.add(gates.and("rotr." + r + "." + i, l0, l1, l2, x[rs - 32], f(ROTR)));
-        }
-        for (Expr e : parts) bytes[i / 8] = bytes[i / 8].plus(e.times(w));
-      }
-    }
-    interByte = new Expr[4];
-    for (int b = 0; b < 4; b++) interByte[b] = g.sum("shift.byte" + b, bytes[b]);
   }
 
   /** The caller's frame pointer and return address, emitted from lane {@code from} on. */

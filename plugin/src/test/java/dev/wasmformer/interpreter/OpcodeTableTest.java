@@ -222,7 +222,9 @@ class OpcodeTableTest {
     long[] divisors = {1, -1, 2, 3, 7, 10, 255, 256, 257, 0xFFFFFFFFL, 0x100000000L, 0x100000001L, 0xFFFFFFFFFFL,
         0x10000000000L, 0xFFFFFFFFFFFFL, 0x1000000000000L, 0xFFFFFFFFFFFFFFL, 0x100000000000000L, Long.MAX_VALUE,
         Long.MIN_VALUE, Long.MIN_VALUE + 1, 1L << 62, 1L << 40 | 0xFF, 0x8000000080000000L, 0x00FFFFFF00000001L,
-        1_000_000_007L, 10_000_000_000L};
+        1_000_000_007L, 10_000_000_000L,
+        // negative with a zero low word: |d|'s high word takes the carry of the low word's negation
+        -0x100000000L, -0x1234500000000L, 0x8000000100000000L, -(0xABCDEFL << 36)};
     for (long d : divisors) {
       l.add(new long[] {-1, d});
       l.add(new long[] {Long.MIN_VALUE, d});
