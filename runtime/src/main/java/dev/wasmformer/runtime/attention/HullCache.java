@@ -265,11 +265,7 @@ final class HullCache implements AttentionCache {
 
     /** The index of the entries some structure holds: exactly the keys the index held. */
     private KeyIndex indexOfEntries() {
-        int live = 0;
-        for (int e = 0; e < allocated; e++) {
-            live += holders(e) != 0 ? 1 : 0;
-        }
-        KeyIndex rebuilt = new KeyIndex(live);
+        KeyIndex rebuilt = new KeyIndex();
         for (int e = 0; e < allocated; e++) {
             if (holders(e) != 0) {
                 rebuilt.put(keyX(e), keyY(e), e);
