@@ -95,6 +95,9 @@ final class HullCache implements AttentionCache {
     // out): a query repeated since then has the same maximal keys. The last query with qy != 0
     // whose maximal keys are one entry, and the count of key changes it was answered at.
     private long keyChanges;
+    // Live entries whose key is not a lookup key (2a, -a^2) with an integer |a| <= 2^26 (see
+    // query): not in the state, a kept copy's reader counts them again.
+    private int offParabola;
     private double lastQx = Double.NaN;
     private double lastQy = Double.NaN;
     private long lastQueryKeys = -1;
@@ -153,6 +156,7 @@ final class HullCache implements AttentionCache {
         integralKeys = other.integralKeys;
         keyMagnitude = other.keyMagnitude;
         keyChanges = other.keyChanges;
+        offParabola = other.offParabola;
         lastQx = other.lastQx;
         lastQy = other.lastQy;
         lastQueryKeys = other.lastQueryKeys;
@@ -261,6 +265,11 @@ final class HullCache implements AttentionCache {
         lastQueryKeys = in.readLong();
         lastQueryEntry = in.readInt(-1, allocated - 1, "hull last query entry");
         index = null;   // a kept copy's: every copy of it rebuilds the index
+        for (int e = 0; e < allocated; e++) {
+            if (holders(e) != 0 && !onParabola(keyX(e), keyY(e))) {
+                offParabola++;
+            }
+        }
     }
 
     /** The index of the entries some structure holds: exactly the keys the index held. */
@@ -354,6 +363,9 @@ final class HullCache implements AttentionCache {
             lastEntry = -1;
         } else {
             keyChanges++;
+            if (!onParabola(x, y)) {
+                offParabola++;
+            }
             entries[base + HOLDERS] = held;
             index.put(x, y, e);
             lastEntry = e;
@@ -470,12 +482,11 @@ final class HullCache implements AttentionCache {
             face = maximal;
         } else if (qy > 0) {
             maximal.clear();
-            boolean plain = plainScores(qx, qy);
             int guess = tangentEntry(qx, qy);
-            if (guess >= 0 && upper.isStrictMaximum(guess, qx, qy, plain)) {
+            if (guess >= 0 && (offParabola == 0 || upper.isStrictMaximum(guess, qx, qy, plainScores(qx, qy)))) {
                 maximal.add(guess);
             } else {
-                upper.collectMaximal(qx, qy, maximal, plain);
+                upper.collectMaximal(qx, qy, maximal, plainScores(qx, qy));
             }
             face = rememberFace(qx, qy, maximal);
         } else if (qy < 0) {
@@ -575,6 +586,25 @@ final class HullCache implements AttentionCache {
         return e >= 0 && (holders(e) & UPPER) != 0 ? e : -1;
     }
 
+    /**
+     * Whether (x, y) is a lookup key (2a, -a^2) with an integer a, |a| &lt;= 2^26 (so that the
+     * double -a^2 is exact). While every live entry's key is one, the tangent guess of a query
+     * (qx, qy &gt; 0), if present, is its unique maximum without a look at its neighbours: the
+     * score of (2a, -a^2) is qy (mu^2 - (a - mu)^2) with mu = qx / qy, largest at the integer a
+     * nearest mu; the guess n = fl(mu) is an integer within 1/2 of mu, so every other integer
+     * is more than 1/2 away; and a key strictly inside the hull (dropped) scores below some live
+     * key, so below n.
+     */
+    static boolean onParabola(double x, double y) {
+        double a = x * 0.5;
+        return a == Math.rint(a) && Math.abs(a) <= 0x1p26 && 2 * a == x && y == -(a * a);
+    }
+
+    /** Number of live entries whose key is not a lookup key, for tests. */
+    int offParabolaEntries() {
+        return offParabola;
+    }
+
     /** Every position ties: the last value (LATEST, named by its position) or the mean. */
     private long readAll(double[] out, int at, long known) {
         if (mode == AttentionMode.LATEST) {
@@ -619,6 +649,9 @@ final class HullCache implements AttentionCache {
         entries[e * stride + HOLDERS] = held;
         if (held == 0) {
             index.remove(keyX(e), keyY(e));
+            if (!onParabola(keyX(e), keyY(e))) {
+                offParabola--;
+            }
             releaseEntry(e);
         }
     }

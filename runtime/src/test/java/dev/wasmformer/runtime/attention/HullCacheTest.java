@@ -145,6 +145,51 @@ class HullCacheTest {
     }
 
     @Test
+    void aKeyOffTheParabolaThatBeatsTheTangentGuessIsFound() {
+        // (2a + 1, -a^2 - a + 1/4) scores a^2 + 1/4 for the query (a, 1), more than the lookup
+        // key of a, which it leaves on the upper chain: the guess needs its neighbours' check.
+        for (AttentionMode mode : MODES) {
+            PointSource keys = (random, p) -> {
+                long a = random.nextInt(60);
+                return random.nextInt(20) == 0
+                        ? new double[] {2.0 * a + 1, -(double) a * a - a + 0.25}
+                        : new double[] {2.0 * a, -(double) a * a};
+            };
+            PointSource queries = (random, p) -> switch (random.nextInt(3)) {
+                case 0 -> new double[] {random.nextInt(60), 1};
+                case 1 -> new double[] {2 * random.nextInt(60), 2};
+                default -> new double[] {random.nextInt(60) + 0.5, 1};
+            };
+            CacheDriver.compare("a key above the parabola, " + mode, 600 + mode.ordinal(), 3000,
+                    AttentionCache.naive(mode, 2), AttentionCache.hull(mode, 2), keys, queries, 9);
+        }
+    }
+
+    @Test
+    void keysOffTheParabolaPushedInsideLeaveTheTangentGuessUnchecked() {
+        // (2a + 1, -a^2 - a - 1) lies below the chord of the lookup keys of a and a + 1: it
+        // joins the upper chain while one of them is missing and leaves it when both are there.
+        for (AttentionMode mode : MODES) {
+            PointSource keys = (random, p) -> {
+                long a = random.nextInt(40);
+                return random.nextInt(4) == 0 && a < 39   // x = 79 would stay the rightmost key
+                        ? new double[] {2.0 * a + 1, -(double) a * a - a - 1}
+                        : new double[] {2.0 * a, -(double) a * a};
+            };
+            PointSource queries = (random, p) -> switch (random.nextInt(3)) {
+                case 0 -> new double[] {random.nextInt(40), 1};
+                case 1 -> new double[] {random.nextInt(40) + 0.5, 1};
+                default -> new double[] {random.nextInt(40) + 0.25, 1};
+            };
+            HullCache hull = new HullCache(mode, 2);
+            CacheDriver.compare("keys below the parabola, " + mode, 700 + mode.ordinal(), 3000,
+                    AttentionCache.naive(mode, 2), hull, keys, queries, 9);
+            assertThat(hull.liveEntries()).isEqualTo(40);
+            assertThat(hull.offParabolaEntries()).isZero();
+        }
+    }
+
+    @Test
     void matchesNaiveWithWideValuesWhileEntriesGrowAndFreedOnesAreReused() {
         // Entries are records of key, count, latest position and value: thousands of distinct
         // lookup keys make the records and the chains' node records grow several times, and
