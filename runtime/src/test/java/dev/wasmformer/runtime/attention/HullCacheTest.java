@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasmformer.runtime.attention.CacheDriver.PointSource;
+import dev.wasmformer.runtime.state.StateReader;
+import dev.wasmformer.runtime.state.StateWriter;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -145,7 +147,7 @@ class HullCacheTest {
     }
 
     @Test
-    void aKeyOffTheParabolaThatBeatsTheTangentGuessIsFound() {
+    void aKeyOffTheParabolaThatBeatsTheTangentGuessIsFound() throws Exception {
         // (2a + 1, -a^2 - a + 1/4) scores a^2 + 1/4 for the query (a, 1), more than the lookup
         // key of a, which it leaves on the upper chain: the guess needs its neighbours' check.
         for (AttentionMode mode : MODES) {
@@ -160,8 +162,17 @@ class HullCacheTest {
                 case 1 -> new double[] {2 * random.nextInt(60), 2};
                 default -> new double[] {random.nextInt(60) + 0.5, 1};
             };
+            HullCache hull = new HullCache(mode, 2);
             CacheDriver.compare("a key above the parabola, " + mode, 600 + mode.ordinal(), 3000,
-                    AttentionCache.naive(mode, 2), AttentionCache.hull(mode, 2), keys, queries, 9);
+                    AttentionCache.naive(mode, 2), hull, keys, queries, 9);
+            // a stored state counts the live keys off the parabola again
+            StateWriter out = new StateWriter();
+            hull.writeState(out);
+            HullCache read = (HullCache) AttentionCache.readState(new StateReader(out.toByteArray()),
+                    AttentionCache.KIND_HULL, mode, 2);
+            assertThat(hull.offParabolaEntries()).isPositive();
+            assertThat(read.offParabolaEntries()).isEqualTo(hull.offParabolaEntries());
+            assertThat(read.copy().offParabolaEntries()).isEqualTo(hull.offParabolaEntries());
         }
     }
 
