@@ -181,14 +181,24 @@ final class KeyIndex {
         long[] oldTable = table;
         int[] oldDense = dense;
         long oldLo = lo;
-        int keys = size();
-        int capacity = mask + 1;
-        while (capacity < 2 * keys) {
+        dense = new int[length];
+        lo = newLo;
+        // the table for the keys left out of the window (it shrinks when the window moves)
+        int outside = 0;
+        for (int at = 0; at < oldTable.length; at += STRIDE) {
+            if (oldTable[at + 2] != 0) {
+                long a = parabolaIndex(Double.longBitsToDouble(oldTable[at]), Double.longBitsToDouble(oldTable[at + 1]));
+                outside += a != NOT_PARABOLA && inWindow(a) ? 0 : 1;
+            }
+        }
+        for (int k = 0; oldDense != null && k < oldDense.length; k++) {
+            outside += oldDense[k] != 0 && !inWindow(oldLo + k) ? 1 : 0;
+        }
+        int capacity = 16;
+        while (capacity < 2 * outside) {
             capacity *= 2;
         }
         allocate(capacity);
-        dense = new int[length];
-        lo = newLo;
         hashed = 0;
         hashedParabola = 0;
         denseKeys = 0;

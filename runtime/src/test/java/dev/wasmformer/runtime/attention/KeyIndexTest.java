@@ -154,6 +154,26 @@ class KeyIndexTest {
         assertThat(copy.get(2.0 * 1500, -1500.0 * 1500)).isEqualTo(501);
     }
 
+    /**
+     * Addresses 0..299, then 3000..3299: the second group is hashed until the index holds
+     * enough keys for a window over both, which takes them in; the table they grew shrinks.
+     */
+    @Test
+    void aWindowThatTakesTheHashedAddressesInShrinksTheTable() {
+        KeyIndex index = new KeyIndex();
+        for (int i = 0; i < 600; i++) {
+            long a = i < 300 ? i : 2700 + i;
+            index.put(2.0 * a, -(double) (a * a), i);
+        }
+        assertThat(index.denseKeys()).isEqualTo(600);
+        // a window of 4,096 ints and an empty table of 16 slots, not the 512 the hashed keys took
+        assertThat(index.retainedBytes()).isLessThan(4096 * 4 + 1024);
+        for (int i = 0; i < 600; i++) {
+            long a = i < 300 ? i : 2700 + i;
+            assertThat(index.get(2.0 * a, -(double) (a * a))).isEqualTo(i);
+        }
+    }
+
     @Test
     void aSubnormalOrHalfAddressIsNotAParabolaKey() {
         KeyIndex index = new KeyIndex();
