@@ -95,6 +95,9 @@ final class HullCache implements AttentionCache {
     // out): a query repeated since then has the same maximal keys. The last query with qy != 0
     // whose maximal keys are one entry, and the count of key changes it was answered at.
     private long keyChanges;
+    // Live entries whose key could beat a tangent guess (see rivalFree): not in the state, a
+    // kept copy's reader counts them again.
+    private int rivals;
     private double lastQx = Double.NaN;
     private double lastQy = Double.NaN;
     private long lastQueryKeys = -1;
@@ -153,6 +156,7 @@ final class HullCache implements AttentionCache {
         integralKeys = other.integralKeys;
         keyMagnitude = other.keyMagnitude;
         keyChanges = other.keyChanges;
+        rivals = other.rivals;
         lastQx = other.lastQx;
         lastQy = other.lastQy;
         lastQueryKeys = other.lastQueryKeys;
@@ -261,15 +265,16 @@ final class HullCache implements AttentionCache {
         lastQueryKeys = in.readLong();
         lastQueryEntry = in.readInt(-1, allocated - 1, "hull last query entry");
         index = null;   // a kept copy's: every copy of it rebuilds the index
+        for (int e = 0; e < allocated; e++) {
+            if (holders(e) != 0 && !rivalFree(keyX(e), keyY(e))) {
+                rivals++;
+            }
+        }
     }
 
     /** The index of the entries some structure holds: exactly the keys the index held. */
     private KeyIndex indexOfEntries() {
-        int live = 0;
-        for (int e = 0; e < allocated; e++) {
-            live += holders(e) != 0 ? 1 : 0;
-        }
-        KeyIndex rebuilt = new KeyIndex(live);
+        KeyIndex rebuilt = new KeyIndex();
         for (int e = 0; e < allocated; e++) {
             if (holders(e) != 0) {
                 rebuilt.put(keyX(e), keyY(e), e);
@@ -358,6 +363,9 @@ final class HullCache implements AttentionCache {
             lastEntry = -1;
         } else {
             keyChanges++;
+            if (!rivalFree(x, y)) {
+                rivals++;
+            }
             entries[base + HOLDERS] = held;
             index.put(x, y, e);
             lastEntry = e;
@@ -474,12 +482,11 @@ final class HullCache implements AttentionCache {
             face = maximal;
         } else if (qy > 0) {
             maximal.clear();
-            boolean plain = plainScores(qx, qy);
             int guess = tangentEntry(qx, qy);
-            if (guess >= 0 && upper.isStrictMaximum(guess, qx, qy, plain)) {
+            if (guess >= 0 && (rivals == 0 || upper.isStrictMaximum(guess, qx, qy, plainScores(qx, qy)))) {
                 maximal.add(guess);
             } else {
-                upper.collectMaximal(qx, qy, maximal, plain);
+                upper.collectMaximal(qx, qy, maximal, plainScores(qx, qy));
             }
             face = rememberFace(qx, qy, maximal);
         } else if (qy < 0) {
@@ -579,6 +586,32 @@ final class HullCache implements AttentionCache {
         return e >= 0 && (holders(e) & UPPER) != 0 ? e : -1;
     }
 
+    /**
+     * Whether the key (x, y) never beats a present tangent guess: it is a lookup key (2a, -a^2)
+     * with an integer |a| &lt;= 2^26 (so that the double -a^2 is exact), or lies below the
+     * parabola y = -x^2/4 - 1/4 (as the interpreter's "invalid" key (0, -2^50)). While every
+     * live entry's key is such a key, the guess of a query (qx, qy &gt; 0), if present, is its
+     * unique maximum without a look at its neighbours. With mu = qx / qy, the score of (2a,
+     * -a^2) is qy (mu^2 - (a - mu)^2); the guess n = fl(mu) is an integer within 1/2 of mu, so
+     * every other integer a is further from mu and scores less, and n scores at least qy (mu^2
+     * - 1/4); a key below that parabola scores qy (mu x + y) &lt; qy (mu^2 - 1/4) for every mu; and
+     * a key strictly inside the hull (dropped) scores below some live key.
+     *
+     * <p>The second test is proven on doubles: with X = x^2, if X &lt;= 2 then y &lt;= -1 &lt; -X/4 -
+     * 1/4; else fl(x * x) &gt;= X (1 - 2^-53) (an overflow fails the test), so y &lt;= -X/2 + X 2^-54,
+     * below -X/4 - 1/4 for X &gt; 1 + 2^-52.
+     */
+    static boolean rivalFree(double x, double y) {
+        double a = x * 0.5;
+        return a == Math.rint(a) && Math.abs(a) <= 0x1p26 && 2 * a == x && y == -(a * a)
+                || y <= -1.0 && y <= -0.5 * (x * x);
+    }
+
+    /** Number of live entries whose key could beat a tangent guess, for tests. */
+    int rivalEntries() {
+        return rivals;
+    }
+
     /** Every position ties: the last value (LATEST, named by its position) or the mean. */
     private long readAll(double[] out, int at, long known) {
         if (mode == AttentionMode.LATEST) {
@@ -623,6 +656,9 @@ final class HullCache implements AttentionCache {
         entries[e * stride + HOLDERS] = held;
         if (held == 0) {
             index.remove(keyX(e), keyY(e));
+            if (!rivalFree(keyX(e), keyY(e))) {
+                rivals--;
+            }
             releaseEntry(e);
         }
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasmformer.runtime.attention.CacheDriver.PointSource;
+import dev.wasmformer.runtime.state.StateReader;
+import dev.wasmformer.runtime.state.StateWriter;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +144,75 @@ class HullCacheTest {
             CacheDriver.compare("valid/invalid lookups, " + mode, 80 + mode.ordinal(), 5000,
                     AttentionCache.naive(mode, 3), AttentionCache.hull(mode, 3), keys, queries, 7);
         }
+    }
+
+    @Test
+    void aKeyOffTheParabolaThatBeatsTheTangentGuessIsFound() throws Exception {
+        // (2a + 1, -a^2 - a + 1/4) scores a^2 + 1/4 for the query (a, 1), more than the lookup
+        // key of a, which it leaves on the upper chain: the guess needs its neighbours' check.
+        for (AttentionMode mode : MODES) {
+            PointSource keys = (random, p) -> {
+                long a = random.nextInt(60);
+                return random.nextInt(20) == 0
+                        ? new double[] {2.0 * a + 1, -(double) a * a - a + 0.25}
+                        : new double[] {2.0 * a, -(double) a * a};
+            };
+            PointSource queries = (random, p) -> switch (random.nextInt(3)) {
+                case 0 -> new double[] {random.nextInt(60), 1};
+                case 1 -> new double[] {2 * random.nextInt(60), 2};
+                default -> new double[] {random.nextInt(60) + 0.5, 1};
+            };
+            HullCache hull = new HullCache(mode, 2);
+            CacheDriver.compare("a key above the parabola, " + mode, 600 + mode.ordinal(), 3000,
+                    AttentionCache.naive(mode, 2), hull, keys, queries, 9);
+            // a stored state counts the live keys off the parabola again
+            StateWriter out = new StateWriter();
+            hull.writeState(out);
+            HullCache read = (HullCache) AttentionCache.readState(new StateReader(out.toByteArray()),
+                    AttentionCache.KIND_HULL, mode, 2);
+            assertThat(hull.rivalEntries()).isPositive();
+            assertThat(read.rivalEntries()).isEqualTo(hull.rivalEntries());
+            assertThat(read.copy().rivalEntries()).isEqualTo(hull.rivalEntries());
+        }
+    }
+
+    @Test
+    void keysOffTheParabolaPushedInsideLeaveTheTangentGuessUnchecked() {
+        // (2a + 1, -a^2 - a - 3/4) lies below the chord of the lookup keys of a and a + 1 (at
+        // -a^2 - a - 1/2), too close to it for rivalFree: it joins the upper chain while one of
+        // them is missing and leaves it when both are there.
+        for (AttentionMode mode : MODES) {
+            PointSource keys = (random, p) -> {
+                long a = random.nextInt(40);
+                return random.nextInt(4) == 0 && a < 39   // x = 79 would stay the rightmost key
+                        ? new double[] {2.0 * a + 1, -(double) a * a - a - 0.75}
+                        : new double[] {2.0 * a, -(double) a * a};
+            };
+            PointSource queries = (random, p) -> switch (random.nextInt(3)) {
+                case 0 -> new double[] {random.nextInt(40), 1};
+                case 1 -> new double[] {random.nextInt(40) + 0.5, 1};
+                default -> new double[] {random.nextInt(40) + 0.25, 1};
+            };
+            HullCache hull = new HullCache(mode, 2);
+            CacheDriver.compare("keys below the parabola, " + mode, 700 + mode.ordinal(), 3000,
+                    AttentionCache.naive(mode, 2), hull, keys, queries, 9);
+            assertThat(hull.liveEntries()).isEqualTo(40);
+            assertThat(hull.rivalEntries()).isZero();
+        }
+    }
+
+    @Test
+    void keysFarBelowTheParabolaAreNoRivalsOfTheTangentGuess() {
+        assertThat(HullCache.rivalFree(0, -0x1p50)).isTrue();      // the interpreter's "invalid" key
+        assertThat(HullCache.rivalFree(6, -9)).isTrue();           // a = 3
+        assertThat(HullCache.rivalFree(6, -9.25)).isFalse();       // below, but within 1/4 + margin
+        assertThat(HullCache.rivalFree(6, -18)).isTrue();
+        assertThat(HullCache.rivalFree(1, -1)).isTrue();
+        assertThat(HullCache.rivalFree(0, -0.5)).isFalse();        // not below -x^2/4 - 1/4
+        assertThat(HullCache.rivalFree(5, -6.25)).isFalse();       // on the parabola at a = 2.5
+        assertThat(HullCache.rivalFree(0x1p28, -0x1p54)).isFalse(); // a = 2^27: -a^2 exact, but beyond 2^26
+        assertThat(HullCache.rivalFree(1e300, -1e300)).isFalse();  // x * x overflows
+        assertThat(HullCache.rivalFree(Double.MIN_VALUE, 0)).isFalse();
     }
 
     @Test
