@@ -699,10 +699,13 @@ final class SparseFeedForward {
         }
         long[] units = Arrays.copyOf(s.units, (width + 63) >>> 6);
         double[] bound = filter.unitBound;
+        int[] columnStart = filter.restColumnStart;
         for (int w = 0; w < units.length; w++) {
             for (long b = s.touchedMask[w]; b != 0; b &= b - 1) {
                 int u = (w << 6) + Long.numberOfTrailingZeros(b);
-                if (bound[u] + s.unitAcc[u] > 0) {
+                int k = columnStart[u];
+                if (bound[u] + s.unitAcc[u] > 0 && (k == columnStart[u + 1]
+                        || filter.unitSecondBound[u] + s.unitAcc[u] + filter.restColumnWeight[k] * x[filter.restColumn[k]] > 0)) {
                     units[w] |= 1L << u;
                 }
                 s.unitAcc[u] = 0.0;
