@@ -98,6 +98,14 @@ final class GateFilter {
     private long dueStep = FIRST_BUILD + 1;
     private long nextCheck = Math.min(dueStep, CHECK_GAP);
     double[] unitBound;          // U_u, for filtered units
+    /**
+     * Per filtered unit: U_u without the largest contribution of its first rest column (its rest
+     * columns are laid out by decreasing contribution), or U_u if it has none. A candidate whose
+     * bound, selectors' sum and first rest term sum to &lt;= 0 has gate &lt;= 0: its other rest
+     * terms are not summed. Units that need two flags (a selector and a rest column of the
+     * same large weight) stop there when only one is set.
+     */
+    double[] unitSecondBound;
     // Per filtered unit, its non-selector groups: single-column ones by column (weight s alpha),
     // the others by group (scale s). Its gate is bias + its selectors' sum + these.
     int[] restColumnStart;       // width + 1
@@ -188,6 +196,7 @@ final class GateFilter {
         dueStep = o.dueStep;
         nextCheck = o.nextCheck;
         unitBound = clone(o.unitBound);
+        unitSecondBound = clone(o.unitSecondBound);
         restColumnStart = clone(o.restColumnStart);
         restColumn = clone(o.restColumn);
         restColumnWeight = clone(o.restColumnWeight);
@@ -238,6 +247,7 @@ final class GateFilter {
         out.writeLong(dueStep);
         out.writeLong(nextCheck);
         out.writeDoubles(unitBound);
+        out.writeDoubles(unitSecondBound);
         out.writeInts(restColumnStart);
         out.writeInts(restColumn);
         out.writeDoubles(restColumnWeight);
@@ -296,6 +306,7 @@ final class GateFilter {
         dueStep = in.readLong();
         nextCheck = in.readLong();
         unitBound = in.readDoubles(width, true, "filter unit bounds");
+        unitSecondBound = in.readDoubles(width, true, "filter second unit bounds");
         restColumnStart = in.readInts(width + 1, true, "filter rest column starts");
         restColumn = StateReader.within(in.readInts(StateReader.ANY, true, "filter rest columns"), 0, d - 1, "rest column");
         restColumnWeight = in.readDoubles(length(restColumn), true, "filter rest column weights");
@@ -330,7 +341,7 @@ final class GateFilter {
             }
         }
         boolean built = unitBound != null;
-        Object[] parts = {checkMask, rangeOnlyMask, columnLink, restColumnStart, restColumn, restColumnWeight,
+        Object[] parts = {unitSecondBound, checkMask, rangeOnlyMask, columnLink, restColumnStart, restColumn, restColumnWeight,
             restGroupStart, restGroup, restGroupScale, selectorStart, selectorUnit, selectorScale, alwaysMask,
             columnWords, unitKind};
         for (Object part : parts) {
@@ -369,7 +380,7 @@ final class GateFilter {
     long retainedBytes() {
         return HeapBytes.of(columnLo, columnHi, columnFractional, columnWidenings, groupLo, groupHi,
                 groupWidenings, groupNonZero, unitUse, builtGroupLo, builtGroupHi, checkMask, rangeOnlyMask,
-                columnInfo, columnCode, columnLink, multiGroup, multiIndex, unitBound, restColumnStart,
+                columnInfo, columnCode, columnLink, multiGroup, multiIndex, unitBound, unitSecondBound, restColumnStart,
                 restColumn, restColumnWeight, restGroupStart, restGroup, restGroupScale, selectorStart,
                 selectorUnit, selectorScale, alwaysMask, columnWords, unitKind);
     }
@@ -778,18 +789,42 @@ final class GateFilter {
         double[] restWeights = new double[restColumns.length];
         int[] restGroups = new int[groupStart[width]];
         double[] restScales = new double[restGroups.length];
+        double[] second = unitBound.clone();
         for (int u = 0; u < width; u++) {
             if (kind[u] != FILTERED || unitRest[u] == null) {
                 continue;
             }
             int ck = columnStart[u];
             int gk = groupStart[u];
+            int first = -1;          // the single-column entry of largest contribution
+            double firstMax = 0;
             for (int entry : unitRest[u]) {
                 int g = gg.unitGroup[entry];
-                if (single(g)) {
+                double max = Math.max(gg.unitScale[entry] * groupLo[g], gg.unitScale[entry] * groupHi[g]);
+                if (single(g) && (first < 0 || max > firstMax)) {
+                    first = entry;
+                    firstMax = max;
+                }
+            }
+            if (first >= 0) {
+                // Exact: U_u is a sum of these integer contributions below 2^52.
+                second[u] = unitBound[u] - firstMax;
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                for (int entry : unitRest[u]) {
+                    int g = gg.unitGroup[entry];
+                    if (!single(g) || (entry == first) != (pass == 0)) {
+                        continue;
+                    }
                     int c = gg.members[gg.memberStart[g]];
                     restColumns[ck] = c;
                     restWeights[ck++] = gg.unitScale[entry] * gg.alpha[c];   // alpha is +-1: exact
+                }
+            }
+            for (int entry : unitRest[u]) {
+                int g = gg.unitGroup[entry];
+                if (single(g)) {
+                    continue;
                 } else {
                     restGroups[gk] = multiIndex[g];
                     restScales[gk++] = gg.unitScale[entry];
@@ -798,6 +833,7 @@ final class GateFilter {
         }
         this.restColumn = restColumns;
         this.restColumnWeight = restWeights;
+        this.unitSecondBound = second;
         this.restGroup = restGroups;
         this.restGroupScale = restScales;
     }

@@ -699,10 +699,13 @@ final class SparseFeedForward {
         }
         long[] units = Arrays.copyOf(s.units, (width + 63) >>> 6);
         double[] bound = filter.unitBound;
+        int[] columnStart = filter.restColumnStart;
         for (int w = 0; w < units.length; w++) {
             for (long b = s.touchedMask[w]; b != 0; b &= b - 1) {
                 int u = (w << 6) + Long.numberOfTrailingZeros(b);
-                if (bound[u] + s.unitAcc[u] > 0) {
+                int k = columnStart[u];
+                if (bound[u] + s.unitAcc[u] > 0 && (k == columnStart[u + 1]
+                        || filter.unitSecondBound[u] + s.unitAcc[u] + filter.restColumnWeight[k] * x[filter.restColumn[k]] > 0)) {
                     units[w] |= 1L << u;
                 }
                 s.unitAcc[u] = 0.0;
@@ -730,7 +733,8 @@ final class SparseFeedForward {
 
     /**
      * Runs the candidates in increasing order and adds the output: the marked units, and the
-     * touched units whose bound plus selectors' sum is positive. A unit's gate is its bias
+     * touched units whose bound plus selectors' sum is positive (and stays so with the first
+     * rest column's value in place of its bound). A unit's gate is its bias
      * (linear unit), its row's dot product (always-evaluated or family unit), or for a filtered
      * unit {@code bias + (its selectors' sum) + (its other groups' sum)}, the latter over x for
      * a single-column group and over {@code s.groupAcc} (zero for a group with no non-zero
@@ -744,6 +748,7 @@ final class SparseFeedForward {
         long[] units = s.units;
         long[] touched = s.touchedMask;
         double[] bound = filter.unitBound;
+        double[] second = filter.unitSecondBound;
         byte[] kind = filter.unitKind;
         CsrMatrix plainGate = weights.gate();
         double[] groupAcc = s.groupAcc;
@@ -791,8 +796,20 @@ final class SparseFeedForward {
                         use[u] += GateFilter.SAMPLE;
                     }
                     g = unitBias[u] + selected;
-                    for (int k = columnStart[u], end = columnStart[u + 1]; k < end; k++) {
-                        g += columnWeight[k] * x[column[k]];
+                    int ck = columnStart[u];
+                    int cEnd = columnStart[u + 1];
+                    if (ck < cEnd) {
+                        // The first rest column (largest contribution) in place of its bound:
+                        // exact integers, and the others' bounds hold, so <= 0 rules u out.
+                        double first = columnWeight[ck] * x[column[ck]];
+                        if (!(second[u] + selected + first > 0)) {
+                            continue;
+                        }
+                        g += first;
+                        ck++;
+                    }
+                    for (; ck < cEnd; ck++) {
+                        g += columnWeight[ck] * x[column[ck]];
                     }
                     for (int k = groupStart[u], end = groupStart[u + 1]; k < end; k++) {
                         g += groupScale[k] * groupAcc[group[k]];

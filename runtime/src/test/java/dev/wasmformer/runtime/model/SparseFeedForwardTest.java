@@ -380,6 +380,59 @@ class SparseFeedForwardTest {
     }
 
     @Test
+    void aUnitThatNeedsTwoFlagsIsNotACandidateWhenOnlyItsSelectorIsSet() {
+        // Units -2^21 + 2^20 x[a] + 2^20 x[b] + x[20 + u]: one flag suffices to bring the
+        // bound to <= 0, so one is a selector and the other a rest column; with only the
+        // selector set, bound + selector is 1, but its rest column's value (0 for 2^20) rules
+        // the unit out before its gate is summed.
+        int d = 40;
+        int width = 16;
+        double[][] gate = new double[width][d];
+        double[][] value = new double[width][d];
+        double[][] output = new double[d][width];
+        for (int u = 0; u < width; u++) {
+            gate[u][ONE] = -0x1p21;
+            gate[u][1 + u % 4] = 0x1p20;
+            gate[u][5 + u / 4] = 0x1p20;
+            gate[u][20 + u] = 1;
+            value[u][ONE] = 1;
+            output[36 + u % 4][u] = 1;
+        }
+        Layer layer = Layer.of(TinyModel.ffn(gate, value, output));
+        Random random = new Random(3);
+        int oneFlagSteps = 0;
+        for (int step = 0; step < 3000; step++) {
+            double[] x = new double[d];
+            x[ONE] = 1;
+            int a = random.nextInt(2) == 0 ? 1 + random.nextInt(4) : 0;
+            int b = random.nextInt(2) == 0 ? 5 + random.nextInt(4) : 0;
+            x[a] = 1;      // slot 0 is the one-slot: 1 already
+            x[b] = 1;
+            for (int c = 20; c < 36; c++) {
+                x[c] = random.nextInt(2);
+            }
+            if (layer.filter().unitBound != null) {
+                long[] units = layer.ffn().candidates(x, nonZero(x), layer.scratch(), layer.filter());
+                assertThat(units).as("step %d in range", step).isNotNull();
+                for (int u = 0; u < width; u++) {
+                    boolean both = x[1 + u % 4] == 1 && x[5 + u / 4] == 1;
+                    if (!both && (units[0] & 1L << u) != 0) {
+                        throw new AssertionError("step " + step + ": unit " + u + " with one flag is a candidate");
+                    }
+                    oneFlagSteps += !both && (x[1 + u % 4] == 1 || x[5 + u / 4] == 1) ? 1 : 0;
+                }
+            }
+            double[] expected = x.clone();
+            plain(layer.weights(), expected);
+            layer.ffn().apply(x, nonZero(x), layer.scratch(), layer.filter());
+            assertThat(x).as("step %d", step)
+                    .usingElementComparator(Double::compare).containsExactly(expected);
+        }
+        assertThat(oneFlagSteps).as("units with one flag set").isGreaterThan(5000);
+        assertThat(layer.filter().filteredSteps).isGreaterThan(2000);
+    }
+
+    @Test
     void proportionalColumnsFormOneGroup() {
         FfnWeights weights = layer(new Random(1));
         GateGroups groups = new GateGroups(weights.gate(), ONE);
