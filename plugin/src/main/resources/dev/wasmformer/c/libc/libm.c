@@ -1133,29 +1133,22 @@ double nearbyint(double x) { return rint(x); }
 float rintf(float x) { return __wasmformer_bits_f32(__wf_integral32(__wasmformer_f32_bits(x), 4)); }
 float nearbyintf(float x) { return rintf(x); }
 
-/* A NaN or a value out of range gives the smallest value of the type, as x86's conversion does. */
-long lround(double x) {
-  double r = round(x);
+/* An integral r as a long (long): a NaN or a value out of range gives the smallest value of
+   the type, as x86's conversion does. */
+static long to_long(double r) {
   return r >= -2147483648.0 && r < 2147483648.0 ? (long)r : (long)(-2147483647 - 1);
 }
 
-long long llround(double x) {
-  double r = round(x);
+static long long to_long_long(double r) {
   return r >= -0x1p63 && r < 0x1p63 ? (long long)r : (long long)(-9223372036854775807LL - 1);
 }
 
+long lround(double x) { return to_long(round(x)); }
+long long llround(double x) { return to_long_long(round(x)); }
 long lroundf(float x) { return lround(x); }
 long long llroundf(float x) { return llround(x); }
-
-long lrint(double x) {
-  double r = rint(x);
-  return r >= -2147483648.0 && r < 2147483648.0 ? (long)r : (long)(-2147483647 - 1);
-}
-
-long long llrint(double x) {
-  double r = rint(x);
-  return r >= -0x1p63 && r < 0x1p63 ? (long long)r : (long long)(-9223372036854775807LL - 1);
-}
+long lrint(double x) { return to_long(rint(x)); }
+long long llrint(double x) { return to_long_long(rint(x)); }
 
 float copysignf(float x, float y) {
   return __wasmformer_bits_f32((__wasmformer_f32_bits(x) & 0x7FFFFFFFu) | (__wasmformer_f32_bits(y) & 0x80000000u));

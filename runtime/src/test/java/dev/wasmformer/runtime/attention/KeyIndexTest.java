@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class KeyIndexTest {
@@ -16,35 +17,50 @@ class KeyIndexTest {
     void agreesWithAHashMapThroughPutsRemovalsAndRehashes() {
         for (int range : new int[] {3, 40, 5000}) {
             Random random = new Random(31 + range);
-            KeyIndex index = new KeyIndex();
-            Map<Key, Integer> reference = new HashMap<>();
-            List<Key> present = new ArrayList<>();
-            for (int step = 0; step < 40_000; step++) {
-                Key key = randomKey(random, range);
-                int op = random.nextInt(10);
-                if (op < 5) {
-                    if (!reference.containsKey(key)) {
-                        index.put(key.x(), key.y(), step);
-                        reference.put(key, step);
-                        present.add(key);
-                    }
-                } else if (op < 8 && !present.isEmpty()) {
-                    Key gone = present.remove(random.nextInt(present.size()));
-                    index.remove(gone.x(), gone.y());
-                    reference.remove(gone);
-                } else {
-                    Key asked = op == 8 && !present.isEmpty()
-                            ? present.get(random.nextInt(present.size())) : key;
-                    assertThat(index.get(asked.x(), asked.y()))
-                            .as("range %d, step %d, %s", range, step, asked)
-                            .isEqualTo(reference.getOrDefault(asked, -1));
+            exercise(new KeyIndex(), random, () -> randomKey(random, range), 40_000, 8, "range " + range);
+        }
+    }
+
+    /**
+     * Random puts (half the steps), removals (below removeBelow of 10) and lookups of present or
+     * random keys against a HashMap; every 5,000 steps a copy must find the same entries.
+     */
+    private static KeyIndex exercise(KeyIndex index, Random random, Supplier<Key> keys, int steps,
+            int removeBelow, String label) {
+        Map<Key, Integer> reference = new HashMap<>();
+        List<Key> present = new ArrayList<>();
+        for (int step = 0; step < steps; step++) {
+            Key key = keys.get();
+            int op = random.nextInt(10);
+            if (op < 5) {
+                if (!reference.containsKey(key)) {
+                    index.put(key.x(), key.y(), step);
+                    reference.put(key, step);
+                    present.add(key);
                 }
-                assertThat(index.size()).isEqualTo(reference.size());
+            } else if (op < removeBelow && !present.isEmpty()) {
+                Key gone = present.remove(random.nextInt(present.size()));
+                index.remove(gone.x(), gone.y());
+                reference.remove(gone);
+            } else {
+                Key asked = op == removeBelow && !present.isEmpty()
+                        ? present.get(random.nextInt(present.size())) : key;
+                assertThat(index.get(asked.x(), asked.y()))
+                        .as("%s, step %d, %s", label, step, asked)
+                        .isEqualTo(reference.getOrDefault(asked, -1));
             }
-            for (Key key : present) {
-                assertThat(index.get(key.x(), key.y())).isEqualTo(reference.get(key));
+            assertThat(index.size()).isEqualTo(reference.size());
+            if (step % 5_000 == 4_999) {
+                KeyIndex copy = new KeyIndex(index);
+                for (Key k : present) {
+                    assertThat(copy.get(k.x(), k.y())).isEqualTo(reference.get(k));
+                }
             }
         }
+        for (Key key : present) {
+            assertThat(index.get(key.x(), key.y())).isEqualTo(reference.get(key));
+        }
+        return index;
     }
 
     @Test
@@ -74,41 +90,9 @@ class KeyIndexTest {
     void parabolaKeysInTheWindowAndEveryOtherKeyAgreeWithAHashMap() {
         for (int seed = 0; seed < 6; seed++) {
             Random random = new Random(100 + seed);
-            KeyIndex index = new KeyIndex();
-            Map<Key, Integer> reference = new HashMap<>();
-            List<Key> present = new ArrayList<>();
-            for (int step = 0; step < 30_000; step++) {
-                Key key = parabolaOrNearKey(random);
-                int op = random.nextInt(10);
-                if (op < 5) {
-                    if (!reference.containsKey(key)) {
-                        index.put(key.x(), key.y(), step);
-                        reference.put(key, step);
-                        present.add(key);
-                    }
-                } else if (op < 7 && !present.isEmpty()) {
-                    Key gone = present.remove(random.nextInt(present.size()));
-                    index.remove(gone.x(), gone.y());
-                    reference.remove(gone);
-                } else {
-                    Key asked = op == 7 && !present.isEmpty()
-                            ? present.get(random.nextInt(present.size())) : key;
-                    assertThat(index.get(asked.x(), asked.y()))
-                            .as("seed %d, step %d, %s", seed, step, asked)
-                            .isEqualTo(reference.getOrDefault(asked, -1));
-                }
-                assertThat(index.size()).isEqualTo(reference.size());
-                if (step % 5_000 == 4_999) {
-                    KeyIndex copy = new KeyIndex(index);
-                    for (Key k : present) {
-                        assertThat(copy.get(k.x(), k.y())).isEqualTo(reference.get(k));
-                    }
-                }
-            }
+            KeyIndex index = exercise(new KeyIndex(), random, () -> parabolaOrNearKey(random), 30_000, 7,
+                    "seed " + seed);
             assertThat(index.denseKeys()).as("seed %d", seed).isPositive().isLessThan(index.size());
-            for (Key key : present) {
-                assertThat(index.get(key.x(), key.y())).isEqualTo(reference.get(key));
-            }
         }
     }
 
