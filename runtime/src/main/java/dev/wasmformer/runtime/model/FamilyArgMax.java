@@ -36,8 +36,8 @@ import java.util.Set;
  * offset on that face (the offsets are the same in every member, checked at load). A group
  * whose slots are not integers (or too large) is not searched: its upper bound is widened by a
  * margin that covers every rounding of its rows' dot products as the reference computes them
- * (see {@link #INEXACT_MARGIN}), and the step falls back to the plain scan over all rows only if
- * that bound does not fall below the best logit found. The result is the first index of the
+ * (see {@link #INEXACT_MARGIN}); only if that bound does not fall below the best logit found
+ * are the group's rows scanned, each logit computed as the reference computes it. The result is the first index of the
  * maximal logit, as in the plain scan: ties within a group resolve to the smallest row on the
  * maximal face (precomputed per vertex and edge), ties across candidates to the smaller index.
  */
@@ -79,6 +79,8 @@ final class FamilyArgMax {
     private final int[] fixedStart;         // members + 1
     private final int[] fixedColumn;
     private final double[] fixedWeight;
+    private final int[] rowStart;           // groups + 1: every row of the group, increasing
+    private final int[] rows;
 
     private FamilyArgMax(CsrMatrix unembedding, List<Family> families, int[] plainRows) {
         this.unembedding = unembedding;
@@ -134,9 +136,22 @@ final class FamilyArgMax {
         }
         fixedColumn = new int[fixed];
         fixedWeight = new double[fixed];
+        rowStart = new int[n + 1];
+        int total = 0;
+        for (Family f : families) {
+            total += f.rows.length;
+        }
+        rows = new int[total];
         int m = 0;
         int e = 0;
-        for (int g = 0; g < n; g++) {
+        for (int g = 0, k = 0; g < n; g++) {
+            int from = k;
+            for (Family f : groups.get(g)) {
+                System.arraycopy(f.rows, 0, rows, k, f.rows.length);
+                k += f.rows.length;
+            }
+            Arrays.sort(rows, from, k);
+            rowStart[g + 1] = k;
             Family first = groups.get(g).get(0);
             groupC1[g] = first.c1;
             groupC2[g] = first.c2;
@@ -183,6 +198,7 @@ final class FamilyArgMax {
         final boolean[] inexact;    // the group's slots were not integers, or too large
         int bestRow;
         long plainScans;         // steps that fell back to the plain scan (for tests)
+        long groupScans;         // inexact groups whose rows a step scanned (for tests)
 
         Scratch(int groups) {
             upper = new double[groups];
@@ -292,10 +308,19 @@ final class FamilyArgMax {
         }
         if (anyInexact) {
             // Every reference logit of an inexact group is at most its widened bound: below the
-            // best logit found, none of its rows can be the first maximal one.
+            // best logit found, none of its rows can be the first maximal one. Otherwise its
+            // rows are scanned as the reference computes them (finite: the magnitude is).
             for (int g = 0, groups = groupC1.length; g < groups; g++) {
                 if (inexact[g] && !(upper[g] < bestLogit)) {
-                    return plainScan(x, s);
+                    s.groupScans++;
+                    for (int k = rowStart[g], end = rowStart[g + 1]; k < end; k++) {
+                        int r = rows[k];
+                        double logit = unembedding.dot(r, x);
+                        if (best < 0 || logit > bestLogit || (logit == bestLogit && r < best)) {
+                            best = r;
+                            bestLogit = logit;
+                        }
+                    }
                 }
             }
         }
@@ -557,6 +582,7 @@ final class FamilyArgMax {
         private final int maxARow;             // smallest row among the points of largest a
         private final int minARow;
         private final int firstRow;            // smallest row of all
+        private int[] rows;                    // every row, increasing
 
         private Family(int[] fixedColumn, double[] fixedWeight, int c1, int c2, long[][] points,
                        int[] pointRow) {
@@ -658,9 +684,11 @@ final class FamilyArgMax {
             for (int k = 0; k < n; k++) {
                 points[k] = new long[] {found[k][0], found[k][1]};
             }
-            return new Family(fixedColumns.stream().mapToInt(Integer::intValue).toArray(),
+            Family family = new Family(fixedColumns.stream().mapToInt(Integer::intValue).toArray(),
                     fixedWeights.stream().mapToDouble(Double::doubleValue).toArray(), c1, c2,
                     points, pointRow);
+            family.rows = rows.stream().mapToInt(Integer::intValue).toArray();
+            return family;
         }
 
         /** Whether every weight of the rows is an integer of magnitude at most 2^50. */
