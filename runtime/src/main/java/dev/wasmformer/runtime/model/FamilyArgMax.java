@@ -735,21 +735,44 @@ final class FamilyArgMax {
         private final double[] ab;          // a and b of each vertex, interleaved
         private final int[] vertexRow;
         private final int[] edgeRow;        // edge i joins vertices i and i + 1
+        // Whether the vertices are a quadratic progression, a_i = a_0 + i d1 + i (i - 1) / 2 d2,
+        // b_i = b_0 + i db (a token kind's values v scored 2 v y - v^2), which guesses the search.
+        private final boolean quadratic;
+        private final double d1;
+        private final double d2;
+        private final double db;
 
         private Chain(double[] a, double[] b, int[] vertexRow, int[] edgeRow) {
-            this.ab = new double[2 * a.length];
-            for (int i = 0; i < a.length; i++) {
-                ab[2 * i] = a[i];
-                ab[2 * i + 1] = b[i];
-            }
-            this.vertexRow = vertexRow;
-            this.edgeRow = edgeRow;
+            this(interleaved(a, b), vertexRow, edgeRow);
         }
 
         private Chain(double[] ab, int[] vertexRow, int[] edgeRow) {
             this.ab = ab;
             this.vertexRow = vertexRow;
             this.edgeRow = edgeRow;
+            int n = vertexRow.length;
+            // Coordinates are integers below 2^50: these differences are exact.
+            boolean q = n >= 3;
+            double first = q ? ab[2] - ab[0] : 0;
+            double second = q ? ab[4] - 2 * ab[2] + ab[0] : 0;
+            double step = q ? ab[3] - ab[1] : 0;
+            for (int i = 1; q && i < n; i++) {
+                q = ab[2 * i + 1] - ab[2 * i - 1] == step
+                        && ab[2 * i] - ab[2 * i - 2] == first + (i - 1) * second;
+            }
+            this.quadratic = q && second != 0;
+            this.d1 = first;
+            this.d2 = second;
+            this.db = step;
+        }
+
+        private static double[] interleaved(double[] a, double[] b) {
+            double[] ab = new double[2 * a.length];
+            for (int i = 0; i < a.length; i++) {
+                ab[2 * i] = a[i];
+                ab[2 * i + 1] = b[i];
+            }
+            return ab;
         }
 
         /** This chain with every row moved by delta. */
@@ -909,8 +932,22 @@ final class FamilyArgMax {
         double best(double u, double v, Scratch s) {
             // Scores rise strictly, stay level along at most one edge, then fall strictly.
             double[] ab = this.ab;
+            int last = vertexRow.length - 1;
+            if (quadratic) {
+                // score(i + 1) - score(i) = u (d1 + i d2) + v db, so the first i where the scores
+                // stop rising is about q (only a guess: it is checked exactly, as the search
+                // would find it, and the search runs if it fails).
+                double q = -(u * d1 + v * db) / (u * d2);
+                int g = q > 0 ? (q < last ? (int) Math.ceil(q) : last) : 0;    // NaN: 0
+                double score = ab[2 * g] * u + ab[2 * g + 1] * v;
+                if ((g == 0 || ab[2 * g - 2] * u + ab[2 * g - 1] * v < score)
+                        && (g == last || ab[2 * g + 2] * u + ab[2 * g + 3] * v <= score)) {
+                    s.bestRow = g < last && ab[2 * g + 2] * u + ab[2 * g + 3] * v == score ? edgeRow[g] : vertexRow[g];
+                    return score;
+                }
+            }
             int lo = 0;
-            int hi = vertexRow.length - 1;
+            int hi = last;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
                 if (ab[2 * mid] * u + ab[2 * mid + 1] * v < ab[2 * mid + 2] * u + ab[2 * mid + 3] * v) {
