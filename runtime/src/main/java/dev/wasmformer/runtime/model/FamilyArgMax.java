@@ -60,7 +60,11 @@ final class FamilyArgMax {
 
     private final CsrMatrix unembedding;
     private final int familyCount;
-    // Plain rows, increasing, with their entries copied in row order (the same dot product).
+    // Plain rows of one entry (their logit is one product), and the others, increasing, with
+    // their entries copied in row order (the same dot product).
+    private final int[] singleRows;
+    private final int[] singleColumn;
+    private final double[] singleWeight;
     private final int[] plainRows;
     private final int[] plainStart;
     private final int[] plainColumn;
@@ -76,6 +80,9 @@ final class FamilyArgMax {
     private final int[] minAOffset;
     private final int[] memberStart;        // groups + 1
     private final int[] memberFirstRow;
+    private final boolean[] singleMembers;  // per group: no member has more than one shared column
+    private final int[] memberColumn;       // per member of such a group: the column, or -1
+    private final double[] memberWeight;
     private final int[] fixedStart;         // members + 1
     private final int[] fixedColumn;
     private final double[] fixedWeight;
@@ -85,6 +92,10 @@ final class FamilyArgMax {
     private FamilyArgMax(CsrMatrix unembedding, List<Family> families, int[] plainRows) {
         this.unembedding = unembedding;
         this.familyCount = families.size();
+        this.singleRows = Arrays.stream(plainRows).filter(r -> unembedding.rowLength(r) == 1).toArray();
+        this.singleColumn = Arrays.stream(singleRows).map(r -> unembedding.column(r, 0)).toArray();
+        this.singleWeight = Arrays.stream(singleRows).mapToDouble(r -> unembedding.value(r, 0)).toArray();
+        plainRows = Arrays.stream(plainRows).filter(r -> unembedding.rowLength(r) != 1).toArray();
         this.plainRows = plainRows;
         this.plainStart = new int[plainRows.length + 1];
         int entries = 0;
@@ -129,6 +140,9 @@ final class FamilyArgMax {
         minAOffset = new int[n];
         memberStart = new int[n + 1];
         memberFirstRow = new int[families.size()];
+        singleMembers = new boolean[n];
+        memberColumn = new int[families.size()];
+        memberWeight = new double[families.size()];
         fixedStart = new int[families.size() + 1];
         int fixed = 0;
         for (Family f : families) {
@@ -162,8 +176,12 @@ final class FamilyArgMax {
             maxAOffset[g] = first.maxARow - first.firstRow;
             minAOffset[g] = first.minARow - first.firstRow;
             boolean holds = true;
+            boolean single = true;
             for (Family f : groups.get(g)) {
                 memberFirstRow[m] = f.firstRow;
+                single &= f.fixedColumn.length <= 1;
+                memberColumn[m] = f.fixedColumn.length == 0 ? -1 : f.fixedColumn[0];
+                memberWeight[m] = f.fixedColumn.length == 0 ? 0.0 : f.fixedWeight[0];
                 for (int i = 0; i < f.fixedColumn.length; i++, e++) {
                     fixedColumn[e] = f.fixedColumn[i];
                     fixedWeight[e] = f.fixedWeight[i];
@@ -172,6 +190,7 @@ final class FamilyArgMax {
                 holds &= f.fixedColumn.length + 2 <= MAX_TERMS;
             }
             marginHolds[g] = holds;
+            singleMembers[g] = single;
             memberStart[g + 1] = m;
         }
     }
@@ -218,24 +237,36 @@ final class FamilyArgMax {
     }
 
     /**
-     * The first arg-max of {@code W_u x}. ({@code nonZero}, the slots that may be non-zero, is
-     * not needed: the slots a group reads are checked as they are read.)
+     * The first arg-max of {@code W_u x}; {@code nonZero} holds every slot that may be non-zero
+     * (the others hold 0, of either sign).
      */
     int argMax(double[] x, long[] nonZero, Scratch s) {
         // Plain rows: their dot products as the reference computes them (same entries, same order).
+        // A NaN logit would make the first row's logit matter in the plain scan: fall back to it.
+        // Otherwise candidates may come in any order: equal logits go to the smaller row.
         int best = -1;
         double bestLogit = Double.NEGATIVE_INFINITY;
+        boolean nan = false;
+        for (int k = 0; k < singleRows.length; k++) {
+            double logit = singleWeight[k] * x[singleColumn[k]];   // the dot product 0.0 + w x, up to the sign of 0
+            nan |= logit != logit;
+            if (best < 0 || logit > bestLogit) {
+                best = singleRows[k];
+                bestLogit = logit;
+            }
+        }
         for (int k = 0; k < plainRows.length; k++) {
             double logit = 0.0;
             for (int i = plainStart[k], end = plainStart[k + 1]; i < end; i++) {
                 logit += plainWeight[i] * x[plainColumn[i]];
             }
-            if (best < 0 || logit > bestLogit) {
+            nan |= logit != logit;
+            if (best < 0 || logit > bestLogit || (logit == bestLogit && plainRows[k] < best)) {
                 best = plainRows[k];
                 bestLogit = logit;
             }
         }
-        if (Double.isNaN(bestLogit)) {
+        if (nan) {
             return plainScan(x, s);
         }
         // Upper bounds first; the group with the largest is likely to hold the maximum.
@@ -255,7 +286,23 @@ final class FamilyArgMax {
             double bestShared = Double.NEGATIVE_INFINITY;
             double sharedMagnitude = 0.0;
             int bestMember = -1;
-            for (int m = memberStart[g], end = memberStart[g + 1]; m < end; m++) {
+            if (singleMembers[g]) {
+                // Slots outside nonZero hold 0: such a member's shared part is 0, and exact.
+                for (int m = memberStart[g], end = memberStart[g + 1]; m < end; m++) {
+                    int c = memberColumn[m];
+                    double shared = 0.0;
+                    if (c >= 0 && (nonZero[c >>> 6] & (1L << c)) != 0) {
+                        double xc = x[c];
+                        shared = memberWeight[m] * xc;
+                        exact &= xc == (double) (long) xc;
+                        sharedMagnitude = Math.max(sharedMagnitude, Math.abs(shared));
+                    }
+                    if (bestMember < 0 || shared > bestShared) {
+                        bestShared = shared;
+                        bestMember = m;
+                    }
+                }
+            } else for (int m = memberStart[g], end = memberStart[g + 1]; m < end; m++) {
                 double shared = 0.0;
                 double magnitude = 0.0;
                 for (int i = fixedStart[m], last = fixedStart[m + 1]; i < last; i++) {
@@ -371,7 +418,7 @@ final class FamilyArgMax {
     }
 
     int plainRowCount() {
-        return plainRows.length;
+        return plainRows.length + singleRows.length;
     }
 
     /** A family being formed: its shared entries, its varying columns and its rows. */
@@ -735,12 +782,14 @@ final class FamilyArgMax {
         private final double[] ab;          // a and b of each vertex, interleaved
         private final int[] vertexRow;
         private final int[] edgeRow;        // edge i joins vertices i and i + 1
-        // Whether the vertices are a quadratic progression, a_i = a_0 + i d1 + i (i - 1) / 2 d2,
-        // b_i = b_0 + i db (a token kind's values v scored 2 v y - v^2), which guesses the search.
-        private final boolean quadratic;
-        private final double d1;
-        private final double d2;
-        private final double db;
+        // Whether the vertices' steps are affine, a_{i+1} - a_i = a1 + i a2 and b_{i+1} - b_i =
+        // b1 + i b2 (a token kind's values v scored 2 v y - v^2, in either column), which lets
+        // the search start where the scores stop rising.
+        private final boolean affine;
+        private final double a1;
+        private final double a2;
+        private final double b1;
+        private final double b2;
 
         private Chain(double[] a, double[] b, int[] vertexRow, int[] edgeRow) {
             this(interleaved(a, b), vertexRow, edgeRow);
@@ -752,18 +801,20 @@ final class FamilyArgMax {
             this.edgeRow = edgeRow;
             int n = vertexRow.length;
             // Coordinates are integers below 2^50: these differences are exact.
-            boolean q = n >= 3;
-            double first = q ? ab[2] - ab[0] : 0;
-            double second = q ? ab[4] - 2 * ab[2] + ab[0] : 0;
-            double step = q ? ab[3] - ab[1] : 0;
-            for (int i = 1; q && i < n; i++) {
-                q = ab[2 * i + 1] - ab[2 * i - 1] == step
-                        && ab[2 * i] - ab[2 * i - 2] == first + (i - 1) * second;
+            boolean affine = n >= 3;
+            double da = affine ? ab[2] - ab[0] : 0;
+            double dda = affine ? ab[4] - 2 * ab[2] + ab[0] : 0;
+            double db = affine ? ab[3] - ab[1] : 0;
+            double ddb = affine ? ab[5] - 2 * ab[3] + ab[1] : 0;
+            for (int i = 0; affine && i + 1 < n; i++) {
+                affine = ab[2 * i + 2] - ab[2 * i] == da + i * dda
+                        && ab[2 * i + 3] - ab[2 * i + 1] == db + i * ddb;
             }
-            this.quadratic = q && second != 0;
-            this.d1 = first;
-            this.d2 = second;
-            this.db = step;
+            this.affine = affine;
+            this.a1 = da;
+            this.a2 = dda;
+            this.b1 = db;
+            this.b2 = ddb;
         }
 
         private static double[] interleaved(double[] a, double[] b) {
@@ -933,11 +984,11 @@ final class FamilyArgMax {
             // Scores rise strictly, stay level along at most one edge, then fall strictly.
             double[] ab = this.ab;
             int last = vertexRow.length - 1;
-            if (quadratic) {
-                // score(i + 1) - score(i) = u (d1 + i d2) + v db, so the first i where the scores
-                // stop rising is about q (only a guess: it is checked exactly, as the search
-                // would find it, and the search runs if it fails).
-                double q = -(u * d1 + v * db) / (u * d2);
+            if (affine) {
+                // score(i + 1) - score(i) = (u a1 + v b1) + i (u a2 + v b2), so the first i where
+                // the scores stop rising is about q (only a guess: it is checked exactly, as the
+                // search would find it, and the search runs if it fails).
+                double q = -(u * a1 + v * b1) / (u * a2 + v * b2);
                 int g = q > 0 ? (q < last ? (int) Math.ceil(q) : last) : 0;    // NaN: 0
                 double score = ab[2 * g] * u + ab[2 * g + 1] * v;
                 if ((g == 0 || ab[2 * g - 2] * u + ab[2 * g - 1] * v < score)
