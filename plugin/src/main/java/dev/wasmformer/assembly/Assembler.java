@@ -299,7 +299,7 @@ public final class Assembler {
             // rounded to the integer sum: the embedding writes 2^52 into the slot, and the
             // layer's rounding unit adds −2^52 to the unit's rounded product: the FFN's output
             // row sums both from 0 (S' − 2^52, within 1/4 of an integer of magnitude in
-            // (2^51, 2^52], where doubles are spaced 1/2 or 1: exactly S − 2^52), and
+            // (2^51, 2^53), where doubles are spaced 1/2 or 1: exactly S − 2^52), and
             // 2^52 + (S − 2^52) = S
             for (int t = 0; t < vocab; t++) embedding.add(t, own, ROUNDING);
             roundings.computeIfAbsent(Lf, k -> new LinkedHashMap<>()).put(own, -ROUNDING);
