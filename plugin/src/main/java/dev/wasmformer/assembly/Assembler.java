@@ -35,8 +35,6 @@ public final class Assembler {
   static final int SLOT_ONE = 0;
   static final int SLOT_P = 1;
   static final int SLOT_P2 = 2;
-  /** What a cumulative sum's slot holds before its FFN, so that the sum is rounded to an integer. */
-  static final double ROUNDING = 0x1p52;
 
   private final Graph graph;
   private final Map<Node, Integer> written = new HashMap<>(); // sublayer a node is (last) written in
@@ -275,7 +273,6 @@ public final class Assembler {
     List<LayerBuilder> lb = new ArrayList<>();
     for (int l = 0; l < layers; l++) lb.add(new LayerBuilder());
     Set<Head> emitted = new LinkedHashSet<>();
-    Map<LayerBuilder, Map<Integer, Double>> roundings = new LinkedHashMap<>();
     long heads = 0;
     for (Node n : live) {
       if (n instanceof Node.Neuron ne) {
@@ -292,18 +289,7 @@ public final class Assembler {
               Map.of(), Map.of(), List.of(row(cs.value())), List.of(Map.of(mean, 1.0))));
           LayerBuilder Lf = lb.get(s / 2 - 1);
           // sum = (p + 1) · mean
-          Map<Integer, Double> dest = destinations(n, sumShares);
-          Lf.ffn.add(new Unit(cs.name() + ".sum", Map.of(SLOT_P, 1.0, SLOT_ONE, 1.0), Map.of(mean, 1.0), dest));
-          Integer own = slot.get(n);
-          if (own != null && dest.equals(Map.of(own, 1.0))) {
-            // rounded to the integer sum: the embedding writes 2^52 into the slot, and the
-            // layer's rounding unit adds −2^52 to the unit's rounded product: the FFN's output
-            // row sums both from 0 (S' − 2^52, within 1/4 of an integer of magnitude in
-            // (2^51, 2^53), where doubles are spaced 1/2 or 1: exactly S − 2^52), and
-            // 2^52 + (S − 2^52) = S
-            for (int t = 0; t < vocab; t++) embedding.add(t, own, ROUNDING);
-            roundings.computeIfAbsent(Lf, k -> new LinkedHashMap<>()).put(own, -ROUNDING);
-          }
+          Lf.ffn.add(new Unit(cs.name() + ".sum", Map.of(SLOT_P, 1.0, SLOT_ONE, 1.0), Map.of(mean, 1.0), destinations(n, sumShares)));
           heads++;
         }
       } else if (n instanceof Node.HeadOutput ho) {
@@ -338,7 +324,6 @@ public final class Assembler {
         }
       }
     }
-    roundings.forEach((L, outs) -> L.ffn.add(new Unit("cumSum.round", Map.of(SLOT_ONE, 1.0), Map.of(SLOT_ONE, 1.0), outs)));
     MatrixBuilder unembedding = new MatrixBuilder(vocab, dModel);
     for (int t = 0; t < vocab; t++) {
       for (var e : row(graph.logit(t)).entrySet()) unembedding.add(t, e.getKey(), e.getValue());

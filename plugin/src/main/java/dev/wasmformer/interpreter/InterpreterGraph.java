@@ -1403,10 +1403,9 @@ public final class InterpreterGraph {
   /**
    * 1 at the START of a CALL that would make the call depth (frames of called functions)
    * exceed the prompt's limit, else 0. The depth is a prefix sum of CALLs minus returns,
-   * which the transformer computes as a mean times the position, rounded back to the integer
-   * by the assembler (docs/architecture.md, Exactness); the step also turns anything within
-   * 1/4 of an integer into an exact 0 (no trap; then both units are off) or 1 (the trap,
-   * which ends the run).
+   * which the transformer computes as a mean times the position, a few ulps off an integer;
+   * the step turns anything within 1/4 of an integer into an exact 0 (no trap; then both
+   * units are off) or 1 (the trap, which ends the run).
    */
   private Expr callDepthExceeded() {
     Expr delta = gates.and("depth.call", f(CALL), isStartToken)
