@@ -24,6 +24,24 @@ import dev.wasmformer.runtime.state.StateWriter;
 public sealed interface AttentionCache
         permits NaiveCache, HullCache, ConstantKeyCache, PositionKeyCache {
 
+    /** A new head's remembered query for {@link #swapQueryState}: none. */
+    static double[] noQuery() {
+        return new double[] {Double.NaN, Double.NaN, -1, -1};
+    }
+
+    /**
+     * Exchanges the state a query leaves behind (for a cache that remembers its last query)
+     * with {@code memo}, so that heads sharing the cache each keep their own; the default
+     * keeps none.
+     */
+    default void swapQueryState(double[] memo) {
+    }
+
+    /** Whether {@code memo}, read from a stored state, indexes only what this cache holds. */
+    default boolean holdsQueryState(double[] memo) {
+        return true;
+    }
+
     /** Appends the key and a copy of the value of the next position. */
     default void add(double keyX, double keyY, double[] value) {
         add(keyX, keyY, value, 0);
