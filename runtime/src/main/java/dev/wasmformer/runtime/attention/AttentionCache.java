@@ -96,9 +96,18 @@ public sealed interface AttentionCache
      * @throws UnsupportedOperationException for the naive and the position-key caches
      */
     default void writeState(StateWriter out) {
+        writeState(out, null);
+    }
+
+    /**
+     * {@link #writeState}, but with {@code memo} (see {@link #swapQueryState}) as the remembered
+     * last query when not null: the state a sharer's own cache would have had. Changes nothing
+     * in this cache (a kept state may be written and copied by several threads at once).
+     */
+    default void writeState(StateWriter out, double[] memo) {
         if (this instanceof HullCache h) {
             out.writeInt(KIND_HULL);
-            h.writeOwnState(out);
+            h.writeOwnState(out, memo);
         } else if (this instanceof ConstantKeyCache c) {
             out.writeInt(KIND_CONSTANT_KEY);
             c.writeOwnState(out);

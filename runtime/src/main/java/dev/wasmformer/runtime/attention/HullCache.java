@@ -187,7 +187,7 @@ final class HullCache implements AttentionCache {
      * AttentionMode, int)} reads it: every field the copy constructor copies but the key index,
      * which a copy rebuilds from the entries.
      */
-    void writeOwnState(StateWriter out) {
+    void writeOwnState(StateWriter out, double[] memo) {
         out.tag(TAG);
         out.writeInt(allocated);
         // arrays as a copy holds them (at least one entry or item)
@@ -214,10 +214,17 @@ final class HullCache implements AttentionCache {
         out.writeBoolean(integralKeys);
         out.writeDouble(keyMagnitude);
         out.writeLong(keyChanges);
-        out.writeDouble(lastQx);
-        out.writeDouble(lastQy);
-        out.writeLong(lastQueryKeys);
-        out.writeInt(lastQueryEntry);
+        if (memo == null) {
+            out.writeDouble(lastQx);
+            out.writeDouble(lastQy);
+            out.writeLong(lastQueryKeys);
+            out.writeInt(lastQueryEntry);
+        } else {   // a sharer's own last query (see swapQueryState), as it would have stored it
+            out.writeDouble(memo[0]);
+            out.writeDouble(memo[1]);
+            out.writeLong((long) memo[2]);
+            out.writeInt((int) memo[3]);
+        }
     }
 
     /**

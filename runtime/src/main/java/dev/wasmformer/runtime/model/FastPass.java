@@ -216,9 +216,7 @@ final class FastPass extends ForwardPass {
                 if (memos[l][h] != null) {
                     // a sharer writes the shared cache with its own last query: the state of
                     // the cache it would have of its own
-                    caches[l][h].swapQueryState(memos[l][h]);
-                    caches[l][h].writeState(out);
-                    caches[l][h].swapQueryState(memos[l][h]);
+                    caches[l][h].writeState(out, memos[l][h]);
                 } else if (caches[l][h] != null) {
                     caches[l][h].writeState(out);
                 } else {
