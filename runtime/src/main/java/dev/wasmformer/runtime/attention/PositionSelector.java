@@ -120,9 +120,10 @@ public final class PositionSelector {
             // and m = qx, a real function of j (the keys are the polynomial's exact integers for
             // j <= last <= limit). For an integer m, every other integer j is further from m than
             // the nearest of 0..last, clamp(m, 0, last), so that position is the unique maximum.
-            // The cast's round trip holds exactly for the integers (also +-2^63, which the cast
-            // saturates to a long that converts back to them; the clamp answers them rightly),
-            // never for NaN or an infinity (those take the path below, which refuses them).
+            // The cast's round trip holds exactly for the integers up to 2^63 in magnitude (+-2^63
+            // too: the cast saturates to a long that converts back to it, and the clamp answers
+            // rightly), never for larger ones, NaN or an infinity: those take the path below,
+            // which refuses the last two.
             long m = (long) qx;
             if (m == qx) {
                 out[0] = m <= 0 ? 0 : Math.min(m, last);
