@@ -24,6 +24,24 @@ import dev.wasmformer.runtime.state.StateWriter;
 public sealed interface AttentionCache
         permits NaiveCache, HullCache, ConstantKeyCache, PositionKeyCache {
 
+    /** A new head's remembered query for {@link #swapQueryState}: none. */
+    static double[] noQuery() {
+        return new double[] {Double.NaN, Double.NaN, -1, -1};
+    }
+
+    /**
+     * Exchanges the state a query leaves behind (for a cache that remembers its last query)
+     * with {@code memo}, so that heads sharing the cache each keep their own; the default
+     * keeps none.
+     */
+    default void swapQueryState(double[] memo) {
+    }
+
+    /** Whether {@code memo}, read from a stored state, indexes only what this cache holds. */
+    default boolean holdsQueryState(double[] memo) {
+        return true;
+    }
+
     /** Appends the key and a copy of the value of the next position. */
     default void add(double keyX, double keyY, double[] value) {
         add(keyX, keyY, value, 0);
@@ -78,9 +96,18 @@ public sealed interface AttentionCache
      * @throws UnsupportedOperationException for the naive and the position-key caches
      */
     default void writeState(StateWriter out) {
+        writeState(out, null);
+    }
+
+    /**
+     * {@link #writeState}, but with {@code memo} (see {@link #swapQueryState}) as the remembered
+     * last query when not null: the state a sharer's own cache would have had. Changes nothing
+     * in this cache (a kept state may be written and copied by several threads at once).
+     */
+    default void writeState(StateWriter out, double[] memo) {
         if (this instanceof HullCache h) {
             out.writeInt(KIND_HULL);
-            h.writeOwnState(out);
+            h.writeOwnState(out, memo);
         } else if (this instanceof ConstantKeyCache c) {
             out.writeInt(KIND_CONSTANT_KEY);
             c.writeOwnState(out);

@@ -187,7 +187,7 @@ final class HullCache implements AttentionCache {
      * AttentionMode, int)} reads it: every field the copy constructor copies but the key index,
      * which a copy rebuilds from the entries.
      */
-    void writeOwnState(StateWriter out) {
+    void writeOwnState(StateWriter out, double[] memo) {
         out.tag(TAG);
         out.writeInt(allocated);
         // arrays as a copy holds them (at least one entry or item)
@@ -214,10 +214,17 @@ final class HullCache implements AttentionCache {
         out.writeBoolean(integralKeys);
         out.writeDouble(keyMagnitude);
         out.writeLong(keyChanges);
-        out.writeDouble(lastQx);
-        out.writeDouble(lastQy);
-        out.writeLong(lastQueryKeys);
-        out.writeInt(lastQueryEntry);
+        if (memo == null) {
+            out.writeDouble(lastQx);
+            out.writeDouble(lastQy);
+            out.writeLong(lastQueryKeys);
+            out.writeInt(lastQueryEntry);
+        } else {   // a sharer's own last query (see swapQueryState), as it would have stored it
+            out.writeDouble(memo[0]);
+            out.writeDouble(memo[1]);
+            out.writeLong((long) memo[2]);
+            out.writeInt((int) memo[3]);
+        }
     }
 
     /**
@@ -537,6 +544,34 @@ final class HullCache implements AttentionCache {
             System.arraycopy(entries, base + DATA, out, at, width);
         }
         return identity;
+    }
+
+    /**
+     * Exchanges the remembered last query (see {@link #query}) with {@code memo}: {qx, qy, the
+     * key changes it was answered at, its entry}. Heads that share this cache (equal keys and
+     * values) each keep their own last query: a head swaps its own in before its query and
+     * out after. A new head's memo is {@link AttentionCache#noQuery}.
+     */
+    @Override
+    public void swapQueryState(double[] memo) {
+        double qx = lastQx;
+        double qy = lastQy;
+        long keys = lastQueryKeys;
+        int entry = lastQueryEntry;
+        lastQx = memo[0];
+        lastQy = memo[1];
+        lastQueryKeys = (long) memo[2];
+        lastQueryEntry = (int) memo[3];
+        memo[0] = qx;
+        memo[1] = qy;
+        memo[2] = keys;   // a count of key changes, below 2^53: exact
+        memo[3] = entry;
+    }
+
+    /** Whether {@code memo}'s entry is one this cache has handed out (or none). */
+    @Override
+    public boolean holdsQueryState(double[] memo) {
+        return memo[3] >= -1 && memo[3] < allocated && memo[2] <= keyChanges;
     }
 
     /** Remembers the query's maximal entry if it is one; returns the face. */

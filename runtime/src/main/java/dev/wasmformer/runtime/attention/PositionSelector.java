@@ -36,6 +36,9 @@ public final class PositionSelector {
     private final QuadraticKey key;
     private final long limit;
     private final boolean small;
+    // Whether the score is, up to a constant, (-y2) (2 qx j - qy j^2) with -y2 > 0: the key is a
+    // lookup key (x0 + x1 j, y0 + y2 j^2) with x1 = -2 y2 (see select's first shortcut).
+    private final boolean parabola;
     // The key's coefficients of j and j^2, copied out of the record: the fast path reads them
     // at every query, and fields of this object save fetching one more object.
     private final double x1;
@@ -56,12 +59,19 @@ public final class PositionSelector {
         this.y2 = key.y2();
         this.small = Math.abs(key.x1()) <= SMALL && Math.abs(key.x2()) <= SMALL
                 && Math.abs(key.y1()) <= SMALL && Math.abs(key.y2()) <= SMALL;
+        this.parabola = parabola(key);
+    }
+
+    /** Whether the key is (x0 + x1 j, y0 + y2 j^2) with y2 &lt; 0 and x1 = -2 y2 (exact: integers below 2^52). */
+    static boolean parabola(QuadraticKey key) {
+        return key.x2() == 0 && key.y1() == 0 && key.y2() < 0 && key.x1() == -2 * key.y2();
     }
 
     private PositionSelector(PositionSelector other) {
         key = other.key;
         limit = other.limit;
         small = other.small;
+        parabola = other.parabola;
         x1 = other.x1;
         x2 = other.x2;
         y1 = other.y1;
@@ -105,6 +115,21 @@ public final class PositionSelector {
      * when all positions tie.
      */
     public int select(double qx, double qy, long last, long[] out) {
+        if (parabola && qy == 1.0) {
+            // The score of j is A + c (2 m j - j^2) = A + c (m^2 - (j - m)^2) with c = -y2 > 0
+            // and m = qx, a real function of j (the keys are the polynomial's exact integers for
+            // j <= last <= limit). For an integer m, every other integer j is further from m than
+            // the nearest of 0..last, clamp(m, 0, last), so that position is the unique maximum.
+            // The cast's round trip holds exactly for the integers up to 2^63 in magnitude (+-2^63
+            // too: the cast saturates to a long that converts back to it, and the clamp answers
+            // rightly), never for larger ones, NaN or an infinity: those take the path below,
+            // which refuses the last two.
+            long m = (long) qx;
+            if (m == qx) {
+                out[0] = m <= 0 ? 0 : Math.min(m, last);
+                return 1;
+            }
+        }
         Exact.requireFinite(qx, qy, "query");
         if (last == 0) {
             out[0] = 0;

@@ -23,6 +23,14 @@ final class AttentionLayer {
     final int[] base;               // per head: its query's first row; the key's at base + 2
     final int[] valueBase;          // per head: where its value (and output) vector lives
     final TokenValues[] tables;     // per head: the token table of a token-valued position head
+    /**
+     * Per head: the first head of the layer whose cache it shares, itself if none. Hull heads of
+     * the same mode whose key and value matrices are equal, bit for bit, get the same keys and
+     * values at every position (each row is the same dot product of the same residual), so
+     * their caches would be equal: they share the first one's, which alone is added to. A
+     * follower's key and value rows are not projected.
+     */
+    final int[] sharedWith;
     final int bufferSize;
     private final int projectedRows;
     private final int[] rowTarget;  // projected row -> buffer index
@@ -58,6 +66,7 @@ final class AttentionLayer {
         base = new int[heads.length];
         valueBase = new int[heads.length];
         tables = new TokenValues[heads.length];
+        sharedWith = sharedCaches(heads);
         int size = 0;
         int rowCount = 0;
         int termCount = 0;
@@ -68,6 +77,11 @@ final class AttentionLayer {
             }
             base[h] = size;
             size += 4;
+            if (sharedWith[h] != h) {
+                rowCount += 2;
+                termCount += head.query().nonZeros();
+                continue;
+            }
             rowCount += 4 + (tables[h] == null ? head.valueWidth() : 0);
             termCount += head.query().nonZeros() + head.key().nonZeros()
                     + (tables[h] == null ? head.value().nonZeros() : 0);
@@ -88,8 +102,8 @@ final class AttentionLayer {
         int term = 0;
         for (int h = 0; h < heads.length; h++) {
             HeadWeights head = heads[h];
-            CsrMatrix[] projected = tables[h] == null
-                    ? new CsrMatrix[] {head.query(), head.key(), head.value()}
+            CsrMatrix[] projected = sharedWith[h] != h ? new CsrMatrix[] {head.query()}
+                    : tables[h] == null ? new CsrMatrix[] {head.query(), head.key(), head.value()}
                     : new CsrMatrix[] {head.query(), head.key()};
             for (int k = 0; k < projected.length; k++) {
                 CsrMatrix m = projected[k];
@@ -129,6 +143,27 @@ final class AttentionLayer {
             }
             headSegments[h + 1] = s;
         }
+    }
+
+    /** {@link #sharedWith} of these heads. */
+    static int[] sharedCaches(HeadWeights[] heads) {
+        int[] shared = new int[heads.length];
+        for (int h = 0; h < heads.length; h++) {
+            shared[h] = h;
+            HeadWeights head = heads[h];
+            if (head.kernel() != HeadKernel.HULL) {
+                continue;
+            }
+            for (int g = 0; g < h; g++) {
+                HeadWeights other = heads[g];
+                if (shared[g] == g && other.kernel() == HeadKernel.HULL && other.mode() == head.mode()
+                        && other.key().sameEntries(head.key()) && other.value().sameEntries(head.value())) {
+                    shared[h] = g;
+                    break;
+                }
+            }
+        }
+        return shared;
     }
 
     /** Number of output segments (rows written by some head's output matrix), all heads. */

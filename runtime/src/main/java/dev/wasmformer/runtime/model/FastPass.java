@@ -20,6 +20,7 @@ final class FastPass extends ForwardPass {
     private final AttentionCache[][] caches;   // [layer][head], null for a position head
     private final PositionHead[][] positionHeads;  // [layer][head], null for a cache
     private final long[][] results;            // [layer][head]: the last query's result (see PositionHead.query)
+    private final double[][][] memos;          // [layer][head]: a cache sharer's own last query, null for the first
     private final long[][] held;               // [layer][head]: the name of the output whose sums are held
     private final int[][] heldCount;           // [layer][head]: how many non-zero sums are held
     private final int[][] heldRow;             // [layer][segment]: a head's held sums from its first segment on
@@ -58,6 +59,7 @@ final class FastPass extends ForwardPass {
         ffns = model.sparseFfns;
         caches = new AttentionCache[layerCount][];
         positionHeads = new PositionHead[layerCount][];
+        memos = new double[layerCount][][];
         results = new long[layerCount][];
         held = new long[layerCount][];
         heldCount = new int[layerCount][];
@@ -75,6 +77,7 @@ final class FastPass extends ForwardPass {
             HeadWeights[] heads = layer.heads;
             caches[l] = new AttentionCache[heads.length];
             positionHeads[l] = new PositionHead[heads.length];
+            memos[l] = new double[heads.length][];
             results[l] = new long[heads.length];
             held[l] = new long[heads.length];
             java.util.Arrays.fill(held[l], AttentionCache.UNNAMED);
@@ -90,6 +93,9 @@ final class FastPass extends ForwardPass {
                 if (head.kernel() == HeadKernel.POSITION_KEY) {
                     positionHeads[l][h] = new PositionHead(head, layer.tables[h]);
                     anyTable |= layer.tables[h] != null;
+                } else if (layer.sharedWith[h] != h) {
+                    caches[l][h] = caches[l][layer.sharedWith[h]];
+                    memos[l][h] = AttentionCache.noQuery();
                 } else {
                     caches[l][h] = cache(head);
                 }
@@ -142,11 +148,19 @@ final class FastPass extends ForwardPass {
         int layerCount = attention.length;
         caches = new AttentionCache[layerCount][];
         positionHeads = new PositionHead[layerCount][];
+        memos = new double[layerCount][][];
         for (int l = 0; l < layerCount; l++) {
             caches[l] = new AttentionCache[o.caches[l].length];
             positionHeads[l] = new PositionHead[o.positionHeads[l].length];
+            memos[l] = new double[caches[l].length][];
             for (int h = 0; h < caches[l].length; h++) {
                 AttentionCache cache = o.caches[l][h];
+                int leader = attention[l].sharedWith[h];
+                if (leader != h) {
+                    caches[l][h] = caches[l][leader];   // copied already: a leader comes first
+                    memos[l][h] = o.memos[l][h].clone();
+                    continue;
+                }
                 caches[l][h] = cache == null ? null : kept ? cache.keptCopy() : cache.copy();
                 positionHeads[l][h] = o.positionHeads[l][h] == null ? null : new PositionHead(o.positionHeads[l][h], kept);
             }
@@ -199,7 +213,11 @@ final class FastPass extends ForwardPass {
         out.writeDoubles(x);
         for (int l = 0; l < caches.length; l++) {
             for (int h = 0; h < caches[l].length; h++) {
-                if (caches[l][h] != null) {
+                if (memos[l][h] != null) {
+                    // a sharer writes the shared cache with its own last query: the state of
+                    // the cache it would have of its own
+                    caches[l][h].writeState(out, memos[l][h]);
+                } else if (caches[l][h] != null) {
                     caches[l][h].writeState(out);
                 } else {
                     positionHeads[l][h].writeState(out);
@@ -256,10 +274,22 @@ final class FastPass extends ForwardPass {
                 if (caches[l][h] != null) {
                     int kind = head.kernel() == HeadKernel.CONSTANT_KEY ? AttentionCache.KIND_CONSTANT_KEY
                             : AttentionCache.KIND_HULL;
-                    caches[l][h] = AttentionCache.readState(in, kind, head.mode(), head.valueWidth());
-                    if (caches[l][h].size() != positions) {
+                    AttentionCache read = AttentionCache.readState(in, kind, head.mode(), head.valueWidth());
+                    if (read.size() != positions) {
                         throw new StateFormatException("head " + h + " of layer " + l + " holds "
-                                + caches[l][h].size() + " positions, not " + positions);
+                                + read.size() + " positions, not " + positions);
+                    }
+                    if (memos[l][h] != null) {
+                        // its cache equals the leader's (equal keys and values): keep only its
+                        // last query, and share the leader's
+                        read.swapQueryState(memos[l][h]);
+                        caches[l][h] = caches[l][attention[l].sharedWith[h]];
+                        if (!caches[l][h].holdsQueryState(memos[l][h])) {
+                            throw new StateFormatException("head " + h + " of layer " + l
+                                    + " remembers a query its shared cache cannot have answered");
+                        }
+                    } else {
+                        caches[l][h] = read;
                     }
                 } else {
                     positionHeads[l][h] = new PositionHead(head, attention[l].tables[h], in);
@@ -342,7 +372,7 @@ final class FastPass extends ForwardPass {
                 + scratch.retainedBytes() + families.retainedBytes();
         for (int l = 0; l < caches.length; l++) {
             for (int h = 0; h < caches[l].length; h++) {
-                bytes += caches[l][h] == null ? 0 : caches[l][h].retainedBytes();
+                bytes += caches[l][h] == null || memos[l][h] != null ? 0 : caches[l][h].retainedBytes();
                 bytes += positionHeads[l][h] == null ? 0 : positionHeads[l][h].retainedBytes();
             }
             if (filters[l] != null) {
@@ -480,6 +510,7 @@ final class FastPass extends ForwardPass {
         layer.project(x, p);
         int[] base = layer.base;
         int[] valueBase = layer.valueBase;
+        double[][] layerMemos = memos[l];
         for (int h = 0; h < layerCaches.length; h++) {
             int b = base[h];
             int v = valueBase[h];
@@ -488,11 +519,22 @@ final class FastPass extends ForwardPass {
             long r;
             boolean asked = queried == null || queried[h];
             if (cache != null) {
-                cache.add(p[b + 2], p[b + 3], p, v);
-                if (!asked) {
-                    continue;
+                double[] memo = layerMemos[h];
+                if (memo == null) {
+                    cache.add(p[b + 2], p[b + 3], p, v);
+                    if (!asked) {
+                        continue;
+                    }
+                    r = cache.query(p[b], p[b + 1], out, v, known);
+                } else {
+                    // shares the cache of an earlier head, which added this position's key and value
+                    if (!asked) {
+                        continue;
+                    }
+                    cache.swapQueryState(memo);
+                    r = cache.query(p[b], p[b + 1], out, v, known);
+                    cache.swapQueryState(memo);
                 }
-                r = cache.query(p[b], p[b + 1], out, v, known);
             } else {
                 PositionHead head = layerPositionHeads[h];
                 head.add(p[b + 2], p[b + 3], p, v, token, tokens);
@@ -618,14 +660,15 @@ final class FastPass extends ForwardPass {
     @Override
     void keyAndValue(int l, int h, double[] out) {
         double[] p = projections[l];
-        int b = attention[l].base[h];
+        int source = attention[l].sharedWith[h];   // a sharer's key and value are its leader's
+        int b = attention[l].base[source];
         out[0] = p[b + 2];
         out[1] = p[b + 3];
         TokenValues table = attention[l].tables[h];
         if (table != null) {
             table.copyValue(lastToken, out, 2);
         } else {
-            System.arraycopy(p, attention[l].valueBase[h], out, 2, attention[l].heads[h].valueWidth());
+            System.arraycopy(p, attention[l].valueBase[source], out, 2, attention[l].heads[h].valueWidth());
         }
     }
 

@@ -103,6 +103,73 @@ class SpecialKernelTest {
     }
 
     @Test
+    void lookupParabolaWithUnitQyMatchesNaiveForIntegerAndOtherQueries() {
+        // Keys (x0 + x1 j, y0 + y2 j^2) with x1 = -2 y2 > 0 and queries (m, 1): the selector's
+        // first shortcut answers clamp(m, 0, last) for an integer m; the others (fractions,
+        // halfway ties, qy != 1, -0.0) take the general path. All against the naive scan.
+        QuadraticKey[] keys = {
+            new QuadraticKey(0, 2, 0, 0, 0, -1, Long.MAX_VALUE),
+            new QuadraticKey(7, 6, 0, -5, 0, -3, Long.MAX_VALUE),
+            new QuadraticKey(-3, 2, 0, 11, 0, -1, Long.MAX_VALUE)};
+        PointSource queries = (random, p) -> {
+            double m = switch (random.nextInt(6)) {
+                case 0 -> p - random.nextInt(8);                 // prev-k
+                case 1 -> random.nextInt((int) p + 1);           // a fetch within the positions
+                case 2 -> p + 1 + random.nextInt(100);           // beyond the last position
+                case 3 -> -1 - random.nextInt(100);              // before position 0
+                case 4 -> random.nextBoolean() ? -0.0 : 0.0;
+                default -> random.nextInt((int) p + 3) - 1 + 0.5; // a tie, general path
+            };
+            return random.nextInt(8) == 0 ? new double[] {m, 1 + random.nextInt(3)} : new double[] {m, 1};
+        };
+        for (QuadraticKey key : keys) {
+            assertThat(PositionSelector.parabola(key)).isTrue();
+            for (AttentionMode mode : MODES) {
+                CacheDriver.compare("lookup parabola " + key + ", " + mode, 1000 + mode.ordinal(), 2500,
+                        AttentionCache.naive(mode, 2), AttentionCache.positionKey(mode, 2, key),
+                        polynomial(key), queries, 50);
+            }
+        }
+        assertThat(PositionSelector.parabola(new QuadraticKey(0, 2, 0, 0, 0, 1, 10))).isFalse();
+        assertThat(PositionSelector.parabola(new QuadraticKey(0, 4, 0, 0, 0, -1, 10))).isFalse();
+        assertThat(PositionSelector.parabola(new QuadraticKey(0, 2, 1, 0, 0, -1, 10))).isFalse();
+        assertThat(PositionSelector.parabola(new QuadraticKey(0, 2, 0, 0, 1, -1, 10))).isFalse();
+    }
+
+    @Test
+    void lookupParabolaShortcutAgreesWithAnExactScanForExtremeQueries() {
+        // Integer queries of every magnitude a double holds, against the first maximiser found
+        // by comparing every position's exact score; the shortcut's answer must be it, unique.
+        QuadraticKey key = new QuadraticKey(5, 6, 0, -9, 0, -3, Long.MAX_VALUE);
+        double[] ms = {0.0, -0.0, 1, -1, 17, 63, 64, 65, 1e6, -1e6, 0x1p52, -0x1p52, 0x1p53 + 2,
+                       0x1p62, -0x1p62, 0x1p63, -0x1p63, 0x1p70, -0x1p70, Double.MAX_VALUE, -Double.MAX_VALUE};
+        long[] out = new long[2];
+        for (long last : new long[] {0, 1, 2, 64, 100}) {
+            for (double m : ms) {
+                int n = new PositionSelector(key).select(m, 1.0, last, out);
+                long best = 0;
+                boolean tie = false;
+                for (long j = 1; j <= last; j++) {
+                    int c = Exact.compareScores(m, 1.0, key.x(j), key.y(j), key.x(best), key.y(best));
+                    if (c > 0) {
+                        best = j;
+                        tie = false;
+                    } else if (c == 0) {
+                        tie = true;
+                    }
+                }
+                assertThat(tie).as("query %s, last %d", m, last).isFalse();
+                assertThat(n).as("query %s, last %d", m, last).isEqualTo(1);
+                assertThat(out[0]).as("query %s, last %d", m, last).isEqualTo(best);
+            }
+        }
+        assertThatThrownBy(() -> new PositionSelector(key).select(Double.NaN, 1.0, 5, out))
+                .isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> new PositionSelector(key).select(Double.POSITIVE_INFINITY, 1.0, 5, out))
+                .isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
     void positionKernelMatchesNaiveWhenTheVertexLiesFarBeyondEitherEnd() {
         // A fetch ahead of the prompt seen so far: the peak is past the last position (or
         // before 0), so the maximum is that end, decided from one step of the quadratic.

@@ -31,9 +31,10 @@ class DecoderCopyTest {
     @Test
     void aCopyAfterThePromptGoesOnAsTheOriginalWould() {
         int builtFilters = 0;
-        for (int seed = 0; seed < 8; seed++) {
-            Model model = Model.from(seed % 2 == 0 ? WideRandomModel.bundle(new Random(seed))
-                    : WideRandomModel.promptShaped(new Random(seed)));
+        for (int seed = 0; seed < 10; seed++) {
+            Random shapes = new Random(seed);
+            Model model = Model.from(seed >= 8 ? WideRandomModel.withSharers(WideRandomModel.bundle(shapes), shapes)
+                    : seed % 2 == 0 ? WideRandomModel.bundle(shapes) : WideRandomModel.promptShaped(shapes));
             for (AttentionKind kind : AttentionKind.values()) {
                 Decoder original = model.newDecoder(kind);
                 Random random = new Random(seed);

@@ -33,9 +33,10 @@ class KeptStatesTest {
     @Test
     void aStateReadBackIsTheKeptStateFieldByFieldAndGoesOnAsItWould() throws Exception {
         int builtFilters = 0;
-        for (int seed = 0; seed < 6; seed++) {
-            Bundle bundle = seed % 2 == 0 ? WideRandomModel.bundle(new Random(seed))
-                    : WideRandomModel.promptShaped(new Random(seed));
+        for (int seed = 0; seed < 8; seed++) {
+            Random random = new Random(seed);
+            Bundle bundle = seed >= 6 ? WideRandomModel.withSharers(WideRandomModel.bundle(random), random)
+                    : seed % 2 == 0 ? WideRandomModel.bundle(random) : WideRandomModel.promptShaped(random);
             Model model = Model.from(bundle);
             Decoder original = prompted(model, seed);
             if (((FastPass) original.pass()).gateFilterBuilds() > 0) {

@@ -244,6 +244,34 @@ class RandomModelTest {
         return null;
     }
 
+    /**
+     * Heads with the key and value of an earlier head (and their own queries and outputs):
+     * hull heads among them share that head's cache, each remembering its own last query.
+     */
+    @Test
+    void naiveAndHullDecodersAgreeWhenHeadsShareTheirCaches() {
+        int sharers = 0;
+        for (int seed = 0; seed < 30; seed++) {
+            Random random = new Random(seed);
+            Model model = Model.from(WideRandomModel.withSharers(WideRandomModel.bundle(random), random));
+            for (AttentionLayer layer : model.attentionLayers) {
+                for (int h = 0; h < layer.heads.length; h++) {
+                    int leader = layer.sharedWith[h];
+                    if (leader != h) {
+                        sharers++;
+                        assertThat(layer.heads[h].kernel()).isEqualTo(HeadKernel.HULL);
+                        assertThat(layer.heads[leader].key().sameEntries(layer.heads[h].key())).isTrue();
+                    }
+                }
+                if (seed % 2 == 0) {
+                    layer.compile();
+                }
+            }
+            assertAgree(model, 1500, seed);
+        }
+        assertThat(sharers).as("heads that share a cache").isGreaterThan(20);
+    }
+
     private static Set<HeadKernel> kernels(Model model) {
         Set<HeadKernel> kernels = EnumSet.noneOf(HeadKernel.class);
         for (int l = 0; l < model.layerCount(); l++) {

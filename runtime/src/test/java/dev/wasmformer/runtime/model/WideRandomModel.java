@@ -206,6 +206,31 @@ final class WideRandomModel {
     }
 
     /** A D x width output writing each column into a random slot above the inputs. */
+    /**
+     * {@code bundle} with, in every layer, a second head for each head: the same mode, key and
+     * value matrices (so a hull head's copy shares its cache), a query and an output of its own.
+     */
+    static Bundle withSharers(Bundle bundle, Random random) {
+        Weights.Builder weights = bundle.getWeights().toBuilder();
+        int heads = 0;
+        for (int l = 0; l < weights.getLayersCount(); l++) {
+            Layer.Builder layer = weights.getLayersBuilder(l);
+            int count = layer.getHeadsCount();
+            for (int h = 0; h < count; h++) {
+                Head head = layer.getHeads(h);
+                int width = head.getValue().getRows();
+                layer.addHeads(head.toBuilder()
+                        .setName(head.getName() + "'")
+                        .setQuery(TinyModel.matrix(new double[][] {row(random, 0.15, 1), row(random, 0.15, 1)},
+                                random.nextBoolean()))
+                        .setOutput(TinyModel.matrix(output(random, width), false)));
+            }
+            heads += layer.getHeadsCount();
+        }
+        return bundle.toBuilder().setWeights(weights)
+                .setShape(bundle.getShape().toBuilder().setHeads(heads)).build();
+    }
+
     private static double[][] output(Random random, int width) {
         double[][] m = new double[D][width];
         for (int c = 0; c < width; c++) {
