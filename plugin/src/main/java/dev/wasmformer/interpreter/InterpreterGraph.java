@@ -296,12 +296,49 @@ public final class InterpreterGraph {
     prevVal[0] = val;
     List<Expr> bitsAndVal = new ArrayList<>(bitList);
     bitsAndVal.add(val);
+    // The universal fetch reads a whole instruction with one head, at its last token (i3): there
+    // the prev heads have gathered its other fields, from columns that only the code's tokens
+    // have (a FIELD byte's value and bits, an opcode's flags), so that the head's value is 0 at
+    // every other position, trace tokens included (see "Fetch" below).
+    boolean universal = program == null;
+    boolean hasImm = opcodes.stream().anyMatch(Opcode::isImmediate);
+    boolean immBits = opcodes.stream().anyMatch(o -> o.isImmediate() && BITWISE_Y.contains(o.register()));
+    Expr fieldVal = universal ? g.input("field.val", vocab.feature(vocab::value, Kind.FIELD)) : Expr.ZERO;
+    Expr[] fieldBits = new Expr[8];
+    for (int i = 0; i < 8; i++) {
+      int bit = i;
+      fieldBits[i] = universal && (immBits || hasImm && i == 7)
+          ? g.input("field.bit" + i, vocab.feature(t -> (vocab.value(t) >> bit) & 1, Kind.FIELD))
+          : Expr.ZERO;
+    }
+    Expr[] prevField = new Expr[8];      // [k]: the FIELD value k tokens back
+    Expr[][] prevFieldBits = new Expr[4][];
+    prevField[0] = fieldVal;
+    prevFieldBits[0] = fieldBits;
     for (int k = 1; k <= 3; k++) {
-      List<Expr> r = g.at("prev" + k, p.minus(k), bitsAndVal);
+      List<Expr> values = new ArrayList<>(bitsAndVal);
+      if (universal) {
+        values.add(fieldVal);
+        if (immBits) values.addAll(List.of(fieldBits));
+      }
+      List<Expr> r = g.at("prev" + k, p.minus(k), values);
       prev[k] = r.subList(0, 8).toArray(Expr[]::new);
       prevVal[k] = r.get(8);
+      if (universal) {
+        prevField[k] = r.get(9);
+        prevFieldBits[k] = immBits ? r.subList(10, 18).toArray(Expr[]::new) : null;
+      }
     }
-    for (int k = 4; k <= 8; k++) prevVal[k] = g.at("prev" + k, p.minus(k), List.of(val)).get(0);
+    List<Expr> fetchedOp = null;         // prev7's opcode flags (universal)
+    for (int k = 4; k <= 8; k++) {
+      List<Expr> values = new ArrayList<>(List.of(val));
+      if (universal && k <= 6) values.add(fieldVal);
+      if (universal && k == 7) values.addAll(opFlag);
+      List<Expr> r = g.at("prev" + k, p.minus(k), values);
+      prevVal[k] = r.get(0);
+      if (universal && k <= 6) prevField[k] = r.get(1);
+      if (universal && k == 7) fetchedOp = r.subList(1, r.size());
+    }
     // The low byte of a jump target, frame pointer or page count is always the token just before
     // its high byte, so one head at the high byte reads both (from the prev1 head's value). At
     // the low-byte token itself the pair is still the previous one (which the instruction
@@ -350,8 +387,20 @@ public final class InterpreterGraph {
 
     // ---- fetch the instruction's fields: from the prompt, or from the weights (specialized)
     if (program == null) {
+      // one head at the instruction's last token (i3, base + 7) reads every field the prev
+      // heads gathered there: the opcode's flags (prev7), x, y, z (prev6..4) and the immediate
+      // (prev3..1 and the token's own), with the bits where an immediate form needs them
       Expr base = pc.times(FIELDS).plus(dataEnd).plus(1).minus(isJumpHi.times(AWAY));
-      List<Expr> fetched = g.at("fetch.op", base, opFlag);
+      List<Expr> values = new ArrayList<>(fetchedOp);
+      int fieldsAt = values.size();
+      for (int k = 6; k >= 0; k--) values.add(prevField[k]);   // x y z imm0 imm1 imm2 imm3
+      int bitsAt = values.size();
+      if (immBits) {
+        for (int i = 0; i < 4; i++) values.addAll(List.of(prevFieldBits[3 - i]));
+      } else if (hasImm) {
+        values.add(fieldBits[7]);
+      }
+      List<Expr> fetched = g.at("fetch", base.plus(FIELDS - 1), values);
       op = new Expr[Opcode.values().length];
       java.util.Arrays.fill(op, Expr.ZERO);
       int next = 0;
@@ -362,28 +411,24 @@ public final class InterpreterGraph {
         op[o.register().ordinal()] = op[o.register().ordinal()].plus(flag);
         if (o.isImmediate()) isImm = isImm.plus(flag);
       }
-      fX = g.at("fetch.x", base.plus(1), List.of(val)).get(0);
-      fY = g.at("fetch.y", base.plus(2), List.of(val)).get(0);
-      fZ = g.at("fetch.z", base.plus(3), List.of(val)).get(0);
+      fX = fetched.get(fieldsAt);
+      fY = fetched.get(fieldsAt + 1);
+      fZ = fetched.get(fieldsAt + 2);
       // the immediate's bits, where an immediate form needs them: all of them for bitwise
-      // logic and shifts, the sign bit for signed comparisons (the byte tokens carry their bits)
-      boolean hasImm = opcodes.stream().anyMatch(Opcode::isImmediate);
-      boolean immBits = opcodes.stream().anyMatch(o -> o.isImmediate() && BITWISE_Y.contains(o.register()));
+      // logic and shifts, the sign bit for signed comparisons
       imm = new Expr[4];
       immY = new Expr[4];
       immYBit = new Expr[32];
       java.util.Arrays.fill(immYBit, Expr.ZERO);
       for (int i = 0; i < 4; i++) {
-        List<Expr> values = new ArrayList<>(List.of(val));
-        if (immBits) values.addAll(bitList);
-        else if (hasImm && i == 3) values.add(bits[7]);
-        List<Expr> r = g.at("fetch.imm" + i, base.plus(4 + i), values);
-        imm[i] = r.get(0);
+        imm[i] = fetched.get(fieldsAt + 3 + i);
         immY[i] = gates.gate("imm.y" + i, imm[i], 256, isImm);
         if (immBits) {
-          for (int b = 0; b < 8; b++) immYBit[8 * i + b] = gates.and("imm.ybit" + (8 * i + b), r.get(1 + b), isImm);
+          for (int b = 0; b < 8; b++) {
+            immYBit[8 * i + b] = gates.and("imm.ybit" + (8 * i + b), fetched.get(bitsAt + 8 * i + b), isImm);
+          }
         } else if (hasImm && i == 3) {
-          immYBit[31] = gates.and("imm.ybit31", r.get(1), isImm);
+          immYBit[31] = gates.and("imm.ybit31", fetched.get(bitsAt), isImm);
         }
       }
     } else {

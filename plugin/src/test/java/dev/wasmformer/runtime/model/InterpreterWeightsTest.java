@@ -127,7 +127,8 @@ class InterpreterWeightsTest {
       }
     }
     assertThat(positionHeads).as("position-key heads (fetch, previous tokens, snapshots)").isGreaterThanOrEqualTo(10);
-    assertThat(tokenValued).as("token-valued position heads (fetch)").isGreaterThanOrEqualTo(8);
+    // prev1 .. prev7; the fetch head's value is computed (the fields the prev heads gathered)
+    assertThat(tokenValued).as("token-valued position heads (previous tokens)").isGreaterThanOrEqualTo(7);
     assertThat(constantHeads).as("constant-key heads (cumulative sums)").isGreaterThanOrEqualTo(2);
     assertThat(model.familyArgMax.familyCount()).as("families of the unembedding").isGreaterThan(10);
   }
