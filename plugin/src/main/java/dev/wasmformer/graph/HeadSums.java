@@ -5,12 +5,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Folds the sums of several outputs of one head that a unit's gate reads into one more output
- * of that head: a head's output is linear in its value, so {@code Σ c_i·out_i} is the output
- * of the value {@code Σ c_i·v_i}, at no cost in depth.
+ * Folds a gate's sum of exclusive flags read by one head into one more output of that head: a
+ * head's output is linear in its value, so {@code c·Σ out_i} is the output of the value
+ * {@code c·Σ v_i}, at no cost in depth.
  *
  * <p>Why: a gate such as {@code AND(bit, isImm)}, where {@code isImm} is the sum of fifteen
  * opcode flags, reads sixteen columns. The runtime's gate filter bounds a gate from each
@@ -18,27 +17,31 @@ import java.util.TreeMap;
  * candidate at every token where any one of its columns is non-zero. Read as one column, the
  * sum has the range it really has ([0, 1]), and the unit needs both of its two columns.
  *
- * <p>Only exact folds are made: the outputs of a {@code LATEST} head whose values are
- * embedding features with integer values, combined with integer coefficients (every
- * partial sum is then an exact integer, as the unfolded gate's is).
+ * <p>A folded set is a gate's terms on one head's outputs with one coefficient whose values
+ * are 0/1 embedding features of the same token, at most one of them 1 for every token (read
+ * through the same chain of {@code LATEST} heads, which copy a position's value exactly): the
+ * opcode flags, say, but not a flag and a bit of another token, whose sum is their AND's
+ * input. At most one term of a set is non-zero at any position, so the folded gate adds the
+ * same doubles as the unfolded one.
  */
 public final class HeadSums {
   private HeadSums() {}
 
-  /** A new graph computing the same values as {@code g}, with the gates' head sums folded. */
+  /** A set of one head's outputs (increasing indexes) that a gate reads with one coefficient. */
+  private record Part(Head head, List<Integer> outputs, double coefficient) {}
+
+  /** A new graph computing the same values as {@code g}, with the gates' flag sets folded. */
   public static Graph fold(Graph g) {
-    Map<Head, Map<Map<Integer, Double>, Integer>> combos = new LinkedHashMap<>();
+    Map<Head, Map<List<Integer>, Integer>> folds = new LinkedHashMap<>();
     for (Node n : g.nodes()) {
       if (n instanceof Node.Neuron ne) {
-        grouped(ne.gate()).forEach((h, sum) -> {
-          if (sum.size() >= 2 && foldable(h, sum)) {
-            Map<Map<Integer, Double>, Integer> forHead = combos.computeIfAbsent(h, k -> new LinkedHashMap<>());
-            forHead.computeIfAbsent(normalized(sum), k -> h.values().size() + forHead.size());
-          }
-        });
+        for (Part part : parts(ne.gate())) {
+          Map<List<Integer>, Integer> forHead = folds.computeIfAbsent(part.head(), k -> new LinkedHashMap<>());
+          forHead.computeIfAbsent(part.outputs(), k -> part.head().values().size() + forHead.size());
+        }
       }
     }
-    if (combos.isEmpty()) return g;
+    if (folds.isEmpty()) return g;
     Graph out = new Graph(g.vocabSize());
     Map<Node, Expr> map = new HashMap<>();
     Map<Head, List<Expr>> newOutputs = new HashMap<>();
@@ -49,26 +52,25 @@ public final class HeadSums {
       } else if (n instanceof Node.Input in) {
         e = out.input(in.name(), in.valueByToken());
       } else if (n instanceof Node.Neuron ne) {
-        e = out.neuron(ne.name(), remapGate(ne.gate(), combos, map, newOutputs), remap(ne.value(), map, newOutputs));
+        e = out.neuron(ne.name(), remapGate(ne.gate(), folds, map, newOutputs), remap(ne.value(), map));
       } else if (n instanceof Node.Sum s) {
-        e = out.sum(s.name(), remap(s.expr(), map, newOutputs));
+        e = out.sum(s.name(), remap(s.expr(), map));
       } else if (n instanceof Node.CumSum cs) {
-        e = out.cumSum(cs.name(), remap(cs.value(), map, newOutputs));
+        e = out.cumSum(cs.name(), remap(cs.value(), map));
       } else {
         Node.HeadOutput ho = (Node.HeadOutput) n;
         Head h = ho.head();
         List<Expr> outputs = newOutputs.get(h);
         if (outputs == null) {
           List<Expr> values = new ArrayList<>();
-          for (Expr v : h.values()) values.add(remap(v, map, newOutputs));
-          for (Map<Integer, Double> sum : combos.getOrDefault(h, Map.of()).keySet()) {
+          for (Expr v : h.values()) values.add(remap(v, map));
+          for (List<Integer> set : folds.getOrDefault(h, Map.of()).keySet()) {
             Expr v = Expr.ZERO;
-            for (var t : sum.entrySet()) v = v.plus(values.get(t.getKey()).times(t.getValue()));
+            for (int i : set) v = v.plus(values.get(i));
             values.add(v);
           }
-          outputs = out.head(new Head(h.name(), h.mode(), h.positional(), remap(h.valid(), map, newOutputs),
-              remap(h.aValid(), map, newOutputs), remap(h.aSqValid(), map, newOutputs),
-              remap(h.query(), map, newOutputs), values));
+          outputs = out.head(new Head(h.name(), h.mode(), h.positional(), remap(h.valid(), map),
+              remap(h.aValid(), map), remap(h.aSqValid(), map), remap(h.query(), map), values));
           newOutputs.put(h, outputs);
         }
         e = outputs.get(ho.index());
@@ -77,84 +79,89 @@ public final class HeadSums {
     }
     for (int t = 0; t < g.vocabSize(); t++) {
       Expr logit = g.logit(t);
-      if (!logit.isConstant() || logit.constant() != -Graph.UNUSED_LOGIT) out.logit(t, remap(logit, map, newOutputs));
+      if (!logit.isConstant() || logit.constant() != -Graph.UNUSED_LOGIT) out.logit(t, remap(logit, map));
     }
     return out;
   }
 
-  /**
-   * The common factor of a sum's coefficients: its smallest in magnitude when that is an
-   * integer and every other an integer multiple of it (the folded output is then the sum over
-   * that factor, whose range the filter knows as tightly as the flags'), else 1.
-   */
-  private static double factor(Map<Integer, Double> sum) {
-    double f = 0;
-    for (double c : sum.values()) if (f == 0 || Math.abs(c) < Math.abs(f)) f = c;
-    if (f != Math.rint(f)) return 1;   // an integer factor keeps every product an exact integer
-    for (double c : sum.values()) if (c / f != Math.rint(c / f)) return 1;
-    return f;
-  }
-
-  private static Map<Integer, Double> normalized(Map<Integer, Double> sum) {
-    double f = factor(sum);
-    Map<Integer, Double> n = new TreeMap<>();
-    sum.forEach((i, c) -> n.put(i, c / f));
-    return n;
-  }
-
-  /** The terms of e on head outputs, by head: output index to coefficient, in index order. */
-  private static Map<Head, Map<Integer, Double>> grouped(Expr e) {
-    Map<Head, Map<Integer, Double>> byHead = new LinkedHashMap<>();
+  /** The foldable sets of gate e: at least two terms each. */
+  private static List<Part> parts(Expr e) {
+    // by head, then by the chain of heads a value is read through and the coefficient
+    Map<Head, Map<List<Object>, List<Integer>>> byHead = new LinkedHashMap<>();
+    Map<Head, Map<List<Object>, List<Node.Input>>> inputs = new HashMap<>();
     e.terms().forEach((n, c) -> {
-      if (n instanceof Node.HeadOutput ho) byHead.computeIfAbsent(ho.head(), k -> new TreeMap<>()).put(ho.index(), c);
+      if (!(n instanceof Node.HeadOutput ho) || ho.head().mode() != Head.Mode.LATEST) return;
+      List<Object> chain = new ArrayList<>();
+      Node.Input flag = flagThrough(ho.head().values().get(ho.index()), chain);
+      if (flag == null) return;
+      chain.add(c);
+      byHead.computeIfAbsent(ho.head(), k -> new LinkedHashMap<>()).computeIfAbsent(chain, k -> new ArrayList<>())
+          .add(ho.index());
+      inputs.computeIfAbsent(ho.head(), k -> new HashMap<>()).computeIfAbsent(chain, k -> new ArrayList<>()).add(flag);
     });
-    return byHead;
-  }
-
-  /** Whether the sum of these outputs of h folds exactly (see the class comment). */
-  private static boolean foldable(Head h, Map<Integer, Double> sum) {
-    if (h.mode() != Head.Mode.LATEST) return false;
-    double magnitude = 0;
-    for (var t : sum.entrySet()) {
-      Expr v = h.values().get(t.getKey());
-      double c = t.getValue();
-      if (c != Math.rint(c) || v.constant() != 0 || v.terms().size() != 1) return false;
-      var term = v.terms().entrySet().iterator().next();
-      if (!(term.getKey() instanceof Node.Input in) || term.getValue() != 1.0) return false;
-      double largest = 0;
-      for (double x : in.valueByToken()) {
-        if (x != Math.rint(x)) return false;
-        largest = Math.max(largest, Math.abs(x));
+    List<Part> parts = new ArrayList<>();
+    byHead.forEach((h, sets) -> sets.forEach((chain, outputs) -> {
+      if (outputs.size() >= 2 && exclusive(inputs.get(h).get(chain))) {
+        parts.add(new Part(h, outputs.stream().sorted().toList(), (Double) chain.get(chain.size() - 1)));
       }
-      magnitude += Math.abs(c) * largest;
-    }
-    return magnitude < 0x1p52;
+    }));
+    return parts;
   }
 
   /**
-   * The gate e in the new graph: each folded sum of a head's outputs becomes the term of its
-   * new output (the head comes before every unit reading it, so it exists already).
+   * The 0/1 embedding feature that v is, directly or through a chain of LATEST heads' outputs
+   * (appended to {@code chain}), or null.
    */
-  private static Expr remapGate(Expr e, Map<Head, Map<Map<Integer, Double>, Integer>> combos, Map<Node, Expr> map,
+  private static Node.Input flagThrough(Expr v, List<Object> chain) {
+    if (v.constant() != 0 || v.terms().size() != 1) return null;
+    var term = v.terms().entrySet().iterator().next();
+    if (term.getValue() != 1.0) return null;
+    if (term.getKey() instanceof Node.HeadOutput ho) {
+      if (ho.head().mode() != Head.Mode.LATEST) return null;
+      chain.add(ho.head());
+      return flagThrough(ho.head().values().get(ho.index()), chain);
+    }
+    if (!(term.getKey() instanceof Node.Input in)) return null;
+    for (double x : in.valueByToken()) if (x != 0 && x != 1) return null;
+    return in;
+  }
+
+  /** Whether at most one of these flags is 1 for every token. */
+  private static boolean exclusive(List<Node.Input> flags) {
+    int tokens = flags.get(0).valueByToken().length;
+    for (int t = 0; t < tokens; t++) {
+      int set = 0;
+      for (Node.Input f : flags) set += (int) f.valueByToken()[t];
+      if (set > 1) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The gate e in the new graph: each folded set becomes the term of its new output (the head
+   * comes before every unit reading it, so it exists already).
+   */
+  private static Expr remapGate(Expr e, Map<Head, Map<List<Integer>, Integer>> folds, Map<Node, Expr> map,
                                 Map<Head, List<Expr>> newOutputs) {
-    Map<Head, Map<Integer, Double>> byHead = grouped(e);
+    List<Part> parts = parts(e);
+    Map<Head, java.util.Set<Integer>> folded = new HashMap<>();
     Expr r = Expr.constant(e.constant());
+    for (Part part : parts) {
+      folded.computeIfAbsent(part.head(), k -> new java.util.HashSet<>()).addAll(part.outputs());
+      int index = folds.get(part.head()).get(part.outputs());
+      r = r.plus(newOutputs.get(part.head()).get(index).times(part.coefficient()));
+    }
     for (var t : e.terms().entrySet()) {
-      if (t.getKey() instanceof Node.HeadOutput ho && byHead.get(ho.head()).size() >= 2
-          && combos.getOrDefault(ho.head(), Map.of()).containsKey(normalized(byHead.get(ho.head())))) {
+      if (t.getKey() instanceof Node.HeadOutput ho
+          && folded.getOrDefault(ho.head(), java.util.Set.of()).contains(ho.index())) {
         continue;
       }
       r = r.plus(map.get(t.getKey()).times(t.getValue()));
     }
-    for (var entry : byHead.entrySet()) {
-      if (entry.getValue().size() < 2) continue;
-      Integer index = combos.getOrDefault(entry.getKey(), Map.of()).get(normalized(entry.getValue()));
-      if (index != null) r = r.plus(newOutputs.get(entry.getKey()).get(index).times(factor(entry.getValue())));
-    }
     return r;
   }
 
-  private static Expr remap(Expr e, Map<Node, Expr> map, Map<Head, List<Expr>> newOutputs) {
+  private static Expr remap(Expr e, Map<Node, Expr> map) {
     Expr r = Expr.constant(e.constant());
     for (var t : e.terms().entrySet()) r = r.plus(map.get(t.getKey()).times(t.getValue()));
     return r;

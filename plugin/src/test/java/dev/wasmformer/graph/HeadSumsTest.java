@@ -10,9 +10,10 @@ class HeadSumsTest {
   private static final int TOKENS = 6;
 
   /**
-   * A graph whose head reads three one-hot flags of the previous token, and whose units gate
-   * on sums of them: {@code AND(flag0 + flag1, bit)} twice (one sum, folded once), a scaled
-   * sum, a sum with a non-integer coefficient (not folded) and a single flag (nothing to fold).
+   * A graph whose head reads three one-hot flags and a bit of the previous token, and whose
+   * units gate on sums of them: {@code AND(flag0 + flag1, bit)} twice (one set, folded once),
+   * the same set scaled, flags with different coefficients and a flag plus the bit, which is
+   * not exclusive with it (neither folded), and a single flag (nothing to fold).
    */
   private static Graph graph(List<Expr> units) {
     Graph g = new Graph(TOKENS);
@@ -33,6 +34,7 @@ class HeadSumsTest {
     units.add(g.relu("scaled", anyOf01.times(512).plus(prev.get(2).times(1024)).plus(prev.get(3)).minus(512)));
     units.add(g.relu("half", prev.get(0).times(0.5).plus(prev.get(2)).minus(0.25)));
     units.add(g.relu("single", prev.get(2).plus(b).minus(1)));
+    units.add(g.relu("notExclusive", prev.get(1).plus(prev.get(3)).minus(1)));
     Expr logit = Expr.ZERO;
     for (Expr u : units) logit = logit.plus(u);
     for (int t = 0; t < TOKENS; t++) g.logit(t, logit.times(t + 1));
@@ -46,16 +48,20 @@ class HeadSumsTest {
     Graph folded = HeadSums.fold(plain);
 
     Head head = folded.heads().get(0);
-    // f0 + f1 once for both ANDs, 512 f0 + 512 f1 + 1024 f2 + bit once
-    assertThat(head.values()).hasSize(4 + 2);
+    // f0 + f1, once for the ANDs and the scaled unit
+    assertThat(head.values()).hasSize(4 + 1);
     for (Node n : folded.nodes()) {
       if (n instanceof Node.Neuron ne && ne.name().startsWith("and.")) {
         long outputs = ne.gate().terms().keySet().stream().filter(m -> m instanceof Node.HeadOutput).count();
         assertThat(outputs).as(ne.name()).isEqualTo(1);
       }
-      if (n instanceof Node.Neuron ne && ne.name().equals("half")) {
+      if (n instanceof Node.Neuron ne && (ne.name().equals("half") || ne.name().equals("notExclusive"))) {
         long outputs = ne.gate().terms().keySet().stream().filter(m -> m instanceof Node.HeadOutput).count();
-        assertThat(outputs).as("a non-integer coefficient is not folded").isEqualTo(2);
+        assertThat(outputs).as(ne.name() + " is not folded").isEqualTo(2);
+      }
+      if (n instanceof Node.Neuron ne && ne.name().equals("scaled")) {
+        long outputs = ne.gate().terms().keySet().stream().filter(m -> m instanceof Node.HeadOutput).count();
+        assertThat(outputs).as("the set, f2 and the bit").isEqualTo(3);
       }
     }
 
