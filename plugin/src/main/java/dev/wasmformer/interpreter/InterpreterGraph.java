@@ -1457,9 +1457,14 @@ public final class InterpreterGraph {
     Expr delta = gates.and("depth.call", f(CALL), isStartToken)
         .minus(gates.and("depth.return", f(RETURN), isStartToken))
         .minus(gates.and("depth.returnValue", f(RETURN_VALUE), isStartToken));
-    Expr over = g.cumSum("depth", delta).minus(maxDepth).times(2);
-    Expr off = Expr.constant(2).minus(f(CALL)).minus(lane[0]).times(0x1p30);
-    return g.relu("depth.over.a", over.minus(0.5).minus(off)).minus(g.relu("depth.over.b", over.minus(1.5).minus(off)));
+    // 4·(depth − limit), so that the kinks (1 and 3) and so every bias are integers: the
+    // runtime's gate filter can then bound these units (never positive off a CALL's START).
+    // Each gate is exactly twice the 2·(depth − limit) − 0.5 (1.5) of the step's first form,
+    // and the value 1/2 halves it back: the same doubles as before.
+    Expr over = g.cumSum("depth", delta).minus(maxDepth).times(4);
+    Expr off = Expr.constant(2).minus(f(CALL)).minus(lane[0]).times(0x1p31);
+    Expr half = Expr.constant(0.5);
+    return g.neuron("depth.over.a", over.minus(1).minus(off), half).minus(g.neuron("depth.over.b", over.minus(3).minus(off), half));
   }
 
   /**

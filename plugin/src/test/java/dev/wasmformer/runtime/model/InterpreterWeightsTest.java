@@ -148,6 +148,66 @@ class InterpreterWeightsTest {
   }
 
   /**
+   * The family arg-max (its groups of twin kinds, their hull searches, the inexact groups'
+   * margins) returns the plain scan's token on the universal, the restricted and the
+   * specialized model's unembedding, for random residuals shaped like the interpreter's: the
+   * constant slot 1, mostly one gate on, values that are integers, halves (two values tie),
+   * beyond the range, or fractions, and a non-zero set that holds every non-zero slot.
+   */
+  @Test
+  void theFamilyArgMaxAgreesWithThePlainScanOnTheInterpretersUnembeddings() {
+    Bundle universal = new WasmformerCompiler(InterpreterModel.get()).addWasm("fib", "fib.wasm", FIB, "fib").bundle();
+    Bundle restricted = new WasmformerCompiler().addWasm("fib", "fib.wasm", FIB, "fib").bundle();
+    Bundle specialized = WasmformerCompiler.specializing().addWasm("fib", "fib.wasm", FIB, "fib").bundle();
+    java.util.Random random = new java.util.Random(8);
+    for (Model model : new Model[] {Model.from(universal), Model.from(restricted),
+        Model.from(specialized.getModels(0).getShape(), specialized.getModels(0).getWeights())}) {
+      CsrMatrix u = model.unembedding;
+      boolean[] read = new boolean[u.cols];
+      for (int r = 0; r < u.rows; r++) {
+        for (int i = 0; i < u.rowLength(r); i++) {
+          read[u.column(r, i)] = true;
+        }
+      }
+      int[] columns = java.util.stream.IntStream.range(0, u.cols).filter(c -> read[c] && c != model.slotOne()).toArray();
+      FamilyArgMax argMax = model.familyArgMax;
+      FamilyArgMax.Scratch scratch = argMax.newScratch();
+      double[] x = new double[u.cols];
+      long[] nonZero = Bits.words(u.cols);
+      double[] fractions = {0.5, -0.5, 0.25, -0.498046875, 1e-300, 100.125};
+      for (int trial = 0; trial < 20_000; trial++) {
+        java.util.Arrays.fill(x, 0);
+        x[model.slotOne()] = 1;
+        for (int c : columns) {
+          int kind = random.nextInt(40);
+          x[c] = kind < 3 ? 1                                         // gates
+              : kind < 6 ? random.nextInt(300) - 20                   // values, some beyond a byte
+              : kind < 8 ? random.nextInt(600) / 2.0 - 20             // halves: two values tie
+              : kind < 9 ? random.nextInt(5000)
+              : kind < 10 ? fractions[random.nextInt(fractions.length)]
+              : 0;
+        }
+        if (random.nextInt(4) == 0) {
+          // One gate only, the others off: the interpreter's usual step.
+          int on = columns[random.nextInt(columns.length)];
+          for (int c : columns) {
+            if (x[c] == 1 && c != on) {
+              x[c] = 0;
+            }
+          }
+        }
+        java.util.Arrays.fill(nonZero, 0);
+        for (int c = 0; c < u.cols; c++) {
+          if (x[c] != 0 || random.nextInt(8) == 0) {
+            Bits.set(nonZero, c);
+          }
+        }
+        assertThat(argMax.argMax(x, nonZero, scratch)).as("trial %d", trial).isEqualTo(FamilyArgMax.plainArgMax(u, x));
+      }
+    }
+  }
+
+  /**
    * A fallback must not silently make the interpreter slow: the family arg-max never scans
    * every row, and every gate filter runs at most steps after its first build (its ranges still widen early in a run).
    */

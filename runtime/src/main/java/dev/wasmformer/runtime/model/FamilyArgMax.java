@@ -19,29 +19,180 @@ import java.util.Set;
  * A family of one distinct point, and every row in no family, is a <em>plain row</em>, whose
  * logit is the row's dot product as the reference computes it.
  *
- * <p>Exactness: a family is used only while its logits are provably exact integers: its
+ * <p>Families that differ only in their shared part F (the same c1, c2 and points, each point on
+ * the same row relative to the family's first row, like the byte token kinds that differ only in
+ * their gate) form one <em>group</em>: a step computes each member's F.x, keeps the largest
+ * (the first member, by first row, among equal ones), and bounds and searches the group's hull
+ * once. All of it lives in a few flat arrays, so a step reads few cache lines.
+ *
+ * <p>Exactness: a group is searched only while its logits are provably exact integers: its
  * weights are integers (checked at load), the residual slots it reads hold integers (checked
  * per step), and the sum of the magnitudes of every row's terms stays below 2^50 (checked per
  * step with a bound), so each dot product, in any order, is the exact real value, and the
- * family's maximum and its upper bound are computed exactly in doubles. If any check fails the
- * step falls back to the plain scan over all rows. The result is the first index of the maximal
- * logit, as in the plain scan: ties within a family resolve to the smallest row on the maximal
- * face (precomputed per vertex and edge), ties across candidates to the smaller index.
+ * group's maximum and its upper bound are computed exactly in doubles. The group's logits are
+ * then {@code F_m.x + s(p)} over members m and points p; the largest is {@code max F_m.x + max
+ * s(p)}, reached exactly by the members of largest F_m.x and the points on the hull's maximal
+ * face, and the smallest such row is the first such member's first row plus the smallest
+ * offset on that face (the offsets are the same in every member, checked at load). A group
+ * whose slots are not integers (or too large) is not searched: its upper bound is widened by a
+ * margin that covers every rounding of its rows' dot products as the reference computes them
+ * (see {@link #INEXACT_MARGIN}); only if that bound does not fall below the best logit found
+ * are the group's rows scanned, each logit computed as the reference computes it. The result is the first index of the
+ * maximal logit, as in the plain scan: ties within a group resolve to the smallest row on the
+ * maximal face (precomputed per vertex and edge), ties across candidates to the smaller index.
  */
 final class FamilyArgMax {
     private static final double EXACT_BOUND = 0x1p50;
     private static final long POINT_LIMIT = 1L << 50;
+    /**
+     * An inexact group's bound is widened by this times its magnitude M (the largest sum of
+     * |terms| of any member's shared part plus the hull's part). Every row has at most {@link
+     * #MAX_TERMS} terms, so each rounded sum the reference or this class forms is within
+     * {@code MAX_TERMS * 2^-53 * M <= 2^-43 M} of its real value; with M at most {@link
+     * #INEXACT_LIMIT} nothing overflows, and an underflowing product or sum is off by at most
+     * 2^-1074 each, which {@link #UNDERFLOW_MARGIN} covers. The margin 2^-30 M is thousands of
+     * times what the roundings (the bound's own sum included) can take.
+     */
+    private static final double INEXACT_MARGIN = 0x1p-30;
+    private static final double UNDERFLOW_MARGIN = 0x1p-1000;
+    private static final double INEXACT_LIMIT = 0x1p1000;
+    private static final int MAX_TERMS = 1 << 10;
 
     private final CsrMatrix unembedding;
-    private final Family[] families;
-    private final int[] plainRows;          // increasing
-    private final long[] readMask;          // the residual slots the families read
+    private final int familyCount;
+    // Plain rows of one entry (their logit is one product), and the others, increasing, with
+    // their entries copied in row order (the same dot product).
+    private final int[] singleRows;
+    private final int[] singleColumn;
+    private final double[] singleWeight;
+    private final int[] plainRows;
+    private final int[] plainStart;
+    private final int[] plainColumn;
+    private final double[] plainWeight;
+    // Groups: the hull's columns and extremes, and their members (by increasing first row).
+    private final int[] groupC1;
+    private final int[] groupC2;            // -1 if the group varies in one column
+    private final double[] groupRange;      // per group: maxA, minA, maxB, minB, absA, absB
+    private final boolean[] marginHolds;    // per group: every row has at most MAX_TERMS terms
+    private final Chain[] upperChains;      // row offsets relative to the member's first row
+    private final Chain[] lowerChains;      // of the points (a, -b)
+    private final int[] maxAOffset;         // smallest offset among the points of largest a
+    private final int[] minAOffset;
+    private final int[] memberStart;        // groups + 1
+    private final int[] memberFirstRow;
+    private final boolean[] singleMembers;  // per group: no member has more than one shared column
+    private final int[] memberColumn;       // per member of such a group: the column, or -1
+    private final double[] memberWeight;
+    private final int[] fixedStart;         // members + 1
+    private final int[] fixedColumn;
+    private final double[] fixedWeight;
+    private final int[] rowStart;           // groups + 1: every row of the group, increasing
+    private final int[] rows;
 
-    private FamilyArgMax(CsrMatrix unembedding, Family[] families, int[] plainRows, long[] readMask) {
+    private FamilyArgMax(CsrMatrix unembedding, List<Family> families, int[] plainRows) {
         this.unembedding = unembedding;
-        this.families = families;
+        this.familyCount = families.size();
+        this.singleRows = Arrays.stream(plainRows).filter(r -> unembedding.rowLength(r) == 1).toArray();
+        this.singleColumn = Arrays.stream(singleRows).map(r -> unembedding.column(r, 0)).toArray();
+        this.singleWeight = Arrays.stream(singleRows).mapToDouble(r -> unembedding.value(r, 0)).toArray();
+        plainRows = Arrays.stream(plainRows).filter(r -> unembedding.rowLength(r) != 1).toArray();
         this.plainRows = plainRows;
-        this.readMask = readMask;
+        this.plainStart = new int[plainRows.length + 1];
+        int entries = 0;
+        for (int k = 0; k < plainRows.length; k++) {
+            entries += unembedding.rowLength(plainRows[k]);
+            plainStart[k + 1] = entries;
+        }
+        this.plainColumn = new int[entries];
+        this.plainWeight = new double[entries];
+        for (int k = 0, e = 0; k < plainRows.length; k++) {
+            for (int i = 0; i < unembedding.rowLength(plainRows[k]); i++, e++) {
+                plainColumn[e] = unembedding.column(plainRows[k], i);
+                plainWeight[e] = unembedding.value(plainRows[k], i);
+            }
+        }
+        // Families into groups of twins, in the order of their first rows.
+        List<Family> byFirst = new ArrayList<>(families);
+        byFirst.sort((p, q) -> Integer.compare(p.firstRow, q.firstRow));
+        List<List<Family>> groups = new ArrayList<>();
+        for (Family f : byFirst) {
+            List<Family> home = null;
+            for (List<Family> g : groups) {
+                if (g.get(0).twin(f)) {
+                    home = g;
+                    break;
+                }
+            }
+            if (home == null) {
+                home = new ArrayList<>();
+                groups.add(home);
+            }
+            home.add(f);
+        }
+        int n = groups.size();
+        groupC1 = new int[n];
+        groupC2 = new int[n];
+        groupRange = new double[6 * n];
+        marginHolds = new boolean[n];
+        upperChains = new Chain[n];
+        lowerChains = new Chain[n];
+        maxAOffset = new int[n];
+        minAOffset = new int[n];
+        memberStart = new int[n + 1];
+        memberFirstRow = new int[families.size()];
+        singleMembers = new boolean[n];
+        memberColumn = new int[families.size()];
+        memberWeight = new double[families.size()];
+        fixedStart = new int[families.size() + 1];
+        int fixed = 0;
+        for (Family f : families) {
+            fixed += f.fixedColumn.length;
+        }
+        fixedColumn = new int[fixed];
+        fixedWeight = new double[fixed];
+        rowStart = new int[n + 1];
+        int total = 0;
+        for (Family f : families) {
+            total += f.rows.length;
+        }
+        rows = new int[total];
+        int m = 0;
+        int e = 0;
+        for (int g = 0, k = 0; g < n; g++) {
+            int from = k;
+            for (Family f : groups.get(g)) {
+                System.arraycopy(f.rows, 0, rows, k, f.rows.length);
+                k += f.rows.length;
+            }
+            Arrays.sort(rows, from, k);
+            rowStart[g + 1] = k;
+            Family first = groups.get(g).get(0);
+            groupC1[g] = first.c1;
+            groupC2[g] = first.c2;
+            double[] range = {first.maxA, first.minA, first.maxB, first.minB, first.absA, first.absB};
+            System.arraycopy(range, 0, groupRange, 6 * g, 6);
+            upperChains[g] = first.upperChain.shifted(-first.firstRow);
+            lowerChains[g] = first.lowerChain.shifted(-first.firstRow);
+            maxAOffset[g] = first.maxARow - first.firstRow;
+            minAOffset[g] = first.minARow - first.firstRow;
+            boolean holds = true;
+            boolean single = true;
+            for (Family f : groups.get(g)) {
+                memberFirstRow[m] = f.firstRow;
+                single &= f.fixedColumn.length <= 1;
+                memberColumn[m] = f.fixedColumn.length == 0 ? -1 : f.fixedColumn[0];
+                memberWeight[m] = f.fixedColumn.length == 0 ? 0.0 : f.fixedWeight[0];
+                for (int i = 0; i < f.fixedColumn.length; i++, e++) {
+                    fixedColumn[e] = f.fixedColumn[i];
+                    fixedWeight[e] = f.fixedWeight[i];
+                }
+                fixedStart[++m] = e;
+                holds &= f.fixedColumn.length + 2 <= MAX_TERMS;
+            }
+            marginHolds[g] = holds;
+            singleMembers[g] = single;
+            memberStart[g + 1] = m;
+        }
     }
 
     /** The plain arg-max: every logit in row order, the first maximal one. */
@@ -58,78 +209,198 @@ final class FamilyArgMax {
         return best;
     }
 
-    /** One run's results of the families' bounds and maxima (the families are shared). */
+    /** One run's results of the groups' bounds (the groups are shared). */
     static final class Scratch {
         final double[] upper;
-        final double[] fixed;
+        final double[] fixed;       // the largest shared part F_m.x of the group
+        final int[] member;         // the first member that has it
+        final boolean[] inexact;    // the group's slots were not integers, or too large
         int bestRow;
         long plainScans;         // steps that fell back to the plain scan (for tests)
+        long groupScans;         // inexact groups whose rows a step scanned (for tests)
 
-        Scratch(int families) {
-            upper = new double[families];
-            fixed = new double[families];
+        Scratch(int groups) {
+            upper = new double[groups];
+            fixed = new double[groups];
+            member = new int[groups];
+            inexact = new boolean[groups];
         }
 
         /** The heap its arrays take ({@link HeapBytes}). */
         long retainedBytes() {
-            return HeapBytes.of(upper, fixed);
+            return HeapBytes.of(upper, fixed, member, inexact);
         }
     }
 
     Scratch newScratch() {
-        return new Scratch(families.length);
+        return new Scratch(groupC1.length);
     }
 
-    /** The first arg-max of {@code W_u x}; {@code nonZero} holds every slot that may be non-zero. */
+    /**
+     * The first arg-max of {@code W_u x}; {@code nonZero} holds every slot that may be non-zero
+     * (the others hold 0, of either sign).
+     */
     int argMax(double[] x, long[] nonZero, Scratch s) {
-        for (int w = 0; w < readMask.length; w++) {
-            for (long b = nonZero[w] & readMask[w]; b != 0; b &= b - 1) {
-                double v = x[(w << 6) + Long.numberOfTrailingZeros(b)];
-                if (v != (double) (long) v) {   // also NaN, infinities and |v| >= 2^63
-                    return plainScan(x, s);
-                }
-            }
-        }
+        // Plain rows: their dot products as the reference computes them (same entries, same order).
+        // A NaN logit would make the first row's logit matter in the plain scan: fall back to it.
+        // Otherwise candidates may come in any order: equal logits go to the smaller row.
         int best = -1;
-        double bestLogit = 0;
-        for (int r : plainRows) {
-            double logit = unembedding.dot(r, x);
+        double bestLogit = Double.NEGATIVE_INFINITY;
+        boolean nan = false;
+        for (int k = 0; k < singleRows.length; k++) {
+            double logit = singleWeight[k] * x[singleColumn[k]];   // the dot product 0.0 + w x, up to the sign of 0
+            nan |= logit != logit;
             if (best < 0 || logit > bestLogit) {
-                best = r;
+                best = singleRows[k];
                 bestLogit = logit;
             }
         }
-        // Upper bounds first; the family with the largest is likely to hold the maximum.
-        double[] upper = s.upper;
-        int top = -1;
-        for (int f = 0; f < families.length; f++) {
-            if (!families[f].bound(x, s, f)) {
-                return plainScan(x, s);
+        for (int k = 0; k < plainRows.length; k++) {
+            double logit = 0.0;
+            for (int i = plainStart[k], end = plainStart[k + 1]; i < end; i++) {
+                logit += plainWeight[i] * x[plainColumn[i]];
             }
-            if (top < 0 || upper[f] > upper[top]) {
-                top = f;
+            nan |= logit != logit;
+            if (best < 0 || logit > bestLogit || (logit == bestLogit && plainRows[k] < best)) {
+                best = plainRows[k];
+                bestLogit = logit;
             }
         }
-        if (Double.isNaN(bestLogit)) {
+        if (nan) {
             return plainScan(x, s);
         }
+        // Upper bounds first; the group with the largest is likely to hold the maximum.
+        double[] upper = s.upper;
+        boolean[] inexact = s.inexact;
+        boolean anyInexact = false;
+        int top = -1;
+        for (int g = 0, groups = groupC1.length; g < groups; g++) {
+            double u = x[groupC1[g]];
+            int c2 = groupC2[g];
+            double v = c2 < 0 ? 0.0 : x[c2];
+            boolean exact = u == (double) (long) u && v == (double) (long) v;   // also NaN, infinities, |v| >= 2^63
+            int r = 6 * g;
+            double hullUpper = (u > 0 ? groupRange[r] * u : groupRange[r + 1] * u)
+                    + (v > 0 ? groupRange[r + 2] * v : groupRange[r + 3] * v);
+            double hullMagnitude = groupRange[r + 4] * Math.abs(u) + groupRange[r + 5] * Math.abs(v);
+            double bestShared = Double.NEGATIVE_INFINITY;
+            double sharedMagnitude = 0.0;
+            int bestMember = -1;
+            if (singleMembers[g]) {
+                // Slots outside nonZero hold 0: such a member's shared part is 0, and exact.
+                for (int m = memberStart[g], end = memberStart[g + 1]; m < end; m++) {
+                    int c = memberColumn[m];
+                    double shared = 0.0;
+                    if (c >= 0 && (nonZero[c >>> 6] & (1L << c)) != 0) {
+                        double xc = x[c];
+                        shared = memberWeight[m] * xc;
+                        exact &= xc == (double) (long) xc;
+                        sharedMagnitude = Math.max(sharedMagnitude, Math.abs(shared));
+                    }
+                    if (bestMember < 0 || shared > bestShared) {
+                        bestShared = shared;
+                        bestMember = m;
+                    }
+                }
+            } else for (int m = memberStart[g], end = memberStart[g + 1]; m < end; m++) {
+                double shared = 0.0;
+                double magnitude = 0.0;
+                for (int i = fixedStart[m], last = fixedStart[m + 1]; i < last; i++) {
+                    double xc = x[fixedColumn[i]];
+                    double term = fixedWeight[i] * xc;
+                    shared += term;
+                    magnitude += Math.abs(term);
+                    exact &= xc == (double) (long) xc;
+                }
+                sharedMagnitude = Math.max(sharedMagnitude, magnitude);
+                if (bestMember < 0 || shared > bestShared) {
+                    bestShared = shared;
+                    bestMember = m;
+                }
+            }
+            double magnitude = sharedMagnitude + hullMagnitude;
+            s.fixed[g] = bestShared;
+            s.member[g] = bestMember;
+            if (exact && magnitude <= EXACT_BOUND) {
+                inexact[g] = false;
+                upper[g] = bestShared + hullUpper;
+                if (top < 0 || upper[g] > upper[top]) {
+                    top = g;
+                }
+            } else {
+                // Math.max(NaN, ...) is NaN, and a NaN or infinite slot makes the magnitude one.
+                if (!(magnitude <= INEXACT_LIMIT) || !marginHolds[g]) {
+                    return plainScan(x, s);
+                }
+                inexact[g] = true;
+                anyInexact = true;
+                upper[g] = bestShared + hullUpper + (magnitude * INEXACT_MARGIN + UNDERFLOW_MARGIN);
+            }
+        }
         if (top >= 0 && (best < 0 || upper[top] >= bestLogit)) {
-            double logit = families[top].best(x, s, top);
+            double logit = best(top, x, s);
             if (best < 0 || logit > bestLogit || (logit == bestLogit && s.bestRow < best)) {
                 best = s.bestRow;
                 bestLogit = logit;
             }
         }
-        for (int f = 0; f < families.length; f++) {
-            if (f != top && upper[f] >= bestLogit) {
-                double logit = families[f].best(x, s, f);
+        for (int g = 0, groups = groupC1.length; g < groups; g++) {
+            if (g != top && !inexact[g] && upper[g] >= bestLogit) {
+                double logit = best(g, x, s);
                 if (logit > bestLogit || (logit == bestLogit && s.bestRow < best)) {
                     best = s.bestRow;
                     bestLogit = logit;
                 }
             }
         }
+        if (anyInexact) {
+            // Every reference logit of an inexact group is at most its widened bound: below the
+            // best logit found, none of its rows can be the first maximal one. Otherwise its
+            // rows are scanned as the reference computes them (finite: the magnitude is).
+            for (int g = 0, groups = groupC1.length; g < groups; g++) {
+                if (inexact[g] && !(upper[g] < bestLogit)) {
+                    s.groupScans++;
+                    for (int k = rowStart[g], end = rowStart[g + 1]; k < end; k++) {
+                        int r = rows[k];
+                        double logit = unembedding.dot(r, x);
+                        if (best < 0 || logit > bestLogit || (logit == bestLogit && r < best)) {
+                            best = r;
+                            bestLogit = logit;
+                        }
+                    }
+                }
+            }
+        }
         return best;
+    }
+
+    /** The group's maximal logit at x, after the bounds; sets {@code s.bestRow}. */
+    private double best(int g, double[] x, Scratch s) {
+        double fixed = s.fixed[g];
+        int firstRow = memberFirstRow[s.member[g]];
+        double u = x[groupC1[g]];
+        int c2 = groupC2[g];
+        double v = c2 < 0 ? 0.0 : x[c2];
+        if (v > 0) {
+            double score = upperChains[g].best(u, v, s);
+            s.bestRow += firstRow;
+            return fixed + score;
+        }
+        if (v < 0) {
+            double score = lowerChains[g].best(u, -v, s);
+            s.bestRow += firstRow;
+            return fixed + score;
+        }
+        if (u > 0) {
+            s.bestRow = firstRow + maxAOffset[g];
+            return fixed + groupRange[6 * g] * u;
+        }
+        if (u < 0) {
+            s.bestRow = firstRow + minAOffset[g];
+            return fixed + groupRange[6 * g + 1] * u;
+        }
+        s.bestRow = firstRow;
+        return fixed;
     }
 
     private int plainScan(double[] x, Scratch s) {
@@ -137,12 +408,17 @@ final class FamilyArgMax {
         return plainArgMax(unembedding, x);
     }
 
+    /** The number of groups of twin families. */
+    int groupCount() {
+        return groupC1.length;
+    }
+
     int familyCount() {
-        return families.length;
+        return familyCount;
     }
 
     int plainRowCount() {
-        return plainRows.length;
+        return plainRows.length + singleRows.length;
     }
 
     /** A family being formed: its shared entries, its varying columns and its rows. */
@@ -189,7 +465,6 @@ final class FamilyArgMax {
      * first): in a family they would make every step fall back to the plain scan.
      */
     static FamilyArgMax of(CsrMatrix u) {
-        int d = u.cols;
         Map<List<Double>, List<Candidate>> byKey = new LinkedHashMap<>();
         List<Integer> leftOver = new ArrayList<>();
         for (List<Integer> rows : bySupport(u)) {
@@ -256,7 +531,6 @@ final class FamilyArgMax {
             }
         }
         List<Family> families = new ArrayList<>();
-        long[] read = Bits.words(d);
         for (Candidate c : candidates) {
             c.rows.sort(null);
             Family f = Family.of(u, c);
@@ -266,11 +540,10 @@ final class FamilyArgMax {
                 plain.addAll(c.rows);
             } else {
                 families.add(f);
-                f.markRead(read);
             }
         }
         int[] plainRows = plain.stream().mapToInt(Integer::intValue).sorted().toArray();
-        return new FamilyArgMax(u, families.toArray(new Family[0]), plainRows, read);
+        return new FamilyArgMax(u, families, plainRows);
     }
 
     /**
@@ -356,6 +629,7 @@ final class FamilyArgMax {
         private final int maxARow;             // smallest row among the points of largest a
         private final int minARow;
         private final int firstRow;            // smallest row of all
+        private int[] rows;                    // every row, increasing
 
         private Family(int[] fixedColumn, double[] fixedWeight, int c1, int c2, long[][] points,
                        int[] pointRow) {
@@ -457,9 +731,11 @@ final class FamilyArgMax {
             for (int k = 0; k < n; k++) {
                 points[k] = new long[] {found[k][0], found[k][1]};
             }
-            return new Family(fixedColumns.stream().mapToInt(Integer::intValue).toArray(),
+            Family family = new Family(fixedColumns.stream().mapToInt(Integer::intValue).toArray(),
                     fixedWeights.stream().mapToDouble(Double::doubleValue).toArray(), c1, c2,
                     points, pointRow);
+            family.rows = rows.stream().mapToInt(Integer::intValue).toArray();
+            return family;
         }
 
         /** Whether every weight of the rows is an integer of magnitude at most 2^50. */
@@ -483,61 +759,17 @@ final class FamilyArgMax {
             return true;
         }
 
-        void markRead(long[] read) {
-            for (int c : fixedColumn) {
-                Bits.set(read, c);
-            }
-            Bits.set(read, c1);
-            if (c2 >= 0) {
-                Bits.set(read, c2);
-            }
-        }
-
         /**
-         * Computes an exact upper bound of the family's logits into {@code s.upper[f]} (and the
-         * shared part into {@code s.fixed[f]}), and returns whether the family's logits are
-         * exact at x (the slots it reads must hold integers).
+         * Whether f has this family's columns and points, each point on the row at the same
+         * offset from the family's first row (so that a group's ties resolve alike in every
+         * member). Only the shared parts may differ.
          */
-        boolean bound(double[] x, Scratch s, int f) {
-            double shared = 0.0;
-            double magnitude = 0.0;
-            for (int i = 0; i < fixedColumn.length; i++) {
-                double term = fixedWeight[i] * x[fixedColumn[i]];
-                shared += term;
-                magnitude += Math.abs(term);
-            }
-            double u = x[c1];
-            double v = c2 < 0 ? 0.0 : x[c2];
-            magnitude += absA * Math.abs(u) + absB * Math.abs(v);
-            if (!(magnitude <= EXACT_BOUND)) {
-                return false;
-            }
-            s.fixed[f] = shared;
-            s.upper[f] = shared + (u > 0 ? maxA * u : minA * u) + (v > 0 ? maxB * v : minB * v);
-            return true;
-        }
-
-        /** The family's maximal logit at x, after {@link #bound}; sets {@code s.bestRow}. */
-        double best(double[] x, Scratch s, int f) {
-            double fixed = s.fixed[f];
-            double u = x[c1];
-            double v = c2 < 0 ? 0.0 : x[c2];
-            if (v > 0) {
-                return fixed + upperChain.best(u, v, s);
-            }
-            if (v < 0) {
-                return fixed + lowerChain.best(u, -v, s);
-            }
-            if (u > 0) {
-                s.bestRow = maxARow;
-                return fixed + maxA * u;
-            }
-            if (u < 0) {
-                s.bestRow = minARow;
-                return fixed + minA * u;
-            }
-            s.bestRow = firstRow;
-            return fixed;
+        boolean twin(Family f) {
+            return c1 == f.c1 && c2 == f.c2 && maxA == f.maxA && minA == f.minA && maxB == f.maxB
+                    && minB == f.minB && maxARow - firstRow == f.maxARow - f.firstRow
+                    && minARow - firstRow == f.minARow - f.firstRow
+                    && upperChain.sameAs(firstRow, f.upperChain, f.firstRow)
+                    && lowerChain.sameAs(firstRow, f.lowerChain, f.firstRow);
         }
     }
 
@@ -547,16 +779,82 @@ final class FamilyArgMax {
      * smallest row among the points lying on it.
      */
     static final class Chain {
-        private final double[] a;
-        private final double[] b;
+        private final double[] ab;          // a and b of each vertex, interleaved
         private final int[] vertexRow;
         private final int[] edgeRow;        // edge i joins vertices i and i + 1
+        // Whether the vertices' steps are affine, a_{i+1} - a_i = a1 + i a2 and b_{i+1} - b_i =
+        // b1 + i b2 (a token kind's values v scored 2 v y - v^2, in either column), which lets
+        // the search start where the scores stop rising.
+        private final boolean affine;
+        private final double a1;
+        private final double a2;
+        private final double b1;
+        private final double b2;
 
         private Chain(double[] a, double[] b, int[] vertexRow, int[] edgeRow) {
-            this.a = a;
-            this.b = b;
+            this(interleaved(a, b), vertexRow, edgeRow);
+        }
+
+        private Chain(double[] ab, int[] vertexRow, int[] edgeRow) {
+            this.ab = ab;
             this.vertexRow = vertexRow;
             this.edgeRow = edgeRow;
+            int n = vertexRow.length;
+            // Coordinates are integers below 2^50: these differences are exact.
+            boolean affine = n >= 3;
+            double da = affine ? ab[2] - ab[0] : 0;
+            double dda = affine ? ab[4] - 2 * ab[2] + ab[0] : 0;
+            double db = affine ? ab[3] - ab[1] : 0;
+            double ddb = affine ? ab[5] - 2 * ab[3] + ab[1] : 0;
+            for (int i = 0; affine && i + 1 < n; i++) {
+                affine = ab[2 * i + 2] - ab[2 * i] == da + i * dda
+                        && ab[2 * i + 3] - ab[2 * i + 1] == db + i * ddb;
+            }
+            this.affine = affine;
+            this.a1 = da;
+            this.a2 = dda;
+            this.b1 = db;
+            this.b2 = ddb;
+        }
+
+        private static double[] interleaved(double[] a, double[] b) {
+            double[] ab = new double[2 * a.length];
+            for (int i = 0; i < a.length; i++) {
+                ab[2 * i] = a[i];
+                ab[2 * i + 1] = b[i];
+            }
+            return ab;
+        }
+
+        /** This chain with every row moved by delta. */
+        Chain shifted(int delta) {
+            int[] vertices = vertexRow.clone();
+            int[] edges = edgeRow.clone();
+            for (int i = 0; i < vertices.length; i++) {
+                vertices[i] += delta;
+            }
+            for (int i = 0; i < edges.length; i++) {
+                edges[i] += delta;
+            }
+            return new Chain(ab, vertices, edges);
+        }
+
+        /** Whether the chains have the same vertices and the same rows relative to their firsts. */
+        boolean sameAs(int first, Chain other, int otherFirst) {
+            if (!Arrays.equals(ab, other.ab) || vertexRow.length != other.vertexRow.length) {
+                return false;
+            }
+            for (int i = 0; i < vertexRow.length; i++) {
+                if (vertexRow[i] - first != other.vertexRow[i] - otherFirst) {
+                    return false;
+                }
+            }
+            for (int i = 0; i < edgeRow.length; i++) {
+                if (edgeRow[i] - first != other.edgeRow[i] - otherFirst) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         static Chain upper(long[][] points, int[] pointRow, boolean mirrored) {
@@ -684,18 +982,33 @@ final class FamilyArgMax {
          */
         double best(double u, double v, Scratch s) {
             // Scores rise strictly, stay level along at most one edge, then fall strictly.
+            double[] ab = this.ab;
+            int last = vertexRow.length - 1;
+            if (affine) {
+                // score(i + 1) - score(i) = (u a1 + v b1) + i (u a2 + v b2), so the first i where
+                // the scores stop rising is about q (only a guess: it is checked exactly, as the
+                // search would find it, and the search runs if it fails).
+                double q = -(u * a1 + v * b1) / (u * a2 + v * b2);
+                int g = q > 0 ? (q < last ? (int) Math.ceil(q) : last) : 0;    // NaN: 0
+                double score = ab[2 * g] * u + ab[2 * g + 1] * v;
+                if ((g == 0 || ab[2 * g - 2] * u + ab[2 * g - 1] * v < score)
+                        && (g == last || ab[2 * g + 2] * u + ab[2 * g + 3] * v <= score)) {
+                    s.bestRow = g < last && ab[2 * g + 2] * u + ab[2 * g + 3] * v == score ? edgeRow[g] : vertexRow[g];
+                    return score;
+                }
+            }
             int lo = 0;
-            int hi = a.length - 1;
+            int hi = last;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (a[mid] * u + b[mid] * v < a[mid + 1] * u + b[mid + 1] * v) {
+                if (ab[2 * mid] * u + ab[2 * mid + 1] * v < ab[2 * mid + 2] * u + ab[2 * mid + 3] * v) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
                 }
             }
-            double score = a[lo] * u + b[lo] * v;
-            if (lo + 1 < a.length && a[lo + 1] * u + b[lo + 1] * v == score) {
+            double score = ab[2 * lo] * u + ab[2 * lo + 1] * v;
+            if (lo + 1 < vertexRow.length && ab[2 * lo + 2] * u + ab[2 * lo + 3] * v == score) {
                 s.bestRow = edgeRow[lo];
             } else {
                 s.bestRow = vertexRow[lo];

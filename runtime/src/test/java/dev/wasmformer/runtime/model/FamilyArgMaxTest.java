@@ -2,7 +2,9 @@ package dev.wasmformer.runtime.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -186,5 +188,189 @@ class FamilyArgMaxTest {
                     .isEqualTo(FamilyArgMax.plainArgMax(u, x));
         }
         assertThat(scratch.plainScans).as("steps that fell back to the plain scan").isZero();
+    }
+
+    /**
+     * The interpreter's unembedding as the sudoku model has it: byte kinds 2^36 gate + 2 v y -
+     * v^2 over one shared (one, y) pair and their own gates (twins, one group), a kind whose
+     * gate folded away (no gate column), a 12-bit kind, a kind with the value in the other
+     * column order, START scoring 2^36 (1 - every gate), single-row kinds, and -2^60 rows;
+     * plus a family with the same points whose rows run the other way (no twin: its ties
+     * resolve to other offsets).
+     */
+    private static double[][] sudokuLike() {
+        int d = 24;
+        int one = 0;
+        int y = 1;
+        double gate = 0x1p36;
+        List<double[]> rows = new ArrayList<>();
+        double[] never = new double[d];
+        never[one] = -0x1p60;
+        rows.add(never);
+        double[] start = new double[d];
+        start[one] = gate;
+        for (int g = 2; g <= 12; g++) {
+            start[g] = -gate;
+        }
+        rows.add(start);
+        for (int kind = 0; kind < 6; kind++) {         // twins: gates 2..6, kind 5 without a gate
+            for (int v = 0; v < 32; v++) {
+                double[] r = new double[d];
+                if (kind < 5) {
+                    r[2 + kind] = gate;
+                }
+                r[y] = 2 * v;
+                r[one] = -v * v;
+                rows.add(r);
+            }
+        }
+        for (int v = 31; v >= 0; v--) {                // same points, rows the other way round
+            double[] r = new double[d];
+            r[7] = gate;
+            r[y] = 2 * v;
+            r[one] = -v * v;
+            rows.add(r);
+        }
+        for (int v = 0; v < 300; v++) {                // a wider kind on its own value slot
+            double[] r = new double[d];
+            r[8] = gate;
+            r[13] = 2 * v;
+            r[one] = -v * v;
+            rows.add(r);
+        }
+        for (int v = 0; v < 32; v++) {                 // the value column before the constant one
+            double[] r = new double[d];
+            r[9] = gate;
+            r[14] = v;
+            r[15] = -v * v;
+            rows.add(r);
+        }
+        for (int g = 10; g <= 12; g++) {               // kinds of one token
+            double[] r = new double[d];
+            r[g] = gate;
+            rows.add(r);
+        }
+        rows.add(never.clone());
+        return rows.toArray(new double[0][]);
+    }
+
+    @Test
+    void twinFamiliesFormOneGroupAndAgreeWithThePlainScanOnSudokuLikeResiduals() {
+        double[][] values = sudokuLike();
+        int d = values[0].length;
+        CsrMatrix u = CsrMatrix.read(TinyModel.matrix(values, false), values.length, d, "unembedding");
+        FamilyArgMax argMax = FamilyArgMax.of(u);
+        assertThat(argMax.familyCount()).isEqualTo(9);
+        assertThat(argMax.groupCount()).as("the five gated twins and the gateless one group").isEqualTo(4);
+        Random random = new Random(6);
+        FamilyArgMax.Scratch scratch = argMax.newScratch();
+        double[] x = new double[d];
+        long[] nonZero = Bits.words(d);
+        double[] fractions = {0.5, -0.5, 0.25, -0.498046875, 1e-300, 0x1p-1074, 12.75};
+        for (int trial = 0; trial < 100_000; trial++) {
+            Arrays.fill(x, 0);
+            x[0] = random.nextInt(16) == 0 ? random.nextInt(5) - 2 : 1;
+            // Mostly one gate on (START when none), sometimes two or a non-0/1 gate.
+            int on = 2 + random.nextInt(12);
+            if (on <= 12) {
+                x[on] = 1;
+            }
+            if (random.nextInt(8) == 0) {
+                x[2 + random.nextInt(11)] = random.nextInt(5) - 2;
+            }
+            for (int c : new int[] {1, 13, 14, 15}) {
+                int kind = random.nextInt(10);
+                x[c] = kind < 5 ? random.nextInt(40) - 4                    // integers, some beyond the values
+                        : kind < 8 ? random.nextInt(80) / 2.0 - 2            // halves: two values tie
+                        : kind < 9 ? random.nextInt(600) - 150
+                        : fractions[random.nextInt(fractions.length)] + random.nextInt(3);
+            }
+            if (random.nextInt(500) == 0) {
+                x[random.nextInt(d)] = random.nextBoolean() ? 0x1p55 : Double.NaN;
+            }
+            Arrays.fill(nonZero, 0);
+            for (int c = 0; c < d; c++) {
+                if (x[c] != 0 || random.nextInt(4) == 0) {          // every non-zero slot, and some zero ones
+                    Bits.set(nonZero, c);
+                }
+            }
+            assertThat(argMax.argMax(x, nonZero, scratch)).as("trial %d, x = %s", trial, Arrays.toString(x))
+                    .isEqualTo(FamilyArgMax.plainArgMax(u, x));
+        }
+        assertThat(scratch.groupScans).as("inexact groups scanned").isPositive();
+        assertThat(scratch.plainScans).as("steps that fell back to the plain scan").isLessThan(2_000);
+    }
+
+    @Test
+    void agreesWithThePlainScanOnRandomTwinsAndNearTwins() {
+        Random random = new Random(7);
+        for (int matrixTrial = 0; matrixTrial < 300; matrixTrial++) {
+            // Several kinds over the same few points (a random point set, each kind its own row
+            // order or a shared one), their gates, and a few plain rows.
+            int points = 1 + random.nextInt(12);
+            long[][] p = new long[points][2];
+            for (long[] q : p) {
+                q[0] = random.nextInt(7) - 3;
+                q[1] = random.nextInt(7) - 3;
+            }
+            int kinds = 1 + random.nextInt(6);
+            List<double[]> rows = new ArrayList<>();
+            int[] order = new int[points];
+            for (int i = 0; i < points; i++) {
+                order[i] = i;
+            }
+            for (int kind = 0; kind < kinds; kind++) {
+                if (random.nextInt(3) == 0) {
+                    shuffle(order, random);
+                }
+                for (int i = 0; i < points; i++) {
+                    double[] r = new double[D];
+                    if (kind > 0 || random.nextBoolean()) {
+                        r[2 + kind] = random.nextInt(3) == 0 ? 2 : 1;
+                    }
+                    if (random.nextInt(4) == 0) {
+                        r[9] = 1;                               // a second shared column
+                    }
+                    r[10] = p[order[i]][0];
+                    r[11] = p[order[i]][1];
+                    rows.add(r);
+                }
+            }
+            for (int k = random.nextInt(3); k > 0; k--) {
+                double[] r = new double[D];
+                r[random.nextInt(D)] = random.nextInt(5) - 2;
+                rows.add(r);
+            }
+            double[][] values = rows.toArray(new double[0][]);
+            CsrMatrix u = matrix(values);
+            FamilyArgMax argMax = FamilyArgMax.of(u);
+            FamilyArgMax.Scratch scratch = argMax.newScratch();
+            double[] x = new double[D];
+            long[] nonZero = Bits.words(D);
+            for (int trial = 0; trial < 300; trial++) {
+                Arrays.fill(nonZero, 0);
+                for (int c = 0; c < D; c++) {
+                    x[c] = random.nextInt(3) == 0 ? 0 : random.nextInt(7) - 3;
+                    if (c >= 10 && random.nextInt(10) == 0) {
+                        x[c] += 0.5;
+                    }
+                    if (x[c] != 0 || random.nextBoolean()) {
+                        Bits.set(nonZero, c);
+                    }
+                }
+                assertThat(argMax.argMax(x, nonZero, scratch))
+                        .as("matrix %d trial %d, x = %s", matrixTrial, trial, Arrays.toString(x))
+                        .isEqualTo(FamilyArgMax.plainArgMax(u, x));
+            }
+        }
+    }
+
+    private static void shuffle(int[] a, Random random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
     }
 }
