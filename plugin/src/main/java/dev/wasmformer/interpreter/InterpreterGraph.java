@@ -5,6 +5,7 @@ import static dev.wasmformer.isa.Opcode.*;
 import dev.wasmformer.graph.Expr;
 import dev.wasmformer.graph.Gates;
 import dev.wasmformer.graph.Graph;
+import dev.wasmformer.graph.HeadSums;
 import dev.wasmformer.interpreter.Vocab.Kind;
 import dev.wasmformer.isa.I32Ops;
 import dev.wasmformer.isa.Instruction;
@@ -161,7 +162,7 @@ public final class InterpreterGraph {
     }
     InterpreterGraph ig = new InterpreterGraph(vocab, null, Collections.unmodifiableSet(EnumSet.copyOf(opcodes)));
     ig.define();
-    return ig.g;
+    return HeadSums.fold(ig.g);
   }
 
   /** The opcodes of a program's instructions. */
@@ -179,7 +180,7 @@ public final class InterpreterGraph {
   public static Graph build(Vocab vocab, TokenProgram program) {
     InterpreterGraph ig = new InterpreterGraph(vocab, program, program == null ? SUPPORTED : opcodesOf(program));
     ig.define();
-    return ig.g;
+    return HeadSums.fold(ig.g);
   }
 
   /**

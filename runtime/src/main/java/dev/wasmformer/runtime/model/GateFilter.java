@@ -117,6 +117,22 @@ final class GateFilter {
     int[] selectorStart;         // groups + 1
     int[] selectorUnit;
     double[] selectorScale;
+    /**
+     * A group's selector entries, in blocks by <em>partner</em>: a unit whose
+     * gate is &lt;= 0 whenever one column of its rest (its partner) is 0, whatever its
+     * selectors hold, is touched only when that column is non-zero. A unit that needs two
+     * flags (an opcode and a lane, say) is then a candidate only where both are set. Block b
+     * covers the entries [blockLimit[b], blockLimit[b + 1]), its partner blockPartner[b]: a
+     * column c &gt;= 0, -2 - m for the group of several columns of index m (its units are
+     * touched after the groups' sums, if that group's is non-zero), or -1 for none (touched
+     * whenever the selector is non-zero); group g's blocks are
+     * [groupBlock[g], groupBlock[g + 1]), and a single-column group's column links them. A
+     * unit's partner gates every touch of it, through any of its selectors, so that a touched
+     * unit always has the sum of all its non-zero selectors.
+     */
+    int[] blockLimit;
+    int[] blockPartner;
+    int[] groupBlock;            // groups + 1
     long[] alwaysMask;           // units evaluated at every step: their gate may be unbounded
     long alwaysWords;            // bit w: word w of alwaysMask is not zero (bit w mod 64 beyond 64 words)
     /** The words of checkMask or rangeOnlyMask that are not zero, increasing: a step visits only these. */
@@ -206,6 +222,9 @@ final class GateFilter {
         selectorStart = clone(o.selectorStart);
         selectorUnit = clone(o.selectorUnit);
         selectorScale = clone(o.selectorScale);
+        blockLimit = clone(o.blockLimit);
+        blockPartner = clone(o.blockPartner);
+        groupBlock = clone(o.groupBlock);
         alwaysMask = clone(o.alwaysMask);
         alwaysWords = o.alwaysWords;
         columnWords = clone(o.columnWords);
@@ -257,6 +276,9 @@ final class GateFilter {
         out.writeInts(selectorStart);
         out.writeInts(selectorUnit);
         out.writeDoubles(selectorScale);
+        out.writeInts(blockLimit);
+        out.writeInts(blockPartner);
+        out.writeInts(groupBlock);
         out.writeLongs(alwaysMask);
         out.writeLong(alwaysWords);
         out.writeInts(columnWords);
@@ -318,6 +340,12 @@ final class GateFilter {
         selectorUnit = StateReader.within(in.readInts(StateReader.ANY, true, "filter selector units"), 0, width - 1,
                 "selector unit");
         selectorScale = in.readDoubles(length(selectorUnit), true, "filter selector scales");
+        blockLimit = StateReader.within(in.readInts(StateReader.ANY, true, "filter selector blocks"), 0,
+                length(selectorUnit), "selector block");
+        blockPartner = StateReader.within(in.readInts(length(blockLimit) == 0 ? 0 : blockLimit.length - 1, true,
+                "filter block partners"), -1 - multiGroup.length, d - 1, "block partner");
+        groupBlock = StateReader.within(in.readInts(g + 1, true, "filter group blocks"), 0,
+                length(blockPartner), "group block");
         alwaysMask = in.readLongs(unitWords, true, "filter always mask");
         alwaysWords = in.readLong();
         columnWords = StateReader.within(in.readInts(StateReader.ANY, true, "filter column words"), 0,
@@ -331,8 +359,13 @@ final class GateFilter {
         StateReader.within(selectorStart, 0, length(selectorUnit), "selector start");
         if (columnLink != null) {
             for (int c = 0; c < d; c++) {
-                StateReader.check(columnLink[3 * c + 1], 0, length(selectorUnit), "column link");
-                StateReader.check(columnLink[3 * c + 2], 0, length(selectorUnit), "column link");
+                StateReader.check(columnLink[3 * c + 1], 0, length(blockPartner), "column link");
+                StateReader.check(columnLink[3 * c + 2], 0, length(blockPartner), "column link");
+            }
+        }
+        if (blockLimit != null) {
+            for (int b = 1; b < blockLimit.length; b++) {
+                StateReader.check(blockLimit[b], blockLimit[b - 1], length(selectorUnit), "selector block");
             }
         }
         if (unitKind != null) {
@@ -342,8 +375,8 @@ final class GateFilter {
         }
         boolean built = unitBound != null;
         Object[] parts = {unitSecondBound, checkMask, rangeOnlyMask, columnLink, restColumnStart, restColumn, restColumnWeight,
-            restGroupStart, restGroup, restGroupScale, selectorStart, selectorUnit, selectorScale, alwaysMask,
-            columnWords, unitKind};
+            restGroupStart, restGroup, restGroupScale, selectorStart, selectorUnit, selectorScale, blockLimit,
+            blockPartner, groupBlock, alwaysMask, columnWords, unitKind};
         for (Object part : parts) {
             if ((part != null) != built) {
                 throw new StateFormatException("a gate filter with some of its built arrays only");
@@ -382,7 +415,7 @@ final class GateFilter {
                 groupWidenings, groupNonZero, unitUse, builtGroupLo, builtGroupHi, checkMask, rangeOnlyMask,
                 columnInfo, columnCode, columnLink, multiGroup, multiIndex, unitBound, unitSecondBound, restColumnStart,
                 restColumn, restColumnWeight, restGroupStart, restGroup, restGroupScale, selectorStart,
-                selectorUnit, selectorScale, alwaysMask, columnWords, unitKind);
+                selectorUnit, selectorScale, blockLimit, blockPartner, groupBlock, alwaysMask, columnWords, unitKind);
     }
 
     private static long[] clone(long[] a) {
@@ -539,6 +572,8 @@ final class GateFilter {
         // Per unit: its selectors and its other groups, as entries of the unit's groups.
         int[][] unitSelectors = new int[width][];
         int[][] unitRest = new int[width][];
+        int[] partner = new int[width];
+        Arrays.fill(partner, -1);
         UnitScratch scratch = new UnitScratch();
         for (int u = 0; u < width; u++) {
             if (ffn.linear[u] || ffn.familyOf[u] >= 0) {
@@ -550,6 +585,7 @@ final class GateFilter {
                 continue;
             }
             bound[u] = scratch.upper;
+            partner[u] = choosePartner(u, scratch);
             int start = gg.unitStart[u];
             int n = gg.unitStart[u + 1] - start;
             int selected = scratch.selected;
@@ -569,7 +605,8 @@ final class GateFilter {
         }
         this.unitBound = bound;
         boolean[] groupRead = layOut(always, unitSelectors, unitRest, selectorCount);
-        layOutChecks(groupRead, selectorCount);
+        layOutBlocks(partner);
+        layOutChecks(groupRead);
     }
 
     /** The column ranges a step is checked against, and the group ranges the bounds are built from. */
@@ -689,6 +726,39 @@ final class GateFilter {
         scratch.selected = selected;
         scratch.upper = upper;
         return true;
+    }
+
+    /**
+     * Unit u's partner, or -1: a group of its gate whose value 0 leaves the gate &lt;= 0
+     * whatever its selectors hold (the bound with every group at its largest contribution but
+     * this one at 0 is &lt;= 0), the least often non-zero of those, as a column c &gt;= 0 for a
+     * single-column group, else -2 - (its index among the groups of several columns). Exact:
+     * the contributions are integers whose sum stays below 2^52.
+     */
+    private int choosePartner(int u, UnitScratch scratch) {
+        GateGroups gg = groups;
+        int start = gg.unitStart[u];
+        int n = gg.unitStart[u + 1] - start;
+        double all = scratch.upper;
+        for (int k = 0; k < scratch.selected; k++) {
+            all += scratch.contribution[scratch.order[k]];
+        }
+        // A group of the rest first; else, for a unit of several selectors, one of them (the
+        // touches through the others then wait for it; a sole selector gates nothing).
+        int best = -1;
+        for (int pass = 0; pass < 2 && best < 0; pass++) {
+            int from = pass == 0 ? scratch.selected : 0;
+            int to = pass == 0 ? n : scratch.selected > 1 ? scratch.selected : 0;
+            for (int k = from; k < to; k++) {
+                int j = scratch.order[k];
+                int g = gg.unitGroup[start + j];
+                double c = scratch.contribution[j];
+                if (c > 0 && all - c <= 0 && (best < 0 || groupNonZero[g] < groupNonZero[best])) {
+                    best = g;
+                }
+            }
+        }
+        return best < 0 ? -1 : single(best) ? gg.members[gg.memberStart[best]] : -2 - multiIndex[best];
     }
 
     /**
@@ -838,8 +908,62 @@ final class GateFilter {
         this.restGroupScale = restScales;
     }
 
-    /** The columns a step checks, their links to the selectors, and the words a step visits. */
-    private void layOutChecks(boolean[] groupRead, int[] selectorCount) {
+    /**
+     * Orders each group's selector entries by partner (none first) and cuts them into blocks
+     * of one partner each.
+     */
+    private void layOutBlocks(int[] partner) {
+        GateGroups gg = groups;
+        int[] start = selectorStart;
+        int[] unit = selectorUnit;
+        double[] scale = selectorScale;
+        int[] limits = new int[unit.length + 1];
+        int[] partners = new int[unit.length];
+        int[] firstBlock = new int[gg.groupCount + 1];
+        int blocks = 0;
+        Integer[] order = new Integer[0];
+        for (int g = 0; g < gg.groupCount; g++) {
+            firstBlock[g] = blocks;
+            int from = start[g];
+            int to = start[g + 1];
+            if (from == to) {
+                continue;
+            }
+            {
+                if (order.length < to - from) {
+                    order = new Integer[to - from];
+                }
+                for (int k = from; k < to; k++) {
+                    order[k - from] = k;
+                }
+                // stable: each block keeps the units in increasing order
+                Arrays.sort(order, 0, to - from, (a, b) -> Integer.compare(partner[unit[a]], partner[unit[b]]));
+                int[] u = new int[to - from];
+                double[] s = new double[to - from];
+                for (int k = 0; k < to - from; k++) {
+                    u[k] = unit[order[k]];
+                    s[k] = scale[order[k]];
+                }
+                System.arraycopy(u, 0, unit, from, u.length);
+                System.arraycopy(s, 0, scale, from, s.length);
+            }
+            for (int k = from; k < to; k++) {
+                int pk = partner[unit[k]];
+                if (k == from || pk != partners[blocks - 1]) {
+                    limits[blocks] = k;
+                    partners[blocks++] = pk;
+                }
+            }
+        }
+        firstBlock[gg.groupCount] = blocks;
+        limits[blocks] = unit.length;
+        this.blockLimit = Arrays.copyOf(limits, blocks + 1);
+        this.blockPartner = Arrays.copyOf(partners, blocks);
+        this.groupBlock = firstBlock;
+    }
+
+    /** The columns a step checks, their links to the selector blocks, and the words a step visits. */
+    private void layOutChecks(boolean[] groupRead) {
         GateGroups gg = groups;
         long[] check = Bits.words(columnLo.length);
         for (int g = 0; g < gg.groupCount; g++) {
@@ -855,8 +979,8 @@ final class GateFilter {
             int code = columnCode[c];
             link[3 * c] = code;
             if (code < 0 && code != Integer.MIN_VALUE) {
-                link[3 * c + 1] = selectorCount[-1 - code];
-                link[3 * c + 2] = selectorCount[-1 - code + 1];
+                link[3 * c + 1] = groupBlock[-1 - code];
+                link[3 * c + 2] = groupBlock[-1 - code + 1];
             }
         }
         this.columnLink = link;

@@ -358,6 +358,20 @@ final class SparseFeedForward {
         final long[] rowMask;         // rows some positive unit writes
         /** Bit w: word w of units or touchedMask may be non-zero (for layers of at most 64 words). */
         long unitWords;
+        /** A step's selector blocks waiting for their partner group's sum, and the selector's values. */
+        int[] deferBlock = new int[16];
+        double[] deferValue = new double[16];
+
+        /** Appends block bk with value v at index n of the deferred blocks; returns n + 1. */
+        int defer(int n, int bk, double v) {
+            if (n == deferBlock.length) {
+                deferBlock = Arrays.copyOf(deferBlock, 2 * n);
+                deferValue = Arrays.copyOf(deferValue, 2 * n);
+            }
+            deferBlock[n] = bk;
+            deferValue[n] = v;
+            return n + 1;
+        }
 
         Scratch(int maxWidth, int maxGroups, int dModel) {
             gate = new double[maxWidth];
@@ -541,10 +555,14 @@ final class SparseFeedForward {
         int[] selectorStart = filter.selectorStart;
         int[] selectorUnit = filter.selectorUnit;
         double[] selectorScale = filter.selectorScale;
+        int[] blockLimit = filter.blockLimit;
+        int[] blockPartner = filter.blockPartner;
+        int[] groupBlock = filter.groupBlock;
         double[] unitAcc = s.unitAcc;
         long[] touched = s.touchedMask;
         long[] rangeOnly = filter.rangeOnlyMask;
         long unitWords = 0;     // the words of touched and units that get a bit
+        int deferred = 0;       // blocks whose partner is a group of several columns, with their v
         for (int w : filter.columnWords) {
             long live = nonZero[w];
             for (long b = live & rangeOnly[w]; b != 0; b &= b - 1) {
@@ -579,11 +597,18 @@ final class SparseFeedForward {
                     if (sample) {
                         filter.countNonZero(-1 - g);
                     }
-                    for (int k = link[3 * c + 1], end = link[3 * c + 2]; k < end; k++) {
-                        int u = selectorUnit[k];
-                        unitAcc[u] += selectorScale[k] * v;
-                        touched[u >>> 6] |= 1L << u;
-                        unitWords |= 1L << (u >>> 6);
+                    for (int bk = link[3 * c + 1], blocks = link[3 * c + 2]; bk < blocks; bk++) {
+                        int partner = blockPartner[bk];
+                        if (partner >= 0) {
+                            if (x[partner] == 0) {
+                                continue;   // every unit of the block has gate <= 0 (GateFilter.choosePartner)
+                            }
+                        } else if (partner < -1) {
+                            deferred = s.defer(deferred, bk, v);   // once that group's sum is known
+                            continue;
+                        }
+                        unitWords |= touch(blockLimit[bk], blockLimit[bk + 1], v, selectorUnit, selectorScale,
+                                unitAcc, touched);
                     }
                 }
             }
@@ -606,12 +631,22 @@ final class SparseFeedForward {
                 if (sample) {
                     filter.countNonZero(g);
                 }
-                for (int k = selectorStart[g], end = selectorStart[g + 1]; k < end; k++) {
-                    int u = selectorUnit[k];
-                    unitAcc[u] += selectorScale[k] * v;
-                    touched[u >>> 6] |= 1L << u;
-                    unitWords |= 1L << (u >>> 6);
+                // every group's sum is known here: a partner is checked at once
+                for (int bk = groupBlock[g], blocks = groupBlock[g + 1]; bk < blocks; bk++) {
+                    int partner = blockPartner[bk];
+                    if (partner >= 0 ? x[partner] == 0 : partner < -1 && groupAcc[-2 - partner] == 0) {
+                        continue;
+                    }
+                    unitWords |= touch(blockLimit[bk], blockLimit[bk + 1], v, selectorUnit, selectorScale,
+                            unitAcc, touched);
                 }
+            }
+        }
+        for (int i = 0; i < deferred; i++) {
+            int bk = s.deferBlock[i];
+            if (groupAcc[-2 - blockPartner[bk]] != 0) {
+                unitWords |= touch(blockLimit[bk], blockLimit[bk + 1], s.deferValue[i], selectorUnit, selectorScale,
+                        unitAcc, touched);
             }
         }
         // The touched units stay in s.touchedMask: the evaluation tests their bounds.
@@ -633,6 +668,22 @@ final class SparseFeedForward {
         }
         s.unitWords = unitWords | markFamilies(x, units) | lineFamilies.mark(x, units);
         return true;
+    }
+
+    /**
+     * Adds a selector's {@code v} to the units of the entries [from, to) and marks them touched;
+     * returns the words of the touched mask it set bits in (as s.unitWords counts them).
+     */
+    private static long touch(int from, int to, double v, int[] selectorUnit, double[] selectorScale, double[] unitAcc,
+                              long[] touched) {
+        long words = 0;
+        for (int k = from; k < to; k++) {
+            int u = selectorUnit[k];
+            unitAcc[u] += selectorScale[k] * v;
+            touched[u >>> 6] |= 1L << u;
+            words |= 1L << (u >>> 6);
+        }
+        return words;
     }
 
     /**
@@ -716,6 +767,28 @@ final class SparseFeedForward {
         s.unitWords = 0;
         clearGroups(s, filter);
         return units;
+    }
+
+    /**
+     * The units a filtered step's selection touches at x (a copy of the layer's words), before
+     * any bound is tested, or null if a value lies outside the filter's ranges; x and the
+     * scratch are left unchanged. For tests.
+     */
+    long[] touched(double[] x, long[] nonZero, Scratch s, GateFilter filter) {
+        if (!select(x, nonZero, s, filter)) {
+            return null;
+        }
+        long[] touched = Arrays.copyOf(s.touchedMask, (width + 63) >>> 6);
+        for (int w = 0; w < touched.length; w++) {
+            for (long b = s.touchedMask[w]; b != 0; b &= b - 1) {
+                s.unitAcc[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
+            }
+            s.touchedMask[w] = 0;
+            s.units[w] = 0;
+        }
+        s.unitWords = 0;
+        clearGroups(s, filter);
+        return touched;
     }
 
     /**

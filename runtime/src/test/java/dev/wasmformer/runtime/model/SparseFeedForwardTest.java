@@ -433,6 +433,73 @@ class SparseFeedForwardTest {
     }
 
     @Test
+    void aUnitIsTouchedOnlyWhenItsPartnerIsNonZero() {
+        // Units 0-7: -1 + x[1 + u % 4] + x[5 + u / 4], two rare flags: one selects the unit, the
+        // other is its partner, a column. Units 8-15: -1 + x[1 + u % 4] + x[9] + x[10], where
+        // x[9] and x[10] are one group, non-zero at most steps: the flag and the group both
+        // select the unit, and the group is its partner, known only after the column loop.
+        int d = 40;
+        int width = 16;
+        double[][] gate = new double[width][d];
+        double[][] value = new double[width][d];
+        double[][] output = new double[d][width];
+        for (int u = 0; u < width; u++) {
+            gate[u][ONE] = -1;
+            gate[u][1 + u % 4] = 1;
+            if (u < 8) {
+                gate[u][5 + u / 4] = 1;
+            } else {
+                gate[u][9] = 1;
+                gate[u][10] = 1;
+            }
+            value[u][20 + u] = 1;
+            output[36 + u % 4][u] = 1;
+        }
+        Layer layer = Layer.of(TinyModel.ffn(gate, value, output));
+        Random random = new Random(5);
+        long touches = 0;
+        long skipped = 0;
+        for (int step = 0; step < 3000; step++) {
+            double[] x = new double[d];
+            x[ONE] = 1;
+            if (random.nextInt(2) == 0) {
+                x[1 + random.nextInt(4)] = 1;
+            }
+            if (random.nextInt(2) == 0) {
+                x[5 + random.nextInt(2)] = 1;
+            }
+            if (random.nextInt(10) != 0) {
+                x[9 + random.nextInt(2)] = 1;
+            }
+            for (int c = 20; c < 36; c++) {
+                x[c] = random.nextInt(3);
+            }
+            if (layer.filter().unitBound != null) {
+                long[] touched = layer.ffn().touched(x, nonZero(x), layer.scratch(), layer.filter());
+                assertThat(touched).as("step %d in range", step).isNotNull();
+                for (int u = 0; u < width; u++) {
+                    double partner = u < 8 ? x[5 + u / 4] : x[9] + x[10];
+                    boolean both = x[1 + u % 4] != 0 && partner != 0;
+                    boolean isTouched = (touched[0] & 1L << u) != 0;
+                    if (isTouched && !both) {
+                        throw new AssertionError("step " + step + ": unit " + u + " touched without both flags");
+                    }
+                    touches += isTouched ? 1 : 0;
+                    skipped += x[1 + u % 4] != 0 && partner == 0 ? 1 : 0;
+                }
+            }
+            double[] expected = x.clone();
+            plain(layer.weights(), expected);
+            layer.ffn().apply(x, nonZero(x), layer.scratch(), layer.filter());
+            assertThat(x).as("step %d", step)
+                    .usingElementComparator(Double::compare).containsExactly(expected);
+        }
+        assertThat(touches).as("touched units").isGreaterThan(1000);
+        assertThat(skipped).as("selected units whose partner was 0").isGreaterThan(1000);
+        assertThat(layer.filter().filteredSteps).isGreaterThan(2000);
+    }
+
+    @Test
     void proportionalColumnsFormOneGroup() {
         FfnWeights weights = layer(new Random(1));
         GateGroups groups = new GateGroups(weights.gate(), ONE);
