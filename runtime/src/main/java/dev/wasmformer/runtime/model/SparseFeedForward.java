@@ -399,7 +399,7 @@ final class SparseFeedForward {
         /** The heap its arrays take ({@link HeapBytes}). */
         long retainedBytes() {
             return HeapBytes.of(gate, unitStamp, units, rowSum, rowStamp, rows, groupValue, groupStamp, groups,
-                    groupAcc, groupMask, unitAcc, touchedMask, rowAcc, rowMask);
+                    groupAcc, groupMask, unitAcc, touchedMask, rowAcc, rowMask, deferBlock, deferValue);
         }
 
         int nextEpoch() {

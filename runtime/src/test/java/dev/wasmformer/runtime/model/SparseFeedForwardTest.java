@@ -114,6 +114,19 @@ class SparseFeedForwardTest {
         return x;
     }
 
+    /** Applies the layer to x with ffn and checks it against the plain evaluation, bit for bit. */
+    private static void assertStepExact(FfnWeights weights, SparseFeedForward ffn, double[] x, long[] nonZero,
+                                        SparseFeedForward.Scratch scratch, GateFilter filter, String what) {
+        double[] expected = x.clone();
+        plain(weights, expected);
+        ffn.apply(x, nonZero, scratch, filter);
+        assertThat(x).as(what).usingElementComparator(Double::compare).containsExactly(expected);
+    }
+
+    private static void assertStepExact(Layer layer, double[] x, String what) {
+        assertStepExact(layer.weights(), layer.ffn(), x, nonZero(x), layer.scratch(), layer.filter(), what);
+    }
+
     /** The definition, as the reference pass computes it. */
     static void plain(FfnWeights ffn, double[] x) {
         double[] hidden = new double[ffn.width()];
@@ -138,11 +151,7 @@ class SparseFeedForwardTest {
     private static void assertExactOverARun(Layer layer, Random random, String what) {
         for (int step = 0; step < 3000; step++) {
             double[] x = residual(random, step);
-            double[] expected = x.clone();
-            plain(layer.weights(), expected);
-            layer.ffn().apply(x, nonZero(x), layer.scratch(), layer.filter());
-            assertThat(x).as("%s step %d", what, step)
-                    .usingElementComparator(Double::compare).containsExactly(expected);
+            assertStepExact(layer, x, String.format("%s step %d", what, step));
         }
         assertThat(layer.filter().builds).as("the filter was built and rebuilt").isGreaterThan(1);
         assertThat(layer.filter().filteredSteps).as("filtered steps").isGreaterThan(2000);
@@ -198,11 +207,8 @@ class SparseFeedForwardTest {
                     }
                 }
                 // The selection left the scratch clear: the step is still exact.
-                double[] expected = x.clone();
-                plain(weights, expected);
-                ffn.apply(x, nonZero, scratch, filter);
-                assertThat(x).as("seed %d step %d", seed, step)
-                        .usingElementComparator(Double::compare).containsExactly(expected);
+                assertStepExact(weights, ffn, x, nonZero, scratch, filter,
+                        String.format("seed %d step %d", seed, step));
             }
             assertThat(selections).as("steps the filter selected for").isGreaterThan(2000);
             assertThat(active).as("active units seen").isGreaterThan(selections);
@@ -224,11 +230,7 @@ class SparseFeedForwardTest {
         for (int step = 0; step < steps; step++) {
             // Values stay in the ranges of the first steps: only the use rebuild happens.
             double[] x = residual(random, Math.min(step, 800));
-            double[] expected = x.clone();
-            plain(weights, expected);
-            ffn.apply(x, nonZero(x), scratch, filter);
-            assertThat(x).as("step %d", step)
-                    .usingElementComparator(Double::compare).containsExactly(expected);
+            assertStepExact(weights, ffn, x, nonZero(x), scratch, filter, String.format("step %d", step));
             if (filter.builds > 0 && filter.builds < selectorsPerBuild.length) {
                 selectorsPerBuild[filter.builds] = filter.selectorUnit.length;
             }
@@ -250,11 +252,7 @@ class SparseFeedForwardTest {
             if (step % 7 == 0) {
                 x[ONE] = 2;   // the one-slot is then an ordinary column
             }
-            double[] expected = x.clone();
-            plain(weights, expected);
-            ffn.apply(x, nonZero(x), scratch, null);
-            assertThat(x).as("step %d", step)
-                    .usingElementComparator(Double::compare).containsExactly(expected);
+            assertStepExact(weights, ffn, x, nonZero(x), scratch, null, String.format("step %d", step));
         }
     }
 
@@ -317,11 +315,7 @@ class SparseFeedForwardTest {
                 }
                 exactSteps += inexact ? 0 : 1;
             }
-            double[] expected = x.clone();
-            plain(weights, expected);
-            ffn.apply(x, nonZero, scratch, filter);
-            assertThat(x).as("step %d", step)
-                    .usingElementComparator(Double::compare).containsExactly(expected);
+            assertStepExact(weights, ffn, x, nonZero, scratch, filter, String.format("step %d", step));
         }
         assertThat(exactSteps).isGreaterThan(1000);
         assertThat(filter.filteredSteps).isGreaterThan(1000);
@@ -367,11 +361,7 @@ class SparseFeedForwardTest {
             if (step > 1000 && step % 150 == 0 && outOfRange < 6) {
                 x[100 + random.nextInt(24)] = (8 << outOfRange++) - 1;    // 7, 15, 31, ...
             }
-            double[] expected = x.clone();
-            plain(layer.weights(), expected);
-            layer.ffn().apply(x, nonZero(x), layer.scratch(), layer.filter());
-            assertThat(x).as("step %d", step)
-                    .usingElementComparator(Double::compare).containsExactly(expected);
+            assertStepExact(layer, x, String.format("step %d", step));
         }
         assertThat(rangeOnlyBefore[1]).as("range-only columns in word 1").isNotZero();
         assertThat(checkBefore[1]).as("selecting columns in word 1").isZero();
@@ -422,11 +412,7 @@ class SparseFeedForwardTest {
                     oneFlagSteps += !both && (x[1 + u % 4] == 1 || x[5 + u / 4] == 1) ? 1 : 0;
                 }
             }
-            double[] expected = x.clone();
-            plain(layer.weights(), expected);
-            layer.ffn().apply(x, nonZero(x), layer.scratch(), layer.filter());
-            assertThat(x).as("step %d", step)
-                    .usingElementComparator(Double::compare).containsExactly(expected);
+            assertStepExact(layer, x, String.format("step %d", step));
         }
         assertThat(oneFlagSteps).as("units with one flag set").isGreaterThan(5000);
         assertThat(layer.filter().filteredSteps).isGreaterThan(2000);
@@ -488,11 +474,7 @@ class SparseFeedForwardTest {
                     skipped += x[1 + u % 4] != 0 && partner == 0 ? 1 : 0;
                 }
             }
-            double[] expected = x.clone();
-            plain(layer.weights(), expected);
-            layer.ffn().apply(x, nonZero(x), layer.scratch(), layer.filter());
-            assertThat(x).as("step %d", step)
-                    .usingElementComparator(Double::compare).containsExactly(expected);
+            assertStepExact(layer, x, String.format("step %d", step));
         }
         assertThat(touches).as("touched units").isGreaterThan(1000);
         assertThat(skipped).as("selected units whose partner was 0").isGreaterThan(1000);
