@@ -84,6 +84,17 @@ class SparseFeedForwardTest {
         }
     }
 
+    /** The gate, value and output matrices of a small layer a test fills in. */
+    private record Matrices(double[][] gate, double[][] value, double[][] output) {
+        Matrices(int width, int d) {
+            this(new double[width][d], new double[width][d], new double[d][width]);
+        }
+
+        Layer layer() {
+            return Layer.of(TinyModel.ffn(gate, value, output));
+        }
+    }
+
     /** A residual: flags one-hot, a tent that is 0 or 1, bits, a counter, scratch slots. */
     private static double[] residual(Random random, int step) {
         double[] x = new double[D];
@@ -329,9 +340,10 @@ class SparseFeedForwardTest {
         // ranges widen, and the rebuild may make those columns selectors too.)
         int d = 130;
         int width = 24;
-        double[][] gate = new double[width][d];
-        double[][] value = new double[width][d];
-        double[][] output = new double[d][width];
+        Matrices w = new Matrices(width, d);
+        double[][] gate = w.gate();
+        double[][] value = w.value();
+        double[][] output = w.output();
         for (int u = 0; u < width; u++) {
             int f = 1 + u % 8;
             gate[u][ONE] = -4;
@@ -340,7 +352,7 @@ class SparseFeedForwardTest {
             value[u][ONE] = 1;
             output[120 + u % 10][u] = 1;
         }
-        Layer layer = Layer.of(TinyModel.ffn(gate, value, output));
+        Layer layer = w.layer();
         Random random = new Random(5);
         int outOfRange = 0;
         long[] rangeOnlyBefore = null;
@@ -377,9 +389,10 @@ class SparseFeedForwardTest {
         // the unit out before its gate is summed.
         int d = 40;
         int width = 16;
-        double[][] gate = new double[width][d];
-        double[][] value = new double[width][d];
-        double[][] output = new double[d][width];
+        Matrices w = new Matrices(width, d);
+        double[][] gate = w.gate();
+        double[][] value = w.value();
+        double[][] output = w.output();
         for (int u = 0; u < width; u++) {
             gate[u][ONE] = -0x1p21;
             gate[u][1 + u % 4] = 0x1p20;
@@ -388,7 +401,7 @@ class SparseFeedForwardTest {
             value[u][ONE] = 1;
             output[36 + u % 4][u] = 1;
         }
-        Layer layer = Layer.of(TinyModel.ffn(gate, value, output));
+        Layer layer = w.layer();
         Random random = new Random(3);
         int oneFlagSteps = 0;
         for (int step = 0; step < 3000; step++) {
@@ -426,9 +439,10 @@ class SparseFeedForwardTest {
         // select the unit, and the group is its partner, known only after the column loop.
         int d = 40;
         int width = 16;
-        double[][] gate = new double[width][d];
-        double[][] value = new double[width][d];
-        double[][] output = new double[d][width];
+        Matrices w = new Matrices(width, d);
+        double[][] gate = w.gate();
+        double[][] value = w.value();
+        double[][] output = w.output();
         for (int u = 0; u < width; u++) {
             gate[u][ONE] = -1;
             gate[u][1 + u % 4] = 1;
@@ -441,7 +455,7 @@ class SparseFeedForwardTest {
             value[u][20 + u] = 1;
             output[36 + u % 4][u] = 1;
         }
-        Layer layer = Layer.of(TinyModel.ffn(gate, value, output));
+        Layer layer = w.layer();
         Random random = new Random(5);
         long touches = 0;
         long skipped = 0;
