@@ -43,9 +43,14 @@ record BenchReport(
    * or, for naive, the time budget ran out, then {@code complete} is false).
    */
   record Decode(String attention, long targetTokens, long tokens, long instructions, double seconds,
-                boolean complete, String note) {
+                double cpuSeconds, boolean complete, String note) {
     double tokensPerSecond() {
       return seconds > 0 ? tokens / seconds : 0;
+    }
+
+    /** Tokens per second of the decoding thread's CPU time: less moved by other processes than the wall clock. */
+    double tokensPerCpuSecond() {
+      return cpuSeconds > 0 ? tokens / cpuSeconds : 0;
     }
 
     double instructionsPerSecond() {
@@ -92,12 +97,12 @@ record BenchReport(
             + " in this JVM, %.1f ms warm (median of %d after %d warm-up loads; %.1f to %.1f)%n",
         loads.cold, loads.coldProcess, loads.firstInJvm, loads.warm, BenchRunner.WARM_LOADS,
         BenchRunner.WARM_UP_LOADS, loads.warmMin, loads.warmMax));
-    out.append(String.format(Locale.ROOT, "%-6s %12s %12s %12s %10s %14s %14s  %s%n",
-        "cache", "target", "tokens", "instructions", "seconds", "tokens/s", "instructions/s", "note"));
+    out.append(String.format(Locale.ROOT, "%-6s %12s %12s %12s %10s %14s %14s %14s  %s%n",
+        "cache", "target", "tokens", "instructions", "seconds", "tokens/s", "instructions/s", "tokens/cpu-s", "note"));
     for (Decode d : runs) {
-      out.append(String.format(Locale.ROOT, "%-6s %12d %12d %12d %10.2f %14.0f %14.0f  %s%n",
+      out.append(String.format(Locale.ROOT, "%-6s %12d %12d %12d %10.2f %14.0f %14.0f %14.0f  %s%n",
           d.attention, d.targetTokens, d.tokens, d.instructions, d.seconds, d.tokensPerSecond(),
-          d.instructionsPerSecond(), d.note));
+          d.instructionsPerSecond(), d.tokensPerCpuSecond(), d.note));
     }
     flatness().ifPresent(f -> out.append(String.format(Locale.ROOT,
         "hull tokens/s at the largest length / at 100K: %.2f%n", f)));
@@ -142,6 +147,8 @@ record BenchReport(
       j.field("seconds", d.seconds);
       j.field("tokens_per_second", d.tokensPerSecond());
       j.field("instructions_per_second", d.instructionsPerSecond());
+      j.field("cpu_seconds", d.cpuSeconds);
+      j.field("tokens_per_cpu_second", d.tokensPerCpuSecond());
       j.field("complete", d.complete);
       j.field("note", d.note);
       j.close();

@@ -114,7 +114,7 @@ final class BenchRunner {
     boolean budgetSpent = false;
     for (long length : settings.lengths()) {
       if (budgetSpent) {
-        runs.add(new Decode("naive", length, 0, 0, 0, false, "not run: the time budget ran out at a shorter length"));
+        runs.add(new Decode("naive", length, 0, 0, 0, 0, false, "not run: the time budget ran out at a shorter length"));
         continue;
       }
       progress.printf("naive, %d tokens (budget %.0f s)...%n", length, settings.naiveBudgetSeconds());
@@ -220,6 +220,7 @@ final class BenchRunner {
       options = options.withTraceListener(probe::onToken);
     }
     String name = attention.name().toLowerCase(java.util.Locale.ROOT);
+    CpuClock cpu = new CpuClock();
     try {
       RunResult result = program.run(options);
       if (!result.returnValue().equals(expected.value())) {
@@ -228,12 +229,12 @@ final class BenchRunner {
       }
       RunStats s = result.stats();
       double seconds = s.seconds() - (probe == null ? 0 : probe.pauseSeconds);
-      return new Decode(name, length, s.tokens(), s.instructions(), seconds, true,
+      return new Decode(name, length, s.tokens(), s.instructions(), seconds, cpu.seconds(), true,
           "the program halted");
     } catch (TokenLimitException e) {
       RunStats s = e.stats();
       double seconds = s.seconds() - (probe == null ? 0 : probe.pauseSeconds);
-      return new Decode(name, length, s.tokens(), s.instructions(), seconds, true, "");
+      return new Decode(name, length, s.tokens(), s.instructions(), seconds, cpu.seconds(), true, "");
     }
   }
 
@@ -241,6 +242,7 @@ final class BenchRunner {
   private Decode naive(Program program, long argument, long length, boolean[] commits) {
     long[] counts = new long[2];   // tokens, instructions
     long start = System.nanoTime();
+    CpuClock cpu = new CpuClock();
     long deadline = start + (long) (settings.naiveBudgetSeconds() * 1e9);
     RunOptions options = RunOptions.defaults().withArgs(argument).withAttention(Attention.NAIVE)
         .withMaxTokens(length).withTraceListener(t -> {
@@ -251,13 +253,13 @@ final class BenchRunner {
     try {
       RunResult r = program.run(options);
       return new Decode("naive", length, r.stats().tokens(), r.stats().instructions(),
-          r.stats().seconds(), true, "the program halted");
+          r.stats().seconds(), cpu.seconds(), true, "the program halted");
     } catch (TokenLimitException e) {
       return new Decode("naive", length, e.stats().tokens(), e.stats().instructions(),
-          e.stats().seconds(), true, "");
+          e.stats().seconds(), cpu.seconds(), true, "");
     } catch (Stop e) {
       double seconds = (System.nanoTime() - start) / 1e9;
-      return new Decode("naive", length, counts[0], counts[1], seconds, false,
+      return new Decode("naive", length, counts[0], counts[1], seconds, cpu.seconds(), false,
           String.format(java.util.Locale.ROOT, "stopped by the %.0f s budget", settings.naiveBudgetSeconds()));
     }
   }
@@ -324,6 +326,16 @@ final class BenchRunner {
     double bytesPerToken() {
       if (usedAtFirst < 0 || usedAtSecond < 0) return -1;
       return (double) (usedAtSecond - usedAtFirst) / (second - first);
+    }
+  }
+
+  /** The current thread's CPU time since construction; 0 where the JVM cannot measure it. */
+  private static final class CpuClock {
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private final long start = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+
+    double seconds() {
+      return start < 0 ? 0 : (THREADS.getCurrentThreadCpuTime() - start) / 1e9;
     }
   }
 }

@@ -136,6 +136,14 @@ class BenchTest {
             "\"attention\":\"naive\",\"target_tokens\":4000", "\"chicory\":{\"wasm_instructions\":",
             "\"huge_pages_in_use\":", "\"huge_pages_jvm_flag\":", "\"huge_pages_kernel\":\"");
     assertThat(json).as("the cold load ran in a fresh JVM").doesNotContain("\"cold\":null");
+    java.util.regex.Matcher cpu = java.util.regex.Pattern.compile(
+        "\"attention\":\"hull\",\"target_tokens\":2000,\"tokens\":(\\d+),.*?\"cpu_seconds\":([0-9.eE-]+),\"tokens_per_cpu_second\":([0-9.eE-]+)")
+        .matcher(json);
+    assertThat(cpu.find()).as("the hull run's CPU time in %s", json).isTrue();
+    double cpuSeconds = Double.parseDouble(cpu.group(2));
+    assertThat(cpuSeconds).as("the decoding thread's CPU time").isPositive();
+    assertThat(Double.parseDouble(cpu.group(3))).as("tokens per CPU-second")
+        .isCloseTo(Long.parseLong(cpu.group(1)) / cpuSeconds, org.assertj.core.data.Percentage.withPercentage(0.1));
     assertThat(ImageIO.read(plot.toFile()).getWidth()).isPositive();
   }
 
