@@ -1,4 +1,5 @@
 /* <math.h>: integer code on the bit patterns (softfloat.c has the arithmetic). */
+#include <errno.h>
 #include <math.h>
 
 typedef unsigned long long u64;
@@ -64,10 +65,12 @@ float fabsf(float x) {
 }
 
 double sqrt(double x) {
+  if (x < 0) errno = EDOM;
   return __wasmformer_bits_f64(__wf_dsqrt(__wasmformer_f64_bits(x)));
 }
 
 float sqrtf(float x) {
+  if (x < 0) errno = EDOM;
   return __wasmformer_bits_f32(__wf_fsqrt(__wasmformer_f32_bits(x)));
 }
 
@@ -113,4 +116,23 @@ double fmax(double x, double y) {
   if (isnan(x)) return y;
   if (isnan(y)) return x;
   return x > y ? x : y;
+}
+
+int __wasmformer_islessgreater(double x, double y) {
+  return x < y || x > y;
+}
+
+int __wasmformer_isunordered(double x, double y) {
+  return x != x || y != y;
+}
+
+/* nan("...") is the quiet NaN with the sign clear, whatever the tag (as glibc's for "" and digits) */
+double nan(const char *tag) {
+  (void)tag;
+  return __wasmformer_bits_f64(0x7FF8000000000000ULL);
+}
+
+float nanf(const char *tag) {
+  (void)tag;
+  return __wasmformer_bits_f32(0x7FC00000u);
 }
