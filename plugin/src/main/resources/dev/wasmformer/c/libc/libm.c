@@ -1800,19 +1800,37 @@ static const double LGAMMA2[] = {-0x1.13e001a557607p-4, 0x1.51322ac7d8483p-6, -0
     0x1.3b15d2b2fc10cp-31, -0x1.2f69a9fabe3e0p-32, 0x1.24932a337434cp-33, -0x1.1a7c26ec2523cp-34,
     0x1.11116e693ed98p-35};
 
-/* c1 t + c2 t^2 + t^3 sum c[k] t^k (c1, c2 double-doubles): lgamma near 1 or 2 */
-static void lgamma_series(double t, const double *c, double c1, double c1l, double c2, double c2l,
-                          double *h, double *l) {
+/* the tails of the first eight coefficients of each series (k = 3 .. 10), for double-double sums */
+static const double LGAMMA1_LO[] = {0x1.4c26d1b465993p-59, 0x1.b5f91211196e5p-57, -0x1.2e826a4fdae1ap-58,
+    0x1.4a79940f15696p-59, -0x1.6307fd0794ac4p-57, -0x1.741a635b224a6p-59, -0x1.56aa806fdd3eep-58,
+    0x1.813418f3768cdp-59};
+static const double LGAMMA2_LO[] = {0x1.fb68be2f8821fp-58, 0x1.afc89088cb729p-60, 0x1.e4a627cf1eb34p-62,
+    -0x1.5b7828c7fd7f4p-64, 0x1.8a4c1cfd9cec8p-65, -0x1.0698d6c892967p-65, 0x1.c7c55cfccbb83p-68,
+    0x1.9d309aa700268p-69};
+
+/*
+ * c1 t + c2 t^2 + t^3 sum c[k] t^k (c1, c2 double-doubles): lgamma near 1 or 2, to about 2^-75
+ * absolute (the terms to t^10 in double-double), which lgamma's zeros near -2.46 and -2.75 need.
+ */
+static void lgamma_series(double t, const double *c, const double *clo, double c1, double c1l, double c2,
+                          double c2l, double *h, double *l) {
   double p = c[27];
-  for (int k = 26; k >= 0; k--) p = p * t + c[k];
-  double t2h, t2l;
+  for (int k = 26; k >= 8; k--) p = p * t + c[k];
+  double ph = p, pl = 0.0;
+  for (int k = 7; k >= 0; k--) {
+    mul_dd(ph, pl, t, 0.0, &ph, &pl);
+    add_dd(ph, pl, c[k], clo[k], &ph, &pl);
+  }
+  double t2h, t2l, t3h, t3l;
   two_prod(t, t, &t2h, &t2l);
+  mul_dd(t2h, t2l, t, 0.0, &t3h, &t3l);
+  mul_dd(t3h, t3l, ph, pl, &ph, &pl);
   double ah, al, bh, bl;
   two_prod(c1, t, &ah, &al);
   al += c1l * t;
   mul_dd(c2, c2l, t2h, t2l, &bh, &bl);
   add_dd(ah, al, bh, bl, &ah, &al);
-  add_dd(ah, al, t2h * t * p, 0.0, h, l);
+  add_dd(ah, al, ph, pl, h, l);
 }
 
 /* lgamma(y) for y >= 16 (a double-double y): Stirling's series, (y - 1/2) log y - y + log(2 pi) / 2 + ... */
@@ -1825,7 +1843,13 @@ static void lgamma_stirling(double yh, double yl, double *h, double *l) {
   mul_dd(mh, ml, lh, ll, &mh, &ml);
   add_dd(mh, ml, -yh, -yl, &mh, &ml);
   double r = 1.0 / yh, r2 = r * r;
-  /* B_2k / (2k (2k - 1) y^(2k - 1)), k = 1 .. 10 */
+  /* B_2k / (2k (2k - 1) y^(2k - 1)), k = 1 .. 10; the first, 1 / (12 y), in double-double */
+  double dh, dl;
+  two_prod(12.0, yh, &dh, &dl);
+  dl += 12.0 * yl;
+  double qh = 1.0 / dh, ph, pl;
+  two_prod(qh, dh, &ph, &pl);
+  double ql = (((1.0 - ph) - pl) - qh * dl) / dh;
   double s = -174611.0 / 125400.0;
   s = s * r2 + 43867.0 / 244188.0;
   s = s * r2 - 3617.0 / 122400.0;
@@ -1835,16 +1859,16 @@ static void lgamma_stirling(double yh, double yl, double *h, double *l) {
   s = s * r2 - 1.0 / 1680.0;
   s = s * r2 + 1.0 / 1260.0;
   s = s * r2 - 1.0 / 360.0;
-  s = s * r2 + 1.0 / 12.0;
-  add_dd(mh, ml, HALF_LOG_2PI, HALF_LOG_2PI_LO + s * r, h, l);
+  add_dd(mh, ml, HALF_LOG_2PI, HALF_LOG_2PI_LO, &mh, &ml);
+  add_dd(mh, ml, qh, ql + s * r2 * r, h, l);
 }
 
 /* log |gamma(x)| for a finite x > 0, as a double-double */
 static void lgamma_pos(double x, double *h, double *l) {
   if (x >= 0.75 && x < 1.25) {
-    lgamma_series(x - 1.0, LGAMMA1, -EULER, -EULER_LO, ZETA2_HALF, ZETA2_HALF_LO, h, l);
+    lgamma_series(x - 1.0, LGAMMA1, LGAMMA1_LO, -EULER, -EULER_LO, ZETA2_HALF, ZETA2_HALF_LO, h, l);
   } else if (x >= 1.5 && x < 2.5) {
-    lgamma_series(x - 2.0, LGAMMA2, ONE_MINUS_EULER, ONE_MINUS_EULER_LO, ZETA2M1_HALF, ZETA2M1_HALF_LO, h, l);
+    lgamma_series(x - 2.0, LGAMMA2, LGAMMA2_LO, ONE_MINUS_EULER, ONE_MINUS_EULER_LO, ZETA2M1_HALF, ZETA2M1_HALF_LO, h, l);
   } else if (x >= 0x1p60) {
     /* x (log x - 1): the other terms are below 2^-60 of it */
     double a, b;
@@ -1881,22 +1905,63 @@ static void lgamma_pos(double x, double *h, double *l) {
   }
 }
 
-/* sin(pi r) for |r| <= 1/2, as a double-double */
+/* a + z b for double-doubles z, b and a */
+static void fma_dd(double ah, double al, double zh, double zl, double bh, double bl, double *h, double *l) {
+  mul_dd(zh, zl, bh, bl, h, l);
+  add_dd(ah, al, *h, *l, h, l);
+}
+
+/*
+ * sin(pi r) for |r| <= 1/2, as a double-double to about 2^-75 (lgamma's reflection near its
+ * zeros cancels): u = pi t with t = |r| or 1/2 - |r| (exact, <= 1/4), sin u or cos u by their
+ * Taylor series (to u^23 and u^24), the terms above 2^-30 in double-double.
+ */
 static void sinpi_dd(double r, double *h, double *l) {
   double ar = fabs(r);
-  double t = ar <= 0.25 ? ar : 0.5 - ar; /* exact */
-  double ph, pl;
-  two_prod(t, PI, &ph, &pl);
-  pl += t * PI_LO;
-  fast_two_sum(ph, pl, &ph, &pl);
-  double s, e;
-  s = ar <= 0.25 ? sin_dd(ph, pl, &e) : cos_dd(ph, pl, &e);
-  if (r < 0) {
-    s = -s;
-    e = -e;
+  int use_sin = ar <= 0.25;
+  double t = use_sin ? ar : 0.5 - ar;
+  double uh, ul;
+  two_prod(t, PI, &uh, &ul);
+  ul += t * PI_LO;
+  fast_two_sum(uh, ul, &uh, &ul);
+  double zh, zl;
+  mul_dd(uh, ul, uh, ul, &zh, &zl);
+  double z = zh, ah, al;
+  if (use_sin) {
+    double q = -1.0 / 25852016738884976640000.0; /* -1/23! */
+    q = q * z + 1.0 / 51090942171709440000.0;
+    q = q * z - 1.0 / 121645100408832000.0;
+    q = q * z + 1.0 / 355687428096000.0;
+    q = q * z - 1.0 / 1307674368000.0;
+    q = q * z + 1.0 / 6227020800.0;
+    q = q * z - 1.0 / 39916800.0;
+    q = q * z + 1.0 / 362880.0;
+    fma_dd(-0x1.a01a01a01a01ap-13, -0x1.a01a01a01a01ap-73, zh, zl, q, 0.0, &ah, &al);
+    fma_dd(0x1.1111111111111p-7, 0x1.1111111111111p-63, zh, zl, ah, al, &ah, &al);
+    fma_dd(-0x1.5555555555555p-3, -0x1.5555555555555p-57, zh, zl, ah, al, &ah, &al);
+    fma_dd(1.0, 0.0, zh, zl, ah, al, &ah, &al);
+    mul_dd(uh, ul, ah, al, &ah, &al);
+  } else {
+    double q = 1.0 / 620448401733239439360000.0; /* 1/24! */
+    q = q * z - 1.0 / 1124000727777607680000.0;
+    q = q * z + 1.0 / 2432902008176640000.0;
+    q = q * z - 1.0 / 6402373705728000.0;
+    q = q * z + 1.0 / 20922789888000.0;
+    q = q * z - 1.0 / 87178291200.0;
+    q = q * z + 1.0 / 479001600.0;
+    q = q * z - 1.0 / 3628800.0;
+    fma_dd(0x1.a01a01a01a01ap-16, 0x1.a01a01a01a01ap-76, zh, zl, q, 0.0, &ah, &al);
+    fma_dd(-0x1.6c16c16c16c17p-10, 0x1.f49f49f49f49fp-65, zh, zl, ah, al, &ah, &al);
+    fma_dd(0x1.5555555555555p-5, 0x1.5555555555555p-59, zh, zl, ah, al, &ah, &al);
+    fma_dd(-0.5, 0.0, zh, zl, ah, al, &ah, &al);
+    fma_dd(1.0, 0.0, zh, zl, ah, al, &ah, &al);
   }
-  *h = s;
-  *l = e;
+  if (r < 0) {
+    ah = -ah;
+    al = -al;
+  }
+  *h = ah;
+  *l = al;
 }
 
 /*
