@@ -1876,7 +1876,7 @@ static void lgamma_pos(double x, double *h, double *l) {
     double ch, cl;
     two_sum(a, -1.0, &ch, &cl);
     cl += b;
-    if (x > 0x1p1000) {
+    if (x > 0x1p990) { /* (two_prod's split would overflow) */
       *h = x * (ch + cl); /* may overflow */
       *l = 0.0;
     } else {
