@@ -38,7 +38,7 @@ static const double args[] = {0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -2.0, 1.5, 3
 #define NARGS (sizeof args / sizeof args[0])
 
 static const double pairs[] = {0.0, -0.0, 1.0, -1.0, 0.5, -2.0, 2.5, -3.0, 1e-310, 1e300, -1e300, 1e-300,
-    1024.0, -1100.0, 1.0 / 0.0, -1.0 / 0.0, NAN};
+    1024.0, -1100.0, 1.7976931348623157e308, 1.0 / 0.0, -1.0 / 0.0, NAN};
 #define NPAIRS (sizeof pairs / sizeof pairs[0])
 
 static void one(const char *name, double (*f)(double)) {
@@ -169,5 +169,18 @@ int main(void) {
   printf("signgam %016llx %d %d\n", rbits(lg), signgam, errno);
   lg = lgamma(-1.5);
   printf("signgam %016llx %d %d\n", rbits(lg), signgam, errno);
+  static const double gs[] = {-0.0, 0.0, -0.5, -1.5, -2.5, -1e-310, -1.0 / 0.0, 1.0 / 0.0, -3.0, -200.5, -201.5, NAN};
+  for (unsigned i = 0; i < sizeof gs / sizeof gs[0]; i++) {
+    int sign = 7;
+    errno = 0;
+    lg = lgamma_r(gs[i], &sign);
+    printf("lgamma_r %016llx %016llx %d %d\n", bits(gs[i]), rbits(lg), sign, errno);
+    errno = 0;
+    float lf = lgammaf_r((float)gs[i], &sign);
+    printf("lgammaf_r %08x %08x %d %d\n", fbits((float)gs[i]), rfbits(lf), sign, errno);
+    errno = 0;
+    lg = tgamma(gs[i]);
+    printf("tgamma %016llx %016llx %d\n", bits(gs[i]), rbits(lg), errno);
+  }
   return 0;
 }

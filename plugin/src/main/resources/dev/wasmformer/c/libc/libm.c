@@ -382,6 +382,9 @@ static double pow_nc(double x, double y) {
     if (yk == 1) sign = -1.0;
     x = -x;
   }
+  if (x == 1.0) return sign; /* pow(-1, an integer) */
+  /* |log x| >= 2^-53: far past overflow or underflow (and two_prod's split of y would overflow) */
+  if (fabs(y) > 0x1p900) return (x > 1.0) == (y > 0) ? sign * HUGE_VAL : sign * 0.0;
   if (y == 1.0) return sign * x;
   if (y == 2.0) return sign * (x * x);
   if (y == -1.0) return sign * (1.0 / x);
@@ -1637,6 +1640,10 @@ static u64 fma_bits(double x, double y, double z, int p, int emin, u64 inf, int 
 }
 
 double fma(double x, double y, double z) {
+  /* a NaN operand: the first of y, x, z (x86's vfmadd order, which glibc's fma is) */
+  if (y != y) return quiet(y);
+  if (x != x) return quiet(x);
+  if (z != z) return quiet(z);
   if (x != x || y != y || z != z || x == 0 || y == 0 || z == 0 ||
       fabs(x) == HUGE_VAL || fabs(y) == HUGE_VAL || fabs(z) == HUGE_VAL) {
     if (z == 0 && x == x && y == y && x != 0 && y != 0 && fabs(x) != HUGE_VAL && fabs(y) != HUGE_VAL) {
@@ -1650,6 +1657,9 @@ double fma(double x, double y, double z) {
 }
 
 float fmaf(float x, float y, float z) {
+  if (y != y) return y + y;
+  if (x != x) return x + x;
+  if (z != z) return z + z;
   if (x != x || y != y || z != z || x == 0 || y == 0 || z == 0 ||
       fabsf(x) == HUGE_VALF || fabsf(y) == HUGE_VALF || fabsf(z) == HUGE_VALF) {
     return (float)((double)x * y + z); /* the product is exact in double; one rounding */
