@@ -38,7 +38,7 @@ static const double args[] = {0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -2.0, 1.5, 3
 #define NARGS (sizeof args / sizeof args[0])
 
 static const double pairs[] = {0.0, -0.0, 1.0, -1.0, 0.5, -2.0, 2.5, -3.0, 1e-310, 1e300, -1e300, 1e-300,
-    1024.0, -1100.0, 1.7976931348623157e308, 1.0 / 0.0, -1.0 / 0.0, NAN};
+    1024.0, -1100.0, 1.7976931348623157e308, -1.7976931348623157e308, 1.0 / 0.0, -1.0 / 0.0, NAN};
 #define NPAIRS (sizeof pairs / sizeof pairs[0])
 
 static void one(const char *name, double (*f)(double)) {

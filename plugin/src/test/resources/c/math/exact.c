@@ -162,6 +162,13 @@ int main(void) {
   three(1.0 / 0.0, 1.0, -1.0 / 0.0);
   three(0.1, 10.0, -1.0);
   three(1.0 + 0x1p-52, 1.0 - 0x1p-53, -1.0);
+  three(1e300, -1e300, 1.0 / 0.0); /* the product overflows, the sum is the infinity */
+  three(1.7976931348623157e308, 2.0, -1.7976931348623157e308); /* exact: DBL_MAX */
+  three(1.7976931348623157e308, 1.5, -1.7976931348623157e308);
+  three(0x1p-600, 0x1p-600, -0x1p-1074); /* the product is far below the addend */
+  three(0x1p-1074, 0.5, 0.0); /* a tie between 0 and the smallest subnormal */
+  three(0x1p-1074, 0.75, -0.0);
+  three(-0x1p-1074, 0.5, 0.0);
   printf("nan %016llx %08x\n", bits(nan("")), fbits(nanf("1")));
   for (int i = 0; i < 150; i++) {
     one(random_double(1000, 1090)); /* around 1 .. 2^67: the fractions round */

@@ -1644,6 +1644,7 @@ double fma(double x, double y, double z) {
   if (y != y) return quiet(y);
   if (x != x) return quiet(x);
   if (z != z) return quiet(z);
+  if (fabs(z) == HUGE_VAL && fabs(x) != HUGE_VAL && fabs(y) != HUGE_VAL) return z; /* x y is finite, even if it overflows */
   if (x != x || y != y || z != z || x == 0 || y == 0 || z == 0 ||
       fabs(x) == HUGE_VAL || fabs(y) == HUGE_VAL || fabs(z) == HUGE_VAL) {
     if (z == 0 && x == x && y == y && x != 0 && y != 0 && fabs(x) != HUGE_VAL && fabs(y) != HUGE_VAL) {
