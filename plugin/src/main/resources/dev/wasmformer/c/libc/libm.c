@@ -1887,8 +1887,9 @@ static void lgamma_pos(double x, double *h, double *l) {
     double ch, cl;
     two_sum(a, -1.0, &ch, &cl);
     cl += b;
-    if (x > 0x1p990) { /* (two_prod's split would overflow) */
-      *h = x * (ch + cl); /* may overflow */
+    if (x > 0x1p990) { /* two_prod's split would overflow: x 2^-64 (exact), the product scaled back */
+      mul_dd(x * 0x1p-64, 0.0, ch, cl, h, l);
+      *h = (*h + *l) * 0x1p64; /* may overflow */
       *l = 0.0;
     } else {
       mul_dd(x, 0.0, ch, cl, h, l);
