@@ -7,7 +7,8 @@
  * two_prod with Veltkamp's split) need no fused multiply-add: the soft-float arithmetic
  * rounds each operation to nearest even, which is all they assume. Results are within about
  * one ulp of the correctly rounded value (docs/c-compiler.md gives the measured figures).
- * The float functions compute in double and round once to float.
+ * The float functions compute in double and round once to float. errno: each public function
+ * is its computation then glibc's domain and range checks (check2, at the end of the file).
  */
 #include <math.h>
 
@@ -1356,7 +1357,8 @@ static float fdimf_nc(float x, float y) {
 
 /*
  * remainder(x, y) = x - n y with n the integer nearest x / y (even on a tie), exactly; *quo
- * receives n's last bits (n mod 2^31, with the sign of x / y). Finite x, finite nonzero y.
+ * receives glibc's remquo quotient: the truncated quotient's last three bits plus the rounding
+ * step (0 .. 8), with the sign of x / y. Finite x, finite nonzero y.
  * fmod's long division, counting the quotient's bits, then one step back if r > |y| / 2.
  */
 static double remainder_core(double x, double y, int *quo) {
