@@ -1,6 +1,7 @@
 /*
- * <math.h>'s exact functions (frexp, ldexp, scalbn, modf, round, lround, rint, trunc, floor,
- * ceil, copysign, fmin, fmax and their float forms) over a deterministic sample: each line is a
+ * <math.h>'s exact functions (frexp, ldexp, scalbn, scalbln, modf, round, lround, rint, lrint,
+ * trunc, floor, ceil, copysign, fmin, fmax, fdim, remainder, remquo, ilogb, logb, nextafter, fma,
+ * nan, the comparison macros, and their float forms) over a deterministic sample: each line is a
  * function's name, its arguments' and its results' bit patterns (or integers) in hex.
  * MathLibraryTest runs it compiled by us and by gcc (glibc's libm): the lines must be equal.
  */
@@ -83,6 +84,9 @@ static void one(double x) {
   }
   int n = (int)(next() % 4300) - 2150;
   printf("scalbn %016llx %d %016llx\n", bits(x), n, bits(scalbn(x, n)));
+  printf("scalbln %016llx %d %016llx\n", bits(x), -n, bits(scalbln(x, -n)));
+  printf("ilogb %016llx %d\n", bits(x), ilogb(x));
+  printf("logb %016llx %016llx\n", bits(x), bits(logb(x)));
 }
 
 static void onef(float x) {
@@ -102,6 +106,10 @@ static void onef(float x) {
   int n = (int)(next() % 400) - 200;
   printf("ldexpf %08x %d %08x\n", fbits(x), n, fbits(ldexpf(x, n)));
   printf("scalbnf %08x %d %08x\n", fbits(x), -n, fbits(scalbnf(x, -n)));
+  printf("ilogbf %08x %d\n", fbits(x), ilogbf(x));
+  printf("logbf %08x %08x\n", fbits(x), fbits(logbf(x)));
+  if (!isnan(x)) printf("lrintf %08x %ld\n", fbits(x), fabsf(x) < 2147483647.0f ? lrintf(x) : 0L);
+  if (!isnan(x)) printf("llrintf %08x %llx\n", fbits(x), (unsigned long long)llrintf(x));
 }
 
 static void two(double x, double y) {
@@ -112,6 +120,26 @@ static void two(double x, double y) {
   printf("copysignf %08x %08x %08x\n", fbits(a), fbits(b), fbits(copysignf(a, b)));
   printf("fminf %08x %08x %08x\n", fbits(a), fbits(b), fbits(fminf(a, b)));
   printf("fmaxf %08x %08x %08x\n", fbits(a), fbits(b), fbits(fmaxf(a, b)));
+  printf("fdim %016llx %016llx %016llx\n", bits(x), bits(y), bits(fdim(x, y)));
+  printf("remainder %016llx %016llx %016llx\n", bits(x), bits(y), bits(remainder(x, y)));
+  int q = 0;
+  double r = remquo(x, y, &q);
+  printf("remquo %016llx %016llx %016llx %d\n", bits(x), bits(y), bits(r), isnan(r) ? 0 : q);
+  printf("nextafter %016llx %016llx %016llx\n", bits(x), bits(y), bits(nextafter(x, y)));
+  printf("compare %016llx %016llx %d%d%d%d%d%d\n", bits(x), bits(y), isgreater(x, y), isgreaterequal(x, y),
+      isless(x, y), islessequal(x, y), islessgreater(x, y), isunordered(x, y));
+  printf("fdimf %08x %08x %08x\n", fbits(a), fbits(b), fbits(fdimf(a, b)));
+  printf("remainderf %08x %08x %08x\n", fbits(a), fbits(b), fbits(remainderf(a, b)));
+  float rf = remquof(a, b, &q);
+  printf("remquof %08x %08x %08x %d\n", fbits(a), fbits(b), fbits(rf), isnan(rf) ? 0 : q);
+  printf("nextafterf %08x %08x %08x\n", fbits(a), fbits(b), fbits(nextafterf(a, b)));
+}
+
+/* fma: x y + z rounded once; near cancellation, into the subnormals, overflowing */
+static void three(double x, double y, double z) {
+  printf("fma %016llx %016llx %016llx %016llx\n", bits(x), bits(y), bits(z), bits(fma(x, y, z)));
+  float a = (float)x, b = (float)y, c = (float)z;
+  printf("fmaf %08x %08x %08x %08x\n", fbits(a), fbits(b), fbits(c), fbits(fmaf(a, b, c)));
 }
 
 int main(void) {
@@ -125,6 +153,23 @@ int main(void) {
   onef(from_fbits(0x7FC00000u));
   two(from_bits(0x7FF8000000000000ULL), 1.0);
   two(-1.0, from_bits(0x7FF8000000000000ULL));
+  for (unsigned i = 0; i < ns; i++) {
+    for (unsigned j = 0; j < ns; j += 2) three(specials[i], specials[j], specials[(i + j * 5) % ns]);
+  }
+  three(from_bits(0x7FF8000000000000ULL), 0.0, 1.0);
+  three(1.0 / 0.0, 0.0, 1.0);
+  three(0.0, 1.0 / 0.0, from_bits(0x7FF8000000000000ULL));
+  three(1.0 / 0.0, 1.0, -1.0 / 0.0);
+  three(0.1, 10.0, -1.0);
+  three(1.0 + 0x1p-52, 1.0 - 0x1p-53, -1.0);
+  three(1e300, -1e300, 1.0 / 0.0); /* the product overflows, the sum is the infinity */
+  three(1.7976931348623157e308, 2.0, -1.7976931348623157e308); /* exact: DBL_MAX */
+  three(1.7976931348623157e308, 1.5, -1.7976931348623157e308);
+  three(0x1p-600, 0x1p-600, -0x1p-1074); /* the product is far below the addend */
+  three(0x1p-1074, 0.5, 0.0); /* a tie between 0 and the smallest subnormal */
+  three(0x1p-1074, 0.75, -0.0);
+  three(-0x1p-1074, 0.5, 0.0);
+  printf("nan %016llx %08x\n", bits(nan("")), fbits(nanf("1")));
   for (int i = 0; i < 150; i++) {
     one(random_double(1000, 1090)); /* around 1 .. 2^67: the fractions round */
     one(random_double(0, 2047 - 1)); /* anywhere, subnormals too */
@@ -132,6 +177,20 @@ int main(void) {
     onef(random_float(0, 254));
     double x = random_double(1000, 1050); /* in turn: gcc evaluates arguments right to left */
     two(x, random_double(1000, 1050));
+    x = random_double(0, 2046); /* remainders of far apart exponents, subnormals */
+    two(x, random_double(0, 2046));
+    x = random_double(900, 1150);
+    double y = random_double(900, 1150);
+    three(x, y, random_double(0, 2046));
+    x = random_double(900, 1150);
+    y = random_double(900, 1150);
+    three(x, y, -x * y * (1.0 + (double)((int)(next() % 64) - 32) * 0x1p-52)); /* cancellation */
+    x = random_double(1, 400);
+    y = random_double(1, 400);
+    three(x, y, random_double(0, 200)); /* subnormal products and sums */
+    x = random_double(1500, 2046);
+    y = random_double(900, 1600);
+    three(x, y, random_double(1800, 2046)); /* overflow */
   }
   return 0;
 }

@@ -80,6 +80,8 @@ static void onef(const char *name, float (*f)(float), double lo, double hi) {
 }
 
 static double pow_(double x, double y) { return pow(fabs(x), y); }
+static double lgamma_(double x) { return lgamma(x); }
+static float lgammaf_(float x) { return lgammaf(x); }
 
 static const double specials[] = {0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -2.0, 3.0, 10.0, 1000.0, 1e-300, 1e300,
     4.9406564584124654e-324, 1.7976931348623157e308, 0.7853981633974483, 1.5707963267948966, 3.141592653589793,
@@ -137,6 +139,23 @@ int main(void) {
   one("erfc", erfc, 0, -2, 2);
   one("erfc", erfc, 0, 2, 28);
   one("erfc", erfc, 2, -1074, 1);
+  one("asinh", asinh, 0, -3, 3);
+  one("asinh", asinh, 2, -1074, 1023);
+  one("acosh", acosh, 0, 1, 1.1);
+  one("acosh", acosh, 0, 1, 30);
+  one("acosh", acosh, 1, 0, 1023);
+  one("atanh", atanh, 0, -1, 1);
+  one("atanh", atanh, 2, -1074, -1);
+  one("tgamma", tgamma, 0, 0, 10);
+  one("tgamma", tgamma, 0, 10, 171.7);
+  one("tgamma", tgamma, 0, -10, 0);
+  one("tgamma", tgamma, 0, -190, -10);
+  one("tgamma", tgamma, 2, -1074, -1);
+  one("lgamma", lgamma_, 0, 0, 10);
+  one("lgamma", lgamma_, 0, -10, 0);
+  one("lgamma", lgamma_, 0, -3, -2);
+  one("lgamma", lgamma_, 1, -1074, 1023);
+  one("lgamma", lgamma_, 0, -200, -10);
   two("pow", pow_, 1e-3, 1e3, -100, 100);
   two("pow", pow_, 0, 1e300, -1.1, 1.1);
   two("atan2", atan2, -10, 10, -10, 10);
@@ -152,6 +171,11 @@ int main(void) {
   onef("cbrtf", cbrtf, -1e6, 1e6);
   onef("erff", erff, -5, 5);
   onef("erfcf", erfcf, -5, 12);
+  onef("asinhf", asinhf, -100, 100);
+  onef("acoshf", acoshf, 1, 100);
+  onef("atanhf", atanhf, -1, 1);
+  onef("tgammaf", tgammaf, -20, 36);
+  onef("lgammaf", lgammaf_, -20, 100);
   special1("exp", exp);
   special1("expm1", expm1);
   special1("log", log);
@@ -170,6 +194,11 @@ int main(void) {
   special1("cbrt", cbrt);
   special1("erf", erf);
   special1("erfc", erfc);
+  special1("asinh", asinh);
+  special1("acosh", acosh);
+  special1("atanh", atanh);
+  special1("tgamma", tgamma);
+  special1("lgamma", lgamma_);
   special2("pow", pow);
   special2("atan2", atan2);
   special2("hypot", hypot);

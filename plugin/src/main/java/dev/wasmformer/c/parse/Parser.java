@@ -599,7 +599,7 @@ public final class Parser {
       if (tag == null) throw unexpected("expected identifier or '{' after 'enum'");
       Type t = sema.enumTag(tag, false, tagPos);
       lastEnumUnsigned = sema.isUnsignedEnum(tag);
-      return t;
+      return lastEnumUnsigned ? IntType.UINT : t;
     }
     Type t = sema.enumTag(tag, true, tagPos);
     next();
@@ -622,7 +622,8 @@ public final class Parser {
     }
     sema.completeEnum(tag, unsigned);
     lastEnumUnsigned = unsigned;
-    return t;
+    // gcc's type of an enum with no negative enumerator is unsigned int (its enumerators stay int)
+    return unsigned ? IntType.UINT : t;
   }
 
   // declarator = pointer* ("(" declarator ")" | ident)? type-suffix*

@@ -14,6 +14,27 @@
 #define FP_SUBNORMAL 3
 #define FP_NORMAL 4
 
+#define FP_ILOGB0 (-2147483647 - 1) /* glibc's on x86-64 */
+#define FP_ILOGBNAN (-2147483647 - 1)
+
+/* errno reports domain and range errors (glibc's cases); there are no floating-point exceptions */
+#define MATH_ERRNO 1
+#define MATH_ERREXCEPT 2
+#define math_errhandling MATH_ERRNO
+
+typedef float float_t;
+typedef double double_t;
+
+/* the comparison macros: each argument is evaluated once; no comparison raises anything here */
+#define isgreater(x, y) ((x) > (y))
+#define isgreaterequal(x, y) ((x) >= (y))
+#define isless(x, y) ((x) < (y))
+#define islessequal(x, y) ((x) <= (y))
+#define islessgreater(x, y) __wasmformer_islessgreater(x, y)
+#define isunordered(x, y) __wasmformer_isunordered(x, y)
+int __wasmformer_islessgreater(double x, double y);
+int __wasmformer_isunordered(double x, double y);
+
 /*
  * The classification macros call a function per format, chosen by sizeof (which does not
  * evaluate its operand), so that the argument is evaluated once. isinf is -1 for negative
@@ -65,6 +86,26 @@ double nearbyint(double x);
 float nearbyintf(float x);
 long lrint(double x);
 long long llrint(double x);
+long lrintf(float x);
+long long llrintf(float x);
+double scalbln(double x, long n);
+float scalblnf(float x, long n);
+double nan(const char *tag);
+float nanf(const char *tag);
+double fdim(double x, double y);
+float fdimf(float x, float y);
+double remainder(double x, double y);
+float remainderf(float x, float y);
+double remquo(double x, double y, int *quo);
+float remquof(float x, float y, int *quo);
+int ilogb(double x);
+int ilogbf(float x);
+double logb(double x);
+float logbf(float x);
+double nextafter(double x, double y);
+float nextafterf(float x, float y);
+double fma(double x, double y, double z);
+float fmaf(float x, float y, float z);
 double frexp(double x, int *e);
 float frexpf(float x, int *e);
 double ldexp(double x, int n);
@@ -97,6 +138,13 @@ double cbrt(double x);
 double hypot(double x, double y);
 double erf(double x);
 double erfc(double x);
+double asinh(double x);
+double acosh(double x);
+double atanh(double x);
+double tgamma(double x);
+double lgamma(double x);
+double lgamma_r(double x, int *sign);
+extern int signgam; /* lgamma's sign of gamma(x) */
 float expf(float x);
 float exp2f(float x);
 float expm1f(float x);
@@ -120,6 +168,12 @@ float cbrtf(float x);
 float hypotf(float x, float y);
 float erff(float x);
 float erfcf(float x);
+float asinhf(float x);
+float acoshf(float x);
+float atanhf(float x);
+float tgammaf(float x);
+float lgammaf(float x);
+float lgammaf_r(float x, int *sign);
 
 #define M_E 2.7182818284590452354
 #define M_LOG2E 1.4426950408889634074

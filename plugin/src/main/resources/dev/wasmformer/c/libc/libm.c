@@ -7,7 +7,8 @@
  * two_prod with Veltkamp's split) need no fused multiply-add: the soft-float arithmetic
  * rounds each operation to nearest even, which is all they assume. Results are within about
  * one ulp of the correctly rounded value (docs/c-compiler.md gives the measured figures).
- * The float functions compute in double and round once to float.
+ * The float functions compute in double and round once to float. errno: each public function
+ * is its computation then glibc's domain and range checks (check2, at the end of the file).
  */
 #include <math.h>
 
@@ -167,12 +168,12 @@ static double exp_dd(double hi, double lo) {
   return scale(h + l, k);
 }
 
-double exp(double x) {
+static double exp_nc(double x) {
   if (x != x) return quiet(x);
   return exp_dd(x, 0.0);
 }
 
-double exp2(double x) {
+static double exp2_nc(double x) {
   if (x != x) return quiet(x);
   if (x > 1024.5) return HUGE_VAL;
   if (x < -1080) return 0.0;
@@ -204,7 +205,7 @@ static void expm1_dd(double x, double *rh, double *rl) {
   fast_two_sum(s, e + sl, rh, rl);
 }
 
-double expm1(double x) {
+static double expm1_nc(double x) {
   if (x != x) return quiet(x);
   if (x > 709.8) return HUGE_VAL;
   if (x < -40) return -1.0;
@@ -298,7 +299,7 @@ static double log_special(double x, int *done) {
   return 0;
 }
 
-double log(double x) {
+static double log_nc(double x) {
   int done;
   double sp = log_special(x, &done);
   if (done) return sp;
@@ -307,7 +308,7 @@ double log(double x) {
   return h + l;
 }
 
-double log2(double x) {
+static double log2_nc(double x) {
   int done;
   double sp = log_special(x, &done);
   if (done) return sp;
@@ -321,7 +322,7 @@ double log2(double x) {
   return ph + pl;
 }
 
-double log10(double x) {
+static double log10_nc(double x) {
   int done;
   double sp = log_special(x, &done);
   if (done) return x < 0 ? POSITIVE_NAN : sp;
@@ -333,7 +334,7 @@ double log10(double x) {
   return ph + pl;
 }
 
-double log1p(double x) {
+static double log1p_nc(double x) {
   if (x != x) return quiet(x);
   if (x == -1.0) return -HUGE_VAL;
   if (x < -1.0) return DEFAULT_NAN;
@@ -356,7 +357,7 @@ static int integer_kind(double y) {
   return trunc(y * 0.5) == y * 0.5 ? 2 : 1;
 }
 
-double pow(double x, double y) {
+static double pow_nc(double x, double y) {
   if (y == 0) return 1.0;
   if (x == 1.0) return 1.0;
   if (x != x || y != y) return x + y;
@@ -382,6 +383,9 @@ double pow(double x, double y) {
     if (yk == 1) sign = -1.0;
     x = -x;
   }
+  if (x == 1.0) return sign; /* pow(-1, an integer) */
+  /* |log x| >= 2^-53: far past overflow or underflow (and two_prod's split of y would overflow) */
+  if (fabs(y) > 0x1p900) return (x > 1.0) == (y > 0) ? sign * HUGE_VAL : sign * 0.0;
   if (y == 1.0) return sign * x;
   if (y == 2.0) return sign * (x * x);
   if (y == -1.0) return sign * (1.0 / x);
@@ -495,7 +499,7 @@ static double cos_dd(double h, double l, double *tail_out) {
   return r;
 }
 
-double sin(double x) {
+static double sin_nc(double x) {
   if (x != x) return quiet(x);
   if (x == HUGE_VAL || x == -HUGE_VAL) return DEFAULT_NAN;
   if (fabs(x) < 0x1p-26) return x;
@@ -509,7 +513,7 @@ double sin(double x) {
   }
 }
 
-double cos(double x) {
+static double cos_nc(double x) {
   if (x != x) return quiet(x);
   if (x == HUGE_VAL || x == -HUGE_VAL) return DEFAULT_NAN;
   if (fabs(x) < 0x1p-27) return 1.0;
@@ -523,7 +527,7 @@ double cos(double x) {
   }
 }
 
-double tan(double x) {
+static double tan_nc(double x) {
   if (x != x) return quiet(x);
   if (x == HUGE_VAL || x == -HUGE_VAL) return DEFAULT_NAN;
   if (fabs(x) < 0x1p-27) return x;
@@ -707,7 +711,7 @@ double atan(double x) {
   return x < 0 ? -atan_pos(-x, 0) : atan_pos(x, 0);
 }
 
-double atan2(double y, double x) {
+static double atan2_nc(double y, double x) {
   if (x != x || y != y) return x + y;
   int sy = signbit(y), sx = signbit(x);
   if (y == 0) {
@@ -780,7 +784,7 @@ static double asin_pos(double ax) {
   return atan_pos(a, al);
 }
 
-double asin(double x) {
+static double asin_nc(double x) {
   if (x != x) return quiet(x);
   double ax = fabs(x);
   if (ax > 1.0) return POSITIVE_NAN;
@@ -790,7 +794,7 @@ double asin(double x) {
   return x < 0 ? -r : r;
 }
 
-double acos(double x) {
+static double acos_nc(double x) {
   if (x != x) return quiet(x);
   double ax = fabs(x);
   if (ax > 1.0) return POSITIVE_NAN;
@@ -827,7 +831,7 @@ double acos(double x) {
 
 /* ---- hyperbolic ---- */
 
-double sinh(double x) {
+static double sinh_nc(double x) {
   if (x != x) return quiet(x);
   double ax = fabs(x);
   double r;
@@ -858,7 +862,7 @@ double sinh(double x) {
   return x < 0 ? -r : r;
 }
 
-double cosh(double x) {
+static double cosh_nc(double x) {
   if (x != x) return quiet(x);
   double ax = fabs(x);
   if (ax < 0x1p-27) return 1.0;
@@ -892,7 +896,7 @@ double tanh(double x) {
 
 /* ---- fmod, cbrt, hypot ---- */
 
-double fmod(double x, double y) {
+static double fmod_nc(double x, double y) {
   u64 bx = bits(x), by = bits(y);
   u64 sx = bx & SIGN;
   bx &= ~SIGN;
@@ -980,7 +984,7 @@ double cbrt(double x) {
   return x < 0 ? -y : y;
 }
 
-double hypot(double x, double y) {
+static double hypot_nc(double x, double y) {
   if (x == HUGE_VAL || x == -HUGE_VAL || y == HUGE_VAL || y == -HUGE_VAL) return HUGE_VAL;
   if (x != x || y != y) return x + y;
   double ax = fabs(x), ay = fabs(y);
@@ -1013,38 +1017,17 @@ double hypot(double x, double y) {
 
 /* ---- float versions: computed in double, rounded once ---- */
 
-float expf(float x) { return (float)exp(x); }
-float exp2f(float x) { return (float)exp2(x); }
-float expm1f(float x) { return (float)expm1(x); }
-float logf(float x) { return (float)log(x); }
-float log2f(float x) { return (float)log2(x); }
-float log10f(float x) { return (float)log10(x); }
-float log1pf(float x) { return (float)log1p(x); }
-float powf(float x, float y) { return (float)pow(x, y); }
-float sinf(float x) { return (float)sin(x); }
-float cosf(float x) { return (float)cos(x); }
-float tanf(float x) { return (float)tan(x); }
-float asinf(float x) { return (float)asin(x); }
-float acosf(float x) { return (float)acos(x); }
 float atanf(float x) { return (float)atan(x); }
-float atan2f(float y, float x) { return (float)atan2(y, x); }
-float sinhf(float x) { return (float)sinh(x); }
-float coshf(float x) { return (float)cosh(x); }
 float tanhf(float x) { return (float)tanh(x); }
-float fmodf(float x, float y) { return (float)fmod(x, y); }
 float cbrtf(float x) { return (float)cbrt(x); }
-float hypotf(float x, float y) { return (float)hypot(x, y); }
 
 /* ---- frexp, ldexp, scalbn, modf, round, lround, rint: exact, on the bits ---- */
 
 #define FRAC64 0x000FFFFFFFFFFFFFULL
 #define QUIET64 0x0008000000000000ULL
 
-double ldexp(double x, int n) { return scale(x, n); }
-double scalbn(double x, int n) { return scale(x, n); }
+
 /* a float times 2^n is exact in double down to the float subnormals: one rounding, to float */
-float ldexpf(float x, int n) { return (float)scale(x, n); }
-float scalbnf(float x, int n) { return (float)scale(x, n); }
 
 double frexp(double x, int *e) {
   u64 b = bits(x);
@@ -1149,6 +1132,8 @@ long lroundf(float x) { return lround(x); }
 long long llroundf(float x) { return llround(x); }
 long lrint(double x) { return to_long(rint(x)); }
 long long llrint(double x) { return to_long_long(rint(x)); }
+long lrintf(float x) { return lrint(x); }
+long long llrintf(float x) { return llrint(x); }
 
 float copysignf(float x, float y) {
   return __wasmformer_bits_f32((__wasmformer_f32_bits(x) & 0x7FFFFFFFu) | (__wasmformer_f32_bits(y) & 0x80000000u));
@@ -1329,7 +1314,7 @@ double erf(double x) {
   return from_bits(bits(r) | (b & SIGN));
 }
 
-double erfc(double x) {
+static double erfc_nc(double x) {
   u64 b = bits(x);
   double ax = from_bits(b & ~SIGN);
   int negative = (int)(b >> 63);
@@ -1359,4 +1344,824 @@ double erfc(double x) {
 }
 
 float erff(float x) { return (float)erf(x); }
-float erfcf(float x) { return (float)erfc(x); }
+
+/* ---- fdim, remainder, remquo, ilogb, logb, nextafter, fma: exact, on the bits ---- */
+
+static double fdim_nc(double x, double y) {
+  return x <= y ? 0.0 : x - y; /* a NaN operand: x - y propagates it */
+}
+
+static float fdimf_nc(float x, float y) {
+  return x <= y ? 0.0f : x - y; /* in float: one rounding */
+}
+
+/*
+ * remainder(x, y) = x - n y with n the integer nearest x / y (even on a tie), exactly; *quo
+ * receives glibc's remquo quotient: the truncated quotient's last three bits plus the rounding
+ * step (0 .. 8), with the sign of x / y. Finite x, finite nonzero y.
+ * fmod's long division, counting the quotient's bits, then one step back if r > |y| / 2.
+ */
+static double remainder_core(double x, double y, int *quo) {
+  u64 bx = bits(x), by = bits(y);
+  u64 sx = bx & SIGN;
+  int qsign = (int)((bx ^ by) >> 63);
+  bx &= ~SIGN;
+  by &= ~SIGN;
+  unsigned q = 0;
+  double r;
+  if (bx < by) {
+    r = from_bits(bx);
+  } else {
+    int ex = (int)(bx >> 52), ey = (int)(by >> 52);
+    u64 mx = bx & 0x000FFFFFFFFFFFFFULL, my = by & 0x000FFFFFFFFFFFFFULL;
+    if (ex == 0) {
+      while (!(mx & 0x0010000000000000ULL)) {
+        mx <<= 1;
+        ex--;
+      }
+      ex++;
+    } else {
+      mx |= 0x0010000000000000ULL;
+    }
+    if (ey == 0) {
+      while (!(my & 0x0010000000000000ULL)) {
+        my <<= 1;
+        ey--;
+      }
+      ey++;
+    } else {
+      my |= 0x0010000000000000ULL;
+    }
+    for (; ex > ey; ex--) {
+      q <<= 1;
+      if (mx >= my) {
+        mx -= my;
+        q |= 1;
+      }
+      mx <<= 1;
+    }
+    q <<= 1;
+    if (mx >= my) {
+      mx -= my;
+      q |= 1;
+    }
+    if (mx == 0) {
+      r = 0.0;
+    } else {
+      while (!(mx & 0x0010000000000000ULL)) {
+        mx <<= 1;
+        ey--;
+      }
+      r = from_bits(ey <= 0 ? mx >> (1 - ey) : ((u64)ey << 52) | (mx & 0x000FFFFFFFFFFFFFULL));
+    }
+  }
+  /* 0 <= r < |y|: past |y| / 2 (or on it with n odd), n + 1 and r - |y| (exact: r >= |y| / 2) */
+  double ay = from_bits(by);
+  double half = ay - r; /* > r exactly when r < |y| / 2, and == r on the tie (then exact) */
+  int up = r > half || (r == half && (q & 1));
+  if (up) r -= ay;
+  /* glibc's quotient bits: the last three of the truncated quotient, plus the step (0 .. 8) */
+  q = (q & 7) + up;
+  *quo = qsign ? -(int)q : (int)q;
+  return from_bits(bits(r) ^ sx);
+}
+
+static double remainder_nc(double x, double y) {
+  if (x != x || y != y) return x + y;
+  if (x == HUGE_VAL || x == -HUGE_VAL || y == 0) return DEFAULT_NAN;
+  if (y == HUGE_VAL || y == -HUGE_VAL) return x;
+  int q;
+  return remainder_core(x, y, &q);
+}
+
+double remquo(double x, double y, int *quo) {
+  *quo = 0;
+  if (x != x || y != y) return x + y;
+  if (x == HUGE_VAL || x == -HUGE_VAL || y == 0) return DEFAULT_NAN;
+  if (y == HUGE_VAL || y == -HUGE_VAL) return x;
+  return remainder_core(x, y, quo);
+}
+
+/* the float remainders are exact in double and representable in float */
+float remquof(float x, float y, int *quo) { return (float)remquo(x, y, quo); }
+
+static int ilogb_nc(double x) {
+  u64 b = bits(x) & ~SIGN;
+  if (b == 0 || b > 0x7FF0000000000000ULL) return FP_ILOGB0; /* FP_ILOGBNAN is the same value */
+  if (b == 0x7FF0000000000000ULL) return 2147483647;
+  int e = (int)(b >> 52);
+  if (e == 0) { /* subnormal */
+    e = -1022;
+    for (b <<= 11; !(b & SIGN); b <<= 1) e--;
+    return e;
+  }
+  return e - 1023;
+}
+
+
+double logb(double x) {
+  u64 b = bits(x) & ~SIGN;
+  if (b == 0) return -1.0 / fabs(x); /* -inf */
+  if (b >= 0x7FF0000000000000ULL) return x * x; /* +inf, or the NaN */
+  return (double)ilogb_nc(x);
+}
+
+float logbf(float x) {
+  unsigned b = __wasmformer_f32_bits(x) & 0x7FFFFFFFu;
+  if (b == 0) return -1.0f / fabsf(x);
+  if (b >= 0x7F800000u) return x * x;
+  return (float)ilogb_nc(x);
+}
+
+static double nextafter_nc(double x, double y) {
+  if (x != x || y != y) return x + y;
+  if (x == y) return y;
+  u64 b = bits(x);
+  if ((b & ~SIGN) == 0) return from_bits((bits(y) & SIGN) | 1); /* the smallest subnormal */
+  if ((x < y) == !(b >> 63)) b++; /* away from zero */
+  else b--;
+  return from_bits(b);
+}
+
+static float nextafterf_nc(float x, float y) {
+  if (x != x || y != y) return x + y;
+  if (x == y) return y;
+  unsigned b = __wasmformer_f32_bits(x);
+  if ((b & 0x7FFFFFFFu) == 0) return __wasmformer_bits_f32((__wasmformer_f32_bits(y) & 0x80000000u) | 1);
+  if ((x < y) == !(b >> 31)) b++;
+  else b--;
+  return __wasmformer_bits_f32(b);
+}
+
+/* ---- fma: the exact sum x y + z in 128-bit integer limbs, rounded once ---- */
+
+/* a 128-bit magnitude h 2^64 + l */
+typedef struct {
+  u64 h, l;
+} u128;
+
+static u128 mul64(u64 a, u64 b) {
+  u64 a0 = a & 0xFFFFFFFFu, a1 = a >> 32, b0 = b & 0xFFFFFFFFu, b1 = b >> 32;
+  u64 p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+  u64 mid = (p00 >> 32) + (p01 & 0xFFFFFFFFu) + (p10 & 0xFFFFFFFFu);
+  u128 r;
+  r.l = (p00 & 0xFFFFFFFFu) | (mid << 32);
+  r.h = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+  return r;
+}
+
+static u128 shl128(u128 a, int n) {
+  if (n == 0) return a;
+  if (n >= 64) {
+    a.h = a.l << (n - 64);
+    a.l = 0;
+  } else {
+    a.h = (a.h << n) | (a.l >> (64 - n));
+    a.l <<= n;
+  }
+  return a;
+}
+
+/* a >> n, the bits shifted out or'ed into bit 0 (sticky) */
+static u128 shr128_sticky(u128 a, int n) {
+  if (n <= 0) return a;
+  int sticky;
+  if (n >= 128) {
+    sticky = (a.h | a.l) != 0;
+    a.h = a.l = 0;
+  } else if (n >= 64) {
+    sticky = a.l != 0 || (n > 64 && (a.h << (128 - n)) != 0);
+    a.l = n == 64 ? a.h : a.h >> (n - 64);
+    a.h = 0;
+  } else {
+    sticky = (a.l << (64 - n)) != 0;
+    a.l = (a.l >> n) | (a.h << (64 - n));
+    a.h >>= n;
+  }
+  a.l |= (u64)sticky;
+  return a;
+}
+
+static int msb128(u128 a) {
+  int n = a.h ? 64 : 0;
+  u64 w = a.h ? a.h : a.l;
+  while (w >>= 1) n++;
+  return n;
+}
+
+/* x = m 2^e with a 53-bit integer m (finite nonzero x); returns m */
+static u64 unpack(double x, int *e) {
+  u64 b = bits(x) & ~SIGN;
+  int ex = (int)(b >> 52);
+  u64 m = b & 0x000FFFFFFFFFFFFFULL;
+  if (ex == 0) {
+    ex = 1;
+    while (!(m & 0x0010000000000000ULL)) {
+      m <<= 1;
+      ex--;
+    }
+  } else {
+    m |= 0x0010000000000000ULL;
+  }
+  *e = ex - 1075;
+  return m;
+}
+
+/*
+ * (-1)^neg m 2^e rounded to nearest even with p significant bits and the least exponent
+ * emin of the unit in the last place (53 and -1074 for double, 24 and -149 for float);
+ * returns the bits above the sign ((exponent field) << (p - 1) + fraction), or the
+ * infinity's bits (inf) when the result overflows.
+ */
+static u64 round_pack(u128 m, int e, int p, int emin, u64 inf) {
+  int top = msb128(m);
+  int shift = top - (p - 1);
+  if (e + shift < emin) shift = emin - e;
+  u64 q;
+  if (shift <= 0) {
+    q = m.l << -shift;
+  } else {
+    u64 low;
+    if (shift == 1) { /* no bits below the half */
+      low = (m.l & 1) << 1;
+      q = m.l >> 1;
+    } else {
+      u128 s = shr128_sticky(m, shift - 2);
+      low = s.l & 3; /* bit 1: the half, bit 0: sticky */
+      q = s.l >> 2;
+    }
+    if ((low & 2) && ((low & 1) || (q & 1))) q++;
+  }
+  /* q < 2^p: exponent field e + shift - emin (+ 1 carried in by q's leading bit) */
+  u64 r = ((u64)(e + shift - emin) << (p - 1)) + q;
+  return r >= inf ? inf : r;
+}
+
+/* the exact x y + z, for finite x, y, z with x y and z nonzero: sign, magnitude, exponent */
+static u64 fma_bits(double x, double y, double z, int p, int emin, u64 inf, int *neg) {
+  int ex, ey, ez;
+  u64 mx = unpack(x, &ex), my = unpack(y, &ey), mz = unpack(z, &ez);
+  int sp = signbit(x) ^ signbit(y), sz = signbit(z);
+  /* both magnitudes with their leading bit at bit 124 */
+  u128 P = mul64(mx, my);
+  int sh = 124 - msb128(P);
+  P = shl128(P, sh);
+  int ep = ex + ey - sh;
+  u128 Z;
+  Z.h = 0;
+  Z.l = mz;
+  Z = shl128(Z, 124 - 52);
+  ez -= 124 - 52;
+  int e;
+  if (ep >= ez) {
+    Z = shr128_sticky(Z, ep - ez);
+    e = ep;
+  } else {
+    P = shr128_sticky(P, ez - ep);
+    e = ez;
+  }
+  u128 S;
+  int sign;
+  if (sp == sz) {
+    S.l = P.l + Z.l;
+    S.h = P.h + Z.h + (S.l < P.l);
+    sign = sp;
+  } else {
+    int pbig = P.h > Z.h || (P.h == Z.h && P.l >= Z.l);
+    u128 a = pbig ? P : Z, b = pbig ? Z : P;
+    S.l = a.l - b.l;
+    S.h = a.h - b.h - (a.l < b.l);
+    sign = pbig ? sp : sz;
+    if ((S.h | S.l) == 0) {
+      *neg = 0; /* an exact zero sum is +0 */
+      return 0;
+    }
+  }
+  *neg = sign;
+  return round_pack(S, e, p, emin, inf);
+}
+
+double fma(double x, double y, double z) {
+  /* a NaN operand: the first of y, x, z (x86's vfmadd order, which glibc's fma is) */
+  if (y != y) return quiet(y);
+  if (x != x) return quiet(x);
+  if (z != z) return quiet(z);
+  if (fabs(z) == HUGE_VAL && fabs(x) != HUGE_VAL && fabs(y) != HUGE_VAL) return z; /* x y is finite, even if it overflows */
+  if (x != x || y != y || z != z || x == 0 || y == 0 || z == 0 ||
+      fabs(x) == HUGE_VAL || fabs(y) == HUGE_VAL || fabs(z) == HUGE_VAL) {
+    if (z == 0 && x == x && y == y && x != 0 && y != 0 && fabs(x) != HUGE_VAL && fabs(y) != HUGE_VAL) {
+      return x * y; /* x y + 0 rounds as x y */
+    }
+    return x * y + z; /* x y exact (a zero, an infinity or a NaN) */
+  }
+  int neg;
+  u64 r = fma_bits(x, y, z, 53, -1074, 0x7FF0000000000000ULL, &neg);
+  return from_bits(r | ((u64)neg << 63));
+}
+
+float fmaf(float x, float y, float z) {
+  if (y != y) return y + y;
+  if (x != x) return x + x;
+  if (z != z) return z + z;
+  if (x != x || y != y || z != z || x == 0 || y == 0 || z == 0 ||
+      fabsf(x) == HUGE_VALF || fabsf(y) == HUGE_VALF || fabsf(z) == HUGE_VALF) {
+    return (float)((double)x * y + z); /* the product is exact in double; one rounding */
+  }
+  int neg;
+  u64 r = fma_bits(x, y, z, 24, -149, 0x7F800000u, &neg);
+  return __wasmformer_bits_f32((unsigned)r | ((unsigned)neg << 31));
+}
+
+/* ---- asinh, acosh, atanh: logarithms of double-double arguments ---- */
+
+/* log(h + l) for a positive finite h, |l| <= ulp(h): log(h) + l / h, as a double-double */
+static void log_dd2(double h, double l, double *rh, double *rl) {
+  double a, b;
+  log_dd(h, &a, &b);
+  fast_two_sum(a, b + l / h, rh, rl);
+}
+
+/* sqrt(h + l) as a double-double, h > 0 */
+static void sqrt_dd(double h, double l, double *rh, double *rl) {
+  double r = sqrt(h);
+  double sh, sl;
+  two_prod(r, r, &sh, &sl);
+  fast_two_sum(r, (((h - sh) - sl) + l) / (2 * r), rh, rl);
+}
+
+/* log(2 a) for a > 2^28 (the rest of the logarithms is below 2^-58 relative): log a + ln 2 + c */
+static double log_twice(double a, double c) {
+  double h, l, s, e;
+  log_dd(a, &h, &l);
+  two_sum(h, LN2_HI, &s, &e);
+  return s + (e + l + LN2_LO + c);
+}
+
+double asinh(double x) {
+  if (x != x) return quiet(x);
+  double ax = fabs(x);
+  double r;
+  if (ax < 0x1p-28) return x;
+  if (ax == HUGE_VAL) return x;
+  if (ax > 0x1p28) {
+    /* log(ax + sqrt(ax^2 + 1)) = log(2 ax) + 1 / (4 ax^2) + ... */
+    r = log_twice(ax, 0.25 / ax / ax);
+  } else {
+    /* u = ax + sqrt(ax^2 + 1) in double-double, then log(u) */
+    double ph, pl, wh, wl, sh, sl, uh, ul;
+    two_prod(ax, ax, &ph, &pl);
+    two_sum(1.0, ph, &wh, &wl);
+    wl += pl;
+    fast_two_sum(wh, wl, &wh, &wl);
+    sqrt_dd(wh, wl, &sh, &sl);
+    two_sum(sh, ax, &uh, &ul);
+    ul += sl;
+    fast_two_sum(uh, ul, &uh, &ul);
+    double h, l;
+    log_dd2(uh, ul, &h, &l);
+    r = h + l;
+  }
+  return x < 0 ? -r : r;
+}
+
+static double acosh_nc(double x) {
+  if (x != x) return quiet(x);
+  if (x < 1.0) return DEFAULT_NAN;
+  if (x == 1.0) return 0.0;
+  if (x == HUGE_VAL) return x;
+  if (x > 0x1p28) return log_twice(x, -0.25 / x / x); /* log(2x) - 1 / (4 x^2) - ... */
+  /* u = x + sqrt(x^2 - 1); near 1, x^2 - 1 = d (2 + d) with d = x - 1 exact */
+  double wh, wl;
+  if (x < 2.0) {
+    double d = x - 1.0;
+    double ph, pl;
+    two_prod(d, d, &ph, &pl);
+    two_sum(2.0 * d, ph, &wh, &wl);
+    wl += pl;
+  } else {
+    double ph, pl;
+    two_prod(x, x, &ph, &pl);
+    two_sum(ph, -1.0, &wh, &wl);
+    wl += pl;
+  }
+  fast_two_sum(wh, wl, &wh, &wl);
+  double sh, sl, uh, ul;
+  sqrt_dd(wh, wl, &sh, &sl);
+  two_sum(x, sh, &uh, &ul);
+  ul += sl;
+  fast_two_sum(uh, ul, &uh, &ul);
+  double h, l;
+  log_dd2(uh, ul, &h, &l);
+  return h + l;
+}
+
+static double atanh_nc(double x) {
+  if (x != x) return quiet(x);
+  double ax = fabs(x);
+  if (ax > 1.0) return DEFAULT_NAN;
+  if (ax == 1.0) return x / 0.0;
+  if (ax < 0x1p-28) return x;
+  /* atanh = log((1 + ax) / (1 - ax)) / 2, the quotient in double-double */
+  double nh, nl, dh, dl;
+  two_sum(1.0, ax, &nh, &nl);
+  two_sum(1.0, -ax, &dh, &dl);
+  double qh = nh / dh;
+  double ph, pl;
+  two_prod(qh, dh, &ph, &pl);
+  double ql = ((((nh - ph) - pl) + nl) - qh * dl) / dh;
+  fast_two_sum(qh, ql, &qh, &ql);
+  double h, l;
+  log_dd2(qh, ql, &h, &l);
+  double r = 0.5 * (h + l);
+  return x < 0 ? -r : r;
+}
+
+float asinhf(float x) { return (float)asinh(x); }
+
+/* ---- lgamma, tgamma ---- */
+
+int signgam;
+
+#define EULER 0x1.2788cfc6fb619p-1
+#define EULER_LO -0x1.6cb90701fbfabp-58
+#define ONE_MINUS_EULER 0x1.b0ee6072093cep-2
+#define ONE_MINUS_EULER_LO 0x1.6cb90701fbfabp-58
+#define ZETA2_HALF 0x1.a51a6625307d3p-1
+#define ZETA2_HALF_LO 0x1.1873d8912200cp-56
+#define ZETA2M1_HALF 0x1.4a34cc4a60fa6p-2
+#define ZETA2M1_HALF_LO 0x1.1873d8912200cp-56
+#define HALF_LOG_2PI 0x1.d67f1c864beb5p-1
+#define HALF_LOG_2PI_LO -0x1.65b5a1b7ff5dfp-55
+#define LOG_PI 0x1.250d048e7a1bdp+0
+#define LOG_PI_LO 0x1.7abf2ad8d5088p-57
+
+/* (-1)^k zeta(k) / k and (-1)^k (zeta(k) - 1) / k for k = 3 .. 30 (300-bit arithmetic, rounded) */
+static const double LGAMMA1[] = {-0x1.9a4d55beab2d7p-2, 0x1.151322ac7d848p-2, -0x1.a8b9c17aa6149p-3,
+    0x1.5b40cb100c306p-3, -0x1.2703a1dcea3aep-3, 0x1.010b36af86397p-3, -0x1.c806706d57db4p-4,
+    0x1.9a01e385d5f8fp-4, -0x1.748c33114c6d6p-4, 0x1.556ad63243bc4p-4, -0x1.3b1d971fc5985p-4,
+    0x1.2496df8320c5fp-4, -0x1.11133476e7fe0p-4, 0x1.00010064cdeb2p-4, -0x1.e1e2d311e8abdp-5,
+    0x1.c71ce3a20b419p-5, -0x1.af28a1b5688a0p-5, 0x1.9999b3352d5bap-5, -0x1.86186db77bfbfp-5,
+    0x1.745d1d1778df9p-5, -0x1.642c88591b66dp-5, 0x1.555556aaafdcdp-5, -0x1.47ae151eb9fb7p-5,
+    0x1.3b13b189d925ep-5, -0x1.2f684c00002bcp-5, 0x1.24924936db7bcp-5, -0x1.1a7b961a7b9aap-5,
+    0x1.111111155556dp-5};
+static const double LGAMMA2[] = {-0x1.13e001a557607p-4, 0x1.51322ac7d8483p-6, -0x1.e404fc218f5f2p-8,
+    0x1.7add6eadb6c30p-9, -0x1.38ac5c2bf8e08p-10, 0x1.0b36af86396e9p-11, -0x1.d3fd4c76d2fc8p-13,
+    0x1.a127b0f17d65ap-14, -0x1.78de5bd7c81efp-15, 0x1.580dcee66eb02p-16, -0x1.3cbc963ce2243p-17,
+    0x1.2597a39f34aacp-18, -0x1.11b2eb7679541p-19, 0x1.0064cdeb22f0fp-20, -0x1.e2600d93cfd2fp-22,
+    0x1.c76bbb3f07a4dp-23, -0x1.af5a6cbbf8a97p-24, 0x1.99b93c2070b0fp-25, -0x1.862c734df3eacp-26,
+    0x1.7469daccfadcdp-27, -0x1.6434a8447aeadp-28, 0x1.555a877ffd2c3p-29, -0x1.47b1679258d0ep-30,
+    0x1.3b15d2b2fc10cp-31, -0x1.2f69a9fabe3e0p-32, 0x1.24932a337434cp-33, -0x1.1a7c26ec2523cp-34,
+    0x1.11116e693ed98p-35};
+
+/* the tails of the first eight coefficients of each series (k = 3 .. 10), for double-double sums */
+static const double LGAMMA1_LO[] = {0x1.4c26d1b465993p-59, 0x1.b5f91211196e5p-57, -0x1.2e826a4fdae1ap-58,
+    0x1.4a79940f15696p-59, -0x1.6307fd0794ac4p-57, -0x1.741a635b224a6p-59, -0x1.56aa806fdd3eep-58,
+    0x1.813418f3768cdp-59};
+static const double LGAMMA2_LO[] = {0x1.fb68be2f8821fp-58, 0x1.afc89088cb729p-60, 0x1.e4a627cf1eb34p-62,
+    -0x1.5b7828c7fd7f4p-64, 0x1.8a4c1cfd9cec8p-65, -0x1.0698d6c892967p-65, 0x1.c7c55cfccbb83p-68,
+    0x1.9d309aa700268p-69};
+
+/*
+ * c1 t + c2 t^2 + t^3 sum c[k] t^k (c1, c2 double-doubles): lgamma near 1 or 2, to about 2^-75
+ * absolute (the terms to t^10 in double-double), which lgamma's zeros near -2.46 and -2.75 need.
+ */
+static void lgamma_series(double t, const double *c, const double *clo, double c1, double c1l, double c2,
+                          double c2l, double *h, double *l) {
+  double p = c[27];
+  for (int k = 26; k >= 8; k--) p = p * t + c[k];
+  double ph = p, pl = 0.0;
+  for (int k = 7; k >= 0; k--) {
+    mul_dd(ph, pl, t, 0.0, &ph, &pl);
+    add_dd(ph, pl, c[k], clo[k], &ph, &pl);
+  }
+  double t2h, t2l, t3h, t3l;
+  two_prod(t, t, &t2h, &t2l);
+  mul_dd(t2h, t2l, t, 0.0, &t3h, &t3l);
+  mul_dd(t3h, t3l, ph, pl, &ph, &pl);
+  double ah, al, bh, bl;
+  two_prod(c1, t, &ah, &al);
+  al += c1l * t;
+  mul_dd(c2, c2l, t2h, t2l, &bh, &bl);
+  add_dd(ah, al, bh, bl, &ah, &al);
+  add_dd(ah, al, ph, pl, h, l);
+}
+
+/* lgamma(y) for y >= 16 (a double-double y): Stirling's series, (y - 1/2) log y - y + log(2 pi) / 2 + ... */
+static void lgamma_stirling(double yh, double yl, double *h, double *l) {
+  double lh, ll;
+  log_dd2(yh, yl, &lh, &ll);
+  double mh, ml;
+  two_sum(yh, -0.5, &mh, &ml);
+  ml += yl;
+  mul_dd(mh, ml, lh, ll, &mh, &ml);
+  add_dd(mh, ml, -yh, -yl, &mh, &ml);
+  double r = 1.0 / yh, r2 = r * r;
+  /* B_2k / (2k (2k - 1) y^(2k - 1)), k = 1 .. 10; the first, 1 / (12 y), in double-double */
+  double dh, dl;
+  two_prod(12.0, yh, &dh, &dl);
+  dl += 12.0 * yl;
+  double qh = 1.0 / dh, ph, pl;
+  two_prod(qh, dh, &ph, &pl);
+  double ql = (((1.0 - ph) - pl) - qh * dl) / dh;
+  double s = -174611.0 / 125400.0;
+  s = s * r2 + 43867.0 / 244188.0;
+  s = s * r2 - 3617.0 / 122400.0;
+  s = s * r2 + 1.0 / 156.0;
+  s = s * r2 - 691.0 / 360360.0;
+  s = s * r2 + 1.0 / 1188.0;
+  s = s * r2 - 1.0 / 1680.0;
+  s = s * r2 + 1.0 / 1260.0;
+  s = s * r2 - 1.0 / 360.0;
+  add_dd(mh, ml, HALF_LOG_2PI, HALF_LOG_2PI_LO, &mh, &ml);
+  add_dd(mh, ml, qh, ql + s * r2 * r, h, l);
+}
+
+/* log |gamma(x)| for a finite x > 0, as a double-double */
+static void lgamma_pos(double x, double *h, double *l) {
+  if (x >= 0.75 && x < 1.25) {
+    lgamma_series(x - 1.0, LGAMMA1, LGAMMA1_LO, -EULER, -EULER_LO, ZETA2_HALF, ZETA2_HALF_LO, h, l);
+  } else if (x >= 1.5 && x < 2.5) {
+    lgamma_series(x - 2.0, LGAMMA2, LGAMMA2_LO, ONE_MINUS_EULER, ONE_MINUS_EULER_LO, ZETA2M1_HALF, ZETA2M1_HALF_LO, h, l);
+  } else if (x >= 0x1p60) {
+    /* x (log x - 1): the other terms are below 2^-60 of it */
+    double a, b;
+    log_dd(x, &a, &b);
+    double ch, cl;
+    two_sum(a, -1.0, &ch, &cl);
+    cl += b;
+    if (x > 0x1p990) { /* two_prod's split would overflow: x 2^-64 (exact), the product scaled back */
+      mul_dd(x * 0x1p-64, 0.0, ch, cl, h, l);
+      *h = (*h + *l) * 0x1p64; /* may overflow */
+      *l = 0.0;
+    } else {
+      mul_dd(x, 0.0, ch, cl, h, l);
+    }
+  } else if (x >= 16.0) {
+    lgamma_stirling(x, 0.0, h, l);
+  } else if (x < 0x1p-60) {
+    /* -log x - euler x: the rest is below 2^-120 */
+    double a, b;
+    log_dd(x, &a, &b);
+    fast_two_sum(-a, -b - EULER * x, h, l);
+  } else {
+    /* lgamma(x) = lgamma(x + n) - log(x (x + 1) ... (x + n - 1)), x + n >= 16 */
+    double yh = x, yl = 0.0, ph = 1.0, pl = 0.0;
+    while (yh < 16.0) {
+      mul_dd(ph, pl, yh, yl, &ph, &pl);
+      double e;
+      two_sum(yh, 1.0, &yh, &e);
+      fast_two_sum(yh, yl + e, &yh, &yl); /* x + n as a double-double */
+    }
+    double a, b, c, d;
+    lgamma_stirling(yh, yl, &a, &b);
+    log_dd2(ph, pl, &c, &d);
+    add_dd(a, b, -c, -d, h, l);
+  }
+}
+
+/* a + z b for double-doubles z, b and a */
+static void fma_dd(double ah, double al, double zh, double zl, double bh, double bl, double *h, double *l) {
+  mul_dd(zh, zl, bh, bl, h, l);
+  add_dd(ah, al, *h, *l, h, l);
+}
+
+/*
+ * sin(pi r) for |r| <= 1/2, as a double-double to about 2^-75 (lgamma's reflection near its
+ * zeros cancels): u = pi t with t = |r| or 1/2 - |r| (exact, <= 1/4), sin u or cos u by their
+ * Taylor series (to u^23 and u^24), the terms above 2^-30 in double-double.
+ */
+static void sinpi_dd(double r, double *h, double *l) {
+  double ar = fabs(r);
+  int use_sin = ar <= 0.25;
+  double t = use_sin ? ar : 0.5 - ar;
+  double uh, ul;
+  two_prod(t, PI, &uh, &ul);
+  ul += t * PI_LO;
+  fast_two_sum(uh, ul, &uh, &ul);
+  double zh, zl;
+  mul_dd(uh, ul, uh, ul, &zh, &zl);
+  double z = zh, ah, al;
+  if (use_sin) {
+    double q = -1.0 / 25852016738884976640000.0; /* -1/23! */
+    q = q * z + 1.0 / 51090942171709440000.0;
+    q = q * z - 1.0 / 121645100408832000.0;
+    q = q * z + 1.0 / 355687428096000.0;
+    q = q * z - 1.0 / 1307674368000.0;
+    q = q * z + 1.0 / 6227020800.0;
+    q = q * z - 1.0 / 39916800.0;
+    q = q * z + 1.0 / 362880.0;
+    fma_dd(-0x1.a01a01a01a01ap-13, -0x1.a01a01a01a01ap-73, zh, zl, q, 0.0, &ah, &al);
+    fma_dd(0x1.1111111111111p-7, 0x1.1111111111111p-63, zh, zl, ah, al, &ah, &al);
+    fma_dd(-0x1.5555555555555p-3, -0x1.5555555555555p-57, zh, zl, ah, al, &ah, &al);
+    fma_dd(1.0, 0.0, zh, zl, ah, al, &ah, &al);
+    mul_dd(uh, ul, ah, al, &ah, &al);
+  } else {
+    double q = 1.0 / 620448401733239439360000.0; /* 1/24! */
+    q = q * z - 1.0 / 1124000727777607680000.0;
+    q = q * z + 1.0 / 2432902008176640000.0;
+    q = q * z - 1.0 / 6402373705728000.0;
+    q = q * z + 1.0 / 20922789888000.0;
+    q = q * z - 1.0 / 87178291200.0;
+    q = q * z + 1.0 / 479001600.0;
+    q = q * z - 1.0 / 3628800.0;
+    fma_dd(0x1.a01a01a01a01ap-16, 0x1.a01a01a01a01ap-76, zh, zl, q, 0.0, &ah, &al);
+    fma_dd(-0x1.6c16c16c16c17p-10, 0x1.f49f49f49f49fp-65, zh, zl, ah, al, &ah, &al);
+    fma_dd(0x1.5555555555555p-5, 0x1.5555555555555p-59, zh, zl, ah, al, &ah, &al);
+    fma_dd(-0.5, 0.0, zh, zl, ah, al, &ah, &al);
+    fma_dd(1.0, 0.0, zh, zl, ah, al, &ah, &al);
+  }
+  if (r < 0) {
+    ah = -ah;
+    al = -al;
+  }
+  *h = ah;
+  *l = al;
+}
+
+/*
+ * For x < 0, not an integer: log |gamma(x)| = log pi - log |x sin(pi x)| - log gamma(-x) (the
+ * reflection formula gamma(x) gamma(-x) = -pi / (x sin(pi x))); *sign receives gamma(x)'s sign.
+ */
+static void lgamma_neg(double x, double *h, double *l, int *sign) {
+  double r = x - rint(x); /* exact, |r| <= 1/2, sin(pi x) = +-sin(pi r) */
+  double sh, sl;
+  sinpi_dd(r, &sh, &sl);
+  /* (-1)^n with n = rint(x): n odd when x / 2 is not within 1/4 of an integer ... */
+  double n = rint(x);
+  int odd = fabs(n) < 0x1p53 && fmod(n, 2.0) != 0;
+  if (odd) {
+    sh = -sh;
+    sl = -sl;
+  }
+  *sign = sh > 0 ? 1 : -1;
+  double ah, al;
+  mul_dd(fabs(x), 0.0, fabs(sh), sh > 0 ? sl : -sl, &ah, &al);
+  double a, b, c, d;
+  log_dd2(ah, al, &a, &b);
+  lgamma_pos(-x, &c, &d);
+  double th, tl;
+  add_dd(LOG_PI, LOG_PI_LO, -a, -b, &th, &tl);
+  add_dd(th, tl, -c, -d, h, l);
+}
+
+static double lgamma_r_nc(double x, int *sign) {
+  *sign = 1;
+  if (x != x) return x + x;
+  if (x == HUGE_VAL || x == -HUGE_VAL) return HUGE_VAL;
+  if (x == 0) {
+    if (signbit(x)) *sign = -1;
+    return 1.0 / 0.0;
+  }
+  double h, l;
+  if (x > 0) {
+    lgamma_pos(x, &h, &l);
+    return h + l;
+  }
+  if (rint(x) == x) return 1.0 / 0.0; /* a pole */
+  if (x > -0x1p-60) {
+    /* -log |x| - euler x */
+    *sign = -1;
+    double a, b;
+    log_dd(-x, &a, &b);
+    return -a - (b + EULER * x);
+  }
+  lgamma_neg(x, &h, &l, sign);
+  return h + l;
+}
+
+static double tgamma_nc(double x) {
+  if (x != x) return x + x;
+  if (x == HUGE_VAL) return x;
+  if (x == 0) return 1.0 / x;
+  if (x == -HUGE_VAL) return POSITIVE_NAN;
+  if (x < 0 && rint(x) == x) return POSITIVE_NAN; /* glibc's NaNs here have the sign clear */
+  if (x > 171.7) return HUGE_VAL;
+  if (fabs(x) < 0x1p-60) return 1.0 / x; /* 1/x - euler + ...: the rest is far below an ulp */
+  double h, l;
+  int sign = 1;
+  if (x > 0) {
+    lgamma_pos(x, &h, &l);
+  } else {
+    if (x < -190) {
+      /* underflows: the sign of sin(pi x) */
+      double r = x - rint(x);
+      double n = rint(x);
+      int odd = fabs(n) < 0x1p53 && fmod(n, 2.0) != 0;
+      return ((r < 0) != odd ? -0x1p-1022 : 0x1p-1022) * 0x1p-1022;
+    }
+    lgamma_neg(x, &h, &l, &sign);
+  }
+  double r = exp_dd(h, l);
+  return sign < 0 ? -r : r;
+}
+
+
+/* ---- errno: glibc's domain and range errors ---- */
+
+#include <errno.h>
+
+/* which errors a function reports: a NaN from non-NaN arguments (EDOM), an infinity from finite
+   ones (ERANGE: overflow or a pole), a zero from finite nonzero ones (ERANGE: underflow) */
+#define C_DOM 1
+#define C_OFLOW 2
+#define C_UFLOW 4
+
+static double check2(double r, double x, double y, int what) {
+  if (r != r) {
+    if ((what & C_DOM) && x == x && y == y) errno = EDOM;
+  } else if (r == HUGE_VAL || r == -HUGE_VAL) {
+    if ((what & C_OFLOW) && isfinite(x) && isfinite(y)) errno = ERANGE;
+  } else if (r == 0) {
+    if ((what & C_UFLOW) && isfinite(x) && isfinite(y) && x != 0 && y != 0) errno = ERANGE;
+  }
+  return r;
+}
+
+static float check2f(float r, double x, double y, int what) {
+  return (float)check2(r, x, y, what); /* a float result is exact in double */
+}
+
+double exp(double x) { return check2(exp_nc(x), x, 1.0, C_OFLOW|C_UFLOW); }
+float expf(float x) { return check2f((float)exp_nc(x), x, 1.0, C_OFLOW|C_UFLOW); }
+double exp2(double x) { return check2(exp2_nc(x), x, 1.0, C_OFLOW|C_UFLOW); }
+float exp2f(float x) { return check2f((float)exp2_nc(x), x, 1.0, C_OFLOW|C_UFLOW); }
+double expm1(double x) { return check2(expm1_nc(x), x, 1.0, C_OFLOW); }
+float expm1f(float x) { return check2f((float)expm1_nc(x), x, 1.0, C_OFLOW); }
+double log(double x) { return check2(log_nc(x), x, 1.0, C_DOM|C_OFLOW); }
+float logf(float x) { return check2f((float)log_nc(x), x, 1.0, C_DOM|C_OFLOW); }
+double log2(double x) { return check2(log2_nc(x), x, 1.0, C_DOM|C_OFLOW); }
+float log2f(float x) { return check2f((float)log2_nc(x), x, 1.0, C_DOM|C_OFLOW); }
+double log10(double x) { return check2(log10_nc(x), x, 1.0, C_DOM|C_OFLOW); }
+float log10f(float x) { return check2f((float)log10_nc(x), x, 1.0, C_DOM|C_OFLOW); }
+double log1p(double x) { return check2(log1p_nc(x), x, 1.0, C_DOM|C_OFLOW); }
+float log1pf(float x) { return check2f((float)log1p_nc(x), x, 1.0, C_DOM|C_OFLOW); }
+double sin(double x) { return check2(sin_nc(x), x, 1.0, C_DOM); }
+float sinf(float x) { return check2f((float)sin_nc(x), x, 1.0, C_DOM); }
+double cos(double x) { return check2(cos_nc(x), x, 1.0, C_DOM); }
+float cosf(float x) { return check2f((float)cos_nc(x), x, 1.0, C_DOM); }
+double tan(double x) { return check2(tan_nc(x), x, 1.0, C_DOM); }
+float tanf(float x) { return check2f((float)tan_nc(x), x, 1.0, C_DOM); }
+double asin(double x) { return check2(asin_nc(x), x, 1.0, C_DOM); }
+float asinf(float x) { return check2f((float)asin_nc(x), x, 1.0, C_DOM); }
+double acos(double x) { return check2(acos_nc(x), x, 1.0, C_DOM); }
+float acosf(float x) { return check2f((float)acos_nc(x), x, 1.0, C_DOM); }
+double sinh(double x) { return check2(sinh_nc(x), x, 1.0, C_OFLOW); }
+float sinhf(float x) { return check2f((float)sinh_nc(x), x, 1.0, C_OFLOW); }
+double cosh(double x) { return check2(cosh_nc(x), x, 1.0, C_OFLOW); }
+float coshf(float x) { return check2f((float)cosh_nc(x), x, 1.0, C_OFLOW); }
+double erfc(double x) { return check2(erfc_nc(x), x, 1.0, C_UFLOW); }
+float erfcf(float x) { return check2f((float)erfc_nc(x), x, 1.0, C_UFLOW); }
+double acosh(double x) { return check2(acosh_nc(x), x, 1.0, C_DOM); }
+float acoshf(float x) { return check2f((float)acosh_nc(x), x, 1.0, C_DOM); }
+double atanh(double x) { return check2(atanh_nc(x), x, 1.0, C_DOM|C_OFLOW); }
+float atanhf(float x) { return check2f((float)atanh_nc(x), x, 1.0, C_DOM|C_OFLOW); }
+double tgamma(double x) { return check2(tgamma_nc(x), x, 1.0, C_DOM|C_OFLOW|C_UFLOW); }
+float tgammaf(float x) { return check2f((float)tgamma_nc(x), x, 1.0, C_DOM|C_OFLOW|C_UFLOW); }
+double pow(double x, double y) { return check2(pow_nc(x, y), x, y, C_DOM|C_OFLOW|C_UFLOW); }
+float powf(float x, float y) { return check2f((float)pow_nc(x, y), x, y, C_DOM|C_OFLOW|C_UFLOW); }
+double atan2(double x, double y) { return check2(atan2_nc(x, y), x, y, C_UFLOW); }
+float atan2f(float x, float y) { return check2f((float)atan2_nc(x, y), x, y, C_UFLOW); }
+double hypot(double x, double y) { return check2(hypot_nc(x, y), x, y, C_OFLOW); }
+float hypotf(float x, float y) { return check2f((float)hypot_nc(x, y), x, y, C_OFLOW); }
+double fmod(double x, double y) { return check2(fmod_nc(x, y), x, y, C_DOM); }
+float fmodf(float x, float y) { return check2f((float)fmod_nc(x, y), x, y, C_DOM); }
+double remainder(double x, double y) { return check2(remainder_nc(x, y), x, y, C_DOM); }
+double fdim(double x, double y) { return check2(fdim_nc(x, y), x, y, C_OFLOW); }
+float remainderf(float x, float y) { return check2f((float)remainder_nc(x, y), x, y, C_DOM); }
+float fdimf(float x, float y) { return check2f(fdimf_nc(x, y), x, y, C_OFLOW); }
+double ldexp(double x, int n) { return check2(scale(x, n), x, 1.0, C_OFLOW | C_UFLOW); }
+double scalbn(double x, int n) { return check2(scale(x, n), x, 1.0, C_OFLOW | C_UFLOW); }
+/* a float times 2^n is exact in double down to the float subnormals: one rounding, to float */
+float ldexpf(float x, int n) { return check2f((float)scale(x, n), x, 1.0, C_OFLOW | C_UFLOW); }
+float scalbnf(float x, int n) { return check2f((float)scale(x, n), x, 1.0, C_OFLOW | C_UFLOW); }
+
+/* lgamma: a pole or an overflow is a range error */
+double lgamma_r(double x, int *sign) { return check2(lgamma_r_nc(x, sign), x, 1.0, C_OFLOW); }
+double lgamma(double x) { return lgamma_r(x, &signgam); }
+float lgammaf_r(float x, int *sign) { return check2f((float)lgamma_r_nc(x, sign), x, 1.0, C_OFLOW); }
+float lgammaf(float x) { return lgammaf_r(x, &signgam); }
+
+/* ilogb of zero, an infinity or a NaN is a domain error */
+int ilogb(double x) {
+  if (!isfinite(x) || x == 0) errno = EDOM;
+  return ilogb_nc(x);
+}
+
+int ilogbf(float x) { return ilogb(x); }
+
+/* nextafter: a range error when a finite nonzero x steps to an infinity, a subnormal or zero */
+double nextafter(double x, double y) {
+  double r = nextafter_nc(x, y);
+  if (x != y && isfinite(x) && x != 0 && (fabs(r) < 0x1p-1022 || fabs(r) == HUGE_VAL)) errno = ERANGE;
+  return r;
+}
+
+float nextafterf(float x, float y) {
+  float r = nextafterf_nc(x, y);
+  if (x != y && isfinite(x) && x != 0 && (fabsf(r) < 0x1p-126f || fabsf(r) == HUGE_VALF)) errno = ERANGE;
+  return r;
+}
+
+/* scalbln: n beyond an int's range scales as far as the int's */
+double scalbln(double x, long n) { return scalbn(x, n > 100000 ? 100000 : n < -100000 ? -100000 : (int)n); }
+float scalblnf(float x, long n) { return scalbnf(x, n > 100000 ? 100000 : n < -100000 ? -100000 : (int)n); }

@@ -1,4 +1,5 @@
 /* <math.h>: integer code on the bit patterns (softfloat.c has the arithmetic). */
+#include <errno.h>
 #include <math.h>
 
 typedef unsigned long long u64;
@@ -64,10 +65,12 @@ float fabsf(float x) {
 }
 
 double sqrt(double x) {
+  if (x < 0) errno = EDOM;
   return __wasmformer_bits_f64(__wf_dsqrt(__wasmformer_f64_bits(x)));
 }
 
 float sqrtf(float x) {
+  if (x < 0) errno = EDOM;
   return __wasmformer_bits_f32(__wf_fsqrt(__wasmformer_f32_bits(x)));
 }
 
@@ -113,4 +116,47 @@ double fmax(double x, double y) {
   if (isnan(x)) return y;
   if (isnan(y)) return x;
   return x > y ? x : y;
+}
+
+int __wasmformer_islessgreater(double x, double y) {
+  return x < y || x > y;
+}
+
+int __wasmformer_isunordered(double x, double y) {
+  return x != x || y != y;
+}
+
+/*
+ * nan("n") is strtod("NAN(n)"), as glibc's: a quiet NaN with the sign clear whose payload is n
+ * (decimal, 0x hexadecimal or 0 octal, all of the tag) masked to the fraction's free bits, else 0.
+ */
+static u64 nan_payload(const char *tag) {
+  unsigned base = 10;
+  if (tag[0] == '0' && (tag[1] == 'x' || tag[1] == 'X')) {
+    base = 16;
+    tag += 2;
+  } else if (tag[0] == '0') {
+    base = 8;
+  }
+  u64 n = 0;
+  int over = 0;
+  for (; *tag; tag++) {
+    unsigned c = (unsigned char)*tag, d;
+    if (c >= '0' && c <= '9') d = c - '0';
+    else if (c >= 'a' && c <= 'z') d = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'Z') d = c - 'A' + 10;
+    else return 0;
+    if (d >= base) return 0;
+    if (n > (~0ULL - d) / base) over = 1; /* strtoull saturates */
+    n = n * base + d;
+  }
+  return over ? ~0ULL : n;
+}
+
+double nan(const char *tag) {
+  return __wasmformer_bits_f64(0x7FF8000000000000ULL | (nan_payload(tag) & 0x0007FFFFFFFFFFFFULL));
+}
+
+float nanf(const char *tag) {
+  return __wasmformer_bits_f32(0x7FC00000u | ((unsigned)nan_payload(tag) & 0x003FFFFFu));
 }
