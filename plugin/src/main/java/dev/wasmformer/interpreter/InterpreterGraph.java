@@ -1473,6 +1473,9 @@ public final class InterpreterGraph {
    * peaking at {@code (pc − 127.5)/256}, strictly within 1/2 of the high byte), then its low
    * byte {@code pc − 256·high}, the high byte being the current token's value. Their weight
    * outranks whatever the trapped instruction's lane gates still score at these positions.
+   * The low byte's unit is gated by its 0/1 flag alone and reads the pc in its value: the pc
+   * is a few ulps off an integer (it is made of cumulative sums), so a gate reading it could
+   * not be bounded by the runtime's gate filter, which would evaluate the unit at every token.
    */
   private void defineTrapAddressLogits() {
     Expr afterTrap = flag(Kind.TRAP, Kind.LATER_TRAP);
@@ -1480,7 +1483,7 @@ public final class InterpreterGraph {
     double m = 0x1p35;
     Expr a = g.sum("next.trapAddress.a",
         gates.gate("trapAddress.a.high", pc.times(2).plus(1), m, afterTrap).minus(afterTrap.times(256))
-            .plus(gates.gate("trapAddress.a.low", pc.minus(val.times(256)), m, afterHigh).times(2)));
+            .plus(g.neuron("trapAddress.a.low", afterHigh, pc.minus(val.times(256))).times(2)));
     Expr d = g.sum("next.trapAddress.d", afterTrap.times(256).plus(afterHigh));
     Expr w = g.sum("next.trapAddress", afterTrap.plus(afterHigh)).times(TRAP_ADDRESS_WEIGHT);
     for (int v = 0; v < 256; v++) g.logit(vocab.id(Kind.TRAP_ADDRESS, v), w.plus(a.times(v)).minus(d.times((double) v * v)));
