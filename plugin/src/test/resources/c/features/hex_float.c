@@ -70,6 +70,19 @@ int main(void) {
   printf("sscanf %d: %a %a\n", k, (double)fa, (double)fb);
   k = sscanf("0x1p4rest", "%4lf%s", &a, buf);
   printf("sscanf %d: %a %s\n", k, a, buf);
+  const char *scans[] = {"0x", "0xg", "0x.8", "-0X1P-2", "0x1p4", "0x1.8", "0x1p+", "0x.p1", "00x1", "0x1e3"};
+  for (int i = 0; i < 10; i++) {
+    int used = -1;
+    a = -1;
+    buf[0] = 0;
+    k = sscanf(scans[i], "%lf%n%31s", &a, &used, buf);
+    printf("%s: %d %a %d [%s]", scans[i], k, a, used, buf);
+    a = -1;
+    buf[0] = 0;
+    k = sscanf(scans[i], "%3lf%31s", &a, buf);
+    printf(" width 3: %d %a [%s]\n", k, a, buf);
+  }
+  printf("%a %A %.2a %10.1A|\n", (double)0.1f, -0.0, 0x1.ffp0, 0x1.f8p1);
   /* Hexadecimal floating constants in the source. */
   printf("%a %a %a %a\n", 0x1.8p1, 0x.1p4, 0xAp-2f, 0x1p-1074);
   return 0;
