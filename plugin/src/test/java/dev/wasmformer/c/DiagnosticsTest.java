@@ -303,6 +303,19 @@ class DiagnosticsTest {
   }
 
   @Test
+  void statementExpressionsRefuseLabelsAndFileScope() {
+    CompileResult r = compile("""
+        int g = ({ 1; });
+        int f(int x) { return ({ lab: x; }); }
+        int main(void) { return f(1); }
+        """);
+    assertThat(messages(r)).contains(
+        "prog.c:1:10: error: statement expressions are allowed only inside functions",
+        "prog.c:2:26: error: labels inside statement expressions are not supported");
+    assertThat(messages(r)).noneMatch(m -> m.contains("returning"));
+  }
+
+  @Test
   void errorsInIncludedHeadersNameTheHeader() {
     SourceFile header = new SourceFile("lib/util.h", "int broken(void) { return }\n");
     SourceFile main = new SourceFile("lib/main.c", "#include \"util.h\"\nint main(void) { return broken(); }\n");

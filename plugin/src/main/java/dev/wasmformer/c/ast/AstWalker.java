@@ -94,6 +94,9 @@ public final class AstWalker {
       expressions(v.list(), visitor);
     } else if (e instanceof Expr.VaArg v) {
       expressions(v.list(), visitor);
+    } else if (e instanceof Expr.StmtExpr s) {
+      expressions(s.body(), visitor);
+      expressions(s.result(), visitor);
     } else if (e instanceof Expr.Builtin b) {
       for (Expr a : b.args()) expressions(a, visitor);
     }

@@ -127,6 +127,14 @@ public sealed interface Expr {
   /** {@code va_arg(ap, type)}: reads the next variable argument and advances {@code ap}. */
   record VaArg(SourcePos pos, Type type, Expr list) implements Expr {}
 
+  /**
+   * A GNU statement expression {@code ({ ...; v; })}: runs {@code body}, then has the value of
+   * {@code result} (null when the last statement is not an expression: type void). Semantic
+   * analysis has turned the last expression statement into an assignment to a temporary that
+   * {@code result} reads.
+   */
+  record StmtExpr(SourcePos pos, Type type, Stmt.Block body, Expr result) implements Expr {}
+
   /** A compiler intrinsic (see {@link Builtins}). */
   record Builtin(SourcePos pos, Type type, String name, List<Expr> args) implements Expr {
     public Builtin {

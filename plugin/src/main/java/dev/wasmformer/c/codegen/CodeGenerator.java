@@ -346,6 +346,7 @@ public final class CodeGenerator {
       if (e instanceof Expr.AddressOf a && a.operand() instanceof Expr.VarRef v
           && v.symbol().kind() == Symbol.Kind.OBJECT && !v.symbol().hasStaticStorage()) bad[0] = true;
       if (e instanceof Expr.CompoundLiteral || e instanceof Expr.VaStart || e instanceof Expr.VaArg) bad[0] = true;
+      if (e instanceof Expr.StmtExpr) bad[0] = true; // its statements may return or break
       // a trap keeps its function, which error messages name (e.g. the soft-float routine)
       if (e instanceof Expr.Builtin b && (b.name().equals(Builtins.TRAP) || b.name().equals(Builtins.UNREACHABLE))) {
         bad[0] = true;

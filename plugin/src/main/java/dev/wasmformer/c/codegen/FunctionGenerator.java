@@ -797,6 +797,10 @@ final class FunctionGenerator {
       if (!c.object().hasStaticStorage()) initializeMemory(c.object(), c.init());
       return addressParts(c.object());
     }
+    if (e instanceof Expr.StmtExpr s && s.result() != null) {
+      statement(s.body());
+      return addressParts(s.result());
+    }
     // A struct-valued rvalue (call, assignment, conditional, ...) evaluates to its address.
     value(e);
     return 0;
@@ -879,6 +883,8 @@ final class FunctionGenerator {
       code.elseBranch();
       discard(c.otherwise());
       close();
+    } else if (e instanceof Expr.StmtExpr s) {
+      statement(s.body());
     } else if (e instanceof Expr.IntConst || e instanceof Expr.VarRef) {
       // nothing to evaluate
     } else {
@@ -979,6 +985,9 @@ final class FunctionGenerator {
     } else if (e instanceof Expr.Comma c) {
       discard(c.left());
       value(c.right());
+    } else if (e instanceof Expr.StmtExpr s) {
+      statement(s.body());
+      if (s.result() != null) value(s.result());
     } else if (e instanceof Expr.Call c) {
       call(c, true);
     } else if (e instanceof Expr.CompoundLiteral c) {

@@ -805,6 +805,9 @@ public final class Parser {
   // =====================================================================================
 
   // compound-statement = "{" (declaration | statement)* "}"
+  /** How many statement expressions the parser is inside. */
+  private int stmtExprDepth;
+
   private Stmt.Block compound(boolean newScope) {
     SourcePos p = expect("{").pos();
     if (newScope) sema.pushScope();
@@ -841,6 +844,9 @@ public final class Parser {
   // statement = labeled | compound | expression-statement | selection | iteration | jump
   private Stmt statement() {
     Token t = peek();
+    if (stmtExprDepth > 0 && ((isIdentifier(t) && peek(1).is(":")) || t.is("case") || t.is("default"))) {
+      throw diagnostics.fail(t.pos(), "labels inside statement expressions are not supported");
+    }
     if (isIdentifier(t) && peek(1).is(":")) {
       next();
       next();
@@ -1046,7 +1052,12 @@ public final class Parser {
     Expr cond = binary(1);
     if (!is("?")) return cond;
     SourcePos p = next().pos();
-    if (is(":")) throw diagnostics.fail(peek().pos(), "the GNU '?:' operator with an omitted operand is not supported");
+    if (is(":")) {
+      // GNU: x ?: y is x ? x : y with x evaluated once.
+      next();
+      Expr otherwise = conditional();
+      return sema.elvis(cond, otherwise, p);
+    }
     Expr then = expression();
     expect(":");
     Expr otherwise = conditional();
@@ -1208,7 +1219,21 @@ public final class Parser {
       case PUNCT -> {
         if (t.is("(")) {
           next();
-          if (is("{")) throw diagnostics.fail(peek().pos(), "statement expressions are not supported");
+          if (is("{")) {
+            // GNU statement expression: its value is that of its last expression statement.
+            SourcePos bp = peek().pos();
+            if (!sema.inFunction()) throw diagnostics.fail(bp, "statement expressions are allowed only inside functions");
+            stmtExprDepth++;
+            int errors = diagnostics.errorCount();
+            Stmt.Block body;
+            try {
+              body = compound(true);
+            } finally {
+              stmtExprDepth--;
+            }
+            expect(")");
+            return sema.statementExpression(body, diagnostics.errorCount() > errors, t.pos());
+          }
           Expr e = expression();
           expect(")");
           return e;

@@ -1560,6 +1560,35 @@ public final class Sema {
     return new Conditional(pos, t, c, ca, cb);
   }
 
+  /** GNU {@code ({ ...; v; })}: the last expression statement's value goes through a temporary. */
+  public Expr statementExpression(Stmt.Block body, boolean failed, SourcePos pos) {
+    if (failed) return poisoned(pos);
+    List<Stmt> items = new ArrayList<>(body.statements());
+    if (!items.isEmpty() && items.get(items.size() - 1) instanceof Stmt.ExprStmt last) {
+      Expr v = rvalue(last.expr());
+      if (v.type().isError()) return poisoned(pos);
+      if (!v.type().isVoid()) {
+        Symbol tmp = temporary(v.type(), pos);
+        items.set(items.size() - 1,
+            new Stmt.ExprStmt(last.pos(), new Assign(last.pos(), v.type(), new VarRef(pos, v.type(), tmp), v)));
+        return new Expr.StmtExpr(pos, v.type(), new Stmt.Block(body.pos(), items), new VarRef(pos, v.type(), tmp));
+      }
+    }
+    return new Expr.StmtExpr(pos, VoidType.VOID, body, null);
+  }
+
+  /** GNU {@code x ?: y}: {@code x ? x : y} with x evaluated once (through a temporary). */
+  public Expr elvis(Expr cond, Expr otherwise, SourcePos pos) {
+    Expr x = rvalue(cond);
+    if (x.type().isError()) return poisoned(pos);
+    if (x instanceof IntConst || function == null) return conditional(x, x, otherwise, pos);
+    if (!x.type().isScalar()) return conditional(x, x, otherwise, pos); // reports the error
+    Symbol tmp = temporary(x.type(), pos);
+    Expr test = conditional(new VarRef(pos, x.type(), tmp), new VarRef(pos, x.type(), tmp), otherwise, pos);
+    if (test.type().isError()) return test;
+    return new Comma(pos, test.type(), new Assign(pos, x.type(), new VarRef(pos, x.type(), tmp), x), test);
+  }
+
   public Expr comma(Expr left, Expr right, SourcePos pos) {
     Expr r = rvalue(right);
     if (left.type().isError() || r.type().isError()) return poisoned(pos);

@@ -235,6 +235,70 @@ static void format_double(struct sink *s, unsigned hi, unsigned lo, int precisio
   pad_and_emit(s, prefix, body, len, 0, width, flags);
 }
 
+/*
+ * %a and %A as glibc prints them: 0x1.hhhp+d for a normal number, 0x0.hhhp-1022 for a
+ * subnormal, 0x0p+0 for zero; all 13 fraction digits less trailing zeros without a precision,
+ * else rounded to it (ties to even; a carry out of the fraction makes the leading digit 2).
+ */
+static void format_hex_double(struct sink *s, unsigned hi, unsigned lo, int precision, int width, int flags,
+                              int upper) {
+  const char *alphabet = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+  char prefix[4];
+  int plen = 0;
+  if (hi >> 31) prefix[plen++] = '-';
+  else if (flags & FLAG_PLUS) prefix[plen++] = '+';
+  else if (flags & FLAG_SPACE) prefix[plen++] = ' ';
+  int biased = (int)((hi >> 20) & 0x7FF);
+  if (biased == 0x7FF) {
+    prefix[plen] = 0;
+    int nan = (hi & 0xFFFFF) != 0 || lo != 0;
+    const char *word = nan ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
+    pad_and_emit(s, prefix, word, 3, 0, width, flags & ~FLAG_ZERO);
+    return;
+  }
+  prefix[plen++] = '0';
+  prefix[plen++] = upper ? 'X' : 'x';
+  prefix[plen] = 0;
+  int d[13];
+  for (int i = 0; i < 5; i++) d[i] = (int)((hi >> (16 - 4 * i)) & 0xF);
+  for (int i = 0; i < 8; i++) d[5 + i] = (int)((lo >> (28 - 4 * i)) & 0xF);
+  int n = 13;
+  while (n > 0 && d[n - 1] == 0) n--;
+  int lead = biased == 0 ? 0 : 1;
+  int exponent = biased == 0 ? (n == 0 ? 0 : -1022) : biased - 1023;
+  if (precision < 0) {
+    precision = n;
+  } else if (precision < n) {
+    int next = d[precision];
+    int last = precision > 0 ? d[precision - 1] : lead;
+    int more = (next & 7) != 0 || precision + 1 < n;
+    if (next >= 8 && (more || (last & 1))) {
+      int i = precision - 1;
+      while (i >= 0 && d[i] == 15) d[i--] = 0;
+      if (i >= 0) d[i]++;
+      else lead++;
+    }
+    n = precision;
+  }
+  if (precision > 500) precision = 500; /* glibc has no limit */
+  char body[520];
+  int len = 0;
+  body[len++] = alphabet[lead];
+  if (precision > 0 || (flags & FLAG_ALT)) body[len++] = '.';
+  for (int i = 0; i < precision; i++) body[len++] = i < n ? alphabet[d[i]] : '0';
+  body[len++] = upper ? 'P' : 'p';
+  body[len++] = exponent < 0 ? '-' : '+';
+  unsigned mag = (unsigned)(exponent < 0 ? -exponent : exponent);
+  char ebuf[8];
+  int en = 0;
+  do {
+    ebuf[en++] = (char)('0' + mag % 10);
+    mag /= 10;
+  } while (mag);
+  while (en > 0) body[len++] = ebuf[--en];
+  pad_and_emit(s, prefix, body, len, 0, width, flags);
+}
+
 static int format(struct sink *s, const char *fmt, va_list *ap) {
   while (*fmt) {
     char c = *fmt++;
@@ -354,6 +418,13 @@ static int format(struct sink *s, const char *fmt, va_list *ap) {
         unsigned lo, hi;
         take64(ap, &lo, &hi);
         format_double(s, hi, lo, precision, width, flags, conv);
+        break;
+      }
+      case 'a':
+      case 'A': {
+        unsigned lo, hi;
+        take64(ap, &lo, &hi);
+        format_hex_double(s, hi, lo, precision, width, flags, conv == 'A');
         break;
       }
       case 'n': {

@@ -91,7 +91,10 @@ static int scan_letters(struct scan_source *in, int *n, int width, char *buf, co
   return *word == 0;
 }
 
-/* Copies a floating-point numeral (decimal, or inf / infinity / nan) of at most `width` characters. */
+/*
+ * Copies a floating-point numeral (decimal, hexadecimal, or inf / infinity / nan) of at most
+ * `width` characters; returns its length, 0 if there is none, -1 after a bare "0x".
+ */
 static int scan_float(struct scan_source *in, int width, char *buf) {
   int n = 0, digits = 0;
   if (width > SCAN_FIELD) width = SCAN_FIELD;
@@ -127,6 +130,59 @@ static int scan_float(struct scan_source *in, int width, char *buf) {
     }
     buf[n] = 0;
     return n;
+  }
+  if (n < width && c == '0') {
+    buf[n++] = (char)c;
+    digits++;
+    c = scan_get(in);
+    if (n < width && (c == 'x' || c == 'X')) {
+      /*
+       * Hexadecimal: 0x hexdigits [. hexdigits] [p [+-] digits]. As glibc: a width that ends
+       * right after the x leaves the x unread (the number is the 0); an x followed by neither
+       * a hex digit nor a point is a matching failure; no exponent without a hex digit.
+       */
+      if (n + 1 == width) {
+        buf[n] = 0;
+        scan_unget(in, c);
+        return n;
+      }
+      buf[n++] = (char)c;
+      c = scan_get(in);
+      if (!isxdigit(c) && c != '.') {
+        scan_unget(in, c);
+        return -1; /* characters were read: not an input failure, even at the end */
+      }
+      int hex_digits = 0;
+      while (n < width && isxdigit(c)) {
+        buf[n++] = (char)c;
+        hex_digits++;
+        c = scan_get(in);
+      }
+      if (n < width && c == '.') {
+        buf[n++] = (char)c;
+        c = scan_get(in);
+        while (n < width && isxdigit(c)) {
+          buf[n++] = (char)c;
+          hex_digits++;
+          c = scan_get(in);
+        }
+      }
+      if (hex_digits > 0 && n < width && (c == 'p' || c == 'P')) {
+        buf[n++] = (char)c;
+        c = scan_get(in);
+        if (n < width && (c == '+' || c == '-')) {
+          buf[n++] = (char)c;
+          c = scan_get(in);
+        }
+        while (n < width && c >= '0' && c <= '9') {
+          buf[n++] = (char)c;
+          c = scan_get(in);
+        }
+      }
+      scan_unget(in, c);
+      buf[n] = 0;
+      return n;
+    }
   }
   while (n < width && c >= '0' && c <= '9') {
     buf[n++] = (char)c;
@@ -285,10 +341,10 @@ static int vscan(struct scan_source *in, const char *fmt, va_list ap0) {
     }
     int limit = width > 0 && width < SCAN_FIELD ? width : SCAN_FIELD;
     int n;
-    if (conv == 'f' || conv == 'e' || conv == 'g' || conv == 'E' || conv == 'G' || conv == 'F' || conv == 'a') {
+    if (conv == 'f' || conv == 'e' || conv == 'g' || conv == 'E' || conv == 'G' || conv == 'F' || conv == 'a' || conv == 'A') {
       n = scan_float(in, limit, buf);
-      if (n == 0) {
-        if (scan_at_end(in) && !converted_any) assigned = EOF;
+      if (n <= 0) {
+        if (n == 0 && scan_at_end(in) && !converted_any) assigned = EOF;
         break;
       }
       converted_any = 1;

@@ -5,7 +5,8 @@
  * few units in the last place off at most); then the guess is corrected exactly: the input is
  * compared digit by digit with the exact decimal expansion of the midpoints between the guess
  * and its neighbours, and the guess steps to a neighbour while the input lies beyond one.
- * Hexadecimal input is not supported (it reads as 0).
+ * Hexadecimal input (0x h.hhh p+d) is exact binary: its first 64 bits, with a sticky bit for
+ * the rest, are rounded once to the format (ties to even, subnormals by their fixed unit).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -90,6 +91,105 @@ static int matches(const char *p, const char *word) {
 static const double exact_powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
+static int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/* m (plus a sticky bit below it) shifted right by `shift`, rounded to nearest, ties to even. */
+static u64 round_shift(u64 m, int sticky, int shift) {
+  if (shift <= 0) return m << -shift;
+  if (shift > 64) return 0;
+  u64 q = shift == 64 ? 0 : m >> shift;
+  int half = (int)((m >> (shift - 1)) & 1);
+  u64 below = shift == 1 ? 0 : m & ((1ULL << (shift - 1)) - 1);
+  if (half && (below || sticky || (q & 1))) q++;
+  return q;
+}
+
+/*
+ * Parses the hexadecimal digits after "0x" (and a binary exponent); returns 0 without touching
+ * *end when there is no hex digit, else 1 with the magnitude's bits in *out.
+ */
+static int parse_hex(const char *p, char **end, struct format *f, u64 *out) {
+  u64 m = 0;
+  int sticky = 0, any = 0, seen_point = 0, exp2 = 0;
+  for (;; p++) {
+    if (*p == '.' && !seen_point) {
+      seen_point = 1;
+      continue;
+    }
+    int d = hex_value(*p);
+    if (d < 0) break;
+    any = 1;
+    if ((m >> 60) == 0) {
+      m = m * 16 + (u64)d;
+      if (seen_point) exp2 -= 4;
+    } else {
+      if (d) sticky = 1;
+      if (!seen_point) exp2 += 4;
+    }
+  }
+  if (!any) return 0;
+  if (*p == 'p' || *p == 'P') {
+    const char *q = p + 1;
+    int eneg = 0, ev = 0;
+    if (*q == '+' || *q == '-') eneg = *q++ == '-';
+    if (isdigit((unsigned char)*q)) {
+      while (isdigit((unsigned char)*q)) {
+        if (ev < 1000000) ev = ev * 10 + (*q - '0');
+        q++;
+      }
+      exp2 += eneg ? -ev : ev;
+      p = q;
+    }
+  }
+  if (end) *end = (char *)p;
+  if (m == 0) {
+    *out = 0;
+    return 1;
+  }
+  int top = 63;
+  while (!((m >> top) & 1)) top--;
+  int e = top + exp2; /* the value lies in [2^e, 2^(e+1)) */
+  int emin = f->min_exp + f->frac_bits;
+  int emax = f->frac_bits == 52 ? 1023 : 127;
+  if (e > emax) {
+    errno = ERANGE;
+    *out = f->inf;
+    return 1;
+  }
+  int unit = e >= emin ? e - f->frac_bits : f->min_exp;
+  /*
+   * glibc rounds a subnormal result from the value cut to the format's precision, with a
+   * sticky bit for what lies below the cut's first bit but not that bit itself: so does this
+   * (0x1.000001p-150 reads as 0.0f, 0x1.00000000000008p-1075 as 0.0).
+   */
+  u64 cut = m;
+  if (e < emin && top > f->frac_bits) cut &= ~(1ULL << (top - f->frac_bits - 1));
+  u64 q = round_shift(cut, sticky, unit - exp2);
+  u64 bits = q + ((u64)(unit - f->min_exp) << f->frac_bits);
+  if (bits >= f->inf) {
+    errno = ERANGE;
+    bits = f->inf;
+  } else if (e < emin) {
+    /* Tiny (after rounding, as on x86) and inexact (the cut value): ERANGE, like glibc. */
+    int shift = unit - exp2;
+    int inexact = sticky || (shift > 0 && (shift >= 64 || (cut & ((1ULL << shift) - 1)) != 0));
+    int tiny = 1;
+    if (q == (1ULL << f->frac_bits)) {
+      /* Rounded up to the smallest normal: tiny unless rounding with full precision gets there too. */
+      u64 wide = round_shift(m, sticky, shift - 1);
+      if (wide >= (1ULL << (f->frac_bits + 1))) tiny = 0;
+    }
+    if (tiny && inexact) errno = ERANGE;
+  }
+  *out = bits;
+  return 1;
+}
+
 /* Parses like strtod; the result is the magnitude's bit pattern in the given format. */
 static u64 parse(const char *s, char **end, struct format *f, int *negative) {
   const char *p = s;
@@ -111,6 +211,10 @@ static u64 parse(const char *s, char **end, struct format *f, int *negative) {
     }
     if (end) *end = (char *)p;
     return f->inf | (1ULL << (f->frac_bits - 1));
+  }
+  if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+    u64 bits;
+    if (parse_hex(p + 2, end, f, &bits)) return bits;
   }
   int any = 0, sticky = 0, exp10 = 0, seen_point = 0;
   in.n = 0;
