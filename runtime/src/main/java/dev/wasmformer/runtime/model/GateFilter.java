@@ -176,6 +176,37 @@ final class GateFilter {
         this.multiIndex = multiIndex;
         builtGroupLo = new double[groups.groupCount];
         builtGroupHi = new double[groups.groupCount];
+        seedPosition();
+    }
+
+    /**
+     * Starts the position's column (and its group, if the column is the group) with the range
+     * [0, B] for the FFN's {@link SparseFeedForward#positionBound B}, instead of learning it:
+     * a range learned by widening reaches +-{@value #GROWING} for a column that grows with every
+     * step, and a unit that reads the position in its gate could then never be bounded
+     * ({@code data.a}: {@code relu(p - 1 - 2^35 (1 - flag))}, <= 0 whatever p <= 2^26 while
+     * the flag is 0, but not for p up to 2^40). B is the model's position limit, past which no
+     * run goes; the range only has to be right for speed, not for exactness: like every range
+     * it is checked at every step the filter takes (a value outside it makes the step run
+     * unfiltered and widens the range as usual), so a slot that held something else would
+     * only cost filtered steps. It is an integer <= 2^52, so sums over it stay exact where
+     * {@link #exactUnit} says so.
+     */
+    private void seedPosition() {
+        int c = ffn.positionSlot;
+        if (c < 0 || groups.groupOf[c] < 0) {
+            return;
+        }
+        double bound = ffn.positionBound;
+        columnLo[c] = 0;
+        columnHi[c] = bound;
+        int g = groups.groupOf[c];
+        if (single(g)) {
+            // alpha is +-1: the group's value is +-x, exactly
+            double a = groups.alpha[c] * bound;
+            groupLo[g] = Math.min(0, a);
+            groupHi[g] = Math.max(0, a);
+        }
     }
 
     /**
