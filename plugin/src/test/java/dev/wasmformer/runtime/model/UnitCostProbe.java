@@ -344,8 +344,60 @@ class UnitCostProbe {
       }
     }
 
+    /** A unit's gate row with the filter's column ranges, its selectors' columns and its partner. */
+    private String describe(int l, int u) throws Exception {
+      GateFilter f = filters[l];
+      SparseFeedForward ffn = ffns[l];
+      GateGroups gg = ffn.groups;
+      StringBuilder row = new StringBuilder("L" + l + " " + weights.unitNames().get(l).get(u) + " kind " + f.unitKind[u] + ":");
+      CsrMatrix gate = ffn.weights.gate();
+      double[] lo = (double[]) field(GateFilter.class, "columnLo").get(f);
+      double[] hi = (double[]) field(GateFilter.class, "columnHi").get(f);
+      boolean[] frac = (boolean[]) field(GateFilter.class, "columnFractional").get(f);
+      for (int i = 0; i < gate.rowLength(u); i++) {
+        int c = gate.column(u, i);
+        row.append(String.format(" %s*%s(g%d)[%s..%s%s]", gate.value(u, i), colName(l, c), gg.groupOf[c], lo[c], hi[c], frac[c] ? " frac" : ""));
+      }
+      if (f.unitBound != null && f.unitKind[u] == GateFilter.FILTERED) {
+        row.append(String.format("%n    bound %s second %s; selectors:", f.unitBound[u], f.unitSecondBound[u]));
+        for (int g = 0; g < gg.groupCount; g++) {
+          for (int b = f.groupBlock[g]; b < f.groupBlock[g + 1]; b++) {
+            for (int k = f.blockLimit[b]; k < f.blockLimit[b + 1]; k++) {
+              if (f.selectorUnit[k] != u) continue;
+              StringBuilder cols = new StringBuilder();
+              for (int m = gg.memberStart[g]; m < gg.memberStart[g + 1]; m++) cols.append(colName(l, gg.members[m])).append(' ');
+              int partner = f.blockPartner[b];
+              row.append(String.format(" g%d[%s]*%s partner %s;", g, cols.toString().trim(), f.selectorScale[k],
+                  partner >= 0 ? colName(l, partner) : partner == -1 ? "none" : "group m" + (-2 - partner)));
+            }
+          }
+        }
+        row.append(" rest columns:");
+        for (int k = f.restColumnStart[u]; k < f.restColumnStart[u + 1]; k++) {
+          row.append(' ').append(f.restColumnWeight[k]).append('*').append(colName(l, f.restColumn[k]));
+        }
+      }
+      return row.toString();
+    }
+
+    private String colName(int l, int c) {
+      return c == fast.model.slotOne() ? "one" : c == fast.model.slotPosition() ? "p"
+          : c == fast.model.slotPositionSquared() ? "p^2" : String.valueOf(weights.slotName(c, 2 * l + 2));
+    }
+
     String candidateReport() throws Exception {
       showAlways();
+      for (Map.Entry<String, long[]> e : byTouched.entrySet()) {
+        if (e.getValue()[0] < 0.1 * candidateSteps) continue;
+        String[] parts = e.getKey().split(" ", 2);
+        int l = Integer.parseInt(parts[0].substring(1));
+        for (int u = 0; u < weights.unitNames().get(l).size(); u++) {
+          if (kind(weights.unitNames().get(l).get(u)).equals(parts[1])) {
+            alwaysRows.append(describe(l, u)).append('\n');
+            break;
+          }
+        }
+      }
       StringBuilder out = new StringBuilder();
       double n = candidateSteps;
       out.append(String.format("candidates per token over %,d tokens (kind: filtered, linear, always, family):%n", candidateSteps));
