@@ -613,4 +613,68 @@ class SparseFeedForwardTest {
         run.filteredSteps = filter.filteredSteps;
         return run;
     }
+
+    /**
+     * Units {@code -1024 + x[a] + 1024 x[f]} (as the interpreter's {@code snapshot.q}): their
+     * two columns are one group (read in one proportion), non-zero at most steps through
+     * x[a], so the group cannot wait for a partner group; the flag's column is their partner
+     * (0 leaves the gate <= 0 over a's range), and a unit is touched only when its flag is set.
+     */
+    @Test
+    void aColumnInsideTheSelectorGroupCanBeTheUnitsPartner() {
+        int d = 40;
+        int width = 20;
+        Matrices w = new Matrices(width, d);
+        for (int u = 0; u < 8; u++) {
+            w.gate()[u][ONE] = -1024;
+            w.gate()[u][10 + 2 * u] = 1;
+            w.gate()[u][11 + 2 * u] = 1024;
+            w.value()[u][ONE] = 1;
+            w.output()[30 + u % 4][u] = 1;
+        }
+        for (int u = 8; u < width; u++) {          // enough entries that the layer is filtered
+            w.gate()[u][ONE] = -1;
+            w.gate()[u][1 + u % 6] = 1;
+            w.gate()[u][7 + u % 3] = 1;
+            w.gate()[u][26 + u % 4] = 1;
+            w.value()[u][ONE] = 1;
+            w.output()[34 + u % 4][u] = 2;
+        }
+        Layer layer = w.layer();
+        assertThat(layer.ffn().groups.groupOf[10]).as("a unit's two columns are one group")
+                .isEqualTo(layer.ffn().groups.groupOf[11]);
+        Random random = new Random(23);
+        long flagOff = 0;
+        long touches = 0;
+        for (int step = 0; step < 3000; step++) {
+            double[] x = new double[d];
+            x[ONE] = 1;
+            for (int u = 0; u < 8; u++) {
+                x[10 + 2 * u] = random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(500);
+                x[11 + 2 * u] = random.nextInt(8) == 0 ? 1 : 0;
+            }
+            for (int c = 1; c < 10; c++) {
+                x[c] = random.nextInt(2);
+            }
+            for (int c = 26; c < 30; c++) {
+                x[c] = random.nextInt(2);
+            }
+            if (layer.filter().unitBound != null) {
+                long[] touched = layer.ffn().touched(x, nonZero(x), layer.scratch(), layer.filter());
+                assertThat(touched).as("step %d in range", step).isNotNull();
+                for (int u = 0; u < 8; u++) {
+                    boolean isTouched = (touched[0] & 1L << u) != 0;
+                    if (x[11 + 2 * u] == 0) {
+                        flagOff++;
+                        assertThat(isTouched).as("step %d: unit %d touched with its flag 0", step, u).isFalse();
+                    }
+                    touches += isTouched ? 1 : 0;
+                }
+            }
+            assertStepExact(layer, x, String.format("step %d", step));
+        }
+        assertThat(flagOff).as("unit steps with the flag 0").isGreaterThan(10_000);
+        assertThat(touches).as("touched units").isGreaterThan(1000);
+        assertThat(layer.filter().filteredSteps).isGreaterThan(2000);
+    }
 }
