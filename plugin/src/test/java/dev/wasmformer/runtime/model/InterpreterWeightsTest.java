@@ -59,6 +59,16 @@ class InterpreterWeightsTest {
     Bundle restricted = new WasmformerCompiler().addWasm("fib", "fib.wasm", FIB, "fib").bundle();
     assertThat(Model.from(universal).positionLimit()).isEqualTo((1L << 26) + 1);
     assertThat(Model.from(restricted).positionLimit()).isEqualTo((1L << 26) + 1);
+    // the gate filters start the position's range at the limit (GateFilter.seedPosition)
+    Model model = Model.from(restricted);
+    int bounded = 0;
+    for (SparseFeedForward ffn : model.sparseFfns) {
+      if (ffn == null) continue;
+      assertThat(ffn.positionSlot).isEqualTo(model.slotPosition());
+      assertThat(ffn.positionBound).isEqualTo((double) ((1L << 26) + 1));
+      bounded++;
+    }
+    assertThat(bounded).isPositive();
   }
 
   /**

@@ -73,9 +73,12 @@ class UnitCostProbe {
     int halt = tokenWithRole(bundle, TokenRole.HALT);
     int token = prompt[0];
     long p = 0;
+    Decoder reference = model.newDecoder(AttentionKind.HULL);
     for (; token != halt && p < limit; p++) {
       int fed = p < prompt.length ? prompt[(int) p] : token;
       token = columns.step(fed, p);
+      int expected = reference.step(fed);
+      if (token != expected) throw new AssertionError("the probe's step left the trace at " + p + ": " + token + " != " + expected);
       for (int l = 0; l < layers; l++) {
         GateFilter f = filters[l];
         if (f == null) continue;
@@ -154,6 +157,8 @@ class UnitCostProbe {
     }
     out.append(String.format("total per token: %d always, %.1f touched%n", totalAlways, totalTouched));
     out.append(columns.report(0.05));
+    out.append(columns.candidateReport());
+    out.append("total tokens ").append(p).append('\n');
     System.out.print(out);
   }
 
@@ -169,6 +174,8 @@ class UnitCostProbe {
     private final dev.wasmformer.assembly.AssembledModel weights;
     private final java.lang.reflect.Method attend;
     private final Field tokensField;
+    private final Field lastTokenField;
+    private final Field placedValidField;
     private final SparseFeedForward[] ffns;
     private final long[] nonZero;
     private final long[] embeddingWrites;
@@ -187,6 +194,8 @@ class UnitCostProbe {
       attend = FastPass.class.getDeclaredMethod("attend", int.class, int.class, boolean[].class);
       attend.setAccessible(true);
       tokensField = field(FastPass.class, "tokens");
+      lastTokenField = field(FastPass.class, "lastToken");
+      placedValidField = field(FastPass.class, "placedValid");
       ffns = (SparseFeedForward[]) field(FastPass.class, "ffns").get(fast);
       nonZero = (long[]) field(FastPass.class, "nonZero").get(fast);
       embeddingWrites = (long[]) field(FastPass.class, "embeddingWrites").get(fast);
@@ -211,6 +220,13 @@ class UnitCostProbe {
         }
         tokens[(int) p] = token;
       }
+      // FastPass.forward without the resident heads' kept rows: every row cleared, nothing placed
+      lastTokenField.setInt(fast, token);
+      if (p == AttentionLayer.GENERATE_AT) {
+        for (AttentionLayer layer : (AttentionLayer[]) field(FastPass.class, "attention").get(fast)) layer.compile();
+      }
+      placedValidField.setBoolean(fast, false);
+      for (long[] layer : (long[][]) field(FastPass.class, "placed").get(fast)) java.util.Arrays.fill(layer, Long.MIN_VALUE);
       double[] x = fast.x;
       for (int w = 0; w < nonZero.length; w++) {
         for (long b = nonZero[w]; b != 0; b &= b - 1) x[(w << 6) + Long.numberOfTrailingZeros(b)] = 0.0;
@@ -242,9 +258,170 @@ class UnitCostProbe {
             }
           }
         }
+        if (f != null && f.alwaysMask != null && f.steps() > GateFilter.FIRST_BUILD) countCandidates(l, f, x);
         if (ffns[l] != null) ffns[l].apply(x, nonZero, scratch, filters[l]);
       }
       return model.familyArgMax.argMax(x, nonZero, families);
+    }
+
+    private final java.util.Map<String, long[]> byUnit = new TreeMap<>();
+    private long candidateSteps;
+    private long touchedCount;
+    private final java.util.Map<String, long[]> byTouched = new TreeMap<>();
+    private final StringBuilder alwaysRows = new StringBuilder();
+    private final long[] candidateCount = new long[4];
+    private final long[] positiveCount = new long[4];
+    private final long[] zeroValueCount = new long[4];
+
+    /**
+     * The units a filtered step of layer l evaluates at x, each with its real gate: counted by
+     * kind, and by graph node {evaluated, gate <= 0, gate > 0 but value 0}. The filter's
+     * sampled group counters are restored, so that the run filters as it would unprobed.
+     */
+    private void countCandidates(int l, GateFilter f, double[] x) throws Exception {
+      Field nz = field(GateFilter.class, "groupNonZero");
+      long[] counts = (long[]) nz.get(f);
+      long[] saved = counts.clone();
+      long[] cand = ffns[l].candidates(x, nonZero, scratch, f);
+      System.arraycopy(saved, 0, counts, 0, saved.length);
+      if (cand == null) return;
+      long[] touchedUnits = ffns[l].touched(x, nonZero, scratch, f);
+      System.arraycopy(saved, 0, counts, 0, saved.length);
+      for (int u : Bits.toArray(touchedUnits)) {
+        touchedCount++;
+        if ((cand[u >>> 6] & (1L << u)) == 0) {
+          byTouched.computeIfAbsent("L" + l + " " + kind(weights.unitNames().get(l).get(u)), k -> new long[1])[0]++;
+        }
+      }
+      if (l == 0) candidateSteps++;
+      SparseFeedForward ffn = ffns[l];
+      for (int u : Bits.toArray(cand)) {
+        double g = ffn.weights.gate().dot(u, x);
+        double v = ffn.weights.value().dot(u, x);
+        int kind = f.unitKind[u];
+        candidateCount[kind]++;
+        String key = "L" + l + " " + kind(weights.unitNames().get(l).get(u)) + " " + "FLAM".charAt(kind);
+        long[] c = byUnit.computeIfAbsent(key, k -> new long[3]);
+        c[0]++;
+        if (!(g > 0)) {
+          c[1]++;
+        } else {
+          positiveCount[kind]++;
+          if (v == 0) {
+            c[2]++;
+            zeroValueCount[kind]++;
+          }
+        }
+      }
+    }
+
+
+    /** The always-evaluated units' gate rows with the filter's ranges of their columns, as the run ends. */
+    private void showAlways() throws Exception {
+      for (int l = 0; l < filters.length; l++) {
+        GateFilter f = filters[l];
+        if (f == null || f.alwaysMask == null) continue;
+        SparseFeedForward ffn = ffns[l];
+        for (int u : Bits.toArray(f.alwaysMask)) {
+          StringBuilder row = new StringBuilder("L" + l + " always " + weights.unitNames().get(l).get(u) + ":");
+          CsrMatrix gate = ffn.weights.gate();
+          double[] lo = (double[]) field(GateFilter.class, "columnLo").get(f);
+          double[] hi = (double[]) field(GateFilter.class, "columnHi").get(f);
+          boolean[] frac = (boolean[]) field(GateFilter.class, "columnFractional").get(f);
+          for (int i = 0; i < gate.rowLength(u); i++) {
+            int c = gate.column(u, i);
+            String name = c == fast.model.slotOne() ? "one" : c == fast.model.slotPosition() ? "p"
+                : c == fast.model.slotPositionSquared() ? "p^2" : String.valueOf(weights.slotName(c, 2 * l + 2));
+            row.append(String.format(" %s*%s[%s..%s%s]", gate.value(u, i), name, lo[c], hi[c], frac[c] ? " frac" : ""));
+          }
+          row.append(" value:");
+          CsrMatrix value = ffn.weights.value();
+          for (int i = 0; i < value.rowLength(u); i++) {
+            row.append(" ").append(value.value(u, i)).append('*').append(weights.slotName(value.column(u, i), 2 * l + 2));
+          }
+          alwaysRows.append(row).append('\n');
+        }
+      }
+    }
+
+    /** A unit's gate row with the filter's column ranges, its selectors' columns and its partner. */
+    private String describe(int l, int u) throws Exception {
+      GateFilter f = filters[l];
+      SparseFeedForward ffn = ffns[l];
+      GateGroups gg = ffn.groups;
+      StringBuilder row = new StringBuilder("L" + l + " " + weights.unitNames().get(l).get(u) + " kind " + f.unitKind[u] + ":");
+      CsrMatrix gate = ffn.weights.gate();
+      double[] lo = (double[]) field(GateFilter.class, "columnLo").get(f);
+      double[] hi = (double[]) field(GateFilter.class, "columnHi").get(f);
+      boolean[] frac = (boolean[]) field(GateFilter.class, "columnFractional").get(f);
+      for (int i = 0; i < gate.rowLength(u); i++) {
+        int c = gate.column(u, i);
+        row.append(String.format(" %s*%s(g%d)[%s..%s%s]", gate.value(u, i), colName(l, c), gg.groupOf[c], lo[c], hi[c], frac[c] ? " frac" : ""));
+      }
+      if (f.unitBound != null && f.unitKind[u] == GateFilter.FILTERED) {
+        row.append(String.format("%n    bound %s second %s; selectors:", f.unitBound[u], f.unitSecondBound[u]));
+        for (int g = 0; g < gg.groupCount; g++) {
+          for (int b = f.groupBlock[g]; b < f.groupBlock[g + 1]; b++) {
+            for (int k = f.blockLimit[b]; k < f.blockLimit[b + 1]; k++) {
+              if (f.selectorUnit[k] != u) continue;
+              StringBuilder cols = new StringBuilder();
+              for (int m = gg.memberStart[g]; m < gg.memberStart[g + 1]; m++) cols.append(colName(l, gg.members[m])).append(' ');
+              int partner = f.blockPartner[b];
+              row.append(String.format(" g%d[%s]*%s partner %s;", g, cols.toString().trim(), f.selectorScale[k],
+                  partner >= 0 ? colName(l, partner) : partner == -1 ? "none" : "group m" + (-2 - partner)));
+            }
+          }
+        }
+        row.append(" rest columns:");
+        for (int k = f.restColumnStart[u]; k < f.restColumnStart[u + 1]; k++) {
+          row.append(' ').append(f.restColumnWeight[k]).append('*').append(colName(l, f.restColumn[k]));
+        }
+      }
+      return row.toString();
+    }
+
+    private String colName(int l, int c) {
+      return c == fast.model.slotOne() ? "one" : c == fast.model.slotPosition() ? "p"
+          : c == fast.model.slotPositionSquared() ? "p^2" : String.valueOf(weights.slotName(c, 2 * l + 2));
+    }
+
+    String candidateReport() throws Exception {
+      showAlways();
+      for (Map.Entry<String, long[]> e : byTouched.entrySet()) {
+        if (e.getValue()[0] < 0.1 * candidateSteps) continue;
+        String[] parts = e.getKey().split(" ", 2);
+        int l = Integer.parseInt(parts[0].substring(1));
+        for (int u = 0; u < weights.unitNames().get(l).size(); u++) {
+          if (kind(weights.unitNames().get(l).get(u)).equals(parts[1])) {
+            alwaysRows.append(describe(l, u)).append('\n');
+            break;
+          }
+        }
+      }
+      StringBuilder out = new StringBuilder();
+      double n = candidateSteps;
+      out.append(String.format("candidates per token over %,d tokens (kind: filtered, linear, always, family):%n", candidateSteps));
+      long all = 0, pos = 0;
+      for (int k = 0; k < 4; k++) {
+        all += candidateCount[k];
+        pos += positiveCount[k];
+        out.append(String.format("  %s: %.2f evaluated, %.2f gate > 0, %.2f gate > 0 with value 0%n", "FLAM".charAt(k),
+            candidateCount[k] / n, positiveCount[k] / n, zeroValueCount[k] / n));
+      }
+      out.append(String.format("  total %.2f evaluated, %.2f gate > 0%n", all / n, pos / n));
+      out.append(String.format("  touched %.2f; touched but ruled out by a bound, by node:%n", touchedCount / n));
+      byTouched.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).forEach(e -> {
+        if (e.getValue()[0] / n >= 0.02) out.append(String.format("    %-40s %.3f%n", e.getKey(), e.getValue()[0] / n));
+      });
+      out.append(alwaysRows);
+      out.append("  by node (evaluated, gate <= 0, gate > 0 with value 0), per token:\n");
+      byUnit.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).forEach(e -> {
+        long[] c = e.getValue();
+        if (c[0] / n >= 0.01) {
+          out.append(String.format("    %-40s %.3f %.3f %.3f%n", e.getKey(), c[0] / n, c[1] / n, c[2] / n));
+        }
+      });
+      return out.toString();
     }
 
     String report(double min) {

@@ -176,6 +176,37 @@ final class GateFilter {
         this.multiIndex = multiIndex;
         builtGroupLo = new double[groups.groupCount];
         builtGroupHi = new double[groups.groupCount];
+        seedPosition();
+    }
+
+    /**
+     * Starts the position's column (and its group, if the column is the group) with the range
+     * [0, B] for the FFN's {@link SparseFeedForward#positionBound B}, instead of learning it:
+     * a range learned by widening reaches +-{@value #GROWING} for a column that grows with every
+     * step, and a unit that reads the position in its gate could then never be bounded
+     * ({@code data.a}: {@code relu(p - 1 - 2^35 (1 - flag))}, <= 0 whatever p <= 2^26 while
+     * the flag is 0, but not for p up to 2^40). B is the model's position limit, past which no
+     * run goes; the range only has to be right for speed, not for exactness: like every range
+     * it is checked at every step the filter takes (a value outside it makes the step run
+     * unfiltered and widens the range as usual), so a slot that held something else would
+     * only cost filtered steps. It is an integer <= 2^52, so sums over it stay exact where
+     * {@link #exactUnit} says so.
+     */
+    private void seedPosition() {
+        int c = ffn.positionSlot;
+        if (c < 0 || groups.groupOf[c] < 0) {
+            return;
+        }
+        double bound = ffn.positionBound;
+        columnLo[c] = 0;
+        columnHi[c] = bound;
+        int g = groups.groupOf[c];
+        if (single(g)) {
+            // alpha is +-1: the group's value is +-x, exactly
+            double a = groups.alpha[c] * bound;
+            groupLo[g] = Math.min(0, a);
+            groupHi[g] = Math.max(0, a);
+        }
     }
 
     /**
@@ -758,7 +789,55 @@ final class GateFilter {
                 }
             }
         }
-        return best < 0 ? -1 : single(best) ? gg.members[gg.memberStart[best]] : -2 - multiIndex[best];
+        if (best < 0) {
+            return columnPartner(u);
+        }
+        return single(best) ? gg.members[gg.memberStart[best]] : -2 - multiIndex[best];
+    }
+
+    /**
+     * Unit u's partner among the single columns of its gate when no group is one, or -1: a
+     * column c whose value 0 leaves the gate &lt;= 0 with every other column at its largest
+     * term over its range ({@code snapshot.q}: {@code -2^41 + lastStart + 2^41 flag}, whose
+     * two columns form one group, is &lt;= 0 while the flag is 0). The bound is over columns,
+     * not groups: gate = bias + sum of w_c x_c, each x_c in its column's range at a filtered
+     * step (every column of a filtered unit is checked, as its groups are read). Among such
+     * columns, the one of smallest range (a flag rather than a position), then of least often
+     * non-zero group. Exact: the unit passed {@link #exactUnit}, so the terms are integers
+     * whose magnitudes sum below 2^52.
+     */
+    private int columnPartner(int u) {
+        GateGroups gg = groups;
+        CsrMatrix gate = ffn.weights.gate();
+        double all = gg.bias[u];
+        for (int i = 0; i < gate.rowLength(u); i++) {
+            int c = gate.column(u, i);
+            if (gg.groupOf[c] < 0) {
+                continue;   // slot_one: the bias
+            }
+            double w = gate.value(u, i);
+            all += Math.max(w * columnLo[c], w * columnHi[c]);
+        }
+        int best = -1;
+        double bestRange = 0;
+        for (int i = 0; i < gate.rowLength(u); i++) {
+            int c = gate.column(u, i);
+            if (gg.groupOf[c] < 0) {
+                continue;
+            }
+            double w = gate.value(u, i);
+            double term = Math.max(w * columnLo[c], w * columnHi[c]);
+            if (!(term > 0 && all - term <= 0)) {
+                continue;
+            }
+            double range = Math.max(-columnLo[c], columnHi[c]);
+            if (best < 0 || range < bestRange
+                    || range == bestRange && groupNonZero[gg.groupOf[c]] < groupNonZero[gg.groupOf[best]]) {
+                best = c;
+                bestRange = range;
+            }
+        }
+        return best;
     }
 
     /**

@@ -62,6 +62,10 @@ public final class Model {
         // its weights, so the model is the same whichever finishes first. A task no thread has
         // taken yet runs here when it is needed.
         SparseFeedForward[] ffns = new SparseFeedForward[layers.size()];
+        // Every step's position is below the position limit (runs stop there): the filters
+        // start the position's range at [0, limit] (a bound they check at every step anyway).
+        long limit = positionLimit(layers);
+        double positionBound = limit <= (1L << 52) ? limit : 0;
         long work = 0;
         for (LayerWeights layer : layers) {
             work += layer.ffn() == null ? 0 : layer.ffn().gate().nonZeros() + layer.ffn().output().nonZeros();
@@ -71,7 +75,8 @@ public final class Model {
             public SparseFeedForward[] call() {
                 for (int l = 0; l < layers.size(); l++) {
                     FfnWeights ffn = layers.get(l).ffn();
-                    ffns[l] = ffn == null ? null : new SparseFeedForward(ffn, dModel, slotOne);
+                    ffns[l] = ffn == null ? null
+                            : new SparseFeedForward(ffn, dModel, slotOne, slotPosition, positionBound);
                 }
                 return ffns;
             }
@@ -86,12 +91,12 @@ public final class Model {
         }
         this.promptPlan = PromptPlan.of(layers, dModel);
         this.residentHeads = ResidentHeads.of(layers, embedding, dModel, slotOne, slotPosition, slotPositionSquared);
-        this.positionLimit = positionLimit(layers);
+        this.positionLimit = limit;
         SparseFeedForward[] promptFfns = new SparseFeedForward[layers.size()];
         for (int l = 0; l < layers.size(); l++) {
             FfnWeights kept = promptPlan.ffns[l];
             if (kept != null && kept != layers.get(l).ffn()) {
-                promptFfns[l] = new SparseFeedForward(kept, dModel, slotOne);
+                promptFfns[l] = new SparseFeedForward(kept, dModel, slotOne, slotPosition, positionBound);
             }
         }
         ffnTask.run();   // does nothing if a thread has it

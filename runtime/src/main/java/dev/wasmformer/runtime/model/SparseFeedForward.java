@@ -66,7 +66,33 @@ final class SparseFeedForward {
     private final double[] familyBias;        // the units' biases, decreasing
     private final LineFamilies lineFamilies;
 
+    /**
+     * The residual slot that holds the position at every step, or -1 if none is known (then
+     * {@link #positionBound} is 0): its {@link GateFilter} starts it with the range
+     * [0, {@link #positionBound}] instead of learning it by widening.
+     */
+    final int positionSlot;
+    /**
+     * A bound on the position of any step of any run ({@code Model.positionLimit()}), or 0.
+     * Not relied upon for exactness: the filter checks every value against its range at every
+     * step it filters, so that a wrong bound would only cost speed.
+     */
+    final double positionBound;
+
     SparseFeedForward(FfnWeights weights, int dModel, int slotOne) {
+        this(weights, dModel, slotOne, -1, 0);
+    }
+
+    /**
+     * A layer whose residual holds the position in {@code slotPosition} (or -1), which no run
+     * takes past {@code positionBound} (ignored unless {@code slotPosition >= 0}; used only if
+     * it is an integer in [1, 2^52]).
+     */
+    SparseFeedForward(FfnWeights weights, int dModel, int slotOne, int slotPosition, double positionBound) {
+        boolean usable = slotPosition >= 0 && slotPosition < dModel && slotPosition != slotOne
+                && positionBound >= 1 && positionBound <= 0x1p52 && positionBound == Math.rint(positionBound);
+        this.positionSlot = usable ? slotPosition : -1;
+        this.positionBound = usable ? positionBound : 0;
         this.weights = weights;
         this.groups = new GateGroups(weights.gate(), slotOne);
         CsrMatrix gate = weights.gate();

@@ -506,4 +506,175 @@ class SparseFeedForwardTest {
         assertThat(Arrays.stream(groups.groupOf).filter(g -> g >= 0).distinct().count())
                 .isEqualTo(groups.groupCount);
     }
+
+    /**
+     * Units gated like the interpreter's {@code data.a}: {@code p - 1 - 2^35 + 2^35 flag}, <= 0
+     * whatever the position p while the flag is 0, if p stays below 2^35. With the position's
+     * slot known and bounded by the model's position limit, the filter starts p's range at
+     * [0, limit] and never touches these units while their flag is 0, up to a position at the
+     * limit; a value past the limit is computed unfiltered, exactly, and widens the range.
+     * Without the slot, p's learned range ends at +-2^40 and p must select them.
+     */
+    @Test
+    void aBoundedPositionLetsTheFilterRuleOutUnitsThatReadIt() {
+        double limit = 0x1p26 + 1;
+        for (boolean bounded : new boolean[] {true, false}) {
+            PositionRun run = positionRun(bounded, limit);
+            if (bounded) {
+                assertThat(run.flagOffChecks).as("steps with a unit's flag 0 checked").isGreaterThan(10_000);
+                assertThat(run.touchedWithFlagOff).as("units touched with their flag 0").isZero();
+                assertThat(run.atLimitFiltered).as("filtered steps at the limit").isGreaterThan(10);
+                assertThat(run.pastLimitUnfiltered).as("steps past the limit run unfiltered").isEqualTo(run.pastLimit);
+            } else {
+                assertThat(run.touchedWithFlagOff).as("units touched with their flag 0, p unbounded").isGreaterThan(1000);
+            }
+            assertThat(run.filteredSteps).as("filtered steps").isGreaterThan(bounded ? 3000 : 1500);
+        }
+    }
+
+    private static final class PositionRun {
+        long flagOffChecks;
+        long touchedWithFlagOff;
+        int atLimitFiltered;
+        int pastLimit;
+        int pastLimitUnfiltered;
+        long filteredSteps;
+    }
+
+    private static PositionRun positionRun(boolean bounded, double limit) {
+        int d = 40;
+        int pos = 39;
+        int width = 20;                             // not a small layer: one the filter takes
+        Matrices w = new Matrices(width, d);
+        for (int u = 0; u < 4; u++) {
+            w.gate()[u][ONE] = -1 - 0x1p35;
+            w.gate()[u][1 + u] = 0x1p35;
+            w.gate()[u][pos] = 1;
+            w.value()[u][u % 2 == 0 ? pos : ONE] = 1;
+            w.output()[30 + u][u] = 1;
+        }
+        for (int u = 4; u < width; u++) {          // a few units over small slots
+            w.gate()[u][ONE] = -1;
+            w.gate()[u][10 + u % 12] = 1;
+            w.gate()[u][5 + u % 3] = 1;
+            w.value()[u][ONE] = 1;
+            w.output()[34 + u % 4][u] = 2;
+        }
+        FfnWeights weights = TinyModel.ffn(w.gate(), w.value(), w.output());
+        SparseFeedForward ffn = bounded ? new SparseFeedForward(weights, d, ONE, pos, limit)
+                : new SparseFeedForward(weights, d, ONE);
+        GateFilter filter = new GateFilter(ffn);
+        SparseFeedForward.Scratch scratch = new SparseFeedForward.Scratch(width, ffn.groups.groupCount, d);
+        Random random = new Random(17);
+        PositionRun run = new PositionRun();
+        int steps = 3600;
+        boolean widened = false;
+        for (int step = 0; step < steps; step++) {
+            double[] x = new double[d];
+            x[ONE] = 1;
+            // positions doubling every 128 steps up to the limit (from step 3329 on, with
+            // widenings faster than rebuilds, as a position's), then a few past it
+            double p = Math.min(limit, Math.floor(Math.pow(2, step / 128.0)));
+            boolean past = step >= steps - 5;
+            if (past) {
+                p = limit + 1 + random.nextInt(1000);
+            }
+            x[pos] = p;
+            if (random.nextInt(20) == 0) {
+                x[1 + random.nextInt(4)] = 1;
+            }
+            for (int c = 5; c < 8; c++) {
+                x[c] = random.nextInt(2);
+            }
+            for (int c = 10; c < 22; c++) {
+                x[c] = random.nextInt(3) == 0 ? 1 : 0;
+            }
+            long[] nonZero = nonZero(x);
+            if (filter.unitBound != null && !widened) {
+                long[] touched = ffn.touched(x, nonZero, scratch, filter);
+                if (past) {
+                    run.pastLimit++;
+                    if (bounded && touched == null) {
+                        run.pastLimitUnfiltered++;
+                    }
+                    widened = true;
+                } else if (touched != null) {
+                    run.atLimitFiltered += p == limit ? 1 : 0;
+                    for (int u = 0; u < 4; u++) {
+                        if (x[1 + u] == 0) {
+                            run.flagOffChecks++;
+                            run.touchedWithFlagOff += (touched[0] & 1L << u) != 0 ? 1 : 0;
+                        }
+                    }
+                }
+            }
+            assertStepExact(weights, ffn, x, nonZero, scratch, filter, String.format("step %d, p %s", step, p));
+        }
+        run.filteredSteps = filter.filteredSteps;
+        return run;
+    }
+
+    /**
+     * Units {@code -1024 + x[a] + 1024 x[f]} (as the interpreter's {@code snapshot.q}): their
+     * two columns are one group (read in one proportion), non-zero at most steps through
+     * x[a], so the group cannot wait for a partner group; the flag's column is their partner
+     * (0 leaves the gate <= 0 over a's range), and a unit is touched only when its flag is set.
+     */
+    @Test
+    void aColumnInsideTheSelectorGroupCanBeTheUnitsPartner() {
+        int d = 40;
+        int width = 20;
+        Matrices w = new Matrices(width, d);
+        for (int u = 0; u < 8; u++) {
+            w.gate()[u][ONE] = -1024;
+            w.gate()[u][10 + 2 * u] = 1;
+            w.gate()[u][11 + 2 * u] = 1024;
+            w.value()[u][ONE] = 1;
+            w.output()[30 + u % 4][u] = 1;
+        }
+        for (int u = 8; u < width; u++) {          // enough entries that the layer is filtered
+            w.gate()[u][ONE] = -1;
+            w.gate()[u][1 + u % 6] = 1;
+            w.gate()[u][7 + u % 3] = 1;
+            w.gate()[u][26 + u % 4] = 1;
+            w.value()[u][ONE] = 1;
+            w.output()[34 + u % 4][u] = 2;
+        }
+        Layer layer = w.layer();
+        assertThat(layer.ffn().groups.groupOf[10]).as("a unit's two columns are one group")
+                .isEqualTo(layer.ffn().groups.groupOf[11]);
+        Random random = new Random(23);
+        long flagOff = 0;
+        long touches = 0;
+        for (int step = 0; step < 3000; step++) {
+            double[] x = new double[d];
+            x[ONE] = 1;
+            for (int u = 0; u < 8; u++) {
+                x[10 + 2 * u] = random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(500);
+                x[11 + 2 * u] = random.nextInt(8) == 0 ? 1 : 0;
+            }
+            for (int c = 1; c < 10; c++) {
+                x[c] = random.nextInt(2);
+            }
+            for (int c = 26; c < 30; c++) {
+                x[c] = random.nextInt(2);
+            }
+            if (layer.filter().unitBound != null) {
+                long[] touched = layer.ffn().touched(x, nonZero(x), layer.scratch(), layer.filter());
+                assertThat(touched).as("step %d in range", step).isNotNull();
+                for (int u = 0; u < 8; u++) {
+                    boolean isTouched = (touched[0] & 1L << u) != 0;
+                    if (x[11 + 2 * u] == 0) {
+                        flagOff++;
+                        assertThat(isTouched).as("step %d: unit %d touched with its flag 0", step, u).isFalse();
+                    }
+                    touches += isTouched ? 1 : 0;
+                }
+            }
+            assertStepExact(layer, x, String.format("step %d", step));
+        }
+        assertThat(flagOff).as("unit steps with the flag 0").isGreaterThan(10_000);
+        assertThat(touches).as("touched units").isGreaterThan(1000);
+        assertThat(layer.filter().filteredSteps).isGreaterThan(2000);
+    }
 }
