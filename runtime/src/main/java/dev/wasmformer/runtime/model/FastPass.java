@@ -29,7 +29,6 @@ final class FastPass extends ForwardPass {
     private final int[][] heldWord;            // [layer][segment]: a head's pairs from its first segment on
     private final long[][] heldBits;
     private final double[][] sums;             // [layer][segment]: scratch for AttentionLayer.segmentSums
-    private final Recent[][] recent;           // [layer][head]: a wide resident head's recent sums, else null
     private final boolean keepTokens;          // some head reads values through its token
     private int[] tokens = new int[1024];      // the token at every position, if keepTokens
     private final double[][] projections;      // [layer]: queries, keys and values, head after head
@@ -106,7 +105,6 @@ final class FastPass extends ForwardPass {
         }
         keepTokens = anyTable;
         resident = model.residentHeads.resident;
-        recent = recent(attention, resident);
         residentRows = model.residentHeads.rows;
         placed = new long[layerCount][];
         for (int l = 0; l < layerCount; l++) {
@@ -177,7 +175,6 @@ final class FastPass extends ForwardPass {
         heldBits = deep(o.heldBits);
         sums = deep(o.sums);
         keepTokens = o.keepTokens;
-        recent = recent(attention, o.resident);   // a cache of sums: a copy starts without
         // the tokens of the positions so far (at least one: forward's doubling grows it)
         tokens = java.util.Arrays.copyOf(o.tokens, keepTokens ? Math.toIntExact(Math.max(1, positions)) : 1);
         projections = deep(o.projections);
@@ -372,7 +369,7 @@ final class FastPass extends ForwardPass {
     long retainedBytes() {
         long bytes = HeapBytes.of(x, results, held, heldCount, heldRow, heldSum, heldMarks, heldWord, heldBits,
                 sums, tokens, projections, headOutputs, nonZero, placed)
-                + Recent.retainedBytes(recent) + scratch.retainedBytes() + families.retainedBytes();
+                + scratch.retainedBytes() + families.retainedBytes();
         for (int l = 0; l < caches.length; l++) {
             for (int h = 0; h < caches[l].length; h++) {
                 bytes += caches[l][h] == null || memos[l][h] != null ? 0 : caches[l][h].retainedBytes();
@@ -645,36 +642,19 @@ final class FastPass extends ForwardPass {
                 nonZero[row >>> 6] |= 1L << row;
             }
         } else if (r < 0 || r != known) {
-            Recent seen = recent[l][h];
+            // the output rows' sums, the non-zero ones held (and written)
+            double[] s = sums[l];
+            layer.segmentSums(h, out, s);
+            int[] segmentRow = layer.segmentRow;
             int n = first;
-            int slot = seen == null || r < 0 ? -1 : seen.slot(r);
-            if (slot >= 0 && seen.names[slot] == r) {
-                // sums computed at an earlier step for the same name: the same doubles
-                for (int k = slot * seen.width, end = k + seen.counts[slot]; k < end; k++) {
-                    int row = seen.rows[k];
-                    double sum = seen.values[k];
+            for (int seg = first, end = layer.headSegments[h + 1]; seg < end; seg++) {
+                double sum = s[seg];
+                if (sum != 0) {
+                    int row = segmentRow[seg];
                     rows[n] = row;
                     values[n++] = sum;
                     x[row] = sum;
                     nonZero[row >>> 6] |= 1L << row;
-                }
-            } else {
-                // the output rows' sums, the non-zero ones held (and written)
-                double[] s = sums[l];
-                layer.segmentSums(h, out, s);
-                int[] segmentRow = layer.segmentRow;
-                for (int seg = first, end = layer.headSegments[h + 1]; seg < end; seg++) {
-                    double sum = s[seg];
-                    if (sum != 0) {
-                        int row = segmentRow[seg];
-                        rows[n] = row;
-                        values[n++] = sum;
-                        x[row] = sum;
-                        nonZero[row >>> 6] |= 1L << row;
-                    }
-                }
-                if (slot >= 0) {
-                    seen.keep(slot, r, rows, values, first, n);
                 }
             }
             heldCount[l][h] = n - first;
@@ -685,71 +665,6 @@ final class FastPass extends ForwardPass {
                 x[row] = values[k];
                 nonZero[row >>> 6] |= 1L << row;
             }
-        }
-    }
-
-    /** Heads with at least this many output rows keep their {@link Recent recent sums}. */
-    static final int RECENT_MIN_ROWS = 8;
-
-    /** The {@link #recent} sums of these heads. */
-    private static Recent[][] recent(AttentionLayer[] attention, boolean[][] resident) {
-        Recent[][] recent = new Recent[attention.length][];
-        for (int l = 0; l < attention.length; l++) {
-            AttentionLayer layer = attention[l];
-            recent[l] = new Recent[layer.heads.length];
-            for (int h = 0; h < layer.heads.length; h++) {
-                int width = layer.headSegments[h + 1] - layer.headSegments[h];
-                if (resident[l][h] && width >= RECENT_MIN_ROWS) {
-                    recent[l][h] = new Recent(width);
-                }
-            }
-        }
-        return recent;
-    }
-
-    /**
-     * The non-zero output sums of a few names a resident head answered recently, one name per
-     * slot (a name's slot is fixed by its bits). Equal names are equal output vectors, bit for
-     * bit, so their sums are the same doubles: a head whose answer changes to a name it
-     * answered before takes them from here instead of computing its output rows again. Holds
-     * no state of a run (a copy starts empty).
-     */
-    static final class Recent {
-        static final int SLOTS = 8;
-        final int width;          // the head's output rows: at most this many sums a name
-        final long[] names = new long[SLOTS];
-        final int[] counts = new int[SLOTS];
-        final int[] rows;         // [slot][width]
-        final double[] values;
-
-        Recent(int width) {
-            this.width = width;
-            java.util.Arrays.fill(names, NOT_PLACED);
-            rows = new int[SLOTS * width];
-            values = new double[SLOTS * width];
-        }
-
-        /** The slot of name {@code r} (&gt;= 0). */
-        int slot(long r) {
-            return (int) ((r * 0x9E3779B97F4A7C15L) >>> 61);
-        }
-
-        /** Keeps the sums {@code rows, values [from, to)} as name {@code r}'s, in its slot. */
-        void keep(int slot, long r, int[] rows, double[] values, int from, int to) {
-            names[slot] = r;
-            counts[slot] = to - from;
-            System.arraycopy(rows, from, this.rows, slot * width, to - from);
-            System.arraycopy(values, from, this.values, slot * width, to - from);
-        }
-
-        static long retainedBytes(Recent[][] recent) {
-            long bytes = 0;
-            for (Recent[] layer : recent) {
-                for (Recent r : layer) {
-                    bytes += r == null ? 0 : HeapBytes.of(r.names, r.counts, r.rows, r.values);
-                }
-            }
-            return bytes;
         }
     }
 
