@@ -485,13 +485,14 @@ final class FastPass extends ForwardPass {
     }
 
     /**
-     * Every head reads the residual entering the layer; their outputs are added after, head by
-     * head, each as the non-zero sums of its output rows (adding 0.0 changes no slot: x never
-     * holds -0.0). A head whose output is named like the one whose sums it holds adds those
-     * again (the same doubles), without reading its value or computing its output rows; so do
-     * token-valued heads, whose sums per token are tables. A resident head whose answer is the
-     * one whose sums x still holds from the step before does nothing more; one whose answer
-     * changed first takes the old sums out. A head that {@code queried} does not mark gets its
+     * Every head reads the residual entering the layer (the projections of all heads come
+     * first; queries read only those); their outputs are added head by head, each as the
+     * non-zero sums of its output rows (adding 0.0 changes no slot: x never holds -0.0). A head
+     * whose output is named like the one whose sums it holds adds those again (the same
+     * doubles), without reading its value or computing its output rows; so do token-valued
+     * heads, whose sums per token are tables. A resident head whose answer is the one whose
+     * sums x still holds from the step before does nothing more; one whose answer changed
+     * {@link #place replaces} its sums in x. A head that {@code queried} does not mark gets its
      * key and value, no query and no output.
      */
     private void attend(int l, int token, boolean[] queried) {
@@ -546,51 +547,39 @@ final class FastPass extends ForwardPass {
             result[h] = r;
             if (residentLayer[h]) {
                 long was = placedLayer[h];
-                if (r == was && r != AttentionCache.UNNAMED) {
-                    continue;   // x holds this answer's sums already: nothing to hold or add
+                if (r != was || r == AttentionCache.UNNAMED) {
+                    place(l, h, r, was, known, out);
+                    placedLayer[h] = r;
                 }
-                if (was != NOT_PLACED) {
-                    unplace(l, h, was);   // before hold() replaces the held rows
-                }
+                // else x holds this answer's sums already: nothing to hold or add
+                continue;
             }
             if (r >= -1 && (r < 0 || r != known)) {
                 hold(l, h, out);
                 names[h] = r;
             }
+            add(l, h, r);
         }
+    }
+
+    /**
+     * Adds head h's sums for its result {@code r} to x (a token table's, or the held ones) and
+     * their rows to the non-zero slots (every sum is non-zero; a slot that sums to 0.0 stays in
+     * the set, which costs a visit, no result).
+     */
+    private void add(int l, int h, long r) {
         double[] x = this.x;
         long[] nonZero = this.nonZero;
-        int[] count = heldCount[l];
-        int[] rows = heldRow[l];
-        double[] values = heldSum[l];
-        int[] marks = heldMarks[l];
-        int[] words = heldWord[l];
-        long[] bits = heldBits[l];
-        int[] headSegments = layer.headSegments;
-        // The written rows join the set of possibly non-zero slots (every sum is non-zero; a
-        // slot that sums to 0.0 stays in the set, which costs a visit, no result).
-        for (int h = 0; h < layerCaches.length; h++) {
-            if (queried != null && !queried[h]) {
-                continue;
-            }
-            long r = result[h];
-            if (residentLayer[h]) {
-                if (r == placedLayer[h] && r != AttentionCache.UNNAMED) {
-                    continue;
-                }
-                placedLayer[h] = r;
-            }
-            if (r < -1) {
-                TokenValues table = layer.tables[h];
-                int id = PositionHead.tableId(r);
-                addSums(table.contributionRow, table.contributionValue, table.contributionStart(id),
-                        table.contributionEnd(id), x);
-                mark(table.markWord, table.markBits, table.markStart(id), table.markEnd(id), nonZero);
-            } else {
-                int first = headSegments[h];
-                addSums(rows, values, first, first + count[h], x);
-                mark(words, bits, first, first + marks[h], nonZero);
-            }
+        if (r < -1) {
+            TokenValues table = attention[l].tables[h];
+            int id = PositionHead.tableId(r);
+            addSums(table.contributionRow, table.contributionValue, table.contributionStart(id),
+                    table.contributionEnd(id), x);
+            mark(table.markWord, table.markBits, table.markStart(id), table.markEnd(id), nonZero);
+        } else {
+            int first = attention[l].headSegments[h];
+            addSums(heldRow[l], heldSum[l], first, first + heldCount[l][h], x);
+            mark(heldWord[l], heldBits[l], first, first + heldMarks[l][h], nonZero);
         }
     }
 
@@ -609,29 +598,72 @@ final class FastPass extends ForwardPass {
     }
 
     /**
-     * Takes a resident head's sums for the result {@code was} out of x: zeroes the rows they
-     * wrote (the head is their only writer, so they hold exactly its sums) and takes them out
-     * of the non-zero set. The rows of a name or an unnamed output are the held ones: hold()
-     * has not replaced them yet at this step.
+     * Replaces resident head h's sums in x, those of the result {@code was} (none for
+     * {@link #NOT_PLACED}: its rows hold 0.0), by those of its result {@code r}; {@code known}
+     * is the name whose sums it held before this step's query. The head is its rows' only
+     * writer, so they hold exactly the old sums: those rows are zeroed and taken out of the
+     * non-zero set, then the new sums are written over them (0.0 + sum is sum) and their rows
+     * join the set. The rows of a name or an unnamed output are the held ones; the held sums
+     * are replaced (and named) when {@code r} is neither a table value nor {@code known}, as
+     * {@link #hold} would, except that a resident head's held rows are not kept as (word, bits)
+     * pairs: it marks them row by row (it has few).
      */
-    private void unplace(int l, int h, long was) {
+    private void place(int l, int h, long r, long was, long known, double[] out) {
         double[] x = this.x;
         long[] nonZero = this.nonZero;
-        if (was < -1) {
-            TokenValues table = attention[l].tables[h];
-            int id = PositionHead.tableId(was);
-            int[] rows = table.contributionRow;
-            for (int k = table.contributionStart(id), end = table.contributionEnd(id); k < end; k++) {
+        AttentionLayer layer = attention[l];
+        int first = layer.headSegments[h];
+        int[] rows = heldRow[l];
+        double[] values = heldSum[l];
+        if (was >= -1) {
+            for (int k = first, end = first + heldCount[l][h]; k < end; k++) {
                 int row = rows[k];
                 x[row] = 0.0;
                 nonZero[row >>> 6] &= ~(1L << row);
             }
-        } else {
-            int[] rows = heldRow[l];
-            for (int k = attention[l].headSegments[h], end = k + heldCount[l][h]; k < end; k++) {
-                int row = rows[k];
+        } else if (was != NOT_PLACED) {
+            TokenValues table = layer.tables[h];
+            int id = PositionHead.tableId(was);
+            int[] tableRows = table.contributionRow;
+            for (int k = table.contributionStart(id), end = table.contributionEnd(id); k < end; k++) {
+                int row = tableRows[k];
                 x[row] = 0.0;
                 nonZero[row >>> 6] &= ~(1L << row);
+            }
+        }
+        if (r < -1) {
+            TokenValues table = layer.tables[h];
+            int id = PositionHead.tableId(r);
+            int[] tableRows = table.contributionRow;
+            double[] tableValues = table.contributionValue;
+            for (int k = table.contributionStart(id), end = table.contributionEnd(id); k < end; k++) {
+                int row = tableRows[k];
+                x[row] = tableValues[k];
+                nonZero[row >>> 6] |= 1L << row;
+            }
+        } else if (r < 0 || r != known) {
+            // the output rows' sums, the non-zero ones held (and written)
+            double[] s = sums[l];
+            layer.segmentSums(h, out, s);
+            int[] segmentRow = layer.segmentRow;
+            int n = first;
+            for (int seg = first, end = layer.headSegments[h + 1]; seg < end; seg++) {
+                double sum = s[seg];
+                if (sum != 0) {
+                    int row = segmentRow[seg];
+                    rows[n] = row;
+                    values[n++] = sum;
+                    x[row] = sum;
+                    nonZero[row >>> 6] |= 1L << row;
+                }
+            }
+            heldCount[l][h] = n - first;
+            held[l][h] = r;
+        } else {
+            for (int k = first, end = first + heldCount[l][h]; k < end; k++) {
+                int row = rows[k];
+                x[row] = values[k];
+                nonZero[row >>> 6] |= 1L << row;
             }
         }
     }
