@@ -324,16 +324,7 @@ class UnitCostProbe {
         SparseFeedForward ffn = ffns[l];
         for (int u : Bits.toArray(f.alwaysMask)) {
           StringBuilder row = new StringBuilder("L" + l + " always " + weights.unitNames().get(l).get(u) + ":");
-          CsrMatrix gate = ffn.weights.gate();
-          double[] lo = (double[]) field(GateFilter.class, "columnLo").get(f);
-          double[] hi = (double[]) field(GateFilter.class, "columnHi").get(f);
-          boolean[] frac = (boolean[]) field(GateFilter.class, "columnFractional").get(f);
-          for (int i = 0; i < gate.rowLength(u); i++) {
-            int c = gate.column(u, i);
-            String name = c == fast.model.slotOne() ? "one" : c == fast.model.slotPosition() ? "p"
-                : c == fast.model.slotPositionSquared() ? "p^2" : String.valueOf(weights.slotName(c, 2 * l + 2));
-            row.append(String.format(" %s*%s[%s..%s%s]", gate.value(u, i), name, lo[c], hi[c], frac[c] ? " frac" : ""));
-          }
+          appendGate(row, l, u, false);
           row.append(" value:");
           CsrMatrix value = ffn.weights.value();
           for (int i = 0; i < value.rowLength(u); i++) {
@@ -350,14 +341,7 @@ class UnitCostProbe {
       SparseFeedForward ffn = ffns[l];
       GateGroups gg = ffn.groups;
       StringBuilder row = new StringBuilder("L" + l + " " + weights.unitNames().get(l).get(u) + " kind " + f.unitKind[u] + ":");
-      CsrMatrix gate = ffn.weights.gate();
-      double[] lo = (double[]) field(GateFilter.class, "columnLo").get(f);
-      double[] hi = (double[]) field(GateFilter.class, "columnHi").get(f);
-      boolean[] frac = (boolean[]) field(GateFilter.class, "columnFractional").get(f);
-      for (int i = 0; i < gate.rowLength(u); i++) {
-        int c = gate.column(u, i);
-        row.append(String.format(" %s*%s(g%d)[%s..%s%s]", gate.value(u, i), colName(l, c), gg.groupOf[c], lo[c], hi[c], frac[c] ? " frac" : ""));
-      }
+      appendGate(row, l, u, true);
       if (f.unitBound != null && f.unitKind[u] == GateFilter.FILTERED) {
         row.append(String.format("%n    bound %s second %s; selectors:", f.unitBound[u], f.unitSecondBound[u]));
         for (int g = 0; g < gg.groupCount; g++) {
@@ -378,6 +362,21 @@ class UnitCostProbe {
         }
       }
       return row.toString();
+    }
+
+    /** Unit u's gate row, each column with the filter's range (and its group, if asked). */
+    private void appendGate(StringBuilder row, int l, int u, boolean withGroup) throws Exception {
+      GateFilter f = filters[l];
+      CsrMatrix gate = ffns[l].weights.gate();
+      int[] groupOf = ffns[l].groups.groupOf;
+      double[] lo = (double[]) field(GateFilter.class, "columnLo").get(f);
+      double[] hi = (double[]) field(GateFilter.class, "columnHi").get(f);
+      boolean[] frac = (boolean[]) field(GateFilter.class, "columnFractional").get(f);
+      for (int i = 0; i < gate.rowLength(u); i++) {
+        int c = gate.column(u, i);
+        String group = withGroup ? "(g" + groupOf[c] + ")" : "";
+        row.append(String.format(" %s*%s%s[%s..%s%s]", gate.value(u, i), colName(l, c), group, lo[c], hi[c], frac[c] ? " frac" : ""));
+      }
     }
 
     private String colName(int l, int c) {
