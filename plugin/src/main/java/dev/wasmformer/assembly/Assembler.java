@@ -25,7 +25,7 @@ import java.util.Set;
  *
  * <p>A slot is never reused for another value after its last read: reusing it needs a unit
  * that clears the old value at every token, and those clears cost the runtime more than the
- * wider residual does (docs/benchmarks.md, "Session 8: a slot per value").
+ * wider residual does (docs/benchmarks-history.md, "Session 8: a slot per value").
  *
  * <p>Sublayers are numbered 1, 2, 3, ...: odd ones are attention, even ones FFN; sublayer
  * 0 is the embedding. A value written in sublayer s can be read from sublayer s+1 on.

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Whether the JVM's heap is on transparent huge pages, which the bench reports with its figures:
  * a token touches ~150–190 distinct 4 KiB pages, so whether those are 2 MiB pages can move a
- * figure on a machine whose other work evicts the TLB (docs/benchmarks.md, "Session 6").
+ * figure on a machine whose other work evicts the TLB (docs/benchmarks-history.md, "Session 6").
  *
  * @param jvm the JVM's {@code UseTransparentHugePages} flag
  * @param kernel the kernel's mode ({@code always}, {@code madvise}, {@code never}), or {@code

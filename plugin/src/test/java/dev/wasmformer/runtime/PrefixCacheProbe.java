@@ -16,7 +16,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * -Dwasmformer.probe.program} names another, with the stdin of {@code -Dwasmformer.probe.input}),
  * the heap its kept prefix state holds, and optionally the wall time of a batch of runs with
  * different stdin on two threads. Compare {@code -Dwasmformer.prefixCache=false} against the
- * default in separate JVMs (docs/benchmarks.md, "Session 8, prefix caching").
+ * default in separate JVMs (docs/benchmarks-history.md, "Session 8, prefix caching").
  *
  * <p>{@code mvn -o -q -pl plugin -am test -Dtest=PrefixCacheProbe -Dsurefire.failIfNoSpecifiedTests=false
  * -Dwasmformer.probe=true [-Dwasmformer.probe.runs=8] [-Dwasmformer.probe.batch=12]
