@@ -62,6 +62,7 @@ public final class Assembler {
   private AssembledModel run() {
     findLive();
     schedule();
+    emptySmallFfns();
     recordReads();
     allocateSlots();
     return emit();
@@ -145,6 +146,85 @@ public final class Assembler {
     if (sublayers % 2 == 1) sublayers++;
     if (sublayers == 0) sublayers = 2;
   }
+
+  // ---- later units: an FFN layer of a few units that can all wait goes ------------------
+
+  /**
+   * An FFN layer of at most {@link #SMALL_FFN} units, all of which can be written later, is
+   * emptied: its units and every unit that reads them (through Sums too) move as late as their
+   * readers allow. The runtime evaluates a small layer's units at every token (their gates
+   * unfiltered) and a layer's FFN has a fixed cost of its own; in a later, filtered layer the
+   * same units cost nothing at the tokens where their gates rule them out (the trap address's
+   * units, which only a trapped instruction needs, emptied layer 1 of every model). Nothing
+   * else moves: the heads and every other unit keep their sublayers.
+   */
+  private void emptySmallFfns() {
+    Map<Node, List<Node>> readers = new HashMap<>();   // Sums expanded: the nodes reading through them
+    Map<Node, Integer> headReads = new HashMap<>();     // the earliest head or CumSum sublayer reading a node
+    for (Node n : live) {
+      List<Expr> in = n instanceof Node.HeadOutput ho ? headExprs(ho.head()) : inputsOf(n);
+      for (Expr e : in) {
+        for (Node t : e.terms().keySet()) {
+          if (n instanceof Node.Neuron || n instanceof Node.Sum) {
+            readers.computeIfAbsent(t, k -> new ArrayList<>()).add(n);
+          } else {
+            // a head reads at its sublayer, a CumSum's mean head one before the sum's
+            int at = n instanceof Node.CumSum ? written.get(n) - 1 : written.get(n);
+            headReads.merge(t, at, Math::min);
+          }
+        }
+      }
+    }
+    // the latest sublayer each unit could be written in if every unit moved as late as it can
+    Map<Node, Integer> latest = new HashMap<>();
+    List<Node> order = new ArrayList<>(live);
+    order.sort((a, b) -> Integer.compare(b.id(), a.id()));   // readers are made after what they read
+    for (Node n : order) {
+      if (!(n instanceof Node.Neuron) && !(n instanceof Node.Sum)) continue;
+      int limit = sublayers;   // the logits read after the last sublayer
+      Integer head = headReads.get(n);
+      if (head != null) limit = Math.min(limit, head - 1);
+      for (Node r : readers.getOrDefault(n, List.of())) {
+        // a unit reads what the sublayer before it wrote, a Sum holds what its terms wrote
+        limit = Math.min(limit, r instanceof Node.Sum ? latest.get(r) : latest.get(r) - 1);
+      }
+      latest.put(n, n instanceof Node.Neuron && limit % 2 == 1 ? limit - 1 : limit);
+    }
+    Map<Integer, List<Node>> bySublayer = new java.util.TreeMap<>();
+    for (Node n : live) {
+      if (n instanceof Node.Neuron || n instanceof Node.CumSum) {
+        bySublayer.computeIfAbsent(written.get(n), k -> new ArrayList<>()).add(n);
+      }
+    }
+    boolean moved = false;
+    for (var layer : bySublayer.entrySet()) {
+      int s = layer.getKey();
+      List<Node> units = layer.getValue();
+      if (s == sublayers || units.size() > SMALL_FFN
+          || !units.stream().allMatch(n -> n instanceof Node.Neuron && latest.get(n) > written.get(n))) {
+        continue;
+      }
+      // the units and their readers, through Sums, all to their latest sublayers
+      List<Node> work = new ArrayList<>(units);
+      Set<Node> seen = new java.util.HashSet<>();
+      while (!work.isEmpty()) {
+        Node n = work.remove(work.size() - 1);
+        if (!seen.add(n)) continue;
+        if (n instanceof Node.Neuron) written.put(n, latest.get(n));
+        work.addAll(readers.getOrDefault(n, List.of()));
+      }
+      moved = true;
+    }
+    if (moved) {
+      // a Sum is written when its last term is
+      List<Node> sums = new ArrayList<>();
+      for (Node n : graph.nodes()) if (n instanceof Node.Sum) sums.add(n);
+      for (Node n : sums) written.put(n, ready(((Node.Sum) n).expr()));
+    }
+  }
+
+  /** At most this many units make an FFN layer that {@link #emptySmallFfns} tries to empty. */
+  private static final int SMALL_FFN = 16;
 
   // ---- reads and slot allocation --------------------------------------------------------
 

@@ -61,6 +61,9 @@ final class ModelReader {
                 layerHeads.add(head(layer.getHeads(h), d, "layer " + l + " head " + h, selection, unpacked));
             }
             FfnWeights ffn = layer.hasFfn() ? ffn(layer.getFfn(), d, "layer " + l + " ffn", unpacked) : null;
+            if (ffn != null && ffn.width() == 0) {
+                ffn = null;   // a layer without units adds nothing: no FFN step at all
+            }
             LayerWeights weightsOfLayer = new LayerWeights(List.copyOf(layerHeads), ffn);
             selection.pass(weightsOfLayer);
             layers.add(weightsOfLayer);
