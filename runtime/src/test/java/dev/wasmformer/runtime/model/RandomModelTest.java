@@ -326,10 +326,12 @@ class RandomModelTest {
                         .setOutput(TinyModel.matrix(scratchOutput(random, valueWidth), false)));
                 heads++;
             }
+            // now and then a layer's FFN without units (the assembler makes those), which adds nothing
+            int units = l == 0 && random.nextInt(4) == 0 ? 0 : width;
             layer.setFfn(Ffn.newBuilder()
-                    .setGate(TinyModel.matrix(dense(random, width, D, INPUTS, 0.5), false))
-                    .setValue(TinyModel.matrix(dense(random, width, D, D, 0.3), true))
-                    .setOutput(TinyModel.matrix(scratchOutput(random, width), false)));
+                    .setGate(TinyModel.matrix(dense(random, units, D, INPUTS, 0.5), D, false))
+                    .setValue(TinyModel.matrix(dense(random, units, D, D, 0.3), D, true))
+                    .setOutput(TinyModel.matrix(scratchOutput(random, units), false)));
             weights.addLayers(layer);
         }
         return Bundle.newBuilder()

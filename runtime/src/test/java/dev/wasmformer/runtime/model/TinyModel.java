@@ -135,8 +135,12 @@ final class TinyModel {
     }
 
     static Matrix matrix(double[][] values, boolean dense) {
+        return matrix(values, values[0].length, dense);
+    }
+
+    /** A matrix of {@code values.length} rows and {@code cols} columns (also when it has no rows). */
+    static Matrix matrix(double[][] values, int cols, boolean dense) {
         int rows = values.length;
-        int cols = values[0].length;
         Matrix.Builder m = Matrix.newBuilder().setRows(rows).setCols(cols);
         if (dense) {
             DenseValues.Builder d = DenseValues.newBuilder();
