@@ -23,6 +23,8 @@ final class Scope {
   final Scope parent;
   final Map<String, Symbol> names = new HashMap<>();
   final Map<String, Object> tags = new HashMap<>();
+  /** The variable-length arrays declared in this block so far, in order. */
+  final java.util.List<Symbol> vlas = new java.util.ArrayList<>();
 
   Scope(Scope parent) {
     this.parent = parent;
