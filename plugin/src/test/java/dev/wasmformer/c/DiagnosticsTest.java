@@ -323,6 +323,19 @@ class DiagnosticsTest {
   }
 
   @Test
+  void anImplicitEnumeratorPastItsTypesRangeOverflowsAsInGcc() {
+    CompileResult r = compile("""
+        enum a { A1 = 0x7fffffff, A2 };
+        enum b { B1 = 0xffffffff, B2 };
+        enum c { C1 = 0x7fffffffffffffffLL, C2 = -1, C3 };
+        int main(void) { return 0; }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:1:27: error: overflow in enumeration values",
+        "prog.c:2:27: error: overflow in enumeration values");
+  }
+
+  @Test
   void statementExpressionsRefuseLabelsAndFileScope() {
     CompileResult r = compile("""
         int g = ({ 1; });

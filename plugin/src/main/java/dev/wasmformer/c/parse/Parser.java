@@ -599,33 +599,26 @@ public final class Parser {
     }
     if (!is("{")) {
       if (tag == null) throw unexpected("expected identifier or '{' after 'enum'");
-      Type t = sema.enumTag(tag, false, tagPos);
+      sema.enumTag(tag, false, tagPos);
       lastEnumUnsigned = sema.isUnsignedEnum(tag);
-      return lastEnumUnsigned ? IntType.UINT : t;
+      return sema.enumType(tag);
     }
-    Type t = sema.enumTag(tag, true, tagPos);
+    sema.enumTag(tag, true, tagPos);
     next();
-    long value = 0;
-    boolean unsigned = true;
+    Sema.EnumBody body = sema.beginEnum();
     while (!accept("}")) {
       Token name = expectIdentifier("enumerator name");
-      if (accept("=")) {
-        Expr e = conditional();
-        Long v = sema.requireConstant(e, "enumerator value");
-        if (v != null) value = v;
-      }
-      sema.enumConstant(name.text(), name.pos(), value);
-      if (value < 0) unsigned = false;
-      value++;
+      Expr value = accept("=") ? conditional() : null;
+      sema.enumConstant(body, name.text(), name.pos(), value);
       if (!accept(",")) {
         expect("}");
         break;
       }
     }
-    sema.completeEnum(tag, unsigned);
-    lastEnumUnsigned = unsigned;
-    // gcc's type of an enum with no negative enumerator is unsigned int (its enumerators stay int)
-    return unsigned ? IntType.UINT : t;
+    // gcc's type: unsigned int with no negative enumerator, wider past 32 bits (see Sema)
+    IntType type = sema.completeEnum(tag, body);
+    lastEnumUnsigned = !type.isSigned();
+    return type;
   }
 
   // declarator = pointer* ("(" declarator ")" | ident)? type-suffix*

@@ -14,6 +14,8 @@ final class Scope {
   static final class EnumTag {
     final String name;
     boolean unsigned;
+    /** The enum's type once its enumerators are known (gcc's: see {@code Sema.completeEnum}). */
+    dev.wasmformer.c.type.IntType type;
 
     EnumTag(String name) {
       this.name = name;

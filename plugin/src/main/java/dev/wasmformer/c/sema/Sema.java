@@ -297,9 +297,88 @@ public final class Sema {
     return IntType.INT;
   }
 
-  /** Records, once its enumerators are known, whether enum {@code tag} is unsigned (see {@link Scope.EnumTag}). */
-  public void completeEnum(String tag, boolean unsigned) {
-    if (tag != null && scope.tags.get(tag) instanceof Scope.EnumTag e) e.unsigned = unsigned;
+  /** The enumerators of an enum being defined, and the value the next one takes by default. */
+  public static final class EnumBody {
+    private final List<Symbol> constants = new ArrayList<>();
+    private long next;
+    private IntType nextType = IntType.INT;
+    private boolean overflow;
+  }
+
+  public EnumBody beginEnum() {
+    return new EnumBody();
+  }
+
+  /**
+   * Declares an enumerator, {@code value} null for the previous one plus one. As gcc has it
+   * (a GNU extension): a value that fits int is an int, any other keeps its type (a 32-bit one
+   * counts as int or unsigned int) until the enum is complete, and the implicit next value is
+   * the previous plus one in that type, an error if it overflows.
+   */
+  public void enumConstant(EnumBody body, String name, SourcePos pos, Expr value) {
+    long v;
+    IntType type;
+    if (value != null) {
+      Long c = requireConstant(value, "enumerator value");
+      Type vt = rvalue(value).type();
+      type = vt instanceof IntType it ? (IntType) Types.promote(it) : IntType.INT;
+      v = c == null ? 0 : type.wrap(c);
+    } else {
+      if (body.overflow) diagnostics.error(pos, "overflow in enumeration values");
+      v = body.next;
+      type = body.nextType;
+    }
+    if (type.size() == 4) type = type.isSigned() ? IntType.INT : IntType.UINT; // long is 32-bit here
+    if (fitsInt(v, type)) type = IntType.INT;
+    body.next = type.wrap(v + 1);
+    body.overflow = type.isSigned() ? body.next < v : Long.compareUnsigned(body.next, v) < 0;
+    body.nextType = type;
+    Symbol s = new Symbol(name, Symbol.Kind.ENUM_CONSTANT, type, Symbol.Storage.NONE, pos);
+    s.setEnumValue(v);
+    addToScope(s, pos);
+    body.constants.add(s);
+  }
+
+  private static boolean fitsInt(long v, IntType type) {
+    if (!type.isSigned()) return Long.compareUnsigned(v, Integer.MAX_VALUE) <= 0;
+    return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
+  }
+
+  /**
+   * Completes an enum definition and returns its type, gcc's: {@code unsigned int} when no
+   * enumerator is negative and all fit 32 bits, {@code int} when all fit a signed 32 bits,
+   * else {@code unsigned long long} or {@code long long}; an enumerator that does not fit int
+   * takes the enum's type (the others stay int).
+   */
+  public IntType completeEnum(String tag, EnumBody body) {
+    boolean unsigned = true;
+    for (Symbol c : body.constants) {
+      if (((IntType) c.type()).isSigned() && c.enumValue() < 0) unsigned = false;
+    }
+    int precision = 0;
+    for (Symbol c : body.constants) {
+      long v = c.enumValue();
+      boolean negative = ((IntType) c.type()).isSigned() && v < 0;
+      int bits = 64 - Long.numberOfLeadingZeros(negative ? ~v : v);
+      precision = Math.max(precision, unsigned ? bits : bits + 1);
+    }
+    IntType type = precision <= 32 ? (unsigned ? IntType.UINT : IntType.INT) : unsigned ? IntType.ULLONG : IntType.LLONG;
+    for (Symbol c : body.constants) {
+      if (!fitsInt(c.enumValue(), (IntType) c.type())) {
+        c.setType(type);
+        c.setEnumValue(type.wrap(c.enumValue()));
+      }
+    }
+    if (tag != null && scope.tags.get(tag) instanceof Scope.EnumTag e) {
+      e.unsigned = unsigned;
+      e.type = type;
+    }
+    return type;
+  }
+
+  /** The type of {@code enum tag} ({@code int} while its enumerators are not known). */
+  public IntType enumType(String tag) {
+    return scope.lookupTag(tag) instanceof Scope.EnumTag e && e.type != null ? e.type : IntType.INT;
   }
 
   /** Whether {@code enum tag} names an enum whose enumerators are all non-negative. */
@@ -317,15 +396,6 @@ public final class Sema {
   public void markUnsignedEnumTypedef(String name) {
     Symbol s = scope.names.get(name);
     if (s != null && s.kind() == Symbol.Kind.TYPEDEF) s.setUnsignedEnum(true);
-  }
-
-  public void enumConstant(String name, SourcePos pos, long value) {
-    Symbol s = new Symbol(name, Symbol.Kind.ENUM_CONSTANT, IntType.INT, Symbol.Storage.NONE, pos);
-    s.setEnumValue(value);
-    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-      diagnostics.error(pos, "enumerator value for '" + name + "' is not representable in int");
-    }
-    addToScope(s, pos);
   }
 
   private void addToScope(Symbol s, SourcePos pos) {
@@ -833,7 +903,7 @@ public final class Sema {
       return error(pos, "use of undeclared identifier '" + name + "'");
     }
     return switch (s.kind()) {
-      case ENUM_CONSTANT -> new IntConst(pos, IntType.INT, s.enumValue());
+      case ENUM_CONSTANT -> new IntConst(pos, s.type(), s.enumValue());
       case TYPEDEF -> error(pos, "unexpected type name '" + name + "': expected expression");
       default -> {
         if (s.storage() == Symbol.Storage.INTERNAL) usedInternal.add(s);
