@@ -306,6 +306,7 @@ class DiagnosticsTest {
           switch (k) { int w[k]; case 1: break; }
           int init[k] = {0};
           int (*lit)[k] = &(int[k]){0};
+          struct S { int m[k]; } st;
         }
         int main(void) { f(1); return 0; }
         """);
@@ -317,6 +318,7 @@ class DiagnosticsTest {
         "prog.c:12:26: error: switch jumps into scope of identifier with variably modified type ('w' declared at 12:20)",
         "prog.c:13:7: error: variable-sized object may not be initialized",
         "prog.c:14:20: error: compound literal has variable size",
+        "prog.c:15:18: error: member 'm' has a variably modified type (not supported)",
         "prog.c:8:8: error: jump into scope of identifier with variably modified type (label 'L' is in the scope of"
             + " 'v' declared at 9:7)");
     assertThat(r.errors().get(r.errors().size() - 1).render()).endsWith("\n  goto L;\n       ^");

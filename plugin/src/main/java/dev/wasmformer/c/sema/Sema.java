@@ -248,6 +248,11 @@ public final class Sema {
       if (t instanceof FunctionType) {
         diagnostics.error(positions.get(i), "member '" + n + "' declared as a function");
         types.set(i, IntType.INT);
+      } else if (Types.isVariablyModified(t)) {
+        // GNU C allows a variable-length array in a block-scope struct; we do not
+        diagnostics.error(positions.get(i), "member '" + n + "' has a variably modified type (not supported)");
+        pendingLengths.clear();
+        types.set(i, IntType.INT);
       } else if (!t.isComplete() && !(t instanceof ArrayType a && a.length() < 0 && i == names.size() - 1)) {
         if (!t.isError()) diagnostics.error(positions.get(i), "member '" + n + "' has incomplete type '" + t.spell() + "'");
         types.set(i, IntType.INT);
