@@ -124,13 +124,12 @@ public final class Sema {
     final Type valueType;
     final Set<Long> values = new HashSet<>();
     boolean hasDefault;
+    /** The scope of the switch statement: its labels must not be in the scope of more VLAs. */
     final Scope scope;
-    final SourcePos pos;
 
-    SwitchContext(Type valueType, Scope scope, SourcePos pos) {
+    SwitchContext(Type valueType, Scope scope) {
       this.valueType = valueType;
       this.scope = scope;
-      this.pos = pos;
     }
   }
 
@@ -798,7 +797,7 @@ public final class Sema {
       v = error(v.pos(), "statement requires expression of integer type ('" + v.type().spell() + "' invalid)");
     }
     Type t = v.type().isError() ? IntType.INT : Types.promote(v.type());
-    switches.add(new SwitchContext(t, scope, value.pos()));
+    switches.add(new SwitchContext(t, scope));
     breakScopes.add(scope);
     return convert(v, t);
   }
