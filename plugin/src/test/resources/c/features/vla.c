@@ -149,6 +149,12 @@ int main(void) {
   ASSERT(1, side_effects);
   ASSERT(8, (int)sizeof(int[next(2)]));
   ASSERT(2, side_effects);
+  /* an operand of variable-length array type is evaluated, others are not */
+  int idx = 0;
+  ASSERT(24, (int)sizeof m[idx++]);
+  ASSERT(1, idx);
+  ASSERT(4, (int)sizeof m[idx++][0]);
+  ASSERT(1, idx);
 
   /* storage is released at the end of each block: no growth over many iterations */
   char *before = 0;

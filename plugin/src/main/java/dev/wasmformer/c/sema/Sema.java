@@ -1010,6 +1010,10 @@ public final class Sema {
   /** {@code sizeof expression} ({@code alignof} too, with {@code align}): its type's, refused for a bit-field. */
   public Expr sizeOfExpression(Expr e, boolean align, String spelling, SourcePos pos) {
     if (isBitField(e)) return error(pos, "invalid application of '" + spelling + "' to bit-field '" + ((Member) e).name() + "'");
+    if (!align && e.type() instanceof ArrayType && Types.isVariablyModified(e.type())) {
+      // the operand of variable-length array type is evaluated (C99 6.5.3.4p2): sizeof a[i++]
+      return new Comma(pos, SIZE_T, new Cast(pos, VoidType.VOID, rvalue(e)), runtimeSize(e.type(), pos));
+    }
     return align ? alignOf(e.type(), pos) : sizeOf(e.type(), pos);
   }
 
@@ -2046,7 +2050,7 @@ public final class Sema {
         return ErrorType.ERROR;
       }
       if (n != null) return new ArrayType(element, (int) (long) n, null); // sized at run time by its element
-      VariableLength v = new VariableLength(length instanceof VarRef r ? r.symbol().name() : "n");
+      VariableLength v = new VariableLength(length instanceof VarRef r ? r.symbol().name() : "...");
       pendingLengths.add(new PendingLength(v, convert(count, SIZE_T)));
       return new ArrayType(element, -1, v);
     }
