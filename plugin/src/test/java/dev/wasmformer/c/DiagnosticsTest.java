@@ -290,16 +290,51 @@ class DiagnosticsTest {
   }
 
   @Test
-  void unsupportedConstructsAreNamed() {
+  void variableLengthArraysAreRefusedWhereGccRefusesThem() {
     CompileResult r = compile("""
-        struct flags { int a : 3; };
-        int main(int argc, char **argv) {
-          int n[argc];
-          return 0;
+        int n = 3;
+        int g[n];
+        typedef int T[n];
+        void f(int k) {
+          static int s[k];
+          extern int e[k];
+          int ok[k];
+          goto L;
+          int v[k];
+        L:
+          v[0] = ok[0];
+          switch (k) { int w[k]; case 1: break; }
+          int init[k] = {0};
+          int (*lit)[k] = &(int[k]){0};
+          struct S { int m[k]; } st;
         }
+        int main(void) { f(1); return 0; }
         """);
     assertThat(messages(r)).containsExactly(
-        "prog.c:3:9: error: variable length arrays are not supported");
+        "prog.c:2:5: error: variably modified 'g' at file scope",
+        "prog.c:3:13: error: variably modified 'T' at file scope",
+        "prog.c:5:14: error: storage size of 's' isn't constant",
+        "prog.c:6:14: error: object with variably modified type must have no linkage",
+        "prog.c:12:26: error: switch jumps into scope of identifier with variably modified type ('w' declared at 12:20)",
+        "prog.c:13:7: error: variable-sized object may not be initialized",
+        "prog.c:14:20: error: compound literal has variable size",
+        "prog.c:15:18: error: member 'm' has a variably modified type (not supported)",
+        "prog.c:8:8: error: jump into scope of identifier with variably modified type (label 'L' is in the scope of"
+            + " 'v' declared at 9:7)");
+    assertThat(r.errors().get(r.errors().size() - 1).render()).endsWith("\n  goto L;\n       ^");
+  }
+
+  @Test
+  void anImplicitEnumeratorPastItsTypesRangeOverflowsAsInGcc() {
+    CompileResult r = compile("""
+        enum a { A1 = 0x7fffffff, A2 };
+        enum b { B1 = 0xffffffff, B2 };
+        enum c { C1 = 0x7fffffffffffffffLL, C2 = -1, C3 };
+        int main(void) { return 0; }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:1:27: error: overflow in enumeration values",
+        "prog.c:2:27: error: overflow in enumeration values");
   }
 
   @Test

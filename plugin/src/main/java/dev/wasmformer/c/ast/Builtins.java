@@ -14,6 +14,14 @@ public final class Builtins {
   public static final String HEAP_BASE = "__wasmformer_heap_base";
   /** {@code char *__wasmformer_stack_pointer(void)}: the current stack pointer. */
   public static final String STACK_POINTER = "__wasmformer_stack_pointer";
+  /**
+   * {@code char *__wasmformer_vla_alloc(unsigned long size)}: lowers the stack pointer by the
+   * size, to a multiple of 16, and returns it: the storage of a variable-length array (sema
+   * generates it; the stack check of a frame traps if it would reach the static data).
+   */
+  public static final String VLA_ALLOC = "__wasmformer_vla_alloc";
+  /** {@code void __wasmformer_set_stack_pointer(char *)}: releases the arrays allocated below it. */
+  public static final String SET_STACK_POINTER = "__wasmformer_set_stack_pointer";
   /** {@code unsigned long __wasmformer_memory_size(void)}: the memory size in bytes. */
   public static final String MEMORY_SIZE = "__wasmformer_memory_size";
   /** {@code unsigned __wasmformer_f32_bits(float)}: the bit pattern of a float (no code: a float is an i32). */

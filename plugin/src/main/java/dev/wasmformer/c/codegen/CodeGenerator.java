@@ -347,6 +347,8 @@ public final class CodeGenerator {
           && v.symbol().kind() == Symbol.Kind.OBJECT && !v.symbol().hasStaticStorage()) bad[0] = true;
       if (e instanceof Expr.CompoundLiteral || e instanceof Expr.VaStart || e instanceof Expr.VaArg) bad[0] = true;
       if (e instanceof Expr.StmtExpr) bad[0] = true; // its statements may return or break
+      // its returns would not release its variable-length arrays
+      if (e instanceof Expr.Builtin b && b.name().equals(Builtins.VLA_ALLOC)) bad[0] = true;
       // a trap keeps its function, which error messages name (e.g. the soft-float routine)
       if (e instanceof Expr.Builtin b && (b.name().equals(Builtins.TRAP) || b.name().equals(Builtins.UNREACHABLE))) {
         bad[0] = true;

@@ -217,6 +217,8 @@ final class FunctionGenerator {
     for (Symbol l : def.locals()) if (!(l.type().isScalar() && !addressTaken.contains(l))) return true;
     boolean[] found = {false};
     AstWalker.expressions(def.body(), e -> {
+      // the epilogue restores the stack pointer, releasing variable-length arrays
+      if (e instanceof Expr.Builtin b && b.name().equals(Builtins.VLA_ALLOC)) found[0] = true;
       if (e instanceof Expr.Call c) {
         if (c.type().isStruct()) found[0] = true;
         for (Expr a : c.args()) if (a.type().isStruct()) found[0] = true;
@@ -1411,10 +1413,38 @@ final class FunctionGenerator {
       case Builtins.TRAP, Builtins.UNREACHABLE -> code.op(Op.UNREACHABLE);
       case Builtins.HEAP_BASE -> code.i32Const(module.heapBase());
       case Builtins.STACK_POINTER -> code.globalGet(module.spGlobal());
+      case Builtins.SET_STACK_POINTER -> {
+        value(b.args().get(0));
+        code.globalSet(module.spGlobal());
+      }
+      case Builtins.VLA_ALLOC -> vlaAlloc(b.args().get(0));
       case Builtins.MEMORY_SIZE -> code.memorySize().i32Const(16).op(Op.I32_SHL);
       case Builtins.F32_BITS, Builtins.F64_BITS, Builtins.BITS_F32, Builtins.BITS_F64 -> value(b.args().get(0));
       default -> throw new IllegalStateException("unknown builtin " + b.name());
     }
+  }
+
+  /**
+   * Storage for a variable-length array: the stack pointer goes down by the size, to a
+   * multiple of 16, below this function's frame (the function restores it when it returns).
+   * A size that would reach the static data traps as a frame too large would, also when the
+   * size is larger than the whole stack (the subtraction would wrap).
+   */
+  private void vlaAlloc(Expr size) {
+    int bytes = temp(ValType.I32);
+    int sp = temp(ValType.I32);
+    value(size);
+    code.localSet(bytes);
+    code.globalGet(module.spGlobal()).localTee(sp).localGet(bytes).op(Op.I32_SUB).i32Const(-16).op(Op.I32_AND)
+        .localSet(sp);
+    code.block(null);
+    code.localGet(bytes).globalGet(module.spGlobal()).i32Const(module.heapBase()).op(Op.I32_SUB).op(Op.I32_GT_U);
+    code.localGet(sp).i32Const(module.heapBase()).op(Op.I32_LT_U).op(Op.I32_OR);
+    code.op(Op.I32_EQZ).brIf(0).call(module.stackOverflowFunction()).end();
+    code.localGet(sp).globalSet(module.spGlobal());
+    code.localGet(sp);
+    release(ValType.I32, sp);
+    release(ValType.I32, bytes);
   }
 
   /** Returns at once because the program is exiting: main returns the exit status. */

@@ -265,6 +265,7 @@ public final class Parser {
       if (is("=")) throw diagnostics.fail(peek().pos(), "illegal initializer (only variables can be initialized)");
       sema.typedef(d);
       if (spec.unsignedEnum() && d.type() == IntType.INT) sema.markUnsignedEnumTypedef(d.name());
+      if (out != null) sema.declarationLengths(null, d.type(), out); // a typedef's lengths are fixed here
       return;
     }
     boolean hasInit = is("=");
@@ -272,6 +273,7 @@ public final class Parser {
       throw diagnostics.fail(peek().pos(), "illegal initializer (only variables can be initialized)");
     }
     Symbol s = sema.declare(spec, d, hasInit);
+    if (out != null) sema.declarationLengths(s, d.type(), out);
     if (accept("=")) {
       SourcePos p = peek().pos();
       InitSyntax init = initializer();
@@ -597,33 +599,26 @@ public final class Parser {
     }
     if (!is("{")) {
       if (tag == null) throw unexpected("expected identifier or '{' after 'enum'");
-      Type t = sema.enumTag(tag, false, tagPos);
+      sema.enumTag(tag, false, tagPos);
       lastEnumUnsigned = sema.isUnsignedEnum(tag);
-      return lastEnumUnsigned ? IntType.UINT : t;
+      return sema.enumType(tag);
     }
-    Type t = sema.enumTag(tag, true, tagPos);
+    sema.enumTag(tag, true, tagPos);
     next();
-    long value = 0;
-    boolean unsigned = true;
+    Sema.EnumBody body = sema.beginEnum();
     while (!accept("}")) {
       Token name = expectIdentifier("enumerator name");
-      if (accept("=")) {
-        Expr e = conditional();
-        Long v = sema.requireConstant(e, "enumerator value");
-        if (v != null) value = v;
-      }
-      sema.enumConstant(name.text(), name.pos(), value);
-      if (value < 0) unsigned = false;
-      value++;
+      Expr value = accept("=") ? conditional() : null;
+      sema.enumConstant(body, name.text(), name.pos(), value);
       if (!accept(",")) {
         expect("}");
         break;
       }
     }
-    sema.completeEnum(tag, unsigned);
-    lastEnumUnsigned = unsigned;
-    // gcc's type of an enum with no negative enumerator is unsigned int (its enumerators stay int)
-    return unsigned ? IntType.UINT : t;
+    // gcc's type: unsigned int with no negative enumerator, wider past 32 bits (see Sema)
+    IntType type = sema.completeEnum(tag, body);
+    lastEnumUnsigned = !type.isSigned();
+    return type;
   }
 
   // declarator = pointer* ("(" declarator ")" | ident)? type-suffix*
@@ -703,7 +698,9 @@ public final class Parser {
       accept("static");
       Expr length = null;
       if (is("*") && peek(1).is("]")) {
-        throw diagnostics.fail(peek().pos(), "variable length arrays are not supported");
+        next();
+        next();
+        return sema.arrayOf(typeSuffix(base, null), null, true, p);
       }
       if (!is("]")) length = assignment();
       expect("]");
@@ -736,18 +733,25 @@ public final class Parser {
       throw diagnostics.fail(peek().pos(), "old-style (K&R) parameter lists are not supported");
     }
     boolean variadic = false;
-    while (true) {
-      if (accept("...")) {
-        variadic = true;
-        break;
+    // the prototype scope: a parameter's name is visible in the declarators after it
+    sema.pushScope();
+    try {
+      while (true) {
+        if (accept("...")) {
+          variadic = true;
+          break;
+        }
+        if (!isTypeStart(peek())) throw unexpected("expected parameter declarator");
+        DeclSpec spec = declSpec(true);
+        Declarator d = declarator(spec.type(), true);
+        Type t = Types.adjustParameter(d.type());
+        if (t.isVoid()) throw diagnostics.fail(d.pos(), "'void' must be the first and only parameter if specified");
+        Symbol symbol = d.name() == null ? null : sema.prototypeParameter(d.name(), d.pos(), t);
+        out.add(new Declarator.Param(d.name(), d.pos(), t, symbol));
+        if (!accept(",")) break;
       }
-      if (!isTypeStart(peek())) throw unexpected("expected parameter declarator");
-      DeclSpec spec = declSpec(true);
-      Declarator d = declarator(spec.type(), true);
-      Type t = Types.adjustParameter(d.type());
-      if (t.isVoid()) throw diagnostics.fail(d.pos(), "'void' must be the first and only parameter if specified");
-      out.add(new Declarator.Param(d.name(), d.pos(), t));
-      if (!accept(",")) break;
+    } finally {
+      sema.popScope();
     }
     expect(")");
     return new boolean[] {variadic, true};
@@ -825,6 +829,10 @@ public final class Parser {
         recoverStatement();
         if (pos == start) next();
       }
+    }
+    if (newScope) {
+      Stmt release = sema.blockEnd(peek().pos());
+      if (release != null) items.add(release);
     }
     next();
     if (newScope) sema.popScope();
@@ -915,7 +923,9 @@ public final class Parser {
           if (!is(")")) step = sema.rvalue(expression());
           expect(")");
           Stmt body = loopBody();
-          return new Stmt.For(t.pos(), init, cond, step, body);
+          Stmt loop = new Stmt.For(t.pos(), init, cond, step, body);
+          Stmt release = sema.blockEnd(t.pos()); // arrays declared in the init clause
+          return release == null ? loop : new Stmt.Block(t.pos(), List.of(loop, release));
         } finally {
           sema.popScope();
         }
@@ -966,13 +976,13 @@ public final class Parser {
         next();
         if (loopDepth + switchDepth == 0) diagnostics.error(t.pos(), "'break' statement not in loop or switch statement");
         expectSemicolon("after 'break'");
-        return new Stmt.Break(t.pos());
+        return sema.jumpStatement(true, t.pos());
       }
       case "continue" -> {
         next();
         if (loopDepth == 0) diagnostics.error(t.pos(), "'continue' statement not in loop statement");
         expectSemicolon("after 'continue'");
-        return new Stmt.Continue(t.pos());
+        return sema.jumpStatement(false, t.pos());
       }
       case "goto" -> {
         next();
@@ -1006,10 +1016,12 @@ public final class Parser {
 
   private Stmt loopBody() {
     loopDepth++;
+    sema.beginLoop();
     try {
       return scopedStatement();
     } finally {
       loopDepth--;
+      sema.endLoop();
     }
   }
 

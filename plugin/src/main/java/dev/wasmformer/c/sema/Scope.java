@@ -14,6 +14,8 @@ final class Scope {
   static final class EnumTag {
     final String name;
     boolean unsigned;
+    /** The enum's type once its enumerators are known (gcc's: see {@code Sema.completeEnum}). */
+    dev.wasmformer.c.type.IntType type;
 
     EnumTag(String name) {
       this.name = name;
@@ -23,6 +25,8 @@ final class Scope {
   final Scope parent;
   final Map<String, Symbol> names = new HashMap<>();
   final Map<String, Object> tags = new HashMap<>();
+  /** The variable-length arrays declared in this block so far, in order. */
+  final java.util.List<Symbol> vlas = new java.util.ArrayList<>();
 
   Scope(Scope parent) {
     this.parent = parent;

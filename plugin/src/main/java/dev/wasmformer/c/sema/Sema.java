@@ -43,10 +43,12 @@ import dev.wasmformer.c.type.PointerType;
 import dev.wasmformer.c.type.StructType;
 import dev.wasmformer.c.type.Type;
 import dev.wasmformer.c.type.Types;
+import dev.wasmformer.c.type.VariableLength;
 import dev.wasmformer.c.type.VoidType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,6 +84,18 @@ public final class Sema {
   private FunctionContext function;
   private final SoftFloat soft = new SoftFloat(this);
   private final List<SwitchContext> switches = new ArrayList<>();
+  /** The scopes a break and a continue leave to, innermost last (a switch is only a break's). */
+  private final List<Scope> breakScopes = new ArrayList<>();
+  private final List<Scope> continueScopes = new ArrayList<>();
+
+  /** A variable length whose expression the declaration being parsed has not evaluated yet. */
+  private record PendingLength(VariableLength length, Expr count) {}
+
+  private final List<PendingLength> pendingLengths = new ArrayList<>();
+  /** The hidden local holding each evaluated variable length (a count of elements, size_t). */
+  private final Map<VariableLength, Symbol> lengthCounts = new IdentityHashMap<>();
+  /** The hidden local pointing at the storage of each variable-length array object. */
+  private final Map<Symbol, Symbol> vlaStorage = new IdentityHashMap<>();
 
   private static final class FunctionContext {
     final Symbol symbol;
@@ -91,6 +105,13 @@ public final class Sema {
     final Map<String, SourcePos> labels = new HashMap<>();
     final List<Stmt.Goto> gotos = new ArrayList<>();
     final int errorsAtStart;
+    /** Statements run before the body: the lengths of variable-length array parameters. */
+    final List<Stmt> prelude = new ArrayList<>();
+    /** The stack pointer at entry, once the function has a variable-length array (null before). */
+    Symbol vlaBase;
+    /** The variable-length arrays in scope at each label and at each goto (see {@link #vlaChain}). */
+    final Map<String, List<Symbol>> labelVlas = new HashMap<>();
+    final Map<Stmt.Goto, List<Symbol>> gotoVlas = new IdentityHashMap<>();
 
     FunctionContext(Symbol symbol, FunctionType type, int errorsAtStart) {
       this.symbol = symbol;
@@ -103,9 +124,12 @@ public final class Sema {
     final Type valueType;
     final Set<Long> values = new HashSet<>();
     boolean hasDefault;
+    /** The scope of the switch statement: its labels must not be in the scope of more VLAs. */
+    final Scope scope;
 
-    SwitchContext(Type valueType) {
+    SwitchContext(Type valueType, Scope scope) {
       this.valueType = valueType;
+      this.scope = scope;
     }
   }
 
@@ -145,15 +169,18 @@ public final class Sema {
 
   /** A snapshot of the scope state, for the parser's error recovery. */
   public Object mark() {
-    return new Mark(scope, switches.size());
+    return new Mark(scope, switches.size(), breakScopes.size(), continueScopes.size());
   }
 
-  private record Mark(Scope scope, int switches) {}
+  private record Mark(Scope scope, int switches, int breaks, int continues) {}
 
   public void restore(Object mark) {
     Mark m = (Mark) mark;
     scope = m.scope();
     while (switches.size() > m.switches()) switches.remove(switches.size() - 1);
+    while (breakScopes.size() > m.breaks()) breakScopes.remove(breakScopes.size() - 1);
+    while (continueScopes.size() > m.continues()) continueScopes.remove(continueScopes.size() - 1);
+    pendingLengths.clear();
   }
 
   /** Abandons whatever function or block was open (after an error at file level). */
@@ -161,6 +188,9 @@ public final class Sema {
     scope = fileScope;
     function = null;
     switches.clear();
+    breakScopes.clear();
+    continueScopes.clear();
+    pendingLengths.clear();
   }
 
   public boolean isTypedefName(String name) {
@@ -217,6 +247,11 @@ public final class Sema {
       if (t instanceof FunctionType) {
         diagnostics.error(positions.get(i), "member '" + n + "' declared as a function");
         types.set(i, IntType.INT);
+      } else if (Types.isVariablyModified(t)) {
+        // GNU C allows a variable-length array in a block-scope struct; we do not
+        diagnostics.error(positions.get(i), "member '" + n + "' has a variably modified type (not supported)");
+        pendingLengths.clear();
+        types.set(i, IntType.INT);
       } else if (!t.isComplete() && !(t instanceof ArrayType a && a.length() < 0 && i == names.size() - 1)) {
         if (!t.isError()) diagnostics.error(positions.get(i), "member '" + n + "' has incomplete type '" + t.spell() + "'");
         types.set(i, IntType.INT);
@@ -266,9 +301,88 @@ public final class Sema {
     return IntType.INT;
   }
 
-  /** Records, once its enumerators are known, whether enum {@code tag} is unsigned (see {@link Scope.EnumTag}). */
-  public void completeEnum(String tag, boolean unsigned) {
-    if (tag != null && scope.tags.get(tag) instanceof Scope.EnumTag e) e.unsigned = unsigned;
+  /** The enumerators of an enum being defined, and the value the next one takes by default. */
+  public static final class EnumBody {
+    private final List<Symbol> constants = new ArrayList<>();
+    private long next;
+    private IntType nextType = IntType.INT;
+    private boolean overflow;
+  }
+
+  public EnumBody beginEnum() {
+    return new EnumBody();
+  }
+
+  /**
+   * Declares an enumerator, {@code value} null for the previous one plus one. As gcc has it
+   * (a GNU extension): a value that fits int is an int, any other keeps its type (a 32-bit one
+   * counts as int or unsigned int) until the enum is complete, and the implicit next value is
+   * the previous plus one in that type, an error if it overflows.
+   */
+  public void enumConstant(EnumBody body, String name, SourcePos pos, Expr value) {
+    long v;
+    IntType type;
+    if (value != null) {
+      Long c = requireConstant(value, "enumerator value");
+      Type vt = rvalue(value).type();
+      type = vt instanceof IntType it ? (IntType) Types.promote(it) : IntType.INT;
+      v = c == null ? 0 : type.wrap(c);
+    } else {
+      if (body.overflow) diagnostics.error(pos, "overflow in enumeration values");
+      v = body.next;
+      type = body.nextType;
+    }
+    if (type.size() == 4) type = type.isSigned() ? IntType.INT : IntType.UINT; // long is 32-bit here
+    if (fitsInt(v, type)) type = IntType.INT;
+    body.next = type.wrap(v + 1);
+    body.overflow = type.isSigned() ? body.next < v : Long.compareUnsigned(body.next, v) < 0;
+    body.nextType = type;
+    Symbol s = new Symbol(name, Symbol.Kind.ENUM_CONSTANT, type, Symbol.Storage.NONE, pos);
+    s.setEnumValue(v);
+    addToScope(s, pos);
+    body.constants.add(s);
+  }
+
+  private static boolean fitsInt(long v, IntType type) {
+    if (!type.isSigned()) return Long.compareUnsigned(v, Integer.MAX_VALUE) <= 0;
+    return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
+  }
+
+  /**
+   * Completes an enum definition and returns its type, gcc's: {@code unsigned int} when no
+   * enumerator is negative and all fit 32 bits, {@code int} when all fit a signed 32 bits,
+   * else {@code unsigned long long} or {@code long long}; an enumerator that does not fit int
+   * takes the enum's type (the others stay int).
+   */
+  public IntType completeEnum(String tag, EnumBody body) {
+    boolean unsigned = true;
+    for (Symbol c : body.constants) {
+      if (((IntType) c.type()).isSigned() && c.enumValue() < 0) unsigned = false;
+    }
+    int precision = 0;
+    for (Symbol c : body.constants) {
+      long v = c.enumValue();
+      boolean negative = ((IntType) c.type()).isSigned() && v < 0;
+      int bits = 64 - Long.numberOfLeadingZeros(negative ? ~v : v);
+      precision = Math.max(precision, unsigned ? bits : bits + 1);
+    }
+    IntType type = precision <= 32 ? (unsigned ? IntType.UINT : IntType.INT) : unsigned ? IntType.ULLONG : IntType.LLONG;
+    for (Symbol c : body.constants) {
+      if (!fitsInt(c.enumValue(), (IntType) c.type())) {
+        c.setType(type);
+        c.setEnumValue(type.wrap(c.enumValue()));
+      }
+    }
+    if (tag != null && scope.tags.get(tag) instanceof Scope.EnumTag e) {
+      e.unsigned = unsigned;
+      e.type = type;
+    }
+    return type;
+  }
+
+  /** The type of {@code enum tag} ({@code int} while its enumerators are not known). */
+  public IntType enumType(String tag) {
+    return scope.lookupTag(tag) instanceof Scope.EnumTag e && e.type != null ? e.type : IntType.INT;
   }
 
   /** Whether {@code enum tag} names an enum whose enumerators are all non-negative. */
@@ -288,15 +402,6 @@ public final class Sema {
     if (s != null && s.kind() == Symbol.Kind.TYPEDEF) s.setUnsignedEnum(true);
   }
 
-  public void enumConstant(String name, SourcePos pos, long value) {
-    Symbol s = new Symbol(name, Symbol.Kind.ENUM_CONSTANT, IntType.INT, Symbol.Storage.NONE, pos);
-    s.setEnumValue(value);
-    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-      diagnostics.error(pos, "enumerator value for '" + name + "' is not representable in int");
-    }
-    addToScope(s, pos);
-  }
-
   private void addToScope(Symbol s, SourcePos pos) {
     Symbol old = scope.names.get(s.name());
     if (old != null) {
@@ -311,6 +416,10 @@ public final class Sema {
 
   /** Declares a typedef name. */
   public void typedef(Declarator d) {
+    if (atFileScope() && Types.isVariablyModified(d.type())) {
+      diagnostics.error(d.pos(), "variably modified '" + d.name() + "' at file scope");
+      pendingLengths.clear();
+    }
     Symbol old = scope.names.get(d.name());
     if (old != null && old.kind() == Symbol.Kind.TYPEDEF) {
       if (!Types.compatible(old.type(), d.type())) {
@@ -346,6 +455,28 @@ public final class Sema {
       type = ErrorType.ERROR;
     }
     if (refuseLongDouble(d.pos(), type)) type = ErrorType.ERROR;
+    if (Types.isVariablyModified(type)) {
+      // gcc's errors: such an object has no linkage and automatic storage (a static pointer to
+      // a variable-length array is allowed in a block, its length evaluated each time)
+      boolean vla = type instanceof ArrayType;
+      String error = atFileScope() ? "variably modified '" + d.name() + "' at file scope"
+          : spec.storage() == DeclSpec.Storage.EXTERN ? "object with variably modified type must have no linkage"
+          : vla && spec.storage() == DeclSpec.Storage.STATIC ? "storage size of '" + d.name() + "' isn't constant"
+          : null;
+      if (error != null) {
+        diagnostics.error(d.pos(), error);
+        pendingLengths.clear();
+        type = ErrorType.ERROR;
+      } else if (vla) {
+        if (hasInitializer) diagnostics.error(d.pos(), "variable-sized object may not be initialized");
+        // The object lives below the frame; its name denotes *storage (see identifier()).
+        Symbol s = new Symbol(d.name(), Symbol.Kind.OBJECT, type, Symbol.Storage.AUTO, d.pos());
+        s.setFromLibrary(library);
+        addToScope(s, d.pos());
+        vlaStorage.put(s, temporary(new PointerType(type), d.pos()));
+        return s;
+      }
+    }
     if (atFileScope()) {
       if (spec.storage() == DeclSpec.Storage.AUTO || spec.storage() == DeclSpec.Storage.REGISTER) {
         diagnostics.error(d.pos(), "illegal storage class on file-scoped variable");
@@ -419,7 +550,7 @@ public final class Sema {
 
   /** Records the initializer of a variable; returns the statement that performs it (null for statics). */
   public Stmt initialize(Symbol s, InitSyntax init, SourcePos pos) {
-    if (s.type().isError()) return null;
+    if (s.type().isError() || vlaStorage.containsKey(s)) return null;
     Initializers resolver = new Initializers(this);
     Type t = s.type();
     if (!t.isComplete() && !(t instanceof ArrayType a && a.length() < 0)) {
@@ -452,7 +583,7 @@ public final class Sema {
 
   /** Checks the size of an automatic or static object once its declaration is complete. */
   public void checkComplete(Symbol s) {
-    if (s.kind() != Symbol.Kind.OBJECT || s.type().isError()) return;
+    if (s.kind() != Symbol.Kind.OBJECT || s.type().isError() || vlaStorage.containsKey(s)) return;
     if (s.storage() == Symbol.Storage.AUTO || s.storage() == Symbol.Storage.STATIC_LOCAL) {
       if (!s.type().isComplete()) {
         diagnostics.error(s.pos(), s.type() instanceof ArrayType
@@ -471,6 +602,8 @@ public final class Sema {
 
   /** Enters a function body: declares the parameters. */
   public Symbol beginFunction(DeclSpec spec, Declarator d) {
+    List<PendingLength> lengths = new ArrayList<>(pendingLengths);
+    pendingLengths.clear();
     Symbol s = declare(spec, d, false);
     FunctionType ft = (FunctionType) d.type();
     if (s.isDefined() && s.kind() == Symbol.Kind.FUNCTION) {
@@ -493,10 +626,17 @@ public final class Sema {
         diagnostics.error(p.pos(), "variable has incomplete type '" + pt.spell() + "'");
         pt = ErrorType.ERROR;
       }
-      Symbol ps = new Symbol(p.name(), Symbol.Kind.OBJECT, pt, Symbol.Storage.PARAM, p.pos());
+      // the symbol the parameter's prototype scope had, which later parameters' lengths name
+      Symbol ps = p.symbol() != null ? p.symbol() : new Symbol(p.name(), Symbol.Kind.OBJECT, pt, Symbol.Storage.PARAM, p.pos());
+      ps.setType(pt);
       addToScope(ps, p.pos());
       function.params.add(ps);
     }
+    // The lengths in the parameters' types (int a[n][n] is int (*)[n]) are evaluated on entry.
+    Set<VariableLength> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Symbol p : function.params) variableLengths(p.type(), used);
+    pendingLengths.addAll(lengths);
+    evaluateLengths(used, function.prelude);
     return s;
   }
 
@@ -518,6 +658,7 @@ public final class Sema {
       diagnostics.warning(end, "control reaches end of non-void function '" + function.symbol.name() + "'");
     }
     popScope();
+    body = finishVlas(body);
     FunctionDef def = new FunctionDef(function.symbol, function.params, body, function.locals, pos);
     functions.add(def);
     function = null;
@@ -619,12 +760,35 @@ public final class Sema {
     if (function.labels.putIfAbsent(name, pos) != null) {
       diagnostics.error(pos, "redefinition of label '" + name + "'");
     }
+    function.labelVlas.put(name, vlaChain(scope));
   }
 
   public Stmt.Goto gotoStatement(String label, SourcePos pos) {
     Stmt.Goto g = new Stmt.Goto(pos, label);
     function.gotos.add(g);
+    function.gotoVlas.put(g, vlaChain(scope));
     return g;
+  }
+
+  /** Enters the body of a loop: a break or continue in it leaves the current scope. */
+  public void beginLoop() {
+    breakScopes.add(scope);
+    continueScopes.add(scope);
+  }
+
+  public void endLoop() {
+    breakScopes.remove(breakScopes.size() - 1);
+    continueScopes.remove(continueScopes.size() - 1);
+  }
+
+  /** {@code break} or {@code continue}: first releases the variable-length arrays it leaves. */
+  public Stmt jumpStatement(boolean isBreak, SourcePos pos) {
+    Stmt jump = isBreak ? new Stmt.Break(pos) : new Stmt.Continue(pos);
+    List<Scope> targets = isBreak ? breakScopes : continueScopes;
+    if (targets.isEmpty()) return jump;
+    List<Symbol> target = vlaChain(targets.get(targets.size() - 1));
+    if (vlaChain(scope).size() == target.size()) return jump;
+    return new Stmt.Block(pos, List.of(releaseTo(target, pos), jump));
   }
 
   public Expr beginSwitch(Expr value) {
@@ -633,12 +797,24 @@ public final class Sema {
       v = error(v.pos(), "statement requires expression of integer type ('" + v.type().spell() + "' invalid)");
     }
     Type t = v.type().isError() ? IntType.INT : Types.promote(v.type());
-    switches.add(new SwitchContext(t));
+    switches.add(new SwitchContext(t, scope));
+    breakScopes.add(scope);
     return convert(v, t);
   }
 
   public void endSwitch() {
     switches.remove(switches.size() - 1);
+    breakScopes.remove(breakScopes.size() - 1);
+  }
+
+  /** A case or default label may not be in the scope of a variable-length array the switch is not. */
+  private void checkCaseScope(SwitchContext sw, SourcePos pos) {
+    List<Symbol> here = vlaChain(scope);
+    if (here.size() > vlaChain(sw.scope).size()) {
+      Symbol v = here.get(here.size() - 1);
+      diagnostics.error(pos, "switch jumps into scope of identifier with variably modified type ('"
+          + v.name() + "' declared at " + v.pos().line() + ":" + v.pos().column() + ")");
+    }
   }
 
   /** Checks a case label and returns its value converted to the switch's type. */
@@ -651,6 +827,7 @@ public final class Sema {
       throw diagnostics.fail(value.pos(), "expression is not an integer constant expression");
     }
     SwitchContext sw = switches.get(switches.size() - 1);
+    checkCaseScope(sw, pos);
     long converted = ((IntType) sw.valueType).wrap(v);
     if (!sw.values.add(converted)) {
       diagnostics.error(value.pos(), "duplicate case value '" + converted + "'");
@@ -686,6 +863,7 @@ public final class Sema {
   public void defaultLabel(SourcePos pos) {
     if (switches.isEmpty()) throw diagnostics.fail(pos, "'default' statement not in switch statement");
     SwitchContext sw = switches.get(switches.size() - 1);
+    checkCaseScope(sw, pos);
     if (sw.hasDefault) diagnostics.error(pos, "multiple default labels in one switch");
     sw.hasDefault = true;
   }
@@ -729,10 +907,12 @@ public final class Sema {
       return error(pos, "use of undeclared identifier '" + name + "'");
     }
     return switch (s.kind()) {
-      case ENUM_CONSTANT -> new IntConst(pos, IntType.INT, s.enumValue());
+      case ENUM_CONSTANT -> new IntConst(pos, s.type(), s.enumValue());
       case TYPEDEF -> error(pos, "unexpected type name '" + name + "': expected expression");
       default -> {
         if (s.storage() == Symbol.Storage.INTERNAL) usedInternal.add(s);
+        Symbol storage = vlaStorage.get(s);
+        if (storage != null) yield new Deref(pos, s.type(), new VarRef(pos, storage.type(), storage));
         yield new VarRef(pos, s.type(), s);
       }
     };
@@ -820,6 +1000,7 @@ public final class Sema {
     if (t.isError()) return poisoned(pos);
     if (t instanceof FunctionType) return error(pos, "invalid application of 'sizeof' to a function type");
     if (t.isVoid()) return new IntConst(pos, SIZE_T, 1); // GNU: sizeof(void) == 1
+    if (t instanceof ArrayType && Types.isVariablyModified(t)) return withLengths(t, () -> runtimeSize(t, pos));
     if (!t.isComplete()) {
       return error(pos, "invalid application of 'sizeof' to an incomplete type '" + t.spell() + "'");
     }
@@ -829,6 +1010,10 @@ public final class Sema {
   /** {@code sizeof expression} ({@code alignof} too, with {@code align}): its type's, refused for a bit-field. */
   public Expr sizeOfExpression(Expr e, boolean align, String spelling, SourcePos pos) {
     if (isBitField(e)) return error(pos, "invalid application of '" + spelling + "' to bit-field '" + ((Member) e).name() + "'");
+    if (!align && e.type() instanceof ArrayType && Types.isVariablyModified(e.type())) {
+      // the operand of variable-length array type is evaluated (C99 6.5.3.4p2): sizeof a[i++]
+      return new Comma(pos, SIZE_T, new Cast(pos, VoidType.VOID, rvalue(e)), runtimeSize(e.type(), pos));
+    }
     return align ? alignOf(e.type(), pos) : sizeOf(e.type(), pos);
   }
 
@@ -843,6 +1028,7 @@ public final class Sema {
 
   public Expr alignOf(Type t, SourcePos pos) {
     if (t.isError()) return poisoned(pos);
+    if (Types.isVariablyModified(t)) return withLengths(t, () -> new IntConst(pos, SIZE_T, t.align()));
     if (!t.isComplete() && !t.isVoid()) {
       return error(pos, "invalid application of '_Alignof' to an incomplete type '" + t.spell() + "'");
     }
@@ -877,6 +1063,10 @@ public final class Sema {
     if (t.isError()) return poisoned(pos);
     if (t instanceof FunctionType || t.isVoid() || (!t.isComplete() && !(t instanceof ArrayType))) {
       return error(pos, "compound literal has incomplete or invalid type '" + t.spell() + "'");
+    }
+    if (Types.isVariablyModified(t)) {
+      pendingLengths.clear();
+      return error(pos, "compound literal has variable size");
     }
     Symbol.Storage storage = function == null ? Symbol.Storage.INTERNAL : Symbol.Storage.AUTO;
     Symbol s = new Symbol("__compound_literal", Symbol.Kind.OBJECT, t, storage, pos);
@@ -1005,7 +1195,9 @@ public final class Sema {
     Expr r = convert(v, to);
     if (r instanceof IntConst c) return new IntConst(pos, c.type(), c.value());
     // A cast is never an lvalue, even when it changes nothing.
-    return r == v ? new Cast(pos, to, v) : r;
+    r = r == v ? new Cast(pos, to, v) : r;
+    Expr cast = r;
+    return Types.isVariablyModified(to) ? withLengths(to, () -> cast) : r;
   }
 
   // =====================================================================================
@@ -1275,6 +1467,15 @@ public final class Sema {
       return readModifyWrite(target, x -> new Comma(pos, t, new Assign(pos, t, oldRef, x),
           soft.arithmetic(op, oldRef, one, t, pos)), pos, oldRef);
     }
+    if (t instanceof PointerType p && Types.isVariablyModified(p.target())) {
+      // the step is the run-time size of the target: plain pointer arithmetic
+      Expr one = new IntConst(pos, IntType.INT, 1);
+      if (prefix) return readModifyWrite(target, old -> pointerArithmetic(old, one, !increment, pos), pos);
+      Symbol old = temporary(t, pos);
+      Expr oldRef = new VarRef(pos, t, old);
+      return readModifyWrite(target, x -> new Comma(pos, t, new Assign(pos, t, oldRef, x),
+          pointerArithmetic(oldRef, one, !increment, pos)), pos, oldRef);
+    }
     if (t instanceof PointerType p) {
       if (!p.target().isComplete() && !p.target().isVoid()) {
         return error(pos, "arithmetic on a pointer to an incomplete type '" + p.target().spell() + "'");
@@ -1321,6 +1522,12 @@ public final class Sema {
         if (lt instanceof PointerType lp && rt instanceof PointerType rp) {
           if (!Types.compatible(lp.target(), rp.target())) {
             return error(pos, "'" + lt.spell() + "' and '" + rt.spell() + "' are not pointers to compatible types");
+          }
+          if (Types.isVariablyModified(lp.target())) {
+            // a difference in bytes divided by the run-time size of an element
+            PointerType bytes = new PointerType(IntType.CHAR);
+            Expr diff = new PointerDiff(pos, PTRDIFF_T, convert(l, bytes), convert(r, bytes), 1);
+            return new Binary(pos, PTRDIFF_T, BinaryOp.DIV, diff, convert(runtimeSize(lp.target(), pos), PTRDIFF_T));
           }
           int size = lp.target().isVoid() ? 1 : lp.target().size();
           if (size <= 0) return error(pos, "arithmetic on a pointer to an incomplete type '" + lp.target().spell() + "'");
@@ -1404,6 +1611,13 @@ public final class Sema {
   private Expr pointerArithmetic(Expr pointer, Expr index, boolean subtract, SourcePos pos) {
     PointerType p = (PointerType) pointer.type();
     if (p.target() instanceof FunctionType) return error(pos, "arithmetic on a pointer to a function type");
+    if (Types.isVariablyModified(p.target())) {
+      // scaled here by the run-time size of the target, on a char pointer
+      PointerType bytes = new PointerType(IntType.CHAR);
+      Expr scaled = new Binary(pos, IntType.LONG, BinaryOp.MUL, convert(index, IntType.LONG),
+          convert(runtimeSize(p.target(), pos), IntType.LONG));
+      return convert(new PointerAdd(pos, bytes, convert(pointer, bytes), scaled, subtract), p);
+    }
     if (!p.target().isComplete() && !p.target().isVoid()) {
       return error(pos, "arithmetic on a pointer to an incomplete type '" + p.target().spell() + "'");
     }
@@ -1477,6 +1691,9 @@ public final class Sema {
     }
     if (t instanceof PointerType p && (op == BinaryOp.ADD || op == BinaryOp.SUB)) {
       if (!v.type().isInteger()) return invalidOperands(op, target, v, pos);
+      if (Types.isVariablyModified(p.target())) {
+        return readModifyWrite(target, old -> pointerArithmetic(old, v, op == BinaryOp.SUB, pos), pos);
+      }
       if (!p.target().isComplete() && !p.target().isVoid()) {
         return error(pos, "arithmetic on a pointer to an incomplete type '" + p.target().spell() + "'");
       }
@@ -1564,12 +1781,14 @@ public final class Sema {
   public Expr statementExpression(Stmt.Block body, boolean failed, SourcePos pos) {
     if (failed) return poisoned(pos);
     List<Stmt> items = new ArrayList<>(body.statements());
-    if (!items.isEmpty() && items.get(items.size() - 1) instanceof Stmt.ExprStmt last) {
+    // the release of the block's variable-length arrays comes after the value is taken
+    int end = items.size() - (!items.isEmpty() && releases.contains(items.get(items.size() - 1)) ? 1 : 0);
+    if (end > 0 && items.get(end - 1) instanceof Stmt.ExprStmt last) {
       Expr v = rvalue(last.expr());
       if (v.type().isError()) return poisoned(pos);
       if (!v.type().isVoid()) {
         Symbol tmp = temporary(v.type(), pos);
-        items.set(items.size() - 1,
+        items.set(end - 1,
             new Stmt.ExprStmt(last.pos(), new Assign(last.pos(), v.type(), new VarRef(pos, v.type(), tmp), v)));
         return new Expr.StmtExpr(pos, v.type(), new Stmt.Block(body.pos(), items), new VarRef(pos, v.type(), tmp));
       }
@@ -1612,26 +1831,228 @@ public final class Sema {
   }
 
   // =====================================================================================
+  // Variable-length arrays
+  // =====================================================================================
+  //
+  // An array object of variable length lives below the function's frame: where its declaration
+  // stands, the lengths are evaluated into hidden locals and the stack pointer goes down by the
+  // size; a hidden pointer keeps the address, and the name denotes *pointer. Leaving the scope
+  // (the end of the block, break, continue, goto) sets the stack pointer back to where it was
+  // before the first array released (the address of the last one kept, or the stack pointer
+  // at entry), so that a loop declaring an array does not grow the stack; return restores the
+  // frame's stack pointer anyway.
+
+  /** The statements that released the arrays of a block at its end (a statement expression's value comes first). */
+  private final Set<Stmt> releases = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+  /** The variable-length array objects in scope, outermost first. */
+  private static List<Symbol> vlaChain(Scope s) {
+    List<Symbol> chain = new ArrayList<>();
+    for (Scope cur = s; cur != null; cur = cur.parent) chain.addAll(0, cur.vlas);
+    return chain;
+  }
+
+  /** Sets the stack pointer back to where it stands with only {@code chain}'s arrays allocated. */
+  private Stmt releaseTo(List<Symbol> chain, SourcePos pos) {
+    Symbol keep = chain.isEmpty() ? function.vlaBase : vlaStorage.get(chain.get(chain.size() - 1));
+    Expr sp = convert(new VarRef(pos, keep.type(), keep), new PointerType(IntType.CHAR));
+    return new Stmt.ExprStmt(pos, new Expr.Builtin(pos, VoidType.VOID, Builtins.SET_STACK_POINTER, List.of(sp)));
+  }
+
+  /** Collects the variable lengths of {@code t} (not those of a function type's parameters). */
+  private static void variableLengths(Type t, Set<VariableLength> out) {
+    if (t instanceof ArrayType a) {
+      if (a.variable() != null) out.add(a.variable());
+      variableLengths(a.element(), out);
+    } else if (t instanceof PointerType p) {
+      variableLengths(p.target(), out);
+    } else if (t instanceof FunctionType f) {
+      variableLengths(f.result(), out);
+    }
+  }
+
+  /** Evaluates the pending lengths among {@code used} into their hidden locals; forgets the others. */
+  private void evaluateLengths(Set<VariableLength> used, List<Stmt> out) {
+    for (PendingLength p : pendingLengths) {
+      if (!used.contains(p.length())) continue;
+      Symbol count = temporary(SIZE_T, p.count().pos());
+      lengthCounts.put(p.length(), count);
+      out.add(new Stmt.ExprStmt(p.count().pos(), new Assign(p.count().pos(), SIZE_T,
+          new VarRef(p.count().pos(), SIZE_T, count), p.count())));
+    }
+    pendingLengths.clear();
+  }
+
+  /** {@code e} after the evaluation of the lengths that the type name {@code t} has just written. */
+  private Expr withLengths(Type t, java.util.function.Supplier<Expr> value) {
+    if (pendingLengths.isEmpty()) return value.get();
+    if (function == null) {
+      pendingLengths.clear();
+      return error(value.get().pos(), "variable length array outside a function");
+    }
+    Set<VariableLength> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    variableLengths(t, used);
+    List<Stmt> assignments = new ArrayList<>();
+    evaluateLengths(used, assignments);
+    Expr e = value.get();
+    for (int i = assignments.size() - 1; i >= 0; i--) {
+      e = new Comma(e.pos(), e.type(), ((Stmt.ExprStmt) assignments.get(i)).expr(), e);
+    }
+    return e;
+  }
+
+  /** The size of a type in bytes, computed at run time for a variably modified array. */
+  private Expr runtimeSize(Type t, SourcePos pos) {
+    if (!(t instanceof ArrayType a) || !Types.isVariablyModified(t)) return new IntConst(pos, SIZE_T, Math.max(t.size(), 0));
+    Expr element = runtimeSize(a.element(), pos);
+    if (a.variable() == null) return new Binary(pos, SIZE_T, BinaryOp.MUL, new IntConst(pos, SIZE_T, a.length()), element);
+    Symbol count = lengthCounts.get(a.variable());
+    if (count == null) return error(pos, "the length of '" + t.spell() + "' is not known here");
+    return new Binary(pos, SIZE_T, BinaryOp.MUL, new VarRef(pos, SIZE_T, count), element);
+  }
+
+  /**
+   * After a block-scope declaration (or typedef) of {@code s} with declarator type {@code t}:
+   * evaluates the lengths it wrote, then allocates a variable-length array object.
+   */
+  public void declarationLengths(Symbol s, Type t, List<Stmt> out) {
+    if (atFileScope() || function == null) {
+      pendingLengths.clear();
+      return;
+    }
+    Set<VariableLength> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    variableLengths(t, used);
+    evaluateLengths(used, out);
+    Symbol storage = s == null ? null : vlaStorage.get(s);
+    if (storage == null) return;
+    SourcePos pos = s.pos();
+    if (function.vlaBase == null) {
+      function.vlaBase = temporary(new PointerType(IntType.CHAR), pos);
+      function.prelude.add(0, new Stmt.ExprStmt(pos, new Assign(pos, function.vlaBase.type(),
+          new VarRef(pos, function.vlaBase.type(), function.vlaBase),
+          new Expr.Builtin(pos, function.vlaBase.type(), Builtins.STACK_POINTER, List.of()))));
+    }
+    Expr alloc = new Expr.Builtin(pos, new PointerType(IntType.CHAR), Builtins.VLA_ALLOC, List.of(runtimeSize(s.type(), pos)));
+    out.add(new Stmt.ExprStmt(pos, new Assign(pos, storage.type(), new VarRef(pos, storage.type(), storage),
+        convert(alloc, storage.type()))));
+    scope.vlas.add(s);
+  }
+
+  /** At the end of a block: the statement releasing its variable-length arrays, or null. */
+  public Stmt blockEnd(SourcePos pos) {
+    if (scope.vlas.isEmpty()) return null;
+    Stmt release = releaseTo(vlaChain(scope.parent), pos);
+    releases.add(release);
+    return release;
+  }
+
+  /**
+   * The prelude (lengths of parameters, the stack pointer at entry) before the body, and the
+   * checks of the gotos: none may jump into the scope of a variable-length array, and one
+   * leaving such scopes releases their arrays first.
+   */
+  private Stmt.Block finishVlas(Stmt.Block body) {
+    if (function.vlaBase == null) {
+      if (function.prelude.isEmpty()) return body;
+      List<Stmt> items = new ArrayList<>(function.prelude);
+      items.addAll(body.statements());
+      return new Stmt.Block(body.pos(), items);
+    }
+    Map<Stmt, Stmt> replaced = new IdentityHashMap<>();
+    for (Stmt.Goto g : function.gotos) {
+      List<Symbol> at = function.gotoVlas.get(g);
+      List<Symbol> target = function.labelVlas.get(g.label());
+      if (at == null || target == null) continue;
+      int common = 0;
+      while (common < at.size() && common < target.size() && at.get(common) == target.get(common)) common++;
+      if (common < target.size()) {
+        Symbol v = target.get(common);
+        diagnostics.error(g.pos(), "jump into scope of identifier with variably modified type (label '" + g.label()
+            + "' is in the scope of '" + v.name() + "' declared at " + v.pos().line() + ":" + v.pos().column() + ")");
+      } else if (at.size() > target.size()) {
+        replaced.put(g, new Stmt.Block(g.pos(), List.of(releaseTo(target, g.pos()), g)));
+      }
+    }
+    List<Stmt> items = new ArrayList<>(function.prelude);
+    items.addAll(body.statements());
+    return (Stmt.Block) replace(new Stmt.Block(body.pos(), items), replaced);
+  }
+
+  /** {@code s} with the statements in {@code replaced} replaced (the others rebuilt around them). */
+  private static Stmt replace(Stmt s, Map<Stmt, Stmt> replaced) {
+    if (s == null || replaced.isEmpty()) return s;
+    Stmt r = replaced.get(s);
+    if (r != null) return r;
+    if (s instanceof Stmt.Block b) {
+      List<Stmt> items = new ArrayList<>();
+      for (Stmt item : b.statements()) items.add(replace(item, replaced));
+      return new Stmt.Block(b.pos(), items);
+    }
+    if (s instanceof Stmt.Labeled l) return new Stmt.Labeled(l.pos(), l.label(), replace(l.body(), replaced));
+    if (s instanceof Stmt.If i) return new Stmt.If(i.pos(), i.condition(), replace(i.then(), replaced), replace(i.otherwise(), replaced));
+    if (s instanceof Stmt.While w) return new Stmt.While(w.pos(), w.condition(), replace(w.body(), replaced));
+    if (s instanceof Stmt.DoWhile d) return new Stmt.DoWhile(d.pos(), replace(d.body(), replaced), d.condition());
+    if (s instanceof Stmt.For f) {
+      return new Stmt.For(f.pos(), replace(f.init(), replaced), f.condition(), f.step(), replace(f.body(), replaced));
+    }
+    if (s instanceof Stmt.Switch w) return new Stmt.Switch(w.pos(), w.value(), replace(w.body(), replaced));
+    if (s instanceof Stmt.Case c) return new Stmt.Case(c.pos(), c.value(), c.isDefault(), replace(c.body(), replaced));
+    return s;
+  }
+
+  // =====================================================================================
   // Declaration helpers for the parser
   // =====================================================================================
 
+  /**
+   * Declares a parameter in its prototype scope (the parser's scope for the parameter list),
+   * so that the array lengths of the parameters after it can name it.
+   */
+  public Symbol prototypeParameter(String name, SourcePos pos, Type type) {
+    Symbol s = new Symbol(name, Symbol.Kind.OBJECT, type, Symbol.Storage.PARAM, pos);
+    s.setFromLibrary(library);
+    scope.names.put(name, s);
+    return s;
+  }
+
   /** Builds the type of an array declarator, checking the element type and the length. */
   public Type arrayOf(Type element, Expr length, SourcePos pos) {
+    return arrayOf(element, length, false, pos);
+  }
+
+  /**
+   * {@code star}: {@code [*]}, a variable length left unspecified (prototypes). A length that
+   * is not a constant makes a variable-length array: the expression is kept until the
+   * declaration (or type name) is complete, and evaluated where it stands.
+   */
+  public Type arrayOf(Type element, Expr length, boolean star, SourcePos pos) {
     if (element.isError()) return element;
     if (element instanceof FunctionType) {
       diagnostics.error(pos, "array of functions is not allowed");
       return ErrorType.ERROR;
     }
-    if (!element.isComplete()) {
+    if (star) return new ArrayType(element, -1, new VariableLength("*"));
+    if (!element.isComplete() && !Types.isVariablyModified(element)) {
       diagnostics.error(pos, "array has incomplete element type '" + element.spell() + "'");
       return ErrorType.ERROR;
     }
     if (length == null) return new ArrayType(element, -1);
     if (length.type().isError()) return ErrorType.ERROR;
     Long n = constantValue(rvalue(length));
-    if (n == null) {
-      diagnostics.error(length.pos(), "variable length arrays are not supported");
-      return ErrorType.ERROR;
+    if (n == null || Types.isVariablyModified(element)) {
+      Expr count = rvalue(length);
+      if (!count.type().isInteger()) {
+        diagnostics.error(length.pos(), "size of array has non-integer type '" + count.type().spell() + "'");
+        return ErrorType.ERROR;
+      }
+      if (n != null && count.type() instanceof IntType ct && ct.isSigned() && n < 0) {
+        diagnostics.error(length.pos(), "array size is negative");
+        return ErrorType.ERROR;
+      }
+      if (n != null) return new ArrayType(element, (int) (long) n, null); // sized at run time by its element
+      VariableLength v = new VariableLength(length instanceof VarRef r ? r.symbol().name() : "...");
+      pendingLengths.add(new PendingLength(v, convert(count, SIZE_T)));
+      return new ArrayType(element, -1, v);
     }
     IntType lt = (IntType) length.type();
     if (lt.isSigned() && n < 0) {

@@ -87,6 +87,17 @@ public final class Types {
     return a;
   }
 
+  /**
+   * Whether the type is variably modified (C99 6.7.6p3): a variable-length array, or an array
+   * of or a pointer to one, at any depth (not through a function type's parameters).
+   */
+  public static boolean isVariablyModified(Type t) {
+    if (t instanceof ArrayType a) return a.variable() != null || isVariablyModified(a.element());
+    if (t instanceof PointerType p) return isVariablyModified(p.target());
+    if (t instanceof FunctionType f) return isVariablyModified(f.result());
+    return false;
+  }
+
   /** Adjusts a parameter's declared type: arrays and functions become pointers. */
   public static Type adjustParameter(Type t) {
     if (t instanceof ArrayType a) return new PointerType(a.element());
@@ -102,7 +113,8 @@ public final class Types {
       return spellDeclarator(p.target(), s);
     }
     if (t instanceof ArrayType a) {
-      return spellDeclarator(a.element(), inner + "[" + (a.length() < 0 ? "" : a.length()) + "]");
+      String length = a.variable() != null ? a.variable().spelling() : a.length() < 0 ? "" : "" + a.length();
+      return spellDeclarator(a.element(), inner + "[" + length + "]");
     }
     if (t instanceof FunctionType f) {
       List<String> ps = new ArrayList<>();

@@ -284,7 +284,20 @@ static u64 parse(const char *s, char **end, struct format *f, int *negative) {
     bits = __wasmformer_f32_bits((float)guess);
   }
   bits = correct(&in, bits, f);
-  if (bits == f->inf || bits == 0) errno = ERANGE;
+  u64 min_normal = 1ULL << f->frac_bits;
+  if (bits == f->inf) {
+    errno = ERANGE;
+  } else if (bits < min_normal) {
+    /* Underflow as glibc reports it: a zero or subnormal result that is inexact. */
+    if (compare(&in, bits, f->min_exp) != 0) errno = ERANGE;
+  } else if (bits == min_normal) {
+    /*
+     * Tininess is after rounding (x86): reaching the smallest normal by rounding at the
+     * subnormal precision is still tiny unless the full precision rounds up to it too, that is
+     * unless the input is at least the smallest normal minus a quarter of the subnormal unit.
+     */
+    if (compare(&in, 4 * min_normal - 1, f->min_exp - 2) < 0) errno = ERANGE;
+  }
   return bits;
 }
 
