@@ -675,10 +675,13 @@ final class SparseFeedForward {
                         unitAcc, touched);
             }
         }
-        // The touched units stay in s.touchedMask: the evaluation tests their bounds.
-        long[] always = filter.alwaysMask;
+        // The touched units stay in s.touchedMask: the evaluation tests their bounds. s.units
+        // is zero here (every step clears the words it marked): set the always-evaluated
+        // units' bits one by one (none to four per layer) rather than copying their mask.
         long[] units = s.units;
-        System.arraycopy(always, 0, units, 0, always.length);
+        for (int u : filter.alwaysUnits) {
+            units[u >>> 6] |= 1L << u;
+        }
         unitWords |= filter.alwaysWords;
         for (int w : linearWords) {
             for (long b = nonZero[w] & linearReadMask[w]; b != 0; b &= b - 1) {
