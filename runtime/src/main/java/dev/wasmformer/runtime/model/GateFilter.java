@@ -135,6 +135,8 @@ final class GateFilter {
     int[] groupBlock;            // groups + 1
     long[] alwaysMask;           // units evaluated at every step: their gate may be unbounded
     long alwaysWords;            // bit w: word w of alwaysMask is not zero (bit w mod 64 beyond 64 words)
+    /** The units of alwaysMask, increasing (derived from it, not stored): a step sets their bits only. */
+    int[] alwaysUnits;
     /** The words of checkMask or rangeOnlyMask that are not zero, increasing: a step visits only these. */
     int[] columnWords;
     byte[] unitKind;             // per unit: FILTERED, LINEAR or ALWAYS
@@ -258,6 +260,7 @@ final class GateFilter {
         groupBlock = clone(o.groupBlock);
         alwaysMask = clone(o.alwaysMask);
         alwaysWords = o.alwaysWords;
+        alwaysUnits = clone(o.alwaysUnits);
         columnWords = clone(o.columnWords);
         unitKind = o.unitKind == null ? null : o.unitKind.clone();
         builds = o.builds;
@@ -379,6 +382,7 @@ final class GateFilter {
                 length(blockPartner), "group block");
         alwaysMask = in.readLongs(unitWords, true, "filter always mask");
         alwaysWords = in.readLong();
+        alwaysUnits = alwaysMask == null ? null : Bits.toArray(alwaysMask);
         columnWords = StateReader.within(in.readInts(StateReader.ANY, true, "filter column words"), 0,
                 columnWordCount - 1, "column word");
         unitKind = in.readBytes(width, true, "filter unit kinds");
@@ -446,7 +450,8 @@ final class GateFilter {
                 groupWidenings, groupNonZero, unitUse, builtGroupLo, builtGroupHi, checkMask, rangeOnlyMask,
                 columnInfo, columnCode, columnLink, multiGroup, multiIndex, unitBound, unitSecondBound, restColumnStart,
                 restColumn, restColumnWeight, restGroupStart, restGroup, restGroupScale, selectorStart,
-                selectorUnit, selectorScale, blockLimit, blockPartner, groupBlock, alwaysMask, columnWords, unitKind);
+                selectorUnit, selectorScale, blockLimit, blockPartner, groupBlock, alwaysMask, alwaysUnits, columnWords,
+                unitKind);
     }
 
     private static long[] clone(long[] a) {
@@ -913,6 +918,7 @@ final class GateFilter {
         this.selectorUnit = unit;
         this.selectorScale = scale;
         this.alwaysMask = alwaysBits;
+        this.alwaysUnits = Bits.toArray(alwaysBits);
         this.unitKind = kind;
         this.restColumnStart = columnStart;
         this.restGroupStart = groupStart;

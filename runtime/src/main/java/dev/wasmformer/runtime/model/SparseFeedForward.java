@@ -65,6 +65,8 @@ final class SparseFeedForward {
     private final int[] familyUnit;           // by decreasing bias
     private final double[] familyBias;        // the units' biases, decreasing
     private final LineFamilies lineFamilies;
+    private final boolean hasFamilies;        // some bias family
+    private final boolean hasLineFamilies;    // some line family
 
     /**
      * The residual slot that holds the position at every step, or -1 if none is known (then
@@ -222,6 +224,8 @@ final class SparseFeedForward {
         for (int u : lineFamilies.units()) {
             familyOf[u] = families.size();
         }
+        this.hasFamilies = !families.isEmpty();
+        this.hasLineFamilies = !lineFamilies.isEmpty();
         // The output is d x width; transpose it so that a unit finds its rows.
         int[] unitCount = new int[width + 1];
         for (int r = 0; r < output.rows; r++) {
@@ -675,10 +679,13 @@ final class SparseFeedForward {
                         unitAcc, touched);
             }
         }
-        // The touched units stay in s.touchedMask: the evaluation tests their bounds.
-        long[] always = filter.alwaysMask;
+        // The touched units stay in s.touchedMask: the evaluation tests their bounds. s.units
+        // is zero here (every step clears the words it marked): set the always-evaluated
+        // units' bits one by one (none to four per layer) rather than copying their mask.
         long[] units = s.units;
-        System.arraycopy(always, 0, units, 0, always.length);
+        for (int u : filter.alwaysUnits) {
+            units[u >>> 6] |= 1L << u;
+        }
         unitWords |= filter.alwaysWords;
         for (int w : linearWords) {
             for (long b = nonZero[w] & linearReadMask[w]; b != 0; b &= b - 1) {
@@ -692,7 +699,15 @@ final class SparseFeedForward {
                 }
             }
         }
-        s.unitWords = unitWords | markFamilies(x, units) | lineFamilies.mark(x, units);
+        if (hasFamilies) {
+            unitWords |= markFamilies(x, units);
+        }
+        if (hasLineFamilies) {
+            // LineFamilies.mark is too large for C2 to inline here: a call per step, so
+            // skipped where the layer has none (most layers)
+            unitWords |= lineFamilies.mark(x, units);
+        }
+        s.unitWords = unitWords;
         return true;
     }
 
