@@ -105,11 +105,24 @@ final class PositionValues {
 
     /** Appends the vector {@code p[from .. from + width)} as the next position's. */
     void append(double[] p, int from) {
+        // The common case, a repeat of the last vector, in a method short enough to inline.
+        long n = size;
+        boolean compared = n > 0 && n < index.length;
+        if (compared && sameAsLast(p, from)) {
+            index[(int) n] = index[(int) n - 1];
+            size = n + 1;
+            return;
+        }
+        appendOther(p, from, compared);
+    }
+
+    /** {@link #append} of a vector that is not known to repeat the last ({@code compared}: it does not). */
+    private void appendOther(double[] p, int from, boolean compared) {
         int j = Math.toIntExact(size);
         if (j == index.length) {
             index = Arrays.copyOf(index, 2 * index.length);
         }
-        if (j > 0 && sameAsLast(p, from)) {
+        if (j > 0 && !compared && sameAsLast(p, from)) {
             index[j] = index[j - 1];
             size++;
             return;
