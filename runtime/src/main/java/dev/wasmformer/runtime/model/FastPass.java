@@ -438,9 +438,7 @@ final class FastPass extends ForwardPass {
                          GateFilter[] filters) {
         lastToken = token;
         if (p == AttentionLayer.GENERATE_AT) {
-            for (AttentionLayer layer : attention) {
-                layer.compile();
-            }
+            AttentionLayer.compileAll(attention);
         }
         if (keepTokens) {
             if (p >= tokens.length) {
