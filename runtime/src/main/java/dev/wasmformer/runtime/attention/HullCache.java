@@ -520,6 +520,27 @@ final class HullCache implements AttentionCache {
         return answer(qx, qy, out, at, known);
     }
 
+    /**
+     * A sharer's query: its remembered query (see {@link #swapQueryState}) is compared where
+     * it is; only a query that is not the remembered one swaps it in and out.
+     */
+    @Override
+    public long query(double qx, double qy, double[] out, int at, long known, double[] memo) {
+        if (qy != 0 && qx == memo[0] && qy == memo[1] && keyChanges == (long) memo[2]
+                && mode == AttentionMode.LATEST) {
+            int base = (int) memo[3] * stride;
+            long identity = (long) entries[base + LATEST];
+            if (identity != known) {
+                System.arraycopy(entries, base + DATA, out, at, width);
+            }
+            return identity;
+        }
+        swapQueryState(memo);
+        long r = answer(qx, qy, out, at, known);
+        swapQueryState(memo);
+        return r;
+    }
+
     /** {@link #query} past its repeated-query path. */
     private long answer(double qx, double qy, double[] out, int at, long known) {
         Exact.requireFinite(qx, qy, "query");

@@ -530,9 +530,7 @@ final class FastPass extends ForwardPass {
                     if (!asked) {
                         continue;
                     }
-                    cache.swapQueryState(memo);
-                    r = cache.query(p[b], p[b + 1], out, v, known);
-                    cache.swapQueryState(memo);
+                    r = cache.query(p[b], p[b + 1], out, v, known, memo);
                 }
             } else {
                 PositionHead head = layerPositionHeads[h];
