@@ -48,6 +48,12 @@ final class PositionHead {
     private final double[] sum;               // AVERAGE: every value so far, in position order
     private final long[] selected = new long[2];
     private PositionValues values;            // when there is no table
+    // A table head's last answer for one position, and that position (-1: none): a position's
+    // token never changes, and the selected position often stays from one token to the next,
+    // so its token and id (two loads from large arrays) need not be read again. Not part of
+    // the state: a copy or a read state starts without it.
+    private long lastPosition = -1;
+    private long lastAnswer;
     private long size;
     private AttentionCache overflow;
     // The key expected at position size, and its step to the next position: exact integers
@@ -246,7 +252,11 @@ final class PositionHead {
             // in a method short enough for the JIT to inline.
             long j = selected[0];
             if (table != null) {
-                return table(table.id(tokens[(int) j]));
+                if (j != lastPosition) {
+                    lastAnswer = table(table.id(tokens[(int) j]));
+                    lastPosition = j;
+                }
+                return lastAnswer;
             }
             long name = values.name(j);
             if (name == known) {
