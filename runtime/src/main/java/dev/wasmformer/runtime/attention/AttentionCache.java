@@ -37,6 +37,18 @@ public sealed interface AttentionCache
     default void swapQueryState(double[] memo) {
     }
 
+    /**
+     * {@link #query(double, double, double[], int, long)} for a head that shares this cache
+     * and keeps its own last query in {@code memo}: the same as swapping the memo in, querying
+     * and swapping it out again.
+     */
+    default long query(double queryX, double queryY, double[] out, int at, long known, double[] memo) {
+        swapQueryState(memo);
+        long r = query(queryX, queryY, out, at, known);
+        swapQueryState(memo);
+        return r;
+    }
+
     /** Whether {@code memo}, read from a stored state, indexes only what this cache holds. */
     default boolean holdsQueryState(double[] memo) {
         return true;

@@ -297,8 +297,39 @@ final class HullCache implements AttentionCache {
                 + rightColumn.retainedBytes() + maximal.retainedBytes();
     }
 
+    /**
+     * Appends a position. The common case, a LATEST key equal to the one added last, is this
+     * short method, which the JIT inlines into the pass's loop over the heads; the rest is
+     * {@link #addKey}. The key needs no check of its own there: the last key was finite, and a
+     * NaN equals nothing.
+     */
     @Override
     public void add(double x, double y, double[] value, int from) {
+        int e = recentEntry0;
+        if (e >= 0 && x == recentX0 && y == recentY0 && mode == AttentionMode.LATEST) {
+            long position = size++;
+            double[] entries = this.entries;
+            int base = e * stride;
+            int width = this.width;
+            if (width <= SHORT_VALUE) {
+                for (int i = 0; i < width; i++) {
+                    entries[base + DATA + i] = value[from + i];
+                }
+            } else {
+                System.arraycopy(value, from, entries, base + DATA, width);
+            }
+            entries[base + COUNT] += 1;
+            entries[base + LATEST] = position;
+            lastEntry = e;
+            return;
+        }
+        addKey(x, y, value, from);
+    }
+
+    /** Values up to this width are copied in a loop (System.arraycopy's call costs more). */
+    private static final int SHORT_VALUE = 4;
+
+    private void addKey(double x, double y, double[] value, int from) {
         Exact.requireFinite(x, y, "key");
         x += 0.0;   // -0.0 becomes 0.0: equal reals must share an entry
         y += 0.0;
@@ -474,6 +505,44 @@ final class HullCache implements AttentionCache {
      */
     @Override
     public long query(double qx, double qy, double[] out, int at, long known) {
+        if (qy != 0 && qx == lastQx && qy == lastQy && keyChanges == lastQueryKeys
+                && mode == AttentionMode.LATEST) {
+            // The same maximal entry as last time (see below): this short path is inlined
+            // into the pass's loop. The remembered query was finite, and a NaN equals nothing;
+            // one was answered, so the cache is not empty.
+            int base = lastQueryEntry * stride;
+            long identity = (long) entries[base + LATEST];
+            if (identity != known) {
+                System.arraycopy(entries, base + DATA, out, at, width);
+            }
+            return identity;
+        }
+        return answer(qx, qy, out, at, known);
+    }
+
+    /**
+     * A sharer's query: its remembered query (see {@link #swapQueryState}) is compared where
+     * it is; only a query that is not the remembered one swaps it in and out.
+     */
+    @Override
+    public long query(double qx, double qy, double[] out, int at, long known, double[] memo) {
+        if (qy != 0 && qx == memo[0] && qy == memo[1] && keyChanges == (long) memo[2]
+                && mode == AttentionMode.LATEST) {
+            int base = (int) memo[3] * stride;
+            long identity = (long) entries[base + LATEST];
+            if (identity != known) {
+                System.arraycopy(entries, base + DATA, out, at, width);
+            }
+            return identity;
+        }
+        swapQueryState(memo);
+        long r = answer(qx, qy, out, at, known);
+        swapQueryState(memo);
+        return r;
+    }
+
+    /** {@link #query} past its repeated-query path. */
+    private long answer(double qx, double qy, double[] out, int at, long known) {
         Exact.requireFinite(qx, qy, "query");
         if (size == 0) {
             throw new IllegalStateException("query on an empty attention cache");

@@ -115,21 +115,19 @@ public final class PositionSelector {
      * when all positions tie.
      */
     public int select(double qx, double qy, long last, long[] out) {
+        // The common case first, in a method short enough for the JIT to inline.
         if (parabola && qy == 1.0) {
-            // The score of j is A + c (2 m j - j^2) = A + c (m^2 - (j - m)^2) with c = -y2 > 0
-            // and m = qx, a real function of j (the keys are the polynomial's exact integers for
-            // j <= last <= limit). For an integer m, every other integer j is further from m than
-            // the nearest of 0..last, clamp(m, 0, last), so that position is the unique maximum.
-            // The cast's round trip holds exactly for the integers up to 2^63 in magnitude (+-2^63
-            // too: the cast saturates to a long that converts back to it, and the clamp answers
-            // rightly), never for larger ones, NaN or an infinity: those take the path below,
-            // which refuses the last two.
             long m = (long) qx;
             if (m == qx) {
                 out[0] = m <= 0 ? 0 : Math.min(m, last);
                 return 1;
             }
         }
+        return selectOther(qx, qy, last, out);
+    }
+
+    /** {@link #select} past its first case. */
+    private int selectOther(double qx, double qy, long last, long[] out) {
         Exact.requireFinite(qx, qy, "query");
         if (last == 0) {
             out[0] = 0;

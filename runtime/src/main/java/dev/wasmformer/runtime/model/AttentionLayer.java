@@ -42,8 +42,12 @@ final class AttentionLayer {
     private final int[] segmentStart;      // segments + 1
     private final int[] segmentIndex;      // index into the output buffer
     private final double[] segmentWeight;
-    private volatile StraightLine.Blocks code;   // block 0: the projections; 1 + h: head h's sums
-    private boolean compiled;                    // code was generated, or refused (guarded by this)
+    // The generated code of the layers compiled together, one class for all of them (so that
+    // the pass's calls of it see one class, not one per layer): block firstBlock holds this
+    // layer's projections, firstBlock + 1 + h head h's sums. firstBlock is written before code.
+    private volatile StraightLine.Blocks code;
+    private int firstBlock;
+    private boolean compiled;                    // code was generated, or refused (guarded by the lock of compileAll)
 
     /** Compiles the generated code now when {@code straightLine}, else never (for tests). */
     AttentionLayer(List<HeadWeights> headList, CsrMatrix embedding, int slotOne, boolean straightLine) {
@@ -51,7 +55,7 @@ final class AttentionLayer {
         if (straightLine) {
             compile();
         } else {
-            synchronized (this) {
+            synchronized (LOCK) {
                 compiled = true;
             }
         }
@@ -176,16 +180,43 @@ final class AttentionLayer {
      * later (or are running on other threads) use it from then on. Both compute the same
      * doubles, so when the switch happens changes no result. Thread-safe.
      */
-    synchronized void compile() {
-        if (compiled) {
-            return;
-        }
-        compiled = true;
-        if (heads.length > 0) {
+    void compile() {
+        compileAll(new AttentionLayer[] {this});
+    }
+
+    /** The lock of every layer's {@link #compiled}, for compiles of layers alone. */
+    private static final Object LOCK = new Object();
+
+    /**
+     * {@link #compile} of these layers, whose code not yet generated is made as one class: a
+     * model compiles its layers together. Thread-safe.
+     */
+    static void compileAll(AttentionLayer[] layers) {
+        synchronized (LOCK) {
+            List<AttentionLayer> pending = new ArrayList<>();
+            List<List<StraightLine.Row>> blocks = new ArrayList<>();
+            for (AttentionLayer layer : layers) {
+                if (layer.compiled) {
+                    continue;
+                }
+                layer.compiled = true;
+                if (layer.heads.length > 0) {
+                    layer.firstBlock = blocks.size();
+                    blocks.addAll(layer.blocks());
+                    pending.add(layer);
+                }
+            }
+            if (pending.isEmpty()) {
+                return;
+            }
+            StraightLine.Blocks code;
             try {
-                code = StraightLine.compile(blocks());
+                code = StraightLine.compile(blocks);
             } catch (LinkageError noAsm) {   // ASM missing from the class path: keep the loops
                 code = null;
+            }
+            for (AttentionLayer layer : pending) {
+                layer.code = code;
             }
         }
     }
@@ -221,7 +252,7 @@ final class AttentionLayer {
     void project(double[] x, double[] p) {
         StraightLine.Blocks code = this.code;
         if (code != null) {
-            code.run(0, x, p);
+            code.run(firstBlock, x, p);
             return;
         }
         int[] start = rowStart;
@@ -245,7 +276,7 @@ final class AttentionLayer {
     void segmentSums(int h, double[] out, double[] sums) {
         StraightLine.Blocks code = this.code;
         if (code != null) {
-            code.run(1 + h, out, sums);
+            code.run(firstBlock + 1 + h, out, sums);
             return;
         }
         int[] start = segmentStart;

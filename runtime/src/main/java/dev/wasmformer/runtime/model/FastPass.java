@@ -438,9 +438,7 @@ final class FastPass extends ForwardPass {
                          GateFilter[] filters) {
         lastToken = token;
         if (p == AttentionLayer.GENERATE_AT) {
-            for (AttentionLayer layer : attention) {
-                layer.compile();
-            }
+            AttentionLayer.compileAll(attention);
         }
         if (keepTokens) {
             if (p >= tokens.length) {
@@ -532,9 +530,7 @@ final class FastPass extends ForwardPass {
                     if (!asked) {
                         continue;
                     }
-                    cache.swapQueryState(memo);
-                    r = cache.query(p[b], p[b + 1], out, v, known);
-                    cache.swapQueryState(memo);
+                    r = cache.query(p[b], p[b + 1], out, v, known, memo);
                 }
             } else {
                 PositionHead head = layerPositionHeads[h];

@@ -216,9 +216,7 @@ public final class Model {
      */
     public void generateCode() {
         codeRequested.set(true);
-        for (AttentionLayer layer : attentionLayers) {
-            layer.compile();
-        }
+        AttentionLayer.compileAll(attentionLayers);
     }
 
     /**
@@ -234,9 +232,7 @@ public final class Model {
         Thread generator = new Thread(new Runnable() {
             @Override
             public void run() {
-                for (AttentionLayer layer : attentionLayers) {
-                    layer.compile();
-                }
+                AttentionLayer.compileAll(attentionLayers);
             }
         }, "wasmformer-codegen");
         generator.setDaemon(true);

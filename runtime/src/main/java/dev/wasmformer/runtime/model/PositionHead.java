@@ -48,6 +48,12 @@ final class PositionHead {
     private final double[] sum;               // AVERAGE: every value so far, in position order
     private final long[] selected = new long[2];
     private PositionValues values;            // when there is no table
+    // A table head's last answer for one position, and that position (-1: none): a position's
+    // token never changes, and the selected position often stays from one token to the next,
+    // so its token and id (two loads from large arrays) need not be read again. Not part of
+    // the state: a copy or a read state starts without it.
+    private long lastPosition = -1;
+    private long lastAnswer;
     private long size;
     private AttentionCache overflow;
     // The key expected at position size, and its step to the next position: exact integers
@@ -168,6 +174,33 @@ final class PositionHead {
     }
 
     void add(double kx, double ky, double[] p, int from, int token, int[] tokens) {
+        // The common case in a method short enough for the JIT to inline: the exact key expected.
+        if (overflow == null && size <= limit && kx == expectedX && ky == expectedY) {
+            expectedX += stepX;
+            expectedY += stepY;
+            stepX += stepStepX;
+            stepY += stepStepY;
+            if (table == null) {
+                values.append(p, from);
+                if (sum != null) {
+                    addToSum(p, from);
+                }
+            } else if (sum != null) {
+                table.addValue(token, sum, 0);
+            }
+            size++;
+            return;
+        }
+        addOther(kx, ky, p, from, token, tokens);
+    }
+
+    private void addToSum(double[] p, int from) {
+        for (int i = 0; i < width; i++) {
+            sum[i] += p[from + i];
+        }
+    }
+
+    private void addOther(double kx, double ky, double[] p, int from, int token, int[] tokens) {
         long j = size;
         if (overflow == null && j > limit) {
             switchToHull(tokens);
@@ -214,6 +247,27 @@ final class PositionHead {
             return name < 0 ? UNNAMED : name + OVERFLOW_NAMES;
         }
         int n = selector.select(qx, qy, size - 1, selected);
+        if (n == 1) {
+            // One maximal position, a table's value or a known vector: what emit returns,
+            // in a method short enough for the JIT to inline.
+            long j = selected[0];
+            if (table != null) {
+                if (j != lastPosition) {
+                    lastAnswer = table(table.id(tokens[(int) j]));
+                    lastPosition = j;
+                }
+                return lastAnswer;
+            }
+            long name = values.name(j);
+            if (name == known) {
+                return name;
+            }
+        }
+        return answer(n, out, at, tokens, known);
+    }
+
+    /** {@link #query}'s output for the {@code n} positions {@link #selected} holds (-1: all). */
+    private long answer(int n, double[] out, int at, int[] tokens, long known) {
         if (n < 0) {
             if (mode == AttentionMode.LATEST) {
                 return emit(size - 1, -1, out, at, tokens, known);

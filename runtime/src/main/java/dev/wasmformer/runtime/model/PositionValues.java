@@ -105,11 +105,24 @@ final class PositionValues {
 
     /** Appends the vector {@code p[from .. from + width)} as the next position's. */
     void append(double[] p, int from) {
+        // The common case, a repeat of the last vector, in a method short enough to inline.
+        long n = size;
+        boolean compared = n > 0 && n < index.length;
+        if (compared && sameAsLast(p, from)) {
+            index[(int) n] = index[(int) n - 1];
+            size = n + 1;
+            return;
+        }
+        appendOther(p, from, compared);
+    }
+
+    /** {@link #append} of a vector that is not known to repeat the last ({@code compared}: it does not). */
+    private void appendOther(double[] p, int from, boolean compared) {
         int j = Math.toIntExact(size);
         if (j == index.length) {
             index = Arrays.copyOf(index, 2 * index.length);
         }
-        if (j > 0 && sameAsLast(p, from)) {
+        if (j > 0 && !compared && sameAsLast(p, from)) {
             index[j] = index[j - 1];
             size++;
             return;
@@ -166,16 +179,16 @@ final class PositionValues {
         boolean bits = true;
         boolean bytes = true;
         boolean words = true;
+        // Non-short-circuit operators: the components' kinds mix unpredictably (bits beside
+        // bytes), and a branch per test would be mispredicted often.
         for (int i = 0; i < width; i++) {
             double v = p[from + i];
             last[i] = v;
             long raw = Double.doubleToRawLongBits(v);
-            if (raw == 0L || raw == ONE_BITS) {
-                continue;
-            }
-            bits = false;
-            words &= v > 0 && v < WORD_LIMIT && v == Math.rint(v);
-            bytes &= v <= 255;
+            boolean bit = raw == 0L | raw == ONE_BITS;
+            bits &= bit;
+            words &= bit | v > 0 & v < WORD_LIMIT & v == Math.rint(v);
+            bytes &= bit | v <= 255;
         }
         return bits ? BITS : !words ? RAW : bytes ? BYTES : WORDS;
     }
@@ -218,10 +231,16 @@ final class PositionValues {
         return index[(int) j];
     }
 
-    /** Copies position j's vector to {@code out[at ..]}. */
+    /**
+     * Copies position j's vector to {@code out[at ..]}. A packed vector is read a long at a
+     * time, its components taken out with constant shifts (the inner loops have constant trip
+     * counts, which the JIT unrolls), not one long load and variable shift per component.
+     */
     void copy(long j, double[] out, int at) {
         int entry = index[(int) j];
         int offset = entry >>> 2;
+        long[] pool = this.pool;
+        int width = this.width;
         switch (entry & 3) {
             case BITS -> {
                 for (int i = 0; i < width; i++) {
@@ -229,13 +248,27 @@ final class PositionValues {
                 }
             }
             case BYTES -> {
-                for (int i = 0; i < width; i++) {
+                int whole = width >>> 3;
+                for (int w = 0; w < whole; w++) {
+                    long word = pool[offset + w];
+                    int o = at + (w << 3);
+                    for (int k = 0; k < 8; k++) {
+                        out[o + k] = (double) (word >>> (k << 3) & 0xFFL);
+                    }
+                }
+                for (int i = whole << 3; i < width; i++) {
                     out[at + i] = (double) (pool[offset + (i >>> 3)] >>> ((i & 7) << 3) & 0xFFL);
                 }
             }
             case WORDS -> {
-                for (int i = 0; i < width; i++) {
-                    out[at + i] = (double) (pool[offset + (i >>> 1)] >>> ((i & 1) << 5) & 0xFFFF_FFFFL);
+                int whole = width >>> 1;
+                for (int w = 0; w < whole; w++) {
+                    long word = pool[offset + w];
+                    out[at + 2 * w] = (double) (word & 0xFFFF_FFFFL);
+                    out[at + 2 * w + 1] = (double) (word >>> 32);
+                }
+                if ((width & 1) != 0) {
+                    out[at + width - 1] = (double) (pool[offset + whole] & 0xFFFF_FFFFL);
                 }
             }
             default -> {

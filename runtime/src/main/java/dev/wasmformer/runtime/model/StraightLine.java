@@ -18,10 +18,14 @@ import org.objectweb.asm.Opcodes;
  * split over several methods, each kept under HotSpot's limit for compiling a method.
  */
 final class StraightLine {
-    /** The compiled blocks. */
-    interface Blocks {
+    /**
+     * The compiled blocks. An abstract class, not an interface: each layer's code is a class of
+     * its own, so the pass's call of {@link #run} sees several and is dispatched through the
+     * table of virtual methods (a load and a jump) instead of an interface's (a search).
+     */
+    abstract static class Blocks {
         /** Runs block {@code block}: its rows read {@code in} and write {@code dest}. */
-        void run(int block, double[] in, double[] dest);
+        abstract void run(int block, double[] in, double[] dest);
     }
 
     /** One row of a block. */
@@ -59,12 +63,11 @@ final class StraightLine {
         // locals and an empty stack (F_SAME). COMPUTE_FRAMES would simulate every instruction
         // of the long straight-line chunks, work that C2 then compiles in every fresh JVM.
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
-                new String[] {BLOCKS});
+        cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, BLOCKS, null);
         MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(Opcodes.ALOAD, 0);
-        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, BLOCKS, "<init>", "()V", false);
         init.visitInsn(Opcodes.RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
