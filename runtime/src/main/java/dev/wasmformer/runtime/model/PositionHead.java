@@ -176,28 +176,29 @@ final class PositionHead {
     void add(double kx, double ky, double[] p, int from, int token, int[] tokens) {
         // The common case in a method short enough for the JIT to inline: the exact key expected.
         if (overflow == null && size <= limit && kx == expectedX && ky == expectedY) {
-            expectedX += stepX;
-            expectedY += stepY;
-            stepX += stepStepX;
-            stepY += stepStepY;
-            if (table == null) {
-                values.append(p, from);
-                if (sum != null) {
-                    addToSum(p, from);
-                }
-            } else if (sum != null) {
-                table.addValue(token, sum, 0);
-            }
-            size++;
+            appendExpected(p, from, token);
             return;
         }
         addOther(kx, ky, p, from, token, tokens);
     }
 
-    private void addToSum(double[] p, int from) {
-        for (int i = 0; i < width; i++) {
-            sum[i] += p[from + i];
+    /** Appends the position whose key was the expected one, and expects the next. */
+    private void appendExpected(double[] p, int from, int token) {
+        expectedX += stepX;
+        expectedY += stepY;
+        stepX += stepStepX;
+        stepY += stepStepY;
+        if (table == null) {
+            values.append(p, from);
+            if (sum != null) {
+                for (int i = 0; i < width; i++) {
+                    sum[i] += p[from + i];
+                }
+            }
+        } else if (sum != null) {
+            table.addValue(token, sum, 0);
         }
+        size++;
     }
 
     private void addOther(double kx, double ky, double[] p, int from, int token, int[] tokens) {
@@ -217,21 +218,7 @@ final class PositionHead {
             throw new IllegalStateException("position-key head got key (" + kx + ", " + ky
                     + ") at position " + j + ", expected (" + key.x(j) + ", " + key.y(j) + ")");
         }
-        expectedX += stepX;
-        expectedY += stepY;
-        stepX += stepStepX;
-        stepY += stepStepY;
-        if (table == null) {
-            values.append(p, from);
-            if (sum != null) {
-                for (int i = 0; i < width; i++) {
-                    sum[i] += p[from + i];
-                }
-            }
-        } else if (sum != null) {
-            table.addValue(token, sum, 0);
-        }
-        size++;
+        appendExpected(p, from, token);
     }
 
     /**
