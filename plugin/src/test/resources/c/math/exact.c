@@ -1,6 +1,6 @@
 /*
  * <math.h>'s exact functions (frexp, ldexp, scalbn, scalbln, modf, round, lround, rint, lrint,
- * trunc, floor, ceil, copysign, fmin, fmax, fdim, remainder, remquo, ilogb, logb, nextafter, fma,
+ * trunc, floor, ceil, copysign, fmin, fmax, fdim, fmod, remainder, remquo, ilogb, logb, nextafter, fma,
  * nan, the comparison macros, and their float forms) over a deterministic sample: each line is a
  * function's name, its arguments' and its results' bit patterns (or integers) in hex.
  * MathLibraryTest runs it compiled by us and by gcc (glibc's libm): the lines must be equal.
@@ -121,6 +121,7 @@ static void two(double x, double y) {
   printf("fminf %08x %08x %08x\n", fbits(a), fbits(b), fbits(fminf(a, b)));
   printf("fmaxf %08x %08x %08x\n", fbits(a), fbits(b), fbits(fmaxf(a, b)));
   printf("fdim %016llx %016llx %016llx\n", bits(x), bits(y), bits(fdim(x, y)));
+  printf("fmod %016llx %016llx %016llx\n", bits(x), bits(y), bits(fmod(x, y)));
   printf("remainder %016llx %016llx %016llx\n", bits(x), bits(y), bits(remainder(x, y)));
   int q = 0;
   double r = remquo(x, y, &q);
@@ -129,6 +130,7 @@ static void two(double x, double y) {
   printf("compare %016llx %016llx %d%d%d%d%d%d\n", bits(x), bits(y), isgreater(x, y), isgreaterequal(x, y),
       isless(x, y), islessequal(x, y), islessgreater(x, y), isunordered(x, y));
   printf("fdimf %08x %08x %08x\n", fbits(a), fbits(b), fbits(fdimf(a, b)));
+  printf("fmodf %08x %08x %08x\n", fbits(a), fbits(b), fbits(fmodf(a, b)));
   printf("remainderf %08x %08x %08x\n", fbits(a), fbits(b), fbits(remainderf(a, b)));
   float rf = remquof(a, b, &q);
   printf("remquof %08x %08x %08x %d\n", fbits(a), fbits(b), fbits(rf), isnan(rf) ? 0 : q);

@@ -75,7 +75,7 @@ class MathLibraryTest {
 
   /**
    * The exact functions (frexp, ldexp, scalbn, scalbln, modf, round, lround, rint, lrint, trunc,
-   * floor, ceil, copysign, fmin, fmax, fdim, remainder, remquo, ilogb, logb, nextafter, fma, nan,
+   * floor, ceil, copysign, fmin, fmax, fdim, fmod, remainder, remquo, ilogb, logb, nextafter, fma, nan,
    * the comparison macros, and the float forms) over {@code c/math/exact.c}'s sample: special
    * values, halfway cases, subnormals, overflow and underflow of ldexp and fma, fma's
    * cancellations, remainders of far apart exponents; every line must be glibc's, bit for bit.

@@ -896,6 +896,25 @@ double tanh(double x) {
 
 /* ---- fmod, cbrt, hypot ---- */
 
+/*
+ * fmod's and remainder's integers for a finite non-zero |x| with bits b: the mantissa with its
+ * leading bit at bit 52 (a subnormal's shifted up) and its exponent (below 1 for a subnormal),
+ * so that |x| = mantissa 2^(exponent - 1075). Functions without out-parameters, which the
+ * compiler inlines.
+ */
+static int subnormal_shift(u64 b) { return (b >> 52) ? 0 : __builtin_clzll(b) - 11; }
+static u64 mantissa(u64 b) { return (b >> 52) ? (b & 0x000FFFFFFFFFFFFFULL) | 0x0010000000000000ULL : b << subnormal_shift(b); }
+static int exponent(u64 b) { return (b >> 52) ? (int)(b >> 52) : 1 - subnormal_shift(b); }
+
+/* The bits of mx 2^(e - 1075) for 0 < mx < 2^53 whose value is a double (exact: a subnormal's
+   shifted-out bits are zero). */
+static u64 packed(u64 mx, int e) {
+  int shift = __builtin_clzll(mx) - 11;
+  mx <<= shift;
+  e -= shift;
+  return e <= 0 ? mx >> (1 - e) : ((u64)e << 52) | (mx & 0x000FFFFFFFFFFFFFULL);
+}
+
 static double fmod_nc(double x, double y) {
   u64 bx = bits(x), by = bits(y);
   u64 sx = bx & SIGN;
@@ -907,26 +926,8 @@ static double fmod_nc(double x, double y) {
   }
   if (bx < by) return x;
   /* integer mantissas and exponents */
-  int ex = (int)(bx >> 52), ey = (int)(by >> 52);
-  u64 mx = bx & 0x000FFFFFFFFFFFFFULL, my = by & 0x000FFFFFFFFFFFFFULL;
-  if (ex == 0) {
-    while (!(mx & 0x0010000000000000ULL)) {
-      mx <<= 1;
-      ex--;
-    }
-    ex++;
-  } else {
-    mx |= 0x0010000000000000ULL;
-  }
-  if (ey == 0) {
-    while (!(my & 0x0010000000000000ULL)) {
-      my <<= 1;
-      ey--;
-    }
-    ey++;
-  } else {
-    my |= 0x0010000000000000ULL;
-  }
+  int ex = exponent(bx), ey = exponent(by);
+  u64 mx = mantissa(bx), my = mantissa(by);
   /* long division, one bit at a time: mx 2^ex mod my 2^ey */
   for (; ex > ey; ex--) {
     if (mx >= my) mx -= my;
@@ -934,18 +935,7 @@ static double fmod_nc(double x, double y) {
   }
   if (mx >= my) mx -= my;
   if (mx == 0) return from_bits(sx);
-  while (!(mx & 0x0010000000000000ULL)) {
-    mx <<= 1;
-    ey--;
-  }
-  u64 r;
-  if (ey <= 0) {
-    /* subnormal: exact, the shifted-out bits are zero */
-    r = mx >> (1 - ey);
-  } else {
-    r = ((u64)ey << 52) | (mx & 0x000FFFFFFFFFFFFFULL);
-  }
-  return from_bits(r | sx);
+  return from_bits(packed(mx, ey) | sx);
 }
 
 double cbrt(double x) {
@@ -1372,26 +1362,8 @@ static double remainder_core(double x, double y, int *quo) {
   if (bx < by) {
     r = from_bits(bx);
   } else {
-    int ex = (int)(bx >> 52), ey = (int)(by >> 52);
-    u64 mx = bx & 0x000FFFFFFFFFFFFFULL, my = by & 0x000FFFFFFFFFFFFFULL;
-    if (ex == 0) {
-      while (!(mx & 0x0010000000000000ULL)) {
-        mx <<= 1;
-        ex--;
-      }
-      ex++;
-    } else {
-      mx |= 0x0010000000000000ULL;
-    }
-    if (ey == 0) {
-      while (!(my & 0x0010000000000000ULL)) {
-        my <<= 1;
-        ey--;
-      }
-      ey++;
-    } else {
-      my |= 0x0010000000000000ULL;
-    }
+    int ex = exponent(bx), ey = exponent(by);
+    u64 mx = mantissa(bx), my = mantissa(by);
     for (; ex > ey; ex--) {
       q <<= 1;
       if (mx >= my) {
@@ -1405,15 +1377,7 @@ static double remainder_core(double x, double y, int *quo) {
       mx -= my;
       q |= 1;
     }
-    if (mx == 0) {
-      r = 0.0;
-    } else {
-      while (!(mx & 0x0010000000000000ULL)) {
-        mx <<= 1;
-        ey--;
-      }
-      r = from_bits(ey <= 0 ? mx >> (1 - ey) : ((u64)ey << 52) | (mx & 0x000FFFFFFFFFFFFFULL));
-    }
+    r = mx == 0 ? 0.0 : from_bits(packed(mx, ey));
   }
   /* 0 <= r < |y|: past |y| / 2 (or on it with n odd), n + 1 and r - |y| (exact: r >= |y| / 2) */
   double ay = from_bits(by);
