@@ -91,6 +91,47 @@ static int scan_letters(struct scan_source *in, int *n, int width, char *buf, co
   return *word == 0;
 }
 
+static int numeral_digit(int c, int hex) { return hex ? isxdigit(c) : c >= '0' && c <= '9'; }
+
+/*
+ * Copies the rest of a numeral into buf[n..] from the character c on: digits (hexadecimal ones
+ * if hex), a point and digits, then, if *digits is above 0, an exponent (p if hex, else e; a
+ * sign; decimal digits), all within width. *digits counts the mantissa's digits. Ungets the
+ * character after the numeral, ends buf and returns its length.
+ */
+static int scan_numeral_rest(struct scan_source *in, int c, char *buf, int n, int width, int hex, int *digits) {
+  while (n < width && numeral_digit(c, hex)) {
+    buf[n++] = (char)c;
+    (*digits)++;
+    c = scan_get(in);
+  }
+  if (n < width && c == '.') {
+    buf[n++] = (char)c;
+    c = scan_get(in);
+    while (n < width && numeral_digit(c, hex)) {
+      buf[n++] = (char)c;
+      (*digits)++;
+      c = scan_get(in);
+    }
+  }
+  int marker = hex ? 'p' : 'e';
+  if (*digits > 0 && n < width && (c == marker || c == marker - ('a' - 'A'))) {
+    buf[n++] = (char)c;
+    c = scan_get(in);
+    if (n < width && (c == '+' || c == '-')) {
+      buf[n++] = (char)c;
+      c = scan_get(in);
+    }
+    while (n < width && numeral_digit(c, 0)) {
+      buf[n++] = (char)c;
+      c = scan_get(in);
+    }
+  }
+  scan_unget(in, c);
+  buf[n] = 0;
+  return n;
+}
+
 /*
  * Copies a floating-point numeral (decimal, hexadecimal, or inf / infinity / nan) of at most
  * `width` characters; returns its length, 0 if there is none, -1 after a bare "0x".
@@ -152,66 +193,11 @@ static int scan_float(struct scan_source *in, int width, char *buf) {
         scan_unget(in, c);
         return -1; /* characters were read: not an input failure, even at the end */
       }
-      int hex_digits = 0;
-      while (n < width && isxdigit(c)) {
-        buf[n++] = (char)c;
-        hex_digits++;
-        c = scan_get(in);
-      }
-      if (n < width && c == '.') {
-        buf[n++] = (char)c;
-        c = scan_get(in);
-        while (n < width && isxdigit(c)) {
-          buf[n++] = (char)c;
-          hex_digits++;
-          c = scan_get(in);
-        }
-      }
-      if (hex_digits > 0 && n < width && (c == 'p' || c == 'P')) {
-        buf[n++] = (char)c;
-        c = scan_get(in);
-        if (n < width && (c == '+' || c == '-')) {
-          buf[n++] = (char)c;
-          c = scan_get(in);
-        }
-        while (n < width && c >= '0' && c <= '9') {
-          buf[n++] = (char)c;
-          c = scan_get(in);
-        }
-      }
-      scan_unget(in, c);
-      buf[n] = 0;
-      return n;
+      int hex_digits = 0; /* the exponent needs a digit after the x */
+      return scan_numeral_rest(in, c, buf, n, width, 1, &hex_digits);
     }
   }
-  while (n < width && c >= '0' && c <= '9') {
-    buf[n++] = (char)c;
-    digits++;
-    c = scan_get(in);
-  }
-  if (n < width && c == '.') {
-    buf[n++] = (char)c;
-    c = scan_get(in);
-    while (n < width && c >= '0' && c <= '9') {
-      buf[n++] = (char)c;
-      digits++;
-      c = scan_get(in);
-    }
-  }
-  if (digits > 0 && n < width && (c == 'e' || c == 'E')) {
-    buf[n++] = (char)c;
-    c = scan_get(in);
-    if (n < width && (c == '+' || c == '-')) {
-      buf[n++] = (char)c;
-      c = scan_get(in);
-    }
-    while (n < width && c >= '0' && c <= '9') {
-      buf[n++] = (char)c;
-      c = scan_get(in);
-    }
-  }
-  scan_unget(in, c);
-  buf[n] = 0;
+  n = scan_numeral_rest(in, c, buf, n, width, 0, &digits);
   return digits > 0 ? n : 0;
 }
 
