@@ -1316,7 +1316,9 @@ public final class Parser {
         expect(")");
         return sema.offsetOf(type, path, t.pos());
       }
-      case "_Generic" -> throw diagnostics.fail(t.pos(), "'_Generic' is not supported");
+      case "_Generic" -> {
+        return genericSelection();
+      }
       default -> { }
     }
     if (!isIdentifier(t)) throw unexpected("expected expression");
@@ -1327,6 +1329,50 @@ public final class Parser {
       return sema.builtinCall(t.text(), args, t.pos());
     }
     return sema.identifier(t.text(), t.pos(), is("("));
+  }
+
+  // generic-selection = "_Generic" "(" assign ("," (type-name | "default") ":" assign)+ ")"
+  private Expr genericSelection() {
+    SourcePos keyword = next().pos();
+    expect("(");
+    SourcePos controlPos = peek().pos();
+    Expr control = assignment();
+    List<Sema.Association> associations = new ArrayList<>();
+    expect(",");
+    do {
+      SourcePos at = peek().pos();
+      int start = pos;
+      Type type = accept("default") ? null : typeName();
+      int qualifiers = type == null ? 0 : topQualifiers(start, pos);
+      expect(":");
+      associations.add(new Sema.Association(at, type, qualifiers, assignment()));
+    } while (accept(","));
+    expect(")");
+    return sema.genericSelection(control, controlPos, associations, keyword);
+  }
+
+  /**
+   * The qualifiers (bits: const 1, volatile 2, restrict 4) at the top of the type name in
+   * tokens [from, to): those of the declaration specifiers when no {@code *} follows, else
+   * those after the last {@code *}. Our types do not carry qualifiers, and a qualified
+   * association matches no controlling expression, so _Generic needs them. A declarator with
+   * parentheses or brackets, or a typedef name for a qualified type, counts as unqualified.
+   */
+  private int topQualifiers(int from, int to) {
+    int qualifiers = 0;
+    int depth = 0;
+    for (int i = from; i < to; i++) {
+      Token t = tokens.get(i);
+      if (t.is("{")) depth++;
+      if (t.is("}")) depth--;
+      if (depth > 0) continue;
+      if (t.is("(") || t.is("[")) return 0;
+      if (t.is("*")) qualifiers = 0;
+      if (t.is("const") || t.is("__const") || t.is("__const__")) qualifiers |= 1;
+      if (t.is("volatile") || t.is("__volatile") || t.is("__volatile__")) qualifiers |= 2;
+      if (t.is("restrict") || t.is("__restrict") || t.is("__restrict__")) qualifiers |= 4;
+    }
+    return qualifiers;
   }
 
   /** Adjacent string literals, concatenated (translation phase 6). */

@@ -1777,6 +1777,62 @@ public final class Sema {
     return new Conditional(pos, t, c, ca, cb);
   }
 
+  /**
+   * One association of a {@code _Generic} selection; {@code type} is null for {@code default};
+   * {@code qualifiers} are those at the top of the type name (const 1, volatile 2, restrict 4).
+   */
+  public record Association(SourcePos pos, Type type, int qualifiers, Expr expr) {}
+
+  /**
+   * C11 6.5.1.1: the association whose type is compatible with the controlling expression's
+   * type after lvalue conversion (unqualified: a qualified association never matches; arrays
+   * and functions become pointers), else the default one. The controlling expression is not evaluated, and
+   * the result is the chosen expression itself (an lvalue stays one). A bit-field narrower than
+   * its declared type has, as in gcc, a type of its own that only {@code default} matches.
+   */
+  public Expr genericSelection(Expr control, SourcePos controlPos, List<Association> associations, SourcePos pos) {
+    Association fallback = null;
+    boolean failed = control.type().isError();
+    for (int i = 0; i < associations.size(); i++) {
+      Association a = associations.get(i);
+      failed |= a.expr().type().isError();
+      if (a.type() == null) {
+        if (fallback != null) {
+          diagnostics.error(a.pos(), "duplicate 'default' case in '_Generic'");
+          failed = true;
+        }
+        fallback = a;
+        continue;
+      }
+      String problem = a.type().isError() ? "" : a.type() instanceof FunctionType ? "function type"
+          : Types.isVariablyModified(a.type()) ? "variable length type" : !a.type().isComplete() ? "incomplete type" : null;
+      if (problem != null) {
+        if (!problem.isEmpty()) diagnostics.error(a.pos(), "'_Generic' association has " + problem);
+        failed = true;
+        continue;
+      }
+      for (Association b : associations.subList(0, i)) {
+        if (b.type() != null && b.qualifiers() == a.qualifiers() && Types.compatible(a.type(), b.type())) {
+          diagnostics.error(a.pos(), "'_Generic' specifies two compatible types");
+          failed = true;
+          break;
+        }
+      }
+    }
+    if (failed) return poisoned(pos);
+    Type t = control.type() instanceof ArrayType array ? new PointerType(array.element())
+        : control.type() instanceof FunctionType ? new PointerType(control.type()) : control.type();
+    StructType.BitField bits = isBitField(control) ? ((Member) control).bits() : null;
+    boolean narrowBitField = bits != null && bits.unit() != IntType.BOOL && bits.width() < 8 * bits.unit().size();
+    if (bits != null && !narrowBitField) t = bits.unit();
+    for (Association a : associations) {
+      if (a.type() != null && a.qualifiers() == 0 && !narrowBitField && Types.compatible(t, a.type())) return a.expr();
+    }
+    if (fallback != null) return fallback.expr();
+    String spelling = narrowBitField ? bits.unit().spell() + ":" + bits.width() : t.spell();
+    return error(controlPos, "'_Generic' selector of type '" + spelling + "' is not compatible with any association");
+  }
+
   /** GNU {@code ({ ...; v; })}: the last expression statement's value goes through a temporary. */
   public Expr statementExpression(Stmt.Block body, boolean failed, SourcePos pos) {
     if (failed) return poisoned(pos);
