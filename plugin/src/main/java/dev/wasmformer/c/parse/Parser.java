@@ -832,7 +832,7 @@ public final class Parser {
     while (accept("__label__")) {
       do {
         Token name = expectIdentifier("label name");
-        // '@' cannot occur in a C label, so the unique name collides with none (Sema prints what precedes it)
+        // no C label holds '@', so the unique name collides with none (Sema prints what precedes it)
         if (names.putIfAbsent(name.text(), name.text() + "@" + ++localLabelCount) != null) {
           diagnostics.error(name.pos(), "duplicate label declaration '" + name.text() + "'");
         }

@@ -772,7 +772,7 @@ public final class Sema {
     return new Stmt.Return(pos, assignConvert(value, result, "returning"));
   }
 
-  /** A label's name as written: the parser gives a GNU local label ({@code __label__}) a unique name, "name@n". */
+  /** A label's name as written: the parser renames a GNU local label ({@code __label__}) "name@n". */
   private static String written(String label) {
     int at = label.indexOf('@');
     return at < 0 ? label : label.substring(0, at);
@@ -1825,9 +1825,10 @@ public final class Sema {
   /**
    * C11 6.5.1.1: the association whose type is compatible with the controlling expression's
    * type after lvalue conversion (unqualified: a qualified association never matches; arrays
-   * and functions become pointers), else the default one. The controlling expression is not evaluated, and
-   * the result is the chosen expression itself (an lvalue stays one). A bit-field narrower than
-   * its declared type has, as in gcc, a type of its own that only {@code default} matches.
+   * and functions become pointers), else the default one. The controlling expression is not
+   * evaluated, and the result is the chosen expression itself (an lvalue stays one). A
+   * bit-field narrower than its declared type has, as in gcc, a type of its own that only
+   * {@code default} matches.
    */
   public Expr genericSelection(Expr control, SourcePos controlPos, List<Association> associations, SourcePos pos) {
     Association fallback = null;
