@@ -338,16 +338,58 @@ class DiagnosticsTest {
   }
 
   @Test
-  void statementExpressionsRefuseLabelsAndFileScope() {
+  void genericSelectionErrorsAreLocatedAsGccLocatesThem() {
     CompileResult r = compile("""
-        int g = ({ 1; });
-        int f(int x) { return ({ lab: x; }); }
+        int f(int x) {
+          int a = _Generic(1.0, int: 1);
+          int b = _Generic(x, int: 1, signed: 2);
+          int c = _Generic(x, default: 1, int: 3, default: 2);
+          int d = _Generic(x, int: 3, void(void): 2, struct T: 4, default: 0);
+          struct { unsigned u : 3; } s = {1};
+          int e = _Generic(s.u, unsigned: 1);
+          int g = _Generic(x, const int: 1, int: 2, const int: 3);
+          int h = _Generic(x, int[x]: 1, default: 0);
+          return a + b + c + d + e + g + h;
+        }
         int main(void) { return f(1); }
         """);
-    assertThat(messages(r)).contains(
+    assertThat(messages(r)).containsExactly(
+        "prog.c:2:20: error: '_Generic' selector of type 'double' is not compatible with any association",
+        "prog.c:3:31: error: '_Generic' specifies two compatible types",
+        "prog.c:4:43: error: duplicate 'default' case in '_Generic'",
+        "prog.c:5:31: error: '_Generic' association has function type",
+        "prog.c:5:46: error: '_Generic' association has incomplete type",
+        "prog.c:7:20: error: '_Generic' selector of type 'unsigned int:3' is not compatible with any association",
+        "prog.c:8:45: error: '_Generic' specifies two compatible types",
+        "prog.c:9:23: error: '_Generic' association has variable length type");
+    assertThat(r.errors().get(0).render()).isEqualTo("""
+        prog.c:2:20: error: '_Generic' selector of type 'double' is not compatible with any association
+          int a = _Generic(1.0, int: 1);
+                           ^""");
+  }
+
+  @Test
+  void statementExpressionsRefuseJumpsIntoThemAndFileScope() {
+    CompileResult r = compile("""
+        int g = ({ 1; });
+        int f(int x) {
+          int r = 0;
+          goto in;
+          r = ({ int t = x; in: t + 1; });
+          switch (x) { case 1: r = ({ default: 5; }); }
+          { __label__ a, b, a; goto b; }
+          r += ({ lab: x; });
+          return r;
+        }
+        int main(void) { return f(1); }
+        """);
+    assertThat(messages(r)).containsExactly(
         "prog.c:1:10: error: statement expressions are allowed only inside functions",
-        "prog.c:2:26: error: labels inside statement expressions are not supported");
-    assertThat(messages(r)).noneMatch(m -> m.contains("returning"));
+        "prog.c:1:16: error: expected a declaration before ')'",
+        "prog.c:6:31: error: switch jumps into statement expression",
+        "prog.c:7:21: error: duplicate label declaration 'a'",
+        "prog.c:4:8: error: jump into statement expression (label 'in' defined at 5:21)",
+        "prog.c:7:29: error: use of undeclared label 'b'");
   }
 
   @Test

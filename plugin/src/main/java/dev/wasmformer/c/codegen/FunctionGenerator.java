@@ -106,6 +106,11 @@ final class FunctionGenerator {
     collectAddressTaken(def, addressTaken);
     this.needsFrame = computeNeedsFrame(def, addressTaken);
     numberLabels(def.body(), null);
+    // Sema lets only a statement expression's own statements jump to its labels, so their
+    // ranges stay out of the enclosing statements' and its blocks dispatch to them.
+    AstWalker.expressions(def.body(), e -> {
+      if (e instanceof Expr.StmtExpr s) numberLabels(s.body(), null);
+    });
   }
 
   /** Numbers the labels in pre-order and records the range each statement contains. */

@@ -25,7 +25,10 @@ import dev.wasmformer.c.type.Type;
 import dev.wasmformer.c.type.Types;
 import dev.wasmformer.c.type.VoidType;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -808,12 +811,47 @@ public final class Parser {
   // Statements
   // =====================================================================================
 
-  // compound-statement = "{" (declaration | statement)* "}"
-  /** How many statement expressions the parser is inside. */
-  private int stmtExprDepth;
+  /** The GNU local labels of the enclosing blocks, innermost first: each name to its own unique one. */
+  private final Deque<Map<String, String>> localLabels = new ArrayDeque<>();
+  private int localLabelCount;
 
+  // compound-statement = "{" local-labels* (declaration | statement)* "}"
   private Stmt.Block compound(boolean newScope) {
     SourcePos p = expect("{").pos();
+    localLabels.push(localLabelDeclarations());
+    try {
+      return compoundBody(p, newScope);
+    } finally {
+      localLabels.pop();
+    }
+  }
+
+  // local-labels = "__label__" ident ("," ident)* ";"
+  private Map<String, String> localLabelDeclarations() {
+    Map<String, String> names = new HashMap<>();
+    while (accept("__label__")) {
+      do {
+        Token name = expectIdentifier("label name");
+        // no C label holds '@', so the unique name collides with none (Sema prints what precedes it)
+        if (names.putIfAbsent(name.text(), name.text() + "@" + ++localLabelCount) != null) {
+          diagnostics.error(name.pos(), "duplicate label declaration '" + name.text() + "'");
+        }
+      } while (accept(","));
+      expectSemicolon("after '__label__' declaration");
+    }
+    return names;
+  }
+
+  /** A label as written, renamed when it is a local label of an enclosing block. */
+  private String labelName(String written) {
+    for (Map<String, String> names : localLabels) {
+      String unique = names.get(written);
+      if (unique != null) return unique;
+    }
+    return written;
+  }
+
+  private Stmt.Block compoundBody(SourcePos p, boolean newScope) {
     if (newScope) sema.pushScope();
     List<Stmt> items = new ArrayList<>();
     while (!is("}")) {
@@ -852,15 +890,13 @@ public final class Parser {
   // statement = labeled | compound | expression-statement | selection | iteration | jump
   private Stmt statement() {
     Token t = peek();
-    if (stmtExprDepth > 0 && ((isIdentifier(t) && peek(1).is(":")) || t.is("case") || t.is("default"))) {
-      throw diagnostics.fail(t.pos(), "labels inside statement expressions are not supported");
-    }
     if (isIdentifier(t) && peek(1).is(":")) {
       next();
       next();
-      sema.label(t.text(), t.pos());
+      String label = labelName(t.text());
+      sema.label(label, t.pos());
       Stmt body = is("}") ? new Stmt.Empty(t.pos()) : statement();
-      return new Stmt.Labeled(t.pos(), t.text(), body);
+      return new Stmt.Labeled(t.pos(), label, body);
     }
     if (t.kind() != TokenKind.IDENT && t.kind() != TokenKind.PUNCT) return expressionStatement();
     switch (t.text()) {
@@ -989,7 +1025,7 @@ public final class Parser {
         if (is("*")) throw diagnostics.fail(peek().pos(), "computed goto is not supported");
         Token label = expectIdentifier("label name");
         expectSemicolon("after 'goto'");
-        return sema.gotoStatement(label.text(), label.pos());
+        return sema.gotoStatement(labelName(label.text()), label.pos());
       }
       case "return" -> {
         next();
@@ -1235,13 +1271,13 @@ public final class Parser {
             // GNU statement expression: its value is that of its last expression statement.
             SourcePos bp = peek().pos();
             if (!sema.inFunction()) throw diagnostics.fail(bp, "statement expressions are allowed only inside functions");
-            stmtExprDepth++;
+            sema.beginStatementExpression();
             int errors = diagnostics.errorCount();
             Stmt.Block body;
             try {
               body = compound(true);
             } finally {
-              stmtExprDepth--;
+              sema.endStatementExpression();
             }
             expect(")");
             return sema.statementExpression(body, diagnostics.errorCount() > errors, t.pos());
@@ -1316,7 +1352,9 @@ public final class Parser {
         expect(")");
         return sema.offsetOf(type, path, t.pos());
       }
-      case "_Generic" -> throw diagnostics.fail(t.pos(), "'_Generic' is not supported");
+      case "_Generic" -> {
+        return genericSelection();
+      }
       default -> { }
     }
     if (!isIdentifier(t)) throw unexpected("expected expression");
@@ -1327,6 +1365,50 @@ public final class Parser {
       return sema.builtinCall(t.text(), args, t.pos());
     }
     return sema.identifier(t.text(), t.pos(), is("("));
+  }
+
+  // generic-selection = "_Generic" "(" assign ("," (type-name | "default") ":" assign)+ ")"
+  private Expr genericSelection() {
+    SourcePos keyword = next().pos();
+    expect("(");
+    SourcePos controlPos = peek().pos();
+    Expr control = assignment();
+    List<Sema.Association> associations = new ArrayList<>();
+    expect(",");
+    do {
+      SourcePos at = peek().pos();
+      int start = pos;
+      Type type = accept("default") ? null : typeName();
+      int qualifiers = type == null ? 0 : topQualifiers(start, pos);
+      expect(":");
+      associations.add(new Sema.Association(at, type, qualifiers, assignment()));
+    } while (accept(","));
+    expect(")");
+    return sema.genericSelection(control, controlPos, associations, keyword);
+  }
+
+  /**
+   * The qualifiers (bits: const 1, volatile 2, restrict 4) at the top of the type name in
+   * tokens [from, to): those of the declaration specifiers when no {@code *} follows, else
+   * those after the last {@code *}. Our types do not carry qualifiers, and a qualified
+   * association matches no controlling expression, so _Generic needs them. A declarator with
+   * parentheses or brackets, or a typedef name for a qualified type, counts as unqualified.
+   */
+  private int topQualifiers(int from, int to) {
+    int qualifiers = 0;
+    int depth = 0;
+    for (int i = from; i < to; i++) {
+      Token t = tokens.get(i);
+      if (t.is("{")) depth++;
+      if (t.is("}")) depth--;
+      if (depth > 0) continue;
+      if (t.is("(") || t.is("[")) return 0;
+      if (t.is("*")) qualifiers = 0;
+      if (t.is("const") || t.is("__const") || t.is("__const__")) qualifiers |= 1;
+      if (t.is("volatile") || t.is("__volatile") || t.is("__volatile__")) qualifiers |= 2;
+      if (t.is("restrict") || t.is("__restrict") || t.is("__restrict__")) qualifiers |= 4;
+    }
+    return qualifiers;
   }
 
   /** Adjacent string literals, concatenated (translation phase 6). */

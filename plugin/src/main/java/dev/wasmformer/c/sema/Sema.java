@@ -112,6 +112,12 @@ public final class Sema {
     /** The variable-length arrays in scope at each label and at each goto (see {@link #vlaChain}). */
     final Map<String, List<Symbol>> labelVlas = new HashMap<>();
     final Map<Stmt.Goto, List<Symbol>> gotoVlas = new IdentityHashMap<>();
+    /** The statement expressions being parsed, outermost first, each by a number of its own. */
+    final List<Integer> stmtExprs = new ArrayList<>();
+    int stmtExprCount;
+    /** The statement expressions around each label and each goto: no goto may jump into one. */
+    final Map<String, List<Integer>> labelStmtExprs = new HashMap<>();
+    final Map<Stmt.Goto, List<Integer>> gotoStmtExprs = new IdentityHashMap<>();
 
     FunctionContext(Symbol symbol, FunctionType type, int errorsAtStart) {
       this.symbol = symbol;
@@ -126,10 +132,13 @@ public final class Sema {
     boolean hasDefault;
     /** The scope of the switch statement: its labels must not be in the scope of more VLAs. */
     final Scope scope;
+    /** How many statement expressions enclose the switch: its labels must not be in more. */
+    final int stmtExprDepth;
 
-    SwitchContext(Type valueType, Scope scope) {
+    SwitchContext(Type valueType, Scope scope, int stmtExprDepth) {
       this.valueType = valueType;
       this.scope = scope;
+      this.stmtExprDepth = stmtExprDepth;
     }
   }
 
@@ -648,7 +657,14 @@ public final class Sema {
   public FunctionDef endFunction(Stmt.Block body, SourcePos pos, SourcePos end) {
     for (Stmt.Goto g : function.gotos) {
       if (!function.labels.containsKey(g.label())) {
-        diagnostics.error(g.pos(), "use of undeclared label '" + g.label() + "'");
+        diagnostics.error(g.pos(), "use of undeclared label '" + written(g.label()) + "'");
+        continue;
+      }
+      List<Integer> around = function.labelStmtExprs.get(g.label());
+      List<Integer> at = function.gotoStmtExprs.get(g);
+      if (around.size() > at.size() || !at.subList(0, around.size()).equals(around)) {
+        diagnostics.error(g.pos(), "jump into statement expression (label '" + written(g.label()) + "' defined at "
+            + function.labels.get(g.label()).line() + ":" + function.labels.get(g.label()).column() + ")");
       }
     }
     // a body with errors lost the statements that failed, which may have been its returns
@@ -756,18 +772,35 @@ public final class Sema {
     return new Stmt.Return(pos, assignConvert(value, result, "returning"));
   }
 
+  /** A label's name as written: the parser renames a GNU local label ({@code __label__}) "name@n". */
+  private static String written(String label) {
+    int at = label.indexOf('@');
+    return at < 0 ? label : label.substring(0, at);
+  }
+
   public void label(String name, SourcePos pos) {
     if (function.labels.putIfAbsent(name, pos) != null) {
-      diagnostics.error(pos, "redefinition of label '" + name + "'");
+      diagnostics.error(pos, "redefinition of label '" + written(name) + "'");
     }
     function.labelVlas.put(name, vlaChain(scope));
+    function.labelStmtExprs.putIfAbsent(name, List.copyOf(function.stmtExprs));
   }
 
   public Stmt.Goto gotoStatement(String label, SourcePos pos) {
     Stmt.Goto g = new Stmt.Goto(pos, label);
     function.gotos.add(g);
     function.gotoVlas.put(g, vlaChain(scope));
+    function.gotoStmtExprs.put(g, List.copyOf(function.stmtExprs));
     return g;
+  }
+
+  /** Enters the body of a GNU statement expression (only inside a function). */
+  public void beginStatementExpression() {
+    function.stmtExprs.add(++function.stmtExprCount);
+  }
+
+  public void endStatementExpression() {
+    function.stmtExprs.remove(function.stmtExprs.size() - 1);
   }
 
   /** Enters the body of a loop: a break or continue in it leaves the current scope. */
@@ -797,7 +830,7 @@ public final class Sema {
       v = error(v.pos(), "statement requires expression of integer type ('" + v.type().spell() + "' invalid)");
     }
     Type t = v.type().isError() ? IntType.INT : Types.promote(v.type());
-    switches.add(new SwitchContext(t, scope));
+    switches.add(new SwitchContext(t, scope, function.stmtExprs.size()));
     breakScopes.add(scope);
     return convert(v, t);
   }
@@ -807,8 +840,14 @@ public final class Sema {
     breakScopes.remove(breakScopes.size() - 1);
   }
 
-  /** A case or default label may not be in the scope of a variable-length array the switch is not. */
+  /**
+   * A case or default label may not be in the scope of a variable-length array the switch is
+   * not, nor in a statement expression the switch is not.
+   */
   private void checkCaseScope(SwitchContext sw, SourcePos pos) {
+    if (function.stmtExprs.size() > sw.stmtExprDepth) {
+      diagnostics.error(pos, "switch jumps into statement expression");
+    }
     List<Symbol> here = vlaChain(scope);
     if (here.size() > vlaChain(sw.scope).size()) {
       Symbol v = here.get(here.size() - 1);
@@ -1777,19 +1816,81 @@ public final class Sema {
     return new Conditional(pos, t, c, ca, cb);
   }
 
+  /**
+   * One association of a {@code _Generic} selection; {@code type} is null for {@code default};
+   * {@code qualifiers} are those at the top of the type name (const 1, volatile 2, restrict 4).
+   */
+  public record Association(SourcePos pos, Type type, int qualifiers, Expr expr) {}
+
+  /**
+   * C11 6.5.1.1: the association whose type is compatible with the controlling expression's
+   * type after lvalue conversion (unqualified: a qualified association never matches; arrays
+   * and functions become pointers), else the default one. The controlling expression is not
+   * evaluated, and the result is the chosen expression itself (an lvalue stays one). A
+   * bit-field narrower than its declared type has, as in gcc, a type of its own that only
+   * {@code default} matches.
+   */
+  public Expr genericSelection(Expr control, SourcePos controlPos, List<Association> associations, SourcePos pos) {
+    Association fallback = null;
+    boolean failed = control.type().isError();
+    for (int i = 0; i < associations.size(); i++) {
+      Association a = associations.get(i);
+      failed |= a.expr().type().isError();
+      if (a.type() == null) {
+        if (fallback != null) {
+          diagnostics.error(a.pos(), "duplicate 'default' case in '_Generic'");
+          failed = true;
+        }
+        fallback = a;
+        continue;
+      }
+      String problem = a.type().isError() ? "" : a.type() instanceof FunctionType ? "function type"
+          : Types.isVariablyModified(a.type()) ? "variable length type" : !a.type().isComplete() ? "incomplete type" : null;
+      if (problem != null) {
+        if (!problem.isEmpty()) diagnostics.error(a.pos(), "'_Generic' association has " + problem);
+        failed = true;
+        continue;
+      }
+      for (Association b : associations.subList(0, i)) {
+        if (b.type() != null && b.qualifiers() == a.qualifiers() && Types.compatible(a.type(), b.type())) {
+          diagnostics.error(a.pos(), "'_Generic' specifies two compatible types");
+          failed = true;
+          break;
+        }
+      }
+    }
+    if (failed) return poisoned(pos);
+    Type t = control.type() instanceof ArrayType array ? new PointerType(array.element())
+        : control.type() instanceof FunctionType ? new PointerType(control.type()) : control.type();
+    StructType.BitField bits = isBitField(control) ? ((Member) control).bits() : null;
+    boolean narrowBitField = bits != null && bits.unit() != IntType.BOOL && bits.width() < 8 * bits.unit().size();
+    if (bits != null && !narrowBitField) t = bits.unit();
+    for (Association a : associations) {
+      if (a.type() != null && a.qualifiers() == 0 && !narrowBitField && Types.compatible(t, a.type())) return a.expr();
+    }
+    if (fallback != null) return fallback.expr();
+    String spelling = narrowBitField ? bits.unit().spell() + ":" + bits.width() : t.spell();
+    return error(controlPos, "'_Generic' selector of type '" + spelling + "' is not compatible with any association");
+  }
+
   /** GNU {@code ({ ...; v; })}: the last expression statement's value goes through a temporary. */
   public Expr statementExpression(Stmt.Block body, boolean failed, SourcePos pos) {
     if (failed) return poisoned(pos);
     List<Stmt> items = new ArrayList<>(body.statements());
     // the release of the block's variable-length arrays comes after the value is taken
     int end = items.size() - (!items.isEmpty() && releases.contains(items.get(items.size() - 1)) ? 1 : 0);
-    if (end > 0 && items.get(end - 1) instanceof Stmt.ExprStmt last) {
+    // the last statement may be labeled: its expression still gives the value, as in gcc
+    Stmt lastItem = end > 0 ? items.get(end - 1) : null;
+    while (lastItem instanceof Stmt.Labeled || lastItem instanceof Stmt.Case) {
+      lastItem = lastItem instanceof Stmt.Labeled l ? l.body() : ((Stmt.Case) lastItem).body();
+    }
+    if (lastItem instanceof Stmt.ExprStmt last) {
       Expr v = rvalue(last.expr());
       if (v.type().isError()) return poisoned(pos);
       if (!v.type().isVoid()) {
         Symbol tmp = temporary(v.type(), pos);
-        items.set(end - 1,
-            new Stmt.ExprStmt(last.pos(), new Assign(last.pos(), v.type(), new VarRef(pos, v.type(), tmp), v)));
+        Stmt store = new Stmt.ExprStmt(last.pos(), new Assign(last.pos(), v.type(), new VarRef(pos, v.type(), tmp), v));
+        items.set(end - 1, replace(items.get(end - 1), Map.of(last, store)));
         return new Expr.StmtExpr(pos, v.type(), new Stmt.Block(body.pos(), items), new VarRef(pos, v.type(), tmp));
       }
     }
@@ -1967,7 +2068,7 @@ public final class Sema {
       while (common < at.size() && common < target.size() && at.get(common) == target.get(common)) common++;
       if (common < target.size()) {
         Symbol v = target.get(common);
-        diagnostics.error(g.pos(), "jump into scope of identifier with variably modified type (label '" + g.label()
+        diagnostics.error(g.pos(), "jump into scope of identifier with variably modified type (label '" + written(g.label())
             + "' is in the scope of '" + v.name() + "' declared at " + v.pos().line() + ":" + v.pos().column() + ")");
       } else if (at.size() > target.size()) {
         replaced.put(g, new Stmt.Block(g.pos(), List.of(releaseTo(target, g.pos()), g)));

@@ -1,0 +1,76 @@
+#ifndef _TGMATH_H
+#define _TGMATH_H
+/*
+ * C99 7.22's type-generic macros for the real types we have: a float argument selects the
+ * f form, any other (double or an integer type) the double one. With several generic
+ * arguments the type is their common real type, integers counting as double (C99 7.22p3):
+ * the f form only when all are float. The arguments are evaluated once (the _Generic
+ * selections do not evaluate their controlling expressions). No long double (refused by
+ * the compiler), no complex types: neither the l forms nor carg, cimag, conj, cproj, creal.
+ */
+#include <math.h>
+
+/* A float for a float argument, else a double: the real type the argument counts as. */
+#define __WF_TG_REAL(x) _Generic((x), float: 0.0f, default: 0.0)
+#define __WF_TG1(fn, x) _Generic(__WF_TG_REAL(x), float: fn##f, default: fn)
+#define __WF_TG2(fn, x, y) _Generic(__WF_TG_REAL(x) + __WF_TG_REAL(y), float: fn##f, default: fn)
+#define __WF_TG3(fn, x, y, z) \
+  _Generic(__WF_TG_REAL(x) + __WF_TG_REAL(y) + __WF_TG_REAL(z), float: fn##f, default: fn)
+
+#define acos(x) __WF_TG1(acos, x)(x)
+#define asin(x) __WF_TG1(asin, x)(x)
+#define atan(x) __WF_TG1(atan, x)(x)
+#define acosh(x) __WF_TG1(acosh, x)(x)
+#define asinh(x) __WF_TG1(asinh, x)(x)
+#define atanh(x) __WF_TG1(atanh, x)(x)
+#define cos(x) __WF_TG1(cos, x)(x)
+#define sin(x) __WF_TG1(sin, x)(x)
+#define tan(x) __WF_TG1(tan, x)(x)
+#define cosh(x) __WF_TG1(cosh, x)(x)
+#define sinh(x) __WF_TG1(sinh, x)(x)
+#define tanh(x) __WF_TG1(tanh, x)(x)
+#define exp(x) __WF_TG1(exp, x)(x)
+#define log(x) __WF_TG1(log, x)(x)
+#define pow(x, y) __WF_TG2(pow, x, y)(x, y)
+#define sqrt(x) __WF_TG1(sqrt, x)(x)
+#define fabs(x) __WF_TG1(fabs, x)(x)
+
+#define atan2(y, x) __WF_TG2(atan2, y, x)(y, x)
+#define cbrt(x) __WF_TG1(cbrt, x)(x)
+#define ceil(x) __WF_TG1(ceil, x)(x)
+#define copysign(x, y) __WF_TG2(copysign, x, y)(x, y)
+#define erf(x) __WF_TG1(erf, x)(x)
+#define erfc(x) __WF_TG1(erfc, x)(x)
+#define exp2(x) __WF_TG1(exp2, x)(x)
+#define expm1(x) __WF_TG1(expm1, x)(x)
+#define fdim(x, y) __WF_TG2(fdim, x, y)(x, y)
+#define floor(x) __WF_TG1(floor, x)(x)
+#define fma(x, y, z) __WF_TG3(fma, x, y, z)(x, y, z)
+#define fmax(x, y) __WF_TG2(fmax, x, y)(x, y)
+#define fmin(x, y) __WF_TG2(fmin, x, y)(x, y)
+#define fmod(x, y) __WF_TG2(fmod, x, y)(x, y)
+#define frexp(x, e) __WF_TG1(frexp, x)(x, e)
+#define hypot(x, y) __WF_TG2(hypot, x, y)(x, y)
+#define ilogb(x) __WF_TG1(ilogb, x)(x)
+#define ldexp(x, n) __WF_TG1(ldexp, x)(x, n)
+#define lgamma(x) __WF_TG1(lgamma, x)(x)
+#define llrint(x) __WF_TG1(llrint, x)(x)
+#define llround(x) __WF_TG1(llround, x)(x)
+#define log10(x) __WF_TG1(log10, x)(x)
+#define log1p(x) __WF_TG1(log1p, x)(x)
+#define log2(x) __WF_TG1(log2, x)(x)
+#define logb(x) __WF_TG1(logb, x)(x)
+#define lrint(x) __WF_TG1(lrint, x)(x)
+#define lround(x) __WF_TG1(lround, x)(x)
+#define nearbyint(x) __WF_TG1(nearbyint, x)(x)
+#define nextafter(x, y) __WF_TG2(nextafter, x, y)(x, y)
+#define remainder(x, y) __WF_TG2(remainder, x, y)(x, y)
+#define remquo(x, y, q) __WF_TG2(remquo, x, y)(x, y, q)
+#define rint(x) __WF_TG1(rint, x)(x)
+#define round(x) __WF_TG1(round, x)(x)
+#define scalbn(x, n) __WF_TG1(scalbn, x)(x, n)
+#define scalbln(x, n) __WF_TG1(scalbln, x)(x, n)
+#define tgamma(x) __WF_TG1(tgamma, x)(x)
+#define trunc(x) __WF_TG1(trunc, x)(x)
+
+#endif
