@@ -325,6 +325,35 @@ class DiagnosticsTest {
   }
 
   @Test
+  void alignmentRequestsAreCheckedAsGccChecksThem() {
+    CompileResult r = compile("""
+        _Alignas(3) int a;
+        int b __attribute__((aligned(6)));
+        _Alignas(1) int c;
+        struct s { char x; _Alignas(1) int y; _Alignas(4) int z : 3; };
+        int f(_Alignas(8) int p);
+        _Alignas(8) int g(void);
+        _Alignas(1048576) int d;
+        typedef int __attribute__((aligned(8))) T;
+        _Alignas(0) int zero;
+        int main(void) { return 0; }
+        """);
+    // gcc: the same messages at the same places, but for 2:22 (gcc: 2:1, the declaration) and
+    // 7:1 (gcc accepts alignments up to 2^28); the typedef's alignment gcc honours
+    assertThat(messages(r)).containsExactly(
+        "prog.c:1:1: error: requested alignment '3' is not a positive power of 2",
+        "prog.c:2:22: error: requested alignment '6' is not a positive power of 2",
+        "prog.c:3:17: error: '_Alignas' specifiers cannot reduce alignment of 'c'",
+        "prog.c:4:36: error: '_Alignas' specifiers cannot reduce alignment of 'y'",
+        "prog.c:4:55: error: alignment specified for bit-field 'z'",
+        "prog.c:5:23: error: alignment specified for parameter 'p'",
+        "prog.c:6:17: error: alignment specified for function 'g'",
+        "prog.c:7:1: error: requested alignment '1048576' exceeds maximum 65536",
+        "prog.c:8:41: warning: alignment of typedef 'T' is ignored");
+    assertThat(r.errors().get(0).render()).endsWith("\n_Alignas(3) int a;\n^");
+  }
+
+  @Test
   void anImplicitEnumeratorPastItsTypesRangeOverflowsAsInGcc() {
     CompileResult r = compile("""
         enum a { A1 = 0x7fffffff, A2 };

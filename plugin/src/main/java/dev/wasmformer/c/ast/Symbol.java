@@ -44,6 +44,7 @@ public final class Symbol {
   private boolean fromLibrary;
   private boolean noreturn;
   private boolean unsignedEnum;
+  private int requestedAlign;
 
   public Symbol(String name, Kind kind, Type type, Storage storage, SourcePos pos) {
     this.name = name;
@@ -171,5 +172,15 @@ public final class Symbol {
   @Override
   public String toString() {
     return name;
+  }
+
+  /** Asks for at least this alignment ({@code _Alignas}, {@code aligned}); the largest asked stays. */
+  public void requestAlign(int align) {
+    requestedAlign = Math.max(requestedAlign, align);
+  }
+
+  /** The object's alignment: its type's, or more if its declarations asked for more. */
+  public int align() {
+    return Math.max(Math.max(type.align(), 1), requestedAlign);
   }
 }

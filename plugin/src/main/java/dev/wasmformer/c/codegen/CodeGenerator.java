@@ -393,7 +393,7 @@ public final class CodeGenerator {
     int addr = DATA_START;
     for (GlobalVar g : program.globals()) {
       Type t = g.symbol().type();
-      addr = align(addr, Math.max(t.align(), 1));
+      addr = align(addr, g.symbol().align());
       addresses.put(g.symbol(), addr);
       addr += Math.max(t.size(), 0);
     }

@@ -77,6 +77,8 @@ final class FunctionGenerator {
   private final Map<ValType, Deque<Integer>> freeTemps = new HashMap<>();
   private final boolean needsFrame;
   private int frameSize;
+  /** The largest alignment of an object in the frame: above the stack's 16, the frame is realigned. */
+  private int frameAlign = 16;
   private int fp = -1;
   private int savedSp = -1;
   private int sret = -1;
@@ -267,7 +269,7 @@ final class FunctionGenerator {
       if (isRegister(l)) {
         storage.put(l, new Local(code.addLocal(Abi.valType(l.type()))));
       } else {
-        storage.put(l, new Frame(allocate(Math.max(l.type().size(), 1), l.type().align())));
+        storage.put(l, new Frame(allocate(Math.max(l.type().size(), 1), l.align())));
       }
     }
     try {
@@ -279,16 +281,19 @@ final class FunctionGenerator {
     pushZero(type.result());
     if (needsFrame) {
       int size = (frameSize + 15) & ~15;
+      // a frame realigned for an object aligned above 16 may start up to frameAlign - 16 lower
+      int reach = size + frameAlign - 16;
       code.insertAtStart(c -> {
-        c.globalGet(module.spGlobal()).localTee(savedSp).i32Const(size).op(Op.I32_SUB).localTee(fp)
-            .globalSet(module.spGlobal());
+        c.globalGet(module.spGlobal()).localTee(savedSp).i32Const(size).op(Op.I32_SUB);
+        if (frameAlign > 16) c.i32Const(-frameAlign).op(Op.I32_AND);
+        c.localTee(fp).globalSet(module.spGlobal());
         // The stack grows down towards the heap and the static data: a frame that would reach
         // them traps here, instead of overwriting globals and string literals. The old stack
         // pointer is compared (with heapBase + size), not the new one, which wraps around past 0
         // when the static data is small. The trap is the import env.__wf_stack_overflow, which
         // the lowering turns into the ISA's "call stack exhausted" (an unreachable would say only
         // "unreachable").
-        int lowest = (int) Math.min((long) module.heapBase() + size, 0xFFFF_FFFFL);
+        int lowest = (int) Math.min((long) module.heapBase() + reach, 0xFFFF_FFFFL);
         c.block(null).localGet(savedSp).i32Const(lowest).op(Op.I32_GE_U).brIf(0)
             .call(module.stackOverflowFunction()).end();
         int index = Abi.returnsViaPointer(type) ? 1 : 0;
@@ -304,6 +309,7 @@ final class FunctionGenerator {
   }
 
   private int allocate(int size, int align) {
+    frameAlign = Math.max(frameAlign, align);
     frameSize = (frameSize + align - 1) / align * align;
     int offset = frameSize;
     frameSize += size;

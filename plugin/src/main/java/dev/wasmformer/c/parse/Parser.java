@@ -40,6 +40,9 @@ import java.util.Set;
  * Errors are reported and the parser resynchronizes at the next statement or declaration.
  */
 public final class Parser {
+  /** What {@code aligned} without an argument asks for: clang's __BIGGEST_ALIGNMENT__ on wasm32. */
+  private static final int BIGGEST_ALIGNMENT = 16;
+
   private static final Set<String> KEYWORDS = Set.of(
       "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum",
       "extern", "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return",
@@ -266,6 +269,10 @@ public final class Parser {
     if (d.name() == null) throw diagnostics.fail(d.pos(), "declaration does not declare anything");
     if (spec.storage() == DeclSpec.Storage.TYPEDEF) {
       if (is("=")) throw diagnostics.fail(peek().pos(), "illegal initializer (only variables can be initialized)");
+      if (spec.attributes().merge(d.attributes()).align() > 0) {
+        // gcc makes an aligned type of it; our types carry no alignment of their own
+        diagnostics.warning(d.pos(), "alignment of typedef '" + d.name() + "' is ignored");
+      }
       sema.typedef(d);
       if (spec.unsignedEnum() && d.type() == IntType.INT) sema.markUnsignedEnumTypedef(d.name());
       if (out != null) sema.declarationLengths(null, d.type(), out); // a typedef's lengths are fixed here
@@ -364,9 +371,14 @@ public final class Parser {
         case "_Alignas" -> {
           next();
           expect("(");
-          if (isTypeStart(peek())) typeName(); else conditional();
+          int align;
+          if (isTypeStart(peek())) {
+            align = Math.max(typeName().align(), 1);
+          } else {
+            align = sema.requestedAlignment(conditional(), t.pos());
+          }
           expect(")");
-          diagnostics.warning(t.pos(), "'_Alignas' is ignored");
+          attrs = attrs.merge(Attributes.alignas(align));
           continue;
         }
         default -> { }
@@ -467,6 +479,17 @@ public final class Parser {
       while (!is(")")) {
         Token name = next();
         String n = name.text().replaceAll("^__(.*)__$", "$1");
+        if (n.equals("aligned")) {
+          // aligned(n), a constant expression, or aligned alone: the target's largest alignment
+          int align = BIGGEST_ALIGNMENT;
+          if (accept("(")) {
+            align = sema.requestedAlignment(conditional(), name.pos());
+            expect(")");
+          }
+          attrs = attrs.merge(Attributes.aligned(align));
+          if (!accept(",")) break;
+          continue;
+        }
         List<Token> args = new ArrayList<>();
         if (accept("(")) {
           int depth = 0;
@@ -482,7 +505,6 @@ public final class Parser {
           case "import_module" -> attrs = attrs.merge(new Attributes(null, attributeString(name, args), null));
           case "import_name" -> attrs = attrs.merge(new Attributes(null, null, attributeString(name, args)));
           case "packed" -> throw diagnostics.fail(name.pos(), "packed structures are not supported");
-          case "aligned" -> diagnostics.warning(name.pos(), "'aligned' attribute is ignored");
           case "noreturn" -> attrs = attrs.merge(Attributes.NORETURN);
           case "vector_size" -> throw diagnostics.fail(name.pos(), "vector types are not supported");
           default -> { }
@@ -523,7 +545,7 @@ public final class Parser {
   private Type structSpecifier() {
     Token kw = next();
     boolean union = kw.is("union");
-    if (is("__attribute__") || is("__attribute")) attributes();
+    Attributes structAttrs = is("__attribute__") || is("__attribute") ? attributes() : Attributes.NONE;
     String tag = null;
     SourcePos tagPos = kw.pos();
     if (isIdentifier(peek())) {
@@ -540,6 +562,7 @@ public final class Parser {
     List<Type> types = new ArrayList<>();
     List<SourcePos> positions = new ArrayList<>();
     List<Integer> widths = new ArrayList<>();
+    List<Integer> aligns = new ArrayList<>();
     while (!accept("}")) {
       if (peek().isEof()) throw unexpected("expected '}'");
       if (accept(";")) continue;
@@ -555,6 +578,7 @@ public final class Parser {
           types.add(inner);
           positions.add(ms.pos());
           widths.add(null);
+          aligns.add(ms.attributes().align());
         } else {
           diagnostics.warning(ms.pos(), "declaration does not declare anything");
         }
@@ -562,6 +586,7 @@ public final class Parser {
       }
       do {
         Declarator d = declarator(ms.type(), true);
+        Attributes afterWidth = Attributes.NONE;
         Integer width = null;
         SourcePos widthPos = null;
         if (accept(":")) {
@@ -569,6 +594,7 @@ public final class Parser {
           Long v = sema.requireConstant(e, "bit-field width");
           width = v == null ? 1 : (int) Math.max(Math.min(v, Integer.MAX_VALUE), Integer.MIN_VALUE);
           widthPos = e.pos();
+          if (is("__attribute__") || is("__attribute")) afterWidth = attributes();
         } else if (d.name() == null) {
           throw diagnostics.fail(d.pos(), "expected member name");
         }
@@ -578,12 +604,15 @@ public final class Parser {
         types.add(width != null && ms.unsignedEnum() && d.type() == IntType.INT ? IntType.UINT : d.type());
         positions.add(d.pos());
         widths.add(width);
+        Attributes memberAttrs = ms.attributes().merge(d.attributes()).merge(afterWidth);
+        if (width == null) sema.checkAlignas(memberAttrs, d.type(), d.name(), d.pos());
+        aligns.add(memberAttrs.align());
         if (width != null) sema.checkBitField(names, types, positions, widths, widthPos, names.size() - 1);
       } while (accept(","));
       expectSemicolon("at end of declaration list");
     }
-    if (is("__attribute__") || is("__attribute")) attributes();
-    sema.completeStruct(st, names, types, positions, widths, kw.pos());
+    if (is("__attribute__") || is("__attribute")) structAttrs = structAttrs.merge(attributes());
+    sema.completeStruct(st, names, types, positions, widths, aligns, structAttrs.align(), kw.pos());
     return st;
   }
 
@@ -748,6 +777,9 @@ public final class Parser {
         DeclSpec spec = declSpec(true);
         Declarator d = declarator(spec.type(), true);
         Type t = Types.adjustParameter(d.type());
+        if (spec.attributes().merge(d.attributes()).alignas() > 0) {
+          diagnostics.error(d.pos(), "alignment specified for parameter '" + (d.name() == null ? "<anonymous>" : d.name()) + "'");
+        }
         if (t.isVoid()) throw diagnostics.fail(d.pos(), "'void' must be the first and only parameter if specified");
         Symbol symbol = d.name() == null ? null : sema.prototypeParameter(d.name(), d.pos(), t);
         out.add(new Declarator.Param(d.name(), d.pos(), t, symbol));

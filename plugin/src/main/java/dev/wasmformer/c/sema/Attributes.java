@@ -1,16 +1,29 @@
 package dev.wasmformer.c.sema;
 
 /**
- * The GNU attributes we act on, and {@code _Noreturn} (as the attribute {@code noreturn});
- * others are accepted and ignored.
+ * The GNU attributes we act on, {@code _Noreturn} (as the attribute {@code noreturn}) and
+ * {@code _Alignas} (as {@code aligned}); others are accepted and ignored. {@code align} is the
+ * alignment asked for, 0 for none (several ask for the largest); {@code alignas} the part of it
+ * {@code _Alignas} asked, which may not be below the type's alignment (gcc's error).
  */
-public record Attributes(String exportName, String importModule, String importName, boolean noreturn) {
+public record Attributes(String exportName, String importModule, String importName, boolean noreturn, int align,
+    int alignas) {
   public static final Attributes NONE = new Attributes(null, null, null);
   /** {@code _Noreturn} or {@code __attribute__((noreturn))}: the function never returns. */
-  public static final Attributes NORETURN = new Attributes(null, null, null, true);
+  public static final Attributes NORETURN = new Attributes(null, null, null, true, 0, 0);
 
   public Attributes(String exportName, String importModule, String importName) {
-    this(exportName, importModule, importName, false);
+    this(exportName, importModule, importName, false, 0, 0);
+  }
+
+  /** {@code __attribute__((aligned(n)))}. */
+  public static Attributes aligned(int align) {
+    return new Attributes(null, null, null, false, align, 0);
+  }
+
+  /** {@code _Alignas(n)}. */
+  public static Attributes alignas(int align) {
+    return new Attributes(null, null, null, false, align, align);
   }
 
   public Attributes merge(Attributes o) {
@@ -18,6 +31,8 @@ public record Attributes(String exportName, String importModule, String importNa
         o.exportName != null ? o.exportName : exportName,
         o.importModule != null ? o.importModule : importModule,
         o.importName != null ? o.importName : importName,
-        noreturn || o.noreturn);
+        noreturn || o.noreturn,
+        Math.max(align, o.align),
+        Math.max(alignas, o.alignas));
   }
 }

@@ -243,13 +243,16 @@ public final class Sema {
   }
 
   public void completeStruct(StructType st, List<String> names, List<Type> types, List<SourcePos> positions,
-      List<Integer> widths, SourcePos pos) {
+      List<Integer> widths, List<Integer> aligns, int minAlign, SourcePos pos) {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < names.size(); i++) {
       Type t = types.get(i);
       String n = names.get(i);
       if (widths.get(i) != null) {
         if (n != null && !seen.add(n)) diagnostics.error(positions.get(i), "duplicate member '" + n + "'");
+        if (aligns.get(i) > 0) {
+          diagnostics.error(positions.get(i), "alignment specified for bit-field '" + (n == null ? "<anonymous>" : n) + "'");
+        }
         continue;
       }
       if (n != null && !seen.add(n)) diagnostics.error(positions.get(i), "duplicate member '" + n + "'");
@@ -267,8 +270,37 @@ public final class Sema {
       }
       if (refuseLongDouble(positions.get(i), t)) types.set(i, IntType.INT);
     }
-    st.complete(names, types, widths);
+    st.complete(names, types, widths, aligns, minAlign);
   }
+
+  /**
+   * The alignment {@code _Alignas(e)} or {@code aligned(e)} asks for: a power of two up to
+   * {@link #MAX_ALIGNMENT}, or 0 (no effect, as C11 has it for {@code _Alignas(0)}); otherwise
+   * an error as gcc words it, at {@code pos} (the keyword or attribute name).
+   */
+  public int requestedAlignment(Expr e, SourcePos pos) {
+    Long v = requireConstant(e, "requested alignment");
+    if (v == null || v == 0) return 0;
+    if (v < 0 || (v & (v - 1)) != 0) {
+      diagnostics.error(pos, "requested alignment '" + v + "' is not a positive power of 2");
+      return 0;
+    }
+    if (v > MAX_ALIGNMENT) {
+      diagnostics.error(pos, "requested alignment '" + v + "' exceeds maximum " + MAX_ALIGNMENT);
+      return 0;
+    }
+    return (int) (long) v;
+  }
+
+  /** gcc's error for an {@code _Alignas} below the alignment of the declared object's type. */
+  public void checkAlignas(Attributes attrs, Type type, String name, SourcePos pos) {
+    if (attrs.alignas() > 0 && !type.isError() && attrs.alignas() < type.align()) {
+      diagnostics.error(pos, "'_Alignas' specifiers cannot reduce alignment of '" + name + "'");
+    }
+  }
+
+  /** The largest alignment asked of an object or member: a wasm page. */
+  public static final int MAX_ALIGNMENT = 65536;
 
   /** Checks bit-field {@code i}'s type and width; an invalid one becomes a valid stand-in. */
   public void checkBitField(List<String> names, List<Type> types, List<SourcePos> positions, List<Integer> widths,
@@ -447,7 +479,9 @@ public final class Sema {
   public Symbol declare(DeclSpec spec, Declarator d, boolean hasInitializer) {
     Type type = d.type();
     Attributes attrs = spec.attributes().merge(d.attributes());
+    if (!(type instanceof FunctionType)) checkAlignas(attrs, type, d.name(), d.pos());
     if (type instanceof FunctionType ft) {
+      if (attrs.alignas() > 0) diagnostics.error(d.pos(), "alignment specified for function '" + d.name() + "'");
       if (!atFileScope() && spec.storage() == DeclSpec.Storage.STATIC) {
         diagnostics.error(d.pos(), "function declared in block scope cannot have 'static' storage class");
       }
@@ -479,6 +513,7 @@ public final class Sema {
       } else if (vla) {
         if (hasInitializer) diagnostics.error(d.pos(), "variable-sized object may not be initialized");
         // The object lives below the frame; its name denotes *storage (see identifier()).
+        if (attrs.align() > 0) diagnostics.warning(d.pos(), "alignment of variable-length array '" + d.name() + "' is ignored");
         Symbol s = new Symbol(d.name(), Symbol.Kind.OBJECT, type, Symbol.Storage.AUTO, d.pos());
         s.setFromLibrary(library);
         addToScope(s, d.pos());
@@ -501,12 +536,14 @@ public final class Sema {
     if (spec.storage() == DeclSpec.Storage.EXTERN) {
       if (hasInitializer) diagnostics.error(d.pos(), "'extern' variable cannot have an initializer");
       Symbol s = declareFileScope(d.name(), Symbol.Kind.OBJECT, type, Symbol.Storage.EXTERNAL, d.pos());
+      s.requestAlign(attrs.align());
       scope.names.put(d.name(), s);
       return s;
     }
     Symbol.Storage storage = spec.storage() == DeclSpec.Storage.STATIC ? Symbol.Storage.STATIC_LOCAL : Symbol.Storage.AUTO;
     Symbol s = new Symbol(d.name(), Symbol.Kind.OBJECT, type, storage, d.pos());
     s.setFromLibrary(library);
+    s.requestAlign(attrs.align());
     addToScope(s, d.pos());
     if (storage == Symbol.Storage.AUTO) {
       function.locals.add(s);
@@ -518,6 +555,7 @@ public final class Sema {
 
   private void applyAttributes(Symbol s, Attributes attrs) {
     if (attrs.noreturn()) s.setNoreturn(true);
+    if (s.kind() == Symbol.Kind.OBJECT) s.requestAlign(attrs.align());
     if (attrs.exportName() != null) s.setExportName(attrs.exportName());
     if (attrs.importName() != null || attrs.importModule() != null) {
       s.setImport(attrs.importModule() == null ? "env" : attrs.importModule(),
@@ -1052,6 +1090,9 @@ public final class Sema {
     if (!align && e.type() instanceof ArrayType && Types.isVariablyModified(e.type())) {
       // the operand of variable-length array type is evaluated (C99 6.5.3.4p2): sizeof a[i++]
       return new Comma(pos, SIZE_T, new Cast(pos, VoidType.VOID, rvalue(e)), runtimeSize(e.type(), pos));
+    }
+    if (align && e instanceof VarRef v && v.symbol().align() > Math.max(e.type().align(), 1) && !e.type().isError()) {
+      return new IntConst(pos, SIZE_T, v.symbol().align());   // an object aligned beyond its type, as gcc has it
     }
     return align ? alignOf(e.type(), pos) : sizeOf(e.type(), pos);
   }

@@ -75,6 +75,16 @@ public final class StructType implements Type {
    * struct as its type does, an unnamed one does not. Unnamed bit-fields are not members.
    */
   public void complete(List<String> names, List<Type> types, List<Integer> widths) {
+    complete(names, types, widths, java.util.Collections.nCopies(names.size(), 0), 0);
+  }
+
+  /**
+   * As {@link #complete(List, List, List)}, with the alignments {@code _Alignas} or {@code
+   * aligned} ask for: per member (0 for none; a member's alignment is the larger of its type's
+   * and this, bit-fields excepted) and {@code minAlign} for the whole struct (0 for none).
+   * Asking for less than the type's alignment changes nothing, as gcc has it for members.
+   */
+  public void complete(List<String> names, List<Type> types, List<Integer> widths, List<Integer> aligns, int minAlign) {
     if (members != null) throw new IllegalStateException("struct already complete");
     List<Member> laid = new ArrayList<>();
     long bit = 0; // the next free bit of a struct
@@ -97,6 +107,7 @@ public final class StructType implements Type {
         if (union) maxBits = Math.max(maxBits, w); else bit = at + w;
         continue;
       }
+      a = Math.max(a, aligns.get(i));
       maxAlign = Math.max(maxAlign, a);
       long memberBits = 8L * Math.max(t.size(), 0); // a flexible array member adds nothing
       if (union) {
@@ -109,6 +120,7 @@ public final class StructType implements Type {
       }
     }
     this.members = List.copyOf(laid);
+    maxAlign = Math.max(maxAlign, minAlign);
     this.align = maxAlign;
     this.size = Types.alignTo((int) (((union ? maxBits : bit) + 7) / 8), maxAlign);
   }
