@@ -354,6 +354,18 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aPackedBitFieldOfMoreThanEightBytesIsRefusedWhereItStands() {
+    CompileResult r = compile("""
+        struct __attribute__((packed)) s { char c : 3; long long x : 63; };
+        struct __attribute__((packed)) t { char c : 3; long long x : 61; };
+        int main(void) { return 0; }
+        """);
+    // gcc lays x out over nine bytes; we load a field's bytes as one integer of at most eight
+    assertThat(messages(r)).containsExactly(
+        "prog.c:1:58: error: packed bit-field 'x' spans more than 8 bytes from its first byte (not supported)");
+  }
+
+  @Test
   void anImplicitEnumeratorPastItsTypesRangeOverflowsAsInGcc() {
     CompileResult r = compile("""
         enum a { A1 = 0x7fffffff, A2 };

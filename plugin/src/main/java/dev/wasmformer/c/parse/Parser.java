@@ -504,7 +504,7 @@ public final class Parser {
           case "export_name" -> attrs = attrs.merge(new Attributes(attributeString(name, args), null, null));
           case "import_module" -> attrs = attrs.merge(new Attributes(null, attributeString(name, args), null));
           case "import_name" -> attrs = attrs.merge(new Attributes(null, null, attributeString(name, args)));
-          case "packed" -> throw diagnostics.fail(name.pos(), "packed structures are not supported");
+          case "packed" -> attrs = attrs.merge(Attributes.PACKED);
           case "noreturn" -> attrs = attrs.merge(Attributes.NORETURN);
           case "vector_size" -> throw diagnostics.fail(name.pos(), "vector types are not supported");
           default -> { }
@@ -563,6 +563,7 @@ public final class Parser {
     List<SourcePos> positions = new ArrayList<>();
     List<Integer> widths = new ArrayList<>();
     List<Integer> aligns = new ArrayList<>();
+    List<Boolean> packedMembers = new ArrayList<>();
     while (!accept("}")) {
       if (peek().isEof()) throw unexpected("expected '}'");
       if (accept(";")) continue;
@@ -579,6 +580,7 @@ public final class Parser {
           positions.add(ms.pos());
           widths.add(null);
           aligns.add(ms.attributes().align());
+          packedMembers.add(ms.attributes().packed());
         } else {
           diagnostics.warning(ms.pos(), "declaration does not declare anything");
         }
@@ -607,12 +609,13 @@ public final class Parser {
         Attributes memberAttrs = ms.attributes().merge(d.attributes()).merge(afterWidth);
         if (width == null) sema.checkAlignas(memberAttrs, d.type(), d.name(), d.pos());
         aligns.add(memberAttrs.align());
+        packedMembers.add(memberAttrs.packed());
         if (width != null) sema.checkBitField(names, types, positions, widths, widthPos, names.size() - 1);
       } while (accept(","));
       expectSemicolon("at end of declaration list");
     }
     if (is("__attribute__") || is("__attribute")) structAttrs = structAttrs.merge(attributes());
-    sema.completeStruct(st, names, types, positions, widths, aligns, structAttrs.align(), kw.pos());
+    sema.completeStruct(st, names, types, positions, widths, aligns, packedMembers, structAttrs, kw.pos());
     return st;
   }
 
