@@ -11,6 +11,7 @@ import dev.wasmformer.c.lex.Literals;
 import dev.wasmformer.c.lex.SourcePos;
 import dev.wasmformer.c.lex.Token;
 import dev.wasmformer.c.lex.TokenKind;
+import dev.wasmformer.c.preprocess.Preprocessor;
 import dev.wasmformer.c.sema.Attributes;
 import dev.wasmformer.c.sema.DeclSpec;
 import dev.wasmformer.c.sema.Declarator;
@@ -226,6 +227,10 @@ public final class Parser {
   // external-declaration = function-definition | declaration
   private void externalDeclaration() {
     if (accept(";")) return;
+    if (is(Preprocessor.PRAGMA_PACK)) {
+      pragmaPack();
+      return;
+    }
     if (is("_Static_assert")) {
       staticAssert();
       return;
@@ -302,6 +307,58 @@ public final class Parser {
       declareOne(spec, d, out);
     } while (accept(","));
     expectSemicolon("at end of declaration");
+  }
+
+  /** The largest alignment {@code #pragma pack(n)} allows a member (0: no limit), and the pushed ones. */
+  private int packLimit;
+  private final Deque<Integer> packStack = new ArrayDeque<>();
+
+  /**
+   * {@code #pragma pack} as gcc reads it: {@code ()} (no limit), {@code (n)}, {@code (push)},
+   * {@code (push, n)}, {@code (pop)} (identifiers after push and pop are accepted and
+   * ignored); n is 1, 2, 4, 8 or 16, another value is warned about and ignored.
+   */
+  private void pragmaPack() {
+    Token pragma = next();
+    if (!accept("(")) {
+      diagnostics.warning(pragma.pos(), "missing '(' after '#pragma pack' - ignored");
+      while (!peek().atLineStart() && !peek().isEof()) next();
+      return;
+    }
+    int limit = packLimit;
+    boolean push = false;
+    boolean pop = false;
+    boolean empty = true;
+    while (!is(")") && !peek().isEof()) {
+      Token t = next();
+      empty = false;
+      if (t.is("push")) {
+        push = true;
+      } else if (t.is("pop")) {
+        pop = true;
+      } else if (t.kind() == TokenKind.NUMBER) {
+        long n = Long.decode(t.text().replaceAll("[uUlL]+$", ""));
+        if (n == 1 || n == 2 || n == 4 || n == 8 || n == 16) {
+          limit = (int) n;
+        } else {
+          diagnostics.warning(t.pos(), "alignment must be a small power of two, not " + n);
+        }
+      }
+      accept(",");
+    }
+    expect(")");
+    if (push) {
+      packStack.push(packLimit);
+      packLimit = limit;
+    } else if (pop) {
+      if (packStack.isEmpty()) {
+        diagnostics.warning(pragma.pos(), "#pragma pack (pop) encountered without matching #pragma pack (push)");
+      } else {
+        packLimit = packStack.pop();
+      }
+    } else {
+      packLimit = empty ? 0 : limit;
+    }
   }
 
   // static-assert = "_Static_assert" "(" constant-expression ("," string-literal)? ")" ";"
@@ -571,6 +628,10 @@ public final class Parser {
         staticAssert();
         continue;
       }
+      if (is(Preprocessor.PRAGMA_PACK)) {
+        pragmaPack();
+        continue;
+      }
       if (!isTypeStart(peek())) throw unexpected("expected member declaration");
       DeclSpec ms = declSpec(false);
       if (accept(";")) {
@@ -615,7 +676,7 @@ public final class Parser {
       expectSemicolon("at end of declaration list");
     }
     if (is("__attribute__") || is("__attribute")) structAttrs = structAttrs.merge(attributes());
-    sema.completeStruct(st, names, types, positions, widths, aligns, packedMembers, structAttrs, kw.pos());
+    sema.completeStruct(st, names, types, positions, widths, aligns, packedMembers, structAttrs, packLimit, kw.pos());
     return st;
   }
 
@@ -913,7 +974,9 @@ public final class Parser {
   }
 
   private void blockItem(List<Stmt> items) {
-    if (is("_Static_assert")) {
+    if (is(Preprocessor.PRAGMA_PACK)) {
+      pragmaPack();
+    } else if (is("_Static_assert")) {
       staticAssert();
     } else if (isTypeStart(peek()) && !(isIdentifier(peek()) && peek(1).is(":"))) {
       localDeclaration(items);

@@ -243,7 +243,8 @@ public final class Sema {
   }
 
   public void completeStruct(StructType st, List<String> names, List<Type> types, List<SourcePos> positions,
-      List<Integer> widths, List<Integer> aligns, List<Boolean> packedMembers, Attributes structAttrs, SourcePos pos) {
+      List<Integer> widths, List<Integer> aligns, List<Boolean> packedMembers, Attributes structAttrs, int packLimit,
+      SourcePos pos) {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < names.size(); i++) {
       Type t = types.get(i);
@@ -271,8 +272,9 @@ public final class Sema {
       if (refuseLongDouble(positions.get(i), t)) types.set(i, IntType.INT);
     }
     List<Boolean> packed = new ArrayList<>();
-    for (boolean p : packedMembers) packed.add(p || structAttrs.packed());
-    String straddling = st.complete(names, types, widths, aligns, packed, structAttrs.align());
+    // #pragma pack(1) packs every member, bit-fields included, as the attribute does
+    for (boolean p : packedMembers) packed.add(p || structAttrs.packed() || packLimit == 1);
+    String straddling = st.complete(names, types, widths, aligns, packed, structAttrs.align(), packLimit);
     if (straddling != null) {
       int i = names.indexOf(straddling);
       diagnostics.error(positions.get(Math.max(i, 0)), "packed bit-field '" + straddling

@@ -91,18 +91,19 @@ public final class StructType implements Type {
    * Asking for less than the type's alignment changes nothing, as gcc has it for members.
    */
   public void complete(List<String> names, List<Type> types, List<Integer> widths, List<Integer> aligns, int minAlign) {
-    complete(names, types, widths, aligns, java.util.Collections.nCopies(names.size(), false), minAlign);
+    complete(names, types, widths, aligns, java.util.Collections.nCopies(names.size(), false), minAlign, 0);
   }
 
   /**
    * As above, with {@code packed} members (gcc's {@code packed} on the struct or the member):
    * such a member takes no padding before it, its alignment being 1 or what {@code aligns}
    * asks; a packed bit-field starts at the next free bit, its storage unit the bytes it
-   * covers. Returns the name of a packed bit-field that would cover more than 8 bytes (then
-   * laid out as if unpacked), or null.
+   * covers. {@code alignCap} (0 for none) caps every member's alignment, as {@code #pragma
+   * pack(n)} does (a bit-field's storage unit is then aligned to the cap). Returns the name of a
+   * packed bit-field that would cover more than 8 bytes (then laid out as if unpacked), or null.
    */
   public String complete(List<String> names, List<Type> types, List<Integer> widths, List<Integer> aligns,
-      List<Boolean> packed, int minAlign) {
+      List<Boolean> packed, int minAlign, int alignCap) {
     if (members != null) throw new IllegalStateException("struct already complete");
     String straddling = null;
     List<Member> laid = new ArrayList<>();
@@ -111,7 +112,7 @@ public final class StructType implements Type {
     long maxBits = 0;
     for (int i = 0; i < names.size(); i++) {
       Type t = types.get(i);
-      int a = t.align();
+      int a = alignCap > 0 ? Math.min(t.align(), alignCap) : t.align();
       Integer width = widths.get(i);
       if (width != null && packed.get(i) && width > 0) {
         int w = width;
@@ -140,7 +141,7 @@ public final class StructType implements Type {
         if (union) maxBits = Math.max(maxBits, w); else bit = at + w;
         continue;
       }
-      a = Math.max(packed.get(i) ? 1 : a, aligns.get(i));
+      a = Math.max(packed.get(i) ? 1 : a, alignCap > 0 ? Math.min(aligns.get(i), alignCap) : aligns.get(i));
       maxAlign = Math.max(maxAlign, a);
       long memberBits = 8L * Math.max(t.size(), 0); // a flexible array member adds nothing
       if (union) {
