@@ -366,6 +366,20 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aPragmaPackGccWouldIgnoreIsWarnedAboutAsGccWarns() {
+    CompileResult r = compile("""
+        #pragma pack(3)
+        #pragma pack(pop)
+        struct s { char c; int i; };
+        int main(void) { return sizeof(struct s) == 8 ? 0 : 1; }
+        """);
+    assertThat(r.success()).isTrue();
+    assertThat(messages(r)).containsExactly(
+        "prog.c:1:9: warning: alignment must be a small power of two, not 3",
+        "prog.c:2:9: warning: '#pragma pack (pop)' encountered without matching '#pragma pack (push)'");
+  }
+
+  @Test
   void anImplicitEnumeratorPastItsTypesRangeOverflowsAsInGcc() {
     CompileResult r = compile("""
         enum a { A1 = 0x7fffffff, A2 };

@@ -341,7 +341,7 @@ public final class Parser {
         if (n == 1 || n == 2 || n == 4 || n == 8 || n == 16) {
           limit = (int) n;
         } else {
-          diagnostics.warning(t.pos(), "alignment must be a small power of two, not " + n);
+          diagnostics.warning(pragma.pos(), "alignment must be a small power of two, not " + n);
         }
       }
       accept(",");
@@ -352,7 +352,7 @@ public final class Parser {
       packLimit = limit;
     } else if (pop) {
       if (packStack.isEmpty()) {
-        diagnostics.warning(pragma.pos(), "#pragma pack (pop) encountered without matching #pragma pack (push)");
+        diagnostics.warning(pragma.pos(), "'#pragma pack (pop)' encountered without matching '#pragma pack (push)'");
       } else {
         packLimit = packStack.pop();
       }
