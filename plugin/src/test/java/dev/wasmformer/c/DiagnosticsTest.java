@@ -354,6 +354,32 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aPackedBitFieldOfMoreThanEightBytesIsRefusedWhereItStands() {
+    CompileResult r = compile("""
+        struct __attribute__((packed)) s { char c : 3; long long x : 63; };
+        struct __attribute__((packed)) t { char c : 3; long long x : 61; };
+        int main(void) { return 0; }
+        """);
+    // gcc lays x out over nine bytes; we load a field's bytes as one integer of at most eight
+    assertThat(messages(r)).containsExactly(
+        "prog.c:1:58: error: packed bit-field 'x' spans more than 8 bytes from its first byte (not supported)");
+  }
+
+  @Test
+  void aPragmaPackGccWouldIgnoreIsWarnedAboutAsGccWarns() {
+    CompileResult r = compile("""
+        #pragma pack(3)
+        #pragma pack(pop)
+        struct s { char c; int i; };
+        int main(void) { return sizeof(struct s) == 8 ? 0 : 1; }
+        """);
+    assertThat(r.success()).isTrue();
+    assertThat(messages(r)).containsExactly(
+        "prog.c:1:9: warning: alignment must be a small power of two, not 3",
+        "prog.c:2:9: warning: '#pragma pack (pop)' encountered without matching '#pragma pack (push)'");
+  }
+
+  @Test
   void anImplicitEnumeratorPastItsTypesRangeOverflowsAsInGcc() {
     CompileResult r = compile("""
         enum a { A1 = 0x7fffffff, A2 };

@@ -451,7 +451,7 @@ public final class CodeGenerator {
     } else if (v.string() != null) {
       value += stringAddress(v.string());
     }
-    int size = item.type().size();
+    int size = item.bits() != null ? item.bits().unit().size() : item.type().size();
     if (item.bits() != null) {
       // Only the field's bits of the unit change.
       long unit = 0;

@@ -1339,6 +1339,8 @@ final class FunctionGenerator {
       mask(wideUnit, b.width() < n, b.mask());
     }
     if (wideUnit && !Abi.isWide(t)) code.op(Op.I32_WRAP_I64);
+    // a packed field's unit may be narrower than its type: the value, extended as loaded
+    if (!wideUnit && Abi.isWide(t)) code.op(b.isSigned() ? Op.I64_EXTEND_I32_S : Op.I64_EXTEND_I32_U);
   }
 
   /**
@@ -1358,6 +1360,7 @@ final class FunctionGenerator {
     else code.i32Const((int) ~(b.mask() << b.shift())).op(Op.I32_AND);
     code.localGet(v);
     if (wideUnit && !wideValue) code.op(Op.I64_EXTEND_I32_U);
+    if (!wideUnit && wideValue) code.op(Op.I32_WRAP_I64);
     mask(wideUnit, true, b.mask());
     shift(wideUnit, Op.I64_SHL, Op.I32_SHL, b.shift());
     code.op(wideUnit ? Op.I64_OR : Op.I32_OR);

@@ -11,6 +11,7 @@ import dev.wasmformer.c.lex.Literals;
 import dev.wasmformer.c.lex.SourcePos;
 import dev.wasmformer.c.lex.Token;
 import dev.wasmformer.c.lex.TokenKind;
+import dev.wasmformer.c.preprocess.Preprocessor;
 import dev.wasmformer.c.sema.Attributes;
 import dev.wasmformer.c.sema.DeclSpec;
 import dev.wasmformer.c.sema.Declarator;
@@ -226,6 +227,10 @@ public final class Parser {
   // external-declaration = function-definition | declaration
   private void externalDeclaration() {
     if (accept(";")) return;
+    if (is(Preprocessor.PRAGMA_PACK)) {
+      pragmaPack();
+      return;
+    }
     if (is("_Static_assert")) {
       staticAssert();
       return;
@@ -302,6 +307,58 @@ public final class Parser {
       declareOne(spec, d, out);
     } while (accept(","));
     expectSemicolon("at end of declaration");
+  }
+
+  /** The largest alignment {@code #pragma pack(n)} allows a member (0: no limit), and the pushed ones. */
+  private int packLimit;
+  private final Deque<Integer> packStack = new ArrayDeque<>();
+
+  /**
+   * {@code #pragma pack} as gcc reads it: {@code ()} (no limit), {@code (n)}, {@code (push)},
+   * {@code (push, n)}, {@code (pop)} (identifiers after push and pop are accepted and
+   * ignored); n is 1, 2, 4, 8 or 16, another value is warned about and ignored.
+   */
+  private void pragmaPack() {
+    Token pragma = next();
+    if (!accept("(")) {
+      diagnostics.warning(pragma.pos(), "missing '(' after '#pragma pack' - ignored");
+      while (!peek().atLineStart() && !peek().isEof()) next();
+      return;
+    }
+    int limit = packLimit;
+    boolean push = false;
+    boolean pop = false;
+    boolean empty = true;
+    while (!is(")") && !peek().isEof()) {
+      Token t = next();
+      empty = false;
+      if (t.is("push")) {
+        push = true;
+      } else if (t.is("pop")) {
+        pop = true;
+      } else if (t.kind() == TokenKind.NUMBER) {
+        long n = Long.decode(t.text().replaceAll("[uUlL]+$", ""));
+        if (n == 1 || n == 2 || n == 4 || n == 8 || n == 16) {
+          limit = (int) n;
+        } else {
+          diagnostics.warning(pragma.pos(), "alignment must be a small power of two, not " + n);
+        }
+      }
+      accept(",");
+    }
+    expect(")");
+    if (push) {
+      packStack.push(packLimit);
+      packLimit = limit;
+    } else if (pop) {
+      if (packStack.isEmpty()) {
+        diagnostics.warning(pragma.pos(), "'#pragma pack (pop)' encountered without matching '#pragma pack (push)'");
+      } else {
+        packLimit = packStack.pop();
+      }
+    } else {
+      packLimit = empty ? 0 : limit;
+    }
   }
 
   // static-assert = "_Static_assert" "(" constant-expression ("," string-literal)? ")" ";"
@@ -504,7 +561,7 @@ public final class Parser {
           case "export_name" -> attrs = attrs.merge(new Attributes(attributeString(name, args), null, null));
           case "import_module" -> attrs = attrs.merge(new Attributes(null, attributeString(name, args), null));
           case "import_name" -> attrs = attrs.merge(new Attributes(null, null, attributeString(name, args)));
-          case "packed" -> throw diagnostics.fail(name.pos(), "packed structures are not supported");
+          case "packed" -> attrs = attrs.merge(Attributes.PACKED);
           case "noreturn" -> attrs = attrs.merge(Attributes.NORETURN);
           case "vector_size" -> throw diagnostics.fail(name.pos(), "vector types are not supported");
           default -> { }
@@ -563,11 +620,16 @@ public final class Parser {
     List<SourcePos> positions = new ArrayList<>();
     List<Integer> widths = new ArrayList<>();
     List<Integer> aligns = new ArrayList<>();
+    List<Boolean> packedMembers = new ArrayList<>();
     while (!accept("}")) {
       if (peek().isEof()) throw unexpected("expected '}'");
       if (accept(";")) continue;
       if (is("_Static_assert")) {
         staticAssert();
+        continue;
+      }
+      if (is(Preprocessor.PRAGMA_PACK)) {
+        pragmaPack();
         continue;
       }
       if (!isTypeStart(peek())) throw unexpected("expected member declaration");
@@ -579,6 +641,7 @@ public final class Parser {
           positions.add(ms.pos());
           widths.add(null);
           aligns.add(ms.attributes().align());
+          packedMembers.add(ms.attributes().packed());
         } else {
           diagnostics.warning(ms.pos(), "declaration does not declare anything");
         }
@@ -607,12 +670,13 @@ public final class Parser {
         Attributes memberAttrs = ms.attributes().merge(d.attributes()).merge(afterWidth);
         if (width == null) sema.checkAlignas(memberAttrs, d.type(), d.name(), d.pos());
         aligns.add(memberAttrs.align());
+        packedMembers.add(memberAttrs.packed());
         if (width != null) sema.checkBitField(names, types, positions, widths, widthPos, names.size() - 1);
       } while (accept(","));
       expectSemicolon("at end of declaration list");
     }
     if (is("__attribute__") || is("__attribute")) structAttrs = structAttrs.merge(attributes());
-    sema.completeStruct(st, names, types, positions, widths, aligns, structAttrs.align(), kw.pos());
+    sema.completeStruct(st, names, types, positions, widths, aligns, packedMembers, structAttrs, packLimit, kw.pos());
     return st;
   }
 
@@ -910,7 +974,9 @@ public final class Parser {
   }
 
   private void blockItem(List<Stmt> items) {
-    if (is("_Static_assert")) {
+    if (is(Preprocessor.PRAGMA_PACK)) {
+      pragmaPack();
+    } else if (is("_Static_assert")) {
       staticAssert();
     } else if (isTypeStart(peek()) && !(isIdentifier(peek()) && peek(1).is(":"))) {
       localDeclaration(items);

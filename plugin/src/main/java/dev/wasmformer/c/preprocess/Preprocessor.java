@@ -31,6 +31,13 @@ public final class Preprocessor {
   private final IncludeResolver resolver;
   private final Map<String, Macro> macros = new LinkedHashMap<>();
   private final Set<String> pragmaOnce = new HashSet<>();
+  /** The tokens a directive passes on to the parser (a {@code #pragma pack}'s). */
+  private final List<Token> pragmaTokens = new ArrayList<>();
+  /**
+   * The identifier that stands for {@code #pragma pack} in the token stream: no program can
+   * spell it (it is not a valid identifier).
+   */
+  public static final String PRAGMA_PACK = "#pragma pack";
   /** Per file, what its last #line said: __LINE__ and __FILE__ follow it (diagnostics keep the real place). */
   private final Map<String, LineMapping> lineMappings = new HashMap<>();
 
@@ -114,6 +121,8 @@ public final class Preprocessor {
         } catch (CompileError e) {
           skipLine();
         }
+        out.addAll(pragmaTokens);
+        pragmaTokens.clear();
         continue;
       }
       try {
@@ -206,6 +215,11 @@ public final class Preprocessor {
       case "pragma" -> {
         List<Token> line = readLine();
         if (line.size() == 1 && line.get(0).is("once")) pragmaOnce.add(name.pos().file().path());
+        if (!line.isEmpty() && line.get(0).is("pack")) {
+          // for the parser, which lays out the structs after it: PRAGMA_PACK ( ... )
+          pragmaTokens.add(new Token(TokenKind.IDENT, PRAGMA_PACK, line.get(0).pos(), false, true));
+          pragmaTokens.addAll(line.subList(1, line.size()));
+        }
       }
       case "line" -> lineDirective(name, expandList(readLine()));
       default -> {

@@ -243,7 +243,8 @@ public final class Sema {
   }
 
   public void completeStruct(StructType st, List<String> names, List<Type> types, List<SourcePos> positions,
-      List<Integer> widths, List<Integer> aligns, int minAlign, SourcePos pos) {
+      List<Integer> widths, List<Integer> aligns, List<Boolean> packedMembers, Attributes structAttrs, int packLimit,
+      SourcePos pos) {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < names.size(); i++) {
       Type t = types.get(i);
@@ -270,7 +271,15 @@ public final class Sema {
       }
       if (refuseLongDouble(positions.get(i), t)) types.set(i, IntType.INT);
     }
-    st.complete(names, types, widths, aligns, minAlign);
+    List<Boolean> packed = new ArrayList<>();
+    // #pragma pack(1) packs every member, bit-fields included, as the attribute does
+    for (boolean p : packedMembers) packed.add(p || structAttrs.packed() || packLimit == 1);
+    String straddling = st.complete(names, types, widths, aligns, packed, structAttrs.align(), packLimit);
+    if (straddling != null) {
+      int i = names.indexOf(straddling);
+      diagnostics.error(positions.get(Math.max(i, 0)), "packed bit-field '" + straddling
+          + "' spans more than 8 bytes from its first byte (not supported)");
+    }
   }
 
   /**
@@ -1370,7 +1379,7 @@ public final class Sema {
    * that storing into it converts as storing into its type does.
    */
   private static Type bitFieldValueType(StructType.BitField bits) {
-    IntType t = bits.unit();
+    IntType t = bits.declared();
     if (t == IntType.BOOL || t.size() < 4 || bits.width() > 32) return t;
     if (bits.width() < 32) return IntType.INT;
     return t.size() == 4 ? t : t.isSigned() ? IntType.INT : IntType.UINT;
@@ -1904,13 +1913,13 @@ public final class Sema {
     Type t = control.type() instanceof ArrayType array ? new PointerType(array.element())
         : control.type() instanceof FunctionType ? new PointerType(control.type()) : control.type();
     StructType.BitField bits = isBitField(control) ? ((Member) control).bits() : null;
-    boolean narrowBitField = bits != null && bits.unit() != IntType.BOOL && bits.width() < 8 * bits.unit().size();
-    if (bits != null && !narrowBitField) t = bits.unit();
+    boolean narrowBitField = bits != null && bits.declared() != IntType.BOOL && bits.width() < 8 * bits.declared().size();
+    if (bits != null && !narrowBitField) t = bits.declared();
     for (Association a : associations) {
       if (a.type() != null && a.qualifiers() == 0 && !narrowBitField && Types.compatible(t, a.type())) return a.expr();
     }
     if (fallback != null) return fallback.expr();
-    String spelling = narrowBitField ? bits.unit().spell() + ":" + bits.width() : t.spell();
+    String spelling = narrowBitField ? bits.declared().spell() + ":" + bits.width() : t.spell();
     return error(controlPos, "'_Generic' selector of type '" + spelling + "' is not compatible with any association");
   }
 

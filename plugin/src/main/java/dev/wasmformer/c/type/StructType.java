@@ -21,10 +21,16 @@ public final class StructType implements Type {
 
   /**
    * Where a bit-field lies: bits {@code shift} .. {@code shift + width - 1} (counted from the
-   * least significant, wasm32 being little-endian) of the storage unit, an object of the
-   * field's declared type {@code unit} at the member's offset.
+   * least significant, wasm32 being little-endian) of the storage unit, an object of type
+   * {@code unit} at the member's offset: the field's {@code declared} type, except in a packed
+   * struct, where it is the narrowest integer of the declared type's signedness that covers
+   * the field's bytes.
    */
-  public record BitField(IntType unit, int shift, int width) {
+  public record BitField(IntType unit, int shift, int width, IntType declared) {
+    public BitField(IntType unit, int shift, int width) {
+      this(unit, shift, width, unit);
+    }
+
     public boolean isSigned() {
       return unit.isSigned();
     }
@@ -85,15 +91,43 @@ public final class StructType implements Type {
    * Asking for less than the type's alignment changes nothing, as gcc has it for members.
    */
   public void complete(List<String> names, List<Type> types, List<Integer> widths, List<Integer> aligns, int minAlign) {
+    complete(names, types, widths, aligns, java.util.Collections.nCopies(names.size(), false), minAlign, 0);
+  }
+
+  /**
+   * As above, with {@code packed} members (gcc's {@code packed} on the struct or the member):
+   * such a member takes no padding before it, its alignment being 1 or what {@code aligns}
+   * asks; a packed bit-field starts at the next free bit, its storage unit the bytes it
+   * covers. {@code alignCap} (0 for none) caps every member's alignment, as {@code #pragma
+   * pack(n)} does (a bit-field's storage unit is then aligned to the cap). Returns the name of a
+   * packed bit-field that would cover more than 8 bytes (then laid out as if unpacked), or null.
+   */
+  public String complete(List<String> names, List<Type> types, List<Integer> widths, List<Integer> aligns,
+      List<Boolean> packed, int minAlign, int alignCap) {
     if (members != null) throw new IllegalStateException("struct already complete");
+    String straddling = null;
     List<Member> laid = new ArrayList<>();
     long bit = 0; // the next free bit of a struct
     int maxAlign = 1;
     long maxBits = 0;
     for (int i = 0; i < names.size(); i++) {
       Type t = types.get(i);
-      int a = t.align();
+      int a = alignCap > 0 ? Math.min(t.align(), alignCap) : t.align();
       Integer width = widths.get(i);
+      if (width != null && packed.get(i) && width > 0) {
+        int w = width;
+        long at = union ? 0 : bit;
+        int shift = (int) (at % 8);
+        IntType unit = unitCovering((IntType) t, shift + w);
+        if (unit != null) {
+          if (names.get(i) != null) {
+            laid.add(new Member(names.get(i), t, (int) (at / 8), new BitField(unit, shift, w, (IntType) t)));
+          }
+          if (union) maxBits = Math.max(maxBits, w); else bit = at + w;
+          continue;
+        }
+        straddling = names.get(i);
+      }
       if (width != null) {
         int w = width;
         long unitBits = 8L * t.size(), alignBits = 8L * a;
@@ -107,7 +141,7 @@ public final class StructType implements Type {
         if (union) maxBits = Math.max(maxBits, w); else bit = at + w;
         continue;
       }
-      a = Math.max(a, aligns.get(i));
+      a = Math.max(packed.get(i) ? 1 : a, alignCap > 0 ? Math.min(aligns.get(i), alignCap) : aligns.get(i));
       maxAlign = Math.max(maxAlign, a);
       long memberBits = 8L * Math.max(t.size(), 0); // a flexible array member adds nothing
       if (union) {
@@ -123,6 +157,17 @@ public final class StructType implements Type {
     maxAlign = Math.max(maxAlign, minAlign);
     this.align = maxAlign;
     this.size = Types.alignTo((int) (((union ? maxBits : bit) + 7) / 8), maxAlign);
+    return straddling;
+  }
+
+  /** The narrowest integer type of {@code declared}'s signedness of at least {@code bits} bits, or null past 64. */
+  private static IntType unitCovering(IntType declared, int bits) {
+    boolean signed = declared.isSigned();
+    if (bits <= 8) return signed ? IntType.SCHAR : IntType.UCHAR;
+    if (bits <= 16) return signed ? IntType.SHORT : IntType.USHORT;
+    if (bits <= 32) return signed ? IntType.INT : IntType.UINT;
+    if (bits <= 64) return signed ? IntType.LLONG : IntType.ULLONG;
+    return null;
   }
 
   public Found find(String name) {
