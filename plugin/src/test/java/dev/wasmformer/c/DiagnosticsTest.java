@@ -380,6 +380,23 @@ class DiagnosticsTest {
   }
 
   @Test
+  void oldStyleParameterDeclarationsAreCheckedAsGccChecksThem() {
+    CompileResult r = compile("""
+        int f(a, b);
+        int g(a) int a; int z; { return a; }
+        int h(a) int a; int a; { return a; }
+        int k(a) static int a; { return a; }
+        int main(void) { return 0; }
+        """);
+    // gcc says the same at the same places (and once more at 3:14, that 'a' has no parameter)
+    assertThat(messages(r)).containsExactly(
+        "prog.c:1:1: warning: parameter names (without types) in function declaration",
+        "prog.c:2:21: error: declaration for parameter 'z' but no such parameter",
+        "prog.c:3:21: error: redefinition of parameter 'a'",
+        "prog.c:4:21: error: storage class specified for parameter 'a'");
+  }
+
+  @Test
   void anImplicitEnumeratorPastItsTypesRangeOverflowsAsInGcc() {
     CompileResult r = compile("""
         enum a { A1 = 0x7fffffff, A2 };

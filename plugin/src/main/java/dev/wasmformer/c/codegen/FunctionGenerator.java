@@ -1545,7 +1545,7 @@ final class FunctionGenerator {
       mayExit = module.mayExit(direct);
     } else {
       value(c.callee());
-      code.callIndirect(module.module().type(Abi.signature(callee)));
+      code.callIndirect(module.module().type(Abi.signature(callee.prototyped() ? callee : passed(callee, c))));
       mayExit = module.indirectCallsMayExit();
     }
     if (mayExit) {
@@ -1562,6 +1562,16 @@ final class FunctionGenerator {
     } else if (!want && !callee.result().isVoid()) {
       code.op(Op.DROP);
     }
+  }
+
+  /**
+   * The type an unprototyped call through a pointer passes: its promoted arguments (as sema
+   * converted them), which is the type of the function it reaches if the program is correct.
+   */
+  private static FunctionType passed(FunctionType unprototyped, Expr.Call c) {
+    List<Type> args = new ArrayList<>();
+    for (Expr a : c.args()) args.add(a.type());
+    return new FunctionType(unprototyped.result(), args, false, true);
   }
 
   /**

@@ -248,15 +248,70 @@ public final class Parser {
     boolean first = true;
     do {
       Declarator d = declarator(spec.type(), false);
-      if (first && d.type() instanceof FunctionType && is("{")) {
-        functionDefinition(spec, d);
+      if (first && d.type() instanceof FunctionType && (is("{") || (isOldStyle(d) && isTypeStart(peek())))) {
+        functionDefinition(spec, isOldStyle(d) ? oldStyleDefinition(d) : d);
         return;
       }
+      if (isOldStyle(d)) diagnostics.warning(spec.pos(), "parameter names (without types) in function declaration");
       first = false;
       declareOne(spec, d, null);
     } while (accept(","));
     expectSemicolon("after top level declarator");
   }
+
+  /** Whether the declarator declares a function by an old-style identifier list. */
+  private static boolean isOldStyle(Declarator d) {
+    return d.type() instanceof FunctionType && d.params() != null && !d.params().isEmpty()
+        && d.params().get(0).type() == null;
+  }
+
+  /**
+   * An old-style (K&R) definition's parameter declarations, up to its body: the declarator
+   * with each named parameter's type (int when not declared; arrays and functions adjusted to
+   * pointers), as a function whose parameters have the promoted types (char and short as int,
+   * float as double) that its callers pass. A parameter whose type promotes is passed under a
+   * hidden name, and {@link Sema#oldStyleParameter} makes the body's one, converted on entry.
+   * Unlike gcc, calls then check and convert their arguments as for a prototype.
+   */
+  private Declarator oldStyleDefinition(Declarator d) {
+    Map<String, Declarator.Param> declared = new HashMap<>();
+    while (!is("{") && !peek().isEof()) {
+      DeclSpec spec = declSpec(true);
+      boolean storage = spec.storage() != DeclSpec.Storage.NONE && spec.storage() != DeclSpec.Storage.REGISTER;
+      do {
+        Declarator p = declarator(spec.type(), false);
+        if (storage) diagnostics.error(p.pos(), "storage class specified for parameter '" + p.name() + "'");
+        boolean listed = d.params().stream().anyMatch(q -> q.name().equals(p.name()));
+        if (!listed) {
+          diagnostics.error(p.pos(), "declaration for parameter '" + p.name() + "' but no such parameter");
+        } else if (declared.put(p.name(), new Declarator.Param(p.name(), p.pos(), Types.adjustParameter(p.type()))) != null) {
+          diagnostics.error(p.pos(), "redefinition of parameter '" + p.name() + "'");
+        }
+      } while (accept(","));
+      expectSemicolon("after parameter declaration");
+    }
+    FunctionType old = (FunctionType) d.type();
+    List<Declarator.Param> params = new ArrayList<>();
+    List<Declarator.Param> converted = new ArrayList<>();
+    List<Type> passed = new ArrayList<>();
+    for (Declarator.Param name : d.params()) {
+      Declarator.Param p = declared.getOrDefault(name.name(), new Declarator.Param(name.name(), name.pos(), IntType.INT));
+      Type promoted = p.type() instanceof FloatType f && f == FloatType.FLOAT ? FloatType.DOUBLE : Types.promote(p.type());
+      passed.add(promoted);
+      if (promoted == p.type()) {
+        params.add(p);
+      } else {
+        params.add(new Declarator.Param(p.name() + "@passed", p.pos(), promoted));
+        converted.add(p);
+      }
+    }
+    oldStyleConversions = converted;
+    Type type = sema.functionReturning(old.result(), passed, false, true, d.pos());
+    return new Declarator(d.name(), d.pos(), type, params, d.attributes());
+  }
+
+  /** The parameters of the old-style definition being begun whose types promote (see oldStyleDefinition). */
+  private List<Declarator.Param> oldStyleConversions = List.of();
 
   // function-definition = declspec declarator compound-statement
   private void functionDefinition(DeclSpec spec, Declarator d) {
@@ -264,6 +319,8 @@ public final class Parser {
       throw diagnostics.fail(d.pos(), "function definition declared 'typedef'");
     }
     sema.beginFunction(spec, d);
+    for (Declarator.Param c : oldStyleConversions) sema.oldStyleParameter(c.name(), c.type(), c.name() + "@passed", c.pos());
+    oldStyleConversions = List.of();
     SourcePos p = peek().pos();
     Stmt.Block body = compound(false);
     sema.endFunction(body, p, tokens.get(pos - 1).pos());
@@ -810,7 +867,9 @@ public final class Parser {
       if (capture != null) capture.add(params);
       Type result = typeSuffix(base, null);
       List<Type> types = new ArrayList<>();
-      for (Declarator.Param d : params) types.add(d.type());
+      for (Declarator.Param d : params) {
+        if (d.type() != null) types.add(d.type());   // an identifier list's names have none yet
+      }
       return sema.functionReturning(result, types, flags[0], flags[1], p);
     }
     return base;
@@ -826,7 +885,13 @@ public final class Parser {
       return new boolean[] {false, true};
     }
     if (isIdentifier(peek()) && !sema.isTypedefName(peek().text()) && (peek(1).is(",") || peek(1).is(")"))) {
-      throw diagnostics.fail(peek().pos(), "old-style (K&R) parameter lists are not supported");
+      // an old-style identifier list: a definition's declarations give the types (oldStyleDefinition)
+      do {
+        Token name = expectIdentifier("parameter name");
+        out.add(new Declarator.Param(name.text(), name.pos(), null));
+      } while (accept(","));
+      expect(")");
+      return new boolean[] {false, false};
     }
     boolean variadic = false;
     // the prototype scope: a parameter's name is visible in the declarators after it

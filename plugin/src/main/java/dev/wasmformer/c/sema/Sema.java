@@ -697,6 +697,20 @@ public final class Sema {
   }
 
   /**
+   * An old-style definition's parameter {@code name} of a type that promotes: the caller passed
+   * the promoted value as parameter {@code passedName}; the body's {@code name} is a local of
+   * the declared type, given the converted value on entry (C89 3.7.1, as gcc does).
+   */
+  public void oldStyleParameter(String name, Type declared, String passedName, SourcePos pos) {
+    Symbol passed = scope.lookup(passedName);
+    Symbol local = new Symbol(name, Symbol.Kind.OBJECT, declared, Symbol.Storage.AUTO, pos);
+    addToScope(local, pos);
+    function.locals.add(local);
+    function.prelude.add(new Stmt.ExprStmt(pos, new Assign(pos, declared, new VarRef(pos, declared, local),
+        convert(new VarRef(pos, passed.type(), passed), declared))));
+  }
+
+  /**
    * Leaves a function body ({@code pos}: its opening brace, {@code end}: its closing one), and
    * warns, as gcc's -Wreturn-type does, when control can reach the end of a non-void function
    * other than {@code main} (which returns 0 there, as C99 says).
