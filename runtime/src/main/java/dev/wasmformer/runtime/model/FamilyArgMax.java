@@ -3,6 +3,7 @@ package dev.wasmformer.runtime.model;
 import dev.wasmformer.runtime.attention.HeapBytes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,9 @@ final class FamilyArgMax {
     private static final double UNDERFLOW_MARGIN = 0x1p-1000;
     private static final double INEXACT_LIMIT = 0x1p1000;
     private static final int MAX_TERMS = 1 << 10;
+    /** The memo of results: at most this many key slots, this many entries (a power of two). */
+    static final int MEMO_MAX_SLOTS = 32;
+    private static final int MEMO_BITS = 8;
 
     private final CsrMatrix unembedding;
     private final int familyCount;
@@ -88,6 +92,9 @@ final class FamilyArgMax {
     private final double[] fixedWeight;
     private final int[] rowStart;           // groups + 1: every row of the group, increasing
     private final int[] rows;
+    // Every slot a logit reads, increasing: the arg-max is a function of their values alone.
+    // Null if there are more than MEMO_MAX_SLOTS (no memo).
+    private final int[] keySlots;
 
     private FamilyArgMax(CsrMatrix unembedding, List<Family> families, int[] plainRows) {
         this.unembedding = unembedding;
@@ -193,6 +200,13 @@ final class FamilyArgMax {
             singleMembers[g] = single;
             memberStart[g + 1] = m;
         }
+        BitSet read = new BitSet();
+        for (int r = 0; r < unembedding.rows; r++) {
+            for (int i = 0; i < unembedding.rowLength(r); i++) {
+                read.set(unembedding.column(r, i));
+            }
+        }
+        keySlots = read.cardinality() <= MEMO_MAX_SLOTS ? read.stream().toArray() : null;
     }
 
     /** The plain arg-max: every logit in row order, the first maximal one. */
@@ -215,25 +229,32 @@ final class FamilyArgMax {
         final double[] fixed;       // the largest shared part F_m.x of the group
         final int[] member;         // the first member that has it
         final boolean[] inexact;    // the group's slots were not integers, or too large
+        // The memo: per entry, the raw bits of the key slots and the arg-max (-1: empty).
+        final long[] memoKeys;
+        final int[] memoRows;
         int bestRow;
         long plainScans;         // steps that fell back to the plain scan (for tests)
         long groupScans;         // inexact groups whose rows a step scanned (for tests)
+        long memoHits;           // steps answered by the memo (for tests)
 
-        Scratch(int groups) {
+        Scratch(int groups, int keySlots) {
             upper = new double[groups];
             fixed = new double[groups];
             member = new int[groups];
             inexact = new boolean[groups];
+            memoKeys = new long[keySlots << MEMO_BITS];
+            memoRows = new int[keySlots == 0 ? 0 : 1 << MEMO_BITS];
+            Arrays.fill(memoRows, -1);
         }
 
         /** The heap its arrays take ({@link HeapBytes}). */
         long retainedBytes() {
-            return HeapBytes.of(upper, fixed, member, inexact);
+            return HeapBytes.of(upper, fixed, member, inexact, memoKeys, memoRows);
         }
     }
 
     Scratch newScratch() {
-        return new Scratch(groupC1.length);
+        return new Scratch(groupC1.length, keySlots == null ? 0 : keySlots.length);
     }
 
     /**
@@ -241,6 +262,37 @@ final class FamilyArgMax {
      * (the others hold 0, of either sign).
      */
     int argMax(double[] x, long[] nonZero, Scratch s) {
+        // A step's slots often repeat an earlier step's (a few hundred distinct keys in a long
+        // run): equal bits, equal arg-max.
+        int[] key = keySlots;
+        if (key == null) {
+            return compute(x, nonZero, s);
+        }
+        long hash = 0;
+        for (int i = 0; i < key.length; i++) {
+            hash += Long.rotateLeft(Double.doubleToRawLongBits(x[key[i]]), 7 * i);
+        }
+        int entry = (int) ((hash * 0x9E3779B97F4A7C15L) >>> (64 - MEMO_BITS));
+        long[] keys = s.memoKeys;
+        int at = entry * key.length;
+        long differ = 0;
+        for (int i = 0; i < key.length; i++) {
+            differ |= keys[at + i] ^ Double.doubleToRawLongBits(x[key[i]]);
+        }
+        int row = s.memoRows[entry];
+        if (differ == 0 && row >= 0) {
+            s.memoHits++;
+            return row;
+        }
+        row = compute(x, nonZero, s);
+        for (int i = 0; i < key.length; i++) {
+            keys[at + i] = Double.doubleToRawLongBits(x[key[i]]);
+        }
+        s.memoRows[entry] = row;
+        return row;
+    }
+
+    private int compute(double[] x, long[] nonZero, Scratch s) {
         // Plain rows: their dot products as the reference computes them (same entries, same order).
         // A NaN logit would make the first row's logit matter in the plain scan: fall back to it.
         // Otherwise candidates may come in any order: equal logits go to the smaller row.
