@@ -301,6 +301,7 @@ final class FamilyArgMax {
         return row;
     }
 
+    /** {@link #argMax} without the memo. */
     private int compute(double[] x, long[] nonZero, Scratch s) {
         // Plain rows: their dot products as the reference computes them (same entries, same order).
         // A NaN logit would make the first row's logit matter in the plain scan: fall back to it.
