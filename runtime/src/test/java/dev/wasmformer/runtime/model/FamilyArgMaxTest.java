@@ -302,6 +302,71 @@ class FamilyArgMaxTest {
     }
 
     @Test
+    void repeatedResidualsAreAnsweredByTheMemoAsThePlainScanAnswers() {
+        double[][] values = sudokuLike();
+        int d = values[0].length;
+        CsrMatrix u = CsrMatrix.read(TinyModel.matrix(values, false), values.length, d, "unembedding");
+        FamilyArgMax argMax = FamilyArgMax.of(u);
+        // More residuals than the memo has entries; some differ from another only in a slot one
+        // family reads, in the sign of a zero, or in a NaN's payload.
+        Random random = new Random(8);
+        double[][] pool = new double[1_000][];
+        for (int k = 0; k < pool.length; k++) {
+            double[] x = k % 4 == 0 ? new double[d] : pool[k - 1].clone();
+            switch (k % 4) {
+                case 0 -> {
+                    x[0] = 1;
+                    x[2 + random.nextInt(11)] = 1;
+                    x[1] = random.nextInt(40) - 4;
+                    x[13] = random.nextInt(300);
+                }
+                case 1 -> x[14] = random.nextInt(3) - 1;
+                case 2 -> x[9] = -0.0;
+                default -> x[15] = Double.longBitsToDouble(0x7ff8000000000000L + random.nextInt(2));
+            }
+            pool[k] = x;
+        }
+        long[] nonZero = Bits.words(d);
+        for (int c = 0; c < d; c++) {
+            Bits.set(nonZero, c);
+        }
+        FamilyArgMax.Scratch scratch = argMax.newScratch();
+        int trials = 50_000;
+        for (int trial = 0; trial < trials; trial++) {
+            double[] x = pool[random.nextInt(pool.length)];
+            assertThat(argMax.argMax(x, nonZero, scratch)).as("trial %d, x = %s", trial, Arrays.toString(x))
+                    .isEqualTo(FamilyArgMax.plainArgMax(u, x));
+        }
+        assertThat(scratch.memoHits).as("steps the memo answered").isBetween(trials / 10L, trials - 1L);
+    }
+
+    @Test
+    void aMatrixReadingManySlotsHasNoMemo() {
+        int d = FamilyArgMax.MEMO_MAX_SLOTS + 1;
+        Random random = new Random(9);
+        double[][] values = new double[20][d];
+        for (double[] row : values) {
+            for (int c = 0; c < d; c++) {
+                row[c] = random.nextInt(7) - 3;
+            }
+        }
+        CsrMatrix u = CsrMatrix.read(TinyModel.matrix(values, false), values.length, d, "unembedding");
+        FamilyArgMax argMax = FamilyArgMax.of(u);
+        FamilyArgMax.Scratch scratch = argMax.newScratch();
+        double[] x = new double[d];
+        long[] nonZero = Bits.words(d);
+        for (int c = 0; c < d; c++) {
+            x[c] = random.nextInt(5) - 2;
+            Bits.set(nonZero, c);
+        }
+        for (int trial = 0; trial < 10; trial++) {
+            assertThat(argMax.argMax(x, nonZero, scratch)).isEqualTo(FamilyArgMax.plainArgMax(u, x));
+        }
+        assertThat(scratch.memoHits).isZero();
+        assertThat(scratch.retainedBytes()).as("no memo tables").isLessThan(1_000);
+    }
+
+    @Test
     void agreesWithThePlainScanOnRandomTwinsAndNearTwins() {
         Random random = new Random(7);
         for (int matrixTrial = 0; matrixTrial < 300; matrixTrial++) {
