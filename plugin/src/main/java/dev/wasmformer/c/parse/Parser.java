@@ -249,7 +249,12 @@ public final class Parser {
     do {
       Declarator d = declarator(spec.type(), false);
       if (first && d.type() instanceof FunctionType && (is("{") || (isOldStyle(d) && isTypeStart(peek())))) {
-        functionDefinition(spec, isOldStyle(d) ? oldStyleDefinition(d) : d);
+        if (isOldStyle(d)) {
+          OldStyle old = oldStyleDefinition(d);
+          functionDefinition(spec, old.definition(), old.converted());
+        } else {
+          functionDefinition(spec, d, List.of());
+        }
         return;
       }
       if (isOldStyle(d)) diagnostics.warning(spec.pos(), "parameter names (without types) in function declaration");
@@ -273,7 +278,7 @@ public final class Parser {
    * hidden name, and {@link Sema#oldStyleParameter} makes the body's one, converted on entry.
    * Unlike gcc, calls then check and convert their arguments as for a prototype.
    */
-  private Declarator oldStyleDefinition(Declarator d) {
+  private OldStyle oldStyleDefinition(Declarator d) {
     Map<String, Declarator.Param> declared = new HashMap<>();
     while (!is("{") && !peek().isEof()) {
       DeclSpec spec = declSpec(true);
@@ -305,22 +310,21 @@ public final class Parser {
         converted.add(p);
       }
     }
-    oldStyleConversions = converted;
     Type type = sema.functionReturning(old.result(), passed, false, true, d.pos());
-    return new Declarator(d.name(), d.pos(), type, params, d.attributes());
+    return new OldStyle(new Declarator(d.name(), d.pos(), type, params, d.attributes()), converted);
   }
 
-  /** The parameters of the old-style definition being begun whose types promote (see oldStyleDefinition). */
-  private List<Declarator.Param> oldStyleConversions = List.of();
+  /** An old-style definition's declarator, and its parameters whose types promote (converted on entry). */
+  private record OldStyle(Declarator definition, List<Declarator.Param> converted) {}
 
-  // function-definition = declspec declarator compound-statement
-  private void functionDefinition(DeclSpec spec, Declarator d) {
+  // function-definition = declspec declarator old-style-declarations? compound-statement
+  // (converted: an old-style definition's parameters that promote, see oldStyleDefinition)
+  private void functionDefinition(DeclSpec spec, Declarator d, List<Declarator.Param> converted) {
     if (spec.storage() == DeclSpec.Storage.TYPEDEF) {
       throw diagnostics.fail(d.pos(), "function definition declared 'typedef'");
     }
     sema.beginFunction(spec, d);
-    for (Declarator.Param c : oldStyleConversions) sema.oldStyleParameter(c.name(), c.type(), c.name() + "@passed", c.pos());
-    oldStyleConversions = List.of();
+    for (Declarator.Param c : converted) sema.oldStyleParameter(c.name(), c.type(), c.name() + "@passed", c.pos());
     SourcePos p = peek().pos();
     Stmt.Block body = compound(false);
     sema.endFunction(body, p, tokens.get(pos - 1).pos());

@@ -1,6 +1,7 @@
 package dev.wasmformer.c.type;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -68,39 +69,30 @@ public final class StructType implements Type {
 
   /** Lays the members out in declaration order (offsets aligned; unions overlap). */
   public void complete(List<String> names, List<Type> types) {
-    complete(names, types, java.util.Collections.nCopies(names.size(), null));
+    int n = names.size();
+    complete(names, types, Collections.nCopies(n, null), Collections.nCopies(n, 0), Collections.nCopies(n, false), 0, 0);
   }
 
   /**
-   * Lays the members out in declaration order (offsets aligned; unions overlap); a non-null
-   * {@code widths} entry makes the member a bit-field of that width (its type an
+   * Lays the members out in declaration order (offsets aligned; unions overlap).
+   *
+   * <p>A non-null {@code widths} entry makes the member a bit-field of that width (its type an
    * {@link IntType}), laid out as the System V psABI (gcc, clang for wasm32) does: a field
    * goes at the next free bit unless it would then cross the end of a storage unit of its
    * type aligned to that type's alignment, in which case it starts the next such unit; a
    * width of 0 (unnamed) moves to the next such unit boundary. A named bit-field aligns the
    * struct as its type does, an unnamed one does not. Unnamed bit-fields are not members.
-   */
-  public void complete(List<String> names, List<Type> types, List<Integer> widths) {
-    complete(names, types, widths, java.util.Collections.nCopies(names.size(), 0), 0);
-  }
-
-  /**
-   * As {@link #complete(List, List, List)}, with the alignments {@code _Alignas} or {@code
-   * aligned} ask for: per member (0 for none; a member's alignment is the larger of its type's
-   * and this, bit-fields excepted) and {@code minAlign} for the whole struct (0 for none).
-   * Asking for less than the type's alignment changes nothing, as gcc has it for members.
-   */
-  public void complete(List<String> names, List<Type> types, List<Integer> widths, List<Integer> aligns, int minAlign) {
-    complete(names, types, widths, aligns, java.util.Collections.nCopies(names.size(), false), minAlign, 0);
-  }
-
-  /**
-   * As above, with {@code packed} members (gcc's {@code packed} on the struct or the member):
-   * such a member takes no padding before it, its alignment being 1 or what {@code aligns}
-   * asks; a packed bit-field starts at the next free bit, its storage unit the bytes it
-   * covers. {@code alignCap} (0 for none) caps every member's alignment, as {@code #pragma
-   * pack(n)} does (a bit-field's storage unit is then aligned to the cap). Returns the name of a
-   * packed bit-field that would cover more than 8 bytes (then laid out as if unpacked), or null.
+   *
+   * <p>{@code aligns} are the alignments {@code _Alignas} or {@code aligned} ask for, per
+   * member (0 for none; a member's alignment is the larger of its type's and this, bit-fields
+   * excepted), {@code minAlign} the struct's own (0 for none); asking for less than the type's
+   * alignment changes nothing, as gcc has it for members. A {@code packed} member (gcc's
+   * {@code packed} on the struct or the member) takes no padding before it, its alignment
+   * being 1 or what {@code aligns} asks; a packed bit-field starts at the next free bit, its
+   * storage unit the bytes it covers. {@code alignCap} (0 for none) caps every member's
+   * alignment, as {@code #pragma pack(n)} does (a bit-field's storage unit is then aligned to
+   * the cap). Returns the name of a packed bit-field that would cover more than 8 bytes (then
+   * laid out as if unpacked), or null.
    */
   public String complete(List<String> names, List<Type> types, List<Integer> widths, List<Integer> aligns,
       List<Boolean> packed, int minAlign, int alignCap) {
