@@ -354,6 +354,24 @@ class DiagnosticsTest {
   }
 
   @Test
+  void atomicArraysFunctionsAndStructsAreRefusedWhereTheQualifierStands() {
+    CompileResult r = compile("""
+        typedef int A[3];
+        _Atomic A a;
+        _Atomic(int(void)) *f;
+        struct s { int x; };
+        _Atomic struct s v;
+        _Atomic int ok;
+        int main(void) { return ok; }
+        """);
+    // gcc: "'_Atomic'-qualified array type" (and function type); atomic structs are ours to refuse
+    assertThat(messages(r)).containsExactly(
+        "prog.c:2:1: error: '_Atomic'-qualified array type",
+        "prog.c:3:9: error: '_Atomic'-qualified function type",
+        "prog.c:5:1: error: '_Atomic' on a struct or union type is not supported");
+  }
+
+  @Test
   void aPackedBitFieldOfMoreThanEightBytesIsRefusedWhereItStands() {
     CompileResult r = compile("""
         struct __attribute__((packed)) s { char c : 3; long long x : 63; };

@@ -167,6 +167,20 @@ public final class Parser {
     throw unexpected("expected " + what);
   }
 
+  /**
+   * Whether a declaration starts here: {@code __extension__} may open a declaration or an
+   * expression ({@code __extension__ ({ ... });}), so the token after it decides.
+   */
+  private boolean startsDeclaration() {
+    return startsTypeAt(0);
+  }
+
+  /** Whether a type (name or declaration) starts at the k-th token from here, past any {@code __extension__}. */
+  private boolean startsTypeAt(int k) {
+    while (peek(k).is("__extension__")) k++;
+    return isTypeStart(peek(k));
+  }
+
   private boolean isTypeStart(Token t) {
     if (t.kind() != TokenKind.IDENT) return false;
     if (TYPE_KEYWORDS.contains(t.text())) return true;
@@ -448,6 +462,7 @@ public final class Parser {
     int voids = 0, bools = 0, chars = 0, shorts = 0, ints = 0, longs = 0, signeds = 0, unsigneds = 0,
         floats = 0, doubles = 0;
     boolean anyBasic = false;
+    SourcePos atomicAt = null;   // where an _Atomic qualifier stands
     while (true) {
       Token t = peek();
       if (t.kind() != TokenKind.IDENT) break;
@@ -480,7 +495,20 @@ public final class Parser {
           next();
           continue;
         }
-        case "_Atomic" -> throw diagnostics.fail(t.pos(), "'_Atomic' is not supported");
+        case "_Atomic" -> {
+          next();
+          if (is("(")) {
+            // _Atomic ( type-name ): a type specifier
+            if (named != null || anyBasic) throw diagnostics.fail(t.pos(), "cannot combine with previous declaration specifier");
+            next();
+            SourcePos at = peek().pos();
+            named = atomicType(typeName(), at);
+            expect(")");
+          } else {
+            atomicAt = t.pos();
+          }
+          continue;
+        }
         case "_Complex" -> throw diagnostics.fail(t.pos(), "complex types are not supported");
         case "__attribute__", "__attribute" -> {
           attrs = attrs.merge(attributes());
@@ -556,6 +584,7 @@ public final class Parser {
     } else {
       type = basicType(start, voids, bools, chars, shorts, ints, longs, signeds, unsigneds, floats, doubles);
     }
+    if (atomicAt != null) type = atomicType(type, atomicAt);
     return new DeclSpec(type, storage, isInline, isConst, attrs, start, unsignedEnum);
   }
 
@@ -576,6 +605,19 @@ public final class Parser {
     if (ints == 1 && others == 1) return unsigneds > 0 ? IntType.UINT : IntType.INT;
     if (others == 0 && signedness) return unsigneds > 0 ? IntType.UINT : IntType.INT;
     throw diagnostics.fail(p, "invalid combination of type specifiers");
+  }
+
+  /**
+   * The type {@code _Atomic} qualifies, as it is: programs run on one thread, so an atomic
+   * object is an ordinary one of the same size and alignment (as gcc lays out atomic scalars
+   * on wasm32's sizes) and every access to it is indivisible. Atomic structs and unions are
+   * refused: gcc and clang would change some of their sizes or alignments.
+   */
+  private Type atomicType(Type t, SourcePos pos) {
+    if (t.isArray()) throw diagnostics.fail(pos, "'_Atomic'-qualified array type");
+    if (t.isFunction()) throw diagnostics.fail(pos, "'_Atomic'-qualified function type");
+    if (t.isStruct()) throw diagnostics.fail(pos, "'_Atomic' on a struct or union type is not supported");
+    return t;
   }
 
   // typeof-specifier = "typeof" "(" (type-name | expression) ")"
@@ -1047,7 +1089,7 @@ public final class Parser {
       pragmaPack();
     } else if (is("_Static_assert")) {
       staticAssert();
-    } else if (isTypeStart(peek()) && !(isIdentifier(peek()) && peek(1).is(":"))) {
+    } else if (startsDeclaration() && !(isIdentifier(peek()) && peek(1).is(":"))) {
       localDeclaration(items);
     } else {
       items.add(statement());
@@ -1110,7 +1152,7 @@ public final class Parser {
         sema.pushScope();
         try {
           Stmt init = null;
-          if (isTypeStart(peek())) {
+          if (startsDeclaration()) {
             List<Stmt> inits = new ArrayList<>();
             localDeclaration(inits);
             init = new Stmt.Block(t.pos(), inits);
@@ -1294,7 +1336,7 @@ public final class Parser {
 
   // cast = "(" type-name ")" cast | "(" type-name ")" "{" initializer-list "}" postfix-tail | unary
   private Expr cast() {
-    if (is("(") && isTypeStart(peek(1))) {
+    if (is("(") && startsTypeAt(1)) {
       Token open = next();
       Type t = typeName();
       expect(")");
@@ -1337,7 +1379,7 @@ public final class Parser {
     }
     if (t.is("sizeof")) {
       next();
-      if (is("(") && isTypeStart(peek(1))) {
+      if (is("(") && startsTypeAt(1)) {
         next();
         Type type = typeName();
         expect(")");
@@ -1352,7 +1394,7 @@ public final class Parser {
     }
     if (t.is("_Alignof") || t.is("__alignof__") || t.is("__alignof")) {
       next();
-      if (is("(") && isTypeStart(peek(1))) {
+      if (is("(") && startsTypeAt(1)) {
         next();
         Type type = typeName();
         expect(")");
