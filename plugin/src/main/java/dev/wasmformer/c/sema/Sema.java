@@ -692,6 +692,12 @@ public final class Sema {
     Set<VariableLength> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (Symbol p : function.params) variableLengths(p.type(), used);
     pendingLengths.addAll(lengths);
+    // An array parameter's first length is lost when its type becomes a pointer, but gcc
+    // evaluates it on entry all the same (with the others, innermost first): so do we when
+    // that shows, i.e. when the length may have an effect.
+    for (PendingLength p : pendingLengths) {
+      if (!used.contains(p.length()) && !isEffectFree(p.count())) used.add(p.length());
+    }
     evaluateLengths(used, function.prelude);
     return s;
   }
@@ -2022,6 +2028,24 @@ public final class Sema {
     Symbol keep = chain.isEmpty() ? function.vlaBase : vlaStorage.get(chain.get(chain.size() - 1));
     Expr sp = convert(new VarRef(pos, keep.type(), keep), new PointerType(IntType.CHAR));
     return new Stmt.ExprStmt(pos, new Expr.Builtin(pos, VoidType.VOID, Builtins.SET_STACK_POINTER, List.of(sp)));
+  }
+
+  /**
+   * Whether evaluating {@code e} can have no effect: no assignment, call, increment or other
+   * operation with one, and no division (which may trap).
+   */
+  private static boolean isEffectFree(Expr e) {
+    if (e instanceof IntConst || e instanceof VarRef) return true;
+    if (e instanceof Unary u) return isEffectFree(u.operand());
+    if (e instanceof Binary b) {
+      return b.op() != BinaryOp.DIV && b.op() != BinaryOp.MOD && isEffectFree(b.left()) && isEffectFree(b.right());
+    }
+    if (e instanceof Cast c) return isEffectFree(c.operand());
+    if (e instanceof Conditional c) return isEffectFree(c.condition()) && isEffectFree(c.then()) && isEffectFree(c.otherwise());
+    if (e instanceof Comma c) return isEffectFree(c.left()) && isEffectFree(c.right());
+    if (e instanceof Decay d) return isEffectFree(d.operand());
+    if (e instanceof Member m) return isEffectFree(m.base());
+    return false;
   }
 
   /** Collects the variable lengths of {@code t} (not those of a function type's parameters). */
