@@ -449,6 +449,24 @@ class DiagnosticsTest {
   }
 
   @Test
+  void genericTellsPointedToQualifiersApartAndMessagesSpellThem() {
+    CompileResult r = compile("""
+        int f(const char *c, char *const *pc) {
+          int a = _Generic(c, char *: 1);
+          int b = _Generic(pc, char **: 1, const char *const *: 2);
+          int d = _Generic(c, char *: 1, const char *: 2, const char *: 3);
+          int *p = c;
+          return a + b + d + *p;
+        }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:2:20: error: '_Generic' selector of type 'const char *' is not compatible with any association",
+        "prog.c:3:20: error: '_Generic' selector of type 'char *const *' is not compatible with any association",
+        "prog.c:4:51: error: '_Generic' specifies two compatible types",
+        "prog.c:5:12: warning: incompatible pointer types initializing 'int *' from 'const char *'");
+  }
+
+  @Test
   void statementExpressionsRefuseJumpsIntoThemAndFileScope() {
     CompileResult r = compile("""
         int g = ({ 1; });

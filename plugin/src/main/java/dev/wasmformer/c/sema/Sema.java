@@ -1903,7 +1903,7 @@ public final class Sema {
         continue;
       }
       for (Association b : associations.subList(0, i)) {
-        if (b.type() != null && b.qualifiers() == a.qualifiers() && Types.compatible(a.type(), b.type())) {
+        if (b.type() != null && b.qualifiers() == a.qualifiers() && Types.compatibleQualified(a.type(), b.type())) {
           diagnostics.error(a.pos(), "'_Generic' specifies two compatible types");
           failed = true;
           break;
@@ -1917,7 +1917,7 @@ public final class Sema {
     boolean narrowBitField = bits != null && bits.declared() != IntType.BOOL && bits.width() < 8 * bits.declared().size();
     if (bits != null && !narrowBitField) t = bits.declared();
     for (Association a : associations) {
-      if (a.type() != null && a.qualifiers() == 0 && !narrowBitField && Types.compatible(t, a.type())) return a.expr();
+      if (a.type() != null && a.qualifiers() == 0 && !narrowBitField && Types.compatibleQualified(t, a.type())) return a.expr();
     }
     if (fallback != null) return fallback.expr();
     String spelling = narrowBitField ? bits.declared().spell() + ":" + bits.width() : t.spell();
