@@ -41,7 +41,7 @@ int main(void) {
   printf("%s | %s | %s | %s | %s | %s\n", K(pp), K(cpp), K(pcp), K(cpcp), K(rp), K(&ip));
   printf("%s | %s | %s | %s | %s | %s\n", K(t), K(u), K(n.name), K(n.buf), K(n.alias), K(label()));
   printf("%s | %s | %s | %s | %s\n", K((const char *)p), K((char *)c), K(c + 1), K(*cpp), K(*pcp));
-  printf("%s | %s | %s\n", K("literal"), K(buf), K(&buf[1]));
+  printf("%s | %s | %s | %s | %s\n", K("literal"), K(buf), K(&buf[1]), K(&c[1]), K(&*cpp));
   ASSERT(1, _Generic(c, char *: 0, const char *: 1));
   ASSERT(0, _Generic(p, char *: 0, const char *: 1));
   ASSERT(2, _Generic(c, char *: 0, default: 2));

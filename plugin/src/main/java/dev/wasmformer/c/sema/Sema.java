@@ -1324,7 +1324,9 @@ public final class Sema {
     if (e.type() instanceof FunctionType) return new AddressOf(pos, new PointerType(e.type()), e);
     if (!isLvalue(e)) return error(pos, "cannot take the address of an rvalue of type '" + e.type().spell() + "'");
     if (isBitField(e)) return error(pos, "cannot take the address of bit-field '" + ((Member) e).name() + "'");
-    return new AddressOf(pos, new PointerType(e.type()), e);
+    // &*p and &p[i] keep the qualifiers p points to (objects do not record theirs)
+    int qualifiers = e instanceof Deref d && d.pointer().type() instanceof PointerType p ? p.qualifiers() : 0;
+    return new AddressOf(pos, new PointerType(e.type(), qualifiers), e);
   }
 
   public Expr deref(Expr e, SourcePos pos) {
