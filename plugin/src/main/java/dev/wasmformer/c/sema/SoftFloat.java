@@ -17,12 +17,12 @@ import java.util.List;
 
 /**
  * Turns floating-point operations into integer code: a float value is carried as its binary32
- * bit pattern (an i32), a double or long double as its binary64 one (an i64), and every operation on them
- * becomes a call of a soft-float routine of the libc ({@code softfloat.c}, integer-only C)
- * or a few integer operations on the bits (negation, the test against zero). Operations on
- * constants are folded here with Java's float and double arithmetic, which is IEEE 754 with
- * round-to-nearest-even, like the routines. A floating constant is an {@link IntConst} of
- * floating type whose value is the bit pattern.
+ * bit pattern (an i32), a double or a long double as its binary64 one (an i64), and every
+ * operation on them becomes a call of a soft-float routine of the libc ({@code softfloat.c},
+ * integer-only C) or a few integer operations on the bits (negation, the test against zero).
+ * Operations on constants are folded here with Java's float and double arithmetic, which is
+ * IEEE 754 with round-to-nearest-even, like the routines. A floating constant is an
+ * {@link IntConst} of floating type whose value is the bit pattern.
  */
 final class SoftFloat {
   /** The routines' comparison result: one bit per relation. */
