@@ -4,62 +4,28 @@
  */
 #include <math.h>
 
-long double acosl(long double x) { return acos(x); }
-long double asinl(long double x) { return asin(x); }
-long double atanl(long double x) { return atan(x); }
-long double atan2l(long double y, long double x) { return atan2(y, x); }
-long double cosl(long double x) { return cos(x); }
-long double sinl(long double x) { return sin(x); }
-long double tanl(long double x) { return tan(x); }
-long double acoshl(long double x) { return acosh(x); }
-long double asinhl(long double x) { return asinh(x); }
-long double atanhl(long double x) { return atanh(x); }
-long double coshl(long double x) { return cosh(x); }
-long double sinhl(long double x) { return sinh(x); }
-long double tanhl(long double x) { return tanh(x); }
-long double expl(long double x) { return exp(x); }
-long double exp2l(long double x) { return exp2(x); }
-long double expm1l(long double x) { return expm1(x); }
+/* fn##l of one or two long doubles: fn */
+#define L1(fn) long double fn##l(long double x) { return fn(x); }
+#define L2(fn) long double fn##l(long double x, long double y) { return fn(x, y); }
+
+L1(acos) L1(asin) L1(atan) L1(cos) L1(sin) L1(tan) L1(acosh) L1(asinh) L1(atanh) L1(cosh) L1(sinh) L1(tanh)
+L1(exp) L1(exp2) L1(expm1) L1(log) L1(log10) L1(log1p) L1(log2) L1(logb) L1(cbrt) L1(fabs) L1(sqrt)
+L1(erf) L1(erfc) L1(lgamma) L1(tgamma) L1(ceil) L1(floor) L1(nearbyint) L1(rint) L1(round) L1(trunc)
+L2(atan2) L2(hypot) L2(pow) L2(fmod) L2(remainder) L2(copysign) L2(nextafter) L2(fdim) L2(fmax) L2(fmin)
+
 long double frexpl(long double x, int *e) { return frexp(x, e); }
 int ilogbl(long double x) { return ilogb(x); }
 long double ldexpl(long double x, int n) { return ldexp(x, n); }
-long double logl(long double x) { return log(x); }
-long double log10l(long double x) { return log10(x); }
-long double log1pl(long double x) { return log1p(x); }
-long double log2l(long double x) { return log2(x); }
-long double logbl(long double x) { return logb(x); }
 long double modfl(long double x, long double *ip) { return modf(x, (double *)ip); }
 long double scalbnl(long double x, int n) { return scalbn(x, n); }
 long double scalblnl(long double x, long n) { return scalbln(x, n); }
-long double cbrtl(long double x) { return cbrt(x); }
-long double fabsl(long double x) { return fabs(x); }
-long double hypotl(long double x, long double y) { return hypot(x, y); }
-long double powl(long double x, long double y) { return pow(x, y); }
-long double sqrtl(long double x) { return sqrt(x); }
-long double erfl(long double x) { return erf(x); }
-long double erfcl(long double x) { return erfc(x); }
-long double lgammal(long double x) { return lgamma(x); }
 long double lgammal_r(long double x, int *sign) { return lgamma_r(x, sign); }
-long double tgammal(long double x) { return tgamma(x); }
-long double ceill(long double x) { return ceil(x); }
-long double floorl(long double x) { return floor(x); }
-long double nearbyintl(long double x) { return nearbyint(x); }
-long double rintl(long double x) { return rint(x); }
 long lrintl(long double x) { return lrint(x); }
 long long llrintl(long double x) { return llrint(x); }
-long double roundl(long double x) { return round(x); }
 long lroundl(long double x) { return lround(x); }
 long long llroundl(long double x) { return llround(x); }
-long double truncl(long double x) { return trunc(x); }
-long double fmodl(long double x, long double y) { return fmod(x, y); }
-long double remainderl(long double x, long double y) { return remainder(x, y); }
 long double remquol(long double x, long double y, int *quo) { return remquo(x, y, quo); }
-long double copysignl(long double x, long double y) { return copysign(x, y); }
 long double nanl(const char *tag) { return nan(tag); }
-long double nextafterl(long double x, long double y) { return nextafter(x, y); }
-long double fdiml(long double x, long double y) { return fdim(x, y); }
-long double fmaxl(long double x, long double y) { return fmax(x, y); }
-long double fminl(long double x, long double y) { return fmin(x, y); }
 long double fmal(long double x, long double y, long double z) { return fma(x, y, z); }
 
 /* y's format is x's: nextafter's step */
