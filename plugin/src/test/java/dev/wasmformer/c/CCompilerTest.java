@@ -334,13 +334,4 @@ class CCompilerTest {
     assertThat(signatures.get("main")).isEqualTo(new ExportSignature(List.of(), Optional.of(ExportSignature.Scalar.INT32)));
     assertThat(signatures).containsOnlyKeys(r.module().exports());
   }
-
-  @Test
-  void aLongDoubleExportIsRefused() {
-    CompileResult r = new CCompiler().compile(new SourceFile("prog.c",
-        "__attribute__((export_name(\"f\"))) long double f(long double x) { return x; }\n"), CompileOptions.defaults());
-
-    assertThat(r.success()).isFalse();
-    assertThat(r.render()).contains("type 'long double' is not supported");
-  }
 }

@@ -221,16 +221,24 @@ class DiagnosticsTest {
   }
 
   @Test
-  void longDoubleIsRefusedByName() {
-    CompileResult r = compile("int main(void) {\n  long double d = 1;\n  return 0;\n}\n");
+  void longDoubleIsATypeOfItsOwnInDiagnostics() {
+    CompileResult r = compile("""
+        long double ld = 1.5L;
+        double *p = &ld;
+        int main(void) {
+          long double *q = p;
+          int k = _Generic(ld, long double: 1, double: 2, long double: 3);
+          int *i = (int *)ld;
+          return (ld % 2) + k + *q + *i + (ld << 1);
+        }
+        """);
     assertThat(messages(r)).containsExactly(
-        "prog.c:2:15: error: type 'long double' is not supported (only float and double are)");
-    CompileResult lit = compile("int main(void) { return 1.5L > 1; }\n");
-    assertThat(messages(lit)).containsExactly(
-        "prog.c:1:25: error: long double constant '1.5L' is not supported (only float and double are)");
-    CompileResult cast = compile("int main(void) { return (long double)1 > 0; }\n");
-    assertThat(messages(cast)).containsExactly(
-        "prog.c:1:25: error: type 'long double' is not supported (only float and double are)");
+        "prog.c:2:13: warning: incompatible pointer types initializing 'double *' from 'long double *'",
+        "prog.c:4:20: warning: incompatible pointer types initializing 'long double *' from 'double *'",
+        "prog.c:5:51: error: '_Generic' specifies two compatible types",
+        "prog.c:6:12: error: cannot cast 'long double' to 'int *'",
+        "prog.c:7:14: error: invalid operands to binary expression ('long double' and 'int')",
+        "prog.c:7:39: error: invalid operands to binary expression ('long double' and 'int')");
   }
 
   @Test
@@ -456,6 +464,24 @@ class DiagnosticsTest {
         prog.c:2:20: error: '_Generic' selector of type 'double' is not compatible with any association
           int a = _Generic(1.0, int: 1);
                            ^""");
+  }
+
+  @Test
+  void genericTellsPointedToQualifiersApartAndMessagesSpellThem() {
+    CompileResult r = compile("""
+        int f(const char *c, char *const *pc) {
+          int a = _Generic(c, char *: 1);
+          int b = _Generic(pc, char **: 1, const char *const *: 2);
+          int d = _Generic(c, char *: 1, const char *: 2, const char *: 3);
+          int *p = c;
+          return a + b + d + *p;
+        }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:2:20: error: '_Generic' selector of type 'const char *' is not compatible with any association",
+        "prog.c:3:20: error: '_Generic' selector of type 'char *const *' is not compatible with any association",
+        "prog.c:4:51: error: '_Generic' specifies two compatible types",
+        "prog.c:5:12: warning: incompatible pointer types initializing 'int *' from 'const char *'");
   }
 
   @Test

@@ -33,9 +33,9 @@ final class Abi {
     return isWide(t) ? ValType.I64 : ValType.I32;
   }
 
-  /** True for the 64-bit scalars: long long, and double (carried as its i64 bit pattern). */
+  /** True for the 64-bit scalars: long long, double and long double (carried as their i64 bit pattern). */
   static boolean isWide(Type t) {
-    return (t instanceof IntType i && i.isWide()) || t == FloatType.DOUBLE;
+    return (t instanceof IntType i && i.isWide()) || (t instanceof FloatType f && f != FloatType.FLOAT);
   }
 
   static boolean isUnsigned(Type t) {
@@ -83,9 +83,7 @@ final class Abi {
 
   private static ExportSignature.Scalar scalar(Type t) {
     if (t == FloatType.FLOAT) return ExportSignature.Scalar.FLOAT;
-    if (t == FloatType.DOUBLE) return ExportSignature.Scalar.DOUBLE;
-    // semantic analysis refuses long double before code generation
-    if (t == FloatType.LDOUBLE) throw new IllegalStateException("a long double reached code generation");
+    if (t instanceof FloatType) return ExportSignature.Scalar.DOUBLE; // double or long double: binary64
     if (t instanceof PointerType) return ExportSignature.Scalar.POINTER;
     return isWide(t) ? ExportSignature.Scalar.INT64 : ExportSignature.Scalar.INT32;
   }

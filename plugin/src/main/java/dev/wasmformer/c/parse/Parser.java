@@ -254,14 +254,14 @@ public final class Parser {
       spec = declSpec(true);
     } else if (isIdentifier(peek()) && peek(1).is("(")) {
       diagnostics.warning(peek().pos(), "type specifier missing, defaults to 'int'");
-      spec = new DeclSpec(IntType.INT, DeclSpec.Storage.NONE, false, false, Attributes.NONE, peek().pos());
+      spec = new DeclSpec(IntType.INT, DeclSpec.Storage.NONE, false, 0, Attributes.NONE, peek().pos());
     } else {
       throw unexpected("expected a declaration");
     }
     if (accept(";")) return;
     boolean first = true;
     do {
-      Declarator d = declarator(spec.type(), false);
+      Declarator d = declarator(spec, false);
       if (first && d.type() instanceof FunctionType && (is("{") || (isOldStyle(d) && isTypeStart(peek())))) {
         if (isOldStyle(d)) {
           OldStyle old = oldStyleDefinition(d);
@@ -298,7 +298,7 @@ public final class Parser {
       DeclSpec spec = declSpec(true);
       boolean storage = spec.storage() != DeclSpec.Storage.NONE && spec.storage() != DeclSpec.Storage.REGISTER;
       do {
-        Declarator p = declarator(spec.type(), false);
+        Declarator p = declarator(spec, false);
         if (storage) diagnostics.error(p.pos(), "storage class specified for parameter '" + p.name() + "'");
         boolean listed = d.params().stream().anyMatch(q -> q.name().equals(p.name()));
         if (!listed) {
@@ -378,7 +378,7 @@ public final class Parser {
     DeclSpec spec = declSpec(true);
     if (accept(";")) return;
     do {
-      Declarator d = declarator(spec.type(), false);
+      Declarator d = declarator(spec, false);
       declareOne(spec, d, out);
     } while (accept(","));
     expectSemicolon("at end of declaration");
@@ -455,7 +455,7 @@ public final class Parser {
     SourcePos start = peek().pos();
     DeclSpec.Storage storage = DeclSpec.Storage.NONE;
     boolean isInline = false;
-    boolean isConst = false;
+    int qualifiers = 0;
     Attributes attrs = Attributes.NONE;
     Type named = null;
     boolean unsignedEnum = false;
@@ -485,13 +485,13 @@ public final class Parser {
           next();
           continue;
         }
-        case "const", "__const", "__const__" -> {
-          isConst = true;
+        case "const", "__const", "__const__", "volatile", "__volatile__", "__volatile", "restrict", "__restrict",
+            "__restrict__" -> {
+          qualifiers |= qualifier(t);
           next();
           continue;
         }
-        case "volatile", "__volatile__", "__volatile", "restrict", "__restrict", "__restrict__", "__extension__",
-            "_Thread_local", "__thread" -> {
+        case "__extension__", "_Thread_local", "__thread" -> {
           next();
           continue;
         }
@@ -585,7 +585,7 @@ public final class Parser {
       type = basicType(start, voids, bools, chars, shorts, ints, longs, signeds, unsigneds, floats, doubles);
     }
     if (atomicAt != null) type = atomicType(type, atomicAt);
-    return new DeclSpec(type, storage, isInline, isConst, attrs, start, unsignedEnum);
+    return new DeclSpec(type, storage, isInline, qualifiers, attrs, start, unsignedEnum);
   }
 
   private Type basicType(SourcePos p, int voids, int bools, int chars, int shorts, int ints, int longs, int signeds,
@@ -688,17 +688,29 @@ public final class Parser {
     }
   }
 
-  private void skipQualifiersAndAttributes() {
+  /** Skips type qualifiers and attributes; returns the qualifiers' bits ({@link #qualifier}). */
+  private int qualifiersAndAttributes() {
+    int qualifiers = 0;
     while (true) {
       if (is("const") || is("volatile") || is("restrict") || is("__restrict") || is("__restrict__")
           || is("__const") || is("__volatile__") || is("_Atomic") || is("__const__") || is("__volatile")) {
-        next();
+        qualifiers |= qualifier(next());
       } else if (is("__attribute__") || is("__attribute")) {
         attributes();
       } else {
-        return;
+        return qualifiers;
       }
     }
+  }
+
+  /** A type qualifier's bit: const 1, volatile 2, restrict 4 (0 for _Atomic, which is ignored). */
+  private static int qualifier(Token t) {
+    return switch (t.text()) {
+      case "const", "__const", "__const__" -> 1;
+      case "volatile", "__volatile", "__volatile__" -> 2;
+      case "restrict", "__restrict", "__restrict__" -> 4;
+      default -> 0;
+    };
   }
 
   // struct-or-union-specifier = ("struct" | "union") attribute* ident? ("{" struct-declaration* "}")? attribute*
@@ -751,7 +763,7 @@ public final class Parser {
         continue;
       }
       do {
-        Declarator d = declarator(ms.type(), true);
+        Declarator d = declarator(ms, true);
         Attributes afterWidth = Attributes.NONE;
         Integer width = null;
         SourcePos widthPos = null;
@@ -822,11 +834,16 @@ public final class Parser {
 
   // declarator = pointer* ("(" declarator ")" | ident)? type-suffix*
   // pointer = "*" (type-qualifier | attribute)*
-  private Declarator declarator(Type base, boolean abstractAllowed) {
+  private Declarator declarator(DeclSpec spec, boolean abstractAllowed) {
+    return declarator(spec.type(), spec.qualifiers(), abstractAllowed);
+  }
+
+  /** {@code qualifiers} are base's as written, which a pointer to it records for _Generic. */
+  private Declarator declarator(Type base, int qualifiers, boolean abstractAllowed) {
     SourcePos start = peek().pos();
     while (accept("*")) {
-      base = new PointerType(base);
-      skipQualifiersAndAttributes();
+      base = new PointerType(base, qualifiers);
+      qualifiers = qualifiersAndAttributes();
     }
     if (is("(") && isNestedDeclarator(abstractAllowed)) {
       int open = pos;
@@ -836,7 +853,7 @@ public final class Parser {
       Type outer = typeSuffix(base, outerParams);
       int end = pos;
       pos = open + 1;
-      Declarator inner = declarator(outer, abstractAllowed);
+      Declarator inner = declarator(outer, outer == base ? qualifiers : 0, abstractAllowed);
       expect(")");
       pos = end;
       if (inner.params() == null && inner.type() == outer && !outerParams.isEmpty()) {
@@ -893,7 +910,7 @@ public final class Parser {
     if (is("[")) {
       SourcePos p = next().pos();
       accept("static");
-      skipQualifiersAndAttributes();
+      qualifiersAndAttributes();
       accept("static");
       Expr length = null;
       if (is("*") && peek(1).is("]")) {
@@ -950,7 +967,7 @@ public final class Parser {
         }
         if (!isTypeStart(peek())) throw unexpected("expected parameter declarator");
         DeclSpec spec = declSpec(true);
-        Declarator d = declarator(spec.type(), true);
+        Declarator d = declarator(spec, true);
         Type t = Types.adjustParameter(d.type());
         if (spec.attributes().merge(d.attributes()).alignas() > 0) {
           diagnostics.error(d.pos(), "alignment specified for parameter '" + (d.name() == null ? "<anonymous>" : d.name()) + "'");
@@ -970,7 +987,7 @@ public final class Parser {
   // type-name = declspec abstract-declarator
   private Type typeName() {
     DeclSpec spec = declSpec(false);
-    Declarator d = declarator(spec.type(), true);
+    Declarator d = declarator(spec, true);
     if (d.name() != null) throw diagnostics.fail(d.pos(), "unexpected identifier '" + d.name() + "' in type name");
     return d.type();
   }

@@ -269,7 +269,6 @@ public final class Sema {
         if (!t.isError()) diagnostics.error(positions.get(i), "member '" + n + "' has incomplete type '" + t.spell() + "'");
         types.set(i, IntType.INT);
       }
-      if (refuseLongDouble(positions.get(i), t)) types.set(i, IntType.INT);
     }
     List<Boolean> packed = new ArrayList<>();
     // #pragma pack(1) packs every member, bit-fields included, as the attribute does
@@ -494,8 +493,6 @@ public final class Sema {
       if (!atFileScope() && spec.storage() == DeclSpec.Storage.STATIC) {
         diagnostics.error(d.pos(), "function declared in block scope cannot have 'static' storage class");
       }
-      refuseLongDouble(d.pos(), ft.result());
-      for (Type p : ft.params()) refuseLongDouble(d.pos(), p);
       Symbol s = declareFileScope(d.name(), Symbol.Kind.FUNCTION, ft,
           spec.storage() == DeclSpec.Storage.STATIC ? Symbol.Storage.INTERNAL : Symbol.Storage.EXTERNAL, d.pos());
       applyAttributes(s, attrs);
@@ -506,7 +503,6 @@ public final class Sema {
       diagnostics.error(d.pos(), "variable '" + d.name() + "' declared void");
       type = ErrorType.ERROR;
     }
-    if (refuseLongDouble(d.pos(), type)) type = ErrorType.ERROR;
     if (Types.isVariablyModified(type)) {
       // gcc's errors: such an object has no linkage and automatic storage (a static pointer to
       // a variable-length array is allowed in a block, its length evaluated each time)
@@ -777,15 +773,6 @@ public final class Sema {
 
   private final Set<Symbol> usedInternal = new HashSet<>();
 
-  /** Reports a long double object, member, parameter or result (soft-float covers float and double only). */
-  boolean refuseLongDouble(SourcePos pos, Type t) {
-    Type e = t;
-    while (e instanceof ArrayType a) e = a.element();
-    if (e != FloatType.LDOUBLE) return false;
-    diagnostics.error(pos, "type 'long double' is not supported (only float and double are)");
-    return true;
-  }
-
   /**
    * The external function {@code name} of the libc's soft-float routines, declared in this
    * unit (but in no scope, so user code cannot see it) the first time it is needed.
@@ -1046,10 +1033,12 @@ public final class Sema {
     if (Literals.isFloating(text)) {
       try {
         Literals.FloatingConstant f = Literals.floating(text);
-        if (f.suffix() == 'l') {
-          return error(pos, "long double constant '" + text + "' is not supported (only float and double are)");
-        }
-        return SoftFloat.constant(pos, f.suffix() == 'f' ? FloatType.FLOAT : FloatType.DOUBLE, f.bits());
+        Type t = switch (f.suffix()) {
+          case 'f' -> FloatType.FLOAT;
+          case 'l' -> FloatType.LDOUBLE;
+          default -> FloatType.DOUBLE;
+        };
+        return SoftFloat.constant(pos, t, f.bits());
       } catch (IllegalArgumentException e) {
         return error(pos, e.getMessage());
       }
@@ -1277,7 +1266,7 @@ public final class Sema {
   /** The default argument promotions for a variadic or unprototyped call. */
   private Expr promoteArgument(Expr e) {
     Expr v = rvalue(e);
-    if (v.type() instanceof FloatType) return convert(v, FloatType.DOUBLE);
+    if (v.type() == FloatType.FLOAT) return convert(v, FloatType.DOUBLE);
     if (v.type() instanceof IntType) return convert(v, Types.promote(v.type()));
     if (v.type().isVoid()) return error(v.pos(), "argument has type 'void'");
     if (v.type().isStruct() && !v.type().isComplete()) {
@@ -1290,7 +1279,6 @@ public final class Sema {
     Expr v = rvalue(e);
     if (v.type().isError() || to.isError()) return poisoned(pos);
     if (to.isVoid()) return new Cast(pos, VoidType.VOID, v);
-    if (to == FloatType.LDOUBLE) return error(pos, "type 'long double' is not supported (only float and double are)");
     if ((to instanceof FloatType && v.type().isPointer()) || (to.isPointer() && v.type() instanceof FloatType)) {
       return error(pos, "cannot cast '" + v.type().spell() + "' to '" + to.spell() + "'");
     }
@@ -1342,7 +1330,9 @@ public final class Sema {
     if (e.type() instanceof FunctionType) return new AddressOf(pos, new PointerType(e.type()), e);
     if (!isLvalue(e)) return error(pos, "cannot take the address of an rvalue of type '" + e.type().spell() + "'");
     if (isBitField(e)) return error(pos, "cannot take the address of bit-field '" + ((Member) e).name() + "'");
-    return new AddressOf(pos, new PointerType(e.type()), e);
+    // &*p and &p[i] keep the qualifiers p points to (objects do not record theirs)
+    int qualifiers = e instanceof Deref d && d.pointer().type() instanceof PointerType p ? p.qualifiers() : 0;
+    return new AddressOf(pos, new PointerType(e.type(), qualifiers), e);
   }
 
   public Expr deref(Expr e, SourcePos pos) {
@@ -1512,7 +1502,6 @@ public final class Sema {
     if (t == FloatType.FLOAT) {
       return error(pos, "second argument to 'va_arg' is of promotable type 'float' (a float argument is passed as a double)");
     }
-    if (t == FloatType.LDOUBLE) return error(pos, "type 'long double' is not supported (only float and double are)");
     if (!t.isComplete() || t instanceof ArrayType || t instanceof FunctionType) {
       return error(pos, "second argument to 'va_arg' is of invalid type '" + t.spell() + "'");
     }
@@ -1922,7 +1911,7 @@ public final class Sema {
         continue;
       }
       for (Association b : associations.subList(0, i)) {
-        if (b.type() != null && b.qualifiers() == a.qualifiers() && Types.compatible(a.type(), b.type())) {
+        if (b.type() != null && b.qualifiers() == a.qualifiers() && Types.compatibleQualified(a.type(), b.type())) {
           diagnostics.error(a.pos(), "'_Generic' specifies two compatible types");
           failed = true;
           break;
@@ -1936,7 +1925,7 @@ public final class Sema {
     boolean narrowBitField = bits != null && bits.declared() != IntType.BOOL && bits.width() < 8 * bits.declared().size();
     if (bits != null && !narrowBitField) t = bits.declared();
     for (Association a : associations) {
-      if (a.type() != null && a.qualifiers() == 0 && !narrowBitField && Types.compatible(t, a.type())) return a.expr();
+      if (a.type() != null && a.qualifiers() == 0 && !narrowBitField && Types.compatibleQualified(t, a.type())) return a.expr();
     }
     if (fallback != null) return fallback.expr();
     String spelling = narrowBitField ? bits.declared().spell() + ":" + bits.width() : t.spell();

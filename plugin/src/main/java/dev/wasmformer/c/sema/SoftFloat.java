@@ -17,12 +17,12 @@ import java.util.List;
 
 /**
  * Turns floating-point operations into integer code: a float value is carried as its binary32
- * bit pattern (an i32), a double as its binary64 one (an i64), and every operation on them
- * becomes a call of a soft-float routine of the libc ({@code softfloat.c}, integer-only C)
- * or a few integer operations on the bits (negation, the test against zero). Operations on
- * constants are folded here with Java's float and double arithmetic, which is IEEE 754 with
- * round-to-nearest-even, like the routines. A floating constant is an {@link IntConst} of
- * floating type whose value is the bit pattern.
+ * bit pattern (an i32), a double or a long double as its binary64 one (an i64), and every
+ * operation on them becomes a call of a soft-float routine of the libc ({@code softfloat.c},
+ * integer-only C) or a few integer operations on the bits (negation, the test against zero).
+ * Operations on constants are folded here with Java's float and double arithmetic, which is
+ * IEEE 754 with round-to-nearest-even, like the routines. A floating constant is an
+ * {@link IntConst} of floating type whose value is the bit pattern.
  */
 final class SoftFloat {
   /** The routines' comparison result: one bit per relation. */
@@ -203,11 +203,13 @@ final class SoftFloat {
     SourcePos pos = e.pos();
     if (to == IntType.BOOL) return truth(e, pos);
     if (from instanceof FloatType && to instanceof FloatType) {
+      // double and long double share binary64: only the type changes
+      if (from.size() == to.size()) return fromBits(bits(e), to);
       if (e instanceof IntConst c) {
-        return to == FloatType.DOUBLE ? constant(pos, to, widen(c.value())) : constant(pos, to, narrow(c.value()));
+        return to == FloatType.FLOAT ? constant(pos, to, narrow(c.value())) : constant(pos, to, widen(c.value()));
       }
       Type ft = bitsType(from), tt = bitsType(to);
-      String name = to == FloatType.DOUBLE ? "__wf_f_to_d" : "__wf_d_to_f";
+      String name = to == FloatType.FLOAT ? "__wf_d_to_f" : "__wf_f_to_d";
       return fromBits(call(pos, name, tt, List.of(ft), List.of(bits(e))), to);
     }
     if (from instanceof IntType it) {

@@ -8,6 +8,6 @@
  * would only repeat it; no operator or conversion node has a floating-point operand: every
  * floating-point operation is already integer code on the value's bits or a call of a libc
  * soft-float routine ({@code SoftFloat}), and a floating constant is an
- * IntConst of floating type holding its bits; long double is refused.
+ * IntConst of floating type holding its bits; long double is binary64, like double.
  */
 package dev.wasmformer.c.sema;

@@ -1,6 +1,9 @@
 package dev.wasmformer.c.type;
 
-/** The floating types: float and double are compiled as soft-float; long double is refused. */
+/**
+ * The floating types, compiled as soft-float: float is binary32; double and long double are both
+ * binary64 (long double is a distinct type that computes exactly like double, as with MSVC).
+ */
 public enum FloatType implements Type {
   FLOAT("float", 4),
   DOUBLE("double", 8),

@@ -76,6 +76,21 @@ public final class Types {
     return false;
   }
 
+  /**
+   * Compatibility as {@code _Generic} decides it: also the qualifiers of the pointed-to types,
+   * at every level, must be the same ({@code char *} and {@code const char *} are not
+   * compatible, C11 6.7.6.1p2).
+   */
+  public static boolean compatibleQualified(Type a, Type b) {
+    if (!compatible(a, b)) return false;
+    while (a instanceof PointerType p && b instanceof PointerType q) {
+      if (p.qualifiers() != q.qualifiers()) return false;
+      a = p.target();
+      b = q.target();
+    }
+    return true;
+  }
+
   /** Merges a redeclaration into a composite type (C99 6.2.7p3): prefers known lengths and prototypes. */
   public static Type composite(Type a, Type b) {
     if (a instanceof ArrayType x && b instanceof ArrayType y) {
@@ -110,7 +125,11 @@ public final class Types {
     if (t instanceof PointerType p) {
       String s = "*" + inner;
       if (p.target() instanceof ArrayType || p.target() instanceof FunctionType) s = "(" + s + ")";
-      return spellDeclarator(p.target(), s);
+      // a pointed-to pointer's qualifiers follow its '*' (char *const *), others lead (const char *)
+      String q = (p.qualifiers() & 1) != 0 ? "const " : "";
+      if ((p.qualifiers() & 2) != 0) q += "volatile ";
+      if ((p.qualifiers() & 4) != 0) q += "restrict ";
+      return p.target() instanceof PointerType ? spellDeclarator(p.target(), q + s) : q + spellDeclarator(p.target(), s);
     }
     if (t instanceof ArrayType a) {
       String length = a.variable() != null ? a.variable().spelling() : a.length() < 0 ? "" : "" + a.length();

@@ -1,7 +1,7 @@
 #ifndef _FLOAT_H
 #define _FLOAT_H
 
-/* binary32 and binary64 (long double is not supported). */
+/* binary32 for float; binary64 for double and for long double, whose LDBL_* equal the DBL_*. */
 #define FLT_RADIX 2
 #define FLT_ROUNDS 1
 #define FLT_EVAL_METHOD 0
@@ -28,5 +28,16 @@
 #define DBL_MIN 0x1p-1022
 #define DBL_EPSILON 0x1p-52
 #define DBL_TRUE_MIN 0x1p-1074
+
+#define LDBL_MANT_DIG 53
+#define LDBL_DIG 15
+#define LDBL_MIN_EXP (-1021)
+#define LDBL_MAX_EXP 1024
+#define LDBL_MIN_10_EXP (-307)
+#define LDBL_MAX_10_EXP 308
+#define LDBL_MAX 0x1.fffffffffffffp+1023L
+#define LDBL_MIN 0x1p-1022L
+#define LDBL_EPSILON 0x1p-52L
+#define LDBL_TRUE_MIN 0x1p-1074L
 
 #endif

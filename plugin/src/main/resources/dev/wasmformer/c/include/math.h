@@ -7,6 +7,7 @@
 #define NAN (-(0.0f / 0.0f)) /* a quiet NaN with the sign clear, as glibc's (0.0f / 0.0f is -nan) */
 #define HUGE_VAL (1.0 / 0.0)
 #define HUGE_VALF (1.0f / 0.0f)
+#define HUGE_VALL (1.0L / 0.0L)
 
 #define FP_NAN 0
 #define FP_INFINITE 1
@@ -174,6 +175,68 @@ float atanhf(float x);
 float tgammaf(float x);
 float lgammaf(float x);
 float lgammaf_r(float x, int *sign);
+
+/* The long double forms: long double is binary64 here, so each is its double function. */
+long double acosl(long double x);
+long double asinl(long double x);
+long double atanl(long double x);
+long double atan2l(long double y, long double x);
+long double cosl(long double x);
+long double sinl(long double x);
+long double tanl(long double x);
+long double acoshl(long double x);
+long double asinhl(long double x);
+long double atanhl(long double x);
+long double coshl(long double x);
+long double sinhl(long double x);
+long double tanhl(long double x);
+long double expl(long double x);
+long double exp2l(long double x);
+long double expm1l(long double x);
+long double frexpl(long double x, int *e);
+int ilogbl(long double x);
+long double ldexpl(long double x, int n);
+long double logl(long double x);
+long double log10l(long double x);
+long double log1pl(long double x);
+long double log2l(long double x);
+long double logbl(long double x);
+long double modfl(long double x, long double *ip);
+long double scalbnl(long double x, int n);
+long double scalblnl(long double x, long n);
+long double cbrtl(long double x);
+long double fabsl(long double x);
+long double hypotl(long double x, long double y);
+long double powl(long double x, long double y);
+long double sqrtl(long double x);
+long double erfl(long double x);
+long double erfcl(long double x);
+long double lgammal(long double x);
+long double lgammal_r(long double x, int *sign);
+long double tgammal(long double x);
+long double ceill(long double x);
+long double floorl(long double x);
+long double nearbyintl(long double x);
+long double rintl(long double x);
+long lrintl(long double x);
+long long llrintl(long double x);
+long double roundl(long double x);
+long lroundl(long double x);
+long long llroundl(long double x);
+long double truncl(long double x);
+long double fmodl(long double x, long double y);
+long double remainderl(long double x, long double y);
+long double remquol(long double x, long double y, int *quo);
+long double copysignl(long double x, long double y);
+long double nanl(const char *tag);
+long double nextafterl(long double x, long double y);
+long double fdiml(long double x, long double y);
+long double fmaxl(long double x, long double y);
+long double fminl(long double x, long double y);
+long double fmal(long double x, long double y, long double z);
+double nexttoward(double x, long double y);
+float nexttowardf(float x, long double y);
+long double nexttowardl(long double x, long double y);
 
 #define M_E 2.7182818284590452354
 #define M_LOG2E 1.4426950408889634074

@@ -1,21 +1,21 @@
 #ifndef _TGMATH_H
 #define _TGMATH_H
 /*
- * C99 7.22's type-generic macros for the real types we have: a float argument selects the
- * f form, any other (double or an integer type) the double one. With several generic
- * arguments the type is their common real type, integers counting as double (C99 7.22p3):
- * the f form only when all are float. The arguments are evaluated once (the _Generic
- * selections do not evaluate their controlling expressions). No long double (refused by
- * the compiler), no complex types: neither the l forms nor carg, cimag, conj, cproj, creal.
+ * C99 7.22's type-generic macros for the real types: a float argument selects the f form, a
+ * long double one the l form, any other (double or an integer type) the double one. With
+ * several generic arguments the type is their common real type, integers counting as double
+ * (C99 7.22p3): the l form when one is long double, the f form only when all are float. The
+ * arguments are evaluated once (the _Generic selections do not evaluate their controlling
+ * expressions). No complex types: neither carg, cimag, conj, cproj, creal nor complex forms.
  */
 #include <math.h>
 
-/* A float for a float argument, else a double: the real type the argument counts as. */
-#define __WF_TG_REAL(x) _Generic((x), float: 0.0f, default: 0.0)
-#define __WF_TG1(fn, x) _Generic(__WF_TG_REAL(x), float: fn##f, default: fn)
-#define __WF_TG2(fn, x, y) _Generic(__WF_TG_REAL(x) + __WF_TG_REAL(y), float: fn##f, default: fn)
-#define __WF_TG3(fn, x, y, z) \
-  _Generic(__WF_TG_REAL(x) + __WF_TG_REAL(y) + __WF_TG_REAL(z), float: fn##f, default: fn)
+/* The real type an argument counts as: float, long double, or double (also for integers). */
+#define __WF_TG_REAL(x) _Generic((x), float: 0.0f, long double: 0.0L, default: 0.0)
+#define __WF_TG_PICK(fn, r) _Generic(r, float: fn##f, long double: fn##l, default: fn)
+#define __WF_TG1(fn, x) __WF_TG_PICK(fn, __WF_TG_REAL(x))
+#define __WF_TG2(fn, x, y) __WF_TG_PICK(fn, __WF_TG_REAL(x) + __WF_TG_REAL(y))
+#define __WF_TG3(fn, x, y, z) __WF_TG_PICK(fn, __WF_TG_REAL(x) + __WF_TG_REAL(y) + __WF_TG_REAL(z))
 
 #define acos(x) __WF_TG1(acos, x)(x)
 #define asin(x) __WF_TG1(asin, x)(x)
@@ -64,6 +64,7 @@
 #define lround(x) __WF_TG1(lround, x)(x)
 #define nearbyint(x) __WF_TG1(nearbyint, x)(x)
 #define nextafter(x, y) __WF_TG2(nextafter, x, y)(x, y)
+#define nexttoward(x, y) __WF_TG1(nexttoward, x)(x, y)
 #define remainder(x, y) __WF_TG2(remainder, x, y)(x, y)
 #define remquo(x, y, q) __WF_TG2(remquo, x, y)(x, y, q)
 #define rint(x) __WF_TG1(rint, x)(x)

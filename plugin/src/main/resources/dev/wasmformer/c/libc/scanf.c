@@ -269,7 +269,7 @@ static int vscan(struct scan_source *in, const char *fmt, va_list ap0) {
         fmt++;
         size = 'q';
       }
-    } else if (*fmt == 'j') {
+    } else if (*fmt == 'j' || *fmt == 'L') { /* glibc's L: long long, or long double for %Lf */
       fmt++;
       size = 'q';
     } else if (*fmt == 'z' || *fmt == 't') {
@@ -335,7 +335,7 @@ static int vscan(struct scan_source *in, const char *fmt, va_list ap0) {
       }
       converted_any = 1;
       if (!suppress) {
-        if (size == 'l') {
+        if (size == 'l' || size == 'q') { /* %lf; %Lf (glibc's %llf too): long double is binary64 */
           *va_arg(ap, double *) = strtod(buf, NULL);
         } else {
           *va_arg(ap, float *) = strtof(buf, NULL);

@@ -1,5 +1,5 @@
 /*
- * strtod, strtof, atof: decimal strings to the nearest double or float (ties to even).
+ * strtod, strtof, strtold, atof: decimal strings to the nearest double or float (ties to even).
  *
  * A first guess comes from soft-float arithmetic (the first 19 digits times powers of ten, a
  * few units in the last place off at most); then the guess is corrected exactly: the input is
@@ -313,6 +313,11 @@ float strtof(const char *s, char **end) {
   int negative;
   u64 bits = parse(s, end, &f, &negative);
   return __wasmformer_bits_f32((unsigned)bits | ((unsigned)negative << 31));
+}
+
+/* long double is binary64, like double */
+long double strtold(const char *s, char **end) {
+  return strtod(s, end);
 }
 
 double atof(const char *s) {

@@ -25,6 +25,17 @@ class TypesTest {
   }
 
   @Test
+  void longDoubleRanksAboveDoubleAndIsADistinctTypeOfTheSameSize() {
+    assertThat(Types.usualArithmetic(FloatType.LDOUBLE, FloatType.DOUBLE)).isEqualTo(FloatType.LDOUBLE);
+    assertThat(Types.usualArithmetic(FloatType.FLOAT, FloatType.LDOUBLE)).isEqualTo(FloatType.LDOUBLE);
+    assertThat(Types.usualArithmetic(IntType.ULLONG, FloatType.LDOUBLE)).isEqualTo(FloatType.LDOUBLE);
+    assertThat(Types.compatible(FloatType.LDOUBLE, FloatType.DOUBLE)).isFalse();
+    assertThat(Types.compatible(new PointerType(FloatType.LDOUBLE), new PointerType(FloatType.DOUBLE))).isFalse();
+    assertThat(FloatType.LDOUBLE.size()).isEqualTo(8);
+    assertThat(FloatType.LDOUBLE.align()).isEqualTo(8);
+  }
+
+  @Test
   void structLayoutAlignsMembersAndPadsTheEnd() {
     StructType s = new StructType("s", false);
     s.complete(List.of("c", "ll", "h"), List.of(IntType.CHAR, IntType.LLONG, IntType.SHORT));
