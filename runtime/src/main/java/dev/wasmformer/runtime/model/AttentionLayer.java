@@ -18,6 +18,12 @@ final class AttentionLayer {
      * generating it in the background once its first run has its first token; the load does not wait).
      */
     static final long GENERATE_AT = 4096;
+    /**
+     * A projected value of at least this many terms is guarded in the generated code: stored as
+     * zeros, not computed, at a step where it reads no live slot (the interpreter's fetch head
+     * reads only zeros at almost every token; the test of a few words costs less than ~16 terms).
+     */
+    static final int GUARDED_TERMS = 16;
 
     final HeadWeights[] heads;
     final int[] base;               // per head: its query's first row; the key's at base + 2
@@ -37,6 +43,7 @@ final class AttentionLayer {
     private final int[] rowStart;
     private final int[] rowColumn;
     private final double[] rowWeight;
+    private final int[] valueRow;   // per head: its value's first projected row, -1 if not projected
     final int[] headSegments;              // heads + 1: the segments of head h
     final int[] segmentRow;                // residual row written by the segment
     private final int[] segmentStart;      // segments + 1
@@ -102,6 +109,8 @@ final class AttentionLayer {
         rowStart = new int[rowCount + 1];
         rowColumn = new int[termCount];
         rowWeight = new double[termCount];
+        valueRow = new int[heads.length];
+        java.util.Arrays.fill(valueRow, -1);
         int row = 0;
         int term = 0;
         for (int h = 0; h < heads.length; h++) {
@@ -112,6 +121,9 @@ final class AttentionLayer {
             for (int k = 0; k < projected.length; k++) {
                 CsrMatrix m = projected[k];
                 int target = k == 0 ? base[h] : k == 1 ? base[h] + 2 : valueBase[h];
+                if (k == 2) {
+                    valueRow[h] = row;
+                }
                 for (int r = 0; r < m.rows; r++) {
                     for (int i = 0, n = m.rowLength(r); i < n; i++) {
                         rowColumn[term] = m.column(r, i);
@@ -224,11 +236,29 @@ final class AttentionLayer {
     /** The projections' rows, then each head's segment sums, for {@link StraightLine}. */
     private List<List<StraightLine.Row>> blocks() {
         List<List<StraightLine.Row>> blocks = new ArrayList<>();
+        StraightLine.Guard[] guards = new StraightLine.Guard[projectedRows];
+        for (int h = 0; h < heads.length; h++) {
+            int first = valueRow[h];
+            int rows = heads[h].valueWidth();
+            if (first < 0) {
+                continue;
+            }
+            int from = rowStart[first];
+            int to = rowStart[first + rows];
+            boolean finite = true;
+            for (int k = from; k < to; k++) {
+                finite &= Double.isFinite(rowWeight[k]);
+            }
+            if (finite && to - from >= GUARDED_TERMS && to - from + rows <= StraightLine.TERMS_PER_METHOD) {
+                guards[first] = StraightLine.Guard.of(rows, valueBase[h],
+                        java.util.Arrays.copyOfRange(rowColumn, from, to));
+            }
+        }
         List<StraightLine.Row> projections = new ArrayList<>();
         for (int r = 0; r < projectedRows; r++) {
             projections.add(new StraightLine.Row(rowTarget[r], false,
                     java.util.Arrays.copyOfRange(rowColumn, rowStart[r], rowStart[r + 1]),
-                    java.util.Arrays.copyOfRange(rowWeight, rowStart[r], rowStart[r + 1])));
+                    java.util.Arrays.copyOfRange(rowWeight, rowStart[r], rowStart[r + 1]), guards[r]));
         }
         blocks.add(projections);
         for (int h = 0; h < heads.length; h++) {
@@ -248,11 +278,15 @@ final class AttentionLayer {
         return code != null;
     }
 
-    /** The stacked projections of x into {@code p}. */
-    void project(double[] x, double[] p) {
+    /**
+     * The stacked projections of x into {@code p}; every slot of x whose bit in {@code live}
+     * is clear holds +0.0 (the generated code stores a value that reads only such slots as
+     * zeros without computing it, which gives the same doubles).
+     */
+    void project(double[] x, double[] p, long[] live) {
         StraightLine.Blocks code = this.code;
         if (code != null) {
-            code.run(firstBlock, x, p);
+            code.run(firstBlock, x, p, live);
             return;
         }
         int[] start = rowStart;
@@ -276,7 +310,7 @@ final class AttentionLayer {
     void segmentSums(int h, double[] out, double[] sums) {
         StraightLine.Blocks code = this.code;
         if (code != null) {
-            code.run(firstBlock + 1 + h, out, sums);
+            code.run(firstBlock + 1 + h, out, sums, null);
             return;
         }
         int[] start = segmentStart;

@@ -506,7 +506,7 @@ final class FastPass extends ForwardPass {
         long[] names = held[l];
         double[] p = projections[l];
         double[] out = headOutputs[l];
-        layer.project(x, p);
+        layer.project(x, p, nonZero);
         int[] base = layer.base;
         int[] valueBase = layer.valueBase;
         double[][] layerMemos = memos[l];

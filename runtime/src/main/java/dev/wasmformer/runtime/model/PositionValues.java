@@ -127,21 +127,22 @@ final class PositionValues {
             size++;
             return;
         }
-        int encoding = encodingOf(p, from);   // also copies the vector to last
-        lastEncoding = encoding;
-        int need = encoding == BITS ? packedLongs : encoding == BYTES ? byteLongs
-                : encoding == WORDS ? wordLongs : width;
-        if (poolSize + need > pool.length) {
-            pool = Arrays.copyOf(pool, Math.max(poolSize + need, 2 * pool.length));
-        }
         int offset = poolSize;
         if (offset > (Integer.MAX_VALUE >>> 2)) {
             throw new IllegalStateException("position values exceed the store's capacity");
         }
+        reserve(packedLongs);
+        // Bits first, in one pass (a changed vector of the interpreter's operand snapshot is
+        // always bits): the general test and packing take two passes and more per component.
+        int encoding = packBits(p, from, offset) ? BITS : encodingOf(p, from);   // both copy the vector to last
+        lastEncoding = encoding;
+        int need = encoding == BITS ? packedLongs : encoding == BYTES ? byteLongs
+                : encoding == WORDS ? wordLongs : width;
+        reserve(need);
         // Each packed long is assembled in a local and stored once: or-ing into the pool
         // component by component makes every iteration wait for the previous one's store.
         switch (encoding) {
-            case BITS -> pack(p, from, offset, packedLongs, 64, 1);
+            case BITS -> { }   // packed already
             case BYTES -> pack(p, from, offset, byteLongs, 8, 8);
             case WORDS -> pack(p, from, offset, wordLongs, 2, 32);
             default -> {
@@ -153,6 +154,39 @@ final class PositionValues {
         poolSize += need;
         index[j] = (offset << 2) | encoding;
         size++;
+    }
+
+    /** Grows the pool to hold {@code longs} more after {@link #poolSize}. */
+    private void reserve(int longs) {
+        if (poolSize + longs > pool.length) {
+            pool = Arrays.copyOf(pool, Math.max(poolSize + longs, 2 * pool.length));
+        }
+    }
+
+    /**
+     * Packs the vector one bit per component into {@code packedLongs} longs from
+     * {@code pool[offset]} and copies it to {@code last}; returns whether every component is
+     * +0.0 or 1.0 (else what it packed means nothing). A component's bit is bit 52 of its raw
+     * bits (the exponent's lowest: set in 1.0, clear in +0.0), and the raw bits are exactly
+     * those of 1.0 or +0.0 when they equal that bit spread over 1.0's bits; no branch per component.
+     */
+    private boolean packBits(double[] p, int from, int offset) {
+        long[] pool = this.pool;
+        double[] last = this.last;
+        long others = 0;   // non-zero once some component is neither +0.0 nor 1.0
+        for (int w = 0, i = 0; w < packedLongs; w++) {
+            long word = 0;
+            for (int end = Math.min(width, i + 64); i < end; i++) {
+                double v = p[from + i];
+                last[i] = v;
+                long raw = Double.doubleToRawLongBits(v);
+                long bit = raw >>> 52 & 1L;
+                others |= raw ^ (-bit & ONE_BITS);
+                word |= bit << i;   // a long shift takes i mod 64
+            }
+            pool[offset + w] = word;
+        }
+        return others == 0;
     }
 
     /**
@@ -171,12 +205,11 @@ final class PositionValues {
     }
 
     /**
-     * The most compact encoding that gives back exactly these doubles (so never for -0.0);
-     * copies the vector to {@code last} on the way.
+     * The most compact encoding that gives back exactly these doubles (so never for -0.0), of a
+     * vector that is not bits ({@link #packBits} said so); copies the vector to {@code last} on the way.
      */
     private int encodingOf(double[] p, int from) {
         double[] last = this.last;
-        boolean bits = true;
         boolean bytes = true;
         boolean words = true;
         // Non-short-circuit operators: the components' kinds mix unpredictably (bits beside
@@ -186,11 +219,10 @@ final class PositionValues {
             last[i] = v;
             long raw = Double.doubleToRawLongBits(v);
             boolean bit = raw == 0L | raw == ONE_BITS;
-            bits &= bit;
             words &= bit | v > 0 & v < WORD_LIMIT & v == Math.rint(v);
             bytes &= bit | v <= 255;
         }
-        return bits ? BITS : !words ? RAW : bytes ? BYTES : WORDS;
+        return !words ? RAW : bytes ? BYTES : WORDS;
     }
 
     /**

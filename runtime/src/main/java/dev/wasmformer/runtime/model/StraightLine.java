@@ -16,6 +16,11 @@ import org.objectweb.asm.Opcodes;
  * Two rewrites are exact in IEEE arithmetic: {@code 1.0 * v = v}, and {@code s + (-1.0 * v) =
  * s - v}. Rows are grouped into <em>blocks</em> (a block is run by number); long blocks are
  * split over several methods, each kept under HotSpot's limit for compiling a method.
+ *
+ * <p>A row may start a <em>guarded</em> group of rows (a head's value, say) that stores 0.0
+ * into its targets, all of them, without computing them when none of the slots they read is
+ * live: with finite weights, a row that reads only +0.0 is {@code 0.0 + (±0.0) + ... = +0.0}.
+ * The test is a few constant masks and'ed with the words of {@code live}.
  */
 final class StraightLine {
     /**
@@ -24,19 +29,48 @@ final class StraightLine {
      * table of virtual methods (a load and a jump) instead of an interface's (a search).
      */
     abstract static class Blocks {
-        /** Runs block {@code block}: its rows read {@code in} and write {@code dest}. */
-        abstract void run(int block, double[] in, double[] dest);
+        /**
+         * Runs block {@code block}: its rows read {@code in} and write {@code dest}. Every slot
+         * of {@code in} whose bit in {@code live} is clear holds +0.0 (null for a block without
+         * guards).
+         */
+        abstract void run(int block, double[] in, double[] dest, long[] live);
     }
 
-    /** One row of a block. */
-    record Row(int target, boolean add, int[] columns, double[] weights) {
+    /**
+     * One row of a block; with a guard, the first of the guard's group (null: none).
+     */
+    record Row(int target, boolean add, int[] columns, double[] weights, Guard guard) {
+        Row(int target, boolean add, int[] columns, double[] weights) {
+            this(target, add, columns, weights, null);
+        }
+    }
+
+    /**
+     * A group of {@code rows} rows (from the one that holds the guard) that store into the
+     * targets {@code from .. from + rows - 1} in order, with finite weights, and read only
+     * slots whose bits {@code masks[k]} hold in the words {@code words[k]} of {@code live}.
+     */
+    record Guard(int rows, int from, int[] words, long[] masks) {
+        /** The guard of the group of rows that read these columns. */
+        static Guard of(int rows, int from, int[] columns) {
+            java.util.TreeMap<Integer, Long> masks = new java.util.TreeMap<>();
+            for (int c : columns) {
+                masks.merge(c >>> 6, 1L << c, (a, b) -> a | b);
+            }
+            return new Guard(rows, from, masks.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                    masks.values().stream().mapToLong(Long::longValue).toArray());
+        }
     }
 
     private static final String BLOCKS = StraightLine.class.getName().replace('.', '/') + "$Blocks";
-    private static final String METHOD = "(I[D[D)V";
-    private static final String CHUNK = "([D[D)V";
-    /** Terms per generated method: about 10 bytes each, below HotSpot's 8000-byte limit. */
-    private static final int TERMS_PER_METHOD = 500;
+    private static final String METHOD = "(I[D[D[J)V";
+    private static final String CHUNK = "([D[D[J)V";
+    /**
+     * Terms per generated method: about 10 bytes each, below HotSpot's 8000-byte limit. A
+     * guarded group is not split, so a larger one may exceed it.
+     */
+    static final int TERMS_PER_METHOD = 500;
     /** Blocks per dispatch method (a tableswitch case costs about 10 bytes). */
     private static final int BLOCKS_PER_SWITCH = 256;
 
@@ -82,10 +116,19 @@ final class StraightLine {
                 MethodVisitor m = cw.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, chunk, CHUNK, null, null);
                 m.visitCode();
                 int terms = 0;
-                while (i < block.size() && (terms == 0 || terms + block.get(i).columns().length <= TERMS_PER_METHOD)) {
-                    emitRow(m, block.get(i));
-                    terms += block.get(i).columns().length + 1;
-                    i++;
+                while (i < block.size()) {
+                    Guard guard = block.get(i).guard();
+                    List<Row> group = block.subList(i, i + (guard == null ? 1 : guard.rows()));
+                    int groupTerms = 0;
+                    for (Row row : group) {
+                        groupTerms += row.columns().length + 1;
+                    }
+                    if (terms > 0 && terms + groupTerms > TERMS_PER_METHOD + 1) {
+                        break;
+                    }
+                    emitGroup(m, group, guard);
+                    terms += groupTerms;
+                    i += group.size();
                 }
                 m.visitInsn(Opcodes.RETURN);
                 m.visitMaxs(0, 0);
@@ -101,6 +144,7 @@ final class StraightLine {
             for (String chunk : chunksOfBlock.get(b)) {
                 m.visitVarInsn(Opcodes.ALOAD, 0);
                 m.visitVarInsn(Opcodes.ALOAD, 1);
+                m.visitVarInsn(Opcodes.ALOAD, 2);
                 m.visitMethodInsn(Opcodes.INVOKESTATIC, name, chunk, CHUNK, false);
             }
             m.visitInsn(Opcodes.RETURN);
@@ -111,7 +155,7 @@ final class StraightLine {
         for (int g = 0; g < groups; g++) {
             int first = g * BLOCKS_PER_SWITCH;
             int last = Math.min(blocks.size(), first + BLOCKS_PER_SWITCH) - 1;
-            MethodVisitor m = cw.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, "s" + g, "(I[D[D)V", null, null);
+            MethodVisitor m = cw.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, "s" + g, METHOD, null, null);
             m.visitCode();
             Label end = new Label();
             if (last >= first) {
@@ -126,6 +170,7 @@ final class StraightLine {
                     m.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
                     m.visitVarInsn(Opcodes.ALOAD, 1);
                     m.visitVarInsn(Opcodes.ALOAD, 2);
+                    m.visitVarInsn(Opcodes.ALOAD, 3);
                     m.visitMethodInsn(Opcodes.INVOKESTATIC, name, "b" + (first + k), CHUNK, false);
                     m.visitInsn(Opcodes.RETURN);
                 }
@@ -155,7 +200,8 @@ final class StraightLine {
             run.visitVarInsn(Opcodes.ILOAD, 1);
             run.visitVarInsn(Opcodes.ALOAD, 2);
             run.visitVarInsn(Opcodes.ALOAD, 3);
-            run.visitMethodInsn(Opcodes.INVOKESTATIC, name, "s" + g, "(I[D[D)V", false);
+            run.visitVarInsn(Opcodes.ALOAD, 4);
+            run.visitMethodInsn(Opcodes.INVOKESTATIC, name, "s" + g, METHOD, false);
             run.visitInsn(Opcodes.RETURN);
         }
         run.visitLabel(none);
@@ -165,6 +211,65 @@ final class StraightLine {
         run.visitEnd();
         cw.visitEnd();
         return cw.toByteArray();
+    }
+
+    /**
+     * The rows of a group (one row without a guard); a guarded group runs its rows only if
+     * {@code live} has a bit of its masks, else fills its targets with 0.0.
+     */
+    private static void emitGroup(MethodVisitor m, List<Row> group, Guard guard) {
+        if (guard == null) {
+            emitRow(m, group.get(0));
+            return;
+        }
+        for (int k = 0; k < group.size(); k++) {
+            Row row = group.get(k);
+            if (row.add() || row.target() != guard.from() + k || k > 0 && row.guard() != null) {
+                throw new IllegalArgumentException("a guarded row must store into its place in the group");
+            }
+            for (double w : row.weights()) {
+                if (!Double.isFinite(w)) {
+                    throw new IllegalArgumentException("a guarded row's weights must be finite");
+                }
+            }
+        }
+        if (guard.words().length == 0) {   // rows that read nothing are 0.0
+            emitFill(m, guard);
+            return;
+        }
+        for (int k = 0; k < guard.words().length; k++) {
+            m.visitVarInsn(Opcodes.ALOAD, 2);
+            pushInt(m, guard.words()[k]);
+            m.visitInsn(Opcodes.LALOAD);
+            m.visitLdcInsn(guard.masks()[k]);
+            m.visitInsn(Opcodes.LAND);
+            if (k > 0) {
+                m.visitInsn(Opcodes.LOR);
+            }
+        }
+        Label zero = new Label();
+        Label end = new Label();
+        m.visitInsn(Opcodes.LCONST_0);
+        m.visitInsn(Opcodes.LCMP);
+        m.visitJumpInsn(Opcodes.IFEQ, zero);
+        for (Row row : group) {
+            emitRow(m, row);
+        }
+        m.visitJumpInsn(Opcodes.GOTO, end);
+        m.visitLabel(zero);
+        m.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+        emitFill(m, guard);
+        m.visitLabel(end);
+        m.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+    }
+
+    /** Arrays.fill(dest, from, from + rows, 0.0). */
+    private static void emitFill(MethodVisitor m, Guard guard) {
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        pushInt(m, guard.from());
+        pushInt(m, guard.from() + guard.rows());
+        m.visitInsn(Opcodes.DCONST_0);
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, "java/util/Arrays", "fill", "([DIID)V", false);
     }
 
     /** dest[target] (+)= 0.0 + w0 * in[c0] + w1 * in[c1] + ... (locals: 0 = in, 1 = dest). */

@@ -82,6 +82,35 @@ class PositionValuesTest {
         }
     }
 
+    @Test
+    void aVectorOfBitsButOneNearMissReadsBackBitForBit() {
+        // Doubles whose raw bits differ from +0.0's or 1.0's by little: the sign, bit 52 alone
+        // (the one a bit is read from), the lowest mantissa bit, a NaN with 1.0's exponent.
+        double[] nearMisses = {-0.0, Double.MIN_NORMAL, Double.MIN_VALUE, Math.nextUp(1.0), Math.nextDown(1.0),
+                -1.0, 3.0, 2.0, 0.5, Double.longBitsToDouble(0x7ff0000000000001L), Double.POSITIVE_INFINITY};
+        Random random = new Random(7);
+        for (int width : new int[] {1, 63, 64, 65, 128, 130}) {
+            PositionValues values = new PositionValues(width);
+            List<double[]> expected = new ArrayList<>();
+            for (int j = 0; j < 400; j++) {
+                double[] v = bits(random, width);
+                if (j % 2 == 1) {
+                    v[random.nextInt(width)] = nearMisses[random.nextInt(nearMisses.length)];
+                }
+                values.append(v, 0);
+                expected.add(v);
+            }
+            for (int j = 0; j < expected.size(); j++) {
+                double[] out = new double[width];
+                values.copy(j, out, 0);
+                for (int i = 0; i < width; i++) {
+                    assertThat(Double.doubleToRawLongBits(out[i])).as("width %d position %d component %d", width, j, i)
+                            .isEqualTo(Double.doubleToRawLongBits(expected.get(j)[i]));
+                }
+            }
+        }
+    }
+
     private static double[] bits(Random random, int width) {
         double[] v = new double[width];
         for (int i = 0; i < width; i++) {
