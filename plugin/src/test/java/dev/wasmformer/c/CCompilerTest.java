@@ -178,6 +178,28 @@ class CCompilerTest {
         .startsWith("'trunc' is defined with another type than the C library's ('long (long)' vs 'double (double)')");
   }
   @Test
+  void printfWritesWideCharactersAsUtf8AndOnlyForProgramsIncludingWcharH() {
+    // glibc writes the same bytes in a UTF-8 locale (its "C" locale refuses non-ASCII: CFeatureTest cannot check these)
+    CompileResult r = compile("""
+        #include <stdio.h>
+        #include <wchar.h>
+        int main(void) {
+          printf("%ls|%lc|%.3ls|%5ls|%-4lc|", L"h\\u00e9\\u20ac\\U0001F600", U'\\u00ff', L"\\u00e9\\u00e9", L"\\u20ac", L'\\u00e9');
+          return printf("%ls", L"\\u00e9");
+        }
+        """, CompileOptions.defaults());
+    WasmRunner.Run run = WasmRunner.run(r.wasm(), r.module(), "", List.of());
+    byte[] out = run.stdout().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(new String(out, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("h\u00e9\u20ac\uD83D\uDE00|\u00ff|\u00e9|  \u20ac|\u00e9  |\u00e9");
+    assertThat(run.status()).isEqualTo(2);
+    // without <wchar.h>, printf is the narrow one every other program links, byte for byte
+    String narrow = "#include <stdio.h>\nint main(void) { printf(\"%d\\n\", 1); return 0; }\n";
+    String withWchar = "#include <wchar.h>\n" + narrow;
+    assertThat(compile(withWchar, CompileOptions.defaults()).wasm())
+        .isNotEqualTo(compile(narrow, CompileOptions.defaults()).wasm());
+  }
+
+  @Test
   void onlyTheLibraryFunctionsAProgramUsesAreLinked() {
     CompileResult small = compile("int main(void) { return 0; }", CompileOptions.defaults());
     WasmModule m = Parser.parse(small.wasm());
