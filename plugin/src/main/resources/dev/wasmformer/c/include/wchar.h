@@ -5,14 +5,12 @@
    program that includes this header also gives printf its %ls and %lc (written as UTF-8). */
 typedef unsigned long size_t;
 typedef int wchar_t;
-typedef unsigned int wint_t;
 
 #ifndef NULL
 #define NULL ((void *)0)
 #endif
 #define WCHAR_MIN (-2147483647 - 1)
 #define WCHAR_MAX 2147483647
-#define WEOF ((wint_t)-1)
 
 size_t wcslen(const wchar_t *s);
 int wcscmp(const wchar_t *a, const wchar_t *b);
