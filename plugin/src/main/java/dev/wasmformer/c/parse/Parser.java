@@ -1606,17 +1606,16 @@ public final class Parser {
       }
       if (e.wide()) enc = e;
     }
-    java.util.stream.IntStream units = java.util.stream.IntStream.empty();
+    List<int[]> units = new ArrayList<>();
     for (Token s : parts) {
       try {
-        units = java.util.stream.IntStream.concat(units, java.util.Arrays.stream(Literals.stringUnits(s.text(), enc)));
+        units.add(Literals.stringUnits(s.text(), enc));
       } catch (IllegalArgumentException e) {
         throw diagnostics.fail(s.pos(), e.getMessage());
       }
     }
-    return new StringParts(enc, units.toArray());
+    return new StringParts(enc, units.stream().flatMapToInt(java.util.Arrays::stream).toArray());
   }
 
   private record StringParts(Literals.Encoding encoding, int[] units) {}
-
 }

@@ -98,7 +98,8 @@ final class Initializers {
     if (!(t instanceof ArrayType a && e instanceof Expr.StringLit s)) return null;
     Type unit = ((ArrayType) s.type()).element();
     // a narrow string initializes any array of a character type; a wide one only its own type
-    return unit == IntType.CHAR ? isCharArray(t) ? s : null : a.element() == unit ? s : null;
+    if (unit == IntType.CHAR) return isCharArray(t) ? s : null;
+    return a.element() == unit ? s : null;
   }
 
   /**
