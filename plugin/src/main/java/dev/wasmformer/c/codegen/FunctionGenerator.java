@@ -549,7 +549,8 @@ final class FunctionGenerator {
       return;
     }
     for (Ctl c : ctl) {
-      if (c.kind == Kind.DISPATCH && g.labels().stream().map(labelIds::get).allMatch(id -> c.labels[0] <= id && id <= c.labels[1])) {
+      if (c.kind == Kind.DISPATCH
+          && g.labels().stream().map(labelIds::get).allMatch(id -> c.labels[0] <= id && id <= c.labels[1])) {
         code.br(depth(c));
         return;
       }

@@ -739,9 +739,9 @@ public final class Sema {
             + "' inside a statement expression is not supported");
       }
     }
-    // a body with errors lost the statements that failed, which may have been its returns
     Set<String> targeted = new HashSet<>(function.addressTaken);
     for (Stmt.Goto g : function.gotos) targeted.add(g.label());
+    // a body with errors lost the statements that failed, which may have been its returns
     if (diagnostics.errorCount() == function.errorsAtStart && !function.type.result().isVoid()
         && !function.type.result().isError() && !function.symbol.name().equals("main")
         && ReturnFlow.reachesEnd(body, targeted)) {
