@@ -104,6 +104,29 @@ class CCompilerTest {
   }
 
   @Test
+  void aComputedGotoEntersTheGotoDispatchWithOrWithoutBrTable() {
+    String src = """
+        int main(void) {
+          static void *const ops[] = {&&add, &&twice, &&stop};
+          static const int program[] = {0, 1, 0, 1, 2};
+          int acc = 1, pc = 0;
+          goto *ops[program[pc++]];
+        add:
+          { acc += 3; goto *ops[program[pc++]]; }
+        twice:
+          for (;;) { acc *= 2; goto *ops[program[pc++]]; }
+        stop:
+          return acc;
+        }
+        """;
+    for (boolean brTable : new boolean[] {true, false}) {
+      CompileResult r = compile(src, CompileOptions.defaults().withDenseSwitchAsBrTable(brTable));
+      assertThat(opcodes(r.wasm()).contains("BR_TABLE")).isEqualTo(brTable);
+      assertThat(WasmRunner.run(r.wasm(), r.module(), "", List.of()).status()).as("br_table " + brTable).isEqualTo(22);
+    }
+  }
+
+  @Test
   void exportedFunctionsAreCallableWithIntLongLongAndPointerArguments() {
     String src = """
         __attribute__((export_name("add64"))) long long add(long long a, int b) { return a + b; }
