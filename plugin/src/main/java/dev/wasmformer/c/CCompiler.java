@@ -92,8 +92,11 @@ public final class CCompiler {
       units.add(translate(source, options, resolver, diagnostics, false));
     }
     if (diagnostics.hasErrors()) return null;
+    // printf's %ls and %lc only for programs that include <wchar.h>: the others keep their bytes
+    CompileOptions libc = resolver.wide ? CompileOptions.defaults().withDefines(Map.of("__WF_WCHAR", "1"))
+        : CompileOptions.defaults();
     for (SourceFile source : Libc.sources()) {
-      units.add(translate(source, CompileOptions.defaults(), resolver, diagnostics, true));
+      units.add(translate(source, libc, resolver, diagnostics, true));
     }
     if (diagnostics.hasErrors()) return null;
     Program program = new Linker(diagnostics).link(units, options.exports());
@@ -117,6 +120,8 @@ public final class CCompiler {
     private final Map<String, SourceFile> headers = new HashMap<>();
     private final List<Path> includeDirs;
     final Set<SourceFile> included = new LinkedHashSet<>();
+    /** Whether a program's source included our {@code <wchar.h>}. */
+    boolean wide;
 
     Resolver(CompileOptions options) {
       for (SourceFile h : options.headers()) headers.put(normalize(h.path()), h);
@@ -128,6 +133,7 @@ public final class CCompiler {
       try {
         SourceFile found = search(name, quoted, includer);
         if (found != null && !Libc.owns(found)) included.add(found);
+        if (found != null && Libc.owns(found) && name.equals("wchar.h")) wide = true;
         return found;
       } catch (InvalidPathException e) {
         // e.g. a NUL in the name: no file can have it, so the include reports "file not found"

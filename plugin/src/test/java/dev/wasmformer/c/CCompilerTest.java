@@ -104,6 +104,29 @@ class CCompilerTest {
   }
 
   @Test
+  void aComputedGotoEntersTheGotoDispatchWithOrWithoutBrTable() {
+    String src = """
+        int main(void) {
+          static void *const ops[] = {&&add, &&twice, &&stop};
+          static const int program[] = {0, 1, 0, 1, 2};
+          int acc = 1, pc = 0;
+          goto *ops[program[pc++]];
+        add:
+          { acc += 3; goto *ops[program[pc++]]; }
+        twice:
+          for (;;) { acc *= 2; goto *ops[program[pc++]]; }
+        stop:
+          return acc;
+        }
+        """;
+    for (boolean brTable : new boolean[] {true, false}) {
+      CompileResult r = compile(src, CompileOptions.defaults().withDenseSwitchAsBrTable(brTable));
+      assertThat(opcodes(r.wasm()).contains("BR_TABLE")).isEqualTo(brTable);
+      assertThat(WasmRunner.run(r.wasm(), r.module(), "", List.of()).status()).as("br_table " + brTable).isEqualTo(22);
+    }
+  }
+
+  @Test
   void exportedFunctionsAreCallableWithIntLongLongAndPointerArguments() {
     String src = """
         __attribute__((export_name("add64"))) long long add(long long a, int b) { return a + b; }
@@ -177,6 +200,28 @@ class CCompilerTest {
     assertThat(used.errors()).singleElement().extracting(Diagnostic::message).asString()
         .startsWith("'trunc' is defined with another type than the C library's ('long (long)' vs 'double (double)')");
   }
+  @Test
+  void printfWritesWideCharactersAsUtf8AndOnlyForProgramsIncludingWcharH() {
+    // glibc writes the same bytes in a UTF-8 locale (its "C" locale refuses non-ASCII: CFeatureTest cannot check these)
+    CompileResult r = compile("""
+        #include <stdio.h>
+        #include <wchar.h>
+        int main(void) {
+          printf("%ls|%lc|%.3ls|%5ls|%-4lc|", L"h\\u00e9\\u20ac\\U0001F600", U'\\u00ff', L"\\u00e9\\u00e9", L"\\u20ac", L'\\u00e9');
+          return printf("%ls", L"\\u00e9");
+        }
+        """, CompileOptions.defaults());
+    WasmRunner.Run run = WasmRunner.run(r.wasm(), r.module(), "", List.of());
+    byte[] out = run.stdout().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(new String(out, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("h\u00e9\u20ac\uD83D\uDE00|\u00ff|\u00e9|  \u20ac|\u00e9  |\u00e9");
+    assertThat(run.status()).isEqualTo(2);
+    // without <wchar.h>, printf is the narrow one every other program links, byte for byte
+    String narrow = "#include <stdio.h>\nint main(void) { printf(\"%d\\n\", 1); return 0; }\n";
+    String withWchar = "#include <wchar.h>\n" + narrow;
+    assertThat(compile(withWchar, CompileOptions.defaults()).wasm())
+        .isNotEqualTo(compile(narrow, CompileOptions.defaults()).wasm());
+  }
+
   @Test
   void onlyTheLibraryFunctionsAProgramUsesAreLinked() {
     CompileResult small = compile("int main(void) { return 0; }", CompileOptions.defaults());

@@ -509,6 +509,79 @@ class DiagnosticsTest {
   }
 
   @Test
+  void badWideLiteralsAreLocatedWithGccsWording() {
+    CompileResult r = compile("""
+        #include <wchar.h>
+        #include <uchar.h>
+        const wchar_t *a = L"a" u"b";
+        const char *b = "\\u0041";
+        const char *c = "x\\uD800";
+        const char *d = "\\u12";
+        const wchar_t *e = L"\\U00110000";
+        char f[] = L"x";
+        wchar_t g[] = u"x";
+        long h[] = L"x";
+        int main(void) { return 0; }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:3:25: error: unsupported non-standard concatenation of string literals",
+        "prog.c:4:17: error: \\u0041 is not a valid universal character",
+        "prog.c:5:17: error: \\uD800 is not a valid universal character",
+        "prog.c:6:17: error: incomplete universal character name \\u12",
+        "prog.c:7:20: error: \\U00110000 is outside the UCS codespace",
+        "prog.c:8:12: error: cannot initialize array of 'char' from a string literal with type array of 'int'",
+        "prog.c:9:15: error: cannot initialize array of 'int' from a string literal with type array of 'unsigned short'",
+        "prog.c:10:12: error: array of inappropriate type initialized from string constant");
+    assertThat(r.errors().get(0).render()).isEqualTo("""
+        prog.c:3:25: error: unsupported non-standard concatenation of string literals
+        const wchar_t *a = L"a" u"b";
+                                ^""");
+  }
+
+  @Test
+  void wideLiteralWarningsFollowGcc() {
+    CompileResult r = compile("""
+        #include <wchar.h>
+        int a = L'ab';
+        int b = u'\\U0001F600';
+        wchar_t c[2] = L"abc";
+        unsigned short d[2] = u"abc";
+        int main(void) { return 0; }
+        """);
+    assertThat(r.success()).isTrue();
+    assertThat(messages(r)).containsExactly(
+        "prog.c:2:9: warning: character constant too long for its type",
+        "prog.c:3:9: warning: character constant too long for its type",
+        "prog.c:4:16: warning: initializer-string for array of 'int' is too long",
+        "prog.c:5:23: warning: initializer-string for array of 'unsigned short' is too long");
+  }
+
+  @Test
+  void labelAddressesOfUndefinedLabelsAndBadComputedGotosAreRefused() {
+    CompileResult r = compile("""
+        void *g = &&outside;
+        int f(int x) {
+          void *p = &&nowhere;
+          goto *x;
+          goto *p;
+        }
+        int h(void) {
+          return ({ in: 1; }) + (int)&&in;
+        }
+        int main(void) { return f(1) + h(); }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:1:11: error: label 'outside' referenced outside of any function",
+        "prog.c:4:9: error: computed goto must be pointer type",
+        "prog.c:3:13: error: label 'nowhere' used but not defined",
+        "prog.c:8:30: error: taking the address of label 'in' inside a statement expression is not supported");
+    assertThat(r.errors().get(2).render()).isEqualTo("""
+        prog.c:3:13: error: label 'nowhere' used but not defined
+          void *p = &&nowhere;
+                    ^""");
+  }
+
+  @Test
   void errorsInIncludedHeadersNameTheHeader() {
     SourceFile header = new SourceFile("lib/util.h", "int broken(void) { return }\n");
     SourceFile main = new SourceFile("lib/main.c", "#include \"util.h\"\nint main(void) { return broken(); }\n");

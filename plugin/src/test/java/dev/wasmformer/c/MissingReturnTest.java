@@ -104,6 +104,20 @@ class MissingReturnTest {
   }
 
   @Test
+  void aComputedGotoEndsThePathAndALabelWhoseAddressIsTakenIsReachable() {
+    CompileResult r = compile("""
+        int a32(int x) { void *p = &&l; goto *p; l: x++; }
+        int a33(int x) { void *p = &&l; if (x) goto *p; return 1; l: return x; }
+        int a34(int x) { static void *t[] = {&&a}; goto *t[0]; a: return x; }
+        int a35(int x) { void *p = &&l; if (x) goto *p; return 1; l: x++; }
+        int main(void) { return a32(1) + a33(1) + a34(1) + a35(1); }
+        """);
+
+    assertThat(r.success()).as(r.render()).isTrue();
+    assertThat(warnings(r)).containsExactly("1:50 'a32'", "4:67 'a35'");
+  }
+
+  @Test
   void aFunctionWithErrorsGetsNoWarningAboutItsEnd() {
     CompileResult r = compile("int f(int x) {\n  if (x) return y;\n}\nint main(void) { return 0; }\n");
 

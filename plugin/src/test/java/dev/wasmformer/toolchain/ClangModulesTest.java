@@ -46,6 +46,10 @@ class ClangModulesTest {
   /** Programs the transformer refuses today, and the missing opcode the refusal names (none). */
   static final Map<String, String> NOT_YET = Map.of();
 
+  /** C feature programs clang cannot build for wasm32, and why. */
+  static final Map<String, String> CLANG_CANNOT = Map.of(
+      "computed_goto.c", "clang 14's WebAssembly backend has no computed goto (a blockaddress)");
+
   @TempDir Path work;
 
   @TestFactory
@@ -138,7 +142,8 @@ class ClangModulesTest {
   Stream<DynamicTest> clangBuildsOfTheCFeatureProgramsRunOnTheReferenceInterpreterAsOnChicory() throws IOException {
     Path features = Path.of("src/test/resources/c/features");
     try (Stream<Path> files = Files.list(features)) {
-      return files.filter(p -> p.toString().endsWith(".c")).sorted().toList().stream()
+      return files.filter(p -> p.toString().endsWith(".c"))
+          .filter(p -> !CLANG_CANNOT.containsKey(p.getFileName().toString())).sorted().toList().stream()
           .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             Clang.require();
             boolean floats = Files.readString(p).matches("(?s).*\\b(float|double)\\b.*");

@@ -36,6 +36,8 @@ public final class AstWalker {
       expressions(c.body(), visitor);
     } else if (s instanceof Stmt.Return r) {
       expressions(r.value(), visitor);
+    } else if (s instanceof Stmt.ComputedGoto g) {
+      expressions(g.target(), visitor);
     } else if (s instanceof Stmt.Labeled l) {
       expressions(l.body(), visitor);
     }

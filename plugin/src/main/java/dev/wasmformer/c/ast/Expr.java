@@ -135,6 +135,12 @@ public sealed interface Expr {
    */
   record StmtExpr(SourcePos pos, Type type, Stmt.Block body, Expr result) implements Expr {}
 
+  /**
+   * GNU {@code &&label}: the address of a label of {@code function}, a small integer unique
+   * within the function (the code generator's number for the label), of type {@code void *}.
+   */
+  record LabelAddress(SourcePos pos, Type type, Symbol function, String label) implements Expr {}
+
   /** A compiler intrinsic (see {@link Builtins}). */
   record Builtin(SourcePos pos, Type type, String name, List<Expr> args) implements Expr {
     public Builtin {

@@ -63,6 +63,13 @@ public sealed interface Stmt {
 
   record Goto(SourcePos pos, String label) implements Stmt {}
 
+  /**
+   * GNU {@code goto *target;}: {@code target} (a {@code void *}) is a label address of the
+   * function; {@code labels} are the labels whose address the function takes (complete once
+   * the function is parsed).
+   */
+  record ComputedGoto(SourcePos pos, Expr target, java.util.Set<String> labels) implements Stmt {}
+
   record Labeled(SourcePos pos, String label, Stmt body) implements Stmt {}
 
   record Empty(SourcePos pos) implements Stmt {}

@@ -75,7 +75,9 @@ public final class CodeGenerator {
   private final Map<Symbol, Integer> tableIndex = new IdentityHashMap<>();
   private final List<Integer> tableFunctions = new ArrayList<>();
   private final Map<Symbol, Integer> addresses = new IdentityHashMap<>();
-  private final Map<String, Integer> stringAddresses = new HashMap<>();
+  private final Map<StringKey, Integer> stringAddresses = new HashMap<>();
+  /** Each generated function's label numbers: the values of its label addresses. */
+  private final Map<Symbol, Map<String, Integer>> labelIds = new IdentityHashMap<>();
   private final Set<Symbol> mayExit = new HashSet<>();
   private boolean indirectMayExit;
   private int argArea;
@@ -257,6 +259,17 @@ public final class CodeGenerator {
     return a;
   }
 
+  void labelIds(Symbol function, Map<String, Integer> ids) {
+    labelIds.put(function, ids);
+  }
+
+  /** A label address in a static initializer: the functions are generated before the data. */
+  private int labelAddress(Expr.LabelAddress a) {
+    Map<String, Integer> ids = labelIds.get(a.function());
+    if (ids == null) throw new IllegalStateException("function " + a.function().name() + " was not generated");
+    return ids.get(a.label());
+  }
+
   int stringAddress(Expr.StringLit s) {
     Integer a = stringAddresses.get(key(s));
     if (a == null) throw new IllegalStateException("string literal was not laid out");
@@ -371,7 +384,8 @@ public final class CodeGenerator {
   /** The number of statements, or -1 if there is a switch, case, goto or label. */
   private static int countStatements(Stmt s) {
     if (s == null) return 0;
-    if (s instanceof Stmt.Switch || s instanceof Stmt.Case || s instanceof Stmt.Goto || s instanceof Stmt.Labeled) {
+    if (s instanceof Stmt.Switch || s instanceof Stmt.Case || s instanceof Stmt.Goto || s instanceof Stmt.ComputedGoto
+        || s instanceof Stmt.Labeled) {
       return -1;
     }
     int n = 1;
@@ -385,8 +399,11 @@ public final class CodeGenerator {
 
   // ---- layout ----
 
-  private static String key(Expr.StringLit s) {
-    return new String(s.bytes(), StandardCharsets.ISO_8859_1);
+  /** Equal literals share their storage; a wide one is aligned to its code unit's size. */
+  private record StringKey(int unitBytes, String bytes) {}
+
+  private static StringKey key(Expr.StringLit s) {
+    return new StringKey(((ArrayType) s.type()).element().size(), new String(s.bytes(), StandardCharsets.ISO_8859_1));
   }
 
   private void layOutData(boolean reserveArea) {
@@ -398,8 +415,9 @@ public final class CodeGenerator {
       addr += Math.max(t.size(), 0);
     }
     for (Expr.StringLit s : program.strings()) {
-      String k = key(s);
+      StringKey k = key(s);
       if (!stringAddresses.containsKey(k)) {
+        addr = align(addr, k.unitBytes());
         stringAddresses.put(k, addr);
         addr += s.bytes().length;
       }
@@ -420,8 +438,8 @@ public final class CodeGenerator {
 
   private byte[] staticData() {
     byte[] image = new byte[heapBase - DATA_START];
-    for (Map.Entry<String, Integer> e : stringAddresses.entrySet()) {
-      byte[] b = e.getKey().getBytes(StandardCharsets.ISO_8859_1);
+    for (Map.Entry<StringKey, Integer> e : stringAddresses.entrySet()) {
+      byte[] b = e.getKey().bytes().getBytes(StandardCharsets.ISO_8859_1);
       System.arraycopy(b, 0, image, e.getValue() - DATA_START, b.length);
     }
     for (GlobalVar g : program.globals()) {
@@ -436,20 +454,26 @@ public final class CodeGenerator {
 
   private void writeStatic(byte[] image, int at, Initializer.Item item) {
     if (item.value() instanceof Expr.StringLit s && item.type() instanceof ArrayType a) {
-      int n = Math.min(s.bytes().length, a.length() < 0 ? s.bytes().length : a.length());
+      int n = Math.min(s.bytes().length, a.length() < 0 ? s.bytes().length : a.size());
       System.arraycopy(s.bytes(), 0, image, at, n);
       return;
     }
     ConstantEvaluator.Value v = ConstantEvaluator.evaluate(item.value());
-    if (v == null) {
+    Expr.LabelAddress label = ConstantEvaluator.labelAddress(item.value());
+    if (v == null && label == null) {
       diagnostics.error(item.value().pos(), "initializer element is not a compile-time constant");
       return;
     }
-    long value = v.offset();
-    if (v.symbol() != null) {
-      value += v.symbol().kind() == Symbol.Kind.FUNCTION ? tableIndex(v.symbol()) : address(v.symbol());
-    } else if (v.string() != null) {
-      value += stringAddress(v.string());
+    long value;
+    if (label != null) {
+      value = labelAddress(label);
+    } else {
+      value = v.offset();
+      if (v.symbol() != null) {
+        value += v.symbol().kind() == Symbol.Kind.FUNCTION ? tableIndex(v.symbol()) : address(v.symbol());
+      } else if (v.string() != null) {
+        value += stringAddress(v.string());
+      }
     }
     int size = item.bits() != null ? item.bits().unit().size() : item.type().size();
     if (item.bits() != null) {

@@ -113,6 +113,7 @@ final class FunctionGenerator {
     AstWalker.expressions(def.body(), e -> {
       if (e instanceof Expr.StmtExpr s) numberLabels(s.body(), null);
     });
+    module.labelIds(def.symbol(), labelIds);
   }
 
   /** Numbers the labels in pre-order and records the range each statement contains. */
@@ -493,6 +494,8 @@ final class FunctionGenerator {
         }
       }
       throw new IllegalStateException("no dispatch encloses label " + g.label());
+    } else if (s instanceof Stmt.ComputedGoto g) {
+      computedGoto(g);
     } else if (s instanceof Stmt.Labeled) {
       segmented(List.of(s), null);
     } else if (s instanceof Stmt.Case c) {
@@ -530,6 +533,29 @@ final class FunctionGenerator {
     }
     epilogue();
     code.op(Op.RETURN);
+  }
+
+  /**
+   * GNU {@code goto *p}: p is a label's number, so it becomes the goto's target and control
+   * branches to the innermost dispatch whose labels include all those whose address the
+   * function takes (at the latest, the function body's). With no label address taken, p can
+   * be no label of this function (undefined behaviour, as in gcc): it traps.
+   */
+  private void computedGoto(Stmt.ComputedGoto g) {
+    value(g.target());
+    code.localSet(gotoTarget());
+    if (g.labels().isEmpty()) {
+      code.op(Op.UNREACHABLE);
+      return;
+    }
+    for (Ctl c : ctl) {
+      if (c.kind == Kind.DISPATCH
+          && g.labels().stream().map(labelIds::get).allMatch(id -> c.labels[0] <= id && id <= c.labels[1])) {
+        code.br(depth(c));
+        return;
+      }
+    }
+    throw new IllegalStateException("no dispatch encloses the labels " + g.labels());
   }
 
   private void block(List<Stmt> statements) {
@@ -717,7 +743,7 @@ final class FunctionGenerator {
         objectAddress(object);
         addOffset(item.offset());
         code.i32Const(module.stringAddress(s));
-        copyBytes(Math.min(a.length() < 0 ? s.bytes().length : a.length(), s.bytes().length), 1);
+        copyBytes(Math.min(a.length() < 0 ? s.bytes().length : a.size(), s.bytes().length), a.element().align());
       } else if (it instanceof StructType st) {
         objectAddress(object);
         addOffset(item.offset());
@@ -943,6 +969,8 @@ final class FunctionGenerator {
       }
     } else if (e instanceof Expr.StringLit s) {
       code.i32Const(module.stringAddress(s));
+    } else if (e instanceof Expr.LabelAddress a) {
+      code.i32Const(labelIds.get(a.label()));
     } else if (e instanceof Expr.Decay d) {
       functionOrArrayAddress(d.operand());
     } else if (e instanceof Expr.AddressOf a) {

@@ -1,6 +1,5 @@
 package dev.wasmformer.c.lex;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
@@ -127,54 +126,104 @@ public final class Literals {
     return new IntegerConstant(value.longValue(), unsigned, longs, radix == 10);
   }
 
+  /** The encoding prefix of a string literal or character constant, with its code unit's size. */
+  public enum Encoding {
+    PLAIN("", 1), UTF8("u8", 1), WIDE("L", 4), UTF16("u", 2), UTF32("U", 4);
+
+    public final String prefix;
+    public final int unitBytes;
+
+    Encoding(String prefix, int unitBytes) {
+      this.prefix = prefix;
+      this.unitBytes = unitBytes;
+    }
+
+    public boolean wide() {
+      return unitBytes > 1;
+    }
+
+    /** The encoding a literal's prefix names (the text before its opening quote). */
+    public static Encoding of(String text) {
+      String prefix = text.substring(0, indexOfQuote(text));
+      for (Encoding e : values()) {
+        if (e.prefix.equals(prefix)) return e;
+      }
+      throw new IllegalArgumentException("unknown encoding prefix '" + prefix + "'");
+    }
+  }
+
+  private static int indexOfQuote(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '"' || text.charAt(i) == '\'') return i;
+    }
+    return text.length();
+  }
+
+  /** A character constant's value and whether it held more characters than its type takes. */
+  public record CharacterConstant(int value, Encoding encoding, boolean tooLong) {}
+
   /**
-   * The value of a character constant with type int: a plain constant holds a signed char
-   * (char is signed on this target), a multi-character one packs its bytes big-endian
-   * like GCC, and a wide one (L, u, U) holds the code point.
+   * A character constant: a plain one holds a signed char (char is signed on this target), a
+   * multi-character one packs its bytes big-endian like GCC; a prefixed one (L, u, U) holds
+   * the code unit of its last character, as GCC takes it (u'\U0001F600' is its low surrogate).
    */
-  public static int character(String text) {
-    boolean wide = text.charAt(0) != '\'';
-    int start = text.indexOf('\'') + 1;
+  public static CharacterConstant characterConstant(String text) {
+    Encoding enc = Encoding.of(text);
+    int start = enc.prefix.length() + 1;
     if (text.length() < start + 1 || !text.endsWith("'") || text.length() == start) {
       throw new IllegalArgumentException("missing terminating ' character");
     }
     String body = text.substring(start, text.length() - 1);
     if (body.isEmpty()) throw new IllegalArgumentException("empty character constant");
-    if (wide) {
-      int[] cps = decode(body).codePoints;
-      return cps[0];
-    }
-    byte[] bytes = decode(body).bytes;
-    if (bytes.length == 1) return bytes[0];
+    int[] units = units(body, enc);
+    if (enc.wide()) return new CharacterConstant(units[units.length - 1], enc, units.length > 1);
+    if (units.length == 1) return new CharacterConstant((byte) units[0], enc, false);
     int v = 0;
-    for (byte b : bytes) v = (v << 8) | (b & 0xFF);
-    return v;
+    for (int b : units) v = (v << 8) | b;
+    return new CharacterConstant(v, enc, units.length > 4);
   }
 
-  /** The bytes of a string literal's content (without the terminating NUL). */
+  /** The value of a character constant (as {@link #characterConstant}). */
+  public static int character(String text) {
+    return characterConstant(text).value();
+  }
+
+  /** The bytes of a narrow string literal's content (without the terminating NUL). */
   public static byte[] string(String text) {
-    int start = text.indexOf('"') + 1;
+    return bytes(stringUnits(text, Encoding.PLAIN));
+  }
+
+  /** Narrow code units as bytes. */
+  public static byte[] bytes(int[] units) {
+    byte[] bytes = new byte[units.length];
+    for (int i = 0; i < units.length; i++) bytes[i] = (byte) units[i];
+    return bytes;
+  }
+
+  /**
+   * The code units of a string literal's content (without the terminating NUL) in the
+   * encoding {@code enc}, which concatenation may have chosen over the literal's own prefix.
+   */
+  public static int[] stringUnits(String text, Encoding enc) {
+    int start = indexOfQuote(text) + 1;
     if (!text.endsWith("\"") || text.length() == start) {
       throw new IllegalArgumentException("missing terminating '\"' character");
     }
-    String prefix = text.substring(0, start - 1);
-    if (!prefix.isEmpty() && !prefix.equals("u8")) {
-      throw new IllegalArgumentException("wide string literals (" + prefix + "\"...\") are not supported");
-    }
-    return decode(text.substring(start, text.length() - 1)).bytes;
+    return units(text.substring(start, text.length() - 1), enc);
   }
 
-  private record Decoded(byte[] bytes, int[] codePoints) {}
-
-  private static Decoded decode(String body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    java.util.List<Integer> cps = new java.util.ArrayList<>();
+  /**
+   * Decodes a literal's body into code units: a source character or a universal character
+   * name becomes its UTF-8 bytes, UTF-16 units or code point; an octal or hexadecimal escape
+   * is one unit, cut to the unit's width as GCC does (after its "out of range" warning, which
+   * we do not give).
+   */
+  private static int[] units(String body, Encoding enc) {
+    java.util.List<Integer> out = new java.util.ArrayList<>();
     for (int i = 0; i < body.length(); ) {
       int c = body.codePointAt(i);
       if (c != '\\') {
-        byte[] utf8 = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8);
-        out.writeBytes(utf8);
-        cps.add(c);
+        encode(c, enc, out);
         i += Character.charCount(c);
         continue;
       }
@@ -201,6 +250,21 @@ public final class Literals {
           }
           if (i == start) throw new IllegalArgumentException("\\x used with no following hex digits");
         }
+        case 'u', 'U' -> {
+          int digits = e == 'u' ? 4 : 8;
+          int start = i;
+          while (i < body.length() && i - start < digits && Character.digit(body.charAt(i), 16) >= 0) i++;
+          String ucn = "\\" + e + body.substring(start, i);
+          if (i - start < digits) throw new IllegalArgumentException("incomplete universal character name " + ucn);
+          long cp = Long.parseLong(body.substring(start, i), 16);
+          // C11 6.4.3: none below 0xA0 but $ @ `, and no surrogate
+          if ((cp < 0xA0 && cp != '$' && cp != '@' && cp != '`') || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            throw new IllegalArgumentException(ucn + " is not a valid universal character");
+          }
+          if (cp > 0x10FFFF) throw new IllegalArgumentException(ucn + " is outside the UCS codespace");
+          encode((int) cp, enc, out);
+          continue;
+        }
         default -> {
           if (e >= '0' && e <= '7') {
             v = e - '0';
@@ -212,9 +276,20 @@ public final class Literals {
           }
         }
       }
-      out.write(v);
-      cps.add(v);
+      out.add(enc.unitBytes == 4 ? v : v & ((1 << 8 * enc.unitBytes) - 1));
     }
-    return new Decoded(out.toByteArray(), cps.stream().mapToInt(Integer::intValue).toArray());
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static void encode(int codePoint, Encoding enc, java.util.List<Integer> out) {
+    switch (enc.unitBytes) {
+      case 1 -> {
+        for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) out.add(b & 0xFF);
+      }
+      case 2 -> {
+        for (char u : Character.toChars(codePoint)) out.add((int) u);
+      }
+      default -> out.add(codePoint);
+    }
   }
 }

@@ -25,7 +25,6 @@ import dev.wasmformer.c.type.StructType;
 import dev.wasmformer.c.type.Type;
 import dev.wasmformer.c.type.Types;
 import dev.wasmformer.c.type.VoidType;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -443,7 +442,8 @@ public final class Parser {
     Expr cond = conditional();
     String message = null;
     if (accept(",")) {
-      message = new String(stringLiteralBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      StringParts text = stringLiteral();
+      message = new String(Literals.bytes(text.units()), java.nio.charset.StandardCharsets.UTF_8);
     }
     expect(")");
     expectSemicolon("after static_assert");
@@ -1248,7 +1248,12 @@ public final class Parser {
       }
       case "goto" -> {
         next();
-        if (is("*")) throw diagnostics.fail(peek().pos(), "computed goto is not supported");
+        if (accept("*")) {
+          SourcePos at = peek().pos();
+          Expr target = expression();
+          expectSemicolon("after 'goto'");
+          return sema.computedGoto(target, at);
+        }
         Token label = expectIdentifier("label name");
         expectSemicolon("after 'goto'");
         return sema.gotoStatement(labelName(label.text()), label.pos());
@@ -1390,7 +1395,11 @@ public final class Parser {
           next();
           return sema.unary(t.text(), cast(), t.pos());
         }
-        case "&&" -> throw diagnostics.fail(t.pos(), "labels as values are not supported");
+        case "&&" -> {
+          next();
+          Token label = expectIdentifier("label name");
+          return sema.labelAddress(labelName(label.text()), t.pos());
+        }
         default -> { }
       }
     }
@@ -1488,7 +1497,8 @@ public final class Parser {
         return sema.charLiteral(t.text(), t.pos());
       }
       case STRING -> {
-        return sema.stringLiteral(stringLiteralBytes(), t.pos());
+        StringParts s = stringLiteral();
+        return sema.stringLiteral(s.encoding(), s.units(), t.pos());
       }
       case PUNCT -> {
         if (t.is("(")) {
@@ -1637,19 +1647,34 @@ public final class Parser {
     return qualifiers;
   }
 
-  /** Adjacent string literals, concatenated (translation phase 6). */
-  private byte[] stringLiteralBytes() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+  /**
+   * Adjacent string literals, concatenated (translation phase 6): with an encoding prefix
+   * among them, every one is decoded in that encoding (C11 6.4.5); two different prefixes
+   * are an error, as in GCC (u8 and none are both plain char strings).
+   */
+  private StringParts stringLiteral() {
     if (peek().kind() != TokenKind.STRING) throw unexpected("expected string literal");
+    List<Token> parts = new ArrayList<>();
+    Literals.Encoding enc = Literals.Encoding.PLAIN;
     while (peek().kind() == TokenKind.STRING) {
-      Token s = peek();
+      Token s = next();
+      parts.add(s);
+      Literals.Encoding e = Literals.Encoding.of(s.text());
+      if (e.wide() && enc.wide() && e != enc) {
+        throw diagnostics.fail(s.pos(), "unsupported non-standard concatenation of string literals");
+      }
+      if (e.wide()) enc = e;
+    }
+    List<int[]> units = new ArrayList<>();
+    for (Token s : parts) {
       try {
-        out.writeBytes(Literals.string(s.text()));
+        units.add(Literals.stringUnits(s.text(), enc));
       } catch (IllegalArgumentException e) {
         throw diagnostics.fail(s.pos(), e.getMessage());
       }
-      next();
     }
-    return out.toByteArray();
+    return new StringParts(enc, units.stream().flatMapToInt(java.util.Arrays::stream).toArray());
   }
+
+  private record StringParts(Literals.Encoding encoding, int[] units) {}
 }

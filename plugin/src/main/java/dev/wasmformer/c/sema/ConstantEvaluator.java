@@ -27,7 +27,16 @@ public final class ConstantEvaluator {
   }
 
   public static boolean isStaticInitializer(Expr e) {
-    return e instanceof Expr.StringLit || evaluate(e) != null;
+    return e instanceof Expr.StringLit || evaluate(e) != null || labelAddress(e) != null;
+  }
+
+  /**
+   * The GNU label address {@code e} is, through pointer casts, or null: a constant whose value
+   * only the code generator knows (the label's number in its function).
+   */
+  public static Expr.LabelAddress labelAddress(Expr e) {
+    while (e instanceof Expr.Cast c && c.type() instanceof PointerType) e = c.operand();
+    return e instanceof Expr.LabelAddress a ? a : null;
   }
 
   /** The value of a constant expression, or null if it is not one. */

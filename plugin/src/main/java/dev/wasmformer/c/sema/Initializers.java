@@ -33,12 +33,13 @@ final class Initializers {
   Initializer resolve(Type t, InitSyntax init) {
     if (t instanceof ArrayType a && a.length() < 0) {
       int length;
+      if (init instanceof InitSyntax.Single s) checkString(a, s.expr());
       if (init instanceof InitSyntax.Single s && stringFor(a, s.expr()) != null) {
-        length = stringFor(a, s.expr()).bytes().length;
+        length = length(stringFor(a, s.expr()));
       } else if (init instanceof InitSyntax.Braced b && b.elements().size() == 1
           && b.elements().get(0).designators().isEmpty()
           && b.elements().get(0).init() instanceof InitSyntax.Single s && stringFor(a, s.expr()) != null) {
-        length = stringFor(a, s.expr()).bytes().length;
+        length = length(stringFor(a, s.expr()));
       } else if (init instanceof InitSyntax.Braced b) {
         Cursor c = new Cursor(b.elements());
         length = aggregate(a, 0, c, true);
@@ -92,8 +93,36 @@ final class Initializers {
     return t instanceof ArrayType a && a.element() instanceof IntType e && e.size() == 1;
   }
 
+  /** The string literal {@code e} if it can initialize the array type {@code t}. */
   private static Expr.StringLit stringFor(Type t, Expr e) {
-    return isCharArray(t) && e instanceof Expr.StringLit s ? s : null;
+    if (!(t instanceof ArrayType a && e instanceof Expr.StringLit s)) return null;
+    Type unit = ((ArrayType) s.type()).element();
+    // a narrow string initializes any array of a character type; a wide one only its own type
+    if (unit == IntType.CHAR) return isCharArray(t) ? s : null;
+    return a.element() == unit ? s : null;
+  }
+
+  /**
+   * Refuses a string literal that initializes an array of an integer type it does not fit,
+   * with GCC's messages: an array of a character type (char, wchar_t, char16_t, char32_t)
+   * from another one's string, or of any other integer type.
+   */
+  private void checkString(Type t, Expr e) {
+    if (!(t instanceof ArrayType a && a.element() instanceof IntType elem && e instanceof Expr.StringLit s)
+        || stringFor(t, e) != null) {
+      return;
+    }
+    Type unit = ((ArrayType) s.type()).element();
+    if (elem.size() == 1 || elem == IntType.INT || elem == IntType.USHORT || elem == IntType.UINT) {
+      throw sema.diagnostics().fail(e.pos(), "cannot initialize array of '" + elem.spell()
+          + "' from a string literal with type array of '" + unit.spell() + "'");
+    }
+    throw sema.diagnostics().fail(e.pos(), "array of inappropriate type initialized from string constant");
+  }
+
+  /** The number of elements of a string literal, its NUL included. */
+  private static int length(Expr.StringLit s) {
+    return ((ArrayType) s.type()).length();
   }
 
   private static boolean isAggregate(Type t) {
@@ -104,6 +133,7 @@ final class Initializers {
   private void object(Type t, int offset, InitSyntax init) {
     if (init instanceof InitSyntax.Single s) {
       Expr e = s.expr();
+      checkString(t, e);
       if (stringFor(t, e) != null) {
         string((ArrayType) t, offset, stringFor(t, e));
       } else if (t instanceof StructType && e.type() == t) {
@@ -136,7 +166,7 @@ final class Initializers {
       }
       return;
     }
-    if (isCharArray(t) && b.elements().size() == 1 && b.elements().get(0).designators().isEmpty()
+    if (t instanceof ArrayType && b.elements().size() == 1 && b.elements().get(0).designators().isEmpty()
         && b.elements().get(0).init() instanceof InitSyntax.Single s && stringFor(t, s.expr()) != null) {
       string((ArrayType) t, offset, stringFor(t, s.expr()));
       return;
@@ -258,8 +288,9 @@ final class Initializers {
   }
 
   private void string(ArrayType t, int offset, Expr.StringLit s) {
-    if (t.length() >= 0 && s.bytes().length - 1 > t.length()) {
-      sema.diagnostics().warning(s.pos(), "initializer-string for char array is too long");
+    if (t.length() >= 0 && length(s) - 1 > t.length()) {
+      sema.diagnostics().warning(s.pos(), isCharArray(t) ? "initializer-string for char array is too long"
+          : "initializer-string for array of '" + t.element().spell() + "' is too long");
     }
     items.add(new Initializer.Item(offset, t, s));
   }

@@ -43,13 +43,16 @@ final class ReturnFlow {
   private final Set<String> targetedLabels = new HashSet<>();
   private final Deque<Target> targets = new ArrayDeque<>();
 
-  private ReturnFlow(List<Stmt.Goto> gotos) {
-    for (Stmt.Goto g : gotos) targetedLabels.add(g.label());
+  private ReturnFlow(Set<String> targeted) {
+    targetedLabels.addAll(targeted);
   }
 
-  /** Whether control can flow off the end of {@code body}, whose {@code goto}s are {@code gotos}. */
-  static boolean reachesEnd(Stmt.Block body, List<Stmt.Goto> gotos) {
-    return new ReturnFlow(gotos).flow(body, true);
+  /**
+   * Whether control can flow off the end of {@code body}, where {@code targeted} are the labels
+   * some {@code goto} names or whose address is taken.
+   */
+  static boolean reachesEnd(Stmt.Block body, Set<String> targeted) {
+    return new ReturnFlow(targeted).flow(body, true);
   }
 
   /** Whether the end of {@code s} is reachable, given whether its start is. */
@@ -61,7 +64,7 @@ final class ReturnFlow {
     }
     if (s instanceof Stmt.ExprStmt e) return in && !neverReturns(e.expr());
     if (s instanceof Stmt.LocalInit || s instanceof Stmt.Empty) return in;
-    if (s instanceof Stmt.Return || s instanceof Stmt.Goto) return false;
+    if (s instanceof Stmt.Return || s instanceof Stmt.Goto || s instanceof Stmt.ComputedGoto) return false;
     if (s instanceof Stmt.Labeled l) return flow(l.body(), in || targetedLabels.contains(l.label()));
     if (s instanceof Stmt.If i) {
       Boolean c = constant(i.condition());

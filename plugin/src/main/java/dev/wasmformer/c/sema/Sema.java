@@ -104,6 +104,9 @@ public final class Sema {
     final List<Symbol> locals = new ArrayList<>();
     final Map<String, SourcePos> labels = new HashMap<>();
     final List<Stmt.Goto> gotos = new ArrayList<>();
+    /** The GNU label addresses ({@code &&label}) taken in the function, and their labels. */
+    final List<Expr.LabelAddress> labelAddresses = new ArrayList<>();
+    final Set<String> addressTaken = new LinkedHashSet<>();
     final int errorsAtStart;
     /** Statements run before the body: the lengths of variable-length array parameters. */
     final List<Stmt> prelude = new ArrayList<>();
@@ -730,10 +733,20 @@ public final class Sema {
             + function.labels.get(g.label()).line() + ":" + function.labels.get(g.label()).column() + ")");
       }
     }
+    for (Expr.LabelAddress a : function.labelAddresses) {
+      if (!function.labels.containsKey(a.label())) {
+        diagnostics.error(a.pos(), "label '" + written(a.label()) + "' used but not defined");
+      } else if (!function.labelStmtExprs.get(a.label()).isEmpty()) {
+        diagnostics.error(a.pos(), "taking the address of label '" + written(a.label())
+            + "' inside a statement expression is not supported");
+      }
+    }
+    Set<String> targeted = new HashSet<>(function.addressTaken);
+    for (Stmt.Goto g : function.gotos) targeted.add(g.label());
     // a body with errors lost the statements that failed, which may have been its returns
     if (diagnostics.errorCount() == function.errorsAtStart && !function.type.result().isVoid()
         && !function.type.result().isError() && !function.symbol.name().equals("main")
-        && ReturnFlow.reachesEnd(body, function.gotos)) {
+        && ReturnFlow.reachesEnd(body, targeted)) {
       diagnostics.warning(end, "control reaches end of non-void function '" + function.symbol.name() + "'");
     }
     popScope();
@@ -846,6 +859,25 @@ public final class Sema {
     function.gotoVlas.put(g, vlaChain(scope));
     function.gotoStmtExprs.put(g, List.copyOf(function.stmtExprs));
     return g;
+  }
+
+  /** GNU {@code &&label}; checked against the function's labels at its end. */
+  public Expr labelAddress(String label, SourcePos pos) {
+    if (function == null) return error(pos, "label '" + written(label) + "' referenced outside of any function");
+    Expr.LabelAddress a = new Expr.LabelAddress(pos, new PointerType(VoidType.VOID), function.symbol, label);
+    function.labelAddresses.add(a);
+    function.addressTaken.add(label);
+    return a;
+  }
+
+  /** GNU {@code goto *target;}. */
+  public Stmt computedGoto(Expr target, SourcePos pos) {
+    Expr v = rvalue(target);
+    if (!(v.type() instanceof PointerType)) {
+      if (!v.type().isError()) diagnostics.error(pos, "computed goto must be pointer type");
+      return new Stmt.Empty(pos);
+    }
+    return new Stmt.ComputedGoto(pos, convert(v, new PointerType(VoidType.VOID)), function.addressTaken);
   }
 
   /** Enters the body of a GNU statement expression (only inside a function). */
@@ -1080,15 +1112,37 @@ public final class Sema {
 
   public Expr charLiteral(String text, SourcePos pos) {
     try {
-      return new IntConst(pos, IntType.INT, Literals.character(text));
+      Literals.CharacterConstant c = Literals.characterConstant(text);
+      if (c.tooLong()) diagnostics.warning(pos, "character constant too long for its type");
+      IntType t = c.encoding() == Literals.Encoding.PLAIN ? IntType.INT : unitType(c.encoding());
+      return new IntConst(pos, t, t.wrap(c.value()));
     } catch (IllegalArgumentException e) {
       return error(pos, e.getMessage());
     }
   }
 
-  public Expr stringLiteral(byte[] content, SourcePos pos) {
-    byte[] bytes = java.util.Arrays.copyOf(content, content.length + 1);
-    return new StringLit(pos, new ArrayType(IntType.CHAR, bytes.length), bytes);
+  /**
+   * The element type of a string literal, which is also the type of a prefixed character
+   * constant: wchar_t is int, as on clang's wasm32 (and gcc's x86-64); char16_t and char32_t
+   * are unsigned short and unsigned int, as {@code <uchar.h>} defines them.
+   */
+  public static IntType unitType(Literals.Encoding enc) {
+    return switch (enc) {
+      case PLAIN, UTF8 -> IntType.CHAR;
+      case WIDE -> IntType.INT;
+      case UTF16 -> IntType.USHORT;
+      case UTF32 -> IntType.UINT;
+    };
+  }
+
+  /** A string literal from its code units (without the NUL), stored little-endian. */
+  public Expr stringLiteral(Literals.Encoding enc, int[] units, SourcePos pos) {
+    int n = enc.unitBytes;
+    byte[] bytes = new byte[(units.length + 1) * n];
+    for (int i = 0; i < units.length; i++) {
+      for (int k = 0; k < n; k++) bytes[i * n + k] = (byte) (units[i] >>> 8 * k);
+    }
+    return new StringLit(pos, new ArrayType(unitType(enc), units.length + 1), bytes);
   }
 
   public Expr sizeOf(Type t, SourcePos pos) {

@@ -299,6 +299,42 @@ static void format_hex_double(struct sink *s, unsigned hi, unsigned lo, int prec
   pad_and_emit(s, prefix, body, len, 0, width, flags);
 }
 
+#ifdef __WF_WCHAR
+/* Writes code point c's UTF-8 bytes to out; returns how many (1 to 4). */
+static int utf8(unsigned c, char *out) {
+  if (c < 0x80) {
+    out[0] = (char)c;
+    return 1;
+  }
+  int n = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  for (int i = n - 1; i > 0; i--) {
+    out[i] = (char)(0x80 | (c & 0x3F));
+    c >>= 6;
+  }
+  out[0] = (char)((0xF00 >> n) | c);
+  return n;
+}
+
+/* %ls (n < 0: up to the NUL) and %lc (n == 1): the characters' UTF-8, as glibc writes them in
+   a UTF-8 locale; precision and width count bytes, and no character is cut. */
+static void format_wide(struct sink *s, const int *w, int n, int precision, int width, int flags) {
+  char b[4];
+  int len = 0;
+  for (int i = 0; n < 0 ? w[i] != 0 : i < n; i++) {
+    int k = utf8((unsigned)w[i], b);
+    if (precision >= 0 && len + k > precision) break;
+    len += k;
+  }
+  if (!(flags & FLAG_LEFT)) emit_repeat(s, ' ', width - len);
+  for (int i = 0, done = 0; done < len; i++) {
+    int k = utf8((unsigned)w[i], b);
+    for (int j = 0; j < k; j++) emit(s, b[j]);
+    done += k;
+  }
+  if (flags & FLAG_LEFT) emit_repeat(s, ' ', width - len);
+}
+#endif
+
 static int format(struct sink *s, const char *fmt, va_list *ap) {
   while (*fmt) {
     char c = *fmt++;
@@ -397,12 +433,25 @@ static int format(struct sink *s, const char *fmt, va_list *ap) {
         break;
       }
       case 'c': {
+#ifdef __WF_WCHAR
+        if (size == 1) {
+          int wc = va_arg(*ap, int);
+          format_wide(s, &wc, 1, -1, width, flags);
+          break;
+        }
+#endif
         char ch = (char)va_arg(*ap, int);
         pad_and_emit(s, "", &ch, 1, 0, width, flags & ~FLAG_ZERO);
         break;
       }
       case 's': {
         const char *str = va_arg(*ap, const char *);
+#ifdef __WF_WCHAR
+        if (size == 1 && str != NULL) {
+          format_wide(s, (const int *)str, -1, precision, width, flags);
+          break;
+        }
+#endif
         if (str == NULL) str = "(null)";
         int n = 0;
         while (str[n] && (precision < 0 || n < precision)) n++;

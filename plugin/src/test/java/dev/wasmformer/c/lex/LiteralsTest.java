@@ -28,4 +28,38 @@ class LiteralsTest {
       assertThatThrownBy(() -> Literals.floating(bad)).as(bad).hasMessageContaining("invalid floating constant");
     }
   }
+
+  @Test
+  void stringsDecodeIntoTheCodeUnitsOfTheirEncoding() {
+    String text = "\"\u00e9\\u20ac\\U0001F600\\xff\"";
+    assertThat(Literals.stringUnits(text, Literals.Encoding.PLAIN))
+        .containsExactly(0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80, 0xff);
+    assertThat(Literals.stringUnits(text, Literals.Encoding.UTF16)).containsExactly(0xe9, 0x20ac, 0xd83d, 0xde00, 0xff);
+    assertThat(Literals.stringUnits(text, Literals.Encoding.WIDE)).containsExactly(0xe9, 0x20ac, 0x1f600, 0xff);
+    assertThat(Literals.stringUnits("u\"\\x12345\\777\"", Literals.Encoding.UTF16)).containsExactly(0x2345, 0x1ff);
+    assertThat(Literals.stringUnits("\"\\x141\"", Literals.Encoding.PLAIN)).containsExactly(0x41);
+    assertThat(Literals.Encoding.of("u8\"x\"")).isEqualTo(Literals.Encoding.UTF8);
+    assertThat(Literals.Encoding.of("L'x'")).isEqualTo(Literals.Encoding.WIDE);
+    assertThat(Literals.Encoding.of("'x'")).isEqualTo(Literals.Encoding.PLAIN);
+  }
+
+  @Test
+  void characterConstantsKeepGccsValues() {
+    assertThat(Literals.characterConstant("'\\xff'").value()).isEqualTo(-1);
+    assertThat(Literals.characterConstant("'ab'").value()).isEqualTo(0x6162);
+    assertThat(Literals.characterConstant("'abcde'").tooLong()).isTrue();
+    assertThat(Literals.characterConstant("L'ab'").value()).isEqualTo('b');
+    assertThat(Literals.characterConstant("L'ab'").tooLong()).isTrue();
+    assertThat(Literals.characterConstant("u'\\U0001F600'").value()).isEqualTo(0xde00);
+    assertThat(Literals.characterConstant("U'\\U0001F600'").value()).isEqualTo(0x1f600);
+    assertThat(Literals.characterConstant("U'\\U0001F600'").encoding()).isEqualTo(Literals.Encoding.UTF32);
+  }
+
+  @Test
+  void badUniversalCharacterNamesAreRefused() {
+    assertThatThrownBy(() -> Literals.string("\"\\u00\"")).hasMessage("incomplete universal character name \\u00");
+    assertThatThrownBy(() -> Literals.string("\"\\u0060\\u0041\"")).hasMessage("\\u0041 is not a valid universal character");
+    assertThatThrownBy(() -> Literals.string("\"\\uDFFF\"")).hasMessage("\\uDFFF is not a valid universal character");
+    assertThatThrownBy(() -> Literals.string("\"\\U00110000\"")).hasMessage("\\U00110000 is outside the UCS codespace");
+  }
 }

@@ -1,0 +1,31 @@
+#ifndef _WCHAR_H
+#define _WCHAR_H
+
+/* Wide strings: wchar_t is int, 32 bits signed, as on clang's wasm32 target. Compiling a
+   program that includes this header also gives printf its %ls and %lc (written as UTF-8). */
+typedef unsigned long size_t;
+typedef int wchar_t;
+
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
+#define WCHAR_MIN (-2147483647 - 1)
+#define WCHAR_MAX 2147483647
+
+size_t wcslen(const wchar_t *s);
+int wcscmp(const wchar_t *a, const wchar_t *b);
+int wcsncmp(const wchar_t *a, const wchar_t *b, size_t n);
+wchar_t *wcscpy(wchar_t *dest, const wchar_t *src);
+wchar_t *wcsncpy(wchar_t *dest, const wchar_t *src, size_t n);
+wchar_t *wcscat(wchar_t *dest, const wchar_t *src);
+wchar_t *wcsncat(wchar_t *dest, const wchar_t *src, size_t n);
+wchar_t *wcschr(const wchar_t *s, wchar_t c);
+wchar_t *wcsrchr(const wchar_t *s, wchar_t c);
+wchar_t *wcsstr(const wchar_t *haystack, const wchar_t *needle);
+wchar_t *wmemcpy(wchar_t *dest, const wchar_t *src, size_t n);
+wchar_t *wmemmove(wchar_t *dest, const wchar_t *src, size_t n);
+wchar_t *wmemset(wchar_t *s, wchar_t c, size_t n);
+int wmemcmp(const wchar_t *a, const wchar_t *b, size_t n);
+wchar_t *wmemchr(const wchar_t *s, wchar_t c, size_t n);
+
+#endif
