@@ -185,27 +185,28 @@ final class FunctionGenerator {
    * The setjmp call of a statement where C 7.13.1.1 allows one: the whole expression of an
    * expression statement or controlling expression of if, switch, while, do or for, or its
    * operand there under !, a cast or a comparison (any binary operator) with a constant; like
-   * gcc, also the value assigned to or initializing a variable. Nothing else is evaluated
+   * gcc, also the value assigned to or initializing a variable (as in {@code (r = setjmp(b)) != 0}). Nothing else is evaluated
    * before it, so a longjmp may evaluate the statement again from its start.
    */
   private static Expr.Builtin setjmpSite(Stmt s) {
-    if (s instanceof Stmt.ExprStmt e) return setjmpCall(e.expr(), true);
-    if (s instanceof Stmt.LocalInit l && l.init().items().size() == 1) return setjmpCall(l.init().items().get(0).value(), false);
-    if (s instanceof Stmt.If i) return setjmpCall(i.condition(), false);
-    if (s instanceof Stmt.Switch w) return setjmpCall(w.value(), false);
-    if (s instanceof Stmt.While w) return setjmpCall(w.condition(), false);
-    if (s instanceof Stmt.DoWhile d) return setjmpCall(d.condition(), false);
-    if (s instanceof Stmt.For f) return setjmpCall(f.condition(), false);
+    if (s instanceof Stmt.ExprStmt e) return setjmpCall(e.expr());
+    if (s instanceof Stmt.LocalInit l && l.init().items().size() == 1) return setjmpCall(l.init().items().get(0).value());
+    if (s instanceof Stmt.If i) return setjmpCall(i.condition());
+    if (s instanceof Stmt.Switch w) return setjmpCall(w.value());
+    if (s instanceof Stmt.While w) return setjmpCall(w.condition());
+    if (s instanceof Stmt.DoWhile d) return setjmpCall(d.condition());
+    if (s instanceof Stmt.For f) return setjmpCall(f.condition());
     return null;
   }
 
-  private static Expr.Builtin setjmpCall(Expr e, boolean assigned) {
+  private static Expr.Builtin setjmpCall(Expr e) {
     if (e instanceof Expr.Builtin b && b.name().equals(Builtins.SETJMP)) return b;
-    if (e instanceof Expr.Cast c) return setjmpCall(c.operand(), assigned);
-    if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.LOG_NOT) return setjmpCall(u.operand(), false);
-    if (e instanceof Expr.Binary b && b.right() instanceof Expr.IntConst) return setjmpCall(b.left(), false);
-    if (e instanceof Expr.Binary b && b.left() instanceof Expr.IntConst) return setjmpCall(b.right(), false);
-    if (assigned && e instanceof Expr.Assign a && a.target() instanceof Expr.VarRef) return setjmpCall(a.value(), false);
+    if (e instanceof Expr.Cast c) return setjmpCall(c.operand());
+    if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.LOG_NOT) return setjmpCall(u.operand());
+    if (e instanceof Expr.Binary b && b.right() instanceof Expr.IntConst) return setjmpCall(b.left());
+    if (e instanceof Expr.Binary b && b.left() instanceof Expr.IntConst) return setjmpCall(b.right());
+    // storing into a variable evaluates nothing before the setjmp
+    if (e instanceof Expr.Assign a && a.target() instanceof Expr.VarRef) return setjmpCall(a.value());
     return null;
   }
 
