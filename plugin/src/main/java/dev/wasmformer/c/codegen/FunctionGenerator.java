@@ -632,10 +632,11 @@ final class FunctionGenerator {
   private void segmented(List<Stmt> statements, Stmt.Switch sw) {
     List<List<Stmt>> segments = new ArrayList<>();
     List<int[]> ranges = new ArrayList<>();
-    List<Boolean> arrivals = new ArrayList<>();
+    /** Per segment: how many goto labels head its statement (their ids start its range). */
+    List<Integer> arrivals = new ArrayList<>();
     segments.add(new ArrayList<>());
     ranges.add(null);
-    arrivals.add(false);
+    arrivals.add(0);
     Map<Long, Integer> cases = new LinkedHashMap<>();
     int defaultSegment = -1;
     int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
@@ -645,7 +646,7 @@ final class FunctionGenerator {
       if (starts) {
         segments.add(new ArrayList<>());
         ranges.add(range);
-        arrivals.add(false);
+        arrivals.add(0);
         if (range != null) {
           lo = Math.min(lo, range[0]);
           hi = Math.max(hi, range[1]);
@@ -655,7 +656,7 @@ final class FunctionGenerator {
       Stmt cur = s;
       while (cur instanceof Stmt.Labeled || (sw != null && cur instanceof Stmt.Case c0 && directCases.contains(c0))) {
         if (cur instanceof Stmt.Labeled l) {
-          arrivals.set(index, true);
+          arrivals.set(index, arrivals.get(index) + 1);
           cur = l.body();
         } else {
           Stmt.Case c = (Stmt.Case) cur;
@@ -725,11 +726,25 @@ final class FunctionGenerator {
     for (Stmt s : segments.get(0)) statement(s);
     for (int i = 1; i < n; i++) {
       close();
-      if (arrivals.get(i)) code.i32Const(0).localSet(gotoTarget()); // the goto has arrived
+      int heading = arrivals.get(i);
+      if (heading > 0) arrive(ranges.get(i), heading);
       for (Stmt s : segments.get(i)) statement(s);
     }
     if (dispatch != null) close();
     if (brk != null) close();
+  }
+
+  /**
+   * At a segment headed by {@code heading} goto labels: a goto to one of them has arrived. A
+   * goto (or longjmp) to a label or setjmp inside the segment's statement goes on to it.
+   */
+  private void arrive(int[] range, int heading) {
+    if (range[1] == range[0] + heading - 1) {
+      code.i32Const(0).localSet(gotoTarget());
+      return;
+    }
+    code.i32Const(0).localGet(gotoTarget()).localGet(gotoTarget()).i32Const(range[0]).op(Op.I32_SUB)
+        .i32Const(heading).op(Op.I32_LT_U).op(Op.SELECT).localSet(gotoTarget());
   }
 
   private void switchDispatch(Stmt.Switch sw, int value, Map<Long, Integer> cases, Ctl[] blocks, Ctl otherwise) {
@@ -1551,7 +1566,7 @@ final class FunctionGenerator {
     int site = setjmpSites.get(b);
     code.localGet(resumeSite).i32Const(site).op(Op.I32_EQ);
     ifThen(ValType.I32);
-    code.i32Const(0).localSet(resumeSite);
+    code.i32Const(0).localTee(resumeSite).localSet(gotoTarget()); // arrived
     code.globalGet(module.longjmp().value());
     code.elseBranch();
     int env = temp(ValType.I32);
