@@ -23,8 +23,8 @@ public final class Builtins {
   /** {@code void __wasmformer_set_stack_pointer(char *)}: releases the arrays allocated below it. */
   public static final String SET_STACK_POINTER = "__wasmformer_set_stack_pointer";
   /**
-   * {@code int __wasmformer_setjmp(void *env)}: {@code setjmp} (see the codegen); sema allows it
-   * only where C does, as a statement's whole controlling expression or expression.
+   * {@code int __wasmformer_setjmp(void *env)}: {@code setjmp} (see the codegen, which allows
+   * it only where C does: about a statement's whole expression or controlling expression).
    */
   public static final String SETJMP = "__wasmformer_setjmp";
   /** {@code void __wasmformer_longjmp(void *env, int value)}: {@code longjmp}'s unwinding. */

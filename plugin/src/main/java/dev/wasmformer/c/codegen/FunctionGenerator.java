@@ -185,8 +185,9 @@ final class FunctionGenerator {
    * The setjmp call of a statement where C 7.13.1.1 allows one: the whole expression of an
    * expression statement or controlling expression of if, switch, while, do or for, or its
    * operand there under !, a cast or a comparison (any binary operator) with a constant; like
-   * gcc, also the value assigned to or initializing a variable (as in {@code (r = setjmp(b)) != 0}). Nothing else is evaluated
-   * before it, so a longjmp may evaluate the statement again from its start.
+   * gcc, also the value assigned to or initializing a variable (as in
+   * {@code (r = setjmp(b)) != 0}). Nothing with an effect is evaluated before it, so a longjmp
+   * may evaluate the statement again from its start.
    */
   private static Expr.Builtin setjmpSite(Stmt s) {
     if (s instanceof Stmt.ExprStmt e) return setjmpCall(e.expr());
