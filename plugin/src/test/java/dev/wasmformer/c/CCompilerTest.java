@@ -278,6 +278,32 @@ class CCompilerTest {
   }
 
   @Test
+  void aLongjmpToAFunctionThatHasReturnedTrapsWithAMessage() {
+    String program = """
+        #include <setjmp.h>
+        #include <stdio.h>
+        static jmp_buf env;
+        static int f(void) {
+          if (setjmp(env)) return 1;
+          return 0;
+        }
+        static void g(void) { longjmp(env, 1); }
+        int main(void) {
+          f();
+          printf("f returned\\n");
+          g();
+          printf("not here\\n");
+          return 0;
+        }
+        """;
+    CompileResult r = compile(program, CompileOptions.defaults());
+    WasmRunner.Run run = WasmRunner.run(r.wasm(), r.module(), "", List.of("prog"));
+    assertThat(run.stdout()).isEqualTo("f returned\n");
+    assertThat(run.stderr()).isEqualTo("longjmp to a setjmp whose function has returned\n");
+    assertThat(run.trap()).as("the trap").isNotNull();
+  }
+
+  @Test
   void aRunHasNoClockAndNoFilesAndSaysSoAsCAllows() {
     String program = """
         #include <errno.h>

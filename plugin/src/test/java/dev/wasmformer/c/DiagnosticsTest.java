@@ -289,6 +289,39 @@ class DiagnosticsTest {
   }
 
   @Test
+  void setjmpOutsideTheContextsC11AllowsIsALocatedError() {
+    CompileResult r = compile("""
+        #include <setjmp.h>
+        jmp_buf b;
+        int g(int x) { return x; }
+        int inArgument(void) { return g(setjmp(b)); }
+        int afterACall(void) { if (g(1) + setjmp(b)) return 1; return 0; }
+        int comparedWithAVariable(int x) { while (setjmp(b) < x) x--; return x; }
+        int returned(void) { return setjmp(b); }
+        int inAComma(void) { int x; x = (g(1), setjmp(b)); return x; }
+        int allowed(int x) {
+          if (setjmp(b)) return 1;
+          if (!setjmp(b)) x++;
+          switch (setjmp(b) + 1) { default: x++; }
+          do x++; while ((x = setjmp(b)) != 0);
+          (void) setjmp(b);
+          int r = setjmp(b);
+          return r + x;
+        }
+        int main(void) {
+          if (allowed(0)) longjmp(b, 1);
+          return inArgument() + afterACall() + comparedWithAVariable(2) + returned() + inAComma();
+        }
+        """);
+    String rule = ": error: setjmp must be the whole expression of an expression statement or the controlling "
+        + "expression of if, switch, while, do or for, possibly negated, cast, compared with a constant, or "
+        + "assigned to a variable (C11 7.13.1.1)";
+    assertThat(messages(r)).containsExactlyInAnyOrder(
+        "prog.c:4:33" + rule, "prog.c:5:35" + rule, "prog.c:6:43" + rule, "prog.c:7:29" + rule,
+        "prog.c:8:40" + rule);
+  }
+
+  @Test
   void aProgramWithoutEntryPointIsAnError() {
     CompileResult r = compile("int f(void) { return 1; }\n");
     assertThat(r.success()).isFalse();

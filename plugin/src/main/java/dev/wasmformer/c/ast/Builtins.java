@@ -22,6 +22,13 @@ public final class Builtins {
   public static final String VLA_ALLOC = "__wasmformer_vla_alloc";
   /** {@code void __wasmformer_set_stack_pointer(char *)}: releases the arrays allocated below it. */
   public static final String SET_STACK_POINTER = "__wasmformer_set_stack_pointer";
+  /**
+   * {@code int __wasmformer_setjmp(void *env)}: {@code setjmp} (see the codegen, which allows
+   * it only where C does: about a statement's whole expression or controlling expression).
+   */
+  public static final String SETJMP = "__wasmformer_setjmp";
+  /** {@code void __wasmformer_longjmp(void *env, int value)}: {@code longjmp}'s unwinding. */
+  public static final String LONGJMP = "__wasmformer_longjmp";
   /** {@code unsigned long __wasmformer_memory_size(void)}: the memory size in bytes. */
   public static final String MEMORY_SIZE = "__wasmformer_memory_size";
   /** {@code unsigned __wasmformer_f32_bits(float)}: the bit pattern of a float (no code: a float is an i32). */

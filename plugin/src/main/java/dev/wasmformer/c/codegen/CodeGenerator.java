@@ -49,6 +49,9 @@ import java.util.Set;
  * {@code exit} is followed by a test of the flag that returns at once, so the program
  * unwinds to {@code main}, which returns the status. The analysis is conservative for
  * calls through pointers.
+ *
+ * <p>{@code longjmp} unwinds the same way (see {@link Longjmp}): only a program that uses it
+ * gets the globals and the code of its tests.
  */
 public final class CodeGenerator {
   /** The first address of static data (and of the argument area, when there is one). */
@@ -90,6 +93,17 @@ public final class CodeGenerator {
   private int spGlobal;
   private int exitingGlobal = -1;
   private int exitCodeGlobal = -1;
+  /**
+   * The globals of a {@code longjmp} in progress, which also sets the exiting flag: the target
+   * activation (0: none; each activation of a function holding a {@code setjmp} numbers
+   * itself from {@code activations}), the target site (the setjmp's label id in its function),
+   * the stack pointer at the setjmp and setjmp's result. {@code lost} is the libc function
+   * that reports a target whose function has returned (the unwinding reached {@code main}).
+   */
+  record Longjmp(int target, int site, int stackPointer, int value, int activations, int lost) {}
+
+  private Longjmp longjmp;
+  private boolean usesLongjmp;
   private int memcpyHelper = -1;
   private int memsetHelper = -1;
   /** Per function definition: whether its direct calls may be expanded in place. */
@@ -154,6 +168,13 @@ public final class CodeGenerator {
     if (!mayExit.isEmpty()) {
       exitingGlobal = module.addGlobal(ValType.I32, true, 0);
       exitCodeGlobal = module.addGlobal(ValType.I32, true, 0);
+    }
+    if (usesLongjmp) {
+      FunctionDef lost = program.functions().stream()
+          .filter(f -> f.symbol().name().equals("__wasmformer_longjmp_lost")).findFirst().orElseThrow();
+      longjmp = new Longjmp(module.addGlobal(ValType.I32, true, 0), module.addGlobal(ValType.I32, true, 0),
+          module.addGlobal(ValType.I32, true, 0), module.addGlobal(ValType.I32, true, 0),
+          module.addGlobal(ValType.I32, true, 0), functionIndex.get(lost.symbol()));
     }
     for (FunctionDef f : program.functions()) {
       int index = functionIndex.get(f.symbol());
@@ -302,6 +323,11 @@ public final class CodeGenerator {
     return exitCodeGlobal;
   }
 
+  /** The globals of longjmp, or null if the program does not use it. */
+  Longjmp longjmp() {
+    return longjmp;
+  }
+
   boolean mayExit(Symbol function) {
     return mayExit.contains(resolve(function));
   }
@@ -360,6 +386,8 @@ public final class CodeGenerator {
           && v.symbol().kind() == Symbol.Kind.OBJECT && !v.symbol().hasStaticStorage()) bad[0] = true;
       if (e instanceof Expr.CompoundLiteral || e instanceof Expr.VaStart || e instanceof Expr.VaArg) bad[0] = true;
       if (e instanceof Expr.StmtExpr) bad[0] = true; // its statements may return or break
+      // a longjmp resumes in the function that called setjmp
+      if (e instanceof Expr.Builtin b && b.name().equals(Builtins.SETJMP)) bad[0] = true;
       // its returns would not release its variable-length arrays
       if (e instanceof Expr.Builtin b && b.name().equals(Builtins.VLA_ALLOC)) bad[0] = true;
       // a trap keeps its function, which error messages name (e.g. the soft-float routine)
@@ -496,7 +524,8 @@ public final class CodeGenerator {
     for (FunctionDef f : program.functions()) {
       Symbol self = f.symbol();
       AstWalker.expressions(f.body(), e -> {
-        if (e instanceof Expr.Builtin b && b.name().equals(Builtins.EXIT)) {
+        if (e instanceof Expr.Builtin b && (b.name().equals(Builtins.EXIT) || b.name().equals(Builtins.LONGJMP))) {
+          usesLongjmp |= b.name().equals(Builtins.LONGJMP);
           if (mayExit.add(self)) work.add(self);
         } else if (e instanceof Expr.Call c) {
           if (c.callee() instanceof Expr.VarRef v && v.type() instanceof FunctionType) {

@@ -40,6 +40,13 @@ import java.util.Set;
  * into segments, each starting after the end of one wasm block, with a dispatch in the
  * innermost block; goto sets a target local and branches to a loop around the segments
  * that dispatches again.
+ *
+ * <p>setjmp and longjmp: a statement holding a setjmp (as its whole expression or controlling
+ * expression) gets a label id, its site. setjmp stores in its buffer the function's activation
+ * number (taken on entry), the site and the stack pointer, and yields 0. longjmp sets the
+ * exiting flag and the target, and every call that may reach it is followed by the exit test,
+ * so the functions between return at once; in the function whose activation is the target,
+ * the test clears the flag and goes to the site as a goto would, where setjmp yields the value.
  */
 final class FunctionGenerator {
   private sealed interface Storage {}
@@ -84,6 +91,15 @@ final class FunctionGenerator {
   private int sret = -1;
   private int varargs = -1;
   private int gotoTarget = -1;
+  /** The setjmp calls allowed by C, by their site ids (label ids), and the statements holding them. */
+  private final Map<Expr.Builtin, Integer> setjmpSites = new IdentityHashMap<>();
+  private final Map<Stmt, Integer> siteStatements = new IdentityHashMap<>();
+  /** While numbering the function body's labels (not a statement expression's): sites are found. */
+  private boolean findingSites;
+  /** This activation's number, when the function calls setjmp. */
+  private int activation = -1;
+  /** The site a longjmp is resuming at, until its setjmp yields the value (0 otherwise). */
+  private int resumeSite = -1;
   /** Goto labels numbered from 1 in source order, so the labels of any statement are a range. */
   private final Map<String, Integer> labelIds = new HashMap<>();
   private final Map<Stmt, int[]> labelRanges = new IdentityHashMap<>();
@@ -107,7 +123,9 @@ final class FunctionGenerator {
     this.isMain = isMain;
     collectAddressTaken(def, addressTaken);
     this.needsFrame = computeNeedsFrame(def, addressTaken);
+    findingSites = true;
     numberLabels(def.body(), null);
+    findingSites = false;
     // Sema lets only a statement expression's own statements jump to its labels, so their
     // ranges stay out of the enclosing statements' and its blocks dispatch to them.
     AstWalker.expressions(def.body(), e -> {
@@ -121,12 +139,19 @@ final class FunctionGenerator {
     if (s == null) return null;
     int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
     if (s instanceof Stmt.Labeled l) {
-      int id = labelIds.size() + nestedCaseIds.size() + 1;
+      int id = labelIds.size() + nestedCaseIds.size() + setjmpSites.size() + 1;
       labelIds.put(l.label(), id);
       lo = hi = id;
     }
+    Expr.Builtin site = findingSites ? setjmpSite(s) : null;
+    if (site != null) {
+      int id = labelIds.size() + nestedCaseIds.size() + setjmpSites.size() + 1;
+      setjmpSites.put(site, id);
+      siteStatements.put(s, id);
+      lo = hi = id;
+    }
     if (s instanceof Stmt.Case c && !directCases.contains(c) && sw != null) {
-      int id = labelIds.size() + nestedCaseIds.size() + 1;
+      int id = labelIds.size() + nestedCaseIds.size() + setjmpSites.size() + 1;
       nestedCaseIds.put(c, id);
       nestedCases.computeIfAbsent(sw, k -> new ArrayList<>()).add(c);
       lo = hi = id;
@@ -155,6 +180,36 @@ final class FunctionGenerator {
     int[] range = {lo, hi};
     labelRanges.put(s, range);
     return range;
+  }
+
+  /**
+   * The setjmp call of a statement where C 7.13.1.1 allows one: the whole expression of an
+   * expression statement or controlling expression of if, switch, while, do or for, or its
+   * operand there under !, a cast or a comparison (any binary operator) with a constant; like
+   * gcc, also the value assigned to or initializing a variable (as in
+   * {@code (r = setjmp(b)) != 0}). Nothing with an effect is evaluated before it, so a longjmp
+   * may evaluate the statement again from its start.
+   */
+  private static Expr.Builtin setjmpSite(Stmt s) {
+    if (s instanceof Stmt.ExprStmt e) return setjmpCall(e.expr());
+    if (s instanceof Stmt.LocalInit l && l.init().items().size() == 1) return setjmpCall(l.init().items().get(0).value());
+    if (s instanceof Stmt.If i) return setjmpCall(i.condition());
+    if (s instanceof Stmt.Switch w) return setjmpCall(w.value());
+    if (s instanceof Stmt.While w) return setjmpCall(w.condition());
+    if (s instanceof Stmt.DoWhile d) return setjmpCall(d.condition());
+    if (s instanceof Stmt.For f) return setjmpCall(f.condition());
+    return null;
+  }
+
+  private static Expr.Builtin setjmpCall(Expr e) {
+    if (e instanceof Expr.Builtin b && b.name().equals(Builtins.SETJMP)) return b;
+    if (e instanceof Expr.Cast c) return setjmpCall(c.operand());
+    if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.LOG_NOT) return setjmpCall(u.operand());
+    if (e instanceof Expr.Binary b && b.right() instanceof Expr.IntConst) return setjmpCall(b.left());
+    if (e instanceof Expr.Binary b && b.left() instanceof Expr.IntConst) return setjmpCall(b.right());
+    // storing into a variable evaluates nothing before the setjmp
+    if (e instanceof Expr.Assign a && a.target() instanceof Expr.VarRef) return setjmpCall(a.value());
+    return null;
   }
 
   private int[] labels(Stmt s) {
@@ -274,6 +329,13 @@ final class FunctionGenerator {
       }
     }
     try {
+      checkSetjmps();
+      if (!setjmpSites.isEmpty() && module.longjmp() != null) {
+        activation = code.addLocal(ValType.I32);
+        resumeSite = code.addLocal(ValType.I32);
+        int activations = module.longjmp().activations();
+        code.globalGet(activations).i32Const(1).op(Op.I32_ADD).localTee(activation).globalSet(activations);
+      }
       statement(def.body());
     } catch (CompileError e) {
       return false; // reported; the module will not be produced
@@ -307,6 +369,16 @@ final class FunctionGenerator {
       });
     }
     return true;
+  }
+
+  private void checkSetjmps() {
+    AstWalker.expressions(def.body(), e -> {
+      if (e instanceof Expr.Builtin b && b.name().equals(Builtins.SETJMP) && !setjmpSites.containsKey(b)) {
+        throw error(b.pos(), "setjmp must be the whole expression of an expression statement or the controlling "
+            + "expression of if, switch, while, do or for, possibly negated, cast, compared with a constant, or "
+            + "assigned to a variable (C11 7.13.1.1)");
+      }
+    });
   }
 
   private int allocate(int size, int align) {
@@ -431,7 +503,9 @@ final class FunctionGenerator {
     } else if (s instanceof Stmt.DoWhile d) {
       Ctl brk = block(Kind.BREAK);
       Ctl top = loop(Kind.PLAIN);
-      block(Kind.CONTINUE);
+      Ctl cont = block(Kind.CONTINUE);
+      Integer site = siteStatements.get(d);
+      if (site != null && resumeSite >= 0) code.localGet(resumeSite).i32Const(site).op(Op.I32_EQ).brIf(depth(cont));
       statement(d.body());
       close();
       condition(d.condition());
@@ -440,9 +514,11 @@ final class FunctionGenerator {
       close();
     } else if (s instanceof Stmt.For f) {
       int[] into = labels(f.body());
+      // resuming at a setjmp in the condition also skips the initialization
+      int[] skipInit = siteStatements.containsKey(f) ? labels(f) : into;
       if (f.init() != null) {
-        if (into != null) {
-          targetIn(into);
+        if (skipInit != null) {
+          targetIn(skipInit);
           code.op(Op.I32_EQZ);
           ifThen(null);
           statement(f.init());
@@ -583,10 +659,11 @@ final class FunctionGenerator {
   private void segmented(List<Stmt> statements, Stmt.Switch sw) {
     List<List<Stmt>> segments = new ArrayList<>();
     List<int[]> ranges = new ArrayList<>();
-    List<Boolean> arrivals = new ArrayList<>();
+    /** Per segment: how many goto labels head its statement (their ids start its range). */
+    List<Integer> arrivals = new ArrayList<>();
     segments.add(new ArrayList<>());
     ranges.add(null);
-    arrivals.add(false);
+    arrivals.add(0);
     Map<Long, Integer> cases = new LinkedHashMap<>();
     int defaultSegment = -1;
     int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
@@ -596,7 +673,7 @@ final class FunctionGenerator {
       if (starts) {
         segments.add(new ArrayList<>());
         ranges.add(range);
-        arrivals.add(false);
+        arrivals.add(0);
         if (range != null) {
           lo = Math.min(lo, range[0]);
           hi = Math.max(hi, range[1]);
@@ -606,7 +683,7 @@ final class FunctionGenerator {
       Stmt cur = s;
       while (cur instanceof Stmt.Labeled || (sw != null && cur instanceof Stmt.Case c0 && directCases.contains(c0))) {
         if (cur instanceof Stmt.Labeled l) {
-          arrivals.set(index, true);
+          arrivals.set(index, arrivals.get(index) + 1);
           cur = l.body();
         } else {
           Stmt.Case c = (Stmt.Case) cur;
@@ -676,11 +753,25 @@ final class FunctionGenerator {
     for (Stmt s : segments.get(0)) statement(s);
     for (int i = 1; i < n; i++) {
       close();
-      if (arrivals.get(i)) code.i32Const(0).localSet(gotoTarget()); // the goto has arrived
+      int heading = arrivals.get(i);
+      if (heading > 0) arrive(ranges.get(i), heading);
       for (Stmt s : segments.get(i)) statement(s);
     }
     if (dispatch != null) close();
     if (brk != null) close();
+  }
+
+  /**
+   * At a segment headed by {@code heading} goto labels: a goto to one of them has arrived. A
+   * goto (or longjmp) to a label or setjmp inside the segment's statement goes on to it.
+   */
+  private void arrive(int[] range, int heading) {
+    if (range[1] == range[0] + heading - 1) {
+      code.i32Const(0).localSet(gotoTarget());
+      return;
+    }
+    code.i32Const(0).localGet(gotoTarget()).localGet(gotoTarget()).i32Const(range[0]).op(Op.I32_SUB)
+        .i32Const(heading).op(Op.I32_LT_U).op(Op.SELECT).localSet(gotoTarget());
   }
 
   private void switchDispatch(Stmt.Switch sw, int value, Map<Long, Integer> cases, Ctl[] blocks, Ctl otherwise) {
@@ -1461,6 +1552,8 @@ final class FunctionGenerator {
       }
       case Builtins.VLA_ALLOC -> vlaAlloc(b.args().get(0));
       case Builtins.MEMORY_SIZE -> code.memorySize().i32Const(16).op(Op.I32_SHL);
+      case Builtins.SETJMP -> setjmp(b);
+      case Builtins.LONGJMP -> longjmp(b);
       case Builtins.F32_BITS, Builtins.F64_BITS, Builtins.BITS_F32, Builtins.BITS_F64 -> value(b.args().get(0));
       default -> throw new IllegalStateException("unknown builtin " + b.name());
     }
@@ -1489,8 +1582,86 @@ final class FunctionGenerator {
     release(ValType.I32, bytes);
   }
 
+  /**
+   * setjmp: when a longjmp is resuming at this site, its value; otherwise stores the
+   * activation, the site and the stack pointer in the buffer and yields 0.
+   */
+  private void setjmp(Expr.Builtin b) {
+    if (activation < 0) { // no longjmp in the program: nothing resumes here
+      discard(b.args().get(0));
+      code.i32Const(0);
+      return;
+    }
+    int site = setjmpSites.get(b);
+    code.localGet(resumeSite).i32Const(site).op(Op.I32_EQ);
+    ifThen(ValType.I32);
+    code.i32Const(0).localTee(resumeSite).localSet(gotoTarget()); // arrived
+    code.globalGet(module.longjmp().value());
+    code.elseBranch();
+    int env = temp(ValType.I32);
+    value(b.args().get(0));
+    code.localTee(env).localGet(activation).mem(MemOp.I32_STORE, 0);
+    code.localGet(env).i32Const(site).mem(MemOp.I32_STORE, 4);
+    code.localGet(env).globalGet(module.spGlobal()).mem(MemOp.I32_STORE, 8);
+    release(ValType.I32, env);
+    code.i32Const(0);
+    close();
+  }
+
+  /** longjmp: sets the target from the buffer, the value (1 for 0) and the exiting flag, and unwinds. */
+  private void longjmp(Expr.Builtin b) {
+    CodeGenerator.Longjmp globals = module.longjmp();
+    int env = temp(ValType.I32);
+    value(b.args().get(0));
+    code.localTee(env).mem(MemOp.I32_LOAD, 0).globalSet(globals.target());
+    code.localGet(env).mem(MemOp.I32_LOAD, 4).globalSet(globals.site());
+    code.localGet(env).mem(MemOp.I32_LOAD, 8).globalSet(globals.stackPointer());
+    release(ValType.I32, env);
+    value(b.args().get(1));
+    code.localTee(env).i32Const(1).localGet(env).op(Op.SELECT).globalSet(globals.value());
+    code.i32Const(1).globalSet(module.exitingGlobal());
+    exitTest();
+  }
+
+  /**
+   * After a call that may exit or longjmp: returns at once if the program is exiting, unless
+   * a longjmp targets this activation, which resumes at its setjmp site (through the dispatch
+   * of goto) with the stack pointer of that setjmp.
+   */
+  private void exitTest() {
+    code.globalGet(module.exitingGlobal());
+    ifThen(null);
+    if (activation >= 0) {
+      CodeGenerator.Longjmp globals = module.longjmp();
+      code.globalGet(globals.target()).localGet(activation).op(Op.I32_EQ);
+      ifThen(null);
+      code.i32Const(0).globalSet(module.exitingGlobal());
+      code.i32Const(0).globalSet(globals.target());
+      code.globalGet(globals.stackPointer()).globalSet(module.spGlobal());
+      code.globalGet(globals.site()).localTee(resumeSite).localSet(gotoTarget());
+      code.br(depth(siteDispatch()));
+      close();
+    }
+    unwind();
+    close();
+  }
+
+  /** The innermost goto dispatch that reaches every setjmp site (the function body's at least). */
+  private Ctl siteDispatch() {
+    int lo = java.util.Collections.min(setjmpSites.values()), hi = java.util.Collections.max(setjmpSites.values());
+    for (Ctl c : ctl) if (c.kind == Kind.DISPATCH && c.labels[0] <= lo && hi <= c.labels[1]) return c;
+    throw new IllegalStateException("no dispatch reaches the setjmp sites");
+  }
+
   /** Returns at once because the program is exiting: main returns the exit status. */
   private void unwind() {
+    if (isMain && module.longjmp() != null) {
+      // a longjmp whose target has not been found: its function has returned
+      code.globalGet(module.longjmp().target());
+      ifThen(null);
+      code.call(module.longjmp().lost());
+      close();
+    }
     epilogue();
     if (isMain && !type.result().isVoid()) {
       code.globalGet(module.exitCodeGlobal());
@@ -1576,12 +1747,7 @@ final class FunctionGenerator {
       code.callIndirect(module.module().type(Abi.signature(callee.prototyped() ? callee : passed(callee, c))));
       mayExit = module.indirectCallsMayExit();
     }
-    if (mayExit) {
-      code.globalGet(module.exitingGlobal());
-      ifThen(null);
-      unwind();
-      close();
-    }
+    if (mayExit) exitTest();
     if (sretOffset >= 0) {
       if (want) {
         code.localGet(fp);

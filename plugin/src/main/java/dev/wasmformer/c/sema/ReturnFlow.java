@@ -159,7 +159,7 @@ final class ReturnFlow {
     }
     if (e instanceof Expr.Builtin b) {
       return b.name().equals(Builtins.EXIT) || b.name().equals(Builtins.TRAP)
-          || b.name().equals(Builtins.UNREACHABLE);
+          || b.name().equals(Builtins.UNREACHABLE) || b.name().equals(Builtins.LONGJMP);
     }
     if (e instanceof Expr.Call call) {
       Expr callee = call.callee();

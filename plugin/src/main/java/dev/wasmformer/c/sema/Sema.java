@@ -1048,7 +1048,7 @@ public final class Sema {
     return switch (name) {
       case Builtins.EXIT, Builtins.TRAP, Builtins.UNREACHABLE, Builtins.HEAP_BASE, Builtins.STACK_POINTER,
           Builtins.MEMORY_SIZE, Builtins.F32_BITS, Builtins.F64_BITS, Builtins.BITS_F32, Builtins.BITS_F64,
-          "__builtin_expect" -> true;
+          Builtins.SETJMP, Builtins.LONGJMP, "__builtin_expect" -> true;
       default -> false;
     };
   }
@@ -1520,6 +1520,16 @@ public final class Sema {
       case Builtins.HEAP_BASE, Builtins.STACK_POINTER ->
           new Expr.Builtin(pos, new PointerType(IntType.CHAR), name, checkNoArgs(name, vals, pos));
       case Builtins.MEMORY_SIZE -> new Expr.Builtin(pos, SIZE_T, name, checkNoArgs(name, vals, pos));
+      case Builtins.SETJMP -> {
+        if (vals.size() != 1 || !vals.get(0).type().isPointer()) yield error(pos, name + " takes one pointer argument");
+        yield new Expr.Builtin(pos, IntType.INT, name, vals);
+      }
+      case Builtins.LONGJMP -> {
+        if (vals.size() != 2 || !vals.get(0).type().isPointer() || !vals.get(1).type().isInteger()) {
+          yield error(pos, name + " takes a pointer and an int");
+        }
+        yield new Expr.Builtin(pos, VoidType.VOID, name, List.of(vals.get(0), convert(vals.get(1), IntType.INT)));
+      }
       case Builtins.F32_BITS, Builtins.F64_BITS, Builtins.BITS_F32, Builtins.BITS_F64 -> {
         if (vals.size() != 1 || !vals.get(0).type().isArithmetic()) yield error(pos, name + " takes one arithmetic argument");
         Type in = switch (name) {
