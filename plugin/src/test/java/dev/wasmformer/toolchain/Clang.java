@@ -87,6 +87,12 @@ final class Clang {
     return compile(source, work, List.of("--target=wasm32-wasi", "--sysroot=" + SYSROOT, level));
   }
 
+  /** A WASI command whose printf and scanf also handle long double (binary128 on wasm32). */
+  static byte[] wasiWithLongDoublePrintf(Path source, Path work) throws IOException, InterruptedException {
+    return compile(source, work, List.of("--target=wasm32-wasi", "--sysroot=" + SYSROOT, "-O2",
+        "-lc-printscan-long-double"));
+  }
+
   private static byte[] compile(Path source, Path work, List<String> flags) throws IOException, InterruptedException {
     Path out = work.resolve(source.getFileName().toString().replace(".c", ".wasm"));
     List<String> command = new ArrayList<>();
