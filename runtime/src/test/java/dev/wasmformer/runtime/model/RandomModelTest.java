@@ -73,6 +73,29 @@ class RandomModelTest {
         assertThat(filteredRuns).as("runs whose gate filter was built").isGreaterThan(20);
     }
 
+    /**
+     * Resident heads, token tables among them, whose placements replace one answer's sums in
+     * the residual by another's (the random models above have none: their heads' rows are read
+     * or written by others).
+     */
+    @Test
+    void naiveAndHullDecodersAgreeWhenLayerZerosHeadsAreResident() {
+        int residentTables = 0;
+        for (int seed = 0; seed < 40; seed++) {
+            Model model = Model.from(WideRandomModel.withOwnRows(WideRandomModel.bundle(new Random(seed))));
+            assertThat(model.residentHeads.resident[0]).as("layer 0 of seed %d", seed).containsOnly(true);
+            for (int h = 0; h < model.headCount(0); h++) {
+                boolean table = model.attentionLayers[0].tables[h] != null;
+                residentTables += table && model.kernel(0, h) == HeadKernel.POSITION_KEY ? 1 : 0;
+            }
+            if (seed % 2 == 0) {
+                model.attentionLayers[0].compile();
+            }
+            assertAgree(model, 600, seed);
+        }
+        assertThat(residentTables).as("resident token-table position heads").isGreaterThan(10);
+    }
+
     @Test
     void aRunSwitchesToGeneratedCodeMidwayWithoutChangingATokenOrResidual() {
         for (int seed = 0; seed < 3; seed++) {

@@ -231,6 +231,63 @@ final class WideRandomModel {
                 .setShape(bundle.getShape().toBuilder().setHeads(heads)).build();
     }
 
+    /** The first of the slots {@link #withOwnRows} gives layer 0's heads. */
+    private static final int OWN_ROWS = D - 12;
+
+    /**
+     * {@code bundle} with the slots from {@link #OWN_ROWS} on written by layer 0's heads alone
+     * (value column c of head h into slot {@code OWN_ROWS + 3h + c}) and read by none of that
+     * layer's projections: every layer-0 head is resident (its sums stay in the residual), its
+     * token-table heads among them. Later layers, FFNs and the unembedding still read them.
+     */
+    static Bundle withOwnRows(Bundle bundle) {
+        Weights.Builder weights = bundle.getWeights().toBuilder();
+        for (int l = 0; l < weights.getLayersCount(); l++) {
+            Layer.Builder layer = weights.getLayersBuilder(l);
+            for (int h = 0; h < layer.getHeadsCount(); h++) {
+                Head.Builder head = layer.getHeadsBuilder(h);
+                int width = head.getValue().getRows();
+                double[][] output = dense(head.getOutput(), D, width);
+                if (l == 0) {
+                    head.setQuery(TinyModel.matrix(withoutOwnColumns(dense(head.getQuery(), 2, D)), false));
+                    head.setKey(TinyModel.matrix(withoutOwnColumns(dense(head.getKey(), 2, D)), false));
+                    head.setValue(TinyModel.matrix(withoutOwnColumns(dense(head.getValue(), width, D)), false));
+                    output = new double[D][width];
+                    for (int c = 0; c < width; c++) {
+                        output[OWN_ROWS + 3 * h + c][c] = 1;
+                    }
+                } else {
+                    Arrays.fill(output, OWN_ROWS, D, new double[width]);
+                }
+                head.setOutput(TinyModel.matrix(output, false));
+            }
+            if (layer.hasFfn()) {
+                double[][] output = dense(layer.getFfn().getOutput(), D, WIDTH);
+                Arrays.fill(output, OWN_ROWS, D, new double[WIDTH]);
+                layer.getFfnBuilder().setOutput(TinyModel.matrix(output, false));
+            }
+        }
+        return bundle.toBuilder().setWeights(weights).build();
+    }
+
+    private static double[][] withoutOwnColumns(double[][] m) {
+        for (double[] row : m) {
+            Arrays.fill(row, OWN_ROWS, D, 0);
+        }
+        return m;
+    }
+
+    private static double[][] dense(dev.wasmformer.runtime.format.Matrix matrix, int rows, int cols) {
+        CsrMatrix m = CsrMatrix.read(matrix, rows, cols, "dense");
+        double[][] d = new double[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < m.rowLength(r); i++) {
+                d[r][m.column(r, i)] = m.value(r, i);
+            }
+        }
+        return d;
+    }
+
     private static double[][] output(Random random, int width) {
         double[][] m = new double[D][width];
         for (int c = 0; c < width; c++) {
