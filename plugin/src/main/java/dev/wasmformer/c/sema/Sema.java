@@ -83,6 +83,7 @@ public final class Sema {
   private final Map<String, StringLit> funcNames = new HashMap<>();
   private FunctionContext function;
   private final SoftFloat soft = new SoftFloat(this);
+  private final ComplexArithmetic complex = new ComplexArithmetic(this, soft);
   private final List<SwitchContext> switches = new ArrayList<>();
   /** The scopes a break and a continue leave to, innermost last (a switch is only a break's). */
   private final List<Scope> breakScopes = new ArrayList<>();
@@ -799,8 +800,15 @@ public final class Sema {
     return s;
   }
 
+  /** Adds an unnamed automatic object to the current function (nothing at file scope). */
+  void addLocal(Symbol s) {
+    if (function == null) return;
+    s.setFromLibrary(library);
+    function.locals.add(s);
+  }
+
   /** A compiler temporary: an automatic variable of the current function. */
-  private Symbol temporary(Type t, SourcePos pos) {
+  Symbol temporary(Type t, SourcePos pos) {
     Symbol s = new Symbol("__tmp", Symbol.Kind.OBJECT, t, Symbol.Storage.AUTO, pos);
     s.setFromLibrary(library);
     function.locals.add(s);
@@ -814,6 +822,7 @@ public final class Sema {
   public Expr condition(Expr e) {
     Expr v = rvalue(e);
     if (v.type().isError()) return v;
+    if (v.type().isComplex()) return complex.truth(v, v.pos());
     if (!v.type().isScalar()) {
       return error(v.pos(), "statement requires expression of scalar type ('" + v.type().spell() + "' invalid)");
     }
@@ -1070,11 +1079,14 @@ public final class Sema {
           case 'l' -> FloatType.LDOUBLE;
           default -> FloatType.DOUBLE;
         };
-        return SoftFloat.constant(pos, t, f.bits());
+        Expr value = SoftFloat.constant(pos, t, f.bits());
+        if (!f.imaginary()) return value;
+        return complex.pair(pos, StructType.complexOf(t), SoftFloat.constant(pos, t, 0), value);
       } catch (IllegalArgumentException e) {
         return error(pos, e.getMessage());
       }
     }
+    if (Literals.isImaginary(text)) return error(pos, "imaginary constants of integer type are not supported");
     Literals.IntegerConstant c;
     try {
       c = Literals.integer(text);
@@ -1257,6 +1269,13 @@ public final class Sema {
     if (from.isError()) return e;
     if (to.isError()) return poisoned(e.pos());
     if (from.equals(to)) return e;
+    if (from.isComplex() || to.isComplex()) {
+      if (to.isVoid()) return new Cast(e.pos(), to, e);
+      if ((from.isArithmetic() || from.isComplex()) && (to.isArithmetic() || to.isComplex())) {
+        return complex.convert(e, to);
+      }
+      return error(e.pos(), "cannot convert '" + from.spell() + "' to '" + to.spell() + "'");
+    }
     if (from instanceof FloatType || to instanceof FloatType) {
       if (from.isArithmetic() && to.isArithmetic()) return soft.convert(e, to);
       if (to.isVoid()) return new Cast(e.pos(), to, e);
@@ -1291,6 +1310,7 @@ public final class Sema {
     Type from = v.type();
     if (from.isError() || to.isError()) return v.type().isError() ? v : poisoned(v.pos());
     if (to.isArithmetic() && from.isArithmetic()) return convert(v, to);
+    if (ComplexArithmetic.common(to, from) != null) return convert(v, to);
     if (to instanceof PointerType tp) {
       if (from instanceof PointerType fp) {
         if (!tp.target().isVoid() && !fp.target().isVoid() && !Types.compatible(tp.target(), fp.target())) {
@@ -1335,6 +1355,13 @@ public final class Sema {
     if (to.isVoid()) return new Cast(pos, VoidType.VOID, v);
     if ((to instanceof FloatType && v.type().isPointer()) || (to.isPointer() && v.type() instanceof FloatType)) {
       return error(pos, "cannot cast '" + v.type().spell() + "' to '" + to.spell() + "'");
+    }
+    if (to.isComplex() || v.type().isComplex()) {
+      if (ComplexArithmetic.common(to, v.type()) == null) {
+        return error(pos, "cannot cast '" + v.type().spell() + "' to '" + to.spell() + "'");
+      }
+      Expr r = convert(v, to);
+      return r instanceof IntConst c ? new IntConst(pos, c.type(), c.value()) : r;
     }
     if (!to.isScalar()) {
       if (to == v.type() && to.isStruct()) return v; // GNU: a cast to the same struct type
@@ -1422,7 +1449,7 @@ public final class Sema {
       }
       b = new Deref(pos, p.target(), b);
     }
-    if (!(b.type() instanceof StructType st)) {
+    if (!(b.type() instanceof StructType st) || st.isComplex()) {
       return error(pos, "member reference base type '" + b.type().spell() + "' is not a structure or union");
     }
     if (!st.isComplete()) return error(pos, "incomplete definition of type '" + st.spell() + "'");
@@ -1579,6 +1606,11 @@ public final class Sema {
   public Expr unary(String op, Expr operand, SourcePos pos) {
     Expr v = rvalue(operand);
     if (v.type().isError()) return v;
+    if (v.type().isComplex()) {
+      if (!op.equals("!")) return complex.unary(op, v, pos);
+      Expr t = complex.truth(v, pos);
+      return t instanceof IntConst c ? new IntConst(pos, IntType.INT, 1 - c.value()) : new Unary(pos, IntType.INT, UnaryOp.LOG_NOT, t);
+    }
     if (v.type() instanceof FloatType) {
       return switch (op) {
         case "!" -> {
@@ -1612,6 +1644,16 @@ public final class Sema {
       }
       default -> throw new IllegalArgumentException(op);
     }
+  }
+
+  /** GNU {@code __real__ e} and {@code __imag__ e}: an lvalue when e is one. */
+  public Expr complexPart(Expr operand, boolean imaginary, SourcePos pos) {
+    Expr v = rvalue(operand);
+    if (v.type().isError()) return v;
+    if (!v.type().isArithmetic() && !v.type().isComplex()) {
+      return error(pos, "invalid argument type '" + v.type().spell() + "' to " + (imaginary ? "__imag__" : "__real__"));
+    }
+    return complex.part(v, imaginary, pos);
   }
 
   public Expr incDec(Expr target, boolean increment, boolean prefix, SourcePos pos) {
@@ -1661,6 +1703,11 @@ public final class Sema {
     if ((op == BinaryOp.LOG_AND || op == BinaryOp.LOG_OR)) {
       if (l.type() instanceof FloatType) l = soft.truth(l, l.pos());
       if (r.type() instanceof FloatType) r = soft.truth(r, r.pos());
+      if (l.type().isComplex()) l = complex.truth(l, l.pos());
+      if (r.type().isComplex()) r = complex.truth(r, r.pos());
+    } else if (l.type().isComplex() || r.type().isComplex()) {
+      Expr e = complex.binary(op, l, r, pos);
+      return e != null ? e : invalidOperands(op, l, r, pos);
     }
     Type lt = l.type(), rt = r.type();
     switch (op) {
@@ -1844,6 +1891,11 @@ public final class Sema {
     Expr v = rvalue(value);
     if (v.type().isError()) return v;
     Type t = target.type();
+    if (t.isComplex() || v.type().isComplex()) {
+      boolean allowed = op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV;
+      if (!allowed || ComplexArithmetic.common(t, v.type()) == null) return invalidOperands(op, target, v, pos);
+      return readModifyWrite(target, old -> complex.binary(op, old, v, pos), pos);
+    }
     if (t instanceof FloatType || v.type() instanceof FloatType) {
       boolean allowed = op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV;
       if (!allowed || !t.isArithmetic() || !v.type().isArithmetic()) return invalidOperands(op, target, v, pos);
@@ -1907,6 +1959,8 @@ public final class Sema {
     Type t;
     if (at.isArithmetic() && bt.isArithmetic()) {
       t = Types.usualArithmetic(at, bt);
+    } else if ((at.isComplex() || bt.isComplex()) && ComplexArithmetic.common(at, bt) != null) {
+      t = ComplexArithmetic.common(at, bt);
     } else if (at.isVoid() && bt.isVoid()) {
       t = VoidType.VOID;
     } else if (at.isStruct() && at == bt) {
