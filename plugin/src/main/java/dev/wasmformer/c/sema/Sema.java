@@ -1057,7 +1057,7 @@ public final class Sema {
     return switch (name) {
       case Builtins.EXIT, Builtins.TRAP, Builtins.UNREACHABLE, Builtins.HEAP_BASE, Builtins.STACK_POINTER,
           Builtins.MEMORY_SIZE, Builtins.F32_BITS, Builtins.F64_BITS, Builtins.BITS_F32, Builtins.BITS_F64,
-          Builtins.SETJMP, Builtins.LONGJMP, "__builtin_expect" -> true;
+          Builtins.SETJMP, Builtins.LONGJMP, "__builtin_expect", "__builtin_complex" -> true;
       default -> false;
     };
   }
@@ -1538,6 +1538,16 @@ public final class Sema {
       case "__builtin_expect" -> {
         if (vals.size() != 2) yield error(pos, "__builtin_expect takes 2 arguments");
         yield vals.get(0);
+      }
+      case "__builtin_complex" -> {
+        // <complex.h>'s CMPLX: the parts as given (an infinity or NaN imaginary part stays one)
+        if (vals.size() != 2) yield error(pos, "wrong number of arguments to function '__builtin_complex'");
+        Type part = vals.get(0).type();
+        if (!(part instanceof FloatType) || !(vals.get(1).type() instanceof FloatType)) {
+          yield error(pos, "'__builtin_complex' operand not of real binary floating-point type");
+        }
+        if (part != vals.get(1).type()) yield error(pos, "'__builtin_complex' operands of different types");
+        yield complex.pair(pos, StructType.complexOf(part), vals.get(0), vals.get(1));
       }
       case Builtins.EXIT -> {
         if (vals.size() != 1 || !vals.get(0).type().isInteger()) yield error(pos, name + " takes one int argument");
