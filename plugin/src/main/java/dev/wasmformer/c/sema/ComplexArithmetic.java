@@ -49,7 +49,11 @@ final class ComplexArithmetic {
   private record Parts(Expr prefix, Expr re, Expr im) {}
 
   static boolean isPair(Expr e) {
-    return e instanceof CompoundLiteral c && c.object().name().equals(PAIR);
+    return e instanceof CompoundLiteral c && isPair(c.object());
+  }
+
+  static boolean isPair(Symbol s) {
+    return s.name().equals(PAIR);
   }
 
   private static Type part(Type t) {

@@ -13,6 +13,7 @@ import dev.wasmformer.c.ast.Expr.Call;
 import dev.wasmformer.c.ast.Expr.Cast;
 import dev.wasmformer.c.ast.Expr.Comma;
 import dev.wasmformer.c.ast.Expr.CompoundAssign;
+import dev.wasmformer.c.ast.AstWalker;
 import dev.wasmformer.c.ast.Expr.CompoundLiteral;
 import dev.wasmformer.c.ast.Expr.Conditional;
 import dev.wasmformer.c.ast.Expr.Decay;
@@ -752,7 +753,7 @@ public final class Sema {
     }
     popScope();
     body = finishVlas(body);
-    FunctionDef def = new FunctionDef(function.symbol, function.params, body, function.locals, pos);
+    FunctionDef def = new FunctionDef(function.symbol, function.params, body, usedPairs(body), pos);
     functions.add(def);
     function = null;
     return def;
@@ -798,6 +799,20 @@ public final class Sema {
     s.setFromLibrary(true);
     fileSymbols.put(name, s);
     return s;
+  }
+
+  /**
+   * The function's locals without the complex pairs its body does not hold: those of
+   * expressions analysed but not evaluated (the unselected associations of a {@code _Generic},
+   * as {@code <tgmath.h>}'s are), which would take frame space.
+   */
+  private List<Symbol> usedPairs(Stmt.Block body) {
+    if (function.locals.stream().noneMatch(ComplexArithmetic::isPair)) return function.locals;
+    Set<Symbol> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    AstWalker.expressions(body, e -> {
+      if (e instanceof CompoundLiteral c) used.add(c.object());
+    });
+    return function.locals.stream().filter(s -> !ComplexArithmetic.isPair(s) || used.contains(s)).toList();
   }
 
   /** Adds an unnamed automatic object to the current function (nothing at file scope). */
