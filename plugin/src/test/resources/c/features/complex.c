@@ -173,5 +173,18 @@ int main(void) {
   showf("float overflow", g * g);
   showf("float quotient", CMPLXF(1, 2) / CMPLXF(3, 4));
   exact("float quotient bits", CMPLXF(1, 2) / CMPLXF(3, 4));
+
+  /* GNU: ++ and -- step the real part */
+  double complex z = 1.5 + 2.0 * I;
+  double complex old = z++;
+  double complex now = ++z;
+  float complex fz = 0.5f;
+  fz--;
+  --fz;
+  double complex arr[2] = {3, 4};
+  double complex *pa = arr;
+  (*pa++)++;
+  printf("++ -- %g %g %g %g %g %g %g %g\n", creal(old), creal(now), creal(z), cimag(z), crealf(fz), creal(arr[0]),
+         creal(arr[1]), cimag(arr[0]));
   return 0;
 }

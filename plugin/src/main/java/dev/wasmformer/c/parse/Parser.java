@@ -605,7 +605,7 @@ public final class Parser {
    */
   private Type complexType(SourcePos at, Type part) {
     if (part == null) {
-      diagnostics.warning(at, "plain '_Complex' requires a type specifier; assuming '_Complex double'");
+      diagnostics.warning(at, "ISO C does not support plain 'complex' meaning 'double complex'");
       return StructType.COMPLEX_DOUBLE;
     }
     if (!(part instanceof FloatType)) {

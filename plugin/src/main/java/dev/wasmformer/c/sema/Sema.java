@@ -1685,16 +1685,20 @@ public final class Sema {
     if (target.type().isError()) return target;
     if (!checkModifiable(target, pos)) return poisoned(pos);
     Type t = target.type();
-    if (t instanceof FloatType) {
-      Expr one = SoftFloat.constant(pos, t, t == FloatType.FLOAT ? Float.floatToRawIntBits(1f)
+    if (t instanceof FloatType || t.isComplex()) {
+      // GNU: a complex value steps its real part
+      Type part = t.isComplex() ? ((StructType) t).complexPart() : t;
+      Expr one = SoftFloat.constant(pos, part, part == FloatType.FLOAT ? Float.floatToRawIntBits(1f)
           : Double.doubleToRawLongBits(1.0));
       BinaryOp op = increment ? BinaryOp.ADD : BinaryOp.SUB;
-      if (prefix) return readModifyWrite(target, old -> soft.arithmetic(op, old, one, t, pos), pos);
+      java.util.function.Function<Expr, Expr> step = x -> t.isComplex() ? complex.binary(op, x, one, pos)
+          : soft.arithmetic(op, x, one, t, pos);
+      if (prefix) return readModifyWrite(target, step, pos);
       // x++ is (old = x, x = old + 1, old), the target's address taken once.
       Symbol old = temporary(t, pos);
       Expr oldRef = new VarRef(pos, t, old);
-      return readModifyWrite(target, x -> new Comma(pos, t, new Assign(pos, t, oldRef, x),
-          soft.arithmetic(op, oldRef, one, t, pos)), pos, oldRef);
+      return readModifyWrite(target, x -> new Comma(pos, t, new Assign(pos, t, oldRef, x), step.apply(oldRef)),
+          pos, oldRef);
     }
     if (t instanceof PointerType p && Types.isVariablyModified(p.target())) {
       // the step is the run-time size of the target: plain pointer arithmetic
