@@ -49,6 +49,7 @@ int main(void) {
   show("a * b", a * b);
   show("a / b", a / b);
   show("-a", -a);
+  show("+a", +a);
   show("conj(a)", conj(a));
   show("~a (GNU)", ~a);
   show("2 * a", 2 * a);

@@ -159,9 +159,8 @@ final class ComplexArithmetic {
 
   // ---- operators ----
 
-  /** {@code -e}, {@code +e} or GNU's conjugation {@code ~e}. */
+  /** {@code -e} or GNU's conjugation {@code ~e}. */
   Expr unary(String op, Expr e, SourcePos pos) {
-    if (op.equals("+")) return e;
     Parts p = parts(e);
     Expr re = op.equals("-") ? soft.negate(p.re(), pos) : p.re();
     return withPrefix(p.prefix(), pair(pos, (StructType) e.type(), re, soft.negate(p.im(), pos)));

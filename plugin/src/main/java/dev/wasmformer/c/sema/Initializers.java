@@ -274,7 +274,7 @@ final class Initializers {
       return;
     }
     Expr x = ((InitSyntax.Single) e.init()).expr();
-    if (!isAggregate(t) || stringFor(t, x) != null || (isAggregate(t) && x.type() == t)) {
+    if (!isAggregate(t) || stringFor(t, x) != null || (t instanceof StructType && x.type() == t)) {
       c.next();
       object(t, offset, e.init());
       return;

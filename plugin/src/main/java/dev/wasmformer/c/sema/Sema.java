@@ -1632,6 +1632,7 @@ public final class Sema {
     Expr v = rvalue(operand);
     if (v.type().isError()) return v;
     if (v.type().isComplex()) {
+      if (op.equals("+")) return isLvalue(v) ? new Cast(pos, v.type(), v) : v; // +z is no lvalue
       if (!op.equals("!")) return complex.unary(op, v, pos);
       Expr t = complex.truth(v, pos);
       return t instanceof IntConst c ? new IntConst(pos, IntType.INT, 1 - c.value()) : new Unary(pos, IntType.INT, UnaryOp.LOG_NOT, t);
