@@ -242,6 +242,44 @@ class DiagnosticsTest {
   }
 
   @Test
+  void complexMisusesAreLocatedErrors() {
+    // where gcc 12 puts them; gcc accepts complex integers (_Complex int, 2i), which we refuse,
+    // and folds a product of constant complex operands, which we compute at run time
+    CompileResult r = compile("""
+        #include <complex.h>
+        double complex z = 1.0 + 2.0 * I;
+        double complex y = (1.0 + 2.0 * I) * (3.0 - I);
+        _Complex int ci;
+        _Complex c;
+        int main(void) {
+          double complex w = z;
+          int a = z < w;
+          int b = z >= 1.0;
+          double complex m = z % w;
+          int *p = (int *)z;
+          double complex q = p;
+          double r = w.x;
+          double complex s = __builtin_complex(1.0, 2.0f);
+          return a + b + (int)r + 2i + (w << 1) + __real__ p;
+        }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:3:36: error: initializer element is not a compile-time constant",
+        "prog.c:4:1: error: complex integer types are not supported ('_Complex int')",
+        "prog.c:5:1: warning: ISO C does not support plain 'complex' meaning 'double complex'",
+        "prog.c:8:13: error: invalid operands to binary expression ('complex double' and 'complex double')",
+        "prog.c:9:13: error: invalid operands to binary expression ('complex double' and 'double')",
+        "prog.c:10:24: error: invalid operands to binary expression ('complex double' and 'complex double')",
+        "prog.c:11:12: error: cannot cast 'complex double' to 'int *'",
+        "prog.c:12:22: error: incompatible types initializing 'complex double' from 'int *'",
+        "prog.c:13:16: error: member reference base type 'complex double' is not a structure or union",
+        "prog.c:14:22: error: '__builtin_complex' operands of different types",
+        "prog.c:15:27: error: imaginary constants of integer type are not supported",
+        "prog.c:15:35: error: invalid operands to binary expression ('complex double' and 'int')",
+        "prog.c:15:43: error: invalid argument type 'int *' to __real__");
+  }
+
+  @Test
   void floatingPointMisusesAreLocatedErrors() {
     CompileResult r = compile("""
         #include <stdarg.h>

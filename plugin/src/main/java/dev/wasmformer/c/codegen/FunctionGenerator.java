@@ -824,7 +824,9 @@ final class FunctionGenerator {
     Type t = object.type();
     boolean whole = init.items().size() == 1 && init.items().get(0).offset() == 0
         && (init.items().get(0).type() == t || (t.isScalar() && init.items().get(0).type().isScalar()));
-    if (!whole) {
+    // a complex value built from its parts (sema's pairs) writes every byte
+    boolean parts = t.isComplex() && init.items().size() == 2 && !init.items().get(0).type().isComplex();
+    if (!whole && !parts) {
       objectAddress(object);
       zero(t.size());
     }

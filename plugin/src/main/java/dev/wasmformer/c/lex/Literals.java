@@ -21,8 +21,27 @@ public final class Literals {
     return t.contains(".") || t.contains("e");
   }
 
-  /** A floating constant's IEEE bits (a float's in the low 32) and its type: 'f', 'l' or 'd' (none). */
-  public record FloatingConstant(long bits, char suffix) {}
+  /**
+   * A floating constant's IEEE bits (a float's in the low 32), its type: 'f', 'l' or 'd'
+   * (none), and whether it is imaginary (GNU's suffix {@code i} or {@code j}: {@code 2.0i}).
+   */
+  public record FloatingConstant(long bits, char suffix, boolean imaginary) {}
+
+  /**
+   * Whether a number ends in GNU's imaginary suffix ({@code i} or {@code j}, before or after
+   * the other suffix: {@code 2.0if}, {@code 2.0fi}); {@code i} and {@code j} are no digits
+   * of any radix.
+   */
+  public static boolean isImaginary(String text) {
+    String t = text.toLowerCase();
+    int n = t.length();
+    return t.endsWith("i") || t.endsWith("j") || (n > 1 && (t.charAt(n - 2) == 'i' || t.charAt(n - 2) == 'j'));
+  }
+
+  private static String withoutImaginary(String text) {
+    int at = Math.max(text.toLowerCase().lastIndexOf('i'), text.toLowerCase().lastIndexOf('j'));
+    return text.substring(0, at) + text.substring(at + 1);
+  }
 
   /**
    * Decodes a floating constant, decimal or hexadecimal, correctly rounded to its type (Java's
@@ -30,7 +49,8 @@ public final class Literals {
    * is decoded as a double.
    */
   public static FloatingConstant floating(String text) {
-    String t = text;
+    boolean imaginary = isImaginary(text);
+    String t = imaginary ? withoutImaginary(text) : text;
     char suffix = 'd';
     char last = Character.toLowerCase(t.charAt(t.length() - 1));
     if (last == 'f' || last == 'l') {
@@ -40,8 +60,10 @@ public final class Literals {
     // Java's parsers would also take "Infinity", "NaN" and a 'd' suffix: C has none of these.
     if (!wellFormed(t)) throw new IllegalArgumentException("invalid floating constant '" + text + "'");
     try {
-      if (suffix == 'f') return new FloatingConstant(Float.floatToRawIntBits(Float.parseFloat(t)) & 0xFFFF_FFFFL, suffix);
-      return new FloatingConstant(Double.doubleToRawLongBits(Double.parseDouble(t)), suffix);
+      if (suffix == 'f') {
+        return new FloatingConstant(Float.floatToRawIntBits(Float.parseFloat(t)) & 0xFFFF_FFFFL, suffix, imaginary);
+      }
+      return new FloatingConstant(Double.doubleToRawLongBits(Double.parseDouble(t)), suffix, imaginary);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("invalid floating constant '" + text + "'");
     }

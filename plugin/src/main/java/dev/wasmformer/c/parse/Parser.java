@@ -52,7 +52,8 @@ public final class Parser {
       "__inline", "__inline__", "__restrict", "__restrict__", "__volatile__", "__volatile", "__const",
       "__const__", "__signed__", "__signed", "__asm__", "__asm", "asm", "__builtin_va_list", "__builtin_va_arg",
       "__builtin_va_start", "__builtin_va_end", "__builtin_va_copy", "__builtin_offsetof", "typeof",
-      "__typeof__", "__typeof", "__thread", "__alignof__", "__alignof");
+      "__typeof__", "__typeof", "__thread", "__alignof__", "__alignof", "__real__", "__real", "__imag__",
+      "__imag");
 
   private static final Set<String> TYPE_KEYWORDS = Set.of(
       "void", "_Bool", "char", "short", "int", "long", "float", "double", "signed", "unsigned", "__signed__",
@@ -463,6 +464,7 @@ public final class Parser {
         floats = 0, doubles = 0;
     boolean anyBasic = false;
     SourcePos atomicAt = null;   // where an _Atomic qualifier stands
+    SourcePos complexAt = null;  // where _Complex stands
     while (true) {
       Token t = peek();
       if (t.kind() != TokenKind.IDENT) break;
@@ -509,7 +511,12 @@ public final class Parser {
           }
           continue;
         }
-        case "_Complex" -> throw diagnostics.fail(t.pos(), "complex types are not supported");
+        case "_Complex" -> {
+          if (named != null || complexAt != null) throw diagnostics.fail(t.pos(), "cannot combine with previous declaration specifier");
+          complexAt = t.pos();
+          next();
+          continue;
+        }
         case "__attribute__", "__attribute" -> {
           attrs = attrs.merge(attributes());
           continue;
@@ -577,7 +584,11 @@ public final class Parser {
     }
     Type type;
     if (named != null) {
+      if (complexAt != null) throw diagnostics.fail(complexAt, "cannot combine with previous declaration specifier");
       type = named;
+    } else if (complexAt != null) {
+      type = complexType(complexAt, anyBasic
+          ? basicType(start, voids, bools, chars, shorts, ints, longs, signeds, unsigneds, floats, doubles) : null);
     } else if (!anyBasic) {
       diagnostics.warning(start, "type specifier missing, defaults to 'int'");
       type = IntType.INT;
@@ -586,6 +597,21 @@ public final class Parser {
     }
     if (atomicAt != null) type = atomicType(type, atomicAt);
     return new DeclSpec(type, storage, isInline, qualifiers, attrs, start, unsignedEnum);
+  }
+
+  /**
+   * {@code _Complex} with the real type {@code part} (null: none, which gcc takes as double);
+   * complex integer types (a GNU extension) are refused.
+   */
+  private Type complexType(SourcePos at, Type part) {
+    if (part == null) {
+      diagnostics.warning(at, "ISO C does not support plain 'complex' meaning 'double complex'");
+      return StructType.COMPLEX_DOUBLE;
+    }
+    if (!(part instanceof FloatType)) {
+      throw diagnostics.fail(at, "complex integer types are not supported ('_Complex " + part.spell() + "')");
+    }
+    return StructType.complexOf(part);
   }
 
   private Type basicType(SourcePos p, int voids, int bools, int chars, int shorts, int ints, int longs, int signeds,
@@ -1431,6 +1457,10 @@ public final class Parser {
     if (t.is("__extension__")) {
       next();
       return cast();
+    }
+    if (t.is("__real__") || t.is("__real") || t.is("__imag__") || t.is("__imag")) {
+      next();
+      return sema.complexPart(cast(), t.text().startsWith("__imag"), t.pos());
     }
     return postfix();
   }

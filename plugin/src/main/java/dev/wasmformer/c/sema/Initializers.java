@@ -126,7 +126,7 @@ final class Initializers {
   }
 
   private static boolean isAggregate(Type t) {
-    return t instanceof ArrayType || t instanceof StructType;
+    return t instanceof ArrayType || (t instanceof StructType && !t.isComplex());
   }
 
   /** A complete initializer (a single expression or its own brace list) for an object. */
@@ -136,12 +136,12 @@ final class Initializers {
       checkString(t, e);
       if (stringFor(t, e) != null) {
         string((ArrayType) t, offset, stringFor(t, e));
-      } else if (t instanceof StructType && e.type() == t) {
+      } else if (t instanceof StructType && e.type() == t && !t.isComplex()) {
         items.add(new Initializer.Item(offset, t, e));
       } else if (t instanceof ArrayType) {
         throw sema.diagnostics().fail(e.pos(), "array initializer must be an initializer list"
             + (isCharArray(t) ? " or string literal" : ""));
-      } else if (t instanceof StructType && !e.type().isError()) {
+      } else if (t instanceof StructType && !t.isComplex() && !e.type().isError()) {
         throw sema.diagnostics().fail(e.pos(), "initializing '" + t.spell() + "' with an expression of incompatible type '"
             + sema.rvalue(e).type().spell() + "'");
       } else {
@@ -284,6 +284,13 @@ final class Initializers {
 
   private void scalar(Type t, int offset, Expr e) {
     Expr v = sema.assignConvert(e, t, "initializing");
+    if (ComplexArithmetic.isPair(v)) {
+      // its parts, so that constant ones make a static initializer
+      for (Initializer.Item part : ((Expr.CompoundLiteral) v).init().items()) {
+        items.add(new Initializer.Item(offset + part.offset(), part.type(), part.value()));
+      }
+      return;
+    }
     items.add(new Initializer.Item(offset, t, v, bits));
   }
 

@@ -3,6 +3,7 @@ package dev.wasmformer.c.sema;
 import dev.wasmformer.c.CompileError;
 import dev.wasmformer.c.Diagnostics;
 import dev.wasmformer.c.SourceFile;
+import dev.wasmformer.c.ast.AstWalker;
 import dev.wasmformer.c.ast.Builtins;
 import dev.wasmformer.c.ast.Expr;
 import dev.wasmformer.c.ast.Expr.AddressOf;
@@ -83,6 +84,7 @@ public final class Sema {
   private final Map<String, StringLit> funcNames = new HashMap<>();
   private FunctionContext function;
   private final SoftFloat soft = new SoftFloat(this);
+  private final ComplexArithmetic complex = new ComplexArithmetic(this, soft);
   private final List<SwitchContext> switches = new ArrayList<>();
   /** The scopes a break and a continue leave to, innermost last (a switch is only a break's). */
   private final List<Scope> breakScopes = new ArrayList<>();
@@ -751,7 +753,7 @@ public final class Sema {
     }
     popScope();
     body = finishVlas(body);
-    FunctionDef def = new FunctionDef(function.symbol, function.params, body, function.locals, pos);
+    FunctionDef def = new FunctionDef(function.symbol, function.params, body, usedPairs(body), pos);
     functions.add(def);
     function = null;
     return def;
@@ -799,8 +801,29 @@ public final class Sema {
     return s;
   }
 
+  /**
+   * The function's locals without the complex pairs its body does not hold: those of
+   * expressions analysed but not evaluated (the unselected associations of a {@code _Generic},
+   * as {@code <tgmath.h>}'s are), which would take frame space.
+   */
+  private List<Symbol> usedPairs(Stmt.Block body) {
+    if (function.locals.stream().noneMatch(ComplexArithmetic::isPair)) return function.locals;
+    Set<Symbol> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    AstWalker.expressions(body, e -> {
+      if (e instanceof CompoundLiteral c) used.add(c.object());
+    });
+    return function.locals.stream().filter(s -> !ComplexArithmetic.isPair(s) || used.contains(s)).toList();
+  }
+
+  /** Adds an unnamed automatic object to the current function (nothing at file scope). */
+  void addLocal(Symbol s) {
+    if (function == null) return;
+    s.setFromLibrary(library);
+    function.locals.add(s);
+  }
+
   /** A compiler temporary: an automatic variable of the current function. */
-  private Symbol temporary(Type t, SourcePos pos) {
+  Symbol temporary(Type t, SourcePos pos) {
     Symbol s = new Symbol("__tmp", Symbol.Kind.OBJECT, t, Symbol.Storage.AUTO, pos);
     s.setFromLibrary(library);
     function.locals.add(s);
@@ -814,6 +837,7 @@ public final class Sema {
   public Expr condition(Expr e) {
     Expr v = rvalue(e);
     if (v.type().isError()) return v;
+    if (v.type().isComplex()) return complex.truth(v, v.pos());
     if (!v.type().isScalar()) {
       return error(v.pos(), "statement requires expression of scalar type ('" + v.type().spell() + "' invalid)");
     }
@@ -1048,7 +1072,7 @@ public final class Sema {
     return switch (name) {
       case Builtins.EXIT, Builtins.TRAP, Builtins.UNREACHABLE, Builtins.HEAP_BASE, Builtins.STACK_POINTER,
           Builtins.MEMORY_SIZE, Builtins.F32_BITS, Builtins.F64_BITS, Builtins.BITS_F32, Builtins.BITS_F64,
-          Builtins.SETJMP, Builtins.LONGJMP, "__builtin_expect" -> true;
+          Builtins.SETJMP, Builtins.LONGJMP, "__builtin_expect", "__builtin_complex" -> true;
       default -> false;
     };
   }
@@ -1070,11 +1094,14 @@ public final class Sema {
           case 'l' -> FloatType.LDOUBLE;
           default -> FloatType.DOUBLE;
         };
-        return SoftFloat.constant(pos, t, f.bits());
+        Expr value = SoftFloat.constant(pos, t, f.bits());
+        if (!f.imaginary()) return value;
+        return complex.pair(pos, StructType.complexOf(t), SoftFloat.constant(pos, t, 0), value);
       } catch (IllegalArgumentException e) {
         return error(pos, e.getMessage());
       }
     }
+    if (Literals.isImaginary(text)) return error(pos, "imaginary constants of integer type are not supported");
     Literals.IntegerConstant c;
     try {
       c = Literals.integer(text);
@@ -1257,6 +1284,13 @@ public final class Sema {
     if (from.isError()) return e;
     if (to.isError()) return poisoned(e.pos());
     if (from.equals(to)) return e;
+    if (from.isComplex() || to.isComplex()) {
+      if (to.isVoid()) return new Cast(e.pos(), to, e);
+      if ((from.isArithmetic() || from.isComplex()) && (to.isArithmetic() || to.isComplex())) {
+        return complex.convert(e, to);
+      }
+      return error(e.pos(), "cannot convert '" + from.spell() + "' to '" + to.spell() + "'");
+    }
     if (from instanceof FloatType || to instanceof FloatType) {
       if (from.isArithmetic() && to.isArithmetic()) return soft.convert(e, to);
       if (to.isVoid()) return new Cast(e.pos(), to, e);
@@ -1291,6 +1325,7 @@ public final class Sema {
     Type from = v.type();
     if (from.isError() || to.isError()) return v.type().isError() ? v : poisoned(v.pos());
     if (to.isArithmetic() && from.isArithmetic()) return convert(v, to);
+    if (ComplexArithmetic.common(to, from) != null) return convert(v, to);
     if (to instanceof PointerType tp) {
       if (from instanceof PointerType fp) {
         if (!tp.target().isVoid() && !fp.target().isVoid() && !Types.compatible(tp.target(), fp.target())) {
@@ -1335,6 +1370,13 @@ public final class Sema {
     if (to.isVoid()) return new Cast(pos, VoidType.VOID, v);
     if ((to instanceof FloatType && v.type().isPointer()) || (to.isPointer() && v.type() instanceof FloatType)) {
       return error(pos, "cannot cast '" + v.type().spell() + "' to '" + to.spell() + "'");
+    }
+    if (to.isComplex() || v.type().isComplex()) {
+      if (ComplexArithmetic.common(to, v.type()) == null) {
+        return error(pos, "cannot cast '" + v.type().spell() + "' to '" + to.spell() + "'");
+      }
+      Expr r = convert(v, to);
+      return r instanceof IntConst c ? new IntConst(pos, c.type(), c.value()) : r;
     }
     if (!to.isScalar()) {
       if (to == v.type() && to.isStruct()) return v; // GNU: a cast to the same struct type
@@ -1422,7 +1464,7 @@ public final class Sema {
       }
       b = new Deref(pos, p.target(), b);
     }
-    if (!(b.type() instanceof StructType st)) {
+    if (!(b.type() instanceof StructType st) || st.isComplex()) {
       return error(pos, "member reference base type '" + b.type().spell() + "' is not a structure or union");
     }
     if (!st.isComplete()) return error(pos, "incomplete definition of type '" + st.spell() + "'");
@@ -1512,6 +1554,16 @@ public final class Sema {
         if (vals.size() != 2) yield error(pos, "__builtin_expect takes 2 arguments");
         yield vals.get(0);
       }
+      case "__builtin_complex" -> {
+        // <complex.h>'s CMPLX: the parts as given (an infinity or NaN imaginary part stays one)
+        if (vals.size() != 2) yield error(pos, "wrong number of arguments to function '__builtin_complex'");
+        Type part = vals.get(0).type();
+        if (!(part instanceof FloatType) || !(vals.get(1).type() instanceof FloatType)) {
+          yield error(pos, "'__builtin_complex' operand not of real binary floating-point type");
+        }
+        if (part != vals.get(1).type()) yield error(pos, "'__builtin_complex' operands of different types");
+        yield complex.pair(pos, StructType.complexOf(part), vals.get(0), vals.get(1));
+      }
       case Builtins.EXIT -> {
         if (vals.size() != 1 || !vals.get(0).type().isInteger()) yield error(pos, name + " takes one int argument");
         yield new Expr.Builtin(pos, VoidType.VOID, name, List.of(convert(vals.get(0), IntType.INT)));
@@ -1579,6 +1631,12 @@ public final class Sema {
   public Expr unary(String op, Expr operand, SourcePos pos) {
     Expr v = rvalue(operand);
     if (v.type().isError()) return v;
+    if (v.type().isComplex()) {
+      if (op.equals("+")) return isLvalue(v) ? new Cast(pos, v.type(), v) : v; // +z is no lvalue
+      if (!op.equals("!")) return complex.unary(op, v, pos);
+      Expr t = complex.truth(v, pos);
+      return t instanceof IntConst c ? new IntConst(pos, IntType.INT, 1 - c.value()) : new Unary(pos, IntType.INT, UnaryOp.LOG_NOT, t);
+    }
     if (v.type() instanceof FloatType) {
       return switch (op) {
         case "!" -> {
@@ -1614,20 +1672,34 @@ public final class Sema {
     }
   }
 
+  /** GNU {@code __real__ e} and {@code __imag__ e}: an lvalue when e is one. */
+  public Expr complexPart(Expr operand, boolean imaginary, SourcePos pos) {
+    Expr v = rvalue(operand);
+    if (v.type().isError()) return v;
+    if (!v.type().isArithmetic() && !v.type().isComplex()) {
+      return error(pos, "invalid argument type '" + v.type().spell() + "' to " + (imaginary ? "__imag__" : "__real__"));
+    }
+    return complex.part(v, imaginary, pos);
+  }
+
   public Expr incDec(Expr target, boolean increment, boolean prefix, SourcePos pos) {
     if (target.type().isError()) return target;
     if (!checkModifiable(target, pos)) return poisoned(pos);
     Type t = target.type();
-    if (t instanceof FloatType) {
-      Expr one = SoftFloat.constant(pos, t, t == FloatType.FLOAT ? Float.floatToRawIntBits(1f)
+    if (t instanceof FloatType || t.isComplex()) {
+      // GNU: a complex value steps its real part
+      Type part = t.isComplex() ? ((StructType) t).complexPart() : t;
+      Expr one = SoftFloat.constant(pos, part, part == FloatType.FLOAT ? Float.floatToRawIntBits(1f)
           : Double.doubleToRawLongBits(1.0));
       BinaryOp op = increment ? BinaryOp.ADD : BinaryOp.SUB;
-      if (prefix) return readModifyWrite(target, old -> soft.arithmetic(op, old, one, t, pos), pos);
+      java.util.function.Function<Expr, Expr> step = x -> t.isComplex() ? complex.binary(op, x, one, pos)
+          : soft.arithmetic(op, x, one, t, pos);
+      if (prefix) return readModifyWrite(target, step, pos);
       // x++ is (old = x, x = old + 1, old), the target's address taken once.
       Symbol old = temporary(t, pos);
       Expr oldRef = new VarRef(pos, t, old);
-      return readModifyWrite(target, x -> new Comma(pos, t, new Assign(pos, t, oldRef, x),
-          soft.arithmetic(op, oldRef, one, t, pos)), pos, oldRef);
+      return readModifyWrite(target, x -> new Comma(pos, t, new Assign(pos, t, oldRef, x), step.apply(oldRef)),
+          pos, oldRef);
     }
     if (t instanceof PointerType p && Types.isVariablyModified(p.target())) {
       // the step is the run-time size of the target: plain pointer arithmetic
@@ -1661,6 +1733,11 @@ public final class Sema {
     if ((op == BinaryOp.LOG_AND || op == BinaryOp.LOG_OR)) {
       if (l.type() instanceof FloatType) l = soft.truth(l, l.pos());
       if (r.type() instanceof FloatType) r = soft.truth(r, r.pos());
+      if (l.type().isComplex()) l = complex.truth(l, l.pos());
+      if (r.type().isComplex()) r = complex.truth(r, r.pos());
+    } else if (l.type().isComplex() || r.type().isComplex()) {
+      Expr e = complex.binary(op, l, r, pos);
+      return e != null ? e : invalidOperands(op, l, r, pos);
     }
     Type lt = l.type(), rt = r.type();
     switch (op) {
@@ -1844,6 +1921,11 @@ public final class Sema {
     Expr v = rvalue(value);
     if (v.type().isError()) return v;
     Type t = target.type();
+    if (t.isComplex() || v.type().isComplex()) {
+      boolean allowed = op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV;
+      if (!allowed || ComplexArithmetic.common(t, v.type()) == null) return invalidOperands(op, target, v, pos);
+      return readModifyWrite(target, old -> complex.binary(op, old, v, pos), pos);
+    }
     if (t instanceof FloatType || v.type() instanceof FloatType) {
       boolean allowed = op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV;
       if (!allowed || !t.isArithmetic() || !v.type().isArithmetic()) return invalidOperands(op, target, v, pos);
@@ -1907,6 +1989,8 @@ public final class Sema {
     Type t;
     if (at.isArithmetic() && bt.isArithmetic()) {
       t = Types.usualArithmetic(at, bt);
+    } else if ((at.isComplex() || bt.isComplex()) && ComplexArithmetic.common(at, bt) != null) {
+      t = ComplexArithmetic.common(at, bt);
     } else if (at.isVoid() && bt.isVoid()) {
       t = VoidType.VOID;
     } else if (at.isStruct() && at == bt) {

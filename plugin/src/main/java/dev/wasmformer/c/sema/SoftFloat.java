@@ -216,7 +216,8 @@ final class SoftFloat {
       // Narrow integers are promoted first; each routine converts a 32- or 64-bit integer.
       IntType src = it.isWide() ? it : (it.isSigned() || it.size() < 4 ? IntType.INT : IntType.UINT);
       Expr v = sema.convert(e, src);
-      if (v instanceof IntConst c) return intToFloat(pos, src, c.value(), to);
+      // a long double constant is a double's bits with the type long double
+      if (v instanceof IntConst c) return constant(pos, to, intToFloat(pos, src, c.value(), to).value());
       String name = "__wf_" + (src.isSigned() ? "i" : "u") + (src.isWide() ? "64" : "32")
           + (to == FloatType.FLOAT ? "_to_f" : "_to_d");
       IntType bt = bitsType(to);

@@ -44,8 +44,18 @@ public final class StructType implements Type {
   /** A member found by name, possibly inside anonymous members, with its total offset. */
   public record Found(Type type, int offset, BitField bits) {}
 
+  /**
+   * The complex types, each a struct of its real and imaginary parts (C99 6.2.5p13: an array
+   * of two elements of the corresponding real type), so that they are laid out, copied,
+   * passed and returned as clang's wasm32 ABI does with them: as such a struct.
+   */
+  public static final StructType COMPLEX_FLOAT = complex(FloatType.FLOAT);
+  public static final StructType COMPLEX_DOUBLE = complex(FloatType.DOUBLE);
+  public static final StructType COMPLEX_LDOUBLE = complex(FloatType.LDOUBLE);
+
   private final String tag;
   private final boolean union;
+  private FloatType complexPart;
   private List<Member> members;
   private int size = -1;
   private int align = 1;
@@ -53,6 +63,23 @@ public final class StructType implements Type {
   public StructType(String tag, boolean union) {
     this.tag = tag;
     this.union = union;
+  }
+
+  private static StructType complex(FloatType part) {
+    StructType t = new StructType(null, false);
+    t.complete(List.of("__real__", "__imag__"), List.of(part, part));
+    t.complexPart = part;
+    return t;
+  }
+
+  /** The complex type whose parts are of the floating type {@code part}. */
+  public static StructType complexOf(Type part) {
+    return part == FloatType.FLOAT ? COMPLEX_FLOAT : part == FloatType.LDOUBLE ? COMPLEX_LDOUBLE : COMPLEX_DOUBLE;
+  }
+
+  /** The type of a complex type's parts, or null for a struct or union. */
+  public FloatType complexPart() {
+    return complexPart;
   }
 
   public String tag() {
@@ -185,6 +212,7 @@ public final class StructType implements Type {
 
   @Override
   public String spell() {
+    if (complexPart != null) return "complex " + complexPart.spell();
     return (union ? "union " : "struct ") + (tag == null ? "<anonymous>" : tag);
   }
 

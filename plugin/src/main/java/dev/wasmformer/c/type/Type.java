@@ -36,6 +36,11 @@ public sealed interface Type permits VoidType, IntType, FloatType, PointerType, 
     return this instanceof StructType;
   }
 
+  /** A complex type (a {@link StructType} of two parts). */
+  default boolean isComplex() {
+    return this instanceof StructType s && s.complexPart() != null;
+  }
+
   default boolean isArray() {
     return this instanceof ArrayType;
   }

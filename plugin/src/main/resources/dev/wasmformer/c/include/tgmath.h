@@ -6,9 +6,12 @@
  * several generic arguments the type is their common real type, integers counting as double
  * (C99 7.22p3): the l form when one is long double, the f form only when all are float. The
  * arguments are evaluated once (the _Generic selections do not evaluate their controlling
- * expressions). No complex types: neither carg, cimag, conj, cproj, creal nor complex forms.
+ * expressions). A complex argument selects the complex function (csin, cabs for fabs, ...) of
+ * the arguments' common type for the seventeen macros that have one; carg, cimag, conj, cproj
+ * and creal are generic over the complex types (a real argument counting as complex).
  */
 #include <math.h>
+#include <complex.h>
 
 /* The real type an argument counts as: float, long double, or double (also for integers). */
 #define __WF_TG_REAL(x) _Generic((x), float: 0.0f, long double: 0.0L, default: 0.0)
@@ -17,23 +20,33 @@
 #define __WF_TG2(fn, x, y) __WF_TG_PICK(fn, __WF_TG_REAL(x) + __WF_TG_REAL(y))
 #define __WF_TG3(fn, x, y, z) __WF_TG_PICK(fn, __WF_TG_REAL(x) + __WF_TG_REAL(y) + __WF_TG_REAL(z))
 
-#define acos(x) __WF_TG1(acos, x)(x)
-#define asin(x) __WF_TG1(asin, x)(x)
-#define atan(x) __WF_TG1(atan, x)(x)
-#define acosh(x) __WF_TG1(acosh, x)(x)
-#define asinh(x) __WF_TG1(asinh, x)(x)
-#define atanh(x) __WF_TG1(atanh, x)(x)
-#define cos(x) __WF_TG1(cos, x)(x)
-#define sin(x) __WF_TG1(sin, x)(x)
-#define tan(x) __WF_TG1(tan, x)(x)
-#define cosh(x) __WF_TG1(cosh, x)(x)
-#define sinh(x) __WF_TG1(sinh, x)(x)
-#define tanh(x) __WF_TG1(tanh, x)(x)
-#define exp(x) __WF_TG1(exp, x)(x)
-#define log(x) __WF_TG1(log, x)(x)
-#define pow(x, y) __WF_TG2(pow, x, y)(x, y)
-#define sqrt(x) __WF_TG1(sqrt, x)(x)
-#define fabs(x) __WF_TG1(fabs, x)(x)
+/* The same with the complex types: a zero of the type an argument counts as. */
+#define __WF_TG_TYPE(x) _Generic((x), float: 0.0f, long double: 0.0L, float _Complex: (float _Complex)0, \
+    double _Complex: (double _Complex)0, long double _Complex: (long double _Complex)0, default: 0.0)
+#define __WF_TG_PICKC(fn, cfn, r) _Generic(r, float: fn##f, long double: fn##l, float _Complex: cfn##f, \
+    double _Complex: cfn, long double _Complex: cfn##l, default: fn)
+#define __WF_TGC1(fn, cfn, x) __WF_TG_PICKC(fn, cfn, __WF_TG_TYPE(x))
+/* carg cimag conj cproj creal: the complex function of the argument's type, real or complex */
+#define __WF_TG_CPLX(fn, x) _Generic(__WF_TG_TYPE(x), float: fn##f, float _Complex: fn##f, long double: fn##l, \
+    long double _Complex: fn##l, default: fn)
+
+#define acos(x) __WF_TGC1(acos, cacos, x)(x)
+#define asin(x) __WF_TGC1(asin, casin, x)(x)
+#define atan(x) __WF_TGC1(atan, catan, x)(x)
+#define acosh(x) __WF_TGC1(acosh, cacosh, x)(x)
+#define asinh(x) __WF_TGC1(asinh, casinh, x)(x)
+#define atanh(x) __WF_TGC1(atanh, catanh, x)(x)
+#define cos(x) __WF_TGC1(cos, ccos, x)(x)
+#define sin(x) __WF_TGC1(sin, csin, x)(x)
+#define tan(x) __WF_TGC1(tan, ctan, x)(x)
+#define cosh(x) __WF_TGC1(cosh, ccosh, x)(x)
+#define sinh(x) __WF_TGC1(sinh, csinh, x)(x)
+#define tanh(x) __WF_TGC1(tanh, ctanh, x)(x)
+#define exp(x) __WF_TGC1(exp, cexp, x)(x)
+#define log(x) __WF_TGC1(log, clog, x)(x)
+#define pow(x, y) __WF_TG_PICKC(pow, cpow, __WF_TG_TYPE(x) + __WF_TG_TYPE(y))(x, y)
+#define sqrt(x) __WF_TGC1(sqrt, csqrt, x)(x)
+#define fabs(x) __WF_TGC1(fabs, cabs, x)(x)
 
 #define atan2(y, x) __WF_TG2(atan2, y, x)(y, x)
 #define cbrt(x) __WF_TG1(cbrt, x)(x)
@@ -73,5 +86,11 @@
 #define scalbln(x, n) __WF_TG1(scalbln, x)(x, n)
 #define tgamma(x) __WF_TG1(tgamma, x)(x)
 #define trunc(x) __WF_TG1(trunc, x)(x)
+
+#define carg(x) __WF_TG_CPLX(carg, x)(x)
+#define cimag(x) __WF_TG_CPLX(cimag, x)(x)
+#define conj(x) __WF_TG_CPLX(conj, x)(x)
+#define cproj(x) __WF_TG_CPLX(cproj, x)(x)
+#define creal(x) __WF_TG_CPLX(creal, x)(x)
 
 #endif
