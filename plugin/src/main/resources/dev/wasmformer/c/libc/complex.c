@@ -1,6 +1,6 @@
 /*
  * <complex.h>, and the routines the compiler calls for a product or quotient of two complex
- * values (libgcc's and compiler-rt's names and C99 Annex G's recovery of infinities). Written
+ * values (the names gcc and clang call; C99 Annex G's recovery of infinities). Written
  * on the double functions of libm.c: the float forms compute in double and round once, the
  * long double forms are the double ones (long double is binary64).
  */
@@ -26,7 +26,7 @@ static double nan_to_zero(double x) {
 
 /*
  * The product of the type T: Annex G's recovery of infinities that came out as NaN + NaN i,
- * as libgcc has it, in T's arithmetic.
+ * C99 Annex G's example (G.5.1), in T's arithmetic.
  */
 #define MUL3(name, T) \
   T _Complex name(T a, T b, T c, T d) { \
@@ -77,60 +77,56 @@ MUL3(__mulsc3, float)
     } \
   }
 
-/* the scaling bounds of libgcc's quotient (GCC 12): avoid overflow and underflow */
-#define RBIG (DBL_MAX / 2)
-#define RMIN DBL_MIN
-#define RMIN2 DBL_EPSILON
-#define RMINSCAL (1 / DBL_EPSILON)
-#define RMAX2 (RBIG * RMIN2)
-
-/* scales every operand by k */
-#define SCALE(k) (a *= (k), b *= (k), c *= (k), d *= (k))
+/*
+ * The double quotient: Smith's method (1962) with the operand scaling that GCC 12 adopted
+ * (P. McGehearty's "improved complex division"), so that our quotients have the bits gcc's
+ * have. Scaling by powers of two is exact, so it only moves the operands away from overflow
+ * (a divisor part near DBL_MAX) and underflow (tiny parts whose products would lose bits).
+ */
+#define HUGE_PART (DBL_MAX / 2)
+#define TINY_PART DBL_MIN
+#define SMALL_PART DBL_EPSILON
+#define UPSCALE (1 / DBL_EPSILON)
+#define SMALL_LIMIT (HUGE_PART * SMALL_PART)
 
 /*
- * Smith's method, scaled as libgcc's (GCC 12) is, bit for bit: the larger part of the divisor
- * decides; the recovery below sees the scaled operands.
+ * (m + n i) / (big + small i) for |small| <= |big|, or with flip (m + n i) / (small + big i)
+ * with m, n being the dividend's imaginary and real parts: the pair (m q + n, ±(n q - m)) /
+ * (small q + big) with q = small / big, the ± taken as the operands' order (so that signed
+ * zeros come out as a direct computation's); when q is subnormal, q's lost bits are avoided by
+ * dividing m and n by big first.
  */
-double _Complex __divdc3(double a, double b, double c, double d) {
-  double ratio, denom, x, y;
-  if (fabs(c) < fabs(d)) {
-    if (fabs(d) >= RBIG) SCALE(0.5);
-    if (fabs(d) < RMIN2
-        || (fabs(a) < RMIN && fabs(b) < RMAX2 && fabs(d) < RMAX2)
-        || (fabs(b) < RMIN && fabs(a) < RMAX2 && fabs(d) < RMAX2)) {
-      SCALE(RMINSCAL);
-    }
-    ratio = c / d;
-    denom = (c * ratio) + d;
-    if (fabs(ratio) > RMIN) {
-      x = ((a * ratio) + b) / denom;
-      y = ((b * ratio) - a) / denom;
-    } else {
-      x = ((c * (a / d)) + b) / denom;
-      y = ((c * (b / d)) - a) / denom;
-    }
+static double _Complex smith(double m, double n, double big, double small, int flip) {
+  double q = small / big;
+  double denom = small * q + big;
+  double mq, nq;
+  if (fabs(q) > TINY_PART) {
+    mq = m * q, nq = n * q;
   } else {
-    if (fabs(c) >= RBIG) SCALE(0.5);
-    if (fabs(c) < RMIN2
-        || (fabs(a) < RMIN && fabs(b) < RMAX2 && fabs(c) < RMAX2)
-        || (fabs(b) < RMIN && fabs(a) < RMAX2 && fabs(c) < RMAX2)) {
-      SCALE(RMINSCAL);
-    }
-    ratio = d / c;
-    denom = (d * ratio) + c;
-    if (fabs(ratio) > RMIN) {
-      x = ((b * ratio) + a) / denom;
-      y = (b - (a * ratio)) / denom;
-    } else {
-      x = (a + (d * (b / c))) / denom;
-      y = (b - (d * (a / c))) / denom;
-    }
+    mq = small * (m / big), nq = small * (n / big);
   }
+  return pair((mq + n) / denom, (flip ? m - nq : nq - m) / denom);
+}
+
+double _Complex __divdc3(double a, double b, double c, double d) {
+  int imaginaryBigger = fabs(c) < fabs(d);
+  double big = imaginaryBigger ? fabs(d) : fabs(c);
+  if (big >= HUGE_PART) {
+    a *= 0.5, b *= 0.5, c *= 0.5, d *= 0.5;
+    big *= 0.5;
+  }
+  if (big < SMALL_PART
+      || (fabs(a) < TINY_PART && fabs(b) < SMALL_LIMIT && big < SMALL_LIMIT)
+      || (fabs(b) < TINY_PART && fabs(a) < SMALL_LIMIT && big < SMALL_LIMIT)) {
+    a *= UPSCALE, b *= UPSCALE, c *= UPSCALE, d *= UPSCALE;
+  }
+  double _Complex r = imaginaryBigger ? smith(a, b, d, c, 0) : smith(b, a, c, d, 1);
+  double x = __real__ r, y = __imag__ r;
   DIV_RECOVER(double)
   return pair(x, y);
 }
 
-/* libgcc's float quotient: the plain formula in double, which cannot overflow or underflow there */
+/* the float quotient: the plain formula in double, where it can neither overflow nor underflow (gcc's too) */
 float _Complex __divsc3(float a, float b, float c, float d) {
   double denom = (double)c * c + (double)d * d;
   float x = ((double)a * c + (double)b * d) / denom;
