@@ -692,7 +692,7 @@ final class HullCache implements AttentionCache {
      * (2a, -a^2); -1 if there is none in the upper chain.
      */
     private int tangentEntry(double qx, double qy) {
-        double m = qx / qy;
+        double m = qy == 1 ? qx : qx / qy;   // a lookup's qy is 1, and x / 1 is x: no division
         if (!(Math.abs(m) < 0x1p26)) {
             return -1;
         }
