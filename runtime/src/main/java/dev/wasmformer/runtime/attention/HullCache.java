@@ -298,15 +298,23 @@ final class HullCache implements AttentionCache {
     }
 
     /**
-     * Appends a position. The common case, a LATEST key equal to the one added last, is this
-     * short method, which the JIT inlines into the pass's loop over the heads; the rest is
-     * {@link #addKey}. The key needs no check of its own there: the last key was finite, and a
-     * NaN equals nothing.
+     * Appends a position. The common case, a LATEST key equal to one of the two added last
+     * (a head's key often alternates between two values), is this short method, which the JIT
+     * inlines into the pass's loop over the heads; the rest is {@link #addKey}. The key needs
+     * no check of its own there: the recent keys were finite, and a NaN equals nothing.
      */
     @Override
     public void add(double x, double y, double[] value, int from) {
-        int e = recentEntry0;
-        if (e >= 0 && x == recentX0 && y == recentY0 && mode == AttentionMode.LATEST) {
+        if (mode == AttentionMode.LATEST) {
+            int e = recentEntry0;
+            if (e < 0 || x != recentX0 || y != recentY0) {
+                e = recentEntry1;
+                if (e < 0 || x != recentX1 || y != recentY1) {
+                    addKey(x, y, value, from);
+                    return;
+                }
+                swapRecent();
+            }
             long position = size++;
             double[] entries = this.entries;
             int base = e * stride;
@@ -324,6 +332,20 @@ final class HullCache implements AttentionCache {
             return;
         }
         addKey(x, y, value, from);
+    }
+
+    /**
+     * Makes the key added before the last the last one, and the last the one before (their
+     * stored keys, which are the normalized ones: +0.0, never -0.0).
+     */
+    private void swapRecent() {
+        double x = recentX1;
+        double y = recentY1;
+        int e = recentEntry1;
+        recentX1 = recentX0;
+        recentY1 = recentY0;
+        recentEntry1 = recentEntry0;
+        remember(x, y, e);
     }
 
     /** Values up to this width are copied in a loop (System.arraycopy's call costs more). */
@@ -345,10 +367,7 @@ final class HullCache implements AttentionCache {
             e = recentEntry0;
         } else if (recentEntry1 >= 0 && x == recentX1 && y == recentY1) {
             e = recentEntry1;
-            recentX1 = recentX0;
-            recentY1 = recentY0;
-            recentEntry1 = recentEntry0;
-            remember(x, y, e);
+            swapRecent();
         } else {
             e = index.get(x, y);
             if (e >= 0) {
@@ -673,7 +692,7 @@ final class HullCache implements AttentionCache {
      * (2a, -a^2); -1 if there is none in the upper chain.
      */
     private int tangentEntry(double qx, double qy) {
-        double m = qx / qy;
+        double m = qy == 1 ? qx : qx / qy;   // a lookup's qy is 1, and x / 1 is x: no division
         if (!(Math.abs(m) < 0x1p26)) {
             return -1;
         }

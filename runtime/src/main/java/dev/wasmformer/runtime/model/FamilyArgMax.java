@@ -44,9 +44,12 @@ import java.util.Set;
  *
  * <p>Most steps repeat an earlier step's values in the slots the logits read (the bench's sudoku
  * run: 22 slots, 96% of a million steps answered by 256 entries). With at most {@link
- * #MEMO_MAX_SLOTS} such slots, each run keeps a direct-mapped memo from the raw bits of their
- * values to the arg-max: equal bits give equal logits, so a hit is exact by construction; a miss
- * computes the arg-max as above and takes the entry.
+ * #MEMO_MAX_SLOTS} such slots, each run keeps a direct-mapped memo from their values to the
+ * arg-max. Its key is sparse (on sudoku ~20 of the 22 slots hold 0 at a step): which of them
+ * hold a value other than +0.0, found from the non-zero set, and those values' raw bits. Equal
+ * keys give values equal up to the sign of their zeros, and the logits, dot products summed
+ * from +0.0, are then equal up to the sign of a zero, which no comparison sees: a hit is exact;
+ * a miss computes the arg-max as above and takes the entry.
  */
 final class FamilyArgMax {
     private static final double EXACT_BOUND = 0x1p50;
@@ -101,6 +104,9 @@ final class FamilyArgMax {
     // Every slot a logit reads, increasing: the arg-max is a function of their values alone.
     // Null if there are more than MEMO_MAX_SLOTS (no memo).
     private final int[] keySlots;
+    // The words of the residual's bit sets that hold key slots, and the key slots of each.
+    private final int[] keyWords;
+    private final long[] keyWordSlots;
 
     private FamilyArgMax(CsrMatrix unembedding, List<Family> families, int[] plainRows) {
         this.unembedding = unembedding;
@@ -213,6 +219,15 @@ final class FamilyArgMax {
             }
         }
         keySlots = read.cardinality() <= MEMO_MAX_SLOTS ? read.stream().toArray() : null;
+        keyWords = keySlots == null ? null : Arrays.stream(keySlots).map(c -> c >>> 6).distinct().toArray();
+        keyWordSlots = new long[keyWords == null ? 0 : keyWords.length];
+        for (int i = 0; i < keyWordSlots.length; i++) {
+            for (int c : keySlots) {
+                if (c >>> 6 == keyWords[i]) {
+                    keyWordSlots[i] |= 1L << c;
+                }
+            }
+        }
     }
 
     /** The plain arg-max: every logit in row order, the first maximal one. */
@@ -235,10 +250,11 @@ final class FamilyArgMax {
         final double[] fixed;       // the largest shared part F_m.x of the group
         final int[] member;         // the first member that has it
         final boolean[] inexact;    // the group's slots were not integers, or too large
-        // The memo: per entry, the raw bits of the key slots and the arg-max (-1: empty);
-        // allocated by the first step (a kept prefix state takes no steps).
+        // The memo: per entry, a key (see argMax) and the arg-max (-1: empty); allocated by the
+        // first step (a kept prefix state takes no steps). The step's own key is built in key.
         long[] memoKeys;
         int[] memoRows;
+        long[] key;
         int bestRow;
         long plainScans;         // steps that fell back to the plain scan (for tests)
         long groupScans;         // inexact groups whose rows a step scanned (for tests)
@@ -253,7 +269,7 @@ final class FamilyArgMax {
 
         /** The heap its arrays take ({@link HeapBytes}). */
         long retainedBytes() {
-            return HeapBytes.of(upper, fixed, member, inexact, memoKeys, memoRows);
+            return HeapBytes.of(upper, fixed, member, inexact, memoKeys, memoRows, key);
         }
     }
 
@@ -267,26 +283,44 @@ final class FamilyArgMax {
      */
     int argMax(double[] x, long[] nonZero, Scratch s) {
         // A step's slots often repeat an earlier step's (a few hundred distinct keys in a long
-        // run): equal bits, equal arg-max.
-        int[] key = keySlots;
-        if (key == null) {
+        // run): equal values, equal arg-max.
+        int[] words = keyWords;
+        if (words == null) {
             return compute(x, nonZero, s);
         }
-        long hash = 0;
-        for (int i = 0; i < key.length; i++) {
-            hash += Long.rotateLeft(Double.doubleToRawLongBits(x[key[i]]), 7 * i);
-        }
-        int entry = (int) ((hash * 0x9E3779B97F4A7C15L) >>> (64 - MEMO_BITS));
+        int stride = words.length + keySlots.length;
         if (s.memoRows == null) {
-            s.memoKeys = new long[key.length << MEMO_BITS];
+            s.memoKeys = new long[stride << MEMO_BITS];
             s.memoRows = new int[1 << MEMO_BITS];
             Arrays.fill(s.memoRows, -1);
+            s.key = new long[stride];
         }
+        // The key: per key word, the key slots that hold a value other than +0.0 (a slot
+        // outside nonZero holds a zero), then those values' raw bits, by increasing slot. The
+        // masks fix how many values follow, so equal masks and values are equal keys.
+        long[] key = s.key;
+        int n = words.length;
+        long hash = 0;
+        for (int i = 0; i < words.length; i++) {
+            int w = words[i];
+            long held = 0;
+            for (long b = nonZero[w] & keyWordSlots[i]; b != 0; b &= b - 1) {
+                long raw = Double.doubleToRawLongBits(x[(w << 6) + Long.numberOfTrailingZeros(b)]);
+                if (raw != 0) {
+                    held |= b & -b;
+                    key[n++] = raw;
+                    hash = Long.rotateLeft(hash, 7) + raw;
+                }
+            }
+            key[i] = held;
+            hash = Long.rotateLeft(hash, 7) + held;
+        }
+        int entry = (int) ((hash * 0x9E3779B97F4A7C15L) >>> (64 - MEMO_BITS));
         long[] keys = s.memoKeys;
-        int at = entry * key.length;
+        int at = entry * stride;
         long differ = 0;
-        for (int i = 0; i < key.length; i++) {
-            differ |= keys[at + i] ^ Double.doubleToRawLongBits(x[key[i]]);
+        for (int i = 0; i < n; i++) {
+            differ |= keys[at + i] ^ key[i];
         }
         int row = s.memoRows[entry];
         if (differ == 0 && row >= 0) {
@@ -294,9 +328,7 @@ final class FamilyArgMax {
             return row;
         }
         row = compute(x, nonZero, s);
-        for (int i = 0; i < key.length; i++) {
-            keys[at + i] = Double.doubleToRawLongBits(x[key[i]]);
-        }
+        System.arraycopy(key, 0, keys, at, n);
         s.memoRows[entry] = row;
         return row;
     }

@@ -147,6 +147,49 @@ class HullCacheTest {
     }
 
     @Test
+    void matchesNaiveOnKeysThatRepeatOneOfTheTwoAddedLast() throws Exception {
+        // add's inlined path takes a key equal to the last one or to the one before (which it
+        // makes the last): keys here mostly repeat one of the two, sometimes with -0.0 for 0.0,
+        // and now and then a key of a small pool or a new one comes between them.
+        for (int width : new int[] {1, 6}) {
+            for (AttentionMode mode : MODES) {
+                double[][] recent = {{0, -0x1p50}, {4, -4}};
+                PointSource keys = (random, p) -> {
+                    int pick = random.nextInt(10);
+                    double[] k = pick < 4 ? recent[0] : pick < 8 ? recent[1] : pick == 8
+                            ? new double[] {2.0 * (random.nextInt(9) - 4), 0}
+                            : new double[] {0, -random.nextInt(3)};
+                    if (k != recent[0]) {
+                        recent[1] = recent[0];
+                        recent[0] = k;
+                    }
+                    return random.nextInt(4) == 0 ? new double[] {k[0] == 0 ? -0.0 : k[0], k[1] == 0 ? -0.0 : k[1]} : k;
+                };
+                PointSource queries = (random, p) -> switch (random.nextInt(5)) {
+                    case 0 -> new double[] {random.nextInt(9) - 4, 1};
+                    case 1 -> new double[] {2 * (random.nextInt(9) - 4), 2};
+                    case 2 -> new double[] {random.nextInt(9) - 4, -1};
+                    case 3 -> new double[] {random.nextInt(3) - 1, 0};
+                    default -> new double[] {0, 0};
+                };
+                String label = "keys repeating one of the two last, width " + width + ", " + mode;
+                AttentionCache naive = AttentionCache.naive(mode, width);
+                HullCache hull = new HullCache(mode, width);
+                CacheDriver.compare(label, 90 + width + mode.ordinal(), 3000, naive, hull, keys, queries, 7);
+                // the recent keys are state: a copy and a stored state go on alike
+                CacheDriver.compare(label + ", copied", 95 + width + mode.ordinal(), 1000,
+                        naive.copy(), hull.copy(), keys, queries, 7);
+                StateWriter out = new StateWriter();
+                hull.writeState(out);
+                AttentionCache read = AttentionCache.readState(new StateReader(out.toByteArray()),
+                        AttentionCache.KIND_HULL, mode, width);
+                CacheDriver.compare(label + ", stored", 97 + width + mode.ordinal(), 1000,
+                        naive.copy(), read.copy(), keys, queries, 7);
+            }
+        }
+    }
+
+    @Test
     void aKeyOffTheParabolaThatBeatsTheTangentGuessIsFound() throws Exception {
         // (2a + 1, -a^2 - a + 1/4) scores a^2 + 1/4 for the query (a, 1), more than the lookup
         // key of a, which it leaves on the upper chain: the guess needs its neighbours' check.

@@ -341,6 +341,49 @@ class FamilyArgMaxTest {
     }
 
     @Test
+    void theMemoKeysOnlyOnTheSlotsThatHoldAValueOtherThanPlusZero() {
+        // sudokuLike's columns spread over four words of the bit set (column c at 5 + 9c); the
+        // slots of a residual that hold +0.0 are in the non-zero set or not at random, a zero
+        // outside it may be -0.0, and one inside may be -0.0 (a value of its own to the memo):
+        // residuals equal up to those zeros hit one another's entries, with the plain scan's answer.
+        double[][] narrow = sudokuLike();
+        int d = 5 + 9 * narrow[0].length;
+        double[][] values = new double[narrow.length][d];
+        for (int r = 0; r < narrow.length; r++) {
+            for (int c = 0; c < narrow[r].length; c++) {
+                values[r][5 + 9 * c] = narrow[r][c];
+            }
+        }
+        CsrMatrix u = CsrMatrix.read(TinyModel.matrix(values, false), values.length, d, "unembedding");
+        FamilyArgMax argMax = FamilyArgMax.of(u);
+        FamilyArgMax.Scratch scratch = argMax.newScratch();
+        Random random = new Random(10);
+        int trials = 20_000;
+        for (int trial = 0; trial < trials; trial++) {
+            double[] x = new double[d];
+            long[] nonZero = Bits.words(d);
+            x[5] = 1;
+            x[5 + 9 * (2 + random.nextInt(11))] = 1;
+            x[5 + 9] = random.nextInt(3) - 1;
+            x[5 + 9 * 13] = random.nextInt(3);
+            for (int c = 0; c < d; c++) {
+                if (x[c] != 0 || random.nextInt(4) == 0) {
+                    Bits.set(nonZero, c);
+                    if (x[c] == 0 && random.nextInt(50) == 0) {
+                        x[c] = -0.0;
+                    }
+                } else if (random.nextBoolean()) {
+                    x[c] = -0.0;
+                }
+            }
+            assertThat(argMax.argMax(x, nonZero, scratch)).as("trial %d, x = %s", trial, Arrays.toString(x))
+                    .isEqualTo(FamilyArgMax.plainArgMax(u, x));
+        }
+        // 99 distinct residuals up to their zeros, and a -0.0 in a key slot now and then
+        assertThat(scratch.memoHits).as("steps the memo answered").isGreaterThan(trials * 3L / 4);
+    }
+
+    @Test
     void aMatrixReadingManySlotsHasNoMemo() {
         int d = FamilyArgMax.MEMO_MAX_SLOTS + 1;
         Random random = new Random(9);
