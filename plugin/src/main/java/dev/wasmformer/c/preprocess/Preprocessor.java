@@ -91,6 +91,13 @@ public final class Preprocessor {
     all.put("__INT_MAX__", "2147483647");
     all.put("__LONG_MAX__", "2147483647L");
     all.put("__LONG_LONG_MAX__", "9223372036854775807LL");
+    // the memory orders of gcc's __atomic builtins, with gcc's values
+    all.put("__ATOMIC_RELAXED", "0");
+    all.put("__ATOMIC_CONSUME", "1");
+    all.put("__ATOMIC_ACQUIRE", "2");
+    all.put("__ATOMIC_RELEASE", "3");
+    all.put("__ATOMIC_ACQ_REL", "4");
+    all.put("__ATOMIC_SEQ_CST", "5");
     all.putAll(defines);
     for (Map.Entry<String, String> d : all.entrySet()) {
       SourceFile src = new SourceFile("<built-in>", d.getValue());
