@@ -98,6 +98,13 @@ public final class Preprocessor {
     all.put("__ATOMIC_RELEASE", "3");
     all.put("__ATOMIC_ACQ_REL", "4");
     all.put("__ATOMIC_SEQ_CST", "5");
+    // as gcc's and clang's: every atomic type is lock-free, and test-and-set's "set" is 1
+    for (String t : List.of("BOOL", "CHAR", "CHAR16_T", "CHAR32_T", "WCHAR_T", "SHORT", "INT", "LONG", "LLONG",
+        "POINTER")) {
+      all.put("__GCC_ATOMIC_" + t + "_LOCK_FREE", "2");
+    }
+    all.put("__GCC_ATOMIC_TEST_AND_SET_TRUEVAL", "1");
+    for (int size : new int[] {1, 2, 4, 8}) all.put("__GCC_HAVE_SYNC_COMPARE_AND_SWAP_" + size, "1");
     all.putAll(defines);
     for (Map.Entry<String, String> d : all.entrySet()) {
       SourceFile src = new SourceFile("<built-in>", d.getValue());
