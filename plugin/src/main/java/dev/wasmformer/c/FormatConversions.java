@@ -32,7 +32,9 @@ final class FormatConversions {
     for (Token t : tokens) {
       if (t.kind() == TokenKind.STRING) {
         String text = t.text();
-        literal.append(text, text.indexOf('"') + 1, text.length() - 1);
+        int open = text.indexOf('"'), close = text.lastIndexOf('"');
+        // an unterminated literal is reported by the parser
+        if (close > open) literal.append(text, open + 1, close);
         continue;
       }
       if (literal.isEmpty()) continue;

@@ -438,12 +438,13 @@ class DiagnosticsTest {
           __atomic_load(sp, &x, 0);
           __sync_synchronize(0);
           __atomic_test_and_set(x, 0);
+          __atomic_load(&a, &ll, 0);
           return __atomic_always_lock_free(n, 0);
         }
         """);
     // gcc 12's places and messages (the last error in a run of its own: gcc reports it later),
     // but for the first (gcc: "initializer element is not constant") and the conversion warning,
-    // worded as our other ones are
+    // worded as our other ones are, and the array gcc accepts
     assertThat(messages(r)).containsExactly(
         "prog.c:5:9: error: initializer element is not a compile-time constant",
         "prog.c:8:3: error: too few arguments to function '__atomic_load_n'",
@@ -461,7 +462,8 @@ class DiagnosticsTest {
         "prog.c:20:3: error: size mismatch in argument 2 of '__atomic_load'",
         "prog.c:22:3: error: too many arguments to function '__sync_synchronize'",
         "prog.c:23:25: warning: incompatible integer to pointer conversion passing 'void *' from 'int'",
-        "prog.c:24:10: error: non-constant argument 1 to '__atomic_always_lock_free'");
+        "prog.c:24:3: error: argument 1 of '__atomic_load' pointing to an array is not supported",
+        "prog.c:25:10: error: non-constant argument 1 to '__atomic_always_lock_free'");
   }
 
   @Test

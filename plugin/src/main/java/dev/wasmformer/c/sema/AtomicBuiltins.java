@@ -11,6 +11,7 @@ import dev.wasmformer.c.ast.Expr.PointerAdd;
 import dev.wasmformer.c.ast.Expr.VarRef;
 import dev.wasmformer.c.ast.Symbol;
 import dev.wasmformer.c.lex.SourcePos;
+import dev.wasmformer.c.type.ArrayType;
 import dev.wasmformer.c.type.FunctionType;
 import dev.wasmformer.c.type.IntType;
 import dev.wasmformer.c.type.PointerType;
@@ -200,16 +201,24 @@ final class AtomicBuiltins {
     SourcePos pos = s.pos;
     Expr first = args.get(0);
     Type t = first.type() instanceof PointerType p ? p.target() : null;
-    if (t instanceof FunctionType) return sema.error(pos, "argument 1 of '" + name + "' must not be a pointer to a function");
+    if (t instanceof FunctionType) {
+      return sema.error(pos, "argument 1 of '" + name + "' must not be a pointer to a function");
+    }
     if (t == null || !t.isComplete()) {
       return sema.error(pos, "argument 1 of '" + name + "' must be a non-void pointer type");
+    }
+    if (t instanceof ArrayType) {
+      // gcc copies the elements; an array is not assignable here
+      return sema.error(pos, "argument 1 of '" + name + "' pointing to an array is not supported");
     }
     int pointers = name.equals("__atomic_exchange") || name.equals("__atomic_compare_exchange") ? 3 : 2;
     for (int i = 1; i < pointers; i++) {
       if (!(args.get(i).type() instanceof PointerType p)) {
         return sema.error(pos, "argument " + (i + 1) + " of '" + name + "' must be a pointer type");
       }
-      if (p.target().size() != t.size()) return sema.error(pos, "size mismatch in argument " + (i + 1) + " of '" + name + "'");
+      if (p.target().size() != t.size()) {
+        return sema.error(pos, "size mismatch in argument " + (i + 1) + " of '" + name + "'");
+      }
     }
     PointerType pt = new PointerType(t);
     Expr p = s.once(args.get(0));
@@ -229,7 +238,8 @@ final class AtomicBuiltins {
       default -> {
         Expr expected = new Deref(pos, t, others.get(0));
         Expr equal = s.once(sameBytes(p, others.get(0), t.size(), pos));
-        s.when(equal, new Assign(pos, t, object, new Deref(pos, t, others.get(1))), new Assign(pos, t, expected, object));
+        s.when(equal, new Assign(pos, t, object, new Deref(pos, t, others.get(1))),
+            new Assign(pos, t, expected, object));
         return s.end(convert(equal, IntType.BOOL));
       }
     }
@@ -315,7 +325,9 @@ final class AtomicBuiltins {
    */
   private Expr isLockFree(List<Expr> args, SourcePos pos) {
     Expr size = args.get(0);
-    if (!size.type().isInteger()) return sema.error(size.pos(), "argument 1 of '__atomic_is_lock_free' must be an integer");
+    if (!size.type().isInteger()) {
+      return sema.error(size.pos(), "argument 1 of '__atomic_is_lock_free' must be an integer");
+    }
     if (size instanceof IntConst c) return new IntConst(pos, IntType.BOOL, lockFree(c.value(), args.get(1)) ? 1 : 0);
     Sequence s = new Sequence(pos);
     Expr n = s.once(convert(size, Sema.SIZE_T));
