@@ -88,15 +88,17 @@ public final class CCompiler {
   private CodeGenerator.Output run(List<SourceFile> sources, CompileOptions options, Resolver resolver,
       Diagnostics diagnostics) {
     List<TranslationUnit> units = new ArrayList<>();
+    Map<String, String> libcDefines = new HashMap<>();
     for (SourceFile source : sources) {
-      units.add(translate(source, options, resolver, diagnostics, false));
+      units.add(translate(source, options, resolver, diagnostics, libcDefines));
     }
     if (diagnostics.hasErrors()) return null;
-    // printf's %ls and %lc only for programs that include <wchar.h>: the others keep their bytes
-    CompileOptions libc = resolver.wide ? CompileOptions.defaults().withDefines(Map.of("__WF_WCHAR", "1"))
-        : CompileOptions.defaults();
+    // printf's %ls and %lc only for programs that include <wchar.h> or name them in a string
+    // literal, glibc's %Ld only for those that name it: the others keep their bytes
+    if (resolver.wide) libcDefines.put(FormatConversions.WIDE, "1");
+    CompileOptions libc = CompileOptions.defaults().withDefines(libcDefines);
     for (SourceFile source : Libc.sources()) {
-      units.add(translate(source, libc, resolver, diagnostics, true));
+      units.add(translate(source, libc, resolver, diagnostics, null));
     }
     if (diagnostics.hasErrors()) return null;
     Program program = new Linker(diagnostics).link(units, options.exports());
@@ -104,10 +106,15 @@ public final class CCompiler {
     return CodeGenerator.generate(program, options, diagnostics);
   }
 
+  /**
+   * Preprocesses and parses one unit: the libc's when {@code libcDefines} is null, else a
+   * program's, whose printf conversions that need libc code of their own are noted there.
+   */
   private static TranslationUnit translate(SourceFile source, CompileOptions options, IncludeResolver resolver,
-      Diagnostics diagnostics, boolean library) {
+      Diagnostics diagnostics, Map<String, String> libcDefines) {
     List<Token> tokens = new Preprocessor(diagnostics, resolver, options.defines()).run(source);
-    return Parser.parse(source, tokens, diagnostics, library);
+    if (libcDefines != null) FormatConversions.scan(tokens, libcDefines);
+    return Parser.parse(source, tokens, diagnostics, libcDefines == null);
   }
 
   /**

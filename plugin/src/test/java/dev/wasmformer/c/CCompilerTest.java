@@ -201,7 +201,7 @@ class CCompilerTest {
         .startsWith("'trunc' is defined with another type than the C library's ('long (long)' vs 'double (double)')");
   }
   @Test
-  void printfWritesWideCharactersAsUtf8AndOnlyForProgramsIncludingWcharH() {
+  void printfWritesWideCharactersAsUtf8AndOnlyForProgramsThatUseThem() {
     // glibc writes the same bytes in a UTF-8 locale (its "C" locale refuses non-ASCII: CFeatureTest cannot check these)
     CompileResult r = compile("""
         #include <stdio.h>
@@ -220,6 +220,24 @@ class CCompilerTest {
     String withWchar = "#include <wchar.h>\n" + narrow;
     assertThat(compile(withWchar, CompileOptions.defaults()).wasm())
         .isNotEqualTo(compile(narrow, CompileOptions.defaults()).wasm());
+  }
+
+  @Test
+  void printfsWideAndLongLongLConversionsAreCompiledOnlyForProgramsWhoseStringsNameThem() {
+    // the literal stands in a function nothing calls: only printf's code can differ
+    String program = """
+        #include <stdio.h>
+        static void unused(void) { printf(FORMAT); }
+        int main(void) { printf("%d\\n", 1); return 0; }
+        """;
+    byte[] plain = compile(program.replace("FORMAT", "\"\""), CompileOptions.defaults()).wasm();
+    for (String same : List.of("\"%%Ld %%ls %ld %lld %Lf\"", "\"%\" \"%Ld\"", "\"%#5.1Lg\"")) {
+      assertThat(compile(program.replace("FORMAT", same), CompileOptions.defaults()).wasm()).as(same).isEqualTo(plain);
+    }
+    for (String other : List.of("\"%Ld\"", "\"%-08.3LX\"", "\"%\" \"Lu\"", "\"%ls\"", "\"%5lc\"")) {
+      assertThat(compile(program.replace("FORMAT", other), CompileOptions.defaults()).wasm()).as(other)
+          .isNotEqualTo(plain);
+    }
   }
 
   @Test

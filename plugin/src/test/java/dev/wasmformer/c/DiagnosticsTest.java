@@ -451,6 +451,60 @@ class DiagnosticsTest {
   }
 
   @Test
+  void atomicBuiltinsAreCheckedAsGccChecksThem() {
+    CompileResult r = compile("""
+        struct s { int a; };
+        void g(void);
+        int x;
+        long long ll;
+        int k = __atomic_load_n(&x, 0);
+        int f(int n, void *v, float *fp, _Bool *bp, struct s *sp) {
+          int a[2];
+          __atomic_load_n(&x);
+          __atomic_exchange_n(&x, 1, 0, 0);
+          __atomic_load_n(x, 0);
+          __atomic_fetch_add(fp, 1, 0);
+          __sync_fetch_and_or(bp, 1);
+          __atomic_store_n(sp, 0, 0);
+          __atomic_load_n(v, 0);
+          __atomic_load_n(&a, 0);
+          __atomic_load(v, &x, 0);
+          __atomic_load(&g, &x, 0);
+          __atomic_store(&x, 1, 0);
+          __atomic_exchange(&x, &x, 2, 0);
+          __atomic_load(&x, &ll, 0);
+          __atomic_load(sp, &x, 0);
+          __sync_synchronize(0);
+          __atomic_test_and_set(x, 0);
+          __atomic_load(&a, &ll, 0);
+          return __atomic_always_lock_free(n, 0);
+        }
+        """);
+    // gcc 12's places and messages (the last error in a run of its own: gcc reports it later),
+    // but for the first (gcc: "initializer element is not constant") and the conversion warning,
+    // worded as our other ones are, and the array gcc accepts
+    assertThat(messages(r)).containsExactly(
+        "prog.c:5:9: error: initializer element is not a compile-time constant",
+        "prog.c:8:3: error: too few arguments to function '__atomic_load_n'",
+        "prog.c:9:3: error: too many arguments to function '__atomic_exchange_n'",
+        "prog.c:10:3: error: operand type 'int' is incompatible with argument 1 of '__atomic_load_n'",
+        "prog.c:11:3: error: operand type 'float *' is incompatible with argument 1 of '__atomic_fetch_add'",
+        "prog.c:12:3: error: operand type '_Bool *' is incompatible with argument 1 of '__sync_fetch_and_or'",
+        "prog.c:13:3: error: operand type 'struct s *' is incompatible with argument 1 of '__atomic_store_n'",
+        "prog.c:14:3: error: operand type 'void *' is incompatible with argument 1 of '__atomic_load_n'",
+        "prog.c:15:3: error: operand type 'int (*)[2]' is incompatible with argument 1 of '__atomic_load_n'",
+        "prog.c:16:3: error: argument 1 of '__atomic_load' must be a non-void pointer type",
+        "prog.c:17:3: error: argument 1 of '__atomic_load' must not be a pointer to a function",
+        "prog.c:18:3: error: argument 2 of '__atomic_store' must be a pointer type",
+        "prog.c:19:3: error: argument 3 of '__atomic_exchange' must be a pointer type",
+        "prog.c:20:3: error: size mismatch in argument 2 of '__atomic_load'",
+        "prog.c:22:3: error: too many arguments to function '__sync_synchronize'",
+        "prog.c:23:25: warning: incompatible integer to pointer conversion passing 'void *' from 'int'",
+        "prog.c:24:3: error: argument 1 of '__atomic_load' pointing to an array is not supported",
+        "prog.c:25:10: error: non-constant argument 1 to '__atomic_always_lock_free'");
+  }
+
+  @Test
   void aPackedBitFieldOfMoreThanEightBytesIsRefusedWhereItStands() {
     CompileResult r = compile("""
         struct __attribute__((packed)) s { char c : 3; long long x : 63; };

@@ -29,14 +29,14 @@ class LongDoubleTest {
         int main(void) {
           printf("%d %d %d %d\\n", (int)sizeof(long double), (int)_Alignof(long double),
                  (int)sizeof(struct s), (int)__builtin_offsetof(struct s, x));
-          printf("%d %d %d %d %d %d %d\\n", LDBL_MANT_DIG, LDBL_DIG, LDBL_MIN_EXP, LDBL_MAX_EXP,
-                 LDBL_MIN_10_EXP, LDBL_MAX_10_EXP, DECIMAL_DIG);
+          printf("%d %d %d %d %d %d %d %d %d\\n", LDBL_MANT_DIG, LDBL_DIG, LDBL_MIN_EXP, LDBL_MAX_EXP,
+                 LDBL_MIN_10_EXP, LDBL_MAX_10_EXP, DECIMAL_DIG, LDBL_DECIMAL_DIG, LDBL_HAS_SUBNORM);
           printf("%d %d %d %d\\n", LDBL_MAX == DBL_MAX, LDBL_MIN == DBL_MIN, LDBL_EPSILON == DBL_EPSILON,
                  LDBL_TRUE_MIN == DBL_TRUE_MIN);
           return 0;
         }
         """);
-    assertThat(out).isEqualTo("8 8 16 8\n53 15 -1021 1024 -307 308 17\n1 1 1 1\n");
+    assertThat(out).isEqualTo("8 8 16 8\n53 15 -1021 1024 -307 308 17 17 1\n1 1 1 1\n");
   }
 
   @Test

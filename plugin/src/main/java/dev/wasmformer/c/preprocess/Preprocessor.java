@@ -91,6 +91,20 @@ public final class Preprocessor {
     all.put("__INT_MAX__", "2147483647");
     all.put("__LONG_MAX__", "2147483647L");
     all.put("__LONG_LONG_MAX__", "9223372036854775807LL");
+    // the memory orders of gcc's __atomic builtins, with gcc's values
+    all.put("__ATOMIC_RELAXED", "0");
+    all.put("__ATOMIC_CONSUME", "1");
+    all.put("__ATOMIC_ACQUIRE", "2");
+    all.put("__ATOMIC_RELEASE", "3");
+    all.put("__ATOMIC_ACQ_REL", "4");
+    all.put("__ATOMIC_SEQ_CST", "5");
+    // as gcc's and clang's: every atomic type is lock-free, and test-and-set's "set" is 1
+    for (String t : List.of("BOOL", "CHAR", "CHAR16_T", "CHAR32_T", "WCHAR_T", "SHORT", "INT", "LONG", "LLONG",
+        "POINTER")) {
+      all.put("__GCC_ATOMIC_" + t + "_LOCK_FREE", "2");
+    }
+    all.put("__GCC_ATOMIC_TEST_AND_SET_TRUEVAL", "1");
+    for (int size : new int[] {1, 2, 4, 8}) all.put("__GCC_HAVE_SYNC_COMPARE_AND_SWAP_" + size, "1");
     all.putAll(defines);
     for (Map.Entry<String, String> d : all.entrySet()) {
       SourceFile src = new SourceFile("<built-in>", d.getValue());

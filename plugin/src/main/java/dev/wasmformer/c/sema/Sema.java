@@ -85,6 +85,7 @@ public final class Sema {
   private FunctionContext function;
   private final SoftFloat soft = new SoftFloat(this);
   private final ComplexArithmetic complex = new ComplexArithmetic(this, soft);
+  private final AtomicBuiltins atomics = new AtomicBuiltins(this);
   private final List<SwitchContext> switches = new ArrayList<>();
   /** The scopes a break and a continue leave to, innermost last (a switch is only a break's). */
   private final List<Scope> breakScopes = new ArrayList<>();
@@ -822,11 +823,14 @@ public final class Sema {
     function.locals.add(s);
   }
 
-  /** A compiler temporary: an automatic variable of the current function. */
+  /**
+   * A compiler temporary: an automatic variable of the current function (outside one, where an
+   * expression is either not evaluated or refused as not constant, of no function).
+   */
   Symbol temporary(Type t, SourcePos pos) {
     Symbol s = new Symbol("__tmp", Symbol.Kind.OBJECT, t, Symbol.Storage.AUTO, pos);
     s.setFromLibrary(library);
-    function.locals.add(s);
+    if (function != null) function.locals.add(s);
     return s;
   }
 
@@ -1068,7 +1072,7 @@ public final class Sema {
   }
 
   public static boolean isBuiltin(String name) {
-    if (Builtins.isBitCount(name)) return true;
+    if (Builtins.isBitCount(name) || AtomicBuiltins.arity(name) >= 0) return true;
     return switch (name) {
       case Builtins.EXIT, Builtins.TRAP, Builtins.UNREACHABLE, Builtins.HEAP_BASE, Builtins.STACK_POINTER,
           Builtins.MEMORY_SIZE, Builtins.F32_BITS, Builtins.F64_BITS, Builtins.BITS_F32, Builtins.BITS_F64,
@@ -1541,6 +1545,7 @@ public final class Sema {
   }
 
   public Expr builtinCall(String name, List<Expr> args, SourcePos pos) {
+    if (AtomicBuiltins.arity(name) >= 0) return atomics.call(name, args, pos);
     List<Expr> vals = new ArrayList<>();
     for (Expr a : args) vals.add(rvalue(a));
     for (Expr a : vals) if (a.type().isError()) return poisoned(pos);

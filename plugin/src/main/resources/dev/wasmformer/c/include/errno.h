@@ -8,6 +8,7 @@ extern int errno;
 #define ESPIPE 29
 #define EDOM 33
 #define ERANGE 34
+#define EILSEQ 84
 #define EINVAL 22
 #define ENOMEM 12
 

@@ -5,6 +5,7 @@
 #define FLT_RADIX 2
 #define FLT_ROUNDS 1
 #define FLT_EVAL_METHOD 0
+/* C11: the decimal digits that carry any value of the widest type (long double) there and back */
 #define DECIMAL_DIG 17
 
 #define FLT_MANT_DIG 24
@@ -17,6 +18,8 @@
 #define FLT_MIN 0x1p-126f
 #define FLT_EPSILON 0x1p-23f
 #define FLT_TRUE_MIN 0x1p-149f
+#define FLT_DECIMAL_DIG 9
+#define FLT_HAS_SUBNORM 1
 
 #define DBL_MANT_DIG 53
 #define DBL_DIG 15
@@ -28,6 +31,8 @@
 #define DBL_MIN 0x1p-1022
 #define DBL_EPSILON 0x1p-52
 #define DBL_TRUE_MIN 0x1p-1074
+#define DBL_DECIMAL_DIG 17
+#define DBL_HAS_SUBNORM 1
 
 #define LDBL_MANT_DIG 53
 #define LDBL_DIG 15
@@ -39,5 +44,7 @@
 #define LDBL_MIN 0x1p-1022L
 #define LDBL_EPSILON 0x1p-52L
 #define LDBL_TRUE_MIN 0x1p-1074L
+#define LDBL_DECIMAL_DIG 17
+#define LDBL_HAS_SUBNORM 1
 
 #endif

@@ -2,15 +2,30 @@
 #define _WCHAR_H
 
 /* Wide strings: wchar_t is int, 32 bits signed, as on clang's wasm32 target. Compiling a
-   program that includes this header also gives printf its %ls and %lc (written as UTF-8). */
+   program that includes this header also gives printf its %ls and %lc (written as UTF-8).
+   The multibyte encoding is UTF-8 (MB_CUR_MAX is 4). */
 typedef unsigned long size_t;
 typedef int wchar_t;
+#ifndef __WF_WINT_T
+#define __WF_WINT_T
+/* glibc's and wasi-libc's type; WEOF is its largest value */
+typedef unsigned int wint_t;
+#define WEOF ((wint_t)-1)
+#endif
+/* a conversion's state between calls: the bytes of a character still to come */
+typedef struct {
+  unsigned __value;
+  unsigned __min;
+  int __count;
+} mbstate_t;
 
 #ifndef NULL
 #define NULL ((void *)0)
 #endif
 #define WCHAR_MIN (-2147483647 - 1)
 #define WCHAR_MAX 2147483647
+#define WINT_MIN 0u
+#define WINT_MAX 4294967295u
 
 size_t wcslen(const wchar_t *s);
 int wcscmp(const wchar_t *a, const wchar_t *b);
@@ -27,5 +42,14 @@ wchar_t *wmemmove(wchar_t *dest, const wchar_t *src, size_t n);
 wchar_t *wmemset(wchar_t *s, wchar_t c, size_t n);
 int wmemcmp(const wchar_t *a, const wchar_t *b, size_t n);
 wchar_t *wmemchr(const wchar_t *s, wchar_t c, size_t n);
+
+wint_t btowc(int c);
+int wctob(wint_t c);
+int mbsinit(const mbstate_t *ps);
+size_t mbrtowc(wchar_t *pwc, const char *s, size_t n, mbstate_t *ps);
+size_t mbrlen(const char *s, size_t n, mbstate_t *ps);
+size_t wcrtomb(char *s, wchar_t wc, mbstate_t *ps);
+size_t mbsrtowcs(wchar_t *dest, const char **src, size_t len, mbstate_t *ps);
+size_t wcsrtombs(char *dest, const wchar_t **src, size_t len, mbstate_t *ps);
 
 #endif

@@ -377,8 +377,14 @@ static int format(struct sink *s, const char *fmt, va_list *ap) {
     for (;;) {
       if (*fmt == 'h') size = size == -1 ? -2 : -1;
       else if (*fmt == 'l') size = size == 1 ? 2 : 1;
+#ifdef __WF_PRINTF_LL
+      /* glibc's %Ld reads a long long (compiled in only for programs whose formats have it) */
+      else if (*fmt == 'z' || *fmt == 't') size = 1;
+      else if (*fmt == 'j' || *fmt == 'q' || *fmt == 'L') size = 2;
+#else
       else if (*fmt == 'z' || *fmt == 't' || *fmt == 'L') size = 1;
       else if (*fmt == 'j' || *fmt == 'q') size = 2;
+#endif
       else break;
       fmt++;
     }
