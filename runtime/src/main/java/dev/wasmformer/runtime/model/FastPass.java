@@ -709,6 +709,19 @@ final class FastPass extends ForwardPass {
         return builds;
     }
 
+    /** The units the gate filters' last builds rule out with a rounding margin ({@link GateFilter#ROW}; for tests). */
+    int gateFilterRowUnits() {
+        int units = 0;
+        for (GateFilter filter : filters) {
+            if (filter != null && filter.unitKind != null) {
+                for (byte kind : filter.unitKind) {
+                    units += kind == GateFilter.ROW ? 1 : 0;
+                }
+            }
+        }
+        return units;
+    }
+
     /** Steps at which the family arg-max fell back to scanning every row (for tests). */
     long plainArgMaxSteps() {
         return families.plainScans;

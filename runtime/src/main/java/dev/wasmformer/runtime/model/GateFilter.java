@@ -20,7 +20,9 @@ import java.util.Arrays;
  * unit none of whose selectors is non-zero has gate &lt;= 0, and a touched unit whose sum is
  * &lt;= 0 too. These are decisions on exact integers: a unit is filtered only if its weights,
  * scales and the values it reads are integers whose sums, bounded by the ranges, stay below
- * 2^52, so that the reference's dot product is the exact real gate. Other units are
+ * 2^52, so that the reference's dot product is the exact real gate. A unit whose gate reads
+ * a fractional column (a cumulative sum) is still ruled out by its integer selectors when its
+ * bound stays below 0 by a margin that covers every rounding ({@link #ROW}). Other units are
  * <em>always</em> evaluated. A step with a value outside its range is computed without the
  * filter, widens the ranges and has the filter rebuilt (at most once every
  * {@value #REBUILD_GAP} steps; a column that keeps growing, such as a position, gets the range
@@ -48,6 +50,11 @@ final class GateFilter {
     static final byte ALWAYS = 2;
     /** A unit of a bias family: marked by the family's shared sum, evaluated by its row. */
     static final byte FAMILY = 3;
+    /**
+     * A unit whose gate reads a fractional column, bounded by selectors with a rounding margin
+     * ({@link #roundingMargin}): evaluated by its row when touched, never tested by a bound.
+     */
+    static final byte ROW = 4;
 
     private final SparseFeedForward ffn;
     private final GateGroups groups;
@@ -137,9 +144,14 @@ final class GateFilter {
     long alwaysWords;            // bit w: word w of alwaysMask is not zero (bit w mod 64 beyond 64 words)
     /** The units of alwaysMask, increasing (derived from it, not stored): a step sets their bits only. */
     int[] alwaysUnits;
+    /**
+     * The columns of ROW units' fractional groups, increasing (derived, not stored): a step
+     * checks their ranges, not that they are integers.
+     */
+    int[] rowColumns;
     /** The words of checkMask or rangeOnlyMask that are not zero, increasing: a step visits only these. */
     int[] columnWords;
-    byte[] unitKind;             // per unit: FILTERED, LINEAR or ALWAYS
+    byte[] unitKind;             // per unit: FILTERED, LINEAR, ALWAYS, FAMILY or ROW
     int builds;
     long filteredSteps;          // steps that ran with the filter (for tests)
     long checks;                 // calls of check (for tests)
@@ -261,6 +273,7 @@ final class GateFilter {
         alwaysMask = clone(o.alwaysMask);
         alwaysWords = o.alwaysWords;
         alwaysUnits = clone(o.alwaysUnits);
+        rowColumns = clone(o.rowColumns);
         columnWords = clone(o.columnWords);
         unitKind = o.unitKind == null ? null : o.unitKind.clone();
         builds = o.builds;
@@ -386,6 +399,7 @@ final class GateFilter {
         columnWords = StateReader.within(in.readInts(StateReader.ANY, true, "filter column words"), 0,
                 columnWordCount - 1, "column word");
         unitKind = in.readBytes(width, true, "filter unit kinds");
+        rowColumns = unitKind == null || checkMask == null || rangeOnlyMask == null ? null : rowColumns();
         builds = in.readInt(0, Integer.MAX_VALUE, "filter builds");
         filteredSteps = in.readLong();
         checks = in.readLong();
@@ -405,7 +419,7 @@ final class GateFilter {
         }
         if (unitKind != null) {
             for (byte k : unitKind) {
-                StateReader.check(k, FILTERED, FAMILY, "unit kind");
+                StateReader.check(k, FILTERED, ROW, "unit kind");
             }
         }
         boolean built = unitBound != null;
@@ -450,8 +464,8 @@ final class GateFilter {
                 groupWidenings, groupNonZero, unitUse, builtGroupLo, builtGroupHi, checkMask, rangeOnlyMask,
                 columnInfo, columnCode, columnLink, multiGroup, multiIndex, unitBound, unitSecondBound, restColumnStart,
                 restColumn, restColumnWeight, restGroupStart, restGroup, restGroupScale, selectorStart,
-                selectorUnit, selectorScale, blockLimit, blockPartner, groupBlock, alwaysMask, alwaysUnits, columnWords,
-                unitKind);
+                selectorUnit, selectorScale, blockLimit, blockPartner, groupBlock, alwaysMask, alwaysUnits, rowColumns,
+                columnWords, unitKind);
     }
 
     private static long[] clone(long[] a) {
@@ -604,6 +618,7 @@ final class GateFilter {
         groupBounds(groupExact, groupMagnitude);
         double[] bound = new double[width];
         boolean[] always = new boolean[width];
+        boolean[] row = new boolean[width];
         int[] selectorCount = new int[gg.groupCount + 1];
         // Per unit: its selectors and its other groups, as entries of the unit's groups.
         int[][] unitSelectors = new int[width][];
@@ -620,8 +635,10 @@ final class GateFilter {
                 always[u] = true;
                 continue;
             }
-            bound[u] = scratch.upper;
-            partner[u] = choosePartner(u, scratch);
+            row[u] = scratch.margin > 0;
+            // A ROW unit's touches are all evaluated: an infinite bound passes every test.
+            bound[u] = row[u] ? Double.POSITIVE_INFINITY : scratch.upper;
+            partner[u] = choosePartner(u, groupExact, scratch);
             int start = gg.unitStart[u];
             int n = gg.unitStart[u + 1] - start;
             int selected = scratch.selected;
@@ -640,9 +657,34 @@ final class GateFilter {
             selectorCount[g + 1] += selectorCount[g];
         }
         this.unitBound = bound;
-        boolean[] groupRead = layOut(always, unitSelectors, unitRest, selectorCount);
+        boolean[] groupRead = layOut(always, row, groupExact, unitSelectors, unitRest, selectorCount);
         layOutBlocks(partner);
         layOutChecks(groupRead);
+        rowColumns = rowColumns();
+    }
+
+    /**
+     * The columns of the ROW units' gates that no other check covers: those of their fractional
+     * groups (their integer groups are read, so checked with the filtered units' columns). A
+     * step checks each against its range and sums a group of several of them, whose value is
+     * then checked with the other groups'.
+     */
+    private int[] rowColumns() {
+        CsrMatrix gate = ffn.weights.gate();
+        long[] columns = Bits.words(columnLo.length);
+        for (int u = 0; u < unitKind.length; u++) {
+            if (unitKind[u] != ROW) {
+                continue;
+            }
+            for (int i = 0; i < gate.rowLength(u); i++) {
+                int c = gate.column(u, i);
+                if (groups.groupOf[c] >= 0 && (checkMask[c >>> 6] & 1L << c) == 0
+                        && (rangeOnlyMask[c >>> 6] & 1L << c) == 0) {
+                    Bits.set(columns, c);
+                }
+            }
+        }
+        return Bits.toArray(columns);
     }
 
     /** The column ranges a step is checked against, and the group ranges the bounds are built from. */
@@ -693,6 +735,8 @@ final class GateFilter {
         int[] order = new int[64];
         int selected;
         double upper;
+        /** 0 for a unit whose gate is exact; else its {@link #roundingMargin}, and upper + margin <= 0. */
+        double margin;
     }
 
     /**
@@ -704,8 +748,12 @@ final class GateFilter {
         GateGroups gg = groups;
         int start = gg.unitStart[u];
         int n = gg.unitStart[u + 1] - start;
+        double margin = 0;
         if (!exactUnit(u, groupExact, groupMagnitude)) {
-            return false;
+            margin = roundingMargin(u, groupExact, groupMagnitude);
+            if (!(margin > 0)) {
+                return false;
+            }
         }
         if (scratch.contribution.length < n) {
             scratch.contribution = new double[n];
@@ -721,14 +769,15 @@ final class GateFilter {
             upper += contribution[k];
             order[k] = k;
         }
-        // Take the groups that lower the bound most per non-zero step first.
+        // Take the groups that lower the bound most per non-zero step first; a fractional
+        // group is no selector (no step sums it).
         int selected = 0;
-        while (upper > 0) {
+        while (upper + margin > 0) {
             int best = -1;
             double bestRate = 0;
             for (int k = selected; k < n; k++) {
                 int j = order[k];
-                if (contribution[j] > 0) {
+                if (contribution[j] > 0 && groupExact[gg.unitGroup[start + j]]) {
                     double rate = contribution[j] / (1.0 + groupNonZero[gg.unitGroup[start + j]]);
                     if (best < 0 || rate > bestRate) {
                         best = k;
@@ -744,9 +793,10 @@ final class GateFilter {
             order[selected++] = j;
             upper -= contribution[j];
         }
-        if (upper > 0 || Double.isNaN(upper)) {
+        if (upper + margin > 0 || Double.isNaN(upper)) {
             return false;
         }
+        scratch.margin = margin;
         // A group non-zero less often than the unit is evaluated is cheaper as a selector
         // (its entry visited when it is non-zero) than in the unit's gate sum (visited when
         // the unit is). Its contribution is >= 0 (ranges hold 0), so the bound stays <= 0.
@@ -769,9 +819,10 @@ final class GateFilter {
      * whatever its selectors hold (the bound with every group at its largest contribution but
      * this one at 0 is &lt;= 0), the least often non-zero of those, as a column c &gt;= 0 for a
      * single-column group, else -2 - (its index among the groups of several columns). Exact:
-     * the contributions are integers whose sum stays below 2^52.
+     * the contributions are integers whose sum stays below 2^52; for a ROW unit, an integer
+     * group whose bound stays below 0 by the unit's {@link #roundingMargin}.
      */
-    private int choosePartner(int u, UnitScratch scratch) {
+    private int choosePartner(int u, boolean[] groupExact, UnitScratch scratch) {
         GateGroups gg = groups;
         int start = gg.unitStart[u];
         int n = gg.unitStart[u + 1] - start;
@@ -789,13 +840,14 @@ final class GateFilter {
                 int j = scratch.order[k];
                 int g = gg.unitGroup[start + j];
                 double c = scratch.contribution[j];
-                if (c > 0 && all - c <= 0 && (best < 0 || groupNonZero[g] < groupNonZero[best])) {
+                if (c > 0 && groupExact[g] && all - c + scratch.margin <= 0
+                        && (best < 0 || groupNonZero[g] < groupNonZero[best])) {
                     best = g;
                 }
             }
         }
         if (best < 0) {
-            return columnPartner(u);
+            return scratch.margin > 0 ? -1 : columnPartner(u);
         }
         return single(best) ? gg.members[gg.memberStart[best]] : -2 - multiIndex[best];
     }
@@ -873,10 +925,61 @@ final class GateFilter {
     }
 
     /**
+     * For a unit whose gate is not exact only because some of its groups are not (a column of
+     * theirs fractional, as a cumulative sum computed as a mean times a count is): the margin
+     * by which its bounds must stay below 0 so that the reference's gate is &lt;= 0 too, or 0
+     * if it cannot be bounded so (then it is evaluated at every step).
+     *
+     * <p>Why the margin suffices. The unit's weights, scales and alphas are integers with
+     * w = s alpha exactly ({@code unitIntegral}), so its real gate is G = sum of w_i x_i =
+     * bias + sum over its groups of s_g v_g. Its integer groups are exact
+     * ({@link #groupBounds}), are read (so checked against their ranges at every filtered
+     * step) and are its only selectors and partners, whose value 0 is then the real 0. Each
+     * fractional group's columns are checked against their column ranges, and its value
+     * against the group's range, at every filtered step ({@link #rowColumns}), not for
+     * integrality; that value is a float sum, within 1.01 m 2^-53 sum |alpha_c x_c| of the
+     * real v_g (m members; Higham's gamma_m). Let S be the sum of |w_i| max(|lo_i|, |hi_i|)
+     * over the row (the column ranges), plus that of |s_g| times the magnitude of each group's
+     * range (both with |bias|): every term, partial sum and product below is at most S in
+     * magnitude. So, at a filtered step whose selectors are 0 (or whose partner is), G is
+     * &lt;= the real value U of the bound in question plus 1.01 r 2^-53 S (the fractional
+     * groups' errors, times |s_g|, sum to at most that, r the row's length). The reference's
+     * gate is a dot product of r terms in column order: within 1.01 r 2^-53 S of G. A bound
+     * here (bias plus contributions, less selectors or a partner) is computed in at most 3N
+     * rounded operations with N = r + k + 2 (k groups), each off by at most 2^-53 times a
+     * magnitude &lt;= 1.01 S: within 3.03 N 2^-53 S of U. All together are below 6 N 2^-53 S,
+     * and the margin N 2^-50 S = 8 N 2^-53 S (rounded: within a factor of 1 + 2^-51) exceeds
+     * it. A computed U with U + margin &lt;= 0 (a sum of two doubles is &lt;= 0 only if its
+     * real value is) thus gives a reference gate &lt;= 0.
+     */
+    private double roundingMargin(int u, boolean[] groupExact, double[] groupMagnitude) {
+        GateGroups gg = groups;
+        if (!gg.unitIntegral[u]) {
+            return 0;
+        }
+        double magnitude = Math.abs(gg.bias[u]);
+        for (int k = gg.unitStart[u]; k < gg.unitStart[u + 1]; k++) {
+            magnitude += Math.abs(gg.unitScale[k]) * groupMagnitude[gg.unitGroup[k]];
+        }
+        CsrMatrix gate = ffn.weights.gate();
+        double plain = Math.abs(gg.bias[u]);
+        for (int i = 0; i < gate.rowLength(u); i++) {
+            int c = gate.column(u, i);
+            if (gg.groupOf[c] >= 0) {
+                plain += Math.abs(gate.value(u, i)) * Math.max(-columnLo[c], columnHi[c]);
+            }
+        }
+        int n = gate.rowLength(u) + gg.unitStart[u + 1] - gg.unitStart[u] + 2;
+        double margin = n * 0x1p-50 * (magnitude + plain);
+        return Double.isFinite(margin) ? margin : 0;
+    }
+
+    /**
      * Lays out the selectors by group, the units' kinds and the filtered units' other groups;
      * returns which groups some filtered unit reads.
      */
-    private boolean[] layOut(boolean[] always, int[][] unitSelectors, int[][] unitRest, int[] selectorCount) {
+    private boolean[] layOut(boolean[] always, boolean[] row, boolean[] groupExact, int[][] unitSelectors,
+                             int[][] unitRest, int[] selectorCount) {
         GateGroups gg = groups;
         int width = ffn.width();
         int[] unit = new int[selectorCount[gg.groupCount]];
@@ -895,14 +998,20 @@ final class GateFilter {
                 kind[u] = ALWAYS;
                 continue;
             }
-            kind[u] = ffn.linear[u] ? LINEAR : ffn.familyOf[u] >= 0 ? FAMILY : FILTERED;
+            kind[u] = ffn.linear[u] ? LINEAR : ffn.familyOf[u] >= 0 ? FAMILY : row[u] ? ROW : FILTERED;
             for (int entry : unitSelectors[u]) {
                 int k = next[gg.unitGroup[entry]]++;
                 unit[k] = u;
                 scale[k] = gg.unitScale[entry];
                 groupRead[gg.unitGroup[entry]] = true;
             }
-            if (unitRest[u] != null) {
+            if (row[u]) {
+                // Its bound needs its integer groups' ranges (checked as read groups' are);
+                // its fractional groups' columns are checked by rowColumns.
+                for (int entry : unitRest[u]) {
+                    groupRead[gg.unitGroup[entry]] |= groupExact[gg.unitGroup[entry]];
+                }
+            } else if (unitRest[u] != null) {
                 for (int entry : unitRest[u]) {
                     int g = gg.unitGroup[entry];
                     groupRead[g] = true;

@@ -21,7 +21,7 @@ public final class KeptStates {
      * The layout of the state bytes. Raise it whenever a field is added to, removed from or
      * reordered in what the caches and the pass write, or when what a field means changes.
      */
-    public static final int FORMAT = 4;
+    public static final int FORMAT = 5;
 
     private KeptStates() {}
 

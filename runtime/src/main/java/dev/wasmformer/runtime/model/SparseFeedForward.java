@@ -643,6 +643,23 @@ final class SparseFeedForward {
                 }
             }
         }
+        // ROW units' fractional columns: in their ranges (their bounds are over these and their
+        // groups' ranges), not integers; no selector reads their groups.
+        for (int c : filter.rowColumns) {
+            double xc = x[c];
+            if (xc == 0) {
+                continue;
+            }
+            if (!(xc >= info[3 * c] && xc <= info[3 * c + 1])) {
+                abandon(s, filter);
+                return false;
+            }
+            int m = link[3 * c];
+            if (m >= 0) {
+                groupAcc[m] += info[3 * c + 2] * xc;
+                groupMask[m >>> 6] |= 1L << m;
+            }
+        }
         double[] groupLo = filter.builtGroupLo;
         double[] groupHi = filter.builtGroupHi;
         int[] multiGroup = filter.multiGroup;
@@ -849,7 +866,7 @@ final class SparseFeedForward {
      * Runs the candidates in increasing order and adds the output: the marked units, and the
      * touched units whose bound plus selectors' sum is positive (and stays so with the first
      * rest column's value in place of its bound). A unit's gate is its bias
-     * (linear unit), its row's dot product (always-evaluated or family unit), or for a filtered
+     * (linear unit), its row's dot product (always-evaluated, family or ROW unit), or for a filtered
      * unit {@code bias + (its selectors' sum) + (its other groups' sum)}, the latter over x for
      * a single-column group and over {@code s.groupAcc} (zero for a group with no non-zero
      * column) for the others. A filtered unit's gate is taken before its value (most
@@ -934,6 +951,7 @@ final class SparseFeedForward {
                 } else if (unitKind == GateFilter.LINEAR) {
                     g = bias[u];
                 } else {
+                    unitAcc[u] = 0.0;   // a touched ROW unit's selectors' sum: not needed
                     g = plainGate.dot(u, x);
                     if (!(g > 0)) {
                         continue;

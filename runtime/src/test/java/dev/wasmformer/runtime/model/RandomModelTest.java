@@ -46,12 +46,14 @@ class RandomModelTest {
      * Wider models that reach the fast pass's other shortcuts: FFN layers wide enough for the
      * gate filter (proportional gate columns, linear units, negative biases, fractional and
      * growing inputs, slot_one anywhere among the features), an unembedding made of families,
-     * and runs long enough for the filter to be built and rebuilt.
+     * and runs long enough for the filter to be built and rebuilt. Means feed fractional
+     * columns to gates: most runs have units the filter bounds with a rounding margin.
      */
     @Test
     void naiveAndHullDecodersAgreeOnWideRandomModels() {
         Set<HeadKernel> seen = EnumSet.noneOf(HeadKernel.class);
         int filteredRuns = 0;
+        int rowRuns = 0;
         // Fixed seeds; -DwideSeeds=N searches further (300 pass).
         for (int seed = 0; seed < Integer.getInteger("wideSeeds", 40); seed++) {
             Model model = Model.from(WideRandomModel.bundle(new Random(seed)));
@@ -68,9 +70,13 @@ class RandomModelTest {
             if (((FastPass) hull.pass()).gateFilterBuilds() > 0) {
                 filteredRuns++;
             }
+            if (((FastPass) hull.pass()).gateFilterRowUnits() > 0) {
+                rowRuns++;
+            }
         }
         assertThat(seen).containsExactlyInAnyOrder(HeadKernel.values());
         assertThat(filteredRuns).as("runs whose gate filter was built").isGreaterThan(20);
+        assertThat(rowRuns).as("runs whose gate filter rules out units that read fractional columns").isGreaterThan(20);
     }
 
     /**

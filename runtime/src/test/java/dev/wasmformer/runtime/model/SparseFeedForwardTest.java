@@ -677,4 +677,102 @@ class SparseFeedForwardTest {
         assertThat(touches).as("touched units").isGreaterThan(1000);
         assertThat(layer.filter().filteredSteps).isGreaterThan(2000);
     }
+
+    /**
+     * Units as the interpreter's {@code depth.over}: {@code 4 (a - b - limit) - k - 2^31 (1 -
+     * flag)}, where a and b are cumulative sums computed as a mean times a count (a few ulps
+     * off integers, so their group is fractional). Its bound over the ranges stays far below 0
+     * while the flag is 0, so the filter evaluates them by their rows only when the flag is
+     * set (ROW units), and the layer stays exact; a unit whose bound is 0 but for rounding
+     * ({@code a - b - 7} with a - b up to 7) is evaluated at every step, and one 1 below
+     * ({@code a - b - 8}) never, nor {@code z - 8} for a fractional z up to 7. Some steps put
+     * a - b - limit at 1, where the flagged units are positive; late steps put a - b and z out
+     * of their ranges.
+     */
+    @Test
+    void aUnitReadingFractionalColumnsIsRuledOutByItsIntegerSelectorWithARoundingMargin() {
+        int d = 40;
+        int width = 24;
+        Matrices w = new Matrices(width, d);
+        for (int u = 0; u < 4; u++) {              // depth.over: flag in column 1 + u
+            w.gate()[u][ONE] = -(1 + 2 * (u % 2)) - 0x1p31;
+            w.gate()[u][1 + u] = 0x1p31;
+            w.gate()[u][10] = 4;
+            w.gate()[u][11] = -4;
+            w.gate()[u][12] = -4;
+            w.value()[u][ONE] = 0.5;
+            w.output()[30 + u][u] = 1;
+        }
+        int tight = 4;
+        int loose = 5;
+        for (int u = tight; u <= loose; u++) {
+            w.gate()[u][ONE] = u == tight ? -7 : -8;
+            w.gate()[u][10] = 1;
+            w.gate()[u][11] = -1;
+            w.value()[u][ONE] = 1;
+            w.output()[34][u] = 1;
+        }
+        int single = 6;
+        w.gate()[single][ONE] = -8;
+        w.gate()[single][13] = 1;
+        w.value()[single][ONE] = 1;
+        w.output()[35][single] = 1;
+        for (int u = 7; u < width; u++) {          // enough entries that the layer is filtered
+            w.gate()[u][ONE] = -1;
+            w.gate()[u][5 + u % 4] = 1;
+            w.gate()[u][20 + u % 5] = 1;
+            w.value()[u][ONE] = 1;
+            w.output()[35 + u % 4][u] = 2;
+        }
+        Layer layer = w.layer();
+        GateFilter filter = layer.filter();
+        Random random = new Random(31);
+        long count = 1000;
+        long positive = 0;
+        int fractional = 0;
+        byte[] kinds = null;
+        int[] rowColumns = null;
+        int buildsAt3000 = 0;
+        for (int step = 0; step < 4000; step++) {
+            if (step == 3000) {
+                kinds = filter.unitKind.clone();
+                rowColumns = filter.rowColumns.clone();
+                buildsAt3000 = filter.builds;
+            }
+            double[] x = new double[d];
+            x[ONE] = 1;
+            int limit = 2 + random.nextInt(4);
+            int depth = random.nextInt(limit + 1) + (step > 1000 && random.nextInt(10) == 0 ? 1 : 0);
+            if (step > 3000 && random.nextInt(100) == 0) {
+                depth = 50 + random.nextInt(50);
+            }
+            double returns = 1000 + random.nextInt(100_000);
+            // means times counts: a few ulps off the integers returns + depth and returns
+            count += 1 + random.nextInt(3);
+            x[10] = count * ((returns + depth) / count);
+            x[11] = count * (returns / count);
+            x[12] = limit;
+            x[13] = (step > 3000 && random.nextInt(100) == 0 ? 60 : depth % 7) + 0.5;
+            fractional += x[10] != Math.rint(x[10]) ? 1 : 0;
+            x[1 + random.nextInt(8)] = random.nextInt(2);
+            for (int c = 20; c < 25; c++) {
+                x[c] = random.nextInt(2);
+            }
+            for (int u = 0; u < 4; u++) {
+                positive += layer.weights().gate().dot(u, x) > 0 ? 1 : 0;
+            }
+            assertStepExact(layer, x, String.format("step %d", step));
+        }
+        assertThat(fractional).as("steps whose cumulative column is not an integer").isGreaterThan(100);
+        for (int u = 0; u < 4; u++) {
+            assertThat(kinds[u]).as("kind of depth.over unit %d", u).isEqualTo(GateFilter.ROW);
+        }
+        assertThat(kinds[loose]).as("a unit 1 below 0 over the ranges").isEqualTo(GateFilter.ROW);
+        assertThat(kinds[single]).as("a unit of one fractional column").isEqualTo(GateFilter.ROW);
+        assertThat(kinds[tight]).as("a unit at 0 over the ranges, but for rounding").isEqualTo(GateFilter.ALWAYS);
+        assertThat(rowColumns).as("the fractional columns, checked by range").containsExactly(10, 11, 13);
+        assertThat(filter.builds).as("rebuilt after a - b left its range").isGreaterThan(buildsAt3000);
+        assertThat(positive).as("positive depth.over gates").isGreaterThan(10);
+        assertThat(filter.filteredSteps).isGreaterThan(2500);
+    }
 }
