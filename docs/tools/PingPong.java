@@ -17,6 +17,9 @@ import java.util.*;
  *   javac -d /tmp/pp docs/tools/PingPong.java
  *   java -cp /tmp/pp PingPong BUNDLE PAIRS TOKENS JAR_A JAR_B
  *
+ * A jar may be followed by JVM options for its child, after commas
+ * ({@code a.jar,-XX:FreqInlineSize=500}), to compare flags on one jar.
+ *
  * BUNDLE is the bench's sudoku model, as MakeBenchBundle.java writes it (or any bundle whose
  * first program takes one argument).
  */
@@ -30,7 +33,11 @@ public class PingPong {
         BufferedReader[] in = new BufferedReader[2];
         PrintWriter[] out = new PrintWriter[2];
         for (int j = 0; j < 2; j++) {
-            p[j] = new ProcessBuilder("java", "-Xmx3g", "-cp", System.getProperty("java.class.path"), "PingPong", "child", bundle, tokens, a[3 + j])
+            String[] jarAndFlags = a[3 + j].split(",");
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx3g"));
+            command.addAll(Arrays.asList(jarAndFlags).subList(1, jarAndFlags.length));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "PingPong", "child", bundle, tokens, jarAndFlags[0]));
+            p[j] = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             in[j] = new BufferedReader(new InputStreamReader(p[j].getInputStream()));
             out[j] = new PrintWriter(p[j].getOutputStream(), true);
