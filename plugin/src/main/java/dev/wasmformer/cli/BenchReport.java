@@ -18,6 +18,7 @@ record BenchReport(
     String java,
     int cores,
     HugePages hugePages,
+    JvmOptions jvmOptions,
     ModelFigures model,
     double compileSeconds,
     int bundleBytes,
@@ -88,6 +89,7 @@ record BenchReport(
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "program %s(%d), java %s, %d cores%n", program, argument, java, cores));
     out.append(hugePages.describe()).append(System.lineSeparator());
+    out.append(jvmOptions.describe()).append(System.lineSeparator());
     out.append(String.format(Locale.ROOT,
         "model: %d opcodes, d_model %d, %d layers, %d heads, %d FFN units, vocabulary %d, %d non-zero weights%n",
         model.opcodes, model.dModel, model.layers, model.heads, model.ffnUnits, model.vocab, model.nonZeroWeights));
@@ -129,6 +131,8 @@ record BenchReport(
     j.field("huge_pages_in_use", hugePages.inUse());
     j.field("huge_pages_jvm_flag", hugePages.jvm());
     j.field("huge_pages_kernel", hugePages.kernel());
+    j.field("jvm_collector", jvmOptions.collector());
+    j.field("jvm_counted_loop_safepoints", jvmOptions.countedLoopSafepoints());
     j.numbers("model", named("opcodes", model.opcodes, "d_model", model.dModel, "layers", model.layers, "heads", model.heads,
         "ffn_units", model.ffnUnits, "vocab_size", model.vocab, "nonzero_weights", model.nonZeroWeights));
     j.field("weight_compile_seconds", compileSeconds);

@@ -131,7 +131,7 @@ final class BenchRunner {
     long units = MetadataEntries.statistic(bundle.getMetadata(), "ffn_units", 0);
     long nonZeros = MetadataEntries.statistic(bundle.getMetadata(), "nonzero_weights", 0);
     return new BenchReport(bench.name(), argument, System.getProperty("java.version"),
-        Runtime.getRuntime().availableProcessors(), HugePages.ofThisJvm(),
+        Runtime.getRuntime().availableProcessors(), HugePages.ofThisJvm(), JvmOptions.ofThisJvm(),
         new BenchReport.ModelFigures(model.opcodes().size(), shape.getDModel(), shape.getLayers(), shape.getHeads(),
             units, shape.getVocabSize(), nonZeros),
         model.compileSeconds(), bytes.length, loads,
