@@ -1,5 +1,5 @@
 /* <signal.h>: signal() and raise(); a handler runs on raise, stays installed, and its signal
-   waits while it runs (glibc's semantics). */
+   waits while it runs (glibc's semantics); strsignal. */
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
@@ -86,6 +86,10 @@ int main(void) {
   // SIG_IGN on a signal that would end the run
   signal(SIGTERM, SIG_IGN);
   ASSERT(0, raise(SIGTERM));
+
+  int signals[] = {SIGHUP, SIGINT, SIGQUIT, SIGILL, SIGABRT, SIGFPE, SIGKILL, SIGSEGV, SIGPIPE, SIGALRM,
+      SIGTERM, SIGUSR1, SIGUSR2, SIGCHLD, SIGCONT, SIGSTOP, SIGTSTP, SIGWINCH, SIGSYS, 0, 32, 34, 40, 64, 65, -3};
+  for (int i = 0; i < (int)(sizeof signals / sizeof signals[0]); i++) printf("%d %s\n", signals[i], strsignal(signals[i]));
   printf("%d assertions\n", assertions);
   return 0;
 }

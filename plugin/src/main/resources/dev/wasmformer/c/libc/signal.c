@@ -66,3 +66,28 @@ int raise(int sig) {
   } while (pending[sig]);
   return 0;
 }
+
+/* <string.h>'s strsignal: glibc's descriptions of Linux's signals. */
+char *strsignal(int sig) {
+  static const char *const names[32] = {0, "Hangup", "Interrupt", "Quit", "Illegal instruction",
+      "Trace/breakpoint trap", "Aborted", "Bus error", "Floating point exception", "Killed", "User defined signal 1",
+      "Segmentation fault", "User defined signal 2", "Broken pipe", "Alarm clock", "Terminated", "Stack fault",
+      "Child exited", "Continued", "Stopped (signal)", "Stopped", "Stopped (tty input)", "Stopped (tty output)",
+      "Urgent I/O condition", "CPU time limit exceeded", "File size limit exceeded", "Virtual timer expired",
+      "Profiling timer expired", "Window changed", "I/O possible", "Power failure", "Bad system call"};
+  static char other[32];
+  if (sig > 0 && sig < 32) return (char *)names[sig];
+  // 34.. are the real-time signals (32 and 33 are glibc's own)
+  const char *words = sig >= 34 && sig < NSIG ? "Real-time signal " : "Unknown signal ";
+  int number = sig >= 34 && sig < NSIG ? sig - 34 : sig;
+  char *p = other;
+  while (*words) *p++ = *words++;
+  if (number < 0) *p++ = '-';
+  unsigned u = number < 0 ? 0u - (unsigned)number : (unsigned)number;
+  char digits[12];
+  int n = 0;
+  do digits[n++] = (char)('0' + u % 10); while ((u /= 10) != 0);
+  while (n > 0) *p++ = digits[--n];
+  *p = 0;
+  return other;
+}
