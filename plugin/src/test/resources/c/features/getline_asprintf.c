@@ -39,7 +39,8 @@ int main(void) {
   free(small);
 
   char *text;
-  ASSERT(13, asprintf(&text, "%d-%s-%.2f|%c", 42, "abc", 3.14159, 'z'));
+  double pi = 3.14159;
+  ASSERT(13, asprintf(&text, "%d-%s-%.2f|%c", 42, "abc", pi, 'z'));
   printf("%s\n", text);
   free(text);
   ASSERT(0, asprintf(&text, "%s", ""));

@@ -67,7 +67,8 @@ int main(void) {
   errno = 0;
   ASSERT(1, wcstof(L"1e40", &end) > 3e38f);
   ASSERT(ERANGE, errno);
-  ASSERT(1, wcstold(L"2.5", NULL) == 2.5);
+  long double wide_long = wcstold(L"2.5", NULL);
+  ASSERT(1, wide_long == 2.5);
   printf("%.17g %.9g\n", wcstod(L"  1.0000000000000002", NULL), (double)wcstof(L"3.14159274", NULL));
   printf("%d assertions\n", assertions);
   return 0;
