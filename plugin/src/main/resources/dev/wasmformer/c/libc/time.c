@@ -222,10 +222,10 @@ static long long iso_year(const struct tm *tm, int *week) {
 static void expand(struct sink *out, const char *format, const struct tm *tm);
 
 /*
- * One conversion, from just after its '%': C99's, with their E and O forms (the same in the C
- * locale), and GNU's flags (_ - 0 pad with spaces, not at all, with zeros; ^ upper case; #
- * swaps the case of names), field width, %k %l %P %s. Anything else is copied as written, as
- * glibc does. Returns where the conversion ends.
+ * One conversion, from its '%': C99's, with their E and O forms (the same in the C locale),
+ * and GNU's flags (_ - 0 pad with spaces, not at all, with zeros; ^ upper case; # upper case
+ * for names, lower for %p and %Z), field width, %k %l %P %s. Anything else is copied as
+ * written, as glibc does. Returns where the conversion ends.
  */
 static const char *convert(struct sink *out, const char *start, const struct tm *tm) {
   const char *f = start + 1;
