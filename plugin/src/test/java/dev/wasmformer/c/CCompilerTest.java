@@ -321,6 +321,28 @@ class CCompilerTest {
     assertThat(run.trap()).as("the trap").isNotNull();
   }
 
+  /** The status half is c/features/signal_default.c; a trap cannot be compared with gcc's SIGABRT. */
+  @Test
+  void aRaisedSigabrtRunsItsHandlerThenEndsTheRunAsAbortDoes() {
+    String program = """
+        #include <signal.h>
+        #include <stdio.h>
+        static void handler(int sig) { printf("handler %d\\n", sig); }
+        int main(void) {
+          signal(SIGABRT, handler);
+          raise(SIGABRT);
+          signal(SIGABRT, SIG_DFL);
+          raise(SIGABRT);
+          printf("not here\\n");
+          return 0;
+        }
+        """;
+    CompileResult r = compile(program, CompileOptions.defaults());
+    WasmRunner.Run run = WasmRunner.run(r.wasm(), r.module(), "", List.of("prog"));
+    assertThat(run.stdout()).isEqualTo("handler 6\n");
+    assertThat(run.trap()).as("the trap").isNotNull();
+  }
+
   @Test
   void aRunHasNoClockAndNoFilesAndSaysSoAsCAllows() {
     String program = """

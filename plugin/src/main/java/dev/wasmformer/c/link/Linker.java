@@ -26,6 +26,20 @@ import java.util.Set;
  * "linked as needed".
  */
 public final class Linker {
+  /** Functions glibc has and our libc lacks, and why: the undefined reference says so. */
+  private static final Map<String, String> NOT_IN_LIBC = new HashMap<>();
+
+  static {
+    for (String f : List.of("wprintf", "fwprintf", "swprintf", "vwprintf", "vfwprintf", "vswprintf", "wscanf",
+        "fwscanf", "swscanf", "vwscanf", "vfwscanf", "vswscanf", "fgetwc", "getwc", "getwchar", "fputwc", "putwc",
+        "putwchar", "fgetws", "fputws", "ungetwc", "fwide")) {
+      NOT_IN_LIBC.put(f, "the libc has no wide-character stdio (convert with wcstombs, print with %ls)");
+    }
+    for (String f : List.of("sigaction", "sigprocmask", "kill", "alarm", "pause")) {
+      NOT_IN_LIBC.put(f, "a run receives no signals from outside: the libc has signal() and raise() only");
+    }
+  }
+
   private final Diagnostics diagnostics;
   private final Map<String, Symbol> external = new HashMap<>();
   private final Map<Symbol, FunctionDef> functionDefs = new IdentityHashMap<>();
@@ -219,7 +233,8 @@ public final class Linker {
             } else if (d.isImported()) {
               if (reachedSymbols.add(d)) imports.add(d);
             } else if (undefinedReported.add(d.name())) {
-              diagnostics.error(v.pos(), "undefined reference to function '" + d.name() + "'");
+              String why = NOT_IN_LIBC.get(d.name());
+              diagnostics.error(v.pos(), "undefined reference to function '" + d.name() + "'" + (why == null ? "" : ": " + why));
             }
           } else if (s.kind() == Symbol.Kind.OBJECT && s.hasStaticStorage()) {
             Symbol d = resolve(s);

@@ -11,5 +11,6 @@ extern int errno;
 #define EILSEQ 84
 #define EINVAL 22
 #define ENOMEM 12
+#define EOVERFLOW 75
 
 #endif

@@ -15,6 +15,7 @@
 
 /* Streams are descriptors: stdout writes through env.putchar, stderr through env.putchar_err. */
 typedef struct __wasmformer_file FILE;
+typedef long ssize_t;
 extern FILE *stdin;
 extern FILE *stdout;
 extern FILE *stderr;
@@ -44,6 +45,8 @@ long ftell(FILE *stream);
 void rewind(FILE *stream);
 int setvbuf(FILE *stream, char *buf, int mode, size_t size);
 void setbuf(FILE *stream, char *buf);
+ssize_t getline(char **line, size_t *size, FILE *stream);
+ssize_t getdelim(char **line, size_t *size, int delim, FILE *stream);
 
 int printf(const char *format, ...);
 int fprintf(FILE *stream, const char *format, ...);
@@ -53,6 +56,8 @@ int vprintf(const char *format, va_list ap);
 int vfprintf(FILE *stream, const char *format, va_list ap);
 int vsprintf(char *str, const char *format, va_list ap);
 int vsnprintf(char *str, size_t size, const char *format, va_list ap);
+int asprintf(char **str, const char *format, ...);
+int vasprintf(char **str, const char *format, va_list ap);
 
 int scanf(const char *format, ...);
 int fscanf(FILE *stream, const char *format, ...);

@@ -29,5 +29,6 @@ int strncasecmp(const char *a, const char *b, size_t n);
 char *strdup(const char *s);
 char *strndup(const char *s, size_t n);
 char *strerror(int errnum);
+char *strsignal(int sig);
 
 #endif

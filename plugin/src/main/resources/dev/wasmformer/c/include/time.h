@@ -5,17 +5,52 @@
  * A program on the transformer has no clock: a run is a pure function of its program,
  * arguments and input. time() and clock() say so as C lets them, with (time_t)-1 and
  * (clock_t)-1, so that a program seeding rand with time(NULL) compiles and runs the same on
- * every run.
+ * every run. The calendar functions are computation; a run has no time zone, so local time is
+ * UTC (as glibc's with TZ unset on a system whose zone is UTC).
  */
 #include <stddef.h>
 
 #define CLOCKS_PER_SEC 1000000L
 
-typedef long time_t;
+/* 64 bits, as glibc's on x86-64 and wasi-libc's, so that dates after 2038 work */
+typedef long long time_t;
 typedef long clock_t;
+
+/* glibc's layout; tm_gmtoff and tm_zone are its extensions */
+struct tm {
+  int tm_sec;
+  int tm_min;
+  int tm_hour;
+  int tm_mday;
+  int tm_mon;
+  int tm_year;
+  int tm_wday;
+  int tm_yday;
+  int tm_isdst;
+  long tm_gmtoff;
+  const char *tm_zone;
+};
 
 time_t time(time_t *t);
 clock_t clock(void);
 double difftime(time_t end, time_t start);
+
+struct tm *gmtime(const time_t *t);
+struct tm *gmtime_r(const time_t *t, struct tm *result);
+struct tm *localtime(const time_t *t);
+struct tm *localtime_r(const time_t *t, struct tm *result);
+time_t mktime(struct tm *tm);
+time_t timegm(struct tm *tm);
+char *asctime(const struct tm *tm);
+char *asctime_r(const struct tm *tm, char *buf);
+char *ctime(const time_t *t);
+char *ctime_r(const time_t *t, char *buf);
+size_t strftime(char *s, size_t max, const char *format, const struct tm *tm);
+
+/* the zone is always UTC: tzset() has nothing to read */
+extern char *tzname[2];
+extern long timezone;
+extern int daylight;
+void tzset(void);
 
 #endif

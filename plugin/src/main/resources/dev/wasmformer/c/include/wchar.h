@@ -42,6 +42,13 @@ wchar_t *wmemmove(wchar_t *dest, const wchar_t *src, size_t n);
 wchar_t *wmemset(wchar_t *s, wchar_t c, size_t n);
 int wmemcmp(const wchar_t *a, const wchar_t *b, size_t n);
 wchar_t *wmemchr(const wchar_t *s, wchar_t c, size_t n);
+long wcstol(const wchar_t *s, wchar_t **end, int base);
+unsigned long wcstoul(const wchar_t *s, wchar_t **end, int base);
+long long wcstoll(const wchar_t *s, wchar_t **end, int base);
+unsigned long long wcstoull(const wchar_t *s, wchar_t **end, int base);
+double wcstod(const wchar_t *s, wchar_t **end);
+float wcstof(const wchar_t *s, wchar_t **end);
+long double wcstold(const wchar_t *s, wchar_t **end);
 
 wint_t btowc(int c);
 int wctob(wint_t c);

@@ -543,6 +543,26 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap) {
   return n;
 }
 
+/* The text in a buffer from malloc, freed by the caller; -1 when malloc fails. */
+int vasprintf(char **str, const char *fmt, va_list ap) {
+  va_list again;
+  va_copy(again, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  *str = malloc((size_t)n + 1);
+  if (*str == NULL) n = -1;
+  else vsnprintf(*str, (size_t)n + 1, fmt, again);
+  va_end(again);
+  return n;
+}
+
+int asprintf(char **str, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vasprintf(str, fmt, ap);
+  va_end(ap);
+  return n;
+}
+
 int vsprintf(char *buf, const char *fmt, va_list ap) {
   return vsnprintf(buf, 0x7FFFFFFF, fmt, ap);
 }

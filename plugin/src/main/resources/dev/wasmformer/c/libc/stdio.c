@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int __wasmformer_putchar_err(int c) __attribute__((import_module("env"), import_name("putchar_err")));
@@ -112,6 +113,39 @@ char *fgets(char *s, int size, FILE *stream) {
   if (n == 0) return NULL;
   s[n] = '\0';
   return s;
+}
+
+/*
+ * POSIX: reads up to and including delim into *line, which it grows with realloc (allocates
+ * when NULL, *size then counting from 0) and ends with a NUL; the count read, or -1 at the end
+ * of the input or when the buffer cannot grow.
+ */
+ssize_t getdelim(char **line, size_t *size, int delim, FILE *stream) {
+  if (line == NULL || size == NULL) {
+    errno = EINVAL;
+    return -1;
+  }
+  if (*line == NULL) *size = 0;
+  size_t n = 0;
+  for (;;) {
+    if (n + 1 >= *size) {
+      size_t grown = *size < 64 ? 128 : *size * 2;
+      char *p = realloc(*line, grown);
+      if (p == NULL) return -1;
+      *line = p;
+      *size = grown;
+    }
+    int c = fgetc(stream);
+    if (c == EOF) break;
+    (*line)[n++] = (char)c;
+    if (c == (unsigned char)delim) break;
+  }
+  (*line)[n] = 0;
+  return n == 0 ? -1 : (ssize_t)n;
+}
+
+ssize_t getline(char **line, size_t *size, FILE *stream) {
+  return getdelim(line, size, '\n', stream);
 }
 
 int fflush(FILE *stream) {

@@ -267,3 +267,68 @@ size_t mbstowcs(wchar_t *dest, const char *src, size_t n) {
 size_t wcstombs(char *dest, const wchar_t *src, size_t n) {
   return wcsrtombs(dest, &src, n, NULL);
 }
+
+/*
+ * The wide number conversions read what the narrow ones read: in the C locale a number is
+ * ASCII. After the white space, the run of characters a number can hold (letters, digits,
+ * . + - ( ) _) is copied to a narrow string for strtol & co., and their end mapped back.
+ */
+static int in_number(wchar_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '+'
+      || c == '-' || c == '(' || c == ')' || c == '_';
+}
+
+/* The narrow copy (from malloc; NULL when it fails) of the number at s, after *skip wide spaces. */
+static char *narrow_number(const wchar_t *s, size_t *skip) {
+  size_t i = 0, n = 0;
+  while (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')) i++;
+  while (in_number(s[i + n])) n++;
+  char *text = malloc(n + 1);
+  if (text != NULL) {
+    for (size_t k = 0; k < n; k++) text[k] = (char)s[i + k];
+    text[n] = 0;
+  }
+  *skip = i;
+  return text;
+}
+
+/* Sets *end from where the narrow conversion stopped (s itself when it read nothing). */
+static void wide_end(const wchar_t *s, size_t skip, char *text, const char *stop, wchar_t **end) {
+  if (end != NULL) *end = (wchar_t *)(stop == text ? s : s + skip + (stop - text));
+  free(text);
+}
+
+/* wcstol & co.: the narrow function on the copy */
+#define WIDE_INTEGER(type, name, narrow)                         \
+  type name(const wchar_t *s, wchar_t **end, int base) {         \
+    size_t skip;                                                 \
+    char *text = narrow_number(s, &skip), *stop = text;          \
+    type v = text != NULL ? narrow(text, &stop, base) : 0;       \
+    wide_end(s, skip, text, stop, end);                          \
+    return v;                                                    \
+  }
+
+WIDE_INTEGER(long, wcstol, strtol)
+WIDE_INTEGER(unsigned long, wcstoul, strtoul)
+WIDE_INTEGER(long long, wcstoll, strtoll)
+WIDE_INTEGER(unsigned long long, wcstoull, strtoull)
+
+double wcstod(const wchar_t *s, wchar_t **end) {
+  size_t skip;
+  char *text = narrow_number(s, &skip), *stop = text;
+  double v = text != NULL ? strtod(text, &stop) : 0;
+  wide_end(s, skip, text, stop, end);
+  return v;
+}
+
+float wcstof(const wchar_t *s, wchar_t **end) {
+  size_t skip;
+  char *text = narrow_number(s, &skip), *stop = text;
+  float v = text != NULL ? strtof(text, &stop) : 0;
+  wide_end(s, skip, text, stop, end);
+  return v;
+}
+
+long double wcstold(const wchar_t *s, wchar_t **end) {
+  return wcstod(s, end);
+}

@@ -1,0 +1,55 @@
+#ifndef _SIGNAL_H
+#define _SIGNAL_H
+
+/* Signals: a run receives none from outside, so only raise() delivers them (see signal.c).
+   The numbers are Linux's. */
+typedef int sig_atomic_t;
+
+/* SIG_IGN is a handler that does nothing: a function pointer is an index into the function
+   table, where 1 may be a program's function */
+void __wasmformer_ignore_signal(int sig);
+#define SIG_DFL ((void (*)(int))0)
+#define SIG_IGN (&__wasmformer_ignore_signal)
+#define SIG_ERR ((void (*)(int))-1)
+
+#define SIGHUP 1
+#define SIGINT 2
+#define SIGQUIT 3
+#define SIGILL 4
+#define SIGTRAP 5
+#define SIGABRT 6
+#define SIGIOT 6
+#define SIGBUS 7
+#define SIGFPE 8
+#define SIGKILL 9
+#define SIGUSR1 10
+#define SIGSEGV 11
+#define SIGUSR2 12
+#define SIGPIPE 13
+#define SIGALRM 14
+#define SIGTERM 15
+#define SIGSTKFLT 16
+#define SIGCHLD 17
+#define SIGCONT 18
+#define SIGSTOP 19
+#define SIGTSTP 20
+#define SIGTTIN 21
+#define SIGTTOU 22
+#define SIGURG 23
+#define SIGXCPU 24
+#define SIGXFSZ 25
+#define SIGVTALRM 26
+#define SIGPROF 27
+#define SIGWINCH 28
+#define SIGIO 29
+#define SIGPOLL 29
+#define SIGPWR 30
+#define SIGSYS 31
+#define NSIG 65
+
+typedef void (*sighandler_t)(int);
+
+void (*signal(int sig, void (*handler)(int)))(int);
+int raise(int sig);
+
+#endif
