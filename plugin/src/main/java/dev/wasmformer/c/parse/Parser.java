@@ -366,7 +366,7 @@ public final class Parser {
     if (out != null) sema.declarationLengths(s, d.type(), out);
     if (accept("=")) {
       SourcePos p = peek().pos();
-      InitSyntax init = initializer();
+      InitSyntax init = s.hasStaticStorage() ? sema.staticInitializer(this::initializer) : initializer();
       Stmt st = sema.initialize(s, init, p);
       if (st != null && out != null) out.add(st);
     }

@@ -197,7 +197,10 @@ final class ComplexArithmetic {
       case MUL, DIV -> {
         if (lc && rc || (op == BinaryOp.DIV && rc)) {
           Parts a = parts(sema.convert(l, ct)), b = parts(sema.convert(r, ct));
-          return withPrefix(both(a.prefix(), b.prefix()), routine(op, ct, List.of(a.re(), a.im(), b.re(), b.im()), pos));
+          List<Expr> args = List.of(a.re(), a.im(), b.re(), b.im());
+          Expr folded = fold(op, ct, args, pos);
+          if (folded == null && op == BinaryOp.DIV) folded = byUnit(a, b, ct, pos);
+          return withPrefix(both(a.prefix(), b.prefix()), folded != null ? folded : routine(op, ct, args, pos));
         }
         // a real factor or divisor scales each part
         Expr[] prefix = new Expr[1];
@@ -230,6 +233,36 @@ final class ComplexArithmetic {
     if (a == null) return b;
     if (b == null) return a;
     return new Comma(a.pos(), b.type(), a, b);
+  }
+
+  /**
+   * A product or quotient of constant parts folded as gcc folds it ({@link ComplexFolding}); null
+   * when gcc computes it at run time, or (in a static initializer) when ours cannot fold it.
+   */
+  private Expr fold(BinaryOp op, StructType ct, List<Expr> parts, SourcePos pos) {
+    if (!parts.stream().allMatch(p -> p instanceof IntConst)) return null;
+    long[] v = parts.stream().mapToLong(p -> ((IntConst) p).value()).toArray();
+    ComplexFolding.Format f = ct == StructType.COMPLEX_FLOAT ? ComplexFolding.Format.SINGLE : ComplexFolding.Format.DOUBLE;
+    boolean initializer = sema.inConstantInitializer();
+    long[] r = ComplexFolding.fold(op == BinaryOp.MUL, v[0], v[1], v[2], v[3], f, initializer);
+    if (r == null && initializer) {
+      sema.diagnostics().error(pos, "complex " + (op == BinaryOp.MUL ? "product" : "quotient")
+          + " of constants with an infinite or NaN part is not supported in a static initializer");
+      r = new long[] {f.nan(), f.nan()}; // a constant, so that no second error follows
+    }
+    Type t = ct.complexPart();
+    return r == null ? null : pair(pos, ct, SoftFloat.constant(pos, t, r[0]), SoftFloat.constant(pos, t, r[1]));
+  }
+
+  /**
+   * gcc's {@code z / (1 + 0i)} as z and {@code z / (-1 + 0i)} as {@code -z} (either zero's sign),
+   * also for a z it does not fold (a variable, an infinity or a NaN); null for another divisor.
+   */
+  private Expr byUnit(Parts a, Parts b, StructType ct, SourcePos pos) {
+    if (!(b.re() instanceof IntConst re && b.im() instanceof IntConst im) || SoftFloat.valueOf(im) != 0) return null;
+    double r = SoftFloat.valueOf(re);
+    if (Math.abs(r) != 1) return null;
+    return r > 0 ? pair(pos, ct, a.re(), a.im()) : pair(pos, ct, soft.negate(a.re(), pos), soft.negate(a.im(), pos));
   }
 
   /** A call of the product or quotient routine: the float one, else the double one (long double being binary64). */
