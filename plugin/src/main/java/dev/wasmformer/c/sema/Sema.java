@@ -85,7 +85,7 @@ public final class Sema {
   private FunctionContext function;
   private final SoftFloat soft = new SoftFloat(this);
   private final ComplexArithmetic complex = new ComplexArithmetic(this, soft);
-  private boolean staticInitializer;
+  private boolean inStaticInitializer;
   private final AtomicBuiltins atomics = new AtomicBuiltins(this);
   private final List<SwitchContext> switches = new ArrayList<>();
   /** The scopes a break and a continue leave to, innermost last (a switch is only a break's). */
@@ -181,17 +181,17 @@ public final class Sema {
 
   /** Parses a static object's initializer, where gcc folds every constant complex product and quotient. */
   public <T> T staticInitializer(java.util.function.Supplier<T> parse) {
-    boolean outer = staticInitializer;
-    staticInitializer = true;
+    boolean outer = inStaticInitializer;
+    inStaticInitializer = true;
     try {
       return parse.get();
     } finally {
-      staticInitializer = outer;
+      inStaticInitializer = outer;
     }
   }
 
   boolean inConstantInitializer() {
-    return staticInitializer || !inFunction();
+    return inStaticInitializer || !inFunction();
   }
 
   public boolean isDeclared(String name) {
