@@ -279,6 +279,28 @@ class DiagnosticsTest {
   }
 
   @Test
+  void complexIntegerMisusesAreLocatedErrors() {
+    // at gcc 12's lines and columns, but the cast (gcc: at the statement)
+    CompileResult r = compile("""
+        int main(void) {
+          _Complex int z = 1 + 2i, w = 3i;
+          int a = z < w;
+          _Complex int m = z % 2;
+          _Complex int s = z << 1;
+          _Complex int c = __builtin_complex(1, 2);
+          int *p = (int *)z;
+          return a + __real__ m + __real__ s + __real__ c + *p;
+        }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:3:13: error: invalid operands to binary expression ('complex int' and 'complex int')",
+        "prog.c:4:22: error: invalid operands to binary expression ('complex int' and 'int')",
+        "prog.c:5:22: error: invalid operands to binary expression ('complex int' and 'int')",
+        "prog.c:6:20: error: '__builtin_complex' operand not of real binary floating-point type",
+        "prog.c:7:12: error: cannot cast 'complex int' to 'int *'");
+  }
+
+  @Test
   void floatingPointMisusesAreLocatedErrors() {
     CompileResult r = compile("""
         #include <stdarg.h>
