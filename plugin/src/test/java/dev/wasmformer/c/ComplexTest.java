@@ -1,5 +1,7 @@
 package dev.wasmformer.c;
 
+import static dev.wasmformer.c.TestPrograms.compile;
+import static dev.wasmformer.c.TestPrograms.stdout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dylibso.chicory.wasm.Parser;
@@ -7,7 +9,6 @@ import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,22 +17,9 @@ import org.junit.jupiter.api.Test;
  * (c/features/complex*.c and tgmath_complex.c compare the rest with gcc.)
  */
 class ComplexTest {
-  private static CompileResult compile(String program) {
-    CompileResult r = new CCompiler().compile(new SourceFile("prog.c", program), CompileOptions.defaults());
-    assertThat(r.success()).as(r.render()).isTrue();
-    return r;
-  }
-
-  private static String run(String program) {
-    CompileResult r = compile(program);
-    WasmRunner.Run run = WasmRunner.run(r.wasm(), r.module(), "", List.of("prog"));
-    assertThat(run.trap()).isNull();
-    return run.stdout();
-  }
-
   @Test
   void complexTypesAreTwoPartsLaidOutAsAnArrayOfTwo() {
-    String out = run("""
+    String out = stdout("""
         #include <complex.h>
         #include <stdio.h>
         #include <string.h>
@@ -79,7 +67,7 @@ class ComplexTest {
   @Test
   void constantComplexInitializersAreStaticData() {
     // parts folded at compile time (a real factor scales each part); a pair needs no code
-    String out = run("""
+    String out = stdout("""
         #include <complex.h>
         #include <stdio.h>
         static double complex k = 1.5 - 2.0 * I;
@@ -91,5 +79,48 @@ class ComplexTest {
         }
         """);
     assertThat(out).isEqualTo("1.5 -2 0 3 3 6\n");
+  }
+
+  @Test
+  void complexIntegersAreLaidOutAndPassedAsClangsWasm32Does() {
+    // clang 14 --target=wasm32-wasi: the same sizes and alignments (long is 32 bits there, not
+    // in gcc's x86-64), and a complex integer is passed and returned as a complex double is
+    String out = stdout("""
+        #include <stdio.h>
+        struct s { char c; _Complex long l; };
+        struct t { char c; _Complex long long l; };
+        int main(void) {
+          printf("%d %d %d %d %d %d\\n", (int)sizeof(_Complex char), (int)_Alignof(_Complex short),
+                 (int)sizeof(_Complex long), (int)_Alignof(_Complex long long), (int)sizeof(struct s), (int)sizeof(struct t));
+          return 0;
+        }
+        """);
+    assertThat(out).isEqualTo("2 2 8 8 12 24\n");
+    WasmModule m = Parser.parse(compile("""
+        __attribute__((export_name("f"))) _Complex int f(_Complex int z, _Complex char c, _Complex long long w) {
+          return z + c + w;
+        }
+        """).wasm());
+    assertThat(type(m, "f").params()).containsExactly(ValType.I32, ValType.I32, ValType.I32, ValType.I32);
+    assertThat(type(m, "f").returns()).isEmpty();
+  }
+
+  @Test
+  void longDoubleComplexConstantsFoldAtDoublePrecision() {
+    // gcc's x86-64 folds them at 64 bits; ours, binary64, rounds each part to 53 bits once, as
+    // the double product folds, where __muldc3 at run time rounds twice
+    String out = stdout("""
+        #include <complex.h>
+        #include <stdio.h>
+        static long double complex folded = (0.1L + 0.2Li) * (0.3L + 0.7Li);
+        int main(void) {
+          volatile long double x = 0.1L;
+          long double complex computed = (x + 0.2Li) * (0.3L + 0.7Li);
+          double complex d = (0.1 + 0.2i) * (0.3 + 0.7i);
+          printf("%d %d %d\\n", creall(folded) == creal(d), cimagl(folded) == cimag(d), creall(computed) == creal(d));
+          return 0;
+        }
+        """);
+    assertThat(out).isEqualTo("1 1 0\n");
   }
 }

@@ -243,13 +243,13 @@ class DiagnosticsTest {
 
   @Test
   void complexMisusesAreLocatedErrors() {
-    // where gcc 12 puts them; gcc accepts complex integers (_Complex int, 2i), which we refuse,
-    // and folds a product of constant complex operands, which we compute at run time
+    // where gcc 12 puts them (gcc puts the _Bool one at _Bool); gcc folds a product of constant
+    // complex operands with an infinite part, which we do not
     CompileResult r = compile("""
         #include <complex.h>
         double complex z = 1.0 + 2.0 * I;
-        double complex y = (1.0 + 2.0 * I) * (3.0 - I);
-        _Complex int ci;
+        double complex y = (1.0 / 0.0 + 2.0 * I) * (3.0 - I);
+        _Complex _Bool ci;
         _Complex c;
         int main(void) {
           double complex w = z;
@@ -264,8 +264,8 @@ class DiagnosticsTest {
         }
         """);
     assertThat(messages(r)).containsExactly(
-        "prog.c:3:36: error: initializer element is not a compile-time constant",
-        "prog.c:4:1: error: complex integer types are not supported ('_Complex int')",
+        "prog.c:3:42: error: complex product of constants with an infinite or NaN part is not supported in a static initializer",
+        "prog.c:4:1: error: both 'complex' and '_Bool' in declaration specifiers",
         "prog.c:5:1: warning: ISO C does not support plain 'complex' meaning 'double complex'",
         "prog.c:8:13: error: invalid operands to binary expression ('complex double' and 'complex double')",
         "prog.c:9:13: error: invalid operands to binary expression ('complex double' and 'double')",
@@ -274,9 +274,30 @@ class DiagnosticsTest {
         "prog.c:12:22: error: incompatible types initializing 'complex double' from 'int *'",
         "prog.c:13:16: error: member reference base type 'complex double' is not a structure or union",
         "prog.c:14:22: error: '__builtin_complex' operands of different types",
-        "prog.c:15:27: error: imaginary constants of integer type are not supported",
         "prog.c:15:35: error: invalid operands to binary expression ('complex double' and 'int')",
         "prog.c:15:43: error: invalid argument type 'int *' to __real__");
+  }
+
+  @Test
+  void complexIntegerMisusesAreLocatedErrors() {
+    // at gcc 12's lines and columns, but the cast (gcc: at the statement)
+    CompileResult r = compile("""
+        int main(void) {
+          _Complex int z = 1 + 2i, w = 3i;
+          int a = z < w;
+          _Complex int m = z % 2;
+          _Complex int s = z << 1;
+          _Complex int c = __builtin_complex(1, 2);
+          int *p = (int *)z;
+          return a + __real__ m + __real__ s + __real__ c + *p;
+        }
+        """);
+    assertThat(messages(r)).containsExactly(
+        "prog.c:3:13: error: invalid operands to binary expression ('complex int' and 'complex int')",
+        "prog.c:4:22: error: invalid operands to binary expression ('complex int' and 'int')",
+        "prog.c:5:22: error: invalid operands to binary expression ('complex int' and 'int')",
+        "prog.c:6:20: error: '__builtin_complex' operand not of real binary floating-point type",
+        "prog.c:7:12: error: cannot cast 'complex int' to 'int *'");
   }
 
   @Test

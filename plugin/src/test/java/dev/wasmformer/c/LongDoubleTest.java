@@ -1,5 +1,6 @@
 package dev.wasmformer.c;
 
+import static dev.wasmformer.c.TestPrograms.stdout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -12,17 +13,9 @@ import org.junit.jupiter.api.Test;
  * precision and {@code %La} text. (c/features/long_double.c and its siblings compare the rest.)
  */
 class LongDoubleTest {
-  private static String run(String program) {
-    CompileResult r = new CCompiler().compile(new SourceFile("prog.c", program), CompileOptions.defaults());
-    assertThat(r.success()).as(r.render()).isTrue();
-    WasmRunner.Run run = WasmRunner.run(r.wasm(), r.module(), "", List.of("prog"));
-    assertThat(run.trap()).isNull();
-    return run.stdout();
-  }
-
   @Test
   void longDoubleHasTheSizeAlignmentAndLimitsOfDouble() {
-    String out = run("""
+    String out = stdout("""
         #include <float.h>
         #include <stdio.h>
         struct s { char c; long double x; };
@@ -42,7 +35,7 @@ class LongDoubleTest {
   @Test
   void longDoubleComputesExactlyLikeDouble() {
     // L constants are parsed at double precision; each operation rounds to 53 bits
-    String out = run("""
+    String out = stdout("""
         #include <math.h>
         #include <stdio.h>
         #include <stdlib.h>

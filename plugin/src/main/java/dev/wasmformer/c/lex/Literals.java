@@ -38,7 +38,8 @@ public final class Literals {
     return t.endsWith("i") || t.endsWith("j") || (n > 1 && (t.charAt(n - 2) == 'i' || t.charAt(n - 2) == 'j'));
   }
 
-  private static String withoutImaginary(String text) {
+  /** The number without its imaginary suffix. */
+  public static String withoutImaginary(String text) {
     int at = Math.max(text.toLowerCase().lastIndexOf('i'), text.toLowerCase().lastIndexOf('j'));
     return text.substring(0, at) + text.substring(at + 1);
   }

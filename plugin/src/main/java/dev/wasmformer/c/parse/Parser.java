@@ -366,7 +366,7 @@ public final class Parser {
     if (out != null) sema.declarationLengths(s, d.type(), out);
     if (accept("=")) {
       SourcePos p = peek().pos();
-      InitSyntax init = initializer();
+      InitSyntax init = s.hasStaticStorage() ? sema.staticInitializer(this::initializer) : initializer();
       Stmt st = sema.initialize(s, init, p);
       if (st != null && out != null) out.add(st);
     }
@@ -601,15 +601,15 @@ public final class Parser {
 
   /**
    * {@code _Complex} with the real type {@code part} (null: none, which gcc takes as double);
-   * complex integer types (a GNU extension) are refused.
+   * an integer part is GNU's complex integer type, of any integer type but _Bool.
    */
   private Type complexType(SourcePos at, Type part) {
     if (part == null) {
       diagnostics.warning(at, "ISO C does not support plain 'complex' meaning 'double complex'");
       return StructType.COMPLEX_DOUBLE;
     }
-    if (!(part instanceof FloatType)) {
-      throw diagnostics.fail(at, "complex integer types are not supported ('_Complex " + part.spell() + "')");
+    if (part == IntType.BOOL || part.isVoid()) {
+      throw diagnostics.fail(at, "both 'complex' and '" + part.spell() + "' in declaration specifiers");
     }
     return StructType.complexOf(part);
   }

@@ -85,6 +85,7 @@ public final class Sema {
   private FunctionContext function;
   private final SoftFloat soft = new SoftFloat(this);
   private final ComplexArithmetic complex = new ComplexArithmetic(this, soft);
+  private boolean inStaticInitializer;
   private final AtomicBuiltins atomics = new AtomicBuiltins(this);
   private final List<SwitchContext> switches = new ArrayList<>();
   /** The scopes a break and a continue leave to, innermost last (a switch is only a break's). */
@@ -176,6 +177,21 @@ public final class Sema {
 
   public boolean inFunction() {
     return function != null;
+  }
+
+  /** Parses a static object's initializer, where gcc folds every constant complex product and quotient. */
+  public <T> T staticInitializer(java.util.function.Supplier<T> parse) {
+    boolean outer = inStaticInitializer;
+    inStaticInitializer = true;
+    try {
+      return parse.get();
+    } finally {
+      inStaticInitializer = outer;
+    }
+  }
+
+  boolean inConstantInitializer() {
+    return inStaticInitializer || !inFunction();
   }
 
   public boolean isDeclared(String name) {
@@ -1105,7 +1121,12 @@ public final class Sema {
         return error(pos, e.getMessage());
       }
     }
-    if (Literals.isImaginary(text)) return error(pos, "imaginary constants of integer type are not supported");
+    if (Literals.isImaginary(text)) {
+      // GNU: 2i is a complex int, 2ui a complex unsigned int, ... (the type of 2, 2u, ...)
+      Expr value = integerLiteral(Literals.withoutImaginary(text), pos);
+      if (!(value.type() instanceof IntType t)) return value;
+      return complex.pair(pos, StructType.complexOf(t), new IntConst(pos, t, 0), value);
+    }
     Literals.IntegerConstant c;
     try {
       c = Literals.integer(text);
@@ -1694,8 +1715,8 @@ public final class Sema {
     if (t instanceof FloatType || t.isComplex()) {
       // GNU: a complex value steps its real part
       Type part = t.isComplex() ? ((StructType) t).complexPart() : t;
-      Expr one = SoftFloat.constant(pos, part, part == FloatType.FLOAT ? Float.floatToRawIntBits(1f)
-          : Double.doubleToRawLongBits(1.0));
+      Expr one = part instanceof IntType ? new IntConst(pos, part, 1) : SoftFloat.constant(pos, part,
+          part == FloatType.FLOAT ? Float.floatToRawIntBits(1f) : Double.doubleToRawLongBits(1.0));
       BinaryOp op = increment ? BinaryOp.ADD : BinaryOp.SUB;
       java.util.function.Function<Expr, Expr> step = x -> t.isComplex() ? complex.binary(op, x, one, pos)
           : soft.arithmetic(op, x, one, t, pos);

@@ -111,6 +111,9 @@ final class SoftFloat {
       };
       return constant(pos, t, nan64(Double.doubleToRawLongBits(v), a.value(), b.value()));
     }
+    // gcc folds x * -1 and x / -1 to -x (a NaN's sign flips, where the routine would keep it)
+    if ((op == BinaryOp.MUL || op == BinaryOp.DIV) && minusOne(r)) return negate(l, pos);
+    if (op == BinaryOp.MUL && minusOne(l)) return negate(r, pos);
     String name = prefix(t) + switch (op) {
       case ADD -> "add";
       case SUB -> "sub";
@@ -119,6 +122,10 @@ final class SoftFloat {
     };
     IntType bt = bitsType(t);
     return fromBits(call(pos, name, bt, List.of(bt, bt), List.of(bits(l), bits(r))), t);
+  }
+
+  private static boolean minusOne(Expr e) {
+    return e instanceof IntConst c && valueOf(c) == -1;
   }
 
   /**

@@ -52,10 +52,16 @@ public final class StructType implements Type {
   public static final StructType COMPLEX_FLOAT = complex(FloatType.FLOAT);
   public static final StructType COMPLEX_DOUBLE = complex(FloatType.DOUBLE);
   public static final StructType COMPLEX_LDOUBLE = complex(FloatType.LDOUBLE);
+  /** GNU's complex integer types ({@code _Complex int}, {@code 2i}), one per integer type but _Bool. */
+  private static final java.util.Map<IntType, StructType> COMPLEX_INTEGERS = new java.util.EnumMap<>(IntType.class);
+
+  static {
+    for (IntType t : IntType.values()) if (t != IntType.BOOL) COMPLEX_INTEGERS.put(t, complex(t));
+  }
 
   private final String tag;
   private final boolean union;
-  private FloatType complexPart;
+  private Type complexPart;
   private List<Member> members;
   private int size = -1;
   private int align = 1;
@@ -65,20 +71,21 @@ public final class StructType implements Type {
     this.union = union;
   }
 
-  private static StructType complex(FloatType part) {
+  private static StructType complex(Type part) {
     StructType t = new StructType(null, false);
     t.complete(List.of("__real__", "__imag__"), List.of(part, part));
     t.complexPart = part;
     return t;
   }
 
-  /** The complex type whose parts are of the floating type {@code part}. */
+  /** The complex type whose parts are of the floating or integer (not _Bool) type {@code part}. */
   public static StructType complexOf(Type part) {
+    if (part instanceof IntType i) return COMPLEX_INTEGERS.get(i);
     return part == FloatType.FLOAT ? COMPLEX_FLOAT : part == FloatType.LDOUBLE ? COMPLEX_LDOUBLE : COMPLEX_DOUBLE;
   }
 
   /** The type of a complex type's parts, or null for a struct or union. */
-  public FloatType complexPart() {
+  public Type complexPart() {
     return complexPart;
   }
 

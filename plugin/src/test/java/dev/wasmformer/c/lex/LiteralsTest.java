@@ -23,6 +23,16 @@ class LiteralsTest {
   }
 
   @Test
+  void integerImaginaryConstantsLoseTheirSuffixBeforeOrAfterTheOthers() {
+    assertThat(Literals.isImaginary("2i")).isTrue();
+    assertThat(Literals.isImaginary("0x1f")).isFalse();
+    assertThat(Literals.withoutImaginary("2lli")).isEqualTo("2ll");
+    assertThat(Literals.withoutImaginary("3iu")).isEqualTo("3u");
+    assertThat(Literals.withoutImaginary("0x1fJ")).isEqualTo("0x1f");
+    assertThat(Literals.integer(Literals.withoutImaginary("4ULi")).unsignedSuffix()).isTrue();
+  }
+
+  @Test
   void malformedFloatingConstantsAreRefused() {
     for (String bad : new String[] {"1e", "1e+", "1.2.3", ".", "0x1.8", "1p3", "0xp1", "1d", "1e5e5"}) {
       assertThatThrownBy(() -> Literals.floating(bad)).as(bad).hasMessageContaining("invalid floating constant");
