@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "print.h"
 
 static unsigned long long bits(double x) {
   unsigned long long b;

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "print.h"
 
 static unsigned long long state = 0x2545F4914F6CDD1DULL;
 

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "print.h"
 
 static unsigned long long state = 0x9E3779B97F4A7C15ULL;
 

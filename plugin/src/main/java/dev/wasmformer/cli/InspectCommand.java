@@ -124,7 +124,7 @@ final class InspectCommand implements Callable<Integer> {
         .forEach((key, value) -> out.printf("  statistic         %s = %d%n", key, value));
   }
 
-  /** E.g. "384,925 bytes (2,140,056 inflated) after 22,355 tokens, used by the first run", or why it is not used. */
+  /** E.g. "453,402 bytes (3,943,303 inflated) after 22,651 tokens, used by the first run", or why it is not used. */
   static String prefixState(dev.wasmformer.runtime.Program program) {
     dev.wasmformer.runtime.Program.StoredPrefixState s = program.storedPrefixState();
     if (!s.stored()) return "none stored";

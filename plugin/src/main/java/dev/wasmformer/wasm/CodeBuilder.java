@@ -83,10 +83,7 @@ public final class CodeBuilder {
 
   /** A load or store with the natural alignment hint and a static offset. */
   public CodeBuilder mem(MemOp op, int offset) {
-    code.u8(op.code());
-    code.u32(op.naturalAlignLog2());
-    code.u32(offset);
-    return this;
+    return mem(op, op.naturalAlignLog2(), offset);
   }
 
   /** A load or store with an explicit alignment hint (log2 bytes), for packed data. */

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * overflow, underflow, huge arguments of sin/cos/tan); it is run compiled by us in Chicory and
  * by gcc natively. Every result must be within one ulp of glibc's (cbrt and erfc two: glibc's own cbrt
  * is not correctly rounded, ours is within one ulp of the exact value); a NaN, an infinity
- * or a zero must be glibc's bit for bit.
+ * or a zero must be glibc's bit for bit. The samples print through {@code c/math/print.h}, not
+ * libc's printf, which in Chicory took over half of the test's time.
  */
 class MathLibraryTest {
   @TempDir

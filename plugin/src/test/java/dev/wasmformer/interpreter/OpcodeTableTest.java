@@ -8,13 +8,13 @@ import dev.wasmformer.isa.Instruction;
 import dev.wasmformer.isa.Opcode;
 import dev.wasmformer.isa.TokenProgram;
 import dev.wasmformer.isa.Trap;
-import dev.wasmformer.runtime.format.Program;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,8 +42,46 @@ class OpcodeTableTest {
     return new Instruction(op, x, y, z, imm);
   }
 
+  /** Sets the slot pair {@code slot, slot + 1} to {@code v}, low word first. */
+  static void const64(List<Instruction> code, int slot, long v) {
+    code.add(ins(Opcode.CONST, 0, 0, slot, (int) v));
+    code.add(ins(Opcode.CONST, 0, 0, slot + 1, (int) (v >>> 32)));
+  }
+
+  /**
+   * Prints the {@code bytes} (4 or 8) little-endian bytes of the word or pair at {@code slot}
+   * through memory at 64, with {@code scratch} and {@code scratch + 1} as scratch slots.
+   */
+  static void print(List<Instruction> code, int slot, int bytes, int scratch) {
+    code.add(ins(Opcode.CONST, 0, 0, scratch, 0));
+    code.add(ins(Opcode.STORE32, scratch, slot, 0, 64));
+    if (bytes == 8) code.add(ins(Opcode.STORE32, scratch, slot + 1, 0, 68));
+    for (int b = 0; b < bytes; b++) {
+      code.add(ins(Opcode.LOAD8_U, scratch, 0, scratch + 1, 64 + b));
+      code.add(ins(Opcode.PUTCHAR, scratch + 1, 0, 0, 0));
+    }
+  }
+
+  /** Runs the code, then HALT, in the exact evaluator of the universal interpreter. */
+  static EvaluatorRunner.Outcome evaluate(String name, List<Instruction> code, long maxTokens) {
+    code.add(ins(Opcode.HALT, 0, 0, 0, 0));
+    TokenProgram tp = new TokenProgram(name, "main", List.of(), List.of(), code, new byte[0], 65536, 0, List.of(), List.of());
+    Vocab vocab = InterpreterGraphTest.VOCAB;
+    return EvaluatorRunner.evaluate(InterpreterGraphTest.GRAPH, vocab, new ProgramEncoder(vocab).encode(tp), new long[0],
+        new byte[0], maxTokens);
+  }
+
+  /** The low {@code bytes} bytes of each value, little-endian, one value after the other. */
+  static byte[] littleEndian(LongStream values, int bytes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    values.forEach(v -> {
+      for (int b = 0; b < bytes; b++) out.write((int) (v >>> (8 * b)));
+    });
+    return out.toByteArray();
+  }
+
   /** Straight-line code: for each pair, slot3 = op(a, b), then its four bytes are printed. */
-  static TokenProgram program(Opcode op, List<int[]> pairs) {
+  static List<Instruction> code(Opcode op, List<int[]> pairs) {
     List<Instruction> code = new ArrayList<>();
     for (int[] p : pairs) {
       code.add(ins(Opcode.CONST, 0, 0, 1, p[0]));
@@ -55,15 +93,9 @@ class OpcodeTableTest {
         code.add(ins(Opcode.CONST, 0, 0, 2, p[1]));
         code.add(ins(op, 1, 2, 3, 0));
       }
-      code.add(ins(Opcode.CONST, 0, 0, 4, 0));
-      code.add(ins(Opcode.STORE32, 4, 3, 0, 64));
-      for (int b = 0; b < 4; b++) {
-        code.add(ins(Opcode.LOAD8_U, 4, 0, 5, 64 + b));
-        code.add(ins(Opcode.PUTCHAR, 5, 0, 0, 0));
-      }
+      print(code, 3, 4, 4);
     }
-    code.add(ins(Opcode.HALT, 0, 0, 0, 0));
-    return new TokenProgram(op.name(), "main", List.of(), List.of(), code, new byte[0], 65536, 0, List.of(), List.of());
+    return code;
   }
 
   static List<int[]> pairs(Opcode op) {
@@ -92,14 +124,10 @@ class OpcodeTableTest {
   @MethodSource("supportedAluOps")
   void evaluatorMatchesTheOperationSemantics(Opcode op) {
     List<int[]> pairs = pairs(op);
-    Program p = new ProgramEncoder(InterpreterGraphTest.VOCAB).encode(program(op, pairs));
-    var out = EvaluatorRunner.evaluate(InterpreterGraphTest.GRAPH, InterpreterGraphTest.VOCAB, p, new long[0], new byte[0], 2_000_000);
-    ByteArrayOutputStream expected = new ByteArrayOutputStream();
-    for (int[] pair : pairs) {
-      int v = BINARY.contains(op.register()) ? I32Ops.binary(op.register(), pair[0], pair[1]) : I32Ops.unary(op, pair[0]);
-      for (int b = 0; b < 4; b++) expected.write(v >>> (8 * b));
-    }
-    assertThat(out.output()).as(op.name()).isEqualTo(expected.toByteArray());
+    var out = evaluate(op.name(), code(op, pairs), 2_000_000);
+    LongStream expected = pairs.stream().mapToLong(pair ->
+        BINARY.contains(op.register()) ? I32Ops.binary(op.register(), pair[0], pair[1]) : I32Ops.unary(op, pair[0]));
+    assertThat(out.output()).as(op.name()).isEqualTo(littleEndian(expected, 4));
   }
 
   static Stream<Object[]> trappingDivisions() {
@@ -114,8 +142,7 @@ class OpcodeTableTest {
   @ParameterizedTest
   @MethodSource("trappingDivisions")
   void divisionTrapsWithItsCause(Opcode op, int a, int b, String cause) {
-    Program p = new ProgramEncoder(InterpreterGraphTest.VOCAB).encode(program(op, List.of(new int[] {a, b})));
-    var out = EvaluatorRunner.evaluate(InterpreterGraphTest.GRAPH, InterpreterGraphTest.VOCAB, p, new long[0], new byte[0], 10_000);
+    var out = evaluate(op.name(), code(op, List.of(new int[] {a, b})), 10_000);
     assertThat(out.trap()).as(() -> EvaluatorRunner.tail(InterpreterGraphTest.VOCAB, out.trace())).isEqualTo(cause);
     assertThat(out.output()).isEmpty();
   }
@@ -186,30 +213,16 @@ class OpcodeTableTest {
       }
     });
     List<Instruction> code = new ArrayList<>();
+    int bytes = wide(op) ? 8 : 4;
     for (long[] p : pairs) {
-      code.add(ins(Opcode.CONST, 0, 0, 1, (int) p[0]));
-      code.add(ins(Opcode.CONST, 0, 0, 2, (int) (p[0] >>> 32)));
-      code.add(ins(Opcode.CONST, 0, 0, 3, (int) p[1]));
-      code.add(ins(Opcode.CONST, 0, 0, 4, (int) (p[1] >>> 32)));
+      const64(code, 1, p[0]);
+      const64(code, 3, p[1]);
       code.add(ins(op, 1, 3, 5, 0));
-      code.add(ins(Opcode.CONST, 0, 0, 7, 0));
-      code.add(ins(Opcode.STORE32, 7, 5, 0, 64));
-      if (wide(op)) code.add(ins(Opcode.STORE32, 7, 6, 0, 68));
-      for (int b = 0; b < (wide(op) ? 8 : 4); b++) {
-        code.add(ins(Opcode.LOAD8_U, 7, 0, 8, 64 + b));
-        code.add(ins(Opcode.PUTCHAR, 8, 0, 0, 0));
-      }
+      print(code, 5, bytes, 7);
     }
-    code.add(ins(Opcode.HALT, 0, 0, 0, 0));
-    TokenProgram tp = new TokenProgram(op.name(), "main", List.of(), List.of(), code, new byte[0], 65536, 0, List.of(), List.of());
-    Program p = new ProgramEncoder(InterpreterGraphTest.VOCAB).encode(tp);
-    var out = EvaluatorRunner.evaluate(InterpreterGraphTest.GRAPH, InterpreterGraphTest.VOCAB, p, new long[0], new byte[0], 2_000_000);
-    ByteArrayOutputStream expected = new ByteArrayOutputStream();
-    for (long[] pair : pairs) {
-      long v = expected64(op, pair[0], pair[1]);
-      for (int b = 0; b < (wide(op) ? 8 : 4); b++) expected.write((int) (v >>> (8 * b)));
-    }
-    assertThat(out.output()).as(op.name()).isEqualTo(expected.toByteArray());
+    var out = evaluate(op.name(), code, 2_000_000);
+    LongStream expected = pairs.stream().mapToLong(pair -> expected64(op, pair[0], pair[1]));
+    assertThat(out.output()).as(op.name()).isEqualTo(littleEndian(expected, bytes));
   }
 
   /**
@@ -263,16 +276,11 @@ class OpcodeTableTest {
   @MethodSource("trappingDivisions64")
   void i64DivisionTrapsWithItsCause(Opcode op, long a, long b, String cause) {
     List<Instruction> code = new ArrayList<>();
-    code.add(ins(Opcode.CONST, 0, 0, 1, (int) a));
-    code.add(ins(Opcode.CONST, 0, 0, 2, (int) (a >>> 32)));
-    code.add(ins(Opcode.CONST, 0, 0, 3, (int) b));
-    code.add(ins(Opcode.CONST, 0, 0, 4, (int) (b >>> 32)));
+    const64(code, 1, a);
+    const64(code, 3, b);
     code.add(ins(op, 1, 3, 5, 0));
     code.add(ins(Opcode.PUTCHAR, 5, 0, 0, 0));
-    code.add(ins(Opcode.HALT, 0, 0, 0, 0));
-    TokenProgram tp = new TokenProgram(op.name(), "main", List.of(), List.of(), code, new byte[0], 65536, 0, List.of(), List.of());
-    Program p = new ProgramEncoder(InterpreterGraphTest.VOCAB).encode(tp);
-    var out = EvaluatorRunner.evaluate(InterpreterGraphTest.GRAPH, InterpreterGraphTest.VOCAB, p, new long[0], new byte[0], 10_000);
+    var out = evaluate(op.name(), code, 10_000);
     assertThat(out.trap()).as(() -> EvaluatorRunner.tail(InterpreterGraphTest.VOCAB, out.trace())).isEqualTo(cause);
     assertThat(out.output()).isEmpty();
   }
@@ -285,29 +293,14 @@ class OpcodeTableTest {
     List<Instruction> code = new ArrayList<>();
     int[][] xyz = {{1, 3, 1}, {1, 3, 3}, {1, 3, 2}, {3, 1, 1}};
     for (int[] v : xyz) {
-      code.add(ins(Opcode.CONST, 0, 0, v[0], (int) a));
-      code.add(ins(Opcode.CONST, 0, 0, v[0] + 1, (int) (a >>> 32)));
-      code.add(ins(Opcode.CONST, 0, 0, v[1], (int) b));
-      code.add(ins(Opcode.CONST, 0, 0, v[1] + 1, (int) (b >>> 32)));
+      const64(code, v[0], a);
+      const64(code, v[1], b);
       code.add(ins(op, v[0], v[1], v[2], 0));
-      code.add(ins(Opcode.CONST, 0, 0, 7, 0));
-      code.add(ins(Opcode.STORE32, 7, v[2], 0, 64));
-      code.add(ins(Opcode.STORE32, 7, v[2] + 1, 0, 68));
-      for (int i = 0; i < 8; i++) {
-        code.add(ins(Opcode.LOAD8_U, 7, 0, 8, 64 + i));
-        code.add(ins(Opcode.PUTCHAR, 8, 0, 0, 0));
-      }
+      print(code, v[2], 8, 7);
     }
-    code.add(ins(Opcode.HALT, 0, 0, 0, 0));
-    TokenProgram tp = new TokenProgram(op.name(), "main", List.of(), List.of(), code, new byte[0], 65536, 0, List.of(), List.of());
-    Program p = new ProgramEncoder(InterpreterGraphTest.VOCAB).encode(tp);
-    var out = EvaluatorRunner.evaluate(InterpreterGraphTest.GRAPH, InterpreterGraphTest.VOCAB, p, new long[0], new byte[0], 100_000);
-    ByteArrayOutputStream expected = new ByteArrayOutputStream();
-    for (int[] v : xyz) {
-      long r = I64Ops.binary(op, a, b);
-      for (int i = 0; i < 8; i++) expected.write((int) (r >>> (8 * i)));
-    }
-    assertThat(out.output()).as(op.name()).isEqualTo(expected.toByteArray());
+    var out = evaluate(op.name(), code, 100_000);
+    LongStream expected = LongStream.generate(() -> I64Ops.binary(op, a, b)).limit(xyz.length);
+    assertThat(out.output()).as(op.name()).isEqualTo(littleEndian(expected, 8));
   }
 
   static Stream<Opcode> division64Ops() {
@@ -333,20 +326,14 @@ class OpcodeTableTest {
     }
     List<Instruction> code = new ArrayList<>();
     for (long[] p : pairs) {
-      code.add(ins(Opcode.CONST, 0, 0, 1, (int) p[0]));
-      code.add(ins(Opcode.CONST, 0, 0, 2, (int) (p[0] >>> 32)));
-      code.add(ins(Opcode.CONST, 0, 0, 3, (int) p[1]));
-      code.add(ins(Opcode.CONST, 0, 0, 4, (int) (p[1] >>> 32)));
+      const64(code, 1, p[0]);
+      const64(code, 3, p[1]);
       code.add(ins(Opcode.DIV64_U, 1, 3, 5, 0));
       code.add(ins(Opcode.PUTCHAR, 5, 0, 0, 0));
     }
-    code.add(ins(Opcode.HALT, 0, 0, 0, 0));
-    TokenProgram tp = new TokenProgram("div64", "main", List.of(), List.of(), code, new byte[0], 65536, 0, List.of(), List.of());
+    var out = evaluate("div64", code, 100_000);
     Vocab v = InterpreterGraphTest.VOCAB;
-    var out = EvaluatorRunner.evaluate(InterpreterGraphTest.GRAPH, v, new ProgramEncoder(v).encode(tp), new long[0], new byte[0], 100_000);
-    ByteArrayOutputStream expected = new ByteArrayOutputStream();
-    for (long[] p : pairs) expected.write((int) Long.divideUnsigned(p[0], p[1]));
-    assertThat(out.output()).isEqualTo(expected.toByteArray());
+    assertThat(out.output()).isEqualTo(littleEndian(pairs.stream().mapToLong(p -> Long.divideUnsigned(p[0], p[1])), 1));
     int low = 0, high = 0, divisions = 0;
     List<Integer> t = out.trace();
     for (int i = 0; i + 64 < t.size(); i++) {

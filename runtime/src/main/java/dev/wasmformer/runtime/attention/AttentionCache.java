@@ -24,6 +24,14 @@ import dev.wasmformer.runtime.state.StateWriter;
 public sealed interface AttentionCache
         permits NaiveCache, HullCache, ConstantKeyCache, PositionKeyCache {
 
+    /** Refuses a non-finite query, and any query on a cache that holds no position yet. */
+    static void requireQuery(double queryX, double queryY, long size) {
+        Exact.requireFinite(queryX, queryY, "query");
+        if (size == 0) {
+            throw new IllegalStateException("query on an empty attention cache");
+        }
+    }
+
     /** A new head's remembered query for {@link #swapQueryState}: none. */
     static double[] noQuery() {
         return new double[] {Double.NaN, Double.NaN, -1, -1};

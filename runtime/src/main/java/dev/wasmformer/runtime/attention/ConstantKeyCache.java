@@ -93,10 +93,7 @@ final class ConstantKeyCache implements AttentionCache {
     /** LATEST names its output by the position whose value it is (the last one). */
     @Override
     public long query(double queryX, double queryY, double[] out, int at, long known) {
-        Exact.requireFinite(queryX, queryY, "query");
-        if (size == 0) {
-            throw new IllegalStateException("query on an empty attention cache");
-        }
+        AttentionCache.requireQuery(queryX, queryY, size);
         if (mode == AttentionMode.LATEST) {
             long identity = size - 1;
             if (identity != known) {

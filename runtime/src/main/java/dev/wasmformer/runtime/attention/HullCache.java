@@ -562,10 +562,7 @@ final class HullCache implements AttentionCache {
 
     /** {@link #query} past its repeated-query path. */
     private long answer(double qx, double qy, double[] out, int at, long known) {
-        Exact.requireFinite(qx, qy, "query");
-        if (size == 0) {
-            throw new IllegalStateException("query on an empty attention cache");
-        }
+        AttentionCache.requireQuery(qx, qy, size);
         IntList face;
         if (qy != 0 && qx == lastQx && qy == lastQy && keyChanges == lastQueryKeys) {
             // The same maximal entry as last time (-0.0 and 0.0 give the same real scores).

@@ -51,10 +51,7 @@ final class NaiveCache implements AttentionCache {
 
     @Override
     public void query(double queryX, double queryY, double[] out, int at) {
-        Exact.requireFinite(queryX, queryY, "query");
-        if (size == 0) {
-            throw new IllegalStateException("query on an empty attention cache");
-        }
+        AttentionCache.requireQuery(queryX, queryY, size);
         // ">= 0" moves best to the latest of equal maxima, which is what LATEST reads.
         int best = 0;
         for (int j = 1; j < size; j++) {

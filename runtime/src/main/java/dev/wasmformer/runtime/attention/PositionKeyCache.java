@@ -95,10 +95,7 @@ final class PositionKeyCache implements AttentionCache {
 
     @Override
     public void query(double queryX, double queryY, double[] out, int at) {
-        Exact.requireFinite(queryX, queryY, "query");
-        if (size == 0) {
-            throw new IllegalStateException("query on an empty attention cache");
-        }
+        AttentionCache.requireQuery(queryX, queryY, size);
         if (hull != null) {
             hull.query(queryX, queryY, out, at);
             return;

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmformer.runtime.format.Bundle;
 import dev.wasmformer.runtime.format.Layer;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class KernelSelectionTest {
@@ -33,7 +32,7 @@ class KernelSelectionTest {
         assertThat(model.kernel(1, HEAD_A)).isEqualTo(HeadKernel.CONSTANT_KEY);
         assertThat(model.kernel(1, HEAD_B)).isEqualTo(HeadKernel.HULL);
         assertThat(model.kernel(1, HEAD_E)).isEqualTo(HeadKernel.HULL);
-        assertNaiveAndHullAgree(model, 800);
+        RandomModelTest.assertAgree(model, 800, 800);
     }
 
     @Test
@@ -44,7 +43,7 @@ class KernelSelectionTest {
         Model model = Model.from(bundle.build());
 
         assertThat(model.kernel(1, HEAD_B)).isEqualTo(HeadKernel.POSITION_KEY);
-        assertNaiveAndHullAgree(model, 800);
+        RandomModelTest.assertAgree(model, 800, 800);
     }
 
     @Test
@@ -61,7 +60,7 @@ class KernelSelectionTest {
 
         assertThat(model.kernel(0, HEAD_A)).isEqualTo(HeadKernel.HULL);
         assertThat(model.kernel(0, HEAD_B)).isEqualTo(HeadKernel.POSITION_KEY);
-        assertNaiveAndHullAgree(model, 800);
+        RandomModelTest.assertAgree(model, 800, 800);
     }
 
     @Test
@@ -70,7 +69,7 @@ class KernelSelectionTest {
             TinyModel.entries(POS, 2.5), TinyModel.entries(POS2, -1)}));
 
         assertThat(model.kernel(0, HEAD_B)).isEqualTo(HeadKernel.HULL);
-        assertNaiveAndHullAgree(model, 500);
+        RandomModelTest.assertAgree(model, 500, 500);
     }
 
     @Test
@@ -81,7 +80,7 @@ class KernelSelectionTest {
 
         assertThat(model.kernel(0, HEAD_B)).isEqualTo(HeadKernel.POSITION_KEY);
         assertThat(model.layers.get(0).heads().get(HEAD_B).positionKey().exactUpTo()).isEqualTo(63);
-        assertNaiveAndHullAgree(model, 500);
+        RandomModelTest.assertAgree(model, 500, 500);
     }
 
     private static Bundle withKeyOfHeadB(double[][] key) {
@@ -89,19 +88,5 @@ class KernelSelectionTest {
         bundle.getWeightsBuilder().getLayersBuilder(0).getHeadsBuilder(HEAD_B)
                 .setKey(TinyModel.matrix(key, false));
         return bundle.build();
-    }
-
-    static void assertNaiveAndHullAgree(Model model, int steps) {
-        Random random = new Random(steps);
-        Decoder naive = model.newDecoder(AttentionKind.NAIVE);
-        Decoder hull = model.newDecoder(AttentionKind.HULL);
-        int next = 0;
-        for (int p = 0; p < steps; p++) {
-            int token = p % 4 == 3 ? next : random.nextInt(model.vocabSize());
-            next = naive.step(token);
-            assertThat(hull.step(token)).as("token after position %d", p).isEqualTo(next);
-            assertThat(hull.residual()).as("residual at position %d", p)
-                    .usingElementComparator(Double::compare).containsExactly(naive.residual());
-        }
     }
 }
