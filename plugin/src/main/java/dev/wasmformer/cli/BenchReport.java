@@ -132,7 +132,7 @@ record BenchReport(
     j.field("huge_pages_jvm_flag", hugePages.jvm());
     j.field("huge_pages_kernel", hugePages.kernel());
     j.field("jvm_collector", jvmOptions.collector());
-    j.field("jvm_counted_loop_safepoints", jvmOptions.countedLoopSafepoints());
+    j.field("jvm_g1_region_bytes", jvmOptions.regionBytes());
     j.numbers("model", named("opcodes", model.opcodes, "d_model", model.dModel, "layers", model.layers, "heads", model.heads,
         "ffn_units", model.ffnUnits, "vocab_size", model.vocab, "nonzero_weights", model.nonZeroWeights));
     j.field("weight_compile_seconds", compileSeconds);

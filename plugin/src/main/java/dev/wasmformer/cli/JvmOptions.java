@@ -6,43 +6,49 @@ import java.util.List;
 
 /**
  * The JVM options that move the decode figures, which the bench reports with them: the garbage
- * collector, and whether C2 keeps safepoint polls in counted loops. G1 (the default collector
- * on a machine of two cores or more) keeps them, and strip-mines every counted loop into a
- * nest with a poll in its outer loop; a token runs hundreds of short loops (a column's few
- * entries, a unit's few rows), and without the polls (-XX:-UseCountedLoopSafepoints, or the
- * Parallel and Serial collectors, which default to it) sudoku decodes ~5-9% more tokens per
- * CPU-second (docs/benchmarks.md, "JVM options").
+ * collector and, for G1, its region size. A run's caches grow by doubling into arrays of
+ * megabytes; G1 allocates every array of half a region or more as a humongous object of whole,
+ * region-aligned regions. With its default regions (2 MiB under -Xmx3g) a sudoku run of 400K
+ * tokens took ~8% more CPU per token than under the Parallel collector or with 32 MiB regions,
+ * 1M tokens ~3%, 2M ~1.6%: about 55 ms a run, whatever its length (docs/benchmarks.md, "JVM
+ * options"; why, not proven).
  *
  * @param collector the collector's name ({@code G1}, {@code Parallel}, ...), or {@code unknown}
- * @param countedLoopSafepoints the JVM's {@code UseCountedLoopSafepoints} flag (true where it
- *     cannot be read: the default of most collectors)
+ * @param regionBytes G1's region size in bytes, 0 for another collector
  */
-record JvmOptions(String collector, boolean countedLoopSafepoints) {
+record JvmOptions(String collector, long regionBytes) {
   private static final List<String> COLLECTORS = List.of("G1", "Parallel", "Serial", "Z", "Shenandoah", "Epsilon");
+  /** The G1 region size from which the per-run cost was no longer seen. */
+  static final long LARGE_REGION = 32L << 20;
 
   static JvmOptions ofThisJvm() {
     HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
     String collector = "unknown";
     for (String name : COLLECTORS) {
-      if (flag(vm, "Use" + name + "GC", false)) {
+      if (Boolean.parseBoolean(option(vm, "Use" + name + "GC", "false"))) {
         collector = name;
         break;
       }
     }
-    return new JvmOptions(collector, flag(vm, "UseCountedLoopSafepoints", true));
+    long region = collector.equals("G1") ? Long.parseLong(option(vm, "G1HeapRegionSize", "0")) : 0;
+    return new JvmOptions(collector, region);
   }
 
-  private static boolean flag(HotSpotDiagnosticMXBean vm, String name, boolean otherwise) {
+  private static String option(HotSpotDiagnosticMXBean vm, String name, String otherwise) {
     try {
-      return vm == null ? otherwise : Boolean.parseBoolean(vm.getVMOption(name).getValue());
+      return vm == null ? otherwise : vm.getVMOption(name).getValue();
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
-      return otherwise;   // not a HotSpot JVM, or one without the flag
+      return otherwise;   // not a HotSpot JVM, or one without the option
     }
   }
 
   String describe() {
-    return "JVM: " + collector + " collector, counted-loop safepoint polls "
-        + (countedLoopSafepoints ? "on (-XX:-UseCountedLoopSafepoints decodes faster: docs/benchmarks.md, \"JVM options\")"
-            : "off");
+    if (!collector.equals("G1")) {
+      return "JVM: " + collector + " collector";
+    }
+    String regions = "JVM: G1 collector, " + (regionBytes >> 20) + " MiB regions";
+    return regionBytes >= LARGE_REGION ? regions
+        : regions + " (runs of a few million tokens or fewer decode faster with -XX:+UseParallelGC or"
+            + " -XX:G1HeapRegionSize=32m: docs/benchmarks.md, \"JVM options\")";
   }
 }

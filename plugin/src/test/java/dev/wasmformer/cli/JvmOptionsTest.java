@@ -3,28 +3,31 @@ package dev.wasmformer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JvmOptionsTest {
   @Test
-  void thisJvmsCollectorAndSafepointFlagAreRead() {
+  void thisJvmsCollectorAndRegionSizeAreRead() {
     JvmOptions here = JvmOptions.ofThisJvm();
-    List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
-    // surefire's fork runs with the JVM's defaults unless the build passes these
-    assertThat(here.countedLoopSafepoints()).isEqualTo(!args.contains("-XX:-UseCountedLoopSafepoints")
-        && !args.contains("-XX:+UseParallelGC") && !args.contains("-XX:+UseSerialGC"));
     String gcBean = ManagementFactory.getGarbageCollectorMXBeans().get(0).getName();
     String expected = gcBean.startsWith("G1") ? "G1" : gcBean.startsWith("PS") ? "Parallel"
         : gcBean.equals("Copy") ? "Serial" : here.collector();
     assertThat(here.collector()).isEqualTo(expected);
+    if (expected.equals("G1")) {
+      // a power of two from 1 MiB to 512 MiB
+      assertThat(Long.bitCount(here.regionBytes())).isEqualTo(1);
+      assertThat(here.regionBytes()).isBetween(1L << 20, 512L << 20);
+    } else {
+      assertThat(here.regionBytes()).isZero();
+    }
   }
 
   @Test
-  void theDescriptionPointsToTheFasterSettingOnlyWhenThePollsAreOn() {
-    assertThat(new JvmOptions("G1", true).describe())
-        .isEqualTo("JVM: G1 collector, counted-loop safepoint polls on (-XX:-UseCountedLoopSafepoints decodes"
-            + " faster: docs/benchmarks.md, \"JVM options\")");
-    assertThat(new JvmOptions("Parallel", false).describe()).isEqualTo("JVM: Parallel collector, counted-loop safepoint polls off");
+  void theDescriptionPointsToTheFasterSettingsOnlyForSmallG1Regions() {
+    assertThat(new JvmOptions("G1", 2L << 20).describe())
+        .isEqualTo("JVM: G1 collector, 2 MiB regions (runs of a few million tokens or fewer decode faster with"
+            + " -XX:+UseParallelGC or -XX:G1HeapRegionSize=32m: docs/benchmarks.md, \"JVM options\")");
+    assertThat(new JvmOptions("G1", 32L << 20).describe()).isEqualTo("JVM: G1 collector, 32 MiB regions");
+    assertThat(new JvmOptions("Parallel", 0).describe()).isEqualTo("JVM: Parallel collector");
   }
 }
