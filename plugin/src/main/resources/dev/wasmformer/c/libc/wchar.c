@@ -313,21 +313,18 @@ WIDE_INTEGER(unsigned long, wcstoul, strtoul)
 WIDE_INTEGER(long long, wcstoll, strtoll)
 WIDE_INTEGER(unsigned long long, wcstoull, strtoull)
 
-double wcstod(const wchar_t *s, wchar_t **end) {
-  size_t skip;
-  char *text = narrow_number(s, &skip), *stop = text;
-  double v = text != NULL ? strtod(text, &stop) : 0;
-  wide_end(s, skip, text, stop, end);
-  return v;
-}
+/* wcstod and wcstof: the same, without a base */
+#define WIDE_REAL(type, name, narrow)                            \
+  type name(const wchar_t *s, wchar_t **end) {                   \
+    size_t skip;                                                 \
+    char *text = narrow_number(s, &skip), *stop = text;          \
+    type v = text != NULL ? narrow(text, &stop) : 0;             \
+    wide_end(s, skip, text, stop, end);                          \
+    return v;                                                    \
+  }
 
-float wcstof(const wchar_t *s, wchar_t **end) {
-  size_t skip;
-  char *text = narrow_number(s, &skip), *stop = text;
-  float v = text != NULL ? strtof(text, &stop) : 0;
-  wide_end(s, skip, text, stop, end);
-  return v;
-}
+WIDE_REAL(double, wcstod, strtod)
+WIDE_REAL(float, wcstof, strtof)
 
 long double wcstold(const wchar_t *s, wchar_t **end) {
   return wcstod(s, end);
