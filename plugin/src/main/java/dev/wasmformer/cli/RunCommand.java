@@ -3,7 +3,6 @@ package dev.wasmformer.cli;
 import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.lowering.Lowering;
-import dev.wasmformer.runtime.Attention;
 import dev.wasmformer.runtime.LoadedBundle;
 import dev.wasmformer.runtime.Program;
 import dev.wasmformer.runtime.RunOptions;
@@ -55,22 +54,7 @@ final class RunCommand implements Callable<Integer> {
           + " text); for a C main(argc, argv) (a .c file or a bundle's program) or a WASI module, main's argv.")
   List<String> args = new ArrayList<>();
 
-  @Option(names = "--entry", paramLabel = "NAME",
-      description = "The exported function to enter (a .wasm file; default: main, else _start).")
-  String entry;
-
-  @Option(names = "--program", paramLabel = "NAME", description = "The program to run (a bundle with several).")
-  String programName;
-
-  @Option(names = "--attention", paramLabel = "hull|naive", defaultValue = "hull",
-      description = "The attention cache: hull (O(log n) lookups) or naive (O(n) scans). Default: ${DEFAULT-VALUE}.")
-  String attention;
-
-
-
-  @Mixin RunLimits limits;
-
-  @Mixin CMemory memory;
+  @Mixin ProgramOptions programOptions;
 
   @Option(names = "--stats", description = "Print tokens, instructions and speed to stderr"
       + " (with --batch: one summary line on stdout).")
@@ -111,10 +95,9 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
     }
     LoadedBundle bundle = load();
-    Program program = RunSupport.program(bundle, programName);
+    Program program = programOptions.program(bundle);
     if (batch != null) {
-      RunOptions base = limits.applyTo(RunOptions.defaults().withAttention(RunSupport.attention(attention)),
-          program);
+      RunOptions base = programOptions.applyTo(RunOptions.defaults(), program);
       int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
       return BatchRun.run(program, batch, base, n, spec.commandLine().getOut(), stats);
     }
@@ -128,9 +111,7 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException(program.name() + "'s main takes no arguments (int main(void)), but "
           + args.size() + " were given");
     }
-    RunOptions options = limits.applyTo(base
-        .withInput(RunSupport.input(stdin))
-        .withAttention(RunSupport.attention(attention)), program);
+    RunOptions options = programOptions.applyTo(base.withInput(RunSupport.input(stdin)), program);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ProgressLine progress = ProgressLine.onTerminal(bundle, err);
@@ -176,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
       // outside the decode loop (which reports it as above); the run's caches are garbage once
       // it has unwound, so there is room to say so
       err.println("wasmformer: error: " + RunSupport.outOfMemory(progress.tokens(), progress.instructions(),
-          limits.maxTokens != null ? limits.maxTokens : RunOptions.DEFAULT_MAX_TOKENS));
+          programOptions.maxTokens()));
       return Main.FAILURE;
     }
   }
@@ -193,12 +174,13 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private LoadedBundle load() throws IOException {
+    String entry = programOptions.entry;
     String ext = SourceFiles.extension(file);
     switch (ext) {
       case "wfb":
         return Wasmformer.load(file);
       case "wasm": {
-        WasmformerCompiler c = new WasmformerCompiler().prefixStates(false); // runs once: a stored state would feed the prefix twice
+        WasmformerCompiler c = SourceFiles.compilerForOneRun();
         byte[] wasm = SourceFiles.readWasm(file);
         argvProgram = entry == null && Lowering.importsWasi(wasm);
         c.addWasm(SourceFiles.programName(file), file.toString(), wasm, entry, argvProgram ? args : List.of());
@@ -207,11 +189,11 @@ final class RunCommand implements Callable<Integer> {
       case "c": {
         argvProgram = entry == null;
         cMainWithoutArgv = argvProgram;
-        WasmformerCompiler c = new WasmformerCompiler().prefixStates(false); // runs once: a stored state would feed the prefix twice
+        WasmformerCompiler c = SourceFiles.compilerForOneRun();
         String text = java.nio.file.Files.readString(file);
         // main's argv is given when the program runs, as for a bundle
         c.addC(SourceFiles.programName(file), List.of(new SourceFile(file.toString(), text)),
-            memory.options(), List.of(), entry);
+            programOptions.memory.options(), List.of(), entry);
         SourceFiles.printWarnings(c.warnings(), spec.commandLine().getErr());
         return Wasmformer.load(c.bundle());
       }
