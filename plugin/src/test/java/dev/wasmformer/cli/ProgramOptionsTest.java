@@ -43,20 +43,27 @@ class ProgramOptionsTest {
     return wasm("m", MODULE);
   }
 
-  /** The command's status; {@code err} holds its error output. */
-  private static int run(CliRunner cli, String command, Object... args) {
+  /** A finished command: its exit status and error output. */
+  private record Ran(int status, String err) {
+    Ran hasStatus(int expected) {
+      assertThat(status).as(err).isEqualTo(expected);
+      return this;
+    }
+  }
+
+  private static Ran run(String command, Object... args) {
+    CliRunner cli = new CliRunner();
     List<String> line = new ArrayList<>(List.of(command));
     for (Object a : args) line.add(a.toString());
-    return cli.run(line.toArray(String[]::new));
+    int status = cli.run(line.toArray(String[]::new));
+    return new Ran(status, cli.err.toString());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"run", "trace"})
   void entryChoosesTheExportedFunction(String command) throws IOException {
-    CliRunner main = new CliRunner();
-    assertThat(run(main, command, module(), "--", "21")).as(main.err.toString()).isEqualTo(43);
-    CliRunner twice = new CliRunner();
-    assertThat(run(twice, command, "--entry", "twice", module(), "--", "21")).as(twice.err.toString()).isEqualTo(42);
+    run(command, module(), "--", "21").hasStatus(43);
+    run(command, "--entry", "twice", module(), "--", "21").hasStatus(42);
   }
 
   @ParameterizedTest
@@ -65,29 +72,23 @@ class ProgramOptionsTest {
     Path inc = wasm("inc", "(module (func (export \"main\") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1))))");
     Path dbl = wasm("dbl", "(module (func (export \"main\") (param i32) (result i32) (i32.add (local.get 0) (local.get 0))))");
     Path bundle = dir.resolve("two.wfb");
-    assertThat(new CliRunner().run("compile", inc.toString(), dbl.toString(), "-o", bundle.toString())).isZero();
+    run("compile", inc, dbl, "-o", bundle).hasStatus(0);
 
-    CliRunner none = new CliRunner();
-    assertThat(run(none, command, bundle, "--", "21")).isEqualTo(1);
-    assertThat(none.err.toString()).contains("choose one with --program");
-    CliRunner doubled = new CliRunner();
-    assertThat(run(doubled, command, "--program", "dbl", bundle, "--", "21")).as(doubled.err.toString()).isEqualTo(42);
-    CliRunner incremented = new CliRunner();
-    assertThat(run(incremented, command, "--program=inc", bundle, "--", "21")).isEqualTo(22);
+    assertThat(run(command, bundle, "--", "21").hasStatus(1).err()).contains("choose one with --program");
+    run(command, "--program", "dbl", bundle, "--", "21").hasStatus(42);
+    run(command, "--program=inc", bundle, "--", "21").hasStatus(22);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"run", "trace"})
   void attentionIsCheckedAndGoesIntoTheRunsOptions(String command) throws IOException {
-    CliRunner bogus = new CliRunner();
-    assertThat(run(bogus, command, "--attention", "bogus", module(), "--", "1")).isEqualTo(1);
-    assertThat(bogus.err.toString()).isEqualTo("wasmformer: error: --attention must be hull or naive, not bogus\n");
-    CliRunner naive = new CliRunner();
-    assertThat(run(naive, command, "--attention=naive", module(), "--", "21")).as(naive.err.toString()).isEqualTo(43);
+    assertThat(run(command, "--attention", "bogus", module(), "--", "1").hasStatus(1).err())
+        .isEqualTo("wasmformer: error: --attention must be hull or naive, not bogus\n");
+    run(command, "--attention=naive", module(), "--", "21").hasStatus(43);
 
     // both caches give the same result, so the choice itself is read from the parsed command
     Path bundle = dir.resolve("m.wfb");
-    assertThat(new CliRunner().run("compile", module().toString(), "-o", bundle.toString())).isZero();
+    run("compile", module(), "-o", bundle).hasStatus(0);
     var program = Wasmformer.load(bundle).programs().get(0);
     assertThat(parsed(command).applyTo(RunOptions.defaults(), program).attention()).isEqualTo(Attention.HULL);
     assertThat(parsed(command, "--attention=naive").applyTo(RunOptions.defaults(), program).attention())
@@ -97,18 +98,12 @@ class ProgramOptionsTest {
   @ParameterizedTest
   @ValueSource(strings = {"run", "trace"})
   void theLimitsStopTheRun(String command) throws IOException {
-    CliRunner tokens = new CliRunner();
-    assertThat(run(tokens, command, "--max-tokens", "3", module(), "--", "21")).isEqualTo(1);
-    assertThat(tokens.err.toString()).contains("(raise it with --max-tokens)");
-
-    CliRunner grows = new CliRunner();
-    assertThat(run(grows, command, "--entry=grow", module())).as(grows.err.toString()).isEqualTo(1);
-    CliRunner capped = new CliRunner();
-    assertThat(run(capped, command, "--entry=grow", "--max-memory-pages=2", module())).isEqualTo(255);
-
-    CliRunner deep = new CliRunner();
-    assertThat(run(deep, command, "--max-call-depth=1", module(), "--", "21")).isEqualTo(RunCommand.TRAP);
-    assertThat(deep.err.toString()).contains("call stack exhausted");
+    assertThat(run(command, "--max-tokens", "3", module(), "--", "21").hasStatus(1).err())
+        .contains("(raise it with --max-tokens)");
+    run(command, "--entry=grow", module()).hasStatus(1);
+    run(command, "--entry=grow", "--max-memory-pages=2", module()).hasStatus(255);
+    assertThat(run(command, "--max-call-depth=1", module(), "--", "21").hasStatus(RunCommand.TRAP).err())
+        .contains("call stack exhausted");
   }
 
   @ParameterizedTest
@@ -117,9 +112,8 @@ class ProgramOptionsTest {
     Path c = dir.resolve("twice.c");
     Files.writeString(c, "static int twice(int x) { return 2 * x; }\n"
         + "int main(void) { int s = 0; for (int i = 0; i < 3; i++) s += twice(i); return s; }\n");
-    CliRunner tooMany = new CliRunner();
-    assertThat(run(tooMany, command, "--memory-pages=257", c)).isEqualTo(1);
-    assertThat(tooMany.err.toString()).isEqualTo("wasmformer: error: --memory-pages must be in 1..256, not 257\n");
+    assertThat(run(command, "--memory-pages=257", c).hasStatus(1).err())
+        .isEqualTo("wasmformer: error: --memory-pages must be in 1..256, not 257\n");
 
     // keeping the call of twice costs instructions (call, return) that inlining saves
     assertThat(instructions(command, c, "--no-inline")).isGreaterThan(instructions(command, c));
@@ -127,14 +121,13 @@ class ProgramOptionsTest {
 
   /** How many instructions the run of {@code c} executed, from the statistics on stderr. */
   private static long instructions(String command, Path c, String... options) {
-    CliRunner cli = new CliRunner();
-    List<String> line = new ArrayList<>(List.of(command));
-    if (command.equals("run")) line.add("--stats");
-    line.addAll(List.of(options));
-    line.add(c.toString());
-    assertThat(cli.run(line.toArray(String[]::new))).as(cli.err.toString()).isEqualTo(6);
-    Matcher m = Pattern.compile("instructions=(\\d+)|(\\d+) instructions").matcher(cli.err.toString());
-    assertThat(m.find()).as(cli.err.toString()).isTrue();
+    List<Object> args = new ArrayList<>();
+    if (command.equals("run")) args.add("--stats");
+    args.addAll(List.of(options));
+    args.add(c);
+    String err = run(command, args.toArray()).hasStatus(6).err();
+    Matcher m = Pattern.compile("instructions=(\\d+)|(\\d+) instructions").matcher(err);
+    assertThat(m.find()).as(err).isTrue();
     return Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -31,12 +32,15 @@ class RunMojoTest {
   @MojoParameter(name = "file", value = "${basedir}/" + FIB)
   @MojoParameter(name = "args", value = "10")
   void theGoalRunsAFileWithArguments(RunMojo mojo) throws Exception {
+    assertThat(infos(mojo)).contains("wasmformer: fib(10) = 55");
+  }
+
+  /** What the goal logs at info level, run to the end. */
+  private static List<String> infos(RunMojo mojo) throws Exception {
     RecordingLog log = new RecordingLog();
     mojo.setLog(log);
-
     mojo.execute();
-
-    assertThat(log.infos).contains("wasmformer: fib(10) = 55");
+    return log.infos;
   }
 
   @Test
@@ -108,11 +112,6 @@ class RunMojoTest {
   @MojoParameter(name = "entryPoints", value = " fib ")
   @MojoParameter(name = "args", value = "10")
   void entryPointsAreTrimmedAsInTheCompileGoal(RunMojo mojo) throws Exception {
-    RecordingLog log = new RecordingLog();
-    mojo.setLog(log);
-
-    mojo.execute();
-
-    assertThat(log.infos).contains("wasmformer: fib(10) = 55");
+    assertThat(infos(mojo)).contains("wasmformer: fib(10) = 55");
   }
 }
