@@ -16,12 +16,16 @@ import dev.wasmformer.runtime.Wasmformer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
   InputStream stdin = System.in;
 
   /** The last change to a run's options; tests use it to watch or disturb the run. */
-  java.util.function.UnaryOperator<RunOptions> beforeRun = o -> o;
+  UnaryOperator<RunOptions> beforeRun = o -> o;
 
   @Override
   public Integer call() throws Exception {
@@ -118,8 +122,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       cpuAtStart = threadCpuNanos();
       RunResult r = progress.during(() -> program.run(beforeRun.apply(progress.attachedTo(options))));
-      out.print(new String(r.output(), StandardCharsets.UTF_8));
-      printErrorOutput(out, err, r.errorOutput());
+      printOutput(out, err, r.output(), r.errorOutput());
       // an exit status cannot carry a float, nor a buffer: they follow the output, a line each
       if (program.resultKinds().contains(ValueKind.F32) || program.resultKinds().contains(ValueKind.F64)) {
         out.println(RunSupport.result(r));
@@ -129,26 +132,20 @@ final class RunCommand implements Callable<Integer> {
       printStats(err, r.stats());
       return (int) (r.returnValue().orElse(0) & 0xFF);
     } catch (TrapException e) {
-      out.print(new String(e.output(), StandardCharsets.UTF_8));
-      printErrorOutput(out, err, e.errorOutput());
-      out.flush();
+      printOutput(out, err, e.output(), e.errorOutput());
       // e.g. "trap: integer divide by zero at instruction 123 (in function fact)"
       err.println("wasmformer: " + e.getMessage());
       printStats(err, e.stats());
       return TRAP;
     } catch (TokenLimitException e) {
-      out.print(new String(e.output(), StandardCharsets.UTF_8));
-      printErrorOutput(out, err, e.errorOutput());
-      out.flush();
+      printOutput(out, err, e.output(), e.errorOutput());
       err.printf(Locale.ROOT, "wasmformer: error: %s; %d instructions ran in %.3f s (%s)%n",
           e.summary(), e.stats().instructions(), e.stats().seconds(), RunSupport.raise(e));
       printStats(err, e.stats());
       return Main.FAILURE;
     } catch (HeapExhaustedException e) {
       // the run released its caches: what it wrote so far, then how far it got and what to do
-      out.print(new String(e.output(), StandardCharsets.UTF_8));
-      printErrorOutput(out, err, e.errorOutput());
-      out.flush();
+      printOutput(out, err, e.output(), e.errorOutput());
       err.println("wasmformer: error: " + RunSupport.outOfMemory(e.stats().tokens(), e.stats().instructions(),
           e.limit()));
       printStats(err, e.stats());
@@ -163,12 +160,13 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * The program's stderr, after its stdout (the run is over: the two streams' order between
-   * each other is not kept), on the command's own stderr.
+   * What the program wrote: its stdout, then its stderr on the command's own stderr (the run is
+   * over: the two streams' order between each other is not kept).
    */
-  private static void printErrorOutput(PrintWriter out, PrintWriter err, byte[] errorOutput) {
-    if (errorOutput.length == 0) return;
+  private static void printOutput(PrintWriter out, PrintWriter err, byte[] output, byte[] errorOutput) {
+    out.print(new String(output, StandardCharsets.UTF_8));
     out.flush();
+    if (errorOutput.length == 0) return;
     err.print(new String(errorOutput, StandardCharsets.UTF_8));
     err.flush();
   }
@@ -190,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
         argvProgram = entry == null;
         cMainWithoutArgv = argvProgram;
         WasmformerCompiler c = SourceFiles.compilerForOneRun();
-        String text = java.nio.file.Files.readString(file);
+        String text = Files.readString(file);
         // main's argv is given when the program runs, as for a bundle
         c.addC(SourceFiles.programName(file), List.of(new SourceFile(file.toString(), text)),
             programOptions.memory.options(), List.of(), entry);
@@ -206,7 +204,7 @@ final class RunCommand implements Callable<Integer> {
   private long cpuAtStart = -1;
 
   private static long threadCpuNanos() {
-    java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+    ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : -1;
   }
 

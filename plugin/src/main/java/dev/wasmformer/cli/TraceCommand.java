@@ -148,7 +148,7 @@ final class TraceCommand implements Callable<Integer> {
         String name = SourceFiles.programName(file);
         compiler.addWasm(name, file.toString(), wasm, entry, argv);
         // the same program as the bundle's, for the names of its functions
-        List<String> full = new java.util.ArrayList<>(List.of(name));
+        List<String> full = new ArrayList<>(List.of(name));
         full.addAll(argv);
         return new Loaded(Wasmformer.load(compiler.bundle()), WasmformerCompiler.lower(wasm, entry, full).functions());
       }
