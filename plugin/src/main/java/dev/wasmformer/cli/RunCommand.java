@@ -3,7 +3,6 @@ package dev.wasmformer.cli;
 import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.lowering.Lowering;
-import dev.wasmformer.runtime.Attention;
 import dev.wasmformer.runtime.LoadedBundle;
 import dev.wasmformer.runtime.Program;
 import dev.wasmformer.runtime.RunOptions;
@@ -17,12 +16,16 @@ import dev.wasmformer.runtime.Wasmformer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,22 +58,7 @@ final class RunCommand implements Callable<Integer> {
           + " text); for a C main(argc, argv) (a .c file or a bundle's program) or a WASI module, main's argv.")
   List<String> args = new ArrayList<>();
 
-  @Option(names = "--entry", paramLabel = "NAME",
-      description = "The exported function to enter (a .wasm file; default: main, else _start).")
-  String entry;
-
-  @Option(names = "--program", paramLabel = "NAME", description = "The program to run (a bundle with several).")
-  String programName;
-
-  @Option(names = "--attention", paramLabel = "hull|naive", defaultValue = "hull",
-      description = "The attention cache: hull (O(log n) lookups) or naive (O(n) scans). Default: ${DEFAULT-VALUE}.")
-  String attention;
-
-
-
-  @Mixin RunLimits limits;
-
-  @Mixin CMemory memory;
+  @Mixin ProgramOptions programOptions;
 
   @Option(names = "--stats", description = "Print tokens, instructions and speed to stderr"
       + " (with --batch: one summary line on stdout).")
@@ -100,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
   InputStream stdin = System.in;
 
   /** The last change to a run's options; tests use it to watch or disturb the run. */
-  java.util.function.UnaryOperator<RunOptions> beforeRun = o -> o;
+  UnaryOperator<RunOptions> beforeRun = o -> o;
 
   @Override
   public Integer call() throws Exception {
@@ -111,10 +99,9 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
     }
     LoadedBundle bundle = load();
-    Program program = RunSupport.program(bundle, programName);
+    Program program = programOptions.program(bundle);
     if (batch != null) {
-      RunOptions base = limits.applyTo(RunOptions.defaults().withAttention(RunSupport.attention(attention)),
-          program);
+      RunOptions base = programOptions.applyTo(RunOptions.defaults(), program);
       int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
       return BatchRun.run(program, batch, base, n, spec.commandLine().getOut(), stats);
     }
@@ -128,17 +115,14 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException(program.name() + "'s main takes no arguments (int main(void)), but "
           + args.size() + " were given");
     }
-    RunOptions options = limits.applyTo(base
-        .withInput(RunSupport.input(stdin))
-        .withAttention(RunSupport.attention(attention)), program);
+    RunOptions options = programOptions.applyTo(base.withInput(RunSupport.input(stdin)), program);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ProgressLine progress = ProgressLine.onTerminal(bundle, err);
     try {
       cpuAtStart = threadCpuNanos();
       RunResult r = progress.during(() -> program.run(beforeRun.apply(progress.attachedTo(options))));
-      out.print(new String(r.output(), StandardCharsets.UTF_8));
-      printErrorOutput(out, err, r.errorOutput());
+      printOutput(out, err, r.output(), r.errorOutput());
       // an exit status cannot carry a float, nor a buffer: they follow the output, a line each
       if (program.resultKinds().contains(ValueKind.F32) || program.resultKinds().contains(ValueKind.F64)) {
         out.println(RunSupport.result(r));
@@ -148,26 +132,20 @@ final class RunCommand implements Callable<Integer> {
       printStats(err, r.stats());
       return (int) (r.returnValue().orElse(0) & 0xFF);
     } catch (TrapException e) {
-      out.print(new String(e.output(), StandardCharsets.UTF_8));
-      printErrorOutput(out, err, e.errorOutput());
-      out.flush();
+      printOutput(out, err, e.output(), e.errorOutput());
       // e.g. "trap: integer divide by zero at instruction 123 (in function fact)"
       err.println("wasmformer: " + e.getMessage());
       printStats(err, e.stats());
       return TRAP;
     } catch (TokenLimitException e) {
-      out.print(new String(e.output(), StandardCharsets.UTF_8));
-      printErrorOutput(out, err, e.errorOutput());
-      out.flush();
+      printOutput(out, err, e.output(), e.errorOutput());
       err.printf(Locale.ROOT, "wasmformer: error: %s; %d instructions ran in %.3f s (%s)%n",
           e.summary(), e.stats().instructions(), e.stats().seconds(), RunSupport.raise(e));
       printStats(err, e.stats());
       return Main.FAILURE;
     } catch (HeapExhaustedException e) {
       // the run released its caches: what it wrote so far, then how far it got and what to do
-      out.print(new String(e.output(), StandardCharsets.UTF_8));
-      printErrorOutput(out, err, e.errorOutput());
-      out.flush();
+      printOutput(out, err, e.output(), e.errorOutput());
       err.println("wasmformer: error: " + RunSupport.outOfMemory(e.stats().tokens(), e.stats().instructions(),
           e.limit()));
       printStats(err, e.stats());
@@ -176,29 +154,31 @@ final class RunCommand implements Callable<Integer> {
       // outside the decode loop (which reports it as above); the run's caches are garbage once
       // it has unwound, so there is room to say so
       err.println("wasmformer: error: " + RunSupport.outOfMemory(progress.tokens(), progress.instructions(),
-          limits.maxTokens != null ? limits.maxTokens : RunOptions.DEFAULT_MAX_TOKENS));
+          programOptions.maxTokens()));
       return Main.FAILURE;
     }
   }
 
   /**
-   * The program's stderr, after its stdout (the run is over: the two streams' order between
-   * each other is not kept), on the command's own stderr.
+   * What the program wrote: its stdout, then its stderr on the command's own stderr (the run is
+   * over: the two streams' order between each other is not kept).
    */
-  private static void printErrorOutput(PrintWriter out, PrintWriter err, byte[] errorOutput) {
-    if (errorOutput.length == 0) return;
+  private static void printOutput(PrintWriter out, PrintWriter err, byte[] output, byte[] errorOutput) {
+    out.print(new String(output, StandardCharsets.UTF_8));
     out.flush();
+    if (errorOutput.length == 0) return;
     err.print(new String(errorOutput, StandardCharsets.UTF_8));
     err.flush();
   }
 
   private LoadedBundle load() throws IOException {
+    String entry = programOptions.entry;
     String ext = SourceFiles.extension(file);
     switch (ext) {
       case "wfb":
         return Wasmformer.load(file);
       case "wasm": {
-        WasmformerCompiler c = new WasmformerCompiler().prefixStates(false); // runs once: a stored state would feed the prefix twice
+        WasmformerCompiler c = SourceFiles.compilerForOneRun();
         byte[] wasm = SourceFiles.readWasm(file);
         argvProgram = entry == null && Lowering.importsWasi(wasm);
         c.addWasm(SourceFiles.programName(file), file.toString(), wasm, entry, argvProgram ? args : List.of());
@@ -207,11 +187,11 @@ final class RunCommand implements Callable<Integer> {
       case "c": {
         argvProgram = entry == null;
         cMainWithoutArgv = argvProgram;
-        WasmformerCompiler c = new WasmformerCompiler().prefixStates(false); // runs once: a stored state would feed the prefix twice
-        String text = java.nio.file.Files.readString(file);
+        WasmformerCompiler c = SourceFiles.compilerForOneRun();
+        String text = Files.readString(file);
         // main's argv is given when the program runs, as for a bundle
         c.addC(SourceFiles.programName(file), List.of(new SourceFile(file.toString(), text)),
-            memory.options(), List.of(), entry);
+            programOptions.memory.options(), List.of(), entry);
         SourceFiles.printWarnings(c.warnings(), spec.commandLine().getErr());
         return Wasmformer.load(c.bundle());
       }
@@ -224,7 +204,7 @@ final class RunCommand implements Callable<Integer> {
   private long cpuAtStart = -1;
 
   private static long threadCpuNanos() {
-    java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+    ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : -1;
   }
 

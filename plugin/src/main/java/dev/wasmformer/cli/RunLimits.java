@@ -4,7 +4,7 @@ import dev.wasmformer.runtime.Program;
 import dev.wasmformer.runtime.RunOptions;
 import picocli.CommandLine.Option;
 
-/** The limits of a run, shared by {@code run} and {@code trace} as a picocli mixin. */
+/** The limits of a run, a part of {@link ProgramOptions}. */
 final class RunLimits {
   @Option(names = "--max-tokens", paramLabel = "N",
       description = "Stop a run after N generated tokens. Default: 100000000, or fewer when the Java heap"

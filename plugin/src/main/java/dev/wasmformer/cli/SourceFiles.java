@@ -1,6 +1,7 @@
 package dev.wasmformer.cli;
 
 import dev.wasmformer.c.Diagnostic;
+import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.lowering.Lowering;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,6 +45,14 @@ final class SourceFiles {
     String notWasm = Lowering.notAModule(bytes);
     if (notWasm != null) throw new IllegalArgumentException(file + ": " + notWasm);
     return bytes;
+  }
+
+  /**
+   * A compiler for a .wasm or .c file that runs once: without prefix states, as a stored state
+   * would feed the prefix twice.
+   */
+  static WasmformerCompiler compilerForOneRun() {
+    return new WasmformerCompiler().prefixStates(false);
   }
 
   /** A temporary file beside {@code target}, so the final move is atomic and nothing partial is left. */

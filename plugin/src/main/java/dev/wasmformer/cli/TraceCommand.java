@@ -4,7 +4,6 @@ import dev.wasmformer.c.SourceFile;
 import dev.wasmformer.compiler.WasmformerCompiler;
 import dev.wasmformer.isa.TokenProgram.FunctionInfo;
 import dev.wasmformer.lowering.Lowering;
-import dev.wasmformer.runtime.Attention;
 import dev.wasmformer.runtime.LoadedBundle;
 import dev.wasmformer.runtime.Program;
 import dev.wasmformer.runtime.RunOptions;
@@ -55,25 +54,10 @@ final class TraceCommand implements Callable<Integer> {
       description = "Integer arguments of the entry point; for a .c file or a WASI module, main's argv.")
   List<String> args = new ArrayList<>();
 
-  @Mixin CMemory memory;
-
   @Option(names = "--limit", paramLabel = "N", description = "Stop after N instructions (default: run to the end).")
   Long limit;
 
-  @Option(names = "--entry", paramLabel = "NAME",
-      description = "The exported function to enter (a .wasm or .c file; default: main, else _start).")
-  String entry;
-
-  @Option(names = "--program", paramLabel = "NAME", description = "The program to trace (a bundle with several).")
-  String programName;
-
-  @Option(names = "--attention", paramLabel = "hull|naive", defaultValue = "hull",
-      description = "The attention cache: hull or naive. Default: ${DEFAULT-VALUE}.")
-  String attention;
-
-
-  @Mixin RunLimits limits;
-
+  @Mixin ProgramOptions programOptions;
 
   /** Where the program's input comes from; tests replace it. */
   InputStream stdin = System.in;
@@ -91,7 +75,7 @@ final class TraceCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (limit != null && limit < 1) throw new IllegalArgumentException("--limit must be positive: " + limit);
     Loaded loaded = load();
-    Program program = RunSupport.program(loaded.bundle(), programName);
+    Program program = programOptions.program(loaded.bundle());
     long[] values = RunSupport.words(program, argvProgram ? new Object[0] : RunSupport.arguments(program, args));
 
     TraceVocabulary vocabulary = TraceVocabulary.of(loaded.bundle().bundle().getVocabulary());
@@ -108,10 +92,9 @@ final class TraceCommand implements Callable<Integer> {
       out.println(TraceFormat.line(step));
       if (limit != null && step.number() == limit && !step.isLast()) throw new LimitReached();
     });
-    RunOptions options = limits.applyTo(RunOptions.defaults()
+    RunOptions options = programOptions.applyTo(RunOptions.defaults()
         .withArgs(values)
         .withInput(RunSupport.input(stdin))
-        .withAttention(RunSupport.attention(attention))
         .withTraceListener(decoder), program);
     out.println(TraceFormat.header());
     try {
@@ -153,18 +136,19 @@ final class TraceCommand implements Callable<Integer> {
   private record Loaded(LoadedBundle bundle, List<FunctionInfo> functions) {}
 
   private Loaded load() throws IOException {
+    String entry = programOptions.entry;
     switch (SourceFiles.extension(file)) {
       case "wfb":
         return new Loaded(Wasmformer.load(file), null);
       case "wasm": {
         byte[] wasm = SourceFiles.readWasm(file);
-        WasmformerCompiler compiler = new WasmformerCompiler().prefixStates(false); // runs once: a stored state would feed the prefix twice
+        WasmformerCompiler compiler = SourceFiles.compilerForOneRun();
         argvProgram = entry == null && Lowering.importsWasi(wasm);
         List<String> argv = argvProgram ? args : List.of();
         String name = SourceFiles.programName(file);
         compiler.addWasm(name, file.toString(), wasm, entry, argv);
         // the same program as the bundle's, for the names of its functions
-        List<String> full = new java.util.ArrayList<>(List.of(name));
+        List<String> full = new ArrayList<>(List.of(name));
         full.addAll(argv);
         return new Loaded(Wasmformer.load(compiler.bundle()), WasmformerCompiler.lower(wasm, entry, full).functions());
       }
@@ -172,19 +156,15 @@ final class TraceCommand implements Callable<Integer> {
         argvProgram = entry == null;
         List<SourceFile> sources = List.of(new SourceFile(file.toString(), Files.readString(file)));
         String cEntry = entry == null ? "_start" : entry;
-        WasmformerCompiler compiler = new WasmformerCompiler().prefixStates(false); // runs once: a stored state would feed the prefix twice
-        compiler.addC(SourceFiles.programName(file), sources, memory.options(),
+        WasmformerCompiler compiler = SourceFiles.compilerForOneRun();
+        compiler.addC(SourceFiles.programName(file), sources, programOptions.memory.options(),
             entry == null ? args : List.of(), entry);
         SourceFiles.printWarnings(compiler.warnings(), spec.commandLine().getErr());
-        byte[] wasm = WasmformerCompiler.compileC(sources, memory.options()).wasm();
+        byte[] wasm = WasmformerCompiler.compileC(sources, programOptions.memory.options()).wasm();
         return new Loaded(Wasmformer.load(compiler.bundle()), WasmformerCompiler.lower(wasm, cEntry).functions());
       }
       default:
         throw new IllegalArgumentException(file + ": expected a .wfb bundle, a .wasm module or a .c file");
     }
   }
-
-
-
-
 }

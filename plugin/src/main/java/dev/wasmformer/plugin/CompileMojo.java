@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import dev.wasmformer.plugin.codegen.JavaNames;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -25,7 +24,7 @@ import org.apache.maven.project.MavenProjectHelper;
 // mvn generate-sources) must see the entry-point class too
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
     requiresDependencyCollection = ResolutionScope.COMPILE)
-public class CompileMojo extends AbstractMojo {
+public class CompileMojo extends WasmformerMojo {
   /**
    * Skips the goal: nothing is compiled and no bundle is written.
    *
@@ -221,22 +220,14 @@ public class CompileMojo extends AbstractMojo {
   private MavenProjectHelper projectHelper;
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
+  void executeGoal() throws MojoExecutionException, MojoFailureException, CompileFailure, IOException {
     if (skip) {
       getLog().info("wasmformer: skipped (wasmformer.skip is true)");
       return;
     }
     CompileRequest request = request();
     ProjectOutputs outputs = new ProjectOutputs(project, projectHelper);
-    CompileOutcome outcome;
-    try {
-      outcome = new BundleBuild(request, getLog()).run();
-    } catch (CompileFailure e) {
-      e.diagnostics().forEach(getLog()::error);
-      throw new MojoFailureException("wasmformer: " + e.getMessage());
-    } catch (IOException e) {
-      throw new MojoExecutionException("wasmformer: " + e.getMessage(), e);
-    }
+    CompileOutcome outcome = new BundleBuild(request, getLog()).run();
     outputs.addResourceRoot(request.outputDirectory());
     if (request.generateEntryPoints() && !outcome.programs().isEmpty()) {
       // Without the runtime, javac would fail on the generated class with a wall of errors.
@@ -266,11 +257,11 @@ public class CompileMojo extends AbstractMojo {
           sourceDirectory.toPath(),
           wasmDirectory.toPath(),
           includes,
-          nonNull(excludes),
-          nonNull(librarySources),
+          entries(excludes),
+          entries(librarySources),
           bundleName,
           outputDirectory.toPath(),
-          nonNull(entryPoints),
+          entries(entryPoints),
           specialize,
           argumentAreaBytes,
           generateEntryPoints,
@@ -285,9 +276,5 @@ public class CompileMojo extends AbstractMojo {
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("wasmformer: " + e.getMessage(), e);
     }
-  }
-
-  private static List<String> nonNull(List<String> list) {
-    return list == null ? List.of() : list.stream().filter(s -> !s.isBlank()).map(String::trim).toList();
   }
 }

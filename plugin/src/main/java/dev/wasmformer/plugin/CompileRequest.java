@@ -122,6 +122,11 @@ record CompileRequest(
 
   /** The bundle's classpath resource name. */
   String bundleResource() {
+    return bundleResource(bundleName);
+  }
+
+  /** The classpath resource name of the bundle named {@code bundleName}. */
+  static String bundleResource(String bundleName) {
     return "META-INF/wasmformer/" + bundleName + ".wfb";
   }
 

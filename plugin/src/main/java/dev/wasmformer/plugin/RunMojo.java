@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -25,7 +24,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * program's output, its result and a statistics line.
  */
 @Mojo(name = "run", requiresProject = false, threadSafe = true)
-public class RunMojo extends AbstractMojo {
+public class RunMojo extends WasmformerMojo {
   /**
    * The program to run. May be left out when there is only one.
    *
@@ -157,17 +156,12 @@ public class RunMojo extends AbstractMojo {
   private File basedir;
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
+  void executeGoal() throws MojoExecutionException, MojoFailureException, CompileFailure, IOException {
     RunRequest request = request();
     try {
       new ProgramRunner(request, getLog(), System.out).run();
     } catch (ProgramRunner.RunFailure e) {
       throw new MojoFailureException(e.getMessage());
-    } catch (CompileFailure e) {
-      e.diagnostics().forEach(getLog()::error);
-      throw new MojoFailureException("wasmformer: " + e.getMessage());
-    } catch (IOException e) {
-      throw new MojoExecutionException("wasmformer: " + e.getMessage(), e);
     }
   }
 
@@ -193,14 +187,14 @@ public class RunMojo extends AbstractMojo {
       return new RunRequest(
           basedir.toPath(),
           Optional.ofNullable(file).map(File::toPath),
-          outputDirectory.toPath().resolve("META-INF/wasmformer/" + bundleName + ".wfb"),
+          outputDirectory.toPath().resolve(CompileRequest.bundleResource(bundleName)),
           Optional.ofNullable(program).filter(p -> !p.isBlank()),
           args == null || args.isBlank() ? List.of() : Arrays.stream(args.split(",")).map(String::trim).toList(),
           Optional.ofNullable(input).map(File::toPath),
           kind,
           maxTokens == null ? RunRequest.DEFAULT_MAX_TOKENS : maxTokens,
           Duration.ofSeconds(progressSeconds),
-          entryPoints == null ? List.of() : entryPoints.stream().filter(s -> !s.isBlank()).toList(),
+          entries(entryPoints),
           limits(),
           Stream.of(sourceDirectory, wasmDirectory).filter(Objects::nonNull).map(File::toPath).toList(),
           statusDirectory == null ? null : statusDirectory.toPath());

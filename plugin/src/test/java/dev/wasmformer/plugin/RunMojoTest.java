@@ -3,7 +3,10 @@ package dev.wasmformer.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -16,10 +19,12 @@ import org.junit.jupiter.api.Test;
 class RunMojoTest {
   /** Below the plugin module's target directory, which the test project's basedir is. */
   private static final String FIB = "target/run-mojo-test/fib.wasm";
+  private static final String BROKEN = "target/run-mojo-test/broken.c";
 
   @BeforeAll
-  static void writeProgram() {
+  static void writeProgram() throws IOException {
     TestPrograms.write(Path.of(FIB), TestPrograms.FIB);
+    Files.writeString(Path.of(BROKEN), "int main(void) { return missing; }\n");
   }
 
   @Test
@@ -27,12 +32,15 @@ class RunMojoTest {
   @MojoParameter(name = "file", value = "${basedir}/" + FIB)
   @MojoParameter(name = "args", value = "10")
   void theGoalRunsAFileWithArguments(RunMojo mojo) throws Exception {
+    assertThat(infos(mojo)).contains("wasmformer: fib(10) = 55");
+  }
+
+  /** What the goal logs at info level, run to the end. */
+  private static List<String> infos(RunMojo mojo) throws Exception {
     RecordingLog log = new RecordingLog();
     mojo.setLog(log);
-
     mojo.execute();
-
-    assertThat(log.infos).contains("wasmformer: fib(10) = 55");
+    return log.infos;
   }
 
   @Test
@@ -83,5 +91,27 @@ class RunMojoTest {
     MojoExecutionException failure = catchThrowableOfType(MojoExecutionException.class, mojo::execute);
 
     assertThat(failure).hasMessage("wasmformer.maxTokens must be positive: 0");
+  }
+
+  @Test
+  @InjectMojo(goal = "run")
+  @MojoParameter(name = "file", value = "${basedir}/" + BROKEN)
+  void aCFileThatDoesNotCompileFailsTheBuildWithItsDiagnostics(RunMojo mojo) {
+    RecordingLog log = new RecordingLog();
+    mojo.setLog(log);
+
+    MojoFailureException failure = catchThrowableOfType(MojoFailureException.class, mojo::execute);
+
+    assertThat(log.errors).singleElement().asString().contains("broken.c:1:").contains("error: ").contains("missing");
+    assertThat(failure).hasMessageStartingWith("wasmformer: ").hasMessageContaining("broken.c:1:");
+  }
+
+  @Test
+  @InjectMojo(goal = "run")
+  @MojoParameter(name = "file", value = "${basedir}/" + FIB)
+  @MojoParameter(name = "entryPoints", value = " fib ")
+  @MojoParameter(name = "args", value = "10")
+  void entryPointsAreTrimmedAsInTheCompileGoal(RunMojo mojo) throws Exception {
+    assertThat(infos(mojo)).contains("wasmformer: fib(10) = 55");
   }
 }
