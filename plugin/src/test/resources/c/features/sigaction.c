@@ -159,15 +159,16 @@ int main(void) {
   trail[0] = 0;
 
   // real-time signals queue: each raise is delivered
-  signal(40, named);
-  signal(35, named);
+  ASSERT(64, SIGRTMAX);
+  signal(SIGRTMIN + 6, named);
+  signal(SIGRTMIN + 1, named);
   sigemptyset(&set);
-  sigaddset(&set, 40);
-  sigaddset(&set, 35);
+  sigaddset(&set, SIGRTMIN + 6);
+  sigaddset(&set, SIGRTMIN + 1);
   sigprocmask(SIG_BLOCK, &set, NULL);
-  raise(40);
-  raise(35);
-  raise(40);
+  raise(SIGRTMIN + 6);
+  raise(SIGRTMIN + 1);
+  raise(SIGRTMIN + 6);
   sigprocmask(SIG_UNBLOCK, &set, NULL);
   printf("real-time:%s\n", trail);
   trail[0] = 0;

@@ -47,6 +47,9 @@ void __wasmformer_ignore_signal(int sig);
 #define SIGPWR 30
 #define SIGSYS 31
 #define NSIG 65
+/* glibc keeps 32 and 33 for itself: its real-time signals are 34 .. 64 */
+#define SIGRTMIN 34
+#define SIGRTMAX 64
 
 typedef void (*sighandler_t)(int);
 
