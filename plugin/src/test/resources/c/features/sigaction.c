@@ -219,6 +219,11 @@ int main(void) {
   raise(SIGWINCH); // ignored by default
   ASSERT(0, sigaction(SIGWINCH, NULL, &old));
   ASSERT(1, old.sa_handler == SIG_DFL);
+  act.sa_handler = SIG_IGN; // an ignored signal is not delivered: SA_RESETHAND does not apply
+  sigaction(SIGUSR2, &act, NULL);
+  raise(SIGUSR2);
+  ASSERT(0, sigaction(SIGUSR2, NULL, &old));
+  ASSERT(1, old.sa_handler == SIG_IGN);
   printf("reset:%s\n", trail);
   printf("%d assertions\n", assertions);
   return 0;

@@ -52,14 +52,16 @@ int main(void) {
           -5L, -1234567890123LL, 0xfedcba9876543210ULL, (size_t)12, (long long)-9, (ptrdiff_t)-3);
   wprintf(L"[%f|%.2f|%10.3e|%-10g|%G|%a|%.1A|%+.0f|%#.0f|%e]\n", 3.5, 2.675, 12345.678, 0.0001, 1e-10, 1.0, 3.0,
           2.5, 3.0, -0.0);
-  wprintf(L"[%p|%5p|%%|%c%c]\n", (void *)0, (void *)0, 'o', 'k');
+  wprintf(L"[%p|%5p|%%|%c%c|%'d]\n", (void *)0, (void *)0, 'o', 'k', 1234567);
   wprintf(L"[%.1f %.20f %.0e]\n", 1e300, 0.1, 5e-324);
 
   // strings and characters: widths and precisions count wide characters
   CHECK(46, wprintf(L"[%s|%8s|%-6s|%.2s|%ls|%5ls|%.3ls|%lc|%3lc]\n", "abc", "right", "left", "cut", L"wide", L"ab",
                     L"abcdef", L'x', L'y'));
-  wprintf(L"[%S|%C|%s|%.5s|%.6s|%ls|%.3ls]\n", L"upper-S", L'C', (char *)0, (char *)0, (char *)0, (wchar_t *)0,
-          (wchar_t *)0);
+  wprintf(L"[%S|%C]\n", L"upper-S", L'C');
+#ifndef __wasi__ // wasi-libc's wprintf reads through a null %s
+  wprintf(L"[%s|%.5s|%.6s|%ls|%.3ls]\n", (char *)0, (char *)0, (char *)0, (wchar_t *)0, (wchar_t *)0);
+#endif
   CHECK(7, wprintf(L"ab%ncdef\n", &n));
   CHECK(2, n);
 

@@ -116,6 +116,7 @@ static void deliver_pending(void) {
     pending[sig]--;
     struct sigaction *action = &actions[sig];
     void (*handler)(int) = action->sa_handler;
+    if (handler == SIG_IGN) continue; // not delivered: SA_RESETHAND keeps SIG_IGN
     if (handler == SIG_DFL) {
       act_by_default(sig);
       continue;

@@ -420,9 +420,10 @@ static int wformat(struct wsink *s, const wchar_t *fmt, va_list *ap) {
     char spec[32];
     int at = 0, left = 0;
     spec[at++] = '%';
-    while (*fmt == '-' || *fmt == '0' || *fmt == '+' || *fmt == ' ' || *fmt == '#') {
+    while (*fmt == '-' || *fmt == '0' || *fmt == '+' || *fmt == ' ' || *fmt == '#' || *fmt == '\'') {
       if (*fmt == '-') left = 1;
-      if (at < 8) spec[at++] = (char)*fmt;
+      // the C locale groups no digits: ' changes nothing
+      if (*fmt != '\'' && at < 8) spec[at++] = (char)*fmt;
       fmt++;
     }
     int width = 0;
