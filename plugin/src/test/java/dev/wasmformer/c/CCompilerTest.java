@@ -71,6 +71,18 @@ class CCompilerTest {
   }
 
   @Test
+  void aCallThroughAPointerWhenNoFunctionsAddressIsTakenHasATableOfNullOnly() {
+    CompileResult r = compile("""
+        int main(int argc, char **argv) {
+          int (*f)(void) = (int (*)(void))0;
+          return argc > 1 ? f() : 3;
+        }
+        """, CompileOptions.defaults());
+    assertThat(WasmRunner.run(r.wasm(), r.module(), "", List.of("prog")).status()).isEqualTo(3);
+    assertThat(WasmRunner.run(r.wasm(), r.module(), "", List.of("prog", "x")).trap()).isNotNull();
+  }
+
+  @Test
   void theBrTableOptionDecidesHowADenseSwitchIsCompiled() {
     String src = """
         int pick(int x) {

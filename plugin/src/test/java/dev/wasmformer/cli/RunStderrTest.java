@@ -52,6 +52,33 @@ class RunStderrTest {
   }
 
   @Test
+  void abortRunsTheSigabrtHandlerThenStillEndsTheRunAsSigabrtWould() throws Exception {
+    Path c = write("abort.c", """
+        #include <signal.h>
+        #include <stdio.h>
+        #include <stdlib.h>
+        static void note(int sig) { fprintf(stderr, "handler %d\\n", sig); }
+        int main(int argc, char **argv) {
+          signal(SIGABRT, argc > 1 ? SIG_IGN : note);
+          puts("before");
+          abort();
+          puts("not reached");
+          return 0;
+        }
+        """);
+    // the handler returns: the run ends with the trap, status 134 as a process killed by SIGABRT
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("run", c.toString())).isEqualTo(RunCommand.TRAP);
+    assertThat(cli.out.toString()).isEqualTo("before\n");
+    assertThat(cli.err.toString()).startsWith("handler 6\nwasmformer: trap: ").contains("(in function abort)");
+    // an ignored SIGABRT does not stop abort either
+    CliRunner ignoring = new CliRunner();
+    assertThat(ignoring.run("run", c.toString(), "--", "ignore")).isEqualTo(RunCommand.TRAP);
+    assertThat(ignoring.out.toString()).isEqualTo("before\n");
+    assertThat(ignoring.err.toString()).startsWith("wasmformer: trap: ").contains("(in function abort)");
+  }
+
+  @Test
   void traceShowsStderrBytesApartFromStdoutBytes() throws Exception {
     Path c = write("both.c", """
         #include <stdio.h>

@@ -77,6 +77,8 @@ public final class CodeGenerator {
   private final Map<Symbol, FunctionDef> definitions = new IdentityHashMap<>();
   private final Map<Symbol, Integer> tableIndex = new IdentityHashMap<>();
   private final List<Integer> tableFunctions = new ArrayList<>();
+  /** Whether some call goes through a function pointer: call_indirect needs a table, if only of null. */
+  private boolean callsIndirectly;
   private final Map<Symbol, Integer> addresses = new IdentityHashMap<>();
   private final Map<StringKey, Integer> stringAddresses = new HashMap<>();
   /** Each generated function's label numbers: the values of its label addresses. */
@@ -215,6 +217,8 @@ public final class CodeGenerator {
     if (!tableFunctions.isEmpty()) {
       module.table(tableFunctions.size() + 1);
       module.elements(1, tableFunctions);
+    } else if (callsIndirectly) {
+      module.table(1);
     }
     if (diagnostics.hasErrors()) return null;
     defineHelpers();
@@ -260,6 +264,10 @@ public final class CodeGenerator {
     Integer i = functionIndex.get(resolve(s));
     if (i == null) throw new IllegalStateException("function " + s.name() + " was not linked");
     return i;
+  }
+
+  void noteIndirectCall() {
+    callsIndirectly = true;
   }
 
   /** The table index of a function whose address is taken; 0 is reserved for null. */

@@ -1746,6 +1746,7 @@ final class FunctionGenerator {
       mayExit = module.mayExit(direct);
     } else {
       value(c.callee());
+      module.noteIndirectCall();
       code.callIndirect(module.module().type(Abi.signature(callee.prototyped() ? callee : passed(callee, c))));
       mayExit = module.indirectCallsMayExit();
     }

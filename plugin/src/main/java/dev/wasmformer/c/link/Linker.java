@@ -30,13 +30,12 @@ public final class Linker {
   private static final Map<String, String> NOT_IN_LIBC = new HashMap<>();
 
   static {
-    for (String f : List.of("wprintf", "fwprintf", "swprintf", "vwprintf", "vfwprintf", "vswprintf", "wscanf",
-        "fwscanf", "swscanf", "vwscanf", "vfwscanf", "vswscanf", "fgetwc", "getwc", "getwchar", "fputwc", "putwc",
-        "putwchar", "fgetws", "fputws", "ungetwc", "fwide")) {
-      NOT_IN_LIBC.put(f, "the libc has no wide-character stdio (convert with wcstombs, print with %ls)");
+    for (String f : List.of("wscanf", "fwscanf", "swscanf", "vwscanf", "vfwscanf", "vswscanf", "fgetwc", "getwc",
+        "getwchar", "fgetws", "ungetwc", "fwide")) {
+      NOT_IN_LIBC.put(f, "the libc has no wide-character input (read bytes, convert with mbstowcs)");
     }
-    for (String f : List.of("sigaction", "sigprocmask", "kill", "alarm", "pause")) {
-      NOT_IN_LIBC.put(f, "a run receives no signals from outside: the libc has signal() and raise() only");
+    for (String f : List.of("kill", "alarm", "pause", "sigsuspend")) {
+      NOT_IN_LIBC.put(f, "a run receives no signals from outside: only raise() and abort() send them");
     }
   }
 

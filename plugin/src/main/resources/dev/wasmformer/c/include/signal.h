@@ -1,8 +1,9 @@
 #ifndef _SIGNAL_H
 #define _SIGNAL_H
 
-/* Signals: a run receives none from outside, so only raise() delivers them (see signal.c).
-   The numbers are Linux's. */
+/* Signals: a run receives none from outside, so only raise() (and the unblocking of a pending
+   signal) delivers them (see signal.c). The numbers, flags and names are Linux's and glibc's;
+   the layouts are our own. */
 typedef int sig_atomic_t;
 
 /* SIG_IGN is a handler that does nothing: a function pointer is an index into the function
@@ -46,10 +47,48 @@ void __wasmformer_ignore_signal(int sig);
 #define SIGPWR 30
 #define SIGSYS 31
 #define NSIG 65
+/* glibc keeps 32 and 33 for itself: its real-time signals are 34 .. 64 */
+#define SIGRTMIN 34
+#define SIGRTMAX 64
 
 typedef void (*sighandler_t)(int);
 
+/* signal n is bit (n - 1) % 32 of word (n - 1) / 32 */
+typedef struct {
+  unsigned int __bits[2];
+} sigset_t;
+
+struct sigaction {
+  void (*sa_handler)(int);
+  sigset_t sa_mask;
+  int sa_flags;
+  void (*sa_restorer)(void);
+};
+
+#define SA_NOCLDSTOP 1
+#define SA_NOCLDWAIT 2
+#define SA_ONSTACK 0x08000000
+#define SA_RESTART 0x10000000
+#define SA_INTERRUPT 0x20000000
+#define SA_NODEFER 0x40000000
+#define SA_RESETHAND 0x80000000
+#define SA_NOMASK SA_NODEFER
+#define SA_ONESHOT SA_RESETHAND
+#define SA_STACK SA_ONSTACK
+
+#define SIG_BLOCK 0
+#define SIG_UNBLOCK 1
+#define SIG_SETMASK 2
+
 void (*signal(int sig, void (*handler)(int)))(int);
 int raise(int sig);
+int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old);
+int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old);
+int sigpending(sigset_t *set);
+int sigemptyset(sigset_t *set);
+int sigfillset(sigset_t *set);
+int sigaddset(sigset_t *set, int sig);
+int sigdelset(sigset_t *set, int sig);
+int sigismember(const sigset_t *set, int sig);
 
 #endif

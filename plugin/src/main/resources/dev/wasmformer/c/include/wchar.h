@@ -58,5 +58,17 @@ size_t mbrlen(const char *s, size_t n, mbstate_t *ps);
 size_t wcrtomb(char *s, wchar_t wc, mbstate_t *ps);
 size_t mbsrtowcs(wchar_t *dest, const char **src, size_t len, mbstate_t *ps);
 size_t wcsrtombs(char *dest, const wchar_t **src, size_t len, mbstate_t *ps);
+/* wide output in the C locale (wprintf.c); the streams are <stdio.h>'s FILE */
+struct __wasmformer_file;
+int wprintf(const wchar_t *restrict fmt, ...);
+int fwprintf(struct __wasmformer_file *restrict stream, const wchar_t *restrict fmt, ...);
+int swprintf(wchar_t *restrict buf, size_t size, const wchar_t *restrict fmt, ...);
+int vwprintf(const wchar_t *restrict fmt, __builtin_va_list ap);
+int vfwprintf(struct __wasmformer_file *restrict stream, const wchar_t *restrict fmt, __builtin_va_list ap);
+int vswprintf(wchar_t *restrict buf, size_t size, const wchar_t *restrict fmt, __builtin_va_list ap);
+wint_t putwchar(wchar_t c);
+wint_t fputwc(wchar_t c, struct __wasmformer_file *stream);
+wint_t putwc(wchar_t c, struct __wasmformer_file *stream);
+int fputws(const wchar_t *restrict s, struct __wasmformer_file *restrict stream);
 
 #endif

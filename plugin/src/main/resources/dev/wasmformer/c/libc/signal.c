@@ -1,70 +1,211 @@
 /*
- * <signal.h>: nothing outside a run sends it signals, so a signal arrives only through raise(),
- * synchronously, as glibc delivers a raised signal before raise returns. A handler installed
- * with signal() stays installed (glibc's BSD semantics), and its signal is held while it runs:
- * raised again inside, it is delivered once the handler returns. A signal whose action is
- * the default ends the run as the process would end: SIGABRT as abort() does (a trap), the
- * others with exit status 128 + the signal's number, which is the status a shell sees for a
- * process that signal killed; SIGCHLD, SIGCONT, SIGURG and SIGWINCH are ignored by default,
- * and so are the stop signals (a run has no job control). abort() does not run a SIGABRT
- * handler.
+ * <signal.h>: nothing outside a run sends it signals, so a signal is generated only by raise()
+ * (or abort()), synchronously, and delivered as Linux delivers it to a single-threaded process:
+ * at once unless it is blocked, else left pending until sigprocmask (or a handler's return)
+ * unblocks it. A standard signal is pending at most once; a real-time one (34..64) queues.
+ * While a handler runs, its sa_mask and (without SA_NODEFER) its own signal are blocked;
+ * signal() installs a handler that way with SA_RESTART (glibc's BSD semantics). A signal whose
+ * action is the default ends the run as the process would end: SIGABRT with a trap (status
+ * 134), the others with exit status 128 + the signal's number, which is the status a shell
+ * sees for a process that signal killed; SIGCHLD, SIGCONT, SIGURG and SIGWINCH are ignored by
+ * default, and so are the stop signals (a run has no job control).
  */
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 
-static void (*handlers[NSIG])(int);
+/* The kernel adds this flag to every action glibc installs, and sigaction reports it back. */
+#define RESTORER_FLAG 0x04000000
+
+static struct sigaction actions[NSIG];
+static sigset_t blocked;
+static unsigned pending[NSIG];
 
 void __wasmformer_ignore_signal(int sig) {
   (void)sig;
 }
-static unsigned char held[NSIG], pending[NSIG];
 
-void (*signal(int sig, void (*handler)(int)))(int) {
-  // 32 and 33 are glibc's own (thread cancellation and set*id); SIGKILL and SIGSTOP cannot be caught
-  if (sig < 1 || sig >= NSIG || sig == 32 || sig == 33 || handler == SIG_ERR
-      || sig == SIGKILL || sig == SIGSTOP) {
-    errno = EINVAL;
-    return SIG_ERR;
-  }
-  void (*old)(int) = handlers[sig];
-  handlers[sig] = handler;
-  return old;
+#define WORD(sig) ((unsigned)((sig) - 1) >> 5)
+#define BIT(sig) (1u << (((sig) - 1) & 31))
+
+static int out_of_range(int sig) {
+  return sig < 1 || sig >= NSIG;
 }
 
-static void act_by_default(int sig) {
+/* 32 and 33 are glibc's own (thread cancellation and set*id): no program may catch or block them */
+static int reserved(int sig) {
+  return out_of_range(sig) || sig == 32 || sig == 33;
+}
+
+static int refuse(void) {
+  errno = EINVAL;
+  return -1;
+}
+
+int sigemptyset(sigset_t *set) {
+  set->__bits[0] = set->__bits[1] = 0;
+  return 0;
+}
+
+int sigfillset(sigset_t *set) {
+  set->__bits[WORD(32)] = ~BIT(32);
+  set->__bits[WORD(33)] = ~BIT(33);
+  return 0;
+}
+
+int sigaddset(sigset_t *set, int sig) {
+  if (reserved(sig)) return refuse();
+  set->__bits[WORD(sig)] |= BIT(sig);
+  return 0;
+}
+
+int sigdelset(sigset_t *set, int sig) {
+  if (reserved(sig)) return refuse();
+  set->__bits[WORD(sig)] &= ~BIT(sig);
+  return 0;
+}
+
+int sigismember(const sigset_t *set, int sig) {
+  if (out_of_range(sig)) return refuse();
+  return (set->__bits[WORD(sig)] & BIT(sig)) != 0;
+}
+
+/* SIGKILL and SIGSTOP cannot be blocked, nor glibc's own two */
+static void unblockable_out(sigset_t *set) {
+  set->__bits[0] &= ~(BIT(SIGKILL) | BIT(SIGSTOP) | BIT(32));
+  set->__bits[WORD(33)] &= ~BIT(33);
+}
+
+static int ignored_by_default(int sig) {
   switch (sig) {
     case SIGCHLD: case SIGCONT: case SIGURG: case SIGWINCH:
     case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU:
-      return;
-    case SIGABRT:
-      abort();
+      return 1;
   }
+  return 0;
+}
+
+static void act_by_default(int sig) {
+  if (ignored_by_default(sig)) return;
+  if (sig == SIGABRT) abort();
   __wasmformer_exit(128 + sig);
 }
 
-int raise(int sig) {
-  if (sig < 0 || sig >= NSIG) {
-    errno = EINVAL;
-    return -1;
+/* Linux's choice among pending signals: the lowest synchronous one (a fault), else the lowest. */
+static int next_deliverable(void) {
+  int first = 0;
+  for (int sig = 1; sig < NSIG; sig++) {
+    if (pending[sig] == 0 || (blocked.__bits[WORD(sig)] & BIT(sig))) continue;
+    switch (sig) {
+      case SIGILL: case SIGTRAP: case SIGBUS: case SIGFPE: case SIGSEGV: case SIGSYS:
+        return sig;
+    }
+    if (first == 0) first = sig;
   }
-  if (sig == 0) return 0; // no signal: raise only checks that the process exists
-  if (held[sig]) {
-    pending[sig] = 1;
-    return 0;
-  }
-  do {
-    pending[sig] = 0;
-    void (*handler)(int) = handlers[sig];
+  return first;
+}
+
+/*
+ * Delivers every pending signal that is not blocked. Linux prepares the frames of all of them
+ * before returning to the program, each under the mask of the one before, so the handler of
+ * the signal chosen last runs first: hence the recursion before the handler's call.
+ */
+static void deliver_pending(void) {
+  int sig;
+  while ((sig = next_deliverable()) != 0) {
+    pending[sig]--;
+    struct sigaction *action = &actions[sig];
+    void (*handler)(int) = action->sa_handler;
+    if (handler == SIG_IGN) continue; // not delivered: SA_RESETHAND keeps SIG_IGN
     if (handler == SIG_DFL) {
       act_by_default(sig);
-    } else {
-      held[sig] = 1;
-      handler(sig);
-      held[sig] = 0;
+      continue;
     }
-  } while (pending[sig]);
+    sigset_t before = blocked;
+    blocked.__bits[0] |= action->sa_mask.__bits[0];
+    blocked.__bits[1] |= action->sa_mask.__bits[1];
+    if (!(action->sa_flags & SA_NODEFER)) blocked.__bits[WORD(sig)] |= BIT(sig);
+    if (action->sa_flags & SA_RESETHAND) action->sa_handler = SIG_DFL;
+    deliver_pending();
+    handler(sig);
+    blocked = before;
+  }
+}
+
+int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old) {
+  if (reserved(sig) || (act && (sig == SIGKILL || sig == SIGSTOP))) return refuse();
+  if (old) *old = actions[sig];
+  if (act) {
+    actions[sig] = *act;
+    actions[sig].sa_flags |= RESTORER_FLAG;
+    actions[sig].sa_restorer = 0;
+    unblockable_out(&actions[sig].sa_mask);
+    // a pending signal that the new action ignores is discarded, even while blocked
+    if (act->sa_handler == SIG_IGN || (act->sa_handler == SIG_DFL && ignored_by_default(sig))) pending[sig] = 0;
+  }
   return 0;
+}
+
+void (*signal(int sig, void (*handler)(int)))(int) {
+  struct sigaction act, old;
+  act.sa_handler = handler;
+  act.sa_flags = SA_RESTART;
+  sigemptyset(&act.sa_mask);
+  if (handler == SIG_ERR || sigaddset(&act.sa_mask, sig) != 0 || sigaction(sig, &act, &old) != 0) {
+    errno = EINVAL;
+    return SIG_ERR;
+  }
+  return old.sa_handler;
+}
+
+int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old) {
+  sigset_t before = blocked;
+  if (set) {
+    sigset_t change = *set;
+    if (how == SIG_BLOCK) {
+      blocked.__bits[0] |= change.__bits[0];
+      blocked.__bits[1] |= change.__bits[1];
+    } else if (how == SIG_UNBLOCK) {
+      blocked.__bits[0] &= ~change.__bits[0];
+      blocked.__bits[1] &= ~change.__bits[1];
+    } else if (how == SIG_SETMASK) {
+      blocked = change;
+    } else {
+      return refuse();
+    }
+    unblockable_out(&blocked);
+  }
+  if (old) *old = before;
+  deliver_pending();
+  return 0;
+}
+
+int sigpending(sigset_t *set) {
+  sigemptyset(set);
+  for (int sig = 1; sig < NSIG; sig++) {
+    if (pending[sig]) set->__bits[WORD(sig)] |= BIT(sig);
+  }
+  return 0;
+}
+
+int raise(int sig) {
+  if (sig < 0 || sig >= NSIG) return refuse();
+  if (sig == 0) return 0; // no signal: raise only checks that the process exists
+  if (sig >= 34 || pending[sig] == 0) pending[sig]++;
+  deliver_pending();
+  return 0;
+}
+
+/* abort unblocks SIGABRT and raises it; if a handler returns, or the signal is ignored, the
+   run ends all the same, as a process that SIGABRT killed (C17 7.22.4.1): with a trap, in
+   abort also when SIGABRT's default action ends the run */
+void abort(void) {
+  sigset_t abrt;
+  sigemptyset(&abrt);
+  sigaddset(&abrt, SIGABRT);
+  sigprocmask(SIG_UNBLOCK, &abrt, 0);
+  if (actions[SIGABRT].sa_handler != SIG_DFL) raise(SIGABRT);
+  __builtin_trap();
 }
 
 /* <string.h>'s strsignal: glibc's descriptions of Linux's signals. */

@@ -16,10 +16,6 @@ void _Exit(int status) {
   __wasmformer_exit(status);
 }
 
-void abort(void) {
-  __builtin_trap();
-}
-
 int abs(int x) {
   return x < 0 ? -x : x;
 }
