@@ -147,21 +147,16 @@ final class TraceCommand implements Callable<Integer> {
         List<String> argv = argvProgram ? args : List.of();
         String name = SourceFiles.programName(file);
         compiler.addWasm(name, file.toString(), wasm, entry, argv);
-        // the same program as the bundle's, for the names of its functions
-        List<String> full = new ArrayList<>(List.of(name));
-        full.addAll(argv);
-        return new Loaded(Wasmformer.load(compiler.bundle()), WasmformerCompiler.lower(wasm, entry, full).functions());
+        return new Loaded(Wasmformer.load(compiler.bundle()), compiler.functions(name));
       }
       case "c": {
         argvProgram = entry == null;
         List<SourceFile> sources = List.of(new SourceFile(file.toString(), Files.readString(file)));
-        String cEntry = entry == null ? "_start" : entry;
         WasmformerCompiler compiler = SourceFiles.compilerForOneRun();
-        compiler.addC(SourceFiles.programName(file), sources, programOptions.memory.options(),
-            entry == null ? args : List.of(), entry);
+        String name = SourceFiles.programName(file);
+        compiler.addC(name, sources, programOptions.memory.options(), entry == null ? args : List.of(), entry);
         SourceFiles.printWarnings(compiler.warnings(), spec.commandLine().getErr());
-        byte[] wasm = WasmformerCompiler.compileC(sources, programOptions.memory.options()).wasm();
-        return new Loaded(Wasmformer.load(compiler.bundle()), WasmformerCompiler.lower(wasm, cEntry).functions());
+        return new Loaded(Wasmformer.load(compiler.bundle()), compiler.functions(name));
       }
       default:
         throw new IllegalArgumentException(file + ": expected a .wfb bundle, a .wasm module or a .c file");

@@ -25,9 +25,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,6 +50,7 @@ public final class WasmformerCompiler {
   private final List<TokenProgram> specialized = new ArrayList<>();
   private final List<SourceDigest> sources = new ArrayList<>();
   private final List<Diagnostic> warnings = new ArrayList<>();
+  private final Map<String, List<TokenProgram.FunctionInfo>> functions = new HashMap<>();
 
   /**
    * A compiler whose programs all run on one interpreter model, made for the opcodes they
@@ -283,9 +286,22 @@ public final class WasmformerCompiler {
         ? new ProgramEncoder(VOCAB).encodeSpecialized(program, region).toBuilder().setModel(program.name()).build()
         : new ProgramEncoder(VOCAB).encode(program, region);
     programs.add(encoded.toBuilder().setSource(source == null ? "" : source).build());
+    functions.put(program.name(), program.functions());
     if (specializes()) specialized.add(program);
     if (opcodes != null) opcodes.addAll(InterpreterGraph.opcodesOf(program));
     return this;
+  }
+
+  /**
+   * The functions of the program added as {@code name} (where each starts, for naming an
+   * instruction index), as its lowering found them.
+   *
+   * @throws IllegalArgumentException if no program of that name was added
+   */
+  public List<TokenProgram.FunctionInfo> functions(String name) {
+    List<TokenProgram.FunctionInfo> f = functions.get(name);
+    if (f == null) throw new IllegalArgumentException("no program is named " + name);
+    return f;
   }
 
   /** Records a source file's digest in the bundle's metadata. */
