@@ -621,6 +621,28 @@ class DiagnosticsTest {
   }
 
   @Test
+  void genericTellsEnumTypesApartWithGccsErrors() {
+    CompileResult r = compile("""
+        enum e { A };
+        enum f { B };
+        int g(enum e x, unsigned u) {
+          int a = _Generic(u, enum e: 1, enum f: 2);
+          int b = _Generic(x, unsigned: 1, enum e: 2);
+          int c = _Generic(x, enum f: 1);
+          int d = _Generic(x, enum e: 1, enum f: 2, unsigned: 3);
+          return a + b + c + d;
+        }
+        """);
+    // gcc 12 adds "selector matches multiple associations" to the duplicates (5:36 and 7:45),
+    // and spells the type of x 'enum e'
+    assertThat(messages(r)).containsExactly(
+        "prog.c:4:34: error: '_Generic' selector matches multiple associations",
+        "prog.c:5:36: error: '_Generic' specifies two compatible types",
+        "prog.c:6:20: error: '_Generic' selector of type 'unsigned int' is not compatible with any association",
+        "prog.c:7:45: error: '_Generic' specifies two compatible types");
+  }
+
+  @Test
   void genericTellsPointedToQualifiersApartAndMessagesSpellThem() {
     CompileResult r = compile("""
         int f(const char *c, char *const *pc) {
