@@ -1469,8 +1469,9 @@ public final class Sema {
     if (e.type() instanceof FunctionType) return new AddressOf(pos, new PointerType(e.type()), e);
     if (!isLvalue(e)) return error(pos, "cannot take the address of an rvalue of type '" + e.type().spell() + "'");
     if (isBitField(e)) return error(pos, "cannot take the address of bit-field '" + ((Member) e).name() + "'");
-    // &*p and &p[i] keep the qualifiers p points to (objects do not record theirs)
-    int qualifiers = e instanceof Deref d && d.pointer().type() instanceof PointerType p ? p.qualifiers() : 0;
+    // &*p and &p[i] keep the qualifiers p points to (objects do not record theirs, only their enum type)
+    int qualifiers = e instanceof Deref d && d.pointer().type() instanceof PointerType p ? p.qualifiers()
+        : e instanceof VarRef v ? v.symbol().enumNumber() << PointerType.ENUM_SHIFT : 0;
     return new AddressOf(pos, new PointerType(e.type(), qualifiers), e);
   }
 
