@@ -649,7 +649,11 @@ public final class Parser {
   private Type atomicType(Type t, SourcePos pos) {
     if (t.isArray()) throw diagnostics.fail(pos, "'_Atomic'-qualified array type");
     if (t.isFunction()) throw diagnostics.fail(pos, "'_Atomic'-qualified function type");
-    if (t.isStruct()) throw diagnostics.fail(pos, "'_Atomic' on a struct or union type is not supported");
+    if (t.isComplex()) throw diagnostics.fail(pos, "'_Atomic' on a complex type is not supported");
+    if (t instanceof StructType s) {
+      if (!s.isComplete()) throw diagnostics.fail(pos, "'_Atomic' on an incomplete struct or union type is not supported");
+      return s.atomic();
+    }
     return t;
   }
 

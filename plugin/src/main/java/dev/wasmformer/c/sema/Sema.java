@@ -1391,7 +1391,8 @@ public final class Sema {
       }
       return convert(v, to);
     }
-    if (to instanceof StructType && from == to) return v;
+    // an _Atomic struct and its struct assign to each other (reading one drops the qualifier)
+    if (to instanceof StructType ts && from instanceof StructType fs && ts.unqualified() == fs.unqualified()) return v;
     return error(v.pos(), "incompatible types " + context + " '" + to.spell() + "' from '" + from.spell() + "'");
   }
 
