@@ -78,6 +78,10 @@ int main(void) {
   struct pair l = atomic_load(&shared);
   ASSERT(34, l.a * 10 + l.b);
 
+  // lvalue conversion drops _Atomic, so _Generic sees the struct
+  ASSERT(1, _Generic(shared, struct pair: 1, default: 0));
+  ASSERT(0, _Generic(shared, _Atomic struct pair: 2, default: 0));
+
   union word u = {.i = 0x01020304};
   _Atomic union word au = u;
   union word back = au;

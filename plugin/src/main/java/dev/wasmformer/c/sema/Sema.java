@@ -2116,7 +2116,8 @@ public final class Sema {
     }
     if (failed) return poisoned(pos);
     Type t = control.type() instanceof ArrayType array ? new PointerType(array.element())
-        : control.type() instanceof FunctionType ? new PointerType(control.type()) : control.type();
+        : control.type() instanceof FunctionType ? new PointerType(control.type())
+        : control.type() instanceof StructType s ? s.unqualified() : control.type(); // _Atomic dropped
     StructType.BitField bits = isBitField(control) ? ((Member) control).bits() : null;
     boolean narrowBitField = bits != null && bits.declared() != IntType.BOOL && bits.width() < 8 * bits.declared().size();
     if (bits != null && !narrowBitField) t = bits.declared();
