@@ -44,6 +44,7 @@ public final class Symbol {
   private boolean fromLibrary;
   private boolean noreturn;
   private boolean unsignedEnum;
+  private int enumNumber;
   private int requestedAlign;
 
   public Symbol(String name, Kind kind, Type type, Storage storage, SourcePos pos) {
@@ -146,6 +147,15 @@ public final class Symbol {
 
   public void setUnsignedEnum(boolean unsignedEnum) {
     this.unsignedEnum = unsignedEnum;
+  }
+
+  /** The number of the enum type an object or typedef is declared with (0: none), for {@code _Generic}. */
+  public int enumNumber() {
+    return enumNumber;
+  }
+
+  public void setEnumNumber(int enumNumber) {
+    this.enumNumber = enumNumber;
   }
 
   public void setNoreturn(boolean noreturn) {

@@ -495,14 +495,14 @@ public final class CodeGenerator {
       return;
     }
     ConstantEvaluator.Value v = ConstantEvaluator.evaluate(item.value());
-    Expr.LabelAddress label = ConstantEvaluator.labelAddress(item.value());
+    ConstantEvaluator.LabelConstant label = ConstantEvaluator.labelConstant(item.value());
     if (v == null && label == null) {
       diagnostics.error(item.value().pos(), "initializer element is not a compile-time constant");
       return;
     }
     long value;
     if (label != null) {
-      value = labelAddress(label);
+      value = labelAddress(label.label()) - (label.minus() == null ? 0 : labelAddress(label.minus())) + label.offset();
     } else {
       value = v.offset();
       if (v.symbol() != null) {

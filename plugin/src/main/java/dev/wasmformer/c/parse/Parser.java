@@ -29,6 +29,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -355,6 +356,7 @@ public final class Parser {
       }
       sema.typedef(d);
       if (spec.unsignedEnum() && d.type() == IntType.INT) sema.markUnsignedEnumTypedef(d.name());
+      if (d.type() == spec.type()) sema.markEnumTypedef(d.name(), PointerType.enumOf(spec.qualifiers()));
       if (out != null) sema.declarationLengths(null, d.type(), out); // a typedef's lengths are fixed here
       return;
     }
@@ -363,6 +365,7 @@ public final class Parser {
       throw diagnostics.fail(peek().pos(), "illegal initializer (only variables can be initialized)");
     }
     Symbol s = sema.declare(spec, d, hasInit);
+    if (d.type() == spec.type()) s.setEnumNumber(PointerType.enumOf(spec.qualifiers()));
     if (out != null) sema.declarationLengths(s, d.type(), out);
     if (accept("=")) {
       SourcePos p = peek().pos();
@@ -460,6 +463,7 @@ public final class Parser {
     Attributes attrs = Attributes.NONE;
     Type named = null;
     boolean unsignedEnum = false;
+    int enumNumber = 0;  // of the enum type named, for _Generic (PointerType.ENUM_SHIFT)
     int voids = 0, bools = 0, chars = 0, shorts = 0, ints = 0, longs = 0, signeds = 0, unsigneds = 0,
         floats = 0, doubles = 0;
     boolean anyBasic = false;
@@ -564,6 +568,7 @@ public final class Parser {
           case "enum" -> {
             Type e = enumSpecifier();
             unsignedEnum = lastEnumUnsigned;
+            enumNumber = lastEnumNumber;
             yield e;
           }
           case "__builtin_va_list" -> {
@@ -577,6 +582,7 @@ public final class Parser {
       if (named == null && !anyBasic && isIdentifier(t) && sema.isTypedefName(s)) {
         named = sema.typedefType(s);
         unsignedEnum = sema.isUnsignedEnumTypedef(s);
+        enumNumber = sema.typedefEnumNumber(s);
         next();
         continue;
       }
@@ -596,6 +602,7 @@ public final class Parser {
       type = basicType(start, voids, bools, chars, shorts, ints, longs, signeds, unsigneds, floats, doubles);
     }
     if (atomicAt != null) type = atomicType(type, atomicAt);
+    qualifiers |= enumNumber << PointerType.ENUM_SHIFT;
     return new DeclSpec(type, storage, isInline, qualifiers, attrs, start, unsignedEnum);
   }
 
@@ -642,7 +649,11 @@ public final class Parser {
   private Type atomicType(Type t, SourcePos pos) {
     if (t.isArray()) throw diagnostics.fail(pos, "'_Atomic'-qualified array type");
     if (t.isFunction()) throw diagnostics.fail(pos, "'_Atomic'-qualified function type");
-    if (t.isStruct()) throw diagnostics.fail(pos, "'_Atomic' on a struct or union type is not supported");
+    if (t.isComplex()) throw diagnostics.fail(pos, "'_Atomic' on a complex type is not supported");
+    if (t instanceof StructType s) {
+      if (!s.isComplete()) throw diagnostics.fail(pos, "'_Atomic' on an incomplete struct or union type is not supported");
+      return s.atomic();
+    }
     return t;
   }
 
@@ -825,6 +836,8 @@ public final class Parser {
   // enumerator = ident ("=" constant-expression)?
   /** Whether the enum the last enumSpecifier() parsed has only non-negative enumerators. */
   private boolean lastEnumUnsigned;
+  /** Its number ({@link Sema#enumNumber}). */
+  private int lastEnumNumber;
 
   private Type enumSpecifier() {
     Token kw = next();
@@ -838,6 +851,7 @@ public final class Parser {
       if (tag == null) throw unexpected("expected identifier or '{' after 'enum'");
       sema.enumTag(tag, false, tagPos);
       lastEnumUnsigned = sema.isUnsignedEnum(tag);
+      lastEnumNumber = sema.enumNumber(tag);
       return sema.enumType(tag);
     }
     sema.enumTag(tag, true, tagPos);
@@ -855,6 +869,7 @@ public final class Parser {
     // gcc's type: unsigned int with no negative enumerator, wider past 32 bits (see Sema)
     IntType type = sema.completeEnum(tag, body);
     lastEnumUnsigned = !type.isSigned();
+    lastEnumNumber = sema.enumNumber(tag);
     return type;
   }
 
@@ -1000,6 +1015,7 @@ public final class Parser {
         }
         if (t.isVoid()) throw diagnostics.fail(d.pos(), "'void' must be the first and only parameter if specified");
         Symbol symbol = d.name() == null ? null : sema.prototypeParameter(d.name(), d.pos(), t);
+        if (symbol != null && t == spec.type()) symbol.setEnumNumber(PointerType.enumOf(spec.qualifiers()));
         out.add(new Declarator.Param(d.name(), d.pos(), t, symbol));
         if (!accept(",")) break;
       }
@@ -1015,8 +1031,14 @@ public final class Parser {
     DeclSpec spec = declSpec(false);
     Declarator d = declarator(spec, true);
     if (d.name() != null) throw diagnostics.fail(d.pos(), "unexpected identifier '" + d.name() + "' in type name");
+    lastTypeNameEnum = d.type() == spec.type() ? PointerType.enumOf(spec.qualifiers()) : 0;
     return d.type();
   }
+
+  /** The number of the enum type the last type name was (0: another type), for _Generic. */
+  private int lastTypeNameEnum;
+  /** Casts to an enum type, with its number: the controlling expression of a _Generic may be one. */
+  private final Map<Expr, Integer> enumCasts = new IdentityHashMap<>();
 
   // initializer = "{" (designation? initializer ("," designation? initializer)* ","?)? "}" | assign
   // designation = ("[" constant-expression "]" | "." ident)+ "="
@@ -1387,6 +1409,7 @@ public final class Parser {
     if (is("(") && startsTypeAt(1)) {
       Token open = next();
       Type t = typeName();
+      int enumNumber = lastTypeNameEnum;
       expect(")");
       if (is("{")) {
         InitSyntax init = initializer();
@@ -1394,7 +1417,9 @@ public final class Parser {
         return postfixTail(lit);
       }
       Expr operand = cast();
-      return sema.cast(t, operand, open.pos());
+      Expr cast = sema.cast(t, operand, open.pos());
+      if (enumNumber != 0) enumCasts.put(cast, enumNumber);
+      return cast;
     }
     return unary();
   }
@@ -1645,12 +1670,28 @@ public final class Parser {
       SourcePos at = peek().pos();
       int start = pos;
       Type type = accept("default") ? null : typeName();
-      int qualifiers = type == null ? 0 : topQualifiers(start, pos);
+      int qualifiers = type == null ? 0 : topQualifiers(start, pos) | lastTypeNameEnum << PointerType.ENUM_SHIFT;
       expect(":");
       associations.add(new Sema.Association(at, type, qualifiers, assignment()));
     } while (accept(","));
     expect(")");
-    return sema.genericSelection(control, controlPos, associations, keyword);
+    return sema.genericSelection(control, enumOf(control), controlPos, associations, keyword);
+  }
+
+  /**
+   * The number of the enum type an expression has (0: none or not known). Our enum types are
+   * their underlying integer types, so it is found where it was written: an object's or a
+   * parameter's declaration, a cast, the pointer an lvalue is read through; an assignment has
+   * its target's type. Members, function results and array elements are not followed.
+   */
+  private int enumOf(Expr e) {
+    if (e instanceof Expr.VarRef v) return v.symbol().enumNumber();
+    if (e instanceof Expr.Deref d && d.pointer().type() instanceof PointerType p) return PointerType.enumOf(p.qualifiers());
+    if (e instanceof Expr.Assign a) return enumOf(a.target());
+    if (e instanceof Expr.CompoundAssign a) return enumOf(a.target());
+    if (e instanceof Expr.IncDec i) return enumOf(i.target());
+    if (e instanceof Expr.Comma c) return enumOf(c.right());
+    return enumCasts.getOrDefault(e, 0);
   }
 
   /**

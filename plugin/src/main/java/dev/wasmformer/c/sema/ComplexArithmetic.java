@@ -320,7 +320,7 @@ final class ComplexArithmetic {
 
   /**
    * A product or quotient of constant parts folded as gcc folds it ({@link ComplexFolding}); null
-   * when gcc computes it at run time, or (in a static initializer) when ours cannot fold it.
+   * when gcc computes it at run time.
    */
   private Expr fold(BinaryOp op, StructType ct, List<Expr> parts, SourcePos pos) {
     if (!(ct.complexPart() instanceof FloatType) || !parts.stream().allMatch(p -> p instanceof IntConst)) return null;
@@ -328,11 +328,6 @@ final class ComplexArithmetic {
     ComplexFolding.Format f = ct == StructType.COMPLEX_FLOAT ? ComplexFolding.Format.SINGLE : ComplexFolding.Format.DOUBLE;
     boolean initializer = sema.inConstantInitializer();
     long[] r = ComplexFolding.fold(op == BinaryOp.MUL, v[0], v[1], v[2], v[3], f, initializer);
-    if (r == null && initializer) {
-      sema.diagnostics().error(pos, "complex " + (op == BinaryOp.MUL ? "product" : "quotient")
-          + " of constants with an infinite or NaN part is not supported in a static initializer");
-      r = new long[] {f.nan(), f.nan()}; // a constant, so that no second error follows
-    }
     Type t = ct.complexPart();
     return r == null ? null : pair(pos, ct, SoftFloat.constant(pos, t, r[0]), SoftFloat.constant(pos, t, r[1]));
   }

@@ -8,8 +8,8 @@ import java.math.BigInteger;
  * unbounded exponent, as GNU MPC rounds), then to the format (a second rounding for a
  * subnormal part). In a function gcc folds only finite operands whose result is finite and
  * loses nothing in that second rounding (else it calls {@code __muldc3}/{@code __divdc3} at
- * run time); in a static initializer it folds every operand. Of infinite or NaN operands ours
- * folds none (gcc's results follow MPC's own rules for them, not Annex G's).
+ * run time); in a static initializer it folds every operand, also infinite and NaN ones, by
+ * rules of their own ({@link #special}).
  */
 final class ComplexFolding {
   private ComplexFolding() {}
@@ -52,6 +52,17 @@ final class ComplexFolding {
     boolean negative(long bits) {
       return (bits & signBit()) != 0;
     }
+
+    /** The value of the bits (a float's exactly as a double). */
+    double value(long bits) {
+      return precision == 24 ? Float.intBitsToFloat((int) bits) : Double.longBitsToDouble(bits);
+    }
+
+    /** The bits of an infinity, a zero or a NaN (gcc's positive one, whatever the sign). */
+    long bits(double special) {
+      if (Double.isNaN(special)) return nan();
+      return (special < 0 || 1 / special < 0 ? signBit() : 0) | (Double.isInfinite(special) ? infinity() : 0);
+    }
   }
 
   /** A finite value m * 2^e (m signed; a zero keeps its sign in {@code negative}). */
@@ -91,7 +102,8 @@ final class ComplexFolding {
     long[] in = {a, b, c, d};
     boolean finite = true;
     for (long x : in) finite &= !f.isNaN(x) && !f.isInfinite(x);
-    if (!finite) return null; // gcc's MPC rules for infinities and NaNs are not modelled
+    boolean zeroDivisor = !product && ((c | d) & ~f.signBit()) == 0;
+    if (!finite || zeroDivisor) return initializer ? special(product, f.value(a), f.value(b), f.value(c), f.value(d), f) : null;
     Exact x = Exact.of(a, f), y = Exact.of(b, f), u = Exact.of(c, f), v = Exact.of(d, f);
     boolean[] lost = new boolean[1];
     long[] r;
@@ -99,7 +111,6 @@ final class ComplexFolding {
       r = new long[] {round(x.times(u).plus(y.times(v).negate()), BigInteger.ONE, 0, f, lost),
           round(x.times(v).plus(y.times(u)), BigInteger.ONE, 0, f, lost)};
     } else {
-      if (u.zero() && v.zero()) return initializer ? byZero(x, y, u, f) : null;
       Exact den = u.times(u).plus(v.times(v));
       r = new long[] {round(x.times(u).plus(y.times(v)), den.m(), den.e(), f, lost),
           round(y.times(u).plus(x.times(v).negate()), den.m(), den.e(), f, lost)};
@@ -141,14 +152,66 @@ final class ComplexFolding {
     return sign | field << (p - 1) | (q.longValueExact() & ((1L << (p - 1)) - 1));
   }
 
-  /** gcc's quotient of finite parts by a zero: each part divided by the divisor's real zero. */
-  private static long[] byZero(Exact x, Exact y, Exact u, Format f) {
-    long[] r = new long[2];
-    int i = 0;
-    for (Exact part : new Exact[] {x, y}) {
-      r[i++] = part.zero() ? f.nan() : part.negative() != u.negative() ? f.signBit() | f.infinity() : f.infinity();
+  /**
+   * gcc's folds of operands with an infinite or NaN part, found by experiment (every quadruple of
+   * {±0, ±1, ±inf, ±NaN, 3, 0.5, -2} with such a part, products and quotients, double and
+   * float: see docs/notes-cfront.md); each part is an infinity, a zero or a NaN. A NaN
+   * operand's sign is not looked at, and a NaN result is positive. Products: the plain formula,
+   * except that (a) with a zero or NaN part among the operands, a NaN part becomes the sign of
+   * the product of the operands' "directions" (an infinite operand's infinite parts as ±1,
+   * others as ±0; a finite operand as it is, its NaN parts +0) times infinity, as C99 Annex G
+   * recovers infinities, and (b) without one, when only a is infinite among z's parts, a NaN
+   * imaginary part is a·d. Quotients: by a zero, each part divided by the divisor's real zero;
+   * an infinite z by a finite w, infinity times the quotient of z's direction by w; a finite z by
+   * an infinite w, zero times the quotient of z by w's direction; any other with a NaN or two
+   * infinite operands, NaN.
+   */
+  private static long[] special(boolean product, double a, double b, double c, double d, Format f) {
+    boolean zInfinite = Double.isInfinite(a) || Double.isInfinite(b);
+    boolean wInfinite = Double.isInfinite(c) || Double.isInfinite(d);
+    boolean zNaN = Double.isNaN(a) || Double.isNaN(b);
+    boolean wNaN = Double.isNaN(c) || Double.isNaN(d);
+    double inf = Double.POSITIVE_INFINITY;
+    double re, im;
+    if (product) {
+      re = term(a, c) - term(b, d);
+      im = term(a, d) + term(b, c);
+      boolean zeroOrNaN = zNaN || wNaN || a == 0 || b == 0 || c == 0 || d == 0;
+      if (!zeroOrNaN && Double.isInfinite(a) && !Double.isInfinite(b) && Double.isNaN(im)) im = a * d;
+      if (zeroOrNaN && (zInfinite || wInfinite)) {
+        double x = direction(a, zInfinite), y = direction(b, zInfinite), u = direction(c, wInfinite), v = direction(d, wInfinite);
+        if (Double.isNaN(re)) re = inf * (x * u - y * v);
+        if (Double.isNaN(im)) im = inf * (x * v + y * u);
+      }
+    } else if (c == 0 && d == 0) {
+      double s = Math.copySign(inf, c);
+      re = s * a;
+      im = s * b;
+    } else if (zInfinite && !wInfinite && !wNaN) {
+      double x = direction(a, true), y = direction(b, true);
+      re = inf * (x * c + y * d);
+      im = inf * (y * c - x * d);
+    } else if (wInfinite && !zInfinite && !zNaN) {
+      double u = direction(c, true), v = direction(d, true);
+      double scale = Math.abs(a) >= 1 && Math.abs(b) >= 1 ? 0.25 : 1; // only the sign counts: no overflow
+      re = 0.0 * (a * scale * u + b * scale * v);
+      im = 0.0 * (b * scale * u - a * scale * v);
+    } else {
+      re = im = Double.NaN;
     }
-    return r;
+    return new long[] {f.bits(re), f.bits(im)};
+  }
+
+  /** p * q, finite when both are (only its sign and whether it is zero count here). */
+  private static double term(double p, double q) {
+    double t = p * q;
+    return Double.isInfinite(t) && !Double.isInfinite(p) && !Double.isInfinite(q) ? Math.copySign(Double.MAX_VALUE, t) : t;
+  }
+
+  /** A part of an infinite operand as ±1 (infinite) or ±0 (finite); a NaN part as +0. */
+  private static double direction(double part, boolean ofInfinite) {
+    if (Double.isNaN(part)) return 0.0;
+    return ofInfinite ? Math.copySign(Double.isInfinite(part) ? 1.0 : 0.0, part) : part;
   }
 
   /** (num * 2^k) / den and its remainder (for k < 0, num / (den * 2^-k)). */

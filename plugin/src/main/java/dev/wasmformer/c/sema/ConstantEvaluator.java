@@ -4,6 +4,7 @@ import dev.wasmformer.c.ast.Expr;
 import dev.wasmformer.c.ast.Symbol;
 import dev.wasmformer.c.type.IntType;
 import dev.wasmformer.c.type.PointerType;
+import dev.wasmformer.c.type.Type;
 
 /**
  * Evaluates the constant expressions allowed in static initializers: integers, and address
@@ -27,16 +28,45 @@ public final class ConstantEvaluator {
   }
 
   public static boolean isStaticInitializer(Expr e) {
-    return e instanceof Expr.StringLit || evaluate(e) != null || labelAddress(e) != null;
+    return e instanceof Expr.StringLit || evaluate(e) != null || labelConstant(e) != null;
   }
 
   /**
-   * The GNU label address {@code e} is, through pointer casts, or null: a constant whose value
-   * only the code generator knows (the label's number in its function).
+   * A GNU label constant, {@code &&label - &&minus + offset} ({@code minus} null: the label's
+   * address plus offset, as {@code &&base + 4}), whose value only the code generator knows: a
+   * label's address is its number in its function, so differences and sums are in those numbers
+   * and {@code goto *(&&base + (&&a - &&base))} reaches {@code a}.
    */
-  public static Expr.LabelAddress labelAddress(Expr e) {
-    while (e instanceof Expr.Cast c && c.type() instanceof PointerType) e = c.operand();
-    return e instanceof Expr.LabelAddress a ? a : null;
+  public record LabelConstant(Expr.LabelAddress label, Expr.LabelAddress minus, long offset) {
+    LabelConstant plus(long delta) {
+      return new LabelConstant(label, minus, offset + delta);
+    }
+  }
+
+  /** The label constant {@code e} is (through casts and integer offsets), or null. */
+  public static LabelConstant labelConstant(Expr e) {
+    if (e instanceof Expr.LabelAddress a) return new LabelConstant(a, null, 0);
+    if (e instanceof Expr.Cast c && (c.type() instanceof PointerType || c.type() instanceof IntType)) {
+      return labelConstant(c.operand());
+    }
+    if (e instanceof Expr.PointerAdd p && p.index() instanceof Expr.IntConst i) {
+      LabelConstant base = labelConstant(p.pointer());
+      Type target = ((PointerType) p.type()).target();
+      long size = target.isVoid() ? 1 : target.size();
+      return base == null || base.minus() != null ? null : base.plus((p.subtract() ? -1 : 1) * i.value() * size);
+    }
+    if (e instanceof Expr.PointerDiff d && d.elementSize() == 1) {
+      LabelConstant l = labelConstant(d.left()), r = labelConstant(d.right());
+      if (l == null || r == null || l.minus() != null || r.minus() != null) return null;
+      return new LabelConstant(l.label(), r.label(), l.offset() - r.offset());
+    }
+    if (e instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB)) {
+      LabelConstant l = labelConstant(b.left());
+      if (l != null && l.minus() != null && b.right() instanceof Expr.IntConst k) {
+        return l.plus(b.op() == Expr.BinaryOp.ADD ? k.value() : -k.value());
+      }
+    }
+    return null;
   }
 
   /** The value of a constant expression, or null if it is not one. */

@@ -136,7 +136,8 @@ final class Initializers {
       checkString(t, e);
       if (stringFor(t, e) != null) {
         string((ArrayType) t, offset, stringFor(t, e));
-      } else if (t instanceof StructType && e.type() == t && !t.isComplex()) {
+      } else if (t instanceof StructType ts && e.type() instanceof StructType es && ts.unqualified() == es.unqualified()
+          && !t.isComplex()) { // the same struct, either of them _Atomic
         items.add(new Initializer.Item(offset, t, e));
       } else if (t instanceof ArrayType) {
         throw sema.diagnostics().fail(e.pos(), "array initializer must be an initializer list"

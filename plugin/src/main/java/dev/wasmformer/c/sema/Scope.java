@@ -13,12 +13,15 @@ final class Scope {
    */
   static final class EnumTag {
     final String name;
+    /** Tells enum types apart for {@code _Generic}: each tag and each anonymous enum has its own. */
+    final int number;
     boolean unsigned;
     /** The enum's type once its enumerators are known (gcc's: see {@code Sema.completeEnum}). */
     dev.wasmformer.c.type.IntType type;
 
-    EnumTag(String name) {
+    EnumTag(String name, int number) {
       this.name = name;
+      this.number = number;
     }
   }
 

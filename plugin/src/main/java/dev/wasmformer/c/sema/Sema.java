@@ -100,6 +100,8 @@ public final class Sema {
   private final Map<VariableLength, Symbol> lengthCounts = new IdentityHashMap<>();
   /** The hidden local pointing at the storage of each variable-length array object. */
   private final Map<Symbol, Symbol> vlaStorage = new IdentityHashMap<>();
+  /** Enum types numbered so far (see {@link #enumNumber}). */
+  private int enumTypes;
 
   private static final class FunctionContext {
     final Symbol symbol;
@@ -366,7 +368,7 @@ public final class Sema {
       if (existing instanceof StructType) {
         diagnostics.error(pos, "use of '" + tag + "' with tag type that does not match previous declaration");
       } else if (existing == null) {
-        scope.tags.put(tag, new Scope.EnumTag(tag));
+        scope.tags.put(tag, new Scope.EnumTag(tag, ++enumTypes));
       }
     }
     return IntType.INT;
@@ -456,6 +458,11 @@ public final class Sema {
     return scope.lookupTag(tag) instanceof Scope.EnumTag e && e.type != null ? e.type : IntType.INT;
   }
 
+  /** The number of {@code enum tag} (of a new anonymous enum for null): see {@link PointerType#ENUM_SHIFT}. */
+  public int enumNumber(String tag) {
+    return tag == null ? ++enumTypes : scope.lookupTag(tag) instanceof Scope.EnumTag e ? e.number : 0;
+  }
+
   /** Whether {@code enum tag} names an enum whose enumerators are all non-negative. */
   public boolean isUnsignedEnum(String tag) {
     return scope.lookupTag(tag) instanceof Scope.EnumTag e && e.unsigned;
@@ -465,6 +472,17 @@ public final class Sema {
   public boolean isUnsignedEnumTypedef(String name) {
     Symbol s = scope.lookup(name);
     return s != null && s.kind() == Symbol.Kind.TYPEDEF && s.isUnsignedEnum();
+  }
+
+  /** The enum number typedef name {@code name} was declared with (0: none; see {@link #enumNumber}). */
+  public int typedefEnumNumber(String name) {
+    return scope.lookup(name).enumNumber();
+  }
+
+  /** Records the enum type the typedef just declared was written as. */
+  public void markEnumTypedef(String name, int number) {
+    Symbol s = scope.names.get(name);
+    if (s != null && s.kind() == Symbol.Kind.TYPEDEF) s.setEnumNumber(number);
   }
 
   /** Marks the typedef just declared as naming such an enum type. */
@@ -1373,7 +1391,8 @@ public final class Sema {
       }
       return convert(v, to);
     }
-    if (to instanceof StructType && from == to) return v;
+    // an _Atomic struct and its struct assign to each other (reading one drops the qualifier)
+    if (to instanceof StructType ts && from instanceof StructType fs && ts.unqualified() == fs.unqualified()) return v;
     return error(v.pos(), "incompatible types " + context + " '" + to.spell() + "' from '" + from.spell() + "'");
   }
 
@@ -1451,8 +1470,9 @@ public final class Sema {
     if (e.type() instanceof FunctionType) return new AddressOf(pos, new PointerType(e.type()), e);
     if (!isLvalue(e)) return error(pos, "cannot take the address of an rvalue of type '" + e.type().spell() + "'");
     if (isBitField(e)) return error(pos, "cannot take the address of bit-field '" + ((Member) e).name() + "'");
-    // &*p and &p[i] keep the qualifiers p points to (objects do not record theirs)
-    int qualifiers = e instanceof Deref d && d.pointer().type() instanceof PointerType p ? p.qualifiers() : 0;
+    // &*p and &p[i] keep the qualifiers p points to (objects do not record theirs, only their enum type)
+    int qualifiers = e instanceof Deref d && d.pointer().type() instanceof PointerType p ? p.qualifiers()
+        : e instanceof VarRef v ? v.symbol().enumNumber() << PointerType.ENUM_SHIFT : 0;
     return new AddressOf(pos, new PointerType(e.type(), qualifiers), e);
   }
 
@@ -2051,7 +2071,8 @@ public final class Sema {
 
   /**
    * One association of a {@code _Generic} selection; {@code type} is null for {@code default};
-   * {@code qualifiers} are those at the top of the type name (const 1, volatile 2, restrict 4).
+   * {@code qualifiers} are those at the top of the type name (const 1, volatile 2, restrict 4)
+   * and the enum type it names ({@link PointerType#ENUM_SHIFT}).
    */
   public record Association(SourcePos pos, Type type, int qualifiers, Expr expr) {}
 
@@ -2061,9 +2082,10 @@ public final class Sema {
    * and functions become pointers), else the default one. The controlling expression is not
    * evaluated, and the result is the chosen expression itself (an lvalue stays one). A
    * bit-field narrower than its declared type has, as in gcc, a type of its own that only
-   * {@code default} matches.
+   * {@code default} matches. {@code controlEnum} is the number of the enum type the controlling
+   * expression has (0: none): two different enum types are not compatible.
    */
-  public Expr genericSelection(Expr control, SourcePos controlPos, List<Association> associations, SourcePos pos) {
+  public Expr genericSelection(Expr control, int controlEnum, SourcePos controlPos, List<Association> associations, SourcePos pos) {
     Association fallback = null;
     boolean failed = control.type().isError();
     for (int i = 0; i < associations.size(); i++) {
@@ -2085,7 +2107,7 @@ public final class Sema {
         continue;
       }
       for (Association b : associations.subList(0, i)) {
-        if (b.type() != null && b.qualifiers() == a.qualifiers() && Types.compatibleQualified(a.type(), b.type())) {
+        if (b.type() != null && PointerType.sameWritten(b.qualifiers(), a.qualifiers()) && Types.compatibleQualified(a.type(), b.type())) {
           diagnostics.error(a.pos(), "'_Generic' specifies two compatible types");
           failed = true;
           break;
@@ -2094,13 +2116,21 @@ public final class Sema {
     }
     if (failed) return poisoned(pos);
     Type t = control.type() instanceof ArrayType array ? new PointerType(array.element())
-        : control.type() instanceof FunctionType ? new PointerType(control.type()) : control.type();
+        : control.type() instanceof FunctionType ? new PointerType(control.type())
+        : control.type() instanceof StructType s ? s.unqualified() : control.type(); // _Atomic dropped
     StructType.BitField bits = isBitField(control) ? ((Member) control).bits() : null;
     boolean narrowBitField = bits != null && bits.declared() != IntType.BOOL && bits.width() < 8 * bits.declared().size();
     if (bits != null && !narrowBitField) t = bits.declared();
+    // a type that is no enum's can match several enum types with its type underneath: gcc's error
+    Association match = null;
     for (Association a : associations) {
-      if (a.type() != null && a.qualifiers() == 0 && !narrowBitField && Types.compatibleQualified(t, a.type())) return a.expr();
+      if (a.type() != null && PointerType.sameWritten(controlEnum << PointerType.ENUM_SHIFT, a.qualifiers()) && !narrowBitField
+          && Types.compatibleQualified(t, a.type())) {
+        if (match != null) diagnostics.error(a.pos(), "'_Generic' selector matches multiple associations");
+        match = match == null ? a : match;
+      }
     }
+    if (match != null) return match.expr();
     if (fallback != null) return fallback.expr();
     String spelling = narrowBitField ? bits.declared().spell() + ":" + bits.width() : t.spell();
     return error(controlPos, "'_Generic' selector of type '" + spelling + "' is not compatible with any association");

@@ -65,6 +65,9 @@ public final class StructType implements Type {
   private List<Member> members;
   private int size = -1;
   private int align = 1;
+  /** Of an {@code _Atomic} struct: the struct it is the atomic form of; else null. */
+  private StructType plain;
+  private StructType atomic;
 
   public StructType(String tag, boolean union) {
     this.tag = tag;
@@ -82,6 +85,28 @@ public final class StructType implements Type {
   public static StructType complexOf(Type part) {
     if (part instanceof IntType i) return COMPLEX_INTEGERS.get(i);
     return part == FloatType.FLOAT ? COMPLEX_FLOAT : part == FloatType.LDOUBLE ? COMPLEX_LDOUBLE : COMPLEX_DOUBLE;
+  }
+
+  /**
+   * The {@code _Atomic} form of this complete struct or union: the same members, aligned as gcc
+   * aligns an atomic type, to its size when that is 1, 2, 4, 8 or 16 bytes. One thread runs, so
+   * reading and writing it are plain copies.
+   */
+  public StructType atomic() {
+    if (plain != null) return this;
+    if (atomic == null) {
+      atomic = new StructType(tag, union);
+      atomic.members = members;
+      atomic.size = size;
+      atomic.align = Integer.bitCount(size) == 1 && size <= 16 ? Math.max(align, size) : align;
+      atomic.plain = this;
+    }
+    return atomic;
+  }
+
+  /** The struct without {@code _Atomic}: what reading an atomic one gives (C11 6.3.2.1p2). */
+  public StructType unqualified() {
+    return plain == null ? this : plain;
   }
 
   /** The type of a complex type's parts, or null for a struct or union. */
@@ -220,6 +245,7 @@ public final class StructType implements Type {
   @Override
   public String spell() {
     if (complexPart != null) return "complex " + complexPart.spell();
+    if (plain != null) return "_Atomic " + plain.spell();
     return (union ? "union " : "struct ") + (tag == null ? "<anonymous>" : tag);
   }
 

@@ -79,12 +79,12 @@ public final class Types {
   /**
    * Compatibility as {@code _Generic} decides it: also the qualifiers of the pointed-to types,
    * at every level, must be the same ({@code char *} and {@code const char *} are not
-   * compatible, C11 6.7.6.1p2).
+   * compatible, C11 6.7.6.1p2), and pointed-to enum types not two different ones.
    */
   public static boolean compatibleQualified(Type a, Type b) {
     if (!compatible(a, b)) return false;
     while (a instanceof PointerType p && b instanceof PointerType q) {
-      if (p.qualifiers() != q.qualifiers()) return false;
+      if (!PointerType.sameWritten(p.qualifiers(), q.qualifiers())) return false;
       a = p.target();
       b = q.target();
     }

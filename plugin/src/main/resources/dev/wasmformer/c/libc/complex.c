@@ -26,11 +26,14 @@ static double nan_to_zero(double x) {
 
 /*
  * The product of the type T: Annex G's recovery of infinities that came out as NaN + NaN i,
- * C99 Annex G's example (G.5.1), in T's arithmetic.
+ * C99 Annex G's example (G.5.1), in T's arithmetic. An operation with two NaN operands passes
+ * on the first one (x86's rule, which the soft-float follows), so the factors' order decides a
+ * NaN result's sign: c * b, not b * c, gives libgcc's signs (found by trying every order on all
+ * operands from {0, -0, 1, -1, inf, -inf, NaN, -NaN, 3}).
  */
 #define MUL3(name, T) \
   T _Complex name(T a, T b, T c, T d) { \
-    T ac = a * c, bd = b * d, ad = a * d, bc = b * c; \
+    T ac = a * c, bd = b * d, ad = a * d, bc = c * b; \
     T x = ac - bd, y = ad + bc; \
     if (isnan(x) && isnan(y)) { \
       int again = 0; \
@@ -100,10 +103,11 @@ static double _Complex smith(double m, double n, double big, double small, int f
   double q = small / big;
   double denom = small * q + big;
   double mq, nq;
+  /* q first: with NaN operands, the order that gives libgcc's NaN signs (see MUL3) */
   if (fabs(q) > TINY_PART) {
-    mq = m * q, nq = n * q;
+    mq = q * m, nq = q * n;
   } else {
-    mq = small * (m / big), nq = small * (n / big);
+    mq = (m / big) * small, nq = (n / big) * small;
   }
   return pair((mq + n) / denom, (flip ? m - nq : nq - m) / denom);
 }
@@ -130,7 +134,7 @@ double _Complex __divdc3(double a, double b, double c, double d) {
 float _Complex __divsc3(float a, float b, float c, float d) {
   double denom = (double)c * c + (double)d * d;
   float x = ((double)a * c + (double)b * d) / denom;
-  float y = ((double)b * c - (double)a * d) / denom;
+  float y = ((double)c * b - (double)a * d) / denom; /* c first: libgcc's NaN signs (see MUL3) */
   DIV_RECOVER(float)
   float _Complex r;
   __real__ r = x;
