@@ -155,7 +155,7 @@ final class ComplexFolding {
   /**
    * gcc's folds of operands with an infinite or NaN part, found by experiment (every quadruple of
    * {±0, ±1, ±inf, ±NaN, 3, 0.5, -2} with such a part, products and quotients, double and
-   * float: see docs/notes-cfront.md); each part is an infinity, a zero or a NaN. A NaN
+   * float: see docs/c-compiler.md, "Session 20: C front-end gaps"); each part is an infinity, a zero or a NaN. A NaN
    * operand's sign is not looked at, and a NaN result is positive. Products: the plain formula,
    * except that (a) with a zero or NaN part among the operands, a NaN part becomes the sign of
    * the product of the operands' "directions" (an infinite operand's infinite parts as ±1,
