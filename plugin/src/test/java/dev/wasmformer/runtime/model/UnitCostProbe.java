@@ -186,6 +186,11 @@ class UnitCostProbe {
     private final long[] nonZeroSlots;
     private final long[] counted;
     private final List<Map<String, Long>> byNode = new ArrayList<>();
+    // per layer, the checked columns' values at the step before (0 where not checked or zero),
+    // for counting what an incremental selection would have to update
+    private final double[][] before;
+    private final long[] unchanged;
+    private final long[] vanished;
 
     ColumnCounter(FastPass fast, GateFilter[] filters, dev.wasmformer.assembly.AssembledModel weights) throws Exception {
       this.fast = fast;
@@ -207,6 +212,9 @@ class UnitCostProbe {
       nonZeroSlots = new long[layers];
       counted = new long[layers];
       for (int l = 0; l < layers; l++) byNode.add(new TreeMap<>());
+      before = new double[layers][fast.x.length];
+      unchanged = new long[layers];
+      vanished = new long[layers];
     }
 
     /** FastPass.step, with the counts taken before each layer's FFN. */
@@ -244,6 +252,11 @@ class UnitCostProbe {
         GateFilter f = filters[l];
         if (f != null && f.checkMask != null && f.steps() > GateFilter.FIRST_BUILD) {
           counted[l]++;
+          double[] was = before[l];
+          double[] now = new double[was.length];
+          for (int c = 0; c < was.length; c++) {
+            if (was[c] != 0 && x[c] == 0) vanished[l]++;
+          }
           for (int w = 0; w < nonZero.length; w++) {
             for (long b = nonZero[w]; b != 0; b &= b - 1) {
               int c = (w << 6) + Long.numberOfTrailingZeros(b);
@@ -252,11 +265,14 @@ class UnitCostProbe {
               boolean checked = (f.checkMask[w] & (1L << c)) != 0 || (f.rangeOnlyMask[w] & (1L << c)) != 0;
               if (!checked) continue;
               visited[l]++;
+              if (x[c] == was[c]) unchanged[l]++;
+              now[c] = x[c];
               String name = c == model.slotOne() ? "one" : c == model.slotPosition() ? "p" : c == model.slotPositionSquared() ? "p^2"
                   : String.valueOf(weights.slotName(c, 2 * l + 2));
               byNode.get(l).merge(kind(name), 1L, Long::sum);
             }
           }
+          before[l] = now;
         }
         if (f != null && f.alwaysMask != null && f.steps() > GateFilter.FIRST_BUILD) countCandidates(l, f, x);
         if (ffns[l] != null) ffns[l].apply(x, nonZero, scratch, filters[l]);
@@ -426,14 +442,21 @@ class UnitCostProbe {
     String report(double min) {
       StringBuilder out = new StringBuilder();
       double total = 0;
+      double changes = 0;
       for (int l = 0; l < filters.length; l++) {
         if (counted[l] == 0) continue;
         double v = (double) visited[l] / counted[l];
+        double same = (double) unchanged[l] / counted[l];
+        double gone = (double) vanished[l] / counted[l];
         total += v;
+        changes += v - same + gone;
         out.append(String.format("layer %d: %.1f non-zero slots, %.1f checked by the filter: %s%n", l,
             (double) nonZeroSlots[l] / counted[l], v, perStep(byNode.get(l), counted[l], min)));
+        out.append(String.format("  of the checked: %.1f hold the value they held at the step before; %.1f checked"
+            + " then are zero now%n", same, gone));
       }
-      out.append(String.format("checked non-zero columns per token: %.1f%n", total));
+      out.append(String.format("checked non-zero columns per token: %.1f; columns whose value changed, appeared or"
+          + " vanished since the step before: %.1f%n", total, changes));
       return out.toString();
     }
   }
