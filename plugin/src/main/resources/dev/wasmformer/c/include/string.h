@@ -29,6 +29,13 @@ int strncasecmp(const char *a, const char *b, size_t n);
 char *strdup(const char *s);
 char *strndup(const char *s, size_t n);
 char *strerror(int errnum);
+#ifdef _GNU_SOURCE
+char *strerror_r(int errnum, char *buf, size_t buflen);
+#else
+/* POSIX's strerror_r, which glibc gives C programs without _GNU_SOURCE */
+int __xpg_strerror_r(int errnum, char *buf, size_t buflen);
+#define strerror_r __xpg_strerror_r
+#endif
 char *strsignal(int sig);
 
 #endif

@@ -269,19 +269,64 @@ static const char *const messages[] = {
     "Key has been revoked", "Key was rejected by service", "Owner died", "State not recoverable",
     "Operation not possible due to RF-kill", "Memory page has hardware error"};
 
-char *strerror(int errnum) {
-  static char unknown[32];
-  if (errnum >= 0 && errnum < (int)(sizeof messages / sizeof messages[0]) && messages[errnum]) {
-    return (char *)messages[errnum];
-  }
+/* glibc's text for errnum, or NULL for a value that has none. */
+static const char *error_text(int errnum) {
+  if (errnum >= 0 && errnum < (int)(sizeof messages / sizeof messages[0])) return messages[errnum];
+  return NULL;
+}
+
+/* Writes "Unknown error N" into out (26 bytes at the most, its NUL included). */
+static void unknown_error(int errnum, char *out) {
   char digits[12];
   int n = 0;
   unsigned v = errnum < 0 ? 0u - (unsigned)errnum : (unsigned)errnum;
   do digits[n++] = (char)('0' + v % 10); while ((v /= 10) != 0);
-  char *p = unknown;
-  for (const char *t = "Unknown error "; *t; t++) *p++ = *t;
-  if (errnum < 0) *p++ = '-';
-  while (n > 0) *p++ = digits[--n];
-  *p = 0;
+  for (const char *t = "Unknown error "; *t; t++) *out++ = *t;
+  if (errnum < 0) *out++ = '-';
+  while (n > 0) *out++ = digits[--n];
+  *out = 0;
+}
+
+char *strerror(int errnum) {
+  static char unknown[32];
+  const char *text = error_text(errnum);
+  if (text != NULL) return (char *)text;
+  unknown_error(errnum, unknown);
   return unknown;
+}
+
+/* Copies text into buf of size n, cut to n - 1 bytes, terminated (nothing when n is 0); whether it fitted. */
+static int copy_cut(char *buf, size_t n, const char *text) {
+  if (n == 0) return 0;
+  size_t len = strlen(text);
+  size_t keep = len < n ? len : n - 1;
+  memcpy(buf, text, keep);
+  buf[keep] = 0;
+  return keep == len;
+}
+
+/* The XSI strerror_r (<string.h> names it so without _GNU_SOURCE, as glibc does for C): the
+   text in buf, cut to fit; 0, ERANGE when it was cut, EINVAL (with "Unknown error N", also cut)
+   for a value with no text. errno is left alone. */
+int __xpg_strerror_r(int errnum, char *buf, size_t buflen) {
+  const char *text = error_text(errnum);
+  if (text == NULL) {
+    char unknown[32];
+    unknown_error(errnum, unknown);
+    copy_cut(buf, buflen, unknown);
+    return EINVAL;
+  }
+  return copy_cut(buf, buflen, text) ? 0 : ERANGE;
+}
+
+#undef strerror_r   /* <string.h> names the XSI form so for this file */
+/* The GNU strerror_r (with _GNU_SOURCE): glibc's text itself, buf untouched; for a value with
+   no text, "Unknown error N" in buf, cut to fit, and buf. */
+char *strerror_r(int errnum, char *buf, size_t buflen) {
+  const char *text = error_text(errnum);
+  if (text != NULL) return (char *)text;
+  char unknown[32];
+  unknown_error(errnum, unknown);
+  copy_cut(buf, buflen, unknown);
+  return buf;
 }
