@@ -77,14 +77,16 @@ static int scan_integer(struct scan_source *in, int width, int base, char *buf) 
   return n;
 }
 
+/*
+ * Copies the letters of `word` (lower case; the input's may be upper) within width; 0 if the
+ * input or the width ends them early. The character that differs is consumed, not put back,
+ * as glibc's scanf does on its way through "inf", "infinity" and "nan" (a stream shows it).
+ */
 static int scan_letters(struct scan_source *in, int *n, int width, char *buf, const char *word) {
   int c;
   while (*word && *n < width) {
     c = scan_get(in);
-    if (tolower(c) != *word) {
-      scan_unget(in, c);
-      return 0;
-    }
+    if (tolower(c) != *word) return 0;
     buf[(*n)++] = (char)c;
     word++;
   }
@@ -134,7 +136,9 @@ static int scan_numeral_rest(struct scan_source *in, int c, char *buf, int n, in
 
 /*
  * Copies a floating-point numeral (decimal, hexadecimal, or inf / infinity / nan) of at most
- * `width` characters; returns its length, 0 if there is none, -1 after a bare "0x".
+ * `width` characters; returns its length, 0 if it read no character of one, -1 if it read some
+ * but they are no numeral (a sign, a point, part of a word, a bare "0x"): a matching failure,
+ * not an input failure, even at the end of the input, as glibc's.
  */
 static int scan_float(struct scan_source *in, int width, char *buf) {
   int n = 0, digits = 0;
@@ -147,26 +151,18 @@ static int scan_float(struct scan_source *in, int width, char *buf) {
   if (c == 'i' || c == 'I' || c == 'n' || c == 'N') {
     scan_unget(in, c);
     const char *word = c == 'i' || c == 'I' ? "inf" : "nan";
-    if (!scan_letters(in, &n, width, buf, word)) return 0;
-    if (word[0] == 'i') {
-      int before = n;
-      char rest[6];
-      int m = 0;
-      /* "infinity": take the rest only if all of it is there. */
-      while (m < 5 && n + m < width) {
-        c = scan_get(in);
-        if (tolower(c) != "inity"[m]) {
-          scan_unget(in, c);
-          break;
-        }
-        rest[m++] = (char)c;
-      }
-      if (m == 5) {
-        memcpy(buf + n, rest, 5);
-        n += 5;
+    if (!scan_letters(in, &n, width, buf, word)) return -1;
+    if (word[0] == 'i' && n < width) {
+      /*
+       * As glibc: an i after "inf" commits to "infinity" (the stream keeps one character of
+       * push-back), so a partial "infinity", or one the width cuts, is a matching failure.
+       */
+      c = scan_get(in);
+      if (c != 'i' && c != 'I') {
+        scan_unget(in, c);
       } else {
-        while (m > 0) scan_unget(in, rest[--m]);
-        n = before;
+        buf[n++] = (char)c;
+        if (!scan_letters(in, &n, width, buf, "nity")) return -1;
       }
     }
     buf[n] = 0;
@@ -198,7 +194,7 @@ static int scan_float(struct scan_source *in, int width, char *buf) {
     }
   }
   n = scan_numeral_rest(in, c, buf, n, width, 0, &digits);
-  return digits > 0 ? n : 0;
+  return digits > 0 ? n : n > 0 ? -1 : 0;
 }
 
 /* Whether the input is at its end; consumes nothing. */
@@ -227,7 +223,8 @@ static void store_integer(va_list *ap, int size, unsigned long long v) {
 static int vscan(struct scan_source *in, const char *fmt, va_list ap0) {
   va_list ap;
   va_copy(ap, ap0);
-  int assigned = 0, converted_any = 0;
+  /* An input failure returns EOF while nothing is assigned, as glibc's (%*d and %n do not count). */
+  int assigned = 0;
   char buf[SCAN_FIELD + 2];
   for (; *fmt; fmt++) {
     unsigned char f = (unsigned char)*fmt;
@@ -243,7 +240,7 @@ static int vscan(struct scan_source *in, const char *fmt, va_list ap0) {
       int c = scan_get(in);
       if (c != f) {
         scan_unget(in, c);
-        if (c == EOF && !converted_any) assigned = EOF;
+        if (c == EOF && assigned == 0) assigned = EOF;
         break;
       }
       continue;
@@ -316,12 +313,11 @@ static int vscan(struct scan_source *in, const char *fmt, va_list ap0) {
         if (out) out[n] = (char)c;
         n++;
       }
-      if (n == 0 || (conv == 'c' && n < width)) {
-        if (c == EOF && !converted_any) assigned = EOF;
+      if (n == 0) { /* a %c the input cuts short still assigns what it read, as glibc's */
+        if (c == EOF && assigned == 0) assigned = EOF;
         break;
       }
       if (out && conv != 'c') out[n] = 0;
-      converted_any = 1;
       if (out) assigned++;
       continue;
     }
@@ -330,10 +326,9 @@ static int vscan(struct scan_source *in, const char *fmt, va_list ap0) {
     if (conv == 'f' || conv == 'e' || conv == 'g' || conv == 'E' || conv == 'G' || conv == 'F' || conv == 'a' || conv == 'A') {
       n = scan_float(in, limit, buf);
       if (n <= 0) {
-        if (n == 0 && scan_at_end(in) && !converted_any) assigned = EOF;
+        if (n == 0 && scan_at_end(in) && assigned == 0) assigned = EOF;
         break;
       }
-      converted_any = 1;
       if (!suppress) {
         if (size == 'l' || size == 'q') { /* %lf; %Lf (glibc's %llf too): long double is binary64 */
           *va_arg(ap, double *) = strtod(buf, NULL);
@@ -355,10 +350,9 @@ static int vscan(struct scan_source *in, const char *fmt, va_list ap0) {
     n = scan_integer(in, limit, base, buf);
     int sign = buf[0] == '+' || buf[0] == '-';
     if (n == sign) {
-      if (n == 0 && scan_at_end(in) && !converted_any) assigned = EOF;
+      if (n == 0 && scan_at_end(in) && assigned == 0) assigned = EOF;
       break;
     }
-    converted_any = 1;
     if (suppress) continue;
     if (conv == 'p') {
       *va_arg(ap, void **) = (void *)strtoul(buf, NULL, 16);
