@@ -132,6 +132,17 @@ int main(void) {
   T(L"\u00e9", L"\u00e8%n", &n);
   T(L"", L"%ls", w);
   T(L"x", L"%*ls%n", &n);
+  /* the bytes a narrow conversion writes: glibc's end a %s or %[ with two NULs */
+  {
+    static const wchar_t *fmts[] = {L"%7s", L"%3s", L"%c", L"%3c", L"%[a-z;]", L"%2[a-z]"};
+    for (unsigned i = 0; i < sizeof fmts / sizeof fmts[0]; i++) {
+      reset();
+      int r = swscanf(L"pear;ff", fmts[i], s);
+      printf("bytes %u: r=%d", i, r);
+      for (int k = 0; k < 12; k++) printf(" %02x", (unsigned char)s[k]);
+      printf("\n");
+    }
+  }
   /* the va_list form */
   reset();
   int r = vcall(L"8 9 rest", L"%d %d %s", &a, &b, s);

@@ -7,8 +7,9 @@
  *
  * %c, %s and %[ store bytes, which the C locale has only for characters below 0x80: another
  * character fails with EILSEQ (%c as an input failure, %s and %[ as a matching failure, with
- * what was stored before it left unterminated), as glibc's. %lc, %ls and %l[ store the wide
- * characters. A stream's encoding error (a byte from 0x80 up) ends the input as its end would,
+ * what was stored before it left unterminated), as glibc's; a %s or %[ that succeeds ends its
+ * bytes with two NULs, as glibc's does (one byte more than scanf writes). %lc, %ls and %l[
+ * store the wide characters. A stream's encoding error (a byte from 0x80 up) ends the input as its end would,
  * with errno EILSEQ and the stream's error indicator set by fgetwc. As glibc's, an input
  * failure before any assignment gives EOF, even after a suppressed conversion ("%*d %d" on "5").
  * Compiled only for programs that name a wide input function (WideStreams.java).
@@ -360,8 +361,9 @@ static int vwscan(struct wscan_source *in, const wchar_t *fmt, va_list ap0) {
       if (out && conv != 'c') {
         if (wide) {
           ((wchar_t *)out)[n] = 0;
-        } else {
+        } else { /* glibc's writes two NULs: a %7s needs 9 bytes */
           ((char *)out)[n] = 0;
+          ((char *)out)[n + 1] = 0;
         }
       }
       if (out) assigned++;
