@@ -21,23 +21,39 @@
 #include <stdlib.h>
 #include <wchar.h>
 
-/* Where wide characters come from: a wide string (swscanf) or a stream (wscanf, fwscanf). */
+/*
+ * Where wide characters come from: a wide string (swscanf) or a stream (wscanf, fwscanf). Once
+ * the input has ended, every later read gives WEOF again without reading and, as glibc's,
+ * puts back the errno that the ending read left (so a strtol's ERANGE does not survive a
+ * directive that reads after the end).
+ */
 struct wscan_source {
   const wchar_t *s;
   FILE *stream;
   int count; /* characters taken so far, for %n */
+  int ended;
+  int end_errno;
 };
 
 static wint_t wscan_get(struct wscan_source *in) {
+  if (in->ended) {
+    errno = in->end_errno;
+    return WEOF;
+  }
   wint_t c;
   if (in->stream) {
     c = fgetwc(in->stream);
   } else {
     c = (wint_t)*in->s;
-    if (c == 0) return WEOF;
-    in->s++;
+    if (c == 0) c = WEOF;
+    else in->s++;
   }
-  if (c != WEOF) in->count++;
+  if (c == WEOF) {
+    in->ended = 1;
+    in->end_errno = errno;
+    return WEOF;
+  }
+  in->count++;
   return c;
 }
 
@@ -404,13 +420,12 @@ static int vwscan(struct wscan_source *in, const wchar_t *fmt, va_list ap0) {
     if (suppress) continue;
     if (conv == 'p') {
       *va_arg(ap, void **) = (void *)strtoul(buf, NULL, 16);
-    } else if (size == 'q') {
+    } else if (size == 'l') { /* long is 32 bits here: strtol's range, and ERANGE beyond it */
+      wstore_integer(&ap, size, conv == 'd' || conv == 'i' ? (unsigned long long)(long long)strtol(buf, NULL, base)
+                                                           : strtoul(buf, NULL, base));
+    } else { /* as glibc's, which converts with x86-64's 64-bit long, then narrows: no ERANGE for an int */
       wstore_integer(&ap, size, conv == 'd' || conv == 'i' ? (unsigned long long)strtoll(buf, NULL, base)
                                                            : strtoull(buf, NULL, base));
-    } else if (conv == 'd' || conv == 'i') {
-      wstore_integer(&ap, size, (unsigned long long)(long long)strtol(buf, NULL, base));
-    } else {
-      wstore_integer(&ap, size, strtoul(buf, NULL, base));
     }
     assigned++;
   }
@@ -419,12 +434,12 @@ static int vwscan(struct wscan_source *in, const wchar_t *fmt, va_list ap0) {
 }
 
 int vswscanf(const wchar_t *restrict s, const wchar_t *restrict fmt, va_list ap) {
-  struct wscan_source in = {s, NULL, 0};
+  struct wscan_source in = {s, NULL, 0, 0, 0};
   return vwscan(&in, fmt, ap);
 }
 
 int vfwscanf(FILE *restrict stream, const wchar_t *restrict fmt, va_list ap) {
-  struct wscan_source in = {NULL, stream, 0};
+  struct wscan_source in = {NULL, stream, 0, 0, 0};
   return vwscan(&in, fmt, ap);
 }
 
