@@ -113,7 +113,10 @@ public final class CCompiler {
   private static TranslationUnit translate(SourceFile source, CompileOptions options, IncludeResolver resolver,
       Diagnostics diagnostics, Map<String, String> libcDefines) {
     List<Token> tokens = new Preprocessor(diagnostics, resolver, options.defines()).run(source);
-    if (libcDefines != null) FormatConversions.scan(tokens, libcDefines);
+    if (libcDefines != null) {
+      FormatConversions.scan(tokens, libcDefines);
+      WideStreams.scan(tokens, libcDefines);
+    }
     return Parser.parse(source, tokens, diagnostics, libcDefines == null);
   }
 

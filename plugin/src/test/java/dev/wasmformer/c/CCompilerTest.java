@@ -253,6 +253,31 @@ class CCompilerTest {
   }
 
   @Test
+  void theWideStreamStateIsCompiledOnlyForProgramsThatNameAWideInputFunctionThemselves() {
+    // <wchar.h> declares fgetwc, fwide & co.: its tokens alone must not switch the state on
+    String program = """
+        #include <stdio.h>
+        #include <wchar.h>
+        int main(void) {
+          fputwc(L'x', stdout);
+          NAMING
+          return ferror(stdout);
+        }
+        """;
+    // sizeof does not call: only the libc's code can differ (were the header's tokens enough, it would not)
+    byte[] plain = compile(program.replace("NAMING", "(void)sizeof fputwc(L'y', stdout);"), CompileOptions.defaults()).wasm();
+    CompileResult naming = compile(program.replace("NAMING", "(void)sizeof fwide(stdout, 0);"), CompileOptions.defaults());
+    assertThat(naming.wasm()).isNotEqualTo(plain);
+    // a name in a comment is no token
+    assertThat(compile(program.replace("NAMING", "(void)sizeof fputwc(L'y', stdout); /* fwide */"),
+        CompileOptions.defaults()).wasm()).isEqualTo(plain);
+    // with the state, fputwc orients stdout wide and ferror reads the (clear) error indicator
+    WasmRunner.Run run = WasmRunner.run(naming.wasm(), naming.module(), "", List.of("prog"));
+    assertThat(run.stdout()).isEqualTo("x");
+    assertThat(run.status()).isZero();
+  }
+
+  @Test
   void onlyTheLibraryFunctionsAProgramUsesAreLinked() {
     CompileResult small = compile("int main(void) { return 0; }", CompileOptions.defaults());
     WasmModule m = Parser.parse(small.wasm());

@@ -52,6 +52,8 @@ class ClangModulesTest {
   private static final String NO_GLIBC_ERRNO = "wasi-libc's <errno.h> has WASI's errno names only (no ECHRNG, EL2NSYNC, ...),"
       + " with other numbers and musl's texts";
   private static final String NO_SIGNALS = "wasi-libc's <signal.h> is an #error without its signal emulation library";
+  private static final String NO_STRERRORNAME = "wasi-libc has no strerrorname_np or strerrordesc_np (glibc 2.32's),"
+      + " and its errno values are WASI's";
 
   static final Map<String, String> CLANG_CANNOT = Map.ofEntries(
       Map.entry("computed_goto.c", NO_COMPUTED_GOTO), Map.entry("computed_goto_offsets.c", NO_COMPUTED_GOTO),
@@ -60,7 +62,7 @@ class ClangModulesTest {
       Map.entry("signal_default.c", NO_SIGNALS), Map.entry("sigaction.c", NO_SIGNALS),
       Map.entry("sigaction_resethand.c", NO_SIGNALS), Map.entry("abort_handler.c", NO_SIGNALS),
       Map.entry("strerror_all.c", NO_GLIBC_ERRNO), Map.entry("strerror_r.c", NO_GLIBC_ERRNO),
-      Map.entry("strerror_r_gnu.c", NO_GLIBC_ERRNO),
+      Map.entry("strerror_r_gnu.c", NO_GLIBC_ERRNO), Map.entry("strerrorname_np.c", NO_STRERRORNAME),
       Map.entry("complex_nan_signs.c", "it prints NaN signs, which WebAssembly leaves to the engine:"
           + " Chicory's differ from the lowering's (x86-64's rule) for clang's f64 code"));
 

@@ -30,10 +30,6 @@ public final class Linker {
   private static final Map<String, String> NOT_IN_LIBC = new HashMap<>();
 
   static {
-    for (String f : List.of("wscanf", "fwscanf", "swscanf", "vwscanf", "vfwscanf", "vswscanf", "fgetwc", "getwc",
-        "getwchar", "fgetws", "ungetwc", "fwide")) {
-      NOT_IN_LIBC.put(f, "the libc has no wide-character input (read bytes, convert with mbstowcs)");
-    }
     for (String f : List.of("kill", "alarm", "pause", "sigsuspend")) {
       NOT_IN_LIBC.put(f, "a run receives no signals from outside: only raise() and abort() send them");
     }

@@ -31,6 +31,9 @@ char *strndup(const char *s, size_t n);
 char *strerror(int errnum);
 #ifdef _GNU_SOURCE
 char *strerror_r(int errnum, char *buf, size_t buflen);
+/* glibc 2.32's: errnum's macro name ("EINVAL") and its text, NULL for a value with none */
+const char *strerrorname_np(int errnum);
+const char *strerrordesc_np(int errnum);
 #else
 /* POSIX's strerror_r, which glibc gives C programs without _GNU_SOURCE */
 int __xpg_strerror_r(int errnum, char *buf, size_t buflen);

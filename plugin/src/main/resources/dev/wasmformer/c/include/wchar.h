@@ -70,5 +70,18 @@ wint_t putwchar(wchar_t c);
 wint_t fputwc(wchar_t c, struct __wasmformer_file *stream);
 wint_t putwc(wchar_t c, struct __wasmformer_file *stream);
 int fputws(const wchar_t *restrict s, struct __wasmformer_file *restrict stream);
+/* wide input in the C locale (stdio.c, wscanf.c): a byte from 0x80 up is an encoding error */
+wint_t fgetwc(struct __wasmformer_file *stream);
+wint_t getwc(struct __wasmformer_file *stream);
+wint_t getwchar(void);
+wint_t ungetwc(wint_t c, struct __wasmformer_file *stream);
+wchar_t *fgetws(wchar_t *restrict s, int size, struct __wasmformer_file *restrict stream);
+int fwide(struct __wasmformer_file *stream, int mode);
+int wscanf(const wchar_t *restrict fmt, ...);
+int fwscanf(struct __wasmformer_file *restrict stream, const wchar_t *restrict fmt, ...);
+int swscanf(const wchar_t *restrict s, const wchar_t *restrict fmt, ...);
+int vwscanf(const wchar_t *restrict fmt, __builtin_va_list ap);
+int vfwscanf(struct __wasmformer_file *restrict stream, const wchar_t *restrict fmt, __builtin_va_list ap);
+int vswscanf(const wchar_t *restrict s, const wchar_t *restrict fmt, __builtin_va_list ap);
 
 #endif

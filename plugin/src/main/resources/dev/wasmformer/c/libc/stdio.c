@@ -9,10 +9,23 @@
 
 int __wasmformer_putchar_err(int c) __attribute__((import_module("env"), import_name("putchar_err")));
 
+#ifdef __WF_WIDE_STREAMS
+#include <wchar.h>
+/* wide characters ungetwc can push back before a read takes them (glibc's has no limit) */
+#define WIDE_PUSHBACK 8
+#endif
+
 struct __wasmformer_file {
   int fd;
   int pushed_back;
   int eof; /* stdin only: a read met the end of the input (feof) */
+#ifdef __WF_WIDE_STREAMS
+  /* only in programs that name a wide input function or fwide (WideStreams.java) */
+  int error;       /* ferror: a wide read met an encoding error, or a wide call a wrong stream */
+  int orientation; /* fwide: 0 none yet, 1 wide, -1 byte (set by fwide only) */
+  int wide_count;  /* wide characters pushed back, the last one on top */
+  wchar_t wide_pushed[WIDE_PUSHBACK];
+#endif
 };
 
 static FILE streams[3] = {{0, EOF}, {1, EOF}, {2, EOF}};
@@ -170,12 +183,19 @@ int feof(FILE *stream) {
 }
 
 int ferror(FILE *stream) {
+#ifdef __WF_WIDE_STREAMS
+  return stream->error;
+#else
   (void)stream;
   return 0;
+#endif
 }
 
 void clearerr(FILE *stream) {
   stream->eof = 0;
+#ifdef __WF_WIDE_STREAMS
+  stream->error = 0;
+#endif
 }
 
 void perror(const char *s) {
@@ -231,3 +251,96 @@ void setbuf(FILE *stream, char *buf) {
   (void)stream;
   (void)buf;
 }
+
+#ifdef __WF_WIDE_STREAMS
+/*
+ * Wide input in glibc's "C" locale, whose multibyte encoding is ASCII: a byte below 0x80 is
+ * that character; any other is an encoding error (WEOF, errno EILSEQ, the error indicator),
+ * which leaves the byte unread, so that every later wide read fails on it again, as glibc's.
+ * A wide function orients an unoriented stream wide; on a byte-oriented one (fwide(f, -1)) it
+ * fails without touching errno. Byte functions neither set nor check the orientation.
+ */
+
+/* fwide: mode > 0 asks for wide, < 0 for byte, 0 only asks; the answer is the orientation. */
+int fwide(FILE *stream, int mode) {
+  if (stream->orientation == 0 && mode != 0) stream->orientation = mode > 0 ? 1 : -1;
+  return stream->orientation;
+}
+
+/* Orients an unoriented stream wide; whether the stream is wide (a wide call may go on). */
+int __wasmformer_orient_wide(FILE *stream) {
+  if (stream->orientation == 0) stream->orientation = 1;
+  return stream->orientation > 0;
+}
+
+/* A wide call on a stream that cannot do it: EBADF and the error indicator, as glibc's. */
+int __wasmformer_bad_stream(FILE *stream) {
+  errno = EBADF;
+  stream->error = 1;
+  return -1;
+}
+
+wint_t fgetwc(FILE *stream) {
+  if (!__wasmformer_orient_wide(stream)) return WEOF;
+  if (stream->wide_count > 0) return (wint_t)stream->wide_pushed[--stream->wide_count];
+  if (stream->fd != 0) {
+    __wasmformer_bad_stream(stream);
+    return WEOF;
+  }
+  int c = fgetc(stream);
+  if (c == EOF) {
+    stream->eof = 1;
+    return WEOF;
+  }
+  if (c >= 0x80) {
+    ungetc(c, stream);
+    errno = EILSEQ;
+    stream->error = 1;
+    return WEOF;
+  }
+  return (wint_t)c;
+}
+
+wint_t getwc(FILE *stream) {
+  return fgetwc(stream);
+}
+
+wint_t getwchar(void) {
+  return fgetwc(stdin);
+}
+
+/* Any wide character can go back (not WEOF), on any stream; it clears the end-of-file indicator. */
+wint_t ungetwc(wint_t c, FILE *stream) {
+  __wasmformer_orient_wide(stream);
+  if (c == WEOF || stream->wide_count == WIDE_PUSHBACK) return WEOF;
+  stream->wide_pushed[stream->wide_count++] = (wchar_t)c;
+  stream->eof = 0;
+  return c;
+}
+
+/*
+ * Reads up to size-1 characters, through a newline. NULL when nothing was read before the end
+ * of the input, and after an encoding error even when characters were (they stay in s, without
+ * a terminator), as glibc's; an error indicator set before the call does not count.
+ */
+wchar_t *fgetws(wchar_t *restrict s, int size, FILE *restrict stream) {
+  if (size <= 0) return NULL;
+  if (size == 1) {
+    s[0] = 0;
+    return s;
+  }
+  int old_error = stream->error, n = 0;
+  stream->error = 0;
+  while (n < size - 1) {
+    wint_t c = fgetwc(stream);
+    if (c == WEOF) break;
+    s[n++] = (wchar_t)c;
+    if (c == '\n') break;
+  }
+  int failed = n == 0 || stream->error;
+  stream->error |= old_error;
+  if (failed) return NULL;
+  s[n] = 0;
+  return s;
+}
+#endif

@@ -318,8 +318,24 @@ static void put_converted(wchar_t c, FILE *stream) {
   fputc('?', stream);
 }
 
+#ifdef __WF_WIDE_STREAMS
+/* stdio.c's, in programs that name a wide input function or fwide: a wide call orients an
+   unoriented stream wide and fails (-1, errno untouched) on a byte-oriented one; on stdin it
+   fails with EBADF and the error indicator, as glibc's */
+int __wasmformer_orient_wide(FILE *stream);
+int __wasmformer_bad_stream(FILE *stream);
+static int wide_writable(FILE *stream) {
+  if (!__wasmformer_orient_wide(stream)) return 0;
+  return stream != stdin || __wasmformer_bad_stream(stream) == 0;
+}
+#endif
+
 wint_t fputwc(wchar_t c, FILE *stream) {
+#ifdef __WF_WIDE_STREAMS
+  if (!wide_writable(stream)) return WEOF;
+#else
   if (stream == stdin) return WEOF;
+#endif
   put_converted(c, stream);
   return (wint_t)c;
 }
@@ -333,7 +349,11 @@ wint_t putwchar(wchar_t c) {
 }
 
 int fputws(const wchar_t *restrict s, FILE *restrict stream) {
+#ifdef __WF_WIDE_STREAMS
+  if (!wide_writable(stream)) return -1;
+#else
   if (stream == stdin) return -1;
+#endif
   while (*s) put_converted(*s++, stream);
   return 1;
 }
@@ -505,7 +525,11 @@ static int wformat(struct wsink *s, const wchar_t *fmt, va_list *ap) {
 }
 
 int vfwprintf(FILE *restrict stream, const wchar_t *restrict fmt, va_list ap) {
+#ifdef __WF_WIDE_STREAMS
+  if (!wide_writable(stream)) return -1;
+#else
   if (stream == stdin) return -1;
+#endif
   struct wsink s = {stream, NULL, 0, 0};
   return wformat(&s, fmt, &ap);
 }
