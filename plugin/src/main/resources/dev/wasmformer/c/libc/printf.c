@@ -9,6 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __WF_PRINTF_M
+#include <errno.h>
+const char *strerrorname_np(int errnum);
+#endif
 
 int __wasmformer_putchar_err(int c) __attribute__((import_module("env"), import_name("putchar_err")));
 
@@ -490,6 +494,21 @@ static int format(struct sink *s, const char *fmt, va_list *ap) {
       case '%':
         emit(s, '%');
         break;
+#ifdef __WF_PRINTF_M
+      case 'm': {
+        /* glibc's %m: strerror(errno); %#m: the errno's name, or its number when it has none */
+        const char *str = flags & FLAG_ALT ? strerrorname_np(errno) : strerror(errno);
+        char number[12];
+        if (str == NULL) {
+          snprintf(number, sizeof number, "%d", errno);
+          str = number;
+        }
+        int n = 0;
+        while (str[n] && (precision < 0 || n < precision)) n++;
+        pad_and_emit(s, "", str, n, 0, width, flags & ~FLAG_ZERO);
+        break;
+      }
+#endif
       default:
         emit(s, '%');
         emit(s, conv);

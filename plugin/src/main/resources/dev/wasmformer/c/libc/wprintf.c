@@ -13,6 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <wchar.h>
+#ifdef __WF_PRINTF_M
+#include <string.h>
+const char *strerrorname_np(int errnum);
+#endif
 
 /*
  * glibc's "C" locale writes these characters as the ASCII text that follows them (the
@@ -515,6 +519,19 @@ static int wformat(struct wsink *s, const wchar_t *fmt, va_list *ap) {
       case '%':
         wemit(s, '%');
         break;
+#ifdef __WF_PRINTF_M
+      case 'm': {
+        // glibc's %m and %#m, as printf's: errno's text, or its name (its number when it has none)
+        const char *text = memchr(spec, '#', (size_t)at) ? strerrorname_np(errno) : strerror(errno);
+        char number[12];
+        if (text == NULL) {
+          snprintf(number, sizeof number, "%d", errno);
+          text = number;
+        }
+        if (wstring(s, text, 0, precision, width, left) != 0) return -1;
+        break;
+      }
+#endif
       default:
         wemit(s, '%');
         wemit(s, conv);
