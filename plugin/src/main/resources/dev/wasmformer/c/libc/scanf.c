@@ -5,28 +5,45 @@
  * values, overflow and rounding are exactly theirs.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Where characters come from: a string (sscanf) or stdin (scanf, fscanf). */
+/*
+ * Where characters come from: a string (sscanf) or stdin (scanf, fscanf). Once the input has
+ * ended, every later read gives EOF again without reading and, as glibc's, puts back the errno
+ * that the ending read left (so a conversion's ERANGE does not survive a directive that reads
+ * after the end).
+ */
 struct scan_source {
   const char *s;
   FILE *stream;
   int count;
+  int ended;
+  int end_errno;
 };
 
 static int scan_get(struct scan_source *in) {
+  if (in->ended) {
+    errno = in->end_errno;
+    return EOF;
+  }
   int c;
   if (in->stream) {
     c = fgetc(in->stream);
   } else {
     c = (unsigned char)*in->s;
-    if (c == 0) return EOF;
-    in->s++;
+    if (c == 0) c = EOF;
+    else in->s++;
   }
-  if (c != EOF) in->count++;
+  if (c == EOF) {
+    in->ended = 1;
+    in->end_errno = errno;
+    return EOF;
+  }
+  in->count++;
   return c;
 }
 
@@ -210,6 +227,17 @@ static void skip_space(struct scan_source *in) {
   scan_unget(in, c);
 }
 
+/*
+ * The skip before a conversion: glibc's runs with errno at 0 (and puts it back after), so when
+ * the input ends there, the errno every later read puts back is 0.
+ */
+static void skip_space_before_conversion(struct scan_source *in) {
+  int saved = errno;
+  errno = 0;
+  skip_space(in);
+  errno = saved;
+}
+
 /* Stores an integer through the pointer va_arg gives, by the conversion's length modifier. */
 static void store_integer(va_list *ap, int size, unsigned long long v) {
   switch (size) {
@@ -225,18 +253,22 @@ static int vscan(struct scan_source *in, const char *fmt, va_list ap0) {
   va_copy(ap, ap0);
   /* An input failure returns EOF while nothing is assigned, as glibc's (%*d and %n do not count). */
   int assigned = 0;
+  int skip = 0; /* white space in the format: skipped by the next directive, as glibc's */
   char buf[SCAN_FIELD + 2];
   for (; *fmt; fmt++) {
     unsigned char f = (unsigned char)*fmt;
     if (isspace(f)) {
-      skip_space(in);
+      skip = 1;
       continue;
     }
     if (f != '%' || fmt[1] == '%') {
       if (f == '%') {
         fmt++;
+        skip_space_before_conversion(in);
+      } else if (skip) {
         skip_space(in);
       }
+      skip = 0;
       int c = scan_get(in);
       if (c != f) {
         scan_unget(in, c);
@@ -274,11 +306,12 @@ static int vscan(struct scan_source *in, const char *fmt, va_list ap0) {
     }
     char conv = *fmt;
     if (conv == 0) break;
+    if (skip || (conv != 'c' && conv != '[' && conv != 'n')) skip_space_before_conversion(in);
+    skip = 0;
     if (conv == 'n') {
       if (!suppress) store_integer(&ap, size, (unsigned long long)(long long)in->count);
       continue;
     }
-    if (conv != 'c' && conv != '[') skip_space(in);
     if (conv == 'c' || conv == 's' || conv == '[') {
       char set[256];
       if (conv == '[') {
@@ -359,24 +392,31 @@ static int vscan(struct scan_source *in, const char *fmt, va_list ap0) {
     } else if (size == 'q') {
       store_integer(&ap, size, conv == 'd' || conv == 'i' ? (unsigned long long)strtoll(buf, NULL, base)
                                                           : strtoull(buf, NULL, base));
-    } else if (conv == 'd' || conv == 'i') {
-      store_integer(&ap, size, (unsigned long long)(long long)strtol(buf, NULL, base));
+    } else if (size == 'l') { /* long is 32 bits here: its range, and ERANGE beyond it */
+      store_integer(&ap, size, conv == 'd' || conv == 'i' ? (unsigned long long)(long long)strtol(buf, NULL, base)
+                                                          : strtoul(buf, NULL, base));
     } else {
-      store_integer(&ap, size, strtoul(buf, NULL, base));
+      /*
+       * glibc converts %d, %u, %hd, ... as a (64-bit) long and stores its low bits: "4294967297"
+       * gives 1, without ERANGE, as on x86-64.
+       */
+      store_integer(&ap, size, conv == 'd' || conv == 'i' ? (unsigned long long)strtoll(buf, NULL, base)
+                                                          : strtoull(buf, NULL, base));
     }
     assigned++;
   }
+  if (skip && *fmt == 0) skip_space(in); /* the format ended with white space */
   va_end(ap);
   return assigned;
 }
 
 int vsscanf(const char *s, const char *format, va_list ap) {
-  struct scan_source in = {s, NULL, 0};
+  struct scan_source in = {s, NULL, 0, 0, 0};
   return vscan(&in, format, ap);
 }
 
 int vfscanf(FILE *stream, const char *format, va_list ap) {
-  struct scan_source in = {NULL, stream, 0};
+  struct scan_source in = {NULL, stream, 0, 0, 0};
   return vscan(&in, format, ap);
 }
 

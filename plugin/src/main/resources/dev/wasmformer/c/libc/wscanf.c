@@ -78,6 +78,14 @@ static void wskip_space(struct wscan_source *in) {
   wscan_unget(in, c);
 }
 
+/* The skip before a conversion, with errno at 0 meanwhile, as glibc's (see scanf.c). */
+static void wskip_space_before_conversion(struct wscan_source *in) {
+  int saved = errno;
+  errno = 0;
+  wskip_space(in);
+  errno = saved;
+}
+
 static int wat_end(struct wscan_source *in) {
   wint_t c = wscan_get(in);
   wscan_unget(in, c);
@@ -274,18 +282,22 @@ static int vwscan(struct wscan_source *in, const wchar_t *fmt, va_list ap0) {
   va_list ap;
   va_copy(ap, ap0);
   int assigned = 0;
+  int skip = 0; /* white space in the format: skipped by the next directive, as glibc's */
   char buf[WSCAN_FIELD + 2];
   for (; *fmt; fmt++) {
     wint_t f = (wint_t)*fmt;
     if (wspace(f)) {
-      wskip_space(in);
+      skip = 1;
       continue;
     }
     if (f != '%' || fmt[1] == '%') {
       if (f == '%') {
         fmt++;
+        wskip_space_before_conversion(in);
+      } else if (skip) {
         wskip_space(in);
       }
+      skip = 0;
       wint_t c = wscan_get(in);
       if (c != f) {
         wscan_unget(in, c);
@@ -323,15 +335,16 @@ static int vwscan(struct wscan_source *in, const wchar_t *fmt, va_list ap0) {
     }
     wint_t conv = (wint_t)*fmt;
     if (conv == 0) break;
-    if (conv == 'n') {
-      if (!suppress) wstore_integer(&ap, size, (unsigned long long)(long long)in->count);
-      continue;
-    }
     if (conv == 'C' || conv == 'S') { /* %C and %S are %lc and %ls */
       conv = conv == 'C' ? 'c' : 's';
       size = 'l';
     }
-    if (conv != 'c' && conv != '[') wskip_space(in);
+    if (skip || (conv != 'c' && conv != '[' && conv != 'n')) wskip_space_before_conversion(in);
+    skip = 0;
+    if (conv == 'n') {
+      if (!suppress) wstore_integer(&ap, size, (unsigned long long)(long long)in->count);
+      continue;
+    }
     if (conv == 'c' || conv == 's' || conv == '[') {
       const wchar_t *set = NULL;
       int negate = 0;
@@ -429,6 +442,7 @@ static int vwscan(struct wscan_source *in, const wchar_t *fmt, va_list ap0) {
     }
     assigned++;
   }
+  if (skip && *fmt == 0) wskip_space(in); /* the format ended with white space */
   va_end(ap);
   return assigned;
 }
