@@ -727,17 +727,13 @@ final class FastPass extends ForwardPass {
         return families.plainScans;
     }
 
-    /**
-     * Per layer: {steps, steps with the gate filter, those whose selection ran generated code},
-     * {0, 0, 0} for a layer without filter.
-     */
+    /** Per layer: {steps, steps with the gate filter}, {0, 0} for a layer without filter. */
     long[][] gateFilterUse() {
-        long[][] use = new long[filters.length][3];
+        long[][] use = new long[filters.length][2];
         for (int l = 0; l < filters.length; l++) {
             if (filters[l] != null) {
                 use[l][0] = filters[l].steps();
                 use[l][1] = filters[l].filteredSteps;
-                use[l][2] = filters[l].codeSteps;
             }
         }
         return use;

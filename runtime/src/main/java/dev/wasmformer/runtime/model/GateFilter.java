@@ -41,13 +41,6 @@ final class GateFilter {
     static final int USE_BUILD = 4096;
     /** Most steps between two checks whether a build is due. */
     static final int CHECK_GAP = 64;
-    /**
-     * Steps a build must last before its selection's code is generated (in the background):
-     * the builds of a sudoku run follow one another every few hundred to few thousand steps
-     * for its first ~160K steps, each with other bounds and selectors, and every new class
-     * runs interpreted and C1-compiled code until C2 has compiled it.
-     */
-    static final int CODE_AFTER = 32768;
     private static final double EXACT_LIMIT = 0x1p52;
     /** The range of a column that keeps growing. */
     private static final double GROWING = 0x1p40;
@@ -159,16 +152,8 @@ final class GateFilter {
     /** The words of checkMask or rangeOnlyMask that are not zero, increasing: a step visits only these. */
     int[] columnWords;
     byte[] unitKind;             // per unit: FILTERED, LINEAR, ALWAYS, FAMILY or ROW
-    /**
-     * The current build's column pass as generated code ({@link SelectionCode}), or null while
-     * it is not there: the step then runs the loops, which compute the same doubles.
-     */
-    SelectionCode.Pass code;
-    private SelectionCode.Spec codeSpec;   // the current build's, once taken
-    private boolean specTaken;            // since the last build (or the state read)
     int builds;
     long filteredSteps;          // steps that ran with the filter (for tests)
-    long codeSteps;              // steps whose selection ran the generated code (for tests)
     long checks;                 // calls of check (for tests)
 
     GateFilter(SparseFeedForward ffn) {
@@ -291,12 +276,8 @@ final class GateFilter {
         rowColumns = clone(o.rowColumns);
         columnWords = clone(o.columnWords);
         unitKind = o.unitKind == null ? null : o.unitKind.clone();
-        code = o.code;              // of the same build: the copy's arrays are equal
-        codeSpec = o.codeSpec;
-        specTaken = o.specTaken;
         builds = o.builds;
         filteredSteps = o.filteredSteps;
-        codeSteps = o.codeSteps;
         checks = o.checks;
     }
 
@@ -524,47 +505,7 @@ final class GateFilter {
         if (steps >= dueStep) {
             build();
         }
-        if (ready && code == null) {
-            checkCode();
-        }
         nextCheck = Math.min(dueStep, steps + CHECK_GAP);
-    }
-
-    /**
-     * Installs the current build's generated code if it is there: at the first check after a
-     * build, from the layer's kept code when another run (or an earlier build) had the same
-     * spec; otherwise once the build has lasted {@value #CODE_AFTER} steps, after asking the
-     * background thread for it ({@link SparseFeedForward#selectionCode} says when and where).
-     */
-    private void checkCode() {
-        int mode = ffn.selectionCode;
-        if (mode == SparseFeedForward.CODE_OFF) {
-            return;
-        }
-        if (!specTaken) {
-            specTaken = true;
-            SelectionCode.Spec spec = SelectionCode.spec(this, ffn.width());
-            if (spec == null) {
-                return;
-            }
-            SelectionCode.Spec kept = ffn.keptCode.find(spec);
-            codeSpec = kept != null ? kept : spec;
-        }
-        SelectionCode.Spec spec = codeSpec;
-        if (spec == null || spec.failed) {
-            return;
-        }
-        if (spec.pass == null && !spec.submitted()) {
-            if (mode == SparseFeedForward.CODE_NOW) {
-                spec = ffn.keptCode.intern(spec);
-                SelectionCode.generateNow(spec);
-            } else if (steps - lastBuild >= CODE_AFTER) {
-                spec = ffn.keptCode.intern(spec);
-                SelectionCode.submit(spec);
-            }
-            codeSpec = spec;
-        }
-        code = spec.pass;
     }
 
     /**
@@ -599,11 +540,6 @@ final class GateFilter {
 
     void countNonZero(int g) {
         groupNonZero[g] += SAMPLE;
-    }
-
-    /** The groups' non-zero counts, for the generated code to add to ({@link SelectionCode.Pass#run}). */
-    long[] groupNonZero() {
-        return groupNonZero;
     }
 
     /** Widens column c's range to hold v, and notes a non-integer. */
@@ -673,10 +609,6 @@ final class GateFilter {
         dirty = false;
         lastBuild = steps;
         builds++;
-        code = null;
-        codeSpec = null;
-        specTaken = false;
-
         dueStep = dueStep();
         buildColumnInfo();
         GateGroups gg = groups;

@@ -81,17 +81,6 @@ final class SparseFeedForward {
      */
     final double positionBound;
 
-    /** {@link #selectionCode}: the gate filters' selections run the loops only (for tests). */
-    static final int CODE_OFF = 0;
-    /** {@link #selectionCode}: code generated in the background for builds that last (the default). */
-    static final int CODE_BACKGROUND = 1;
-    /** {@link #selectionCode}: code generated on the run's thread at every build (for tests). */
-    static final int CODE_NOW = 2;
-    /** When the gate filters of this layer get their selection's generated code ({@link GateFilter#code}). */
-    int selectionCode = CODE_BACKGROUND;
-    /** The generated selections of this layer's filters' builds, shared by runs. */
-    final SelectionCode.Kept keptCode = new SelectionCode.Kept();
-
     SparseFeedForward(FfnWeights weights, int dModel, int slotOne) {
         this(weights, dModel, slotOne, -1, 0);
     }
@@ -402,13 +391,6 @@ final class SparseFeedForward {
         /** A step's selector blocks waiting for their partner group's sum, and the selector's values. */
         int[] deferBlock = new int[16];
         double[] deferValue = new double[16];
-        /** The deferred blocks the generated column pass appended ({@link #deferNext}). */
-        int deferCount;
-
-        /** Appends block bk with value v to the deferred blocks (for the generated code). */
-        void deferNext(int bk, double v) {
-            deferCount = defer(deferCount, bk, v);
-        }
 
         /** Appends block bk with value v at index n of the deferred blocks; returns n + 1. */
         int defer(int n, int bk, double v) {
@@ -471,9 +453,6 @@ final class SparseFeedForward {
         if (filter != null && filter.ready() && lazyBias) {
             if (applyFiltered(x, nonZero, s, filter)) {
                 filter.filteredSteps++;
-                if (filter.code != null) {
-                    filter.codeSteps++;
-                }
                 return;
             }
         }
@@ -614,64 +593,52 @@ final class SparseFeedForward {
         long[] rangeOnly = filter.rangeOnlyMask;
         long unitWords = 0;     // the words of touched and units that get a bit
         int deferred = 0;       // blocks whose partner is a group of several columns, with their v
-        SelectionCode.Pass code = filter.code;
-        if (code != null) {
-            long words = code.run(x, nonZero, s, filter.groupNonZero(), sample ? GateFilter.SAMPLE : 0);
-            deferred = s.deferCount;
-            s.deferCount = 0;
-            if (words == SelectionCode.FAIL) {
-                abandon(s, filter);
-                return false;
-            }
-            unitWords = words;
-        } else {
-            for (int w : filter.columnWords) {
-                long live = nonZero[w];
-                for (long b = live & rangeOnly[w]; b != 0; b &= b - 1) {
-                    int c = (w << 6) + Long.numberOfTrailingZeros(b);
-                    double xc = x[c];
-                    // Every range holds 0, so a zero passes without a branch of its own.
-                    if (!(xc >= info[3 * c] && xc <= info[3 * c + 1] && xc == (double) (long) xc)) {
-                        abandon(s, filter);
-                        return false;
-                    }
-                    if (sample && xc != 0) {
-                        filter.countNonZero(-1 - link[3 * c]);
-                    }
+        for (int w : filter.columnWords) {
+            long live = nonZero[w];
+            for (long b = live & rangeOnly[w]; b != 0; b &= b - 1) {
+                int c = (w << 6) + Long.numberOfTrailingZeros(b);
+                double xc = x[c];
+                // Every range holds 0, so a zero passes without a branch of its own.
+                if (!(xc >= info[3 * c] && xc <= info[3 * c + 1] && xc == (double) (long) xc)) {
+                    abandon(s, filter);
+                    return false;
                 }
-                for (long b = live & check[w]; b != 0; b &= b - 1) {
-                    int c = (w << 6) + Long.numberOfTrailingZeros(b);
-                    double xc = x[c];
-                    if (xc == 0) {
-                        continue;
+                if (sample && xc != 0) {
+                    filter.countNonZero(-1 - link[3 * c]);
+                }
+            }
+            for (long b = live & check[w]; b != 0; b &= b - 1) {
+                int c = (w << 6) + Long.numberOfTrailingZeros(b);
+                double xc = x[c];
+                if (xc == 0) {
+                    continue;
+                }
+                if (!(xc >= info[3 * c] && xc <= info[3 * c + 1] && xc == (double) (long) xc)) {
+                    abandon(s, filter);
+                    return false;
+                }
+                int g = link[3 * c];
+                double v = info[3 * c + 2] * xc;
+                if (g >= 0) {
+                    groupAcc[g] += v;
+                    groupMask[g >>> 6] |= 1L << g;
+                } else {
+                    // The column is its group: its range check was the group's too.
+                    if (sample) {
+                        filter.countNonZero(-1 - g);
                     }
-                    if (!(xc >= info[3 * c] && xc <= info[3 * c + 1] && xc == (double) (long) xc)) {
-                        abandon(s, filter);
-                        return false;
-                    }
-                    int g = link[3 * c];
-                    double v = info[3 * c + 2] * xc;
-                    if (g >= 0) {
-                        groupAcc[g] += v;
-                        groupMask[g >>> 6] |= 1L << g;
-                    } else {
-                        // The column is its group: its range check was the group's too.
-                        if (sample) {
-                            filter.countNonZero(-1 - g);
-                        }
-                        for (int bk = link[3 * c + 1], blocks = link[3 * c + 2]; bk < blocks; bk++) {
-                            int partner = blockPartner[bk];
-                            if (partner >= 0) {
-                                if (x[partner] == 0) {
-                                    continue;   // every unit of the block has gate <= 0 (GateFilter.choosePartner)
-                                }
-                            } else if (partner < -1) {
-                                deferred = s.defer(deferred, bk, v);   // once that group's sum is known
-                                continue;
+                    for (int bk = link[3 * c + 1], blocks = link[3 * c + 2]; bk < blocks; bk++) {
+                        int partner = blockPartner[bk];
+                        if (partner >= 0) {
+                            if (x[partner] == 0) {
+                                continue;   // every unit of the block has gate <= 0 (GateFilter.choosePartner)
                             }
-                            unitWords |= touch(blockLimit[bk], blockLimit[bk + 1], v, selectorUnit, selectorScale,
-                                    unitAcc, touched);
+                        } else if (partner < -1) {
+                            deferred = s.defer(deferred, bk, v);   // once that group's sum is known
+                            continue;
                         }
+                        unitWords |= touch(blockLimit[bk], blockLimit[bk + 1], v, selectorUnit, selectorScale,
+                                unitAcc, touched);
                     }
                 }
             }

@@ -80,60 +80,6 @@ class RandomModelTest {
     }
 
     /**
-     * The gate filters' selections as generated code ({@link SelectionCode}, generated at every
-     * build) against the loops (another model of the same bundle, whose filters never get code)
-     * and the naive pass, in lockstep: the same tokens and residuals at every step, and the same
-     * steps filtered (a step whose value leaves a range is given up by both).
-     */
-    @Test
-    void generatedSelectionsComputeWhatTheLoopsDoOnWideRandomModels() {
-        int codeRuns = 0;
-        for (int seed = 0; seed < 40; seed++) {
-            Bundle bundle = WideRandomModel.bundle(new Random(seed));
-            Model generated = Model.from(bundle);
-            Model loops = Model.from(bundle);
-            selectionCode(generated, SparseFeedForward.CODE_NOW);
-            selectionCode(loops, SparseFeedForward.CODE_OFF);
-            Random random = new Random(seed);
-            Decoder naive = generated.newDecoder(AttentionKind.NAIVE);
-            Decoder hull = generated.newDecoder(AttentionKind.HULL);
-            Decoder plain = loops.newDecoder(AttentionKind.HULL);
-            int next = 0;
-            for (int p = 0; p < 1500; p++) {
-                int token = p % 4 == 3 ? next : random.nextInt(generated.vocabSize());
-                next = naive.step(token);
-                assertThat(hull.step(token)).as("seed %d: token after position %d", seed, p).isEqualTo(next);
-                assertThat(plain.step(token)).as("seed %d: loops' token after position %d", seed, p).isEqualTo(next);
-                assertThat(hull.residual()).as("seed %d: residual at position %d", seed, p)
-                        .usingElementComparator(Double::compare).containsExactly(naive.residual());
-                assertThat(plain.residual()).as("seed %d: loops' residual at position %d", seed, p)
-                        .usingElementComparator(Double::compare).containsExactly(naive.residual());
-            }
-            long[][] withCode = ((FastPass) hull.pass()).gateFilterUse();
-            long[][] withLoops = ((FastPass) plain.pass()).gateFilterUse();
-            long codeSteps = 0;
-            for (int l = 0; l < withCode.length; l++) {
-                assertThat(withCode[l][1]).as("seed %d: filtered steps of layer %d", seed, l).isEqualTo(withLoops[l][1]);
-                assertThat(withLoops[l][2]).as("seed %d: the loops' model ran no code", seed).isZero();
-                codeSteps += withCode[l][2];
-            }
-            codeRuns += codeSteps > 0 ? 1 : 0;
-        }
-        assertThat(codeRuns).as("runs whose selections ran generated code").isGreaterThan(20);
-    }
-
-    /** Sets when the model's gate filters get their selections' code. */
-    static void selectionCode(Model model, int mode) {
-        for (SparseFeedForward[] ffns : new SparseFeedForward[][] {model.sparseFfns, model.promptFfns}) {
-            for (SparseFeedForward ffn : ffns) {
-                if (ffn != null) {
-                    ffn.selectionCode = mode;
-                }
-            }
-        }
-    }
-
-    /**
      * Resident heads, token tables among them, whose placements replace one answer's sums in
      * the residual by another's (the random models above have none: their heads' rows are read
      * or written by others).
