@@ -26,6 +26,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * selector group is non-zero ("touched", by graph node). Touched units are counted from the
  * filter's per-group non-zero counters, read before and after every step, so the counts are
  * exact for the selection (a unit is then evaluated only if its bound allows a positive gate).
+ * Last, per filtered layer, what the selection's column pass visits per step (live words,
+ * range-only and checked columns, selector blocks, blocks a zero partner skips, entries touched,
+ * groups of several columns) and the sizes of the last build.
  *
  * <p>{@code mvn -o -q -pl plugin -am test -Dtest=UnitCostProbe -Dsurefire.failIfNoSpecifiedTests=false
  * -Dwasmformer.probe=true [-Dwasmformer.probe.tokens=N]}
@@ -158,6 +161,7 @@ class UnitCostProbe {
     out.append(String.format("total per token: %d always, %.1f touched%n", totalAlways, totalTouched));
     out.append(columns.report(0.05));
     out.append(columns.candidateReport());
+    out.append(columns.selectionReport());
     out.append("total tokens ").append(p).append('\n');
     System.out.print(out);
   }
@@ -275,9 +279,92 @@ class UnitCostProbe {
           before[l] = now;
         }
         if (f != null && f.alwaysMask != null && f.steps() > GateFilter.FIRST_BUILD) countCandidates(l, f, x);
+        if (f != null && f.columnWords != null && f.steps() > GateFilter.FIRST_BUILD) countSelection(l, f, x);
         if (ffns[l] != null) ffns[l].apply(x, nonZero, scratch, filters[l]);
       }
       return model.familyArgMax.argMax(x, nonZero, families);
+    }
+
+    /**
+     * Per layer, what the filtered step's column pass visits at x, as {@code
+     * SparseFeedForward.select} does: {steps, live words, live range-only, non-zero range-only,
+     * live checked, non-zero checked, of several-column groups, blocks, blocks skipped by a zero
+     * partner, blocks deferred, entries touched, several-column groups non-zero, their blocks,
+     * their entries, row columns}.
+     */
+    final long[][] selection = new long[8][15];
+
+    private void countSelection(int l, GateFilter f, double[] x) {
+      long[] n = selection[l];
+      n[0]++;
+      for (int w : f.columnWords) {
+        long live = nonZero[w];
+        if ((live & (f.checkMask[w] | f.rangeOnlyMask[w])) != 0) n[1]++;
+        for (long b = live & f.rangeOnlyMask[w]; b != 0; b &= b - 1) {
+          int c = (w << 6) + Long.numberOfTrailingZeros(b);
+          n[2]++;
+          if (x[c] != 0) n[3]++;
+        }
+        for (long b = live & f.checkMask[w]; b != 0; b &= b - 1) {
+          int c = (w << 6) + Long.numberOfTrailingZeros(b);
+          n[4]++;
+          if (x[c] == 0) continue;
+          n[5]++;
+          int code = f.columnLink[3 * c];
+          if (code >= 0) {
+            n[6]++;
+            continue;
+          }
+          for (int bk = f.columnLink[3 * c + 1]; bk < f.columnLink[3 * c + 2]; bk++) {
+            n[7]++;
+            int partner = f.blockPartner[bk];
+            if (partner >= 0 && x[partner] == 0) {
+              n[8]++;
+            } else if (partner < -1) {
+              n[9]++;
+            } else {
+              n[10] += f.blockLimit[bk + 1] - f.blockLimit[bk];
+            }
+          }
+        }
+      }
+      n[14] += f.rowColumns.length;
+      // the groups of several columns: their sums from x
+      GateGroups gg = ffns[l].groups;
+      for (int m = 0; m < f.multiGroup.length; m++) {
+        int g = f.multiGroup[m];
+        double v = 0;
+        for (int k = gg.memberStart[g]; k < gg.memberStart[g + 1]; k++) v += gg.alpha[gg.members[k]] * x[gg.members[k]];
+        if (v == 0) continue;
+        n[11]++;
+        for (int bk = f.groupBlock[g]; bk < f.groupBlock[g + 1]; bk++) {
+          n[12]++;
+          n[13] += f.blockLimit[bk + 1] - f.blockLimit[bk];
+        }
+      }
+    }
+
+    String selectionReport() {
+      StringBuilder out = new StringBuilder("selection per filtered step: words, live range-only, non-zero range-only,"
+          + " live checked, non-zero checked, multi-column, blocks, partner-skipped, deferred, entries;"
+          + " multi groups non-zero, their blocks, their entries; row columns\n");
+      for (int l = 0; l < selection.length; l++) {
+        long[] n = selection[l];
+        if (n[0] == 0) continue;
+        GateFilter f = filters[l];
+        int ro = 0, ch = 0;
+        for (int w = 0; w < f.checkMask.length; w++) {
+          ro += Long.bitCount(f.rangeOnlyMask[w]);
+          ch += Long.bitCount(f.checkMask[w]);
+        }
+        out.append(String.format("  layer %d last build: %d range-only, %d checked columns, %d column words, %d row columns,"
+            + " %d multi-column groups, %d always units%n", l, ro, ch, f.columnWords.length, f.rowColumns.length,
+            f.multiGroup.length, f.alwaysUnits.length));
+        out.append("  layer ").append(l).append(':');
+        for (int i = 1; i < n.length; i++) out.append(String.format(" %.1f", (double) n[i] / n[0]));
+        out.append('\n');
+      }
+      return out.toString();
     }
 
     private final java.util.Map<String, long[]> byUnit = new TreeMap<>();
