@@ -42,8 +42,10 @@ int main(void) {
   setbit(set, 17);
   clrbit(set, 3);
   printf("bits %d %d %d %d\n", isset(set, 17) != 0, isset(set, 3) != 0, isclr(set, 3), NBBY);
-  printf("MAXPATHLEN %d MAXHOSTNAMELEN %d NOFILE %d DEV_BSIZE %d HZ %d\n", MAXPATHLEN, MAXHOSTNAMELEN, NOFILE,
-         DEV_BSIZE, HZ);
+  printf("MAXPATHLEN %d MAXHOSTNAMELEN %d NOFILE %d DEV_BSIZE %d\n", MAXPATHLEN, MAXHOSTNAMELEN, NOFILE, DEV_BSIZE);
+#ifdef HZ // Linux's (wasi-libc has none)
+  printf("HZ %d\n", HZ);
+#endif
 
   char *p = malloc(20);
   printf("usable at least 20: %d, null 0: %d\n", malloc_usable_size(p) >= 20, (int)malloc_usable_size(NULL));

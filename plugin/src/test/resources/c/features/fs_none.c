@@ -24,7 +24,9 @@ int main(void) {
 
   printf("O_ %o %o %o %o %o %o %o %o %o\n", O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_APPEND,
          O_NONBLOCK, O_ACCMODE);
+#ifdef F_DUPFD // Linux's (wasi-libc has F_GETFD .. F_SETFL only)
   printf("F_ %d %d %d %d %d %d\n", F_DUPFD, F_GETFD, F_SETFD, F_GETFL, F_SETFL, FD_CLOEXEC);
+#endif
   printf("S_IF %o %o %o %o %o %o %o %o\n", S_IFMT, S_IFREG, S_IFDIR, S_IFCHR, S_IFBLK, S_IFIFO, S_IFLNK, S_IFSOCK);
   printf("S_I %o %o %o %o %o\n", S_IRWXU, S_IRUSR | S_IWUSR, S_IRGRP | S_IROTH, S_IRWXG | S_IRWXO, S_ISUID | S_ISGID | S_ISVTX);
   mode_t modes[] = {S_IFREG | 0644, S_IFDIR | 0755, S_IFIFO, S_IFLNK | 0777, S_IFCHR, S_IFSOCK, S_IFBLK};
