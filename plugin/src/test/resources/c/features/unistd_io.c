@@ -52,6 +52,9 @@ int main(void) {
   show("access R_OK|W_OK", access("no-such-file.txt", R_OK | W_OK));
   printf("modes %d %d %d %d\n", F_OK, X_OK, W_OK, R_OK);
 
+  printf("fileno %d %d %d, isatty(fileno(stdin)) %d\n", fileno(stdin), fileno(stdout), fileno(stderr),
+         isatty(fileno(stdin)));
+
   show("close(0)", close(0));
   show("read after close", read(0, buf, 1));
   show("close(0) again", close(0));

@@ -47,6 +47,10 @@ unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);
 _Noreturn void _exit(int status);
 
+/* glibc declares it in <stdio.h>: the descriptor of stdin, stdout or stderr */
+typedef struct __wasmformer_file FILE;
+int fileno(FILE *stream);
+
 /* getopt: the short options (<getopt.h> adds the long ones) */
 extern char *optarg;
 extern int optind, opterr, optopt;

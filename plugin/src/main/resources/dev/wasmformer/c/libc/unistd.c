@@ -11,13 +11,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
 
 int __wasmformer_getchar(void) __attribute__((import_module("env"), import_name("getchar")));
 int __wasmformer_putchar_err(int c) __attribute__((import_module("env"), import_name("putchar_err")));
-int putchar(int c) __attribute__((import_module("env"), import_name("putchar")));
 
 /* bit fd set: descriptor fd (0, 1 or 2) was closed */
 static int closed;
@@ -56,6 +56,15 @@ ssize_t write(int fd, const void *buf, size_t count) {
     }
   }
   return (ssize_t)count;
+}
+
+/* stdio's streams are the three descriptors (any other pointer: -1, EBADF) */
+int fileno(FILE *stream) {
+  if (stream == stdin) return 0;
+  if (stream == stdout) return 1;
+  if (stream == stderr) return 2;
+  errno = EBADF;
+  return -1;
 }
 
 /* Closes the descriptor for read, write, lseek and isatty; stdio's streams keep writing. */
