@@ -54,6 +54,11 @@ class ClangModulesTest {
   private static final String NO_SIGNALS = "wasi-libc's <signal.h> is an #error without its signal emulation library";
   private static final String NO_STRERRORNAME = "wasi-libc has no strerrorname_np or strerrordesc_np (glibc 2.32's),"
       + " and its errno values are WASI's";
+  private static final String NO_GETPID = "wasi-libc has no getpid or getppid without its process emulation library";
+  private static final String NO_WASI_CLOCK = "wasi-libc's gettimeofday imports WASI's clock_time_get, which the lowering"
+      + " does not provide (a run has no clock)";
+  private static final String NO_WASI_FILES = "wasi-libc's stat imports WASI's path_filestat_get, which the lowering"
+      + " does not provide (a run has no file system)";
 
   static final Map<String, String> CLANG_CANNOT = Map.ofEntries(
       Map.entry("computed_goto.c", NO_COMPUTED_GOTO), Map.entry("computed_goto_offsets.c", NO_COMPUTED_GOTO),
@@ -63,6 +68,7 @@ class ClangModulesTest {
       Map.entry("sigaction_resethand.c", NO_SIGNALS), Map.entry("abort_handler.c", NO_SIGNALS),
       Map.entry("strerror_all.c", NO_GLIBC_ERRNO), Map.entry("strerror_r.c", NO_GLIBC_ERRNO),
       Map.entry("strerror_r_gnu.c", NO_GLIBC_ERRNO), Map.entry("strerrorname_np.c", NO_STRERRORNAME),
+      Map.entry("unistd_io.c", NO_GETPID), Map.entry("gettimeofday.c", NO_WASI_CLOCK), Map.entry("fs_none.c", NO_WASI_FILES),
       Map.entry("complex_nan_signs.c", "it prints NaN signs, which WebAssembly leaves to the engine:"
           + " Chicory's differ from the lowering's (x86-64's rule) for clang's f64 code"));
 

@@ -20,6 +20,12 @@ public final class Builtins {
    * generates it; the stack check of a frame traps if it would reach the static data).
    */
   public static final String VLA_ALLOC = "__wasmformer_vla_alloc";
+  /**
+   * {@code void *__builtin_alloca(unsigned long size)}: {@code <alloca.h>}'s alloca, the storage
+   * of a variable-length array that only the function's return releases (in a function calling
+   * it, the end of an array's scope releases nothing either).
+   */
+  public static final String ALLOCA = "__builtin_alloca";
   /** {@code void __wasmformer_set_stack_pointer(char *)}: releases the arrays allocated below it. */
   public static final String SET_STACK_POINTER = "__wasmformer_set_stack_pointer";
   /**

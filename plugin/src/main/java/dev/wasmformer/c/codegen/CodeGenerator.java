@@ -397,7 +397,9 @@ public final class CodeGenerator {
       // a longjmp resumes in the function that called setjmp
       if (e instanceof Expr.Builtin b && b.name().equals(Builtins.SETJMP)) bad[0] = true;
       // its returns would not release its variable-length arrays
-      if (e instanceof Expr.Builtin b && b.name().equals(Builtins.VLA_ALLOC)) bad[0] = true;
+      if (e instanceof Expr.Builtin b && (b.name().equals(Builtins.VLA_ALLOC) || b.name().equals(Builtins.ALLOCA))) {
+        bad[0] = true;
+      }
       // a trap keeps its function, which error messages name (e.g. the soft-float routine)
       if (e instanceof Expr.Builtin b && (b.name().equals(Builtins.TRAP) || b.name().equals(Builtins.UNREACHABLE))) {
         bad[0] = true;

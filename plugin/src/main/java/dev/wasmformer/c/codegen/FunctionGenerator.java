@@ -83,6 +83,8 @@ final class FunctionGenerator {
   private final Deque<Ctl> ctl = new ArrayDeque<>();
   private final Map<ValType, Deque<Integer>> freeTemps = new HashMap<>();
   private final boolean needsFrame;
+  /** Whether the function calls alloca: then only its return releases variable-length arrays. */
+  private final boolean usesAlloca;
   private int frameSize;
   /** The largest alignment of an object in the frame: above the stack's 16, the frame is realigned. */
   private int frameAlign = 16;
@@ -123,6 +125,11 @@ final class FunctionGenerator {
     this.isMain = isMain;
     collectAddressTaken(def, addressTaken);
     this.needsFrame = computeNeedsFrame(def, addressTaken);
+    boolean[] alloca = {false};
+    AstWalker.expressions(def.body(), e -> {
+      if (e instanceof Expr.Builtin b && b.name().equals(Builtins.ALLOCA)) alloca[0] = true;
+    });
+    this.usesAlloca = alloca[0];
     findingSites = true;
     numberLabels(def.body(), null);
     findingSites = false;
@@ -281,7 +288,9 @@ final class FunctionGenerator {
     boolean[] found = {false};
     AstWalker.expressions(def.body(), e -> {
       // the epilogue restores the stack pointer, releasing variable-length arrays
-      if (e instanceof Expr.Builtin b && b.name().equals(Builtins.VLA_ALLOC)) found[0] = true;
+      if (e instanceof Expr.Builtin b && (b.name().equals(Builtins.VLA_ALLOC) || b.name().equals(Builtins.ALLOCA))) {
+        found[0] = true;
+      }
       if (e instanceof Expr.Call c) {
         if (c.type().isStruct()) found[0] = true;
         for (Expr a : c.args()) if (a.type().isStruct()) found[0] = true;
@@ -1550,9 +1559,13 @@ final class FunctionGenerator {
       case Builtins.STACK_POINTER -> code.globalGet(module.spGlobal());
       case Builtins.SET_STACK_POINTER -> {
         value(b.args().get(0));
-        code.globalSet(module.spGlobal());
+        if (usesAlloca) {
+          code.op(Op.DROP); // alloca's storage lies below the arrays and lives until the return
+        } else {
+          code.globalSet(module.spGlobal());
+        }
       }
-      case Builtins.VLA_ALLOC -> vlaAlloc(b.args().get(0));
+      case Builtins.VLA_ALLOC, Builtins.ALLOCA -> vlaAlloc(b.args().get(0));
       case Builtins.MEMORY_SIZE -> code.memorySize().i32Const(16).op(Op.I32_SHL);
       case Builtins.SETJMP -> setjmp(b);
       case Builtins.LONGJMP -> longjmp(b);

@@ -33,6 +33,16 @@ public final class Linker {
     for (String f : List.of("kill", "alarm", "pause", "sigsuspend")) {
       NOT_IN_LIBC.put(f, "a run receives no signals from outside: only raise() and abort() send them");
     }
+    for (String f : List.of("unlink", "rmdir", "chdir", "getcwd", "link", "symlink", "readlink", "ftruncate",
+        "truncate", "fsync", "chown", "fstat", "mkdir", "chmod", "fchmod", "umask", "mkfifo", "creat", "fcntl", "openat",
+        "dup", "dup2", "pipe")) {
+      NOT_IN_LIBC.put(f, "a run has no file system, only its input, stdout and stderr (open, stat and access find no file)");
+    }
+    for (String f : List.of("fork", "execv", "execvp", "execve", "execl", "execlp", "getuid", "geteuid", "getgid",
+        "getegid", "setsid", "gethostname", "getlogin", "sysconf")) {
+      NOT_IN_LIBC.put(f, "a run is the only process, without users, host or configuration (getpid is 1)");
+    }
+    NOT_IN_LIBC.put("alloca", "alloca is a builtin: include <alloca.h> (or <stdlib.h>)");
   }
 
   private final Diagnostics diagnostics;

@@ -1110,7 +1110,7 @@ public final class Sema {
     return switch (name) {
       case Builtins.EXIT, Builtins.TRAP, Builtins.UNREACHABLE, Builtins.HEAP_BASE, Builtins.STACK_POINTER,
           Builtins.MEMORY_SIZE, Builtins.F32_BITS, Builtins.F64_BITS, Builtins.BITS_F32, Builtins.BITS_F64,
-          Builtins.SETJMP, Builtins.LONGJMP, "__builtin_expect", "__builtin_complex" -> true;
+          Builtins.SETJMP, Builtins.LONGJMP, Builtins.ALLOCA, "__builtin_expect", "__builtin_complex" -> true;
       default -> false;
     };
   }
@@ -1618,6 +1618,11 @@ public final class Sema {
       case Builtins.HEAP_BASE, Builtins.STACK_POINTER ->
           new Expr.Builtin(pos, new PointerType(IntType.CHAR), name, checkNoArgs(name, vals, pos));
       case Builtins.MEMORY_SIZE -> new Expr.Builtin(pos, SIZE_T, name, checkNoArgs(name, vals, pos));
+      case Builtins.ALLOCA -> {
+        if (vals.size() != 1 || !vals.get(0).type().isInteger()) yield error(pos, "alloca takes one integer argument");
+        if (function == null) yield error(pos, "alloca outside a function");
+        yield new Expr.Builtin(pos, new PointerType(VoidType.VOID), name, List.of(convert(vals.get(0), SIZE_T)));
+      }
       case Builtins.SETJMP -> {
         if (vals.size() != 1 || !vals.get(0).type().isPointer()) yield error(pos, name + " takes one pointer argument");
         yield new Expr.Builtin(pos, IntType.INT, name, vals);

@@ -36,6 +36,8 @@ size_t fwrite(const void *ptr, size_t size, size_t count, FILE *stream);
 size_t fread(void *ptr, size_t size, size_t count, FILE *stream);
 int feof(FILE *stream);
 int ferror(FILE *stream);
+/* POSIX: the descriptor of stdin, stdout or stderr (unistd.c) */
+int fileno(FILE *stream);
 void clearerr(FILE *stream);
 void perror(const char *s);
 FILE *fopen(const char *path, const char *mode);

@@ -2,6 +2,8 @@
 #define _STDLIB_H
 
 #include <stddef.h>
+/* glibc's <stdlib.h> gives alloca too (in its default, GNU mode) */
+#include <alloca.h>
 
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1

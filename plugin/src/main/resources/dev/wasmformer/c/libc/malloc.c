@@ -3,6 +3,7 @@
  * an 8-byte header; free blocks are kept in a list sorted by address and merged with their
  * neighbours, and a free block at the top of the heap is returned to it.
  */
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,4 +100,9 @@ void *realloc(void *p, size_t n) {
   memcpy(q, p, b->size);
   free(p);
   return q;
+}
+
+/* <malloc.h>: the bytes the block holds, at least the size asked for (0 for NULL). */
+size_t malloc_usable_size(void *p) {
+  return p == NULL ? 0 : ((block *)p - 1)->size;
 }

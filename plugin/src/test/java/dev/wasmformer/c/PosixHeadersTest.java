@@ -1,0 +1,121 @@
+package dev.wasmformer.c;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the POSIX headers give that gcc's build cannot be compared with: the fixed process
+ * numbers, the clock that does not run, the order of printf and write on stdout, and the located
+ * errors for what a run cannot have. The rest is compared with gcc by CFeatureTest
+ * (unistd_io.c, getopt_short.c, getopt_long.c, alloca.c, gettimeofday.c, fs_none.c, ...).
+ */
+class PosixHeadersTest {
+  private static CompileResult compile(String text) {
+    return new CCompiler().compile(new SourceFile("prog.c", text), CompileOptions.defaults());
+  }
+
+  private static List<String> messages(CompileResult r) {
+    return r.diagnostics().stream()
+        .map(d -> d.file() + ":" + d.line() + ":" + d.column() + ": " + d.severity().name().toLowerCase() + ": "
+            + d.message())
+        .toList();
+  }
+
+  private static WasmRunner.Run run(String text, String stdin) {
+    CompileResult r = compile(text);
+    assertThat(r.success()).as(r.render()).isTrue();
+    return WasmRunner.run(r.wasm(), r.module(), stdin, List.of("prog"));
+  }
+
+  @Test
+  void theRunIsProcessOneWhoseParentIsZero() {
+    WasmRunner.Run r = run("""
+        #include <stdio.h>
+        #include <unistd.h>
+        int main(void) { printf("%d %d\\n", getpid(), getppid()); return 0; }
+        """, "");
+    assertThat(r.stdout()).isEqualTo("1 0\n");
+  }
+
+  @Test
+  void sleepingTakesNoTimeAndGettimeofdayGivesTheInstantTimeGives() {
+    WasmRunner.Run r = run("""
+        #include <stdio.h>
+        #include <sys/time.h>
+        #include <time.h>
+        #include <unistd.h>
+        int main(void) {
+          struct timeval tv = {5, 5};
+          int r = gettimeofday(&tv, NULL);
+          printf("%d %lld %lld %lld\\n", r, (long long)tv.tv_sec, (long long)tv.tv_usec, (long long)time(NULL));
+          printf("%u %d\\n", sleep(3600), usleep(500000));
+          return 0;
+        }
+        """, "");
+    assertThat(r.stdout()).isEqualTo("0 -1 0 -1\n0 0\n");
+  }
+
+  @Test
+  void printfAndWriteReachStdoutInTheOrderTheyRunUnlikeGlibcsBufferedStdoutOnAPipe() {
+    WasmRunner.Run r = run("""
+        #include <stdio.h>
+        #include <unistd.h>
+        int main(void) {
+          printf("one\\n");
+          write(1, "two\\n", 4);
+          printf("three\\n");
+          return 0;
+        }
+        """, "");
+    // gcc's program prints "two\none\nthree\n" into a pipe: its printf waits in a buffer
+    assertThat(r.stdout()).isEqualTo("one\ntwo\nthree\n");
+  }
+
+  @Test
+  void readDoesNotSeeTheCharacterUngetcPushedBack() {
+    WasmRunner.Run r = run("""
+        #include <stdio.h>
+        #include <unistd.h>
+        int main(void) {
+          int c = getchar();
+          ungetc(c, stdin);
+          char buf[8];
+          ssize_t n = read(0, buf, sizeof buf);
+          printf("%c %d %.*s %c\\n", c, (int)n, (int)n, buf, getchar());
+          return 0;
+        }
+        """, "abc");
+    assertThat(r.stdout()).isEqualTo("a 2 bc a\n");
+  }
+
+  @Test
+  void whatARunCannotHaveIsALocatedLinkErrorThatSaysWhy() {
+    CompileResult r = compile("#include <unistd.h>\n#include <sys/stat.h>\nint main(void) {\n  fork();\n"
+        + "  mkdir(\"d\", 0755);\n  return unlink(\"f\") + getuid();\n}\n");
+    assertThat(messages(r)).contains(
+        "prog.c:4:3: error: undefined reference to function 'fork': a run is the only process, without users, host"
+            + " or configuration (getpid is 1)",
+        "prog.c:5:3: error: undefined reference to function 'mkdir': a run has no file system, only its input, stdout"
+            + " and stderr (open, stat and access find no file)",
+        "prog.c:6:10: error: undefined reference to function 'unlink': a run has no file system, only its input,"
+            + " stdout and stderr (open, stat and access find no file)",
+        "prog.c:6:24: error: undefined reference to function 'getuid': a run is the only process, without users, host"
+            + " or configuration (getpid is 1)");
+  }
+
+  @Test
+  void allocaWithoutItsHeaderSaysWhereItIs() {
+    CompileResult r = compile("int main(void) {\n  char *p = alloca(10);\n  return p != 0;\n}\n");
+    assertThat(messages(r)).contains(
+        "prog.c:2:13: error: undefined reference to function 'alloca': alloca is a builtin: include <alloca.h> (or <stdlib.h>)");
+  }
+
+  @Test
+  void allocaOutsideAFunctionIsALocatedError() {
+    CompileResult r = compile("#include <alloca.h>\nchar *p = alloca(4);\nint main(void) { return 0; }\n");
+    assertThat(r.success()).isFalse();
+    assertThat(messages(r)).anyMatch(m -> m.startsWith("prog.c:2:11: error: alloca outside a function"));
+  }
+}
