@@ -30,7 +30,7 @@ public final class Linker {
   private static final Map<String, String> NOT_IN_LIBC = new HashMap<>();
 
   static {
-    for (String f : List.of("kill", "alarm", "pause", "sigsuspend")) {
+    for (String f : List.of("kill", "alarm", "pause")) {
       NOT_IN_LIBC.put(f, "a run receives no signals from outside: only raise() and abort() send them");
     }
     for (String f : List.of("unlink", "rmdir", "chdir", "getcwd", "link", "symlink", "readlink", "ftruncate",

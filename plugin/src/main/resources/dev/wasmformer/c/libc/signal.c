@@ -12,7 +12,9 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* The kernel adds this flag to every action glibc installs, and sigaction reports it back. */
 #define RESTORER_FLAG 0x04000000
@@ -105,6 +107,21 @@ static int next_deliverable(void) {
   return first;
 }
 
+/* Deliveries so far: sigsuspend returns once one has happened. */
+static unsigned delivered;
+
+/*
+ * An SA_SIGINFO handler's call: the signal came from raise() (glibc's raise is a tgkill:
+ * SI_TKILL); the context is a pointer to nothing a program can use, but not null, as Linux's.
+ */
+static void call_with_info(void (*handler)(int), int sig) {
+  static int context;
+  siginfo_t info = {0};
+  info.si_signo = sig;
+  info.si_code = SI_TKILL;
+  ((void (*)(int, siginfo_t *, void *))handler)(sig, &info, &context);
+}
+
 /*
  * Delivers every pending signal that is not blocked. Linux prepares the frames of all of them
  * before returning to the program, each under the mask of the one before, so the handler of
@@ -125,10 +142,16 @@ static void deliver_pending(void) {
     blocked.__bits[0] |= action->sa_mask.__bits[0];
     blocked.__bits[1] |= action->sa_mask.__bits[1];
     if (!(action->sa_flags & SA_NODEFER)) blocked.__bits[WORD(sig)] |= BIT(sig);
-    if (action->sa_flags & SA_RESETHAND) action->sa_handler = SIG_DFL;
+    int info = action->sa_flags & SA_SIGINFO;
+    if (action->sa_flags & SA_RESETHAND) action->sa_handler = SIG_DFL; // SA_SIGINFO stays, as Linux's
     deliver_pending();
-    handler(sig);
+    if (info) {
+      call_with_info(handler, sig);
+    } else {
+      handler(sig);
+    }
     blocked = before;
+    delivered++;
   }
 }
 
@@ -178,6 +201,57 @@ int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old) {
   if (old) *old = before;
   deliver_pending();
   return 0;
+}
+
+/* The run cannot wait for a signal that nothing will send: it ends, with a line on stderr. */
+static void wait_forever(const char *function) {
+  fputs(function, stderr);
+  fputs(": no signal can arrive (nothing outside a run sends one), so the run would wait forever\n", stderr);
+  __builtin_trap();
+}
+
+/* Delivers what the mask lets through, then puts the old mask back: -1 with EINTR, as Linux's. */
+int sigsuspend(const sigset_t *mask) {
+  sigset_t before = blocked;
+  unsigned count = delivered;
+  blocked = *mask;
+  unblockable_out(&blocked);
+  deliver_pending();
+  blocked = before;
+  if (delivered == count) wait_forever("sigsuspend");
+  errno = EINTR;
+  return -1;
+}
+
+/* Takes the lowest pending signal of the set (blocked ones included, as sigwait is for them). */
+int sigwait(const sigset_t *restrict set, int *restrict sig) {
+  for (int s = 1; s < NSIG; s++) {
+    if (pending[s] && (set->__bits[WORD(s)] & BIT(s))) {
+      pending[s]--;
+      *sig = s;
+      return 0;
+    }
+  }
+  wait_forever("sigwait");
+  return EINVAL;
+}
+
+/*
+ * glibc's psignal: "message: description" on stderr, the description alone when the message is
+ * null or empty; glibc's list has the standard signals only ("Unknown signal N" for the others).
+ */
+void psignal(int sig, const char *message) {
+  if (message && *message) {
+    fputs(message, stderr);
+    fputs(": ", stderr);
+  }
+  char *text = sig > 0 && sig < 32 ? strsignal(sig) : 0;
+  if (text) {
+    fputs(text, stderr);
+  } else {
+    fprintf(stderr, "Unknown signal %d", sig);
+  }
+  fputc('\n', stderr);
 }
 
 int sigpending(sigset_t *set) {
