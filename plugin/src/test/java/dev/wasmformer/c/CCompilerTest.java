@@ -367,9 +367,9 @@ class CCompilerTest {
           #include <signal.h>
           #include <stdio.h>
           int main(void) {
-            printf("before\n");
+            printf("before\\n");
             %s
-            printf("not here\n");
+            printf("not here\\n");
             return 0;
           }
           """.formatted(call);

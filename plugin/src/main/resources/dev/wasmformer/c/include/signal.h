@@ -129,5 +129,8 @@ int sigismember(const sigset_t *set, int sig);
 int sigsuspend(const sigset_t *mask);
 int sigwait(const sigset_t *restrict set, int *restrict sig);
 void psignal(int sig, const char *message);
+typedef int pid_t; /* the same declaration as <sys/types.h>'s */
+int kill(pid_t pid, int sig);
+int sigqueue(pid_t pid, int sig, const union sigval value);
 
 #endif

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The kernel adds this flag to every action glibc installs, and sigaction reports it back. */
 #define RESTORER_FLAG 0x04000000
@@ -111,15 +112,37 @@ static int next_deliverable(void) {
 static unsigned delivered;
 
 /*
- * An SA_SIGINFO handler's call: the signal came from raise() (glibc's raise is a tgkill:
- * SI_TKILL); the context is a pointer to nothing a program can use, but not null, as Linux's.
+ * Who sent each pending instance, in the order they were sent: raise (glibc's is a tgkill:
+ * SI_TKILL), kill (SI_USER) or sigqueue (SI_QUEUE, with its value). A standard signal pends
+ * once, with its first sender; a real-time one queues, up to QUEUE instances in all.
  */
-static void call_with_info(void (*handler)(int), int sig) {
+#define QUEUE 64
+static struct {
+  int sig;
+  int code;
+  union sigval value;
+} senders[QUEUE];
+static int queued;
+
+/* Takes sig's oldest sender out of the queue into info. */
+static void take_sender(int sig, siginfo_t *info) {
+  for (int i = 0; i < queued; i++) {
+    if (senders[i].sig != sig) continue;
+    info->si_code = senders[i].code;
+    info->si_pid = getpid();
+    info->si_value = senders[i].value;
+    for (queued--; i < queued; i++) senders[i] = senders[i + 1];
+    return;
+  }
+}
+
+/*
+ * An SA_SIGINFO handler's call, with its sender's information; the context is a pointer to
+ * nothing a program can use, but not null, as Linux's.
+ */
+static void call_with_info(void (*handler)(int), int sig, siginfo_t *info) {
   static int context;
-  siginfo_t info = {0};
-  info.si_signo = sig;
-  info.si_code = SI_TKILL;
-  ((void (*)(int, siginfo_t *, void *))handler)(sig, &info, &context);
+  ((void (*)(int, siginfo_t *, void *))handler)(sig, info, &context);
 }
 
 /*
@@ -131,6 +154,9 @@ static void deliver_pending(void) {
   int sig;
   while ((sig = next_deliverable()) != 0) {
     pending[sig]--;
+    siginfo_t info = {0};
+    info.si_signo = sig;
+    take_sender(sig, &info);
     struct sigaction *action = &actions[sig];
     void (*handler)(int) = action->sa_handler;
     if (handler == SIG_IGN) continue; // not delivered: SA_RESETHAND keeps SIG_IGN
@@ -142,11 +168,11 @@ static void deliver_pending(void) {
     blocked.__bits[0] |= action->sa_mask.__bits[0];
     blocked.__bits[1] |= action->sa_mask.__bits[1];
     if (!(action->sa_flags & SA_NODEFER)) blocked.__bits[WORD(sig)] |= BIT(sig);
-    int info = action->sa_flags & SA_SIGINFO;
+    int with_info = action->sa_flags & SA_SIGINFO;
     if (action->sa_flags & SA_RESETHAND) action->sa_handler = SIG_DFL; // SA_SIGINFO stays, as Linux's
     deliver_pending();
-    if (info) {
-      call_with_info(handler, sig);
+    if (with_info) {
+      call_with_info(handler, sig, &info);
     } else {
       handler(sig);
     }
@@ -228,6 +254,8 @@ int sigwait(const sigset_t *restrict set, int *restrict sig) {
   for (int s = 1; s < NSIG; s++) {
     if (pending[s] && (set->__bits[WORD(s)] & BIT(s))) {
       pending[s]--;
+      siginfo_t info;
+      take_sender(s, &info);
       *sig = s;
       return 0;
     }
@@ -262,12 +290,59 @@ int sigpending(sigset_t *set) {
   return 0;
 }
 
-int raise(int sig) {
+/* Makes sig pending (a standard signal at most once) with its sender, then delivers. */
+static int send(int sig, int code, union sigval value) {
   if (sig < 0 || sig >= NSIG) return refuse();
-  if (sig == 0) return 0; // no signal: raise only checks that the process exists
-  if (sig >= 34 || pending[sig] == 0) pending[sig]++;
+  if (sig == 0) return 0; // no signal: only checks that the process exists
+  if (sig >= 34 || pending[sig] == 0) {
+    if (queued == QUEUE) {
+      if (code == SI_QUEUE) {
+        errno = EAGAIN; // Linux's limit of queued signals
+        return -1;
+      }
+    } else {
+      senders[queued].sig = sig;
+      senders[queued].code = code;
+      senders[queued].value = value;
+      queued++;
+    }
+    pending[sig]++;
+  }
   deliver_pending();
   return 0;
+}
+
+int raise(int sig) {
+  union sigval none = {0};
+  return send(sig, SI_TKILL, none);
+}
+
+/*
+ * The run is one process, getpid()'s, in a process group of its own: kill and sigqueue reach it
+ * by its id (and kill by 0, its group); there is no other process (ESRCH). kill(-1, ...) reaches
+ * every process but the sender and init, so none.
+ */
+static int reaches_this_process(pid_t pid, int group_too) {
+  return pid == getpid() || (group_too && (pid == 0 || pid == -getpid()));
+}
+
+int kill(pid_t pid, int sig) {
+  if (sig < 0 || sig >= NSIG) return refuse();
+  if (!reaches_this_process(pid, 1)) {
+    errno = ESRCH;
+    return -1;
+  }
+  union sigval none = {0};
+  return send(sig, SI_USER, none);
+}
+
+int sigqueue(pid_t pid, int sig, const union sigval value) {
+  if (sig < 0 || sig >= NSIG) return refuse();
+  if (!reaches_this_process(pid, 0)) {
+    errno = ESRCH;
+    return -1;
+  }
+  return send(sig, SI_QUEUE, value);
 }
 
 /* abort unblocks SIGABRT and raises it; if a handler returns, or the signal is ignored, the
