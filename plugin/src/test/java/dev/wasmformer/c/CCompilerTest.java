@@ -358,6 +358,31 @@ class CCompilerTest {
     assertThat(run.trap()).as("the trap").isNotNull();
   }
 
+  /** Where glibc's process would wait forever (nothing will send a signal), the run ends instead. */
+  @Test
+  void sigsuspendAndSigwaitWithNothingToDeliverEndTheRunWithAReason() {
+    for (String call : List.of("sigset_t none; sigemptyset(&none); sigsuspend(&none);",
+        "sigset_t set; sigemptyset(&set); sigaddset(&set, SIGUSR1); int s; sigwait(&set, &s);")) {
+      String program = """
+          #include <signal.h>
+          #include <stdio.h>
+          int main(void) {
+            printf("before\\n");
+            %s
+            printf("not here\\n");
+            return 0;
+          }
+          """.formatted(call);
+      CompileResult r = compile(program, CompileOptions.defaults());
+      WasmRunner.Run run = WasmRunner.run(r.wasm(), r.module(), "", List.of("prog"));
+      String function = call.contains("sigsuspend") ? "sigsuspend" : "sigwait";
+      assertThat(run.stdout()).isEqualTo("before\n");
+      assertThat(run.stderr()).isEqualTo(function
+          + ": no signal can arrive (nothing outside a run sends one), so the run would wait forever\n");
+      assertThat(run.trap()).as("the trap").isNotNull();
+    }
+  }
+
   /** The status half is c/features/signal_default.c; a trap cannot be compared with gcc's SIGABRT. */
   @Test
   void aRaisedSigabrtRunsItsHandlerThenEndsTheRunAsAbortDoes() {

@@ -348,10 +348,10 @@ class DiagnosticsTest {
 
   @Test
   void aLinkErrorForAGlibcFunctionTheLibcLacksSaysWhy() {
-    CompileResult r = compile("int kill(int, int);\nunsigned alarm(unsigned);\nint main(void) {\n  kill(1, 15);\n  return alarm(1);\n}\n");
+    CompileResult r = compile("int pause(void);\nunsigned alarm(unsigned);\nint main(void) {\n  pause();\n  return alarm(1);\n}\n");
     assertThat(messages(r)).contains(
-        "prog.c:4:3: error: undefined reference to function 'kill': a run receives no signals from outside: only raise() and abort() send them",
-        "prog.c:5:10: error: undefined reference to function 'alarm': a run receives no signals from outside: only raise() and abort() send them");
+        "prog.c:4:3: error: undefined reference to function 'pause': nothing outside a run sends it signals, so pause would wait forever",
+        "prog.c:5:10: error: undefined reference to function 'alarm': a run has no clock, so no alarm would go off");
   }
 
   @Test

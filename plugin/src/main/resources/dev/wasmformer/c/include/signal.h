@@ -58,15 +58,51 @@ typedef struct {
   unsigned int __bits[2];
 } sigset_t;
 
+union sigval {
+  int sival_int;
+  void *sival_ptr;
+};
+
+/* 128 bytes, as glibc's; the fields a run can fill first */
+typedef struct {
+  int si_signo;
+  int si_errno;
+  int si_code;
+  union {
+    int __pad[29];
+    struct {
+      int si_pid;
+      unsigned si_uid;
+      union sigval si_value;
+    } __kill;
+  } __fields;
+} siginfo_t;
+#define si_pid __fields.__kill.si_pid
+#define si_uid __fields.__kill.si_uid
+#define si_value __fields.__kill.si_value
+#define si_int __fields.__kill.si_value.sival_int
+#define si_ptr __fields.__kill.si_value.sival_ptr
+
+/* si_code: who sent the signal */
+#define SI_USER 0
+#define SI_QUEUE -1
+#define SI_TKILL -6
+
 struct sigaction {
-  void (*sa_handler)(int);
+  union {
+    void (*sa_handler)(int);
+    void (*sa_sigaction)(int, siginfo_t *, void *);
+  } __sigaction_handler;
   sigset_t sa_mask;
   int sa_flags;
   void (*sa_restorer)(void);
 };
+#define sa_handler __sigaction_handler.sa_handler
+#define sa_sigaction __sigaction_handler.sa_sigaction
 
 #define SA_NOCLDSTOP 1
 #define SA_NOCLDWAIT 2
+#define SA_SIGINFO 4
 #define SA_ONSTACK 0x08000000
 #define SA_RESTART 0x10000000
 #define SA_INTERRUPT 0x20000000
@@ -90,5 +126,11 @@ int sigfillset(sigset_t *set);
 int sigaddset(sigset_t *set, int sig);
 int sigdelset(sigset_t *set, int sig);
 int sigismember(const sigset_t *set, int sig);
+int sigsuspend(const sigset_t *mask);
+int sigwait(const sigset_t *restrict set, int *restrict sig);
+void psignal(int sig, const char *message);
+typedef int pid_t; /* the same declaration as <sys/types.h>'s */
+int kill(pid_t pid, int sig);
+int sigqueue(pid_t pid, int sig, const union sigval value);
 
 #endif

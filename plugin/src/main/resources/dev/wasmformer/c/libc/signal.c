@@ -12,7 +12,10 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 /* The kernel adds this flag to every action glibc installs, and sigaction reports it back. */
 #define RESTORER_FLAG 0x04000000
@@ -105,6 +108,43 @@ static int next_deliverable(void) {
   return first;
 }
 
+/* Deliveries so far: sigsuspend returns once one has happened. */
+static unsigned delivered;
+
+/*
+ * Who sent each pending instance, in the order they were sent: raise (glibc's is a tgkill:
+ * SI_TKILL), kill (SI_USER) or sigqueue (SI_QUEUE, with its value). A standard signal pends
+ * once, with its first sender; a real-time one queues, up to QUEUE instances in all.
+ */
+#define QUEUE 64
+static struct {
+  int sig;
+  int code;
+  union sigval value;
+} senders[QUEUE];
+static int queued;
+
+/* Takes sig's oldest sender out of the queue into info. */
+static void take_sender(int sig, siginfo_t *info) {
+  for (int i = 0; i < queued; i++) {
+    if (senders[i].sig != sig) continue;
+    info->si_code = senders[i].code;
+    info->si_pid = getpid();
+    info->si_value = senders[i].value;
+    for (queued--; i < queued; i++) senders[i] = senders[i + 1];
+    return;
+  }
+}
+
+/*
+ * An SA_SIGINFO handler's call, with its sender's information; the context is a pointer to
+ * nothing a program can use, but not null, as Linux's.
+ */
+static void call_with_info(void (*handler)(int), int sig, siginfo_t *info) {
+  static int context;
+  ((void (*)(int, siginfo_t *, void *))handler)(sig, info, &context);
+}
+
 /*
  * Delivers every pending signal that is not blocked. Linux prepares the frames of all of them
  * before returning to the program, each under the mask of the one before, so the handler of
@@ -114,6 +154,9 @@ static void deliver_pending(void) {
   int sig;
   while ((sig = next_deliverable()) != 0) {
     pending[sig]--;
+    siginfo_t info = {0};
+    info.si_signo = sig;
+    take_sender(sig, &info);
     struct sigaction *action = &actions[sig];
     void (*handler)(int) = action->sa_handler;
     if (handler == SIG_IGN) continue; // not delivered: SA_RESETHAND keeps SIG_IGN
@@ -125,10 +168,16 @@ static void deliver_pending(void) {
     blocked.__bits[0] |= action->sa_mask.__bits[0];
     blocked.__bits[1] |= action->sa_mask.__bits[1];
     if (!(action->sa_flags & SA_NODEFER)) blocked.__bits[WORD(sig)] |= BIT(sig);
-    if (action->sa_flags & SA_RESETHAND) action->sa_handler = SIG_DFL;
+    int with_info = action->sa_flags & SA_SIGINFO;
+    if (action->sa_flags & SA_RESETHAND) action->sa_handler = SIG_DFL; // SA_SIGINFO stays, as Linux's
     deliver_pending();
-    handler(sig);
+    if (with_info) {
+      call_with_info(handler, sig, &info);
+    } else {
+      handler(sig);
+    }
     blocked = before;
+    delivered++;
   }
 }
 
@@ -180,6 +229,59 @@ int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old) {
   return 0;
 }
 
+/* The run cannot wait for a signal that nothing will send: it ends, with a line on stderr. */
+static void wait_forever(const char *function) {
+  fputs(function, stderr);
+  fputs(": no signal can arrive (nothing outside a run sends one), so the run would wait forever\n", stderr);
+  __builtin_trap();
+}
+
+/* Delivers what the mask lets through, then puts the old mask back: -1 with EINTR, as Linux's. */
+int sigsuspend(const sigset_t *mask) {
+  sigset_t before = blocked;
+  unsigned count = delivered;
+  blocked = *mask;
+  unblockable_out(&blocked);
+  deliver_pending();
+  blocked = before;
+  if (delivered == count) wait_forever("sigsuspend");
+  errno = EINTR;
+  return -1;
+}
+
+/* Takes the lowest pending signal of the set (blocked ones included, as sigwait is for them). */
+int sigwait(const sigset_t *restrict set, int *restrict sig) {
+  for (int s = 1; s < NSIG; s++) {
+    if (pending[s] && (set->__bits[WORD(s)] & BIT(s))) {
+      pending[s]--;
+      siginfo_t info;
+      take_sender(s, &info);
+      *sig = s;
+      return 0;
+    }
+  }
+  wait_forever("sigwait");
+  return EINVAL;
+}
+
+/*
+ * glibc's psignal: "message: description" on stderr, the description alone when the message is
+ * null or empty; glibc's list has the standard signals only ("Unknown signal N" for the others).
+ */
+void psignal(int sig, const char *message) {
+  if (message && *message) {
+    fputs(message, stderr);
+    fputs(": ", stderr);
+  }
+  char *text = sig > 0 && sig < 32 ? strsignal(sig) : 0;
+  if (text) {
+    fputs(text, stderr);
+  } else {
+    fprintf(stderr, "Unknown signal %d", sig);
+  }
+  fputc('\n', stderr);
+}
+
 int sigpending(sigset_t *set) {
   sigemptyset(set);
   for (int sig = 1; sig < NSIG; sig++) {
@@ -188,12 +290,59 @@ int sigpending(sigset_t *set) {
   return 0;
 }
 
-int raise(int sig) {
+/* Makes sig pending (a standard signal at most once) with its sender, then delivers. */
+static int send(int sig, int code, union sigval value) {
   if (sig < 0 || sig >= NSIG) return refuse();
-  if (sig == 0) return 0; // no signal: raise only checks that the process exists
-  if (sig >= 34 || pending[sig] == 0) pending[sig]++;
+  if (sig == 0) return 0; // no signal: only checks that the process exists
+  if (sig >= 34 || pending[sig] == 0) {
+    if (queued == QUEUE) {
+      if (code == SI_QUEUE) {
+        errno = EAGAIN; // Linux's limit of queued signals
+        return -1;
+      }
+    } else {
+      senders[queued].sig = sig;
+      senders[queued].code = code;
+      senders[queued].value = value;
+      queued++;
+    }
+    pending[sig]++;
+  }
   deliver_pending();
   return 0;
+}
+
+int raise(int sig) {
+  union sigval none = {0};
+  return send(sig, SI_TKILL, none);
+}
+
+/*
+ * The run is one process, getpid()'s, in a process group of its own: kill and sigqueue reach it
+ * by its id (and kill by 0, its group); there is no other process (ESRCH). kill(-1, ...) reaches
+ * every process but the sender and init, so none.
+ */
+static int reaches_this_process(pid_t pid, int group_too) {
+  return pid == getpid() || (group_too && (pid == 0 || pid == -getpid()));
+}
+
+int kill(pid_t pid, int sig) {
+  if (sig < 0 || sig >= NSIG) return refuse();
+  if (!reaches_this_process(pid, 1)) {
+    errno = ESRCH;
+    return -1;
+  }
+  union sigval none = {0};
+  return send(sig, SI_USER, none);
+}
+
+int sigqueue(pid_t pid, int sig, const union sigval value) {
+  if (sig < 0 || sig >= NSIG) return refuse();
+  if (!reaches_this_process(pid, 0)) {
+    errno = ESRCH;
+    return -1;
+  }
+  return send(sig, SI_QUEUE, value);
 }
 
 /* abort unblocks SIGABRT and raises it; if a handler returns, or the signal is ignored, the
