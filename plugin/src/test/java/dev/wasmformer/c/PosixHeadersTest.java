@@ -58,6 +58,45 @@ class PosixHeadersTest {
   }
 
   @Test
+  void theClocksStandStillAtTimesInstantAndSysconfSaysWhatARunHas() {
+    WasmRunner.Run r = run("""
+        #include <errno.h>
+        #include <stdio.h>
+        #include <time.h>
+        #include <unistd.h>
+        int main(void) {
+          struct timespec a, b, r;
+          int ok = clock_gettime(CLOCK_MONOTONIC, &a);
+          for (volatile int i = 0; i < 1000; i++) {}
+          clock_gettime(CLOCK_MONOTONIC, &b);
+          printf("%d elapsed %lld ns\\n", ok, (long long)(b.tv_sec - a.tv_sec) * 1000000000LL + (b.tv_nsec - a.tv_nsec));
+          clock_gettime(CLOCK_REALTIME, &a);
+          printf("realtime %lld %ld, time %lld\\n", (long long)a.tv_sec, a.tv_nsec, (long long)time(NULL));
+          errno = 0; int r1 = clock_gettime(99, &a); printf("bad clock %d %d\\n", r1, errno == EINVAL);
+          printf("res %d %lld %ld\\n", clock_getres(CLOCK_MONOTONIC, &r), (long long)r.tv_sec, r.tv_nsec);
+          printf("timespec_get %d %d\\n", timespec_get(&a, TIME_UTC), timespec_get(&a, 2));
+          struct timespec q = {0, 1000}, bad = {0, 1000000000L};
+          printf("nanosleep %d\\n", nanosleep(&q, 0));
+          errno = 0; r1 = nanosleep(&bad, 0); printf("bad nanosleep %d %d\\n", r1, errno == EINVAL);
+          printf("page %ld %d cpus %ld tck %ld pages %ld\\n", sysconf(_SC_PAGESIZE), getpagesize(), sysconf(_SC_NPROCESSORS_ONLN), sysconf(_SC_CLK_TCK), sysconf(_SC_PHYS_PAGES));
+          errno = 0; long v = sysconf(9999); printf("bad sysconf %ld %d\\n", v, errno == EINVAL);
+          return 0;
+        }
+        """, "");
+    assertThat(r.stdout()).isEqualTo("""
+        0 elapsed 0 ns
+        realtime -1 0, time -1
+        bad clock -1 1
+        res 0 0 1
+        timespec_get 1 0
+        nanosleep 0
+        bad nanosleep -1 1
+        page 65536 65536 cpus 1 tck 100 pages 2
+        bad sysconf -1 1
+        """);
+  }
+
+  @Test
   void printfAndWriteReachStdoutInTheOrderTheyRunUnlikeGlibcsBufferedStdoutOnAPipe() {
     WasmRunner.Run r = run("""
         #include <stdio.h>

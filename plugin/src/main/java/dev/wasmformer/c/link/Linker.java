@@ -38,7 +38,7 @@ public final class Linker {
       NOT_IN_LIBC.put(f, "a run has no file system, only its input, stdout and stderr (open, stat and access find no file)");
     }
     for (String f : List.of("fork", "execv", "execvp", "execve", "execl", "execlp", "getuid", "geteuid", "getgid",
-        "getegid", "setsid", "gethostname", "getlogin", "sysconf")) {
+        "getegid", "setsid", "gethostname", "getlogin")) {
       NOT_IN_LIBC.put(f, "a run is the only process, without users, host or configuration (getpid is 1)");
     }
     NOT_IN_LIBC.put("alloca", "alloca is a builtin: include <alloca.h> (or <stdlib.h>)");

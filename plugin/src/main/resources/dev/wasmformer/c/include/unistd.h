@@ -80,8 +80,22 @@ gid_t getegid(void);
 pid_t setsid(void);
 int gethostname(char *name, size_t size);
 char *getlogin(void);
-long sysconf(int name);
 unsigned int alarm(unsigned int seconds);
 int pause(void);
+
+/* sysconf (unistd.c): glibc's names; the values a run has (the page is WebAssembly's) */
+#define _SC_ARG_MAX 0
+#define _SC_CHILD_MAX 1
+#define _SC_CLK_TCK 2
+#define _SC_NGROUPS_MAX 3
+#define _SC_OPEN_MAX 4
+#define _SC_PAGESIZE 30
+#define _SC_PAGE_SIZE _SC_PAGESIZE
+#define _SC_LINE_MAX 43
+#define _SC_NPROCESSORS_CONF 83
+#define _SC_NPROCESSORS_ONLN 84
+#define _SC_PHYS_PAGES 85
+long sysconf(int name);
+int getpagesize(void);
 
 #endif

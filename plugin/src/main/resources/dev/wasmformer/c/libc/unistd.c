@@ -156,3 +156,28 @@ int gettimeofday(struct timeval *restrict tv, void *restrict tz) {
 void _exit(int status) {
   __wasmformer_exit(status);
 }
+
+/*
+ * What a run has: one processor, WebAssembly's 64 KiB page (glibc on x86-64 says 4096), the
+ * memory the program was compiled with in pages, the three standard streams; glibc's values
+ * for the limits a run does not change; an unknown name is EINVAL.
+ */
+long sysconf(int name) {
+  switch (name) {
+    case _SC_ARG_MAX: return 2097152;
+    case _SC_CHILD_MAX: return 0;
+    case _SC_CLK_TCK: return 100;
+    case _SC_NGROUPS_MAX: return 65536;
+    case _SC_OPEN_MAX: return 3;
+    case _SC_PAGESIZE: return 65536;
+    case _SC_LINE_MAX: return 2048;
+    case _SC_NPROCESSORS_CONF: case _SC_NPROCESSORS_ONLN: return 1;
+    case _SC_PHYS_PAGES: return (long)(__wasmformer_memory_size() >> 16);
+  }
+  errno = EINVAL;
+  return -1;
+}
+
+int getpagesize(void) {
+  return 65536;
+}
