@@ -37,13 +37,7 @@ clock_t clock(void);
 double difftime(time_t end, time_t start);
 
 /* C11's and POSIX's clocks (time.c): the realtime clock reads time()'s instant, the others 0 */
-#ifndef _STRUCT_TIMESPEC
-#define _STRUCT_TIMESPEC
-struct timespec {
-  time_t tv_sec;
-  long tv_nsec;
-};
-#endif
+#include <bits/timespec.h>
 typedef int clockid_t; /* the same declaration as <sys/types.h>'s */
 #define TIME_UTC 1
 #define CLOCK_REALTIME 0
