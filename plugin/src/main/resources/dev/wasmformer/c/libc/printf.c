@@ -12,6 +12,16 @@
 #ifdef __WF_PRINTF_M
 #include <errno.h>
 const char *strerrorname_np(int errnum);
+
+/* glibc's %m: errno's text; %#m (name): its name, or its number when it has none (wprintf's too) */
+const char *__wasmformer_errno_text(int name, char number[12]) {
+  const char *text = name ? strerrorname_np(errno) : strerror(errno);
+  if (text == NULL) {
+    snprintf(number, 12, "%d", errno);
+    text = number;
+  }
+  return text;
+}
 #endif
 
 int __wasmformer_putchar_err(int c) __attribute__((import_module("env"), import_name("putchar_err")));
@@ -496,13 +506,8 @@ static int format(struct sink *s, const char *fmt, va_list *ap) {
         break;
 #ifdef __WF_PRINTF_M
       case 'm': {
-        /* glibc's %m: strerror(errno); %#m: the errno's name, or its number when it has none */
-        const char *str = flags & FLAG_ALT ? strerrorname_np(errno) : strerror(errno);
         char number[12];
-        if (str == NULL) {
-          snprintf(number, sizeof number, "%d", errno);
-          str = number;
-        }
+        const char *str = __wasmformer_errno_text(flags & FLAG_ALT, number);
         int n = 0;
         while (str[n] && (precision < 0 || n < precision)) n++;
         pad_and_emit(s, "", str, n, 0, width, flags & ~FLAG_ZERO);

@@ -15,7 +15,7 @@
 #include <wchar.h>
 #ifdef __WF_PRINTF_M
 #include <string.h>
-const char *strerrorname_np(int errnum);
+const char *__wasmformer_errno_text(int name, char number[12]); /* printf.c */
 #endif
 
 /*
@@ -521,13 +521,9 @@ static int wformat(struct wsink *s, const wchar_t *fmt, va_list *ap) {
         break;
 #ifdef __WF_PRINTF_M
       case 'm': {
-        // glibc's %m and %#m, as printf's: errno's text, or its name (its number when it has none)
-        const char *text = memchr(spec, '#', (size_t)at) ? strerrorname_np(errno) : strerror(errno);
+        // glibc's %m and %#m, as printf's
         char number[12];
-        if (text == NULL) {
-          snprintf(number, sizeof number, "%d", errno);
-          text = number;
-        }
+        const char *text = __wasmformer_errno_text(memchr(spec, '#', (size_t)at) != NULL, number);
         if (wstring(s, text, 0, precision, width, left) != 0) return -1;
         break;
       }
