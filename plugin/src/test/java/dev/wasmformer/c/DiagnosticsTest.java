@@ -6,11 +6,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DiagnosticsTest {
-  private static CompileResult compile(String text) {
+  static CompileResult compile(String text) {
     return new CCompiler().compile(new SourceFile("prog.c", text), CompileOptions.defaults());
   }
 
-  private static List<String> messages(CompileResult r) {
+  /** The diagnostics as {@code file:line:col: severity: message}. */
+  static List<String> messages(CompileResult r) {
     return r.diagnostics().stream()
         .map(d -> d.file() + ":" + d.line() + ":" + d.column() + ": " + d.severity().name().toLowerCase() + ": "
             + d.message())

@@ -12,19 +12,8 @@ import org.junit.jupiter.api.Test;
  * (unistd_io.c, getopt_short.c, getopt_long.c, alloca.c, gettimeofday.c, fs_none.c, ...).
  */
 class PosixHeadersTest {
-  private static CompileResult compile(String text) {
-    return new CCompiler().compile(new SourceFile("prog.c", text), CompileOptions.defaults());
-  }
-
-  private static List<String> messages(CompileResult r) {
-    return r.diagnostics().stream()
-        .map(d -> d.file() + ":" + d.line() + ":" + d.column() + ": " + d.severity().name().toLowerCase() + ": "
-            + d.message())
-        .toList();
-  }
-
   private static WasmRunner.Run run(String text, String stdin) {
-    CompileResult r = compile(text);
+    CompileResult r = DiagnosticsTest.compile(text);
     assertThat(r.success()).as(r.render()).isTrue();
     return WasmRunner.run(r.wasm(), r.module(), stdin, List.of("prog"));
   }
@@ -131,9 +120,9 @@ class PosixHeadersTest {
 
   @Test
   void whatARunCannotHaveIsALocatedLinkErrorThatSaysWhy() {
-    CompileResult r = compile("#include <unistd.h>\n#include <sys/stat.h>\nint main(void) {\n  fork();\n"
+    CompileResult r = DiagnosticsTest.compile("#include <unistd.h>\n#include <sys/stat.h>\nint main(void) {\n  fork();\n"
         + "  mkdir(\"d\", 0755);\n  return unlink(\"f\") + getuid();\n}\n");
-    assertThat(messages(r)).contains(
+    assertThat(DiagnosticsTest.messages(r)).contains(
         "prog.c:4:3: error: undefined reference to function 'fork': a run is the only process, without users, host"
             + " or configuration (getpid is 1)",
         "prog.c:5:3: error: undefined reference to function 'mkdir': a run has no file system, only its input, stdout"
@@ -146,15 +135,15 @@ class PosixHeadersTest {
 
   @Test
   void allocaWithoutItsHeaderSaysWhereItIs() {
-    CompileResult r = compile("int main(void) {\n  char *p = alloca(10);\n  return p != 0;\n}\n");
-    assertThat(messages(r)).contains(
+    CompileResult r = DiagnosticsTest.compile("int main(void) {\n  char *p = alloca(10);\n  return p != 0;\n}\n");
+    assertThat(DiagnosticsTest.messages(r)).contains(
         "prog.c:2:13: error: undefined reference to function 'alloca': alloca is a builtin: include <alloca.h> (or <stdlib.h>)");
   }
 
   @Test
   void allocaOutsideAFunctionIsALocatedError() {
-    CompileResult r = compile("#include <alloca.h>\nchar *p = alloca(4);\nint main(void) { return 0; }\n");
+    CompileResult r = DiagnosticsTest.compile("#include <alloca.h>\nchar *p = alloca(4);\nint main(void) { return 0; }\n");
     assertThat(r.success()).isFalse();
-    assertThat(messages(r)).anyMatch(m -> m.startsWith("prog.c:2:11: error: alloca outside a function"));
+    assertThat(DiagnosticsTest.messages(r)).anyMatch(m -> m.startsWith("prog.c:2:11: error: alloca outside a function"));
   }
 }
