@@ -1,6 +1,7 @@
 package dev.wasmformer.plugin;
 
 import dev.wasmformer.plugin.codegen.JavaNames;
+import dev.wasmformer.runtime.Wasmformer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,7 +128,7 @@ record CompileRequest(
 
   /** The classpath resource name of the bundle named {@code bundleName}. */
   static String bundleResource(String bundleName) {
-    return "META-INF/wasmformer/" + bundleName + ".wfb";
+    return Wasmformer.resourceName(bundleName);
   }
 
   /** The settings that shape the bundle, recorded in its metadata. */

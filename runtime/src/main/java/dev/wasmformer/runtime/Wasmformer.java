@@ -17,6 +17,15 @@ public final class Wasmformer {
   private Wasmformer() {}
 
   /**
+   * The classpath resource of the bundle named {@code bundleName}: {@code
+   * META-INF/wasmformer/<bundleName>.wfb}, where the Maven plugin's compile goal writes it and
+   * {@link #loadResource} and the goal's generated entry-point class look for it.
+   */
+  public static String resourceName(String bundleName) {
+    return RESOURCE_FOLDER + bundleName + BundleFiles.EXTENSION;
+  }
+
+  /**
    * Loads the bundle file at {@code path}.
    *
    * @throws BundleFormatException if the file is not a valid bundle (the message says why)
@@ -55,7 +64,7 @@ public final class Wasmformer {
     if (bundleName == null || bundleName.isBlank()) {
       throw new IllegalArgumentException("the bundle name is empty");
     }
-    String resource = RESOURCE_FOLDER + bundleName + BundleFiles.EXTENSION;
+    String resource = resourceName(bundleName);
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     if (loader == null) loader = Wasmformer.class.getClassLoader();
     try (InputStream in = loader.getResourceAsStream(resource)) {

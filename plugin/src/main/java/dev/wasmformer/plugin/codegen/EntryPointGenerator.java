@@ -1,5 +1,6 @@
 package dev.wasmformer.plugin.codegen;
 
+import dev.wasmformer.runtime.Wasmformer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -147,7 +148,7 @@ public final class EntryPointGenerator {
     line("/**");
     line(" * The typed entry points of the wasmformer bundle {@code " + bundleName + "}: one static method per");
     line(" * program, which runs it on the transformer. The bundle is the classpath resource {@code");
-    line(" * META-INF/wasmformer/" + bundleName + ".wfb}, loaded once, on the first call.");
+    line(" * " + Wasmformer.resourceName(bundleName) + "}, loaded once, on the first call.");
     line(" */");
     line("public final class " + simpleName + " {");
     line("  /** The bundle's name, as {@code Wasmformer.loadResource} takes it. */");
@@ -205,7 +206,7 @@ public final class EntryPointGenerator {
     line("      try {");
     line("        java.lang.ClassLoader loader = " + simpleName + ".class.getClassLoader();");
     line("        java.io.InputStream in = loader == null ? null");
-    line("            : loader.getResourceAsStream(" + literal("META-INF/wasmformer/" + bundleName + ".wfb") + ");");
+    line("            : loader.getResourceAsStream(" + literal(Wasmformer.resourceName(bundleName)) + ");");
     line("        if (in == null) return " + RUNTIME + "Wasmformer.loadResource(BUNDLE_NAME);");
     line("        try (in) {");
     line("          return " + RUNTIME + "Wasmformer.load(in);");
