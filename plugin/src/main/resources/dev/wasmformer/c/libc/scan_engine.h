@@ -393,16 +393,19 @@ static int vscan(struct scan_source *in, const SCAN_CHAR *fmt, va_list ap0) {
           scan_unget(in, c);
           break;
         }
+        if (out) {
 #if SCAN_WIDE
-        if (out && size == 'l') {
-          ((wchar_t *)out)[n] = (wchar_t)c;
-        } else if (out && c >= 0x80) { /* no byte for it in the C locale */
-          errno = EILSEQ;
-          va_end(ap);
-          return conv == 'c' ? INPUT_FAILURE(assigned) : assigned;
-        } else
+          if (size != 'l' && c >= 0x80) { /* no byte for it in the C locale */
+            errno = EILSEQ;
+            va_end(ap);
+            return conv == 'c' ? INPUT_FAILURE(assigned) : assigned;
+          }
+          if (size == 'l') ((wchar_t *)out)[n] = (wchar_t)c;
+          else out[n] = (char)c;
+#else
+          out[n] = (char)c;
 #endif
-        if (out) out[n] = (char)c;
+        }
         n++;
       }
       if (n == 0) { /* a %c the input cuts short still assigns what it read, as glibc's */
