@@ -1,5 +1,5 @@
 /* scanf's %d, %u, %hd, %hhx: converted as a 64-bit long and narrowed, as glibc on x86-64 (no ERANGE for
-   "4294967297"), and the errno an ended input puts back. */
+   "4294967297"), the errno an ended input puts back, and glibc's q (long long, as wscanf's). */
 #include <errno.h>
 #include <stdio.h>
 int main(void) {
@@ -18,5 +18,8 @@ int main(void) {
   errno = EDOM; r = sscanf("", "%d", &a); printf("%d errno %d\n", r, errno);
   errno = 0; r = sscanf("1e999 x", "%lf %d", (double *)&l, &a); printf("%d errno %d\n", r, errno);
   errno = 0; r = sscanf("1e999", "%f %d", (float *)&l, &a); printf("%d errno %d\n", r, errno);
+  long long q = 0; unsigned long long uq = 0;
+  r = sscanf("-99999999999 ff", "%qd %qx%n", &q, &uq, &n); printf("%d %lld %llx %d\n", r, q, uq, n);
+  r = sscanf("077", "%qi", &q); printf("%d %lld\n", r, q);
   return 0;
 }

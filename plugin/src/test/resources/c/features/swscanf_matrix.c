@@ -1,23 +1,41 @@
-/* swscanf: every format of a few families on every input of a list, compared with glibc */
+/*
+ * swscanf: every format of a few families on every input of a list, compared with glibc.
+ * sscanf_matrix.c includes it with MATRIX_NARROW: the same through sscanf, non-ASCII input
+ * in UTF-8, the formats' l forms left out.
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
-static const wchar_t *inputs[] = {
-    L"", L" ", L"42", L"-17 8", L"+", L"-", L"0x1A,7", L"0X", L"0777 9", L"12abc", L"abc 12", L"  \t\n5",
-    L"3.5e2 x", L"-.25", L"1e", L"0x1p-2", L"inf", L"-InFiNiTy", L"nan(1)", L"nanx", L"infin",
-    L"h\u00e9llo w", L"\u00e9", L"a\u20acb c", L"]x-y]", L"%5", L"99999999999 1", L"  word,rest", L"x\u00e9y",
-    L"-99999999999999999999", L"4294967296 0x100000000",
+#ifdef MATRIX_NARROW
+#define CHAR char
+#define STR(s) s
+#define SCAN sscanf
+#else
+#define CHAR wchar_t
+#define STR(s) L##s
+#define SCAN swscanf
+#endif
+
+static const CHAR *inputs[] = {
+    STR(""), STR(" "), STR("42"), STR("-17 8"), STR("+"), STR("-"), STR("0x1A,7"), STR("0X"), STR("0777 9"),
+    STR("12abc"), STR("abc 12"), STR("  \t\n5"), STR("3.5e2 x"), STR("-.25"), STR("1e"), STR("0x1p-2"),
+    STR("inf"), STR("-InFiNiTy"), STR("nan(1)"), STR("nanx"), STR("infin"), STR("h\u00e9llo w"),
+    STR("\u00e9"), STR("a\u20acb c"), STR("]x-y]"), STR("%5"), STR("99999999999 1"), STR("  word,rest"),
+    STR("x\u00e9y"), STR("-99999999999999999999"), STR("4294967296 0x100000000"),
 };
-static const wchar_t *int_formats[] = {
-    L"%d%n", L"%i%n", L"%x%n", L"%o%n", L"%u%n", L"%3d%n", L"%*d%d%n", L"%d %d%n", L"%d,%d%n", L" %i%n",
-    L"%hhd%n", L"%2i%n", L"%1x%n", L"%%%d%n", L"%i%i%n", L"x%d%n", L"%n%d%n", L"%5u%n",
+static const CHAR *int_formats[] = {
+    STR("%d%n"), STR("%i%n"), STR("%x%n"), STR("%o%n"), STR("%u%n"), STR("%3d%n"), STR("%*d%d%n"),
+    STR("%d %d%n"), STR("%d,%d%n"), STR(" %i%n"), STR("%hhd%n"), STR("%2i%n"), STR("%1x%n"), STR("%%%d%n"),
+    STR("%i%i%n"), STR("x%d%n"), STR("%n%d%n"), STR("%5u%n"),
 };
-static const wchar_t *float_formats[] = {L"%f%n", L"%2f%n", L"%5f%n", L"%e%e%n", L"%*f%f%n", L"%a%n", L"%g %g%n"};
-static const wchar_t *string_formats[] = {
-    L"%s%n", L"%3s%n", L"%c%n", L"%3c%n", L"%[a-z]%n", L"%[^,]%n", L"%[]x-]%n", L"%s %s%n", L"%*s%s%n",
-    L"%2[a-z\u00e9]%n", L"%[\u00e9h]%n", L"%*c%c%n",
+static const CHAR *float_formats[] = {
+    STR("%f%n"), STR("%2f%n"), STR("%5f%n"), STR("%e%e%n"), STR("%*f%f%n"), STR("%a%n"), STR("%g %g%n"),
+};
+static const CHAR *string_formats[] = {
+    STR("%s%n"), STR("%3s%n"), STR("%c%n"), STR("%3c%n"), STR("%[a-z]%n"), STR("%[^,]%n"), STR("%[]x-]%n"),
+    STR("%s %s%n"), STR("%*s%s%n"), STR("%2[a-z\u00e9]%n"), STR("%[\u00e9h]%n"), STR("%*c%c%n"),
 };
 
 static void bytes(const char *s, int k) {
@@ -26,11 +44,13 @@ static void bytes(const char *s, int k) {
   printf("]");
 }
 
+#ifndef MATRIX_NARROW
 static void wide(const wchar_t *s) {
   printf(" [");
   for (; *s; s++) printf(*s >= 0x20 && *s < 0x7f ? "%c" : "<%x>", (unsigned)*s);
   printf("]");
 }
+#endif
 
 int main(void) {
   unsigned ni = sizeof inputs / sizeof inputs[0];
@@ -38,14 +58,14 @@ int main(void) {
     for (unsigned f = 0; f < sizeof int_formats / sizeof int_formats[0]; f++) {
       int a = -1, b = -1, c = -1;
       errno = 0;
-      int r = swscanf(inputs[i], int_formats[f], &a, &b, &c);
+      int r = SCAN(inputs[i], int_formats[f], &a, &b, &c);
       printf("i%u.%u r=%d e=%d %d %d %d\n", i, f, r, errno, a, b, c);
     }
     for (unsigned f = 0; f < sizeof float_formats / sizeof float_formats[0]; f++) {
       float x = -1, y = -1;
       int c = -1;
       errno = 0;
-      int r = swscanf(inputs[i], float_formats[f], &x, &y, &c);
+      int r = SCAN(inputs[i], float_formats[f], &x, &y, &c);
       printf("f%u.%u r=%d e=%d %a %a %d\n", i, f, r, errno, x, y, c);
     }
     for (unsigned f = 0; f < sizeof string_formats / sizeof string_formats[0]; f++) {
@@ -54,11 +74,12 @@ int main(void) {
       memset(s, '.', sizeof s);
       memset(t, '.', sizeof t);
       errno = 0;
-      int r = swscanf(inputs[i], string_formats[f], s, t, &c);
+      int r = SCAN(inputs[i], string_formats[f], s, t, &c);
       printf("s%u.%u r=%d e=%d", i, f, r, errno);
       bytes(s, 12);
       bytes(t, 12);
       printf(" %d\n", c);
+#ifndef MATRIX_NARROW
       wchar_t ws[24], wt[24];
       wmemset(ws, L'.', 23);
       wmemset(wt, L'.', 23);
@@ -83,6 +104,7 @@ int main(void) {
       wide(ws);
       wide(wt);
       printf(" %d\n", c);
+#endif
     }
   }
   return 0;

@@ -121,9 +121,10 @@ public final class CCompiler {
   }
 
   /**
-   * Include lookup: a quoted name is searched next to the including file, then in the
-   * include directories; an angle-bracket name (and a quoted one not found so far) in our
-   * libc's headers, then in the include directories. In-memory headers shadow disk files.
+   * Include lookup: a quoted name is searched next to the including file (for a libc source,
+   * among the libc's sources, which no include directory can shadow), then in the include
+   * directories; an angle-bracket name (and a quoted one not found so far) in our libc's
+   * headers, then in the include directories. In-memory headers shadow disk files.
    * Remembers the headers it found that are not the libc's, in the order first found.
    */
   private static final class Resolver implements IncludeResolver {
@@ -153,6 +154,8 @@ public final class CCompiler {
 
     private SourceFile search(String name, boolean quoted, SourceFile includer) {
       if (quoted) {
+        SourceFile beside = Libc.besideSource(includer, name);
+        if (beside != null) return beside;
         if (!includer.path().startsWith("<")) {
           Path dir = Path.of(includer.path()).getParent();
           SourceFile f = find(dir == null ? Path.of(name) : dir.resolve(name));

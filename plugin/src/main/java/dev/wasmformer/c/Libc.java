@@ -32,6 +32,18 @@ final class Libc {
     return f == MISSING ? null : f;
   }
 
+  /**
+   * For {@code #include "name"} in one of the libc's sources: the file of that name beside it (a
+   * header that sources share, such as scanf.c's and wscanf.c's engine), or null.
+   */
+  static SourceFile besideSource(SourceFile includer, String name) {
+    String path = includer.path();
+    boolean source = path.startsWith("<libc>/") && path.indexOf('/', "<libc>/".length()) < 0;
+    if (!source || name.contains("..")) return null;
+    SourceFile f = CACHE.computeIfAbsent(SOURCES + name, p -> load(p, "<libc>/" + name));
+    return f == MISSING ? null : f;
+  }
+
   /** Whether {@code file} is one of the libc's headers or sources (resources, not files on disk). */
   static boolean owns(SourceFile file) {
     return file.path().startsWith("<libc>/");

@@ -7,6 +7,9 @@ import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
 import com.dylibso.chicory.wasm.types.FunctionBody;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CCompilerTest {
   private static CompileResult compile(String text, CompileOptions options) {
@@ -474,6 +478,25 @@ class CCompilerTest {
     byte[] first = compile(PRINTING_PROGRAM, CompileOptions.defaults()).wasm();
     byte[] second = compile(PRINTING_PROGRAM, CompileOptions.defaults()).wasm();
     assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void theHeaderTheLibcsScanfSourcesShareIsNotSearchedForInTheProgramsIncludeDirectories(@TempDir Path dir)
+      throws IOException {
+    // scanf.c and wscanf.c #include "scan_engine.h": a program's file of that name is not it
+    Files.writeString(dir.resolve("scan_engine.h"), "#error the program's header, not the libc's\n");
+    CompileResult r = compile("""
+        #include <stdio.h>
+        #include <wchar.h>
+        int main(void) {
+          int a = 0, b = 0;
+          sscanf("12", "%d", &a);
+          swscanf(L"34", L"%d", &b);
+          return a + b;
+        }
+        """, CompileOptions.defaults().withIncludeDirs(List.of(dir)));
+    assertThat(WasmRunner.run(r.wasm(), r.module(), "", List.of("prog")).status()).isEqualTo(46);
+    assertThat(r.files()).extracting(SourceFile::path).containsExactly("prog.c");
   }
 
   @Test
