@@ -52,9 +52,15 @@ static void seed_words(unsigned seed) {
     if (r < 0) r += 2147483647;
     words[i] = (unsigned)r;
   }
+  /* the steps thrown away, in ten rounds of degree steps; each round ends where it began */
+  for (int round = 0; round < 10; round++) {
+    for (int r = 0, f = separation; r < degree; r++) {
+      words[f] += words[r];
+      if (++f == degree) f = 0;
+    }
+  }
   front = separation;
   rear = 0;
-  for (int i = 0; i < 10 * degree; i++) next_word();
 }
 
 static void use_state(unsigned *state, int k) {
