@@ -1,39 +1,45 @@
 /*
  * Random numbers as glibc makes them, to the same sequences for the same seeds: rand and random
- * (one additive feedback generator, whose state initstate and setstate switch), rand_r, and the
- * 48-bit linear congruential family drand48 ... lcong48. Written from the algorithms' published
- * descriptions; the feature tests random_*.c compare every sequence with gcc's build.
+ * (one additive feedback generator, whose state initstate and setstate switch), rand_r, the
+ * 48-bit linear congruential family drand48 ... lcong48, and glibc's reentrant forms of both
+ * (random_r ..., drand48_r ...). Written from the algorithms' published descriptions; the
+ * feature tests random_*.c compare every sequence with gcc's build.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 /*
  * random()'s generator. A state is `degree` words r[0..degree) with two positions, front and
- * rear, `separation` words apart: a step adds r[rear] to r[front], returns the sum's top 31 bits
- * and moves both positions on by one, cyclically. Kind 0 (degree 0) is a plain linear
- * congruential generator in r[0] instead. The kind follows from the size of initstate's buffer
- * (8, 32, 64, 128 or 256 bytes and more: kinds 0 to 4); the word before r[0] holds
+ * rear, `separation` words apart: a step adds the rear word to the front word, returns the sum's
+ * top 31 bits and moves both positions on by one, cyclically. Kind 0 (degree 0) is a plain
+ * linear congruential generator in r[0] instead. The kind follows from the size of initstate's
+ * buffer (8, 32, 64, 128 or 256 bytes and more: kinds 0 to 4); the word before r[0] holds
  * 5 * rear + kind while the state is not in use, which is all setstate needs to resume it.
+ * struct random_data (<stdlib.h>) is one such generator; random() and rand() use their own.
  */
 #define KINDS 5
 static const int degrees[KINDS] = {0, 7, 15, 31, 63};
 static const int separations[KINDS] = {0, 3, 1, 3, 1};
 
-static unsigned default_buffer[32]; /* 128 bytes: kind 3, where random() starts */
-static unsigned *words;             /* r[0] of the state in use; NULL before the first call */
-static int kind, degree, separation;
-static int front, rear;
-
-static unsigned next_word(void) {
-  if (kind == 0) {
-    unsigned v = (words[0] * 1103515245u + 12345u) & 0x7FFFFFFFu;
-    words[0] = v;
-    return v;
+int random_r(struct random_data *g, int32_t *result) {
+  if (g == NULL || result == NULL) {
+    errno = EINVAL;
+    return -1;
   }
-  unsigned sum = words[front] += words[rear];
-  if (++front == degree) front = 0;
-  if (++rear == degree) rear = 0;
-  return sum >> 1;
+  int32_t *r = g->state;
+  if (g->rand_type == 0) {
+    uint32_t v = ((uint32_t)r[0] * 1103515245u + 12345u) & 0x7FFFFFFFu;
+    r[0] = (int32_t)v;
+    *result = (int32_t)v;
+    return 0;
+  }
+  uint32_t sum = (uint32_t)*g->fptr + (uint32_t)*g->rptr;
+  *g->fptr = (int32_t)sum;
+  *result = (int32_t)(sum >> 1);
+  if (++g->fptr == g->end_ptr) g->fptr = r;
+  if (++g->rptr == g->end_ptr) g->rptr = r;
+  return 0;
 }
 
 /*
@@ -41,55 +47,110 @@ static unsigned next_word(void) {
  * way Schrage showed so that no product leaves 32 bits (a seed of 2^31 or more is a negative
  * r[0] and stays so in that arithmetic), then 10 * degree steps are thrown away.
  */
-static void seed_words(unsigned seed) {
+int srandom_r(unsigned seed, struct random_data *g) {
+  if (g == NULL || g->state == NULL || (unsigned)g->rand_type >= KINDS) {
+    errno = EINVAL;
+    return -1;
+  }
+  int32_t *r = g->state;
+  int degree = g->rand_deg;
   if (seed == 0) seed = 1;
-  words[0] = seed;
-  if (kind == 0) return;
-  int r = (int)seed;
+  r[0] = (int32_t)seed;
+  if (g->rand_type == 0) return 0;
+  int32_t w = (int32_t)seed;
   for (int i = 1; i < degree; i++) {
-    int hi = r / 127773, lo = r % 127773;
-    r = 16807 * lo - 2836 * hi;
-    if (r < 0) r += 2147483647;
-    words[i] = (unsigned)r;
+    int32_t hi = w / 127773, lo = w % 127773;
+    w = 16807 * lo - 2836 * hi;
+    if (w < 0) w += 2147483647;
+    r[i] = w;
   }
   /* the steps thrown away, in ten rounds of degree steps; each round ends where it began */
   for (int round = 0; round < 10; round++) {
-    for (int r = 0, f = separation; r < degree; r++) {
-      words[f] += words[r];
-      if (++f == degree) f = 0;
+    for (int rear = 0, front = g->rand_sep; rear < degree; rear++) {
+      r[front] = (int32_t)((uint32_t)r[front] + (uint32_t)r[rear]);
+      if (++front == degree) front = 0;
     }
   }
-  front = separation;
-  rear = 0;
+  g->fptr = r + g->rand_sep;
+  g->rptr = r;
+  return 0;
 }
 
-static void use_state(unsigned *state, int k) {
-  words = state;
-  kind = k;
-  degree = degrees[k];
-  separation = separations[k];
+/* Writes the position of g's state into the word before it, for a later setstate. */
+static void park(struct random_data *g) {
+  g->state[-1] = g->rand_type == 0 ? 0 : (int32_t)(KINDS * (g->rptr - g->state) + g->rand_type);
 }
+
+static void use_kind(struct random_data *g, int32_t *state, int kind) {
+  g->state = state;
+  g->rand_type = kind;
+  g->rand_deg = degrees[kind];
+  g->rand_sep = separations[kind];
+  g->end_ptr = state + degrees[kind];
+}
+
+/* Seeds a new state in buffer, whose size gives the kind. g->state, if not NULL, is parked. */
+int initstate_r(unsigned seed, char *buffer, size_t size, struct random_data *g) {
+  if (g == NULL) {
+    errno = EINVAL;
+    return -1;
+  }
+  if (g->state != NULL) park(g);
+  int kind = size >= 256 ? 4 : size >= 128 ? 3 : size >= 64 ? 2 : size >= 32 ? 1 : size >= 8 ? 0 : -1;
+  if (kind < 0) {
+    errno = EINVAL;
+    return -1;
+  }
+  use_kind(g, (int32_t *)buffer + 1, kind);
+  srandom_r(seed, g);
+  park(g);
+  return 0;
+}
+
+/* Resumes the state in buffer (made by initstate) where it stopped. */
+int setstate_r(char *buffer, struct random_data *g) {
+  if (buffer == NULL || g == NULL) {
+    errno = EINVAL;
+    return -1;
+  }
+  if (g->state != NULL) park(g);
+  int32_t *state = (int32_t *)buffer + 1;
+  int32_t position = state[-1];
+  int kind = position % KINDS;
+  if (kind < 0) {
+    errno = EINVAL;
+    return -1;
+  }
+  use_kind(g, state, kind);
+  if (kind != 0) {
+    int rear = position / KINDS;
+    g->rptr = state + rear;
+    g->fptr = state + (rear + g->rand_sep) % g->rand_deg;
+  }
+  return 0;
+}
+
+static int32_t default_buffer[32]; /* 128 bytes: kind 3, where random() starts */
+static struct random_data shared;  /* random()'s; no state before the first call */
 
 /* A program that never seeds gets the sequence of srandom(1). */
-static void start(void) {
-  if (words) return;
-  use_state(default_buffer + 1, 3);
-  seed_words(1);
-}
-
-/* Writes the position of the state in use into the word before it, for a later setstate. */
-static void park(void) {
-  words[-1] = kind == 0 ? 0u : (unsigned)(KINDS * rear + kind);
+static struct random_data *started(void) {
+  if (shared.state == NULL) {
+    use_kind(&shared, default_buffer + 1, 3);
+    srandom_r(1, &shared);
+  }
+  return &shared;
 }
 
 long random(void) {
-  start();
-  return (long)next_word();
+  int32_t v;
+  random_r(started(), &v);
+  return v;
 }
 
 void srandom(unsigned seed) {
-  if (!words) use_state(default_buffer + 1, 3);
-  seed_words(seed);
+  if (shared.state == NULL) use_kind(&shared, default_buffer + 1, 3);
+  srandom_r(seed, &shared);
 }
 
 /* glibc's rand is random, and srand srandom: they share one state. */
@@ -101,44 +162,15 @@ void srand(unsigned seed) {
   srandom(seed);
 }
 
-/* Seeds a new state in buffer, whose size gives the kind; returns the previous buffer. */
+/* Both return the buffer of the state used before, NULL (errno EINVAL) for a bad argument. */
 char *initstate(unsigned seed, char *buffer, size_t size) {
-  start();
-  unsigned *old = words;
-  park();
-  int k = size >= 256 ? 4 : size >= 128 ? 3 : size >= 64 ? 2 : size >= 32 ? 1 : size >= 8 ? 0 : -1;
-  if (k < 0) {
-    errno = EINVAL;
-    return NULL;
-  }
-  use_state((unsigned *)buffer + 1, k);
-  seed_words(seed);
-  park();
-  return (char *)(old - 1);
+  char *old = (char *)(started()->state - 1);
+  return initstate_r(seed, buffer, size, &shared) == 0 ? old : NULL;
 }
 
-/* Resumes the state in buffer (made by initstate) where it stopped; returns the previous buffer. */
 char *setstate(char *buffer) {
-  if (buffer == NULL) {
-    errno = EINVAL;
-    return NULL;
-  }
-  start();
-  unsigned *old = words;
-  park();
-  unsigned *state = (unsigned *)buffer + 1;
-  int position = (int)state[-1];
-  int k = position % KINDS;
-  if (k < 0) {
-    errno = EINVAL;
-    return NULL;
-  }
-  use_state(state, k);
-  if (k != 0) {
-    rear = position / KINDS;
-    front = (rear + separation) % degree;
-  }
-  return (char *)(old - 1);
+  char *old = (char *)(started()->state - 1);
+  return setstate_r(buffer, &shared) == 0 ? old : NULL;
 }
 
 /* POSIX's reentrant rand: three steps of the classic LCG, 11 + 10 + 10 bits of their tops. */
@@ -156,81 +188,141 @@ int rand_r(unsigned *seed) {
 
 /*
  * The 48-bit family: X = a X + c mod 2^48, X kept as three 16-bit words, least significant
- * first. drand48, lrand48 and mrand48 step the library's X; erand48, nrand48 and jrand48 step
- * the caller's, with the library's a and c (which lcong48 sets). Before any seeding X is 0, as
- * in glibc.
+ * first. A struct drand48_data holds an X, the X seed48 replaced, a and c; while its __init is 0
+ * (a zeroed struct), a and c are the defaults. drand48, lrand48 and mrand48 step the library's
+ * X, which is 0 before any seeding, as in glibc; erand48, nrand48 and jrand48 step the caller's,
+ * with the library's a and c (which lcong48 sets). The _r forms take the struct instead.
  */
-static unsigned short x48[3];
-static unsigned short replaced48[3]; /* seed48 returns the X it replaced */
-static unsigned long long a48 = 0x5DEECE66DULL;
-static unsigned short c48 = 0xB;
+static struct drand48_data shared48;
 
-static void step48(unsigned short x[3]) {
+static void step48(unsigned short x[3], struct drand48_data *d) {
+  if (!d->__init) {
+    d->__a = 0x5DEECE66DULL;
+    d->__c = 0xB;
+    d->__init = 1;
+  }
   unsigned long long v = (unsigned long long)x[2] << 32 | (unsigned long long)x[1] << 16 | x[0];
-  v = v * a48 + c48;
+  v = v * d->__a + d->__c;
   x[0] = (unsigned short)v;
   x[1] = (unsigned short)(v >> 16);
   x[2] = (unsigned short)(v >> 32);
 }
 
 /* X / 2^48 exactly: X as the top 48 bits of the fraction of a double in [1, 2), less 1. */
-double erand48(unsigned short x[3]) {
-  step48(x);
+int erand48_r(unsigned short x[3], struct drand48_data *d, double *result) {
+  step48(x, d);
   union { unsigned long long bits; double d; } u;
   u.bits = 0x3FF0000000000000ULL | (unsigned long long)x[2] << 36 | (unsigned long long)x[1] << 20
       | (unsigned long long)x[0] << 4;
-  return u.d - 1.0;
-}
-
-double drand48(void) {
-  return erand48(x48);
+  *result = u.d - 1.0;
+  return 0;
 }
 
 /* X's top 31 bits, 0 .. 2^31 - 1 */
-long nrand48(unsigned short x[3]) {
-  step48(x);
-  return (long)((unsigned long)x[2] << 15 | (unsigned long)(x[1] >> 1));
-}
-
-long lrand48(void) {
-  return nrand48(x48);
+int nrand48_r(unsigned short x[3], struct drand48_data *d, long *result) {
+  step48(x, d);
+  *result = (long)((unsigned long)x[2] << 15 | (unsigned long)(x[1] >> 1));
+  return 0;
 }
 
 /* X's top 32 bits as a signed number, -2^31 .. 2^31 - 1 */
-long jrand48(unsigned short x[3]) {
-  step48(x);
-  return (long)(int)((unsigned)x[2] << 16 | x[1]);
+int jrand48_r(unsigned short x[3], struct drand48_data *d, long *result) {
+  step48(x, d);
+  *result = (long)(int32_t)((uint32_t)x[2] << 16 | x[1]);
+  return 0;
 }
 
-long mrand48(void) {
-  return jrand48(x48);
+int drand48_r(struct drand48_data *d, double *result) {
+  return erand48_r(d->__x, d, result);
 }
 
-static void default_multiplier48(void) {
-  a48 = 0x5DEECE66DULL;
-  c48 = 0xB;
+int lrand48_r(struct drand48_data *d, long *result) {
+  return nrand48_r(d->__x, d, result);
+}
+
+int mrand48_r(struct drand48_data *d, long *result) {
+  return jrand48_r(d->__x, d, result);
+}
+
+static void default_multiplier48(struct drand48_data *d) {
+  d->__a = 0x5DEECE66DULL;
+  d->__c = 0xB;
+  d->__init = 1;
 }
 
 /* X's top 32 bits from seed (its low 32 bits, as on glibc's 64-bit long), the low 16 0x330E */
-void srand48(long seed) {
-  x48[0] = 0x330E;
-  x48[1] = (unsigned short)seed;
-  x48[2] = (unsigned short)((unsigned long)seed >> 16);
-  default_multiplier48();
+int srand48_r(long seed, struct drand48_data *d) {
+  d->__x[0] = 0x330E;
+  d->__x[1] = (unsigned short)seed;
+  d->__x[2] = (unsigned short)((unsigned long)seed >> 16);
+  default_multiplier48(d);
+  return 0;
 }
 
-unsigned short *seed48(unsigned short seed[3]) {
+int seed48_r(unsigned short seed[3], struct drand48_data *d) {
   for (int i = 0; i < 3; i++) {
-    replaced48[i] = x48[i];
-    x48[i] = seed[i];
+    d->__old_x[i] = d->__x[i];
+    d->__x[i] = seed[i];
   }
-  default_multiplier48();
-  return replaced48;
+  default_multiplier48(d);
+  return 0;
 }
 
 /* param: X (3 words), a (3 words), c */
+int lcong48_r(unsigned short param[7], struct drand48_data *d) {
+  for (int i = 0; i < 3; i++) d->__x[i] = param[i];
+  d->__a = (unsigned long long)param[5] << 32 | (unsigned long long)param[4] << 16 | param[3];
+  d->__c = param[6];
+  d->__init = 1;
+  return 0;
+}
+
+double drand48(void) {
+  double v;
+  erand48_r(shared48.__x, &shared48, &v);
+  return v;
+}
+
+double erand48(unsigned short x[3]) {
+  double v;
+  erand48_r(x, &shared48, &v);
+  return v;
+}
+
+long lrand48(void) {
+  long v;
+  nrand48_r(shared48.__x, &shared48, &v);
+  return v;
+}
+
+long nrand48(unsigned short x[3]) {
+  long v;
+  nrand48_r(x, &shared48, &v);
+  return v;
+}
+
+long mrand48(void) {
+  long v;
+  jrand48_r(shared48.__x, &shared48, &v);
+  return v;
+}
+
+long jrand48(unsigned short x[3]) {
+  long v;
+  jrand48_r(x, &shared48, &v);
+  return v;
+}
+
+void srand48(long seed) {
+  srand48_r(seed, &shared48);
+}
+
+/* returns the X it replaced, in a buffer of the library's */
+unsigned short *seed48(unsigned short seed[3]) {
+  seed48_r(seed, &shared48);
+  return shared48.__old_x;
+}
+
 void lcong48(unsigned short param[7]) {
-  for (int i = 0; i < 3; i++) x48[i] = param[i];
-  a48 = (unsigned long long)param[5] << 32 | (unsigned long long)param[4] << 16 | param[3];
-  c48 = param[6];
+  lcong48_r(param, &shared48);
 }
