@@ -18,7 +18,7 @@ final class Libc {
       "stdio.c", "printf.c", "stdlib.c", "malloc.c", "string.c", "ctype.c", "qsort.c", "assert.c",
       "softfloat.c", "math.c", "libm.c", "decimal.c", "strtod.c", "scanf.c", "mathl.c", "fenv.c", "wchar.c",
       "setjmp.c", "complex.c", "wctype.c", "locale.c", "signal.c", "time.c", "wprintf.c", "wscanf.c",
-      "unistd.c", "getopt.c");
+      "unistd.c", "getopt.c", "random.c");
 
   private static final Map<String, SourceFile> CACHE = new ConcurrentHashMap<>();
   private static final SourceFile MISSING = new SourceFile("", "");

@@ -178,18 +178,6 @@ long long atoll(const char *s) {
   return strtoll(s, NULL, 10);
 }
 
-static unsigned long rand_state = 1;
-
-/* A fixed linear congruential generator; its sequence is not glibc's. */
-int rand(void) {
-  rand_state = rand_state * 1103515245UL + 12345UL;
-  return (int)((rand_state >> 1) & 0x7FFFFFFF);
-}
-
-void srand(unsigned seed) {
-  rand_state = seed;
-}
-
 void *bsearch(const void *key, const void *base, size_t count, size_t size,
               int (*compare)(const void *, const void *)) {
   const char *lo = base;
