@@ -21,12 +21,14 @@ import java.util.*;
  * ({@code a.jar,-XX:FreqInlineSize=500}), to compare flags on one jar.
  *
  * BUNDLE is the bench's sudoku model, as MakeBenchBundle.java writes it (or any bundle whose
- * first program takes one argument).
+ * first program takes one argument). To compare two models (a change to the interpreter graph),
+ * give each jar its own bundle, A's and B's after a comma: {@code a.wfb,b.wfb} (each written
+ * by MakeBenchBundle with its own jar).
  */
 public class PingPong {
     public static void main(String[] a) throws Throwable {
         if (a[0].equals("child")) { child(a); return; }
-        String bundle = a[0];
+        String[] bundles = a[0].split(",");
         int pairs = Integer.parseInt(a[1]);
         String tokens = a[2];
         Process[] p = new Process[2];
@@ -36,7 +38,8 @@ public class PingPong {
             String[] jarAndFlags = a[3 + j].split(",");
             List<String> command = new ArrayList<>(List.of("java", "-Xmx3g"));
             command.addAll(Arrays.asList(jarAndFlags).subList(1, jarAndFlags.length));
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "PingPong", "child", bundle, tokens, jarAndFlags[0]));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "PingPong", "child", bundles[Math.min(j, bundles.length - 1)], tokens,
+                    jarAndFlags[0]));
             p[j] = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             in[j] = new BufferedReader(new InputStreamReader(p[j].getInputStream()));
