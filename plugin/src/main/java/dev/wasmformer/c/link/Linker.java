@@ -200,7 +200,7 @@ public final class Linker {
         });
         if (uses[0]) {
           diagnostics.error(user.pos(), "'" + name + "' is defined with another type than the C library's"
-              + types + ", and the library's '" + f.symbol().name() + "', which this program uses, calls it");
+              + types + ", and the library's '" + f.symbol().name() + "', which this program uses, uses it");
           break;
         }
       }
