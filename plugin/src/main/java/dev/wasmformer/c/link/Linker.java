@@ -28,9 +28,10 @@ import java.util.Set;
  * the program's definition if there is one, else the library's. A reference to a function made
  * by the library reaches the library's own function when the library has one (a definition or a
  * host import), whatever the program defines: a program's own {@code strlen} is not the one
- * {@code printf} and {@code strdup} call. Both definitions are then in the module. Objects have
- * one definition, the program's if it has one (glibc's copy relocations share a program's
- * {@code optarg} or {@code environ} with the library).
+ * {@code printf} and {@code strdup} call. Both definitions are then in the module. The
+ * exceptions are the allocator's functions, which glibc lets a program replace for the library
+ * too ({@link #REPLACEABLE}), and objects, which have one definition, the program's if it has one
+ * (glibc's copy relocations share a program's {@code optarg} or {@code environ} with the library).
  */
 public final class Linker {
   /** Functions glibc has and our libc lacks, and why: the undefined reference says so. */
@@ -50,6 +51,14 @@ public final class Linker {
     }
     NOT_IN_LIBC.put("alloca", "alloca is a builtin: include <alloca.h> (or <stdlib.h>)");
   }
+
+  /**
+   * The functions glibc's library calls as the program's when the program defines them, so that
+   * a program may replace the allocator ("Replacing malloc" in glibc's manual): strdup then
+   * allocates with the program's malloc, which the program's free can free.
+   */
+  private static final Set<String> REPLACEABLE = Set.of("malloc", "free", "calloc", "realloc", "aligned_alloc",
+      "posix_memalign", "memalign", "valloc", "pvalloc", "malloc_usable_size");
 
   private final Diagnostics diagnostics;
   /** Name to definition as the program's references see it: the program's, else the library's. */
@@ -80,7 +89,7 @@ public final class Linker {
       for (FunctionDef f : u.functions()) {
         functionDefs.put(f.symbol(), f);
         define(f.symbol());
-        if (f.symbol().isFromLibrary() && f.symbol().hasExternalLinkage()) {
+        if (f.symbol().isFromLibrary() && f.symbol().hasExternalLinkage() && !REPLACEABLE.contains(f.symbol().name())) {
           libraryExternal.putIfAbsent(f.symbol().name(), f.symbol());
         }
       }
