@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The linker binds a name as glibc's shared library does: the program's references reach the
  * program's definition, the library's references reach the library's own, for calls and for
- * function pointers alike. A small library unit stands in for the libc here, so that the
- * library can take the address of a name the program also defines.
+ * function pointers alike; only the allocator is the program's for both, as glibc lets a program
+ * replace it. A small library unit stands in for the libc here, so that the library can take the
+ * address of a name the program also defines.
  */
 class LibraryBindingTest {
   private static final String PROGRAM = """
@@ -86,6 +87,32 @@ class LibraryBindingTest {
     // both definitions are linked, each once
     assertThat(program.functions()).filteredOn(f -> f.symbol().name().equals("strlen"))
         .extracting(f -> f.pos().file().path()).containsExactly("prog.c", "<lib>/lib.c");
+  }
+
+  @Test
+  void theAllocatorIsTheProgramsForTheLibraryToo() {
+    Diagnostics diagnostics = new Diagnostics();
+    List<TranslationUnit> units = List.of(
+        unit("prog.c", """
+            void *malloc(unsigned n) { (void)n; return (void *)0; }
+            void *dup(const char *s);
+            int main(void) { return dup("x") != 0; }
+            """, false, diagnostics),
+        unit("<lib>/lib.c", """
+            void *malloc(unsigned n) { return (void *)(n + 4096); }
+            void *dup(const char *s) { return malloc(2); }
+            """, true, diagnostics));
+    Program program = new Linker(diagnostics).link(units, List.of());
+    assertThat(diagnostics.all()).isEmpty();
+    List<String> files = new ArrayList<>();
+    AstWalker.expressions(function(program, "dup").body(), e -> {
+      if (e instanceof Expr.VarRef v && v.symbol().name().equals("malloc")) {
+        files.add(program.functions().stream().filter(f -> f.symbol() == program.resolve(v.symbol())).findFirst()
+            .map(f -> f.pos().file().path()).orElse("nowhere"));
+      }
+    });
+    assertThat(files).containsExactly("prog.c");
+    assertThat(program.functions()).filteredOn(f -> f.symbol().name().equals("malloc")).hasSize(1);
   }
 
   @Test
