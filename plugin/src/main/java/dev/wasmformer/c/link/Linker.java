@@ -227,8 +227,9 @@ public final class Linker {
     Symbol wrapper = libraryExternal.get("__wasmformer_getchar_unget");
     if (wrapper == null) return false;
     boolean changed = false;
+    // The program's getchar, unless it defines one (whose symbol has <stdio.h>'s import too).
     Symbol getchar = external.getOrDefault("getchar", declared.get("getchar"));
-    if (getchar != null && getchar.isImported()) {
+    if (getchar != null && getchar.isImported() && !functionDefs.containsKey(getchar)) {
       external.put("getchar", wrapper);
       changed = true;
     }
