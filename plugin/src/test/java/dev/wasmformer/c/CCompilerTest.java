@@ -207,14 +207,24 @@ class CCompilerTest {
     assertThat(declared.errors()).extracting(Diagnostic::message).containsExactly(
         "conflicting types for 'round' with the C library's ('int (int)' vs 'double (double)')");
 
-    // Defined, but pow (linked) calls the library's trunc: the two types would meet.
-    CompileResult used = new CCompiler().compile(new SourceFile("prog.c", """
+    // Defined, and pow (linked) calls trunc: pow calls the library's, as glibc's does.
+    CompileResult used = compile("""
         double pow(double, double);
-        long trunc(long x) { return x; }
-        int main(void) { return (int) pow(2.0, 3.0) + (int) trunc(1); }
+        long trunc(long x) { return x * 2; }
+        int main(void) { return (int) pow(2.5, 2.0) * 10 + (int) trunc(1); }
+        """, CompileOptions.defaults());
+    assertThat(WasmRunner.run(used.wasm(), used.module(), "", List.of()).status()).isEqualTo(62);
+
+    // An object is one for both (as glibc's copy relocations make it): getopt would write a
+    // char * into the program's int.
+    CompileResult shared = new CCompiler().compile(new SourceFile("prog.c", """
+        int getopt(int, char *const *, const char *);
+        int optarg;
+        int main(int argc, char **argv) { return getopt(argc, argv, "a:") + optarg; }
         """), CompileOptions.defaults());
-    assertThat(used.errors()).singleElement().extracting(Diagnostic::message).asString()
-        .startsWith("'trunc' is defined with another type than the C library's ('long (long)' vs 'double (double)')");
+    assertThat(shared.errors()).singleElement().extracting(Diagnostic::message).asString()
+        .startsWith("'optarg' is defined with another type than the C library's ('int' vs 'char *'), and the"
+            + " library's '").endsWith("', which this program uses, uses it");
   }
   @Test
   void printfWritesWideCharactersAsUtf8AndOnlyForProgramsThatUseThem() {

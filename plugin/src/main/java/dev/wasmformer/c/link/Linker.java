@@ -21,9 +21,17 @@ import java.util.Set;
 
 /**
  * Joins translation units into a {@link Program}: resolves names with external linkage to
- * their definitions (a user definition overrides the library's), then keeps only what is
- * reachable from {@code main} and the exported functions, which is how the libc is
- * "linked as needed".
+ * their definitions, then keeps only what is reachable from {@code main} and the exported
+ * functions, which is how the libc is "linked as needed".
+ *
+ * <p>A name is bound as glibc's shared library binds it. A reference made by the program reaches
+ * the program's definition if there is one, else the library's. A reference to a function made
+ * by the library reaches the library's own function when the library has one (a definition or a
+ * host import), whatever the program defines: a program's own {@code strlen} is not the one
+ * {@code printf} and {@code strdup} call. Both definitions are then in the module. The
+ * exceptions are the allocator's functions, which glibc lets a program replace for the library
+ * too ({@link #REPLACEABLE}), and objects, which have one definition, the program's if it has one
+ * (glibc's copy relocations share a program's {@code optarg} or {@code environ} with the library).
  */
 public final class Linker {
   /** Functions glibc has and our libc lacks, and why: the undefined reference says so. */
@@ -44,8 +52,24 @@ public final class Linker {
     NOT_IN_LIBC.put("alloca", "alloca is a builtin: include <alloca.h> (or <stdlib.h>)");
   }
 
+  /**
+   * The functions glibc's library calls as the program's when the program defines them, so that
+   * a program may replace the allocator ("Replacing malloc" in glibc's manual): strdup then
+   * allocates with the program's malloc, which the program's free can free.
+   */
+  private static final Set<String> REPLACEABLE = Set.of("malloc", "free", "calloc", "realloc", "aligned_alloc",
+      "posix_memalign", "memalign", "valloc", "pvalloc", "malloc_usable_size");
+
   private final Diagnostics diagnostics;
+  /** Name to definition as the program's references see it: the program's, else the library's. */
   private final Map<String, Symbol> external = new HashMap<>();
+  /**
+   * Name to the library's own function, for the library's references to a name the program
+   * defines too: its definition, or its host import when it has no definition.
+   */
+  private final Map<String, Symbol> libraryExternal = new HashMap<>();
+  /** The library's first declaration of each name with external linkage. */
+  private final Map<String, Symbol> libraryDeclared = new HashMap<>();
   private final Map<Symbol, FunctionDef> functionDefs = new IdentityHashMap<>();
   private final Map<Symbol, GlobalVar> globalDefs = new IdentityHashMap<>();
   private final Map<String, Symbol> declared = new HashMap<>();
@@ -65,6 +89,9 @@ public final class Linker {
       for (FunctionDef f : u.functions()) {
         functionDefs.put(f.symbol(), f);
         define(f.symbol());
+        if (f.symbol().isFromLibrary() && f.symbol().hasExternalLinkage() && !REPLACEABLE.contains(f.symbol().name())) {
+          libraryExternal.putIfAbsent(f.symbol().name(), f.symbol());
+        }
       }
       for (GlobalVar g : u.globals()) {
         GlobalVar old = globalDefs.get(g.symbol());
@@ -73,6 +100,7 @@ public final class Linker {
       }
       for (Symbol s : u.fileScope()) {
         if (s.hasExternalLinkage()) {
+          if (s.isFromLibrary()) libraryDeclared.putIfAbsent(s.name(), s);
           Symbol d = declared.putIfAbsent(s.name(), s);
           if (d != null && d != s && !Types.compatibleAcrossUnits(d.type(), s.type()) && d.kind() == s.kind()) {
             if (d.isFromLibrary() != s.isFromLibrary()) {
@@ -87,6 +115,8 @@ public final class Linker {
         }
       }
     }
+
+    bindLibraryImports();
 
     List<FunctionDef> roots = new ArrayList<>();
     Map<String, FunctionDef> exports = new LinkedHashMap<>();
@@ -135,9 +165,27 @@ public final class Linker {
   }
 
   /**
+   * Keeps the library's calls of a host import it declares ({@code putchar}) on the import when
+   * the program defines a function of that name. Only then: otherwise both kinds of reference
+   * already reach the same import symbol.
+   */
+  private void bindLibraryImports() {
+    for (Map.Entry<String, Symbol> e : libraryDeclared.entrySet()) {
+      Symbol own = e.getValue();
+      Symbol program = external.get(e.getKey());
+      if (own.kind() == Symbol.Kind.FUNCTION && own.isImported() && !libraryExternal.containsKey(e.getKey())
+          && program != null && !program.isFromLibrary()) {
+        libraryExternal.put(e.getKey(), own);
+      }
+    }
+  }
+
+  /**
    * A name the program declares with another type than the library's is fine when the program
-   * defines it and no library function the program reaches uses it (the library's definition
-   * is then simply not linked); otherwise calls would cross the two types.
+   * defines it and no library code the program reaches binds to the program's definition: the
+   * library's calls of its own functions reach its own definitions, so this is left to the
+   * objects (shared, as glibc's copy relocations share them) and to the few functions the
+   * library declares without defining. Otherwise uses would cross the two types.
    */
   private void checkLibraryClashes(Program program) {
     for (Map.Entry<String, Symbol[]> clash : libraryClashes.entrySet()) {
@@ -154,13 +202,14 @@ public final class Linker {
         if (!f.symbol().isFromLibrary()) continue;
         boolean[] uses = {false};
         AstWalker.expressions(f.body(), e -> {
-          if (e instanceof Expr.VarRef v && v.symbol().isFromLibrary() && v.symbol().name().equals(name)) {
+          if (e instanceof Expr.VarRef v && v.symbol().isFromLibrary() && v.symbol().name().equals(name)
+              && program.resolve(v.symbol()) == definition) {
             uses[0] = true;
           }
         });
         if (uses[0]) {
           diagnostics.error(user.pos(), "'" + name + "' is defined with another type than the C library's"
-              + types + ", and the library's '" + f.symbol().name() + "', which this program uses, calls it");
+              + types + ", and the library's '" + f.symbol().name() + "', which this program uses, uses it");
           break;
         }
       }
@@ -175,13 +224,22 @@ public final class Linker {
    * know that a getchar met the end of the input.
    */
   private boolean ungetcAwareGetchar() {
+    Symbol wrapper = libraryExternal.get("__wasmformer_getchar_unget");
+    if (wrapper == null) return false;
+    boolean changed = false;
+    // The program's getchar, unless it defines one (whose symbol has <stdio.h>'s import too).
     Symbol getchar = external.getOrDefault("getchar", declared.get("getchar"));
-    Symbol wrapper = external.get("__wasmformer_getchar_unget");
-    if (getchar == null || !getchar.isImported() || wrapper == null || !functionDefs.containsKey(wrapper)) {
-      return false;
+    if (getchar != null && getchar.isImported() && !functionDefs.containsKey(getchar)) {
+      external.put("getchar", wrapper);
+      changed = true;
     }
-    external.put("getchar", wrapper);
-    return true;
+    // The library's own getchar is the import even when the program defines a getchar.
+    Symbol own = libraryExternal.getOrDefault("getchar", libraryDeclared.get("getchar"));
+    if (own != null && own.isImported()) {
+      libraryExternal.put("getchar", wrapper);
+      changed = true;
+    }
+    return changed;
   }
 
   private static boolean reachesLibraryFunction(Program program, String name) {
@@ -269,11 +327,16 @@ public final class Linker {
     }
     Map<String, Symbol> resolution = new HashMap<>(declared);
     resolution.putAll(external);
-    return new Program(functions, globals, imports, strings, main, exports, Map.copyOf(resolution));
+    return new Program(functions, globals, imports, strings, main, exports, Map.copyOf(resolution),
+        Map.copyOf(libraryExternal));
   }
 
   private Symbol resolve(Symbol s) {
     if (!s.hasExternalLinkage()) return s;
+    if (s.isFromLibrary() && s.kind() == Symbol.Kind.FUNCTION) {
+      Symbol own = libraryExternal.get(s.name());
+      if (own != null) return own;
+    }
     Symbol d = external.get(s.name());
     if (d != null) return d;
     return declared.getOrDefault(s.name(), s);

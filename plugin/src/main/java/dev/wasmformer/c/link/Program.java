@@ -17,6 +17,10 @@ import java.util.Map;
  * @param strings every string literal in reachable code and initializers
  * @param main the definition of {@code main}, or null
  * @param exports export name to function definition
+ * @param external name to the definition the program's references reach (the program's own,
+ *     else the library's)
+ * @param library name to the library's own function, which the library's references to a
+ *     function reach instead (its definition or host import)
  */
 public record Program(
     List<FunctionDef> functions,
@@ -25,11 +29,19 @@ public record Program(
     List<Expr.StringLit> strings,
     FunctionDef main,
     Map<String, FunctionDef> exports,
-    Map<String, Symbol> external) {
+    Map<String, Symbol> external,
+    Map<String, Symbol> library) {
 
-  /** The symbol that defines what {@code s} names (itself unless it has external linkage). */
+  /**
+   * The symbol that defines what {@code s} names (itself unless it has external linkage): for
+   * a function the library refers to, the library's own if it has one.
+   */
   public Symbol resolve(Symbol s) {
     if (!s.hasExternalLinkage()) return s;
+    if (s.isFromLibrary() && s.kind() == Symbol.Kind.FUNCTION) {
+      Symbol own = library.get(s.name());
+      if (own != null) return own;
+    }
     Symbol d = external.get(s.name());
     return d == null ? s : d;
   }
