@@ -389,16 +389,35 @@ public final class InterpreterGraph {
     if (program == null) {
       // one head at the instruction's last token (i3, base + 7) reads every field the prev
       // heads gathered there: the opcode's flags (prev7), x, y, z (prev6..4) and the immediate
-      // (prev3..1 and the token's own), with the bits where an immediate form needs them
+      // (prev3..1 and the token's own), and the y an immediate form makes of its immediate
       Expr base = pc.times(FIELDS).plus(dataEnd).plus(1).minus(isJumpHi.times(AWAY));
       List<Expr> values = new ArrayList<>(fetchedOp);
       int fieldsAt = values.size();
       for (int k = 6; k >= 0; k--) values.add(prevField[k]);   // x y z imm0 imm1 imm2 imm3
+      // An immediate form's y (its immediate's bytes, and its bits where bitwise logic and
+      // shifts need them all, signed comparisons the sign bit) is a product of the
+      // instruction's fields, so it is made here, at i3, where prev7 holds the opcode's flags:
+      // these units' inputs are 0 at every trace token, where the runtime then never visits
+      // them, and the fetch carries the products (after the fetch they were evaluated at every
+      // token of the instruction)
+      int immYAt = values.size();
+      Expr isImmHere = Expr.ZERO;
+      List<Opcode> ordered = List.copyOf(opcodes);
+      for (int i = 0; i < ordered.size(); i++) {
+        if (ordered.get(i).isImmediate()) isImmHere = isImmHere.plus(fetchedOp.get(i));
+      }
+      if (hasImm) {
+        for (int i = 0; i < 4; i++) values.add(gates.gate("imm.y" + i, prevField[3 - i], 256, isImmHere));
+      }
       int bitsAt = values.size();
       if (immBits) {
-        for (int i = 0; i < 4; i++) values.addAll(List.of(prevFieldBits[3 - i]));
+        for (int i = 0; i < 4; i++) {
+          for (int b = 0; b < 8; b++) {
+            values.add(gates.and("imm.ybit" + (8 * i + b), prevFieldBits[3 - i][b], isImmHere));
+          }
+        }
       } else if (hasImm) {
-        values.add(fieldBits[7]);
+        values.add(gates.and("imm.ybit31", fieldBits[7], isImmHere));
       }
       List<Expr> fetched = g.at("fetch", base.plus(FIELDS - 1), values);
       op = new Expr[Opcode.values().length];
@@ -414,22 +433,18 @@ public final class InterpreterGraph {
       fX = fetched.get(fieldsAt);
       fY = fetched.get(fieldsAt + 1);
       fZ = fetched.get(fieldsAt + 2);
-      // the immediate's bits, where an immediate form needs them: all of them for bitwise
-      // logic and shifts, the sign bit for signed comparisons
       imm = new Expr[4];
       immY = new Expr[4];
       immYBit = new Expr[32];
       java.util.Arrays.fill(immYBit, Expr.ZERO);
       for (int i = 0; i < 4; i++) {
         imm[i] = fetched.get(fieldsAt + 3 + i);
-        immY[i] = gates.gate("imm.y" + i, imm[i], 256, isImm);
-        if (immBits) {
-          for (int b = 0; b < 8; b++) {
-            immYBit[8 * i + b] = gates.and("imm.ybit" + (8 * i + b), fetched.get(bitsAt + 8 * i + b), isImm);
-          }
-        } else if (hasImm && i == 3) {
-          immYBit[31] = gates.and("imm.ybit31", fetched.get(bitsAt), isImm);
-        }
+        immY[i] = hasImm ? fetched.get(immYAt + i) : Expr.ZERO;
+      }
+      if (immBits) {
+        for (int i = 0; i < 32; i++) immYBit[i] = fetched.get(bitsAt + i);
+      } else if (hasImm) {
+        immYBit[31] = fetched.get(bitsAt);
       }
     } else {
       fetchFromTable(p, starts, jumpLo, jumpHi, dataEnd, isJumpHi);
