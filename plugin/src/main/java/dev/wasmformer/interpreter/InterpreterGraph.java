@@ -329,9 +329,18 @@ public final class InterpreterGraph {
         prevFieldBits[k] = immBits ? r.subList(10, 18).toArray(Expr[]::new) : null;
       }
     }
+    // Past three tokens back the trace's readers of a value are MUL's and MUL64's carries, the
+    // divisions' digits, DIV64's result bytes (a negative result's byte b reads the b bytes
+    // before it), and the limits head, at the prompt's FIELD bytes: the heads from prev4 on
+    // carry the value of those kinds only, so that their rows are 0 at the trace's other
+    // tokens, where the runtime then places nothing for them (with every byte's value, their
+    // answers changed at half of the trace's tokens)
+    List<Kind> farKinds = new ArrayList<>(List.of(Kind.CARRY, Kind.DIGIT, Kind.FIELD));
+    if (opcodes.stream().anyMatch(DIVISION64::contains)) farKinds.add(Kind.BYTE);
+    Expr farVal = g.input("val.far", vocab.feature(vocab::value, farKinds.toArray(Kind[]::new)));
     List<Expr> fetchedOp = null;         // prev7's opcode flags (universal)
     for (int k = 4; k <= 8; k++) {
-      List<Expr> values = new ArrayList<>(List.of(val));
+      List<Expr> values = new ArrayList<>(List.of(farVal));
       if (universal && k <= 6) values.add(fieldVal);
       if (universal && k == 7) values.addAll(opFlag);
       List<Expr> r = g.at("prev" + k, p.minus(k), values);
