@@ -499,9 +499,12 @@ public final class InterpreterGraph {
     aW = g.sum("word.a", aW.plus(isBos.times(NULL_SLOT)));
     a2W = g.sum("word.a2", a2W.plus(isBos.times(NULL_SLOT * NULL_SLOT)));
     List<Expr> wordList = List.of(wordBits);
-    Expr notGlobal = Expr.constant(1).minus(f(GLOBAL_GET));
-    Expr qX = gates.gate("slot.qx.global", imm16, M_SLOT, f(GLOBAL_GET))
-        .plus(gates.gate("slot.qx.local", fps.plus(fX), M_SLOT, notGlobal));
+    // x's query is fps + x but for GLOBAL_GET, whose address is its immediate: the local
+    // address is corrected by units gated by the rare flag (a unit gated by "not GLOBAL_GET"
+    // has a positive gate, and is evaluated, at almost every token)
+    Expr localX = fps.plus(fX);
+    Expr qX = localX.minus(gates.gate("slot.qx.local", localX, M_SLOT, f(GLOBAL_GET)))
+        .plus(gates.gate("slot.qx.global", imm16, M_SLOT, f(GLOBAL_GET)));
     // x and y come with their word's value and bytes too: the many units that compare, test,
     // copy or add whole words or bytes then read one slot instead of 32 or 8 bits (fewer
     // columns and groups for the runtime's filter to visit)
@@ -510,7 +513,9 @@ public final class InterpreterGraph {
     for (int b = 0; b < 4; b++) wordAndBits.add(bytesOf(wordBits, b));
     List<Expr> xr = g.lookup("slot.x", validW, aW, a2W, qX, wordAndBits);
     // an immediate form reads no slot y (BOS's zeros): its y is its immediate, added here
-    Expr qY = isImm.isConstant() ? fps.plus(fY) : onlyIf("slot.qy", fps.plus(fY), Expr.constant(1).minus(isImm));
+    // (fps + y less a unit gated by the immediate-form flag, as for x)
+    Expr localY = fps.plus(fY);
+    Expr qY = localY.minus(gates.gate("slot.qy", localY, M_SLOT, isImm)).plus(isImm.times(NULL_SLOT));
     List<Expr> yr = g.lookup("slot.y", validW, aW, a2W, qY, wordAndBits);
     xbit = xr.subList(0, 32).toArray(Expr[]::new);
     ybit = new Expr[32];
