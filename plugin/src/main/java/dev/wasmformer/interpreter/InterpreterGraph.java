@@ -281,7 +281,6 @@ public final class InterpreterGraph {
 
     // ---- where are we: counters, the latest control tokens, the lane within the instruction
     Expr starts = g.cumSum("starts", isStart);
-    Expr reads = g.cumSum("reads", flag(Kind.READ));
     Expr lastStart = g.latest("lastStart", isStart, List.of(p)).get(0);
     this.lastStart = lastStart;
     // the memory image comes first, so that a run's parameters (in the code's entry stub, or a
@@ -615,8 +614,12 @@ public final class InterpreterGraph {
       mdiff[i] = m.get(2).minus(q);
     }
 
-    // ---- input: getchar reads the input position numbered by the READs so far
-    Expr validIn = flag(Kind.INPUT, Kind.INPUT_END);
+    // ---- input: getchar reads the input position numbered by the READs so far. The count is
+    // made in GETCHAR only (elsewhere its unit's gate is negative, and the runtime need not
+    // evaluate it at every token); every other instruction reads INPUT_BEGIN, a key holding
+    // zeros, which cost the later layers nothing
+    Expr validIn = flag(Kind.INPUT_BEGIN, Kind.INPUT, Kind.INPUT_END);
+    Expr reads = g.cumSumWhere("reads", flag(Kind.READ), 0x1p41, f(GETCHAR));
     List<Expr> in = g.lookup("input", validIn,
         gates.gate("input.a", p, M_WORD, validIn), gates.gateSquare("input.a2", p, M_WORD, validIn),
         inputBegin.plus(reads), List.of(val, flag(Kind.INPUT_END)));
