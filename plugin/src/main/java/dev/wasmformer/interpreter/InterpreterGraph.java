@@ -605,9 +605,11 @@ public final class InterpreterGraph {
     a2M = g.sum("mem.a2", a2M.plus(isBos.times(NULL_MEMORY * NULL_MEMORY)));
     Expr isLoad = flagSum(EnumSet.of(LOAD32, LOAD16_U, LOAD16_S, LOAD8_U, LOAD8_S));
     Expr[] mval = new Expr[4], msign = new Expr[4], mdiff = new Expr[4];
+    // one unit gates the address; the other bytes' queries add their offset times the flag
+    Expr loadAt = gates.gate("mem.q", addr, 0x1p35, isLoad).plus(Expr.constant(1).minus(isLoad).times(NULL_MEMORY));
     for (int i = 0; i < 4; i++) {
       Expr q = addr.plus(i);
-      Expr qLoad = gates.gate("mem" + i + ".q", q, 0x1p35, isLoad).plus(Expr.constant(1).minus(isLoad).times(NULL_MEMORY));
+      Expr qLoad = loadAt.plus(isLoad.times(i));
       List<Expr> m = g.lookup("mem" + i, validM, aM, a2M, qLoad, List.of(val, bits[7], aM.minus(isBos.times(NULL_MEMORY))));
       mval[i] = m.get(0);
       msign[i] = m.get(1);
