@@ -694,17 +694,14 @@ public final class InterpreterGraph {
           }
         }
         case AND, OR, XOR -> {
+          // x + y less (XOR: twice) x AND y: a bit's unit is positive only where both bits are 1
+          // (OR as 255 less NOR's bits had one wherever both were 0, most bits of most operands)
           for (int l = 0; l < 4; l++) {
-            if (o == XOR) value.add(gates.gate(n + l, xb[l].plus(yb[l]), 512, fo, lane[l]));
-            if (o == OR) value.add(at(o, l).times(255));
+            if (o != AND) value.add(gates.gate(n + l, xb[l].plus(yb[l]), 512, fo, lane[l]));
             for (int i = 0; i < 8; i++) {
               Expr x = sxbit[8 * l + i], y = sybit[8 * l + i];
               double w = 1 << i;
-              switch (o) {
-                case AND -> value.add(gates.and(n + l + "." + i, x, y, fo, lane[l]).times(w));
-                case XOR -> value.add(gates.and(n + l + "." + i, x, y, fo, lane[l]).times(-2 * w));
-                default -> value.add(gates.and(n + l + "." + i, Expr.constant(1).minus(x), Expr.constant(1).minus(y), fo, lane[l]).times(-w));
-              }
+              value.add(gates.and(n + l + "." + i, x, y, fo, lane[l]).times(o == AND ? w : o == XOR ? -2 * w : -w));
             }
           }
         }
