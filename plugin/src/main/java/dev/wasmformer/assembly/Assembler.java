@@ -84,7 +84,7 @@ public final class Assembler {
   /** What a node reads; a head output reads its head's key and query and its own value only. */
   private static List<Expr> inputsOf(Node n) {
     if (n instanceof Node.Neuron ne) return List.of(ne.gate(), ne.value());
-    if (n instanceof Node.CumSum cs) return List.of(cs.value());
+    if (n instanceof Node.CumSum cs) return List.of(cs.value(), cs.gate());
     if (n instanceof Node.Sum s) return List.of(s.expr());
     if (n instanceof Node.HeadOutput ho) {
       Head h = ho.head();
@@ -132,7 +132,8 @@ public final class Assembler {
       if (n instanceof Node.Neuron ne) {
         s = nextFfn(ready(List.of(ne.gate(), ne.value())));
       } else if (n instanceof Node.CumSum cs) {
-        s = nextAttention(ready(cs.value())) + 1;
+        // the mean head one sublayer before its unit, which reads the gate
+        s = Math.max(nextAttention(ready(cs.value())) + 1, nextFfn(ready(cs.gate())));
       } else if (n instanceof Node.Sum sum) {
         s = ready(sum.expr());
       } else if (n instanceof Node.HeadOutput ho) {
@@ -168,8 +169,8 @@ public final class Assembler {
           if (n instanceof Node.Neuron || n instanceof Node.Sum) {
             readers.computeIfAbsent(t, k -> new ArrayList<>()).add(n);
           } else {
-            // a head reads at its sublayer, a CumSum's mean head one before the sum's
-            int at = n instanceof Node.CumSum ? written.get(n) - 1 : written.get(n);
+            // a head reads at its sublayer, a CumSum's mean head one before the sum's unit
+            int at = n instanceof Node.CumSum cs && cs.value().terms().containsKey(t) ? written.get(n) - 1 : written.get(n);
             headReads.merge(t, at, Math::min);
           }
         }
@@ -243,6 +244,7 @@ public final class Assembler {
         read(ne.value(), written.get(n));
       } else if (n instanceof Node.CumSum cs) {
         read(cs.value(), written.get(n) - 1);
+        read(cs.gate(), written.get(n));
       } else if (n instanceof Node.HeadOutput ho && seen.add(ho.head())) {
         for (Expr e : headExprs(ho.head())) read(e, headSublayer.get(ho.head()));
       }
@@ -368,8 +370,8 @@ public final class Assembler {
           La.heads.add(new HeadUnit(cs.name() + ".mean", HeadMode.AVERAGE, Map.of(), Map.of(SLOT_ONE, 1.0),
               Map.of(), Map.of(), List.of(row(cs.value())), List.of(Map.of(mean, 1.0))));
           LayerBuilder Lf = lb.get(s / 2 - 1);
-          // sum = (p + 1) · mean
-          Lf.ffn.add(new Unit(cs.name() + ".sum", Map.of(SLOT_P, 1.0, SLOT_ONE, 1.0), Map.of(mean, 1.0), destinations(n, sumShares)));
+          // sum = relu(gate) · mean, the gate p + 1 where the sum is read
+          Lf.ffn.add(new Unit(cs.name() + ".sum", row(cs.gate()), Map.of(mean, 1.0), destinations(n, sumShares)));
           heads++;
         }
       } else if (n instanceof Node.HeadOutput ho) {

@@ -79,6 +79,7 @@ public final class Evaluator {
       } else if (node instanceof Node.CumSum cs) {
         kind[i] = 4;
         first[i] = compile(cs.value());
+        second[i] = compile(cs.gate());
       } else if (node instanceof Node.HeadOutput ho) {
         kind[i] = 5;
         headOf[i] = heads.get(ho.head());
@@ -153,7 +154,7 @@ public final class Evaluator {
           double d = eval(first[i]);
           if (!isExactInteger(d)) checkedInteger(d, nodes.get(i).name());
           sums[i] += d;
-          v = sums[i];
+          v = eval(second[i]) > 0 ? sums[i] : 0.0;
         }
         // A head is evaluated when its first output is reached; later outputs reuse it.
         case 5 -> v = headOf[i].output(outputIndex[i]);

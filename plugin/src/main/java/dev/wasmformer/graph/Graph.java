@@ -85,7 +85,23 @@ public final class Graph {
 
   /** Exact prefix sum of an integer value over positions 0..p. */
   public Expr cumSum(String name, Expr value) {
-    return Expr.of(add(new Node.CumSum(nodes.size(), name, value)));
+    return cumSum(name, value, position().plus(1));
+  }
+
+  /**
+   * The prefix sum of {@link #cumSum}, where the 0/1 {@code flags} are all 1, else 0, for
+   * positions below {@code m}: its unit's gate, {@code p + 1 - m·(number of flags - their
+   * sum)}, is then negative elsewhere, so the runtime need not evaluate it at every token.
+   */
+  public Expr cumSumWhere(String name, Expr value, double m, Expr... flags) {
+    Expr off = Expr.constant(flags.length);
+    for (Expr f : flags) off = off.minus(f);
+    return cumSum(name, value, position().plus(1).minus(off.times(m)));
+  }
+
+  /** A prefix sum whose unit's gate is {@code gate} (p + 1 where it is read). */
+  Expr cumSum(String name, Expr value, Expr gate) {
+    return Expr.of(add(new Node.CumSum(nodes.size(), name, value, gate)));
   }
 
   /** Adds a head; returns its value components. */

@@ -56,7 +56,7 @@ public final class HeadSums {
       } else if (n instanceof Node.Sum s) {
         e = out.sum(s.name(), remap(s.expr(), map));
       } else if (n instanceof Node.CumSum cs) {
-        e = out.cumSum(cs.name(), remap(cs.value(), map));
+        e = out.cumSum(cs.name(), remap(cs.value(), map), remap(cs.gate(), map));
       } else {
         Node.HeadOutput ho = (Node.HeadOutput) n;
         Head h = ho.head();

@@ -22,10 +22,12 @@ public sealed interface Node permits Node.Input, Node.Position, Node.Neuron, Nod
   record HeadOutput(int id, String name, Head head, int index) implements Node {}
 
   /**
-   * The exact sum of {@code value} over every position up to and including this one. Built
-   * in the transformer as an AVERAGE head over a constant key (the mean) times (p+1).
+   * The exact sum of {@code value} over every position up to and including this one where
+   * {@code gate} is positive, else 0. Built in the transformer as an AVERAGE head over a
+   * constant key (the mean) times relu(gate), one unit: the gate is p + 1 (every position),
+   * or p + 1 less a large multiple of a flag's complement (only where the flags are 1).
    */
-  record CumSum(int id, String name, Expr value) implements Node {}
+  record CumSum(int id, String name, Expr value, Expr gate) implements Node {}
 
   /**
    * A linear combination kept in one residual slot: every node in it adds its share into the

@@ -281,7 +281,6 @@ public final class InterpreterGraph {
 
     // ---- where are we: counters, the latest control tokens, the lane within the instruction
     Expr starts = g.cumSum("starts", isStart);
-    Expr reads = g.cumSum("reads", flag(Kind.READ));
     Expr lastStart = g.latest("lastStart", isStart, List.of(p)).get(0);
     this.lastStart = lastStart;
     // the memory image comes first, so that a run's parameters (in the code's entry stub, or a
@@ -329,9 +328,18 @@ public final class InterpreterGraph {
         prevFieldBits[k] = immBits ? r.subList(10, 18).toArray(Expr[]::new) : null;
       }
     }
+    // Past three tokens back the trace's readers of a value are MUL's and MUL64's carries, the
+    // divisions' digits, DIV64's result bytes (a negative result's byte b reads the b bytes
+    // before it), and the limits head, at the prompt's FIELD bytes: the heads from prev4 on
+    // carry the value of those kinds only, so that their rows are 0 at the trace's other
+    // tokens, where the runtime then places nothing for them (with every byte's value, their
+    // answers changed at half of the trace's tokens)
+    List<Kind> farKinds = new ArrayList<>(List.of(Kind.CARRY, Kind.DIGIT, Kind.FIELD));
+    if (opcodes.stream().anyMatch(DIVISION64::contains)) farKinds.add(Kind.BYTE);
+    Expr farVal = g.input("val.far", vocab.feature(vocab::value, farKinds.toArray(Kind[]::new)));
     List<Expr> fetchedOp = null;         // prev7's opcode flags (universal)
     for (int k = 4; k <= 8; k++) {
-      List<Expr> values = new ArrayList<>(List.of(val));
+      List<Expr> values = new ArrayList<>(List.of(farVal));
       if (universal && k <= 6) values.add(fieldVal);
       if (universal && k == 7) values.addAll(opFlag);
       List<Expr> r = g.at("prev" + k, p.minus(k), values);
@@ -389,16 +397,35 @@ public final class InterpreterGraph {
     if (program == null) {
       // one head at the instruction's last token (i3, base + 7) reads every field the prev
       // heads gathered there: the opcode's flags (prev7), x, y, z (prev6..4) and the immediate
-      // (prev3..1 and the token's own), with the bits where an immediate form needs them
+      // (prev3..1 and the token's own), and the y an immediate form makes of its immediate
       Expr base = pc.times(FIELDS).plus(dataEnd).plus(1).minus(isJumpHi.times(AWAY));
       List<Expr> values = new ArrayList<>(fetchedOp);
       int fieldsAt = values.size();
       for (int k = 6; k >= 0; k--) values.add(prevField[k]);   // x y z imm0 imm1 imm2 imm3
+      // An immediate form's y (its immediate's bytes, and its bits where bitwise logic and
+      // shifts need them all, signed comparisons the sign bit) is a product of the
+      // instruction's fields, so it is made here, at i3, where prev7 holds the opcode's flags:
+      // these units' inputs are 0 at every trace token, where the runtime then never visits
+      // them, and the fetch carries the products (after the fetch they were evaluated at every
+      // token of the instruction)
+      int immYAt = values.size();
+      Expr isImmHere = Expr.ZERO;
+      List<Opcode> ordered = List.copyOf(opcodes);
+      for (int i = 0; i < ordered.size(); i++) {
+        if (ordered.get(i).isImmediate()) isImmHere = isImmHere.plus(fetchedOp.get(i));
+      }
+      if (hasImm) {
+        for (int i = 0; i < 4; i++) values.add(gates.gate("imm.y" + i, prevField[3 - i], 256, isImmHere));
+      }
       int bitsAt = values.size();
       if (immBits) {
-        for (int i = 0; i < 4; i++) values.addAll(List.of(prevFieldBits[3 - i]));
+        for (int i = 0; i < 4; i++) {
+          for (int b = 0; b < 8; b++) {
+            values.add(gates.and("imm.ybit" + (8 * i + b), prevFieldBits[3 - i][b], isImmHere));
+          }
+        }
       } else if (hasImm) {
-        values.add(fieldBits[7]);
+        values.add(gates.and("imm.ybit31", fieldBits[7], isImmHere));
       }
       List<Expr> fetched = g.at("fetch", base.plus(FIELDS - 1), values);
       op = new Expr[Opcode.values().length];
@@ -414,22 +441,18 @@ public final class InterpreterGraph {
       fX = fetched.get(fieldsAt);
       fY = fetched.get(fieldsAt + 1);
       fZ = fetched.get(fieldsAt + 2);
-      // the immediate's bits, where an immediate form needs them: all of them for bitwise
-      // logic and shifts, the sign bit for signed comparisons
       imm = new Expr[4];
       immY = new Expr[4];
       immYBit = new Expr[32];
       java.util.Arrays.fill(immYBit, Expr.ZERO);
       for (int i = 0; i < 4; i++) {
         imm[i] = fetched.get(fieldsAt + 3 + i);
-        immY[i] = gates.gate("imm.y" + i, imm[i], 256, isImm);
-        if (immBits) {
-          for (int b = 0; b < 8; b++) {
-            immYBit[8 * i + b] = gates.and("imm.ybit" + (8 * i + b), fetched.get(bitsAt + 8 * i + b), isImm);
-          }
-        } else if (hasImm && i == 3) {
-          immYBit[31] = gates.and("imm.ybit31", fetched.get(bitsAt), isImm);
-        }
+        immY[i] = hasImm ? fetched.get(immYAt + i) : Expr.ZERO;
+      }
+      if (immBits) {
+        for (int i = 0; i < 32; i++) immYBit[i] = fetched.get(bitsAt + i);
+      } else if (hasImm) {
+        immYBit[31] = fetched.get(bitsAt);
       }
     } else {
       fetchFromTable(p, starts, jumpLo, jumpHi, dataEnd, isJumpHi);
@@ -475,9 +498,12 @@ public final class InterpreterGraph {
     aW = g.sum("word.a", aW.plus(isBos.times(NULL_SLOT)));
     a2W = g.sum("word.a2", a2W.plus(isBos.times(NULL_SLOT * NULL_SLOT)));
     List<Expr> wordList = List.of(wordBits);
-    Expr notGlobal = Expr.constant(1).minus(f(GLOBAL_GET));
-    Expr qX = gates.gate("slot.qx.global", imm16, M_SLOT, f(GLOBAL_GET))
-        .plus(gates.gate("slot.qx.local", fps.plus(fX), M_SLOT, notGlobal));
+    // x's query is fps + x but for GLOBAL_GET, whose address is its immediate: the local
+    // address is corrected by units gated by the rare flag (a unit gated by "not GLOBAL_GET"
+    // has a positive gate, and is evaluated, at almost every token)
+    Expr localX = fps.plus(fX);
+    Expr qX = localX.minus(gates.gate("slot.qx.local", localX, M_SLOT, f(GLOBAL_GET)))
+        .plus(gates.gate("slot.qx.global", imm16, M_SLOT, f(GLOBAL_GET)));
     // x and y come with their word's value and bytes too: the many units that compare, test,
     // copy or add whole words or bytes then read one slot instead of 32 or 8 bits (fewer
     // columns and groups for the runtime's filter to visit)
@@ -486,7 +512,9 @@ public final class InterpreterGraph {
     for (int b = 0; b < 4; b++) wordAndBits.add(bytesOf(wordBits, b));
     List<Expr> xr = g.lookup("slot.x", validW, aW, a2W, qX, wordAndBits);
     // an immediate form reads no slot y (BOS's zeros): its y is its immediate, added here
-    Expr qY = isImm.isConstant() ? fps.plus(fY) : onlyIf("slot.qy", fps.plus(fY), Expr.constant(1).minus(isImm));
+    // (fps + y less a unit gated by the immediate-form flag, as for x)
+    Expr localY = fps.plus(fY);
+    Expr qY = localY.minus(gates.gate("slot.qy", localY, M_SLOT, isImm)).plus(isImm.times(NULL_SLOT));
     List<Expr> yr = g.lookup("slot.y", validW, aW, a2W, qY, wordAndBits);
     xbit = xr.subList(0, 32).toArray(Expr[]::new);
     ybit = new Expr[32];
@@ -577,17 +605,23 @@ public final class InterpreterGraph {
     a2M = g.sum("mem.a2", a2M.plus(isBos.times(NULL_MEMORY * NULL_MEMORY)));
     Expr isLoad = flagSum(EnumSet.of(LOAD32, LOAD16_U, LOAD16_S, LOAD8_U, LOAD8_S));
     Expr[] mval = new Expr[4], msign = new Expr[4], mdiff = new Expr[4];
+    // one unit gates the address; the other bytes' queries add their offset times the flag
+    Expr loadAt = gates.gate("mem.q", addr, 0x1p35, isLoad).plus(Expr.constant(1).minus(isLoad).times(NULL_MEMORY));
     for (int i = 0; i < 4; i++) {
       Expr q = addr.plus(i);
-      Expr qLoad = gates.gate("mem" + i + ".q", q, 0x1p35, isLoad).plus(Expr.constant(1).minus(isLoad).times(NULL_MEMORY));
+      Expr qLoad = loadAt.plus(isLoad.times(i));
       List<Expr> m = g.lookup("mem" + i, validM, aM, a2M, qLoad, List.of(val, bits[7], aM.minus(isBos.times(NULL_MEMORY))));
       mval[i] = m.get(0);
       msign[i] = m.get(1);
       mdiff[i] = m.get(2).minus(q);
     }
 
-    // ---- input: getchar reads the input position numbered by the READs so far
-    Expr validIn = flag(Kind.INPUT, Kind.INPUT_END);
+    // ---- input: getchar reads the input position numbered by the READs so far. The count is
+    // made in GETCHAR only (elsewhere its unit's gate is negative, and the runtime need not
+    // evaluate it at every token); every other instruction reads INPUT_BEGIN, a key holding
+    // zeros, which cost the later layers nothing
+    Expr validIn = flag(Kind.INPUT_BEGIN, Kind.INPUT, Kind.INPUT_END);
+    Expr reads = g.cumSumWhere("reads", flag(Kind.READ), 0x1p41, f(GETCHAR));
     List<Expr> in = g.lookup("input", validIn,
         gates.gate("input.a", p, M_WORD, validIn), gates.gateSquare("input.a2", p, M_WORD, validIn),
         inputBegin.plus(reads), List.of(val, flag(Kind.INPUT_END)));
@@ -660,17 +694,14 @@ public final class InterpreterGraph {
           }
         }
         case AND, OR, XOR -> {
+          // x + y less (XOR: twice) x AND y: a bit's unit is positive only where both bits are 1
+          // (OR as 255 less NOR's bits had one wherever both were 0, most bits of most operands)
           for (int l = 0; l < 4; l++) {
-            if (o == XOR) value.add(gates.gate(n + l, xb[l].plus(yb[l]), 512, fo, lane[l]));
-            if (o == OR) value.add(at(o, l).times(255));
+            if (o != AND) value.add(gates.gate(n + l, xb[l].plus(yb[l]), 512, fo, lane[l]));
             for (int i = 0; i < 8; i++) {
               Expr x = sxbit[8 * l + i], y = sybit[8 * l + i];
               double w = 1 << i;
-              switch (o) {
-                case AND -> value.add(gates.and(n + l + "." + i, x, y, fo, lane[l]).times(w));
-                case XOR -> value.add(gates.and(n + l + "." + i, x, y, fo, lane[l]).times(-2 * w));
-                default -> value.add(gates.and(n + l + "." + i, Expr.constant(1).minus(x), Expr.constant(1).minus(y), fo, lane[l]).times(-w));
-              }
+              value.add(gates.and(n + l + "." + i, x, y, fo, lane[l]).times(o == AND ? w : o == XOR ? -2 * w : -w));
             }
           }
         }

@@ -3,6 +3,7 @@ package dev.wasmformer.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,5 +39,24 @@ class EvaluatorTest {
     ev.step(0);
     ev.step(1);
     assertThat(ev.eval(read.get(0))).isEqualTo(expected);
+  }
+
+  /** A prefix sum read only where its flag is 1 counts every position, and is 0 elsewhere. */
+  @Test
+  void aCumSumWhereAFlagIsOneIsTheWholePrefixSumThereAndZeroElsewhere() {
+    Graph g = new Graph(3);
+    Expr v = g.input("v", new double[] {1, 2, 4});
+    Expr flag = g.input("flag", new double[] {1, 0, 0});
+    Expr all = g.cumSum("all", v);
+    Expr where = g.cumSumWhere("where", v, 0x1p41, flag);
+    Evaluator ev = new Evaluator(g);
+    int[] tokens = {0, 1, 2, 0, 2};
+    double[] prefix = {1, 3, 7, 8, 12};
+    double[] expected = {1, 0, 0, 8, 0};
+    for (int i = 0; i < tokens.length; i++) {
+      ev.step(tokens[i]);
+      assertThat(ev.eval(all)).isEqualTo(prefix[i]);
+      assertThat(ev.eval(where)).isEqualTo(expected[i]);
+    }
   }
 }

@@ -755,7 +755,10 @@ public final class TestPrograms {
 
     all.add(new TestProgram("every_i64_op", everyI64OpProgram(), null, List.of(
         Run.of(12345, 7), Run.of(-100, 3), Run.of(Long.MIN_VALUE, 63), Run.of(5, 65),
-        Run.of(0x1_0000_0001L, 0xFFFF_FFFFL), Run.of(-1, -1), Run.of(1, 0), Run.of(Long.MIN_VALUE, -1))));
+        Run.of(0x1_0000_0001L, 0xFFFF_FFFFL), Run.of(-1, -1), Run.of(1, 0), Run.of(Long.MIN_VALUE, -1),
+        // a negative quotient whose bytes 1..4 are 0 under a non-zero byte 0 (FF 00 00 00 00 FF FF
+        // FF): byte 5's negation reads byte 0, five tokens back
+        Run.of(-0xFF_FFFF_FF01L, 1))));
 
     all.add(new TestProgram("i64_calls_and_locals", """
         (module
