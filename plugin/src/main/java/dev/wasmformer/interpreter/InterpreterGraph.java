@@ -674,13 +674,18 @@ public final class InterpreterGraph {
         case COPY, GLOBAL_GET, GLOBAL_SET, HALT_I32, RETURN_VALUE, STORE32, STORE16, STORE8, PUTCHAR, PUTCHAR_ERR -> {
           int w = switch (o) { case STORE16 -> 2; case STORE8, PUTCHAR, PUTCHAR_ERR -> 1; default -> 4; };
           Expr[] src = o.name().startsWith("STORE") ? yb : xb;
-          for (int l = 0; l < w; l++) value.add(gates.gate(n + l, src[l], 256, fo, lane[l]));
+          // y's byte is the slot's plus an immediate's (never both non-zero, but the runtime's
+          // filter sees two columns of 0..255): a bound above both lets either flag alone rule
+          // the unit out, so the filter can skip it by the lane flag (its partner)
+          double m = o.name().startsWith("STORE") ? 512 : 256;
+          for (int l = 0; l < w; l++) value.add(gates.gate(n + l, src[l], m, fo, lane[l]));
           if (o == RETURN_VALUE) frameReturn(n, call, 4);
         }
         case RETURN -> frameReturn(n, call, 0);
         case ADD -> {
           for (int l = 0; l < 4; l++) {
-            value.add(gates.gate(n + l, xb[l].plus(yb[l]), 512, fo, lane[l]));
+            // 1024: above x's byte plus y's two columns (slot and immediate), as for STORE
+            value.add(gates.gate(n + l, xb[l].plus(yb[l]), 1024, fo, lane[l]));
             if (l > 0) value.add(gates.atLeastIf(n + l + ".cin", lowX(8 * l).plus(lowY(8 * l)), Math.pow(2, 8 * l), M_WORD, fo, lane[l]));
             value.add(gates.atLeastIf(n + l + ".cout", lowX(8 * l + 8).plus(lowY(8 * l + 8)), Math.pow(2, 8 * l + 8), M_WORD, fo, lane[l]).times(-256));
           }
@@ -697,7 +702,8 @@ public final class InterpreterGraph {
           // x + y less (XOR: twice) x AND y: a bit's unit is positive only where both bits are 1
           // (OR as 255 less NOR's bits had one wherever both were 0, most bits of most operands)
           for (int l = 0; l < 4; l++) {
-            if (o != AND) value.add(gates.gate(n + l, xb[l].plus(yb[l]), 512, fo, lane[l]));
+            // 1024: above x's byte plus y's two columns (slot and immediate), as for ADD
+            if (o != AND) value.add(gates.gate(n + l, xb[l].plus(yb[l]), 1024, fo, lane[l]));
             for (int i = 0; i < 8; i++) {
               Expr x = sxbit[8 * l + i], y = sybit[8 * l + i];
               double w = 1 << i;
