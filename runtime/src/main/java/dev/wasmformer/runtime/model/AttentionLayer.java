@@ -44,6 +44,10 @@ final class AttentionLayer {
     private final int[] rowColumn;
     private final double[] rowWeight;
     private final int[] valueRow;   // per head: its value's first projected row, -1 if not projected
+    // Per head whose value is projected with finite weights: the words and bits of the slots
+    // its value rows read (none: it reads none); null for other heads. See valueReadsNothing.
+    private final int[][] valueWords;
+    private final long[][] valueBits;
     final int[] headSegments;              // heads + 1: the segments of head h
     final int[] segmentRow;                // residual row written by the segment
     private final int[] segmentStart;      // segments + 1
@@ -134,6 +138,25 @@ final class AttentionLayer {
                 }
             }
         }
+        valueWords = new int[heads.length][];
+        valueBits = new long[heads.length][];
+        for (int h = 0; h < heads.length; h++) {
+            if (valueRow[h] < 0) {
+                continue;
+            }
+            int from = rowStart[valueRow[h]];
+            int to = rowStart[valueRow[h] + heads[h].valueWidth()];
+            boolean finite = true;
+            java.util.TreeMap<Integer, Long> masks = new java.util.TreeMap<>();
+            for (int k = from; k < to; k++) {
+                finite &= Double.isFinite(rowWeight[k]);
+                masks.merge(rowColumn[k] >>> 6, 1L << rowColumn[k], (a, b) -> a | b);
+            }
+            if (finite) {
+                valueWords[h] = masks.keySet().stream().mapToInt(Integer::intValue).toArray();
+                valueBits[h] = masks.values().stream().mapToLong(Long::longValue).toArray();
+            }
+        }
         headSegments = new int[heads.length + 1];
         int segments = 0;
         int entries = 0;
@@ -180,6 +203,26 @@ final class AttentionLayer {
             }
         }
         return shared;
+    }
+
+    /**
+     * Whether head h's projected value is known to be all +0.0 at x whose non-zero slots are
+     * among {@code live}: its weights are finite and it reads no live slot, so each of its rows
+     * is {@code 0.0 + w * (+0.0) + ...}, which is +0.0 (the generated code stores exactly
+     * that without computing it). False when not known, e.g. for a head without a projected value.
+     */
+    boolean valueReadsNothing(int h, long[] live) {
+        int[] words = valueWords[h];
+        if (words == null) {
+            return false;
+        }
+        long[] bits = valueBits[h];
+        for (int k = 0; k < words.length; k++) {
+            if ((live[words[k]] & bits[k]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Number of output segments (rows written by some head's output matrix), all heads. */

@@ -534,7 +534,7 @@ final class FastPass extends ForwardPass {
                 }
             } else {
                 PositionHead head = layerPositionHeads[h];
-                head.add(p[b + 2], p[b + 3], p, v, token, tokens);
+                head.add(p[b + 2], p[b + 3], p, v, token, tokens, layer.valueReadsNothing(h, nonZero));
                 if (!asked) {
                     continue;
                 }
@@ -551,7 +551,7 @@ final class FastPass extends ForwardPass {
                 continue;
             }
             if (r >= -1 && (r < 0 || r != known)) {
-                hold(l, h, out);
+                hold(l, h, r, out);
                 names[h] = r;
             }
             add(l, h, r);
@@ -638,6 +638,21 @@ final class FastPass extends ForwardPass {
                 nonZero[row >>> 6] |= 1L << row;
             }
         } else if (r < 0 || r != known) {
+            OutputMemo memo = memo(l, h);
+            int e = memo == null ? -1 : memo.find(r);
+            if (e >= 0) {
+                // sums known for this name (the query wrote no vector to out)
+                memo.copy(e, rows, values, first);
+                int n = first + memo.count(e);
+                for (int k = first; k < n; k++) {
+                    int row = rows[k];
+                    x[row] = values[k];
+                    nonZero[row >>> 6] |= 1L << row;
+                }
+                heldCount[l][h] = n - first;
+                held[l][h] = r;
+                return;
+            }
             // the output rows' sums, the non-zero ones held (and written)
             double[] s = sums[l];
             layer.segmentSums(h, out, s);
@@ -655,6 +670,9 @@ final class FastPass extends ForwardPass {
             }
             heldCount[l][h] = n - first;
             held[l][h] = r;
+            if (memo != null) {
+                memo.put(r, rows, values, first, n);
+            }
         } else {
             for (int k = first, end = first + heldCount[l][h]; k < end; k++) {
                 int row = rows[k];
@@ -664,25 +682,44 @@ final class FastPass extends ForwardPass {
         }
     }
 
-    /** Computes head h's output sums from {@code out} and holds the non-zero ones. */
-    private void hold(int l, int h, double[] out) {
+    /**
+     * Computes head h's output sums for its answer {@code r} from {@code out} (or takes them
+     * from its memo, where the query wrote no vector) and holds the non-zero ones.
+     */
+    private void hold(int l, int h, long r, double[] out) {
         AttentionLayer layer = attention[l];
-        double[] s = sums[l];
-        layer.segmentSums(h, out, s);
         int[] rows = heldRow[l];
         double[] values = heldSum[l];
-        int[] segmentRow = layer.segmentRow;
         int first = layer.headSegments[h];
+        OutputMemo memo = r >= 0 ? memo(l, h) : null;
+        int e = memo == null ? -1 : memo.find(r);
         int n = first;
-        for (int seg = first, end = layer.headSegments[h + 1]; seg < end; seg++) {
-            double sum = s[seg];
-            if (sum != 0) {
-                rows[n] = segmentRow[seg];
-                values[n++] = sum;
+        if (e >= 0) {
+            memo.copy(e, rows, values, first);
+            n += memo.count(e);
+        } else {
+            double[] s = sums[l];
+            layer.segmentSums(h, out, s);
+            int[] segmentRow = layer.segmentRow;
+            for (int seg = first, end = layer.headSegments[h + 1]; seg < end; seg++) {
+                double sum = s[seg];
+                if (sum != 0) {
+                    rows[n] = segmentRow[seg];
+                    values[n++] = sum;
+                }
+            }
+            if (memo != null) {
+                memo.put(r, rows, values, first, n);
             }
         }
         heldCount[l][h] = n - first;
         heldMarks[l][h] = TokenValues.marks(rows, first, n, heldWord[l], heldBits[l], first);
+    }
+
+    /** The output memo of head h of layer l: a position head's without a table, else null. */
+    private OutputMemo memo(int l, int h) {
+        PositionHead head = positionHeads[l][h];
+        return head == null ? null : head.memo;
     }
 
     @Override

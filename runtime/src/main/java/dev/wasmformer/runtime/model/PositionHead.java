@@ -48,6 +48,11 @@ final class PositionHead {
     private final double[] sum;               // AVERAGE: every value so far, in position order
     private final long[] selected = new long[2];
     private PositionValues values;            // when there is no table
+    /**
+     * The output sums of the names seen so far (when there is no table and no overflow): the
+     * pass reads them from here, and a query that answers with one of them writes no vector.
+     */
+    final OutputMemo memo;
     // A table head's last answer for one position, and that position (-1: none): a position's
     // token never changes, and the selected position often stays from one token to the next,
     // so its token and id (two loads from large arrays) need not be read again. Not part of
@@ -77,6 +82,7 @@ final class PositionHead {
         this.table = table;
         this.sum = mode == AttentionMode.AVERAGE ? new double[width] : null;
         this.values = table == null ? new PositionValues(width) : null;
+        this.memo = table == null ? new OutputMemo() : null;
         this.expectedX = key.x(0);
         this.expectedY = key.y(0);
         this.stepX = key.x1() + key.x2();
@@ -85,10 +91,6 @@ final class PositionHead {
         this.stepStepY = 2 * key.y2();
     }
 
-    /**
-     * Appends position {@code size} with key (kx, ky), token {@code token} and, for a head
-     * without a table, the value {@code p[from ..]}.
-     */
     /**
      * An independent copy: the same answers to every later add and query, bit for bit; when
      * {@code kept}, one only to be copied again (see {@link AttentionCache#keptCopy}).
@@ -102,6 +104,7 @@ final class PositionHead {
         table = other.table;   // the model's, never changed
         sum = other.sum == null ? null : other.sum.clone();
         values = other.values == null ? null : new PositionValues(other.values);
+        memo = other.memo == null ? null : new OutputMemo();   // a cache, not state: starts empty
         size = other.size;
         overflow = other.overflow == null ? null : kept ? other.overflow.keptCopy() : other.overflow.copy();
         expectedX = other.expectedX;
@@ -170,26 +173,36 @@ final class PositionHead {
     /** The heap its arrays take ({@link HeapBytes}): its values, or its overflow cache's. */
     long retainedBytes() {
         return HeapBytes.of(sum, selected) + (values == null ? 0 : values.retainedBytes())
+                + (memo == null ? 0 : memo.retainedBytes())
                 + (overflow == null ? 0 : overflow.retainedBytes());
     }
 
-    void add(double kx, double ky, double[] p, int from, int token, int[] tokens) {
+    /**
+     * Appends position {@code size} with key (kx, ky), token {@code token} and, for a head
+     * without a table, the value {@code p[from ..]}; {@code zero}: that value is known to be
+     * all +0.0 (the layer's projection read no live slot), which spares comparing it.
+     */
+    void add(double kx, double ky, double[] p, int from, int token, int[] tokens, boolean zero) {
         // The common case in a method short enough for the JIT to inline: the exact key expected.
         if (overflow == null && size <= limit && kx == expectedX && ky == expectedY) {
-            appendExpected(p, from, token);
+            appendExpected(p, from, token, zero);
             return;
         }
         addOther(kx, ky, p, from, token, tokens);
     }
 
     /** Appends the position whose key was the expected one, and expects the next. */
-    private void appendExpected(double[] p, int from, int token) {
+    private void appendExpected(double[] p, int from, int token, boolean zero) {
         expectedX += stepX;
         expectedY += stepY;
         stepX += stepStepX;
         stepY += stepStepY;
         if (table == null) {
-            values.append(p, from);
+            if (zero) {
+                values.appendZero();
+            } else {
+                values.append(p, from);
+            }
             if (sum != null) {
                 for (int i = 0; i < width; i++) {
                     sum[i] += p[from + i];
@@ -218,7 +231,7 @@ final class PositionHead {
             throw new IllegalStateException("position-key head got key (" + kx + ", " + ky
                     + ") at position " + j + ", expected (" + key.x(j) + ", " + key.y(j) + ")");
         }
-        appendExpected(p, from, token);
+        appendExpected(p, from, token, false);
     }
 
     /**
@@ -246,7 +259,7 @@ final class PositionHead {
                 return lastAnswer;
             }
             long name = values.name(j);
-            if (name == known) {
+            if (name == known || memo.find(name) >= 0) {
                 return name;
             }
         }
@@ -278,7 +291,7 @@ final class PositionHead {
             // The output is a function of the stored vector (the mode is the head's), so the
             // vector's name names it.
             long name = values.name(j);
-            if (name == known) {
+            if (name == known || memo.find(name) >= 0) {
                 return name;
             }
             values.copy(j, out, at);

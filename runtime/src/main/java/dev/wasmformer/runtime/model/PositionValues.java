@@ -31,6 +31,8 @@ final class PositionValues {
     private int poolSize;
     private final double[] last;           // the vector of the latest position
     private int lastEncoding;
+    private boolean lastZero;              // last holds only +0.0
+    private double[] zeros;                // width +0.0s, made at the first appendZero that needs them
     private long size;
 
     PositionValues(int width) {
@@ -55,6 +57,7 @@ final class PositionValues {
         poolSize = other.poolSize;
         last = other.last.clone();
         lastEncoding = other.lastEncoding;
+        lastZero = other.lastZero;
         size = other.size;
     }
 
@@ -96,6 +99,16 @@ final class PositionValues {
         double[] readLast = in.readDoubles(width, false, "position value last");
         System.arraycopy(readLast, 0, last, 0, width);
         lastEncoding = in.readInt(RAW, WORDS, "position value last encoding");
+        lastZero = allPositiveZero(last);
+    }
+
+    private static boolean allPositiveZero(double[] v) {
+        for (double d : v) {
+            if (Double.doubleToRawLongBits(d) != 0L) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The heap its arrays take ({@link HeapBytes}). */
@@ -114,6 +127,23 @@ final class PositionValues {
             return;
         }
         appendOther(p, from, compared);
+    }
+
+    /**
+     * {@link #append} of a vector of +0.0 only: without comparing it when the last one was
+     * that vector too (a wide value that reads no live slot repeats so over most of a trace).
+     */
+    void appendZero() {
+        long n = size;
+        if (lastZero && n > 0 && n < index.length) {
+            index[(int) n] = index[(int) n - 1];
+            size = n + 1;
+            return;
+        }
+        if (zeros == null) {
+            zeros = new double[width];
+        }
+        append(zeros, 0);
     }
 
     /** {@link #append} of a vector that is not known to repeat the last ({@code compared}: it does not). */
@@ -136,6 +166,7 @@ final class PositionValues {
         // always bits): the general test and packing take two passes and more per component.
         int encoding = packBits(p, from, offset) ? BITS : encodingOf(p, from);   // both copy the vector to last
         lastEncoding = encoding;
+        lastZero = encoding == BITS && allClear(offset);
         int need = encoding == BITS ? packedLongs : encoding == BYTES ? byteLongs
                 : encoding == WORDS ? wordLongs : width;
         reserve(need);
@@ -154,6 +185,15 @@ final class PositionValues {
         poolSize += need;
         index[j] = (offset << 2) | encoding;
         size++;
+    }
+
+    /** Whether the packed bits at {@code pool[offset ..]} are all clear. */
+    private boolean allClear(int offset) {
+        long any = 0;
+        for (int w = 0; w < packedLongs; w++) {
+            any |= pool[offset + w];
+        }
+        return any == 0;
     }
 
     /** Grows the pool to hold {@code longs} more after {@link #poolSize}. */

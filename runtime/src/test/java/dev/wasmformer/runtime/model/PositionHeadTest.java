@@ -29,9 +29,11 @@ class PositionHeadTest {
                 double[] out = new double[6];
                 double[] expected = new double[2];
                 for (int j = 0; j < 3000; j++) {
-                    p[4] = random.nextInt(5);
-                    p[5] = random.nextInt(3) - 1;
-                    head.add(key.x(j), key.y(j), p, 4, 0, null);
+                    // runs of zero vectors, which the head may be told are zero
+                    boolean zero = random.nextInt(3) == 0;
+                    p[4] = zero ? 0 : random.nextInt(5);
+                    p[5] = zero ? 0 : random.nextInt(3) - 1;
+                    head.add(key.x(j), key.y(j), p, 4, 0, null, zero && random.nextBoolean());
                     naive.add(key.x(j), key.y(j), p, 4);
                     double qx = random.nextInt(2 * j + 3) - 1;
                     double qy = random.nextInt(4);
@@ -56,11 +58,11 @@ class PositionHeadTest {
                 PositionHead head = new PositionHead(head(key, AttentionMode.LATEST), null);
                 double[] p = new double[6];
                 for (long j = 0; j < wrongAt; j++) {
-                    head.add(key.x(j), key.y(j), p, 4, 0, null);
+                    head.add(key.x(j), key.y(j), p, 4, 0, null, false);
                 }
                 double kx = key.x(wrongAt) + (xWrong ? 1 : 0);
                 double ky = key.y(wrongAt) + (xWrong ? 0 : -1);
-                assertThatThrownBy(() -> head.add(kx, ky, p, 4, 0, null))
+                assertThatThrownBy(() -> head.add(kx, ky, p, 4, 0, null, false))
                         .as("%s at %d", key, wrongAt)
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("at position " + wrongAt)

@@ -64,6 +64,44 @@ class PositionValuesTest {
     }
 
     @Test
+    void aZeroAppendReadsBackAsZerosAndNamesARunOfZerosOnce() {
+        Random random = new Random(11);
+        for (int width : new int[] {1, 64, 84, 130}) {
+            PositionValues values = new PositionValues(width);
+            PositionValues plain = new PositionValues(width);
+            List<double[]> expected = new ArrayList<>();
+            for (int j = 0; j < 2000; j++) {
+                int kind = random.nextInt(4);
+                double[] v = kind == 0 ? bits(random, width) : kind == 1 ? bytes(random, width) : new double[width];
+                if (kind == 2 && random.nextInt(8) == 0) {
+                    v[random.nextInt(width)] = -0.0;   // zeros by value, not by bits: not a zero repeat
+                }
+                boolean zero = kind == 3;
+                if (zero) {
+                    values.appendZero();
+                } else {
+                    values.append(v, 0);
+                }
+                plain.append(v, 0);
+                expected.add(v);
+            }
+            for (int j = 0; j < expected.size(); j++) {
+                double[] out = new double[width];
+                values.copy(j, out, 0);
+                for (int i = 0; i < width; i++) {
+                    assertThat(Double.doubleToRawLongBits(out[i])).as("width %d position %d component %d", width, j, i)
+                            .isEqualTo(Double.doubleToRawLongBits(expected.get(j)[i]));
+                }
+                if (j > 0) {
+                    // a position shares its predecessor's name exactly when append alone would share it
+                    assertThat(values.name(j) == values.name(j - 1)).as("width %d position %d", width, j)
+                            .isEqualTo(plain.name(j) == plain.name(j - 1));
+                }
+            }
+        }
+    }
+
+    @Test
     void aRepeatDiffersFromTheLastVectorInItsNaNBitsAndItsZeroSigns() {
         double nanA = Double.longBitsToDouble(0x7ff8000000000001L);
         double nanB = Double.longBitsToDouble(0x7ff8000000000002L);
