@@ -15,7 +15,12 @@ import java.util.*;
  * the pairs B won.
  *
  *   javac -d /tmp/pp docs/tools/PingPong.java
- *   java -cp /tmp/pp PingPong BUNDLE PAIRS TOKENS JAR_A JAR_B
+ *   taskset -c 0 java -cp /tmp/pp PingPong BUNDLE PAIRS TOKENS JAR_A JAR_B
+ *
+ * Pin it to one CPU (taskset; the children inherit it): this machine's two CPUs differ by ~3%
+ * per CPU-second (session 23: one jar against itself, unpinned, B faster in 12 of 12 pairs,
+ * median 0.966; pinned, 6 of 12, median 1.000), and an unpinned child stays on whichever it
+ * started on, which biases a whole run one way or the other.
  *
  * A jar may be followed by JVM options for its child, after commas
  * ({@code a.jar,-XX:FreqInlineSize=500}), to compare flags on one jar.
