@@ -86,12 +86,7 @@ class PositionValuesTest {
                 expected.add(v);
             }
             for (int j = 0; j < expected.size(); j++) {
-                double[] out = new double[width];
-                values.copy(j, out, 0);
-                for (int i = 0; i < width; i++) {
-                    assertThat(Double.doubleToRawLongBits(out[i])).as("width %d position %d component %d", width, j, i)
-                            .isEqualTo(Double.doubleToRawLongBits(expected.get(j)[i]));
-                }
+                assertReadsBackBitForBit(values, j, expected.get(j));
                 if (j > 0) {
                     // a position shares its predecessor's name exactly when append alone would share it
                     assertThat(values.name(j) == values.name(j - 1)).as("width %d position %d", width, j)
@@ -139,12 +134,7 @@ class PositionValuesTest {
                 expected.add(v);
             }
             for (int j = 0; j < expected.size(); j++) {
-                double[] out = new double[width];
-                values.copy(j, out, 0);
-                for (int i = 0; i < width; i++) {
-                    assertThat(Double.doubleToRawLongBits(out[i])).as("width %d position %d component %d", width, j, i)
-                            .isEqualTo(Double.doubleToRawLongBits(expected.get(j)[i]));
-                }
+                assertReadsBackBitForBit(values, j, expected.get(j));
             }
         }
     }
@@ -171,5 +161,15 @@ class PositionValuesTest {
             v[i] = random.nextInt(3) == 0 ? random.nextGaussian() * 1e6 : random.nextInt(5) - 2;
         }
         return v;
+    }
+
+    /** Position j of {@code values} copies out exactly the bits of {@code expected}. */
+    private static void assertReadsBackBitForBit(PositionValues values, int j, double[] expected) {
+        double[] out = new double[expected.length];
+        values.copy(j, out, 0);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(Double.doubleToRawLongBits(out[i])).as("width %d position %d component %d", expected.length, j, i)
+                    .isEqualTo(Double.doubleToRawLongBits(expected[i]));
+        }
     }
 }
