@@ -137,20 +137,21 @@ class ModelTest {
             for (int p = 0; p < 5000; p++) {
                 decoder.step(tokens[p]);
             }
-            // The JIT may allocate on this thread now and then (deoptimisation); a per-step
-            // allocation would show in every window, so most windows must see none.
+            // The JIT may allocate on this thread now and then (deoptimisation, more of it on a
+            // loaded host, where compilation lags); a per-step allocation would show in every
+            // window, so a quarter of the windows seeing none rules it out.
             int cleanWindows = 0;
-            for (int window = 0; window < 6; window++) {
+            for (int window = 0; window < 12; window++) {
                 long before = bean.getThreadAllocatedBytes(thread);
-                for (int p = 5000 + 400 * window; p < 5400 + 400 * window; p++) {
+                for (int p = 5000 + 200 * window; p < 5200 + 200 * window; p++) {
                     decoder.step(tokens[p]);
                 }
                 if (bean.getThreadAllocatedBytes(thread) == before) {
                     cleanWindows++;
                 }
             }
-            assertThat(cleanWindows).as("%s windows of 400 steps that allocated nothing", kind)
-                    .isGreaterThanOrEqualTo(4);
+            assertThat(cleanWindows).as("%s windows of 200 steps that allocated nothing", kind)
+                    .isGreaterThanOrEqualTo(3);
         }
     }
 
